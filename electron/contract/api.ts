@@ -1,0 +1,102 @@
+// Runtime: any (types and constants only). The one contract between the renderer, the preload
+// and the main process. The preload implements `AttacheApi` over IPC, the main process answers
+// every `InvokeContract` channel, and the browser build implements `AttacheApi` with web APIs.
+
+export const SUPPORTED_LANGUAGES = ['en', 'ru'] as const;
+export type Language = (typeof SUPPORTED_LANGUAGES)[number];
+
+export const THEME_PREFERENCES = ['light', 'dark', 'auto'] as const;
+export type ThemePreference = (typeof THEME_PREFERENCES)[number];
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  /** Where the renderer runs: inside Electron, or as a plain web bundle in a browser. */
+  runtime: 'electron' | 'web';
+  /** Operating system as reported by the runtime, e.g. `linux`, `darwin`, `win32`, or the browser's platform. */
+  os: string;
+  /** Versions of the runtime's parts (electron, chrome, node) where known. */
+  versions: Record<string, string>;
+}
+
+export interface FileFilter {
+  /** Shown to the user, e.g. "Scenario pack". */
+  name: string;
+  /** Extensions without the dot, e.g. `["attache"]`. */
+  extensions: string[];
+}
+
+export interface OpenFileRequest {
+  title?: string;
+  filters?: FileFilter[];
+}
+
+export interface OpenedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface SaveFileRequest {
+  title?: string;
+  suggestedName: string;
+  bytes: Uint8Array;
+  filters?: FileFilter[];
+}
+
+export type SaveFileResult = { saved: true; name: string } | { saved: false };
+
+/** What the application menu shows as selected, and the labels it needs in the UI's language. */
+export interface MenuState {
+  language: Language;
+  theme: ThemePreference;
+}
+
+/** Commands the application menu sends to the renderer. Quitting is handled by the main process. */
+export type MenuCommand =
+  | { type: 'set-language'; language: Language }
+  | { type: 'set-theme'; theme: ThemePreference }
+  | { type: 'open-settings' }
+  | { type: 'open-about' };
+
+/** Request/response channels: the arguments tuple and the result of each. */
+export interface InvokeContract {
+  'app:get-info': { args: []; result: AppInfo };
+  'app:get-system-locale': { args: []; result: string };
+  'file:open': { args: [request: OpenFileRequest]; result: OpenedFile | null };
+  'file:save': { args: [request: SaveFileRequest]; result: SaveFileResult };
+  'menu:set-state': { args: [state: MenuState]; result: void };
+}
+
+export type InvokeChannel = keyof InvokeContract;
+
+/** Main → renderer event channels. */
+export interface EventContract {
+  'menu:command': MenuCommand;
+}
+
+export type EventChannel = keyof EventContract;
+
+/** The API the renderer sees, on `window.attache` inside Electron. */
+export interface AttacheApi {
+  getAppInfo(): Promise<AppInfo>;
+  getSystemLocale(): Promise<string>;
+  openFile(request: OpenFileRequest): Promise<OpenedFile | null>;
+  saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
+  setMenuState(state: MenuState): Promise<void>;
+  /** Subscribes to menu commands; returns the function that unsubscribes. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}
+
+/** Which channel each `AttacheApi` request method uses: the preload and the tests read this. */
+export const INVOKE_CHANNELS = {
+  getAppInfo: 'app:get-info',
+  getSystemLocale: 'app:get-system-locale',
+  openFile: 'file:open',
+  saveFile: 'file:save',
+  setMenuState: 'menu:set-state',
+} as const satisfies Record<Exclude<keyof AttacheApi, 'onMenuCommand'>, InvokeChannel>;
+
+export const MENU_COMMAND_CHANNEL = 'menu:command' satisfies EventChannel;
+
+/** The global name the preload exposes the API under. */
+export const API_GLOBAL = 'attache';

@@ -1,0 +1,106 @@
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { z } from 'zod';
+import { INVOKE_CHANNELS, type InvokeChannel, type InvokeContract } from './api';
+import { INVOKE_ARGS_SCHEMAS, MAX_FILE_BYTES, validateInvokeArgs } from './validation';
+
+const bytes = new Uint8Array([1, 2, 3]);
+
+describe('INVOKE_ARGS_SCHEMAS', () => {
+  it('covers exactly the contract channels', () => {
+    expect(Object.keys(INVOKE_ARGS_SCHEMAS).sort()).toEqual(Object.values(INVOKE_CHANNELS).sort());
+  });
+
+  it('parses into exactly the contract argument types', () => {
+    type Parsed<Channel extends InvokeChannel> = z.output<(typeof INVOKE_ARGS_SCHEMAS)[Channel]>;
+    expectTypeOf<Parsed<'app:get-info'>>().toEqualTypeOf<InvokeContract['app:get-info']['args']>();
+    expectTypeOf<Parsed<'app:get-system-locale'>>().toEqualTypeOf<InvokeContract['app:get-system-locale']['args']>();
+    expectTypeOf<Parsed<'file:open'>>().toEqualTypeOf<InvokeContract['file:open']['args']>();
+    expectTypeOf<Parsed<'file:save'>>().toEqualTypeOf<InvokeContract['file:save']['args']>();
+    expectTypeOf<Parsed<'menu:set-state'>>().toEqualTypeOf<InvokeContract['menu:set-state']['args']>();
+  });
+});
+
+describe('validateInvokeArgs', () => {
+  it('accepts no arguments for the argument-less channels, and refuses extra ones', () => {
+    expect(validateInvokeArgs('app:get-info', [])).toEqual({ ok: true, args: [] });
+    expect(validateInvokeArgs('app:get-system-locale', []).ok).toBe(true);
+    expect(validateInvokeArgs('app:get-info', ['surprise']).ok).toBe(false);
+  });
+
+  it('accepts well-formed open requests', () => {
+    expect(validateInvokeArgs('file:open', [{}]).ok).toBe(true);
+    expect(
+      validateInvokeArgs('file:open', [{ title: 'Open a scenario pack', filters: [{ name: 'Scenario pack', extensions: ['attache', 'yaml'] }] }]),
+    ).toEqual({
+      ok: true,
+      args: [{ title: 'Open a scenario pack', filters: [{ name: 'Scenario pack', extensions: ['attache', 'yaml'] }] }],
+    });
+  });
+
+  it.each([
+    ['no request', []],
+    ['a request that is not an object', ['open']],
+    ['an unknown field', [{ defaultPath: '/etc' }]],
+    ['an extension with a dot', [{ filters: [{ name: 'Pack', extensions: ['.attache'] }] }]],
+    ['a wildcard extension', [{ filters: [{ name: 'All', extensions: ['*'] }] }]],
+    ['an extension with a path', [{ filters: [{ name: 'Pack', extensions: ['../x'] }] }]],
+    ['a filter without extensions', [{ filters: [{ name: 'Pack', extensions: [] }] }]],
+    ['an unknown filter field', [{ filters: [{ name: 'Pack', extensions: ['yaml'], hidden: true }] }]],
+    ['an overlong title', [{ title: 'x'.repeat(201) }]],
+    ['two requests', [{}, {}]],
+  ])('refuses an open request with %s', (_case, args) => {
+    expect(validateInvokeArgs('file:open', args).ok).toBe(false);
+  });
+
+  it('accepts a well-formed save request', () => {
+    const result = validateInvokeArgs('file:save', [{ suggestedName: 'records-2026.json', bytes }]);
+    expect(result).toEqual({ ok: true, args: [{ suggestedName: 'records-2026.json', bytes }] });
+    expect(validateInvokeArgs('file:save', [{ suggestedName: 'Отчёт (март).json', bytes: new Uint8Array() }]).ok).toBe(true);
+  });
+
+  it.each([
+    ['a path in the name', '../../.bashrc'],
+    ['a folder in the name', 'exports/records.json'],
+    ['a Windows path', 'C:\\Users\\records.json'],
+    ['an absolute path', '/etc/passwd'],
+    ['a drive letter', 'C:records.json'],
+    ['a control character', 'records\u0000.json'],
+    ['a newline', 'records\n.json'],
+    ['a dot name', '..'],
+    ['an empty name', ''],
+    ['surrounding spaces', ' records.json '],
+    ['an overlong name', `${'x'.repeat(256)}.json`],
+  ])('refuses a suggested name with %s', (_case, suggestedName) => {
+    expect(validateInvokeArgs('file:save', [{ suggestedName, bytes }]).ok).toBe(false);
+  });
+
+  it('refuses save requests whose bytes are not bytes, or too many', () => {
+    expect(validateInvokeArgs('file:save', [{ suggestedName: 'a.json', bytes: [1, 2, 3] }]).ok).toBe(false);
+    expect(validateInvokeArgs('file:save', [{ suggestedName: 'a.json', bytes: 'abc' }]).ok).toBe(false);
+    expect(validateInvokeArgs('file:save', [{ suggestedName: 'a.json' }]).ok).toBe(false);
+    // A view's length is what counts: no 256 MiB allocation is needed to prove the limit.
+    const oversized = new Uint8Array(new ArrayBuffer(8), 0, 8);
+    Object.defineProperty(oversized, 'byteLength', { value: MAX_FILE_BYTES + 1 });
+    expect(validateInvokeArgs('file:save', [{ suggestedName: 'a.json', bytes: oversized }]).ok).toBe(false);
+    const atLimit = new Uint8Array(new ArrayBuffer(8), 0, 8);
+    Object.defineProperty(atLimit, 'byteLength', { value: MAX_FILE_BYTES });
+    expect(validateInvokeArgs('file:save', [{ suggestedName: 'a.json', bytes: atLimit }]).ok).toBe(true);
+  });
+
+  it('accepts the supported languages and themes only', () => {
+    expect(validateInvokeArgs('menu:set-state', [{ language: 'ru', theme: 'dark' }])).toEqual({
+      ok: true,
+      args: [{ language: 'ru', theme: 'dark' }],
+    });
+    expect(validateInvokeArgs('menu:set-state', [{ language: 'de', theme: 'dark' }]).ok).toBe(false);
+    expect(validateInvokeArgs('menu:set-state', [{ language: 'en', theme: 'sepia' }]).ok).toBe(false);
+    expect(validateInvokeArgs('menu:set-state', [{ language: 'en' }]).ok).toBe(false);
+    expect(validateInvokeArgs('menu:set-state', [{ language: 'en', theme: 'auto', labels: {} }]).ok).toBe(false);
+  });
+
+  it('says what was wrong', () => {
+    const result = validateInvokeArgs('menu:set-state', [{ language: 'de', theme: 'light' }]);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toContain('language');
+  });
+});

@@ -1,0 +1,108 @@
+// Runtime: Electron main process. What the main process does for each IPC channel. Arguments
+// arrive already validated by ipc.ts; Electron and the file system are injected so that each
+// answer can be tested without either.
+import path from 'node:path';
+import type { App, BrowserWindow, Dialog, FileFilter as ElectronFileFilter, IpcMainInvokeEvent, OpenDialogOptions, SaveDialogOptions } from 'electron';
+import type { AppInfo, FileFilter, ThemePreference } from '../contract/api';
+import { MAX_FILE_BYTES } from '../contract/validation';
+import type { IpcHandlers } from './ipc';
+import type { MenuController } from './menu';
+
+export interface FileAccess {
+  size(filePath: string): Promise<number>;
+  read(filePath: string): Promise<Uint8Array>;
+  write(filePath: string, bytes: Uint8Array): Promise<void>;
+}
+
+export interface HandlerDependencies {
+  app: Pick<App, 'getName' | 'getVersion' | 'getPreferredSystemLanguages' | 'getLocale' | 'getPath'>;
+  dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
+  files: FileAccess;
+  platform: string;
+  versions: Readonly<Record<string, string | undefined>>;
+  /** The window a dialog belongs to: the one whose page asked for it. */
+  windowOf(event: IpcMainInvokeEvent): BrowserWindow | null;
+  menu: Pick<MenuController, 'apply'>;
+  /** Native parts of the window (scrollbars, dialogs, title bar) follow the chosen theme. */
+  setNativeTheme(theme: ThemePreference): void;
+}
+
+const REPORTED_VERSIONS = ['electron', 'chrome', 'node'] as const;
+
+function toDialogFilters(filters: FileFilter[] | undefined): ElectronFileFilter[] | undefined {
+  return filters?.map((filter) => ({ name: filter.name, extensions: [...filter.extensions] }));
+}
+
+function formatMebibytes(bytes: number): string {
+  return `${Math.round(bytes / (1024 * 1024))} MiB`;
+}
+
+export function createIpcHandlers(deps: HandlerDependencies): IpcHandlers {
+  const showOpenDialog = (event: IpcMainInvokeEvent, options: OpenDialogOptions) => {
+    const window = deps.windowOf(event);
+    return window ? deps.dialog.showOpenDialog(window, options) : deps.dialog.showOpenDialog(options);
+  };
+  const showSaveDialog = (event: IpcMainInvokeEvent, options: SaveDialogOptions) => {
+    const window = deps.windowOf(event);
+    return window ? deps.dialog.showSaveDialog(window, options) : deps.dialog.showSaveDialog(options);
+  };
+  const suggestedPath = (name: string) => {
+    try {
+      return path.join(deps.app.getPath('documents'), name);
+    } catch {
+      // Some Linux desktops define no documents folder: the dialog then starts where it likes.
+      return name;
+    }
+  };
+
+  return {
+    'app:get-info': (): AppInfo => {
+      const versions: Record<string, string> = {};
+      for (const part of REPORTED_VERSIONS) {
+        const version = deps.versions[part];
+        if (version) versions[part] = version;
+      }
+      return {
+        name: deps.app.getName(),
+        version: deps.app.getVersion(),
+        runtime: 'electron',
+        os: deps.platform,
+        versions,
+      };
+    },
+
+    'app:get-system-locale': () => deps.app.getPreferredSystemLanguages()[0] ?? deps.app.getLocale(),
+
+    'file:open': async (event, request) => {
+      const result = await showOpenDialog(event, {
+        ...(request.title ? { title: request.title } : {}),
+        ...(request.filters ? { filters: toDialogFilters(request.filters) } : {}),
+        properties: ['openFile'],
+      });
+      const filePath = result.filePaths[0];
+      if (result.canceled || !filePath) return null;
+      const name = path.basename(filePath);
+      const size = await deps.files.size(filePath);
+      if (size > MAX_FILE_BYTES) {
+        throw new Error(`"${name}" cannot be opened: it is larger than ${formatMebibytes(MAX_FILE_BYTES)}.`);
+      }
+      return { name, bytes: await deps.files.read(filePath) };
+    },
+
+    'file:save': async (event, request) => {
+      const result = await showSaveDialog(event, {
+        ...(request.title ? { title: request.title } : {}),
+        ...(request.filters ? { filters: toDialogFilters(request.filters) } : {}),
+        defaultPath: suggestedPath(request.suggestedName),
+      });
+      if (result.canceled || !result.filePath) return { saved: false };
+      await deps.files.write(result.filePath, request.bytes);
+      return { saved: true, name: path.basename(result.filePath) };
+    },
+
+    'menu:set-state': (_event, state) => {
+      deps.menu.apply(state);
+      deps.setNativeTheme(state.theme);
+    },
+  };
+}

@@ -1,0 +1,104 @@
+import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import { INVOKE_CHANNELS, type InvokeChannel } from '../contract/api';
+import { createTrustedSenderCheck, type IpcHandlers, registerIpcHandlers } from './ipc';
+import { trustedOrigins } from './security';
+
+type Invoke = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>;
+
+const appContents = { id: 1 } as unknown as WebContents;
+const otherContents = { id: 2 } as unknown as WebContents;
+
+function senderEvent(options: { url?: string; contents?: WebContents; subframe?: boolean; noFrame?: boolean } = {}): IpcMainInvokeEvent {
+  const mainFrame = { url: options.url ?? 'app://attache/index.html', parent: null };
+  const frame = options.subframe ? { url: mainFrame.url, parent: mainFrame } : mainFrame;
+  return { sender: options.contents ?? appContents, senderFrame: options.noFrame ? null : frame } as unknown as IpcMainInvokeEvent;
+}
+
+function fakeHandlers() {
+  return {
+    'app:get-info': vi.fn(() => ({ name: 'Attaché', version: '0.1.0', runtime: 'electron' as const, os: 'linux', versions: {} })),
+    'app:get-system-locale': vi.fn(() => 'ru-RU'),
+    'file:open': vi.fn(async () => null),
+    'file:save': vi.fn(async () => ({ saved: true as const, name: 'records.json' })),
+    'menu:set-state': vi.fn(),
+  } satisfies IpcHandlers;
+}
+
+function setUp(devServerUrl?: string) {
+  const registered = new Map<string, Invoke>();
+  const ipcMain = {
+    handle: vi.fn((channel: string, listener: Invoke) => {
+      registered.set(channel, listener);
+    }),
+  };
+  const handlers = fakeHandlers();
+  const isTrustedSender = createTrustedSenderCheck({
+    origins: trustedOrigins(devServerUrl),
+    isAppWebContents: (contents) => contents === appContents,
+  });
+  registerIpcHandlers(ipcMain as unknown as Pick<IpcMain, 'handle'>, handlers, isTrustedSender);
+  const invoke = (channel: InvokeChannel, event: IpcMainInvokeEvent, ...args: unknown[]) => {
+    const listener = registered.get(channel);
+    if (!listener) throw new Error(`${channel} is not registered`);
+    return listener(event, ...args);
+  };
+  return { registered, handlers, invoke };
+}
+
+describe('registerIpcHandlers', () => {
+  it('answers every channel of the contract', () => {
+    const { registered } = setUp();
+    expect([...registered.keys()].sort()).toEqual(Object.values(INVOKE_CHANNELS).sort());
+  });
+
+  it('passes a trusted request with valid arguments to its handler and returns its answer', async () => {
+    const { handlers, invoke } = setUp();
+    const event = senderEvent();
+    await expect(invoke('app:get-system-locale', event)).resolves.toBe('ru-RU');
+    await expect(invoke('menu:set-state', event, { language: 'ru', theme: 'dark' })).resolves.toBeUndefined();
+    expect(handlers['menu:set-state']).toHaveBeenCalledExactlyOnceWith(event, { language: 'ru', theme: 'dark' });
+    const bytes = new Uint8Array([7, 8]);
+    await expect(invoke('file:save', event, { suggestedName: 'records.json', bytes })).resolves.toEqual({ saved: true, name: 'records.json' });
+    expect(handlers['file:save']).toHaveBeenCalledExactlyOnceWith(event, { suggestedName: 'records.json', bytes });
+  });
+
+  it.each([
+    ['another origin', senderEvent({ url: 'https://example.com/' })],
+    ['another app:// host', senderEvent({ url: 'app://evil/index.html' })],
+    ['a file:// page', senderEvent({ url: 'file:///tmp/index.html' })],
+    ['the dev server when not developing', senderEvent({ url: 'http://localhost:5173/' })],
+    ['a subframe of the app page', senderEvent({ subframe: true })],
+    ['a destroyed frame', senderEvent({ noFrame: true })],
+    ['web contents of another window', senderEvent({ contents: otherContents })],
+  ])('refuses a request from %s without calling the handler', async (_case, event) => {
+    const { handlers, invoke } = setUp();
+    for (const channel of Object.values(INVOKE_CHANNELS)) {
+      await expect(invoke(channel, event, { language: 'en', theme: 'auto' })).rejects.toThrow(
+        `IPC request "${channel}" refused: the sender is not the Attaché window.`,
+      );
+    }
+    for (const handler of Object.values(handlers)) expect(handler).not.toHaveBeenCalled();
+  });
+
+  it('trusts the dev server while developing', async () => {
+    const { handlers, invoke } = setUp('http://localhost:5173');
+    await expect(invoke('app:get-info', senderEvent({ url: 'http://localhost:5173/' }))).resolves.toMatchObject({ name: 'Attaché' });
+    expect(handlers['app:get-info']).toHaveBeenCalledTimes(1);
+    await expect(invoke('app:get-info', senderEvent({ url: 'http://localhost:5174/' }))).rejects.toThrow('refused');
+  });
+
+  it.each([
+    ['file:open', [{ filters: [{ name: 'Pack', extensions: ['../../x'] }] }]],
+    ['file:open', []],
+    ['file:save', [{ suggestedName: '../../.bashrc', bytes: new Uint8Array() }]],
+    ['file:save', [{ suggestedName: 'records.json', bytes: 'not bytes' }]],
+    ['menu:set-state', [{ language: 'de', theme: 'dark' }]],
+    ['menu:set-state', [{ language: 'en', theme: 'dark', extra: true }]],
+    ['app:get-info', ['unexpected']],
+  ] as const)('refuses %s with bad arguments %j without calling the handler', async (channel, args) => {
+    const { handlers, invoke } = setUp();
+    await expect(invoke(channel, senderEvent(), ...args)).rejects.toThrow(`IPC request "${channel}" refused: invalid arguments.`);
+    expect(handlers[channel]).not.toHaveBeenCalled();
+  });
+});

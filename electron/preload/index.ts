@@ -1,0 +1,37 @@
+// Runtime: Electron preload (sandboxed, isolated context). Exposes exactly the typed contract,
+// `AttacheApi`, to the page as `window.attache`; the page never sees `ipcRenderer` itself.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import {
+  API_GLOBAL,
+  INVOKE_CHANNELS,
+  MENU_COMMAND_CHANNEL,
+  type AttacheApi,
+  type InvokeChannel,
+  type InvokeContract,
+  type MenuCommand,
+} from '../contract/api';
+
+function invoke<Channel extends InvokeChannel>(
+  channel: Channel,
+  ...args: InvokeContract[Channel]['args']
+): Promise<InvokeContract[Channel]['result']> {
+  return ipcRenderer.invoke(channel, ...args) as Promise<InvokeContract[Channel]['result']>;
+}
+
+const api: AttacheApi = {
+  getAppInfo: () => invoke(INVOKE_CHANNELS.getAppInfo),
+  getSystemLocale: () => invoke(INVOKE_CHANNELS.getSystemLocale),
+  openFile: (request) => invoke(INVOKE_CHANNELS.openFile, request),
+  saveFile: (request) => invoke(INVOKE_CHANNELS.saveFile, request),
+  setMenuState: (state) => invoke(INVOKE_CHANNELS.setMenuState, state),
+  onMenuCommand: (listener) => {
+    // The IPC event carries `sender` (the ipcRenderer): only the command goes to the page.
+    const forward = (_event: IpcRendererEvent, command: MenuCommand) => listener(command);
+    ipcRenderer.on(MENU_COMMAND_CHANNEL, forward);
+    return () => {
+      ipcRenderer.removeListener(MENU_COMMAND_CHANNEL, forward);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld(API_GLOBAL, api);

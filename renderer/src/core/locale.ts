@@ -1,0 +1,25 @@
+// Runtime: any (pure core). Decides the UI language from what the user saved and what the system says.
+import { SUPPORTED_LANGUAGES, type Language } from '../../../electron/contract/api';
+
+/** The language used when neither the user nor the system names a supported one. */
+export const FALLBACK_LANGUAGE: Language = 'en';
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (SUPPORTED_LANGUAGES as readonly string[]).includes(value);
+}
+
+/**
+ * Matches a system locale such as `ru-RU`, `en_GB.UTF-8` or `RU` to a language the UI speaks.
+ * Only the primary language subtag counts: Attaché has one English and one Russian, whatever the region.
+ * Returns null when the locale names a language the UI does not speak (for example `uk`).
+ */
+export function matchLanguage(locale: string | null | undefined): Language | null {
+  if (!locale) return null;
+  const primary = locale.trim().toLowerCase().split(/[-_.@]/)[0];
+  return isLanguage(primary) ? primary : null;
+}
+
+/** The user's choice wins; until there is one, the UI follows the system locale. */
+export function resolveLanguage(saved: Language | null | undefined, systemLocale: string | null | undefined): Language {
+  return saved ?? matchLanguage(systemLocale) ?? FALLBACK_LANGUAGE;
+}

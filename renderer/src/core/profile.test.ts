@@ -1,0 +1,62 @@
+// Runtime: Node (Vitest). The trainee profile rules.
+import { describe, expect, it } from 'vitest';
+import { ACADEMY_ID_MAX_LENGTH, PROFILE_NAME_MAX_LENGTH, nameCharactersLeft, validateProfile } from './profile';
+
+describe('validateProfile', () => {
+  it('trims the name and the academy ID', () => {
+    expect(validateProfile({ name: '  Anna Petrova ', academyId: ' DA-2026_07 ' })).toEqual({
+      ok: true,
+      profile: { name: 'Anna Petrova', academyId: 'DA-2026_07' },
+    });
+  });
+
+  it('treats an empty academy ID as none', () => {
+    expect(validateProfile({ name: 'Anna', academyId: '   ' })).toEqual({ ok: true, profile: { name: 'Anna', academyId: null } });
+  });
+
+  it('requires a name', () => {
+    expect(validateProfile({ name: '   ', academyId: '' })).toEqual({ ok: false, issues: { name: 'required' } });
+  });
+
+  it('accepts a name of exactly the maximum length, in any script', () => {
+    const name = 'Ж'.repeat(PROFILE_NAME_MAX_LENGTH);
+    expect(validateProfile({ name, academyId: '' })).toMatchObject({ ok: true });
+  });
+
+  it('rejects a name one character too long', () => {
+    const name = 'a'.repeat(PROFILE_NAME_MAX_LENGTH + 1);
+    expect(validateProfile({ name, academyId: '' })).toEqual({ ok: false, issues: { name: 'too-long' } });
+  });
+
+  it('accepts letters of any script, digits, hyphens and underscores in the academy ID', () => {
+    expect(validateProfile({ name: 'Anna', academyId: 'ДА-2026_x' })).toMatchObject({ ok: true });
+  });
+
+  it.each(['DA 2026', 'DA/2026', 'DA.2026', 'DA#1', 'Ⅻ'])('rejects the academy ID %j', (academyId) => {
+    expect(validateProfile({ name: 'Anna', academyId })).toEqual({ ok: false, issues: { academyId: 'invalid-characters' } });
+  });
+
+  it('limits the academy ID length', () => {
+    expect(validateProfile({ name: 'Anna', academyId: '1'.repeat(ACADEMY_ID_MAX_LENGTH) })).toMatchObject({ ok: true });
+    expect(validateProfile({ name: 'Anna', academyId: '1'.repeat(ACADEMY_ID_MAX_LENGTH + 1) })).toEqual({
+      ok: false,
+      issues: { academyId: 'too-long' },
+    });
+  });
+
+  it('reports every field that fails at once', () => {
+    expect(validateProfile({ name: '', academyId: 'a b' })).toEqual({
+      ok: false,
+      issues: { name: 'required', academyId: 'invalid-characters' },
+    });
+  });
+});
+
+describe('nameCharactersLeft', () => {
+  it('counts the trimmed name in characters, not UTF-16 units', () => {
+    expect(nameCharactersLeft('')).toBe(PROFILE_NAME_MAX_LENGTH);
+    expect(nameCharactersLeft('  Anna  ')).toBe(PROFILE_NAME_MAX_LENGTH - 4);
+    expect(nameCharactersLeft('𝒜nna')).toBe(PROFILE_NAME_MAX_LENGTH - 4);
+    expect(nameCharactersLeft('a'.repeat(PROFILE_NAME_MAX_LENGTH + 2))).toBe(-2);
+  });
+});

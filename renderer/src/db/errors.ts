@@ -1,0 +1,49 @@
+// Runtime: renderer. Storage failures the UI can explain to the user.
+import type { ProfileIssues } from '../core/profile';
+
+/** The browser or the disk has no room left for Attaché's data. */
+export class StorageFullError extends Error {
+  override name = 'StorageFullError';
+
+  constructor(cause: unknown) {
+    super("The device has no room left for Attaché's data.", { cause });
+  }
+}
+
+/** A profile failed the rules in core/profile.ts; `issues` says which field and why. */
+export class ProfileValidationError extends Error {
+  override name = 'ProfileValidationError';
+
+  constructor(readonly issues: ProfileIssues) {
+    super(`The profile is not valid: ${Object.entries(issues).map(([field, issue]) => `${field} ${issue}`).join(', ')}.`);
+  }
+}
+
+/** Names browsers and Dexie give a full quota: the DOMException, Dexie's own error, and old Firefox's. */
+const QUOTA_ERROR_NAMES = new Set(['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED']);
+
+/**
+ * True when the error, or an error it wraps, is a quota error. Dexie wraps the DOMException as
+ * `Dexie.QuotaExceededError`, and an aborted transaction as an `AbortError` whose `inner` is the cause.
+ */
+export function isQuotaError(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  while (typeof current === 'object' && current !== null && !seen.has(current)) {
+    seen.add(current);
+    const name: unknown = Reflect.get(current, 'name');
+    if (typeof name === 'string' && QUOTA_ERROR_NAMES.has(name)) return true;
+    current = Reflect.get(current, 'inner') ?? Reflect.get(current, 'cause');
+  }
+  return false;
+}
+
+/** Runs a write, turning any quota error into StorageFullError. */
+export async function storageWrite<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isQuotaError(error)) throw new StorageFullError(error);
+    throw error;
+  }
+}

@@ -1,0 +1,52 @@
+// Runtime: renderer. The user's preferences: the only code that writes the settings table.
+import { THEME_PREFERENCES, type Language, type ThemePreference } from '../../../../electron/contract/api';
+import { isLanguage } from '../../core/locale';
+import type { AttacheDatabase, SettingKey } from '../database';
+import { storageWrite } from '../errors';
+
+/** What the user has chosen; null where they have not chosen yet. */
+export interface Settings {
+  language: Language | null;
+  theme: ThemePreference | null;
+  activeProfileId: number | null;
+}
+
+export const NO_SETTINGS: Settings = { language: null, theme: null, activeProfileId: null };
+
+export function isThemePreference(value: unknown): value is ThemePreference {
+  return typeof value === 'string' && (THEME_PREFERENCES as readonly string[]).includes(value);
+}
+
+export function isProfileId(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
+}
+
+const IS_VALID: { [Key in SettingKey]: (value: unknown) => boolean } = {
+  language: isLanguage,
+  theme: isThemePreference,
+  activeProfileId: isProfileId,
+};
+
+/** Reads every setting; a missing or unreadable value reads as not chosen. */
+export async function readSettings(db: AttacheDatabase): Promise<Settings> {
+  const settings: Settings = { ...NO_SETTINGS };
+  for (const { key, value } of await db.settings.toArray()) {
+    if (key === 'language' && isLanguage(value)) settings.language = value;
+    else if (key === 'theme' && isThemePreference(value)) settings.theme = value;
+    else if (key === 'activeProfileId' && isProfileId(value)) settings.activeProfileId = value;
+  }
+  return settings;
+}
+
+async function writeSetting(db: AttacheDatabase, key: SettingKey, value: unknown): Promise<void> {
+  if (!IS_VALID[key](value)) throw new TypeError(`${JSON.stringify(value)} is not a valid ${key}.`);
+  await storageWrite(() => db.transaction('rw', db.settings, () => db.settings.put({ key, value })));
+}
+
+export function saveLanguage(db: AttacheDatabase, language: Language): Promise<void> {
+  return writeSetting(db, 'language', language);
+}
+
+export function saveTheme(db: AttacheDatabase, theme: ThemePreference): Promise<void> {
+  return writeSetting(db, 'theme', theme);
+}

@@ -1,0 +1,53 @@
+// Runtime: renderer. The history of the local database's schema, applied in order on every open.
+import type { Dexie, Transaction } from 'dexie';
+
+/**
+ * One step in the schema's history.
+ *
+ * How to change the schema:
+ * - Never edit or remove an entry that has shipped: people have databases at that version.
+ * - Append `{ version: <last + 1>, stores, upgrade }`. `stores` lists only the tables whose primary
+ *   key or indexes change (with the full new spec), or `null` to delete a table; Dexie carries the
+ *   other tables over from earlier versions. Fields that are not indexed need no schema change.
+ * - `upgrade` rewrites existing rows into the new shape inside the version-change transaction; it
+ *   runs only for databases older than its version, after the earlier versions' upgrades.
+ * - Add a test to schema.test.ts that writes rows as the previous version stored them, opens the
+ *   database at the current version and checks the rows after the upgrade.
+ */
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (transaction: Transaction) => Promise<void> | void;
+}
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      // Auto-incremented id; academyId is indexed so that records can be matched to a trainee later.
+      profiles: '++id, academyId, updatedAt',
+      // One row per setting: { key, value }.
+      settings: 'key',
+    },
+  },
+];
+
+/** Throws unless the versions are whole numbers counting up from 1 without gaps. */
+export function checkSchemaVersions(versions: readonly SchemaVersion[]): void {
+  if (versions.length === 0) throw new Error('The schema needs at least one version.');
+  versions.forEach((entry, index) => {
+    if (entry.version !== index + 1) {
+      throw new Error(`Schema version at position ${index + 1} is ${entry.version}; versions must count up from 1 without gaps.`);
+    }
+  });
+}
+
+export function applySchema(db: Dexie, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS): void {
+  checkSchemaVersions(versions);
+  for (const { version, stores, upgrade } of versions) {
+    const declared = db.version(version).stores(stores);
+    if (upgrade) declared.upgrade(upgrade);
+  }
+}
+
+export const CURRENT_SCHEMA_VERSION: number = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 0;

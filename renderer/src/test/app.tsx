@@ -1,0 +1,64 @@
+// Runtime: Node (Vitest, happy-dom). Renders the whole app over a fresh database and a fake platform.
+import { render, type RenderResult } from '@testing-library/react';
+import userEvent, { type UserEvent } from '@testing-library/user-event';
+import { vi, type Mock } from 'vitest';
+import type { AppInfo, AttacheApi, Language, MenuCommand, ThemePreference } from '../../../electron/contract/api';
+import type { AttacheDatabase } from '../db/database';
+import { createI18n } from '../i18n';
+import { App } from '../ui/App';
+import { loadStartup } from '../ui/startup';
+import type { StorageProblem } from '../ui/storage-problems';
+import { createTestDatabase } from './database';
+
+export const TEST_APP_INFO: AppInfo = {
+  name: 'Attaché',
+  version: '9.8.7',
+  runtime: 'electron',
+  os: 'linux',
+  versions: { electron: '45.4.1', chrome: '140.0.7339.80' },
+};
+
+export interface FakePlatform extends AttacheApi {
+  setMenuState: Mock<AttacheApi['setMenuState']>;
+  /** Sends a command as the application menu would. */
+  sendMenuCommand(command: MenuCommand): void;
+}
+
+export function createFakePlatform({ systemLocale = 'en-US', appInfo = TEST_APP_INFO } = {}): FakePlatform {
+  const listeners = new Set<(command: MenuCommand) => void>();
+  return {
+    getAppInfo: () => Promise.resolve(appInfo),
+    getSystemLocale: () => Promise.resolve(systemLocale),
+    openFile: () => Promise.resolve(null),
+    saveFile: () => Promise.resolve({ saved: false }),
+    setMenuState: vi.fn<AttacheApi['setMenuState']>(() => Promise.resolve()),
+    onMenuCommand: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    sendMenuCommand: (command) => {
+      for (const listener of listeners) listener(command);
+    },
+  };
+}
+
+export interface RenderedApp extends RenderResult {
+  db: AttacheDatabase;
+  platform: FakePlatform;
+  user: UserEvent;
+  language: Language;
+  theme: ThemePreference;
+}
+
+/** Starts the app the way main.tsx does: read settings and locale first, then render. */
+export async function renderApp({
+  db = createTestDatabase(),
+  platform = createFakePlatform(),
+  problem,
+}: { db?: AttacheDatabase; platform?: FakePlatform; problem?: StorageProblem } = {}): Promise<RenderedApp> {
+  const startup = await loadStartup(db, platform);
+  const i18n = await createI18n(startup.language);
+  const user = userEvent.setup();
+  const result = render(<App services={startup.services} i18n={i18n} initialTheme={startup.theme} initialProblem={problem ?? startup.problem} />);
+  return { ...result, db, platform, user, language: startup.language, theme: startup.theme };
+}

@@ -1,0 +1,159 @@
+// Runtime: Node (Vitest, happy-dom). The Settings screen: language, theme and the trainee profile.
+import { screen, waitFor, within } from '@testing-library/react';
+import { Dexie } from 'dexie';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readActiveProfile } from '../db/repositories/profiles';
+import { readSettings, saveLanguage } from '../db/repositories/settings';
+import { renderApp, type RenderedApp } from '../test/app';
+import { createTestDatabase } from '../test/database';
+
+async function openSettings(options?: Parameters<typeof renderApp>[0]): Promise<RenderedApp> {
+  window.location.hash = '#/settings';
+  const app = await renderApp(options);
+  // The controls appear once the live queries have read the settings and the profile.
+  await screen.findByTestId('settings-language');
+  await screen.findByTestId('profile-name');
+  return app;
+}
+
+const nameField = () => screen.getByTestId('profile-name');
+const academyIdField = () => screen.getByTestId('profile-academy-id');
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('Settings: language', () => {
+  it('says the language follows the system until one is chosen', async () => {
+    await openSettings();
+    expect(screen.getByText("Attaché follows your system's language until you choose one here.")).toBeTruthy();
+  });
+
+  it('switches the UI to Russian, saves the choice and updates <html lang> and the menu', async () => {
+    const { user, db, platform } = await openSettings();
+
+    await user.click(within(screen.getByTestId('settings-language')).getByText('Русский'));
+
+    await screen.findByRole('heading', { level: 1, name: 'Настройки' });
+    expect(screen.getByTestId('nav-home').textContent).toContain('Главная');
+    expect(document.documentElement.lang).toBe('ru');
+    expect((await readSettings(db)).language).toBe('ru');
+    await waitFor(() => expect(platform.setMenuState).toHaveBeenLastCalledWith({ language: 'ru', theme: 'auto' }));
+    expect(screen.queryByText('Пока вы не выберете язык здесь, Attaché использует язык системы.')).toBeNull();
+  });
+});
+
+describe('Settings: theme', () => {
+  it('applies and saves the chosen theme', async () => {
+    const { user, db, platform } = await openSettings();
+    const theme = within(screen.getByTestId('settings-theme'));
+    expect(theme.getByRole<HTMLInputElement>('radio', { name: 'Auto' }).checked).toBe(true);
+
+    await user.click(theme.getByText('Dark'));
+
+    await waitFor(() => expect(document.documentElement.getAttribute('data-mantine-color-scheme')).toBe('dark'));
+    expect((await readSettings(db)).theme).toBe('dark');
+    expect(theme.getByRole<HTMLInputElement>('radio', { name: 'Dark' }).checked).toBe(true);
+    await waitFor(() => expect(platform.setMenuState).toHaveBeenLastCalledWith({ language: 'en', theme: 'dark' }));
+
+    await user.click(theme.getByText('Light'));
+    await waitFor(() => expect(document.documentElement.getAttribute('data-mantine-color-scheme')).toBe('light'));
+    expect((await readSettings(db)).theme).toBe('light');
+  });
+});
+
+describe('Settings: trainee profile', () => {
+  it('will not save without a name, and says why', async () => {
+    const { user, db } = await openSettings();
+
+    await user.click(screen.getByTestId('profile-save'));
+
+    expect(await screen.findByText('Enter your name.')).toBeTruthy();
+    expect(nameField().getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(nameField());
+    expect(await readActiveProfile(db)).toBeNull();
+    expect(screen.queryByTestId('profile-saved')).toBeNull();
+  });
+
+  it('explains an invalid academy ID, then clears the message once it is fixed', async () => {
+    const { user } = await openSettings();
+    await user.type(nameField(), 'Anna');
+    await user.type(academyIdField(), 'DA 7');
+    await user.click(screen.getByTestId('profile-save'));
+
+    expect(await screen.findByText('Use only letters, digits, hyphens (-) and underscores (_).')).toBeTruthy();
+    expect(document.activeElement).toBe(academyIdField());
+
+    await user.clear(academyIdField());
+    await user.type(academyIdField(), 'DA-7');
+    expect(screen.queryByText('Use only letters, digits, hyphens (-) and underscores (_).')).toBeNull();
+  });
+
+  it('saves the profile, confirms it, and keeps the trimmed values', async () => {
+    const { user, db } = await openSettings();
+    expect(screen.getByTestId('profile-save').textContent).toBe('Create profile');
+
+    await user.type(nameField(), '  Anna Petrova ');
+    await user.type(academyIdField(), 'DA-2026-014');
+    await user.click(screen.getByTestId('profile-save'));
+
+    expect((await screen.findByTestId('profile-saved')).textContent).toBe('Profile saved.');
+    expect(await readActiveProfile(db)).toMatchObject({ name: 'Anna Petrova', academyId: 'DA-2026-014' });
+    expect((nameField() as HTMLInputElement).value).toBe('Anna Petrova');
+    expect(screen.getByTestId('profile-save').textContent).toBe('Save changes');
+
+    await user.type(nameField(), 'a');
+    expect(screen.queryByTestId('profile-saved')).toBeNull();
+  });
+
+  it('fills the form from the saved profile', async () => {
+    const db = createTestDatabase();
+    await db.profiles.add({ name: 'Ivan Sokolov', academyId: null, createdAt: 1, updatedAt: 1 });
+    await db.settings.put({ key: 'activeProfileId', value: 1 });
+
+    await openSettings({ db });
+
+    await waitFor(() => expect((nameField() as HTMLInputElement).value).toBe('Ivan Sokolov'));
+    expect((academyIdField() as HTMLInputElement).value).toBe('');
+    expect(screen.getByTestId('profile-save').textContent).toBe('Save changes');
+  });
+
+  it('counts the characters left in the name, with the right plural in each language', async () => {
+    const db = createTestDatabase();
+    const { user } = await openSettings({ db });
+    const counter = () => screen.getByTestId('profile-name-counter').textContent;
+
+    expect(counter()).toBe('80 characters left');
+    await user.type(nameField(), 'x'.repeat(79));
+    expect(counter()).toBe('1 character left');
+    await user.type(nameField(), 'xx');
+    expect(counter()).toBe('1 character over the limit');
+    await user.type(nameField(), 'x');
+    expect(counter()).toBe('2 characters over the limit');
+
+    await saveLanguage(db, 'ru');
+    await waitFor(() => expect(counter()).toBe('На 2 символа больше допустимого'));
+    await user.clear(nameField());
+    await user.type(nameField(), 'x'.repeat(79));
+    expect(counter()).toBe('Остался 1 символ');
+    await user.type(nameField(), '{Backspace}'.repeat(4));
+    expect(counter()).toBe('Осталось 5 символов');
+  });
+
+  it('tells the trainee what to do when the device is out of space', async () => {
+    const db = createTestDatabase();
+    vi.spyOn(db.profiles, 'add').mockRejectedValue(new Dexie.QuotaExceededError('Quota exceeded'));
+    const { user } = await openSettings({ db });
+
+    await user.type(nameField(), 'Anna');
+    await user.click(screen.getByTestId('profile-save'));
+
+    const alert = await screen.findByTestId('storage-error');
+    expect(alert.textContent).toContain('Your device is out of storage space');
+    expect(alert.textContent).toContain('Free up space on the disk');
+    expect(screen.queryByTestId('profile-saved')).toBeNull();
+
+    await user.click(within(alert).getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByTestId('storage-error')).toBeNull();
+  });
+});

@@ -1,0 +1,142 @@
+// Runtime: renderer. The trainee profile form: checks as the trainee types, saves through the repository.
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  ACADEMY_ID_MAX_LENGTH,
+  PROFILE_NAME_MAX_LENGTH,
+  nameCharactersLeft,
+  validateProfile,
+  type ProfileIssues,
+} from '../../core/profile';
+import type { ProfileRecord } from '../../db/database';
+import { ProfileValidationError } from '../../db/errors';
+import { saveActiveProfile } from '../../db/repositories/profiles';
+import { CheckIcon } from '../icons';
+import { useServices } from '../services';
+import { useStorageProblems } from '../storage-problems';
+
+/**
+ * `profile` seeds the fields once; after that the form owns them, so a save does not reset what is
+ * being typed. Errors appear after the first attempt to save, then update as the trainee types.
+ */
+export function ProfileForm({ profile }: { profile: ProfileRecord | null }) {
+  const { t } = useTranslation('settings');
+  const { db } = useServices();
+  const { report } = useStorageProblems();
+  const [name, setName] = useState(profile?.name ?? '');
+  const [academyId, setAcademyId] = useState(profile?.academyId ?? '');
+  const [exists, setExists] = useState(profile !== null);
+  const [showIssues, setShowIssues] = useState(false);
+  const [rejected, setRejected] = useState<ProfileIssues>({});
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const nameRef = useRef<HTMLInputElement>(null);
+  const academyIdRef = useRef<HTMLInputElement>(null);
+
+  const validation = validateProfile({ name, academyId });
+  const issues: ProfileIssues = { ...rejected, ...(showIssues && !validation.ok ? validation.issues : {}) };
+  const charactersLeft = nameCharactersLeft(name);
+
+  const nameError =
+    issues.name === 'required'
+      ? t('profile.errors.nameRequired')
+      : issues.name === 'too-long'
+        ? t('profile.errors.nameTooLong', { max: PROFILE_NAME_MAX_LENGTH })
+        : null;
+  const academyIdError =
+    issues.academyId === 'invalid-characters'
+      ? t('profile.errors.academyIdInvalidCharacters')
+      : issues.academyId === 'too-long'
+        ? t('profile.errors.academyIdTooLong', { max: ACADEMY_ID_MAX_LENGTH })
+        : null;
+
+  const edit = (apply: () => void): void => {
+    apply();
+    setSaved(false);
+    setRejected({});
+  };
+
+  const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
+    event.preventDefault();
+    setShowIssues(true);
+    if (!validation.ok) {
+      (validation.issues.name ? nameRef : academyIdRef).current?.focus();
+      return;
+    }
+    setSaving(true);
+    try {
+      const stored = await saveActiveProfile(db, { name, academyId });
+      setName(stored.name);
+      setAcademyId(stored.academyId ?? '');
+      setExists(true);
+      setShowIssues(false);
+      setSaved(true);
+    } catch (error) {
+      if (error instanceof ProfileValidationError) setRejected(error.issues);
+      else report(error);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate>
+      <Stack gap="md" maw={520}>
+        <TextInput
+          ref={nameRef}
+          data-testid="profile-name"
+          label={t('profile.name.label')}
+          placeholder={t('profile.name.placeholder')}
+          autoComplete="name"
+          required
+          value={name}
+          onChange={(event) => {
+            const { value } = event.currentTarget;
+            edit(() => setName(value));
+          }}
+          error={nameError}
+          description={
+            <Text component="span" size="xs" c={charactersLeft < 0 ? 'red' : 'dimmed'} data-testid="profile-name-counter">
+              {charactersLeft < 0
+                ? t('profile.name.charactersOver', { count: -charactersLeft })
+                : t('profile.name.charactersLeft', { count: charactersLeft })}
+            </Text>
+          }
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
+        />
+        <TextInput
+          ref={academyIdRef}
+          data-testid="profile-academy-id"
+          label={t('profile.academyId.label')}
+          placeholder={t('profile.academyId.placeholder')}
+          description={t('profile.academyId.description', { max: ACADEMY_ID_MAX_LENGTH })}
+          autoComplete="off"
+          spellCheck={false}
+          value={academyId}
+          onChange={(event) => {
+            const { value } = event.currentTarget;
+            edit(() => setAcademyId(value));
+          }}
+          error={academyIdError}
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
+        />
+        <Group gap="md" mt="xs">
+          <Button type="submit" loading={saving} data-testid="profile-save">
+            {exists ? t('profile.save') : t('profile.create')}
+          </Button>
+          <div role="status" aria-live="polite">
+            {saved && (
+              <Group gap={6} c="teal" data-testid="profile-saved">
+                <CheckIcon size={18} />
+                <Text size="sm" fw={500} c="inherit">
+                  {t('profile.saved')}
+                </Text>
+              </Group>
+            )}
+          </div>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

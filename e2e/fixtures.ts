@@ -1,0 +1,51 @@
+// Runtime: Node (Playwright). The web tests' fixtures: page objects, screenshots saved as artifacts,
+// and a check that fails any test during which the page logged an error or threw.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { test as base, expect } from '@playwright/test';
+import { AppPage } from './pages/AppPage';
+
+interface Fixtures {
+  app: AppPage;
+  /** Saves a full-page screenshot as `<SCREENSHOT_DIR>/<name>.png` and attaches it to the report. */
+  saveScreenshot: (name: string) => Promise<void>;
+  pageErrors: string[];
+}
+
+export const test = base.extend<Fixtures>({
+  pageErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() !== 'error') return;
+        const { url, lineNumber } = message.location();
+        errors.push(`console error: ${message.text()}${url ? ` (${url}:${lineNumber})` : ''}`);
+      });
+      page.on('pageerror', (error) => errors.push(`uncaught error: ${error.message}`));
+      await use(errors);
+      expect(errors, 'the page logged errors or threw').toEqual([]);
+    },
+    { auto: true },
+  ],
+
+  app: async ({ page }, use) => {
+    await use(new AppPage(page));
+  },
+
+  saveScreenshot: async ({ page }, use, testInfo) => {
+    const directory = process.env.SCREENSHOT_DIR ?? 'test-report/screenshots';
+    await use(async (name) => {
+      await mkdir(directory, { recursive: true });
+      // Full-page capture leaves fixed elements (header, navigation) where the scroll put them, so
+      // the viewport grows to the page's height instead, then shrinks back.
+      const viewport = page.viewportSize();
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      if (viewport && height > viewport.height) await page.setViewportSize({ width: viewport.width, height });
+      const body = await page.screenshot({ path: path.join(directory, `${name}.png`), animations: 'disabled' });
+      if (viewport) await page.setViewportSize(viewport);
+      await testInfo.attach(name, { body, contentType: 'image/png' });
+    });
+  },
+});
+
+export { expect };

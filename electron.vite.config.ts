@@ -27,6 +27,8 @@ export default defineConfig({
     resolve: { alias: rendererAliases('electron', resolve(import.meta.dirname, 'renderer')) },
     build: {
       outDir: 'out/renderer',
+      // Loaded from disk through app://: one bundle is faster than many chunks.
+      chunkSizeWarningLimit: 2048,
       rolldownOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
     },
   },

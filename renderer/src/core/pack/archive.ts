@@ -1,0 +1,891 @@
+// Runtime: any (pure core). The `.attache` file that carries a scenario pack between academies.
+//
+// An archive is a ZIP holding the pack folder plus `attache-archive.json`, which lists every file
+// with its size and SHA-256 and a hash of the whole content. Writing is deterministic, so one pack
+// always gives the same bytes. Reading trusts nothing: archives arrive by e-mail and USB stick from
+// other academies, so every name, size, flag and checksum is checked before a byte is used, and
+// expansion is metered as it happens because a hostile ZIP lies about its sizes.
+
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
+import { z } from 'zod';
+
+/** POSIX relative paths (`scenarios/crisis.yaml`) to file contents. */
+export type PackFiles = Map<string, Uint8Array>;
+
+export interface ArchiveLimits {
+  /** Size of the archive file itself. */
+  readonly maxArchiveBytes: number;
+  /** ZIP entries, the description file and any folder entries included. */
+  readonly maxEntries: number;
+  /** Expanded size of one file. */
+  readonly maxEntryBytes: number;
+  /** Expanded size of all files together. */
+  readonly maxTotalBytes: number;
+  /** Characters (UTF-16 code units, as Windows counts them) in a path. */
+  readonly maxPathLength: number;
+  /** Segments in a path, the file name included: `media/a.png` has 2. */
+  readonly maxPathDepth: number;
+}
+
+const MiB = 1024 * 1024;
+
+export const ARCHIVE_LIMITS: ArchiveLimits = Object.freeze({
+  maxArchiveBytes: 128 * MiB,
+  maxEntries: 2000,
+  maxEntryBytes: 32 * MiB,
+  maxTotalBytes: 256 * MiB,
+  maxPathLength: 240,
+  maxPathDepth: 8,
+});
+
+/** The archive's description of itself; reserved, so no pack file may use this path. */
+export const ARCHIVE_MANIFEST_PATH = 'attache-archive.json';
+export const ARCHIVE_FORMAT = 1;
+
+export interface ArchiveManifestFile {
+  readonly path: string;
+  readonly size: number;
+  /** Lowercase hex SHA-256 of the file's bytes. */
+  readonly sha256: string;
+}
+
+export interface ArchiveManifest {
+  readonly format: typeof ARCHIVE_FORMAT;
+  readonly packId: string;
+  readonly packVersion: string;
+  /** {@link contentHash} of the files. */
+  readonly contentHash: string;
+  /** Sorted by path, byte-wise on UTF-8. */
+  readonly files: readonly ArchiveManifestFile[];
+}
+
+export type ArchiveErrorCode =
+  | 'not-zip'
+  | 'too-large'
+  | 'too-many-entries'
+  | 'unsafe-path'
+  | 'entry-too-large'
+  | 'expands-too-far'
+  | 'duplicate-entry'
+  | 'unsupported-entry'
+  | 'missing-manifest'
+  | 'bad-manifest'
+  | 'manifest-mismatch'
+  | 'hash-mismatch';
+
+/** What an instructor importing an archive can do about each refusal. */
+const IMPORT_HINTS: Record<ArchiveErrorCode, string> = {
+  'not-zip':
+    'Make sure you chose an .attache file exported from Attaché. If it was sent to you, ask for it again: it may have been damaged on the way.',
+  'too-large': 'Ask the author to make the pack smaller, for example by compressing large images or videos, and to export it again.',
+  'too-many-entries': 'Ask the author to remove unused files from the pack and to export it again.',
+  'unsafe-path':
+    'Attaché never writes such names, so this archive was made or changed elsewhere. Do not import it; ask the author to export the pack again from Attaché.',
+  'entry-too-large': 'Ask the author to make that file smaller and to export the pack again.',
+  'expands-too-far':
+    'Ask the author to make the pack smaller and to export it again. An archive that expands this far may be deliberately harmful: do not try to open it elsewhere.',
+  'duplicate-entry': 'Ask the author to give every file in the pack a distinct name and to export the pack again.',
+  'unsupported-entry':
+    'Attaché archives contain only plain files, without passwords or links. Ask the author to export the pack again from Attaché.',
+  'missing-manifest': 'This is a ZIP file but not an Attaché scenario pack. Ask the author to export the pack from Attaché.',
+  'bad-manifest': 'Ask the author to export the pack again. If the message mentions a newer version, update Attaché first.',
+  'manifest-mismatch': 'The archive was changed after it was exported. Ask the author to send the original file again.',
+  'hash-mismatch': 'The archive was changed after it was exported. Ask the author to send the original file again.',
+};
+
+export class ArchiveError extends Error {
+  readonly code: ArchiveErrorCode;
+  /** The entry (path inside the archive) at fault, when there is one. */
+  readonly entry?: string;
+  /** What the user can do about it. */
+  readonly hint: string;
+
+  constructor(code: ArchiveErrorCode, message: string, options: { entry?: string; hint?: string } = {}) {
+    super(message);
+    this.name = 'ArchiveError';
+    this.code = code;
+    if (options.entry !== undefined) this.entry = options.entry;
+    this.hint = options.hint ?? IMPORT_HINTS[code];
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Paths
+
+/** C0/C1 controls, line and paragraph separators, and the bidirectional overrides that can make
+ * `gpj.exe` read as `exe.jpg` in a file list. */
+const INVISIBLE_CHARACTERS = /[\p{Cc}\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+const LONE_SURROGATE = /\p{Cs}/u;
+const DRIVE_LETTER = /^[A-Za-z]:/;
+/** Characters Windows refuses in file names; packs are unpacked on Windows machines too. */
+const WINDOWS_FORBIDDEN_CHARACTERS = /[<>:"|?*]/;
+const WINDOWS_RESERVED_NAME = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
+
+/** Why a path cannot live in a pack, as a clause that follows "its name", or null when it can. */
+function pathProblem(path: string, limits: ArchiveLimits): string | null {
+  if (path.length === 0) return 'is empty';
+  if (INVISIBLE_CHARACTERS.test(path)) return 'contains invisible control characters';
+  if (LONE_SURROGATE.test(path)) return 'is not valid text';
+  if (path.includes('\\')) return 'uses backslashes (\\); paths in a pack use forward slashes';
+  if (path.startsWith('/')) return 'is an absolute path (it starts with "/")';
+  if (DRIVE_LETTER.test(path)) return 'starts with a Windows drive letter';
+  const segments = path.split('/');
+  if (segments.includes('..')) return 'points outside the pack folder ("..")';
+  if (segments.includes('.')) return 'contains a "." folder';
+  if (segments.includes('')) return 'contains an empty folder name ("//" or a trailing "/")';
+  if (path.length > limits.maxPathLength) return `is longer than ${limits.maxPathLength} characters`;
+  if (segments.length > limits.maxPathDepth) return `is nested deeper than ${limits.maxPathDepth} levels`;
+  if (WINDOWS_FORBIDDEN_CHARACTERS.test(path)) return 'contains a character that Windows does not allow (< > : " | ? *)';
+  if (segments.some((segment) => segment.endsWith('.') || segment.endsWith(' '))) {
+    return 'has a part that ends with a dot or a space, which Windows does not allow';
+  }
+  if (segments.some((segment) => WINDOWS_RESERVED_NAME.test(segment))) {
+    return 'has a part that Windows reserves for devices (such as CON or NUL)';
+  }
+  return null;
+}
+
+/** Two paths with the same key would overwrite each other on a case-insensitive or
+ * normalising file system (Windows, macOS). */
+function collisionKey(path: string): string {
+  return path.normalize('NFC').toLowerCase();
+}
+
+/** Names go into messages shown to instructors: make controls visible and keep them short. */
+function quote(name: string): string {
+  const visible = name.replace(
+    /[\p{Cc}\p{Cs}\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu,
+    (character) => `\\u${(character.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`,
+  );
+  return `"${visible.length > 120 ? `${visible.slice(0, 117)}...` : visible}"`;
+}
+
+function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  const shared = Math.min(a.length, b.length);
+  for (let i = 0; i < shared; i += 1) {
+    const difference = (a[i] ?? 0) - (b[i] ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return a.length - b.length;
+}
+
+interface EncodedPath {
+  readonly path: string;
+  readonly bytes: Uint8Array;
+}
+
+/** Byte-wise on UTF-8, which does not depend on the locale or on JavaScript's UTF-16 order. */
+function sortedPaths(paths: Iterable<string>): EncodedPath[] {
+  return [...paths].map((path) => ({ path, bytes: strToU8(path) })).sort((a, b) => compareBytes(a.bytes, b.bytes));
+}
+
+/** A folder that is also a file cannot be unpacked. Returns the file path that is used as a folder. */
+function fileUsedAsFolder(filePaths: readonly string[], folderPaths: readonly string[]): string | null {
+  const folderKeys = new Set<string>();
+  for (const path of filePaths) {
+    const segments = path.split('/');
+    for (let depth = 1; depth < segments.length; depth += 1) folderKeys.add(collisionKey(segments.slice(0, depth).join('/')));
+  }
+  for (const path of folderPaths) folderKeys.add(collisionKey(path));
+  for (const path of filePaths) if (folderKeys.has(collisionKey(path))) return path;
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hashes
+
+const CONTENT_HASH_DOMAIN = strToU8('attache.pack-content.v1\0');
+
+function uint64BigEndian(value: number): Uint8Array {
+  const bytes = new Uint8Array(8);
+  const view = new DataView(bytes.buffer);
+  view.setUint32(0, Math.floor(value / 2 ** 32));
+  view.setUint32(4, value >>> 0);
+  return bytes;
+}
+
+/**
+ * SHA-256 (hex) of a pack's content, whatever order the files were added in and however they were
+ * compressed: the domain tag, then for each file in byte-wise path order the path's UTF-8 length
+ * (8 bytes, big-endian), the path, the content's length and the content. Lengths make the
+ * encoding unambiguous, so two different sets of files never share an encoding.
+ */
+export function contentHash(files: PackFiles): string {
+  const hash = sha256.create();
+  hash.update(CONTENT_HASH_DOMAIN);
+  for (const { path, bytes } of sortedPaths(files.keys())) {
+    const data = files.get(path) ?? new Uint8Array(0);
+    hash.update(uint64BigEndian(bytes.length)).update(bytes).update(uint64BigEndian(data.length)).update(data);
+  }
+  return bytesToHex(hash.digest());
+}
+
+const CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n += 1) {
+    let c = n;
+    for (let bit = 0; bit < 8; bit += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+/** ZIP's CRC-32; pass the previous result to continue over another chunk. */
+function crc32(data: Uint8Array, previous = 0): number {
+  let c = ~previous >>> 0;
+  for (let i = 0; i < data.length; i += 1) c = (CRC_TABLE[(c ^ (data[i] ?? 0)) & 0xff] ?? 0) ^ (c >>> 8);
+  return ~c >>> 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// ZIP layout (PKWARE APPNOTE 6.3): only what Attaché writes and accepts.
+
+const LOCAL_HEADER_SIGNATURE = 0x04034b50;
+const CENTRAL_HEADER_SIGNATURE = 0x02014b50;
+const END_OF_CENTRAL_DIRECTORY_SIGNATURE = 0x06054b50;
+const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
+const LOCAL_HEADER_LENGTH = 30;
+const CENTRAL_HEADER_LENGTH = 46;
+const END_OF_CENTRAL_DIRECTORY_LENGTH = 22;
+const ZIP64_LOCATOR_LENGTH = 20;
+const MAX_COMMENT_LENGTH = 0xffff;
+
+const METHOD_STORED = 0;
+const METHOD_DEFLATE = 8;
+const METHOD_AES = 99;
+const FLAG_ENCRYPTED = 0x0001;
+const FLAG_DATA_DESCRIPTOR = 0x0008;
+const FLAG_STRONG_ENCRYPTION = 0x0040;
+const FLAG_UTF8_NAMES = 0x0800;
+const FLAG_MASKED_HEADERS = 0x2000;
+
+const HOST_MS_DOS = 0;
+const HOST_UNIX = 3;
+const HOST_NTFS = 10;
+const HOST_VFAT = 14;
+const HOST_MACOS = 19;
+const UNIX_FILE_TYPE_MASK = 0o170000;
+const UNIX_REGULAR_FILE = 0o100000;
+const UNIX_DIRECTORY = 0o040000;
+const UNIX_SYMLINK = 0o120000;
+const DOS_DIRECTORY = 0x10;
+const WINDOWS_REPARSE_POINT = 0x400;
+
+const VERSION_NEEDED = 20;
+/** 1980-01-01 00:00:00, the earliest time a ZIP can hold: archives do not depend on when they were made. */
+const FIXED_DOS_DATE = (0 << 9) | (1 << 5) | 1;
+const FIXED_DOS_TIME = 0;
+const UNIX_REGULAR_FILE_ATTRIBUTES = ((UNIX_REGULAR_FILE | 0o644) << 16) >>> 0;
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+/** Hints for refusals while exporting: the instructor's own pack folder is at fault. */
+const EXPORT_HINTS = {
+  path: 'Rename or move the file in the pack folder, then export again.',
+  size: 'Make the pack smaller, for example by compressing large images or videos, then export again.',
+  meta: 'Check the pack ID and version in pack.yaml, then export again.',
+} as const;
+
+const PACK_META_MAX_LENGTH = 200;
+
+function metaProblem(value: string): string | null {
+  if (value.length === 0) return 'is empty';
+  if (value.length > PACK_META_MAX_LENGTH) return `is longer than ${PACK_META_MAX_LENGTH} characters`;
+  if (INVISIBLE_CHARACTERS.test(value) || LONE_SURROGATE.test(value)) return 'contains invisible control characters';
+  return null;
+}
+
+function checkPackForExport(files: PackFiles, meta: { packId: string; packVersion: string }): void {
+  const limits = ARCHIVE_LIMITS;
+  for (const [field, label] of [
+    ['packId', 'pack ID'],
+    ['packVersion', 'pack version'],
+  ] as const) {
+    const problem = metaProblem(meta[field]);
+    if (problem) throw new ArchiveError('bad-manifest', `The ${label} ${problem}.`, { hint: EXPORT_HINTS.meta });
+  }
+  if (files.size + 1 > limits.maxEntries) {
+    throw new ArchiveError('too-many-entries', `The pack has ${files.size} files; an archive holds at most ${limits.maxEntries - 1}.`, {
+      hint: 'Remove unused files from the pack folder, then export again.',
+    });
+  }
+  const seen = new Map<string, string>();
+  let total = 0;
+  for (const [path, data] of files) {
+    if (path === ARCHIVE_MANIFEST_PATH) {
+      throw new ArchiveError('unsafe-path', `The pack file ${quote(path)} cannot be exported: Attaché reserves that name for the archive's description.`, {
+        entry: path,
+        hint: EXPORT_HINTS.path,
+      });
+    }
+    const problem = pathProblem(path, limits);
+    if (problem) {
+      throw new ArchiveError('unsafe-path', `The pack file ${quote(path)} cannot be exported: its name ${problem}.`, { entry: path, hint: EXPORT_HINTS.path });
+    }
+    const key = collisionKey(path);
+    const earlier = seen.get(key) ?? (key === collisionKey(ARCHIVE_MANIFEST_PATH) ? ARCHIVE_MANIFEST_PATH : undefined);
+    if (earlier !== undefined) {
+      throw new ArchiveError(
+        'duplicate-entry',
+        `The pack files ${quote(earlier)} and ${quote(path)} differ only in letter case or accents; some computers would treat them as one file.`,
+        { entry: path, hint: EXPORT_HINTS.path },
+      );
+    }
+    seen.set(key, path);
+    if (data.length > limits.maxEntryBytes) {
+      throw new ArchiveError('entry-too-large', `The pack file ${quote(path)} is larger than ${formatMiB(limits.maxEntryBytes)}.`, {
+        entry: path,
+        hint: EXPORT_HINTS.size,
+      });
+    }
+    total += data.length;
+  }
+  if (total > limits.maxTotalBytes) {
+    throw new ArchiveError('expands-too-far', `The pack's files add up to more than ${formatMiB(limits.maxTotalBytes)}.`, { hint: EXPORT_HINTS.size });
+  }
+  const clash = fileUsedAsFolder([...files.keys()], []);
+  if (clash !== null) {
+    throw new ArchiveError('duplicate-entry', `The pack has both a file and a folder named ${quote(clash)}.`, { entry: clash, hint: EXPORT_HINTS.path });
+  }
+}
+
+function formatMiB(bytes: number): string {
+  return `${Math.round((bytes / MiB) * 10) / 10} MiB`;
+}
+
+interface WrittenEntry {
+  readonly name: Uint8Array;
+  readonly method: number;
+  readonly crc: number;
+  readonly stored: Uint8Array;
+  readonly size: number;
+  readonly localOffset: number;
+}
+
+class ByteWriter {
+  private readonly chunks: Uint8Array[] = [];
+  length = 0;
+
+  bytes(data: Uint8Array): this {
+    this.chunks.push(data);
+    this.length += data.length;
+    return this;
+  }
+
+  u16(value: number): this {
+    return this.bytes(new Uint8Array([value & 0xff, (value >>> 8) & 0xff]));
+  }
+
+  u32(value: number): this {
+    return this.bytes(new Uint8Array([value & 0xff, (value >>> 8) & 0xff, (value >>> 16) & 0xff, (value >>> 24) & 0xff]));
+  }
+
+  result(): Uint8Array {
+    const out = new Uint8Array(this.length);
+    let at = 0;
+    for (const chunk of this.chunks) {
+      out.set(chunk, at);
+      at += chunk.length;
+    }
+    return out;
+  }
+}
+
+function manifestFor(files: PackFiles, meta: { packId: string; packVersion: string }): ArchiveManifest {
+  return {
+    format: ARCHIVE_FORMAT,
+    packId: meta.packId,
+    packVersion: meta.packVersion,
+    contentHash: contentHash(files),
+    files: sortedPaths(files.keys()).map(({ path }) => {
+      const data = files.get(path) ?? new Uint8Array(0);
+      return { path, size: data.length, sha256: bytesToHex(sha256(data)) };
+    }),
+  };
+}
+
+/**
+ * The pack as an `.attache` archive. Deterministic: the description file first, then the files in
+ * byte-wise path order, fixed timestamps and attributes, DEFLATE level 9 (or stored when that does
+ * not shrink a file, as with images), no extra fields. Refuses what {@link readArchive} would.
+ */
+export function buildArchive(files: PackFiles, meta: { packId: string; packVersion: string }): Uint8Array {
+  checkPackForExport(files, meta);
+  const manifest = manifestFor(files, meta);
+  const entries: { path: string; data: Uint8Array }[] = [
+    { path: ARCHIVE_MANIFEST_PATH, data: strToU8(`${JSON.stringify(manifest, null, 2)}\n`) },
+    ...manifest.files.map(({ path }) => ({ path, data: files.get(path) ?? new Uint8Array(0) })),
+  ];
+
+  const out = new ByteWriter();
+  const written: WrittenEntry[] = [];
+  for (const { path, data } of entries) {
+    const deflated = deflateSync(data, { level: 9 });
+    const method = deflated.length < data.length ? METHOD_DEFLATE : METHOD_STORED;
+    const entry: WrittenEntry = {
+      name: strToU8(path),
+      method,
+      crc: crc32(data),
+      stored: method === METHOD_DEFLATE ? deflated : data,
+      size: data.length,
+      localOffset: out.length,
+    };
+    written.push(entry);
+    out
+      .u32(LOCAL_HEADER_SIGNATURE)
+      .u16(VERSION_NEEDED)
+      .u16(FLAG_UTF8_NAMES)
+      .u16(entry.method)
+      .u16(FIXED_DOS_TIME)
+      .u16(FIXED_DOS_DATE)
+      .u32(entry.crc)
+      .u32(entry.stored.length)
+      .u32(entry.size)
+      .u16(entry.name.length)
+      .u16(0)
+      .bytes(entry.name)
+      .bytes(entry.stored);
+  }
+  const centralDirectoryOffset = out.length;
+  for (const entry of written) {
+    out
+      .u32(CENTRAL_HEADER_SIGNATURE)
+      .u16((HOST_UNIX << 8) | VERSION_NEEDED)
+      .u16(VERSION_NEEDED)
+      .u16(FLAG_UTF8_NAMES)
+      .u16(entry.method)
+      .u16(FIXED_DOS_TIME)
+      .u16(FIXED_DOS_DATE)
+      .u32(entry.crc)
+      .u32(entry.stored.length)
+      .u32(entry.size)
+      .u16(entry.name.length)
+      .u16(0)
+      .u16(0)
+      .u16(0)
+      .u16(0)
+      .u32(UNIX_REGULAR_FILE_ATTRIBUTES)
+      .u32(entry.localOffset)
+      .bytes(entry.name);
+  }
+  const centralDirectorySize = out.length - centralDirectoryOffset;
+  out
+    .u32(END_OF_CENTRAL_DIRECTORY_SIGNATURE)
+    .u16(0)
+    .u16(0)
+    .u16(written.length)
+    .u16(written.length)
+    .u32(centralDirectorySize)
+    .u32(centralDirectoryOffset)
+    .u16(0);
+
+  if (out.length > ARCHIVE_LIMITS.maxArchiveBytes) {
+    throw new ArchiveError('too-large', `The archive would be larger than ${formatMiB(ARCHIVE_LIMITS.maxArchiveBytes)}.`, { hint: EXPORT_HINTS.size });
+  }
+  return out.result();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+interface CentralEntry {
+  /** The name as stored, with a trailing "/" for folders. */
+  readonly name: string;
+  readonly nameBytes: Uint8Array;
+  /** The name without a folder's trailing "/". */
+  readonly path: string;
+  readonly isFolder: boolean;
+  readonly flags: number;
+  readonly method: number;
+  readonly crc: number;
+  readonly compressedSize: number;
+  readonly declaredSize: number;
+  readonly localOffset: number;
+}
+
+interface LocatedEntry extends CentralEntry {
+  readonly dataStart: number;
+  readonly dataEnd: number;
+}
+
+function corrupt(detail: string, entry?: string): ArchiveError {
+  return new ArchiveError('not-zip', `The file is not a valid Attaché archive: ${detail}.`, entry === undefined ? {} : { entry });
+}
+
+class ByteReader {
+  private readonly view: DataView;
+
+  constructor(readonly bytes: Uint8Array) {
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  private ensure(at: number, length: number): void {
+    if (at < 0 || at + length > this.bytes.length) throw corrupt('it ends unexpectedly');
+  }
+
+  u16(at: number): number {
+    this.ensure(at, 2);
+    return this.view.getUint16(at, true);
+  }
+
+  u32(at: number): number {
+    this.ensure(at, 4);
+    return this.view.getUint32(at, true);
+  }
+
+  slice(at: number, length: number): Uint8Array {
+    this.ensure(at, length);
+    return this.bytes.subarray(at, at + length);
+  }
+}
+
+function resolveLimits(overrides: Partial<ArchiveLimits>): ArchiveLimits {
+  const limits: Record<keyof ArchiveLimits, number> = { ...ARCHIVE_LIMITS };
+  for (const key of Object.keys(limits) as (keyof ArchiveLimits)[]) {
+    const value = overrides[key];
+    if (value !== undefined) {
+      if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`Archive limit ${key} must be a non-negative integer, got ${value}.`);
+      limits[key] = value;
+    }
+  }
+  return limits;
+}
+
+/** Finds the end-of-central-directory record: the last one whose comment reaches exactly to the end. */
+function findEndOfCentralDirectory(reader: ByteReader): number {
+  const last = reader.bytes.length - END_OF_CENTRAL_DIRECTORY_LENGTH;
+  if (last < 0) throw corrupt('it is too short to be a ZIP archive');
+  const first = Math.max(0, last - MAX_COMMENT_LENGTH);
+  for (let at = last; at >= first; at -= 1) {
+    if (reader.u32(at) === END_OF_CENTRAL_DIRECTORY_SIGNATURE && at + END_OF_CENTRAL_DIRECTORY_LENGTH + reader.u16(at + 20) === reader.bytes.length) {
+      return at;
+    }
+  }
+  throw corrupt('it is not a ZIP archive');
+}
+
+/** UTF-8 decoding that refuses malformed bytes instead of replacing them. */
+function decodeName(bytes: Uint8Array): string | null {
+  try {
+    const text = strFromU8(bytes);
+    return compareBytes(strToU8(text), bytes) === 0 ? text : null;
+  } catch {
+    return null;
+  }
+}
+
+function fileTypeProblem(versionMadeBy: number, externalAttributes: number, isFolder: boolean): string | null {
+  const host = versionMadeBy >>> 8;
+  if (host === HOST_UNIX || host === HOST_MACOS) {
+    const type = (externalAttributes >>> 16) & UNIX_FILE_TYPE_MASK;
+    if (type === UNIX_SYMLINK) return 'is a symbolic link';
+    if (type === UNIX_DIRECTORY && !isFolder) return 'is marked as a folder but named as a file';
+    if (type !== 0 && type !== UNIX_REGULAR_FILE && type !== UNIX_DIRECTORY) return 'is a special file (a device, pipe or socket)';
+  }
+  if ((host === HOST_MS_DOS || host === HOST_NTFS || host === HOST_VFAT) && externalAttributes & WINDOWS_REPARSE_POINT) {
+    return 'is a Windows link (reparse point)';
+  }
+  // Every host keeps the MS-DOS attributes in the low byte.
+  if (externalAttributes & DOS_DIRECTORY && !isFolder) return 'is marked as a folder but named as a file';
+  return null;
+}
+
+function readCentralDirectory(reader: ByteReader, limits: ArchiveLimits): { entries: CentralEntry[]; centralDirectoryOffset: number } {
+  const end = findEndOfCentralDirectory(reader);
+  if (end >= ZIP64_LOCATOR_LENGTH && reader.u32(end - ZIP64_LOCATOR_LENGTH) === ZIP64_LOCATOR_SIGNATURE) {
+    throw new ArchiveError('unsupported-entry', 'The archive uses ZIP64 extensions, which Attaché archives never need.');
+  }
+  const diskNumber = reader.u16(end + 4);
+  const centralDirectoryDisk = reader.u16(end + 6);
+  const entriesOnDisk = reader.u16(end + 8);
+  const entryCount = reader.u16(end + 10);
+  const centralDirectorySize = reader.u32(end + 12);
+  const centralDirectoryOffset = reader.u32(end + 16);
+  if (diskNumber !== 0 || centralDirectoryDisk !== 0 || entriesOnDisk !== entryCount) throw corrupt('it is split across several files');
+  if (entryCount > limits.maxEntries) {
+    throw new ArchiveError('too-many-entries', `The archive contains ${entryCount} entries; at most ${limits.maxEntries} are allowed.`);
+  }
+  if (centralDirectoryOffset + centralDirectorySize !== end) throw corrupt('its table of contents is not where it should be');
+
+  const entries: CentralEntry[] = [];
+  const byKey = new Map<string, string>();
+  let declaredTotal = 0;
+  let at = centralDirectoryOffset;
+  for (let index = 0; index < entryCount; index += 1) {
+    if (at + CENTRAL_HEADER_LENGTH > end || reader.u32(at) !== CENTRAL_HEADER_SIGNATURE) throw corrupt('its table of contents is damaged');
+    const versionMadeBy = reader.u16(at + 4);
+    const flags = reader.u16(at + 8);
+    const method = reader.u16(at + 10);
+    const crc = reader.u32(at + 16);
+    const compressedSize = reader.u32(at + 20);
+    const declaredSize = reader.u32(at + 24);
+    const nameLength = reader.u16(at + 28);
+    const extraLength = reader.u16(at + 30);
+    const commentLength = reader.u16(at + 32);
+    const startDisk = reader.u16(at + 34);
+    const externalAttributes = reader.u32(at + 38);
+    const localOffset = reader.u32(at + 42);
+    const nameBytes = reader.slice(at + CENTRAL_HEADER_LENGTH, nameLength);
+    at += CENTRAL_HEADER_LENGTH + nameLength + extraLength + commentLength;
+    if (at > end) throw corrupt('its table of contents is damaged');
+
+    const name = decodeName(nameBytes);
+    if (name === null) {
+      throw new ArchiveError('unsafe-path', 'The archive contains an entry whose name is not valid UTF-8 text.', { entry: strFromU8(nameBytes) });
+    }
+    const isFolder = name.endsWith('/');
+    const path = isFolder ? name.slice(0, -1) : name;
+    const problem = pathProblem(path, limits);
+    if (problem) throw new ArchiveError('unsafe-path', `The archive contains an unsafe entry ${quote(name)}: its name ${problem}.`, { entry: name });
+
+    if (flags & (FLAG_ENCRYPTED | FLAG_STRONG_ENCRYPTION | FLAG_MASKED_HEADERS) || method === METHOD_AES) {
+      throw new ArchiveError('unsupported-entry', `The archive entry ${quote(name)} is password-protected.`, { entry: name });
+    }
+    if (method !== METHOD_STORED && method !== METHOD_DEFLATE) {
+      throw new ArchiveError('unsupported-entry', `The archive entry ${quote(name)} uses a compression method (${method}) that Attaché does not read.`, {
+        entry: name,
+      });
+    }
+    const typeProblem = fileTypeProblem(versionMadeBy, externalAttributes, isFolder);
+    if (typeProblem) throw new ArchiveError('unsupported-entry', `The archive entry ${quote(name)} ${typeProblem}.`, { entry: name });
+    if (startDisk !== 0) throw corrupt('it is split across several files', name);
+    if (compressedSize === 0xffffffff || declaredSize === 0xffffffff || localOffset === 0xffffffff) {
+      throw new ArchiveError('unsupported-entry', `The archive entry ${quote(name)} uses ZIP64 sizes, which Attaché archives never need.`, { entry: name });
+    }
+    // Declared sizes may refuse an entry early; they are never trusted to accept one.
+    if (declaredSize > limits.maxEntryBytes) {
+      throw new ArchiveError('entry-too-large', `The archive entry ${quote(name)} expands to more than ${formatMiB(limits.maxEntryBytes)}.`, {
+        entry: name,
+      });
+    }
+    declaredTotal += declaredSize;
+
+    const key = collisionKey(path);
+    const earlier = byKey.get(key);
+    if (earlier !== undefined) {
+      const message =
+        earlier === name
+          ? `The archive contains the entry ${quote(name)} twice.`
+          : earlier.replace(/\/$/, '') === path
+            ? `The archive has both a file and a folder named ${quote(path)}.`
+            : `The archive entries ${quote(earlier)} and ${quote(name)} differ only in letter case or accents; some computers would treat them as one file.`;
+      throw new ArchiveError('duplicate-entry', message, { entry: name });
+    }
+    byKey.set(key, name);
+    entries.push({ name, nameBytes, path, isFolder, flags, method, crc, compressedSize, declaredSize, localOffset });
+  }
+  if (at !== end) throw corrupt('its table of contents is damaged');
+  if (declaredTotal > limits.maxTotalBytes) {
+    throw new ArchiveError('expands-too-far', `The archive's files expand to more than ${formatMiB(limits.maxTotalBytes)} in total.`);
+  }
+  const clash = fileUsedAsFolder(
+    entries.filter((entry) => !entry.isFolder).map((entry) => entry.path),
+    entries.filter((entry) => entry.isFolder).map((entry) => entry.path),
+  );
+  if (clash !== null) throw new ArchiveError('duplicate-entry', `The archive has both a file and a folder named ${quote(clash)}.`, { entry: clash });
+  return { entries, centralDirectoryOffset };
+}
+
+/** Finds each entry's data through its local header, which must agree with the table of contents.
+ * Entries may not overlap: overlapping entries are how the smallest ZIP bombs multiply. */
+function locateEntries(reader: ByteReader, entries: readonly CentralEntry[], centralDirectoryOffset: number): LocatedEntry[] {
+  const located = entries.map((entry): LocatedEntry => {
+    const at = entry.localOffset;
+    if (at + LOCAL_HEADER_LENGTH > centralDirectoryOffset || reader.u32(at) !== LOCAL_HEADER_SIGNATURE) {
+      throw corrupt(`the entry ${quote(entry.name)} is missing`, entry.name);
+    }
+    const flags = reader.u16(at + 6);
+    const method = reader.u16(at + 8);
+    const nameLength = reader.u16(at + 26);
+    const extraLength = reader.u16(at + 28);
+    const headersAgree =
+      method === entry.method &&
+      (flags & FLAG_ENCRYPTED) === (entry.flags & FLAG_ENCRYPTED) &&
+      compareBytes(reader.slice(at + LOCAL_HEADER_LENGTH, nameLength), entry.nameBytes) === 0 &&
+      (entry.flags & FLAG_DATA_DESCRIPTOR ||
+        (reader.u32(at + 14) === entry.crc && reader.u32(at + 18) === entry.compressedSize && reader.u32(at + 22) === entry.declaredSize));
+    if (!headersAgree) throw corrupt(`the two headers of the entry ${quote(entry.name)} disagree`, entry.name);
+    const dataStart = at + LOCAL_HEADER_LENGTH + nameLength + extraLength;
+    const dataEnd = dataStart + entry.compressedSize;
+    if (dataEnd > centralDirectoryOffset) throw corrupt(`the entry ${quote(entry.name)} is cut short`, entry.name);
+    return { ...entry, dataStart, dataEnd };
+  });
+  const inFileOrder = [...located].sort((a, b) => a.localOffset - b.localOffset);
+  for (let i = 1; i < inFileOrder.length; i += 1) {
+    const previous = inFileOrder[i - 1];
+    const current = inFileOrder[i];
+    if (previous && current && current.localOffset < previous.dataEnd) {
+      throw corrupt(`the entries ${quote(previous.name)} and ${quote(current.name)} overlap`, current.name);
+    }
+  }
+  return located;
+}
+
+/** Input fed to the decompressor at a time: DEFLATE expands at most about 1032-fold, so one step
+ * can overshoot a limit by a few MiB at worst before it is noticed. */
+const INFLATE_STEP_BYTES = 4096;
+
+interface ExpansionBudget {
+  readonly limits: ArchiveLimits;
+  /** Bytes already expanded from earlier entries. */
+  total: number;
+}
+
+function expandEntry(reader: ByteReader, entry: LocatedEntry, budget: ExpansionBudget): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let crc = 0;
+  const accept = (chunk: Uint8Array): void => {
+    size += chunk.length;
+    if (size > budget.limits.maxEntryBytes) {
+      throw new ArchiveError('entry-too-large', `The archive entry ${quote(entry.name)} expands to more than ${formatMiB(budget.limits.maxEntryBytes)}.`, {
+        entry: entry.name,
+      });
+    }
+    if (budget.total + size > budget.limits.maxTotalBytes) {
+      throw new ArchiveError(
+        'expands-too-far',
+        `The archive's files expand to more than ${formatMiB(budget.limits.maxTotalBytes)} in total (passed while expanding ${quote(entry.name)}).`,
+        { entry: entry.name },
+      );
+    }
+    crc = crc32(chunk, crc);
+    chunks.push(chunk);
+  };
+
+  const data = reader.bytes.subarray(entry.dataStart, entry.dataEnd);
+  if (entry.method === METHOD_STORED) {
+    accept(data.slice());
+  } else {
+    const inflate = new Inflate((chunk) => accept(chunk));
+    try {
+      if (data.length === 0) inflate.push(data, true);
+      for (let at = 0; at < data.length; at += INFLATE_STEP_BYTES) {
+        const stepEnd = Math.min(at + INFLATE_STEP_BYTES, data.length);
+        inflate.push(data.subarray(at, stepEnd), stepEnd === data.length);
+      }
+    } catch (error) {
+      if (error instanceof ArchiveError) throw error;
+      throw corrupt(`the entry ${quote(entry.name)} is damaged`, entry.name);
+    }
+  }
+  if (size !== entry.declaredSize) {
+    throw corrupt(`the entry ${quote(entry.name)} declares ${entry.declaredSize} bytes but holds ${size}`, entry.name);
+  }
+  if (crc !== entry.crc) throw corrupt(`the entry ${quote(entry.name)} is damaged (its checksum does not match)`, entry.name);
+  budget.total += size;
+
+  if (chunks.length === 1 && chunks[0]) return chunks[0];
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hexadecimal digits');
+const metaText = z
+  .string()
+  .min(1)
+  .max(PACK_META_MAX_LENGTH)
+  .refine((value) => metaProblem(value) === null, 'must not contain control characters');
+
+const manifestSchema = z.strictObject({
+  format: z.literal(ARCHIVE_FORMAT),
+  packId: metaText,
+  packVersion: metaText,
+  contentHash: sha256Hex,
+  files: z.array(z.strictObject({ path: z.string(), size: z.number().int().nonnegative(), sha256: sha256Hex })),
+});
+
+function parseManifest(bytes: Uint8Array): ArchiveManifest {
+  const badManifest = (detail: string): ArchiveError =>
+    new ArchiveError('bad-manifest', `The archive's description (${ARCHIVE_MANIFEST_PATH}) ${detail}.`, { entry: ARCHIVE_MANIFEST_PATH });
+  let json: unknown;
+  try {
+    json = JSON.parse(strFromU8(bytes));
+  } catch {
+    throw badManifest('is not valid JSON');
+  }
+  if (typeof json === 'object' && json !== null && 'format' in json && typeof json.format === 'number' && json.format > ARCHIVE_FORMAT) {
+    throw badManifest(`uses format ${json.format}, made by a newer version of Attaché`);
+  }
+  const parsed = manifestSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+    throw badManifest(`is not valid${where}: ${issue?.message ?? 'unexpected content'}`);
+  }
+  const listed = new Set<string>();
+  for (const file of parsed.data.files) {
+    if (listed.has(file.path)) throw badManifest(`lists ${quote(file.path)} twice`);
+    listed.add(file.path);
+  }
+  return parsed.data;
+}
+
+function checkAgainstManifest(files: PackFiles, manifest: ArchiveManifest): void {
+  const mismatch = (message: string, entry: string): ArchiveError => new ArchiveError('manifest-mismatch', message, { entry });
+  const listed = new Set<string>();
+  for (const file of manifest.files) {
+    listed.add(file.path);
+    const data = files.get(file.path);
+    if (data === undefined) throw mismatch(`The archive's description lists ${quote(file.path)}, but the archive does not contain it.`, file.path);
+    if (data.length !== file.size) {
+      throw mismatch(`The file ${quote(file.path)} has ${data.length} bytes, but the archive's description says ${file.size}.`, file.path);
+    }
+    if (bytesToHex(sha256(data)) !== file.sha256) {
+      throw mismatch(`The file ${quote(file.path)} was changed after the archive was built.`, file.path);
+    }
+  }
+  for (const path of files.keys()) {
+    if (!listed.has(path)) throw mismatch(`The archive contains ${quote(path)}, which its description does not list.`, path);
+  }
+  if (contentHash(files) !== manifest.contentHash) {
+    throw new ArchiveError('hash-mismatch', 'The archive was altered after it was built: its content does not match its recorded fingerprint.');
+  }
+}
+
+/**
+ * Opens an `.attache` archive, refusing with an {@link ArchiveError} anything that is not exactly a
+ * pack as {@link buildArchive} writes it (any ZIP tool may have compressed it). The returned files
+ * exclude the description file; folder entries are accepted when empty and left out.
+ */
+export function readArchive(bytes: Uint8Array, limits: Partial<ArchiveLimits> = {}): { files: PackFiles; manifest: ArchiveManifest } {
+  const resolved = resolveLimits(limits);
+  if (bytes.length > resolved.maxArchiveBytes) {
+    throw new ArchiveError('too-large', `The archive is larger than ${formatMiB(resolved.maxArchiveBytes)}.`);
+  }
+  const reader = new ByteReader(bytes);
+  const { entries, centralDirectoryOffset } = readCentralDirectory(reader, resolved);
+  if (!entries.some((entry) => entry.name === ARCHIVE_MANIFEST_PATH)) {
+    throw new ArchiveError('missing-manifest', `The archive has no description file (${ARCHIVE_MANIFEST_PATH}).`);
+  }
+  const located = locateEntries(reader, entries, centralDirectoryOffset);
+
+  const budget: ExpansionBudget = { limits: resolved, total: 0 };
+  const expanded = new Map<string, Uint8Array>();
+  for (const entry of [...located].sort((a, b) => a.localOffset - b.localOffset)) {
+    const data = expandEntry(reader, entry, budget);
+    if (entry.isFolder) {
+      if (data.length > 0) throw new ArchiveError('unsupported-entry', `The folder entry ${quote(entry.name)} holds data.`, { entry: entry.name });
+    } else {
+      expanded.set(entry.name, data);
+    }
+  }
+
+  const manifestBytes = expanded.get(ARCHIVE_MANIFEST_PATH) ?? new Uint8Array(0);
+  const manifest = parseManifest(manifestBytes);
+  const files: PackFiles = new Map();
+  for (const { path } of sortedPaths([...expanded.keys()].filter((path) => path !== ARCHIVE_MANIFEST_PATH))) {
+    const data = expanded.get(path);
+    if (data) files.set(path, data);
+  }
+  checkAgainstManifest(files, manifest);
+  return { files, manifest };
+}

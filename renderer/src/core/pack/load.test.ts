@@ -1,0 +1,244 @@
+import { describe, expect, it } from 'vitest';
+import { lineOf, MINIMAL_PACK_DIR, readFolder, withEdit } from '../../test/packs';
+import type { PackFiles } from './archive';
+import type { Diagnostic } from './diagnostics';
+import { formatDiagnostic } from './diagnostics';
+import { loadPack } from './load';
+
+const minimal = readFolder(MINIMAL_PACK_DIR);
+const SCENARIO = 'scenarios/hotline.yaml';
+const load = (files: PackFiles, appVersion = '0.1.0') => loadPack(files, { appVersion });
+const errors = (files: PackFiles) => load(files).diagnostics.filter((d) => d.severity === 'error');
+
+function expectError(files: PackFiles, expected: Omit<Partial<Diagnostic>, 'message'> & { message: RegExp }): Diagnostic {
+  const found = errors(files);
+  const match = found.find(
+    (d) =>
+      expected.message.test(d.message) &&
+      (expected.file === undefined || d.file === expected.file) &&
+      (expected.line === undefined || d.line === expected.line) &&
+      (expected.path === undefined || d.path === expected.path),
+  );
+  if (!match) throw new Error(`expected ${JSON.stringify({ ...expected, message: String(expected.message) })} among:\n${found.map(formatDiagnostic).join('\n')}`);
+  return match;
+}
+
+describe('loadPack on a valid pack', () => {
+  it('returns the pack and no diagnostics', () => {
+    const { pack, diagnostics } = load(minimal);
+    expect(diagnostics).toEqual([]);
+    expect(pack?.manifest.id).toBe('minimal');
+    expect(pack?.scenarios.map((s) => s.id)).toEqual(['hotline']);
+    expect(pack?.courses[0]?.scenarios).toEqual(['hotline']);
+  });
+
+  it('fills defaults the author may leave out', () => {
+    const scenario = load(minimal).pack!.scenarios[0]!;
+    expect(scenario.policy.redLines).toEqual([]);
+    expect(scenario.tasks[0]!.calibration).toEqual([]);
+    expect(scenario.tasks[0]!.requires.hashtags).toEqual([]);
+  });
+});
+
+describe('loadPack reports each problem at its line', () => {
+  it('malformed YAML', () => {
+    const files = withEdit(minimal, SCENARIO, (t) => t.replace('duration: "1:00"', 'duration: "1:00'));
+    const problem = expectError(files, { file: SCENARIO, message: /./ });
+    expect(problem.line).toBeGreaterThan(0);
+    expect(load(files).pack).toBeNull();
+  });
+
+  it('a wrong type, in plain words', () => {
+    const files = withEdit(minimal, SCENARIO, (t) => t.replace('followers: 12000', 'followers: many'));
+    expectError(files, { file: SCENARIO, line: lineOf(files, SCENARIO, 'followers: many'), path: 'accounts[0].audience.followers', message: /expected a number, found the text "many"/ });
+  });
+
+  it('an unknown field, with the name it probably meant', () => {
+    const files = withEdit(minimal, SCENARIO, (t) => t.replace('    platform: x', '    platfrom: x'));
+    const problem = expectError(files, { line: lineOf(files, SCENARIO, 'platfrom'), message: /unknown field "platfrom"/ });
+    expect(problem.hint).toBe('did you mean "platform"?');
+  });
+
+  it('a value outside its set, with the nearest one', () => {
+    const files = withEdit(minimal, SCENARIO, (t) => t.replace('kind: post', 'kind: posst'));
+    const problem = expectError(files, { line: lineOf(files, SCENARIO, 'kind: posst'), path: 'tasks[0].kind', message: /must be one of/ });
+    expect(problem.hint).toBe('did you mean "post"?');
+  });
+
+  it('a missing required field', () => {
+    const files = withEdit(minimal, SCENARIO, (t) => t.replace('    due: "0:30"\n', ''));
+    expectError(files, { path: 'tasks[0].due', message: /missing required field "due"/ });
+  });
+
+  it('a dangling persona reference, listing the known ones', () => {
+    const files = withEdit(minimal, SCENARIO, (t) => t.replace('persona: reporter', 'persona: reportr'));
+    const problem = expectError(files, { line: lineOf(files, SCENARIO, 'persona: reportr'), path: 'timeline[0].persona', message: /no persona has the id "reportr"/ });
+    expect(problem.hint).toContain('reporter');
+  });
+
+  it('dangling account, fact, key message and inject references', () => {
+    const files = withEdit(minimal, SCENARIO, (t) =>
+      t
+        .replace('    account: embassy-x\n    opensAt', '    account: embassy-y\n    opensAt')
+        .replace('facts: [hotline]', 'facts: [hotlines]')
+        .replace('keyMessages: [stay-calm]', 'keyMessages: [keep-calm]')
+        .replace('    opensAt: "0:05"', '    replyTo: nothing\n    opensAt: "0:05"'),
+    );
+    expectError(files, { path: 'tasks[0].account', line: lineOf(files, SCENARIO, 'account: embassy-y'), message: /no account has the id "embassy-y"/ });
+    expectError(files, { path: 'tasks[0].requires.facts[0]', message: /no fact has the id "hotlines"/ });
+    expectError(files, { path: 'tasks[0].requires.keyMessages[0]', message: /no key message has the id "keep-calm"/ });
+    expectError(files, { path: 'tasks[0].replyTo', line: lineOf(files, SCENARIO, 'replyTo: nothing'), message: /no inject has the id "nothing"/ });
+  });
+
+  it('a missing language in a scenario text', () => {
+    const files = withEdit(minimal, SCENARIO, (t) => t.replace('title: { en: Hotline, ru: Горячая линия }', 'title: { en: Hotline }'));
+    const problem = expectError(files, { line: lineOf(files, SCENARIO, 'title: { en: Hotline }'), path: 'title.ru', message: /missing the "ru" text/ });
+    expect(problem.hint).toContain('en, ru');
+  });
+
+  it('a missing language in the pack manifest', () => {
+    const files = withEdit(minimal, 'pack.yaml', (t) => t.replace('  ru: Минимальный пакет\n', ''));
+    expectError(files, { file: 'pack.yaml', path: 'title.ru', message: /missing the "ru" text/ });
+  });
+
+  it('a scenario language the pack does not declare', () => {
+    const files = withEdit(minimal, SCENARIO, (t) => t.replace('kind: crisis', 'kind: crisis\nlanguages: [en, ru, fr]').replace(/\{ en: ([^,}]+), ru: ([^}]+) \}/g, '{ en: $1, ru: $2, fr: $1 }'));
+    expectError(files, { path: 'languages[2]', message: /"fr" is not one of the pack's languages/ });
+  });
+
+  it('a model answer without the language of a fixed-language account', () => {
+    const files = withEdit(minimal, SCENARIO, (t) => t.replace('    audience:\n      followers', '    audienceLanguage: ru\n    audience:\n      followers').replace(/ {6}ru: Сохраняйте спокойствие\. Горячая линия.*\n/, ''));
+    expectError(files, { path: 'tasks[0].modelAnswer', message: /no "ru" version/ });
+  });
+
+  it('duplicate ids', () => {
+    const files = withEdit(minimal, SCENARIO, (t) => t.replace('facts:\n', 'facts:\n  - id: hotline\n    type: number\n    label: { en: Count, ru: Число }\n    value: 3\n'));
+    expectError(files, { path: 'facts[1].id', line: lineOf(files, SCENARIO, '- id: hotline', 2), message: /another fact already has the id "hotline"/ });
+  });
+
+  it('duplicate keys in a mapping', () => {
+    const files = withEdit(minimal, SCENARIO, (t) => t.replace('kind: crisis', 'kind: crisis\nkind: outreach'));
+    expectError(files, { file: SCENARIO, line: lineOf(files, SCENARIO, 'kind: outreach'), message: /unique|duplicate/i });
+  });
+
+  it('a timeline out of order and an inject after the end', () => {
+    const files = withEdit(minimal, SCENARIO, (t) =>
+      t.replace(
+        'tasks:\n',
+        '  - id: late\n    at: "1:30"\n    type: news\n    persona: reporter\n    account: embassy-x\n    text: { en: Late, ru: Поздно }\n  - id: early\n    at: "0:01"\n    type: news\n    persona: reporter\n    account: embassy-x\n    text: { en: Early, ru: Рано }\ntasks:\n',
+      ),
+    );
+    expectError(files, { path: 'timeline[1].at', line: lineOf(files, SCENARIO, 'at: "1:30"'), message: /after the scenario ends/ });
+    expectError(files, { path: 'timeline[2].at', line: lineOf(files, SCENARIO, 'at: "0:01"'), message: /out of order/ });
+  });
+
+  it('a deadline before the task opens, and after the end', () => {
+    expectError(withEdit(minimal, SCENARIO, (t) => t.replace('due: "0:30"', 'due: "0:04"')), { path: 'tasks[0].due', message: /not after the task opens/ });
+    expectError(withEdit(minimal, SCENARIO, (t) => t.replace('due: "0:30"', 'due: "2:00"')), { path: 'tasks[0].due', message: /after the scenario ends/ });
+  });
+
+  it('an unreachable task', () => {
+    const files = withEdit(minimal, SCENARIO, (t) => t.replace('    opensAt: "0:05"\n', ''));
+    expectError(files, { path: 'tasks[0]', message: /never opens/ });
+  });
+
+  it('a branch that refers to a task that does not exist', () => {
+    const files = withEdit(minimal, SCENARIO, (t) => t.replace('{ task: publish-hotline, outcome: missed }', '{ task: publish-hotlin, outcome: missed }'));
+    expectError(files, { path: 'branches[0].when.any[0].task', line: lineOf(files, SCENARIO, 'publish-hotlin,'), message: /no task has the id "publish-hotlin"/ });
+  });
+
+  it('a course that lists a scenario that does not exist', () => {
+    const files = withEdit(minimal, 'courses.yaml', (t) => t.replace('scenarios: [hotline]', 'scenarios: [hotline, hotlines]'));
+    expectError(files, { file: 'courses.yaml', path: 'courses[0].scenarios[1]', line: lineOf(files, 'courses.yaml', 'hotlines'), message: /no scenario has the id "hotlines"/ });
+  });
+
+  it('a scenario file named after another id', () => {
+    const files = new Map(minimal);
+    files.set('scenarios/other.yaml', files.get(SCENARIO)!);
+    files.delete(SCENARIO);
+    expectError(files, { file: 'scenarios/other.yaml', path: 'id', message: /is in scenarios\/other\.yaml/ });
+  });
+
+  it('a pack that needs a newer app', () => {
+    const problem = expectError(withEdit(minimal, 'pack.yaml', (t) => t.replace('minAppVersion: 0.1.0', 'minAppVersion: 3.0.0')), { file: 'pack.yaml', path: 'minAppVersion', message: /needs Attaché 3\.0\.0 or newer/ });
+    expect(problem.line).toBe(lineOf(minimal, 'pack.yaml', 'minAppVersion'));
+  });
+
+  it('every problem at once, in file and line order', () => {
+    const files = withEdit(
+      withEdit(minimal, SCENARIO, (t) => t.replace('followers: 12000', 'followers: many').replace('kind: post', 'kind: posst')),
+      'pack.yaml',
+      (t) => t.replace('version: 1.0.0', 'version: one'),
+    );
+    const found = errors(files);
+    expect(found.map((d) => d.path)).toEqual(['version', 'accounts[0].audience.followers', 'tasks[0].kind']);
+  });
+
+  it('a missing pack.yaml', () => {
+    const files = new Map(minimal);
+    files.delete('pack.yaml');
+    expectError(files, { file: 'pack.yaml', message: /no pack\.yaml/ });
+  });
+
+  it('files outside the format are ignored with a warning', () => {
+    const files = new Map(minimal).set('notes/draft.docx', new Uint8Array([1, 2, 3]));
+    const { pack, diagnostics } = load(files);
+    expect(pack).not.toBeNull();
+    expect(diagnostics).toEqual([expect.objectContaining({ severity: 'warning', file: 'notes/draft.docx' })]);
+  });
+
+  it('a media file that is referenced but missing', () => {
+    const files = withEdit(minimal, 'personas.yaml', (t) => `${t}    avatar: media/ana.png\n`);
+    expectError(files, { file: 'personas.yaml', path: 'personas[0].avatar', message: /no media file media\/ana\.png/ });
+  });
+});
+
+describe('loadPack refuses untrusted input cleanly', () => {
+  it('an oversized file', () => {
+    const files = withEdit(minimal, SCENARIO, (t) => `${t}\n# ${'x'.repeat(2_000_000)}\n`);
+    expectError(files, { file: SCENARIO, line: 0, message: /at most 1048576 are read/ });
+  });
+
+  it('too many files', () => {
+    const files = new Map(minimal);
+    for (let i = 0; i < 30; i += 1) files.set(`media/${i}.png`, new Uint8Array(1));
+    const { pack, diagnostics } = loadPack(files, { appVersion: '0.1.0', limits: { maxFiles: 20 } });
+    expect(pack).toBeNull();
+    expect(diagnostics[0]?.message).toMatch(/at most 20 are read/);
+  });
+
+  it('deep nesting', () => {
+    const deep = `${'['.repeat(40)}1${']'.repeat(40)}`;
+    const files = withEdit(minimal, SCENARIO, (t) => t.replace('duration: "1:00"', `duration: "1:00"\nextra: ${deep}`));
+    expectError(files, { file: SCENARIO, message: /nests deeper than 32 levels/ });
+  });
+
+  it('nesting deep enough to break a recursive parser', () => {
+    const files = withEdit(minimal, SCENARIO, (t) => `${t}\nextra: ${'['.repeat(100_000)}`);
+    expect(errors(files).length).toBeGreaterThan(0);
+  });
+
+  it('an alias bomb, without expanding it', () => {
+    const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 10; i += 1) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    const files = withEdit(minimal, SCENARIO, (t) => `${t}\n${lines.join('\n')}\n`);
+    expectError(files, { file: SCENARIO, message: /aliases; at most 50/ });
+  });
+
+  it('custom tags', () => {
+    const files = withEdit(minimal, SCENARIO, (t) => t.replace('duration: "1:00"', 'duration: !!js/function "1:00"'));
+    expectError(files, { file: SCENARIO, line: lineOf(files, SCENARIO, '!!js/function'), message: /tag/i });
+    const local = withEdit(minimal, SCENARIO, (t) => t.replace('duration: "1:00"', 'duration: !local "1:00"'));
+    expectError(local, { file: SCENARIO, line: lineOf(local, SCENARIO, '!local'), message: /tag/i });
+  });
+
+  it('text that is not UTF-8', () => {
+    const files = new Map(minimal).set(SCENARIO, new Uint8Array([0xff, 0xfe, 0x00, 0x41]));
+    expectError(files, { file: SCENARIO, message: /not UTF-8/ });
+  });
+
+  it('unsafe paths', () => {
+    const files = new Map(minimal).set('../escape.yaml', new Uint8Array(1));
+    expectError(files, { file: '../escape.yaml', message: /unsafe file path/ });
+  });
+});

@@ -73,7 +73,7 @@ export function createPackSchemas(options: SchemaOptions = {}) {
     counting: z.enum(['weighted', 'graphemes', 'utf16', 'characters']).optional(),
     maxHashtags: z.int().min(0).max(100).optional(),
     maxLinks: z.int().min(0).max(100).optional(),
-    maxMentions: z.int().min(0).max(100).optional(),
+    messageMaxLength: z.int().positive().max(1_000_000).optional().describe('Limit of one direct message'),
     foldAt: z.int().positive().optional().describe('Where the feed cuts the text with "See more"'),
   });
   const platformOverrides = z.partialRecord(z.enum(PLATFORMS), platformRules);

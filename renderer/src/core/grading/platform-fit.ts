@@ -1,0 +1,187 @@
+// Runtime: any (pure core). Platform fit: length as each platform counts it (X through
+// twitter-text's weighted length), hashtags, links, direct-message norms, threads, the feed's fold,
+// and the audience's language.
+import twitterText from 'twitter-text';
+import type { PlatformRules } from './platforms';
+import type { DraftAnalysis, Entity, GradingContext, RawFinding, RuleFamily } from './analysis';
+import { isGradedLanguage } from './text';
+import type { PlatformMetrics } from './types';
+
+/** Any explicit web address: authors use fictional domains that twitter-text does not link. */
+const EXPLICIT_URL = /https?:\/\/[^\s<>"'«»“”]+[^\s<>"'«»“”.,;:!?)\]]/giu;
+/** Stand-in that twitter-text counts as one link (23), as X counts every link. */
+const LINK_STAND_IN = 'https://t.co/attache';
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+function overlaps(a: Entity, list: readonly Entity[]): boolean {
+  return list.some((b) => a.start < b.end && b.start < a.end);
+}
+
+/** Hashtags, mentions and links with their spans (UTF-16 offsets). */
+export function extractEntities(text: string): Pick<DraftAnalysis, 'hashtags' | 'mentions' | 'urls'> {
+  const urls: Entity[] = [];
+  for (const match of text.matchAll(EXPLICIT_URL)) urls.push({ text: match[0], start: match.index, end: match.index + match[0].length });
+  const hashtags: Entity[] = [];
+  const mentions: Entity[] = [];
+  for (const entity of twitterText.extractEntitiesWithIndices(text)) {
+    const [start, end] = entity.indices;
+    const found = { text: text.slice(start, end), start, end };
+    if ('url' in entity) {
+      if (!overlaps(found, urls)) urls.push(found);
+    } else if ('hashtag' in entity) {
+      if (!overlaps(found, urls)) hashtags.push(found);
+    } else if ('screenName' in entity) {
+      if (!overlaps(found, urls)) mentions.push(found);
+    }
+  }
+  urls.sort((a, b) => a.start - b.start);
+  return { hashtags, mentions, urls };
+}
+
+function xWeightedLength(text: string): number {
+  return twitterText.parseTweet(text.replace(EXPLICIT_URL, LINK_STAND_IN)).weightedLength;
+}
+
+/** Length of `text` as the platform counts it. */
+export function platformLength(text: string, counting: PlatformRules['counting']): number {
+  switch (counting) {
+    case 'weighted':
+      return xWeightedLength(text);
+    case 'graphemes': {
+      let n = 0;
+      for (const _ of segmenter.segment(text)) n += 1;
+      return n;
+    }
+    case 'utf16':
+      return text.length;
+    case 'characters':
+      return [...text].length;
+  }
+}
+
+/** The UTF-16 offset where `text` stops fitting `limit`: everything from here on is over. */
+export function overflowStart(text: string, limit: number, counting: PlatformRules['counting']): number {
+  let low = 0;
+  let high = text.length;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (platformLength(text.slice(0, mid), counting) <= limit) low = mid;
+    else high = mid - 1;
+  }
+  // Never split a surrogate pair.
+  const code = text.charCodeAt(low - 1);
+  return code >= 0xd800 && code <= 0xdbff ? low - 1 : low;
+}
+
+/** A thread's parts: paragraphs separated by blank lines. */
+export function threadParts(text: string): Entity[] {
+  const parts: Entity[] = [];
+  const separator = /\n[ \t]*\n+/g;
+  let start = 0;
+  for (const match of text.matchAll(separator)) {
+    parts.push({ text: text.slice(start, match.index), start, end: match.index });
+    start = match.index + match[0].length;
+  }
+  parts.push({ text: text.slice(start), start, end: text.length });
+  return parts.filter((part) => part.text.trim().length > 0);
+}
+
+
+const isMessageKind = (kind: string) => kind === 'direct-message' || kind === 'mass-notification';
+
+export function measure(draft: DraftAnalysis, context: GradingContext): PlatformMetrics {
+  const { platform } = context;
+  const metrics: PlatformMetrics = {
+    platform: context.account.platform,
+    length: platformLength(draft.text, platform.counting),
+    limit: isMessageKind(context.task.kind) ? platform.messageMaxLength : platform.maxLength,
+    counting: platform.counting,
+    hashtags: draft.hashtags.length,
+    links: draft.urls.length,
+    mentions: draft.mentions.length,
+  };
+  if (context.task.kind === 'thread') metrics.parts = threadParts(draft.text).map((part) => platformLength(part.text, platform.counting));
+  return metrics;
+}
+
+export const platformRules: RuleFamily = (draft, context) => {
+  const findings: RawFinding[] = [];
+  const { platform, task } = context;
+  const text = draft.text;
+  if (!text.trim()) return [{ ruleId: 'platform.empty', message: { key: 'platform.empty' } }];
+
+  if (task.kind === 'thread') {
+    const parts = threadParts(text);
+    parts.forEach((part, index) => {
+      const length = platformLength(part.text, platform.counting);
+      if (length > platform.maxLength) {
+        findings.push({
+          ruleId: 'platform.thread-part-too-long',
+          span: { start: part.start + overflowStart(part.text, platform.maxLength, platform.counting), end: part.end },
+          message: { key: 'platform.thread-part-too-long', params: { part: index + 1, length, limit: platform.maxLength } },
+          suggestion: { message: { key: 'platform.thread-part-too-long.suggestion' } },
+        });
+      }
+    });
+  } else {
+    const limit = isMessageKind(task.kind) ? platform.messageMaxLength : platform.maxLength;
+    const length = platformLength(text, platform.counting);
+    if (length > limit) {
+      const parts = Math.ceil(length / (limit - 8));
+      findings.push({
+        ruleId: 'platform.too-long',
+        span: { start: overflowStart(text, limit, platform.counting), end: text.length },
+        message: { key: 'platform.too-long', params: { length, limit, over: length - limit } },
+        suggestion: {
+          message:
+            limit <= 500 && task.kind === 'post'
+              ? { key: 'platform.too-long.thread', params: { parts } }
+              : { key: 'platform.too-long.shorten', params: { count: length - limit } },
+        },
+      });
+    }
+  }
+
+  const isMessage = isMessageKind(task.kind);
+  if (isMessage) {
+    for (const hashtag of draft.hashtags) {
+      findings.push({ ruleId: 'platform.hashtag-in-message', span: { start: hashtag.start, end: hashtag.end }, message: { key: 'platform.hashtag-in-message', params: { hashtag: hashtag.text } } });
+    }
+  } else {
+    draft.hashtags.slice(platform.maxHashtags).forEach((hashtag) => {
+      findings.push({
+        ruleId: 'platform.too-many-hashtags',
+        span: { start: hashtag.start, end: hashtag.end },
+        message: { key: 'platform.too-many-hashtags', params: { count: draft.hashtags.length, max: platform.maxHashtags, platform: context.account.platform } },
+      });
+    });
+  }
+  const maxLinks = task.kind === 'thread' ? platform.maxLinks * Math.max(1, threadParts(text).length) : platform.maxLinks;
+  draft.urls.slice(maxLinks).forEach((url) => {
+    findings.push({
+      ruleId: 'platform.too-many-links',
+      span: { start: url.start, end: url.end },
+      message: { key: 'platform.too-many-links', params: { count: draft.urls.length, max: maxLinks, platform: context.account.platform } },
+    });
+  });
+
+  if (platform.foldAt !== undefined && !isMessage && platformLength(text, 'characters') > platform.foldAt) {
+    const fold = overflowStart(text, platform.foldAt, 'characters');
+    findings.push({ ruleId: 'platform.below-fold', span: { start: fold, end: text.length }, message: { key: 'platform.below-fold', params: { fold: platform.foldAt } } });
+  }
+
+  const expected = context.expectedLanguage;
+  if (draft.detectedLanguage && draft.detectedLanguage !== expected) {
+    findings.push({
+      ruleId: 'platform.wrong-language',
+      message: { key: 'platform.wrong-language', params: { expected: expected, detected: draft.detectedLanguage } },
+      suggestion: { message: { key: 'platform.wrong-language.suggestion', params: { expected: expected } } },
+    });
+  }
+  const gradedIn = draft.detectedLanguage ?? expected;
+  if (!isGradedLanguage(gradedIn)) {
+    findings.push({ ruleId: 'platform.language-unsupported', message: { key: 'platform.language-unsupported', params: { language: gradedIn } } });
+  }
+  return findings;
+};

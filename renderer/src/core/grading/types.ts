@@ -1,0 +1,71 @@
+// Runtime: any (pure core). What the grader says about a draft: per axis a score, a verdict against
+// the task's pass mark, and findings — each point lost is attached to one of them.
+import type { Axis } from '../pack/schema';
+
+export type { Axis };
+
+export type FindingSeverity = 'error' | 'warning' | 'suggestion';
+
+/** A half-open range of UTF-16 code units in the draft: `text.slice(start, end)`. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A message for people: an i18n key in the `grading` namespace and its parameters. */
+export interface Message {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+export interface Finding {
+  ruleId: string;
+  axis: Axis;
+  severity: FindingSeverity;
+  /** Where in the draft; absent when the finding is about something missing from it. */
+  span?: Span;
+  message: Message;
+  /** What to write instead: a replacement for the span, and/or advice. */
+  suggestion?: { replacement?: string; message?: Message };
+  /** Points this finding costs on its axis. */
+  loss: number;
+}
+
+export interface AxisGrade {
+  axis: Axis;
+  score: number;
+  passMark: number;
+  passed: boolean;
+  findings: Finding[];
+}
+
+export interface PlatformMetrics {
+  platform: string;
+  /** The length as the platform counts it, and its limit. */
+  length: number;
+  limit: number;
+  counting: 'weighted' | 'graphemes' | 'utf16' | 'characters';
+  hashtags: number;
+  links: number;
+  mentions: number;
+  /** For threads: each part's length. */
+  parts?: number[];
+}
+
+export interface LanguageVerdict {
+  /** The language the account's audience reads. */
+  expected: string;
+  /** What the draft is written in, when it can be told. */
+  detected: string | null;
+  /** Whether the grader has lexicons for the language it grades the draft in. */
+  supported: boolean;
+}
+
+export interface Grade {
+  axes: Record<Axis, AxisGrade>;
+  /** Every finding, in the order of the draft. */
+  findings: Finding[];
+  passed: boolean;
+  language: LanguageVerdict;
+  metrics: PlatformMetrics;
+}

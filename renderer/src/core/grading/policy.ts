@@ -1,0 +1,635 @@
+// Runtime: any (pure core). Policy consistency: what HQ has cleared. The task's key messages must be
+// there, red lines must not be crossed, deprecated terms give way to preferred ones, hashtags are the
+// approved ones, and every fact — phone, date, time, count, link, name — agrees with the verified
+// fact sheet. A near miss of a verified value (one wrong digit, the day after) is an error that names
+// the right value; a value the sheet does not hold at all is only a warning: it may be fine, but it
+// is not verified.
+import type { Fact, Scenario, Task } from '../pack/schema';
+import type { DraftAnalysis, GradingContext, RawFinding, RuleFamily } from './analysis';
+import { cached } from './analysis';
+import type { Closeness, DateValue, DraftFacts, FoundDate, TimeValue, UrlValue } from './facts';
+import {
+  compareDate,
+  comparePhone,
+  compareTime,
+  compareUrl,
+  daysApart,
+  editDistance,
+  extractFacts,
+  formatDate,
+  formatNumber,
+  formatTime,
+  minutesOfDay,
+  nameKey,
+  normaliseUrl,
+  parseIsoDate,
+  parseTime,
+  phoneForms,
+} from './facts';
+import type { PhraseMatch, Token } from './text';
+import { fold, PhraseMatcher, tokenize } from './text';
+import type { Span } from './types';
+
+type Localized = Record<string, string>;
+type FactOf<T extends Fact['type']> = Extract<Fact, { type: T }>;
+
+/** A localized text in `language`, else English, else any. */
+function pick(text: Localized | undefined, language: string): string {
+  if (!text) return '';
+  return text[language] ?? text.en ?? Object.values(text)[0] ?? '';
+}
+
+/** A per-language word list: the draft's language, else the audience's, else every language's. */
+function wordsFor(lists: Record<string, string[]>, language: string, fallback: string): string[] {
+  return lists[language] ?? lists[fallback] ?? Object.values(lists).flat();
+}
+
+/** A count smaller than this is as likely a day, a page or an item number: it is compared only beside its unit. */
+const SMALL_COUNT = 31;
+/** How far from a verified count a written one may be and still be taken for it, wrongly given. */
+const NEAR_COUNT = 0.5;
+/** Words after a count that say what is counted. */
+const UNIT_WINDOW = 3;
+
+/** Units that say a number counts something else than a fact does (hours, kilometres, per cent, money). */
+const OTHER_UNITS: Readonly<Record<string, readonly string[]>> = {
+  en: ['hour', 'hours', 'hrs', 'minute', 'minutes', 'min', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'km', 'kilometres', 'kilometers', 'metres', 'meters', 'kg', 'tonnes', 'percent', 'azur', 'azurs', 'euro', 'euros', 'dollars', 'times', 'km/h'],
+  ru: ['час', 'часа', 'часов', 'минут', 'минуты', 'мин', 'день', 'дня', 'дней', 'сутки', 'суток', 'неделя', 'недели', 'недель', 'месяц', 'месяца', 'месяцев', 'год', 'года', 'лет', 'км', 'километров', 'метров', 'кг', 'тонн', 'процентов', 'процента', 'азур', 'азуров', 'евро', 'долларов', 'раз', 'раза'],
+  uk: ['година', 'години', 'годин', 'хвилин', 'хвилини', 'хв', 'день', 'дні', 'днів', 'доба', 'доби', 'діб', 'тиждень', 'тижні', 'тижнів', 'місяць', 'місяці', 'місяців', 'рік', 'роки', 'років', 'км', 'кілометрів', 'метрів', 'кг', 'тонн', 'відсотків', 'відсотки', 'азур', 'азурів', 'євро', 'доларів', 'разів', 'рази'],
+};
+
+/** Words too common to say what a fact counts ("number of …", "total"). */
+const LABEL_NOISE = new Set(['number', 'total', 'count', 'amount', 'with', 'from', 'that', 'this', 'have', 'been', 'число', 'количество', 'всего', 'кількість', 'усього', 'всього']);
+
+interface PreparedKeyMessage {
+  id: string;
+  wording: string;
+  keywords: string[];
+}
+
+interface PreparedFacts {
+  phones: Array<{ fact: FactOf<'phone'> }>;
+  dates: Array<{ fact: FactOf<'date'>; value: Required<DateValue> }>;
+  times: Array<{ fact: FactOf<'time'>; value: TimeValue }>;
+  numbers: Array<{ fact: FactOf<'number'>; units: UnitWord[] }>;
+  urls: Array<{ fact: FactOf<'url'>; value: UrlValue }>;
+  names: Array<{ fact: FactOf<'name'>; surnames: Set<string> }>;
+  /** Full names and aliases, each standing for its fact. */
+  nameForms: Phrases<string>;
+  texts: Array<{ fact: FactOf<'text'>; stemSets: Array<Set<string>> }>;
+  /** Capitalised words the scenario itself uses: other people's and places' names, never a misspelt surname. */
+  knownNames: Set<string>;
+  knownPhones: string[];
+  otherUnits: Set<string>;
+  /** Values the scenario itself gives (a citizen's own flight date, a range in a label): context, not near misses. */
+  known: KnownValues;
+}
+
+interface KnownValues {
+  dates: DateValue[];
+  times: Set<number>;
+  phones: string[];
+  numbers: Set<number>;
+  urls: Set<string>;
+}
+
+const urlKey = (url: UrlValue) => `${url.host}${url.path}`;
+
+/**
+ * Values the scenario states as true outside the fact sheet's values: in the situation, the task's
+ * brief, the key messages and the fact sheet's own labels and notes ("extra flights, 13–17 July").
+ */
+function contextValues(context: GradingContext): KnownValues {
+  const { scenario, task } = context;
+  const known: KnownValues = { dates: [], times: new Set(), phones: [], numbers: new Set(), urls: new Set() };
+  const sources: Localized[] = [scenario.situation, task.brief, ...scenario.policy.keyMessages.map((message) => message.wording)];
+  for (const fact of scenario.facts) sources.push(fact.label, ...(fact.note ? [fact.note] : []));
+  for (const text of sources.flatMap((source) => Object.values(source))) {
+    const found = extractFacts(text);
+    known.dates.push(...found.dates.map((date) => date.value));
+    for (const time of found.times) known.times.add(minutesOfDay(time.value));
+    known.phones.push(...found.phones.map((phone) => phone.value));
+    for (const number of found.numbers) known.numbers.add(number.value);
+    for (const url of found.urls) known.urls.add(urlKey(url.value));
+  }
+  return known;
+}
+
+interface Prepared {
+  keyMessages: PreparedKeyMessage[];
+  /** Every key message's keywords, each standing for its message. */
+  keywords: Phrases<string>;
+  redLines: Phrases<{ description: string }>;
+  deprecated: Phrases<{ preferred: string }>;
+  preferred: Phrases<true>;
+  approvedHashtags: Map<string, string>;
+  facts: PreparedFacts;
+}
+
+const stems = (text: string, language: string) => tokenize(text, language).map((token) => token.stem);
+
+interface UnitWord {
+  folded: string;
+  stem: string;
+}
+
+function contentWords(text: string, language: string): UnitWord[] {
+  return tokenize(text, language)
+    .filter((t) => (t.folded.length >= 4 || /^\p{N}+$/u.test(t.folded)) && !LABEL_NOISE.has(t.folded))
+    .map(({ folded, stem }) => ({ folded, stem }));
+}
+
+const contentStems = (text: string, language: string) => new Set(contentWords(text, language).map((word) => word.stem));
+
+/**
+ * Whether a draft word names the unit a label word does: the same stem, or one's stem begins the
+ * other's form — stemmers cut Ukrainian plurals unevenly (держави → держав, but держав → держа).
+ */
+function sameUnit(unit: UnitWord, word: Token): boolean {
+  if (unit.stem === word.stem) return true;
+  return (unit.stem.length >= 4 && word.folded.startsWith(unit.stem)) || (word.stem.length >= 4 && unit.folded.startsWith(word.stem));
+}
+
+/**
+ * Every capitalised word of the scenario's and the task's texts and of the messages trainees read:
+ * the people and places a draft may name besides those on the fact sheet.
+ */
+function scenarioNames(scenario: Scenario, task: Task): Set<string> {
+  const texts: Localized[] = [scenario.title, scenario.summary, scenario.situation, scenario.role.title, scenario.role.organisation, task.title, task.brief];
+  for (const inject of [...scenario.timeline, ...scenario.branches.flatMap((branch) => branch.then.injects)]) texts.push(inject.text);
+  for (const account of scenario.accounts) texts.push(account.name);
+  for (const persona of scenario.personas) texts.push(persona.name);
+  for (const fact of scenario.facts) {
+    texts.push(fact.label);
+    if (fact.type === 'name' || fact.type === 'text') texts.push(fact.value);
+    if (fact.type === 'name') for (const aliases of Object.values(fact.aliases ?? {})) texts.push(Object.fromEntries(aliases.map((alias, i) => [String(i), alias])));
+  }
+  for (const message of scenario.policy.keyMessages) texts.push(message.wording);
+  for (const term of scenario.policy.terminology) texts.push(term.preferred);
+  const names = new Set<string>();
+  for (const text of texts) {
+    for (const value of Object.values(text)) {
+      for (const word of value.matchAll(/\p{Lu}[\p{L}'’ʼ-]*/gu)) names.add(nameKey(word[0]));
+    }
+  }
+  return names;
+}
+
+function prepareFacts(context: GradingContext, language: string): PreparedFacts {
+  const prepared: PreparedFacts = {
+    phones: [],
+    dates: [],
+    times: [],
+    numbers: [],
+    urls: [],
+    names: [],
+    nameForms: new Phrases([], language),
+    texts: [],
+    knownNames: scenarioNames(context.scenario, context.task),
+    knownPhones: [],
+    otherUnits: new Set(),
+    known: contextValues(context),
+  };
+  for (const fact of context.scenario.facts) {
+    switch (fact.type) {
+      case 'phone':
+        prepared.phones.push({ fact });
+        prepared.knownPhones.push(fact.value);
+        break;
+      case 'date':
+        prepared.dates.push({ fact, value: parseIsoDate(fact.value) as Required<DateValue> });
+        break;
+      case 'time':
+        prepared.times.push({ fact, value: parseTime(fact.value) });
+        break;
+      case 'number': {
+        const labels = fact.label[language] ? [fact.label[language]] : Object.values(fact.label);
+        prepared.numbers.push({ fact, units: labels.flatMap((label) => contentWords(label, language)) });
+        break;
+      }
+      case 'url': {
+        const value = normaliseUrl(fact.value);
+        if (value) prepared.urls.push({ fact, value });
+        break;
+      }
+      case 'name': {
+        const surnames = new Set(Object.values(fact.value).map((name) => nameKey(name.trim().split(/\s+/).pop() ?? name)));
+        prepared.names.push({ fact, surnames });
+        break;
+      }
+      case 'text': {
+        const values = fact.value[language] ? [fact.value[language]] : Object.values(fact.value);
+        prepared.texts.push({ fact, stemSets: values.map((value) => contentStems(value, language)) });
+        break;
+      }
+    }
+  }
+  for (const { surnames } of prepared.names) for (const surname of surnames) prepared.knownNames.delete(surname);
+  prepared.nameForms = new Phrases(
+    prepared.names.flatMap(({ fact }) => [...Object.values(fact.value), ...Object.values(fact.aliases ?? {}).flat()].map((text) => ({ text, value: fact.id }))),
+    language,
+  );
+  for (const word of OTHER_UNITS[language] ?? Object.values(OTHER_UNITS).flat()) for (const stem of stems(word, language)) prepared.otherUnits.add(stem);
+  return prepared;
+}
+
+function prepare(context: GradingContext, language: string): Prepared {
+  const { policy } = context.scenario;
+  const fallback = context.expectedLanguage;
+  const keyMessages = policy.keyMessages.map((message) => ({
+    id: message.id,
+    wording: pick(message.wording, context.playLanguage),
+    keywords: wordsFor(message.keywords, language, fallback),
+  }));
+  const keywords = new Phrases(keyMessages.flatMap((message) => message.keywords.map((text) => ({ text, value: message.id }))), language);
+  const redLines = new Phrases(
+    policy.redLines.flatMap((line) => (line.phrases[language] ?? Object.values(line.phrases).flat()).map((text) => ({ text, value: { description: pick(line.description, context.playLanguage) } }))),
+    language,
+  );
+  const deprecated = new Phrases(
+    policy.terminology.flatMap((term) => (term.deprecated[language] ?? []).map((text) => ({ text, value: { preferred: term.preferred[language] ?? pick(term.preferred, context.playLanguage) } }))),
+    language,
+  );
+  const preferred = new Phrases(policy.terminology.flatMap((term) => Object.values(term.preferred).map((text) => ({ text, value: true as const }))), language);
+  const approvedHashtags = new Map(policy.hashtags.approved.map((tag) => [hashtagKey(tag), tag]));
+  return { keyMessages, keywords, redLines, deprecated, preferred, approvedHashtags, facts: prepareFacts(context, language) };
+}
+
+const hashtagKey = (tag: string) => fold(tag.replace(/^[#＃]/, ''));
+
+const inside = (span: Span, spans: readonly Span[]) => spans.some((other) => span.start >= other.start && span.end <= other.end);
+const overlaps = (span: Span, spans: readonly Span[]) => spans.some((other) => span.start < other.end && other.start < span.end);
+
+// ——— Phrases ———
+
+/**
+ * Whether two Ukrainian words are forms of one: their stems agree, or they share at least four
+ * letters and differ only in endings — up to three letters each, or a verb's suffix and ending
+ * after a longer shared part (головує / головувати, but not головує / головство). The Ukrainian
+ * stemmer cuts forms unevenly ("лінія" → "лін", "лінії" → "ліні"; "держави" → "держав", "держав" → "держа").
+ */
+function sameUkrainianWord(a: { folded: string; stem: string }, b: { folded: string; stem: string }): boolean {
+  if (a.stem === b.stem) return true;
+  let shared = 0;
+  while (shared < a.folded.length && shared < b.folded.length && a.folded[shared] === b.folded[shared]) shared += 1;
+  const tailA = a.folded.length - shared;
+  const tailB = b.folded.length - shared;
+  if (shared >= 4 && tailA <= 3 && tailB <= 3) return true;
+  return shared >= 5 && tailA <= 4 && tailB <= 4 && tailA + tailB <= 5;
+}
+
+/** Phrases matched by stem (PhraseMatcher); in Ukrainian also by the forms the stemmer tells apart. */
+class Phrases<T> {
+  private readonly matcher: PhraseMatcher<T>;
+  private readonly ukrainian: Array<{ words: Array<{ folded: string; stem: string }>; value: T }> = [];
+
+  constructor(phrases: ReadonlyArray<{ text: string; value: T }>, language: string) {
+    this.matcher = new PhraseMatcher(phrases, language);
+    if (language === 'uk') {
+      for (const { text, value } of phrases) {
+        const words = tokenize(text, language).map(({ folded, stem }) => ({ folded, stem }));
+        if (words.length) this.ukrainian.push({ words, value });
+      }
+    }
+  }
+
+  find(tokens: readonly Token[]): PhraseMatch<T>[] {
+    const matches = this.matcher.find(tokens);
+    if (!this.ukrainian.length) return matches;
+    const seen = new Set(matches.map((m) => `${m.start}:${m.end}`));
+    for (let i = 0; i < tokens.length; i += 1) {
+      for (const { words, value } of this.ukrainian) {
+        if (i + words.length > tokens.length || !words.every((word, k) => sameUkrainianWord(word, tokens[i + k]!))) continue;
+        const match = { value, start: tokens[i]!.start, end: tokens[i + words.length - 1]!.end, tokenIndex: i };
+        if (!seen.has(`${match.start}:${match.end}`)) matches.push(match);
+      }
+    }
+    return matches;
+  }
+}
+
+// ——— Key messages, red lines, terminology, hashtags ———
+
+const quote = (text: string, language: string) => (language === 'en' ? `“${text}”` : `«${text}»`);
+
+function checkKeyMessages(tokens: readonly Token[], prepared: Prepared, context: GradingContext): RawFinding[] {
+  const findings: RawFinding[] = [];
+  const covered = new Set(prepared.keywords.find(tokens).map((match) => match.value));
+  for (const id of context.task.requires.keyMessages) {
+    const message = prepared.keyMessages.find((m) => m.id === id);
+    if (!message || covered.has(id)) continue;
+    findings.push({
+      ruleId: 'policy.key-message-missing',
+      message: { key: 'policy.key-message-missing.absent', params: { wording: message.wording } },
+      suggestion: { message: { key: 'policy.key-message-missing.suggestion', params: { keywords: message.keywords.slice(0, 3).map((k) => quote(k, context.playLanguage)).join(', ') } } },
+    });
+  }
+  return findings;
+}
+
+/** Matches that do not overlap, the longest first: "is blocking" rather than "is blocking" and "blocking". */
+function longestFirst<T extends Span>(matches: readonly T[]): T[] {
+  const kept: T[] = [];
+  for (const match of [...matches].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
+    if (!overlaps(match, kept)) kept.push(match);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+function checkRedLines(text: string, tokens: readonly Token[], prepared: Prepared): RawFinding[] {
+  return longestFirst(prepared.redLines.find(tokens)).map((match) => ({
+    ruleId: 'policy.red-line',
+    span: { start: match.start, end: match.end },
+    message: { key: 'policy.red-line', params: { phrase: text.slice(match.start, match.end), description: match.value.description } },
+  }));
+}
+
+function checkTerminology(text: string, tokens: readonly Token[], prepared: Prepared): RawFinding[] {
+  const preferred = prepared.preferred.find(tokens);
+  const findings: RawFinding[] = [];
+  for (const match of longestFirst(prepared.deprecated.find(tokens))) {
+    // "Republic of Azuria" is preferred: its "Azuria" is not the deprecated short form.
+    if (inside(match, preferred)) continue;
+    findings.push({
+      ruleId: 'policy.deprecated-term',
+      span: { start: match.start, end: match.end },
+      message: { key: 'policy.deprecated-term', params: { term: text.slice(match.start, match.end), preferred: match.value.preferred } },
+      suggestion: { replacement: match.value.preferred },
+    });
+  }
+  return findings;
+}
+
+function checkHashtags(draft: DraftAnalysis, prepared: Prepared, context: GradingContext): RawFinding[] {
+  const { kind } = context.task;
+  // Hashtags have no place in a direct message or a notification at all: platform fit says so.
+  if (kind === 'direct-message' || kind === 'mass-notification') return [];
+  const findings: RawFinding[] = [];
+  const used = new Set(draft.hashtags.map((tag) => hashtagKey(tag.text)));
+  if (prepared.approvedHashtags.size > 0) {
+    const approved = [...prepared.approvedHashtags.values()];
+    for (const tag of draft.hashtags) {
+      if (prepared.approvedHashtags.has(hashtagKey(tag.text))) continue;
+      const near = approved.find((candidate) => editDistance(hashtagKey(candidate), hashtagKey(tag.text), 2) <= 2);
+      findings.push({
+        ruleId: 'policy.hashtag-unapproved',
+        span: { start: tag.start, end: tag.end },
+        message: { key: 'policy.hashtag-unapproved', params: { hashtag: tag.text, approved: approved.join(', ') } },
+        ...(near ? { suggestion: { replacement: near } } : {}),
+      });
+    }
+  }
+  for (const required of context.task.requires.hashtags) {
+    if (used.has(hashtagKey(required))) continue;
+    const tag = required.startsWith('#') ? required : `#${required}`;
+    findings.push({ ruleId: 'policy.hashtag-missing', message: { key: 'policy.hashtag-missing', params: { hashtag: tag } } });
+  }
+  return findings;
+}
+
+// ——— Facts ———
+
+interface FactCheck {
+  findings: RawFinding[];
+  /** Facts the draft states correctly. */
+  present: Set<string>;
+  /** Facts the draft states wrongly (already reported; not reported missing too). */
+  contradicted: Set<string>;
+}
+
+/** The fact sheet's value as people read it, in `language`. */
+function displayFact(fact: Fact, language: string): string {
+  switch (fact.type) {
+    case 'phone':
+    case 'url':
+    case 'time':
+      return fact.value;
+    case 'date':
+      return formatDate(parseIsoDate(fact.value), language);
+    case 'number':
+      return formatNumber(fact.value, language);
+    case 'name':
+    case 'text':
+      return pick(fact.value, language);
+  }
+}
+
+/** The verified value a written one is: an equal one, else the nearest near miss by `distance`. */
+function nearest<T>(candidates: readonly T[], compare: (candidate: T) => Closeness, distance: (candidate: T) => number): { equal?: T; close?: T } {
+  let close: T | undefined;
+  let best = Infinity;
+  for (const candidate of candidates) {
+    const result = compare(candidate);
+    if (result === 'equal') return { equal: candidate };
+    if (result === 'close') {
+      const d = distance(candidate);
+      if (d < best) {
+        best = d;
+        close = candidate;
+      }
+    }
+  }
+  return { close };
+}
+
+function checkFacts(draft: DraftAnalysis, found: DraftFacts, prepared: PreparedFacts, context: GradingContext): FactCheck {
+  const { text, language } = draft;
+  const play = context.playLanguage;
+  const result: FactCheck = { findings: [], present: new Set(), contradicted: new Set() };
+
+  const mismatch = (fact: Fact, span: Span, replacement: string) => {
+    result.contradicted.add(fact.id);
+    result.findings.push({
+      ruleId: 'policy.fact-mismatch',
+      span: { start: span.start, end: span.end },
+      message: { key: `policy.fact-mismatch.${fact.type}`, params: { label: pick(fact.label, play), found: text.slice(span.start, span.end), expected: displayFact(fact, play) } },
+      suggestion: { replacement },
+    });
+  };
+  const unverified = (type: Fact['type'], span: Span) => {
+    result.findings.push({ ruleId: 'policy.fact-unverified', span: { start: span.start, end: span.end }, message: { key: `policy.fact-unverified.${type}`, params: { found: text.slice(span.start, span.end) } } });
+  };
+
+  for (const phone of found.phones) {
+    const { equal, close } = nearest(prepared.phones, ({ fact }) => comparePhone(phone.value, fact.value), ({ fact }) => Math.min(...phoneForms(fact.value).map((form) => editDistance(form, phone.value))));
+    if (equal) result.present.add(equal.fact.id);
+    else if (prepared.known.phones.includes(phone.value)) continue;
+    else if (close) mismatch(close.fact, phone, close.fact.value);
+    else if (prepared.phones.length) unverified('phone', phone);
+  }
+
+  for (const date of found.dates) {
+    const { equal, close } = nearest(prepared.dates, ({ value }) => compareDate(date.value, value), ({ value }) => daysApart(date.value, value));
+    if (equal) result.present.add(equal.fact.id);
+    else if (prepared.known.dates.some((known) => known.day === date.value.day && known.month === date.value.month)) continue;
+    else if (close) mismatch(close.fact, date, correctedDate(date, close.value, language));
+    else if (prepared.dates.length) unverified('date', date);
+  }
+
+  for (const time of found.times) {
+    const { equal, close } = nearest(prepared.times, ({ value }) => compareTime(time.value, value), ({ value }) => Math.abs(minutesOfDay(value) - minutesOfDay(time.value)));
+    if (equal) result.present.add(equal.fact.id);
+    else if (prepared.known.times.has(minutesOfDay(time.value))) continue;
+    else if (close) mismatch(close.fact, time, formatTime(close.value));
+    else if (prepared.times.length) unverified('time', time);
+  }
+
+  for (const url of found.urls) {
+    const { equal, close } = nearest(prepared.urls, ({ value }) => compareUrl(url.value, value), ({ value }) => editDistance(`${value.host}${value.path}`, `${url.value.host}${url.value.path}`));
+    if (equal) result.present.add(equal.fact.id);
+    else if (prepared.known.urls.has(urlKey(url.value))) continue;
+    else if (close) mismatch(close.fact, url, close.fact.value);
+    else if (prepared.urls.length) unverified('url', url);
+  }
+
+  if (prepared.numbers.length) checkCounts(draft, found.numbers, prepared, result, mismatch);
+  if (prepared.names.length) checkNames(draft, found.urls, prepared, result, mismatch);
+
+  if (prepared.texts.length) {
+    const draftStems = new Set(draft.tokens.map((token) => token.stem));
+    for (const { fact, stemSets } of prepared.texts) {
+      const covered = stemSets.some((set) => set.size > 0 && [...set].filter((s) => draftStems.has(s)).length >= Math.ceil(set.size * 0.6));
+      if (covered) result.present.add(fact.id);
+    }
+  }
+  return result;
+}
+
+function correctedDate(found: FoundDate, fact: Required<DateValue>, language: string): string {
+  const value = { day: fact.day, month: fact.month, year: found.value.year === undefined ? undefined : fact.year };
+  return formatDate(value, language, found.style, found.separator);
+}
+
+/** The first few words after `end` in the same sentence. */
+function wordsAfter(tokens: readonly Token[], text: string, end: number, count: number): Token[] {
+  const words: Token[] = [];
+  for (const token of tokens) {
+    if (token.start < end) continue;
+    if (/[.!?;\n]/.test(text.slice(end, token.start)) || words.length >= count) break;
+    words.push(token);
+  }
+  return words;
+}
+
+function wordsBefore(tokens: readonly Token[], text: string, start: number, count: number): Token[] {
+  const words: Token[] = [];
+  for (let i = tokens.length - 1; i >= 0; i -= 1) {
+    const token = tokens[i]!;
+    if (token.end > start) continue;
+    if (/[.!?;\n]/.test(text.slice(token.end, start)) || words.length >= count) break;
+    words.push(token);
+  }
+  return words;
+}
+
+function checkCounts(draft: DraftAnalysis, numbers: DraftFacts['numbers'], prepared: PreparedFacts, result: FactCheck, mismatch: (fact: Fact, span: Span, replacement: string) => void) {
+  const { text, tokens, language } = draft;
+  for (const number of numbers) {
+    const after = wordsAfter(tokens, text, number.end, UNIT_WINDOW);
+    const before = wordsBefore(tokens, text, number.start, UNIT_WINDOW);
+    const counts = (units: readonly UnitWord[], words: readonly Token[]) => words.some((word) => units.some((unit) => sameUnit(unit, word)));
+    // What follows the number says what it counts: "48 hours" is not a count of 48 flights.
+    const otherUnit = after[0] !== undefined && prepared.otherUnits.has(after[0].stem);
+    const named = prepared.numbers.filter(({ units }) => counts(units, after));
+    const equal = prepared.numbers.find(({ fact, units }) => {
+      if (fact.value !== number.value) return false;
+      return fact.value > SMALL_COUNT || counts(units, after) || counts(units, before);
+    });
+    if (equal) {
+      result.present.add(equal.fact.id);
+      continue;
+    }
+    if (prepared.known.numbers.has(number.value)) continue;
+    // Unless it names what it counts, a year, a percentage or a hyphenated word ("100-летие", "3-й") is no count.
+    if (!named.length && (number.percent || number.yearLike || number.compound)) continue;
+    const candidates = named.length ? named : otherUnit ? [] : prepared.numbers.filter(({ fact }) => fact.value > SMALL_COUNT);
+    let best: (typeof candidates)[number] | undefined;
+    for (const candidate of candidates) {
+      if (!nearCount(number.value, candidate.fact.value, named.length > 0)) continue;
+      if (!best || Math.abs(number.value - candidate.fact.value) < Math.abs(number.value - best.fact.value)) best = candidate;
+    }
+    if (best) mismatch(best.fact, number, formatNumber(best.fact.value, language));
+  }
+}
+
+/**
+ * Whether a written count is a verified one wrongly given: within half of it either way, or — when
+ * the draft names what it counts ("21 films") — within a factor of two, or the same digits in
+ * another order (21 for 12).
+ */
+function nearCount(found: number, fact: number, named: boolean): boolean {
+  if (found === fact || fact === 0) return false;
+  const sameDigits = (a: number, b: number) => String(a).length > 1 && [...String(a)].sort().join() === [...String(b)].sort().join();
+  if (sameDigits(found, fact)) return true;
+  if (named) return found >= fact / 2 && found <= fact * 2;
+  return Math.abs(found - fact) <= Math.abs(fact) * NEAR_COUNT;
+}
+
+function checkNames(draft: DraftAnalysis, urls: readonly Span[], prepared: PreparedFacts, result: FactCheck, mismatch: (fact: Fact, span: Span, replacement: string) => void) {
+  const { text, tokens, language } = draft;
+  const entities = [...urls, ...draft.mentions, ...draft.hashtags];
+  const keys = tokens.map((token) => nameKey(token.folded));
+  for (const match of prepared.nameForms.find(tokens)) result.present.add(match.value);
+  for (const { fact, surnames } of prepared.names) {
+    if (keys.some((key) => surnames.has(key))) result.present.add(fact.id);
+  }
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i]!;
+    if (!/^\p{Lu}/u.test(token.text) || overlaps(token, entities)) continue;
+    const key = keys[i]!;
+    if (prepared.knownNames.has(key) || prepared.names.some(({ surnames }) => surnames.has(key))) continue;
+    const sentenceStart = i === 0 || /[.!?:\n]\s*$/.test(text.slice(tokens[i - 1]!.end, token.start));
+    for (const { fact, surnames } of prepared.names) {
+      const wrong = [...surnames].some((surname) => {
+        if (surname.length < 4) return false;
+        // A capitalised word opening a sentence is usually just a word: only a long surname is compared there.
+        if (sentenceStart && surname.length < 6) return false;
+        const allowed = surname.length >= 7 ? 2 : 1;
+        const distance = editDistance(key, surname, allowed);
+        // A wrong first letter is rarely a slip of the keyboard, and often another word ("Irena", "Arena").
+        return distance >= 1 && distance <= allowed && key[0] === surname[0];
+      });
+      if (wrong) {
+        const name = pick(fact.value, language);
+        mismatch(fact, token, name.trim().split(/\s+/).pop() ?? name);
+        break;
+      }
+    }
+  }
+}
+
+function checkMissingFacts(check: FactCheck, context: GradingContext): RawFinding[] {
+  const findings: RawFinding[] = [];
+  const play = context.playLanguage;
+  for (const id of context.task.requires.facts) {
+    if (check.present.has(id) || check.contradicted.has(id)) continue;
+    const fact = context.scenario.facts.find((f) => f.id === id);
+    if (!fact) continue;
+    const value = displayFact(fact, play);
+    findings.push({
+      ruleId: 'policy.fact-missing',
+      message: { key: 'policy.fact-missing.absent', params: { label: pick(fact.label, play), value } },
+      suggestion: { message: { key: 'policy.fact-missing.suggestion', params: { value } } },
+    });
+  }
+  return findings;
+}
+
+export const policyRules: RuleFamily = (draft, context) => {
+  if (!draft.text.trim()) return [];
+  const prepared = cached(context, `policy:${draft.language}`, () => prepare(context, draft.language));
+  const found = extractFacts(draft.text, { exclude: [...draft.hashtags, ...draft.mentions], knownUrls: draft.urls, knownPhones: prepared.facts.knownPhones });
+  // Words inside links and mentions are addresses, not statements: they cross no red line. A link
+  // may still carry a key message ("see the official list at mfa.azuria.example").
+  const addresses = [...found.urls, ...draft.mentions];
+  const tokens = addresses.length ? draft.tokens.filter((token) => !overlaps(token, addresses)) : draft.tokens;
+  const facts = checkFacts(draft, found, prepared.facts, context);
+  return [
+    ...checkKeyMessages(draft.tokens, prepared, context),
+    ...checkRedLines(draft.text, tokens, prepared),
+    ...checkTerminology(draft.text, tokens, prepared),
+    ...checkHashtags(draft, prepared, context),
+    ...facts.findings,
+    ...checkMissingFacts(facts, context),
+  ];
+};

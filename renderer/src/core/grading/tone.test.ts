@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { MINIMAL_PACK_DIR, readFolder } from '../../test/packs';
+import { loadPack } from '../pack/load';
+import type { Scenario } from '../pack/schema';
+import { analyseDraft, createGradingContext } from './grade';
+import { toneRules } from './tone';
+
+const base = loadPack(readFolder(MINIMAL_PACK_DIR), { appVersion: '0.1.0' }).pack!.scenarios[0]!;
+
+function toneOf(text: string, language: string, options: { target?: Scenario['policy']['tone']['target']; kind?: Scenario['kind'] } = {}) {
+  const scenario: Scenario = { ...base, kind: options.kind ?? base.kind, policy: { ...base.policy, tone: { target: options.target ?? 'calm-firm' } } };
+  const context = createGradingContext({ scenario, task: 'publish-hotline', playLanguage: language });
+  return toneRules(analyseDraft(text, context), context).map((finding) => ({ ...finding, found: finding.span ? text.slice(finding.span.start, finding.span.end) : '' }));
+}
+
+const rules = (text: string, language: string, options?: Parameters<typeof toneOf>[2]) => toneOf(text, language, options).map((f) => f.ruleId);
+
+describe('tone.insult', () => {
+  it.each([
+    ['These idiots have no idea what they are talking about.', 'en', 'idiots'],
+    ['Эти идиоты не понимают, о чём пишут.', 'ru', 'идиоты'],
+    ['Не слушайте этих идиотов.', 'ru', 'идиотов'],
+    ['Ці ідіоти не розуміють, про що пишуть.', 'uk', 'ідіоти'],
+  ])('finds insults, inflected too: %s', (text, language, word) => {
+    expect(toneOf(text, language).find((f) => f.ruleId === 'tone.insult')?.found).toBe(word);
+  });
+});
+
+describe('tone.blame', () => {
+  it.each([
+    ['This is propaganda spread by so-called experts.', 'en'],
+    ['Это очередная провокация, а авторы — провокаторы.', 'ru'],
+    ['Це брехня і пропаганда.', 'uk'],
+  ])('finds labels: %s', (text, language) => {
+    expect(rules(text, language)).toContain('tone.blame');
+  });
+
+  it('does not take "visa regime" for a label', () => {
+    expect(rules('The visa-free regime applies from 1 July.', 'en')).not.toContain('tone.blame');
+    expect(rules('Безвизовый режим действует с 1 июля.', 'ru')).not.toContain('tone.blame');
+  });
+});
+
+describe('tone.sarcasm', () => {
+  it.each([
+    ['Oh sure, because we have nothing better to do.', 'en'],
+    ['Ну конечно, посольство ничего не делает.', 'ru'],
+    ['Ну звісно, посольство нічого не робить.', 'uk'],
+  ])('finds sarcasm markers: %s', (text, language) => {
+    expect(rules(text, language)).toContain('tone.sarcasm');
+  });
+
+  it('finds scare quotes, but not service names in quotation marks', () => {
+    expect(rules('Our "friends" in the press got it wrong again.', 'en')).toContain('tone.sarcasm');
+    expect(rules('Звоните на «горячую линию» посольства.', 'ru')).not.toContain('tone.sarcasm');
+  });
+});
+
+describe('tone.shouting', () => {
+  it('finds words in capitals and stacked marks, in Cyrillic too', () => {
+    expect(toneOf('Please DO NOT TRAVEL to the airport!!!', 'en').map((f) => f.found)).toEqual(expect.arrayContaining(['NOT TRAVEL', '!!!']));
+    expect(rules('НЕ ЕДЬТЕ В АЭРОПОРТ.', 'ru')).toContain('tone.shouting');
+    expect(rules('НЕ ЇДЬТЕ ДО АЕРОПОРТУ.', 'uk')).toContain('tone.shouting');
+  });
+
+  it('leaves abbreviations, hashtags and links alone', () => {
+    expect(rules('The MFA and the EU SMS service: https://MFA.example/PAGE #AZURIA', 'en')).not.toContain('tone.shouting');
+    expect(rules('МИД и ООН сообщают.', 'ru')).not.toContain('tone.shouting');
+  });
+});
+
+describe('tone.register', () => {
+  it('finds slang in any register, and emoji where the target is not warm', () => {
+    expect(rules('Guys, the hotline is open, lol.', 'en')).toContain('tone.register');
+    expect(rules('Чуваки, горячая линия работает.', 'ru')).toContain('tone.register');
+    expect(rules('The hotline is open 🙏', 'en', { target: 'empathetic' })).toContain('tone.register');
+    expect(rules('Welcome to the festival 🎬', 'en', { target: 'warm' })).not.toContain('tone.register');
+  });
+});
+
+describe('tone.evaluative', () => {
+  it('applies only where the tone target is neutral', () => {
+    expect(rules('The talks were constructive and productive.', 'en', { target: 'neutral' })).toContain('tone.evaluative');
+    expect(rules('Переговоры прошли конструктивно.', 'ru', { target: 'neutral' })).toContain('tone.evaluative');
+    expect(rules('Переговори були конструктивними.', 'uk', { target: 'neutral' })).toContain('tone.evaluative');
+    expect(rules('The talks were constructive.', 'en', { target: 'warm' })).not.toContain('tone.evaluative');
+  });
+});
+
+describe('tone.panic', () => {
+  it('finds alarm and speculation in a crisis, inflected too', () => {
+    expect(rules('The situation is chaos and it may get worse.', 'en', { kind: 'crisis' })).toContain('tone.panic');
+    expect(rules('Ситуация обернулась катастрофой.', 'ru', { kind: 'crisis' })).toContain('tone.panic');
+    expect(rules('Це справжня катастрофа.', 'uk', { kind: 'crisis' })).toContain('tone.panic');
+  });
+
+  it('does not take reassurance or factual terms for panic', () => {
+    expect(rules("Don't panic: the hotline is open.", 'en', { kind: 'crisis' })).not.toContain('tone.panic');
+    expect(rules('Без паники: горячая линия работает.', 'ru', { kind: 'crisis' })).not.toContain('tone.panic');
+    expect(rules('After the natural disaster, the consulate is open.', 'en', { kind: 'crisis' })).not.toContain('tone.panic');
+    expect(rules('После стихийного бедствия консульство работает.', 'ru', { kind: 'crisis' })).not.toContain('tone.panic');
+  });
+});
+
+describe('tone.condescension', () => {
+  it.each([
+    ['Obviously, the rules were published long ago.', 'en'],
+    ['Очевидно, правила опубликованы давно.', 'ru'],
+    ['Як усім відомо, правила опубліковано давно.', 'uk'],
+  ])('finds talking down: %s', (text, language) => {
+    expect(rules(text, language)).toContain('tone.condescension');
+  });
+});
+
+describe('tone.empathy-missing', () => {
+  const cold = 'All flights are suspended. The airport remains closed until further notice from the authorities.';
+  it('fires only for an empathetic target with no sign of empathy, reassurance or next step', () => {
+    expect(rules(cold, 'en', { target: 'empathetic' })).toContain('tone.empathy-missing');
+    expect(rules(`We understand your worry. ${cold}`, 'en', { target: 'empathetic' })).not.toContain('tone.empathy-missing');
+    expect(rules('Мы понимаем вашу тревогу. Рейсы приостановлены, дополнительные рейсы — с 13 июля.', 'ru', { target: 'empathetic' })).not.toContain('tone.empathy-missing');
+    expect(rules('Ми розуміємо вашу тривогу. Рейси призупинено, додаткові рейси — з 13 липня.', 'uk', { target: 'empathetic' })).not.toContain('tone.empathy-missing');
+    expect(rules(cold, 'en', { target: 'formal' })).not.toContain('tone.empathy-missing');
+  });
+});
+
+describe('a calm, professional draft', () => {
+  it.each([
+    ['We understand your concern. The consular hotline +99 123 456 789 is open around the clock; please call us.', 'en'],
+    ['Мы понимаем ваше беспокойство. Горячая линия +99 123 456 789 работает круглосуточно, пожалуйста, звоните.', 'ru'],
+    ['Ми розуміємо ваше занепокоєння. Гаряча лінія +99 123 456 789 працює цілодобово, будь ласка, телефонуйте.', 'uk'],
+  ])('has no tone findings: %s', (text, language) => {
+    expect(toneOf(text, language, { target: 'empathetic', kind: 'crisis' })).toEqual([]);
+  });
+});

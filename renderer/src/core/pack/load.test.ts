@@ -242,3 +242,16 @@ describe('loadPack refuses untrusted input cleanly', () => {
     expectError(files, { file: '../escape.yaml', message: /unsafe file path/ });
   });
 });
+
+describe('loadPack checks the rubric against the grader', () => {
+  it('refuses a rule id the grader does not know, with the nearest one', () => {
+    const files = withEdit(minimal, SCENARIO, (t) => t.replace('    passMark: { tone: 70, policy: 70, platform: 70 }', '    passMark: { tone: 70, policy: 70, platform: 70 }\n    rubric:\n      rules:\n        tone.sarcsm: { level: off }'));
+    const problem = expectError(files, { path: 'tasks[0].rubric.rules.tone.sarcsm', line: lineOf(files, SCENARIO, 'tone.sarcsm'), message: /no rule "tone\.sarcsm"/ });
+    expect(problem.hint).toBe('did you mean "tone.sarcasm"?');
+  });
+
+  it('accepts known rule ids with levels and weights', () => {
+    const files = withEdit(minimal, SCENARIO, (t) => t.replace('passRule:', 'rubric:\n  rules:\n    tone.register: { level: off }\n    policy.fact-missing: { weight: 20 }\npassRule:'));
+    expect(load(files).pack).not.toBeNull();
+  });
+});

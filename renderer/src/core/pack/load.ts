@@ -1,7 +1,9 @@
 // Runtime: any (pure core). Loads a pack from its files (a folder read by the CLI, an archive, or
 // files the user picked) and validates everything: each file against the format, then every
 // cross-reference. Never trusts its input and never throws on it: problems become diagnostics.
+import { closest, distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
+import { RULES_BY_ID } from '../grading/catalog';
 import type { PackFiles } from './archive';
 import type { Diagnostic, PathSegment } from './diagnostics';
 import { compareDiagnostics, formatPath, hasErrors } from './diagnostics';
@@ -257,6 +259,16 @@ function checkUnique(items: ReadonlyArray<{ id: string }>, path: readonly PathSe
   return ids;
 }
 
+const KNOWN_RULES = [...RULES_BY_ID.keys()];
+
+function checkRubric(rules: Record<string, unknown> | undefined, path: readonly PathSegment[], report: Reporter): void {
+  for (const id of Object.keys(rules ?? {})) {
+    if (RULES_BY_ID.has(id)) continue;
+    const near = closest(id, KNOWN_RULES);
+    report.error([...path, id], `the grader has no rule "${id}"`, distance(id, near) <= 3 ? `did you mean "${near}"?` : `known rules: ${KNOWN_RULES.join(', ')}`, true);
+  }
+}
+
 function checkPersonaMedia(personas: readonly Persona[], path: readonly PathSegment[], media: ReadonlyMap<string, Uint8Array>, report: Reporter): void {
   personas.forEach((persona, index) => {
     if (persona.avatar && !media.has(persona.avatar)) report.error([...path, index, 'avatar'], `no media file ${persona.avatar} in the pack`, 'put the image in media/ and give its path, e.g. media/lena.png');
@@ -281,6 +293,8 @@ function checkScenario(
   checkPersonaMedia(scenario.personas, ['personas'], media, report);
   const taskIds = checkUnique(scenario.tasks, ['tasks'], report, 'task');
   checkUnique(scenario.branches, ['branches'], report, 'branch');
+  checkRubric(scenario.rubric?.rules, ['rubric', 'rules'], report);
+  scenario.tasks.forEach((task, index) => checkRubric(task.rubric?.rules, ['tasks', index, 'rubric', 'rules'], report));
 
   scenario.accounts.forEach((account, index) => {
     if (account.audienceLanguage && !languages.includes(account.audienceLanguage)) {

@@ -1,0 +1,97 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { MINIMAL_PACK_DIR, readFolder } from '../../test/packs';
+import { loadPack } from '../pack/load';
+import { AXES } from '../pack/schema';
+import { createGradingContext, grade, GradingContextError } from './grade';
+
+const pack = loadPack(readFolder(MINIMAL_PACK_DIR), { appVersion: '0.1.0' }).pack!;
+const scenario = pack.scenarios[0]!;
+const contextIn = (playLanguage: string) => createGradingContext({ scenario, task: 'publish-hotline', playLanguage, pack: pack.manifest });
+
+const GOOD_EN = 'We understand your worry. Stay calm: our hotline +99 123 456 789 is open around the clock.';
+const GOOD_RU = 'Мы понимаем ваше беспокойство. Сохраняйте спокойствие: горячая линия +99 123 456 789 работает круглосуточно.';
+
+describe('grade', () => {
+  it('passes a good draft in each play language', () => {
+    for (const [language, text] of [['en', GOOD_EN], ['ru', GOOD_RU]] as const) {
+      const result = grade(text, contextIn(language));
+      expect(result.passed, JSON.stringify(result.findings)).toBe(true);
+      expect(result.language).toEqual({ expected: language, detected: language, supported: true });
+    }
+  });
+
+  it('names the verified value when a hotline digit is wrong', () => {
+    const result = grade(GOOD_EN.replace('789', '780'), contextIn('en'));
+    const mismatch = result.findings.find((f) => f.ruleId === 'policy.fact-mismatch');
+    expect(mismatch?.axis).toBe('policy');
+    expect(JSON.stringify(mismatch?.message.params)).toContain('789');
+    expect(result.axes.policy.passed).toBe(false);
+    expect(result.axes.tone.passed).toBe(true);
+  });
+
+  it('fails platform fit for a draft in the wrong language for the audience', () => {
+    const result = grade(GOOD_EN, contextIn('ru'));
+    expect(result.findings.some((f) => f.ruleId === 'platform.wrong-language')).toBe(true);
+    expect(result.axes.platform.passed).toBe(false);
+  });
+
+  it('fails a draft over X’s limit and marks where it stops fitting', () => {
+    const text = `${GOOD_EN} ${'More details follow. '.repeat(12)}`;
+    const result = grade(text, contextIn('en'));
+    const tooLong = result.findings.find((f) => f.ruleId === 'platform.too-long')!;
+    expect(tooLong.span!.end).toBe(text.length);
+    expect(result.metrics.length).toBeGreaterThan(280);
+  });
+
+  it('says plainly when a draft is in a language it cannot grade', () => {
+    const result = grade("Restez calmes : la ligne d'urgence +99 123 456 789 est ouverte jour et nuit.", contextIn('en'));
+    expect(result.language.supported).toBe(false);
+    expect(result.findings.some((f) => f.ruleId === 'platform.language-unsupported')).toBe(true);
+  });
+
+  it('refuses an unknown task with a clear error', () => {
+    expect(() => createGradingContext({ scenario, task: 'nope', playLanguage: 'en' })).toThrow(GradingContextError);
+  });
+
+  it('lets a task switch a rule off', () => {
+    const task = { ...scenario.tasks[0]!, rubric: { rules: { 'platform.wrong-language': { level: 'off' as const } } } };
+    const result = grade(GOOD_EN, createGradingContext({ scenario, task, playLanguage: 'ru' }));
+    expect(result.findings.some((f) => f.ruleId === 'platform.wrong-language')).toBe(false);
+  });
+});
+
+describe('grade, for any draft', () => {
+  const drafts = fc.oneof(
+    fc.string({ maxLength: 400 }),
+    fc.string({ unit: 'grapheme', maxLength: 300 }),
+    fc.array(fc.constantFrom('Stay', 'calm', 'IDIOTS', '!!!', 'hotline', '+99 123 456 780', 'горячая', 'линия', '#tag', 'https://mfa.azuria.example/x', '😂', '\n\n', 'катастрофа'), { maxLength: 60 }).map((words) => words.join(' ')),
+  );
+
+  it('is deterministic', () => {
+    fc.assert(fc.property(drafts, fc.constantFrom('en', 'ru'), (text, language) => {
+      expect(grade(text, contextIn(language))).toEqual(grade(text, contextIn(language)));
+    }), { numRuns: 150 });
+  });
+
+  it('keeps every span inside the text, and each axis score is 100 minus the points its findings lose', () => {
+    fc.assert(fc.property(drafts, fc.constantFrom('en', 'ru'), (text, language) => {
+      const result = grade(text, contextIn(language));
+      for (const finding of result.findings) {
+        if (finding.span) {
+          expect(finding.span.start).toBeGreaterThanOrEqual(0);
+          expect(finding.span.end).toBeLessThanOrEqual(text.length);
+          expect(finding.span.start).toBeLessThanOrEqual(finding.span.end);
+        }
+        expect(finding.loss).toBeGreaterThanOrEqual(0);
+      }
+      for (const axis of AXES) {
+        const lost = result.axes[axis].findings.reduce((sum, finding) => sum + finding.loss, 0);
+        expect(result.axes[axis].score).toBe(100 - lost);
+        expect(result.axes[axis].score).toBeGreaterThanOrEqual(0);
+        expect(result.axes[axis].passed).toBe(result.axes[axis].score >= result.axes[axis].passMark);
+      }
+      if (result.findings.every((finding) => finding.loss === 0)) expect(AXES.every((axis) => result.axes[axis].score === 100)).toBe(true);
+    }), { numRuns: 150 });
+  });
+});

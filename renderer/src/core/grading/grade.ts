@@ -1,0 +1,113 @@
+// Runtime: any (pure core). grade(draft, context) → Grade: runs every rule family, turns what they
+// report into findings with points lost, and scores each axis as 100 minus those points.
+// Deterministic: no clock, no randomness, no I/O.
+import type { PackManifest, Scenario, Task } from '../pack/schema';
+import { AXES } from '../pack/schema';
+import type { DraftAnalysis, GradingContext, RawFinding, RuleFamily } from './analysis';
+import type { RuleSpec } from './catalog';
+import { resolveRules } from './catalog';
+import { detectLanguage } from './language';
+import { extractEntities, measure, platformRules } from './platform-fit';
+import { platformRules as platformDefaults } from './platforms';
+import { policyRules } from './policy';
+import { isGradedLanguage, tokenize } from './text';
+import { toneRules } from './tone';
+import type { Axis, AxisGrade, Finding, Grade } from './types';
+
+const FAMILIES: readonly RuleFamily[] = [toneRules, policyRules, platformRules];
+
+export class GradingContextError extends Error {}
+
+export interface ContextOptions {
+  scenario: Scenario;
+  task: Task | string;
+  /** The language the scenario is played in. */
+  playLanguage: string;
+  /** Pack-wide platform overrides (pack.yaml `platforms`). */
+  pack?: Pick<PackManifest, 'platforms'>;
+}
+
+/** Everything about a task that does not change between keystrokes, prepared once. */
+export function createGradingContext({ scenario, task: taskOrId, playLanguage, pack }: ContextOptions): GradingContext {
+  const task = typeof taskOrId === 'string' ? scenario.tasks.find((t) => t.id === taskOrId) : taskOrId;
+  if (!task) throw new GradingContextError(`the scenario "${scenario.id}" has no task "${String(taskOrId)}"`);
+  const account = scenario.accounts.find((a) => a.id === task.account);
+  if (!account) throw new GradingContextError(`the task "${task.id}" names an account "${task.account}" the scenario does not have`);
+  return {
+    scenario,
+    task,
+    account,
+    playLanguage,
+    expectedLanguage: account.audienceLanguage ?? playLanguage,
+    platform: platformDefaults(account.platform, pack?.platforms, scenario.platforms),
+    rules: resolveRules(scenario.rubric?.rules, task.rubric?.rules),
+    cache: new Map(),
+  };
+}
+
+export function analyseDraft(text: string, context: GradingContext): DraftAnalysis {
+  const detected = detectLanguage(text);
+  const detectedLanguage = detected.reliable ? detected.language : null;
+  // Tone and policy read the draft in the language it is written in, when it is one we grade.
+  const language = isGradedLanguage(detectedLanguage) ? detectedLanguage : context.expectedLanguage;
+  return { text, language, detectedLanguage, tokens: tokenize(text, language), ...extractEntities(text) };
+}
+
+/** Points lost per finding of one rule: the first costs the weight, each further one the repeat weight, up to the rule's cap. */
+function attributeLosses(spec: RuleSpec, count: number): number[] {
+  const losses: number[] = [];
+  let total = 0;
+  for (let i = 0; i < count; i += 1) {
+    const wanted = i === 0 ? spec.weight : spec.repeatWeight;
+    const loss = Math.max(0, Math.min(wanted, spec.maxLoss - total));
+    losses.push(loss);
+    total += loss;
+  }
+  return losses;
+}
+
+const byPosition = (a: Finding, b: Finding) => (a.span?.start ?? -1) - (b.span?.start ?? -1) || (a.span?.end ?? -1) - (b.span?.end ?? -1) || a.ruleId.localeCompare(b.ruleId);
+
+export function grade(text: string, context: GradingContext): Grade {
+  const draft = analyseDraft(text, context);
+  const raw: RawFinding[] = FAMILIES.flatMap((family) => family(draft, context));
+
+  const byRule = new Map<string, RawFinding[]>();
+  for (const finding of raw) {
+    const list = byRule.get(finding.ruleId);
+    if (list) list.push(finding);
+    else byRule.set(finding.ruleId, [finding]);
+  }
+  const findings: Finding[] = [];
+  for (const [ruleId, list] of byRule) {
+    const spec = context.rules.get(ruleId);
+    if (!spec) throw new Error(`rule ${ruleId} is not in the catalogue`);
+    if (spec.level === 'off') continue;
+    const ordered = [...list].sort((a, b) => (a.span?.start ?? -1) - (b.span?.start ?? -1));
+    const losses = attributeLosses(spec, ordered.length);
+    ordered.forEach((finding, index) => findings.push({ ...finding, axis: spec.axis, severity: spec.level as Finding['severity'], loss: losses[index]! }));
+  }
+  findings.sort(byPosition);
+
+  const axes = {} as Record<Axis, AxisGrade>;
+  for (const axis of AXES) {
+    const own = findings.filter((finding) => finding.axis === axis);
+    // An axis cannot lose more than 100: the findings that come last give back what is over.
+    let over = own.reduce((sum, finding) => sum + finding.loss, 0) - 100;
+    for (let i = own.length - 1; i >= 0 && over > 0; i -= 1) {
+      const giveBack = Math.min(own[i]!.loss, over);
+      own[i]!.loss -= giveBack;
+      over -= giveBack;
+    }
+    const score = 100 - own.reduce((sum, finding) => sum + finding.loss, 0);
+    const passMark = context.task.passMark[axis];
+    axes[axis] = { axis, score, passMark, passed: score >= passMark, findings: own };
+  }
+  return {
+    axes,
+    findings,
+    passed: AXES.every((axis) => axes[axis].passed),
+    language: { expected: context.expectedLanguage, detected: draft.detectedLanguage, supported: isGradedLanguage(draft.detectedLanguage ?? context.expectedLanguage) },
+    metrics: measure(draft, context),
+  };
+}

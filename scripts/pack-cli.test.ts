@@ -23,7 +23,7 @@ function brokenCopy(): string {
   return dir;
 }
 
-describe('npm run pack:check', () => {
+describe('npm run pack:check', { timeout: 30_000 }, () => {
   it('prints a summary and exits 0 for a valid pack', () => {
     const run = cli('pack-check.ts', MINIMAL_PACK_DIR);
     expect(run.status).toBe(0);
@@ -55,7 +55,7 @@ describe('npm run pack:check', () => {
   });
 });
 
-describe('npm run pack:build', () => {
+describe('npm run pack:build', { timeout: 30_000 }, () => {
   it('writes an archive that imports back to the same files and hash', () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'attache-pack-')), 'minimal.attache');
     const run = cli('pack-build.ts', MINIMAL_PACK_DIR, '--out', out);

@@ -1,0 +1,78 @@
+// Runtime: Node (CLI). `npm run bench`: measures the grader per draft (p50/p95) on 280- and
+// 5,000-character drafts in English and Russian, and on the same English texts a retext pipeline
+// (retext-english with intensify, equality, passive and readability) as the peer. Prints each
+// target and whether it is met; exit 1 when one is not.
+import { performance } from 'node:perf_hooks';
+import process from 'node:process';
+import retextEnglish from 'retext-english';
+import retextEquality from 'retext-equality';
+import retextIntensify from 'retext-intensify';
+import retextPassive from 'retext-passive';
+import retextReadability from 'retext-readability';
+import { unified } from 'unified';
+import { createGradingContext, grade } from '../renderer/src/core/grading/grade';
+import type { Pack } from '../renderer/src/core/pack/load';
+import { loadPackOrExplain } from './lib/load-pack';
+
+interface Timing {
+  p50: number;
+  p95: number;
+}
+
+function measure(run: () => void, iterations: number): Timing {
+  for (let i = 0; i < Math.min(50, iterations); i += 1) run();
+  const samples: number[] = [];
+  for (let i = 0; i < iterations; i += 1) {
+    const start = performance.now();
+    run();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
+  return { p50: at(0.5), p95: at(0.95) };
+}
+
+/** Realistic drafts of about `length` characters: the library's model answers and calibration drafts, joined. */
+function draftOfLength(pack: Pack, language: string, length: number): string {
+  const pieces = pack.scenarios.flatMap((scenario) => scenario.tasks.flatMap((task) => [task.modelAnswer[language], ...task.calibration.filter((d) => d.language === language && d.expect.tone === 'pass').map((d) => d.text)])).filter((text): text is string => Boolean(text));
+  let text = '';
+  for (let i = 0; text.length < length; i += 1) text += `${pieces[i % pieces.length]}\n\n`;
+  const cut = text.slice(0, length);
+  return cut.slice(0, Math.max(cut.lastIndexOf(' '), length - 20)).trim();
+}
+
+const fmt = (ms: number) => ms.toFixed(3).padStart(7);
+
+const pack = loadPackOrExplain('scenarios/core-library');
+const scenario = pack.scenarios.find((s) => s.tasks.some((t) => t.kind === 'post')) ?? pack.scenarios[0]!;
+const task = scenario.tasks.find((t) => t.kind === 'post') ?? scenario.tasks[0]!;
+const retext = unified().use(retextEnglish).use(retextIntensify).use(retextEquality).use(retextPassive).use(retextReadability, { age: 16 });
+
+console.log(`Grading benchmark — ${scenario.id} › ${task.id}, Node ${process.versions.node}\n`);
+console.log('draft              Attaché p50 / p95 ms      retext p50 / p95 ms    ratio (p95)');
+const results: Array<{ size: number; language: string; ours: Timing; peer?: Timing }> = [];
+for (const size of [280, 5000]) {
+  for (const language of ['en', 'ru']) {
+    const text = draftOfLength(pack, language, size);
+    const context = createGradingContext({ scenario, task, playLanguage: language, pack: pack.manifest });
+    const iterations = size > 1000 ? 200 : 1000;
+    const ours = measure(() => grade(text, context), iterations);
+    const peer = language === 'en' ? measure(() => retext.runSync(retext.parse(text)), iterations) : undefined;
+    results.push({ size, language, ours, ...(peer ? { peer } : {}) });
+    const label = `${language} ${String(text.length).padStart(5)} chars`;
+    const peerText = peer ? `${fmt(peer.p50)} / ${fmt(peer.p95)}` : '      — (English only)';
+    const ratio = peer ? `${(peer.p95 / ours.p95).toFixed(1)}× faster` : '';
+    console.log(`${label.padEnd(18)} ${fmt(ours.p50)} / ${fmt(ours.p95)}       ${peerText}   ${ratio}`);
+  }
+}
+
+const small = results.filter((r) => r.size === 280);
+const large = results.filter((r) => r.size === 5000);
+const targets = [
+  { name: 'p95 under 2 ms for a 280-character draft', met: small.every((r) => r.ours.p95 < 2) },
+  { name: 'p95 under one 16 ms frame for 5,000 characters', met: large.every((r) => r.ours.p95 < 16) },
+  { name: 'faster than the retext peer on the same English texts', met: results.every((r) => !r.peer || r.ours.p95 < r.peer.p95) },
+];
+console.log('');
+for (const target of targets) console.log(`${target.met ? '✓' : '✗'} ${target.name}`);
+process.exitCode = targets.every((t) => t.met) ? 0 : 1;

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { CORE_LIBRARY_DIR, MINIMAL_PACK_DIR, readFolder } from '../../test/packs';
+import { loadPack } from '../pack/load';
+import type { Scenario } from '../pack/schema';
+import type { EngineInput, TimelineState } from './timeline';
+import { advanceTo, EngineError, finish, initialTimeline, nextEventTime, publish } from './timeline';
+
+const minimal = loadPack(readFolder(MINIMAL_PACK_DIR), { appVersion: '0.1.0' }).pack!;
+const library = loadPack(readFolder(CORE_LIBRARY_DIR), { appVersion: '0.1.0' }).pack!;
+const input: EngineInput = { scenario: minimal.scenarios[0]!, playLanguage: 'en', manifest: minimal.manifest };
+const GOOD = 'We understand your worry. Stay calm: our hotline +99 123 456 789 is open around the clock.';
+
+describe('the simulated timeline', () => {
+  it('brings injects into the feed at their offsets and opens tasks on time', () => {
+    let state = initialTimeline(input);
+    state = advanceTo(input, state, 4);
+    expect(state.feed).toEqual([]);
+    expect(state.tasks['publish-hotline']!.status).toBe('waiting');
+    state = advanceTo(input, state, 5);
+    expect(state.feed.map((item) => item.id)).toEqual(['question']);
+    expect(state.tasks['publish-hotline']!.status).toBe('open');
+  });
+
+  it('grades a publication, settles its task and does not fire the missed-deadline branch', () => {
+    let state = advanceTo(input, initialTimeline(input), 10);
+    state = publish(input, state, { accountId: 'embassy-x', kind: 'post', text: GOOD, taskId: 'publish-hotline', replyTo: null });
+    expect(state.tasks['publish-hotline']).toMatchObject({ status: 'done', outcome: 'passed', publicationId: 'pub-1' });
+    state = advanceTo(input, state, 60);
+    expect(state.firedBranches).toEqual([]);
+    expect(state.ended).toMatchObject({ reason: 'time', at: 60 });
+  });
+
+  it('marks a task missed at its deadline, and the branch on it ends the scenario', () => {
+    const state = advanceTo(input, initialTimeline(input), 45);
+    expect(state.tasks['publish-hotline']).toMatchObject({ status: 'missed', outcome: 'missed' });
+    expect(state.firedBranches).toEqual(['missed-hotline']);
+    expect(state.ended).toEqual({ at: 30, reason: 'branch', branchId: 'missed-hotline', outcome: 'failed' });
+    expect(state.time).toBe(30);
+  });
+
+  it('jumps to the next event', () => {
+    const state = initialTimeline(input);
+    expect(nextEventTime(state)).toBe(5);
+    expect(nextEventTime(advanceTo(input, state, 5))).toBe(30);
+  });
+
+  it('refuses what cannot happen, with a clear error', () => {
+    const state = advanceTo(input, initialTimeline(input), 10);
+    expect(() => advanceTo(input, state, 5)).toThrow(EngineError);
+    expect(() => publish(input, state, { accountId: 'nope', kind: 'post', text: GOOD, taskId: null, replyTo: null })).toThrow(/no account/);
+    expect(() => publish(input, initialTimeline(input), { accountId: 'embassy-x', kind: 'post', text: GOOD, taskId: 'publish-hotline', replyTo: null })).toThrow(/not open/);
+    expect(() => publish(input, state, { accountId: 'embassy-x', kind: 'post', text: '  ', taskId: 'publish-hotline', replyTo: null })).toThrow(/empty/);
+  });
+
+  it('counts open and scheduled tasks as missed when the trainee finishes early', () => {
+    const state = finish(input, initialTimeline(input));
+    expect(state.tasks['publish-hotline']!.outcome).toBe('missed');
+    expect(state.ended?.reason).toBe('finished');
+  });
+});
+
+/** Plays a scenario: at each event, publishes the model answer of every open task (or `answer`'s text), until it ends. */
+function play(scenario: Scenario, language: string, answer: (taskId: string) => string | null): TimelineState {
+  const engine: EngineInput = { scenario, playLanguage: language, manifest: library.manifest };
+  let state = initialTimeline(engine);
+  for (let guard = 0; guard < 1000 && !state.ended; guard += 1) {
+    for (const task of scenario.tasks) {
+      if (state.tasks[task.id]!.status !== 'open' || state.ended) continue;
+      const text = answer(task.id);
+      if (text === null) continue;
+      state = publish(engine, state, { accountId: task.account, kind: task.kind, text, taskId: task.id, replyTo: task.replyTo ?? null });
+    }
+    const next = nextEventTime(state);
+    state = advanceTo(engine, state, next ?? Number.POSITIVE_INFINITY);
+  }
+  return state;
+}
+
+describe('every built-in scenario', () => {
+  it.each(library.scenarios.map((s) => [s.id, s] as const))('%s: the model answers pass every task that opens, and no failure branch fires', (_id, scenario) => {
+    for (const language of ['en', 'ru']) {
+      const state = play(scenario, language, (taskId) => {
+        const task = scenario.tasks.find((t) => t.id === taskId)!;
+        const account = scenario.accounts.find((a) => a.id === task.account)!;
+        return task.modelAnswer[account.audienceLanguage ?? language] ?? null;
+      });
+      const outcomes = Object.values(state.tasks).filter((t) => t.outcome !== null);
+      expect(outcomes.length, `${language}: tasks settled`).toBeGreaterThanOrEqual(3);
+      expect(outcomes.filter((t) => t.outcome !== 'passed').map((t) => t.id), language).toEqual([]);
+      expect(state.ended, language).not.toBeNull();
+    }
+  });
+
+  it.each(library.scenarios.map((s) => [s.id, s] as const))('%s: with no answers, tasks are missed and a branch fires', (_id, scenario) => {
+    const state = play(scenario, 'en', () => null);
+    expect(Object.values(state.tasks).some((t) => t.outcome === 'missed')).toBe(true);
+    expect(state.firedBranches.length).toBeGreaterThan(0);
+  });
+
+  it('plays the same way every time', () => {
+    const scenario = library.scenarios[0]!;
+    const once = play(scenario, 'ru', (taskId) => scenario.tasks.find((t) => t.id === taskId)!.modelAnswer.ru ?? null);
+    const again = play(scenario, 'ru', (taskId) => scenario.tasks.find((t) => t.id === taskId)!.modelAnswer.ru ?? null);
+    expect(again).toEqual(once);
+  });
+});

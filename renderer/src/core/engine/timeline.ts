@@ -1,0 +1,217 @@
+// Runtime: any (pure core). The scenario's simulated time as plain data and pure steps: what
+// arrives, opens, expires and fires as the clock moves to a minute, and what a publication does.
+// The XState machine drives these steps with explicit clock events; nothing here reads a clock.
+import { createGradingContext, grade } from '../grading/grade';
+import type { Grade } from '../grading/types';
+import type { Branch, Inject, PackManifest, Scenario, Task } from '../pack/schema';
+import type { TASK_KINDS } from '../pack/schema';
+import { offsetMinutes } from '../pack/schema';
+
+export type TaskKind = (typeof TASK_KINDS)[number];
+export type TaskOutcome = 'passed' | 'failed' | 'missed';
+
+export interface EngineInput {
+  scenario: Scenario;
+  playLanguage: string;
+  manifest?: Pick<PackManifest, 'platforms'>;
+}
+
+export interface FeedInject {
+  source: 'inject';
+  id: string;
+  at: number;
+  inject: Inject;
+}
+
+export interface FeedPublication {
+  source: 'trainee';
+  id: string;
+  at: number;
+  accountId: string;
+  kind: TaskKind;
+  text: string;
+  taskId: string | null;
+  replyTo: string | null;
+  grade: Grade;
+}
+
+export type FeedItem = FeedInject | FeedPublication;
+
+export interface TaskState {
+  id: string;
+  status: 'waiting' | 'open' | 'done' | 'missed';
+  opensAt: number | null;
+  due: number | null;
+  outcome: TaskOutcome | null;
+  publicationId: string | null;
+}
+
+export interface ScheduledInject {
+  at: number;
+  inject: Inject;
+}
+
+export interface Ending {
+  at: number;
+  reason: 'time' | 'branch' | 'finished';
+  branchId: string | null;
+  outcome: 'passed' | 'failed' | null;
+}
+
+export interface TimelineState {
+  time: number;
+  feed: FeedItem[];
+  tasks: Record<string, TaskState>;
+  /** Injects still to arrive, in time order. */
+  queue: ScheduledInject[];
+  firedBranches: string[];
+  ended: Ending | null;
+  /** Counts publications, so their ids never depend on anything but the order of actions. */
+  publications: number;
+}
+
+export class EngineError extends Error {}
+
+const byTime = (a: ScheduledInject, b: ScheduledInject) => a.at - b.at;
+
+export function initialTimeline({ scenario }: EngineInput): TimelineState {
+  const tasks: Record<string, TaskState> = {};
+  for (const task of scenario.tasks) {
+    const opensAt = task.opensAt === undefined ? null : offsetMinutes(task.opensAt);
+    tasks[task.id] = { id: task.id, status: 'waiting', opensAt, due: opensAt === null ? null : offsetMinutes(task.due), outcome: null, publicationId: null };
+  }
+  return {
+    time: 0,
+    feed: [],
+    tasks,
+    queue: scenario.timeline.map((inject) => ({ at: offsetMinutes(inject.at), inject })).sort(byTime),
+    firedBranches: [],
+    ended: null,
+    publications: 0,
+  };
+}
+
+function conditionHolds(condition: NonNullable<Branch['when']['all']>[number], state: TimelineState): boolean {
+  if ('task' in condition) return state.tasks[condition.task]?.outcome === condition.outcome;
+  return state.time >= offsetMinutes(condition.time);
+}
+
+function fireBranches(input: EngineInput, state: TimelineState): TimelineState {
+  let next = state;
+  for (const branch of input.scenario.branches) {
+    if (next.ended || next.firedBranches.includes(branch.id)) continue;
+    const holds = branch.when.all ? branch.when.all.every((c) => conditionHolds(c, next)) : (branch.when.any ?? []).some((c) => conditionHolds(c, next));
+    if (!holds) continue;
+    const at = next.time;
+    const tasks = { ...next.tasks };
+    for (const taskId of branch.then.openTasks) {
+      const task = input.scenario.tasks.find((t) => t.id === taskId)!;
+      if (tasks[taskId]!.status === 'waiting' && tasks[taskId]!.opensAt === null) {
+        tasks[taskId] = { ...tasks[taskId]!, opensAt: at, due: at + offsetMinutes(task.due) };
+      }
+    }
+    next = {
+      ...next,
+      tasks,
+      queue: [...next.queue, ...branch.then.injects.map((inject) => ({ at: at + offsetMinutes(inject.at), inject }))].sort(byTime),
+      firedBranches: [...next.firedBranches, branch.id],
+      ended: branch.then.end ? { at, reason: 'branch', branchId: branch.id, outcome: branch.then.end.outcome ?? null } : null,
+    };
+  }
+  return next;
+}
+
+/** The next minute at which something happens (an inject, a task opening or expiring), if any before `limit`. */
+export function nextEventTime(state: TimelineState, limit = Number.POSITIVE_INFINITY): number | null {
+  let next = Number.POSITIVE_INFINITY;
+  if (state.queue[0] && state.queue[0].at > state.time) next = Math.min(next, state.queue[0].at);
+  for (const task of Object.values(state.tasks)) {
+    if (task.status === 'waiting' && task.opensAt !== null && task.opensAt > state.time) next = Math.min(next, task.opensAt);
+    if (task.status === 'open' && task.due !== null && task.due > state.time) next = Math.min(next, task.due);
+  }
+  return next <= limit && Number.isFinite(next) ? next : null;
+}
+
+/** Everything due at the current minute: arrivals, openings, expiries, then the branches they trigger. */
+function settle(input: EngineInput, state: TimelineState): TimelineState {
+  let next = state;
+  for (let guard = 0; guard < 10_000; guard += 1) {
+    if (next.ended) return next;
+    const arrived = next.queue.filter((item) => item.at <= next.time);
+    const tasks = { ...next.tasks };
+    let changed = arrived.length > 0;
+    for (const task of Object.values(tasks)) {
+      if (task.status === 'waiting' && task.opensAt !== null && task.opensAt <= next.time) {
+        tasks[task.id] = { ...task, status: 'open' };
+        changed = true;
+      }
+    }
+    for (const task of Object.values(tasks)) {
+      if (task.status === 'open' && task.due !== null && task.due <= next.time) {
+        tasks[task.id] = { ...task, status: 'missed', outcome: 'missed' };
+        changed = true;
+      }
+    }
+    const feed = [...next.feed, ...arrived.map((item): FeedItem => ({ source: 'inject', id: item.inject.id, at: item.at, inject: item.inject }))];
+    const before = next.firedBranches.length;
+    next = fireBranches(input, { ...next, tasks, feed, queue: next.queue.filter((item) => item.at > next.time) });
+    if (!changed && next.firedBranches.length === before) return next;
+  }
+  throw new EngineError('the scenario keeps triggering itself without time passing');
+}
+
+/** Moves the clock to `minute` (never backwards), one event time after another, then ends the scenario when its time is up. */
+export function advanceTo(input: EngineInput, state: TimelineState, minute: number): TimelineState {
+  if (minute < state.time) throw new EngineError(`time cannot go back from ${state.time} to ${minute}`);
+  const duration = offsetMinutes(input.scenario.duration);
+  const target = Math.min(minute, duration);
+  let next = settle(input, state);
+  for (let step = nextEventTime(next, target); step !== null && !next.ended; step = nextEventTime(next, target)) {
+    next = settle(input, { ...next, time: step });
+  }
+  if (next.ended) return next;
+  next = settle(input, { ...next, time: target });
+  if (!next.ended && target >= duration) next = { ...next, ended: { at: duration, reason: 'time', branchId: null, outcome: null } };
+  return next;
+}
+
+export interface Draft {
+  accountId: string;
+  kind: TaskKind;
+  text: string;
+  taskId: string | null;
+  replyTo: string | null;
+}
+
+/** Publishes a draft now: grades it against its task, adds it to the feed, settles the task and fires branches. */
+export function publish(input: EngineInput, state: TimelineState, draft: Draft): TimelineState {
+  if (state.ended) throw new EngineError('the scenario has ended');
+  const { scenario } = input;
+  if (!scenario.accounts.some((a) => a.id === draft.accountId)) throw new EngineError(`no account "${draft.accountId}" in this scenario`);
+  let task: Task | undefined;
+  if (draft.taskId !== null) {
+    task = scenario.tasks.find((t) => t.id === draft.taskId);
+    if (!task) throw new EngineError(`no task "${draft.taskId}" in this scenario`);
+    if (state.tasks[task.id]!.status !== 'open') throw new EngineError(`the task "${task.id}" is not open`);
+  }
+  if (!draft.text.trim()) throw new EngineError('an empty draft cannot be published');
+  // A publication outside any task is still graded, against the account's first task for its norms.
+  const gradingTask = task ?? scenario.tasks.find((t) => t.account === draft.accountId) ?? scenario.tasks[0]!;
+  const result = grade(draft.text, createGradingContext({ scenario, task: { ...gradingTask, kind: draft.kind, account: draft.accountId }, playLanguage: input.playLanguage, pack: input.manifest }));
+  const id = `pub-${state.publications + 1}`;
+  const item: FeedPublication = { source: 'trainee', id, at: state.time, accountId: draft.accountId, kind: draft.kind, text: draft.text, taskId: task?.id ?? null, replyTo: draft.replyTo, grade: result };
+  const tasks = { ...state.tasks };
+  if (task) tasks[task.id] = { ...tasks[task.id]!, status: 'done', outcome: result.passed ? 'passed' : 'failed', publicationId: id };
+  return settle(input, { ...state, feed: [...state.feed, item], tasks, publications: state.publications + 1 });
+}
+
+/** The trainee ends the scenario: open tasks count as missed. */
+export function finish(input: EngineInput, state: TimelineState): TimelineState {
+  if (state.ended) return state;
+  const tasks = { ...state.tasks };
+  // Tasks only a branch would have opened were never reachable in this run: they stay waiting.
+  for (const task of Object.values(tasks)) {
+    if (task.status === 'open' || (task.status === 'waiting' && task.opensAt !== null)) tasks[task.id] = { ...task, status: 'missed', outcome: 'missed' };
+  }
+  return { ...state, tasks, ended: { at: state.time, reason: 'finished', branchId: null, outcome: null } };
+}

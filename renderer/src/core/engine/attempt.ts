@@ -1,0 +1,79 @@
+// Runtime: any (pure core). An attempt as it is persisted: the machine's persisted snapshot with
+// the versions it was made under, plus the ordered event log. Restoring the snapshot and replaying
+// the log give the same state; a snapshot made under other versions is refused, with the reason,
+// and the log is replayed instead.
+import type { SnapshotFrom } from 'xstate';
+import { createActor, initialTransition, transition } from 'xstate';
+import { PACK_FORMAT } from '../pack/schema';
+import type { EngineEvent, ScenarioMachine } from './machine';
+
+/** Bumped whenever the machine's states or context change shape. */
+export const MACHINE_VERSION = 1;
+
+export interface AttemptVersions {
+  machineVersion: number;
+  packFormat: number;
+  packId: string;
+  packVersion: string;
+  scenarioId: string;
+  playLanguage: string;
+}
+
+export interface PersistedAttempt {
+  versions: AttemptVersions;
+  /** `getPersistedSnapshot()` of the machine after the last event of the log. */
+  snapshot: unknown;
+  events: EngineEvent[];
+}
+
+export type ScenarioSnapshot = SnapshotFrom<ScenarioMachine>;
+
+export function currentVersions(packId: string, packVersion: string, scenarioId: string, playLanguage: string): AttemptVersions {
+  return { machineVersion: MACHINE_VERSION, packFormat: PACK_FORMAT, packId, packVersion, scenarioId, playLanguage };
+}
+
+/** The state after `events`, from the start: the source of truth every snapshot must agree with. */
+export function replay(machine: ScenarioMachine, events: readonly EngineEvent[]): ScenarioSnapshot {
+  let [snapshot] = initialTransition(machine);
+  for (const event of events) [snapshot] = transition(machine, snapshot, event);
+  return snapshot;
+}
+
+/** Applies one more event to a state. */
+export function step(machine: ScenarioMachine, snapshot: ScenarioSnapshot, event: EngineEvent): ScenarioSnapshot {
+  return transition(machine, snapshot, event)[0];
+}
+
+export function persist(machine: ScenarioMachine, snapshot: ScenarioSnapshot, versions: AttemptVersions, events: readonly EngineEvent[]): PersistedAttempt {
+  const actor = createActor(machine, { snapshot });
+  return { versions, snapshot: actor.getPersistedSnapshot(), events: [...events] };
+}
+
+export interface RestoredAttempt {
+  snapshot: ScenarioSnapshot;
+  from: 'snapshot' | 'log';
+  /** Why the snapshot was not used, when it was not. */
+  refusal: string | null;
+}
+
+/** Why a snapshot made under `saved` versions does not fit the `current` ones, or null when it does. */
+export function snapshotMismatch(saved: AttemptVersions, current: AttemptVersions): string | null {
+  const differences = (Object.keys(current) as Array<keyof AttemptVersions>)
+    .filter((key) => saved[key] !== current[key])
+    .map((key) => `${key} ${String(saved[key])} → ${String(current[key])}`);
+  return differences.length ? `the saved snapshot was made under other versions (${differences.join(', ')})` : null;
+}
+
+/** Restores an attempt from its snapshot when it fits, else by replaying its event log. */
+export function restore(machine: ScenarioMachine, persisted: PersistedAttempt, current: AttemptVersions): RestoredAttempt {
+  const mismatch = snapshotMismatch(persisted.versions, current);
+  if (!mismatch) {
+    try {
+      const snapshot = createActor(machine, { snapshot: persisted.snapshot as ScenarioSnapshot }).getSnapshot();
+      if (snapshot.status !== 'error') return { snapshot, from: 'snapshot', refusal: null };
+    } catch (error) {
+      return { snapshot: replay(machine, persisted.events), from: 'log', refusal: `the saved snapshot could not be read (${error instanceof Error ? error.message : String(error)})` };
+    }
+  }
+  return { snapshot: replay(machine, persisted.events), from: 'log', refusal: mismatch ?? 'the saved snapshot could not be read' };
+}

@@ -1,0 +1,111 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { getShortestPaths } from 'xstate/graph';
+import { CORE_LIBRARY_DIR, MINIMAL_PACK_DIR, readFolder } from '../../test/packs';
+import { loadPack } from '../pack/load';
+import type { Scenario } from '../pack/schema';
+import { currentVersions, persist, replay, restore, step } from './attempt';
+import type { EngineEvent } from './machine';
+import { createScenarioMachine } from './machine';
+
+const minimal = loadPack(readFolder(MINIMAL_PACK_DIR), { appVersion: '0.1.0' }).pack!;
+const library = loadPack(readFolder(CORE_LIBRARY_DIR), { appVersion: '0.1.0' }).pack!;
+const scenario = minimal.scenarios[0]!;
+const machine = createScenarioMachine({ scenario, playLanguage: 'en', manifest: minimal.manifest });
+const GOOD = 'We understand your worry. Stay calm: our hotline +99 123 456 789 is open around the clock.';
+const publishGood: EngineEvent = { type: 'PUBLISH', draft: { accountId: 'embassy-x', kind: 'post', text: GOOD, taskId: 'publish-hotline', replyTo: null } };
+
+describe('the scenario machine', () => {
+  it('goes from briefing to live to debrief, moved only by clock events', () => {
+    let snapshot = replay(machine, []);
+    expect(snapshot.value).toBe('briefing');
+    snapshot = step(machine, snapshot, { type: 'START' });
+    expect(snapshot.value).toBe('live');
+    expect(snapshot.context.speed).toBe(1);
+    snapshot = step(machine, snapshot, { type: 'CLOCK.TICK', minutes: 5 });
+    expect(snapshot.context.timeline.time).toBe(5);
+    snapshot = step(machine, snapshot, publishGood);
+    snapshot = step(machine, snapshot, { type: 'CLOCK.TICK', minutes: 100 });
+    expect(snapshot.value).toBe('debrief');
+    expect(snapshot.status).toBe('done');
+    expect(snapshot.context.timeline.ended?.reason).toBe('time');
+  });
+
+  it('ignores the clock during the briefing', () => {
+    expect(replay(machine, [{ type: 'CLOCK.TICK', minutes: 30 }]).context.timeline.time).toBe(0);
+  });
+
+  it('refuses what cannot be done, says why, and changes nothing else', () => {
+    const before = replay(machine, [{ type: 'START' }]);
+    const after = step(machine, before, publishGood);
+    expect(after.context.refused).toMatch(/not open/);
+    expect(after.context.timeline).toEqual(before.context.timeline);
+    expect(step(machine, before, { type: 'CLOCK.TICK', minutes: -3 }).context.refused).toMatch(/positive/);
+  });
+
+  it('ends when the trainee finishes, with open tasks missed', () => {
+    const snapshot = replay(machine, [{ type: 'START' }, { type: 'CLOCK.NEXT' }, { type: 'FINISH' }]);
+    expect(snapshot.value).toBe('debrief');
+    expect(snapshot.context.timeline.tasks['publish-hotline']!.outcome).toBe('missed');
+  });
+
+  it('reaches the debrief along every path, passing or missing the task (xstate/graph)', () => {
+    const paths = getShortestPaths(machine, {
+      events: [{ type: 'START' }, { type: 'CLOCK.NEXT' }, publishGood, { type: 'FINISH' }],
+    });
+    const ends = paths.filter((path) => path.state.value === 'debrief').map((path) => path.state.context.timeline);
+    expect(ends.some((timeline) => timeline.tasks['publish-hotline']!.outcome === 'passed')).toBe(true);
+    expect(ends.some((timeline) => timeline.tasks['publish-hotline']!.outcome === 'missed' && timeline.firedBranches.includes('missed-hotline'))).toBe(true);
+    for (const path of paths) expect(['briefing', 'live', 'debrief']).toContain(path.state.value);
+  });
+});
+
+describe('persisting an attempt', () => {
+  const versions = currentVersions('minimal', '1.0.0', 'hotline', 'en');
+  const events: EngineEvent[] = [{ type: 'START' }, { type: 'CLOCK.TICK', minutes: 7 }, publishGood, { type: 'CLOCK.SET_SPEED', speed: 4 }];
+
+  it('restores from the snapshot to the same state as replaying the log', () => {
+    const snapshot = replay(machine, events);
+    const persisted = JSON.parse(JSON.stringify(persist(machine, snapshot, versions, events)));
+    const restored = restore(machine, persisted, versions);
+    expect(restored.from).toBe('snapshot');
+    expect(restored.snapshot.value).toEqual(snapshot.value);
+    expect(restored.snapshot.context).toEqual(snapshot.context);
+  });
+
+  it('refuses a snapshot made under other versions, says why, and replays the log', () => {
+    const snapshot = replay(machine, events);
+    const persisted = persist(machine, snapshot, { ...versions, machineVersion: 0, packVersion: '0.9.0' }, events);
+    const restored = restore(machine, persisted, versions);
+    expect(restored.from).toBe('log');
+    expect(restored.refusal).toContain('machineVersion 0 → 1');
+    expect(restored.refusal).toContain('packVersion 0.9.0 → 1.0.0');
+    expect(restored.snapshot.context).toEqual(snapshot.context);
+  });
+
+  it('continues after stopping at any event exactly as if it had never stopped', () => {
+    const real: Scenario = library.scenarios.find((s) => s.id === 'flights-suspended')!;
+    const realMachine = createScenarioMachine({ scenario: real, playLanguage: 'ru', manifest: library.manifest });
+    const answers = real.tasks.map((task): EngineEvent => ({ type: 'PUBLISH', draft: { accountId: task.account, kind: task.kind, text: task.modelAnswer.ru!, taskId: task.id, replyTo: task.replyTo ?? null } }));
+    const event = fc.oneof(
+      fc.integer({ min: 1, max: 40 }).map((minutes): EngineEvent => ({ type: 'CLOCK.TICK', minutes })),
+      fc.constant<EngineEvent>({ type: 'CLOCK.NEXT' }),
+      fc.constantFrom(...answers),
+      fc.constantFrom<EngineEvent>({ type: 'CLOCK.SET_SPEED', speed: 2 }, { type: 'CLOCK.SET_SPEED', speed: 0 }),
+    );
+    const realVersions = currentVersions('core-library', '1.0.0', real.id, 'ru');
+    fc.assert(
+      fc.property(fc.array(event, { maxLength: 14 }), fc.nat(), (tail, cut) => {
+        const log: EngineEvent[] = [{ type: 'START' }, ...tail];
+        const stopAt = cut % (log.length + 1);
+        const straight = replay(realMachine, log);
+        const saved = JSON.parse(JSON.stringify(persist(realMachine, replay(realMachine, log.slice(0, stopAt)), realVersions, log.slice(0, stopAt))));
+        let resumed = restore(realMachine, saved, realVersions).snapshot;
+        for (const next of log.slice(stopAt)) resumed = step(realMachine, resumed, next);
+        expect(resumed.value).toEqual(straight.value);
+        expect(resumed.context).toEqual(straight.context);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});

@@ -55,7 +55,7 @@ describe('the scenario machine', () => {
     });
     const ends = paths.filter((path) => path.state.value === 'debrief').map((path) => path.state.context.timeline);
     expect(ends.some((timeline) => timeline.tasks['publish-hotline']!.outcome === 'passed')).toBe(true);
-    expect(ends.some((timeline) => timeline.tasks['publish-hotline']!.outcome === 'missed' && timeline.firedBranches.includes('missed-hotline'))).toBe(true);
+    expect(ends.some((timeline) => timeline.tasks['publish-hotline']!.outcome === 'missed' && timeline.firedBranches.some((fired) => fired.id === 'missed-hotline'))).toBe(true);
     for (const path of paths) expect(['briefing', 'live', 'debrief']).toContain(path.state.value);
   });
 });

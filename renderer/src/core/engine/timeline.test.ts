@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { CORE_LIBRARY_DIR, MINIMAL_PACK_DIR, readFolder } from '../../test/packs';
 import { loadPack } from '../pack/load';
 import type { Scenario } from '../pack/schema';
-import type { EngineInput, TimelineState } from './timeline';
+import { modelAnswer, playScenario } from '../../test/engine';
+import type { EngineInput } from './timeline';
 import { advanceTo, EngineError, finish, initialTimeline, nextEventTime, publish } from './timeline';
 
 const minimal = loadPack(readFolder(MINIMAL_PACK_DIR), { appVersion: '0.1.0' }).pack!;
@@ -33,7 +34,7 @@ describe('the simulated timeline', () => {
   it('marks a task missed at its deadline, and the branch on it ends the scenario', () => {
     const state = advanceTo(input, initialTimeline(input), 45);
     expect(state.tasks['publish-hotline']).toMatchObject({ status: 'missed', outcome: 'missed' });
-    expect(state.firedBranches).toEqual(['missed-hotline']);
+    expect(state.firedBranches).toEqual([{ id: 'missed-hotline', at: 30 }]);
     expect(state.ended).toEqual({ at: 30, reason: 'branch', branchId: 'missed-hotline', outcome: 'failed' });
     expect(state.time).toBe(30);
   });
@@ -59,31 +60,10 @@ describe('the simulated timeline', () => {
   });
 });
 
-/** Plays a scenario: at each event, publishes the model answer of every open task (or `answer`'s text), until it ends. */
-function play(scenario: Scenario, language: string, answer: (taskId: string) => string | null): TimelineState {
-  const engine: EngineInput = { scenario, playLanguage: language, manifest: library.manifest };
-  let state = initialTimeline(engine);
-  for (let guard = 0; guard < 1000 && !state.ended; guard += 1) {
-    for (const task of scenario.tasks) {
-      if (state.tasks[task.id]!.status !== 'open' || state.ended) continue;
-      const text = answer(task.id);
-      if (text === null) continue;
-      state = publish(engine, state, { accountId: task.account, kind: task.kind, text, taskId: task.id, replyTo: task.replyTo ?? null });
-    }
-    const next = nextEventTime(state);
-    state = advanceTo(engine, state, next ?? Number.POSITIVE_INFINITY);
-  }
-  return state;
-}
-
 describe('every built-in scenario', () => {
-  it.each(library.scenarios.map((s) => [s.id, s] as const))('%s: the model answers pass every task that opens, and no failure branch fires', (_id, scenario) => {
+  it.each(library.scenarios.map((s): [string, Scenario] => [s.id, s]))('%s: the model answers pass every task that opens, and no failure branch fires', (_id, scenario) => {
     for (const language of ['en', 'ru']) {
-      const state = play(scenario, language, (taskId) => {
-        const task = scenario.tasks.find((t) => t.id === taskId)!;
-        const account = scenario.accounts.find((a) => a.id === task.account)!;
-        return task.modelAnswer[account.audienceLanguage ?? language] ?? null;
-      });
+      const { state } = playScenario(scenario, language, library.manifest, (taskId) => modelAnswer(scenario, taskId, language));
       const outcomes = Object.values(state.tasks).filter((t) => t.outcome !== null);
       expect(outcomes.length, `${language}: tasks settled`).toBeGreaterThanOrEqual(3);
       expect(outcomes.filter((t) => t.outcome !== 'passed').map((t) => t.id), language).toEqual([]);
@@ -92,15 +72,15 @@ describe('every built-in scenario', () => {
   });
 
   it.each(library.scenarios.map((s) => [s.id, s] as const))('%s: with no answers, tasks are missed and a branch fires', (_id, scenario) => {
-    const state = play(scenario, 'en', () => null);
+    const { state } = playScenario(scenario, 'en', library.manifest, () => null);
     expect(Object.values(state.tasks).some((t) => t.outcome === 'missed')).toBe(true);
     expect(state.firedBranches.length).toBeGreaterThan(0);
   });
 
   it('plays the same way every time', () => {
     const scenario = library.scenarios[0]!;
-    const once = play(scenario, 'ru', (taskId) => scenario.tasks.find((t) => t.id === taskId)!.modelAnswer.ru ?? null);
-    const again = play(scenario, 'ru', (taskId) => scenario.tasks.find((t) => t.id === taskId)!.modelAnswer.ru ?? null);
+    const once = playScenario(scenario, 'ru', library.manifest, (taskId) => modelAnswer(scenario, taskId, 'ru'));
+    const again = playScenario(scenario, 'ru', library.manifest, (taskId) => modelAnswer(scenario, taskId, 'ru'));
     expect(again).toEqual(once);
   });
 });

@@ -64,7 +64,7 @@ export interface TimelineState {
   tasks: Record<string, TaskState>;
   /** Injects still to arrive, in time order. */
   queue: ScheduledInject[];
-  firedBranches: string[];
+  firedBranches: Array<{ id: string; at: number }>;
   ended: Ending | null;
   /** Counts publications, so their ids never depend on anything but the order of actions. */
   publications: number;
@@ -99,7 +99,7 @@ function conditionHolds(condition: NonNullable<Branch['when']['all']>[number], s
 function fireBranches(input: EngineInput, state: TimelineState): TimelineState {
   let next = state;
   for (const branch of input.scenario.branches) {
-    if (next.ended || next.firedBranches.includes(branch.id)) continue;
+    if (next.ended || next.firedBranches.some((fired) => fired.id === branch.id)) continue;
     const holds = branch.when.all ? branch.when.all.every((c) => conditionHolds(c, next)) : (branch.when.any ?? []).some((c) => conditionHolds(c, next));
     if (!holds) continue;
     const at = next.time;
@@ -114,7 +114,7 @@ function fireBranches(input: EngineInput, state: TimelineState): TimelineState {
       ...next,
       tasks,
       queue: [...next.queue, ...branch.then.injects.map((inject) => ({ at: at + offsetMinutes(inject.at), inject }))].sort(byTime),
-      firedBranches: [...next.firedBranches, branch.id],
+      firedBranches: [...next.firedBranches, { id: branch.id, at }],
       ended: branch.then.end ? { at, reason: 'branch', branchId: branch.id, outcome: branch.then.end.outcome ?? null } : null,
     };
   }

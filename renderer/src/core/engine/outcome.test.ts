@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { modelAnswer, playScenario, poorAnswer } from '../../test/engine';
+import { CORE_LIBRARY_DIR, readFolder } from '../../test/packs';
+import { loadPack } from '../pack/load';
+import { scenarioOutcome } from './outcome';
+
+const library = loadPack(readFolder(CORE_LIBRARY_DIR), { appVersion: '0.1.0' }).pack!;
+
+describe.each(library.scenarios.map((s) => [s.id, s] as const))('%s', (_id, scenario) => {
+  it('played with the model answers, passes, with every reached task on time', () => {
+    for (const language of ['en', 'ru']) {
+      const { input, state } = playScenario(scenario, language, library.manifest, (taskId) => modelAnswer(scenario, taskId, language));
+      const outcome = scenarioOutcome(input, state);
+      expect(outcome.passed, language).toBe(true);
+      expect(outcome.ended).toBe(true);
+      for (const task of outcome.tasks.filter((t) => t.result !== 'not-reached')) {
+        expect(task.result, task.taskId).toBe('passed');
+        expect(task.spareMinutes).toBeGreaterThanOrEqual(0);
+        expect(task.grade?.passed).toBe(true);
+      }
+      expect(outcome.timeline.at(-1)?.type).toBe('end');
+      expect(outcome.debrief.teachingPoints.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('played with poor answers, takes a branch and fails', () => {
+    const { input, state } = playScenario(scenario, 'en', library.manifest, (taskId) => poorAnswer(scenario, taskId));
+    const outcome = scenarioOutcome(input, state);
+    expect(outcome.passed).toBe(false);
+    expect(outcome.tasks.some((task) => task.result === 'failed')).toBe(true);
+    expect(outcome.timeline.some((entry) => entry.type === 'branch')).toBe(true);
+  });
+});

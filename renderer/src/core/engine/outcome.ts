@@ -1,0 +1,84 @@
+// Runtime: any (pure core). What an attempt came to: per task the grade, timeliness and result;
+// per scenario the scores per axis and pass or fail by the pack's rule; everything that happened,
+// in order; and the debrief.
+import type { Grade } from '../grading/types';
+import type { Axis, Localized, Scenario } from '../pack/schema';
+import { AXES } from '../pack/schema';
+import type { EngineInput, TimelineState } from './timeline';
+
+export type TaskResultKind = 'passed' | 'failed' | 'missed' | 'not-reached';
+
+export interface TaskResult {
+  taskId: string;
+  title: Localized;
+  result: TaskResultKind;
+  opensAt: number | null;
+  due: number | null;
+  publishedAt: number | null;
+  /** Minutes to spare before the deadline (null when nothing was published). */
+  spareMinutes: number | null;
+  grade: Grade | null;
+  modelAnswer: string | null;
+}
+
+export type TimelineEntry =
+  | { at: number; type: 'inject'; id: string; injectType: string; personaId: string; accountId: string }
+  | { at: number; type: 'publication'; id: string; accountId: string; taskId: string | null; passed: boolean }
+  | { at: number; type: 'task-missed'; taskId: string }
+  | { at: number; type: 'branch'; branchId: string }
+  | { at: number; type: 'end'; reason: string };
+
+export interface ScenarioOutcome {
+  scenarioId: string;
+  ended: boolean;
+  passed: boolean;
+  /** Per axis, the mean over the tasks that were reached; a missed task scores 0. */
+  scores: Record<Axis, number>;
+  average: number;
+  tasks: TaskResult[];
+  timeline: TimelineEntry[];
+  debrief: Scenario['debrief'];
+}
+
+const round = (value: number) => Math.round(value * 10) / 10;
+
+export function scenarioOutcome(input: EngineInput, state: TimelineState): ScenarioOutcome {
+  const { scenario, playLanguage } = input;
+  const publications = new Map(state.feed.filter((item) => item.source === 'trainee').map((item) => [item.id, item]));
+  const tasks: TaskResult[] = scenario.tasks.map((task) => {
+    const runtime = state.tasks[task.id]!;
+    const publication = runtime.publicationId ? publications.get(runtime.publicationId) : undefined;
+    const account = scenario.accounts.find((a) => a.id === task.account);
+    return {
+      taskId: task.id,
+      title: task.title,
+      result: runtime.outcome ?? 'not-reached',
+      opensAt: runtime.opensAt,
+      due: runtime.due,
+      publishedAt: publication?.at ?? null,
+      spareMinutes: publication && runtime.due !== null ? runtime.due - publication.at : null,
+      grade: publication && publication.source === 'trainee' ? publication.grade : null,
+      modelAnswer: task.modelAnswer[account?.audienceLanguage ?? playLanguage] ?? null,
+    };
+  });
+  const reached = tasks.filter((task) => task.result !== 'not-reached');
+  const scores = Object.fromEntries(
+    AXES.map((axis) => [axis, reached.length ? round(reached.reduce((sum, task) => sum + (task.grade?.axes[axis].score ?? 0), 0) / reached.length) : 0]),
+  ) as Record<Axis, number>;
+  const average = round(AXES.reduce((sum, axis) => sum + scores[axis], 0) / AXES.length);
+  const byRule = scenario.passRule.rule === 'all-passed' ? reached.length > 0 && reached.every((task) => task.result === 'passed') : average >= scenario.passRule.min;
+  const forced = state.ended?.reason === 'branch' ? state.ended.outcome : null;
+
+  const timeline: TimelineEntry[] = [];
+  for (const item of state.feed) {
+    if (item.source === 'inject') timeline.push({ at: item.at, type: 'inject', id: item.id, injectType: item.inject.type, personaId: item.inject.persona, accountId: item.inject.account });
+    else timeline.push({ at: item.at, type: 'publication', id: item.id, accountId: item.accountId, taskId: item.taskId, passed: item.grade.passed });
+  }
+  for (const task of tasks) if (task.result === 'missed' && task.due !== null) timeline.push({ at: Math.min(task.due, state.time), type: 'task-missed', taskId: task.taskId });
+  for (const fired of state.firedBranches) timeline.push({ at: fired.at, type: 'branch', branchId: fired.id });
+  if (state.ended) timeline.push({ at: state.ended.at, type: 'end', reason: state.ended.reason });
+  const order = { inject: 0, publication: 1, 'task-missed': 2, branch: 3, end: 4 } as const;
+  timeline.sort((a, b) => a.at - b.at || order[a.type] - order[b.type]);
+
+  return { scenarioId: scenario.id, ended: state.ended !== null, passed: forced ? forced === 'passed' : byRule, scores, average, tasks, timeline, debrief: scenario.debrief };
+}

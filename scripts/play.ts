@@ -1,0 +1,160 @@
+// Runtime: Node (CLI). `npm run play -- --pack <p> --scenario <id> [--script answers.yaml] [--seed N]
+// [--language xx] [--json]`: plays a scenario headlessly — the scripted actions at their simulated
+// times, or, without a script, the pack's model answers as each task opens — and prints the
+// timeline and the outcome. Exit 0 played, 2 bad input.
+import { readFileSync } from 'node:fs';
+import process from 'node:process';
+import { parseArgs } from 'node:util';
+import { replay, step } from '../renderer/src/core/engine/attempt';
+import type { EngineEvent } from '../renderer/src/core/engine/machine';
+import { createScenarioMachine } from '../renderer/src/core/engine/machine';
+import { scenarioOutcome } from '../renderer/src/core/engine/outcome';
+import type { ScenarioOutcome } from '../renderer/src/core/engine/outcome';
+import { nextEventTime } from '../renderer/src/core/engine/timeline';
+import { formatDiagnostic } from '../renderer/src/core/pack/diagnostics';
+import type { Scenario } from '../renderer/src/core/pack/schema';
+import { offsetMinutes } from '../renderer/src/core/pack/schema';
+import { scenarioLanguages } from '../renderer/src/core/pack/summary';
+import { CliInputError, loadPackOrExplain } from './lib/load-pack';
+import { parsePlayScript } from './lib/play-script';
+import type { PlayScript } from './lib/play-script';
+
+const USAGE = `usage: npm run play -- --pack <folder|archive> --scenario <id> [--script <answers.yaml>] [--seed <n>] [--language <code>] [--json]
+  Without --script, the pack's model answers are published as each task opens.
+  --seed   seeds the simulated audience (default 1)`;
+
+function fail(message: string): never {
+  console.error(`play: ${message}\n${USAGE}`);
+  process.exit(2);
+}
+
+let options;
+try {
+  options = parseArgs({
+    options: {
+      pack: { type: 'string' },
+      scenario: { type: 'string' },
+      script: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      language: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    },
+  }).values;
+} catch (error) {
+  fail((error as Error).message);
+}
+if (options.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+if (!options.pack) fail('--pack is required');
+if (!options.scenario) fail('--scenario is required');
+const seed = Number(options.seed);
+if (!Number.isInteger(seed) || seed < 0) fail(`--seed takes a whole number, not "${options.seed}"`);
+
+let pack;
+try {
+  pack = loadPackOrExplain(options.pack);
+} catch (error) {
+  if (error instanceof CliInputError) fail(error.message);
+  throw error;
+}
+const found = pack.scenarios.find((s) => s.id === options.scenario);
+if (!found) fail(`no scenario "${options.scenario}" in ${options.pack}; it has: ${pack.scenarios.map((s) => s.id).join(', ')}`);
+const scenario: Scenario = found;
+
+let script: PlayScript | null = null;
+if (options.script) {
+  let text: string;
+  try {
+    text = readFileSync(options.script, 'utf8');
+  } catch {
+    fail(`cannot read ${options.script}`);
+  }
+  const parsed = parsePlayScript(options.script, text);
+  if (!parsed.script) fail(`the script has errors:\n  ${parsed.diagnostics.map(formatDiagnostic).join('\n  ')}`);
+  script = parsed.script;
+}
+const languages = scenarioLanguages(pack, scenario);
+const language = options.language ?? script?.language ?? languages[0]!;
+if (!languages.includes(language)) fail(`${scenario.id} is played in ${languages.join(', ')}, not "${language}"`);
+
+if (script) {
+  for (const action of script.actions) {
+    if ('task' in action && !scenario.tasks.some((t) => t.id === action.task)) fail(`${options.script}: no task "${action.task}" in ${scenario.id}; it has: ${scenario.tasks.map((t) => t.id).join(', ')}`);
+    if ('account' in action && !scenario.accounts.some((a) => a.id === action.account)) fail(`${options.script}: no account "${action.account}" in ${scenario.id}`);
+  }
+}
+
+const machine = createScenarioMachine({ scenario, playLanguage: language, manifest: pack.manifest });
+const events: EngineEvent[] = [{ type: 'START' }];
+let snapshot = replay(machine, events);
+const send = (event: EngineEvent) => {
+  events.push(event);
+  snapshot = step(machine, snapshot, event);
+  return snapshot.context.refused;
+};
+const refusals: string[] = [];
+
+if (script) {
+  for (const action of script.actions) {
+    if (snapshot.value === 'debrief') break;
+    const at = offsetMinutes(action.at);
+    if (at > snapshot.context.timeline.time) send({ type: 'CLOCK.TICK', minutes: at - snapshot.context.timeline.time });
+    if (snapshot.value === 'debrief') break;
+    let refused: string | null = null;
+    if ('finish' in action) refused = send({ type: 'FINISH' });
+    else if ('task' in action) {
+      const task = scenario.tasks.find((t) => t.id === action.task)!;
+      refused = send({ type: 'PUBLISH', draft: { accountId: task.account, kind: task.kind, text: action.text, taskId: task.id, replyTo: task.replyTo ?? null } });
+    } else refused = send({ type: 'PUBLISH', draft: { accountId: action.account, kind: action.kind, text: action.text, taskId: null, replyTo: action.replyTo ?? null } });
+    if (refused) refusals.push(`${action.at}: ${refused}`);
+  }
+  if (snapshot.value !== 'debrief') send({ type: 'CLOCK.TICK', minutes: offsetMinutes(scenario.duration) });
+} else {
+  for (let guard = 0; guard < 1000 && snapshot.value !== 'debrief'; guard += 1) {
+    for (const task of scenario.tasks) {
+      if (snapshot.context.timeline.tasks[task.id]!.status !== 'open' || snapshot.value === 'debrief') continue;
+      const account = scenario.accounts.find((a) => a.id === task.account)!;
+      const text = task.modelAnswer[account.audienceLanguage ?? language];
+      if (text) send({ type: 'PUBLISH', draft: { accountId: task.account, kind: task.kind, text, taskId: task.id, replyTo: task.replyTo ?? null } });
+    }
+    if (snapshot.value === 'debrief') break;
+    if (nextEventTime(snapshot.context.timeline) === null) send({ type: 'CLOCK.TICK', minutes: offsetMinutes(scenario.duration) });
+    else send({ type: 'CLOCK.NEXT' });
+  }
+}
+
+const outcome: ScenarioOutcome = scenarioOutcome({ scenario, playLanguage: language, manifest: pack.manifest }, snapshot.context.timeline);
+if (options.json) {
+  console.log(JSON.stringify({ scenario: scenario.id, language, seed, events, refusals, outcome }, null, 2));
+  process.exit(0);
+}
+
+const clock = (minutes: number) => `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
+const text = (localized: Record<string, string>) => localized[language] ?? Object.values(localized)[0] ?? '';
+const short = (value: string) => (value.length > 90 ? `${value.slice(0, 89).replace(/\s+/g, ' ')}…` : value.replace(/\s+/g, ' '));
+console.log(`${text(scenario.title)} — ${scenario.id}, played in ${language}${script ? ` from ${options.script}` : ' with the model answers'}\n`);
+const feed = new Map(snapshot.context.timeline.feed.map((item) => [item.id, item]));
+for (const entry of outcome.timeline) {
+  const at = clock(entry.at).padStart(5);
+  if (entry.type === 'inject') {
+    const item = feed.get(entry.id);
+    console.log(`${at}  ${entry.injectType.padEnd(15)} ${entry.personaId} → ${entry.accountId}: ${item?.source === 'inject' ? short(text(item.inject.text)) : ''}`);
+  } else if (entry.type === 'publication') {
+    const item = feed.get(entry.id);
+    const scores = item?.source === 'trainee' ? `tone ${item.grade.axes.tone.score}, policy ${item.grade.axes.policy.score}, platform ${item.grade.axes.platform.score}` : '';
+    console.log(`${at}  ${'published'.padEnd(15)} ${entry.taskId ?? '(no task)'} on ${entry.accountId}: ${scores} → ${entry.passed ? 'passed' : 'failed'}`);
+  } else if (entry.type === 'task-missed') console.log(`${at}  ${'missed'.padEnd(15)} ${entry.taskId}: the deadline passed`);
+  else if (entry.type === 'branch') console.log(`${at}  ${'branch'.padEnd(15)} ${entry.branchId}`);
+  else console.log(`${at}  ${'end'.padEnd(15)} ${entry.reason}`);
+}
+for (const refusal of refusals) console.log(`refused  ${refusal}`);
+console.log(`\nOutcome: ${outcome.passed ? 'PASSED' : 'FAILED'} — tone ${outcome.scores.tone}, policy ${outcome.scores.policy}, platform ${outcome.scores.platform} (average ${outcome.average}; rule: ${scenario.passRule.rule === 'all-passed' ? 'every task passed' : `average ≥ ${scenario.passRule.min}`})`);
+for (const task of outcome.tasks) {
+  const timing = task.spareMinutes === null ? '' : `, ${task.spareMinutes} min to spare`;
+  console.log(`  ${task.taskId.padEnd(28)} ${task.result}${timing}`);
+}
+console.log('\nTeaching points:');
+for (const point of outcome.debrief.teachingPoints) console.log(`  • ${short(text(point))}`);

@@ -96,14 +96,16 @@ const send = (event: EngineEvent) => {
   return snapshot.context.refused;
 };
 const refusals: string[] = [];
+// `send` replaces the snapshot, which type narrowing cannot follow: ask afresh each time.
+const over = () => snapshot.status === 'done';
 
 if (script) {
   for (const action of script.actions) {
-    if (snapshot.value === 'debrief') break;
+    if (over()) break;
     const at = offsetMinutes(action.at);
     if (at > snapshot.context.timeline.time) send({ type: 'CLOCK.TICK', minutes: at - snapshot.context.timeline.time });
-    if (snapshot.value === 'debrief') break;
-    let refused: string | null = null;
+    if (over()) break;
+    let refused: string | null;
     if ('finish' in action) refused = send({ type: 'FINISH' });
     else if ('task' in action) {
       const task = scenario.tasks.find((t) => t.id === action.task)!;
@@ -111,16 +113,16 @@ if (script) {
     } else refused = send({ type: 'PUBLISH', draft: { accountId: action.account, kind: action.kind, text: action.text, taskId: null, replyTo: action.replyTo ?? null } });
     if (refused) refusals.push(`${action.at}: ${refused}`);
   }
-  if (snapshot.value !== 'debrief') send({ type: 'CLOCK.TICK', minutes: offsetMinutes(scenario.duration) });
+  if (!over()) send({ type: 'CLOCK.TICK', minutes: offsetMinutes(scenario.duration) });
 } else {
-  for (let guard = 0; guard < 1000 && snapshot.value !== 'debrief'; guard += 1) {
+  for (let guard = 0; guard < 1000 && !over(); guard += 1) {
     for (const task of scenario.tasks) {
-      if (snapshot.context.timeline.tasks[task.id]!.status !== 'open' || snapshot.value === 'debrief') continue;
+      if (snapshot.context.timeline.tasks[task.id]!.status !== 'open' || over()) continue;
       const account = scenario.accounts.find((a) => a.id === task.account)!;
       const text = task.modelAnswer[account.audienceLanguage ?? language];
       if (text) send({ type: 'PUBLISH', draft: { accountId: task.account, kind: task.kind, text, taskId: task.id, replyTo: task.replyTo ?? null } });
     }
-    if (snapshot.value === 'debrief') break;
+    if (over()) break;
     if (nextEventTime(snapshot.context.timeline) === null) send({ type: 'CLOCK.TICK', minutes: offsetMinutes(scenario.duration) });
     else send({ type: 'CLOCK.NEXT' });
   }

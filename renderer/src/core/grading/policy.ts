@@ -99,12 +99,8 @@ const urlKey = (url: UrlValue) => `${url.host}${url.path}`;
  * Values the scenario states as true outside the fact sheet's values: in the situation, the task's
  * brief, the key messages and the fact sheet's own labels and notes ("extra flights, 13–17 July").
  */
-function contextValues(context: GradingContext): KnownValues {
-  const { scenario, task } = context;
-  const known: KnownValues = { dates: [], times: new Set(), phones: [], numbers: new Set(), urls: new Set() };
-  const sources: Localized[] = [scenario.situation, task.brief, ...scenario.policy.keyMessages.map((message) => message.wording)];
-  for (const fact of scenario.facts) sources.push(fact.label, ...(fact.note ? [fact.note] : []));
-  for (const text of sources.flatMap((source) => Object.values(source))) {
+function addKnownValues(known: KnownValues, texts: readonly Localized[]): KnownValues {
+  for (const text of texts.flatMap((source) => Object.values(source))) {
     const found = extractFacts(text);
     known.dates.push(...found.dates.map((date) => date.value));
     for (const time of found.times) known.times.add(minutesOfDay(time.value));
@@ -113,6 +109,22 @@ function contextValues(context: GradingContext): KnownValues {
     for (const url of found.urls) known.urls.add(urlKey(url.value));
   }
   return known;
+}
+
+// What a scenario states outside any task is read once per scenario, not once per task.
+const scenarioKnownValues = new WeakMap<Scenario, KnownValues>();
+
+function contextValues(context: GradingContext): KnownValues {
+  const { scenario, task } = context;
+  let shared = scenarioKnownValues.get(scenario);
+  if (!shared) {
+    const sources: Localized[] = [scenario.situation, ...scenario.policy.keyMessages.map((message) => message.wording)];
+    for (const fact of scenario.facts) sources.push(fact.label, ...(fact.note ? [fact.note] : []));
+    shared = addKnownValues({ dates: [], times: new Set(), phones: [], numbers: new Set(), urls: new Set() }, sources);
+    scenarioKnownValues.set(scenario, shared);
+  }
+  const own: KnownValues = { dates: [...shared.dates], times: new Set(shared.times), phones: [...shared.phones], numbers: new Set(shared.numbers), urls: new Set(shared.urls) };
+  return addKnownValues(own, [task.brief]);
 }
 
 interface Prepared {
@@ -154,25 +166,35 @@ function sameUnit(unit: UnitWord, word: Token): boolean {
  * Every capitalised word of the scenario's and the task's texts and of the messages trainees read:
  * the people and places a draft may name besides those on the fact sheet.
  */
-function scenarioNames(scenario: Scenario, task: Task): Set<string> {
-  const texts: Localized[] = [scenario.title, scenario.summary, scenario.situation, scenario.role.title, scenario.role.organisation, task.title, task.brief];
-  for (const inject of [...scenario.timeline, ...scenario.branches.flatMap((branch) => branch.then.injects)]) texts.push(inject.text);
-  for (const account of scenario.accounts) texts.push(account.name);
-  for (const persona of scenario.personas) texts.push(persona.name);
-  for (const fact of scenario.facts) {
-    texts.push(fact.label);
-    if (fact.type === 'name' || fact.type === 'text') texts.push(fact.value);
-    if (fact.type === 'name') for (const aliases of Object.values(fact.aliases ?? {})) texts.push(Object.fromEntries(aliases.map((alias, i) => [String(i), alias])));
-  }
-  for (const message of scenario.policy.keyMessages) texts.push(message.wording);
-  for (const term of scenario.policy.terminology) texts.push(term.preferred);
-  const names = new Set<string>();
+function addNames(names: Set<string>, texts: readonly Localized[]): Set<string> {
   for (const text of texts) {
     for (const value of Object.values(text)) {
       for (const word of value.matchAll(/\p{Lu}[\p{L}'’ʼ-]*/gu)) names.add(nameKey(word[0]));
     }
   }
   return names;
+}
+
+const scenarioNameSets = new WeakMap<Scenario, Set<string>>();
+
+function scenarioNames(scenario: Scenario, task: Task): Set<string> {
+  let shared = scenarioNameSets.get(scenario);
+  if (!shared) {
+    const texts: Localized[] = [scenario.title, scenario.summary, scenario.situation, scenario.role.title, scenario.role.organisation];
+    for (const inject of [...scenario.timeline, ...scenario.branches.flatMap((branch) => branch.then.injects)]) texts.push(inject.text);
+    for (const account of scenario.accounts) texts.push(account.name);
+    for (const persona of scenario.personas) texts.push(persona.name);
+    for (const fact of scenario.facts) {
+      texts.push(fact.label);
+      if (fact.type === 'name' || fact.type === 'text') texts.push(fact.value);
+      if (fact.type === 'name') for (const aliases of Object.values(fact.aliases ?? {})) texts.push(Object.fromEntries(aliases.map((alias, i) => [String(i), alias])));
+    }
+    for (const message of scenario.policy.keyMessages) texts.push(message.wording);
+    for (const term of scenario.policy.terminology) texts.push(term.preferred);
+    shared = addNames(new Set(), texts);
+    scenarioNameSets.set(scenario, shared);
+  }
+  return addNames(new Set(shared), [task.title, task.brief]);
 }
 
 function prepareFacts(context: GradingContext, language: string): PreparedFacts {

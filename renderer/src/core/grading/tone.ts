@@ -3,8 +3,8 @@
 // judgements where the target is neutral, alarm in a crisis, talking down, and a crisis message
 // with no empathy at all. Sentiment is not tone: a good condolence reads "negative", a sarcastic
 // reply "positive"; so each signal is looked for on its own, by stem, in the draft's language.
+import type { Scenario } from '../pack/schema';
 import type { DraftAnalysis, Entity, GradingContext, RawFinding, RuleFamily } from './analysis';
-import { cached } from './analysis';
 import { TONE_EN } from './lexicons/tone-en';
 import type { ToneCategory, ToneLexicon } from './lexicons/tone-lexicon';
 import { TONE_RU } from './lexicons/tone-ru';
@@ -249,8 +249,24 @@ interface ScenarioVocabulary {
 
 const PLAIN_WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
+// The vocabulary depends on the scenario alone: read once per scenario and language, not per task.
+const vocabularies = new WeakMap<Scenario, Map<string, ScenarioVocabulary>>();
+
 function scenarioVocabulary(context: GradingContext, language: string): ScenarioVocabulary {
-  return cached(context, `tone:vocabulary:${language}`, () => {
+  let byLanguage = vocabularies.get(context.scenario);
+  if (!byLanguage) {
+    byLanguage = new Map();
+    vocabularies.set(context.scenario, byLanguage);
+  }
+  const known = byLanguage.get(language);
+  if (known) return known;
+  const made = buildVocabulary(context, language);
+  byLanguage.set(language, made);
+  return made;
+}
+
+function buildVocabulary(context: GradingContext, language: string): ScenarioVocabulary {
+  return (() => {
     const { scenario } = context;
     const everyLanguage = (value: Record<string, string> | undefined) => (value ? Object.values(value) : []);
     const names: string[] = [
@@ -304,7 +320,7 @@ function scenarioVocabulary(context: GradingContext, language: string): Scenario
       });
     }
     return { capitals, nameCasing, terms };
-  });
+  })();
 }
 
 // ————— Signals that are not words —————

@@ -3,7 +3,7 @@
 // snapshot and a replayed event log always agree.
 import { assign, setup } from 'xstate';
 import type { Draft, EngineInput, TimelineState } from './timeline';
-import { advanceTo, EngineError, finish, initialTimeline, nextEventTime, publish } from './timeline';
+import { advanceTo, checkDraft, EngineError, finish, initialTimeline, nextEventTime, publish } from './timeline';
 
 export const CLOCK_SPEEDS = [0, 1, 2, 4, 8] as const;
 export type ClockSpeed = (typeof CLOCK_SPEEDS)[number];
@@ -27,7 +27,7 @@ export interface EngineContext {
 /** Why `draft` cannot be published now, or null when it can. */
 function refusal(input: EngineInput, timeline: TimelineState, draft: Draft): string | null {
   try {
-    publish(input, timeline, draft);
+    checkDraft(input, timeline, draft);
     return null;
   } catch (error) {
     if (error instanceof EngineError) return error.message;

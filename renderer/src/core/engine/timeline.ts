@@ -2,6 +2,7 @@
 // arrives, opens, expires and fires as the clock moves to a minute, and what a publication does.
 // The XState machine drives these steps with explicit clock events; nothing here reads a clock.
 import { createGradingContext, grade } from '../grading/grade';
+import type { GradingContext } from '../grading/analysis';
 import type { Grade } from '../grading/types';
 import type { Branch, Inject, PackManifest, Scenario, Task } from '../pack/schema';
 import type { TASK_KINDS } from '../pack/schema';
@@ -183,8 +184,8 @@ export interface Draft {
   replyTo: string | null;
 }
 
-/** Publishes a draft now: grades it against its task, adds it to the feed, settles the task and fires branches. */
-export function publish(input: EngineInput, state: TimelineState, draft: Draft): TimelineState {
+/** Why `draft` cannot be published now: throws EngineError with the reason; returns its task, if any. */
+export function checkDraft(input: EngineInput, state: TimelineState, draft: Draft): Task | undefined {
   if (state.ended) throw new EngineError('the scenario has ended');
   const { scenario } = input;
   if (!scenario.accounts.some((a) => a.id === draft.accountId)) throw new EngineError(`no account "${draft.accountId}" in this scenario`);
@@ -195,9 +196,34 @@ export function publish(input: EngineInput, state: TimelineState, draft: Draft):
     if (state.tasks[task.id]!.status !== 'open') throw new EngineError(`the task "${task.id}" is not open`);
   }
   if (!draft.text.trim()) throw new EngineError('an empty draft cannot be published');
+  return task;
+}
+
+// Preparing a grading context compiles the task's matchers: once per input, task, account and kind.
+const gradingContexts = new WeakMap<EngineInput, Map<string, GradingContext>>();
+
+function gradingContextFor(input: EngineInput, task: Task, draft: Draft): GradingContext {
+  let contexts = gradingContexts.get(input);
+  if (!contexts) {
+    contexts = new Map();
+    gradingContexts.set(input, contexts);
+  }
+  const key = `${task.id}\u0000${draft.accountId}\u0000${draft.kind}`;
+  let context = contexts.get(key);
+  if (!context) {
+    context = createGradingContext({ scenario: input.scenario, task: { ...task, kind: draft.kind, account: draft.accountId }, playLanguage: input.playLanguage, pack: input.manifest });
+    contexts.set(key, context);
+  }
+  return context;
+}
+
+/** Publishes a draft now: grades it against its task, adds it to the feed, settles the task and fires branches. */
+export function publish(input: EngineInput, state: TimelineState, draft: Draft): TimelineState {
+  const task = checkDraft(input, state, draft);
+  const { scenario } = input;
   // A publication outside any task is still graded, against the account's first task for its norms.
   const gradingTask = task ?? scenario.tasks.find((t) => t.account === draft.accountId) ?? scenario.tasks[0]!;
-  const result = grade(draft.text, createGradingContext({ scenario, task: { ...gradingTask, kind: draft.kind, account: draft.accountId }, playLanguage: input.playLanguage, pack: input.manifest }));
+  const result = grade(draft.text, gradingContextFor(input, gradingTask, draft));
   const id = `pub-${state.publications + 1}`;
   const item: FeedPublication = { source: 'trainee', id, at: state.time, accountId: draft.accountId, kind: draft.kind, text: draft.text, taskId: task?.id ?? null, replyTo: draft.replyTo, grade: result };
   const tasks = { ...state.tasks };

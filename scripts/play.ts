@@ -1,4 +1,4 @@
-// Runtime: Node (CLI). `npm run play -- --pack <p> --scenario <id> [--script answers.yaml] [--seed N]
+// Runtime: Node (CLI). `npm run play -- --pack <p> --scenario <id> [--script answers.yaml]
 // [--language xx] [--json]`: plays a scenario headlessly — the scripted actions at their simulated
 // times, or, without a script, the pack's model answers as each task opens — and prints the
 // timeline and the outcome. Exit 0 played, 2 bad input.
@@ -19,9 +19,8 @@ import { CliInputError, loadPackOrExplain } from './lib/load-pack';
 import { parsePlayScript } from './lib/play-script';
 import type { PlayScript } from './lib/play-script';
 
-const USAGE = `usage: npm run play -- --pack <folder|archive> --scenario <id> [--script <answers.yaml>] [--seed <n>] [--language <code>] [--json]
-  Without --script, the pack's model answers are published as each task opens.
-  --seed   seeds the simulated audience (default 1)`;
+const USAGE = `usage: npm run play -- --pack <folder|archive> --scenario <id> [--script <answers.yaml>] [--language <code>] [--json]
+  Without --script, the pack's model answers are published as each task opens.`;
 
 function fail(message: string): never {
   console.error(`play: ${message}\n${USAGE}`);
@@ -35,7 +34,6 @@ try {
       pack: { type: 'string' },
       scenario: { type: 'string' },
       script: { type: 'string' },
-      seed: { type: 'string', default: '1' },
       language: { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
@@ -50,8 +48,6 @@ if (options.help) {
 }
 if (!options.pack) fail('--pack is required');
 if (!options.scenario) fail('--scenario is required');
-const seed = Number(options.seed);
-if (!Number.isInteger(seed) || seed < 0) fail(`--seed takes a whole number, not "${options.seed}"`);
 
 let pack;
 try {
@@ -130,7 +126,7 @@ if (script) {
 
 const outcome: ScenarioOutcome = scenarioOutcome({ scenario, playLanguage: language, manifest: pack.manifest }, snapshot.context.timeline);
 if (options.json) {
-  console.log(JSON.stringify({ scenario: scenario.id, language, seed, events, refusals, outcome }, null, 2));
+  console.log(JSON.stringify({ scenario: scenario.id, language, events, refusals, outcome }, null, 2));
   process.exit(0);
 }
 

@@ -1,0 +1,257 @@
+// Runtime: Node (tests). The simulated audience on the built-in library's scenarios.
+import { describe, expect, it } from 'vitest';
+import { loadPack } from '../pack/load';
+import type { Scenario } from '../pack/schema';
+import { CORE_LIBRARY_DIR, readFolder } from '../../test/packs';
+import { simulateReaction, summarizeAt } from './audience';
+import type { Mood, ReactionGrade, ReactionInput, ReactionPlan } from './audience';
+
+const pack = loadPack(readFolder(CORE_LIBRARY_DIR), { appVersion: '0.1.0' }).pack;
+if (!pack) throw new Error('the core library does not load');
+const scenarioById = (id: string): Scenario => {
+  const found = pack.scenarios.find((scenario) => scenario.id === id);
+  if (!found) throw new Error(`no scenario ${id}`);
+  return found;
+};
+const criticism = scenarioById('answering-criticism');
+const xAccount = criticism.accounts.find((account) => account.platform === 'x');
+if (!xAccount) throw new Error('answering-criticism has no X account');
+
+const GOOD: ReactionGrade = { tone: 92, policy: 90, platform: 88, passed: true, wrongLanguage: false };
+const POOR: ReactionGrade = { tone: 35, policy: 40, platform: 45, passed: false, wrongLanguage: false };
+const POOR_TONE: ReactionGrade = { tone: 20, policy: 85, platform: 80, passed: false, wrongLanguage: false };
+const POOR_POLICY: ReactionGrade = { tone: 85, policy: 25, platform: 80, passed: false, wrongLanguage: false };
+const WRONG_LANGUAGE: ReactionGrade = { tone: 80, policy: 80, platform: 80, passed: false, wrongLanguage: true };
+
+const input = (overrides: Partial<ReactionInput> = {}): ReactionInput => ({
+  seed: 1234,
+  scenario: criticism,
+  accountId: xAccount.id,
+  itemId: 'pub-1',
+  kind: 'post',
+  publishedAt: 20,
+  grade: GOOD,
+  playLanguage: 'en',
+  horizonMinutes: 120,
+  ...overrides,
+});
+
+const SEEDS = Array.from({ length: 50 }, (_, index) => index + 1);
+const replies = (plan: ReactionPlan) => plan.events.flatMap((event) => (event.reply ? [event.reply] : []));
+const final = (plan: ReactionPlan) => summarizeAt(plan, Number.POSITIVE_INFINITY);
+const moodsOver = (overrides: Partial<ReactionInput>): Record<Mood, number> => {
+  const counts: Record<Mood, number> = { supportive: 0, grateful: 0, confused: 0, critical: 0, hostile: 0 };
+  for (const seed of SEEDS) for (const reply of replies(simulateReaction(input({ seed, ...overrides })))) counts[reply.mood] += 1;
+  return counts;
+};
+const total = (counts: Record<Mood, number>) => Object.values(counts).reduce((sum, count) => sum + count, 0);
+const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+const withReplies = (scenario: Scenario, replies: Scenario['audience']['replies']): Scenario => ({ ...scenario, audience: { replies } });
+
+describe('simulateReaction', () => {
+  it('gives exactly the same plan for the same input, and other numbers for another seed', () => {
+    expect(simulateReaction(input())).toEqual(simulateReaction(input()));
+    const other = simulateReaction(input({ seed: 99 }));
+    expect(final(other)).not.toEqual(final(simulateReaction(input())));
+  });
+
+  it('plans an item independently of the other items published', () => {
+    const alone = simulateReaction(input({ itemId: 'pub-2' }));
+    simulateReaction(input({ itemId: 'pub-1' }));
+    expect(simulateReaction(input({ itemId: 'pub-2' }))).toEqual(alone);
+    expect(final(simulateReaction(input({ itemId: 'pub-3' })))).not.toEqual(final(alone));
+  });
+
+  it('keeps events within the horizon, in time order, with totals that never fall', () => {
+    for (const horizonMinutes of [0, 5, 45, 120, 300]) {
+      for (const seed of SEEDS.slice(0, 10)) {
+        const plan = simulateReaction(input({ seed, horizonMinutes, grade: seed % 2 ? GOOD : POOR }));
+        let previous = { at: 20, likes: 0, shares: 0, reach: 0 };
+        for (const event of plan.events) {
+          expect(event.at).toBeGreaterThanOrEqual(20);
+          expect(event.at).toBeLessThanOrEqual(20 + horizonMinutes);
+          expect(event.at).toBeGreaterThanOrEqual(previous.at);
+          expect(event.likes).toBeGreaterThanOrEqual(previous.likes);
+          expect(event.shares).toBeGreaterThanOrEqual(previous.shares);
+          expect(event.reach).toBeGreaterThanOrEqual(previous.reach);
+          previous = event;
+        }
+        expect(plan.reach).toBe(plan.events.at(-1)?.reach ?? 0);
+      }
+    }
+  });
+
+  it('grows fast at first and saturates: most of the reach arrives within the first hour', () => {
+    const plan = simulateReaction(input());
+    expect(summarizeAt(plan, 20 + 30).reach).toBeGreaterThan(plan.reach * 0.6);
+    expect(summarizeAt(plan, 20 + 3).reach).toBeLessThan(plan.reach * 0.4);
+    expect(summarizeAt(plan, 20 + 60).reach).toBeGreaterThan(plan.reach * 0.9);
+  });
+
+  it('ends the totals on the horizon itself when it falls between two steps', () => {
+    const plan = simulateReaction(input({ horizonMinutes: 45 }));
+    expect(plan.events.filter((event) => !event.reply).map((event) => event.at)).toEqual([21, 23, 27, 35, 50, 65]);
+  });
+
+  it('scales reach with the account and the platform: Telegram channels are read, X posts scroll by', () => {
+    const quake = scenarioById('earthquake-consular');
+    const telegram = quake.accounts.find((account) => account.platform === 'telegram');
+    const other = quake.accounts.find((account) => account.platform !== 'telegram');
+    if (!telegram || !other) throw new Error('earthquake-consular needs a Telegram and another account');
+    const share = (accountId: string, followers: number) =>
+      mean(SEEDS.map((seed) => simulateReaction(input({ seed, scenario: quake, accountId, playLanguage: 'ru' })).reach)) / followers;
+    expect(share(telegram.id, telegram.audience.followers)).toBeGreaterThan(2 * share(other.id, other.audience.followers));
+  });
+
+  it('rewards a good draft with more reach, likes and shares than a poor one', () => {
+    const averages = (grade: ReactionGrade) => {
+      const totals = SEEDS.map((seed) => final(simulateReaction(input({ seed, grade }))));
+      return { reach: mean(totals.map((t) => t.reach)), likes: mean(totals.map((t) => t.likes)), shares: mean(totals.map((t) => t.shares)) };
+    };
+    const good = averages(GOOD);
+    const poor = averages(POOR);
+    expect(good.reach).toBeGreaterThan(1.5 * poor.reach);
+    expect(good.likes).toBeGreaterThan(3 * poor.likes);
+    expect(good.shares).toBeGreaterThan(poor.shares);
+    expect(good.likes / good.reach).toBeGreaterThan(poor.likes / poor.reach);
+  });
+
+  it('meets a good draft mostly with support and thanks', () => {
+    const counts = moodsOver({ grade: GOOD });
+    expect(total(counts)).toBeGreaterThan(50);
+    expect(counts.supportive + counts.grateful).toBeGreaterThan(total(counts) / 2);
+    const poor = moodsOver({ grade: POOR });
+    expect((counts.supportive + counts.grateful) / total(counts)).toBeGreaterThan((poor.supportive + poor.grateful) / total(poor) + 0.3);
+  });
+
+  it('meets poor tone mostly with criticism and hostility', () => {
+    const counts = moodsOver({ grade: POOR_TONE });
+    expect(counts.critical + counts.hostile).toBeGreaterThan(total(counts) / 2);
+    expect(counts.hostile).toBeGreaterThan(0);
+  });
+
+  it('meets poor policy mostly with confusion and criticism', () => {
+    const counts = moodsOver({ grade: POOR_POLICY });
+    expect(counts.confused + counts.critical).toBeGreaterThan(total(counts) / 2);
+    expect(counts.confused).toBeGreaterThan(moodsOver({ grade: GOOD }).confused);
+  });
+
+  it('meets the wrong language with confusion', () => {
+    const counts = moodsOver({ grade: WRONG_LANGUAGE });
+    expect(counts.confused).toBeGreaterThan(0);
+    expect(counts.confused).toBeGreaterThan(Math.max(counts.supportive, counts.grateful, counts.critical, counts.hostile));
+  });
+
+  it('gives more replies to a wider reach, never more than eight, never one pool entry twice', () => {
+    const small = { ...xAccount, audience: { ...xAccount.audience, followers: 800 } };
+    const huge = { ...xAccount, audience: { ...xAccount.audience, followers: 5_000_000 } };
+    const count = (account: typeof xAccount) =>
+      SEEDS.map((seed) => replies(simulateReaction(input({ seed, scenario: { ...criticism, accounts: [account] } }))).length);
+    const few = count(small);
+    const many = count(huge);
+    expect(mean(many)).toBeGreaterThan(mean(few) + 2);
+    expect(Math.max(...many)).toBeLessThanOrEqual(8);
+    for (const seed of SEEDS) {
+      const texts = replies(simulateReaction(input({ seed, grade: POOR, scenario: { ...criticism, accounts: [huge] } }))).map((reply) => reply.text);
+      expect(new Set(texts).size).toBe(texts.length);
+    }
+  });
+
+  it('takes reply texts from the scenario pools, in the play language, with ids from the item', () => {
+    const poolTexts = (language: string, mood: Mood) => (criticism.audience.replies[mood] ?? []).map((reply) => reply.text[language]);
+    let seen = 0;
+    for (const seed of SEEDS.slice(0, 20)) {
+      const plan = simulateReaction(input({ seed, grade: seed % 2 ? GOOD : POOR_TONE, playLanguage: 'ru' }));
+      for (const [index, reply] of replies(plan).entries()) {
+        expect(poolTexts('ru', reply.mood)).toContain(reply.text);
+        expect(reply.id).toBe(`pub-1-reply-${index + 1}`);
+        const entry = (criticism.audience.replies[reply.mood] ?? []).find((candidate) => candidate.text.ru === reply.text);
+        expect(reply.personaId).toBe(entry?.persona);
+        seen += 1;
+      }
+    }
+    expect(seen).toBeGreaterThan(20);
+  });
+
+  it('falls back to the nearest mood that has replies when a pool is missing', () => {
+    const onlyCritical = withReplies(criticism, { critical: criticism.audience.replies.critical });
+    const counts: Record<string, number> = {};
+    for (const seed of SEEDS) {
+      for (const reply of replies(simulateReaction(input({ seed, scenario: onlyCritical })))) counts[reply.mood] = (counts[reply.mood] ?? 0) + 1;
+    }
+    expect(Object.keys(counts)).toEqual(['critical']);
+
+    const noHostile = withReplies(criticism, { ...criticism.audience.replies, hostile: [] });
+    const hostileTexts = (criticism.audience.replies.hostile ?? []).map((reply) => reply.text.en);
+    const fallen = SEEDS.flatMap((seed) => replies(simulateReaction(input({ seed, scenario: noHostile, grade: POOR_TONE }))));
+    expect(fallen.length).toBeGreaterThan(0);
+    expect(fallen.some((reply) => reply.mood === 'hostile' || hostileTexts.includes(reply.text))).toBe(false);
+    expect(fallen.filter((reply) => reply.mood === 'critical').length).toBeGreaterThan(fallen.length / 3);
+  });
+
+  it('plans no replies when the scenario has none, but still counts reach and likes', () => {
+    const silent = withReplies(criticism, {});
+    for (const seed of SEEDS.slice(0, 10)) {
+      const plan = simulateReaction(input({ seed, scenario: silent }));
+      expect(replies(plan)).toEqual([]);
+      expect(plan.reach).toBeGreaterThan(0);
+      expect(final(plan).likes).toBeGreaterThan(0);
+    }
+  });
+
+  it('delivers a direct message to one person who answers privately, without likes or shares', () => {
+    const task = criticism.tasks.find((candidate) => candidate.kind === 'direct-message');
+    if (!task?.recipient) throw new Error('answering-criticism has no direct-message task');
+    for (const seed of SEEDS.slice(0, 10)) {
+      const plan = simulateReaction(input({ seed, kind: 'direct-message', accountId: task.account, recipientId: task.recipient }));
+      expect(plan.reach).toBe(1);
+      expect(plan.events.every((event) => event.likes === 0 && event.shares === 0)).toBe(true);
+      const answers = replies(plan);
+      expect(answers).toHaveLength(1);
+      expect(answers[0]?.personaId).toBe(task.recipient);
+    }
+  });
+
+  it('delivers a mass notification to every follower at once, without likes or shares', () => {
+    const flights = scenarioById('flights-suspended');
+    const task = flights.tasks.find((candidate) => candidate.kind === 'mass-notification');
+    const account = flights.accounts.find((candidate) => candidate.id === task?.account);
+    if (!task || !account) throw new Error('flights-suspended has no mass-notification task');
+    const plan = simulateReaction(input({ scenario: flights, kind: 'mass-notification', accountId: account.id, playLanguage: 'ru' }));
+    expect(plan.reach).toBe(account.audience.followers);
+    expect(plan.events[0]?.reach).toBe(account.audience.followers);
+    expect(plan.events.every((event) => event.likes === 0 && event.shares === 0)).toBe(true);
+    expect(replies(plan).length).toBeGreaterThan(0);
+  });
+
+  it('refuses an unknown account and a negative horizon', () => {
+    expect(() => simulateReaction(input({ accountId: 'nowhere' }))).toThrow(RangeError);
+    expect(() => simulateReaction(input({ horizonMinutes: -1 }))).toThrow(RangeError);
+  });
+});
+
+describe('summarizeAt', () => {
+  const plan = simulateReaction(input());
+
+  it('shows zeros before publication and just after it', () => {
+    expect(summarizeAt(plan, 0)).toEqual({ likes: 0, shares: 0, reach: 0, replies: 0 });
+    expect(summarizeAt(plan, 20)).toEqual({ likes: 0, shares: 0, reach: 0, replies: 0 });
+  });
+
+  it('shows the final totals after the horizon', () => {
+    const last = plan.events.at(-1);
+    expect(summarizeAt(plan, 20 + 120 + 500)).toEqual({
+      likes: last?.likes,
+      shares: last?.shares,
+      reach: plan.reach,
+      replies: replies(plan).length,
+    });
+  });
+
+  it('moves in between: counts at a minute include everything up to it', () => {
+    const middle = summarizeAt(plan, 20 + 15);
+    expect(middle.reach).toBeGreaterThan(0);
+    expect(middle.reach).toBeLessThan(plan.reach);
+    expect(middle.replies).toBe(plan.events.filter((event) => event.reply && event.at <= 35).length);
+  });
+});

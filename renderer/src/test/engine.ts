@@ -4,8 +4,8 @@ import type { PackManifest, Scenario } from '../core/pack/schema';
 import type { EngineInput, TimelineState } from '../core/engine/timeline';
 import { advanceTo, initialTimeline, nextEventTime, publish } from '../core/engine/timeline';
 
-export function playScenario(scenario: Scenario, language: string, manifest: Pick<PackManifest, 'platforms'>, answer: (taskId: string) => string | null): { input: EngineInput; state: TimelineState } {
-  const input: EngineInput = { scenario, playLanguage: language, manifest };
+export function playScenario(scenario: Scenario, language: string, manifest: Pick<PackManifest, 'platforms'>, answer: (taskId: string) => string | null, seed = 1): { input: EngineInput; state: TimelineState } {
+  const input: EngineInput = { scenario, playLanguage: language, manifest, seed };
   let state = initialTimeline(input);
   for (let guard = 0; guard < 1000 && !state.ended; guard += 1) {
     for (const task of scenario.tasks) {

@@ -8,7 +8,7 @@ import { PACK_FORMAT } from '../pack/schema';
 import type { EngineEvent, ScenarioMachine } from './machine';
 
 /** Bumped whenever the machine's states or context change shape. */
-export const MACHINE_VERSION = 1;
+export const MACHINE_VERSION = 2;
 
 export interface AttemptVersions {
   machineVersion: number;
@@ -17,6 +17,8 @@ export interface AttemptVersions {
   packVersion: string;
   scenarioId: string;
   playLanguage: string;
+  /** The attempt's seed: a snapshot holds the audience's plans drawn from it. */
+  seed: number;
 }
 
 export interface PersistedAttempt {
@@ -28,8 +30,8 @@ export interface PersistedAttempt {
 
 export type ScenarioSnapshot = SnapshotFrom<ScenarioMachine>;
 
-export function currentVersions(packId: string, packVersion: string, scenarioId: string, playLanguage: string): AttemptVersions {
-  return { machineVersion: MACHINE_VERSION, packFormat: PACK_FORMAT, packId, packVersion, scenarioId, playLanguage };
+export function currentVersions(packId: string, packVersion: string, scenarioId: string, playLanguage: string, seed: number): AttemptVersions {
+  return { machineVersion: MACHINE_VERSION, packFormat: PACK_FORMAT, packId, packVersion, scenarioId, playLanguage, seed };
 }
 
 /** The state after `events`, from the start: the source of truth every snapshot must agree with. */

@@ -189,6 +189,21 @@ describe('simulateReaction', () => {
     expect(fallen.filter((reply) => reply.mood === 'critical').length).toBeGreaterThan(fallen.length / 3);
   });
 
+  it('prefers lines the feed has not shown yet, and repeats one only when its mood has no other', () => {
+    const first = simulateReaction(input({ seed: 3, grade: GOOD }));
+    const heard = replies(first).map((reply) => reply.entry);
+    expect(heard.length).toBeGreaterThan(0);
+    for (const seed of SEEDS.slice(0, 20)) {
+      const next = replies(simulateReaction(input({ seed, grade: GOOD, itemId: 'pub-2', heard })));
+      for (const reply of next) {
+        if (!heard.includes(reply.entry)) continue;
+        const pool = criticism.audience.replies[reply.mood] ?? [];
+        const freshInMood = pool.map((_, index) => `${reply.mood}/${index}`).filter((entry) => !heard.includes(entry) && !next.some((other) => other.entry === entry));
+        expect(freshInMood, `${reply.entry} was repeated while its mood had fresh lines`).toEqual([]);
+      }
+    }
+  });
+
   it('plans no replies when the scenario has none, but still counts reach and likes', () => {
     const silent = withReplies(criticism, {});
     for (const seed of SEEDS.slice(0, 10)) {

@@ -20,10 +20,11 @@
 //   mood is drawn from a mix set by the grade: a good draft is met mostly with support and thanks,
 //   poor tone with criticism and hostility, poor policy (wrong or missing facts) with confusion and
 //   criticism, the wrong language with confusion. The text comes from the scenario's pool for that
-//   mood — the nearest mood with replies when that pool is empty — never the same entry twice.
+//   mood — the nearest mood with replies when that pool is empty — never the same entry twice on
+//   one item, and an entry already heard on an earlier item only once the mood's pool has no other.
 //
 // Every random draw comes from streams seeded by deriveSeed(seed, itemId, …), so the plan for one
-// item depends only on its input, not on what else was published or in what order.
+// item depends only on its input (which names the replies already heard), not on the order of draws.
 import type { Account, Localized, Platform, Scenario, TASK_KINDS } from '../pack/schema';
 import { REACTION_MOODS } from '../pack/schema';
 import { createRandom, deriveSeed } from './random';
@@ -58,10 +59,14 @@ export interface ReactionInput {
   horizonMinutes: number;
   /** For a direct message: the persona it was sent to, who is the one to answer. */
   recipientId?: string;
+  /** `AudienceReply.entry` of the replies earlier items drew: heard again only when a mood has no other. */
+  heard?: readonly string[];
 }
 
 export interface AudienceReply {
   id: string;
+  /** Which entry of the scenario's pools it is: `mood/index`. */
+  entry: string;
   personaId?: string;
   mood: Mood;
   text: string;
@@ -219,6 +224,8 @@ function replyPools(scenario: Scenario, account: Account, playLanguage: string, 
   return pools;
 }
 
+const entryKey = (entry: PoolEntry): string => `${entry.mood}/${entry.index}`;
+
 function replyCount(kind: PublicationKind, reach: number, quality: number, random: Random): number {
   if (kind === 'direct-message') return 1;
   // A notification lands in many inboxes but few people write back to one.
@@ -236,14 +243,17 @@ function drawReplies(input: ReactionInput, account: Account, reach: number, item
   const count = Math.min(replyCount(input.kind, reach, itemQuality, random), available);
   const weights = moodWeights(input.grade, input.scenario);
   const used = new Set<string>();
+  const heard = new Set(input.heard ?? []);
   const drawn: { minute: number; entry: PoolEntry }[] = [];
   for (let index = 0; index < count; index++) {
     const wanted = weightedMood(weights, random);
-    const unused = (mood: Mood) => (pools.get(mood) ?? []).filter((entry) => !used.has(`${entry.mood}/${entry.index}`));
+    const unused = (mood: Mood) => (pools.get(mood) ?? []).filter((entry) => !used.has(entryKey(entry)));
     const mood = [wanted, ...MOOD_FALLBACK[wanted]].find((candidate) => unused(candidate).length > 0);
     if (!mood) break;
-    const entry = random.pick(unused(mood));
-    used.add(`${entry.mood}/${entry.index}`);
+    // A line the feed has already shown reads as a bot: take a fresh one while the mood has any.
+    const fresh = unused(mood).filter((entry) => !heard.has(entryKey(entry)));
+    const entry = random.pick(fresh.length > 0 ? fresh : unused(mood));
+    used.add(entryKey(entry));
     // Replies arrive as views do: drawn along the same curve, at whole minutes within the horizon.
     const minute = Math.min(input.horizonMinutes, Math.max(1, Math.ceil(minuteOf(random.next(), tau))));
     drawn.push({ minute, entry });
@@ -254,6 +264,7 @@ function drawReplies(input: ReactionInput, account: Account, reach: number, item
     minute,
     reply: {
       id: `${input.itemId}-reply-${index + 1}`,
+      entry: entryKey(entry),
       ...(input.recipientId && input.kind === 'direct-message'
         ? { personaId: input.recipientId }
         : entry.persona

@@ -11,7 +11,7 @@ import { createScenarioMachine } from './machine';
 const minimal = loadPack(readFolder(MINIMAL_PACK_DIR), { appVersion: '0.1.0' }).pack!;
 const library = loadPack(readFolder(CORE_LIBRARY_DIR), { appVersion: '0.1.0' }).pack!;
 const scenario = minimal.scenarios[0]!;
-const machine = createScenarioMachine({ scenario, playLanguage: 'en', manifest: minimal.manifest });
+const machine = createScenarioMachine({ scenario, playLanguage: 'en', manifest: minimal.manifest, seed: 7 });
 const GOOD = 'We understand your worry. Stay calm: our hotline +99 123 456 789 is open around the clock.';
 const publishGood: EngineEvent = { type: 'PUBLISH', draft: { accountId: 'embassy-x', kind: 'post', text: GOOD, taskId: 'publish-hotline', replyTo: null } };
 
@@ -61,7 +61,7 @@ describe('the scenario machine', () => {
 });
 
 describe('persisting an attempt', () => {
-  const versions = currentVersions('minimal', '1.0.0', 'hotline', 'en');
+  const versions = currentVersions('minimal', '1.0.0', 'hotline', 'en', 7);
   const events: EngineEvent[] = [{ type: 'START' }, { type: 'CLOCK.TICK', minutes: 7 }, publishGood, { type: 'CLOCK.SET_SPEED', speed: 4 }];
 
   it('restores from the snapshot to the same state as replaying the log', () => {
@@ -78,14 +78,14 @@ describe('persisting an attempt', () => {
     const persisted = persist(machine, snapshot, { ...versions, machineVersion: 0, packVersion: '0.9.0' }, events);
     const restored = restore(machine, persisted, versions);
     expect(restored.from).toBe('log');
-    expect(restored.refusal).toContain('machineVersion 0 → 1');
+    expect(restored.refusal).toContain('machineVersion 0 → 2');
     expect(restored.refusal).toContain('packVersion 0.9.0 → 1.0.0');
     expect(restored.snapshot.context).toEqual(snapshot.context);
   });
 
   it('continues after stopping at any event exactly as if it had never stopped', () => {
     const real: Scenario = library.scenarios.find((s) => s.id === 'flights-suspended')!;
-    const realMachine = createScenarioMachine({ scenario: real, playLanguage: 'ru', manifest: library.manifest });
+    const realMachine = createScenarioMachine({ scenario: real, playLanguage: 'ru', manifest: library.manifest, seed: 11 });
     const answers = real.tasks.map((task): EngineEvent => ({ type: 'PUBLISH', draft: { accountId: task.account, kind: task.kind, text: task.modelAnswer.ru!, taskId: task.id, replyTo: task.replyTo ?? null } }));
     const event = fc.oneof(
       fc.integer({ min: 1, max: 40 }).map((minutes): EngineEvent => ({ type: 'CLOCK.TICK', minutes })),
@@ -93,7 +93,7 @@ describe('persisting an attempt', () => {
       fc.constantFrom(...answers),
       fc.constantFrom<EngineEvent>({ type: 'CLOCK.SET_SPEED', speed: 2 }, { type: 'CLOCK.SET_SPEED', speed: 0 }),
     );
-    const realVersions = currentVersions('core-library', '1.0.0', real.id, 'ru');
+    const realVersions = currentVersions('core-library', '1.0.0', real.id, 'ru', 11);
     fc.assert(
       fc.property(fc.array(event, { maxLength: 14 }), fc.nat(), (tail, cut) => {
         const log: EngineEvent[] = [{ type: 'START' }, ...tail];

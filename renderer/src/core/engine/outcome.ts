@@ -24,6 +24,7 @@ export interface TaskResult {
 export type TimelineEntry =
   | { at: number; type: 'inject'; id: string; injectType: string; personaId: string; accountId: string }
   | { at: number; type: 'publication'; id: string; accountId: string; taskId: string | null; passed: boolean }
+  | { at: number; type: 'reply'; id: string; replyTo: string; personaId: string | null; mood: string }
   | { at: number; type: 'task-missed'; taskId: string }
   | { at: number; type: 'branch'; branchId: string }
   | { at: number; type: 'end'; reason: string };
@@ -72,12 +73,13 @@ export function scenarioOutcome(input: EngineInput, state: TimelineState): Scena
   const timeline: TimelineEntry[] = [];
   for (const item of state.feed) {
     if (item.source === 'inject') timeline.push({ at: item.at, type: 'inject', id: item.id, injectType: item.inject.type, personaId: item.inject.persona, accountId: item.inject.account });
-    else timeline.push({ at: item.at, type: 'publication', id: item.id, accountId: item.accountId, taskId: item.taskId, passed: item.grade.passed });
+    else if (item.source === 'trainee') timeline.push({ at: item.at, type: 'publication', id: item.id, accountId: item.accountId, taskId: item.taskId, passed: item.grade.passed });
+    else timeline.push({ at: item.at, type: 'reply', id: item.id, replyTo: item.replyTo, personaId: item.personaId, mood: item.mood });
   }
   for (const task of tasks) if (task.result === 'missed' && task.due !== null) timeline.push({ at: Math.min(task.due, state.time), type: 'task-missed', taskId: task.taskId });
   for (const fired of state.firedBranches) timeline.push({ at: fired.at, type: 'branch', branchId: fired.id });
   if (state.ended) timeline.push({ at: state.ended.at, type: 'end', reason: state.ended.reason });
-  const order = { inject: 0, publication: 1, 'task-missed': 2, branch: 3, end: 4 } as const;
+  const order = { inject: 0, publication: 1, reply: 2, 'task-missed': 3, branch: 4, end: 5 } as const;
   timeline.sort((a, b) => a.at - b.at || order[a.type] - order[b.type]);
 
   return { scenarioId: scenario.id, ended: state.ended !== null, passed: forced ? forced === 'passed' : byRule, scores, average, tasks, timeline, debrief: scenario.debrief };

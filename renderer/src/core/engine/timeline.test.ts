@@ -8,7 +8,7 @@ import { advanceTo, EngineError, finish, initialTimeline, nextEventTime, publish
 
 const minimal = loadPack(readFolder(MINIMAL_PACK_DIR), { appVersion: '0.1.0' }).pack!;
 const library = loadPack(readFolder(CORE_LIBRARY_DIR), { appVersion: '0.1.0' }).pack!;
-const input: EngineInput = { scenario: minimal.scenarios[0]!, playLanguage: 'en', manifest: minimal.manifest };
+const input: EngineInput = { scenario: minimal.scenarios[0]!, playLanguage: 'en', manifest: minimal.manifest, seed: 7 };
 const GOOD = 'We understand your worry. Stay calm: our hotline +99 123 456 789 is open around the clock.';
 
 describe('the simulated timeline', () => {
@@ -57,6 +57,49 @@ describe('the simulated timeline', () => {
     const state = finish(input, initialTimeline(input));
     expect(state.tasks['publish-hotline']!.outcome).toBe('missed');
     expect(state.ended?.reason).toBe('finished');
+  });
+});
+
+describe('the audience in the timeline', () => {
+  const flights = library.scenarios.find((s) => s.id === 'flights-suspended')!;
+  const play = (seed: number) => playScenario(flights, 'en', library.manifest, (taskId) => modelAnswer(flights, taskId, 'en'), seed);
+
+  it('plans a reaction for every publication and brings its replies into the feed as their minute comes', () => {
+    let state = advanceTo(input, initialTimeline(input), 10);
+    state = publish(input, state, { accountId: 'embassy-x', kind: 'post', text: GOOD, taskId: 'publish-hotline', replyTo: null });
+    const plan = state.reactions['pub-1']!;
+    expect(plan.events.length).toBeGreaterThan(0);
+    const replyTimes = plan.events.filter((event) => event.reply).map((event) => event.at);
+    expect(state.feed.filter((item) => item.source === 'audience')).toEqual([]);
+    expect(replyTimes.every((at) => at > 10 && at <= 60)).toBe(true);
+    state = advanceTo(input, state, 60);
+    const replies = state.feed.filter((item) => item.source === 'audience');
+    expect(replies.map((item) => item.at)).toEqual(replyTimes);
+    expect(replies.every((item) => item.replyTo === 'pub-1' && item.accountId === 'embassy-x')).toBe(true);
+    expect(state.pendingReplies).toEqual([]);
+  });
+
+  it('keeps the feed in time order with replies among the injects', () => {
+    const { state } = play(3);
+    const times = state.feed.map((item) => item.at);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(state.feed.some((item) => item.source === 'audience')).toBe(true);
+  });
+
+  it('gives the same feed for the same seed and actions, and another for another seed', () => {
+    expect(play(5).state).toEqual(play(5).state);
+    const audienceOf = (seed: number) => play(seed).state.feed.filter((item) => item.source === 'audience');
+    expect(audienceOf(5)).not.toEqual(audienceOf(6));
+  });
+
+  it('has a direct message answered by its recipient', () => {
+    const scenario = library.scenarios.find((s) => s.tasks.some((t) => t.kind === 'direct-message' && t.recipient))!;
+    const task = scenario.tasks.find((t) => t.kind === 'direct-message' && t.recipient)!;
+    const { state } = playScenario(scenario, 'en', library.manifest, (taskId) => modelAnswer(scenario, taskId, 'en'), 2);
+    const publication = state.tasks[task.id]!.publicationId!;
+    const answers = [...state.feed, ...state.pendingReplies].filter((item) => item.source === 'audience' && item.replyTo === publication);
+    expect(answers).toHaveLength(1);
+    expect(answers[0]).toMatchObject({ personaId: task.recipient });
   });
 });
 

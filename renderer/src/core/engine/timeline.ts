@@ -1,12 +1,16 @@
 // Runtime: any (pure core). The scenario's simulated time as plain data and pure steps: what
 // arrives, opens, expires and fires as the clock moves to a minute, and what a publication does.
 // The XState machine drives these steps with explicit clock events; nothing here reads a clock.
+// The audience's reaction to a publication is planned when it is published (from the attempt's
+// seed) and kept in the state, so a restored snapshot and a replayed log hold the same future.
 import { createGradingContext, grade } from '../grading/grade';
 import type { GradingContext } from '../grading/analysis';
 import type { Grade } from '../grading/types';
 import type { Branch, Inject, PackManifest, Scenario, Task } from '../pack/schema';
 import type { TASK_KINDS } from '../pack/schema';
 import { offsetMinutes } from '../pack/schema';
+import type { Mood, ReactionPlan } from './audience';
+import { simulateReaction } from './audience';
 
 export type TaskKind = (typeof TASK_KINDS)[number];
 export type TaskOutcome = 'passed' | 'failed' | 'missed';
@@ -15,6 +19,8 @@ export interface EngineInput {
   scenario: Scenario;
   playLanguage: string;
   manifest?: Pick<PackManifest, 'platforms'>;
+  /** The attempt's seed: the same seed and the same actions give the same audience, exactly. */
+  seed: number;
 }
 
 export interface FeedInject {
@@ -36,7 +42,20 @@ export interface FeedPublication {
   grade: Grade;
 }
 
-export type FeedItem = FeedInject | FeedPublication;
+/** Someone in the audience answering a publication (a comment, or the recipient's answer to a direct message). */
+export interface FeedAudienceReply {
+  source: 'audience';
+  id: string;
+  at: number;
+  /** The account the answered publication was made on. */
+  accountId: string;
+  replyTo: string;
+  personaId: string | null;
+  mood: Mood;
+  text: string;
+}
+
+export type FeedItem = FeedInject | FeedPublication | FeedAudienceReply;
 
 export interface TaskState {
   id: string;
@@ -69,6 +88,10 @@ export interface TimelineState {
   ended: Ending | null;
   /** Counts publications, so their ids never depend on anything but the order of actions. */
   publications: number;
+  /** The audience's planned reaction to each publication, by publication id. */
+  reactions: Record<string, ReactionPlan>;
+  /** Audience replies still to arrive, in time order. */
+  pendingReplies: FeedAudienceReply[];
 }
 
 export class EngineError extends Error {}
@@ -89,6 +112,8 @@ export function initialTimeline({ scenario }: EngineInput): TimelineState {
     firedBranches: [],
     ended: null,
     publications: 0,
+    reactions: {},
+    pendingReplies: [],
   };
 }
 
@@ -139,8 +164,9 @@ function settle(input: EngineInput, state: TimelineState): TimelineState {
   for (let guard = 0; guard < 10_000; guard += 1) {
     if (next.ended) return next;
     const arrived = next.queue.filter((item) => item.at <= next.time);
+    const replies = next.pendingReplies.filter((reply) => reply.at <= next.time);
     const tasks = { ...next.tasks };
-    let changed = arrived.length > 0;
+    let changed = arrived.length > 0 || replies.length > 0;
     for (const task of Object.values(tasks)) {
       if (task.status === 'waiting' && task.opensAt !== null && task.opensAt <= next.time) {
         tasks[task.id] = { ...task, status: 'open' };
@@ -153,9 +179,13 @@ function settle(input: EngineInput, state: TimelineState): TimelineState {
         changed = true;
       }
     }
-    const feed = [...next.feed, ...arrived.map((item): FeedItem => ({ source: 'inject', id: item.inject.id, at: item.at, inject: item.inject }))];
+    // Replies that came due between two event times still take their own minute in the feed.
+    const incoming: FeedItem[] = [...replies, ...arrived.map((item): FeedItem => ({ source: 'inject', id: item.inject.id, at: item.at, inject: item.inject }))];
+    incoming.sort((a, b) => a.at - b.at);
+    const feed = [...next.feed, ...incoming];
     const before = next.firedBranches.length;
-    next = fireBranches(input, { ...next, tasks, feed, queue: next.queue.filter((item) => item.at > next.time) });
+    const time = next.time;
+    next = fireBranches(input, { ...next, tasks, feed, queue: next.queue.filter((item) => item.at > time), pendingReplies: next.pendingReplies.filter((reply) => reply.at > time) });
     if (!changed && next.firedBranches.length === before) return next;
   }
   throw new EngineError('the scenario keeps triggering itself without time passing');
@@ -228,7 +258,36 @@ export function publish(input: EngineInput, state: TimelineState, draft: Draft):
   const item: FeedPublication = { source: 'trainee', id, at: state.time, accountId: draft.accountId, kind: draft.kind, text: draft.text, taskId: task?.id ?? null, replyTo: draft.replyTo, grade: result };
   const tasks = { ...state.tasks };
   if (task) tasks[task.id] = { ...tasks[task.id]!, status: 'done', outcome: result.passed ? 'passed' : 'failed', publicationId: id };
-  return settle(input, { ...state, feed: [...state.feed, item], tasks, publications: state.publications + 1 });
+  const plan = planReaction(input, state.time, item, task, state.reactions);
+  const replies = plan.events.flatMap((event): FeedAudienceReply[] =>
+    event.reply ? [{ source: 'audience', id: event.reply.id, at: event.at, accountId: item.accountId, replyTo: id, personaId: event.reply.personaId ?? null, mood: event.reply.mood, text: event.reply.text }] : [],
+  );
+  return settle(input, {
+    ...state,
+    feed: [...state.feed, item],
+    tasks,
+    publications: state.publications + 1,
+    reactions: { ...state.reactions, [id]: plan },
+    pendingReplies: [...state.pendingReplies, ...replies].sort((a, b) => a.at - b.at),
+  });
+}
+
+function planReaction(input: EngineInput, now: number, item: FeedPublication, task: Task | undefined, reactions: TimelineState['reactions']): ReactionPlan {
+  const { axes, language, passed } = item.grade;
+  return simulateReaction({
+    seed: input.seed,
+    scenario: input.scenario,
+    accountId: item.accountId,
+    itemId: item.id,
+    kind: item.kind,
+    publishedAt: now,
+    grade: { tone: axes.tone.score, policy: axes.policy.score, platform: axes.platform.score, passed, wrongLanguage: language.detected !== null && language.detected !== language.expected },
+    playLanguage: input.playLanguage,
+    // The audience goes on reacting until the scenario's time is up, and no longer.
+    horizonMinutes: Math.max(0, offsetMinutes(input.scenario.duration) - now),
+    ...(task?.recipient ? { recipientId: task.recipient } : {}),
+    heard: Object.values(reactions).flatMap((plan) => plan.events.flatMap((event) => (event.reply ? [event.reply.entry] : []))),
+  });
 }
 
 /** The trainee ends the scenario: open tasks count as missed. */

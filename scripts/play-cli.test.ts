@@ -45,7 +45,25 @@ describe('npm run play', { timeout: 30_000 }, () => {
     expect(once.outcome.passed).toBe(true);
   });
 
+  it('draws the audience from the seed: the same seed gives the same feed, another seed another', () => {
+    const audience = (seed: string) => {
+      const result = JSON.parse(play(...base, '--json', '--seed', seed).stdout);
+      return { seed: result.seed, replies: result.outcome.timeline.filter((entry: { type: string }) => entry.type === 'reply'), totals: result.audience };
+    };
+    const once = audience('5');
+    expect(once.seed).toBe(5);
+    expect(once.totals['pub-1'].reach).toBeGreaterThan(0);
+    expect(audience('5')).toEqual(once);
+    const others = ['6', '7', '8'].map((seed) => audience(seed).totals['pub-1']);
+    expect(others.some((totals) => JSON.stringify(totals) !== JSON.stringify(once.totals['pub-1']))).toBe(true);
+    const text = play(...base, '--seed', '5').stdout;
+    expect(text).toContain('seed 5');
+    expect(text).toMatch(/reached \d+, \d+ likes, \d+ shares, \d+ replies by 1:00/);
+  });
+
   it('exits 2 with a clear error on bad input', () => {
+    expect(play(...base, '--seed', 'abc').stderr).toContain('--seed takes a whole number');
+    expect(play(...base, '--seed', '-1').status).toBe(2);
     const badScript = play(...base, '--script', scriptFile('actions:\n  - at: "0:10"\n    tsk: publish-hotline\n    text: hi\n'));
     expect(badScript.status).toBe(2);
     expect(badScript.stderr).toMatch(/answers\.yaml:\d+:\d+/);

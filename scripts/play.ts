@@ -1,5 +1,5 @@
 // Runtime: Node (CLI). `npm run play -- --pack <p> --scenario <id> [--script answers.yaml]
-// [--language xx] [--json]`: plays a scenario headlessly — the scripted actions at their simulated
+// [--language xx] [--seed N] [--json]`: plays a scenario headlessly — the scripted actions at their simulated
 // times, or, without a script, the pack's model answers as each task opens — and prints the
 // timeline and the outcome. Exit 0 played, 2 bad input.
 import { readFileSync } from 'node:fs';
@@ -10,6 +10,7 @@ import type { EngineEvent } from '../renderer/src/core/engine/machine';
 import { createScenarioMachine } from '../renderer/src/core/engine/machine';
 import { scenarioOutcome } from '../renderer/src/core/engine/outcome';
 import type { ScenarioOutcome } from '../renderer/src/core/engine/outcome';
+import { summarizeAt } from '../renderer/src/core/engine/audience';
 import { nextEventTime } from '../renderer/src/core/engine/timeline';
 import { formatDiagnostic } from '../renderer/src/core/pack/diagnostics';
 import type { Scenario } from '../renderer/src/core/pack/schema';
@@ -19,8 +20,9 @@ import { CliInputError, loadPackOrExplain } from './lib/load-pack';
 import { parsePlayScript } from './lib/play-script';
 import type { PlayScript } from './lib/play-script';
 
-const USAGE = `usage: npm run play -- --pack <folder|archive> --scenario <id> [--script <answers.yaml>] [--language <code>] [--json]
-  Without --script, the pack's model answers are published as each task opens.`;
+const USAGE = `usage: npm run play -- --pack <folder|archive> --scenario <id> [--script <answers.yaml>] [--language <code>] [--seed <n>] [--json]
+  Without --script, the pack's model answers are published as each task opens.
+  The seed (default 1) draws the audience's reactions: the same seed and script give the same feed.`;
 
 function fail(message: string): never {
   console.error(`play: ${message}\n${USAGE}`);
@@ -35,6 +37,7 @@ try {
       scenario: { type: 'string' },
       script: { type: 'string' },
       language: { type: 'string' },
+      seed: { type: 'string', default: '1' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
@@ -48,6 +51,8 @@ if (options.help) {
 }
 if (!options.pack) fail('--pack is required');
 if (!options.scenario) fail('--scenario is required');
+if (!/^\d{1,10}$/.test(options.seed) || Number(options.seed) > 0xffffffff) fail(`--seed takes a whole number from 0 to 4294967295, not "${options.seed}"`);
+const seed = Number(options.seed);
 
 let pack;
 try {
@@ -83,7 +88,8 @@ if (script) {
   }
 }
 
-const machine = createScenarioMachine({ scenario, playLanguage: language, manifest: pack.manifest });
+const input = { scenario, playLanguage: language, manifest: pack.manifest, seed };
+const machine = createScenarioMachine(input);
 const events: EngineEvent[] = [{ type: 'START' }];
 let snapshot = replay(machine, events);
 const send = (event: EngineEvent) => {
@@ -124,17 +130,19 @@ if (script) {
   }
 }
 
-const outcome: ScenarioOutcome = scenarioOutcome({ scenario, playLanguage: language, manifest: pack.manifest }, snapshot.context.timeline);
+const timeline = snapshot.context.timeline;
+const outcome: ScenarioOutcome = scenarioOutcome(input, timeline);
+const audience = Object.fromEntries(Object.entries(timeline.reactions).map(([id, plan]) => [id, summarizeAt(plan, timeline.time)]));
 if (options.json) {
-  console.log(JSON.stringify({ scenario: scenario.id, language, events, refusals, outcome }, null, 2));
+  console.log(JSON.stringify({ scenario: scenario.id, language, seed, events, refusals, outcome, audience }, null, 2));
   process.exit(0);
 }
 
 const clock = (minutes: number) => `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
 const text = (localized: Record<string, string>) => localized[language] ?? Object.values(localized)[0] ?? '';
 const short = (value: string) => (value.length > 90 ? `${value.slice(0, 89).replace(/\s+/g, ' ')}…` : value.replace(/\s+/g, ' '));
-console.log(`${text(scenario.title)} — ${scenario.id}, played in ${language}${script ? ` from ${options.script}` : ' with the model answers'}\n`);
-const feed = new Map(snapshot.context.timeline.feed.map((item) => [item.id, item]));
+console.log(`${text(scenario.title)} — ${scenario.id}, played in ${language}${script ? ` from ${options.script}` : ' with the model answers'}, seed ${seed}\n`);
+const feed = new Map(timeline.feed.map((item) => [item.id, item]));
 for (const entry of outcome.timeline) {
   const at = clock(entry.at).padStart(5);
   if (entry.type === 'inject') {
@@ -144,6 +152,11 @@ for (const entry of outcome.timeline) {
     const item = feed.get(entry.id);
     const scores = item?.source === 'trainee' ? `tone ${item.grade.axes.tone.score}, policy ${item.grade.axes.policy.score}, platform ${item.grade.axes.platform.score}` : '';
     console.log(`${at}  ${'published'.padEnd(15)} ${entry.taskId ?? '(no task)'} on ${entry.accountId}: ${scores} → ${entry.passed ? 'passed' : 'failed'}`);
+    const totals = audience[entry.id];
+    if (totals) console.log(`${''.padStart(5)}  ${''.padEnd(15)} reached ${totals.reach}, ${totals.likes} likes, ${totals.shares} shares, ${totals.replies} replies by ${clock(timeline.time)}`);
+  } else if (entry.type === 'reply') {
+    const item = feed.get(entry.id);
+    console.log(`${at}  ${`reply (${entry.mood})`.padEnd(15)} ${entry.personaId ?? 'someone'} → ${entry.replyTo}: ${item?.source === 'audience' ? short(item.text) : ''}`);
   } else if (entry.type === 'task-missed') console.log(`${at}  ${'missed'.padEnd(15)} ${entry.taskId}: the deadline passed`);
   else if (entry.type === 'branch') console.log(`${at}  ${'branch'.padEnd(15)} ${entry.branchId}`);
   else console.log(`${at}  ${'end'.padEnd(15)} ${entry.reason}`);

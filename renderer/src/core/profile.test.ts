@@ -1,6 +1,6 @@
 // Runtime: Node (Vitest). The trainee profile rules.
 import { describe, expect, it } from 'vitest';
-import { ACADEMY_ID_MAX_LENGTH, PROFILE_NAME_MAX_LENGTH, nameCharactersLeft, validateProfile } from './profile';
+import { ACADEMY_ID_MAX_LENGTH, PROFILE_NAME_MAX_LENGTH, nameCharactersLeft, sameProfileName, validateProfile } from './profile';
 
 describe('validateProfile', () => {
   it('trims the name and the academy ID', () => {
@@ -58,5 +58,21 @@ describe('nameCharactersLeft', () => {
     expect(nameCharactersLeft('  Anna  ')).toBe(PROFILE_NAME_MAX_LENGTH - 4);
     expect(nameCharactersLeft('𝒜nna')).toBe(PROFILE_NAME_MAX_LENGTH - 4);
     expect(nameCharactersLeft('a'.repeat(PROFILE_NAME_MAX_LENGTH + 2))).toBe(-2);
+  });
+});
+
+describe('sameProfileName', () => {
+  it('ignores surrounding spaces and case, in any script', () => {
+    expect(sameProfileName('  Anna Petrova ', 'anna petrova')).toBe(true);
+    expect(sameProfileName('АННА', 'анна')).toBe(true);
+  });
+
+  it('treats composed and decomposed letters as the same', () => {
+    expect(sameProfileName('Zo\u00eb', 'Zoe\u0308')).toBe(true);
+  });
+
+  it('tells different names apart', () => {
+    expect(sameProfileName('Anna Petrova', 'Anna Petrov')).toBe(false);
+    expect(sameProfileName('Anna', 'Anna P')).toBe(false);
   });
 });

@@ -17,7 +17,8 @@ export interface ValidProfile {
   academyId: string | null;
 }
 
-export type NameIssue = 'required' | 'too-long';
+/** `taken`: another profile on this device has the same name (see sameProfileName). */
+export type NameIssue = 'required' | 'too-long' | 'taken';
 export type AcademyIdIssue = 'invalid-characters' | 'too-long';
 
 export interface ProfileIssues {
@@ -50,4 +51,13 @@ export function validateProfile(input: ProfileInput): ProfileValidation {
 
   if (issues.name || issues.academyId) return { ok: false, issues };
   return { ok: true, profile: { name, academyId: academyId.length > 0 ? academyId : null } };
+}
+
+/**
+ * True when two names would be mistaken for each other in the profile picker: equal after trimming,
+ * Unicode normalisation and case folding.
+ */
+export function sameProfileName(a: string, b: string): boolean {
+  const fold = (name: string) => name.trim().normalize('NFC').toLowerCase();
+  return fold(a) === fold(b);
 }

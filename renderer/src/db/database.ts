@@ -1,5 +1,9 @@
 // Runtime: renderer. Attaché's local database: everything a trainee does stays on this device.
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Table } from 'dexie';
+import type { AttemptVersions } from '../core/engine/attempt';
+import type { EngineEvent } from '../core/engine/machine';
+import type { TaskKind } from '../core/engine/timeline';
+import type { Axis } from '../core/pack/schema';
 import { applySchema } from './schema';
 
 export const DATABASE_NAME = 'attache';
@@ -11,6 +15,80 @@ export interface ProfileRecord {
   /** Milliseconds since the epoch. */
   createdAt: number;
   updatedAt: number;
+  /** When the profile was last made active (or created): orders the profile picker. */
+  lastUsedAt: number;
+}
+
+export type AttemptStatus = 'active' | 'finished';
+
+/** What an attempt came to, kept beside it so lists need not rebuild the outcome. */
+export interface AttemptResult {
+  passed: boolean;
+  /** Mean of the axis scores, 0–100. */
+  average: number;
+  scores: Record<Axis, number>;
+}
+
+/** One play of one scenario by one profile: its persisted machine snapshot after `eventCount` events. */
+export interface AttemptRecord {
+  id: number;
+  profileId: number;
+  packId: string;
+  packVersion: string;
+  scenarioId: string;
+  playLanguage: string;
+  seed: number;
+  status: AttemptStatus;
+  /** Milliseconds since the epoch. */
+  startedAt: number;
+  updatedAt: number;
+  finishedAt: number | null;
+  /** The versions the snapshot was made under (see core/engine/attempt.ts). */
+  versions: AttemptVersions;
+  /** `getPersistedSnapshot()` after the last event. */
+  snapshot: unknown;
+  /** How many events the log holds; the next event's `seq`. */
+  eventCount: number;
+  result: AttemptResult | null;
+}
+
+/** One event of an attempt's log, in order from seq 0. */
+export interface AttemptEventRecord {
+  attemptId: number;
+  seq: number;
+  event: EngineEvent;
+  /** Wall-clock milliseconds when it was recorded: for the record, never for replay. */
+  recordedAt: number;
+}
+
+/** What the trainee is typing in an attempt's composer, kept so a crash loses no words. */
+export interface ComposerDraftRecord {
+  attemptId: number;
+  accountId: string;
+  kind: TaskKind;
+  taskId: string | null;
+  replyTo: string | null;
+  text: string;
+  updatedAt: number;
+}
+
+/** A profile's standing in one scenario, for the catalogue. */
+export interface ScenarioProgress {
+  status: 'in-progress' | 'passed' | 'failed';
+  /** Highest average of a finished attempt. */
+  bestScore: number | null;
+  attempts: number;
+  /** The attempt to resume, if one is under way. */
+  activeAttemptId: number | null;
+}
+
+/** A scenario pack installed from a `.attache` archive; the archive is kept whole and re-checked on load. */
+export interface InstalledPackRecord {
+  packId: string;
+  version: string;
+  archive: Uint8Array;
+  /** Milliseconds since the epoch. */
+  installedAt: number;
 }
 
 export type SettingKey = 'language' | 'theme' | 'activeProfileId';
@@ -28,6 +106,10 @@ export interface SettingRow {
 export class AttacheDatabase extends Dexie {
   declare profiles: EntityTable<ProfileRecord, 'id'>;
   declare settings: EntityTable<SettingRow, 'key'>;
+  declare attempts: EntityTable<AttemptRecord, 'id'>;
+  declare attemptEvents: Table<AttemptEventRecord, [number, number]>;
+  declare composerDrafts: EntityTable<ComposerDraftRecord, 'attemptId'>;
+  declare packs: EntityTable<InstalledPackRecord, 'packId'>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);

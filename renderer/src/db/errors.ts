@@ -19,6 +19,45 @@ export class ProfileValidationError extends Error {
   }
 }
 
+/** No profile has the id asked for: it was never made, or another window removed it. */
+export class ProfileNotFoundError extends Error {
+  override name = 'ProfileNotFoundError';
+
+  constructor(readonly profileId: number) {
+    super(`There is no profile ${profileId}.`);
+  }
+}
+
+/** Why an event could not be added to an attempt's log. */
+export type AttemptConflict =
+  /** The attempt is not in the database (any more). */
+  | { kind: 'missing' }
+  /** The log holds a different number of events than the writer thought: someone else wrote to it. */
+  | { kind: 'out-of-sequence'; expectedSeq: number; actualSeq: number }
+  /** The attempt has already finished; its log is closed. */
+  | { kind: 'finished' };
+
+/**
+ * The attempt on disk is not the one this window has in memory, typically because the same attempt
+ * is open in another window. Nothing was written; the safe course is to reload the attempt.
+ */
+export class AttemptConflictError extends Error {
+  override name = 'AttemptConflictError';
+
+  constructor(
+    readonly attemptId: number,
+    readonly conflict: AttemptConflict,
+  ) {
+    const why =
+      conflict.kind === 'missing'
+        ? 'it is no longer stored'
+        : conflict.kind === 'finished'
+          ? 'it has already finished'
+          : `its log has ${conflict.actualSeq} event(s), not ${conflict.expectedSeq}`;
+    super(`Attempt ${attemptId} was changed elsewhere, for example in another window: ${why}.`);
+  }
+}
+
 /** Names browsers and Dexie give a full quota: the DOMException, Dexie's own error, and old Firefox's. */
 const QUOTA_ERROR_NAMES = new Set(['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED']);
 

@@ -56,10 +56,58 @@ describe('schema history', () => {
     await current.open();
 
     expect(current.verno).toBe(CURRENT_SCHEMA_VERSION);
-    expect(await current.profiles.toArray()).toEqual([{ id: 1, name: 'Anna Petrova', academyId: 'DA-7', createdAt: 1, updatedAt: 2 }]);
+    expect(await current.profiles.toArray()).toEqual([{ id: 1, name: 'Anna Petrova', academyId: 'DA-7', createdAt: 1, updatedAt: 2, lastUsedAt: 2 }]);
     expect(await current.profiles.where('academyId').equals('DA-7').count()).toBe(1);
     expect(await current.settings.get('language')).toEqual({ key: 'language', value: 'ru' });
     expect(await current.settings.get('activeProfileId')).toEqual({ key: 'activeProfileId', value: 1 });
+  });
+
+  it('version 2 gives every profile written at version 1 its last edit as its last use, and indexes it', async () => {
+    const name = uniqueDatabaseName();
+    const v1 = openAt(name, SCHEMA_VERSIONS.slice(0, 1));
+    await v1.table('profiles').bulkAdd([
+      { name: 'Anna Petrova', academyId: 'DA-7', createdAt: 1, updatedAt: 500 },
+      { name: 'Ivan Sokolov', academyId: null, createdAt: 2, updatedAt: 300 },
+    ]);
+    await v1.table('settings').put({ key: 'activeProfileId', value: 2 });
+    v1.close();
+
+    const v2 = openAt(name, SCHEMA_VERSIONS.slice(0, 2));
+    await v2.open();
+
+    expect(v2.verno).toBe(2);
+    expect(await v2.table('profiles').toArray()).toEqual([
+      { id: 1, name: 'Anna Petrova', academyId: 'DA-7', createdAt: 1, updatedAt: 500, lastUsedAt: 500 },
+      { id: 2, name: 'Ivan Sokolov', academyId: null, createdAt: 2, updatedAt: 300, lastUsedAt: 300 },
+    ]);
+    expect(await v2.table('profiles').orderBy('lastUsedAt').reverse().primaryKeys()).toEqual([1, 2]);
+    expect(await v2.table('settings').get('activeProfileId')).toEqual({ key: 'activeProfileId', value: 2 });
+    // The new tables start empty.
+    for (const table of ['attempts', 'attemptEvents', 'composerDrafts', 'packs']) expect(await v2.table(table).count()).toBe(0);
+  });
+
+  it('opens a new database at the current version with every table and index', async () => {
+    const db = track(new AttacheDatabase(uniqueDatabaseName()));
+    await db.open();
+
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    expect(db.tables.map((table) => table.name).sort()).toEqual(['attemptEvents', 'attempts', 'composerDrafts', 'packs', 'profiles', 'settings']);
+    const indexes = (table: string) => db.table(table).schema.indexes.map((index) => index.name).sort();
+    expect(indexes('profiles')).toEqual(['academyId', 'lastUsedAt', 'updatedAt']);
+    expect(indexes('attempts')).toEqual(['[profileId+packId+scenarioId]', 'profileId', 'status', 'updatedAt']);
+    expect(db.attemptEvents.schema.primKey.name).toBe('[attemptId+seq]');
+    expect(indexes('attemptEvents')).toEqual(['attemptId']);
+    expect(db.composerDrafts.schema.primKey.keyPath).toBe('attemptId');
+    expect(db.packs.schema.primKey.keyPath).toBe('packId');
+
+    // Compound keys work: the log reads back in order whatever order it was written in.
+    await db.attemptEvents.bulkAdd([
+      { attemptId: 1, seq: 1, event: { type: 'CLOCK.NEXT' }, recordedAt: 2 },
+      { attemptId: 1, seq: 0, event: { type: 'START' }, recordedAt: 1 },
+      { attemptId: 2, seq: 0, event: { type: 'START' }, recordedAt: 3 },
+    ]);
+    expect(await db.attemptEvents.where('attemptId').equals(1).sortBy('seq')).toMatchObject([{ seq: 0 }, { seq: 1 }]);
+    await expect(db.attemptEvents.add({ attemptId: 1, seq: 0, event: { type: 'FINISH' }, recordedAt: 4 })).rejects.toMatchObject({ name: 'ConstraintError' });
   });
 
   it('runs each later version’s upgrade once, in order, on data from an older version', async () => {

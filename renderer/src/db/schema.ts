@@ -30,6 +30,31 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       settings: 'key',
     },
   },
+  {
+    version: 2,
+    stores: {
+      // Several trainees can share a device; the profile picker lists the most recently used first.
+      profiles: '++id, academyId, updatedAt, lastUsedAt',
+      // One row per play of a scenario. The compound index answers "this trainee's attempts at this
+      // scenario" for the catalogue; status finds attempts to resume.
+      attempts: '++id, profileId, [profileId+packId+scenarioId], status, updatedAt',
+      // The event log: one row per event, keyed by attempt and position so replay reads it in order.
+      attemptEvents: '[attemptId+seq], attemptId',
+      // At most one unsent draft per attempt.
+      composerDrafts: 'attemptId',
+      // Packs installed from archives, one version per pack id.
+      packs: 'packId',
+    },
+    upgrade: async (transaction) => {
+      // Until now the one profile was also the last one used.
+      await transaction
+        .table('profiles')
+        .toCollection()
+        .modify((profile: { updatedAt: number; lastUsedAt?: number }) => {
+          profile.lastUsedAt = profile.updatedAt;
+        });
+    },
+  },
 ];
 
 /** Throws unless the versions are whole numbers counting up from 1 without gaps. */

@@ -2,9 +2,9 @@
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase } from '../../test/database';
-import type { AttacheDatabase } from '../database';
-import { ProfileValidationError, StorageFullError } from '../errors';
-import { readActiveProfile, saveActiveProfile } from './profiles';
+import type { AttacheDatabase, ProfileRecord } from '../database';
+import { ProfileNotFoundError, ProfileValidationError, StorageFullError } from '../errors';
+import { createProfile, listProfiles, readActiveProfile, saveActiveProfile, switchProfile } from './profiles';
 import { readSettings } from './settings';
 
 let db: AttacheDatabase;
@@ -26,7 +26,7 @@ describe('profiles repository', () => {
   it('creates the profile on first save and makes it active', async () => {
     const saved = await saveActiveProfile(db, { name: '  Anna Petrova ', academyId: ' DA-7 ' }, () => 1000);
 
-    expect(saved).toEqual({ id: saved.id, name: 'Anna Petrova', academyId: 'DA-7', createdAt: 1000, updatedAt: 1000 });
+    expect(saved).toEqual({ id: saved.id, name: 'Anna Petrova', academyId: 'DA-7', createdAt: 1000, updatedAt: 1000, lastUsedAt: 1000 });
     expect(await readActiveProfile(db)).toEqual(saved);
     expect((await readSettings(db)).activeProfileId).toBe(saved.id);
   });
@@ -35,7 +35,7 @@ describe('profiles repository', () => {
     const first = await saveActiveProfile(db, { name: 'Anna', academyId: 'DA-7' }, () => 1000);
     const second = await saveActiveProfile(db, { name: 'Anna Petrova', academyId: '' }, () => 2000);
 
-    expect(second).toEqual({ id: first.id, name: 'Anna Petrova', academyId: null, createdAt: 1000, updatedAt: 2000 });
+    expect(second).toEqual({ id: first.id, name: 'Anna Petrova', academyId: null, createdAt: 1000, updatedAt: 2000, lastUsedAt: 2000 });
     expect(await db.profiles.count()).toBe(1);
     expect(await readActiveProfile(db)).toEqual(second);
   });
@@ -57,5 +57,100 @@ describe('profiles repository', () => {
     vi.spyOn(db.settings, 'put').mockRejectedValue(new Dexie.QuotaExceededError('Quota exceeded'));
     await expect(saveActiveProfile(db, { name: 'Anna', academyId: '' })).rejects.toBeInstanceOf(StorageFullError);
     expect(await db.profiles.count()).toBe(0);
+  });
+});
+
+describe('several profiles', () => {
+  it('lists no profiles in a new database', async () => {
+    expect(await listProfiles(db)).toEqual([]);
+  });
+
+  it('creates a profile, makes it active and lists the most recently used first', async () => {
+    const anna = await createProfile(db, { name: ' Anna Petrova ', academyId: 'DA-7' }, () => 1000);
+    const ivan = await createProfile(db, { name: 'Ivan Sokolov', academyId: '' }, () => 2000);
+
+    expect(anna).toEqual({ id: anna.id, name: 'Anna Petrova', academyId: 'DA-7', createdAt: 1000, updatedAt: 1000, lastUsedAt: 1000 });
+    expect(ivan).toMatchObject({ name: 'Ivan Sokolov', academyId: null, lastUsedAt: 2000 });
+    expect(await readActiveProfile(db)).toEqual(ivan);
+    expect((await listProfiles(db)).map((profile) => profile.name)).toEqual(['Ivan Sokolov', 'Anna Petrova']);
+  });
+
+  it('switches the active profile and moves it to the top of the list, without touching its details', async () => {
+    const anna = await createProfile(db, { name: 'Anna', academyId: '' }, () => 1000);
+    await createProfile(db, { name: 'Ivan', academyId: '' }, () => 2000);
+
+    const switched = await switchProfile(db, anna.id, () => 3000);
+
+    expect(switched).toEqual({ ...anna, lastUsedAt: 3000 });
+    expect(await readActiveProfile(db)).toEqual(switched);
+    expect((await listProfiles(db)).map((profile) => profile.name)).toEqual(['Anna', 'Ivan']);
+  });
+
+  it('edits only the active profile after a switch', async () => {
+    const anna = await createProfile(db, { name: 'Anna', academyId: '' }, () => 1000);
+    const ivan = await createProfile(db, { name: 'Ivan', academyId: '' }, () => 2000);
+    await switchProfile(db, anna.id, () => 3000);
+
+    await saveActiveProfile(db, { name: 'Anna Petrova', academyId: 'DA-7' }, () => 4000);
+
+    expect(await db.profiles.get(anna.id)).toMatchObject({ name: 'Anna Petrova', academyId: 'DA-7', updatedAt: 4000 });
+    expect(await db.profiles.get(ivan.id)).toEqual(ivan);
+  });
+
+  it('refuses to switch to a profile that does not exist, changing nothing', async () => {
+    const anna = await createProfile(db, { name: 'Anna', academyId: '' }, () => 1000);
+    await expect(switchProfile(db, 99)).rejects.toBeInstanceOf(ProfileNotFoundError);
+    expect(await readActiveProfile(db)).toEqual(anna);
+  });
+
+  it.each(['Anna Petrova', '  anna petrova ', 'ANNA PETROVA'])('refuses a second profile named %j', async (name) => {
+    await createProfile(db, { name: 'Anna Petrova', academyId: '' }, () => 1000);
+    const failure = createProfile(db, { name, academyId: 'DA-8' });
+    await expect(failure).rejects.toBeInstanceOf(ProfileValidationError);
+    await expect(failure).rejects.toMatchObject({ issues: { name: 'taken' } });
+    expect(await db.profiles.count()).toBe(1);
+  });
+
+  it('refuses to rename the active profile to the name of another, but lets it keep its own', async () => {
+    await createProfile(db, { name: 'Anna Petrova', academyId: '' }, () => 1000);
+    await createProfile(db, { name: 'Ivan Sokolov', academyId: '' }, () => 2000);
+
+    await expect(saveActiveProfile(db, { name: 'anna petrova', academyId: '' })).rejects.toMatchObject({ issues: { name: 'taken' } });
+    expect(await saveActiveProfile(db, { name: 'IVAN SOKOLOV', academyId: '' })).toMatchObject({ name: 'IVAN SOKOLOV' });
+  });
+
+  it('validates a new profile like the active one', async () => {
+    const failure = createProfile(db, { name: '', academyId: 'DA 7' });
+    await expect(failure).rejects.toMatchObject({ issues: { name: 'required', academyId: 'invalid-characters' } });
+    expect(await db.profiles.count()).toBe(0);
+  });
+
+  it('lists a profile stored without a last use by its last edit', async () => {
+    await db.profiles.add({ name: 'Old', academyId: null, createdAt: 1, updatedAt: 1500 } as ProfileRecord);
+    await createProfile(db, { name: 'New', academyId: '' }, () => 1000);
+    expect((await listProfiles(db)).map((profile) => profile.name)).toEqual(['Old', 'New']);
+  });
+
+  it('reports a full disk while creating as StorageFullError, keeping the profiles already saved and the active one', async () => {
+    const anna = await createProfile(db, { name: 'Anna', academyId: '' }, () => 1000);
+    vi.spyOn(db.settings, 'put').mockRejectedValue(new DOMException('Quota exceeded', 'QuotaExceededError'));
+
+    await expect(createProfile(db, { name: 'Ivan', academyId: '' })).rejects.toBeInstanceOf(StorageFullError);
+
+    vi.restoreAllMocks();
+    expect(await listProfiles(db)).toEqual([anna]);
+    expect(await readActiveProfile(db)).toEqual(anna);
+  });
+
+  it('reports a full disk while switching as StorageFullError, leaving the active profile as it was', async () => {
+    const anna = await createProfile(db, { name: 'Anna', academyId: '' }, () => 1000);
+    const ivan = await createProfile(db, { name: 'Ivan', academyId: '' }, () => 2000);
+    vi.spyOn(db.settings, 'put').mockRejectedValue(new Dexie.QuotaExceededError('Quota exceeded'));
+
+    await expect(switchProfile(db, anna.id, () => 3000)).rejects.toBeInstanceOf(StorageFullError);
+
+    vi.restoreAllMocks();
+    expect(await readActiveProfile(db)).toEqual(ivan);
+    expect(await db.profiles.get(anna.id)).toEqual(anna);
   });
 });

@@ -1,7 +1,8 @@
-// Runtime: renderer. The local trainee profile: the only code that writes the profiles table.
-import { validateProfile, type ProfileInput } from '../../core/profile';
+// Runtime: renderer. Trainee profiles, several per device, one active: the only code that writes the
+// profiles table and the active profile setting.
+import { sameProfileName, validateProfile, type ProfileInput, type ValidProfile } from '../../core/profile';
 import type { AttacheDatabase, ProfileRecord } from '../database';
-import { ProfileValidationError, storageWrite } from '../errors';
+import { ProfileNotFoundError, ProfileValidationError, storageWrite } from '../errors';
 import { isProfileId } from './settings';
 
 async function findActiveProfile(db: AttacheDatabase): Promise<ProfileRecord | null> {
@@ -10,32 +11,90 @@ async function findActiveProfile(db: AttacheDatabase): Promise<ProfileRecord | n
   return (await db.profiles.get(row.value)) ?? null;
 }
 
-/** The profile of the trainee using this device, or null before they have set one up. */
+function validated(input: ProfileInput): ValidProfile {
+  const validation = validateProfile(input);
+  if (!validation.ok) throw new ProfileValidationError(validation.issues);
+  return validation.profile;
+}
+
+/** Throws ProfileValidationError {name: 'taken'} when a profile other than `exceptId` has the name. */
+async function refuseTakenName(db: AttacheDatabase, name: string, exceptId: number | null): Promise<void> {
+  // A device holds a handful of profiles: reading them all is cheaper than keeping a folded-name index.
+  const clash = await db.profiles.filter((profile) => profile.id !== exceptId && sameProfileName(profile.name, name)).first();
+  if (clash) throw new ProfileValidationError({ name: 'taken' });
+}
+
+/** A row written before lastUsedAt existed (or by hand) sorts by its last edit instead. */
+function lastUsed(profile: ProfileRecord): number {
+  return typeof profile.lastUsedAt === 'number' ? profile.lastUsedAt : profile.updatedAt;
+}
+
+/** The profile of the trainee using this device, or null before anyone has set one up or picked one. */
 export function readActiveProfile(db: AttacheDatabase): Promise<ProfileRecord | null> {
   return db.transaction('r', db.settings, db.profiles, () => findActiveProfile(db));
 }
 
+/** Every profile on this device, the most recently used first. */
+export async function listProfiles(db: AttacheDatabase): Promise<ProfileRecord[]> {
+  const profiles = await db.profiles.toArray();
+  return profiles.sort((a, b) => lastUsed(b) - lastUsed(a) || b.id - a.id);
+}
+
 /**
- * Validates and saves the active trainee's profile, creating it (and making it active) the first
- * time. Throws ProfileValidationError for invalid input and StorageFullError when the disk is full.
+ * Validates and saves the active trainee's profile, creating it (and making it active) when there is
+ * none. Throws ProfileValidationError for invalid input or a name another profile has, and
+ * StorageFullError when the disk is full.
  */
 export async function saveActiveProfile(db: AttacheDatabase, input: ProfileInput, now: () => number = Date.now): Promise<ProfileRecord> {
-  const validation = validateProfile(input);
-  if (!validation.ok) throw new ProfileValidationError(validation.issues);
-  const { name, academyId } = validation.profile;
+  const { name, academyId } = validated(input);
 
   return storageWrite(() =>
     db.transaction('rw', db.profiles, db.settings, async () => {
       const timestamp = now();
       const active = await findActiveProfile(db);
+      await refuseTakenName(db, name, active?.id ?? null);
       if (active) {
-        const updated: ProfileRecord = { ...active, name, academyId, updatedAt: timestamp };
+        const updated: ProfileRecord = { ...active, name, academyId, updatedAt: timestamp, lastUsedAt: timestamp };
         await db.profiles.put(updated);
         return updated;
       }
-      const id = await db.profiles.add({ name, academyId, createdAt: timestamp, updatedAt: timestamp });
+      return addActiveProfile(db, name, academyId, timestamp);
+    }),
+  );
+}
+
+async function addActiveProfile(db: AttacheDatabase, name: string, academyId: string | null, timestamp: number): Promise<ProfileRecord> {
+  const fields = { name, academyId, createdAt: timestamp, updatedAt: timestamp, lastUsedAt: timestamp };
+  const id = await db.profiles.add(fields);
+  await db.settings.put({ key: 'activeProfileId', value: id });
+  return { id, ...fields };
+}
+
+/**
+ * Adds a profile for another trainee and makes it active. Throws ProfileValidationError for invalid
+ * input or a name another profile has (compared trimmed and case-insensitively), StorageFullError
+ * when the disk is full.
+ */
+export async function createProfile(db: AttacheDatabase, input: ProfileInput, now: () => number = Date.now): Promise<ProfileRecord> {
+  const { name, academyId } = validated(input);
+  return storageWrite(() =>
+    db.transaction('rw', db.profiles, db.settings, async () => {
+      await refuseTakenName(db, name, null);
+      return addActiveProfile(db, name, academyId, now());
+    }),
+  );
+}
+
+/** Makes a profile the active one and marks it as just used. Throws ProfileNotFoundError for an unknown id. */
+export function switchProfile(db: AttacheDatabase, id: number, now: () => number = Date.now): Promise<ProfileRecord> {
+  return storageWrite(() =>
+    db.transaction('rw', db.profiles, db.settings, async () => {
+      const profile = await db.profiles.get(id);
+      if (!profile) throw new ProfileNotFoundError(id);
+      const used: ProfileRecord = { ...profile, lastUsedAt: now() };
+      await db.profiles.put(used);
       await db.settings.put({ key: 'activeProfileId', value: id });
-      return { id, name, academyId, createdAt: timestamp, updatedAt: timestamp };
+      return used;
     }),
   );
 }

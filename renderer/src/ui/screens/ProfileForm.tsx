@@ -43,7 +43,9 @@ export function ProfileForm({ profile }: { profile: ProfileRecord | null }) {
       ? t('profile.errors.nameRequired')
       : issues.name === 'too-long'
         ? t('profile.errors.nameTooLong', { max: PROFILE_NAME_MAX_LENGTH })
-        : null;
+        : issues.name === 'taken'
+          ? t('profile.errors.nameTaken')
+          : null;
   const academyIdError =
     issues.academyId === 'invalid-characters'
       ? t('profile.errors.academyIdInvalidCharacters')

@@ -1,0 +1,309 @@
+// Runtime: Node (Vitest, fake-indexeddb). Attempts and their event logs are saved one whole step at a
+// time, refuse writes from a window that is behind, and add up to each scenario's progress.
+import { Dexie } from 'dexie';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { currentVersions } from '../../core/engine/attempt';
+import type { EngineEvent } from '../../core/engine/machine';
+import { createTestDatabase } from '../../test/database';
+import type { AttacheDatabase, AttemptRecord, AttemptResult, ComposerDraftRecord } from '../database';
+import { AttemptConflictError, ProfileNotFoundError, StorageFullError } from '../errors';
+import {
+  clearComposerDraft,
+  createAttempt,
+  listAttempts,
+  readAttempt,
+  readAttemptEvents,
+  readComposerDraft,
+  readScenarioProgress,
+  recordEvent,
+  saveComposerDraft,
+  scenarioProgressKey,
+  type AttemptInit,
+} from './attempts';
+import { createProfile } from './profiles';
+
+let db: AttacheDatabase;
+let profileId: number;
+
+beforeEach(async () => {
+  db = createTestDatabase();
+  profileId = (await createProfile(db, { name: 'Anna Petrova', academyId: '' }, () => 1)).id;
+});
+
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await db.delete();
+});
+
+function init(overrides: Partial<AttemptInit> = {}): AttemptInit {
+  const packId = overrides.packId ?? 'core';
+  const scenarioId = overrides.scenarioId ?? 'flights-suspended';
+  return {
+    profileId,
+    packId,
+    packVersion: '1.0.0',
+    scenarioId,
+    playLanguage: 'en',
+    seed: 42,
+    versions: currentVersions(packId, '1.0.0', scenarioId, 'en', 42),
+    snapshot: { state: 'briefing' },
+    ...overrides,
+  };
+}
+
+const START: EngineEvent = { type: 'START' };
+const NEXT: EngineEvent = { type: 'CLOCK.NEXT' };
+const FINISH: EngineEvent = { type: 'FINISH' };
+
+function result(average: number, passed: boolean): AttemptResult {
+  return { passed, average, scores: { tone: average, policy: average, platform: average } };
+}
+
+/** An attempt whose log holds START, then FINISH when `finishedWith` is given. */
+async function playedAttempt(overrides: Partial<AttemptInit>, startedAt: number, finishedWith?: AttemptResult): Promise<AttemptRecord> {
+  const attempt = await createAttempt(db, init(overrides), () => startedAt);
+  await recordEvent(db, attempt.id, { seq: 0, event: START, snapshot: { state: 'live' }, finished: false, result: null }, () => startedAt + 1);
+  if (finishedWith) await recordEvent(db, attempt.id, { seq: 1, event: FINISH, snapshot: { state: 'done' }, finished: true, result: finishedWith }, () => startedAt + 2);
+  return (await readAttempt(db, attempt.id))!;
+}
+
+function draft(attemptId: number, text: string): ComposerDraftRecord {
+  return { attemptId, accountId: 'embassy-x', kind: 'post', taskId: 'statement', replyTo: null, text, updatedAt: 5 };
+}
+
+describe('creating and reading attempts', () => {
+  it('starts an attempt as active with an empty log', async () => {
+    const attempt = await createAttempt(db, init(), () => 1000);
+
+    expect(attempt).toEqual({ ...init(), id: attempt.id, status: 'active', startedAt: 1000, updatedAt: 1000, finishedAt: null, eventCount: 0, result: null });
+    expect(await readAttempt(db, attempt.id)).toEqual(attempt);
+    expect(await readAttemptEvents(db, attempt.id)).toEqual([]);
+  });
+
+  it('reads nothing for an attempt that does not exist', async () => {
+    expect(await readAttempt(db, 404)).toBeNull();
+    expect(await readAttemptEvents(db, 404)).toEqual([]);
+  });
+
+  it('refuses an attempt for a profile that does not exist', async () => {
+    await expect(createAttempt(db, init({ profileId: 99 }))).rejects.toBeInstanceOf(ProfileNotFoundError);
+    expect(await db.attempts.count()).toBe(0);
+  });
+});
+
+describe('recordEvent', () => {
+  it('appends events in order and keeps the latest snapshot', async () => {
+    const attempt = await createAttempt(db, init(), () => 1000);
+    await recordEvent(db, attempt.id, { seq: 0, event: START, snapshot: { n: 1 }, finished: false, result: null }, () => 1100);
+    await recordEvent(db, attempt.id, { seq: 1, event: NEXT, snapshot: { n: 2 }, finished: false, result: null }, () => 1200);
+
+    expect(await readAttemptEvents(db, attempt.id)).toEqual([START, NEXT]);
+    expect(await readAttempt(db, attempt.id)).toEqual({ ...attempt, snapshot: { n: 2 }, eventCount: 2, updatedAt: 1200 });
+    expect(await db.attemptEvents.get([attempt.id, 1])).toEqual({ attemptId: attempt.id, seq: 1, event: NEXT, recordedAt: 1200 });
+  });
+
+  it('reads back only this attempt’s log, in order, however many events it holds', async () => {
+    const first = await createAttempt(db, init());
+    const second = await createAttempt(db, init());
+    const ticks: EngineEvent[] = Array.from({ length: 12 }, (_, index) => ({ type: 'CLOCK.TICK', minutes: index + 1 }));
+    for (const [seq, event] of ticks.entries()) {
+      await recordEvent(db, first.id, { seq, event, snapshot: null, finished: false, result: null });
+      if (seq < 3) await recordEvent(db, second.id, { seq, event: NEXT, snapshot: null, finished: false, result: null });
+    }
+
+    expect(await readAttemptEvents(db, first.id)).toEqual(ticks);
+    expect(await readAttemptEvents(db, second.id)).toEqual([NEXT, NEXT, NEXT]);
+  });
+
+  it('finishes the attempt with its result and drops its composer draft', async () => {
+    const attempt = await createAttempt(db, init(), () => 1000);
+    await recordEvent(db, attempt.id, { seq: 0, event: START, snapshot: null, finished: false, result: null }, () => 1100);
+    await saveComposerDraft(db, draft(attempt.id, 'Half a statement'));
+
+    await recordEvent(db, attempt.id, { seq: 1, event: FINISH, snapshot: { done: true }, finished: true, result: result(81, true) }, () => 1200);
+
+    expect(await readAttempt(db, attempt.id)).toMatchObject({ status: 'finished', finishedAt: 1200, updatedAt: 1200, eventCount: 2, result: result(81, true), snapshot: { done: true } });
+    expect(await readComposerDraft(db, attempt.id)).toBeNull();
+  });
+
+  it.each([
+    ['behind the log', 0, { kind: 'out-of-sequence', expectedSeq: 0, actualSeq: 1 }],
+    ['ahead of the log', 2, { kind: 'out-of-sequence', expectedSeq: 2, actualSeq: 1 }],
+  ])('refuses an event %s as changed elsewhere, writing nothing', async (_label, seq, conflict) => {
+    const attempt = await createAttempt(db, init());
+    await recordEvent(db, attempt.id, { seq: 0, event: START, snapshot: 'after start', finished: false, result: null });
+    const before = await readAttempt(db, attempt.id);
+
+    const failure = recordEvent(db, attempt.id, { seq, event: NEXT, snapshot: 'stale', finished: false, result: null });
+
+    await expect(failure).rejects.toBeInstanceOf(AttemptConflictError);
+    await expect(failure).rejects.toMatchObject({ attemptId: attempt.id, conflict, message: expect.stringContaining('another window') });
+    expect(await readAttempt(db, attempt.id)).toEqual(before);
+    expect(await readAttemptEvents(db, attempt.id)).toEqual([START]);
+  });
+
+  it('refuses events for a finished or missing attempt', async () => {
+    const finished = await playedAttempt({}, 1000, result(70, true));
+    await expect(recordEvent(db, finished.id, { seq: 2, event: NEXT, snapshot: null, finished: false, result: null })).rejects.toMatchObject({
+      name: 'AttemptConflictError',
+      conflict: { kind: 'finished' },
+    });
+    await expect(recordEvent(db, 404, { seq: 0, event: START, snapshot: null, finished: false, result: null })).rejects.toMatchObject({
+      name: 'AttemptConflictError',
+      conflict: { kind: 'missing' },
+    });
+    expect(await readAttempt(db, finished.id)).toEqual(finished);
+    expect(await db.attemptEvents.count()).toBe(2);
+  });
+
+  it('saves nothing when a write fails after the event row was added', async () => {
+    const attempt = await createAttempt(db, init(), () => 1000);
+    await recordEvent(db, attempt.id, { seq: 0, event: START, snapshot: 'after start', finished: false, result: null }, () => 1100);
+    const before = await readAttempt(db, attempt.id);
+    const add = vi.spyOn(db.attemptEvents, 'add');
+    vi.spyOn(db.attempts, 'put').mockRejectedValue(new Error('disk unplugged'));
+
+    await expect(recordEvent(db, attempt.id, { seq: 1, event: FINISH, snapshot: 'done', finished: true, result: result(90, true) })).rejects.toThrow('disk unplugged');
+
+    // The event row was written inside the transaction, then rolled back with it.
+    expect(add).toHaveBeenCalledOnce();
+    vi.restoreAllMocks();
+    expect(await readAttemptEvents(db, attempt.id)).toEqual([START]);
+    expect(await readAttempt(db, attempt.id)).toEqual(before);
+    // The same step can be saved once the disk is back.
+    await recordEvent(db, attempt.id, { seq: 1, event: FINISH, snapshot: 'done', finished: true, result: result(90, true) });
+    expect(await readAttemptEvents(db, attempt.id)).toEqual([START, FINISH]);
+  });
+
+  it('reports a full disk as StorageFullError and keeps the log saved so far', async () => {
+    const attempt = await createAttempt(db, init(), () => 1000);
+    await recordEvent(db, attempt.id, { seq: 0, event: START, snapshot: 'after start', finished: false, result: null }, () => 1100);
+    const before = await readAttempt(db, attempt.id);
+    vi.spyOn(db.attempts, 'put').mockRejectedValue(new DOMException('Quota exceeded', 'QuotaExceededError'));
+
+    await expect(recordEvent(db, attempt.id, { seq: 1, event: NEXT, snapshot: 'later', finished: false, result: null })).rejects.toBeInstanceOf(StorageFullError);
+
+    vi.restoreAllMocks();
+    expect(await readAttemptEvents(db, attempt.id)).toEqual([START]);
+    expect(await readAttempt(db, attempt.id)).toEqual(before);
+  });
+
+  it('reports a full disk while starting an attempt as StorageFullError, keeping the attempts already saved', async () => {
+    const earlier = await playedAttempt({}, 1000);
+    vi.spyOn(db.attempts, 'add').mockRejectedValue(new Dexie.QuotaExceededError('Quota exceeded'));
+
+    await expect(createAttempt(db, init({ scenarioId: 'visa-free-launch' }))).rejects.toBeInstanceOf(StorageFullError);
+
+    vi.restoreAllMocks();
+    expect(await listAttempts(db, profileId)).toEqual([earlier]);
+  });
+});
+
+describe('listAttempts', () => {
+  it('lists only the profile’s attempts, the most recently started first', async () => {
+    const other = (await createProfile(db, { name: 'Ivan Sokolov', academyId: '' })).id;
+    const first = await playedAttempt({}, 1000, result(60, false));
+    const third = await playedAttempt({ scenarioId: 'visa-free-launch' }, 3000);
+    const second = await playedAttempt({}, 2000, result(80, true));
+    await playedAttempt({ profileId: other }, 4000);
+
+    expect((await listAttempts(db, profileId)).map((attempt) => attempt.id)).toEqual([third.id, second.id, first.id]);
+    expect(await listAttempts(db, 404)).toEqual([]);
+  });
+});
+
+describe('readScenarioProgress', () => {
+  it('is empty for a profile that has attempted nothing', async () => {
+    expect(await readScenarioProgress(db, profileId)).toEqual(new Map());
+  });
+
+  it('passed once stays passed, with the best score and the attempt under way', async () => {
+    await playedAttempt({}, 1000, result(82, true));
+    await playedAttempt({}, 2000, result(64, false));
+    const active = await playedAttempt({}, 3000);
+
+    expect((await readScenarioProgress(db, profileId)).get(scenarioProgressKey('core', 'flights-suspended'))).toEqual({
+      status: 'passed',
+      bestScore: 82,
+      attempts: 3,
+      activeAttemptId: active.id,
+    });
+  });
+
+  it('is in progress while an attempt is under way and none has passed', async () => {
+    await playedAttempt({}, 1000, result(40, false));
+    const active = await playedAttempt({}, 2000);
+
+    expect((await readScenarioProgress(db, profileId)).get('core/flights-suspended')).toEqual({ status: 'in-progress', bestScore: 40, attempts: 2, activeAttemptId: active.id });
+  });
+
+  it('is in progress with no score for a first attempt under way', async () => {
+    const active = await playedAttempt({}, 1000);
+    expect((await readScenarioProgress(db, profileId)).get('core/flights-suspended')).toEqual({ status: 'in-progress', bestScore: null, attempts: 1, activeAttemptId: active.id });
+  });
+
+  it('is failed when every attempt finished without passing', async () => {
+    await playedAttempt({}, 1000, result(40, false));
+    await playedAttempt({}, 2000, result(55.5, false));
+
+    expect((await readScenarioProgress(db, profileId)).get('core/flights-suspended')).toEqual({ status: 'failed', bestScore: 55.5, attempts: 2, activeAttemptId: null });
+  });
+
+  it('resumes the attempt touched last when two are under way', async () => {
+    const older = await playedAttempt({}, 1000);
+    await playedAttempt({}, 2000);
+    await recordEvent(db, older.id, { seq: 1, event: NEXT, snapshot: null, finished: false, result: null }, () => 5000);
+
+    expect((await readScenarioProgress(db, profileId)).get('core/flights-suspended')?.activeAttemptId).toBe(older.id);
+  });
+
+  it('keeps scenarios, packs and profiles apart', async () => {
+    const other = (await createProfile(db, { name: 'Ivan Sokolov', academyId: '' })).id;
+    await playedAttempt({}, 1000, result(90, true));
+    await playedAttempt({ scenarioId: 'visa-free-launch' }, 2000, result(30, false));
+    await playedAttempt({ packId: 'extra' }, 3000, result(20, false));
+    await playedAttempt({ profileId: other }, 4000, result(10, false));
+
+    const progress = await readScenarioProgress(db, profileId);
+    expect([...progress.keys()].sort()).toEqual(['core/flights-suspended', 'core/visa-free-launch', 'extra/flights-suspended']);
+    expect(progress.get('core/flights-suspended')?.status).toBe('passed');
+    expect(progress.get('core/visa-free-launch')?.status).toBe('failed');
+    expect(progress.get('extra/flights-suspended')?.bestScore).toBe(20);
+    expect((await readScenarioProgress(db, other)).get('core/flights-suspended')).toEqual({ status: 'failed', bestScore: 10, attempts: 1, activeAttemptId: null });
+  });
+});
+
+describe('composer drafts', () => {
+  it('saves, replaces, reads and clears the draft of an attempt', async () => {
+    const attempt = await playedAttempt({}, 1000);
+    const other = await playedAttempt({}, 2000);
+    expect(await readComposerDraft(db, attempt.id)).toBeNull();
+
+    await saveComposerDraft(db, draft(attempt.id, 'We are'));
+    await saveComposerDraft(db, draft(attempt.id, 'We are aware of reports'));
+    await saveComposerDraft(db, draft(other.id, 'Другой черновик'));
+
+    expect(await readComposerDraft(db, attempt.id)).toEqual(draft(attempt.id, 'We are aware of reports'));
+    await clearComposerDraft(db, attempt.id);
+    expect(await readComposerDraft(db, attempt.id)).toBeNull();
+    expect(await readComposerDraft(db, other.id)).toEqual(draft(other.id, 'Другой черновик'));
+  });
+
+  it('drops a late draft for an attempt that has finished or does not exist', async () => {
+    const finished = await playedAttempt({}, 1000, result(70, true));
+    await saveComposerDraft(db, draft(finished.id, 'Too late'));
+    await saveComposerDraft(db, draft(404, 'Nowhere'));
+    expect(await db.composerDrafts.count()).toBe(0);
+  });
+
+  it('reports a full disk as StorageFullError and keeps the draft saved before', async () => {
+    const attempt = await playedAttempt({}, 1000);
+    await saveComposerDraft(db, draft(attempt.id, 'Saved words'));
+    vi.spyOn(db.composerDrafts, 'put').mockRejectedValue(new DOMException('Quota exceeded', 'QuotaExceededError'));
+
+    await expect(saveComposerDraft(db, draft(attempt.id, 'Saved words and more'))).rejects.toBeInstanceOf(StorageFullError);
+
+    vi.restoreAllMocks();
+    expect(await readComposerDraft(db, attempt.id)).toEqual(draft(attempt.id, 'Saved words'));
+  });
+});

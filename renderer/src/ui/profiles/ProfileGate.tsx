@@ -1,0 +1,98 @@
+// Runtime: renderer. Screens that record a trainee's work open only once someone has said who is training.
+import { Card, Divider, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ProfileRecord } from '../../db/database';
+import { listProfiles, readActiveProfile, switchProfile } from '../../db/repositories/profiles';
+import { useServices } from '../services';
+import { useStorageProblems } from '../storage-problems';
+import { NewProfileForm } from './NewProfileForm';
+import { ProfileAvatar } from './ProfileAvatar';
+import classes from './profiles.module.css';
+
+/**
+ * Renders `children` with the active profile. Until the database has answered it renders nothing (a
+ * flash of the gate would be wrong more often than not); with no active profile, the gate.
+ */
+export function RequireProfile({ children }: { children: (profile: ProfileRecord) => ReactNode }) {
+  const { db } = useServices();
+  const active = useLiveQuery(() => readActiveProfile(db), [db]);
+  if (active === undefined) return null;
+  if (active === null) return <ProfileGate />;
+  return children(active);
+}
+
+function ProfileGate() {
+  const { t } = useTranslation('profiles');
+  const { db } = useServices();
+  const { report } = useStorageProblems();
+  const profiles = useLiveQuery(() => listProfiles(db), [db]);
+  const [switching, setSwitching] = useState(false);
+  const titleId = useId();
+  const pickTitleId = useId();
+  const newTitleId = useId();
+  if (profiles === undefined) return null;
+
+  const pick = (id: number): void => {
+    setSwitching(true);
+    // On success the gate goes away with the live query; it stays only when the switch failed.
+    switchProfile(db, id)
+      .catch(report)
+      .finally(() => setSwitching(false));
+  };
+
+  return (
+    <Card data-testid="profile-gate" maw={560} component="section" aria-labelledby={titleId}>
+      <Stack gap="lg">
+        <div>
+          <Title order={2} id={titleId}>
+            {t('gate.title')}
+          </Title>
+          <Text c="dimmed" size="sm" mt={4}>
+            {profiles.length > 0 ? t('gate.intro') : t('gate.introFirst')}
+          </Text>
+        </div>
+        {profiles.length > 0 && (
+          <>
+            <section aria-labelledby={pickTitleId}>
+              <Title order={3} size="h5" id={pickTitleId} mb="xs">
+                {t('gate.pickTitle')}
+              </Title>
+              <Stack gap="xs" data-testid="profile-pick-list">
+                {profiles.map((profile) => (
+                  <UnstyledButton
+                    key={profile.id}
+                    className={classes.pick}
+                    data-testid={`profile-pick-${profile.id}`}
+                    disabled={switching}
+                    onClick={() => pick(profile.id)}
+                  >
+                    <ProfileAvatar name={profile.name} />
+                    <span className={classes.pickText}>
+                      <Text component="span" fw={600} size="sm" className={classes.pickName}>
+                        {profile.name}
+                      </Text>
+                      {profile.academyId && (
+                        <Text component="span" c="dimmed" size="xs">
+                          {t('gate.academyId', { academyId: profile.academyId })}
+                        </Text>
+                      )}
+                    </span>
+                  </UnstyledButton>
+                ))}
+              </Stack>
+            </section>
+            <Divider />
+          </>
+        )}
+        <section aria-labelledby={newTitleId}>
+          <Title order={3} size="h5" id={newTitleId} mb="xs">
+            {t('gate.newTitle')}
+          </Title>
+          <NewProfileForm />
+        </section>
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,365 @@
+// Runtime: Node (Vitest, happy-dom). Who is training: the gate in front of the trainee's screens and
+// the header's profile menu, over a real (fake-indexeddb) database.
+import { MantineProvider } from '@mantine/core';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent, { type UserEvent } from '@testing-library/user-event';
+import { Dexie } from 'dexie';
+import type { ReactNode } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import axe from 'axe-core';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AttacheApi, Language } from '../../../../electron/contract/api';
+import type { AttacheDatabase, ProfileRecord } from '../../db/database';
+import { createProfile, listProfiles, readActiveProfile, switchProfile } from '../../db/repositories/profiles';
+import { createI18n } from '../../i18n';
+import { createTestDatabase } from '../../test/database';
+import { ServicesProvider } from '../services';
+import { loadStartup } from '../startup';
+import { StorageProblemAlert, StorageProblemsProvider } from '../storage-problems';
+import { theme } from '../theme';
+import { RequireProfile } from './ProfileGate';
+import { ProfileMenu } from './ProfileMenu';
+
+let db: AttacheDatabase;
+
+beforeEach(() => {
+  db = createTestDatabase();
+});
+
+afterEach(async () => {
+  vi.restoreAllMocks();
+  db.close();
+  await db.delete();
+});
+
+/** Profiles need nothing from the platform but what startup reads. */
+const platform: AttacheApi = {
+  getAppInfo: () => Promise.resolve({ name: 'Attaché', version: '0.1.0', runtime: 'web', os: 'linux', versions: {} }),
+  getSystemLocale: () => Promise.resolve('en-US'),
+  openFile: () => Promise.resolve(null),
+  saveFile: () => Promise.resolve({ saved: false }),
+  setMenuState: () => Promise.resolve(),
+  onMenuCommand: () => () => undefined,
+};
+
+async function renderWithServices(ui: ReactNode, language: Language = 'en'): Promise<UserEvent> {
+  const { services } = await loadStartup(db, platform);
+  const i18n = await createI18n(language);
+  const user = userEvent.setup();
+  render(
+    // env="test": no transitions or portals, so the menu and the dialog render in place at once.
+    <MantineProvider theme={theme} env="test">
+      <I18nextProvider i18n={i18n}>
+        <ServicesProvider services={services}>
+          <StorageProblemsProvider>
+            <StorageProblemAlert />
+            {ui}
+          </StorageProblemsProvider>
+        </ServicesProvider>
+      </I18nextProvider>
+    </MantineProvider>,
+  );
+  return user;
+}
+
+/** A screen behind the gate, showing whom it was given. */
+function Guarded() {
+  return <RequireProfile>{(profile) => <p data-testid="guarded">Training: {profile.name}</p>}</RequireProfile>;
+}
+
+/**
+ * What axe-core finds wrong in the document. Colour contrast needs a layout happy-dom does not do, and
+ * these components are tested outside the app's landmarks: the e2e tests check both in a browser.
+ */
+async function accessibilityViolations(): Promise<string[]> {
+  const results = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false }, region: { enabled: false } } });
+  return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`);
+}
+
+/** Profiles as if made earlier, with none of them active. */
+async function existingProfiles(...names: string[]): Promise<ProfileRecord[]> {
+  const made: ProfileRecord[] = [];
+  for (const [index, name] of names.entries()) made.push(await createProfile(db, { name, academyId: index === 0 ? 'DA-7' : '' }, () => 1000 * (index + 1)));
+  await db.settings.delete('activeProfileId');
+  return made;
+}
+
+const nameField = () => screen.getByTestId('profile-new-name');
+const academyField = () => screen.getByTestId('profile-new-academy');
+
+describe('RequireProfile', () => {
+  it('renders nothing until it knows, then the screen for the active profile', async () => {
+    await createProfile(db, { name: 'Anna Petrova', academyId: '' });
+    await renderWithServices(<Guarded />);
+
+    expect(screen.queryByTestId('profile-gate')).toBeNull();
+    expect(screen.queryByTestId('guarded')).toBeNull();
+    expect((await screen.findByTestId('guarded')).textContent).toBe('Training: Anna Petrova');
+    expect(screen.queryByTestId('profile-gate')).toBeNull();
+  });
+
+  it('asks the first trainee to create a profile, explaining what is wrong until it is right', async () => {
+    const user = await renderWithServices(<Guarded />);
+    const gate = await screen.findByTestId('profile-gate');
+
+    expect(within(gate).getByRole('heading', { level: 2, name: 'Who is training?' })).toBeTruthy();
+    expect(within(gate).getByText(/Create your profile to begin/)).toBeTruthy();
+    expect(screen.queryByTestId('profile-pick-list')).toBeNull();
+
+    await user.click(screen.getByTestId('profile-create'));
+    expect(await screen.findByText('Enter your name.')).toBeTruthy();
+    expect(nameField().getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(nameField());
+
+    await user.type(nameField(), '  Anna Petrova ');
+    await user.type(academyField(), 'DA 7');
+    expect(screen.queryByText('Enter your name.')).toBeNull();
+    expect(screen.getByText('Use only letters, digits, hyphens (-) and underscores (_).')).toBeTruthy();
+    await user.click(screen.getByTestId('profile-create'));
+    expect(document.activeElement).toBe(academyField());
+    expect(await listProfiles(db)).toEqual([]);
+
+    await user.clear(academyField());
+    await user.type(academyField(), 'DA-7');
+    await user.click(screen.getByTestId('profile-create'));
+
+    expect((await screen.findByTestId('guarded')).textContent).toBe('Training: Anna Petrova');
+    expect(screen.queryByTestId('profile-gate')).toBeNull();
+    expect(await readActiveProfile(db)).toMatchObject({ name: 'Anna Petrova', academyId: 'DA-7' });
+  });
+
+  it('lets a returning trainee pick their profile, the most recently used first', async () => {
+    const [anna, ivan] = await existingProfiles('Anna Petrova', 'Ivan Sokolov');
+    const user = await renderWithServices(<Guarded />);
+
+    const list = await screen.findByTestId('profile-pick-list');
+    expect(within(list).getAllByRole('button').map((button) => button.getAttribute('data-testid'))).toEqual([`profile-pick-${ivan!.id}`, `profile-pick-${anna!.id}`]);
+    expect(screen.getByRole('button', { name: /Anna Petrova/ }).textContent).toContain('Academy ID DA-7');
+    expect(screen.getByText(/Pick your profile or create one/)).toBeTruthy();
+
+    await user.click(screen.getByTestId(`profile-pick-${anna!.id}`));
+
+    expect((await screen.findByTestId('guarded')).textContent).toBe('Training: Anna Petrova');
+    expect((await readActiveProfile(db))?.id).toBe(anna!.id);
+    expect((await listProfiles(db))[0]?.id).toBe(anna!.id);
+  });
+
+  it('refuses a name another profile has, and clears the message once the name changes', async () => {
+    await existingProfiles('Anna Petrova');
+    const user = await renderWithServices(<Guarded />);
+
+    await user.type(await screen.findByTestId('profile-new-name'), 'anna petrova');
+    await user.click(screen.getByTestId('profile-create'));
+
+    expect(await screen.findByText(/A profile with this name already exists on this device/)).toBeTruthy();
+    expect(document.activeElement).toBe(nameField());
+    expect(screen.getByTestId('profile-gate')).toBeTruthy();
+    expect(await db.profiles.count()).toBe(1);
+
+    await user.type(nameField(), ' (Geneva)');
+    expect(screen.queryByText(/A profile with this name already exists/)).toBeNull();
+    await user.click(screen.getByTestId('profile-create'));
+    expect((await screen.findByTestId('guarded')).textContent).toBe('Training: anna petrova (Geneva)');
+  });
+
+  it('follows a switch made elsewhere, such as the header menu or another window', async () => {
+    const [anna, ivan] = await existingProfiles('Anna Petrova', 'Ivan Sokolov');
+    await switchProfile(db, anna!.id);
+    await renderWithServices(<Guarded />);
+    await screen.findByText('Training: Anna Petrova');
+
+    await switchProfile(db, ivan!.id);
+
+    expect(await screen.findByText('Training: Ivan Sokolov')).toBeTruthy();
+  });
+
+  it('reports a full disk and stays on the gate with nothing saved', async () => {
+    const user = await renderWithServices(<Guarded />);
+    vi.spyOn(db.settings, 'put').mockRejectedValue(new DOMException('Quota exceeded', 'QuotaExceededError'));
+
+    await user.type(await screen.findByTestId('profile-new-name'), 'Anna Petrova');
+    await user.click(screen.getByTestId('profile-create'));
+
+    const alert = await screen.findByTestId('storage-error');
+    expect(alert.textContent).toContain('Your device is out of storage space');
+    expect(screen.getByTestId('profile-gate')).toBeTruthy();
+    expect(nameField()).toHaveProperty('value', 'Anna Petrova');
+    vi.restoreAllMocks();
+    expect(await db.profiles.count()).toBe(0);
+  });
+
+  it('has no accessibility violations, with field errors showing', async () => {
+    await existingProfiles('Anna Petrova', 'Ivan Sokolov');
+    const user = await renderWithServices(
+      <>
+        <h1>Catalogue</h1>
+        <Guarded />
+      </>,
+    );
+    await user.click(await screen.findByTestId('profile-create'));
+    await screen.findByText('Enter your name.');
+
+    expect(await accessibilityViolations()).toEqual([]);
+  });
+
+  it('speaks Russian', async () => {
+    await existingProfiles('Анна Петрова');
+    const user = await renderWithServices(<Guarded />, 'ru');
+
+    const gate = await screen.findByTestId('profile-gate');
+    expect(within(gate).getByRole('heading', { level: 2, name: 'Кто занимается?' })).toBeTruthy();
+    expect(within(gate).getByRole('heading', { level: 3, name: 'Продолжить как' })).toBeTruthy();
+    expect(within(gate).getByText('Идентификатор DA-7')).toBeTruthy();
+
+    await user.click(screen.getByTestId('profile-create'));
+    expect(await screen.findByText('Укажите имя.')).toBeTruthy();
+    await user.type(nameField(), 'АННА ПЕТРОВА');
+    await user.click(screen.getByTestId('profile-create'));
+    expect(await screen.findByText(/Профиль с таким именем на этом устройстве уже есть/)).toBeTruthy();
+  });
+});
+
+describe('ProfileMenu', () => {
+  const menuButton = () => screen.getByTestId('profile-menu');
+
+  it('says when no one is chosen, and offers only a new profile', async () => {
+    const user = await renderWithServices(<ProfileMenu />);
+
+    expect((await screen.findByTestId('profile-menu')).textContent).toContain('No profile');
+    expect(menuButton().getAttribute('aria-label')).toBe('No profile chosen. Choose or create a profile');
+
+    await user.click(menuButton());
+    const menu = await screen.findByRole('menu');
+    expect(within(menu).queryAllByRole('menuitemradio')).toEqual([]);
+    expect(within(menu).getByRole('menuitem', { name: 'New profile…' })).toBeTruthy();
+  });
+
+  it('shows the active trainee and switches to another, most recently used first', async () => {
+    const [anna, ivan] = await existingProfiles('Anna Petrova', 'Ivan Sokolov');
+    await switchProfile(db, anna!.id, () => 5000);
+    const user = await renderWithServices(<ProfileMenu />);
+
+    await waitFor(() => expect(screen.getByTestId('profile-menu-name').textContent).toBe('Anna Petrova'));
+    expect(menuButton().textContent).toContain('AP');
+    expect(menuButton().getAttribute('aria-label')).toBe('Profile: Anna Petrova. Switch or add a profile');
+
+    await user.click(menuButton());
+    const menu = await screen.findByRole('menu');
+    expect(within(menu).getByText('2 profiles on this device')).toBeTruthy();
+    const items = within(menu).getAllByRole('menuitemradio');
+    expect(items.map((item) => [item.textContent, item.getAttribute('aria-checked')])).toEqual([
+      ['Anna Petrova', 'true'],
+      ['Ivan Sokolov', 'false'],
+    ]);
+
+    await user.click(screen.getByTestId(`profile-menu-item-${ivan!.id}`));
+
+    await waitFor(() => expect(screen.getByTestId('profile-menu-name').textContent).toBe('Ivan Sokolov'));
+    expect(screen.queryByRole('menu')).toBeNull();
+    expect((await readActiveProfile(db))?.id).toBe(ivan!.id);
+  });
+
+  it('works from the keyboard', async () => {
+    const [anna, ivan] = await existingProfiles('Anna Petrova', 'Ivan Sokolov');
+    await switchProfile(db, ivan!.id);
+    const user = await renderWithServices(<ProfileMenu />);
+    await waitFor(() => expect(screen.getByTestId('profile-menu-name').textContent).toBe('Ivan Sokolov'));
+
+    await user.tab();
+    expect(document.activeElement).toBe(menuButton());
+    await user.keyboard('{Enter}');
+    await screen.findByRole('menu');
+    // The menu button pattern: opening from the keyboard puts focus on the first item.
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Ivan Sokolov'));
+    await user.keyboard('{ArrowDown}');
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Anna Petrova'));
+    await user.keyboard('{Enter}');
+
+    await waitFor(async () => expect((await readActiveProfile(db))?.id).toBe(anna!.id));
+    await waitFor(() => expect(screen.getByTestId('profile-menu-name').textContent).toBe('Anna Petrova'));
+  });
+
+  it('has no accessibility violations, closed, open and with the dialog', async () => {
+    const [anna] = await existingProfiles('Anna Petrova', 'Ivan Sokolov');
+    await switchProfile(db, anna!.id);
+    const user = await renderWithServices(<ProfileMenu />);
+    await waitFor(() => expect(screen.getByTestId('profile-menu-name').textContent).toBe('Anna Petrova'));
+    expect(await accessibilityViolations()).toEqual([]);
+
+    await user.click(menuButton());
+    await screen.findByRole('menu');
+    expect(await accessibilityViolations()).toEqual([]);
+
+    await user.click(screen.getByTestId('profile-menu-new'));
+    await screen.findByRole('dialog');
+    expect(await accessibilityViolations()).toEqual([]);
+  });
+
+  it('creates a new profile in a dialog and makes it active', async () => {
+    await existingProfiles('Anna Petrova');
+    const user = await renderWithServices(<ProfileMenu />);
+
+    await user.click(await screen.findByTestId('profile-menu'));
+    await user.click(await screen.findByTestId('profile-menu-new'));
+    const dialog = await screen.findByRole('dialog', { name: 'New profile' });
+
+    await user.type(within(dialog).getByTestId('profile-new-name'), 'Anna Petrova');
+    await user.click(within(dialog).getByTestId('profile-create'));
+    expect(await within(dialog).findByText(/A profile with this name already exists/)).toBeTruthy();
+
+    await user.clear(within(dialog).getByTestId('profile-new-name'));
+    await user.type(within(dialog).getByTestId('profile-new-name'), 'Ivan Sokolov');
+    await user.type(within(dialog).getByTestId('profile-new-academy'), 'DA-9');
+    await user.click(within(dialog).getByTestId('profile-create'));
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(screen.getByTestId('profile-menu-name').textContent).toBe('Ivan Sokolov'));
+    expect(await readActiveProfile(db)).toMatchObject({ name: 'Ivan Sokolov', academyId: 'DA-9' });
+  });
+
+  it('closes the dialog without creating anything', async () => {
+    const user = await renderWithServices(<ProfileMenu />);
+    await user.click(await screen.findByTestId('profile-menu'));
+    await user.click(await screen.findByTestId('profile-menu-new'));
+    const dialog = await screen.findByRole('dialog', { name: 'New profile' });
+
+    await user.type(within(dialog).getByTestId('profile-new-name'), 'Half typed');
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(await db.profiles.count()).toBe(0);
+    expect(screen.getByTestId('profile-menu-name').textContent).toBe('No profile');
+  });
+
+  it('reports a full disk when switching and keeps the active profile', async () => {
+    const [anna, ivan] = await existingProfiles('Anna Petrova', 'Ivan Sokolov');
+    await switchProfile(db, anna!.id);
+    const user = await renderWithServices(<ProfileMenu />);
+    await waitFor(() => expect(screen.getByTestId('profile-menu-name').textContent).toBe('Anna Petrova'));
+    vi.spyOn(db.settings, 'put').mockRejectedValue(new Dexie.QuotaExceededError('Quota exceeded'));
+
+    await user.click(menuButton());
+    await user.click(await screen.findByTestId(`profile-menu-item-${ivan!.id}`));
+
+    expect((await screen.findByTestId('storage-error')).textContent).toContain('Your device is out of storage space');
+    expect(screen.getByTestId('profile-menu-name').textContent).toBe('Anna Petrova');
+    vi.restoreAllMocks();
+    expect((await readActiveProfile(db))?.id).toBe(anna!.id);
+  });
+
+  it('speaks Russian', async () => {
+    const [anna] = await existingProfiles('Анна Петрова', 'Иван Соколов', 'Мария Ким');
+    await switchProfile(db, anna!.id);
+    const user = await renderWithServices(<ProfileMenu />, 'ru');
+    await waitFor(() => expect(screen.getByTestId('profile-menu-name').textContent).toBe('Анна Петрова'));
+    expect(menuButton().getAttribute('aria-label')).toBe('Профиль: Анна Петрова. Сменить или добавить профиль');
+
+    await user.click(menuButton());
+    const menu = await screen.findByRole('menu');
+    expect(within(menu).getByText('3 профиля на этом устройстве')).toBeTruthy();
+    await user.click(within(menu).getByRole('menuitem', { name: 'Новый профиль…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Новый профиль' });
+    expect(within(dialog).getByRole('button', { name: 'Закрыть' })).toBeTruthy();
+    expect(within(dialog).getByLabelText(/Имя и фамилия/)).toBeTruthy();
+  });
+});

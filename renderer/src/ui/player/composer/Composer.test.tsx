@@ -1,0 +1,364 @@
+// Runtime: Node (Vitest, happy-dom). The composer as the trainee uses it: live verdict, scores and
+// findings as they type, marks on the offending words, fixes applied in place, the counter, choosing
+// a task, and publishing with the button or Ctrl+Enter.
+import { MantineProvider } from '@mantine/core';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Language } from '../../../../../electron/contract/api';
+import type { EngineInput } from '../../../core/engine/timeline';
+import type { Pack } from '../../../core/pack/load';
+import { loadPack } from '../../../core/pack/load';
+import { createI18n } from '../../../i18n';
+import { CORE_LIBRARY_DIR, MINIMAL_PACK_DIR, readFolder } from '../../../test/packs';
+import { theme } from '../../theme';
+import type { ComposerDraft, ComposerProps } from './Composer';
+import { Composer } from './Composer';
+
+const minimal = loadPack(readFolder(MINIMAL_PACK_DIR), { appVersion: '0.1.0' }).pack!;
+const core = loadPack(readFolder(CORE_LIBRARY_DIR), { appVersion: '0.1.0' }).pack!;
+
+const MODEL_ANSWER = 'Stay calm. Our hotline +99 123 456 789 is open around the clock.';
+const WRONG_NUMBER = 'Stay calm. Our hotline +99 123 456 780 is open around the clock.';
+
+interface Setup {
+  pack?: Pack;
+  scenarioId?: string;
+  playLanguage?: string;
+  uiLanguage?: Language;
+  draft?: Partial<ComposerDraft>;
+  openTaskIds?: string[];
+  props?: Partial<ComposerProps>;
+}
+
+/** Keeps the draft in state the way the player does, so what the trainee types stays typed. */
+function Harness({ initial, onDraftChange, ...props }: Omit<ComposerProps, 'draft'> & { initial: ComposerDraft }) {
+  const [draft, setDraft] = useState(initial);
+  return (
+    <Composer
+      {...props}
+      draft={draft}
+      onDraftChange={(next) => {
+        onDraftChange(next);
+        setDraft(next);
+      }}
+    />
+  );
+}
+
+async function renderComposer({ pack = minimal, scenarioId = 'hotline', playLanguage = 'en', uiLanguage = 'en', draft, openTaskIds, props }: Setup = {}) {
+  const scenario = pack.scenarios.find((candidate) => candidate.id === scenarioId)!;
+  const input: EngineInput = { scenario, playLanguage, manifest: pack.manifest, seed: 1 };
+  const openTasks = openTaskIds ? openTaskIds.map((id) => scenario.tasks.find((task) => task.id === id)!) : scenario.tasks;
+  const first = openTasks[0]!;
+  const initial: ComposerDraft = { accountId: first.account, kind: first.kind, taskId: first.id, replyTo: first.replyTo ?? null, text: '', ...draft };
+  const onPublish = vi.fn<(draft: ComposerDraft) => void>();
+  const onDraftChange = vi.fn<(draft: ComposerDraft) => void>();
+  const i18n = await createI18n(uiLanguage);
+  const user = userEvent.setup();
+  render(
+    <MantineProvider theme={theme}>
+      <I18nextProvider i18n={i18n}>
+        <Harness input={input} accounts={scenario.accounts} openTasks={openTasks} initial={initial} onDraftChange={onDraftChange} onPublish={onPublish} {...props} />
+      </I18nextProvider>
+    </MantineProvider>,
+  );
+  return { user, onPublish, onDraftChange, input };
+}
+
+const textarea = () => screen.getByTestId<HTMLTextAreaElement>('composer-text');
+const verdict = () => screen.getByTestId('composer-verdict');
+const findings = () => screen.queryAllByTestId('composer-finding');
+const marks = () => Array.from(screen.getByTestId('composer-highlights').querySelectorAll('mark'));
+const markTexts = () => marks().map((mark) => [mark.textContent, mark.dataset.severity]);
+const findingWith = (ruleId: string) => findings().filter((item) => item.dataset.ruleId === ruleId);
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('Composer: live feedback', () => {
+  it('shows a hint and no findings for an empty draft, and no verdict', async () => {
+    await renderComposer();
+    expect(screen.getByTestId('composer-hint').textContent).toBe('Start writing: the feedback on tone, policy and platform fit appears here as you type.');
+    expect(screen.queryByTestId('composer-findings')).toBeNull();
+    expect(verdict().textContent).toBe('');
+    expect(screen.getByTestId('composer-counter').textContent).toContain('0 / 280');
+    expect(screen.getByTestId<HTMLButtonElement>('composer-publish').disabled).toBe(true);
+  });
+
+  it('says a model answer is ready to publish, with every axis passing and nothing marked', async () => {
+    const { user } = await renderComposer();
+    await user.type(textarea(), MODEL_ANSWER);
+
+    await waitFor(() => expect(verdict().textContent).toBe('Ready to publish'));
+    expect(verdict().getAttribute('aria-live')).toBe('polite');
+    for (const axis of ['tone', 'policy', 'platform']) {
+      const row = screen.getByTestId(`composer-score-${axis}`);
+      expect(row.dataset.passed).toBe('true');
+      expect(row.textContent).toContain('100 / 100');
+      expect(row.textContent).toContain('Passes: the pass mark is 70');
+    }
+    expect(findings()).toHaveLength(0);
+    expect(screen.getByTestId('composer-findings').textContent).toBe('Nothing to fix: no findings.');
+    expect(marks()).toHaveLength(0);
+    expect(screen.getByTestId('composer-counter').textContent).toContain('64 / 280');
+  });
+
+  it('passes a model answer from the core library, pasted whole', async () => {
+    const scenario = core.scenarios.find((candidate) => candidate.id === 'answering-criticism')!;
+    const answer = scenario.tasks.find((task) => task.id === 'reply-to-mp')!.modelAnswer.en!;
+    const { user } = await renderComposer({ pack: core, scenarioId: 'answering-criticism' });
+    await user.click(textarea());
+    await user.paste(answer);
+
+    await waitFor(() => expect(verdict().textContent).toBe('Ready to publish'));
+    expect(findings().filter((item) => item.dataset.severity === 'error')).toHaveLength(0);
+  });
+
+  it('flags a wrong phone number, marks it in the text, and fixes it with Apply', async () => {
+    const { user } = await renderComposer();
+    await user.click(textarea());
+    await user.paste(WRONG_NUMBER);
+
+    await waitFor(() => expect(verdict().textContent).toBe('Would not pass yet'));
+    const [mismatch] = findingWith('policy.fact-mismatch');
+    expect(mismatch?.dataset).toMatchObject({ axis: 'policy', severity: 'error' });
+    expect(within(mismatch!).getByTestId('composer-finding-message').textContent).toBe(
+      'Wrong number. Hotline: +99 123 456 789, not +99 123 456 780. One wrong digit and people cannot get through — copy it from the fact sheet.',
+    );
+    expect(within(screen.getByTestId('composer-findings-policy')).getByRole('heading', { level: 3 }).textContent).toBe('Policy · 1 finding');
+    expect(markTexts()).toEqual([['+99 123 456 780', 'error']]);
+    const policy = screen.getByTestId('composer-score-policy');
+    expect(policy.dataset.passed).toBe('false');
+    expect(policy.textContent).toContain('Below the pass mark of 70');
+
+    await user.click(within(mismatch!).getByRole('button', { name: 'Replace with “+99 123 456 789”' }));
+
+    expect(textarea().value).toBe(MODEL_ANSWER);
+    expect(document.activeElement).toBe(textarea());
+    expect(textarea().selectionStart).toBe(MODEL_ANSWER.indexOf(' is open'));
+    await waitFor(() => expect(verdict().textContent).toBe('Ready to publish'));
+    expect(marks()).toHaveLength(0);
+  });
+
+  it('marks shouting as warnings and applies each fix where it belongs', async () => {
+    const { user } = await renderComposer();
+    await user.click(textarea());
+    await user.paste('STAY CALM!!! Our hotline +99 123 456 789 is open around the clock.');
+
+    await waitFor(() => expect(findingWith('tone.shouting')).toHaveLength(2));
+    expect(markTexts()).toEqual([
+      ['STAY CALM', 'warning'],
+      ['!!!', 'warning'],
+    ]);
+    const messages = findingWith('tone.shouting').map((item) => within(item).getByTestId('composer-finding-message').textContent);
+    expect(messages).toEqual(['“STAY CALM” in capitals reads as shouting.', '“!!!”: stacked marks read as shouting or alarm.']);
+    expect(within(findingWith('tone.shouting')[0]!).getByTestId('composer-finding-advice').textContent).toBe('Write it in ordinary case; let the facts carry the weight.');
+    expect(screen.getByTestId('composer-score-tone').dataset.passed).toBe('false');
+
+    await user.click(screen.getByRole('button', { name: 'Replace with “Stay calm”' }));
+    expect(textarea().value).toBe('Stay calm!!! Our hotline +99 123 456 789 is open around the clock.');
+    expect(textarea().selectionStart).toBe('Stay calm'.length);
+
+    await waitFor(() => expect(markTexts()).toEqual([['!!!', 'warning']]));
+    await user.click(screen.getByRole('button', { name: 'Replace with “!”' }));
+    expect(textarea().value).toBe('Stay calm! Our hotline +99 123 456 789 is open around the clock.');
+    await waitFor(() => expect(verdict().textContent).toBe('Ready to publish'));
+  });
+
+  it('highlights a finding’s words more strongly while it is pointed at, and selects them on request', async () => {
+    const { user } = await renderComposer();
+    await user.click(textarea());
+    await user.paste('STAY CALM!!! Our hotline +99 123 456 789 is open around the clock.');
+    await waitFor(() => expect(findingWith('tone.shouting')).toHaveLength(2));
+    const [capitals, stacked] = findingWith('tone.shouting');
+
+    await user.hover(stacked!);
+    expect(marks().map((mark) => mark.hasAttribute('data-active'))).toEqual([false, true]);
+    expect(stacked!.hasAttribute('data-active')).toBe(true);
+    await user.unhover(stacked!);
+    expect(marks().some((mark) => mark.hasAttribute('data-active'))).toBe(false);
+
+    await user.click(within(capitals!).getByRole('button', { name: 'Show in the text' }));
+    expect(document.activeElement).toBe(textarea());
+    expect([textarea().selectionStart, textarea().selectionEnd]).toEqual([0, 'STAY CALM'.length]);
+  });
+
+  it('counts against the platform limit: a warning near it, an error over it, the excess marked', async () => {
+    const { user } = await renderComposer();
+    const near = `${MODEL_ANSWER} ${'We are here for you. '.repeat(9)}`.trimEnd();
+    await user.click(textarea());
+    await user.paste(near);
+    const counter = () => screen.getByTestId('composer-counter');
+    await waitFor(() => expect(counter().dataset.state).toBe('near'));
+    expect(counter().textContent).toBe(`Length as X counts it: ${near.length} / 280 · ${280 - near.length} characters left`);
+
+    await user.type(textarea(), ' We are here for you. We are here for you.');
+    const over = textarea().value.length;
+    await waitFor(() => expect(counter().dataset.state).toBe('over'));
+    expect(counter().textContent).toBe(`Length as X counts it: ${over} / 280 · ${over - 280} characters over the limit`);
+    expect(counter().querySelector('svg')).not.toBeNull();
+    expect(within(findingWith('platform.too-long')[0]!).getByTestId('composer-finding-message').textContent).toBe(
+      `${over} characters where 280 fit: ${over - 280} too many. Everything marked is cut off.`,
+    );
+    expect(markTexts()).toEqual([[textarea().value.slice(280), 'error']]);
+  });
+
+  it('counts each post of a thread on its own', async () => {
+    const { user } = await renderComposer({ draft: { kind: 'thread' } });
+    expect(screen.getByText('A blank line starts the next post of the thread.')).toBeTruthy();
+    await user.click(textarea());
+    const second = 'Our hotline +99 123 456 789 is open around the clock. '.repeat(6).trimEnd();
+    await user.paste(`Stay calm.\n\n${second}`);
+
+    await waitFor(() => expect(screen.getAllByTestId('composer-counter-part')).toHaveLength(2));
+    const parts = screen.getAllByTestId('composer-counter-part');
+    expect(screen.getByTestId('composer-counter').textContent).toContain('A thread of 2 posts');
+    expect(parts[0]!.textContent).toBe('Post 1: 10 / 280');
+    expect(parts[0]!.dataset.state).toBe('ok');
+    expect(parts[1]!.dataset.state).toBe('over');
+    expect(parts[1]!.textContent).toBe(`Post 2: ${second.length} / 280 · ${second.length - 280} characters over the limit`);
+  });
+
+  it('says plainly when the draft is not in the audience’s language', async () => {
+    const { user } = await renderComposer();
+    await user.click(textarea());
+    await user.paste('Сохраняйте спокойствие. Горячая линия +99 123 456 789 работает круглосуточно.');
+
+    await waitFor(() => expect(screen.getByTestId('composer-language').textContent).toBe('The audience of this account reads English, but your draft seems to be in Russian.'));
+    expect(findingWith('platform.wrong-language')).toHaveLength(1);
+  });
+});
+
+describe('Composer: what the draft answers', () => {
+  it('takes the account, kind and reply target from the chosen task, and keeps them with no task', async () => {
+    const { user, onDraftChange } = await renderComposer({
+      pack: core,
+      scenarioId: 'answering-criticism',
+      openTaskIds: ['reply-to-mp', 'journalist-dm'],
+      draft: { accountId: 'embassy-x', kind: 'post', taskId: null, replyTo: null },
+    });
+    const account = () => screen.getByTestId<HTMLSelectElement>('composer-account');
+    const kind = () => screen.getByTestId<HTMLSelectElement>('composer-kind');
+    const task = () => screen.getByTestId<HTMLSelectElement>('composer-task');
+    expect(task().value).toBe('');
+    expect(within(task()).getAllByRole('option').map((option) => option.textContent)).toEqual(['No task: a publication of your own', 'Reply to MP Ravn', 'Comment for Nordposten']);
+
+    await user.selectOptions(task(), 'journalist-dm');
+    expect(onDraftChange).toHaveBeenLastCalledWith({ accountId: 'embassy-fb', kind: 'direct-message', taskId: 'journalist-dm', replyTo: null, text: '' });
+    expect(account().value).toBe('embassy-fb');
+    expect(kind().value).toBe('direct-message');
+    expect(textarea().placeholder).toBe('Write your message…');
+
+    await user.selectOptions(task(), 'reply-to-mp');
+    expect(onDraftChange).toHaveBeenLastCalledWith({ accountId: 'embassy-x', kind: 'reply', taskId: 'reply-to-mp', replyTo: 'mp-post', text: '' });
+
+    await user.selectOptions(task(), '');
+    expect(onDraftChange).toHaveBeenLastCalledWith({ accountId: 'embassy-x', kind: 'reply', taskId: null, replyTo: 'mp-post', text: '' });
+
+    await user.selectOptions(kind(), 'thread');
+    expect(onDraftChange).toHaveBeenLastCalledWith(expect.objectContaining({ kind: 'thread' }));
+    expect(within(account()).getAllByRole('option').map((option) => option.textContent)).toEqual([
+      'Embassy of Azuria in Nordmark · X @AzuriaInNordmark',
+      expect.stringContaining('· Facebook'),
+    ]);
+  });
+
+  it('shows what is being replied to and lets the reply be cancelled', async () => {
+    const onCancelReply = vi.fn();
+    const { user } = await renderComposer({ props: { replyTarget: { id: 'question', author: 'Reporter', excerpt: 'How do people get home?' }, onCancelReply } });
+    const target = screen.getByTestId('composer-reply-target');
+    expect(target.textContent).toContain('Replying to Reporter');
+    expect(target.textContent).toContain('How do people get home?');
+    await user.click(within(target).getByRole('button', { name: 'Cancel the reply' }));
+    expect(onCancelReply).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('Composer: publishing', () => {
+  it('publishes the draft with Ctrl+Enter in the text, once, without adding a line', async () => {
+    const { user, onPublish } = await renderComposer();
+    const outside = vi.fn();
+    document.documentElement.addEventListener('keydown', outside);
+    try {
+      await user.type(textarea(), MODEL_ANSWER);
+      outside.mockClear();
+      await user.keyboard('{Control>}{Enter}{/Control}');
+    } finally {
+      document.documentElement.removeEventListener('keydown', outside);
+    }
+
+    expect(onPublish).toHaveBeenCalledTimes(1);
+    expect(onPublish).toHaveBeenCalledWith({ accountId: 'embassy-x', kind: 'post', taskId: 'publish-hotline', replyTo: null, text: MODEL_ANSWER });
+    expect(textarea().value).toBe(MODEL_ANSWER);
+    // The player's global Ctrl+Enter listens on the document: it must not publish the same draft again.
+    expect(outside.mock.calls.filter(([event]) => (event as KeyboardEvent).key === 'Enter')).toHaveLength(0);
+    expect(textarea().getAttribute('aria-keyshortcuts')).toBe('Control+Enter Meta+Enter');
+  });
+
+  it('publishes with the button, even a draft that would not pass', async () => {
+    const { user, onPublish } = await renderComposer();
+    await user.click(textarea());
+    await user.paste(WRONG_NUMBER);
+    await user.click(screen.getByRole('button', { name: 'Publish' }));
+    expect(onPublish).toHaveBeenCalledWith(expect.objectContaining({ text: WRONG_NUMBER, taskId: 'publish-hotline' }));
+  });
+
+  it('publishes nothing while the scenario is not live, or while the draft is blank', async () => {
+    const { user, onPublish } = await renderComposer({ props: { disabled: true } });
+    expect(screen.getByTestId('composer-off').textContent).toBe('The scenario is not running: publishing is off.');
+    await user.click(textarea());
+    await user.paste(MODEL_ANSWER);
+    expect(screen.getByTestId<HTMLButtonElement>('composer-publish').disabled).toBe(true);
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    expect(onPublish).not.toHaveBeenCalled();
+  });
+
+  it('does not publish a blank draft', async () => {
+    const { user, onPublish } = await renderComposer();
+    await user.type(textarea(), '   ');
+    expect(screen.getByTestId<HTMLButtonElement>('composer-publish').disabled).toBe(true);
+    await user.keyboard('{Meta>}{Enter}{/Meta}');
+    expect(onPublish).not.toHaveBeenCalled();
+  });
+
+  it('forwards the textarea to the player for its focus shortcut', async () => {
+    const ref = { current: null as HTMLTextAreaElement | null };
+    await renderComposer({ props: { textareaRef: ref } });
+    expect(ref.current).toBe(textarea());
+  });
+});
+
+describe('Composer in Russian', () => {
+  it('speaks the UI language, the grader’s messages included', async () => {
+    const { user } = await renderComposer({ uiLanguage: 'ru', playLanguage: 'ru' });
+    expect(screen.getByLabelText('Ваш черновик')).toBe(textarea());
+    await user.click(textarea());
+    await user.paste('Сохраняйте спокойствие. Горячая линия +99 123 456 780 работает круглосуточно.');
+
+    await waitFor(() => expect(verdict().textContent).toBe('Пока не пройдёт'));
+    const [mismatch] = findingWith('policy.fact-mismatch');
+    expect(within(mismatch!).getByTestId('composer-finding-message').textContent).toBe(
+      'Неверный номер. Горячая линия: +99 123 456 789, а не +99 123 456 780. Одна ошибка в цифре — и люди не дозвонятся; скопируйте номер из справки.',
+    );
+    expect(mismatch!.textContent).toContain('Ошибка');
+    expect(screen.getByTestId('composer-score-policy').textContent).toContain('Ниже проходного балла (70)');
+    expect(screen.getByRole('heading', { level: 3 }).textContent).toBe('Соответствие позиции · 1 замечание');
+
+    await user.click(within(mismatch!).getByRole('button', { name: 'Заменить на «+99 123 456 789»' }));
+    await waitFor(() => expect(verdict().textContent).toBe('Можно публиковать'));
+    expect(screen.getByTestId('composer-counter').textContent).toBe('Длина по правилам X: 77 / 280');
+  });
+
+  it('names the languages in Russian when the draft is in the wrong one', async () => {
+    const { user } = await renderComposer({ uiLanguage: 'ru' });
+    await user.click(textarea());
+    await user.paste('Сохраняйте спокойствие. Горячая линия +99 123 456 789 работает круглосуточно.');
+    await waitFor(() =>
+      expect(screen.getByTestId('composer-language').textContent).toBe('Аудитория этого аккаунта читает на языке «английский», а черновик, похоже, написан на языке «русский».'),
+    );
+  });
+});

@@ -1,0 +1,292 @@
+// Runtime: renderer. The composer: the trainee chooses what a draft answers, on which account and in
+// which form, writes it, and sees the grader's verdict live — scores, findings marked in the text,
+// fixes to apply — before publishing with the button or Ctrl/⌘+Enter.
+import { Alert, Button, CloseButton, Group, Input, Kbd, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
+import { useMergedRef } from '@mantine/hooks';
+import type { KeyboardEvent, Ref } from 'react';
+import { useCallback, useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EngineInput, TaskKind } from '../../../core/engine/timeline';
+import { previewGrade } from '../../../core/engine/timeline';
+import type { Finding, Grade, Span } from '../../../core/grading/types';
+import type { Account, Task } from '../../../core/pack/schema';
+import { TASK_KINDS } from '../../../core/pack/schema';
+import { localized } from '../../../library/library';
+import { LanguageIcon } from '../../icons';
+import classes from './Composer.module.css';
+import { Counter, Findings, Scores, Verdict } from './Feedback';
+import { applyReplacement, rebaseSpans } from './highlight';
+import { HighlightedTextarea } from './HighlightedTextarea';
+
+export interface ComposerDraft {
+  accountId: string;
+  kind: TaskKind;
+  taskId: string | null;
+  replyTo: string | null;
+  text: string;
+}
+
+export interface ComposerReplyTarget {
+  id: string;
+  author: string;
+  excerpt: string;
+}
+
+export interface ComposerProps {
+  /** The attempt's engine input: drafts are graded with `previewGrade(input, draft)`. */
+  input: EngineInput;
+  /** The scenario's accounts. */
+  accounts: Account[];
+  /** The tasks open now. */
+  openTasks: Task[];
+  draft: ComposerDraft;
+  /** Called on every keystroke and every choice. */
+  onDraftChange: (draft: ComposerDraft) => void;
+  /** Called with the draft to publish; the parent clears the text. */
+  onPublish: (draft: ComposerDraft) => void;
+  /** The scenario is not live: nothing can be published. */
+  disabled?: boolean;
+  /** The feed or inbox item being replied to. */
+  replyTarget?: ComposerReplyTarget | null;
+  onCancelReply?: () => void;
+  /** The draft's textarea, for the player's shortcut that focuses it. */
+  textareaRef?: Ref<HTMLTextAreaElement>;
+}
+
+const NO_TASK = '';
+
+interface Graded {
+  /** The text the grade is of: it trails the textarea by a render while the trainee types. */
+  text: string;
+  grade: Grade;
+}
+
+function isTaskKind(value: string): value is TaskKind {
+  return (TASK_KINDS as readonly string[]).includes(value);
+}
+
+export function Composer({ input, accounts, openTasks, draft, onDraftChange, onPublish, disabled = false, replyTarget = null, onCancelReply, textareaRef }: ComposerProps) {
+  const { t, i18n } = useTranslation('composer');
+  const id = useId();
+  const textId = `${id}-text`;
+  const hintId = `${id}-hint`;
+  const ownTextarea = useRef<HTMLTextAreaElement>(null);
+  const mergedTextareaRef = useMergedRef(ownTextarea, textareaRef);
+  const { playLanguage } = input;
+  const [activeFinding, setActiveFinding] = useState<Finding | null>(null);
+  // Where the caret goes once an applied suggestion has come back as the new text.
+  const pendingCaret = useRef<number | null>(null);
+
+  // Grading a long draft takes a few milliseconds: typing renders first, the grade follows when React has time.
+  const deferredText = useDeferredValue(draft.text);
+  const { accountId, kind, taskId, replyTo } = draft;
+  const graded = useMemo((): Graded | null => {
+    try {
+      return { text: deferredText, grade: previewGrade(input, { accountId, kind, taskId, replyTo, text: deferredText }) };
+    } catch {
+      // A draft on an account or task the scenario does not have cannot be graded; it cannot be published either.
+      return null;
+    }
+  }, [input, accountId, kind, taskId, replyTo, deferredText]);
+  const grade = graded?.grade ?? null;
+  const written = deferredText.trim() !== '';
+
+  // Each finding's span moved onto the text as it is now, so marks stay on their words between grades.
+  const marks = useMemo(() => {
+    if (!graded) return [];
+    const spanned = graded.grade.findings.flatMap((finding) => (finding.span ? [{ span: finding.span, item: finding }] : []));
+    return rebaseSpans(graded.text, draft.text, spanned);
+  }, [graded, draft.text]);
+  const currentSpans = useMemo(() => new Map<Finding, Span>(marks.map(({ span, item }) => [item, span])), [marks]);
+
+  useLayoutEffect(() => {
+    const caret = pendingCaret.current;
+    const textarea = ownTextarea.current;
+    if (caret === null || !textarea) return;
+    pendingCaret.current = null;
+    textarea.focus();
+    textarea.setSelectionRange(caret, caret);
+  }, [draft.text]);
+
+  const canPublish = !disabled && draft.text.trim() !== '';
+  const publish = () => {
+    if (canPublish) onPublish(draft);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.nativeEvent.isComposing) return;
+    event.preventDefault();
+    // The player's own Ctrl+Enter shortcut must not publish the same draft a second time.
+    event.stopPropagation();
+    publish();
+  };
+
+  /** The finding's span in the current text, if the words it was about are still there unchanged. */
+  const liveSpan = useCallback(
+    (finding: Finding): Span | null => {
+      const span = currentSpans.get(finding);
+      if (!span || !finding.span || !graded) return null;
+      return draft.text.slice(span.start, span.end) === graded.text.slice(finding.span.start, finding.span.end) ? span : null;
+    },
+    [currentSpans, draft.text, graded],
+  );
+
+  const locate = (finding: Finding) => {
+    const span = currentSpans.get(finding);
+    const textarea = ownTextarea.current;
+    if (!span || !textarea) return;
+    textarea.focus();
+    textarea.setSelectionRange(span.start, span.end);
+  };
+
+  const apply = (finding: Finding) => {
+    const replacement = finding.suggestion?.replacement;
+    const span = liveSpan(finding);
+    if (replacement === undefined || !span) return;
+    const next = applyReplacement(draft.text, span, replacement);
+    pendingCaret.current = next.caret;
+    setActiveFinding(null);
+    // Focus stays in the text: the trainee goes on writing where the fix was made.
+    ownTextarea.current?.focus();
+    onDraftChange({ ...draft, text: next.text });
+  };
+
+  const chooseTask = (value: string) => {
+    const task = openTasks.find((candidate) => candidate.id === value);
+    if (task) onDraftChange({ ...draft, taskId: task.id, accountId: task.account, kind: task.kind, replyTo: task.replyTo ?? null });
+    else onDraftChange({ ...draft, taskId: null });
+  };
+
+  const taskOptions = [{ value: NO_TASK, label: t('task.none') }, ...openTasks.map((task) => ({ value: task.id, label: localized(task.title, playLanguage) }))];
+  if (draft.taskId !== null && !openTasks.some((task) => task.id === draft.taskId)) {
+    const closed = input.scenario.tasks.find((task) => task.id === draft.taskId);
+    taskOptions.push({ value: draft.taskId, label: t('task.closed', { title: closed ? localized(closed.title, playLanguage) : draft.taskId }) });
+  }
+  const accountOptions = accounts.map((account) => ({
+    value: account.id,
+    label: t('account.option', { name: localized(account.name, playLanguage), platform: t(`platform.${account.platform}`), handle: account.handle }),
+  }));
+  const kindOptions = TASK_KINDS.map((value) => ({ value, label: t(`kind.${value}`) }));
+  const account = accounts.find((candidate) => candidate.id === draft.accountId);
+
+  const languageNames = useMemo(() => new Intl.DisplayNames([i18n.language], { type: 'language' }), [i18n.language]);
+  const language = grade?.language;
+  const wrongLanguage = written && language && language.detected !== null && language.detected !== language.expected ? language : null;
+
+  return (
+    <Stack gap="sm" data-testid="composer">
+      <Title order={2} size="h5">
+        {t('title')}
+      </Title>
+
+      {replyTarget && (
+        <Paper withBorder p="xs" radius="sm" className={classes.replyTarget} data-testid="composer-reply-target">
+          <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap">
+            <div style={{ minWidth: 0 }}>
+              <Text size="xs" fw={600}>
+                {t('reply.to', { author: replyTarget.author })}
+              </Text>
+              <Text size="xs" className={classes.muted} lineClamp={2}>
+                {replyTarget.excerpt}
+              </Text>
+            </div>
+            {onCancelReply && <CloseButton size="sm" aria-label={t('reply.cancel')} onClick={onCancelReply} data-testid="composer-cancel-reply" />}
+          </Group>
+        </Paper>
+      )}
+
+      <NativeSelect label={t('task.label')} data={taskOptions} value={draft.taskId ?? NO_TASK} onChange={(event) => chooseTask(event.currentTarget.value)} data-testid="composer-task" size="xs" />
+      <Group grow gap="xs" align="flex-start">
+        <NativeSelect
+          label={t('account.label')}
+          data={accountOptions}
+          value={draft.accountId}
+          onChange={(event) => onDraftChange({ ...draft, accountId: event.currentTarget.value })}
+          data-testid="composer-account"
+          size="xs"
+        />
+        <NativeSelect
+          label={t('kind.label')}
+          data={kindOptions}
+          value={draft.kind}
+          onChange={(event) => {
+            const value = event.currentTarget.value;
+            if (isTaskKind(value)) onDraftChange({ ...draft, kind: value });
+          }}
+          data-testid="composer-kind"
+          size="xs"
+        />
+      </Group>
+
+      <div>
+        <Input.Label htmlFor={textId}>{t('text.label')}</Input.Label>
+        {draft.kind === 'thread' && (
+          <Text size="xs" className={classes.muted} id={hintId} mb={4}>
+            {t('text.threadHint')}
+          </Text>
+        )}
+        <HighlightedTextarea
+          id={textId}
+          value={draft.text}
+          onValueChange={(text) => onDraftChange({ ...draft, text })}
+          marks={marks}
+          activeFinding={activeFinding}
+          placeholder={t(`text.placeholder.${draft.kind}`)}
+          describedBy={draft.kind === 'thread' ? hintId : undefined}
+          lang={account?.audienceLanguage ?? playLanguage}
+          onKeyDown={onKeyDown}
+          keyShortcuts="Control+Enter Meta+Enter"
+          textareaRef={mergedTextareaRef}
+          testId="composer-text"
+        />
+
+        {grade && (
+          <div className={classes.counterRow}>
+            <Counter metrics={grade.metrics} />
+          </div>
+        )}
+      </div>
+
+      <Group justify="flex-end" gap="xs" wrap="nowrap">
+        <Text size="xs" className={classes.muted} aria-hidden="true" style={{ whiteSpace: 'nowrap' }}>
+          <Kbd size="xs">{t('publish.mod')}</Kbd> + <Kbd size="xs">{t('publish.enter')}</Kbd>
+        </Text>
+        <Button onClick={publish} disabled={!canPublish} aria-keyshortcuts="Control+Enter Meta+Enter" data-testid="composer-publish">
+          {t('publish.action')}
+        </Button>
+      </Group>
+      {disabled && (
+        <Text size="xs" className={classes.muted} data-testid="composer-off">
+          {t('publish.off')}
+        </Text>
+      )}
+
+      {wrongLanguage && (
+        <Alert color="orange" variant="light" icon={<LanguageIcon size={18} />} data-testid="composer-language" p="xs">
+          <Text size="sm">
+            {t('language.mismatch', { expected: languageNames.of(wrongLanguage.expected) ?? wrongLanguage.expected, detected: languageNames.of(wrongLanguage.detected!) ?? wrongLanguage.detected })}
+          </Text>
+        </Alert>
+      )}
+
+      <Stack gap="sm" component="section" aria-labelledby={`${id}-feedback`} data-testid="composer-feedback">
+        <div>
+          <Title order={2} size="h5" id={`${id}-feedback`}>
+            {t('feedback.title')}
+          </Title>
+          <Verdict grade={written ? grade : null} />
+        </div>
+        {written && grade ? (
+          <>
+            <Scores grade={grade} />
+            <Findings grade={grade} activeFinding={activeFinding} onActivate={setActiveFinding} canLocate={(finding) => currentSpans.has(finding)} onLocate={locate} onApply={apply} />
+          </>
+        ) : (
+          <Text size="sm" className={classes.muted} data-testid="composer-hint">
+            {t('feedback.hint')}
+          </Text>
+        )}
+      </Stack>
+    </Stack>
+  );
+}

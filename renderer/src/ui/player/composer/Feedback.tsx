@@ -1,0 +1,219 @@
+// Runtime: renderer. What the grader says about the draft while it is written: the length counter,
+// the verdict, the score on each axis against its pass mark, and the findings grouped by axis.
+import { Button, Group, Progress, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import type { FocusEvent } from 'react';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Axis, AxisGrade, Finding, Grade, PlatformMetrics } from '../../../core/grading/types';
+import { AXES } from '../../../core/pack/schema';
+import type { Platform } from '../../../core/pack/schema';
+import { useGradingMessage } from '../../grading-message';
+import { AlertIcon, CheckIcon } from '../../icons';
+import classes from './Composer.module.css';
+import type { CounterState } from './highlight';
+import { counterState } from './highlight';
+
+function useNumber(): (value: number) => string {
+  const { i18n } = useTranslation();
+  const format = new Intl.NumberFormat(i18n.language);
+  return (value) => format.format(value);
+}
+
+function worstState(states: CounterState[]): CounterState {
+  return states.includes('over') ? 'over' : states.includes('near') ? 'near' : 'ok';
+}
+
+/** `length / limit` as the platform counts, with the room left or the excess in words; per post for a thread. */
+export function Counter({ metrics }: { metrics: PlatformMetrics }) {
+  const { t } = useTranslation('composer');
+  const number = useNumber();
+  const { length, limit, parts } = metrics;
+  const platform = t(`platform.${metrics.platform as Platform}`, { defaultValue: metrics.platform });
+  const describe = (value: number, state: CounterState) =>
+    state === 'over' ? t('counter.over', { count: value - limit }) : state === 'near' ? t('counter.left', { count: limit - value }) : null;
+
+  if (parts && parts.length > 1) {
+    const states = parts.map((part) => counterState(part, limit));
+    return (
+      <div data-testid="composer-counter" data-state={worstState(states)}>
+        <Text size="xs" fw={500}>
+          {t('counter.parts', { count: parts.length })}
+        </Text>
+        {parts.map((part, index) => {
+          const state = states[index]!;
+          const note = describe(part, state);
+          return (
+            <Text key={index} size="xs" className={classes.counter} data-state={state} data-testid="composer-counter-part">
+              {state !== 'ok' && <AlertIcon size={12} className={classes.icon} data-tone={state === 'over' ? 'bad' : 'warn'} style={{ verticalAlign: '-1px', marginInlineEnd: 4 }} />}
+              {t('counter.part', { part: index + 1, length: number(part), limit: number(limit) })}
+              {note && ` · ${note}`}
+            </Text>
+          );
+        })}
+      </div>
+    );
+  }
+
+  const value = parts?.[0] ?? length;
+  const state = counterState(value, limit);
+  const note = describe(value, state);
+  return (
+    <Text size="xs" className={classes.counter} data-state={state} data-testid="composer-counter">
+      <VisuallyHidden>{t('counter.label', { platform })} </VisuallyHidden>
+      {state !== 'ok' && <AlertIcon size={12} className={classes.icon} data-tone={state === 'over' ? 'bad' : 'warn'} style={{ verticalAlign: '-1px', marginInlineEnd: 4 }} />}
+      {t('counter.value', { length: number(value), limit: number(limit) })}
+      {note && ` · ${note}`}
+    </Text>
+  );
+}
+
+/** The one line a screen reader hears as the draft changes: polite, and only when the verdict changes. */
+export function Verdict({ grade }: { grade: Grade | null }) {
+  const { t } = useTranslation('composer');
+  return (
+    <Group gap={6} role="status" aria-live="polite" className={classes.verdict} data-testid="composer-verdict" data-passed={grade ? String(grade.passed) : undefined} wrap="nowrap">
+      {grade && (grade.passed ? <CheckIcon size={18} className={classes.icon} data-tone="ok" /> : <AlertIcon size={18} className={classes.icon} data-tone="warn" />)}
+      {grade && (
+        <Text fw={600} size="sm">
+          {grade.passed ? t('verdict.ready') : t('verdict.notYet')}
+        </Text>
+      )}
+    </Group>
+  );
+}
+
+function ScoreRow({ axis }: { axis: AxisGrade }) {
+  const { t } = useTranslation('composer');
+  const label = t(`axis.${axis.axis}`);
+  return (
+    <div data-testid={`composer-score-${axis.axis}`} data-passed={String(axis.passed)}>
+      <Group justify="space-between" gap="xs" wrap="nowrap">
+        <Text size="sm" fw={500}>
+          {label}
+        </Text>
+        <Text size="sm" fw={600}>
+          {t('score.value', { score: axis.score })}
+        </Text>
+      </Group>
+      <div className={classes.scoreBar}>
+        <Progress value={axis.score} color={axis.passed ? 'teal' : 'orange'} size="sm" aria-label={t('score.progress', { axis: label })} />
+        <span className={classes.passMark} style={{ insetInlineStart: `${axis.passMark}%` }} aria-hidden="true" />
+      </div>
+      <Text size="xs" className={classes.muted} mt={2}>
+        {axis.passed ? t('score.passes', { passMark: axis.passMark }) : t('score.below', { passMark: axis.passMark })}
+      </Text>
+    </div>
+  );
+}
+
+export function Scores({ grade }: { grade: Grade }) {
+  return (
+    <Stack gap="xs">
+      {AXES.map((axis) => (
+        <ScoreRow key={axis} axis={grade.axes[axis]} />
+      ))}
+    </Stack>
+  );
+}
+
+export interface FindingActions {
+  activeFinding: Finding | null;
+  onActivate: (finding: Finding | null) => void;
+  /** Null when the finding's text cannot be found in the draft any more. */
+  canLocate: (finding: Finding) => boolean;
+  onLocate: (finding: Finding) => void;
+  onApply: (finding: Finding) => void;
+}
+
+function FindingItem({ finding, activeFinding, onActivate, canLocate, onLocate, onApply }: FindingActions & { finding: Finding }) {
+  const { t } = useTranslation('composer');
+  const message = useGradingMessage();
+  const replacement = finding.suggestion?.replacement;
+  const located = finding.span !== undefined && canLocate(finding);
+  const leave = () => {
+    if (activeFinding === finding) onActivate(null);
+  };
+  const blur = (event: FocusEvent<HTMLLIElement>) => {
+    if (!event.currentTarget.contains(event.relatedTarget as Node | null)) leave();
+  };
+  return (
+    <li
+      className={classes.finding}
+      data-testid="composer-finding"
+      data-rule-id={finding.ruleId}
+      data-axis={finding.axis}
+      data-severity={finding.severity}
+      data-active={activeFinding === finding ? true : undefined}
+      onMouseEnter={() => onActivate(finding)}
+      onMouseLeave={leave}
+      onFocus={() => onActivate(finding)}
+      onBlur={blur}
+    >
+      <Group justify="space-between" gap="xs" wrap="nowrap">
+        <Text size="xs" className={classes.severity} data-severity={finding.severity}>
+          {t(`severity.${finding.severity}`)}
+        </Text>
+        {finding.loss > 0 && (
+          <Text size="xs" className={classes.muted}>
+            {t('finding.loss', { count: finding.loss })}
+          </Text>
+        )}
+      </Group>
+      <Text size="sm" mt={4} data-testid="composer-finding-message">
+        {message(finding.message)}
+      </Text>
+      {finding.suggestion?.message && (
+        <Text size="sm" className={classes.muted} mt={2} data-testid="composer-finding-advice">
+          {message(finding.suggestion.message)}
+        </Text>
+      )}
+      {located && (
+        <Group gap="xs" mt={6}>
+          <Button size="compact-xs" variant="subtle" onClick={() => onLocate(finding)} data-testid="composer-locate">
+            {t('finding.locate')}
+          </Button>
+          {replacement !== undefined && (
+            <Button size="compact-xs" variant="light" onClick={() => onApply(finding)} data-testid="composer-apply">
+              {replacement ? t('finding.apply', { replacement }) : t('finding.remove')}
+            </Button>
+          )}
+        </Group>
+      )}
+    </li>
+  );
+}
+
+export function Findings({ grade, ...actions }: FindingActions & { grade: Grade }) {
+  const { t } = useTranslation('composer');
+  const idPrefix = useId();
+  if (grade.findings.length === 0) {
+    return (
+      <Group gap={6} data-testid="composer-findings" data-empty wrap="nowrap">
+        <CheckIcon size={16} className={classes.icon} data-tone="ok" />
+        <Text size="sm">{t('feedback.clean')}</Text>
+      </Group>
+    );
+  }
+  const byAxis = new Map<Axis, Finding[]>();
+  for (const finding of grade.findings) byAxis.set(finding.axis, [...(byAxis.get(finding.axis) ?? []), finding]);
+  return (
+    <Stack gap="sm" data-testid="composer-findings">
+      {AXES.filter((axis) => byAxis.has(axis)).map((axis) => {
+        const findings = byAxis.get(axis)!;
+        const headingId = `${idPrefix}-${axis}`;
+        return (
+          <section key={axis} aria-labelledby={headingId} data-testid={`composer-findings-${axis}`}>
+            <Title order={3} size="h6" id={headingId} mb={4}>
+              {t(`axis.${axis}`)} · {t('feedback.findings', { count: findings.length })}
+            </Title>
+            <ul className={classes.findingList}>
+              {findings.map((finding, index) => (
+                <FindingItem key={`${finding.ruleId}-${finding.span?.start ?? 'none'}-${index}`} finding={finding} {...actions} />
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </Stack>
+  );
+}

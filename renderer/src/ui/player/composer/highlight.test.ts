@@ -1,0 +1,120 @@
+// Runtime: Node (Vitest, happy-dom). The composer's text arithmetic: spans carried across an edit,
+// the marked runs drawn behind the textarea, replacements and the length counter's state.
+import { describe, expect, it } from 'vitest';
+import type { Finding, FindingSeverity, Span } from '../../../core/grading/types';
+import { applyReplacement, counterState, mostSevere, rebaseSpans, segmentsOf } from './highlight';
+
+function finding(ruleId: string, severity: FindingSeverity, span?: Span): Finding {
+  return { ruleId, axis: 'tone', severity, message: { key: ruleId }, loss: 10, ...(span ? { span } : {}) };
+}
+
+const spanOf = (text: string, part: string, from = 0): Span => {
+  const start = text.indexOf(part, from);
+  if (start < 0) throw new Error(`"${part}" not in "${text}"`);
+  return { start, end: start + part.length };
+};
+
+describe('rebaseSpans', () => {
+  const before = 'STAY CALM. Call +99 123 456 780 now!!!';
+  const spans = [
+    { span: spanOf(before, 'STAY CALM'), item: 'shout' },
+    { span: spanOf(before, '+99 123 456 780'), item: 'phone' },
+    { span: spanOf(before, '!!!'), item: 'marks' },
+  ];
+  const texts = (after: string, rebased: ReturnType<typeof rebaseSpans<string>>) => rebased.map(({ span, item }) => [item, after.slice(span.start, span.end)]);
+
+  it('keeps spans on their words when text is typed before, between or after them', () => {
+    for (const after of ['Please STAY CALM. Call +99 123 456 780 now!!!', 'STAY CALM. Do call +99 123 456 780 now!!!', 'STAY CALM. Call +99 123 456 780 now!!! Thanks.', 'STAY CALMLY. Call +99 123 456 780 now!!!']) {
+      expect(texts(after, rebaseSpans(before, after, spans))).toEqual([
+        ['shout', 'STAY CALM'],
+        ['phone', '+99 123 456 780'],
+        ['marks', '!!!'],
+      ]);
+    }
+  });
+
+  it('stretches a span over text typed inside it, and drops one whose text was deleted', () => {
+    const typedInside = 'STAY CALM. Call +99 123 456 7890 now!!!';
+    expect(texts(typedInside, rebaseSpans(before, typedInside, spans))).toContainEqual(['phone', '+99 123 456 7890']);
+    const deleted = 'STAY CALM. Call  now!!!';
+    expect(texts(deleted, rebaseSpans(before, deleted, spans)).map(([item]) => item)).toEqual(['shout', 'marks']);
+  });
+
+  it('returns copies when nothing changed', () => {
+    const rebased = rebaseSpans(before, before, spans);
+    expect(rebased).toEqual(spans);
+    expect(rebased[0]!.span).not.toBe(spans[0]!.span);
+  });
+});
+
+describe('segmentsOf', () => {
+  it('cuts the text at span edges, marking each run with the most severe finding over it', () => {
+    const text = 'Stay calm!!! Or else.';
+    const shout = finding('tone.shouting', 'warning', spanOf(text, '!!!'));
+    const long = finding('platform.too-long', 'error', { start: 10, end: text.length });
+    const segments = segmentsOf(text, [
+      { span: shout.span!, item: shout },
+      { span: long.span!, item: long },
+    ]);
+    expect(segments.map((segment) => [segment.text, segment.severity, segment.findings.map((f) => f.ruleId)])).toEqual([
+      ['Stay calm', null, []],
+      ['!', 'warning', ['tone.shouting']],
+      ['!!', 'error', ['tone.shouting', 'platform.too-long']],
+      [' Or else.', 'error', ['platform.too-long']],
+    ]);
+    expect(segments.map((segment) => segment.text).join('')).toBe(text);
+  });
+
+  it('counts offsets in UTF-16 units and never splits a surrogate pair', () => {
+    const text = 'Hi 🌍 ЗАЧЕМ?';
+    const shout = finding('tone.shouting', 'warning', spanOf(text, 'ЗАЧЕМ'));
+    expect(segmentsOf(text, [{ span: shout.span!, item: shout }]).find((segment) => segment.severity)?.text).toBe('ЗАЧЕМ');
+    // An end offset between the two halves of 🌍 moves back to before the emoji.
+    const odd = finding('x', 'error', { start: 0, end: 4 });
+    expect(segmentsOf(text, [{ span: odd.span!, item: odd }]).map((segment) => segment.text)).toEqual(['Hi ', '🌍 ЗАЧЕМ?']);
+  });
+
+  it('clamps spans past the end of the text and ignores empty ones', () => {
+    const text = 'Short';
+    const past = finding('a', 'error', { start: 3, end: 40 });
+    const empty = finding('b', 'error', { start: 2, end: 2 });
+    expect(
+      segmentsOf(text, [
+        { span: past.span!, item: past },
+        { span: empty.span!, item: empty },
+      ]).map((segment) => [segment.text, segment.severity]),
+    ).toEqual([
+      ['Sho', null],
+      ['rt', 'error'],
+    ]);
+  });
+
+  it('gives an empty text no segments', () => {
+    expect(segmentsOf('', [])).toEqual([]);
+  });
+});
+
+describe('applyReplacement', () => {
+  it('replaces the span and puts the caret after the replacement', () => {
+    const text = 'STAY CALM!!! Call us.';
+    expect(applyReplacement(text, spanOf(text, 'STAY CALM'), 'Stay calm')).toEqual({ text: 'Stay calm!!! Call us.', caret: 9 });
+    expect(applyReplacement(text, spanOf(text, '!!!'), '!')).toEqual({ text: 'STAY CALM! Call us.', caret: 10 });
+    expect(applyReplacement(text, spanOf(text, ' Call us.'), '')).toEqual({ text: 'STAY CALM!!!', caret: 12 });
+  });
+});
+
+describe('mostSevere and counterState', () => {
+  it('ranks errors over warnings over suggestions', () => {
+    expect(mostSevere([finding('a', 'suggestion'), finding('b', 'error'), finding('c', 'warning')])).toBe('error');
+    expect(mostSevere([finding('a', 'suggestion'), finding('c', 'warning')])).toBe('warning');
+    expect(mostSevere([])).toBeNull();
+  });
+
+  it('warns from nine tenths of the limit and flags anything over it', () => {
+    expect(counterState(0, 280)).toBe('ok');
+    expect(counterState(251, 280)).toBe('ok');
+    expect(counterState(252, 280)).toBe('near');
+    expect(counterState(280, 280)).toBe('near');
+    expect(counterState(281, 280)).toBe('over');
+  });
+});

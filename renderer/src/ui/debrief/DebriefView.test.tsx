@@ -1,0 +1,296 @@
+// Runtime: Node (Vitest, happy-dom). The debrief of real attempts: built-in scenarios played through
+// the engine with the model answers (a pass) and with the authors' poor drafts (a fail and a branch),
+// and the minimal pack's scenario left unanswered (a missed task and an ending branch).
+import { MantineProvider } from '@mantine/core';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { i18n as I18n } from 'i18next';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Language } from '../../../../electron/contract/api';
+import { summarizeAt } from '../../core/engine/audience';
+import type { ScenarioOutcome } from '../../core/engine/outcome';
+import { scenarioOutcome } from '../../core/engine/outcome';
+import type { FeedPublication, TimelineState } from '../../core/engine/timeline';
+import type { Pack } from '../../core/pack/load';
+import { loadPack } from '../../core/pack/load';
+import type { Scenario } from '../../core/pack/schema';
+import { createI18n } from '../../i18n';
+import { personasOf } from '../../library/library';
+import { modelAnswer, playScenario, poorAnswer } from '../../test/engine';
+import { CORE_LIBRARY_DIR, MINIMAL_PACK_DIR, readFolder } from '../../test/packs';
+import { renderGradingMessage } from '../grading-message';
+import { formatSimTime } from '../player/sim-time';
+import { theme } from '../theme';
+import { DebriefView } from './DebriefView';
+
+const library = loadPack(readFolder(CORE_LIBRARY_DIR), { appVersion: '0.1.0' }).pack!;
+const minimal = loadPack(readFolder(MINIMAL_PACK_DIR), { appVersion: '0.1.0' }).pack!;
+const scenarioOf = (pack: Pack, id: string) => pack.scenarios.find((scenario) => scenario.id === id)!;
+const flights = scenarioOf(library, 'flights-suspended');
+
+interface Played {
+  pack: Pack;
+  scenario: Scenario;
+  outcome: ScenarioOutcome;
+  timeline: TimelineState;
+  playLanguage: string;
+}
+
+function play(pack: Pack, scenario: Scenario, playLanguage: string, answer: (taskId: string) => string | null): Played {
+  const { input, state } = playScenario(scenario, playLanguage, pack.manifest, answer);
+  return { pack, scenario, outcome: scenarioOutcome(input, state), timeline: state, playLanguage };
+}
+
+const passing = (language: string) => play(library, flights, language, (taskId) => modelAnswer(flights, taskId, language));
+const failing = (language: string) => play(library, flights, language, (taskId) => poorAnswer(flights, taskId));
+
+async function renderDebrief(played: Played, { language = 'en' as Language, headingLevel }: { language?: Language; headingLevel?: 1 | 2 } = {}): Promise<{ i18n: I18n }> {
+  const i18n = await createI18n(language);
+  render(
+    <MantineProvider theme={theme}>
+      <I18nextProvider i18n={i18n}>
+        <DebriefView
+          outcome={played.outcome}
+          scenario={played.scenario}
+          personas={personasOf({ pack: played.pack, scenario: played.scenario })}
+          timeline={played.timeline}
+          playLanguage={played.playLanguage}
+          headingLevel={headingLevel}
+        />
+      </I18nextProvider>
+    </MantineProvider>,
+  );
+  return { i18n };
+}
+
+// happy-dom lays nothing out, so recharts' responsive container measures 0×0 and says so for every
+// chart; the tests read the tables and labels instead. Other warnings still come through.
+const warn = console.warn.bind(console);
+beforeEach(() => {
+  vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => {
+    if (typeof args[0] === 'string' && args[0].startsWith('The width(0) and height(0) of chart')) return;
+    warn(...args);
+  });
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** Intl and i18n put no-break spaces in numbers and lists; the assertions read them as spaces. */
+const textOf = (element: Element | null) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const byTestId = (id: string) => screen.getByTestId(id);
+const taskRow = (taskId: string) => {
+  const row = screen.getAllByTestId('debrief-task').find((candidate) => candidate.getAttribute('data-task-id') === taskId);
+  if (!row) throw new Error(`no row for ${taskId}`);
+  return row;
+};
+const timelineEntries = (type: string) => screen.getAllByTestId('debrief-timeline-entry').filter((entry) => entry.getAttribute('data-entry-type') === type);
+
+describe('DebriefView: a passed attempt', () => {
+  const played = passing('en');
+
+  it('says it passed, with the average, how it ended and the rule', async () => {
+    expect(played.outcome.passed).toBe(true);
+    await renderDebrief(played);
+    const banner = byTestId('debrief-outcome');
+    expect(banner.getAttribute('data-passed')).toBe('true');
+    expect(within(banner).getByRole('heading', { level: 3, name: 'Passed' })).toBeTruthy();
+    expect(textOf(byTestId('debrief-average'))).toContain('100 of 100');
+    expect(textOf(byTestId('debrief-ending'))).toBe('Time ran out at 3:00.');
+    expect(textOf(byTestId('debrief-pass-rule'))).toBe('To pass, the average of the tone, policy and platform fit scores must be at least 70.');
+    expect(screen.getByRole('heading', { level: 2, name: 'Debrief: Flights suspended at Coral Bay' })).toBeTruthy();
+  });
+
+  it('lists every task with its result, when it was published, the time to spare and the scores', async () => {
+    await renderDebrief(played);
+    const rows = screen.getAllByTestId('debrief-task');
+    expect(rows.map((row) => row.getAttribute('data-task-id'))).toEqual(flights.tasks.map((task) => task.id));
+    const notification = within(taskRow('mass-notification'));
+    expect(taskRow('mass-notification').getAttribute('data-result')).toBe('passed');
+    expect(notification.getByText('Notify every registered traveller')).toBeTruthy();
+    expect(textOf(notification.getByTestId('debrief-task-result'))).toBe('Passed');
+    expect(notification.getByText('0:05')).toBeTruthy();
+    expect(textOf(notification.getByTestId('debrief-task-timing'))).toBe('30 minutes to spare');
+    expect(textOf(taskRow('mass-notification').querySelector('[data-axis="tone"]'))).toContain('100 / 70');
+    // Opened only by a branch that did not fire.
+    expect(taskRow('resend-notification').getAttribute('data-result')).toBe('not-reached');
+    expect(textOf(within(taskRow('resend-notification')).getByTestId('debrief-task-result'))).toBe('Not reached');
+  });
+
+  it('shows the axis scores as numbers beside the chart, which is labelled', async () => {
+    await renderDebrief(played);
+    const table = within(byTestId('debrief-axis-table'));
+    expect(textOf(table.getByRole('row', { name: /Tone/ }))).toBe('Tone100 / 100');
+    expect(byTestId('debrief-axis-chart').getAttribute('aria-label')).toBe('Bar chart of the scores by axis: Tone 100, Policy 100, Platform fit 100');
+    expect(byTestId('debrief-task-chart').getAttribute('aria-label')).toContain('Task 1: Tone 100, Policy 100, Platform fit 100');
+    expect(within(byTestId('debrief-tasks')).getByText("Each task's scores; the dashed line is the pass mark, 70.")).toBeTruthy();
+  });
+
+  it('puts each draft beside its model answer and shows the teaching points', async () => {
+    await renderDebrief(played);
+    const drafts = screen.getAllByTestId('debrief-draft');
+    expect(drafts.map((draft) => draft.getAttribute('data-task-id'))).toEqual(['mass-notification', 'reply-pavel', 'rumour-post', 'reply-holt']);
+    const holt = within(drafts[3]!);
+    // Played with the model answers, the draft and the model answer are the same text.
+    const answer = modelAnswer(flights, 'reply-holt', 'en')!;
+    expect(textOf(holt.getByTestId('debrief-draft-text'))).toBe(textOf({ textContent: answer } as Element));
+    expect(textOf(holt.getByTestId('debrief-model-answer'))).toBe(textOf({ textContent: answer } as Element));
+    expect(holt.getAllByText('Nothing to correct.')).toHaveLength(3);
+
+    const teaching = within(byTestId('debrief-teaching'));
+    expect(teaching.getByTestId('debrief-summary').textContent).toBe(flights.debrief.summary.en);
+    expect(teaching.getAllByTestId('debrief-teaching-point').map((point) => point.textContent)).toEqual(flights.debrief.teachingPoints.map((point) => point.en));
+  });
+
+  it('shows each publication’s reception at the end: reach, likes, shares, replies and their moods', async () => {
+    await renderDebrief(played);
+    const receptions = screen.getAllByTestId('debrief-reception');
+    const publications = played.timeline.feed.filter((item): item is FeedPublication => item.source === 'trainee');
+    expect(receptions.map((card) => card.getAttribute('data-publication-id'))).toEqual(publications.map((item) => item.id));
+
+    // The mass notification is delivered, not discovered: recipients, no likes.
+    const notification = within(receptions[0]!);
+    const delivered = summarizeAt(played.timeline.reactions[publications[0]!.id]!, played.timeline.time);
+    expect(textOf(notification.getByText('Recipients').parentElement)).toBe(`Recipients${delivered.reach.toLocaleString('en')}`);
+    expect(notification.queryByText('Likes')).toBeNull();
+
+    const reply = within(receptions[1]!);
+    const totals = summarizeAt(played.timeline.reactions[publications[1]!.id]!, played.timeline.time);
+    expect(textOf(reply.getByText('Reach').parentElement)).toBe(`Reach${totals.reach.toLocaleString('en')}`);
+    expect(textOf(reply.getByText('Likes').parentElement)).toBe(`Likes${totals.likes}`);
+    expect(textOf(reply.getByText('Replies').parentElement)).toBe(`Replies${totals.replies}`);
+    const moods = played.timeline.feed.filter((item) => item.source === 'audience' && item.replyTo === publications[1]!.id);
+    const grateful = moods.filter((item) => item.source === 'audience' && item.mood === 'grateful').length;
+    expect(grateful).toBeGreaterThan(0);
+    expect(textOf(reply.getByTestId('debrief-moods').querySelector('[data-mood="grateful"]'))).toBe(`Grateful: ${grateful}`);
+  });
+
+  it('tells the story in simulated time, from the first inject to the end', async () => {
+    await renderDebrief(played);
+    const injects = timelineEntries('inject');
+    expect(textOf(injects[0]!)).toMatch(/^0:00 .+ · News/);
+    const publication = timelineEntries('publication')[0]!;
+    expect(textOf(publication)).toContain('0:05 You published on');
+    expect(textOf(publication)).toContain('Task “Notify every registered traveller” · Passed');
+    expect(timelineEntries('branch')).toHaveLength(0);
+
+    // The audience's replies are there on request, each with its mood.
+    const replies = played.outcome.timeline.filter((entry) => entry.type === 'reply');
+    expect(timelineEntries('reply')).toHaveLength(0);
+    await userEvent.setup().click(screen.getByRole('switch', { name: `Show the audience's replies (${replies.length})` }));
+    expect(timelineEntries('reply')).toHaveLength(replies.length);
+    const first = replies[0]!;
+    expect(textOf(timelineEntries('reply')[0]!.querySelector('.mantine-Timeline-itemTitle'))).toMatch(new RegExp(`^${formatSimTime(first.at)} .+ · ${first.type === 'reply' ? first.mood[0]!.toUpperCase() + first.mood.slice(1) : ''}$`));
+    expect(textOf(timelineEntries('end')[0]!)).toBe('3:00 Time ran out');
+  });
+
+  it('titles the page at level 1 when it is the page, and takes focus there', async () => {
+    await renderDebrief(played, { headingLevel: 1 });
+    const title = screen.getByRole('heading', { level: 1 });
+    expect(title.hasAttribute('data-page-title')).toBe(true);
+    expect(within(byTestId('debrief-tasks')).getByRole('heading', { level: 2, name: 'Tasks' })).toBeTruthy();
+  });
+});
+
+describe('DebriefView: a failed attempt', () => {
+  const played = failing('en');
+
+  it('says it did not pass, with the scores per axis', async () => {
+    expect(played.outcome.passed).toBe(false);
+    const { i18n } = await renderDebrief(played);
+    expect(byTestId('debrief-outcome').getAttribute('data-passed')).toBe('false');
+    expect(textOf(byTestId('debrief-verdict'))).toBe('Not passed');
+    expect(textOf(byTestId('debrief-average'))).toContain(`${played.outcome.average} of 100`);
+    const table = within(byTestId('debrief-axis-table'));
+    for (const axis of ['tone', 'policy', 'platform'] as const) {
+      expect(textOf(table.getByRole('row', { name: new RegExp(i18n.t(`debrief:axis.${axis}`)) }))).toContain(`${played.outcome.scores[axis]} / 100`);
+    }
+  });
+
+  it('marks the failed tasks and the scores below the pass mark', async () => {
+    await renderDebrief(played);
+    const row = taskRow('reply-pavel');
+    expect(row.getAttribute('data-result')).toBe('failed');
+    expect(textOf(within(row).getByTestId('debrief-task-result'))).toBe('Failed');
+    const policy = played.outcome.tasks.find((task) => task.taskId === 'reply-pavel')!.grade!.axes.policy.score;
+    expect(textOf(row.querySelector('[data-axis="policy"]'))).toBe(`${policy} / 70not passed`);
+  });
+
+  it('shows the branch the scenario took, and why', async () => {
+    await renderDebrief(played);
+    const [branch] = timelineEntries('branch');
+    expect(textOf(branch!)).toContain('The scenario took a turn');
+    expect(textOf(branch!)).toContain('Because you failed “Notify every registered traveller”.');
+    expect(textOf(branch!)).toContain('new messages arrived.');
+    expect(textOf(branch!)).toContain('A new task opened: “Send the corrected notification”.');
+  });
+
+  it('lists the grader’s findings per axis, with its messages and suggestions', async () => {
+    const { i18n } = await renderDebrief(played);
+    const task = played.outcome.tasks.find((candidate) => candidate.taskId === 'mass-notification')!;
+    const draft = screen.getAllByTestId('debrief-draft').find((candidate) => candidate.getAttribute('data-task-id') === 'mass-notification')!;
+    const findings = within(draft).getAllByTestId('debrief-finding');
+    expect(findings).toHaveLength(task.grade!.findings.length);
+    const translate = i18n.getFixedT('en', 'grading') as unknown as (key: string, options: Record<string, unknown>) => string;
+    const policy = within(draft).getAllByTestId('debrief-axis-findings').find((axis) => axis.getAttribute('data-axis') === 'policy')!;
+    expect(policy.getAttribute('data-passed')).toBe('false');
+    for (const finding of task.grade!.axes.policy.findings) {
+      expect(textOf(policy)).toContain(textOf({ textContent: renderGradingMessage(translate, 'en', finding.message) } as Element));
+      if (finding.suggestion?.message) expect(textOf(policy)).toContain(textOf({ textContent: renderGradingMessage(translate, 'en', finding.suggestion.message) } as Element));
+    }
+    // The passages the findings point at are marked in the draft.
+    expect(draft.querySelectorAll('mark').length).toBeGreaterThan(0);
+    expect(textOf(within(draft).getByTestId('debrief-model-answer'))).toContain('Port Selin');
+  });
+});
+
+describe('DebriefView: a missed task and an ending branch', () => {
+  const hotline = minimal.scenarios[0]!;
+  const played = play(minimal, hotline, 'en', () => null);
+
+  it('shows the ending’s message, that it decided the result, the missed deadline and the model answer alone', async () => {
+    await renderDebrief(played);
+    expect(byTestId('debrief-outcome').getAttribute('data-passed')).toBe('false');
+    expect(textOf(byTestId('debrief-ending'))).toBe('The scenario ended at 0:30 because of what happened.');
+    expect(textOf(byTestId('debrief-end-message'))).toBe('Citizens were left without information.');
+    expect(screen.getByText('This ending counts as a fail, whatever the scores.')).toBeTruthy();
+
+    expect(taskRow('publish-hotline').getAttribute('data-result')).toBe('missed');
+    expect(textOf(within(taskRow('publish-hotline')).getByTestId('debrief-task-timing'))).toBe('Missed at 0:30');
+
+    expect(screen.queryAllByTestId('debrief-draft')).toHaveLength(0);
+    const missed = within(byTestId('debrief-draft-missed'));
+    expect(missed.getByText('No draft was published before the deadline.')).toBeTruthy();
+    expect(missed.getByTestId('debrief-model-answer').textContent).toBe('Stay calm. Our hotline +99 123 456 789 is open around the clock.');
+
+    const inject = timelineEntries('inject')[0]!;
+    expect(textOf(inject.querySelector('.mantine-Timeline-itemTitle'))).toBe('0:05 Ana Reporter · Post');
+    expect(within(inject).getByText('Account: Embassy of Azuria (X)')).toBeTruthy();
+    expect(within(inject).getByText('How do people get home?')).toBeTruthy();
+    expect(textOf(timelineEntries('task-missed')[0]!)).toBe('0:30 Deadline missed: “Publish the hotline”');
+    const branch = within(timelineEntries('branch')[0]!);
+    expect(branch.getByText('Because you missed the deadline for “Publish the hotline”.')).toBeTruthy();
+    expect(branch.getByText('The scenario ends here: Citizens were left without information.')).toBeTruthy();
+    expect(textOf(timelineEntries('end')[0]!)).toBe('0:30 The scenario ended');
+    expect(within(byTestId('debrief-audience')).getByText('You published nothing, so there was no reaction.')).toBeTruthy();
+  });
+});
+
+describe('DebriefView in Russian', () => {
+  it('speaks Russian, with the pack’s Russian text and Russian plurals', async () => {
+    const played = failing('ru');
+    await renderDebrief(played, { language: 'ru' });
+    expect(screen.getByRole('heading', { level: 2, name: `Разбор: ${flights.title.ru}` })).toBeTruthy();
+    expect(textOf(byTestId('debrief-verdict'))).toBe('Не пройдено');
+    expect(textOf(byTestId('debrief-ending'))).toBe('Время вышло в 3:00.');
+    const row = within(taskRow('mass-notification'));
+    expect(row.getByText(flights.tasks[0]!.title.ru!)).toBeTruthy();
+    expect(textOf(row.getByTestId('debrief-task-result'))).toBe('Не зачтено');
+    expect(textOf(row.getByTestId('debrief-task-timing'))).toBe('За 30 минут до срока');
+    expect(textOf(timelineEntries('branch')[0]!)).toContain('Сценарий пошёл по другому пути');
+    expect(textOf(timelineEntries('branch')[0]!)).toContain(`Причина: задача «${flights.tasks[0]!.title.ru}» не зачтена.`);
+    expect(within(byTestId('debrief-teaching')).getAllByTestId('debrief-teaching-point').map((point) => point.textContent)).toEqual(flights.debrief.teachingPoints.map((point) => point.ru));
+    expect(within(byTestId('debrief-axis-table')).getByText('Соответствие позиции')).toBeTruthy();
+  });
+});

@@ -1,0 +1,128 @@
+// Runtime: renderer. How each task went: a grouped bar chart of its three scores against the pass
+// marks, and a table with the result, when it was published, the time to spare and the scores.
+import '@mantine/charts/styles.css';
+import { BarChart } from '@mantine/charts';
+import type { ChartReferenceLineProps } from '@mantine/charts';
+import { Badge, Group, Table, Text, VisuallyHidden } from '@mantine/core';
+import type { TitleOrder } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { ScenarioOutcome, TaskResult } from '../../core/engine/outcome';
+import type { Axis, Scenario } from '../../core/pack/schema';
+import { AXES } from '../../core/pack/schema';
+import { localized } from '../../library/library';
+import { AlertIcon, CheckIcon } from '../icons';
+import { formatSimTime } from '../player/sim-time';
+import classes from './debrief.module.css';
+import { formatScore } from './debrief-data';
+import { AXIS_COLORS, RESULT_COLORS } from './palette';
+import { Section } from './Section';
+
+export function TaskResults({ outcome, scenario, playLanguage, level }: { outcome: ScenarioOutcome; scenario: Scenario; playLanguage: string; level: TitleOrder }) {
+  const { t, i18n } = useTranslation('debrief');
+  const format = (score: number) => formatScore(score, i18n.language);
+  const passMarks = new Map(scenario.tasks.map((task) => [task.id, task.passMark]));
+  const numbered = outcome.tasks.map((task, index) => ({ task, number: index + 1, marks: passMarks.get(task.taskId) ?? { tone: 0, policy: 0, platform: 0 } }));
+  const reached = numbered.filter(({ task }) => task.result !== 'not-reached');
+  const scoreOf = (task: TaskResult, axis: Axis) => task.grade?.axes[axis].score ?? 0;
+
+  const data = reached.map(({ task, number }) => ({ task: t('tasks.short', { number }), ...Object.fromEntries(AXES.map((axis) => [axis, scoreOf(task, axis)])) }));
+  const marks = [...new Set(reached.flatMap(({ marks }) => AXES.map((axis) => marks[axis])))].sort((a, b) => a - b);
+  // Labels on the lines would sit on the bars; the caption names the marks instead.
+  const referenceLines: ChartReferenceLineProps[] = marks.map((mark) => ({ y: mark, color: 'var(--debrief-pass-line)', strokeDasharray: '6 4' }));
+  const list = new Intl.ListFormat(i18n.language, { type: 'unit' });
+  const summary = new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(
+    reached.map(({ task, number }) => t('tasks.chartTask', { task: t('tasks.short', { number }), scores: list.format(AXES.map((axis) => `${t(`axis.${axis}`)} ${format(scoreOf(task, axis))}`)) })),
+  );
+
+  return (
+    <Section title={t('tasks.heading')} level={level} testId="debrief-tasks">
+      {reached.length > 0 && (
+        <figure className={classes.figure}>
+          <div role="img" aria-label={t('tasks.chartLabel', { summary })} data-testid="debrief-task-chart">
+            <BarChart
+              className={classes.chart}
+              h={260}
+              data={data}
+              dataKey="task"
+              series={AXES.map((axis) => ({ name: axis, label: t(`axis.${axis}`), color: AXIS_COLORS[axis] }))}
+              yAxisProps={{ domain: [0, 100] }}
+              valueFormatter={format}
+              referenceLines={referenceLines}
+              withLegend
+              // Recharts sorts the legend by name; the axes keep their order everywhere else.
+              legendProps={{ itemSorter: null }}
+              tooltipAnimationDuration={0}
+              accessibilityLayer={false}
+              maxBarWidth={36}
+            />
+          </div>
+          <Text component="figcaption" size="sm" className={classes.muted} mt="xs">
+            {t('tasks.caption', { count: marks.length, marks: new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(marks.map(format)) })}
+          </Text>
+        </figure>
+      )}
+      <Table.ScrollContainer minWidth={760}>
+        <Table withTableBorder verticalSpacing="sm" data-testid="debrief-task-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('tasks.columns.number')}</Table.Th>
+              <Table.Th scope="col">{t('tasks.columns.task')}</Table.Th>
+              <Table.Th scope="col">{t('tasks.columns.result')}</Table.Th>
+              <Table.Th scope="col">{t('tasks.columns.publishedAt')}</Table.Th>
+              <Table.Th scope="col">{t('tasks.columns.timing')}</Table.Th>
+              {AXES.map((axis) => (
+                <Table.Th scope="col" key={axis} ta="end">
+                  {t(`axis.${axis}`)}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {numbered.map(({ task, number, marks }) => (
+              <Table.Tr key={task.taskId} data-testid="debrief-task" data-task-id={task.taskId} data-result={task.result}>
+                <Table.Td className={classes.numeric}>{number}</Table.Td>
+                <Table.Th scope="row" fw={500}>
+                  {localized(task.title, playLanguage)}
+                </Table.Th>
+                <Table.Td>
+                  <Badge variant="dot" color={RESULT_COLORS[task.result]} classNames={{ label: classes.badgeLabel }} data-testid="debrief-task-result">
+                    {t(`result.${task.result}`)}
+                  </Badge>
+                </Table.Td>
+                <Table.Td className={classes.numeric}>{task.publishedAt === null ? t('none') : formatSimTime(task.publishedAt)}</Table.Td>
+                <Table.Td data-testid="debrief-task-timing">
+                  <Timing task={task} />
+                </Table.Td>
+                {AXES.map((axis) => (
+                  <Table.Td key={axis} ta="end" className={classes.numeric} data-axis={axis}>
+                    {task.result === 'not-reached' ? t('none') : <AxisCell score={scoreOf(task, axis)} mark={marks[axis]} />}
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Section>
+  );
+}
+
+function Timing({ task }: { task: TaskResult }) {
+  const { t } = useTranslation('debrief');
+  if (task.result === 'missed' && task.due !== null) return <>{t('tasks.missedAt', { time: formatSimTime(task.due) })}</>;
+  if (task.spareMinutes === null) return <>{t('none')}</>;
+  if (task.spareMinutes === 0) return <>{t('tasks.onTheDot')}</>;
+  return <>{task.spareMinutes > 0 ? t('tasks.spare', { count: task.spareMinutes }) : t('tasks.late', { count: -task.spareMinutes })}</>;
+}
+
+function AxisCell({ score, mark }: { score: number; mark: number }) {
+  const { t, i18n } = useTranslation('debrief');
+  const passed = score >= mark;
+  return (
+    <Group gap={4} justify="flex-end" wrap="nowrap" className={passed ? undefined : classes.fail}>
+      {passed ? <CheckIcon size={14} /> : <AlertIcon size={14} />}
+      <span>{t('tasks.scoreCell', { score: formatScore(score, i18n.language), mark: formatScore(mark, i18n.language) })}</span>
+      <VisuallyHidden>{passed ? t('drafts.axisPassed') : t('drafts.axisFailed')}</VisuallyHidden>
+    </Group>
+  );
+}

@@ -1,0 +1,441 @@
+// Runtime: renderer. One item of a trainee account's feed in the platform's skin: an inject from a
+// persona (a post, a reply, news, a trend), one of the trainee's publications with its live counts
+// and grade, or a reply from the audience with its mood. A pure view of its props.
+import { ActionIcon, Avatar, Badge, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ReactionPlan } from '../../../core/engine/audience';
+import { summarizeAt } from '../../../core/engine/audience';
+import type { FeedItem } from '../../../core/engine/timeline';
+import { threadParts } from '../../../core/grading/platform-fit';
+import { localized } from '../../../library/library';
+import { formatSimTime } from '../sim-time';
+import base from './FeedView.module.css';
+import { compactCount, compactNumber, fullCount, simDuration } from './format';
+import { ChartIcon, EyeIcon, FailIcon, ForwardIcon, HeartIcon, ImageIcon, NewsIcon, PassIcon, ReplyArrowIcon, ReplyIcon, RepostIcon, ShareIcon, ThumbIcon, TrendIcon, VerifiedIcon } from './icons';
+import type { Author, PeopleContext } from './people';
+import { authorOf, initialsOf, replyTargetOf } from './people';
+import type { Counts, Metric, PlatformSkin } from './skin';
+import { avatarColor, visibleMetrics } from './skin';
+
+/** Joins class names, skipping the ones a skin does not define. */
+export function cx(...names: Array<string | false | null | undefined>): string {
+  return names.filter(Boolean).join(' ');
+}
+
+export type SkinClasses = Readonly<Record<string, string>>;
+
+export interface FeedItemCardProps {
+  item: FeedItem;
+  skin: PlatformSkin;
+  skinClasses: SkinClasses;
+  people: PeopleContext;
+  reactions: Record<string, ReactionPlan>;
+  now: number;
+  onReply?: ((item: FeedItem) => void) | undefined;
+  replying: boolean;
+}
+
+type LabelKey = 'post' | 'reply' | 'news' | 'trend' | 'audience' | 'ownPost' | 'ownReply' | 'ownThread' | 'directMessage' | 'hqRequest' | 'ownMessage' | 'ownNotification';
+
+export function labelKeyOf(item: FeedItem): LabelKey {
+  if (item.source === 'audience') return 'audience';
+  if (item.source === 'inject') {
+    const { type } = item.inject;
+    return type === 'direct-message' ? 'directMessage' : type === 'hq-request' ? 'hqRequest' : type;
+  }
+  switch (item.kind) {
+    case 'reply':
+      return 'ownReply';
+    case 'thread':
+      return 'ownThread';
+    case 'direct-message':
+      return 'ownMessage';
+    case 'mass-notification':
+      return 'ownNotification';
+    default:
+      return 'ownPost';
+  }
+}
+
+/** The figures an item shows now: an inject's fixed engagement, a publication's growing totals. */
+export function countsOf(item: FeedItem, reactions: Record<string, ReactionPlan>, now: number): Counts | null {
+  if (item.source === 'inject') {
+    const engagement = item.inject.engagement;
+    return engagement ? { replies: engagement.replies, shares: engagement.shares, likes: engagement.likes, views: null } : null;
+  }
+  if (item.source === 'audience') return null;
+  const plan = reactions[item.id];
+  const totals = plan ? summarizeAt(plan, now) : { likes: 0, shares: 0, replies: 0, reach: 0 };
+  return { replies: totals.replies, shares: totals.shares, likes: totals.likes, views: totals.reach };
+}
+
+/** The average of the three axis scores, as the debrief rounds it. */
+export function averageScore(item: Extract<FeedItem, { source: 'trainee' }>): number {
+  const { tone, policy, platform } = item.grade.axes;
+  return Math.round((tone.score + policy.score + platform.score) / 3);
+}
+
+// Links, hashtags and mentions stand out as on any platform; a URL's closing punctuation stays text.
+const TOKEN = /(https?:\/\/\S*[^\s.,;:!?)»"'’]|[#@][\p{L}\p{N}_]+)/u;
+
+export function RichText({ text, className }: { text: string; className?: string | undefined }) {
+  const parts = text.split(new RegExp(TOKEN.source, 'gu'));
+  return (
+    <p className={cx(base.text, className)}>
+      {parts.map((part, index) =>
+        index % 2 === 1 ? (
+          <span key={index} className={base.token}>
+            {part}
+          </span>
+        ) : (
+          part
+        ),
+      )}
+    </p>
+  );
+}
+
+export function AuthorAvatar({ author, size, className }: { author: Author; size: number; className?: string | undefined }) {
+  return (
+    <Avatar className={cx(base.avatar, className)} size={size} color={avatarColor(author.id)} variant="filled" aria-hidden="true">
+      {initialsOf(author.name)}
+    </Avatar>
+  );
+}
+
+export function SimTime({ at, className }: { at: number; className?: string | undefined }) {
+  const { t } = useTranslation('feed');
+  return (
+    <time className={cx(base.time, className)} dateTime={simDuration(at)}>
+      {t('time', { time: formatSimTime(at) })}
+    </time>
+  );
+}
+
+export function VerifiedMark() {
+  const { t } = useTranslation('feed');
+  return (
+    <span className={base.verified} data-testid="feed-verified">
+      <VerifiedIcon size={16} />
+      <VisuallyHidden>{t('verified')}</VisuallyHidden>
+    </span>
+  );
+}
+
+export function GradeBadge({ item }: { item: Extract<FeedItem, { source: 'trainee' }> }) {
+  const { t } = useTranslation('feed');
+  const score = averageScore(item);
+  const passed = item.grade.passed;
+  return (
+    <span className={base.grade} title={t('grade.title', { score })} data-testid="feed-grade" data-passed={passed}>
+      {passed ? <PassIcon size={12} /> : <FailIcon size={12} />}
+      {passed ? t('grade.passed', { score }) : t('grade.failed', { score })}
+    </span>
+  );
+}
+
+const METRIC_ICONS: Record<Metric, (skin: PlatformSkin) => ReactNode> = {
+  replies: () => <ReplyIcon size={16} />,
+  shares: (skin) => (skin.skin === 'telegram' ? <ForwardIcon size={16} /> : skin.skin === 'facebook' ? <ShareIcon size={16} /> : <RepostIcon size={16} />),
+  likes: (skin) => (skin.skin === 'facebook' || skin.skin === 'weibo' ? <ThumbIcon size={16} /> : <HeartIcon size={16} />),
+  views: (skin) => (skin.skin === 'x' ? <ChartIcon size={16} /> : <EyeIcon size={16} />),
+};
+
+/** A figure: what is printed (compact) is hidden from screen readers, which hear it in full with its name. */
+function Count({ skin, metric, value, visibleLabel }: { skin: PlatformSkin; metric: Metric; value: number; visibleLabel?: string }) {
+  const { t, i18n } = useTranslation('feed');
+  const label = skin.labels[metric];
+  return (
+    <span className={base.count} data-testid="feed-count" data-metric={metric} data-value={value}>
+      {METRIC_ICONS[metric](skin)}
+      <span aria-hidden="true">
+        {visibleLabel ? `${visibleLabel} ` : ''}
+        {compactNumber(value, i18n.language)}
+      </span>
+      <VisuallyHidden>{t(`metric.${label}`, fullCount(value, i18n.language))}</VisuallyHidden>
+    </span>
+  );
+}
+
+function ReplyButton({ item, author, style, onReply }: { item: FeedItem; author: Author; style: 'icon' | 'comment' | 'reply'; onReply: (item: FeedItem) => void }) {
+  const { t } = useTranslation('feed');
+  if (style === 'icon') {
+    return (
+      <ActionIcon variant="subtle" color="gray" className={base.replyButton} aria-label={t('action.replyTo', { author: author.name })} data-testid="feed-reply" onClick={() => onReply(item)}>
+        <ReplyArrowIcon size={18} />
+      </ActionIcon>
+    );
+  }
+  const text = style === 'comment' ? t('action.comment') : t('action.reply');
+  const label = style === 'comment' ? t('action.commentOn', { author: author.name }) : t('action.replyTo', { author: author.name });
+  return (
+    <UnstyledButton className={cx(base.action, base.textButton)} aria-label={label} data-testid="feed-reply" onClick={() => onReply(item)}>
+      {style === 'comment' && <ReplyIcon size={16} />}
+      {text}
+    </UnstyledButton>
+  );
+}
+
+interface EngagementProps {
+  item: FeedItem;
+  skin: PlatformSkin;
+  counts: Counts | null;
+  author: Author;
+  onReply?: ((item: FeedItem) => void) | undefined;
+  replyable: boolean;
+}
+
+/** The figures and the reply action, laid out as the platform lays them out. */
+function Engagement({ item, skin, counts, author, onReply, replyable }: EngagementProps) {
+  const { t, i18n } = useTranslation('feed');
+  const metrics = counts ? visibleMetrics(skin, counts) : [];
+  const canReply = replyable && onReply !== undefined;
+
+  // A reply from the audience is a comment: it has no figures, only "Reply".
+  if (item.source === 'audience') {
+    if (skin.skin === 'telegram') {
+      return (
+        <div className={base.bubbleFoot}>
+          {canReply && <ReplyButton item={item} author={author} style="reply" onReply={onReply} />}
+          <span className={base.bubbleStats}>
+            <SimTime at={item.at} />
+          </span>
+        </div>
+      );
+    }
+    return canReply ? (
+      <div className={base.footer}>
+        <ReplyButton item={item} author={author} style="reply" onReply={onReply} />
+      </div>
+    ) : null;
+  }
+
+  switch (skin.skin) {
+    case 'facebook': {
+      const likes = metrics.find((metric) => metric.metric === 'likes');
+      const rest = metrics.filter((metric) => metric.metric !== 'likes');
+      return (
+        <>
+          {counts && (
+            <div className={base.summary}>
+              <span className={base.summaryPart}>{likes && <Count skin={skin} metric="likes" value={likes.value} />}</span>
+              <span className={base.summaryPart}>
+                {rest.map((metric) => (
+                  <span key={metric.metric} className={base.count} data-testid="feed-count" data-metric={metric.metric} data-value={metric.value}>
+                    {t(`metric.${metric.label}`, compactCount(metric.value, i18n.language))}
+                  </span>
+                ))}
+              </span>
+            </div>
+          )}
+          <div className={base.actions}>
+            <span className={base.action} aria-hidden="true">
+              <ThumbIcon size={16} />
+              {t('action.like')}
+            </span>
+            {canReply ? (
+              <ReplyButton item={item} author={author} style="comment" onReply={onReply} />
+            ) : (
+              <span className={base.action} aria-hidden="true">
+                <ReplyIcon size={16} />
+                {t('action.comment')}
+              </span>
+            )}
+            <span className={base.action} aria-hidden="true">
+              <ShareIcon size={16} />
+              {t('action.share')}
+            </span>
+          </div>
+        </>
+      );
+    }
+    case 'telegram': {
+      const value = (metric: Metric) => metrics.find((candidate) => candidate.metric === metric)?.value;
+      const likes = value('likes');
+      const shares = value('shares');
+      const views = value('views');
+      const replies = value('replies');
+      return (
+        <>
+          <div className={base.bubbleFoot}>
+            {likes !== undefined && likes > 0 && (
+              <span className={base.chip}>
+                <Count skin={skin} metric="likes" value={likes} />
+              </span>
+            )}
+            <span className={base.bubbleStats}>
+              {shares !== undefined && <Count skin={skin} metric="shares" value={shares} />}
+              {views !== undefined && <Count skin={skin} metric="views" value={views} />}
+              <SimTime at={item.at} />
+            </span>
+          </div>
+          {(replies !== undefined || canReply) && (
+            <div className={base.commentsBar}>
+              {replies !== undefined ? <Count skin={skin} metric="replies" value={replies} /> : <span />}
+              {canReply && <ReplyButton item={item} author={author} style="comment" onReply={onReply} />}
+            </div>
+          )}
+        </>
+      );
+    }
+    case 'weibo': {
+      const value = (metric: Metric) => metrics.find((candidate) => candidate.metric === metric)?.value ?? 0;
+      const views = metrics.find((candidate) => candidate.metric === 'views');
+      return (
+        <>
+          {views && (
+            <div className={base.rowReach} data-testid="feed-count" data-metric="views" data-value={views.value}>
+              {t(`metric.${views.label}`, compactCount(views.value, i18n.language))}
+            </div>
+          )}
+          <div className={base.row}>
+            <span className={base.rowCell}>
+              <Count skin={skin} metric="shares" value={value('shares')} visibleLabel={t('row.reposts')} />
+            </span>
+            {canReply ? (
+              <ReplyButton item={item} author={author} style="comment" onReply={onReply} />
+            ) : (
+              <span className={base.rowCell}>
+                <Count skin={skin} metric="replies" value={value('replies')} visibleLabel={t('row.comments')} />
+              </span>
+            )}
+            <span className={base.rowCell}>
+              <Count skin={skin} metric="likes" value={value('likes')} visibleLabel={t('row.likes')} />
+            </span>
+          </div>
+        </>
+      );
+    }
+    default:
+      if (!metrics.length && !canReply) return null;
+      return (
+        <div className={base.footer}>
+          {metrics.map((metric) => (
+            <Count key={metric.metric} skin={skin} metric={metric.metric} value={metric.value} />
+          ))}
+          {canReply && <ReplyButton item={item} author={author} style="icon" onReply={onReply} />}
+        </div>
+      );
+  }
+}
+
+export function FeedItemCard({ item, skin, skinClasses: sk, people, reactions, now, onReply, replying }: FeedItemCardProps) {
+  const { t } = useTranslation('feed');
+  const author = authorOf(item, people);
+  const target = replyTargetOf(item, people);
+  const time = t('time', { time: formatSimTime(item.at) });
+  const labelKey = labelKeyOf(item);
+  const text = item.source === 'inject' ? localized(item.inject.text, people.playLanguage) : item.text;
+  const injectType = item.source === 'inject' ? item.inject.type : null;
+  const replyable = item.source === 'audience' || (item.source === 'inject' && injectType !== 'trend');
+  const counts = countsOf(item, reactions, now);
+  const comment = item.source === 'audience';
+  const timeInFoot = skin.skin === 'telegram';
+  const parts = item.source === 'trainee' && item.kind === 'thread' ? threadParts(text) : null;
+
+  let body: ReactNode;
+  if (injectType === 'news') {
+    body = (
+      <div className={base.newsCard}>
+        <div className={base.newsBand} />
+        <div className={base.newsBody}>
+          <span className={base.kicker}>
+            <NewsIcon size={14} />
+            {t('kind.news')}
+          </span>
+          <RichText text={text} />
+        </div>
+      </div>
+    );
+  } else if (injectType === 'trend') {
+    body = (
+      <div className={base.trendBox}>
+        <span className={base.kicker}>
+          <TrendIcon size={14} />
+          {t('kind.trend')}
+        </span>
+        <RichText text={text} />
+      </div>
+    );
+  } else if (parts && parts.length > 1) {
+    body = (
+      <ol className={base.thread} aria-label={t('thread.label', { count: parts.length })} data-testid="feed-thread">
+        {parts.map((part, index) => (
+          <li key={part.start} className={base.threadPart}>
+            <span className={base.threadNumber} aria-hidden="true">
+              {t('thread.part', { index: index + 1, total: parts.length })}
+            </span>
+            <RichText text={part.text.trim()} />
+          </li>
+        ))}
+      </ol>
+    );
+  } else {
+    body = <RichText text={text} />;
+  }
+
+  return (
+    <article
+      className={cx(base.item, sk.item, comment && base.comment, comment && sk.comment)}
+      aria-label={t(`item.${labelKey}`, { author: author.name, time })}
+      data-testid="feed-item"
+      data-item-id={item.id}
+      data-source={item.source}
+      data-kind={item.source === 'inject' ? item.inject.type : item.source === 'trainee' ? item.kind : 'comment'}
+      data-replying={replying || undefined}
+    >
+      {injectType === 'trend' ? (
+        <span className={base.trendIcon} aria-hidden="true">
+          <TrendIcon size={22} />
+        </span>
+      ) : (
+        <AuthorAvatar author={author} size={comment ? 32 : 40} className={sk.avatar} />
+      )}
+      <div className={cx(base.main, sk.main)}>
+        <div className={base.meta}>
+          <span className={cx(base.name, sk.name)} data-testid="feed-author">
+            {author.name}
+          </span>
+          {author.verified && <VerifiedMark />}
+          {author.own && (
+            <Badge size="xs" variant="outline" data-testid="feed-own">
+              {t('you')}
+            </Badge>
+          )}
+          {author.handle && <span className={base.handle}>{author.handle}</span>}
+          {!timeInFoot && <SimTime at={item.at} />}
+        </div>
+        {target && (
+          <p className={base.replyingTo} data-testid="feed-replying-to">
+            {target.handle ? t('replyingTo', { handle: target.handle }) : t('replyingToName', { name: target.name })}
+          </p>
+        )}
+        {body}
+        {item.source === 'inject' &&
+          item.inject.media?.map((media) => (
+            <p key={media.file} className={base.media}>
+              <ImageIcon size={18} />
+              {t('media', { alt: localized(media.alt, people.playLanguage) })}
+            </p>
+          ))}
+        {(item.source === 'trainee' || item.source === 'audience' || replying) && (
+          <div className={base.badges}>
+            {item.source === 'trainee' && <GradeBadge item={item} />}
+            {item.source === 'audience' && (
+              <span className={base.mood} data-mood={item.mood} data-testid="feed-mood">
+                <VisuallyHidden>{t('mood.prefix')}</VisuallyHidden> {t(`mood.${item.mood}`)}
+              </span>
+            )}
+            {replying && (
+              <Badge size="sm" variant="filled" data-testid="feed-replying-now">
+                {t('replyingNow')}
+              </Badge>
+            )}
+          </div>
+        )}
+        <Engagement item={item} skin={skin} counts={counts} author={author} onReply={onReply} replyable={replyable} />
+      </div>
+    </article>
+  );
+}

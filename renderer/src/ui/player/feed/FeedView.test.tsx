@@ -1,0 +1,347 @@
+// Runtime: Node (Vitest, happy-dom). The feed as the trainee sees it: items of every source with
+// their authors, badges and counts, in each platform's skin, the pill for new items, and Russian.
+//
+// happy-dom lays nothing out, and Virtuoso renders only what fits its measured viewport — nothing,
+// with no sizes. The tests give it sizes through react-virtuoso's own VirtuosoMockContext (a fixed
+// viewport and item height), so the real list logic runs: which window of items is rendered, what
+// stays on screen when items are prepended. A tall viewport shows every item; a short one shows a
+// window, as a scrolled reader would see it.
+import { MantineProvider } from '@mantine/core';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { I18nextProvider } from 'react-i18next';
+import { VirtuosoMockContext } from 'react-virtuoso';
+import { describe, expect, it, vi } from 'vitest';
+import type { Language } from '../../../../../electron/contract/api';
+import { summarizeAt } from '../../../core/engine/audience';
+import type { FeedItem, FeedPublication } from '../../../core/engine/timeline';
+import { threadParts } from '../../../core/grading/platform-fit';
+import { loadPack } from '../../../core/pack/load';
+import type { Platform } from '../../../core/pack/schema';
+import { createI18n } from '../../../i18n';
+import { personasOf } from '../../../library/library';
+import { modelAnswer, playScenario } from '../../../test/engine';
+import { CORE_LIBRARY_DIR, readFolder } from '../../../test/packs';
+import { theme } from '../../theme';
+import type { FeedViewProps } from './FeedView';
+import { FeedView } from './FeedView';
+import { feedItemsFor } from './select';
+
+const pack = loadPack(readFolder(CORE_LIBRARY_DIR), { appVersion: '0.1.0' }).pack!;
+const scenario = pack.scenarios.find((candidate) => candidate.id === 'earthquake-consular')!;
+const personas = personasOf({ pack, scenario });
+const played = (language: string) => playScenario(scenario, language, pack.manifest, (taskId) => modelAnswer(scenario, taskId, language), 7).state;
+const state = played('en');
+const account = scenario.accounts.find((candidate) => candidate.id === 'embassy-x')!;
+const items = feedItemsFor(state, account.id);
+const thread = items.find((item): item is FeedPublication => item.source === 'trainee' && item.kind === 'thread')!;
+const replies = items.filter((item): item is Extract<FeedItem, { source: 'audience' }> => item.source === 'audience' && item.replyTo === thread.id);
+
+interface Options {
+  language?: Language;
+  /** Pixels of the list's viewport; every item is 100 px tall. */
+  viewport?: number;
+}
+
+async function renderFeed(props: Partial<FeedViewProps> = {}, { language = 'en', viewport = 100_000 }: Options = {}) {
+  const i18n = await createI18n(language);
+  const base: FeedViewProps = { items, account, scenario, personas, reactions: state.reactions, now: state.time, playLanguage: 'en', ...props };
+  const ui = (next: FeedViewProps) => (
+    <MantineProvider theme={theme}>
+      <I18nextProvider i18n={i18n}>
+        <VirtuosoMockContext.Provider value={{ viewportHeight: viewport, itemHeight: 100 }}>
+          <FeedView {...next} />
+        </VirtuosoMockContext.Provider>
+      </I18nextProvider>
+    </MantineProvider>
+  );
+  const user = userEvent.setup();
+  const result = render(ui(base));
+  return { ...result, user, rerender: (next: Partial<FeedViewProps>) => result.rerender(ui({ ...base, ...next })) };
+}
+
+const rendered = () => screen.queryAllByTestId('feed-item').map((element) => element.dataset.itemId);
+const article = (id: string) => screen.getAllByTestId('feed-item').find((element) => element.dataset.itemId === id)!;
+const count = (element: HTMLElement, metric: string) => within(element).getAllByTestId('feed-count').find((candidate) => candidate.dataset.metric === metric);
+const average = (item: FeedPublication) => Math.round((item.grade.axes.tone.score + item.grade.axes.policy.score + item.grade.axes.platform.score) / 3);
+
+describe('FeedView: items', () => {
+  it('shows every item, the newest first', async () => {
+    await renderFeed();
+    expect(rendered()).toEqual(items.map((item) => item.id).reverse());
+    expect(screen.getByRole('region', { name: 'Feed of Embassy of Azuria in Tallvik on X' })).toBeTruthy();
+  });
+
+  it("shows a persona's post with their name, handle, verified badge, simulated time and fixed engagement", async () => {
+    await renderFeed();
+    const post = screen.getByRole('article', { name: 'Post by Mira Holt, Meridian Wire, T+0:35' });
+    expect(within(post).getByTestId('feed-author').textContent).toBe('Mira Holt, Meridian Wire');
+    expect(within(post).getByText('@mira_holt')).toBeTruthy();
+    expect(within(post).getByText('Verified account')).toBeTruthy();
+    expect(within(post).getByText('T+0:35').getAttribute('datetime')).toBe('PT0H35M');
+    expect(count(post, 'replies')!.textContent).toBe('1414 replies');
+    expect(count(post, 'shares')!.textContent).toBe('9595 reposts');
+    expect(count(post, 'likes')!.textContent).toBe('120120 likes');
+    // An inject's views are unknown: none shown.
+    expect(count(post, 'views')).toBeUndefined();
+    expect(within(post).queryByTestId('feed-grade')).toBeNull();
+  });
+
+  it('shows large counts compactly, in full for screen readers', async () => {
+    await renderFeed();
+    const troll = article('troll-hiding');
+    expect(within(count(troll, 'shares')!).getByText('7.4K')).toBeTruthy();
+    expect(within(count(troll, 'shares')!).getByText('7,400 reposts')).toBeTruthy();
+    // Not verified: no badge.
+    expect(within(troll).queryByTestId('feed-verified')).toBeNull();
+  });
+
+  it('says whom a reply answers', async () => {
+    await renderFeed();
+    expect(within(article('irena-son')).getByTestId('feed-replying-to').textContent).toBe('Replying to @truthseeker_88');
+    expect(within(article('holt-casualties')).queryByTestId('feed-replying-to')).toBeNull();
+  });
+
+  it('shows a trend as a trend, with no reply action', async () => {
+    await renderFeed();
+    const trend = screen.getByRole('article', { name: 'Trend, T+0:25' });
+    expect(within(trend).getByText('Trending')).toBeTruthy();
+    expect(within(trend).queryByTestId('feed-reply')).toBeNull();
+  });
+
+  it("shows the trainee's thread as theirs: the account, a numbered chain, the grade and live counts", async () => {
+    await renderFeed();
+    const own = screen.getByRole('article', { name: 'Your thread, T+0:45' });
+    expect(own.dataset.source).toBe('trainee');
+    expect(within(own).getByTestId('feed-author').textContent).toBe('Embassy of Azuria in Tallvik');
+    expect(within(own).getByText('@AzuriaInTallvik')).toBeTruthy();
+    expect(within(own).getByTestId('feed-own').textContent).toBe('You');
+    const parts = threadParts(thread.text);
+    expect(parts.length).toBeGreaterThan(1);
+    const chain = within(own).getByRole('list', { name: `Thread of ${parts.length} parts` });
+    expect(within(chain).getAllByRole('listitem')).toHaveLength(parts.length);
+    expect(within(chain).getByText(`1/${parts.length}`)).toBeTruthy();
+    const grade = within(own).getByTestId('feed-grade');
+    expect(grade.textContent).toBe(`${thread.grade.passed ? 'Passed' : 'Failed'} · ${average(thread)}`);
+    const totals = summarizeAt(state.reactions[thread.id]!, state.time);
+    expect(count(own, 'views')!.dataset.value).toBe(String(totals.reach));
+    expect(count(own, 'likes')!.dataset.value).toBe(String(totals.likes));
+    expect(count(own, 'replies')!.dataset.value).toBe(String(replies.length));
+    // Nobody replies to themselves.
+    expect(within(own).queryByTestId('feed-reply')).toBeNull();
+  });
+
+  it('shows replies from the audience with their mood in words and whom they answer', async () => {
+    await renderFeed();
+    expect(replies.length).toBeGreaterThan(0);
+    for (const reply of replies) {
+      const element = article(reply.id);
+      expect(element.dataset.source).toBe('audience');
+      expect(within(element).getByTestId('feed-replying-to').textContent).toBe('Replying to @AzuriaInTallvik');
+      const mood = within(element).getByTestId('feed-mood');
+      expect(mood.dataset.mood).toBe(reply.mood);
+      expect(mood.textContent).toBe(`Mood: ${reply.mood[0]!.toUpperCase()}${reply.mood.slice(1)}`);
+      expect(within(element).getByText(reply.text.split('\n')[0]!.slice(0, 20), { exact: false })).toBeTruthy();
+    }
+  });
+
+  it('moves the counts of a publication as simulated time passes', async () => {
+    const plan = state.reactions[thread.id]!;
+    const { rerender } = await renderFeed({ items: [thread], now: thread.at + 1 });
+    const early = summarizeAt(plan, thread.at + 1);
+    const late = summarizeAt(plan, thread.at + 60);
+    expect(late.reach).toBeGreaterThan(early.reach);
+    expect(count(article(thread.id), 'views')!.dataset.value).toBe(String(early.reach));
+
+    rerender({ items: [thread], now: thread.at + 60 });
+    expect(count(article(thread.id), 'views')!.dataset.value).toBe(String(late.reach));
+    expect(count(article(thread.id), 'likes')!.dataset.value).toBe(String(late.likes));
+    expect(count(article(thread.id), 'replies')!.dataset.value).toBe(String(late.replies));
+  });
+
+  it('offers to reply to injects and audience replies, and highlights the item being answered', async () => {
+    const onReply = vi.fn();
+    const { user, rerender } = await renderFeed({ onReply });
+    await user.click(screen.getByRole('button', { name: 'Reply to Mira Holt, Meridian Wire' }));
+    expect(onReply).toHaveBeenCalledWith(items.find((item) => item.id === 'holt-casualties'));
+
+    const reply = replies[0]!;
+    await user.click(within(article(reply.id)).getByTestId('feed-reply'));
+    expect(onReply).toHaveBeenLastCalledWith(reply);
+
+    expect(screen.queryByText('You are replying to this')).toBeNull();
+    rerender({ onReply, replyingTo: 'holt-casualties' });
+    expect(article('holt-casualties').hasAttribute('data-replying')).toBe(true);
+    expect(within(article('holt-casualties')).getByText('You are replying to this')).toBeTruthy();
+    expect(article('irena-son').hasAttribute('data-replying')).toBe(false);
+  });
+
+  it('has no reply actions when replying is not possible', async () => {
+    await renderFeed({ onReply: undefined });
+    expect(screen.queryAllByTestId('feed-reply')).toHaveLength(0);
+  });
+
+  it('says so when nothing has arrived yet', async () => {
+    await renderFeed({ items: [] });
+    expect(screen.getByRole('heading', { name: 'Nothing here yet' })).toBeTruthy();
+    expect(screen.queryByTestId('feed-list')).toBeNull();
+  });
+
+  it('names the account above the feed: name, platform, handle and followers', async () => {
+    await renderFeed();
+    const header = screen.getByTestId('feed-header');
+    expect(within(header).getByRole('heading', { level: 2, name: 'Embassy of Azuria in Tallvik' })).toBeTruthy();
+    expect(within(header).getByText('X · @AzuriaInTallvik')).toBeTruthy();
+    expect(screen.getByTestId('feed-followers').textContent).toBe('34K followers');
+  });
+});
+
+describe('FeedView: new items', () => {
+  it('keeps what the reader is looking at and offers the items that arrived above it', async () => {
+    // Three items fit: the reader sees the three newest of the first three.
+    const { user, rerender } = await renderFeed({ items: items.slice(0, 3) }, { viewport: 300 });
+    const before = rendered();
+    expect(before).toEqual(items.slice(0, 3).map((item) => item.id).reverse());
+    expect(screen.queryByTestId('feed-new-items')).toBeNull();
+
+    rerender({ items: items.slice(0, 6) });
+    expect(rendered()).toEqual(before);
+    expect(screen.getByTestId('feed-new-items').textContent).toBe('3 new posts');
+
+    rerender({ items: items.slice(0, 7) });
+    expect(rendered()).toEqual(before);
+    expect(screen.getByTestId('feed-new-items').textContent).toBe('4 new posts');
+
+    await user.click(screen.getByRole('button', { name: '4 new posts' }));
+    expect(screen.queryByTestId('feed-new-items')).toBeNull();
+    // The pill is gone; the keyboard stays in the feed.
+    expect(document.activeElement).toBe(screen.getByTestId('feed-list'));
+  });
+
+  it('renders only a window of a long feed, and still offers new items without moving it', async () => {
+    const template = items.find((item) => item.id === 'holt-casualties') as Extract<FeedItem, { source: 'inject' }>;
+    const many: FeedItem[] = Array.from({ length: 5000 }, (_, index) => ({ ...template, id: `bulk-${index}`, at: index, inject: { ...template.inject, id: `bulk-${index}` } }));
+    const { rerender } = await renderFeed({ items: many }, { viewport: 1000 });
+    const window = rendered();
+    expect(window.length).toBeGreaterThan(0);
+    expect(window.length).toBeLessThanOrEqual(20);
+    expect(window[0]).toBe('bulk-4999');
+
+    rerender({ items: [...many, { ...template, id: 'bulk-5000', at: 5000, inject: { ...template.inject, id: 'bulk-5000' } }] });
+    expect(rendered()).toEqual(window);
+    expect(screen.getByTestId('feed-new-items').textContent).toBe('1 new post');
+  });
+});
+
+describe('FeedView: skins', () => {
+  const holt = () => article('holt-casualties');
+  const own = () => article(thread.id);
+  const on = (platform: Platform) => ({ account: { ...account, platform } });
+
+  it.each<[Platform, string]>([
+    ['x', 'x'],
+    ['facebook', 'facebook'],
+    ['vk', 'vk'],
+    ['telegram', 'telegram'],
+    ['weibo', 'weibo'],
+    ['youtube', 'generic'],
+    ['instagram', 'generic'],
+    ['threads', 'generic'],
+    ['mastodon', 'generic'],
+    ['bluesky', 'generic'],
+    ['linkedin', 'generic'],
+  ])('dresses a %s account in the %s skin', async (platform, skin) => {
+    await renderFeed(on(platform));
+    expect(screen.getByTestId('feed').dataset.skin).toBe(skin);
+  });
+
+  it('X-like: replies, reposts, likes and views', async () => {
+    await renderFeed(on('x'));
+    expect(within(own()).getAllByTestId('feed-count').map((element) => element.dataset.metric)).toEqual(['replies', 'shares', 'likes', 'views']);
+    expect(within(own()).getByText(/^\d[\d,]* views?$/)).toBeTruthy();
+  });
+
+  it('Facebook-like: reactions, a line of comments and shares, and Like · Comment · Share', async () => {
+    const onReply = vi.fn();
+    const { user } = await renderFeed({ ...on('facebook'), onReply });
+    expect(within(holt()).getByText('120 reactions')).toBeTruthy();
+    expect(within(holt()).getByText('14 comments')).toBeTruthy();
+    expect(within(holt()).getByText('95 shares')).toBeTruthy();
+    expect(within(holt()).getByText('Like')).toBeTruthy();
+    expect(within(holt()).getByText('Share')).toBeTruthy();
+    await user.click(within(holt()).getByRole('button', { name: 'Comment on the post by Mira Holt, Meridian Wire' }));
+    expect(onReply).toHaveBeenCalledWith(expect.objectContaining({ id: 'holt-casualties' }));
+    // A page's admin sees how many people a post reached.
+    expect(within(own()).getByText(/^Reached [\d.,]+K? (person|people)$/)).toBeTruthy();
+  });
+
+  it('VK-like: likes, comments, reposts and views', async () => {
+    await renderFeed(on('vk'));
+    expect(within(own()).getAllByTestId('feed-count').map((element) => element.dataset.metric)).toEqual(['likes', 'replies', 'shares', 'views']);
+    expect(within(holt()).getByText('14 comments')).toBeTruthy();
+  });
+
+  it('Telegram-like: forwards, views with an eye and the time at the foot of the bubble', async () => {
+    await renderFeed(on('telegram'));
+    expect(within(holt()).getByText('95 forwards')).toBeTruthy();
+    expect(within(own()).getByText(/^[\d,]+ views?$/)).toBeTruthy();
+    const time = within(holt()).getByText('T+0:35');
+    const stats = time.parentElement!;
+    expect(within(stats).getByText('95 forwards')).toBeTruthy();
+  });
+
+  it('Weibo-like: named cells for reposts, comments and likes', async () => {
+    await renderFeed({ ...on('weibo'), onReply: vi.fn() });
+    const row = within(holt());
+    expect(row.getByText('Repost 95')).toBeTruthy();
+    expect(row.getByText('Like 120')).toBeTruthy();
+    expect(row.getByRole('button', { name: 'Comment on the post by Mira Holt, Meridian Wire' })).toBeTruthy();
+    expect(within(own()).getByText(/^Comment \d+$/)).toBeTruthy();
+  });
+
+  it('calls the audience of a Telegram channel subscribers', async () => {
+    await renderFeed({ account: scenario.accounts.find((candidate) => candidate.id === 'embassy-telegram')!, items: feedItemsFor(state, 'embassy-telegram') });
+    expect(screen.getByTestId('feed-followers').textContent).toBe('21K subscribers');
+    expect(screen.getByText('Telegram · @AzuriaEmbassyTallvik')).toBeTruthy();
+  });
+});
+
+describe('FeedView in Russian', () => {
+  const ruState = played('ru');
+  const ruItems = feedItemsFor(ruState, account.id);
+  const ruThread = ruItems.find((item): item is FeedPublication => item.source === 'trainee' && item.kind === 'thread')!;
+
+  it('speaks Russian: header, items, counts, grade, replies and the pill', async () => {
+    const { rerender } = await renderFeed({ items: ruItems, reactions: ruState.reactions, now: ruState.time, playLanguage: 'ru', onReply: vi.fn() }, { language: 'ru' });
+    expect(screen.getByTestId('feed-followers').textContent).toBe('34\u00a0тыс. подписчиков');
+    expect(screen.getByRole('region', { name: 'Лента: Посольство Азурии в Таллвике (X)' })).toBeTruthy();
+    const post = screen.getByRole('article', { name: 'Пост: Мира Холт, агентство «Меридиан», T+0:35' });
+    expect(within(post).getByText('Подтверждённый аккаунт')).toBeTruthy();
+    expect(within(post).getByText('14 ответов')).toBeTruthy();
+    expect(within(post).getByText('95 репостов')).toBeTruthy();
+    expect(within(post).getByText('120 отметок «Нравится»')).toBeTruthy();
+    expect(within(post).getByRole('button', { name: 'Ответить: Мира Холт, агентство «Меридиан»' })).toBeTruthy();
+    expect(within(article('irena-son')).getByText('В ответ @truthseeker_88')).toBeTruthy();
+    const own = screen.getByRole('article', { name: 'Ваш тред, T+0:45' });
+    expect(within(own).getByTestId('feed-own').textContent).toBe('Вы');
+    expect(within(own).getByTestId('feed-grade').textContent).toBe(`${ruThread.grade.passed ? 'Зачтено' : 'Не зачтено'} · ${average(ruThread)}`);
+    const reply = ruItems.find((item) => item.source === 'audience')!;
+    expect(within(article(reply.id)).getByText('В ответ @AzuriaInTallvik')).toBeTruthy();
+
+    rerender({ items: ruItems.slice(0, 1), reactions: ruState.reactions, now: ruState.time, playLanguage: 'ru', account: { ...account, platform: 'vk' } });
+    expect(screen.getByText('ВКонтакте · @AzuriaInTallvik')).toBeTruthy();
+  });
+
+  it('counts new posts with Russian plural forms', async () => {
+    const { rerender } = await renderFeed({ items: ruItems.slice(0, 3), playLanguage: 'ru' }, { language: 'ru', viewport: 300 });
+    rerender({ items: ruItems.slice(0, 5), playLanguage: 'ru' });
+    expect(screen.getByTestId('feed-new-items').textContent).toBe('2 новые публикации');
+    rerender({ items: ruItems.slice(0, 8), playLanguage: 'ru' });
+    expect(screen.getByTestId('feed-new-items').textContent).toBe('5 новых публикаций');
+  });
+
+  it('says so in Russian when nothing has arrived yet', async () => {
+    await renderFeed({ items: [] }, { language: 'ru' });
+    expect(screen.getByRole('heading', { name: 'Пока ничего нет' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,234 @@
+// Runtime: renderer. The inbox: private traffic from every account as conversations, the most
+// recently active first — a persona's direct messages with the trainee's answers, headquarters'
+// requests (marked: they are instructions), and the trainee's mass notifications with how many they
+// reached and the replies they drew. Small enough not to need virtualising; plain buttons and
+// headings make it keyboard- and screen-reader-friendly.
+import { Avatar, Badge, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { useId, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ReactionPlan } from '../../../core/engine/audience';
+import { summarizeAt } from '../../../core/engine/audience';
+import type { FeedItem } from '../../../core/engine/timeline';
+import type { Persona, Scenario } from '../../../core/pack/schema';
+import { localized } from '../../../library/library';
+import { formatSimTime } from '../sim-time';
+import { AuthorAvatar, cx, GradeBadge, labelKeyOf, RichText, SimTime, VerifiedMark } from './FeedItemCard';
+import { fullCount } from './format';
+import { BuildingIcon, MegaphoneIcon, ReplyArrowIcon } from './icons';
+import base from './FeedView.module.css';
+import classes from './InboxView.module.css';
+import type { Author, PeopleContext } from './people';
+import { authorOf } from './people';
+import type { Conversation } from './select';
+import { inboxConversations, injectsById } from './select';
+import { atHandle } from './skin';
+
+export interface InboxViewProps {
+  /** The inbox's items, oldest first, as `inboxItemsFor` gives them. */
+  items: FeedItem[];
+  scenario: Scenario;
+  personas: Map<string, Persona>;
+  /** The audience's plans: how many a mass notification reached by now. Without them, sent messages say only "Sent". */
+  reactions?: Record<string, ReactionPlan>;
+  now: number;
+  playLanguage: string;
+  onReply?: ((item: FeedItem) => void) | undefined;
+  replyingTo?: string | null;
+}
+
+export function InboxView({ items, scenario, personas, reactions, now, playLanguage, onReply, replyingTo = null }: InboxViewProps) {
+  const { t } = useTranslation('feed');
+  const titleId = useId();
+  const someone = t('someone');
+  const injects = useMemo(() => injectsById(scenario), [scenario]);
+  const people = useMemo<PeopleContext>(
+    () => ({ scenario, personas, playLanguage, injects, items: new Map(items.map((item) => [item.id, item])), someone }),
+    [scenario, personas, playLanguage, injects, items, someone],
+  );
+  const conversations = useMemo(() => inboxConversations(items, scenario), [items, scenario]);
+
+  return (
+    <section className={classes.inbox} aria-labelledby={titleId} data-testid="inbox">
+      <header className={classes.header}>
+        <h2 id={titleId} className={classes.title}>
+          {t('inbox.title')}
+        </h2>
+        {items.length > 0 && <span className={classes.total}>{t('inbox.messages', { count: items.length })}</span>}
+      </header>
+      {conversations.length === 0 ? (
+        <div className={classes.empty} data-testid="inbox-empty">
+          <h3 className={classes.emptyTitle}>{t('inbox.empty.title')}</h3>
+          <p className={classes.emptyBody}>{t('inbox.empty.body')}</p>
+        </div>
+      ) : (
+        <ol className={classes.conversations}>
+          {conversations.map((conversation) => (
+            <li key={conversation.key}>
+              <ConversationView conversation={conversation} people={people} reactions={reactions} now={now} onReply={onReply} replyingTo={replyingTo} />
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+interface ConversationProps {
+  conversation: Conversation;
+  people: PeopleContext;
+  reactions: Record<string, ReactionPlan> | undefined;
+  now: number;
+  onReply: ((item: FeedItem) => void) | undefined;
+  replyingTo: string | null;
+}
+
+function ConversationView({ conversation, people, reactions, now, onReply, replyingTo }: ConversationProps) {
+  const { t } = useTranslation('feed');
+  const headingId = useId();
+  const account = conversation.accountId === null ? undefined : people.scenario.accounts.find((candidate) => candidate.id === conversation.accountId);
+  const persona = conversation.personaId ? people.personas.get(conversation.personaId) : undefined;
+  const headquarters = conversation.headquarters || persona?.role === 'headquarters';
+  const title =
+    conversation.kind === 'notifications'
+      ? t('inbox.notifications')
+      : conversation.kind === 'other'
+        ? t('inbox.other')
+        : localized(persona?.name, people.playLanguage) || (conversation.personaId ?? '');
+  const avatarAuthor: Author | null =
+    conversation.kind === 'persona' && conversation.personaId
+      ? { id: conversation.personaId, name: title, handle: null, verified: false, headquarters, own: false }
+      : null;
+
+  return (
+    <section
+      className={classes.conversation}
+      aria-labelledby={headingId}
+      data-testid="inbox-conversation"
+      data-kind={conversation.kind}
+      data-persona={conversation.personaId ?? undefined}
+      data-headquarters={headquarters || undefined}
+    >
+      <div className={classes.conversationHeader}>
+        {avatarAuthor ? (
+          <AuthorAvatar author={avatarAuthor} size={36} />
+        ) : (
+          <Avatar size={36} color="gray" aria-hidden="true">
+            <MegaphoneIcon size={18} />
+          </Avatar>
+        )}
+        <div className={classes.conversationTitle}>
+          <div className={classes.titleLine}>
+            <h3 id={headingId} className={classes.name}>
+              {title}
+            </h3>
+            {persona?.verified && <VerifiedMark />}
+            {headquarters && (
+              <Badge size="sm" variant="filled" color="gold.9" leftSection={<BuildingIcon size={12} />} data-testid="inbox-headquarters">
+                {t('inbox.headquarters')}
+              </Badge>
+            )}
+          </div>
+          <p className={classes.via}>
+            {persona && <span>{atHandle(persona.handle)}</span>}
+            {account && <span>{t('inbox.via', { account: localized(account.name, people.playLanguage), platform: t(`platform.${account.platform}`) })}</span>}
+          </p>
+        </div>
+      </div>
+      <ol className={classes.messages}>
+        {conversation.items.map((item) => (
+          <li key={item.id} className={classes.messageSlot} data-direction={item.source === 'trainee' ? 'out' : 'in'}>
+            <Message item={item} conversation={conversation} people={people} reactions={reactions} now={now} onReply={onReply} replying={replyingTo === item.id} />
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+interface MessageProps {
+  item: FeedItem;
+  conversation: Conversation;
+  people: PeopleContext;
+  reactions: Record<string, ReactionPlan> | undefined;
+  now: number;
+  onReply: ((item: FeedItem) => void) | undefined;
+  replying: boolean;
+}
+
+function Message({ item, conversation, people, reactions, now, onReply, replying }: MessageProps) {
+  const { t, i18n } = useTranslation('feed');
+  const author = authorOf(item, people);
+  const outgoing = item.source === 'trainee';
+  const text = item.source === 'inject' ? localized(item.inject.text, people.playLanguage) : item.text;
+  const request = item.source === 'inject' && item.inject.type === 'hq-request';
+  const notification = item.source === 'trainee' && item.kind === 'mass-notification';
+  // Someone wrote to the trainee: a direct message, or a recipient answering one.
+  const answerable = (item.source === 'inject' && item.inject.type === 'direct-message') || (item.source === 'audience' && item.personaId !== null && conversation.kind === 'persona');
+  const time = t('time', { time: formatSimTime(item.at) });
+
+  let status: string | null = null;
+  if (item.source === 'trainee') {
+    const plan = reactions?.[item.id];
+    const reach = plan ? summarizeAt(plan, now).reach : null;
+    if (reach === null) status = t('inbox.sent');
+    else if (reach === 0) status = t('inbox.sending');
+    else status = notification ? t('inbox.deliveredTo', fullCount(reach, i18n.language)) : t('inbox.delivered');
+  }
+
+  return (
+    <article
+      className={cx(classes.message, outgoing && classes.outgoing, request && classes.request)}
+      aria-label={t(`item.${labelKeyOf(item)}`, { author: author.name, time })}
+      data-testid="inbox-item"
+      data-item-id={item.id}
+      data-source={item.source}
+      data-kind={item.source === 'inject' ? item.inject.type : item.source === 'trainee' ? item.kind : 'reply'}
+      data-replying={replying || undefined}
+    >
+      <div className={classes.bubbleHead}>
+        {/* In a conversation with one person the heading names them; elsewhere each message says who wrote it. */}
+        {(outgoing || conversation.kind !== 'persona') && <span className={classes.author}>{outgoing ? t('you') : author.name}</span>}
+        {request && (
+          <span className={classes.kicker}>
+            <BuildingIcon size={12} />
+            {t('inbox.headquarters')}
+          </span>
+        )}
+        {notification && (
+          <span className={classes.kicker}>
+            <MegaphoneIcon size={12} />
+            {t('kind.notification')}
+          </span>
+        )}
+      </div>
+      <RichText text={text} className={classes.text} />
+      <div className={classes.bubbleFoot}>
+        {item.source === 'trainee' && <GradeBadge item={item} />}
+        {item.source === 'audience' && (
+          <span className={cx(base.mood, classes.mood)} data-mood={item.mood} data-testid="inbox-mood">
+            <VisuallyHidden>{t('mood.prefix')}</VisuallyHidden> {t(`mood.${item.mood}`)}
+          </span>
+        )}
+        {replying && (
+          <Badge size="sm" variant="filled" data-testid="inbox-replying-now">
+            {t('replyingNow')}
+          </Badge>
+        )}
+        <span className={classes.status}>
+          {status && (
+            <span data-testid="inbox-status">
+              {status}
+            </span>
+          )}
+          <SimTime at={item.at} className={classes.time} />
+        </span>
+      </div>
+      {answerable && onReply && (
+        <UnstyledButton className={classes.reply} aria-label={t('action.replyTo', { author: author.name })} data-testid="inbox-reply" onClick={() => onReply(item)}>
+          <ReplyArrowIcon size={16} />
+          {t('action.reply')}
+        </UnstyledButton>
+      )}
+    </article>
+  );
+}

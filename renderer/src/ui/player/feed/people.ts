@@ -1,0 +1,82 @@
+// Runtime: renderer (pure). Who wrote a feed item and whom it answers, as the feed shows them: a
+// persona's name and handle in the play language, the trainee's own account for their publications,
+// and an anonymous member of the audience when a reply names nobody.
+import type { FeedItem } from '../../../core/engine/timeline';
+import type { Account, Inject, Persona, Scenario } from '../../../core/pack/schema';
+import { localized } from '../../../library/library';
+import { atHandle } from './skin';
+
+export interface Author {
+  /** What the avatar's colour is drawn from: the persona or account id. */
+  id: string;
+  name: string;
+  /** With its @; null for an anonymous member of the audience. */
+  handle: string | null;
+  verified: boolean;
+  headquarters: boolean;
+  /** The trainee's own account. */
+  own: boolean;
+}
+
+export interface PeopleContext {
+  scenario: Pick<Scenario, 'accounts'>;
+  personas: ReadonlyMap<string, Persona>;
+  playLanguage: string;
+  /** Every inject of the scenario, by id (see `injectsById`). */
+  injects: ReadonlyMap<string, Inject>;
+  /** The items in view, by id. */
+  items: ReadonlyMap<string, FeedItem>;
+  /** The name shown for a reply that names nobody, in the UI language. */
+  someone: string;
+}
+
+function personaAuthor(personaId: string, context: PeopleContext): Author {
+  const persona = context.personas.get(personaId);
+  if (!persona) return { id: personaId, name: personaId, handle: null, verified: false, headquarters: false, own: false };
+  return {
+    id: persona.id,
+    name: localized(persona.name, context.playLanguage) || persona.id,
+    handle: atHandle(persona.handle),
+    verified: persona.verified,
+    headquarters: persona.role === 'headquarters',
+    own: false,
+  };
+}
+
+export function accountAuthor(account: Account, playLanguage: string): Author {
+  return { id: account.id, name: localized(account.name, playLanguage), handle: atHandle(account.handle), verified: false, headquarters: false, own: true };
+}
+
+export function authorOf(item: FeedItem, context: PeopleContext): Author {
+  if (item.source === 'inject') return personaAuthor(item.inject.persona, context);
+  if (item.source === 'trainee') {
+    const account = context.scenario.accounts.find((candidate) => candidate.id === item.accountId);
+    return account ? accountAuthor(account, context.playLanguage) : { id: item.accountId, name: item.accountId, handle: null, verified: false, headquarters: false, own: true };
+  }
+  if (item.personaId) return personaAuthor(item.personaId, context);
+  return { id: item.id, name: context.someone, handle: null, verified: false, headquarters: false, own: false };
+}
+
+/** The author of what `item` answers, or null when it answers nothing (or nothing that can be found). */
+export function replyTargetOf(item: FeedItem, context: PeopleContext): Author | null {
+  const targetId = item.source === 'inject' ? (item.inject.replyTo ?? null) : item.replyTo;
+  if (targetId === null) return null;
+  const target = context.items.get(targetId);
+  if (target) return authorOf(target, context);
+  const inject = context.injects.get(targetId);
+  return inject ? personaAuthor(inject.persona, context) : null;
+}
+
+/** Initials for an avatar: the first letters of the name's first two capitalised words. */
+export function initialsOf(name: string): string {
+  const words = name
+    .split(/[\s,«»"“”()]+/)
+    .map((word) => word.replace(/^[^\p{L}\p{N}]+/u, ''))
+    .filter((word) => word.length > 0);
+  // "Embassy of Azuria in Tallvik" is "EA": the small words between the names do not count.
+  const capitalised = words.filter((word) => /^[\p{Lu}\p{N}]/u.test(word));
+  const chosen = capitalised.length > 0 ? capitalised : words;
+  return chosen
+    .slice(0, 2)
+    .map((word) => [...word][0]!.toUpperCase()).join('') || '?';
+}

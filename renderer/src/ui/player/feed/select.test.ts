@@ -1,0 +1,167 @@
+// Runtime: Node (Vitest, happy-dom). Which timeline items each view of the desk shows, checked on
+// real scenarios played through the engine with their model answers.
+import { describe, expect, it } from 'vitest';
+import type { FeedItem, TimelineState } from '../../../core/engine/timeline';
+import { loadPack } from '../../../core/pack/load';
+import type { Scenario } from '../../../core/pack/schema';
+import { modelAnswer, playScenario } from '../../../test/engine';
+import { CORE_LIBRARY_DIR, readFolder } from '../../../test/packs';
+import { feedItemsFor, inboxConversations, inboxItemsFor, injectsById, unreadCount } from './select';
+
+const pack = loadPack(readFolder(CORE_LIBRARY_DIR), { appVersion: '0.1.0' }).pack!;
+const scenarioById = (id: string): Scenario => pack.scenarios.find((scenario) => scenario.id === id)!;
+
+function play(id: string, seed: number): { scenario: Scenario; state: TimelineState } {
+  const scenario = scenarioById(id);
+  const { state } = playScenario(scenario, 'en', pack.manifest, (taskId) => modelAnswer(scenario, taskId, 'en'), seed);
+  return { scenario, state };
+}
+
+const ids = (items: readonly FeedItem[]) => items.map((item) => item.id);
+const earthquake = play('earthquake-consular', 7);
+const flights = play('flights-suspended', 11);
+
+describe('feedItemsFor and inboxItemsFor', () => {
+  it.each([
+    ['earthquake-consular', earthquake],
+    ['flights-suspended', flights],
+  ])('share out every item of %s between the feeds and the inbox, each exactly once', (_name, { scenario, state }) => {
+    const views = [...scenario.accounts.map((account) => feedItemsFor(state, account.id)), inboxItemsFor(state)];
+    const shown = views.flatMap(ids);
+    expect(new Set(shown).size).toBe(shown.length);
+    expect(shown.sort()).toEqual(ids(state.feed).sort());
+  });
+
+  it.each([
+    ['earthquake-consular', earthquake],
+    ['flights-suspended', flights],
+  ])('keep %s oldest first, each audience reply after what it answers and in the same view', (_name, { scenario, state }) => {
+    for (const view of [...scenario.accounts.map((account) => feedItemsFor(state, account.id)), inboxItemsFor(state)]) {
+      expect(view.map((item) => item.at)).toEqual(view.map((item) => item.at).sort((a, b) => a - b));
+      for (const [index, item] of view.entries()) {
+        if (item.source === 'audience') expect(ids(view.slice(0, index))).toContain(item.replyTo);
+      }
+    }
+  });
+
+  it("puts an account's public items in its feed and nothing private", () => {
+    const { state } = earthquake;
+    const x = feedItemsFor(state, 'embassy-x');
+    for (const item of x) {
+      if (item.source === 'inject') {
+        expect(item.inject.account).toBe('embassy-x');
+        expect(['post', 'reply', 'news', 'trend']).toContain(item.inject.type);
+      } else {
+        expect(item.accountId).toBe('embassy-x');
+        if (item.source === 'trainee') expect(['post', 'reply', 'thread']).toContain(item.kind);
+      }
+    }
+    // The trend, the reporter's question, the thread the trainee published and the replies it drew.
+    expect(ids(x)).toEqual(expect.arrayContaining(['quake-trend', 'holt-casualties', 'troll-hiding', 'irena-son']));
+    expect(x.some((item) => item.source === 'trainee' && item.kind === 'thread')).toBe(true);
+    expect(x.some((item) => item.source === 'audience')).toBe(true);
+    expect(ids(x)).not.toContain('maya-dorm');
+    expect(ids(x)).not.toContain('hq-thread');
+  });
+
+  it('puts direct messages, requests from headquarters, the trainee’s messages and their answers in the inbox', () => {
+    const inbox = inboxItemsFor(earthquake.state);
+    expect(ids(inbox)).toEqual(expect.arrayContaining(['hq-first-post', 'maya-dorm', 'hq-thread', 'oleg-passport', 'hq-hiding']));
+    const message = inbox.find((item) => item.source === 'trainee');
+    expect(message).toMatchObject({ kind: 'direct-message', accountId: 'embassy-telegram' });
+    expect(inbox.some((item) => item.source === 'audience' && item.replyTo === message!.id)).toBe(true);
+    expect(inbox.some((item) => item.source === 'trainee' && item.kind !== 'direct-message' && item.kind !== 'mass-notification')).toBe(false);
+  });
+
+  it('puts mass notifications and the replies they draw in the inbox', () => {
+    const inbox = inboxItemsFor(flights.state);
+    const notifications = inbox.filter((item) => item.source === 'trainee' && item.kind === 'mass-notification');
+    expect(notifications.length).toBeGreaterThan(0);
+    expect(ids(notifications)).toEqual(ids(flights.state.feed.filter((item) => item.source === 'trainee' && item.kind === 'mass-notification')));
+    for (const account of flights.scenario.accounts) expect(feedItemsFor(flights.state, account.id).some((item) => item.source === 'trainee' && item.kind === 'mass-notification')).toBe(false);
+  });
+
+  it('only ever grows at the newest end as the timeline grows', () => {
+    const { state } = earthquake;
+    const fullFeed = feedItemsFor(state, 'embassy-x');
+    const fullInbox = inboxItemsFor(state);
+    for (let length = 0; length <= state.feed.length; length += 1) {
+      const partial = { feed: state.feed.slice(0, length) };
+      const feed = feedItemsFor(partial, 'embassy-x');
+      const inbox = inboxItemsFor(partial);
+      expect(fullFeed.slice(0, feed.length)).toEqual(feed);
+      expect(fullInbox.slice(0, inbox.length)).toEqual(inbox);
+    }
+  });
+});
+
+describe('unreadCount', () => {
+  it('counts the items that arrived after the minute the reader last looked', () => {
+    const x = feedItemsFor(earthquake.state, 'embassy-x');
+    expect(unreadCount(x, -1)).toBe(x.length);
+    expect(unreadCount(x, Number.POSITIVE_INFINITY)).toBe(0);
+    expect(unreadCount(x, 35)).toBe(x.filter((item) => item.at > 35).length);
+    expect(unreadCount(x, 35)).toBeGreaterThan(0);
+    expect(unreadCount([], 0)).toBe(0);
+  });
+});
+
+describe('injectsById', () => {
+  it("holds the timeline's injects and those branches add", () => {
+    const injects = injectsById(earthquake.scenario);
+    expect(injects.get('irena-son')?.persona).toBe('citizen-irena');
+    expect(injects.get('maya-silent')?.type).toBe('direct-message');
+  });
+});
+
+describe('inboxConversations', () => {
+  const conversations = inboxConversations(inboxItemsFor(earthquake.state), earthquake.scenario);
+  const byKey = new Map(conversations.map((conversation) => [conversation.key, conversation]));
+
+  it('groups a direct message, the trainee’s answer and the reply to it in one conversation with the persona', () => {
+    const oleg = byKey.get('persona:citizen-oleg')!;
+    expect(oleg.kind).toBe('persona');
+    expect(oleg.accountId).toBe('embassy-telegram');
+    expect(oleg.items.map((item) => item.source)).toEqual(['inject', 'trainee', 'audience']);
+    expect(oleg.items[2]).toMatchObject({ source: 'audience', personaId: 'citizen-oleg' });
+  });
+
+  it('marks the conversation headquarters write in, across the accounts they write about', () => {
+    const headquarters = byKey.get('persona:hq-press')!;
+    expect(headquarters.headquarters).toBe(true);
+    expect(headquarters.accountId).toBeNull();
+    expect(ids(headquarters.items)).toEqual(['hq-first-post', 'hq-thread', 'hq-hiding']);
+    expect(byKey.get('persona:student-maya')!.headquarters).toBe(false);
+  });
+
+  it('orders conversations by their newest item, the most recent first', () => {
+    const lastAts = conversations.map((conversation) => conversation.lastAt);
+    expect(lastAts).toEqual([...lastAts].sort((a, b) => b - a));
+    for (const conversation of conversations) expect(conversation.lastAt).toBe(conversation.items.at(-1)!.at);
+  });
+
+  it('gathers mass notifications per account, with the replies they drew', () => {
+    const flightsConversations = inboxConversations(inboxItemsFor(flights.state), flights.scenario);
+    const notifications = flightsConversations.filter((conversation) => conversation.kind === 'notifications');
+    expect(notifications.length).toBeGreaterThan(0);
+    for (const conversation of notifications) {
+      expect(conversation.key).toBe(`notifications:${conversation.accountId}`);
+      for (const item of conversation.items) {
+        if (item.source === 'trainee') expect(item.kind).toBe('mass-notification');
+        else expect(item.source).toBe('audience');
+      }
+    }
+    const all = notifications.flatMap((conversation) => conversation.items);
+    expect(all.some((item) => item.source === 'trainee')).toBe(true);
+    expect(all.some((item) => item.source === 'audience')).toBe(true);
+  });
+
+  it('files a direct message that answers a persona’s message under that persona when it has no task', () => {
+    const dm = earthquake.state.feed.find((item) => item.id === 'maya-dorm')!;
+    const answer: FeedItem = { ...(inboxItemsFor(earthquake.state).find((item) => item.source === 'trainee')! as Extract<FeedItem, { source: 'trainee' }>), id: 'pub-x', taskId: null, replyTo: 'maya-dorm', at: dm.at + 1 };
+    const grouped = inboxConversations([dm, answer], earthquake.scenario);
+    expect(grouped).toHaveLength(1);
+    expect(grouped[0]).toMatchObject({ key: 'persona:student-maya', lastAt: dm.at + 1 });
+    expect(inboxConversations([{ ...answer, replyTo: null }], earthquake.scenario)[0]!.kind).toBe('other');
+  });
+});

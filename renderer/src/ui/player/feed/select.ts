@@ -1,0 +1,127 @@
+// Runtime: renderer (pure). Which of the timeline's items each view of the desk shows: the public
+// feed of one trainee account, and the private inbox grouped into conversations. Both keep the
+// timeline's order, which is the order things happened: the engine only ever appends, so a view
+// only ever grows at its newest end — the feed relies on that to prepend without moving the reader.
+import type { FeedItem, FeedPublication, TimelineState } from '../../../core/engine/timeline';
+import type { Inject, Scenario } from '../../../core/pack/schema';
+
+const PUBLIC_INJECTS: ReadonlySet<Inject['type']> = new Set(['post', 'reply', 'news', 'trend']);
+const PRIVATE_INJECTS: ReadonlySet<Inject['type']> = new Set(['direct-message', 'hq-request']);
+const PUBLIC_KINDS: ReadonlySet<FeedPublication['kind']> = new Set(['post', 'reply', 'thread']);
+const PRIVATE_KINDS: ReadonlySet<FeedPublication['kind']> = new Set(['direct-message', 'mass-notification']);
+
+/** Everything in one account's public feed, oldest first, with the audience's answers to the trainee's posts. */
+export function feedItemsFor(timeline: Pick<TimelineState, 'feed'>, accountId: string): FeedItem[] {
+  return select(timeline.feed, (item) =>
+    item.source === 'inject' ? item.inject.account === accountId && PUBLIC_INJECTS.has(item.inject.type) : item.accountId === accountId && PUBLIC_KINDS.has(item.kind),
+  );
+}
+
+/** Everything private, from every account, oldest first: direct messages, headquarters' requests, notifications and their answers. */
+export function inboxItemsFor(timeline: Pick<TimelineState, 'feed'>): FeedItem[] {
+  return select(timeline.feed, (item) => (item.source === 'inject' ? PRIVATE_INJECTS.has(item.inject.type) : PRIVATE_KINDS.has(item.kind)));
+}
+
+/** Injects and publications that pass `keep`, and the audience replies to the publications kept. */
+function select(feed: readonly FeedItem[], keep: (item: Exclude<FeedItem, { source: 'audience' }>) => boolean): FeedItem[] {
+  const kept = new Set<string>();
+  const result: FeedItem[] = [];
+  for (const item of feed) {
+    if (item.source === 'audience') {
+      // A reply always arrives after what it answers, so one pass sees the publication first.
+      if (kept.has(item.replyTo)) result.push(item);
+    } else if (keep(item)) {
+      if (item.source === 'trainee') kept.add(item.id);
+      result.push(item);
+    }
+  }
+  return result;
+}
+
+/** How many of `items` arrived after the simulated minute the reader last looked. */
+export function unreadCount(items: readonly FeedItem[], lastSeenMinute: number): number {
+  let count = 0;
+  // Newest last: count back until the first item already seen.
+  for (let index = items.length - 1; index >= 0 && items[index]!.at > lastSeenMinute; index -= 1) count += 1;
+  return count;
+}
+
+/** Every inject the scenario can show, timeline and branches alike, by id: what a reply refers to. */
+export function injectsById(scenario: Pick<Scenario, 'timeline' | 'branches'>): Map<string, Inject> {
+  const injects = new Map<string, Inject>();
+  for (const inject of scenario.timeline) injects.set(inject.id, inject);
+  for (const branch of scenario.branches) for (const inject of branch.then.injects) if (!injects.has(inject.id)) injects.set(inject.id, inject);
+  return injects;
+}
+
+export type ConversationKind = 'persona' | 'notifications' | 'other';
+
+export interface Conversation {
+  /** Stable across renders: `persona:<id>`, `notifications:<account>` or `other:<account>`. */
+  key: string;
+  kind: ConversationKind;
+  /** The person on the other side, for a `persona` conversation. */
+  personaId: string | null;
+  /** The trainee account the conversation happens on; null when it spans several (headquarters write about all of them). */
+  accountId: string | null;
+  /** Whether headquarters wrote in it: their requests are instructions, not messages to answer. */
+  headquarters: boolean;
+  /** Oldest first, as a chat reads. */
+  items: FeedItem[];
+  /** Minute of its newest item. */
+  lastAt: number;
+}
+
+/**
+ * The inbox as conversations, the most recently active first: each persona's direct messages (and
+ * headquarters' requests) with the trainee's answers to them and theirs back; the trainee's mass
+ * notifications per account, with the replies they drew.
+ */
+export function inboxConversations(items: readonly FeedItem[], scenario: Pick<Scenario, 'tasks'>): Conversation[] {
+  const byKey = new Map<string, Conversation & { order: number }>();
+  const keyOfItem = new Map<string, string>();
+  const tasks = new Map(scenario.tasks.map((task) => [task.id, task]));
+  let order = 0;
+
+  const keyFor = (item: FeedItem): { key: string; kind: ConversationKind; personaId: string | null } => {
+    if (item.source === 'inject') return { key: `persona:${item.inject.persona}`, kind: 'persona', personaId: item.inject.persona };
+    if (item.source === 'audience') {
+      const key = keyOfItem.get(item.replyTo);
+      const conversation = key === undefined ? undefined : byKey.get(key);
+      if (conversation) return { key: conversation.key, kind: conversation.kind, personaId: conversation.personaId };
+      return item.personaId ? { key: `persona:${item.personaId}`, kind: 'persona', personaId: item.personaId } : { key: `other:${item.accountId}`, kind: 'other', personaId: null };
+    }
+    if (item.kind === 'mass-notification') return { key: `notifications:${item.accountId}`, kind: 'notifications', personaId: null };
+    // A direct message goes to its task's recipient, else to whoever wrote what it answers.
+    const recipient = (item.taskId === null ? undefined : tasks.get(item.taskId)?.recipient) ?? personaOf(item.replyTo);
+    return recipient ? { key: `persona:${recipient}`, kind: 'persona', personaId: recipient } : { key: `other:${item.accountId}`, kind: 'other', personaId: null };
+  };
+  const itemsById = new Map(items.map((item) => [item.id, item]));
+  const personaOf = (id: string | null): string | null => {
+    const target = id === null ? undefined : itemsById.get(id);
+    if (!target) return null;
+    if (target.source === 'inject') return target.inject.persona;
+    if (target.source === 'audience') return target.personaId;
+    return null;
+  };
+
+  for (const item of items) {
+    const { key, kind, personaId } = keyFor(item);
+    keyOfItem.set(item.id, key);
+    let conversation = byKey.get(key);
+    if (!conversation) {
+      const accountId = item.source === 'inject' ? item.inject.account : item.accountId;
+      conversation = { key, kind, personaId, accountId, headquarters: false, items: [], lastAt: item.at, order: 0 };
+      byKey.set(key, conversation);
+    }
+    if (conversation.accountId !== (item.source === 'inject' ? item.inject.account : item.accountId)) conversation.accountId = null;
+    conversation.items.push(item);
+    conversation.lastAt = item.at;
+    conversation.order = order++;
+    if (item.source === 'inject' && item.inject.type === 'hq-request') conversation.headquarters = true;
+  }
+
+  return [...byKey.values()]
+    .sort((a, b) => b.lastAt - a.lastAt || b.order - a.order)
+    .map(({ order: _order, ...conversation }) => conversation);
+}

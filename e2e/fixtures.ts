@@ -2,6 +2,7 @@
 // and a check that fails any test during which the page logged an error or threw.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect } from '@playwright/test';
 import { AppPage } from './pages/AppPage';
 
@@ -10,6 +11,8 @@ interface Fixtures {
   /** Saves a full-page screenshot as `<SCREENSHOT_DIR>/<name>.png` and attaches it to the report. */
   saveScreenshot: (name: string) => Promise<void>;
   pageErrors: string[];
+  /** Fails on any serious or critical accessibility violation axe-core finds on the page as it is. */
+  expectAccessible: (what: string) => Promise<void>;
 }
 
 export const test = base.extend<Fixtures>({
@@ -27,6 +30,16 @@ export const test = base.extend<Fixtures>({
     },
     { auto: true },
   ],
+
+  expectAccessible: async ({ page }, use) => {
+    await use(async (what) => {
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      const serious = violations
+        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+        .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join('; ')}`);
+      expect(serious, `accessibility of ${what}`).toEqual([]);
+    });
+  },
 
   app: async ({ page }, use) => {
     await use(new AppPage(page));

@@ -1,6 +1,9 @@
 // Runtime: Node (Playwright). The app shell: navigation, header and the document-wide state.
 import { expect, type Locator, type Page } from '@playwright/test';
 import { AboutDialog } from './AboutDialog';
+import { CataloguePage } from './CataloguePage';
+import { HistoryPage } from './HistoryPage';
+import { ProfileGate } from './ProfileGate';
 import { HomePage } from './HomePage';
 import { SettingsPage } from './SettingsPage';
 
@@ -11,15 +14,21 @@ export class AppPage {
   readonly navHome: Locator;
   readonly navSettings: Locator;
   readonly navAbout: Locator;
+  readonly navCatalogue: Locator;
+  readonly navHistory: Locator;
   readonly storageError: Locator;
+  readonly languageMenu: Locator;
 
   constructor(readonly page: Page) {
     this.shell = page.getByTestId('app-shell');
     this.html = page.locator('html');
-    this.burger = page.locator('header').getByRole('button');
+    this.burger = page.getByTestId('nav-burger');
     this.navHome = page.getByTestId('nav-home');
     this.navSettings = page.getByTestId('nav-settings');
     this.navAbout = page.getByTestId('nav-about');
+    this.navCatalogue = page.getByTestId('nav-catalogue');
+    this.navHistory = page.getByTestId('nav-history');
+    this.languageMenu = page.getByTestId('header-language');
     this.storageError = page.getByTestId('storage-error');
   }
 
@@ -49,6 +58,34 @@ export class AppPage {
     await this.navHome.click();
     await expect(this.home.root).toBeVisible();
     return this.home;
+  }
+
+  get profileGate(): ProfileGate {
+    return new ProfileGate(this.page);
+  }
+
+  /** Opens the catalogue; creates a profile first when the app asks for one. */
+  async goToCatalogue(profileName?: string): Promise<CataloguePage> {
+    await this.page.goto('/#/catalogue');
+    await expect(this.shell).toBeVisible();
+    if (profileName) await this.profileGate.createProfile(profileName);
+    const catalogue = new CataloguePage(this.page);
+    await expect(catalogue.title).toBeVisible();
+    return catalogue;
+  }
+
+  async goToHistory(): Promise<HistoryPage> {
+    await this.navHistory.click();
+    const history = new HistoryPage(this.page);
+    await expect(history.root).toBeVisible();
+    return history;
+  }
+
+  /** Changes the UI language from the header, wherever the trainee is. */
+  async switchLanguage(language: 'en' | 'ru'): Promise<void> {
+    await this.languageMenu.click();
+    await this.page.getByTestId(`header-language-${language}`).click();
+    await this.expectLanguage(language);
   }
 
   async goToSettings(): Promise<SettingsPage> {

@@ -8,17 +8,31 @@ import enGrading from './locales/en/grading.json';
 import enHome from './locales/en/home.json';
 import enSettings from './locales/en/settings.json';
 import enShell from './locales/en/shell.json';
+import enProfiles from './locales/en/profiles.json';
+import enCatalogue from './locales/en/catalogue.json';
+import enPlayer from './locales/en/player.json';
+import enFeed from './locales/en/feed.json';
+import enComposer from './locales/en/composer.json';
+import enDebrief from './locales/en/debrief.json';
+import enPacks from './locales/en/packs.json';
 import ruAbout from './locales/ru/about.json';
 import ruCommon from './locales/ru/common.json';
 import ruGrading from './locales/ru/grading.json';
 import ruHome from './locales/ru/home.json';
 import ruSettings from './locales/ru/settings.json';
 import ruShell from './locales/ru/shell.json';
+import ruProfiles from './locales/ru/profiles.json';
+import ruCatalogue from './locales/ru/catalogue.json';
+import ruPlayer from './locales/ru/player.json';
+import ruFeed from './locales/ru/feed.json';
+import ruComposer from './locales/ru/composer.json';
+import ruDebrief from './locales/ru/debrief.json';
+import ruPacks from './locales/ru/packs.json';
 
 export const DEFAULT_NAMESPACE = 'common';
 
 // `grading` holds the grader's messages, keyed by rule id (ids contain dots: the keys are flat).
-const en = { common: enCommon, shell: enShell, home: enHome, settings: enSettings, about: enAbout, grading: enGrading };
+const en = { common: enCommon, shell: enShell, home: enHome, settings: enSettings, about: enAbout, grading: enGrading, profiles: enProfiles, catalogue: enCatalogue, player: enPlayer, feed: enFeed, composer: enComposer, debrief: enDebrief, packs: enPacks };
 
 export type Namespace = keyof typeof en;
 
@@ -27,7 +41,7 @@ export const NAMESPACES = Object.keys(en) as Namespace[];
 /** Typed against English, so a namespace or key missing from a translation fails type-checking too. */
 export const resources: Record<Language, typeof en> = {
   en,
-  ru: { common: ruCommon, shell: ruShell, home: ruHome, settings: ruSettings, about: ruAbout, grading: ruGrading },
+  ru: { common: ruCommon, shell: ruShell, home: ruHome, settings: ruSettings, about: ruAbout, grading: ruGrading, profiles: ruProfiles, catalogue: ruCatalogue, player: ruPlayer, feed: ruFeed, composer: ruComposer, debrief: ruDebrief, packs: ruPacks },
 };
 
 declare module 'i18next' {

@@ -9,7 +9,7 @@ import { PreferencesSync } from './PreferencesSync';
 import { ServicesProvider, type AppServices } from './services';
 import { Shell } from './Shell';
 import { StorageProblemsProvider, type StorageProblem } from './storage-problems';
-import { memoryColorSchemeManager, theme } from './theme';
+import { cssVariablesResolver, memoryColorSchemeManager, theme } from './theme';
 
 export interface AppProps {
   services: AppServices;
@@ -22,7 +22,7 @@ export interface AppProps {
 export function App({ services, i18n, initialTheme, initialProblem = null }: AppProps) {
   const [colorSchemeManager] = useState(memoryColorSchemeManager);
   return (
-    <MantineProvider theme={theme} defaultColorScheme={initialTheme} colorSchemeManager={colorSchemeManager}>
+    <MantineProvider theme={theme} defaultColorScheme={initialTheme} colorSchemeManager={colorSchemeManager} cssVariablesResolver={cssVariablesResolver}>
       <I18nextProvider i18n={i18n}>
         <ServicesProvider services={services}>
           <StorageProblemsProvider initialProblem={initialProblem}>

@@ -3,10 +3,17 @@ import { AppShell, Burger, Container, Group, NavLink, Stack, Text, useMantineThe
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HomeIcon, InfoIcon, SettingsIcon } from './icons';
+import { CalendarIcon, HomeIcon, InfoIcon, SettingsIcon, TagIcon } from './icons';
+import { LanguageSwitch } from './LanguageSwitch';
 import { LogoMark } from './LogoMark';
 import { useMenuCommands } from './menu-commands';
-import { hrefFor, useScreen, type Screen } from './router';
+import { PlayerScreen } from './player/PlayerScreen';
+import { ProfileMenu } from './profiles/ProfileMenu';
+import { hrefFor, useRoute, type Route, type SimpleScreen } from './router';
+import { BriefingScreen } from './screens/BriefingScreen';
+import { CatalogueScreen } from './screens/CatalogueScreen';
+import { DebriefScreen } from './screens/DebriefScreen';
+import { HistoryScreen } from './screens/HistoryScreen';
 import { HomeScreen } from './screens/HomeScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { AboutDialog } from './screens/AboutDialog';
@@ -14,61 +21,93 @@ import { useServices } from './services';
 import classes from './Shell.module.css';
 import { ReadErrorBoundary, StorageProblemAlert } from './storage-problems';
 
-const SCREEN_COMPONENTS: Record<Screen, () => React.JSX.Element> = {
-  home: HomeScreen,
-  settings: SettingsScreen,
+function CurrentScreen({ route }: { route: Route }) {
+  switch (route.screen) {
+    case 'home':
+      return <HomeScreen />;
+    case 'catalogue':
+      return <CatalogueScreen />;
+    case 'history':
+      return <HistoryScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+    case 'briefing':
+      return <BriefingScreen packId={route.packId} scenarioId={route.scenarioId} />;
+    case 'player':
+      return <PlayerScreen attemptId={route.attemptId} />;
+    case 'debrief':
+      return <DebriefScreen attemptId={route.attemptId} />;
+  }
+}
+
+/** Where the navigation highlights for a screen reached from inside another. */
+const NAV_PARENT: Record<Route['screen'], SimpleScreen> = {
+  home: 'home',
+  catalogue: 'catalogue',
+  history: 'history',
+  settings: 'settings',
+  briefing: 'catalogue',
+  player: 'history',
+  debrief: 'history',
 };
 
 export function Shell() {
   const { t } = useTranslation(['shell', 'common']);
   const { appInfo } = useServices();
-  const screen = useScreen();
+  const route = useRoute();
+  const screen = route.screen;
+  const routeKey = hrefFor(route);
+  // The player needs the whole width: the navigation folds away and the burger brings it back.
+  const wideDesk = screen === 'player';
   const [navbarOpened, navbar] = useDisclosure(false);
   const { breakpoints } = useMantineTheme();
   const wideScreen = useMediaQuery(`(min-width: ${breakpoints.sm})`, true, { getInitialValueInEffect: false });
   // On a small screen the closed navigation only slides out of view: keep it out of the tab order too.
-  const navbarHidden = !wideScreen && !navbarOpened;
+  const navbarHidden = (!wideScreen || wideDesk) && !navbarOpened;
   const [aboutOpened, about] = useDisclosure(false);
   const mainRef = useRef<HTMLElement>(null);
-  const previousScreen = useRef(screen);
+  const previousScreen = useRef(routeKey);
 
   useMenuCommands({ openAbout: about.open });
 
   useEffect(() => {
-    document.title = t('documentTitle', { screen: t(`nav.${screen}`) });
+    document.title = t('documentTitle', { screen: t(`nav.${NAV_PARENT[screen]}`) });
   }, [t, screen]);
 
   useEffect(() => {
     // Announce the new screen to screen readers by moving focus to its title; not on first load.
-    if (previousScreen.current === screen) return;
-    previousScreen.current = screen;
+    if (previousScreen.current === routeKey) return;
+    previousScreen.current = routeKey;
     navbar.close();
     mainRef.current?.querySelector<HTMLElement>('[data-page-title]')?.focus();
-  }, [screen, navbar]);
+  }, [routeKey, navbar]);
 
-  const CurrentScreen = SCREEN_COMPONENTS[screen];
-  const navItems: { screen: Screen; label: string; icon: React.JSX.Element }[] = [
+  const navItems: { screen: SimpleScreen; label: string; icon: React.JSX.Element }[] = [
     { screen: 'home', label: t('nav.home'), icon: <HomeIcon /> },
+    { screen: 'catalogue', label: t('nav.catalogue'), icon: <TagIcon /> },
+    { screen: 'history', label: t('nav.history'), icon: <CalendarIcon /> },
     { screen: 'settings', label: t('nav.settings'), icon: <SettingsIcon /> },
   ];
+  const activeNav = NAV_PARENT[screen];
 
   return (
     <AppShell
       data-testid="app-shell"
       header={{ height: 64 }}
-      navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !navbarOpened } }}
-      padding={{ base: 'md', sm: 'xl' }}
+      navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !navbarOpened, desktop: wideDesk && !navbarOpened } }}
+      padding={wideDesk ? 'md' : { base: 'md', sm: 'xl' }}
     >
       <AppShell.Header>
         <Group h="100%" px="md" gap="sm" wrap="nowrap">
           <Burger
             opened={navbarOpened}
             onClick={navbar.toggle}
-            hiddenFrom="sm"
+            hiddenFrom={wideDesk ? undefined : 'sm'}
             size="sm"
             aria-label={navbarOpened ? t('burger.close') : t('burger.open')}
             aria-expanded={navbarOpened}
             aria-controls="app-navigation"
+            data-testid="nav-burger"
           />
           <a href={hrefFor('home')} className={classes.brand}>
             <LogoMark size={36} />
@@ -81,6 +120,10 @@ export function Shell() {
               </Text>
             </div>
           </a>
+          <Group gap="xs" wrap="nowrap" style={{ marginInlineStart: 'auto' }}>
+            <LanguageSwitch />
+            <ProfileMenu />
+          </Group>
         </Group>
       </AppShell.Header>
 
@@ -94,8 +137,8 @@ export function Shell() {
                 href={hrefFor(item.screen)}
                 label={item.label}
                 leftSection={item.icon}
-                active={screen === item.screen}
-                aria-current={screen === item.screen ? 'page' : undefined}
+                active={activeNav === item.screen}
+                aria-current={activeNav === item.screen ? 'page' : undefined}
                 data-testid={`nav-${item.screen}`}
                 onClick={navbar.close}
                 variant="light"
@@ -125,11 +168,11 @@ export function Shell() {
       </AppShell.Navbar>
 
       <AppShell.Main ref={mainRef} className={classes.main}>
-        <Container size="md" px={0}>
+        <Container size={wideDesk ? '100%' : 'md'} px={0}>
           <StorageProblemAlert />
         </Container>
-        <ReadErrorBoundary key={screen}>
-          <CurrentScreen />
+        <ReadErrorBoundary key={routeKey}>
+          <CurrentScreen route={route} />
         </ReadErrorBoundary>
       </AppShell.Main>
 

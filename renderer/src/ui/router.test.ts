@@ -1,13 +1,23 @@
 // Runtime: Node (Vitest). Screen addresses.
 import { describe, expect, it } from 'vitest';
-import { hrefFor, screenFromHash } from './router';
+import type { Route } from './router';
+import { hrefFor, routeFromHash, screenFromHash } from './router';
 
 describe('router', () => {
   it('maps each screen to its address and back', () => {
     expect(hrefFor('home')).toBe('#/');
     expect(hrefFor('settings')).toBe('#/settings');
-    expect(screenFromHash(hrefFor('home'))).toBe('home');
-    expect(screenFromHash(hrefFor('settings'))).toBe('settings');
+    const routes: Route[] = [
+      { screen: 'home' },
+      { screen: 'catalogue' },
+      { screen: 'history' },
+      { screen: 'settings' },
+      { screen: 'briefing', packId: 'core-library', scenarioId: 'flights-suspended' },
+      { screen: 'briefing', packId: 'pack/with slash', scenarioId: 'ünïcode' },
+      { screen: 'player', attemptId: 12 },
+      { screen: 'debrief', attemptId: 3 },
+    ];
+    for (const route of routes) expect(routeFromHash(hrefFor(route))).toEqual(route);
   });
 
   it.each(['', '#', '#/', '#/unknown', '#/home', '#settings-ish', '#/Settings'])('shows Home for %j', (hash) => {
@@ -17,5 +27,12 @@ describe('router', () => {
   it('ignores what follows the screen in the address', () => {
     expect(screenFromHash('#/settings/profile')).toBe('settings');
     expect(screenFromHash('#settings?tab=profile')).toBe('settings');
+  });
+
+  it('sends a route with missing or bad parameters to the list it belongs to', () => {
+    expect(routeFromHash('#/player/abc')).toEqual({ screen: 'history' });
+    expect(routeFromHash('#/debrief/0')).toEqual({ screen: 'history' });
+    expect(routeFromHash('#/briefing/core-library')).toEqual({ screen: 'catalogue' });
+    expect(routeFromHash('#/briefing/%E0%A4%A/x')).toEqual({ screen: 'catalogue' });
   });
 });

@@ -1,18 +1,72 @@
-// Runtime: renderer. The screens and their addresses. The screen lives in the URL's hash, so a reload
-// keeps it and the app:// origin never navigates to another document.
+// Runtime: renderer. The screens and their addresses. The route lives in the URL's hash, so a reload
+// keeps it (an attempt in progress reopens where it was) and the app:// origin never navigates away.
 import { useSyncExternalStore } from 'react';
 
-export const SCREENS = ['home', 'settings'] as const;
+export const SCREENS = ['home', 'catalogue', 'history', 'settings', 'briefing', 'player', 'debrief'] as const;
 export type Screen = (typeof SCREENS)[number];
 
-export function hrefFor(screen: Screen): string {
-  return screen === 'home' ? '#/' : `#/${screen}`;
+export type Route =
+  | { screen: 'home' }
+  | { screen: 'catalogue' }
+  | { screen: 'history' }
+  | { screen: 'settings' }
+  | { screen: 'briefing'; packId: string; scenarioId: string }
+  | { screen: 'player'; attemptId: number }
+  | { screen: 'debrief'; attemptId: number };
+
+/** Screens reached without parameters, e.g. from the navigation. */
+export type SimpleScreen = 'home' | 'catalogue' | 'history' | 'settings';
+
+export function hrefFor(route: Route | SimpleScreen): string {
+  const target: Route = typeof route === 'string' ? { screen: route } : route;
+  switch (target.screen) {
+    case 'home':
+      return '#/';
+    case 'briefing':
+      return `#/briefing/${encodeURIComponent(target.packId)}/${encodeURIComponent(target.scenarioId)}`;
+    case 'player':
+    case 'debrief':
+      return `#/${target.screen}/${target.attemptId}`;
+    default:
+      return `#/${target.screen}`;
+  }
 }
 
-/** Any address that is not a known screen shows Home. */
+const ID = /^[1-9]\d{0,14}$/;
+
+function decode(part: string | undefined): string | null {
+  if (!part) return null;
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null;
+  }
+}
+
+/** Any address that is not a known route shows Home. */
+export function routeFromHash(hash: string): Route {
+  const [path = ''] = hash.replace(/^#\/?/, '').split('?');
+  const [head, first, second] = path.split('/');
+  switch (head) {
+    case 'catalogue':
+    case 'history':
+    case 'settings':
+      return { screen: head };
+    case 'briefing': {
+      const packId = decode(first);
+      const scenarioId = decode(second);
+      return packId && scenarioId ? { screen: 'briefing', packId, scenarioId } : { screen: 'catalogue' };
+    }
+    case 'player':
+    case 'debrief':
+      return first && ID.test(first) ? { screen: head, attemptId: Number(first) } : { screen: 'history' };
+    default:
+      return { screen: 'home' };
+  }
+}
+
 export function screenFromHash(hash: string): Screen {
-  const path = hash.replace(/^#\/?/, '').split(/[?/]/)[0];
-  return SCREENS.find((screen) => screen !== 'home' && screen === path) ?? 'home';
+  return routeFromHash(hash).screen;
 }
 
 function subscribe(onChange: () => void): () => void {
@@ -20,10 +74,16 @@ function subscribe(onChange: () => void): () => void {
   return () => window.removeEventListener('hashchange', onChange);
 }
 
-export function useScreen(): Screen {
-  return useSyncExternalStore(subscribe, () => screenFromHash(window.location.hash));
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  // Parsed per hash, so the same address always gives an equal route.
+  return routeFromHash(hash);
 }
 
-export function navigate(screen: Screen): void {
-  window.location.hash = hrefFor(screen).slice(1);
+export function useScreen(): Screen {
+  return useRoute().screen;
+}
+
+export function navigate(route: Route | SimpleScreen): void {
+  window.location.hash = hrefFor(route).slice(1);
 }

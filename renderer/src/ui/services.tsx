@@ -2,6 +2,7 @@
 import { createContext, use, type ReactNode } from 'react';
 import type { AppInfo, AttacheApi } from '../../../electron/contract/api';
 import type { AttacheDatabase } from '../db/database';
+import type { Library } from '../library/library';
 
 export interface AppServices {
   db: AttacheDatabase;
@@ -9,6 +10,8 @@ export interface AppServices {
   appInfo: AppInfo;
   /** The system's locale as the platform reported it; the UI follows it until the user picks a language. */
   systemLocale: string;
+  /** The installed scenario packs. */
+  library: Library;
 }
 
 const ServicesContext = createContext<AppServices | null>(null);

@@ -1,5 +1,5 @@
 // Runtime: renderer. The look of Attaché: a diplomatic navy with a gold accent, calm type, soft corners.
-import { createTheme, type MantineColorScheme, type MantineColorSchemeManager, type MantineColorsTuple } from '@mantine/core';
+import { createTheme, type CSSVariablesResolver, type MantineColorScheme, type MantineColorSchemeManager, type MantineColorsTuple } from '@mantine/core';
 
 const navy: MantineColorsTuple = [
   '#edf2fb',
@@ -29,7 +29,8 @@ const gold: MantineColorsTuple = [
 
 export const theme = createTheme({
   primaryColor: 'navy',
-  primaryShade: { light: 8, dark: 4 },
+  // White text on a filled button must keep 4.5:1 in both schemes.
+  primaryShade: { light: 8, dark: 7 },
   colors: { navy, gold },
   defaultRadius: 'md',
   cursorType: 'pointer',
@@ -38,6 +39,13 @@ export const theme = createTheme({
   components: {
     Card: { defaultProps: { withBorder: true, radius: 'lg', padding: 'lg' } },
   },
+});
+
+/** Mantine's dimmed grey falls under 4.5:1 for small text; these keep secondary text readable. */
+export const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': '#5c636a' },
+  dark: { '--mantine-color-dimmed': '#b0b4b8' },
 });
 
 /**

@@ -247,13 +247,21 @@ function gradingContextFor(input: EngineInput, task: Task, draft: Draft): Gradin
   return context;
 }
 
+/** The grade `publish` would give the draft now: for live feedback while the trainee types. */
+export function previewGrade(input: EngineInput, draft: Draft): Grade {
+  const task = draft.taskId === null ? undefined : input.scenario.tasks.find((t) => t.id === draft.taskId);
+  return grade(draft.text, gradingContextFor(input, task ?? defaultGradingTask(input, draft), draft));
+}
+
+// A publication outside any task is still graded, against the account's first task for its norms.
+function defaultGradingTask({ scenario }: EngineInput, draft: Draft): Task {
+  return scenario.tasks.find((t) => t.account === draft.accountId) ?? scenario.tasks[0]!;
+}
+
 /** Publishes a draft now: grades it against its task, adds it to the feed, settles the task and fires branches. */
 export function publish(input: EngineInput, state: TimelineState, draft: Draft): TimelineState {
   const task = checkDraft(input, state, draft);
-  const { scenario } = input;
-  // A publication outside any task is still graded, against the account's first task for its norms.
-  const gradingTask = task ?? scenario.tasks.find((t) => t.account === draft.accountId) ?? scenario.tasks[0]!;
-  const result = grade(draft.text, gradingContextFor(input, gradingTask, draft));
+  const result = grade(draft.text, gradingContextFor(input, task ?? defaultGradingTask(input, draft), draft));
   const id = `pub-${state.publications + 1}`;
   const item: FeedPublication = { source: 'trainee', id, at: state.time, accountId: draft.accountId, kind: draft.kind, text: draft.text, taskId: task?.id ?? null, replyTo: draft.replyTo, grade: result };
   const tasks = { ...state.tasks };

@@ -90,6 +90,27 @@ function ProfileCard({ profile }: { profile: ProfileRecord }) {
   );
 }
 
+function TrainCard() {
+  const { t } = useTranslation('home');
+  return (
+    <Card data-testid="home-train">
+      <Stack gap="sm" h="100%">
+        <Title order={2} size="h4">
+          {t('train.title')}
+        </Title>
+        <Text size="sm" c="dimmed" style={{ flexGrow: 1 }}>
+          {t('train.body')}
+        </Text>
+        <Group>
+          <Button component="a" href={hrefFor('catalogue')} data-testid="home-open-catalogue">
+            {t('train.action')}
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
 function AppInfoCard() {
   const { t, i18n } = useTranslation(['home', 'common', 'settings']);
   const { appInfo } = useServices();
@@ -146,6 +167,7 @@ export function HomeScreen() {
         </Group>
       </Paper>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
+        <TrainCard />
         {profile === undefined ? null : profile ? <ProfileCard profile={profile} /> : <SetupProfileCard />}
         <AppInfoCard />
       </SimpleGrid>

@@ -1,0 +1,66 @@
+// Runtime: Node (Playwright). Scenario data the end-to-end tests need: the built-in library's model
+// and poor answers, and a pack with a very long feed, built as an instructor would send it.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse, stringify } from 'yaml';
+import { buildArchive } from '../renderer/src/core/pack/archive';
+import { loadPack } from '../renderer/src/core/pack/load';
+import type { Scenario } from '../renderer/src/core/pack/schema';
+import { CORE_LIBRARY_DIR, MINIMAL_PACK_DIR, readFolder } from '../renderer/src/test/packs';
+import { modelAnswer, poorAnswer } from '../renderer/src/test/engine';
+
+const library = loadPack(readFolder(CORE_LIBRARY_DIR), { appVersion: '0.1.0' }).pack!;
+
+export function builtInScenario(id: string): Scenario {
+  const scenario = library.scenarios.find((candidate) => candidate.id === id);
+  if (!scenario) throw new Error(`no built-in scenario ${id}`);
+  return scenario;
+}
+
+export function goodDraft(scenario: Scenario, taskId: string, language: string): string {
+  const text = modelAnswer(scenario, taskId, language);
+  if (!text) throw new Error(`${scenario.id}/${taskId} has no model answer in ${language}`);
+  return text;
+}
+
+export function poorDraft(scenario: Scenario, taskId: string): string {
+  return poorAnswer(scenario, taskId) ?? 'WE HAVE NOTHING TO SAY!!!';
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/**
+ * Writes an `.attache` file whose one scenario brings `count` posts into one account's feed: half
+ * at 0:01, half at 0:02 (so a second batch arrives while the trainee is reading the first).
+ */
+export function writeLongFeedPack(count: number): string {
+  const files = readFolder(MINIMAL_PACK_DIR);
+  const manifest = parse(decoder.decode(files.get('pack.yaml'))) as Record<string, unknown>;
+  manifest.id = 'long-feed';
+  manifest.title = { en: 'Long feed', ru: 'Длинная лента' };
+  const scenarioFile = [...files.keys()].find((name) => name.startsWith('scenarios/'))!;
+  const scenario = parse(decoder.decode(files.get(scenarioFile))) as Record<string, unknown>;
+  scenario.id = 'long-feed';
+  scenario.title = { en: 'A very long feed', ru: 'Очень длинная лента' };
+  scenario.timeline = Array.from({ length: count }, (_, index) => ({
+    id: `post-${index + 1}`,
+    at: index < count / 2 ? '0:01' : '0:02',
+    type: 'post',
+    persona: 'reporter',
+    account: 'embassy-x',
+    text: { en: `Post number ${index + 1}`, ru: `Запись номер ${index + 1}` },
+  }));
+  const courses = { courses: [{ id: 'long', title: { en: 'Long', ru: 'Длинный' }, description: { en: 'One scenario.', ru: 'Один сценарий.' }, scenarios: ['long-feed'], completion: { rule: 'all-passed' } }] };
+  const edited = new Map(files)
+    .set('pack.yaml', encoder.encode(stringify(manifest)))
+    .set('courses.yaml', encoder.encode(stringify(courses)))
+    .set('scenarios/long-feed.yaml', encoder.encode(stringify(scenario, { lineWidth: 0 })));
+  edited.delete(scenarioFile);
+  const result = loadPack(edited, { appVersion: '0.1.0' });
+  if (!result.pack) throw new Error(`the long-feed pack does not load: ${JSON.stringify(result.diagnostics.slice(0, 3))}`);
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'attache-e2e-')), 'long-feed.attache');
+  writeFileSync(file, buildArchive(edited, { packId: 'long-feed', packVersion: '1.0.0' }));
+  return file;
+}

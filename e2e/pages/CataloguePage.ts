@@ -1,0 +1,39 @@
+// Runtime: Node (Playwright). The catalogue of courses and scenarios.
+import { expect, type Locator, type Page } from '@playwright/test';
+import { BriefingPage } from './BriefingPage';
+
+export class CataloguePage {
+  readonly title: Locator;
+  readonly courses: Locator;
+  readonly scenarios: Locator;
+  readonly install: Locator;
+  readonly installDone: Locator;
+  readonly installRefused: Locator;
+
+  constructor(readonly page: Page) {
+    this.title = page.getByTestId('catalogue-title');
+    this.courses = page.getByTestId('catalogue-course');
+    this.scenarios = page.getByTestId('catalogue-scenario');
+    this.install = page.getByTestId('catalogue-install');
+    this.installDone = page.getByTestId('catalogue-install-done');
+    this.installRefused = page.getByTestId('catalogue-install-refused');
+  }
+
+  scenario(id: string): Locator {
+    return this.page.locator(`[data-testid="catalogue-scenario"][data-scenario-id="${id}"]`);
+  }
+
+  async open(id: string): Promise<BriefingPage> {
+    await this.scenario(id).getByTestId('catalogue-open').click();
+    const briefing = new BriefingPage(this.page);
+    await expect(briefing.title).toBeVisible();
+    return briefing;
+  }
+
+  /** Installs a pack file through the app's own file chooser. */
+  async installPack(file: string): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.install.click();
+    await (await chooser).setFiles(file);
+  }
+}

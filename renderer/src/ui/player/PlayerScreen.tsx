@@ -1,0 +1,488 @@
+// Runtime: renderer. The player: the simulated desk where a scenario is played — the clock, the
+// trainee's accounts and inbox, the task list, the feed of the chosen account and the composer.
+import { Alert, Anchor, Badge, Button, Group, Loader, Modal, NavLink, Paper, Progress, ScrollArea, SegmentedControl, Stack, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { useDisclosure, useHotkeys } from '@mantine/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ScenarioSnapshot } from '../../core/engine/attempt';
+import type { ClockSpeed, EngineEvent } from '../../core/engine/machine';
+import { CLOCK_SPEEDS } from '../../core/engine/machine';
+import type { FeedItem, TimelineState } from '../../core/engine/timeline';
+import { nextEventTime } from '../../core/engine/timeline';
+import type { Task } from '../../core/pack/schema';
+import { offsetMinutes } from '../../core/pack/schema';
+import { clearComposerDraft, readComposerDraft, saveComposerDraft } from '../../db/repositories/attempts';
+import { localized, personasOf } from '../../library/library';
+import { navigate, hrefFor } from '../router';
+import { useServices } from '../services';
+import { useStorageProblems } from '../storage-problems';
+import { useSimulatedClock } from './clock';
+import type { ComposerDraft } from './composer/Composer';
+import { Composer } from './composer/Composer';
+import { FeedView } from './feed/FeedView';
+import { InboxView } from './feed/InboxView';
+import { feedItemsFor, inboxItemsFor } from './feed/select';
+import classes from './PlayerScreen.module.css';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import type { LoadedAttempt } from './session';
+import { formatSimTime } from './sim-time';
+import type { SaveState } from './use-attempt';
+import { useAttempt } from './use-attempt';
+
+type DeskView = { kind: 'account'; accountId: string } | { kind: 'inbox' };
+
+export function PlayerScreen({ attemptId }: { attemptId: number }) {
+  const { t } = useTranslation('player');
+  const view = useAttempt(attemptId);
+  if (view.status === 'loading') {
+    return (
+      <Group justify="center" p="xl" data-testid="player-loading">
+        <Loader aria-label={t('loading')} />
+      </Group>
+    );
+  }
+  if (view.status === 'failed') {
+    const { failure } = view;
+    return (
+      <Alert color="red" title={t('openFailed.title')} data-testid="player-open-failed" role="alert">
+        <Stack gap="xs">
+          <Text size="sm">
+            {failure.kind === 'missing'
+              ? t('openFailed.missing')
+              : failure.kind === 'scenario-gone'
+                ? t('openFailed.scenarioGone', { pack: failure.packId, scenario: failure.scenarioId })
+                : t('openFailed.error', { detail: failure.detail })}
+          </Text>
+          <Anchor href={hrefFor('history')}>{t('openFailed.toHistory')}</Anchor>
+        </Stack>
+      </Alert>
+    );
+  }
+  return <Desk key={attemptId} loaded={view.loaded} snapshot={view.snapshot} send={view.send} save={view.save} />;
+}
+
+/** The draft to start from: the most urgent open task, else a post on the first account. */
+function defaultDraft(loaded: LoadedAttempt, timeline: TimelineState): ComposerDraft {
+  const task = openTasksOf(loaded, timeline)[0];
+  if (task) return draftForTask(task, '');
+  return { accountId: loaded.ref.scenario.accounts[0]!.id, kind: 'post', taskId: null, replyTo: null, text: '' };
+}
+
+function draftForTask(task: Task, text: string): ComposerDraft {
+  return { accountId: task.account, kind: task.kind, taskId: task.id, replyTo: task.replyTo ?? null, text };
+}
+
+function openTasksOf(loaded: LoadedAttempt, timeline: TimelineState): Task[] {
+  return loaded.ref.scenario.tasks
+    .filter((task) => timeline.tasks[task.id]?.status === 'open')
+    .sort((a, b) => (timeline.tasks[a.id]!.due ?? Infinity) - (timeline.tasks[b.id]!.due ?? Infinity));
+}
+
+interface DeskProps {
+  loaded: LoadedAttempt;
+  snapshot: ScenarioSnapshot;
+  send: (event: EngineEvent) => ScenarioSnapshot | null;
+  save: SaveState;
+}
+
+function Desk({ loaded, snapshot, send, save }: DeskProps) {
+  const { t } = useTranslation('player');
+  const { db } = useServices();
+  const { report } = useStorageProblems();
+  const { scenario } = loaded.ref;
+  const { playLanguage } = loaded.input;
+  const timeline = snapshot.context.timeline;
+  const live = snapshot.value === 'live';
+  const done = snapshot.status === 'done';
+  const speed = snapshot.context.speed;
+  const duration = offsetMinutes(scenario.duration);
+  const personas = useMemo(() => personasOf(loaded.ref), [loaded.ref]);
+
+  const [desk, setDesk] = useState<DeskView>({ kind: 'account', accountId: scenario.accounts[0]!.id });
+  const [draft, setDraft] = useState<ComposerDraft>(() => defaultDraft(loaded, timeline));
+  const [draftRestored, setDraftRestored] = useState(false);
+  const [lastSpeed, setLastSpeed] = useState<Exclude<ClockSpeed, 0>>(1);
+  const [finishOpened, finishDialog] = useDisclosure(false);
+  const [helpOpened, helpDialog] = useDisclosure(false);
+  const [seen, setSeen] = useState<Record<string, number>>({});
+  const composerRef = useRef<HTMLTextAreaElement>(null);
+  const attemptId = loaded.attempt.id;
+
+  const feeds = useMemo(() => new Map(scenario.accounts.map((account) => [account.id, feedItemsFor(timeline, account.id)])), [scenario.accounts, timeline]);
+  const inbox = useMemo(() => inboxItemsFor(timeline), [timeline]);
+  const openTasks = useMemo(() => openTasksOf(loaded, timeline), [loaded, timeline]);
+  const deskKey = desk.kind === 'inbox' ? 'inbox' : desk.accountId;
+  const deskItems = desk.kind === 'inbox' ? inbox : (feeds.get(desk.accountId) ?? []);
+
+  // What the trainee has looked at: everything in the view they are on counts as seen (adjusted
+  // while rendering, so a badge never flashes for items already on screen).
+  if (seen[deskKey] !== deskItems.length) setSeen({ ...seen, [deskKey]: deskItems.length });
+
+  // The words being typed survive a reload or a crash: read once, then saved as they change.
+  useEffect(() => {
+    let cancelled = false;
+    readComposerDraft(db, attemptId).then(
+      (saved) => {
+        if (cancelled) return;
+        if (saved) setDraft({ accountId: saved.accountId, kind: saved.kind, taskId: saved.taskId, replyTo: saved.replyTo, text: saved.text });
+        setDraftRestored(true);
+      },
+      () => setDraftRestored(true),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [db, attemptId]);
+
+  const [savedDraft, setSavedDraft] = useState<ComposerDraft | null>(null);
+  useEffect(() => {
+    if (!draftRestored || done) return;
+    const timer = window.setTimeout(() => {
+      saveComposerDraft(db, { attemptId, ...draft, updatedAt: Date.now() }).then(() => setSavedDraft(draft), report);
+    }, 400);
+    return () => window.clearTimeout(timer);
+  }, [db, attemptId, draft, draftRestored, done, report]);
+
+  // An empty composer follows the work: when a task opens and nothing is being written, it is chosen.
+  const idle = !draft.text.trim() && openTasks.length > 0 && (draft.taskId === null || !openTasks.some((task) => task.id === draft.taskId));
+  if (idle) setDraft(draftForTask(openTasks[0]!, draft.text));
+
+  // The debrief reads the attempt from storage: go there once the last event is saved.
+  useEffect(() => {
+    if (done && save === 'saved') navigate({ screen: 'debrief', attemptId });
+  }, [done, save, attemptId]);
+
+  const tick = useCallback(() => send({ type: 'CLOCK.TICK', minutes: 1 }), [send]);
+  useSimulatedClock(live, speed, tick);
+
+  const setSpeed = (next: ClockSpeed) => {
+    if (next !== 0) setLastSpeed(next);
+    send({ type: 'CLOCK.SET_SPEED', speed: next });
+  };
+  const togglePause = () => setSpeed(speed === 0 ? lastSpeed : 0);
+  const hasNext = live && nextEventTime(timeline) !== null;
+  const jumpNext = () => {
+    if (hasNext) send({ type: 'CLOCK.NEXT' });
+  };
+
+  const publish = (toPublish: ComposerDraft) => {
+    if (!live || !toPublish.text.trim()) return;
+    const next = send({ type: 'PUBLISH', draft: { accountId: toPublish.accountId, kind: toPublish.kind, text: toPublish.text, taskId: toPublish.taskId, replyTo: toPublish.replyTo } });
+    if (!next || next.context.refused) return;
+    const remaining = openTasksOf(loaded, next.context.timeline);
+    setDraft(remaining[0] ? draftForTask(remaining[0], '') : { ...toPublish, taskId: null, replyTo: null, text: '' });
+    clearComposerDraft(db, attemptId).catch(report);
+    // Show where it went.
+    if (toPublish.kind === 'direct-message' || toPublish.kind === 'mass-notification') setDesk({ kind: 'inbox' });
+    else setDesk({ kind: 'account', accountId: toPublish.accountId });
+  };
+
+  const replyTo = (item: FeedItem) => {
+    const accountId = item.source === 'inject' ? item.inject.account : item.accountId;
+    const direct = item.source === 'inject' && item.inject.type === 'direct-message';
+    const personaId = item.source === 'inject' ? item.inject.persona : item.source === 'audience' ? item.personaId : null;
+    const task = openTasks.find((candidate) => candidate.replyTo === item.id || (direct && candidate.kind === 'direct-message' && candidate.recipient === personaId));
+    setDraft(task ? draftForTask(task, draft.text) : { accountId, kind: direct ? 'direct-message' : 'reply', taskId: null, replyTo: item.id, text: draft.text });
+    composerRef.current?.focus();
+  };
+
+  const chooseTask = (task: Task) => {
+    setDraft(draftForTask(task, draft.text));
+    setDesk(task.kind === 'direct-message' || task.kind === 'mass-notification' ? { kind: 'inbox' } : { kind: 'account', accountId: task.account });
+    composerRef.current?.focus();
+  };
+
+  const views: DeskView[] = [...scenario.accounts.map((account): DeskView => ({ kind: 'account', accountId: account.id })), { kind: 'inbox' }];
+  const moveView = (step: number) => {
+    const index = views.findIndex((candidate) => (candidate.kind === 'inbox' ? 'inbox' : candidate.accountId) === deskKey);
+    setDesk(views[(index + step + views.length) % views.length]!);
+  };
+
+  const physical = { usePhysicalKeys: true };
+  useHotkeys(
+    [
+      ['alt+P', togglePause, physical],
+      ['alt+N', jumpNext, physical],
+      ['alt+0', () => setSpeed(0), physical],
+      ['alt+1', () => setSpeed(1), physical],
+      ['alt+2', () => setSpeed(2), physical],
+      ['alt+3', () => setSpeed(4), physical],
+      ['alt+4', () => setSpeed(8), physical],
+      ['alt+ArrowDown', () => moveView(1)],
+      ['alt+ArrowUp', () => moveView(-1)],
+      ['alt+I', () => setDesk({ kind: 'inbox' }), physical],
+      ['alt+C', () => composerRef.current?.focus(), physical],
+      // Inside the composer its own handler publishes; this one serves focus anywhere else on the desk.
+      ['mod+Enter', () => {
+        if (document.activeElement !== composerRef.current) publish(draft);
+      }],
+    ],
+    [],
+  );
+  useHotkeys([['shift+?', helpDialog.open]]);
+
+  const replyTarget = useMemo(() => {
+    if (!draft.replyTo) return null;
+    const item = timeline.feed.find((candidate) => candidate.id === draft.replyTo);
+    if (!item) return null;
+    const author =
+      item.source === 'inject'
+        ? localized(personas.get(item.inject.persona)?.name, playLanguage) || item.inject.persona
+        : item.source === 'audience'
+          ? (item.personaId && localized(personas.get(item.personaId)?.name, playLanguage)) || t('someone')
+          : localized(scenario.accounts.find((account) => account.id === item.accountId)?.name, playLanguage);
+    const text = item.source === 'inject' ? localized(item.inject.text, playLanguage) : item.text;
+    return { id: item.id, author, excerpt: text.length > 120 ? `${text.slice(0, 119)}…` : text };
+  }, [draft.replyTo, timeline.feed, personas, playLanguage, scenario.accounts, t]);
+
+  const account = desk.kind === 'account' ? scenario.accounts.find((candidate) => candidate.id === desk.accountId)! : null;
+
+  return (
+    <div className={classes.desk} data-testid="player" data-state={String(snapshot.value)} data-time={timeline.time} data-draft-saved={String(savedDraft === draft)}>
+      <Paper className={classes.topBar} withBorder radius="md" p="sm">
+        <Group justify="space-between" wrap="wrap" gap="sm">
+          <div style={{ minWidth: 0 }}>
+            <Title order={1} size="h4" tabIndex={-1} data-page-title data-testid="player-title" className={classes.title}>
+              {localized(scenario.title, playLanguage)}
+            </Title>
+            <Text size="xs" c="dimmed">
+              {localized(scenario.role.title, playLanguage)} · {localized(scenario.role.organisation, playLanguage)}
+            </Text>
+          </div>
+          <Group gap="sm" wrap="wrap" role="group" aria-label={t('clock.label')}>
+            <Stack gap={2} miw={150}>
+              <Text fw={700} ff="monospace" size="lg" data-testid="player-clock" aria-live="off">
+                {t('clock.time', { time: formatSimTime(timeline.time), end: formatSimTime(duration) })}
+              </Text>
+              <Progress value={Math.min(100, (timeline.time / Math.max(1, duration)) * 100)} size="xs" aria-label={t('clock.progress')} />
+            </Stack>
+            <SegmentedControl
+              data-testid="player-speed"
+              aria-label={t('clock.speed')}
+              value={String(speed)}
+              onChange={(value) => setSpeed(Number(value) as ClockSpeed)}
+              disabled={!live}
+              size="xs"
+              data={CLOCK_SPEEDS.map((option) => ({ value: String(option), label: option === 0 ? t('clock.pause') : t('clock.times', { speed: option }) }))}
+            />
+            <Tooltip label={t('clock.nextHint')}>
+              <Button size="xs" variant="light" onClick={jumpNext} disabled={!hasNext} data-testid="player-next">
+                {t('clock.next')}
+              </Button>
+            </Tooltip>
+            <Button size="xs" color="red" variant="light" onClick={finishDialog.open} disabled={!live} data-testid="player-finish">
+              {t('finish.action')}
+            </Button>
+            <Tooltip label={t('shortcuts.open')}>
+              <Button size="xs" variant="subtle" onClick={helpDialog.open} data-testid="player-shortcuts" aria-label={t('shortcuts.open')}>
+                ?
+              </Button>
+            </Tooltip>
+            <SaveIndicator save={save} />
+          </Group>
+        </Group>
+      </Paper>
+
+      <div className={classes.columns}>
+        <aside className={classes.side} aria-label={t('side.label')}>
+          <ScrollArea className={classes.sideScroll}>
+            <Stack gap="md">
+              <nav aria-label={t('accounts.label')}>
+                <Text size="xs" fw={700} tt="uppercase" c="dimmed" mb={4}>
+                  {t('accounts.title')}
+                </Text>
+                {scenario.accounts.map((candidate) => {
+                  const unread = (feeds.get(candidate.id)?.length ?? 0) - (seen[candidate.id] ?? 0);
+                  const active = desk.kind === 'account' && desk.accountId === candidate.id;
+                  return (
+                    <NavLink
+                      key={candidate.id}
+                      component="button"
+                      type="button"
+                      active={active}
+                      aria-current={active ? 'true' : undefined}
+                      onClick={() => setDesk({ kind: 'account', accountId: candidate.id })}
+                      data-testid={`player-account-${candidate.id}`}
+                      label={localized(candidate.name, playLanguage)}
+                      description={`${t(`platform.${candidate.platform}`)} · ${candidate.handle}`}
+                      rightSection={unread > 0 && !active ? <Badge size="sm" circle aria-label={t('accounts.unread', { count: unread })}>{unread}</Badge> : null}
+                    />
+                  );
+                })}
+                <NavLink
+                  component="button"
+                  type="button"
+                  active={desk.kind === 'inbox'}
+                  aria-current={desk.kind === 'inbox' ? 'true' : undefined}
+                  onClick={() => setDesk({ kind: 'inbox' })}
+                  data-testid="player-inbox"
+                  label={t('inbox.title')}
+                  description={t('inbox.description')}
+                  rightSection={
+                    inbox.length - (seen.inbox ?? 0) > 0 && desk.kind !== 'inbox' ? (
+                      <Badge size="sm" circle color="orange" aria-label={t('accounts.unread', { count: inbox.length - (seen.inbox ?? 0) })}>
+                        {inbox.length - (seen.inbox ?? 0)}
+                      </Badge>
+                    ) : null
+                  }
+                />
+              </nav>
+              <TaskList loaded={loaded} timeline={timeline} selectedTaskId={draft.taskId} onChoose={chooseTask} />
+            </Stack>
+          </ScrollArea>
+        </aside>
+
+        <main className={classes.feed} aria-label={t('feed.label')}>
+          {account ? (
+            <FeedView
+              items={deskItems}
+              account={account}
+              scenario={scenario}
+              personas={personas}
+              reactions={timeline.reactions}
+              now={timeline.time}
+              playLanguage={playLanguage}
+              onReply={live ? replyTo : undefined}
+              replyingTo={draft.replyTo}
+              height="100%"
+            />
+          ) : (
+            <ScrollArea h="100%">
+              <InboxView items={inbox} scenario={scenario} personas={personas} reactions={timeline.reactions} now={timeline.time} playLanguage={playLanguage} onReply={live ? replyTo : undefined} replyingTo={draft.replyTo} />
+            </ScrollArea>
+          )}
+        </main>
+
+        <section className={classes.composer} aria-label={t('composer.label')}>
+          <ScrollArea className={classes.sideScroll}>
+            <Composer
+              input={loaded.input}
+              accounts={scenario.accounts}
+              openTasks={openTasks}
+              draft={draft}
+              onDraftChange={setDraft}
+              onPublish={publish}
+              disabled={!live}
+              replyTarget={replyTarget}
+              onCancelReply={() => setDraft({ ...draft, replyTo: null, taskId: null, kind: draft.kind === 'reply' ? 'post' : draft.kind })}
+              textareaRef={composerRef}
+            />
+          </ScrollArea>
+        </section>
+      </div>
+
+      <Modal opened={finishOpened} onClose={finishDialog.close} title={t('finish.title')} data-testid="player-finish-dialog">
+        <Stack>
+          <Text size="sm">{openTasks.length > 0 ? t('finish.bodyOpen', { count: openTasks.length }) : t('finish.body')}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={finishDialog.close}>
+              {t('finish.cancel')}
+            </Button>
+            <Button
+              color="red"
+              data-testid="player-finish-confirm"
+              onClick={() => {
+                finishDialog.close();
+                send({ type: 'FINISH' });
+              }}
+            >
+              {t('finish.confirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+      <ShortcutsDialog opened={helpOpened} onClose={helpDialog.close} />
+      {done && save === 'failed' && (
+        <Alert color="red" role="alert" mt="md" title={t('finish.unsavedTitle')}>
+          {t('finish.unsavedBody')}
+        </Alert>
+      )}
+    </div>
+  );
+}
+
+function SaveIndicator({ save }: { save: SaveState }) {
+  const { t } = useTranslation('player');
+  const color = save === 'failed' ? 'red' : save === 'saving' ? 'gray' : 'teal';
+  return (
+    <Badge variant="dot" color={color} data-testid="player-save" data-save={save}>
+      {t(`save.${save}`)}
+    </Badge>
+  );
+}
+
+function TaskList({ loaded, timeline, selectedTaskId, onChoose }: { loaded: LoadedAttempt; timeline: TimelineState; selectedTaskId: string | null; onChoose: (task: Task) => void }) {
+  const { t } = useTranslation('player');
+  const { playLanguage } = loaded.input;
+  const rank = { open: 0, waiting: 1, done: 2, missed: 3 } as const;
+  const tasks = loaded.ref.scenario.tasks
+    .filter((task) => timeline.tasks[task.id]!.status !== 'waiting' || timeline.tasks[task.id]!.opensAt !== null)
+    .sort((a, b) => rank[timeline.tasks[a.id]!.status] - rank[timeline.tasks[b.id]!.status] || (timeline.tasks[a.id]!.due ?? 0) - (timeline.tasks[b.id]!.due ?? 0));
+  return (
+    <section aria-labelledby="player-tasks-title" data-testid="player-tasks">
+      <Text id="player-tasks-title" size="xs" fw={700} tt="uppercase" c="dimmed" mb={4}>
+        {t('tasks.title')}
+      </Text>
+      <Stack gap={6}>
+        {tasks.map((task) => {
+          const state = timeline.tasks[task.id]!;
+          const left = state.due !== null ? state.due - timeline.time : null;
+          const status =
+            state.status === 'open'
+              ? t('tasks.dueIn', { count: Math.max(0, left ?? 0) })
+              : state.status === 'waiting'
+                ? t('tasks.opensAt', { time: formatSimTime(state.opensAt ?? 0) })
+                : state.status === 'missed'
+                  ? t('tasks.missed')
+                  : state.outcome === 'passed'
+                    ? t('tasks.passed')
+                    : t('tasks.failed');
+          const color = state.status === 'open' ? ((left ?? 99) <= 5 ? 'red' : 'blue') : state.status === 'missed' || state.outcome === 'failed' ? 'red' : state.status === 'done' ? 'teal' : 'gray';
+          return (
+            <Paper
+              key={task.id}
+              withBorder
+              radius="sm"
+              p={8}
+              className={classes.task}
+              data-testid="player-task"
+              data-task-id={task.id}
+              data-status={state.status}
+              data-selected={selectedTaskId === task.id || undefined}
+            >
+              <Stack gap={4}>
+                <Group justify="space-between" gap={4} wrap="nowrap">
+                  <Text size="sm" fw={600} lineClamp={2}>
+                    {localized(task.title, playLanguage)}
+                  </Text>
+                  <Badge size="xs" color={color} variant="light" style={{ flexShrink: 0 }}>
+                    {status}
+                  </Badge>
+                </Group>
+                <Text size="xs" c="dimmed" lineClamp={3}>
+                  {localized(task.brief, playLanguage)}
+                </Text>
+                {state.status === 'open' && (
+                  <Group gap={4}>
+                    <Button size="compact-xs" variant="light" onClick={() => onChoose(task)} data-testid="player-task-write">
+                      {t('tasks.write')}
+                    </Button>
+                    <Text size="xs" c="dimmed">
+                      {t('tasks.due', { time: formatSimTime(state.due ?? 0) })}
+                    </Text>
+                  </Group>
+                )}
+              </Stack>
+            </Paper>
+          );
+        })}
+        {tasks.length === 0 && (
+          <Text size="sm" c="dimmed">
+            {t('tasks.none')}
+          </Text>
+        )}
+      </Stack>
+      <VisuallyHidden aria-live="polite">{t('tasks.openNow', { count: tasks.filter((task) => timeline.tasks[task.id]!.status === 'open').length })}</VisuallyHidden>
+    </section>
+  );
+}

@@ -1,0 +1,153 @@
+// Runtime: renderer. An attempt as the player holds it: the scenario machine, its current state, and
+// the events not yet on disk. Every event is applied in memory at once and then saved with the
+// snapshot it led to, in order; a failed save (a full disk) keeps the events in memory and tries
+// again with the next one, so the trainee loses nothing that was saved and nothing they do after.
+import type { AttemptVersions, ScenarioSnapshot } from '../../core/engine/attempt';
+import { currentVersions, persist, replay, restore, step } from '../../core/engine/attempt';
+import type { EngineEvent, ScenarioMachine } from '../../core/engine/machine';
+import { createScenarioMachine } from '../../core/engine/machine';
+import { scenarioOutcome } from '../../core/engine/outcome';
+import type { EngineInput } from '../../core/engine/timeline';
+import type { AttemptRecord, AttemptResult, AttacheDatabase } from '../../db/database';
+import { createAttempt, readAttempt, readAttemptEvents, recordEvent } from '../../db/repositories/attempts';
+import type { Library, ScenarioRef } from '../../library/library';
+import { findScenario } from '../../library/library';
+
+export interface LoadedAttempt {
+  attempt: AttemptRecord;
+  ref: ScenarioRef;
+  input: EngineInput;
+  machine: ScenarioMachine;
+  snapshot: ScenarioSnapshot;
+  /** The whole log, as saved. */
+  events: EngineEvent[];
+  /** Why the saved snapshot was not used (the log was replayed instead), or null. */
+  restoreNote: string | null;
+}
+
+export type LoadFailure = { kind: 'missing' } | { kind: 'scenario-gone'; packId: string; scenarioId: string };
+
+export function versionsFor(ref: ScenarioRef, playLanguage: string, seed: number): AttemptVersions {
+  return currentVersions(ref.pack.manifest.id, ref.pack.manifest.version, ref.scenario.id, playLanguage, seed);
+}
+
+export function engineInputFor(ref: ScenarioRef, playLanguage: string, seed: number): EngineInput {
+  return { scenario: ref.scenario, playLanguage, manifest: ref.pack.manifest, seed };
+}
+
+/** What an attempt came to, once its machine has reached the debrief. */
+export function resultOf(input: EngineInput, snapshot: ScenarioSnapshot): AttemptResult | null {
+  if (snapshot.status !== 'done') return null;
+  const outcome = scenarioOutcome(input, snapshot.context.timeline);
+  return { passed: outcome.passed, average: outcome.average, scores: outcome.scores };
+}
+
+/** A seed for a new attempt: random, so two attempts of a scenario meet different audiences. */
+export function newSeed(): number {
+  return crypto.getRandomValues(new Uint32Array(1))[0]!;
+}
+
+/** Creates an attempt that has started (its log holds START) and returns its id. */
+export async function startAttempt(db: AttacheDatabase, profileId: number, ref: ScenarioRef, playLanguage: string, seed: number = newSeed()): Promise<number> {
+  const input = engineInputFor(ref, playLanguage, seed);
+  const machine = createScenarioMachine(input);
+  const versions = versionsFor(ref, playLanguage, seed);
+  const briefing = replay(machine, []);
+  const attempt = await createAttempt(db, {
+    profileId,
+    packId: ref.pack.manifest.id,
+    packVersion: ref.pack.manifest.version,
+    scenarioId: ref.scenario.id,
+    playLanguage,
+    seed,
+    versions,
+    snapshot: persist(machine, briefing, versions, []).snapshot,
+  });
+  const start: EngineEvent = { type: 'START' };
+  const live = step(machine, briefing, start);
+  await recordEvent(db, attempt.id, { seq: 0, event: start, snapshot: persist(machine, live, versions, [start]).snapshot, finished: false, result: null });
+  return attempt.id;
+}
+
+/** Reads an attempt and restores its state: from the snapshot when it fits, else by replaying the log. */
+export async function loadAttempt(db: AttacheDatabase, library: Library, attemptId: number): Promise<LoadedAttempt | LoadFailure> {
+  const attempt = await readAttempt(db, attemptId);
+  if (!attempt) return { kind: 'missing' };
+  const ref = findScenario(library, attempt.packId, attempt.scenarioId);
+  if (!ref) return { kind: 'scenario-gone', packId: attempt.packId, scenarioId: attempt.scenarioId };
+  const events = await readAttemptEvents(db, attemptId);
+  const input = engineInputFor(ref, attempt.playLanguage, attempt.seed);
+  const machine = createScenarioMachine(input);
+  const restored = restore(machine, { versions: attempt.versions, snapshot: attempt.snapshot, events }, versionsFor(ref, attempt.playLanguage, attempt.seed));
+  return { attempt, ref, input, machine, snapshot: restored.snapshot, events, restoreNote: restored.refusal };
+}
+
+export interface SessionCallbacks {
+  /** A save failed; the events stay queued. */
+  onSaveError: (error: unknown) => void;
+  /** Everything queued is on disk. */
+  onSaved?: () => void;
+}
+
+/** Applies events in memory and saves them in order, one transaction each. */
+export class AttemptSession {
+  private current: ScenarioSnapshot;
+  private readonly pending: { seq: number; event: EngineEvent; snapshot: ScenarioSnapshot }[] = [];
+  private nextSeq: number;
+  private flushing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly db: AttacheDatabase,
+    readonly loaded: LoadedAttempt,
+    private readonly callbacks: SessionCallbacks,
+  ) {
+    this.current = loaded.snapshot;
+    this.nextSeq = loaded.events.length;
+  }
+
+  get snapshot(): ScenarioSnapshot {
+    return this.current;
+  }
+
+  /** Events applied but not yet on disk. */
+  get unsaved(): number {
+    return this.pending.length;
+  }
+
+  send(event: EngineEvent): ScenarioSnapshot {
+    if (this.current.status === 'done') return this.current;
+    this.current = step(this.loaded.machine, this.current, event);
+    this.pending.push({ seq: this.nextSeq, event, snapshot: this.current });
+    this.nextSeq += 1;
+    void this.flush();
+    return this.current;
+  }
+
+  /** Saves what is queued; resolves when the queue is empty or a save failed. */
+  flush(): Promise<void> {
+    this.flushing = this.flushing.then(() => this.drain());
+    return this.flushing;
+  }
+
+  private async drain(): Promise<void> {
+    const { machine, input, attempt } = this.loaded;
+    while (this.pending.length > 0) {
+      const next = this.pending[0]!;
+      const finished = next.snapshot.status === 'done';
+      try {
+        await recordEvent(this.db, this.loaded.attempt.id, {
+          seq: next.seq,
+          event: next.event,
+          snapshot: persist(machine, next.snapshot, attempt.versions, []).snapshot,
+          finished,
+          result: finished ? resultOf(input, next.snapshot) : null,
+        });
+      } catch (error) {
+        this.callbacks.onSaveError(error);
+        return;
+      }
+      this.pending.shift();
+    }
+    this.callbacks.onSaved?.();
+  }
+}

@@ -1,0 +1,81 @@
+// Runtime: renderer. Opens an attempt for a screen: loads it, restores its state, and gives the
+// screen the state and a way to send events (saved in order; failures reported, nothing dropped).
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ScenarioSnapshot } from '../../core/engine/attempt';
+import type { EngineEvent } from '../../core/engine/machine';
+import { useLibrary } from '../library-context';
+import { useServices } from '../services';
+import { useStorageProblems } from '../storage-problems';
+import type { LoadedAttempt, LoadFailure } from './session';
+import { AttemptSession, loadAttempt } from './session';
+
+export type SaveState = 'saved' | 'saving' | 'failed';
+
+export type AttemptView =
+  | { status: 'loading' }
+  | { status: 'failed'; failure: LoadFailure | { kind: 'error'; detail: string } }
+  | { status: 'ready'; loaded: LoadedAttempt; snapshot: ScenarioSnapshot; send: (event: EngineEvent) => ScenarioSnapshot | null; save: SaveState };
+
+export function useAttempt(attemptId: number): AttemptView {
+  const { db } = useServices();
+  const library = useLibrary();
+  const { report } = useStorageProblems();
+  const reportRef = useRef(report);
+  useEffect(() => {
+    reportRef.current = report;
+  });
+  const [session, setSession] = useState<{ id: number; session: AttemptSession } | null>(null);
+  const [failure, setFailure] = useState<{ id: number; failure: LoadFailure | { kind: 'error'; detail: string } } | null>(null);
+  const [snapshot, setSnapshot] = useState<ScenarioSnapshot | null>(null);
+  const [save, setSave] = useState<SaveState>('saved');
+
+  // Opened once per attempt: a later change to the library (a pack installed) must not reset play.
+  const libraryRef = useRef(library);
+  useEffect(() => {
+    libraryRef.current = library;
+  });
+  const ready = library !== null;
+  useEffect(() => {
+    const current = libraryRef.current;
+    if (!current) return;
+    let cancelled = false;
+    loadAttempt(db, current, attemptId).then(
+      (result) => {
+        if (cancelled) return;
+        if ('attempt' in result) {
+          const opened = new AttemptSession(db, result, {
+            onSaveError: (error) => {
+              setSave('failed');
+              reportRef.current(error);
+            },
+            onSaved: () => setSave('saved'),
+          });
+          setSession({ id: attemptId, session: opened });
+          setSnapshot(result.snapshot);
+        } else setFailure({ id: attemptId, failure: result });
+      },
+      (error: unknown) => {
+        if (!cancelled) setFailure({ id: attemptId, failure: { kind: 'error', detail: error instanceof Error ? error.message : String(error) } });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [db, ready, attemptId]);
+
+  const current = session?.id === attemptId ? session.session : null;
+  const send = useCallback(
+    (event: EngineEvent) => {
+      if (!current) return null;
+      setSave('saving');
+      const next = current.send(event);
+      setSnapshot(next);
+      return next;
+    },
+    [current],
+  );
+
+  if (failure?.id === attemptId) return { status: 'failed', failure: failure.failure };
+  if (!current || !snapshot) return { status: 'loading' };
+  return { status: 'ready', loaded: current.loaded, snapshot, send, save };
+}

@@ -1,0 +1,97 @@
+// Runtime: renderer. The catalogue: the installed courses and scenarios with the active profile's
+// progress, and installing a pack an instructor sent as an `.attache` file.
+import { Alert, Button, Group, List, Loader, Text } from '@mantine/core';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDiagnostic } from '../../core/pack/diagnostics';
+import type { ScenarioProgress } from '../../db/database';
+import { readScenarioProgress } from '../../db/repositories/attempts';
+import { installPack } from '../../db/repositories/packs';
+import { checkArchive, PackInstallError } from '../../library/installed';
+import type { InstallProblem } from '../../library/installed';
+import { localized } from '../../library/library';
+import { CatalogueView } from '../catalogue/CatalogueView';
+import { useLibrary } from '../library-context';
+import { RequireProfile } from '../profiles/ProfileGate';
+import { navigate } from '../router';
+import { useServices } from '../services';
+import { useStorageProblems } from '../storage-problems';
+
+const NO_PROGRESS = new Map<string, ScenarioProgress>();
+
+type InstallState = { kind: 'idle' } | { kind: 'working' } | { kind: 'installed'; title: string; scenarios: number } | { kind: 'refused'; problem: InstallProblem };
+
+function InstallPack() {
+  const { t, i18n } = useTranslation('packs');
+  const { db, platform, appInfo, library: builtIn } = useServices();
+  const { report } = useStorageProblems();
+  const [state, setState] = useState<InstallState>({ kind: 'idle' });
+
+  const install = async () => {
+    const file = await platform.openFile({ title: t('install.dialogTitle'), filters: [{ name: t('install.filter'), extensions: ['attache'] }] });
+    if (!file) return;
+    setState({ kind: 'working' });
+    try {
+      const pack = checkArchive(file.bytes, appInfo.version, builtIn.packs.map((candidate) => candidate.manifest.id));
+      await installPack(db, { packId: pack.manifest.id, version: pack.manifest.version, archive: file.bytes });
+      setState({ kind: 'installed', title: localized(pack.manifest.title, i18n.language), scenarios: pack.scenarios.length });
+    } catch (error) {
+      if (error instanceof PackInstallError) setState({ kind: 'refused', problem: error.problem });
+      else {
+        setState({ kind: 'idle' });
+        report(error);
+      }
+    }
+  };
+
+  return (
+    <>
+      <Group justify="flex-end">
+        <Button variant="light" onClick={() => void install()} loading={state.kind === 'working'} data-testid="catalogue-install">
+          {t('install.action')}
+        </Button>
+      </Group>
+      {state.kind === 'installed' && (
+        <Alert color="teal" withCloseButton closeButtonLabel={t('install.dismiss')} onClose={() => setState({ kind: 'idle' })} data-testid="catalogue-install-done" role="status">
+          {t('install.done', { title: state.title, count: state.scenarios })}
+        </Alert>
+      )}
+      {state.kind === 'refused' && (
+        <Alert color="red" withCloseButton closeButtonLabel={t('install.dismiss')} onClose={() => setState({ kind: 'idle' })} title={t('install.refusedTitle')} data-testid="catalogue-install-refused" role="alert">
+          <Text size="sm">
+            {state.problem.kind === 'archive'
+              ? t(`install.archive.${state.problem.code}`)
+              : state.problem.kind === 'built-in'
+                ? t('install.builtIn', { id: state.problem.packId })
+                : t('install.invalid', { count: state.problem.diagnostics.length })}
+          </Text>
+          {state.problem.kind === 'invalid' && (
+            <List size="xs" mt="xs" ff="monospace">
+              {state.problem.diagnostics.slice(0, 8).map((diagnostic, index) => (
+                <List.Item key={index}>{formatDiagnostic(diagnostic)}</List.Item>
+              ))}
+            </List>
+          )}
+        </Alert>
+      )}
+    </>
+  );
+}
+
+function Catalogue({ profileId }: { profileId: number }) {
+  const { db } = useServices();
+  const library = useLibrary();
+  const progress = useLiveQuery(() => readScenarioProgress(db, profileId), [db, profileId]);
+  if (!library) return <Loader />;
+  return (
+    <>
+      <CatalogueView library={library} progress={progress ?? NO_PROGRESS} onOpenScenario={(packId, scenarioId) => navigate({ screen: 'briefing', packId, scenarioId })} />
+      <InstallPack />
+    </>
+  );
+}
+
+export function CatalogueScreen() {
+  return <RequireProfile>{(profile) => <Catalogue profileId={profile.id} />}</RequireProfile>;
+}

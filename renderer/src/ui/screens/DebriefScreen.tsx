@@ -1,0 +1,56 @@
+// Runtime: renderer. The debrief of a finished attempt, read back from storage.
+import { Alert, Button, Group, Loader, Stack } from '@mantine/core';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { scenarioOutcome } from '../../core/engine/outcome';
+import { personasOf } from '../../library/library';
+import { DebriefView } from '../debrief/DebriefView';
+import { PlayerScreen } from '../player/PlayerScreen';
+import type { LoadedAttempt } from '../player/session';
+import type { ScenarioSnapshot } from '../../core/engine/attempt';
+import { useAttempt } from '../player/use-attempt';
+import { hrefFor, navigate } from '../router';
+
+function Debrief({ loaded, snapshot }: { loaded: LoadedAttempt; snapshot: ScenarioSnapshot }) {
+  const { t } = useTranslation('player');
+  const outcome = useMemo(() => scenarioOutcome(loaded.input, snapshot.context.timeline), [loaded.input, snapshot]);
+  const personas = useMemo(() => personasOf(loaded.ref), [loaded.ref]);
+  const { pack, scenario } = loaded.ref;
+  return (
+    <Stack gap="lg" data-testid="debrief-page">
+      <DebriefView outcome={outcome} scenario={scenario} personas={personas} timeline={snapshot.context.timeline} playLanguage={loaded.input.playLanguage} headingLevel={1} />
+      <Group>
+        <Button onClick={() => navigate({ screen: 'briefing', packId: pack.manifest.id, scenarioId: scenario.id })} data-testid="debrief-again">
+          {t('debriefScreen.again')}
+        </Button>
+        <Button component="a" href={hrefFor('catalogue')} variant="light" data-testid="debrief-to-catalogue">
+          {t('debriefScreen.toCatalogue')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+export function DebriefScreen({ attemptId }: { attemptId: number }) {
+  const { t } = useTranslation('player');
+  const view = useAttempt(attemptId);
+  if (view.status === 'loading') {
+    return (
+      <Group justify="center" p="xl">
+        <Loader aria-label={t('loading')} />
+      </Group>
+    );
+  }
+  // Failures are explained by the player screen, which shows the same messages.
+  if (view.status === 'failed') return <PlayerScreen attemptId={attemptId} />;
+  if (view.snapshot.status !== 'done') {
+    return (
+      <Alert color="blue" data-testid="debrief-not-over" title={t('debriefScreen.notOver')}>
+        <Button component="a" href={hrefFor({ screen: 'player', attemptId })} size="xs" mt="xs">
+          {t('debriefScreen.resume')}
+        </Button>
+      </Alert>
+    );
+  }
+  return <Debrief loaded={view.loaded} snapshot={view.snapshot} />;
+}

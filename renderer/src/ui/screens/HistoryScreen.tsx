@@ -1,0 +1,44 @@
+// Runtime: renderer. The active profile's past and current attempts.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { listAttempts } from '../../db/repositories/attempts';
+import { findScenario, localized } from '../../library/library';
+import type { AttemptListItem } from '../debrief/AttemptList';
+import { AttemptList } from '../debrief/AttemptList';
+import { Page } from '../Page';
+import { RequireProfile } from '../profiles/ProfileGate';
+import { navigate } from '../router';
+import { useLibrary } from '../library-context';
+import { useServices } from '../services';
+
+function History({ profileId }: { profileId: number }) {
+  const { db } = useServices();
+  const library = useLibrary();
+  const { i18n } = useTranslation();
+  const attempts = useLiveQuery(() => listAttempts(db, profileId), [db, profileId]);
+  if (!attempts || !library) return null;
+  const items: AttemptListItem[] = attempts.map((attempt) => {
+    const ref = findScenario(library, attempt.packId, attempt.scenarioId);
+    return {
+      id: attempt.id,
+      scenarioTitle: ref ? localized(ref.scenario.title, attempt.playLanguage) : attempt.scenarioId,
+      packTitle: ref ? localized(ref.pack.manifest.title, i18n.language) : attempt.packId,
+      playLanguage: attempt.playLanguage,
+      status: attempt.status,
+      startedAt: attempt.startedAt,
+      updatedAt: attempt.updatedAt,
+      passed: attempt.result?.passed ?? null,
+      average: attempt.result?.average ?? null,
+    };
+  });
+  return <AttemptList items={items} onOpen={(id, status) => navigate({ screen: status === 'active' ? 'player' : 'debrief', attemptId: id })} />;
+}
+
+export function HistoryScreen() {
+  const { t } = useTranslation('player');
+  return (
+    <Page testId="history-page" title={t('history.title')} intro={t('history.intro')}>
+      <RequireProfile>{(profile) => <History profileId={profile.id} />}</RequireProfile>
+    </Page>
+  );
+}

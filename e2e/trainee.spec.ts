@@ -3,6 +3,7 @@
 // switch the UI language while playing; read a feed of thousands of posts.
 import { expect, test } from './fixtures';
 import { builtInScenario, goodDraft, poorDraft, writeLongFeedPack } from './packs';
+import { DebriefPage } from './pages/DebriefPage';
 import type { PlayerPage } from './pages/PlayerPage';
 
 /** Answers every task as it opens with `draftFor`, jumping from event to event until nothing is left. */
@@ -40,17 +41,24 @@ test.describe('playing a built-in scenario', () => {
     await player.pause();
     await expect(player.clock).toContainText('0:00');
     await player.jumpToNextEvent();
+    await player.account('embassy-x').click();
     await expect(player.feedItems.first()).toBeVisible();
+    await player.task('mass-notification').getByTestId('player-task-write').click();
+    await player.text.fill('Stay calm!!! Call the embassy NOW at +99 000.');
+    await expect(player.findings.first()).toBeVisible();
     await expectAccessible('the player');
     await saveScreenshot('player');
 
+    await player.text.fill('');
     const answered = await playThrough(player, (taskId) => goodDraft(scenario, taskId, 'en'));
     expect(answered).toEqual(expect.arrayContaining(['mass-notification', 'reply-pavel', 'rumour-post', 'reply-holt']));
-    await expect(player.feedItems.filter({ hasText: 'Stay' }).first()).toBeVisible();
+    // The last answer is in its account's feed, and the audience has started to answer it.
+    await expect(app.page.locator('[data-testid="feed-item"][data-source="trainee"]').first()).toBeVisible();
+    await expect(app.page.locator('[data-testid="feed-item"][data-source="audience"]').first()).toBeVisible();
 
     const debrief = await player.finishScenario();
     await expect(debrief.outcome).toHaveAttribute('data-passed', 'true');
-    await expect(debrief.tasks.filter({ has: app.page.locator('[data-result="passed"]') }).or(app.page.locator('[data-testid="debrief-task"][data-result="passed"]'))).toHaveCount(4);
+    await expect(app.page.locator('[data-testid="debrief-task"][data-result="passed"]')).toHaveCount(4);
     await expect(debrief.drafts.first()).toBeVisible();
     await expectAccessible('the debrief');
     await saveScreenshot('debrief-passed');
@@ -76,14 +84,14 @@ test.describe('playing a built-in scenario', () => {
     const player = await (await catalogue.open('flights-suspended')).startScenario();
     await player.pause();
 
-    await playThrough(player, (taskId) => poorDraft(scenario, taskId));
-    await expect(player.tasks.filter({ has: app.page.locator('[data-status="done"]') }).or(app.page.locator('[data-testid="player-task"][data-status="done"]')).first()).toBeVisible();
+    const answered = await playThrough(player, (taskId) => poorDraft(scenario, taskId));
+    expect(answered.length).toBeGreaterThan(0);
 
-    const debrief = (await player.root.getAttribute('data-state')) === 'live' ? await player.finishScenario() : new (await import('./pages/DebriefPage')).DebriefPage(app.page);
+    // A branch may end the scenario by itself; otherwise the trainee finishes it.
+    const debrief = (await player.root.getAttribute('data-state')) === 'live' ? await player.finishScenario() : new DebriefPage(app.page);
     await expect(debrief.outcome).toHaveAttribute('data-passed', 'false');
-    const branches = scenario.branches.map((branch) => branch.id);
     await expect(debrief.timeline.locator('[data-entry-type="branch"]').first()).toBeVisible();
-    expect(branches.length).toBeGreaterThan(0);
+    await expect(app.page.locator('[data-testid="debrief-task"][data-result="failed"]').first()).toBeVisible();
     await saveScreenshot('debrief-failed');
   });
 });
@@ -117,12 +125,15 @@ test.describe('keeping an attempt', () => {
     const player = await (await catalogue.open('flights-suspended')).startScenario();
     await player.pause();
     await player.jumpToNextEvent();
-    const firstPost = (await player.feedItems.first().textContent()) ?? '';
+    await player.account('embassy-x').click();
+    const firstPost = app.page.locator('[data-testid="feed-item"][data-item-id="caa-suspension"]');
+    await expect(firstPost).toContainText('suspends all flights between Azuria and Coral Bay');
 
     await app.switchLanguage('ru');
     await expect(player.clock).toContainText('из');
     await expect(player.next).toHaveText('Следующее событие');
-    expect((await player.feedItems.first().textContent()) ?? '').toBe(firstPost);
+    // The posts stay in the language the scenario is played in.
+    await expect(firstPost).toContainText('suspends all flights between Azuria and Coral Bay');
     await player.jumpToNextEvent();
     await saveScreenshot('player-ru');
 
@@ -145,19 +156,34 @@ test.describe('a long feed', () => {
     // Virtualized: only what is on screen is in the page.
     expect(await player.feedItems.count()).toBeLessThan(100);
 
-    const scroller = page.getByTestId('feed-scroller');
+    const scroller = page.getByTestId('feed-list');
     await scroller.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
-    await expect(player.feedItems.filter({ hasText: /^.*Post number 1$/ }).or(page.locator('[data-item-id="post-1"]'))).toBeVisible();
+    await expect(page.locator('[data-testid="feed-item"][data-item-id="post-1"]')).toBeVisible();
 
     await scroller.evaluate((element) => element.scrollTo({ top: element.scrollHeight / 2 }));
-    const reading = page.locator('[data-testid="feed-item"]').nth(3);
-    const readingId = await reading.getAttribute('data-item-id');
-    const readingTop = (await reading.boundingBox())!.y;
+    const number = (id: string | null) => Number(id?.replace('post-', ''));
+    await expect.poll(async () => number(await player.feedItems.first().getAttribute('data-item-id'))).toBeLessThan(2000);
+    // The post at the top of what the trainee is reading, once the list has settled there.
+    const topmostVisible = () =>
+      scroller.evaluate((element) => {
+        const top = element.getBoundingClientRect().top;
+        const items = [...element.querySelectorAll<HTMLElement>('[data-testid="feed-item"]')];
+        const first = items.find((item) => item.getBoundingClientRect().bottom > top + 1);
+        return first ? { id: first.dataset.itemId ?? '', y: Math.round(first.getBoundingClientRect().top) } : null;
+      });
+    let reading = await topmostVisible();
+    await expect.poll(async () => {
+      const now = await topmostVisible();
+      const settled = JSON.stringify(now) === JSON.stringify(reading);
+      reading = now;
+      return settled;
+    }).toBe(true);
+    const readingId = reading!.id;
+    const readingTop = reading!.y;
     await player.jumpToNextEvent();
     await expect(player.newItems).toBeVisible();
-    const same = page.locator(`[data-testid="feed-item"][data-item-id="${readingId}"]`);
-    await expect(same).toBeVisible();
-    expect(Math.abs((await same.boundingBox())!.y - readingTop)).toBeLessThan(2);
+    await expect(page.locator('[data-testid="feed-item"][data-item-id="post-5000"]')).toHaveCount(0);
+    await expect.poll(topmostVisible).toEqual({ id: readingId, y: readingTop });
     await saveScreenshot('long-feed');
 
     await player.newItems.click();

@@ -1,6 +1,6 @@
 // Runtime: renderer. The UI language at hand in the header, so it can change in the middle of a
 // scenario without leaving it (the scenario's own language is chosen at the briefing and stays).
-import { Menu, UnstyledButton } from '@mantine/core';
+import { Menu, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { SUPPORTED_LANGUAGES } from '../../../electron/contract/api';
 import { saveLanguage } from '../db/repositories/settings';
@@ -15,9 +15,13 @@ export function LanguageSwitch() {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <UnstyledButton data-testid="header-language" aria-label={t('shell:language', { language: t(`settings:language.options.${i18n.language === 'ru' ? 'ru' : 'en'}`) })} style={{ display: 'flex', alignItems: 'center', gap: 6, padding: 6 }}>
+        <UnstyledButton data-testid="header-language" style={{ display: 'flex', alignItems: 'center', gap: 6, padding: 6 }}>
           <LanguageIcon size={18} />
-          <span style={{ fontWeight: 600, fontSize: 13, textTransform: 'uppercase' }}>{i18n.language}</span>
+          {/* The visible code is part of the accessible name, which says what the button is for. */}
+          <VisuallyHidden>{t('shell:language')}</VisuallyHidden>
+          <span style={{ fontWeight: 600, fontSize: 13, textTransform: 'uppercase' }} lang="en">
+            {i18n.language}
+          </span>
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>

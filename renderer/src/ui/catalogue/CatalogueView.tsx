@@ -53,7 +53,15 @@ export function KindBadge({ kind }: { kind: Scenario['kind'] }) {
   const { t } = useTranslation('catalogue');
   const Icon = kind === 'crisis' ? CrisisIcon : OutreachIcon;
   return (
-    <Badge variant="light" color={kind === 'crisis' ? 'orange' : 'navy'} leftSection={<Icon size={14} />} data-testid="catalogue-kind" data-kind={kind}>
+    <Badge
+      variant="light"
+      color={kind === 'crisis' ? 'orange' : 'navy'}
+      // Orange text on its light tint falls under 4.5:1: the darkest shade keeps the label readable.
+      className={kind === 'crisis' ? classes.crisisBadge : undefined}
+      leftSection={<Icon size={14} />}
+      data-testid="catalogue-kind"
+      data-kind={kind}
+    >
       {t(`kind.${kind}`)}
     </Badge>
   );

@@ -78,6 +78,29 @@ function openTasksOf(loaded: LoadedAttempt, timeline: TimelineState): Task[] {
     .sort((a, b) => (timeline.tasks[a.id]!.due ?? Infinity) - (timeline.tasks[b.id]!.due ?? Infinity));
 }
 
+// Which account the trainee is looking at is part of where they were: a reload keeps it (for this
+// window's session; the attempt itself lives in the database).
+const deskViewKey = (attemptId: number) => `attache.desk.${attemptId}`;
+
+function readDeskView(loaded: LoadedAttempt): DeskView | null {
+  try {
+    const saved = window.sessionStorage.getItem(deskViewKey(loaded.attempt.id));
+    if (saved === 'inbox') return { kind: 'inbox' };
+    if (saved && loaded.ref.scenario.accounts.some((account) => account.id === saved)) return { kind: 'account', accountId: saved };
+  } catch {
+    // Storage may be switched off; the first account is a fine place to start.
+  }
+  return null;
+}
+
+function writeDeskView(attemptId: number, view: DeskView): void {
+  try {
+    window.sessionStorage.setItem(deskViewKey(attemptId), view.kind === 'inbox' ? 'inbox' : view.accountId);
+  } catch {
+    // Not kept: only the view resets on reload, never the attempt.
+  }
+}
+
 interface DeskProps {
   loaded: LoadedAttempt;
   snapshot: ScenarioSnapshot;
@@ -98,7 +121,11 @@ function Desk({ loaded, snapshot, send, save }: DeskProps) {
   const duration = offsetMinutes(scenario.duration);
   const personas = useMemo(() => personasOf(loaded.ref), [loaded.ref]);
 
-  const [desk, setDesk] = useState<DeskView>({ kind: 'account', accountId: scenario.accounts[0]!.id });
+  const [desk, setDeskState] = useState<DeskView>(() => readDeskView(loaded) ?? { kind: 'account', accountId: scenario.accounts[0]!.id });
+  const setDesk = (view: DeskView) => {
+    setDeskState(view);
+    writeDeskView(loaded.attempt.id, view);
+  };
   const [draft, setDraft] = useState<ComposerDraft>(() => defaultDraft(loaded, timeline));
   const [draftRestored, setDraftRestored] = useState(false);
   const [lastSpeed, setLastSpeed] = useState<Exclude<ClockSpeed, 0>>(1);
@@ -335,6 +362,8 @@ function Desk({ loaded, snapshot, send, save }: DeskProps) {
         <main className={classes.feed} aria-label={t('feed.label')}>
           {account ? (
             <FeedView
+              // A fresh list per account, and after each publication: the trainee sees what they just published.
+              key={`${account.id}:${timeline.publications}`}
               items={deskItems}
               account={account}
               scenario={scenario}

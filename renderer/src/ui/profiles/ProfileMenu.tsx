@@ -1,6 +1,6 @@
 // Runtime: renderer. The header's profile button: who is training, switching between the trainees
 // who share this device, and adding one.
-import { Avatar, Menu, Modal, Text, UnstyledButton } from '@mantine/core';
+import { Avatar, Menu, Modal, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
@@ -52,10 +52,12 @@ export function ProfileMenu() {
           <UnstyledButton
             className={classes.target}
             data-testid="profile-menu"
-            aria-label={active ? t('menu.label', { name: active.name }) : t('menu.labelNone')}
           >
+            {/* The name on the button is its accessible name (WCAG 2.5.3); the initials are decoration. */}
             {active ? (
-              <ProfileAvatar name={active.name} size="sm" />
+              <span aria-hidden="true">
+                <ProfileAvatar name={active.name} size="sm" />
+              </span>
             ) : (
               <Avatar size="sm" variant="light" aria-hidden="true">
                 <UserIcon size={16} />
@@ -64,6 +66,7 @@ export function ProfileMenu() {
             <Text component="span" size="sm" fw={500} className={classes.targetName} data-testid="profile-menu-name">
               {active ? active.name : t('menu.none')}
             </Text>
+            <VisuallyHidden>{active ? t('menu.hint') : t('menu.hintNone')}</VisuallyHidden>
             <ChevronDownIcon />
           </UnstyledButton>
         </Menu.Target>

@@ -226,7 +226,7 @@ describe('ProfileMenu', () => {
     const user = await renderWithServices(<ProfileMenu />);
 
     expect((await screen.findByTestId('profile-menu')).textContent).toContain('No profile');
-    expect(menuButton().getAttribute('aria-label')).toBe('No profile chosen. Choose or create a profile');
+    expect(screen.getByRole('button', { name: 'No profile — choose or create a profile' })).toBe(menuButton());
 
     await user.click(menuButton());
     const menu = await screen.findByRole('menu');
@@ -241,7 +241,7 @@ describe('ProfileMenu', () => {
 
     await waitFor(() => expect(screen.getByTestId('profile-menu-name').textContent).toBe('Anna Petrova'));
     expect(menuButton().textContent).toContain('AP');
-    expect(menuButton().getAttribute('aria-label')).toBe('Profile: Anna Petrova. Switch or add a profile');
+    expect(screen.getByRole('button', { name: 'Anna Petrova — switch or add a profile' })).toBe(menuButton());
 
     await user.click(menuButton());
     const menu = await screen.findByRole('menu');
@@ -352,7 +352,7 @@ describe('ProfileMenu', () => {
     await switchProfile(db, anna!.id);
     const user = await renderWithServices(<ProfileMenu />, 'ru');
     await waitFor(() => expect(screen.getByTestId('profile-menu-name').textContent).toBe('Анна Петрова'));
-    expect(menuButton().getAttribute('aria-label')).toBe('Профиль: Анна Петрова. Сменить или добавить профиль');
+    expect(screen.getByRole('button', { name: 'Анна Петрова — сменить или добавить профиль' })).toBe(menuButton());
 
     await user.click(menuButton());
     const menu = await screen.findByRole('menu');

@@ -142,6 +142,50 @@ test.describe('keeping an attempt', () => {
   });
 });
 
+test.describe('the desk from the keyboard, in the dark', () => {
+  test.use({ colorScheme: 'dark' });
+
+  test('clock, accounts, inbox, composer and publishing all have shortcuts; no serious accessibility violation in dark mode', async ({ app, page, saveScreenshot, expectAccessible }) => {
+    const scenario = builtInScenario('flights-suspended');
+    await app.open('/#/settings');
+    await app.settings.chooseTheme('Dark');
+    await app.expectColorScheme('dark');
+    const catalogue = await app.goToCatalogue('Noor Haddad');
+    const player = await (await catalogue.open('flights-suspended')).startScenario();
+
+    await page.keyboard.press('Alt+KeyP');
+    await expect(player.speed.getByRole('radio', { name: 'Pause' })).toBeChecked();
+    await page.keyboard.press('Alt+Digit3');
+    await expect(player.speed.getByRole('radio', { name: '4×' })).toBeChecked();
+    await page.keyboard.press('Alt+KeyP');
+    await expect(player.speed.getByRole('radio', { name: 'Pause' })).toBeChecked();
+
+    const before = await player.time();
+    await page.keyboard.press('Alt+KeyN');
+    await expect.poll(() => player.time()).toBeGreaterThan(before);
+
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect(player.account(scenario.accounts[1]!.id)).toHaveAttribute('aria-current', 'true');
+    await page.keyboard.press('Alt+KeyI');
+    await expect(player.inbox).toHaveAttribute('aria-current', 'true');
+
+    await page.keyboard.press('Alt+KeyC');
+    await expect(player.text).toBeFocused();
+    await page.keyboard.type(goodDraft(scenario, 'mass-notification', 'en'));
+    await expect(player.verdict).toBeVisible();
+    await page.keyboard.press('Control+Enter');
+    await expect(player.task('mass-notification')).toHaveAttribute('data-status', 'done');
+
+    await player.root.getByTestId('player-title').focus();
+    await page.keyboard.press('Shift+Slash');
+    await expect(page.getByTestId('player-shortcuts-dialog').getByRole('dialog')).toBeVisible();
+    await page.keyboard.press('Escape');
+
+    await expectAccessible('the player in dark mode');
+    await saveScreenshot('player-dark');
+  });
+});
+
 test.describe('a long feed', () => {
   test('5,000 posts scroll smoothly, and new ones do not move what the trainee is reading', async ({ app, page, saveScreenshot }) => {
     test.setTimeout(120_000);

@@ -230,11 +230,11 @@ function Desk({ loaded, snapshot, send, save }: DeskProps) {
     [
       ['alt+P', togglePause, physical],
       ['alt+N', jumpNext, physical],
-      ['alt+0', () => setSpeed(0), physical],
-      ['alt+1', () => setSpeed(1), physical],
-      ['alt+2', () => setSpeed(2), physical],
-      ['alt+3', () => setSpeed(4), physical],
-      ['alt+4', () => setSpeed(8), physical],
+      ['alt+Digit0', () => setSpeed(0), physical],
+      ['alt+Digit1', () => setSpeed(1), physical],
+      ['alt+Digit2', () => setSpeed(2), physical],
+      ['alt+Digit3', () => setSpeed(4), physical],
+      ['alt+Digit4', () => setSpeed(8), physical],
       ['alt+ArrowDown', () => moveView(1)],
       ['alt+ArrowUp', () => moveView(-1)],
       ['alt+I', () => setDesk({ kind: 'inbox' }), physical],
@@ -376,7 +376,7 @@ function Desk({ loaded, snapshot, send, save }: DeskProps) {
               height="100%"
             />
           ) : (
-            <ScrollArea h="100%">
+            <ScrollArea h="100%" viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': t('inbox.title') }}>
               <InboxView items={inbox} scenario={scenario} personas={personas} reactions={timeline.reactions} now={timeline.time} playLanguage={playLanguage} onReply={live ? replyTo : undefined} replyingTo={draft.replyTo} />
             </ScrollArea>
           )}

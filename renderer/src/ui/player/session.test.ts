@@ -1,0 +1,126 @@
+// Runtime: Node (Vitest, happy-dom). An attempt saved event by event and read back: resumed exactly,
+// from the snapshot or (when it no longer fits) from the log; a full disk loses nothing.
+import { describe, expect, it, vi } from 'vitest';
+import { replay } from '../../core/engine/attempt';
+import type { EngineEvent } from '../../core/engine/machine';
+import { loadPack } from '../../core/pack/load';
+import { StorageFullError } from '../../db/errors';
+import { createProfile } from '../../db/repositories/profiles';
+import { readAttempt, readAttemptEvents } from '../../db/repositories/attempts';
+import { createLibrary } from '../../library/library';
+import { createTestDatabase } from '../../test/database';
+import { CORE_LIBRARY_DIR, readFolder } from '../../test/packs';
+import { modelAnswer } from '../../test/engine';
+import { AttemptSession, loadAttempt, startAttempt } from './session';
+import type { LoadedAttempt } from './session';
+
+const pack = loadPack(readFolder(CORE_LIBRARY_DIR), { appVersion: '0.1.0' }).pack!;
+const library = createLibrary([pack]);
+const scenario = pack.scenarios.find((candidate) => candidate.id === 'flights-suspended')!;
+const ref = { pack, scenario };
+
+async function started(seed = 42) {
+  const db = createTestDatabase();
+  const profile = await createProfile(db, { name: 'Lena', academyId: '' });
+  const attemptId = await startAttempt(db, profile.id, ref, 'en', seed);
+  const loaded = (await loadAttempt(db, library, attemptId)) as LoadedAttempt;
+  return { db, attemptId, loaded };
+}
+
+const answer = (taskId: string): EngineEvent => {
+  const task = scenario.tasks.find((candidate) => candidate.id === taskId)!;
+  return { type: 'PUBLISH', draft: { accountId: task.account, kind: task.kind, text: modelAnswer(scenario, taskId, 'en')!, taskId, replyTo: task.replyTo ?? null } };
+};
+
+describe('an attempt session', () => {
+  it('starts live, with START in the log', async () => {
+    const { db, attemptId, loaded } = await started();
+    expect(loaded.snapshot.value).toBe('live');
+    expect(await readAttemptEvents(db, attemptId)).toEqual([{ type: 'START' }]);
+    expect(loaded.restoreNote).toBeNull();
+  });
+
+  it('saves every event in order and reopens exactly where it was, audience included', async () => {
+    const { db, attemptId, loaded } = await started();
+    const session = new AttemptSession(db, loaded, { onSaveError: (error) => expect.fail(String(error)) });
+    session.send({ type: 'CLOCK.NEXT' });
+    session.send(answer('mass-notification'));
+    session.send({ type: 'CLOCK.TICK', minutes: 20 });
+    await session.flush();
+    expect(session.unsaved).toBe(0);
+
+    const reopened = (await loadAttempt(db, library, attemptId)) as LoadedAttempt;
+    expect(reopened.snapshot.context).toEqual(session.snapshot.context);
+    expect(reopened.snapshot.context.timeline.feed.some((item) => item.source === 'audience')).toBe(true);
+    expect(reopened.events).toHaveLength(4);
+    // The log alone gives the same state as the saved snapshot.
+    expect(replay(reopened.machine, reopened.events).context).toEqual(reopened.snapshot.context);
+  });
+
+  it('replays the log when the saved snapshot was made under another machine version, and says so', async () => {
+    const { db, attemptId, loaded } = await started();
+    const session = new AttemptSession(db, loaded, { onSaveError: (error) => expect.fail(String(error)) });
+    session.send({ type: 'CLOCK.NEXT' });
+    await session.flush();
+    const saved = (await readAttempt(db, attemptId))!;
+    await db.attempts.put({ ...saved, versions: { ...saved.versions, machineVersion: 0 } });
+
+    const reopened = (await loadAttempt(db, library, attemptId)) as LoadedAttempt;
+    expect(reopened.restoreNote).toMatch(/machineVersion 0/);
+    expect(reopened.snapshot.context).toEqual(session.snapshot.context);
+  });
+
+  it('keeps events in memory when the disk is full, reports it, and saves them all once there is room', async () => {
+    const { db, attemptId, loaded } = await started();
+    const errors: unknown[] = [];
+    const session = new AttemptSession(db, loaded, { onSaveError: (error) => errors.push(error) });
+    const put = vi.spyOn(db.attempts, 'put').mockRejectedValue(new DOMException('Quota exceeded', 'QuotaExceededError'));
+    session.send({ type: 'CLOCK.NEXT' });
+    await session.flush();
+    session.send(answer('mass-notification'));
+    await session.flush();
+    expect(errors[0]).toBeInstanceOf(StorageFullError);
+    expect(session.unsaved).toBe(2);
+    // What was saved before is untouched.
+    expect(await readAttemptEvents(db, attemptId)).toEqual([{ type: 'START' }]);
+
+    put.mockRestore();
+    session.send({ type: 'CLOCK.TICK', minutes: 5 });
+    await session.flush();
+    expect(session.unsaved).toBe(0);
+    expect(await readAttemptEvents(db, attemptId)).toHaveLength(4);
+    const reopened = (await loadAttempt(db, library, attemptId)) as LoadedAttempt;
+    expect(reopened.snapshot.context).toEqual(session.snapshot.context);
+  });
+
+  it('records the result when the scenario ends', async () => {
+    const { db, attemptId, loaded } = await started();
+    const session = new AttemptSession(db, loaded, { onSaveError: (error) => expect.fail(String(error)) });
+    session.send({ type: 'FINISH' });
+    await session.flush();
+    const saved = (await readAttempt(db, attemptId))!;
+    expect(saved.status).toBe('finished');
+    expect(saved.result).toMatchObject({ passed: false });
+    // A finished attempt takes no more events.
+    expect(session.send({ type: 'CLOCK.NEXT' })).toBe(session.snapshot);
+  });
+
+  it('gives another audience for another seed, and the same for the same seed', async () => {
+    const play = async (seed: number) => {
+      const { db, loaded } = await started(seed);
+      const session = new AttemptSession(db, loaded, { onSaveError: () => undefined });
+      session.send({ type: 'CLOCK.NEXT' });
+      session.send(answer('mass-notification'));
+      session.send({ type: 'CLOCK.TICK', minutes: 60 });
+      return session.snapshot.context.timeline.reactions;
+    };
+    expect(await play(7)).toEqual(await play(7));
+    expect(await play(7)).not.toEqual(await play(8));
+  });
+
+  it('says when the attempt does not exist or its scenario is no longer installed', async () => {
+    const { db, attemptId } = await started();
+    expect(await loadAttempt(db, library, 999)).toEqual({ kind: 'missing' });
+    expect(await loadAttempt(db, createLibrary([]), attemptId)).toEqual({ kind: 'scenario-gone', packId: 'core-library', scenarioId: 'flights-suspended' });
+  });
+});

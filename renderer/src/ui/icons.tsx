@@ -1,9 +1,10 @@
 // Runtime: renderer. The few line icons the shell uses, drawn inline so the app needs no icon font.
 import type { ReactNode, SVGProps } from 'react';
 
-type IconProps = Omit<SVGProps<SVGSVGElement>, 'children'> & { size?: number | string };
+export type IconProps = Omit<SVGProps<SVGSVGElement>, 'children'> & { size?: number | string };
 
-function Icon({ size = 20, children, ...props }: IconProps & { children: ReactNode }) {
+/** The frame every line icon in the app shares: 24-unit grid, round strokes, hidden from assistive technology. */
+export function Icon({ size = 20, children, ...props }: IconProps & { children: ReactNode }) {
   return (
     <svg
       xmlns="http://www.w3.org/2000/svg"

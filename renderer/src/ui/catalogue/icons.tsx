@@ -1,27 +1,9 @@
 // Runtime: renderer. Line icons of the catalogue and the briefing, drawn inline like the shell's.
-import type { ReactNode, SVGProps } from 'react';
+import type { ReactNode } from 'react';
+import { Icon as LineIcon, type IconProps } from '../icons';
 
-type IconProps = Omit<SVGProps<SVGSVGElement>, 'children'> & { size?: number | string };
-
-function Icon({ size = 16, children, ...props }: IconProps & { children: ReactNode }) {
-  return (
-    <svg
-      xmlns="http://www.w3.org/2000/svg"
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.8}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      {...props}
-    >
-      {children}
-    </svg>
-  );
+function Icon(props: IconProps & { children: ReactNode }) {
+  return <LineIcon size={16} {...props} />;
 }
 
 /** A siren: something has happened and the public needs an answer now. */

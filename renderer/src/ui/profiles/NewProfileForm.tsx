@@ -3,10 +3,11 @@
 import { Button, Group, Stack, TextInput } from '@mantine/core';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ACADEMY_ID_MAX_LENGTH, PROFILE_NAME_MAX_LENGTH, validateProfile, type ProfileIssues } from '../../core/profile';
+import { ACADEMY_ID_MAX_LENGTH, validateProfile, type ProfileIssues } from '../../core/profile';
 import type { ProfileRecord } from '../../db/database';
 import { ProfileValidationError } from '../../db/errors';
 import { createProfile } from '../../db/repositories/profiles';
+import { useProfileErrors } from '../screens/ProfileForm';
 import { useServices } from '../services';
 import { useStorageProblems } from '../storage-problems';
 
@@ -29,20 +30,7 @@ export function NewProfileForm({ onCreated }: { onCreated?: (profile: ProfileRec
   const validation = validateProfile({ name, academyId });
   const issues: ProfileIssues = { ...rejected, ...(showIssues && !validation.ok ? validation.issues : {}) };
 
-  const nameError =
-    issues.name === 'required'
-      ? t('form.errors.nameRequired')
-      : issues.name === 'too-long'
-        ? t('form.errors.nameTooLong', { max: PROFILE_NAME_MAX_LENGTH })
-        : issues.name === 'taken'
-          ? t('form.errors.nameTaken')
-          : null;
-  const academyIdError =
-    issues.academyId === 'invalid-characters'
-      ? t('form.errors.academyIdInvalidCharacters')
-      : issues.academyId === 'too-long'
-        ? t('form.errors.academyIdTooLong', { max: ACADEMY_ID_MAX_LENGTH })
-        : null;
+  const { nameError, academyIdError } = useProfileErrors(issues);
 
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();

@@ -38,20 +38,7 @@ export function ProfileForm({ profile }: { profile: ProfileRecord | null }) {
   const issues: ProfileIssues = { ...rejected, ...(showIssues && !validation.ok ? validation.issues : {}) };
   const charactersLeft = nameCharactersLeft(name);
 
-  const nameError =
-    issues.name === 'required'
-      ? t('profile.errors.nameRequired')
-      : issues.name === 'too-long'
-        ? t('profile.errors.nameTooLong', { max: PROFILE_NAME_MAX_LENGTH })
-        : issues.name === 'taken'
-          ? t('profile.errors.nameTaken')
-          : null;
-  const academyIdError =
-    issues.academyId === 'invalid-characters'
-      ? t('profile.errors.academyIdInvalidCharacters')
-      : issues.academyId === 'too-long'
-        ? t('profile.errors.academyIdTooLong', { max: ACADEMY_ID_MAX_LENGTH })
-        : null;
+  const { nameError, academyIdError } = useProfileErrors(issues);
 
   const edit = (apply: () => void): void => {
     apply();
@@ -141,4 +128,24 @@ export function ProfileForm({ profile }: { profile: ProfileRecord | null }) {
       </Stack>
     </form>
   );
+}
+
+/** What is wrong with each field of a profile, in words: shared by every form that edits one. */
+export function useProfileErrors(issues: ProfileIssues): { nameError: string | null; academyIdError: string | null } {
+  const { t } = useTranslation('settings');
+  const nameError =
+    issues.name === 'required'
+      ? t('profile.errors.nameRequired')
+      : issues.name === 'too-long'
+        ? t('profile.errors.nameTooLong', { max: PROFILE_NAME_MAX_LENGTH })
+        : issues.name === 'taken'
+          ? t('profile.errors.nameTaken')
+          : null;
+  const academyIdError =
+    issues.academyId === 'invalid-characters'
+      ? t('profile.errors.academyIdInvalidCharacters')
+      : issues.academyId === 'too-long'
+        ? t('profile.errors.academyIdTooLong', { max: ACADEMY_ID_MAX_LENGTH })
+        : null;
+  return { nameError, academyIdError };
 }

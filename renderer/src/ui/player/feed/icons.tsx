@@ -1,29 +1,11 @@
 // Runtime: renderer. Line icons for the feed and the inbox, drawn inline like the shell's: generic
 // shapes (a heart, two arrows, an eye), none of them a platform's trademark. Always decorative:
 // the text beside them, visible or visually hidden, says what they mean.
-import type { ReactNode, SVGProps } from 'react';
+import type { ReactNode } from 'react';
+import { Icon as LineIcon, type IconProps } from '../../icons';
 
-type IconProps = Omit<SVGProps<SVGSVGElement>, 'children'> & { size?: number | string };
-
-function Icon({ size = 18, children, ...props }: IconProps & { children: ReactNode }) {
-  return (
-    <svg
-      xmlns="http://www.w3.org/2000/svg"
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.8}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      {...props}
-    >
-      {children}
-    </svg>
-  );
+function Icon(props: IconProps & { children: ReactNode }) {
+  return <LineIcon size={18} {...props} />;
 }
 
 export function ReplyIcon(props: IconProps) {

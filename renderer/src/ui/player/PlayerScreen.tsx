@@ -2,7 +2,7 @@
 // trainee's accounts and inbox, the task list, the feed of the chosen account and the composer.
 import { Alert, Anchor, Badge, Button, Group, Loader, Modal, NavLink, Paper, Progress, ScrollArea, SegmentedControl, Stack, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScenarioSnapshot } from '../../core/engine/attempt';
 import type { ClockSpeed, EngineEvent } from '../../core/engine/machine';
@@ -28,6 +28,10 @@ import type { LoadedAttempt } from './session';
 import { formatSimTime } from './sim-time';
 import type { SaveState } from './use-attempt';
 import { useAttempt } from './use-attempt';
+
+// The feed and the inbox redraw only when what they show changes, not at every keystroke in the composer.
+const MemoFeedView = memo(FeedView);
+const MemoInboxView = memo(InboxView);
 
 type DeskView = { kind: 'account'; accountId: string } | { kind: 'inbox' };
 
@@ -204,14 +208,18 @@ function Desk({ loaded, snapshot, send, save }: DeskProps) {
     else setDesk({ kind: 'account', accountId: toPublish.accountId });
   };
 
-  const replyTo = (item: FeedItem) => {
-    const accountId = item.source === 'inject' ? item.inject.account : item.accountId;
-    const direct = item.source === 'inject' && item.inject.type === 'direct-message';
-    const personaId = item.source === 'inject' ? item.inject.persona : item.source === 'audience' ? item.personaId : null;
-    const task = openTasks.find((candidate) => candidate.replyTo === item.id || (direct && candidate.kind === 'direct-message' && candidate.recipient === personaId));
-    setDraft(task ? draftForTask(task, draft.text) : { accountId, kind: direct ? 'direct-message' : 'reply', taskId: null, replyTo: item.id, text: draft.text });
-    composerRef.current?.focus();
-  };
+  // Stable between keystrokes, so typing does not redraw the feed.
+  const replyTo = useCallback(
+    (item: FeedItem) => {
+      const accountId = item.source === 'inject' ? item.inject.account : item.accountId;
+      const direct = item.source === 'inject' && item.inject.type === 'direct-message';
+      const personaId = item.source === 'inject' ? item.inject.persona : item.source === 'audience' ? item.personaId : null;
+      const task = openTasks.find((candidate) => candidate.replyTo === item.id || (direct && candidate.kind === 'direct-message' && candidate.recipient === personaId));
+      setDraft((current) => (task ? draftForTask(task, current.text) : { accountId, kind: direct ? 'direct-message' : 'reply', taskId: null, replyTo: item.id, text: current.text }));
+      composerRef.current?.focus();
+    },
+    [openTasks, setDraft],
+  );
 
   const chooseTask = (task: Task) => {
     setDraft(draftForTask(task, draft.text));
@@ -361,7 +369,7 @@ function Desk({ loaded, snapshot, send, save }: DeskProps) {
 
         <main className={classes.feed} aria-label={t('feed.label')}>
           {account ? (
-            <FeedView
+            <MemoFeedView
               // A fresh list per account, and after each publication: the trainee sees what they just published.
               key={`${account.id}:${timeline.publications}`}
               items={deskItems}
@@ -377,7 +385,7 @@ function Desk({ loaded, snapshot, send, save }: DeskProps) {
             />
           ) : (
             <ScrollArea h="100%" viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': t('inbox.title') }}>
-              <InboxView items={inbox} scenario={scenario} personas={personas} reactions={timeline.reactions} now={timeline.time} playLanguage={playLanguage} onReply={live ? replyTo : undefined} replyingTo={draft.replyTo} />
+              <MemoInboxView items={inbox} scenario={scenario} personas={personas} reactions={timeline.reactions} now={timeline.time} playLanguage={playLanguage} onReply={live ? replyTo : undefined} replyingTo={draft.replyTo} />
             </ScrollArea>
           )}
         </main>

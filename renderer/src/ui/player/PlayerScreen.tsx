@@ -318,6 +318,13 @@ function Desk({ loaded, snapshot, send, save }: DeskProps) {
         </Group>
       </Paper>
 
+      {loaded.restoreNote && (
+        <Alert color="blue" variant="light" withCloseButton={false} data-testid="player-restore-note" py={6}>
+          <Text size="xs" title={loaded.restoreNote}>
+            {t('restoredFromLog')}
+          </Text>
+        </Alert>
+      )}
       <div className={classes.columns}>
         <aside className={classes.side} aria-label={t('side.label')}>
           <ScrollArea className={classes.sideScroll}>

@@ -1,0 +1,49 @@
+// Runtime: Node (Vitest, happy-dom). The player opened from its address: a saved attempt resumes,
+// one saved under other versions says it was rebuilt from its log, and a missing one says so.
+import { screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { createProfile } from '../../db/repositories/profiles';
+import { readAttempt } from '../../db/repositories/attempts';
+import { loadBuiltinLibrary } from '../../library/builtin';
+import { findScenario } from '../../library/library';
+import { renderApp, TEST_APP_INFO } from '../../test/app';
+import { createTestDatabase } from '../../test/database';
+import { startAttempt } from './session';
+
+async function savedAttempt() {
+  const db = createTestDatabase();
+  const profile = await createProfile(db, { name: 'Lena', academyId: '' });
+  const ref = findScenario(loadBuiltinLibrary(TEST_APP_INFO.version), 'core-library', 'flights-suspended')!;
+  const attemptId = await startAttempt(db, profile.id, ref, 'en', 5);
+  return { db, attemptId };
+}
+
+describe('the player screen', () => {
+  it('resumes a saved attempt at its address, live and on time', async () => {
+    const { db, attemptId } = await savedAttempt();
+    window.location.hash = `#/player/${attemptId}`;
+    await renderApp({ db });
+    const player = await screen.findByTestId('player', {}, { timeout: 5000 });
+    expect(player.getAttribute('data-state')).toBe('live');
+    expect(screen.getByTestId('player-clock').textContent).toBe('T+0:00 of 3:00');
+    expect(screen.getAllByTestId('player-task').length).toBeGreaterThan(0);
+    expect(screen.queryByTestId('player-restore-note')).toBeNull();
+  });
+
+  it('says when an attempt was rebuilt from its log', async () => {
+    const { db, attemptId } = await savedAttempt();
+    const saved = (await readAttempt(db, attemptId))!;
+    await db.attempts.put({ ...saved, versions: { ...saved.versions, packVersion: '0.9.0' } });
+    window.location.hash = `#/player/${attemptId}`;
+    await renderApp({ db });
+    expect((await screen.findByTestId('player-restore-note', {}, { timeout: 5000 })).textContent).toContain('rebuilt from its log');
+    expect(screen.getByTestId('player').getAttribute('data-state')).toBe('live');
+  });
+
+  it('explains an attempt that is not on this device', async () => {
+    const db = createTestDatabase();
+    window.location.hash = '#/player/77';
+    await renderApp({ db });
+    await waitFor(() => expect(screen.getByTestId('player-open-failed').textContent).toContain('There is no such attempt on this device'));
+  });
+});

@@ -96,6 +96,24 @@ test.describe('playing a built-in scenario', () => {
   });
 });
 
+test.describe('every built-in scenario', () => {
+  const ids = ['visa-free-launch', 'neutral-host-talks', 'answering-criticism', 'platform-tailoring', 'chairmanship-bilingual', 'earthquake-consular'];
+  for (const id of ids) {
+    test(`${id} plays from briefing to a passed debrief with its model answers, in Russian`, async ({ app }) => {
+      test.setTimeout(120_000);
+      const scenario = builtInScenario(id);
+      const catalogue = await app.goToCatalogue('Sam Okafor');
+      const briefing = await catalogue.open(id);
+      await briefing.chooseLanguage('Russian');
+      const player = await briefing.startScenario();
+      await player.pause();
+      await playThrough(player, (taskId) => goodDraft(scenario, taskId, 'ru'));
+      const debrief = (await player.root.getAttribute('data-state')) === 'live' ? await player.finishScenario() : new DebriefPage(app.page);
+      await expect(debrief.outcome).toHaveAttribute('data-passed', 'true');
+    });
+  }
+});
+
 test.describe('keeping an attempt', () => {
   test('a reload in the middle of a scenario brings back exactly the same desk, draft included', async ({ app }) => {
     test.setTimeout(90_000);

@@ -9,6 +9,7 @@ import { summarizeAt } from '../../../core/engine/audience';
 import type { FeedItem } from '../../../core/engine/timeline';
 import { threadParts } from '../../../core/grading/platform-fit';
 import { localized } from '../../../library/library';
+import { unwrapPackText } from '../../../library/text';
 import { formatSimTime } from '../sim-time';
 import base from './FeedView.module.css';
 import { compactCount, compactNumber, fullCount, simDuration } from './format';
@@ -326,7 +327,8 @@ export function FeedItemCard({ item, skin, skinClasses: sk, people, reactions, n
   const target = replyTargetOf(item, people);
   const time = t('time', { time: formatSimTime(item.at) });
   const labelKey = labelKeyOf(item);
-  const text = item.source === 'inject' ? localized(item.inject.text, people.playLanguage) : item.text;
+  // Pack text is wrapped for the author's editor; what the trainee wrote is shown exactly as written.
+  const text = item.source === 'inject' ? unwrapPackText(localized(item.inject.text, people.playLanguage)) : item.source === 'audience' ? unwrapPackText(item.text) : item.text;
   const injectType = item.source === 'inject' ? item.inject.type : null;
   const replyable = item.source === 'audience' || (item.source === 'inject' && injectType !== 'trend');
   const counts = countsOf(item, reactions, now);

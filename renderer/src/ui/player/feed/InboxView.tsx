@@ -11,6 +11,7 @@ import { summarizeAt } from '../../../core/engine/audience';
 import type { FeedItem } from '../../../core/engine/timeline';
 import type { Persona, Scenario } from '../../../core/pack/schema';
 import { localized } from '../../../library/library';
+import { unwrapPackText } from '../../../library/text';
 import { formatSimTime } from '../sim-time';
 import { AuthorAvatar, cx, GradeBadge, labelKeyOf, RichText, SimTime, VerifiedMark } from './FeedItemCard';
 import { fullCount } from './format';
@@ -159,7 +160,8 @@ function Message({ item, conversation, people, reactions, now, onReply, replying
   const { t, i18n } = useTranslation('feed');
   const author = authorOf(item, people);
   const outgoing = item.source === 'trainee';
-  const text = item.source === 'inject' ? localized(item.inject.text, people.playLanguage) : item.text;
+  // Pack text is wrapped for the author's editor; what the trainee wrote is shown exactly as written.
+  const text = item.source === 'inject' ? unwrapPackText(localized(item.inject.text, people.playLanguage)) : item.source === 'audience' ? unwrapPackText(item.text) : item.text;
   const request = item.source === 'inject' && item.inject.type === 'hq-request';
   const notification = item.source === 'trainee' && item.kind === 'mass-notification';
   // Someone wrote to the trainee: a direct message, or a recipient answering one.

@@ -77,28 +77,11 @@ function tasksInOrder(tasks: Task[]): Task[] {
     .map(({ task }) => task);
 }
 
-function Section({ title, intro, testId, children }: { title: string; intro?: string; testId: string; children: ReactNode }) {
+function Section({ title, intro, testId, level = 2, children }: { title: ReactNode; intro?: string; testId: string; level?: 2 | 3; children: ReactNode }) {
   const headingId = useId();
   return (
-    <Stack component="section" gap="sm" aria-labelledby={headingId} data-testid={testId}>
-      <Title order={2} id={headingId}>
-        {title}
-      </Title>
-      {intro && (
-        <Text size="sm" c="dimmed">
-          {intro}
-        </Text>
-      )}
-      {children}
-    </Stack>
-  );
-}
-
-function SubSection({ title, intro, testId, children }: { title: ReactNode; intro?: string; testId: string; children: ReactNode }) {
-  const headingId = useId();
-  return (
-    <Stack component="section" gap="xs" aria-labelledby={headingId} data-testid={testId}>
-      <Title order={3} size="h4" id={headingId}>
+    <Stack component="section" gap={level === 2 ? 'sm' : 'xs'} aria-labelledby={headingId} data-testid={testId}>
+      <Title order={level} size={level === 3 ? 'h4' : undefined} id={headingId}>
         {title}
       </Title>
       {intro && (
@@ -337,7 +320,7 @@ function PolicySection({ t, scenario, language }: { t: CatalogueT; scenario: Sce
   const text = (value: Record<string, string> | undefined) => localized(value, language);
   return (
     <Section title={t('briefing.policy.title')} testId="briefing-policy">
-      <SubSection title={t('briefing.policy.keyMessages')} intro={t('briefing.policy.keyMessagesIntro')} testId="briefing-key-messages">
+      <Section level={3} title={t('briefing.policy.keyMessages')} intro={t('briefing.policy.keyMessagesIntro')} testId="briefing-key-messages">
         <List type="ordered" spacing="xs" lang={language}>
           {policy.keyMessages.map((message) => (
             <List.Item key={message.id} data-testid="briefing-key-message">
@@ -345,11 +328,12 @@ function PolicySection({ t, scenario, language }: { t: CatalogueT; scenario: Sce
             </List.Item>
           ))}
         </List>
-      </SubSection>
+      </Section>
 
       {policy.redLines.length > 0 && (
         <div className={classes.redLines}>
-          <SubSection
+          <Section
+            level={3}
             title={
               <Group gap="xs" component="span" wrap="nowrap">
                 <StopIcon size={20} className={classes.redLineMark} />
@@ -371,12 +355,12 @@ function PolicySection({ t, scenario, language }: { t: CatalogueT; scenario: Sce
                 </Group>
               ))}
             </Stack>
-          </SubSection>
+          </Section>
         </div>
       )}
 
       {policy.terminology.length > 0 && (
-        <SubSection title={t('briefing.policy.terminology')} testId="briefing-terminology">
+        <Section level={3} title={t('briefing.policy.terminology')} testId="briefing-terminology">
           <Table.ScrollContainer minWidth={480}>
             <Table verticalSpacing="xs">
               <Table.Thead>
@@ -405,10 +389,10 @@ function PolicySection({ t, scenario, language }: { t: CatalogueT; scenario: Sce
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-        </SubSection>
+        </Section>
       )}
 
-      <SubSection title={t('briefing.policy.hashtags')} testId="briefing-hashtags">
+      <Section level={3} title={t('briefing.policy.hashtags')} testId="briefing-hashtags">
         {policy.hashtags.approved.length > 0 ? (
           <Group gap="xs" component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
             {policy.hashtags.approved.map((hashtag) => (
@@ -424,9 +408,9 @@ function PolicySection({ t, scenario, language }: { t: CatalogueT; scenario: Sce
             {t('briefing.policy.noHashtags')}
           </Text>
         )}
-      </SubSection>
+      </Section>
 
-      <SubSection title={t('briefing.policy.tone')} testId="briefing-tone">
+      <Section level={3} title={t('briefing.policy.tone')} testId="briefing-tone">
         <Text fw={600} data-testid="briefing-tone-target">
           {t('briefing.policy.targetTone', { tone: t(`briefing.tone.${policy.tone.target}`) })}
         </Text>
@@ -435,7 +419,7 @@ function PolicySection({ t, scenario, language }: { t: CatalogueT; scenario: Sce
             {text(policy.tone.note)}
           </Text>
         )}
-      </SubSection>
+      </Section>
     </Section>
   );
 }

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadPack } from '../pack/load';
 import type { Scenario } from '../pack/schema';
+import { REACTION_MOODS } from '../pack/schema';
 import { CORE_LIBRARY_DIR, readFolder } from '../../test/packs';
 import { simulateReaction, summarizeAt } from './audience';
 import type { Mood, ReactionGrade, ReactionInput, ReactionPlan } from './audience';
@@ -237,6 +238,16 @@ describe('simulateReaction', () => {
     expect(plan.events[0]?.reach).toBe(account.audience.followers);
     expect(plan.events.every((event) => event.likes === 0 && event.shares === 0)).toBe(true);
     expect(replies(plan).length).toBeGreaterThan(0);
+  });
+
+  it('answers an account with a fixed audience language in that language, whatever the play language', () => {
+    const bilingual = scenarioById('chairmanship-bilingual');
+    const ukrainian = bilingual.accounts.find((account) => account.audienceLanguage === 'uk');
+    if (!ukrainian) throw new Error('chairmanship-bilingual has no Ukrainian account');
+    const ukTexts = new Set(REACTION_MOODS.flatMap((mood) => (bilingual.audience.replies[mood] ?? []).map((reply) => reply.text.uk)));
+    const answers = SEEDS.slice(0, 10).flatMap((seed) => replies(simulateReaction(input({ seed, scenario: bilingual, accountId: ukrainian.id, playLanguage: 'en' }))));
+    expect(answers.length).toBeGreaterThan(0);
+    for (const answer of answers) expect(ukTexts.has(answer.text), answer.text).toBe(true);
   });
 
   it('refuses an unknown account and a negative horizon', () => {

@@ -53,7 +53,7 @@ export interface ReactionInput {
   /** Simulated minute of publication. */
   publishedAt: number;
   grade: ReactionGrade;
-  /** The language the scenario is played in: reply texts are given in it. */
+  /** The language the scenario is played in: replies are in it, unless the account's audience reads another. */
   playLanguage: string;
   /** How many simulated minutes after publication the plan covers. */
   horizonMinutes: number;
@@ -213,7 +213,8 @@ function replyPools(scenario: Scenario, account: Account, playLanguage: string, 
   for (const mood of REACTION_MOODS) {
     const entries: PoolEntry[] = [];
     for (const [index, reply] of (scenario.audience.replies[mood] ?? []).entries()) {
-      const text = textIn(reply.text, [playLanguage, account.audienceLanguage, scenario.languages?.[0]]);
+      // An account with an audience of its own language is answered in that language, as it would be.
+      const text = textIn(reply.text, [account.audienceLanguage, playLanguage, scenario.languages?.[0]]);
       if (text === undefined) continue;
       entries.push({ mood, index, persona: reply.persona, text });
     }

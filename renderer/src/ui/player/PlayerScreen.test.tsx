@@ -40,6 +40,14 @@ describe('the player screen', () => {
     expect(screen.getByTestId('player').getAttribute('data-state')).toBe('live');
   });
 
+  it('is offered from Home while the attempt is in progress', async () => {
+    const { db, attemptId } = await savedAttempt();
+    await renderApp({ db });
+    const resume = await screen.findByTestId('home-resume', {}, { timeout: 5000 });
+    expect(resume.textContent).toBe('Resume “Flights suspended at Coral Bay”');
+    expect(resume.getAttribute('href')).toBe(`#/player/${attemptId}`);
+  });
+
   it('explains an attempt that is not on this device', async () => {
     const db = createTestDatabase();
     window.location.hash = '#/player/77';

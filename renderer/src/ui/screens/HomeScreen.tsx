@@ -5,7 +5,10 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FALLBACK_LANGUAGE, isLanguage } from '../../core/locale';
 import type { ProfileRecord } from '../../db/database';
+import { listAttempts } from '../../db/repositories/attempts';
 import { readActiveProfile } from '../../db/repositories/profiles';
+import { findScenario, localized } from '../../library/library';
+import { useLibrary } from '../library-context';
 import { formatDate } from '../format';
 import { BrowserIcon, CalendarIcon, DesktopIcon, InfoIcon, LanguageIcon, StorageIcon, TagIcon, UserIcon } from '../icons';
 import { LogoMark } from '../LogoMark';
@@ -90,8 +93,13 @@ function ProfileCard({ profile }: { profile: ProfileRecord }) {
   );
 }
 
-function TrainCard() {
+function TrainCard({ profileId }: { profileId: number | null }) {
   const { t } = useTranslation('home');
+  const { db } = useServices();
+  const library = useLibrary();
+  const attempts = useLiveQuery(() => (profileId === null ? Promise.resolve([]) : listAttempts(db, profileId)), [db, profileId]);
+  const active = attempts?.find((attempt) => attempt.status === 'active');
+  const ref = active && library ? findScenario(library, active.packId, active.scenarioId) : null;
   return (
     <Card data-testid="home-train">
       <Stack gap="sm" h="100%">
@@ -102,7 +110,12 @@ function TrainCard() {
           {t('train.body')}
         </Text>
         <Group>
-          <Button component="a" href={hrefFor('catalogue')} data-testid="home-open-catalogue">
+          {active && ref && (
+            <Button component="a" href={hrefFor({ screen: 'player', attemptId: active.id })} data-testid="home-resume">
+              {t('train.resume', { title: localized(ref.scenario.title, active.playLanguage) })}
+            </Button>
+          )}
+          <Button component="a" href={hrefFor('catalogue')} variant={active && ref ? 'light' : 'filled'} data-testid="home-open-catalogue">
             {t('train.action')}
           </Button>
         </Group>
@@ -167,7 +180,7 @@ export function HomeScreen() {
         </Group>
       </Paper>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
-        <TrainCard />
+        <TrainCard profileId={profile?.id ?? null} />
         {profile === undefined ? null : profile ? <ProfileCard profile={profile} /> : <SetupProfileCard />}
         <AppInfoCard />
       </SimpleGrid>

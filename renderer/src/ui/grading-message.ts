@@ -3,33 +3,19 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../core/grading/types';
+import { usePlatformName } from './platform-name';
 
 /** Parameters that hold a language code. */
 const LANGUAGE_PARAMS = new Set(['expected', 'detected', 'language']);
 
-/** Platforms by the names people know them by (brand names are the same in every language). */
-const PLATFORM_NAMES: Record<string, string> = {
-  x: 'X',
-  facebook: 'Facebook',
-  vk: 'VK',
-  telegram: 'Telegram',
-  weibo: 'Weibo',
-  youtube: 'YouTube',
-  instagram: 'Instagram',
-  threads: 'Threads',
-  mastodon: 'Mastodon',
-  bluesky: 'Bluesky',
-  linkedin: 'LinkedIn',
-};
-
 type Translate = (key: string, options: Record<string, unknown>) => string;
 
-export function renderGradingMessage(translate: Translate, language: string, message: Message): string {
+export function renderGradingMessage(translate: Translate, language: string, message: Message, platformName: (platform: string) => string): string {
   const names = new Intl.DisplayNames([language], { type: 'language' });
   const params: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(message.params ?? {})) {
     if (LANGUAGE_PARAMS.has(key) && typeof value === 'string' && /^[a-z]{2}$/.test(value)) params[key] = names.of(value) ?? value;
-    else if (key === 'platform' && typeof value === 'string') params[key] = PLATFORM_NAMES[value] ?? value;
+    else if (key === 'platform' && typeof value === 'string') params[key] = platformName(value);
     else params[key] = value;
   }
   return translate(message.key, params);
@@ -40,5 +26,6 @@ export function useGradingMessage(): (message: Message) => string {
   const { t, i18n } = useTranslation('grading');
   // Keys come from the grader at run time, so they cannot be checked against the typed resources.
   const translate = t as unknown as Translate;
-  return useCallback((message: Message) => renderGradingMessage(translate, i18n.language, message), [translate, i18n.language]);
+  const platformName = usePlatformName();
+  return useCallback((message: Message) => renderGradingMessage(translate, i18n.language, message, platformName), [translate, i18n.language, platformName]);
 }

@@ -16,6 +16,7 @@ import { KindBadge, StatusBadge } from './CatalogueView';
 import type { CatalogueT } from './format';
 import { capitalized, formatDuration, formatScore, languageName, scenarioStatus, taskSummary } from './format';
 import { ClockIcon, StopIcon } from './icons';
+import { usePlatformName } from '../platform-name';
 
 export interface BriefingViewProps {
   /** Named `ref_` because `ref` is reserved in React props. */
@@ -96,6 +97,7 @@ function Section({ title, intro, testId, level = 2, children }: { title: ReactNo
 
 export function BriefingView({ ref_, personas, languages, language, onLanguageChange, progress, onStart, onResume, starting }: BriefingViewProps) {
   const { t, i18n } = useTranslation('catalogue');
+  const platformName = usePlatformName();
   const uiLanguage = i18n.language;
   const { scenario } = ref_;
   const text = (value: Record<string, string> | undefined) => localized(value, language);
@@ -152,7 +154,7 @@ export function BriefingView({ ref_, personas, languages, language, onLanguageCh
               <Stack gap={6}>
                 <Group gap="xs" wrap="wrap">
                   <Badge variant="light" data-testid="briefing-account-platform">
-                    {t(`platform.${account.platform}`)}
+                    {platformName(account.platform)}
                   </Badge>
                   <Text size="sm" className={classes.mono}>
                     {account.handle}
@@ -425,6 +427,7 @@ function PolicySection({ t, scenario, language }: { t: CatalogueT; scenario: Sce
 }
 
 function TaskSection({ t, scenario, personas, language }: { t: CatalogueT; scenario: Scenario; personas: Map<string, Persona>; language: string }) {
+  const platformName = usePlatformName();
   const accounts = new Map(scenario.accounts.map((account) => [account.id, account]));
   const personaName = (personaId: string | undefined) => {
     const persona = personaId ? personas.get(personaId) : undefined;
@@ -464,7 +467,7 @@ function TaskSection({ t, scenario, personas, language }: { t: CatalogueT; scena
                   <Table.Td>
                     {account ? (
                       <>
-                        <Text size="sm">{t(`platform.${account.platform}`)}</Text>
+                        <Text size="sm">{platformName(account.platform)}</Text>
                         <Text size="xs" c="dimmed" className={classes.handle}>
                           {account.handle}
                         </Text>

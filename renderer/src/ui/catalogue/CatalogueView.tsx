@@ -14,6 +14,7 @@ import classes from './catalogue.module.css';
 import type { CatalogueT, ScenarioStatus } from './format';
 import { formatDuration, formatList, formatScore, languageName, progressKey, SCENARIO_STATUSES, scenarioStatus, STATUS_COLOR, taskSummary } from './format';
 import { ClockIcon, CrisisIcon, OutreachIcon, SearchIcon, StopIcon } from './icons';
+import { usePlatformName } from '../platform-name';
 
 export interface CatalogueViewProps {
   library: Library;
@@ -328,8 +329,8 @@ function CourseCard({ pack, course, progress }: { pack: Pack; course: Course; pr
   );
 }
 
-function scenarioFacts(t: CatalogueT, pack: Pack, scenario: Scenario, uiLanguage: string) {
-  const platforms = [...new Set(scenario.accounts.map((account) => account.platform))].map((platform) => t(`platform.${platform}`));
+function scenarioFacts(t: CatalogueT, pack: Pack, scenario: Scenario, uiLanguage: string, platformName: (platform: string) => string) {
+  const platforms = [...new Set(scenario.accounts.map((account) => account.platform))].map(platformName);
   const languages = languagesOf({ pack, scenario }).map((code) => languageName(code, uiLanguage));
   return {
     platforms: formatList(platforms, uiLanguage),
@@ -341,9 +342,10 @@ function scenarioFacts(t: CatalogueT, pack: Pack, scenario: Scenario, uiLanguage
 
 function ScenarioCard({ entry, uiLanguage, showPack, onOpen }: { entry: Entry; uiLanguage: string; showPack: boolean; onOpen: () => void }) {
   const { t } = useTranslation('catalogue');
+  const platformName = usePlatformName();
   const headingId = useId();
   const { pack, scenario, title, status, progress } = entry;
-  const facts = scenarioFacts(t, pack, scenario, uiLanguage);
+  const facts = scenarioFacts(t, pack, scenario, uiLanguage, platformName);
   const action = progress?.activeAttemptId != null ? t('card.resume') : progress && progress.attempts > 0 ? t('card.again') : t('card.start');
 
   return (

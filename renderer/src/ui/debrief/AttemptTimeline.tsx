@@ -18,6 +18,7 @@ import classes from './debrief.module.css';
 import { branchCauses } from './debrief-data';
 import { MOOD_COLORS } from './palette';
 import { Section } from './Section';
+import { usePlatformName } from '../platform-name';
 
 interface Props {
   outcome: ScenarioOutcome;
@@ -46,6 +47,7 @@ const isMood = (value: string): value is Mood => (REACTION_MOODS as readonly str
 
 export function AttemptTimeline({ outcome, scenario, personas, timeline, playLanguage, level }: Props) {
   const { t, i18n } = useTranslation('debrief');
+  const platformName = usePlatformName();
   // Replies are most of what happens; the story reads better without them until asked for.
   const [showReplies, setShowReplies] = useState(false);
   const feed = new Map<string, FeedItem>();
@@ -60,7 +62,7 @@ export function AttemptTimeline({ outcome, scenario, personas, timeline, playLan
   };
   const accountName = (accountId: string) => {
     const account = scenario.accounts.find((candidate) => candidate.id === accountId);
-    return account ? t('account', { name: localized(account.name, playLanguage), platform: t(`platform.${account.platform}`) }) : accountId;
+    return account ? t('account', { name: localized(account.name, playLanguage), platform: platformName(account.platform) }) : accountId;
   };
   const conjunction = new Intl.ListFormat(i18n.language, { type: 'conjunction' });
 

@@ -16,6 +16,7 @@ import classes from './debrief.module.css';
 import { formatScore, markedSegments, publicationOfTask } from './debrief-data';
 import { RESULT_COLORS } from './palette';
 import { below, Section } from './Section';
+import { usePlatformName } from '../platform-name';
 
 const SEVERITY_COLORS: Record<Finding['severity'], string> = { error: 'red', warning: 'orange', suggestion: 'blue' };
 
@@ -44,8 +45,9 @@ export function DraftComparison({ outcome, scenario, timeline, playLanguage, lev
 
 function TaskDrafts({ task, publication, scenario, playLanguage, level }: { task: TaskResult; publication: FeedPublication | null; scenario: Scenario; playLanguage: string; level: TitleOrder }) {
   const { t } = useTranslation('debrief');
+  const platformName = usePlatformName();
   const account = publication ? scenario.accounts.find((candidate) => candidate.id === publication.accountId) : undefined;
-  const accountLabel = account ? t('account', { name: localized(account.name, playLanguage), platform: t(`platform.${account.platform}`) }) : (publication?.accountId ?? '');
+  const accountLabel = account ? t('account', { name: localized(account.name, playLanguage), platform: platformName(account.platform) }) : (publication?.accountId ?? '');
   const model = task.modelAnswer ? (
     <Text component="p" className={`${classes.draftText} ${classes.modelText}`} data-testid="debrief-model-answer">
       {task.modelAnswer}

@@ -28,6 +28,7 @@ import type { LoadedAttempt } from './session';
 import { formatSimTime } from './sim-time';
 import type { SaveState } from './use-attempt';
 import { useAttempt } from './use-attempt';
+import { usePlatformName } from '../platform-name';
 
 // The feed and the inbox redraw only when what they show changes, not at every keystroke in the composer.
 const MemoFeedView = memo(FeedView);
@@ -114,6 +115,7 @@ interface DeskProps {
 
 function Desk({ loaded, snapshot, send, save }: DeskProps) {
   const { t } = useTranslation('player');
+  const platformName = usePlatformName();
   const { db } = useServices();
   const { report } = useStorageProblems();
   const { scenario } = loaded.ref;
@@ -346,7 +348,7 @@ function Desk({ loaded, snapshot, send, save }: DeskProps) {
                       onClick={() => setDesk({ kind: 'account', accountId: candidate.id })}
                       data-testid={`player-account-${candidate.id}`}
                       label={localized(candidate.name, playLanguage)}
-                      description={`${t(`platform.${candidate.platform}`)} · ${candidate.handle}`}
+                      description={`${platformName(candidate.platform)} · ${candidate.handle}`}
                       rightSection={unread > 0 && !active ? <Badge size="sm" circle aria-label={t('accounts.unread', { count: unread })}>{unread}</Badge> : null}
                     />
                   );

@@ -17,6 +17,7 @@ import classes from './Composer.module.css';
 import { Counter, Findings, Scores, Verdict } from './Feedback';
 import { applyReplacement, rebaseSpans } from './highlight';
 import { HighlightedTextarea } from './HighlightedTextarea';
+import { usePlatformName } from '../../platform-name';
 
 export interface ComposerDraft {
   accountId: string;
@@ -67,6 +68,7 @@ function isTaskKind(value: string): value is TaskKind {
 
 export function Composer({ input, accounts, openTasks, draft, onDraftChange, onPublish, disabled = false, replyTarget = null, onCancelReply, textareaRef }: ComposerProps) {
   const { t, i18n } = useTranslation('composer');
+  const platformName = usePlatformName();
   const id = useId();
   const textId = `${id}-text`;
   const hintId = `${id}-hint`;
@@ -164,7 +166,7 @@ export function Composer({ input, accounts, openTasks, draft, onDraftChange, onP
   }
   const accountOptions = accounts.map((account) => ({
     value: account.id,
-    label: t('account.option', { name: localized(account.name, playLanguage), platform: t(`platform.${account.platform}`), handle: account.handle }),
+    label: t('account.option', { name: localized(account.name, playLanguage), platform: platformName(account.platform), handle: account.handle }),
   }));
   const kindOptions = TASK_KINDS.map((value) => ({ value, label: t(`kind.${value}`) }));
   const account = accounts.find((candidate) => candidate.id === draft.accountId);

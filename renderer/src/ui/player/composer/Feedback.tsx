@@ -6,12 +6,12 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Axis, AxisGrade, Finding, Grade, PlatformMetrics } from '../../../core/grading/types';
 import { AXES } from '../../../core/pack/schema';
-import type { Platform } from '../../../core/pack/schema';
 import { useGradingMessage } from '../../grading-message';
 import { AlertIcon, CheckIcon } from '../../icons';
 import classes from './Composer.module.css';
 import type { CounterState } from './highlight';
 import { counterState } from './highlight';
+import { usePlatformName } from '../../platform-name';
 
 function useNumber(): (value: number) => string {
   const { i18n } = useTranslation();
@@ -26,9 +26,10 @@ function worstState(states: CounterState[]): CounterState {
 /** `length / limit` as the platform counts, with the room left or the excess in words; per post for a thread. */
 export function Counter({ metrics }: { metrics: PlatformMetrics }) {
   const { t } = useTranslation('composer');
+  const platformName = usePlatformName();
   const number = useNumber();
   const { length, limit, parts } = metrics;
-  const platform = t(`platform.${metrics.platform as Platform}`, { defaultValue: metrics.platform });
+  const platform = platformName(metrics.platform);
   const describe = (value: number, state: CounterState) =>
     state === 'over' ? t('counter.over', { count: value - limit }) : state === 'near' ? t('counter.left', { count: limit - value }) : null;
 

@@ -27,6 +27,7 @@ import telegram from './skins/telegram.module.css';
 import vk from './skins/vk.module.css';
 import weibo from './skins/weibo.module.css';
 import x from './skins/x.module.css';
+import { usePlatformName } from '../../platform-name';
 
 const SKIN_CLASSES: Record<SkinId, SkinClasses> = { x, facebook, vk, telegram, weibo, generic };
 
@@ -48,10 +49,11 @@ export interface FeedViewProps {
 
 export function FeedView({ items, account, scenario, personas, reactions, now, playLanguage, onReply, replyingTo = null, height = 600 }: FeedViewProps) {
   const { t, i18n } = useTranslation('feed');
+  const platformName = usePlatformName();
   const skin = platformSkin(account.platform);
   const sk = SKIN_CLASSES[skin.skin];
   const owner = accountAuthor(account, playLanguage);
-  const platform = t(`platform.${account.platform}`);
+  const platform = platformName(account.platform);
 
   return (
     <div className={cx(base.feed, sk.feed)} style={{ height }} data-testid="feed" data-skin={skin.skin} data-platform={account.platform} data-account={account.id}>

@@ -23,6 +23,7 @@ import { authorOf } from './people';
 import type { Conversation } from './select';
 import { inboxConversations, injectsById } from './select';
 import { atHandle } from './skin';
+import { usePlatformName } from '../../platform-name';
 
 export interface InboxViewProps {
   /** The inbox's items, oldest first, as `inboxItemsFor` gives them. */
@@ -85,6 +86,7 @@ interface ConversationProps {
 
 function ConversationView({ conversation, people, reactions, now, onReply, replyingTo }: ConversationProps) {
   const { t } = useTranslation('feed');
+  const platformName = usePlatformName();
   const headingId = useId();
   const account = conversation.accountId === null ? undefined : people.scenario.accounts.find((candidate) => candidate.id === conversation.accountId);
   const persona = conversation.personaId ? people.personas.get(conversation.personaId) : undefined;
@@ -131,7 +133,7 @@ function ConversationView({ conversation, people, reactions, now, onReply, reply
           </div>
           <p className={classes.via}>
             {persona && <span>{atHandle(persona.handle)}</span>}
-            {account && <span>{t('inbox.via', { account: localized(account.name, people.playLanguage), platform: t(`platform.${account.platform}`) })}</span>}
+            {account && <span>{t('inbox.via', { account: localized(account.name, people.playLanguage), platform: platformName(account.platform) })}</span>}
           </p>
         </div>
       </div>

@@ -47,8 +47,16 @@ describe('installing a pack', () => {
     expect(refusal(() => checkArchive(archive, '0.1.0', ['minimal'])).problem).toEqual({ kind: 'built-in', packId: 'minimal' });
   });
 
+  it('checks an installation once, though each read of the table brings new bytes', () => {
+    const first = withInstalled(createLibrary([]), [{ packId: 'minimal', version: '1.0.0', archive: archive.slice(), installedAt: 5 }], '0.1.0');
+    const again = withInstalled(createLibrary([]), [{ packId: 'minimal', version: '1.0.0', archive: archive.slice(), installedAt: 5 }], '0.1.0');
+    expect(again.packs[0]).toBe(first.packs[0]);
+    const reinstalled = withInstalled(createLibrary([]), [{ packId: 'minimal', version: '1.0.0', archive: archive.slice(), installedAt: 6 }], '0.1.0');
+    expect(reinstalled.packs[0]).not.toBe(first.packs[0]);
+  });
+
   it('adds installed packs to the library, and lists one that no longer loads as a problem', () => {
-    const library = withInstalled(createLibrary([]), [{ packId: 'minimal', archive }, { packId: 'broken', archive: new Uint8Array([1, 2, 3]) }], '0.1.0');
+    const library = withInstalled(createLibrary([]), [{ packId: 'minimal', version: '1.0.0', archive, installedAt: 1 }, { packId: 'broken', version: '1.0.0', archive: new Uint8Array([1, 2, 3]), installedAt: 2 }], '0.1.0');
     expect(library.packs.map((pack) => pack.manifest.id)).toEqual(['minimal']);
     expect(library.problems.map((problem) => problem.source)).toEqual(['broken']);
   });

@@ -39,24 +39,30 @@ export function checkArchive(bytes: Uint8Array, appVersion: string, builtInIds: 
 
 export interface InstalledArchive {
   packId: string;
+  version: string;
   archive: Uint8Array;
+  installedAt: number;
 }
 
-const cache = new WeakMap<Uint8Array, Pack | { diagnostics: Diagnostic[] }>();
+// Every read of the packs table gives new byte arrays: an installation is known by what it was,
+// so a pack is checked once per installation, not each time a screen reads the library.
+const cache = new Map<string, Pack | { diagnostics: Diagnostic[] }>();
+const installationKey = (record: InstalledArchive) => `${record.packId}\u0000${record.version}\u0000${record.installedAt}`;
 
 /** The built-in library plus the installed packs; an installed pack that no longer loads is listed as a problem. */
 export function withInstalled(builtIn: Library, installed: readonly InstalledArchive[], appVersion: string): Library {
   const packs = [...builtIn.packs];
   const problems = [...builtIn.problems];
   for (const record of installed) {
-    let loaded = cache.get(record.archive);
+    const key = installationKey(record);
+    let loaded = cache.get(key);
     if (!loaded) {
       try {
         loaded = checkArchive(record.archive, appVersion, []);
       } catch (error) {
         loaded = { diagnostics: error instanceof PackInstallError && error.problem.kind === 'invalid' ? error.problem.diagnostics : [] };
       }
-      cache.set(record.archive, loaded);
+      cache.set(key, loaded);
     }
     if ('manifest' in loaded) packs.push(loaded);
     else problems.push({ source: record.packId, diagnostics: loaded.diagnostics });

@@ -9,7 +9,7 @@ import { useServices } from './services';
 
 /** The library, or null while the installed packs are still being read. */
 export function useLibrary(): Library | null {
-  const { db, library, appInfo } = useServices();
+  const { db, builtInLibrary, appInfo } = useServices();
   const installed = useLiveQuery(() => listInstalledPacks(db), [db]);
-  return useMemo(() => (installed ? withInstalled(library, installed, appInfo.version) : null), [library, installed, appInfo.version]);
+  return useMemo(() => (installed ? withInstalled(builtInLibrary(), installed, appInfo.version) : null), [builtInLibrary, installed, appInfo.version]);
 }

@@ -10,8 +10,8 @@ export interface AppServices {
   appInfo: AppInfo;
   /** The system's locale as the platform reported it; the UI follows it until the user picks a language. */
   systemLocale: string;
-  /** The installed scenario packs. */
-  library: Library;
+  /** The built-in scenario packs, validated the first time a screen needs them (not before the first paint). */
+  builtInLibrary: () => Library;
 }
 
 const ServicesContext = createContext<AppServices | null>(null);

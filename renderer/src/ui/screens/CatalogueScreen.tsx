@@ -24,7 +24,7 @@ type InstallState = { kind: 'idle' } | { kind: 'working' } | { kind: 'installed'
 
 function InstallPack() {
   const { t, i18n } = useTranslation('packs');
-  const { db, platform, appInfo, library: builtIn } = useServices();
+  const { db, platform, appInfo, builtInLibrary } = useServices();
   const { report } = useStorageProblems();
   const [state, setState] = useState<InstallState>({ kind: 'idle' });
 
@@ -33,7 +33,7 @@ function InstallPack() {
     if (!file) return;
     setState({ kind: 'working' });
     try {
-      const pack = checkArchive(file.bytes, appInfo.version, builtIn.packs.map((candidate) => candidate.manifest.id));
+      const pack = checkArchive(file.bytes, appInfo.version, builtInLibrary().packs.map((candidate) => candidate.manifest.id));
       await installPack(db, { packId: pack.manifest.id, version: pack.manifest.version, archive: file.bytes });
       setState({ kind: 'installed', title: localized(pack.manifest.title, i18n.language), scenarios: pack.scenarios.length });
     } catch (error) {

@@ -11,8 +11,11 @@ interface Fixtures {
   /** Saves a full-page screenshot as `<SCREENSHOT_DIR>/<name>.png` and attaches it to the report. */
   saveScreenshot: (name: string) => Promise<void>;
   pageErrors: string[];
-  /** Fails on any serious or critical accessibility violation axe-core finds on the page as it is. */
-  expectAccessible: (what: string) => Promise<void>;
+  /**
+   * Fails on any serious or critical accessibility violation axe-core finds on the page as it is,
+   * or only within `within` (a CSS selector): an open dialog dims what lies behind it on purpose.
+   */
+  expectAccessible: (what: string, options?: { within?: string }) => Promise<void>;
 }
 
 export const test = base.extend<Fixtures>({
@@ -32,8 +35,10 @@ export const test = base.extend<Fixtures>({
   ],
 
   expectAccessible: async ({ page }, use) => {
-    await use(async (what) => {
-      const { violations } = await new AxeBuilder({ page }).analyze();
+    await use(async (what, options) => {
+      const builder = new AxeBuilder({ page });
+      if (options?.within) builder.include(options.within);
+      const { violations } = await builder.analyze();
       const serious = violations
         .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
         .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join('; ')}`);

@@ -56,6 +56,8 @@ test.describe('playing a built-in scenario', () => {
     await expect(app.page.locator('[data-testid="feed-item"][data-source="trainee"]').first()).toBeVisible();
     await expect(app.page.locator('[data-testid="feed-item"][data-source="audience"]').first()).toBeVisible();
 
+    await player.openFinishDialog();
+    await expectAccessible('the finish dialog', { within: '[data-testid="player-finish-dialog"] [role="dialog"]' });
     const debrief = await player.finishScenario();
     await expect(debrief.outcome).toHaveAttribute('data-passed', 'true');
     await expect(app.page.locator('[data-testid="debrief-task"][data-result="passed"]')).toHaveCount(4);
@@ -201,8 +203,12 @@ test.describe('the desk from the keyboard, in the dark', () => {
 
     await player.root.getByTestId('player-title').focus();
     await page.keyboard.press('Shift+Slash');
-    await expect(page.getByTestId('player-shortcuts-dialog').getByRole('dialog')).toBeVisible();
+    const shortcuts = page.getByTestId('player-shortcuts-dialog').getByRole('dialog');
+    await expect(shortcuts).toBeVisible();
+    await expect(shortcuts.getByRole('button', { name: 'Close' })).toBeVisible();
+    await expectAccessible('the shortcuts sheet in dark mode', { within: '[data-testid="player-shortcuts-dialog"] [role="dialog"]' });
     await page.keyboard.press('Escape');
+    await expect(shortcuts).toBeHidden();
 
     await expectAccessible('the player in dark mode');
     await saveScreenshot('player-dark');

@@ -81,8 +81,13 @@ export class PlayerPage {
     await expect(this.task(taskId)).toHaveAttribute('data-status', 'done');
   }
 
-  async finishScenario(): Promise<DebriefPage> {
+  async openFinishDialog(): Promise<void> {
     await this.finish.click();
+    await expect(this.finishConfirm).toBeVisible();
+  }
+
+  async finishScenario(): Promise<DebriefPage> {
+    if (!(await this.finishConfirm.isVisible())) await this.openFinishDialog();
     await this.finishConfirm.click();
     const debrief = new DebriefPage(this.page);
     await expect(debrief.outcome).toBeVisible();

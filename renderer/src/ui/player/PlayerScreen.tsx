@@ -114,7 +114,7 @@ interface DeskProps {
 }
 
 function Desk({ loaded, snapshot, send, save }: DeskProps) {
-  const { t } = useTranslation('player');
+  const { t } = useTranslation(['player', 'common']);
   const platformName = usePlatformName();
   const { db } = useServices();
   const { report } = useStorageProblems();
@@ -417,7 +417,7 @@ function Desk({ loaded, snapshot, send, save }: DeskProps) {
         </section>
       </div>
 
-      <Modal opened={finishOpened} onClose={finishDialog.close} title={t('finish.title')} data-testid="player-finish-dialog">
+      <Modal opened={finishOpened} onClose={finishDialog.close} title={t('finish.title')} closeButtonProps={{ 'aria-label': t('common:close') }} data-testid="player-finish-dialog">
         <Stack>
           <Text size="sm">{openTasks.length > 0 ? t('finish.bodyOpen', { count: openTasks.length }) : t('finish.body')}</Text>
           <Group justify="flex-end">

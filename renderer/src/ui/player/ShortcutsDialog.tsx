@@ -16,9 +16,9 @@ export const PLAYER_SHORTCUTS = [
 ] as const;
 
 export function ShortcutsDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
-  const { t } = useTranslation('player');
+  const { t } = useTranslation(['player', 'common']);
   return (
-    <Modal opened={opened} onClose={onClose} title={t('shortcuts.title')} size="lg" data-testid="player-shortcuts-dialog">
+    <Modal opened={opened} onClose={onClose} title={t('shortcuts.title')} closeButtonProps={{ 'aria-label': t('common:close') }} size="lg" data-testid="player-shortcuts-dialog">
       <Table>
         <Table.Thead>
           <Table.Tr>

@@ -141,6 +141,7 @@ test.describe('keeping an attempt', () => {
   });
 
   test('the UI language changes mid-scenario; the scenario keeps its own language', async ({ app, saveScreenshot }) => {
+    test.setTimeout(60_000);
     const catalogue = await app.goToCatalogue('Ivo Tan');
     const player = await (await catalogue.open('flights-suspended')).startScenario();
     await player.pause();
@@ -166,6 +167,7 @@ test.describe('the desk from the keyboard, in the dark', () => {
   test.use({ colorScheme: 'dark' });
 
   test('clock, accounts, inbox, composer and publishing all have shortcuts; no serious accessibility violation in dark mode', async ({ app, page, saveScreenshot, expectAccessible }) => {
+    test.setTimeout(60_000);
     const scenario = builtInScenario('flights-suspended');
     await app.open('/#/settings');
     await app.settings.chooseTheme('Dark');

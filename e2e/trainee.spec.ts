@@ -163,6 +163,25 @@ test.describe('keeping an attempt', () => {
   });
 });
 
+test.describe('the composer', () => {
+  test('a reply to a post that is no task stays a reply while tasks are open', async ({ app, page }) => {
+    const catalogue = await app.goToCatalogue('Sami Aziz');
+    const player = await (await catalogue.open('flights-suspended')).startScenario();
+    await player.pause();
+    while ((await player.openTaskIds()).length === 0) await player.jumpToNextEvent();
+    await expect(page.getByTestId('composer-task')).not.toHaveValue('');
+
+    await player.account('embassy-x').click();
+    await player.feedItems.and(page.locator('[data-item-id="airport-closed"]')).getByTestId('feed-reply').click();
+    await expect(page.getByTestId('composer-reply-target')).toBeVisible();
+    await expect(page.getByTestId('composer-task')).toHaveValue('');
+    await expect(player.text).toBeFocused();
+    await player.jumpToNextEvent();
+    await expect(page.getByTestId('composer-reply-target')).toBeVisible();
+    await expect(page.getByTestId('composer-task')).toHaveValue('');
+  });
+});
+
 test.describe('the desk from the keyboard, in the dark', () => {
   test.use({ colorScheme: 'dark' });
 

@@ -1,6 +1,6 @@
 // Runtime: Node (Vitest, happy-dom). The player opened from its address: a saved attempt resumes,
 // one saved under other versions says it was rebuilt from its log, and a missing one says so.
-import { screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createProfile } from '../../db/repositories/profiles';
 import { readAttempt } from '../../db/repositories/attempts';
@@ -46,6 +46,33 @@ describe('the player screen', () => {
     const resume = await screen.findByTestId('home-resume', {}, { timeout: 5000 });
     expect(resume.textContent).toBe('Resume “Flights suspended at Coral Bay”');
     expect(resume.getAttribute('href')).toBe(`#/player/${attemptId}`);
+  });
+
+  it('lets the trainee write without a task: an empty composer stops following the open tasks once told to', async () => {
+    const { db, attemptId } = await savedAttempt();
+    window.location.hash = `#/player/${attemptId}`;
+    await renderApp({ db });
+    const task = (await screen.findByTestId('composer-task', {}, { timeout: 5000 })) as HTMLSelectElement;
+    const clock = screen.getByTestId('player-clock');
+
+    const jumpTo = async (time: string) => {
+      while (clock.textContent !== `T+${time} of 3:00`) {
+        const before = clock.textContent;
+        fireEvent.click(screen.getByTestId('player-next'));
+        await waitFor(() => expect(clock.textContent).not.toBe(before));
+      }
+    };
+
+    // The notification task opens at 0:05; the empty composer takes it up.
+    await jumpTo('0:05');
+    await waitFor(() => expect(task.value).toBe('mass-notification'));
+
+    fireEvent.change(task, { target: { value: '' } });
+    await waitFor(() => expect(task.value).toBe(''));
+    // Another task opening does not take the composer back.
+    await jumpTo('0:12');
+    expect(task.value).toBe('');
+    expect([...task.options].map((option) => option.value)).toEqual(['', 'mass-notification', 'reply-pavel']);
   });
 
   it('explains an attempt that is not on this device', async () => {

@@ -134,6 +134,13 @@ function Desk({ loaded, snapshot, send, save }: DeskProps) {
   };
   const [draft, setDraft] = useState<ComposerDraft>(() => defaultDraft(loaded, timeline));
   const [draftRestored, setDraftRestored] = useState(false);
+  // An empty composer without a task picks up the most urgent one, until the trainee chooses to
+  // write without a task (no task, a reply of their own, a cancelled reply).
+  const [followsWork, setFollowsWork] = useState(true);
+  const changeDraft = useCallback((next: ComposerDraft) => {
+    setFollowsWork(next.taskId !== null);
+    setDraft(next);
+  }, []);
   const [lastSpeed, setLastSpeed] = useState<Exclude<ClockSpeed, 0>>(1);
   const [finishOpened, finishDialog] = useDisclosure(false);
   const [helpOpened, helpDialog] = useDisclosure(false);
@@ -176,8 +183,8 @@ function Desk({ loaded, snapshot, send, save }: DeskProps) {
     return () => window.clearTimeout(timer);
   }, [db, attemptId, draft, draftRestored, done, report]);
 
-  // An empty composer follows the work: when a task opens and nothing is being written, it is chosen.
-  const idle = !draft.text.trim() && openTasks.length > 0 && (draft.taskId === null || !openTasks.some((task) => task.id === draft.taskId));
+  // An empty composer follows the work: when a task opens or its task closes, the most urgent is chosen.
+  const idle = !draft.text.trim() && openTasks.length > 0 && (draft.taskId === null ? followsWork : !openTasks.some((task) => task.id === draft.taskId));
   if (idle) setDraft(draftForTask(openTasks[0]!, draft.text));
 
   // The debrief reads the attempt from storage: go there once the last event is saved.
@@ -204,6 +211,7 @@ function Desk({ loaded, snapshot, send, save }: DeskProps) {
     if (!next || next.context.refused) return;
     const remaining = openTasksOf(loaded, next.context.timeline);
     setDraft(remaining[0] ? draftForTask(remaining[0], '') : { ...toPublish, taskId: null, replyTo: null, text: '' });
+    setFollowsWork(true);
     clearComposerDraft(db, attemptId).catch(report);
     // Show where it went.
     if (toPublish.kind === 'direct-message' || toPublish.kind === 'mass-notification') setDesk({ kind: 'inbox' });
@@ -218,9 +226,10 @@ function Desk({ loaded, snapshot, send, save }: DeskProps) {
       const personaId = item.source === 'inject' ? item.inject.persona : item.source === 'audience' ? item.personaId : null;
       const task = openTasks.find((candidate) => candidate.replyTo === item.id || (direct && candidate.kind === 'direct-message' && candidate.recipient === personaId));
       setDraft((current) => (task ? draftForTask(task, current.text) : { accountId, kind: direct ? 'direct-message' : 'reply', taskId: null, replyTo: item.id, text: current.text }));
+      setFollowsWork(task !== undefined);
       composerRef.current?.focus();
     },
-    [openTasks, setDraft],
+    [openTasks],
   );
 
   const chooseTask = (task: Task) => {
@@ -406,11 +415,11 @@ function Desk({ loaded, snapshot, send, save }: DeskProps) {
               accounts={scenario.accounts}
               openTasks={openTasks}
               draft={draft}
-              onDraftChange={setDraft}
+              onDraftChange={changeDraft}
               onPublish={publish}
               disabled={!live}
               replyTarget={replyTarget}
-              onCancelReply={() => setDraft({ ...draft, replyTo: null, taskId: null, kind: draft.kind === 'reply' ? 'post' : draft.kind })}
+              onCancelReply={() => changeDraft({ ...draft, replyTo: null, taskId: null, kind: draft.kind === 'reply' ? 'post' : draft.kind })}
               textareaRef={composerRef}
             />
           </ScrollArea>

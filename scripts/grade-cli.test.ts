@@ -30,6 +30,15 @@ describe('npm run grade', { timeout: 30_000 }, () => {
     expect(result.stdout).toMatch(/policy \d+\/70 FAIL/);
   });
 
+  it('names the platform as the app does, not by its id', () => {
+    const hashtags = 'Our hotline +99 123 456 789 is open around the clock. #Coral #Bay #Help #Hotline #Embassy #Now';
+    const result = run('grade.ts', [...base, '--text', hashtags]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^Draft — X, /m);
+    expect(result.stdout).toContain('where X norms allow');
+    expect(result.stdout).not.toMatch(/\bx norms|— x,/);
+  });
+
   it('prints the Grade as JSON with --json, reading the draft from a file or standard input', () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'attache-grade-')), 'draft.txt');
     writeFileSync(file, WRONG_DIGIT);

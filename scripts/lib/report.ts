@@ -1,6 +1,7 @@
 // Runtime: Node (scripts). A Grade for people reading a terminal: the draft with the spans that
 // cost points marked beneath, the findings, and the scores.
 import type { Finding, Grade, Message } from '../../renderer/src/core/grading/types';
+import { platformName } from './messages';
 
 export interface ReportOptions {
   color: boolean;
@@ -37,7 +38,7 @@ export function markSpans(text: string, findings: readonly Finding[]): string {
 export function formatReport(text: string, grade: Grade, render: (message: Message) => string, { color }: ReportOptions): string {
   const lines: string[] = [];
   const { metrics } = grade;
-  lines.push(`Draft — ${metrics.platform}, ${metrics.length}/${metrics.limit} (${metrics.counting}), language ${grade.language.detected ?? '?'} (audience: ${grade.language.expected})`);
+  lines.push(`Draft — ${platformName(metrics.platform)}, ${metrics.length}/${metrics.limit} (${metrics.counting}), language ${grade.language.detected ?? '?'} (audience: ${grade.language.expected})`);
   lines.push(markSpans(text, grade.findings));
   lines.push('');
   if (!grade.findings.length) lines.push('No findings.');

@@ -182,6 +182,25 @@ test.describe('the composer', () => {
   });
 });
 
+test.describe('the feed', () => {
+  test('a long Facebook post is cut where the platform folds it, and "See more" shows the rest', async ({ app, page }) => {
+    const scenario = builtInScenario('visa-free-launch');
+    const catalogue = await app.goToCatalogue('Rui Costa');
+    const player = await (await catalogue.open('visa-free-launch')).startScenario();
+    await player.pause();
+    while (!(await player.openTaskIds()).includes('announce-facebook')) await player.jumpToNextEvent();
+    const answer = goodDraft(scenario, 'announce-facebook', 'en');
+    await player.answer('announce-facebook', answer);
+
+    const post = player.feedItems.and(page.locator('[data-source="trainee"]')).first();
+    await expect(post.getByTestId('feed-see-more')).toBeVisible();
+    await expect(post).not.toContainText(answer.slice(-40));
+    await post.getByRole('button', { name: 'See more' }).click();
+    await expect(post).toContainText(answer.slice(-40));
+    await expect(post.getByTestId('feed-see-more')).toHaveCount(0);
+  });
+});
+
 test.describe('the desk from the keyboard, in the dark', () => {
   test.use({ colorScheme: 'dark' });
 

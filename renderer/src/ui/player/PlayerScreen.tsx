@@ -9,6 +9,7 @@ import type { ClockSpeed, EngineEvent } from '../../core/engine/machine';
 import { CLOCK_SPEEDS } from '../../core/engine/machine';
 import type { FeedItem, TimelineState } from '../../core/engine/timeline';
 import { nextEventTime } from '../../core/engine/timeline';
+import { platformRules } from '../../core/grading/platforms';
 import type { Task } from '../../core/pack/schema';
 import { offsetMinutes } from '../../core/pack/schema';
 import { clearComposerDraft, readComposerDraft, saveComposerDraft } from '../../db/repositories/attempts';
@@ -282,6 +283,8 @@ function Desk({ loaded, snapshot, send, save }: DeskProps) {
   }, [draft.replyTo, timeline.feed, personas, playLanguage, scenario.accounts, t]);
 
   const account = desk.kind === 'account' ? scenario.accounts.find((candidate) => candidate.id === desk.accountId)! : null;
+  // The feed folds where the grader does, with the pack's and the scenario's own platform rules.
+  const foldAt = account ? platformRules(account.platform, loaded.input.manifest?.platforms, scenario.platforms).foldAt : undefined;
 
   return (
     <div className={classes.desk} data-testid="player" data-state={String(snapshot.value)} data-time={timeline.time} data-draft-saved={String(savedDraft === draft)}>
@@ -399,6 +402,7 @@ function Desk({ loaded, snapshot, send, save }: DeskProps) {
               playLanguage={playLanguage}
               onReply={live ? replyTo : undefined}
               replyingTo={draft.replyTo}
+              foldAt={foldAt}
               height="100%"
             />
           ) : (

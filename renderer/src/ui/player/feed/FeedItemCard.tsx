@@ -3,11 +3,12 @@
 // and grade, or a reply from the audience with its mood. A pure view of its props.
 import { ActionIcon, Avatar, Badge, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReactionPlan } from '../../../core/engine/audience';
 import { summarizeAt } from '../../../core/engine/audience';
 import type { FeedItem } from '../../../core/engine/timeline';
-import { threadParts } from '../../../core/grading/platform-fit';
+import { overflowStart, platformLength, threadParts } from '../../../core/grading/platform-fit';
 import { localized } from '../../../library/library';
 import { unwrapPackText } from '../../../library/text';
 import { formatSimTime } from '../sim-time';
@@ -35,6 +36,8 @@ export interface FeedItemCardProps {
   now: number;
   onReply?: ((item: FeedItem) => void) | undefined;
   replying: boolean;
+  /** Where the platform folds a long post behind "See more", if it does. */
+  foldAt?: number | undefined;
 }
 
 type LabelKey = 'post' | 'reply' | 'news' | 'trend' | 'audience' | 'ownPost' | 'ownReply' | 'ownThread' | 'directMessage' | 'hqRequest' | 'ownMessage' | 'ownNotification';
@@ -94,6 +97,24 @@ export function RichText({ text, className }: { text: string; className?: string
         ),
       )}
     </p>
+  );
+}
+
+/**
+ * A long post as the platform's feed first shows it: cut where the grader says the fold is, with
+ * "See more" to read the rest. The trainee sees what their readers see without a click.
+ */
+export function FoldedText({ text, foldAt }: { text: string; foldAt: number | undefined }) {
+  const { t } = useTranslation('feed');
+  const [unfolded, setUnfolded] = useState(false);
+  if (foldAt === undefined || unfolded || platformLength(text, 'characters') <= foldAt) return <RichText text={text} />;
+  return (
+    <div data-testid="feed-folded">
+      <RichText text={`${text.slice(0, overflowStart(text, foldAt, 'characters')).trimEnd()}…`} />
+      <UnstyledButton className={base.seeMore} onClick={() => setUnfolded(true)} aria-expanded={false} data-testid="feed-see-more">
+        {t('action.seeMore')}
+      </UnstyledButton>
+    </div>
   );
 }
 
@@ -321,7 +342,7 @@ function Engagement({ item, skin, counts, author, onReply, replyable }: Engageme
   }
 }
 
-export function FeedItemCard({ item, skin, skinClasses: sk, people, reactions, now, onReply, replying }: FeedItemCardProps) {
+export function FeedItemCard({ item, skin, skinClasses: sk, people, reactions, now, onReply, replying, foldAt }: FeedItemCardProps) {
   const { t } = useTranslation('feed');
   const author = authorOf(item, people);
   const target = replyTargetOf(item, people);
@@ -373,8 +394,10 @@ export function FeedItemCard({ item, skin, skinClasses: sk, people, reactions, n
         ))}
       </ol>
     );
-  } else {
+  } else if (item.source === 'audience') {
     body = <RichText text={text} />;
+  } else {
+    body = <FoldedText text={text} foldAt={foldAt} />;
   }
 
   return (

@@ -306,6 +306,43 @@ describe('FeedView: skins', () => {
   });
 });
 
+describe('FeedView: the fold', () => {
+  // 139 letters, a space, then what a reader of the feed does not see without a click.
+  const head = 'Consular update. '.padEnd(139, 'z');
+  const long: FeedPublication = { ...thread, id: 'long-post', kind: 'post', text: `${head} Registration closes at noon.` };
+  const withLong = [...items, long];
+
+  it('cuts a long post where the platform folds it, and "See more" shows the rest', async () => {
+    const { user } = await renderFeed({ items: withLong, foldAt: 140 });
+    const post = article('long-post');
+    expect(within(post).getByTestId('feed-folded').querySelector('p')!.textContent).toBe(`${head}…`);
+    expect(post.textContent).not.toContain('Registration closes at noon.');
+    await user.click(within(post).getByRole('button', { name: 'See more' }));
+    expect(article('long-post').textContent).toContain(`${head} Registration closes at noon.`);
+    expect(within(article('long-post')).queryByTestId('feed-see-more')).toBeNull();
+  });
+
+  it('folds neither a post that fits nor a comment', async () => {
+    const short: FeedPublication = { ...long, id: 'short-post', text: head };
+    const comment = { ...replies[0]!, id: 'long-comment', text: `${head} Registration closes at noon.` };
+    await renderFeed({ items: [...withLong, short, comment], foldAt: 140 });
+    expect(within(article('short-post')).queryByTestId('feed-see-more')).toBeNull();
+    expect(within(article('long-comment')).queryByTestId('feed-see-more')).toBeNull();
+    expect(article('long-comment').textContent).toContain('Registration closes at noon.');
+  });
+
+  it('shows the whole post where the platform does not fold', async () => {
+    await renderFeed({ items: withLong });
+    expect(screen.queryAllByTestId('feed-see-more')).toEqual([]);
+    expect(article('long-post').textContent).toContain('Registration closes at noon.');
+  });
+
+  it('says "See more" in Russian', async () => {
+    await renderFeed({ items: withLong, foldAt: 140 }, { language: 'ru' });
+    expect(within(article('long-post')).getByRole('button', { name: 'Показать полностью' })).toBeTruthy();
+  });
+});
+
 describe('FeedView in Russian', () => {
   const ruState = played('ru');
   const ruItems = feedItemsFor(ruState, account.id);

@@ -44,10 +44,12 @@ export interface FeedViewProps {
   onReply?: ((item: FeedItem) => void) | undefined;
   /** The id of the item the composer is answering: it is highlighted. */
   replyingTo?: string | null;
+  /** Where the platform folds a long post behind "See more" (the grader's fold), if it does. */
+  foldAt?: number | undefined;
   height?: number | string;
 }
 
-export function FeedView({ items, account, scenario, personas, reactions, now, playLanguage, onReply, replyingTo = null, height = 600 }: FeedViewProps) {
+export function FeedView({ items, account, scenario, personas, reactions, now, playLanguage, onReply, replyingTo = null, foldAt, height = 600 }: FeedViewProps) {
   const { t, i18n } = useTranslation('feed');
   const platformName = usePlatformName();
   const skin = platformSkin(account.platform);
@@ -86,6 +88,7 @@ export function FeedView({ items, account, scenario, personas, reactions, now, p
           playLanguage={playLanguage}
           onReply={onReply}
           replyingTo={replyingTo}
+          foldAt={foldAt}
           label={t('list', { account: owner.name, platform })}
         />
       )}
@@ -104,6 +107,7 @@ interface ListContext {
   now: number;
   onReply: ((item: FeedItem) => void) | undefined;
   replyingTo: string | null;
+  foldAt: number | undefined;
 }
 
 function renderItem(_index: number, item: FeedItem, context: ListContext) {
@@ -119,6 +123,7 @@ function renderItem(_index: number, item: FeedItem, context: ListContext) {
         now={context.now}
         onReply={context.onReply}
         replying={context.replyingTo === item.id}
+        foldAt={context.foldAt}
       />
     </div>
   );
@@ -133,7 +138,7 @@ interface FeedListProps extends Omit<FeedViewProps, 'account' | 'height' | 'repl
   label: string;
 }
 
-function FeedList({ items, skin, skinClasses, scenario, personas, reactions, now, playLanguage, onReply, replyingTo, label }: FeedListProps) {
+function FeedList({ items, skin, skinClasses, scenario, personas, reactions, now, playLanguage, onReply, replyingTo, foldAt, label }: FeedListProps) {
   const { t } = useTranslation('feed');
   const virtuoso = useRef<VirtuosoHandle>(null);
   const scroller = useRef<HTMLElement | null>(null);
@@ -150,7 +155,7 @@ function FeedList({ items, skin, skinClasses, scenario, personas, reactions, now
     () => ({ scenario, personas, playLanguage, injects, items: new Map(items.map((item) => [item.id, item])), someone }),
     [scenario, personas, playLanguage, injects, items, someone],
   );
-  const context = useMemo<ListContext>(() => ({ skin, skinClasses, people, reactions, now, onReply, replyingTo }), [skin, skinClasses, people, reactions, now, onReply, replyingTo]);
+  const context = useMemo<ListContext>(() => ({ skin, skinClasses, people, reactions, now, onReply, replyingTo, foldAt }), [skin, skinClasses, people, reactions, now, onReply, replyingTo, foldAt]);
 
   const markSeen = () => setSeen((previous) => (previous === items.length ? previous : items.length));
   // The newest item is on screen: whatever arrived is in front of the reader.

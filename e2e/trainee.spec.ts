@@ -183,7 +183,7 @@ test.describe('the composer', () => {
 });
 
 test.describe('the feed', () => {
-  test('a long Facebook post is cut where the platform folds it, and "See more" shows the rest', async ({ app, page }) => {
+  test('a long Facebook post is cut where the platform folds it, and "See more" shows the rest', async ({ app, page, expectAccessible }) => {
     const scenario = builtInScenario('visa-free-launch');
     const catalogue = await app.goToCatalogue('Rui Costa');
     const player = await (await catalogue.open('visa-free-launch')).startScenario();
@@ -195,6 +195,7 @@ test.describe('the feed', () => {
     const post = player.feedItems.and(page.locator('[data-source="trainee"]')).first();
     await expect(post.getByTestId('feed-see-more')).toBeVisible();
     await expect(post).not.toContainText(answer.slice(-40));
+    await expectAccessible('a folded Facebook post');
     await post.getByRole('button', { name: 'See more' }).click();
     await expect(post).toContainText(answer.slice(-40));
     await expect(post.getByTestId('feed-see-more')).toHaveCount(0);

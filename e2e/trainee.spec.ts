@@ -1,9 +1,11 @@
 // Runtime: Node (Playwright, web build). A trainee's day: make a profile, read a briefing, play a
 // built-in scenario to its debrief, find it in the history; fail one on purpose; reload in the middle;
-// switch the UI language while playing; read a feed of thousands of posts.
+// switch the UI language while playing; reply off-task; read a folded post; delete a profile; read a
+// feed of thousands of posts.
 import { expect, test } from './fixtures';
 import { builtInScenario, goodDraft, poorDraft, writeLongFeedPack } from './packs';
 import { DebriefPage } from './pages/DebriefPage';
+import { HistoryPage } from './pages/HistoryPage';
 import type { PlayerPage } from './pages/PlayerPage';
 
 /** Answers every task as it opens with `draftFor`, jumping from event to event until nothing is left. */
@@ -160,6 +162,29 @@ test.describe('keeping an attempt', () => {
 
     await app.switchLanguage('en');
     await expect(player.next).toHaveText('Next event');
+  });
+});
+
+test.describe('sharing a device', () => {
+  test('a trainee who leaves is deleted with their attempts, and the next one starts afresh', async ({ app, expectAccessible }) => {
+    const catalogue = await app.goToCatalogue('Lea Brandt');
+    const player = await (await catalogue.open('flights-suspended')).startScenario();
+    await player.pause();
+    await player.waitUntilSaved();
+    // The player folds the navigation away: leave it by address, as a bookmark would.
+    await app.open('/#/history');
+    await expect(new HistoryPage(app.page).rows).toHaveCount(1);
+
+    const settings = await app.goToSettings();
+    await settings.askToDeleteProfile();
+    await expect(settings.deleteDialog).toContainText('with its 1 attempt');
+    await expectAccessible('the dialog that deletes a profile', { within: '[data-testid="profile-delete-dialog"] [role="dialog"]' });
+    await settings.deleteConfirm.click();
+
+    await expect(app.profileGate.root).toBeVisible();
+    await expect(app.profileGate.root.getByTestId('profile-pick-list')).toHaveCount(0);
+    await app.profileGate.createProfile('Tomas Berg');
+    await expect((await app.goToHistory()).rows).toHaveCount(0);
   });
 });
 

@@ -10,6 +10,9 @@ export class SettingsPage {
   readonly academyId: Locator;
   readonly save: Locator;
   readonly saved: Locator;
+  readonly deleteProfile: Locator;
+  readonly deleteDialog: Locator;
+  readonly deleteConfirm: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('settings-page');
@@ -20,6 +23,15 @@ export class SettingsPage {
     this.academyId = page.getByTestId('profile-academy-id');
     this.save = page.getByTestId('profile-save');
     this.saved = page.getByTestId('profile-saved');
+    this.deleteProfile = page.getByTestId('profile-delete');
+    this.deleteDialog = page.getByTestId('profile-delete-dialog').getByRole('dialog');
+    this.deleteConfirm = page.getByTestId('profile-delete-confirm');
+  }
+
+  /** Opens the dialog that asks before the active profile is deleted. */
+  async askToDeleteProfile(): Promise<void> {
+    await this.deleteProfile.click();
+    await expect(this.deleteDialog).toBeVisible();
   }
 
   /** Picks a language by the name the control shows, e.g. "Русский". */
@@ -38,5 +50,4 @@ export class SettingsPage {
     await this.profileName.fill(name);
     await this.academyId.fill(academyId);
   }
-
 }

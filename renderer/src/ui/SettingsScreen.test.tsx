@@ -2,10 +2,14 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { readActiveProfile } from '../db/repositories/profiles';
+import { countAttempts } from '../db/repositories/attempts';
+import { createProfile, listProfiles, readActiveProfile } from '../db/repositories/profiles';
 import { readSettings, saveLanguage } from '../db/repositories/settings';
-import { renderApp, type RenderedApp } from '../test/app';
+import { loadBuiltinLibrary } from '../library/builtin';
+import { findScenario } from '../library/library';
+import { renderApp, TEST_APP_INFO, type RenderedApp } from '../test/app';
 import { createTestDatabase } from '../test/database';
+import { startAttempt } from './player/session';
 
 async function openSettings(options?: Parameters<typeof renderApp>[0]): Promise<RenderedApp> {
   window.location.hash = '#/settings';
@@ -155,5 +159,69 @@ describe('Settings: trainee profile', () => {
 
     await user.click(within(alert).getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByTestId('storage-error')).toBeNull();
+  });
+});
+
+describe('Settings: deleting a profile', () => {
+  /** Ivan (used earlier) and Anna (active, with two attempts at a built-in scenario). */
+  async function sharedDevice() {
+    const db = createTestDatabase();
+    const ivan = await createProfile(db, { name: 'Ivan Sokolov', academyId: '' }, () => 1);
+    const anna = await createProfile(db, { name: 'Anna Petrova', academyId: '' }, () => 2);
+    const ref = findScenario(loadBuiltinLibrary(TEST_APP_INFO.version), 'core-library', 'flights-suspended')!;
+    await startAttempt(db, anna.id, ref, 'en', 1);
+    await startAttempt(db, anna.id, ref, 'en', 2);
+    return { db, ivan, anna };
+  }
+
+  it('is not offered before there is a profile', async () => {
+    await openSettings();
+    expect(screen.queryByTestId('profile-delete')).toBeNull();
+  });
+
+  it('says what will go, keeps everything on "Keep the profile", then deletes the profile and its attempts and asks who is training', async () => {
+    const { db, ivan, anna } = await sharedDevice();
+    const { user } = await openSettings({ db });
+
+    await user.click(await screen.findByTestId('profile-delete'));
+    const dialog = await screen.findByRole('dialog', { name: 'Delete “Anna Petrova”?' });
+    await waitFor(() => expect(within(dialog).getByTestId('profile-delete-body').textContent).toBe('This deletes the profile of Anna Petrova from this device, with its 2 attempts: their drafts, grades, debriefs and event logs.'));
+    await user.click(within(dialog).getByRole('button', { name: 'Keep the profile' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect((await listProfiles(db)).map((profile) => profile.id)).toEqual([anna.id, ivan.id]);
+
+    await user.click(screen.getByTestId('profile-delete'));
+    await user.click(await screen.findByTestId('profile-delete-confirm'));
+
+    await screen.findByTestId('profile-gate');
+    expect(window.location.hash).toBe('#/catalogue');
+    expect((await listProfiles(db)).map((profile) => profile.id)).toEqual([ivan.id]);
+    expect(await countAttempts(db, anna.id)).toBe(0);
+    expect(await db.attemptEvents.count()).toBe(0);
+    expect(await readActiveProfile(db)).toBeNull();
+    expect(screen.getByTestId(`profile-pick-${ivan.id}`)).toBeTruthy();
+  });
+
+  it('speaks Russian, with the right plural', async () => {
+    const { db } = await sharedDevice();
+    await saveLanguage(db, 'ru');
+    const { user } = await openSettings({ db });
+    await user.click(await screen.findByRole('button', { name: 'Удалить профиль…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Удалить «Anna Petrova»?' });
+    await waitFor(() => expect(within(dialog).getByTestId('profile-delete-body').textContent).toContain('вместе с 2 попытками'));
+  });
+
+  it('deletes nothing on a full disk, and says so in the dialog and at the top', async () => {
+    const { db, anna } = await sharedDevice();
+    const { user } = await openSettings({ db });
+    vi.spyOn(db.profiles, 'delete').mockRejectedValue(new Dexie.QuotaExceededError('Quota exceeded'));
+
+    await user.click(await screen.findByTestId('profile-delete'));
+    await user.click(await screen.findByTestId('profile-delete-confirm'));
+
+    expect((await screen.findByTestId('profile-delete-failed')).textContent).toContain('Nothing was deleted.');
+    expect(screen.getByTestId('storage-error').textContent).toContain('Your device is out of storage space');
+    expect((await readActiveProfile(db))?.id).toBe(anna.id);
+    expect(await countAttempts(db, anna.id)).toBe(2);
   });
 });

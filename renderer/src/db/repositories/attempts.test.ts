@@ -18,9 +18,10 @@ import {
   recordEvent,
   saveComposerDraft,
   scenarioProgressKey,
+  countAttempts,
   type AttemptInit,
 } from './attempts';
-import { createProfile } from './profiles';
+import { createProfile, deleteProfile, listProfiles, readActiveProfile } from './profiles';
 
 let db: AttacheDatabase;
 let profileId: number;
@@ -305,5 +306,54 @@ describe('composer drafts', () => {
 
     vi.restoreAllMocks();
     expect(await readComposerDraft(db, attempt.id)).toEqual(draft(attempt.id, 'Saved words'));
+  });
+});
+
+describe('deleting a profile', () => {
+  it("takes the profile's attempts, their logs and drafts with it, and no one else's", async () => {
+    const own = await playedAttempt({}, 1000, result(80, true));
+    const unfinished = await playedAttempt({ scenarioId: 'visa-free-launch' }, 2000);
+    await saveComposerDraft(db, draft(unfinished.id, 'half a sentence'));
+    const other = await createProfile(db, { name: 'Ivan Sidorov', academyId: '' }, () => 3000);
+    const theirs = await playedAttempt({ profileId: other.id }, 4000);
+    await saveComposerDraft(db, draft(theirs.id, 'their draft'));
+    expect(await countAttempts(db, profileId)).toBe(2);
+
+    expect(await deleteProfile(db, profileId)).toEqual({ attempts: 2 });
+
+    expect((await listProfiles(db)).map((profile) => profile.id)).toEqual([other.id]);
+    expect(await readAttempt(db, own.id)).toBeNull();
+    expect(await readAttempt(db, unfinished.id)).toBeNull();
+    expect(await readAttemptEvents(db, own.id)).toEqual([]);
+    expect(await readComposerDraft(db, unfinished.id)).toBeNull();
+    expect(await countAttempts(db, profileId)).toBe(0);
+    expect(await readAttemptEvents(db, theirs.id)).toEqual([START]);
+    expect((await readComposerDraft(db, theirs.id))?.text).toBe('their draft');
+  });
+
+  it('leaves no one active when the active profile goes, and keeps another active one', async () => {
+    const other = await createProfile(db, { name: 'Ivan Sidorov', academyId: '' }, () => 2000);
+    expect((await readActiveProfile(db))?.id).toBe(other.id);
+    await deleteProfile(db, profileId);
+    expect((await readActiveProfile(db))?.id).toBe(other.id);
+    await deleteProfile(db, other.id);
+    expect(await readActiveProfile(db)).toBeNull();
+    expect(await db.settings.get('activeProfileId')).toBeUndefined();
+  });
+
+  it('refuses an unknown profile, changing nothing', async () => {
+    const attempt = await playedAttempt({}, 1000);
+    await expect(deleteProfile(db, 99)).rejects.toBeInstanceOf(ProfileNotFoundError);
+    expect(await readAttempt(db, attempt.id)).not.toBeNull();
+  });
+
+  it('reports a full disk as StorageFullError and deletes nothing', async () => {
+    const attempt = await playedAttempt({}, 1000);
+    vi.spyOn(db.profiles, 'delete').mockRejectedValue(new DOMException('Quota exceeded', 'QuotaExceededError'));
+    await expect(deleteProfile(db, profileId)).rejects.toBeInstanceOf(StorageFullError);
+    vi.restoreAllMocks();
+    expect(await readAttempt(db, attempt.id)).not.toBeNull();
+    expect(await readAttemptEvents(db, attempt.id)).toEqual([START]);
+    expect((await readActiveProfile(db))?.id).toBe(profileId);
   });
 });

@@ -19,6 +19,23 @@ export interface AttemptStep {
   result: AttemptResult | null;
 }
 
+/** How many attempts a profile has on this device, finished or not. */
+export function countAttempts(db: AttacheDatabase, profileId: number): Promise<number> {
+  return db.attempts.where('profileId').equals(profileId).count();
+}
+
+/**
+ * Deletes a profile's attempts with their event logs and unsent drafts, inside the caller's
+ * read-write transaction over attempts, attemptEvents and composerDrafts. Returns how many went.
+ */
+export async function deleteAttemptsOf(db: AttacheDatabase, profileId: number): Promise<number> {
+  const ids = await db.attempts.where('profileId').equals(profileId).primaryKeys();
+  await db.attemptEvents.where('attemptId').anyOf(ids).delete();
+  await db.composerDrafts.bulkDelete(ids);
+  await db.attempts.bulkDelete(ids);
+  return ids.length;
+}
+
 /** Starts an attempt with an empty log. Throws ProfileNotFoundError for an unknown profile. */
 export function createAttempt(db: AttacheDatabase, init: AttemptInit, now: () => number = Date.now): Promise<AttemptRecord> {
   return storageWrite(() =>

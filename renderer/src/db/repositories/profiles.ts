@@ -1,8 +1,9 @@
 // Runtime: renderer. Trainee profiles, several per device, one active: the only code that writes the
-// profiles table and the active profile setting.
+// profiles table and the active profile setting (a deleted profile's attempts go through attempts.ts).
 import { sameProfileName, validateProfile, type ProfileInput, type ValidProfile } from '../../core/profile';
 import type { AttacheDatabase, ProfileRecord } from '../database';
 import { ProfileNotFoundError, ProfileValidationError, storageWrite } from '../errors';
+import { deleteAttemptsOf } from './attempts';
 import { isProfileId } from './settings';
 
 async function findActiveProfile(db: AttacheDatabase): Promise<ProfileRecord | null> {
@@ -95,6 +96,24 @@ export function switchProfile(db: AttacheDatabase, id: number, now: () => number
       await db.profiles.put(used);
       await db.settings.put({ key: 'activeProfileId', value: id });
       return used;
+    }),
+  );
+}
+
+/**
+ * Deletes a profile and everything it recorded on this device: its attempts, their event logs and
+ * unsent drafts. When it was the active profile, no one is active afterwards. Returns how many
+ * attempts went. Throws ProfileNotFoundError for an unknown id.
+ */
+export function deleteProfile(db: AttacheDatabase, id: number): Promise<{ attempts: number }> {
+  return storageWrite(() =>
+    db.transaction('rw', [db.profiles, db.settings, db.attempts, db.attemptEvents, db.composerDrafts], async () => {
+      if ((await db.profiles.get(id)) === undefined) throw new ProfileNotFoundError(id);
+      const attempts = await deleteAttemptsOf(db, id);
+      await db.profiles.delete(id);
+      const active = await db.settings.get('activeProfileId');
+      if (active?.value === id) await db.settings.delete('activeProfileId');
+      return { attempts };
     }),
   );
 }

@@ -1,5 +1,5 @@
-// Runtime: renderer. Settings: the UI's language and theme, and the local trainee profile.
-import { Card, Center, Group, SegmentedControl, Skeleton, Stack, Text, Title } from '@mantine/core';
+// Runtime: renderer. Settings: the UI's language and theme, and the active trainee profile (edit or delete it).
+import { Card, Center, Divider, Group, SegmentedControl, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { isLanguage } from '../../core/locale';
 import { readActiveProfile } from '../../db/repositories/profiles';
 import { isThemePreference, saveLanguage, saveTheme } from '../../db/repositories/settings';
 import { AutoThemeIcon, LanguageIcon, MoonIcon, SunIcon, UserIcon } from '../icons';
+import { DeleteProfile } from '../profiles/DeleteProfile';
 import { Page } from '../Page';
 import { usePreferences } from '../preferences';
 import { useServices } from '../services';
@@ -128,6 +129,12 @@ function ProfileCard() {
     <Card data-testid="settings-profile">
       <SectionHeading icon={<UserIcon />} title={t('profile.title')} description={t('profile.description')} />
       {profile === undefined ? <Skeleton height={160} /> : <ProfileForm profile={profile} />}
+      {profile && (
+        <>
+          <Divider my="lg" />
+          <DeleteProfile key={profile.id} profile={profile} />
+        </>
+      )}
     </Card>
   );
 }

@@ -1,8 +1,10 @@
 // Runtime: Node (Playwright). Scenario data the end-to-end tests need: the built-in library's model
-// and poor answers, and a pack with a very long feed, built as an instructor would send it.
+// and poor answers, and packs built as an instructor would send them: one with a very long feed,
+// one with pictures.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { crc32, deflateSync } from 'node:zlib';
 import { parse, stringify } from 'yaml';
 import { buildArchive } from '../renderer/src/core/pack/archive';
 import { loadPack } from '../renderer/src/core/pack/load';
@@ -62,5 +64,53 @@ export function writeLongFeedPack(count: number): string {
   if (!result.pack) throw new Error(`the long-feed pack does not load: ${JSON.stringify(result.diagnostics.slice(0, 3))}`);
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'attache-e2e-')), 'long-feed.attache');
   writeFileSync(file, buildArchive(edited, { packId: 'long-feed', packVersion: '1.0.0' }));
+  return file;
+}
+
+/** A real PNG of one colour, `size` pixels square. */
+export function solidPng(size: number, [red, green, blue]: readonly [number, number, number]): Uint8Array {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, no interlace
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: size }, () => [red, green, blue]).flat())]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: size }, () => row)));
+  return new Uint8Array(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]));
+}
+
+/** Writes an `.attache` file whose reporter has a photo for an avatar and posts a picture of the terminal. */
+export function writePicturePack(): string {
+  const files = readFolder(MINIMAL_PACK_DIR);
+  const manifest = parse(decoder.decode(files.get('pack.yaml'))) as Record<string, unknown>;
+  manifest.id = 'pictures';
+  manifest.title = { en: 'Pictures', ru: 'Картинки' };
+  const personas = parse(decoder.decode(files.get('personas.yaml'))) as { personas: Array<Record<string, unknown>> };
+  personas.personas = personas.personas.map((persona) => (persona.id === 'reporter' ? { ...persona, avatar: 'media/ana.png' } : persona));
+  const scenarioFile = [...files.keys()].find((name) => name.startsWith('scenarios/'))!;
+  const scenario = parse(decoder.decode(files.get(scenarioFile))) as { timeline: Array<Record<string, unknown>> } & Record<string, unknown>;
+  scenario.id = 'pictures';
+  scenario.title = { en: 'A post with a picture', ru: 'Запись с картинкой' };
+  scenario.timeline = scenario.timeline.map((inject) => ({ ...inject, media: [{ file: 'media/terminal.png', alt: { en: 'Queues at the airport terminal', ru: 'Очереди в терминале аэропорта' } }] }));
+  const courses = { courses: [{ id: 'pictures', title: { en: 'Pictures', ru: 'Картинки' }, description: { en: 'One scenario.', ru: 'Один сценарий.' }, scenarios: ['pictures'], completion: { rule: 'all-passed' } }] };
+  const edited = new Map(files)
+    .set('pack.yaml', encoder.encode(stringify(manifest)))
+    .set('personas.yaml', encoder.encode(stringify(personas)))
+    .set('courses.yaml', encoder.encode(stringify(courses)))
+    .set('scenarios/pictures.yaml', encoder.encode(stringify(scenario, { lineWidth: 0 })))
+    .set('media/terminal.png', solidPng(64, [40, 90, 160]))
+    .set('media/ana.png', solidPng(32, [200, 80, 40]));
+  edited.delete(scenarioFile);
+  const result = loadPack(edited, { appVersion: '0.1.0' });
+  if (!result.pack) throw new Error(`the pictures pack does not load: ${JSON.stringify(result.diagnostics.slice(0, 3))}`);
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'attache-e2e-')), 'pictures.attache');
+  writeFileSync(file, buildArchive(edited, { packId: 'pictures', packVersion: '1.0.0' }));
   return file;
 }

@@ -3,7 +3,7 @@
 // switch the UI language while playing; reply off-task; read a folded post; delete a profile; read a
 // feed of thousands of posts.
 import { expect, test } from './fixtures';
-import { builtInScenario, goodDraft, poorDraft, writeLongFeedPack } from './packs';
+import { builtInScenario, goodDraft, poorDraft, writeLongFeedPack, writePicturePack } from './packs';
 import { DebriefPage } from './pages/DebriefPage';
 import { HistoryPage } from './pages/HistoryPage';
 import type { PlayerPage } from './pages/PlayerPage';
@@ -224,6 +224,26 @@ test.describe('the feed', () => {
     await post.getByRole('button', { name: 'See more' }).click();
     await expect(post).toContainText(answer.slice(-40));
     await expect(post.getByTestId('feed-see-more')).toHaveCount(0);
+  });
+});
+
+test.describe('a pack with pictures', () => {
+  test("shows the pack's pictures in the feed and its personas' photos as avatars", async ({ app, expectAccessible }) => {
+    const catalogue = await app.goToCatalogue('Ines Duarte');
+    await catalogue.installPack(writePicturePack());
+    await expect(catalogue.installDone).toBeVisible();
+    const player = await (await catalogue.open('pictures')).startScenario();
+    await player.pause();
+    await player.jumpToNextEvent();
+
+    const post = player.feedItems.first();
+    const picture = post.getByRole('img', { name: 'Queues at the airport terminal' });
+    await expect(picture).toBeVisible();
+    // Loaded, not merely placed: the page's policy lets the pack's own bytes through.
+    await expect.poll(() => picture.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(64);
+    const avatar = post.locator('.mantine-Avatar-image');
+    await expect.poll(() => avatar.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(32);
+    await expectAccessible('a post with a picture');
   });
 });
 

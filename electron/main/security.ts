@@ -71,7 +71,9 @@ const PRODUCTION_CSP_DIRECTIVES: ReadonlyArray<readonly [string, ...string[]]> =
   ['script-src', "'self'"],
   // Mantine writes style attributes and <style> elements at run time.
   ['style-src', "'self'", "'unsafe-inline'"],
+  // A pack's pictures and clips are shown from blob: URLs made of the pack's own bytes.
   ['img-src', "'self'", 'data:', 'blob:'],
+  ['media-src', "'self'", 'blob:'],
   ['font-src', "'self'", 'data:'],
   ['connect-src', "'self'"],
   ['object-src', "'none'"],

@@ -22,6 +22,7 @@ import type { ComposerDraft } from './composer/Composer';
 import { Composer } from './composer/Composer';
 import { FeedView } from './feed/FeedView';
 import { InboxView } from './feed/InboxView';
+import { mediaResolverFor } from './feed/media';
 import { feedItemsFor, inboxItemsFor } from './feed/select';
 import classes from './PlayerScreen.module.css';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -283,6 +284,7 @@ function Desk({ loaded, snapshot, send, save }: DeskProps) {
   }, [draft.replyTo, timeline.feed, personas, playLanguage, scenario.accounts, t]);
 
   const account = desk.kind === 'account' ? scenario.accounts.find((candidate) => candidate.id === desk.accountId)! : null;
+  const media = mediaResolverFor(loaded.ref.pack.media);
   // The feed folds where the grader does, with the pack's and the scenario's own platform rules.
   const foldAt = account ? platformRules(account.platform, loaded.input.manifest?.platforms, scenario.platforms).foldAt : undefined;
 
@@ -403,11 +405,12 @@ function Desk({ loaded, snapshot, send, save }: DeskProps) {
               onReply={live ? replyTo : undefined}
               replyingTo={draft.replyTo}
               foldAt={foldAt}
+              media={media}
               height="100%"
             />
           ) : (
             <ScrollArea h="100%" viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': t('inbox.title') }}>
-              <MemoInboxView items={inbox} scenario={scenario} personas={personas} reactions={timeline.reactions} now={timeline.time} playLanguage={playLanguage} onReply={live ? replyTo : undefined} replyingTo={draft.replyTo} />
+              <MemoInboxView items={inbox} scenario={scenario} personas={personas} reactions={timeline.reactions} now={timeline.time} playLanguage={playLanguage} onReply={live ? replyTo : undefined} replyingTo={draft.replyTo} media={media} />
             </ScrollArea>
           )}
         </main>

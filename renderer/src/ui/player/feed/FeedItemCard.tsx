@@ -15,6 +15,7 @@ import { formatSimTime } from '../sim-time';
 import base from './FeedView.module.css';
 import { compactCount, compactNumber, fullCount, simDuration } from './format';
 import { ChartIcon, EyeIcon, FailIcon, ForwardIcon, HeartIcon, ImageIcon, NewsIcon, PassIcon, ReplyArrowIcon, ReplyIcon, RepostIcon, ShareIcon, ThumbIcon, TrendIcon, VerifiedIcon } from './icons';
+import type { MediaSource } from './media';
 import type { Author, PeopleContext } from './people';
 import { authorOf, initialsOf, replyTargetOf } from './people';
 import type { Counts, Metric, PlatformSkin } from './skin';
@@ -118,9 +119,23 @@ export function FoldedText({ text, foldAt }: { text: string; foldAt: number | un
   );
 }
 
+/** A picture, sound or clip an inject carries, with its description; the description alone when it cannot be shown. */
+export function InjectMedia({ source, alt }: { source: MediaSource | null; alt: string }) {
+  const { t } = useTranslation('feed');
+  if (source?.kind === 'image') return <img className={base.mediaImage} src={source.url} alt={alt} loading="lazy" data-testid="feed-media" />;
+  if (source?.kind === 'video') return <video className={base.mediaImage} src={source.url} controls preload="metadata" aria-label={alt} data-testid="feed-media" />;
+  if (source?.kind === 'audio') return <audio className={base.mediaAudio} src={source.url} controls preload="metadata" aria-label={alt} data-testid="feed-media" />;
+  return (
+    <p className={base.media}>
+      <ImageIcon size={18} />
+      {t('media', { alt })}
+    </p>
+  );
+}
+
 export function AuthorAvatar({ author, size, className }: { author: Author; size: number; className?: string | undefined }) {
   return (
-    <Avatar className={cx(base.avatar, className)} size={size} color={avatarColor(author.id)} variant="filled" aria-hidden="true">
+    <Avatar className={cx(base.avatar, className)} size={size} color={avatarColor(author.id)} variant="filled" src={author.avatar ?? null} alt="" aria-hidden="true">
       {initialsOf(author.name)}
     </Avatar>
   );
@@ -437,13 +452,7 @@ export function FeedItemCard({ item, skin, skinClasses: sk, people, reactions, n
           </p>
         )}
         {body}
-        {item.source === 'inject' &&
-          item.inject.media?.map((media) => (
-            <p key={media.file} className={base.media}>
-              <ImageIcon size={18} />
-              {t('media', { alt: localized(media.alt, people.playLanguage) })}
-            </p>
-          ))}
+        {item.source === 'inject' && item.inject.media?.map((media) => <InjectMedia key={media.file} source={people.media?.(media.file) ?? null} alt={localized(media.alt, people.playLanguage)} />)}
         {(item.source === 'trainee' || item.source === 'audience' || replying) && (
           <div className={base.badges}>
             {item.source === 'trainee' && <GradeBadge item={item} />}

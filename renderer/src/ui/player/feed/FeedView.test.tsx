@@ -25,6 +25,7 @@ import { CORE_LIBRARY_DIR, readFolder } from '../../../test/packs';
 import { theme } from '../../theme';
 import type { FeedViewProps } from './FeedView';
 import { FeedView } from './FeedView';
+import { mediaResolverFor } from './media';
 import { feedItemsFor } from './select';
 
 const pack = loadPack(readFolder(CORE_LIBRARY_DIR), { appVersion: '0.1.0' }).pack!;
@@ -340,6 +341,31 @@ describe('FeedView: the fold', () => {
   it('says "See more" in Russian', async () => {
     await renderFeed({ items: withLong, foldAt: 140 }, { language: 'ru' });
     expect(within(article('long-post')).getByRole('button', { name: 'Показать полностью' })).toBeTruthy();
+  });
+});
+
+describe('FeedView: pictures', () => {
+  const holt = items.find((item): item is Extract<FeedItem, { source: 'inject' }> => item.source === 'inject' && item.id === 'holt-casualties')!;
+  const withPhoto: FeedItem = { ...holt, inject: { ...holt.inject, media: [{ file: 'media/terminal.png', alt: { en: 'Crowds at the terminal', ru: 'Толпы в терминале' } }] } };
+  const withPictures = items.map((item) => (item.id === holt.id ? withPhoto : item));
+  const holtPersona = personas.get(holt.inject.persona)!;
+  const personasWithAvatar = new Map(personas).set(holtPersona.id, { ...holtPersona, avatar: 'media/holt.png' });
+  const media = mediaResolverFor(new Map([
+    ['media/terminal.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47])],
+    ['media/holt.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47])],
+  ]));
+
+  it("shows an inject's picture with its description, and the persona's own avatar", async () => {
+    await renderFeed({ items: withPictures, personas: personasWithAvatar, media });
+    const picture = within(article(holt.id)).getByRole('img', { name: 'Crowds at the terminal' });
+    expect(picture.getAttribute('src')).toBe(media('media/terminal.png')!.url);
+    expect(article(holt.id).querySelector(`img[src="${media('media/holt.png')!.url}"]`)).not.toBeNull();
+  });
+
+  it('describes the picture in words when the pack has no such file', async () => {
+    await renderFeed({ items: withPictures, personas: personasWithAvatar, media: mediaResolverFor(new Map()) });
+    expect(article(holt.id).textContent).toContain('Image: Crowds at the terminal');
+    expect(within(article(holt.id)).queryByTestId('feed-media')).toBeNull();
   });
 });
 

@@ -19,6 +19,7 @@ import { ArrowUpIcon } from './icons';
 import type { PeopleContext } from './people';
 import { accountAuthor } from './people';
 import { injectsById } from './select';
+import type { MediaResolver } from './media';
 import type { PlatformSkin, SkinId } from './skin';
 import { platformSkin } from './skin';
 import facebook from './skins/facebook.module.css';
@@ -46,10 +47,12 @@ export interface FeedViewProps {
   replyingTo?: string | null;
   /** Where the platform folds a long post behind "See more" (the grader's fold), if it does. */
   foldAt?: number | undefined;
+  /** The pack's pictures and clips, shown in posts and as avatars. */
+  media?: MediaResolver | undefined;
   height?: number | string;
 }
 
-export function FeedView({ items, account, scenario, personas, reactions, now, playLanguage, onReply, replyingTo = null, foldAt, height = 600 }: FeedViewProps) {
+export function FeedView({ items, account, scenario, personas, reactions, now, playLanguage, onReply, replyingTo = null, foldAt, media, height = 600 }: FeedViewProps) {
   const { t, i18n } = useTranslation('feed');
   const platformName = usePlatformName();
   const skin = platformSkin(account.platform);
@@ -89,6 +92,7 @@ export function FeedView({ items, account, scenario, personas, reactions, now, p
           onReply={onReply}
           replyingTo={replyingTo}
           foldAt={foldAt}
+          media={media}
           label={t('list', { account: owner.name, platform })}
         />
       )}
@@ -138,7 +142,7 @@ interface FeedListProps extends Omit<FeedViewProps, 'account' | 'height' | 'repl
   label: string;
 }
 
-function FeedList({ items, skin, skinClasses, scenario, personas, reactions, now, playLanguage, onReply, replyingTo, foldAt, label }: FeedListProps) {
+function FeedList({ items, skin, skinClasses, scenario, personas, reactions, now, playLanguage, onReply, replyingTo, foldAt, media, label }: FeedListProps) {
   const { t } = useTranslation('feed');
   const virtuoso = useRef<VirtuosoHandle>(null);
   const scroller = useRef<HTMLElement | null>(null);
@@ -152,8 +156,8 @@ function FeedList({ items, skin, skinClasses, scenario, personas, reactions, now
   const injects = useMemo(() => injectsById(scenario), [scenario]);
   const someone = t('someone');
   const people = useMemo<PeopleContext>(
-    () => ({ scenario, personas, playLanguage, injects, items: new Map(items.map((item) => [item.id, item])), someone }),
-    [scenario, personas, playLanguage, injects, items, someone],
+    () => ({ scenario, personas, playLanguage, injects, items: new Map(items.map((item) => [item.id, item])), someone, media }),
+    [scenario, personas, playLanguage, injects, items, someone, media],
   );
   const context = useMemo<ListContext>(() => ({ skin, skinClasses, people, reactions, now, onReply, replyingTo, foldAt }), [skin, skinClasses, people, reactions, now, onReply, replyingTo, foldAt]);
 

@@ -7,7 +7,7 @@ import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it, vi } from 'vitest';
 import type { Language } from '../../../../../electron/contract/api';
-import type { FeedPublication } from '../../../core/engine/timeline';
+import type { FeedItem, FeedPublication } from '../../../core/engine/timeline';
 import { loadPack } from '../../../core/pack/load';
 import { createI18n } from '../../../i18n';
 import { personasOf } from '../../../library/library';
@@ -16,6 +16,7 @@ import { CORE_LIBRARY_DIR, readFolder } from '../../../test/packs';
 import { theme } from '../../theme';
 import type { InboxViewProps } from './InboxView';
 import { InboxView } from './InboxView';
+import { mediaResolverFor } from './media';
 import { inboxItemsFor } from './select';
 
 const pack = loadPack(readFolder(CORE_LIBRARY_DIR), { appVersion: '0.1.0' }).pack!;
@@ -169,5 +170,26 @@ describe('InboxView in Russian', () => {
     const notification = ruFlights.items.find((item) => item.source === 'trainee' && item.kind === 'mass-notification')!;
     await renderInbox({ items: ruFlights.items, scenario: ruFlights.scenario, personas: ruFlights.personas, reactions: ruFlights.state.reactions, now: notification.at + 5, playLanguage: 'ru' }, 'ru');
     expect(within(conversation('Ваши оповещения')).getAllByTestId('inbox-status')[0]!.textContent).toBe('Доставлено 48\u00a0000 подписчикам');
+  });
+});
+
+describe('InboxView: pictures', () => {
+  it("shows a message's picture and the sender's avatar from the pack", async () => {
+    const message = earthquake.items.find((item): item is Extract<FeedItem, { source: 'inject' }> => item.source === 'inject' && item.inject.type === 'direct-message')!;
+    const withPhoto: FeedItem = { ...message, inject: { ...message.inject, media: [{ file: 'media/passport.jpg', alt: { en: 'A photo of the damaged passport' } }] } };
+    const sender = earthquake.personas.get(message.inject.persona)!;
+    const media = mediaResolverFor(new Map([
+      ['media/passport.jpg', new Uint8Array([0xff, 0xd8, 0xff])],
+      ['media/sender.webp', new Uint8Array([0x52, 0x49, 0x46, 0x46])],
+    ]));
+    await renderInbox({
+      items: earthquake.items.map((item) => (item.id === message.id ? withPhoto : item)),
+      personas: new Map(earthquake.personas).set(sender.id, { ...sender, avatar: 'media/sender.webp' }),
+      media,
+    });
+    const item = screen.getAllByTestId('inbox-item').find((element) => element.dataset.itemId === message.id)!;
+    expect(within(item).getByRole('img', { name: 'A photo of the damaged passport' }).getAttribute('src')).toBe(media('media/passport.jpg')!.url);
+    const heading = screen.getAllByTestId('inbox-conversation').find((element) => element.dataset.persona === sender.id)!;
+    expect(heading.querySelector(`img[src="${media('media/sender.webp')!.url}"]`)).not.toBeNull();
   });
 });

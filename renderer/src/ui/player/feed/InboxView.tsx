@@ -13,13 +13,14 @@ import type { Persona, Scenario } from '../../../core/pack/schema';
 import { localized } from '../../../library/library';
 import { unwrapPackText } from '../../../library/text';
 import { formatSimTime } from '../sim-time';
-import { AuthorAvatar, cx, GradeBadge, labelKeyOf, RichText, SimTime, VerifiedMark } from './FeedItemCard';
+import { AuthorAvatar, cx, GradeBadge, InjectMedia, labelKeyOf, RichText, SimTime, VerifiedMark } from './FeedItemCard';
 import { fullCount } from './format';
 import { BuildingIcon, MegaphoneIcon, ReplyArrowIcon } from './icons';
 import base from './FeedView.module.css';
 import classes from './InboxView.module.css';
+import type { MediaResolver } from './media';
 import type { Author, PeopleContext } from './people';
-import { authorOf } from './people';
+import { authorOf, avatarOf } from './people';
 import type { Conversation } from './select';
 import { inboxConversations, injectsById } from './select';
 import { atHandle } from './skin';
@@ -36,16 +37,18 @@ export interface InboxViewProps {
   playLanguage: string;
   onReply?: ((item: FeedItem) => void) | undefined;
   replyingTo?: string | null;
+  /** The pack's pictures and clips, shown in messages and as avatars. */
+  media?: MediaResolver | undefined;
 }
 
-export function InboxView({ items, scenario, personas, reactions, now, playLanguage, onReply, replyingTo = null }: InboxViewProps) {
+export function InboxView({ items, scenario, personas, reactions, now, playLanguage, onReply, replyingTo = null, media }: InboxViewProps) {
   const { t } = useTranslation('feed');
   const titleId = useId();
   const someone = t('someone');
   const injects = useMemo(() => injectsById(scenario), [scenario]);
   const people = useMemo<PeopleContext>(
-    () => ({ scenario, personas, playLanguage, injects, items: new Map(items.map((item) => [item.id, item])), someone }),
-    [scenario, personas, playLanguage, injects, items, someone],
+    () => ({ scenario, personas, playLanguage, injects, items: new Map(items.map((item) => [item.id, item])), someone, media }),
+    [scenario, personas, playLanguage, injects, items, someone, media],
   );
   const conversations = useMemo(() => inboxConversations(items, scenario), [items, scenario]);
 
@@ -99,7 +102,7 @@ function ConversationView({ conversation, people, reactions, now, onReply, reply
         : localized(persona?.name, people.playLanguage) || (conversation.personaId ?? '');
   const avatarAuthor: Author | null =
     conversation.kind === 'persona' && conversation.personaId
-      ? { id: conversation.personaId, name: title, handle: null, verified: false, headquarters, own: false }
+      ? { id: conversation.personaId, name: title, handle: null, verified: false, headquarters, own: false, avatar: avatarOf(persona, people.media) }
       : null;
 
   return (
@@ -206,6 +209,7 @@ function Message({ item, conversation, people, reactions, now, onReply, replying
         )}
       </div>
       <RichText text={text} className={classes.text} />
+      {item.source === 'inject' && item.inject.media?.map((file) => <InjectMedia key={file.file} source={people.media?.(file.file) ?? null} alt={localized(file.alt, people.playLanguage)} />)}
       <div className={classes.bubbleFoot}>
         {item.source === 'trainee' && <GradeBadge item={item} />}
         {item.source === 'audience' && (

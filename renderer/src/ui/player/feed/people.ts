@@ -4,6 +4,7 @@
 import type { FeedItem } from '../../../core/engine/timeline';
 import type { Account, Inject, Persona, Scenario } from '../../../core/pack/schema';
 import { localized } from '../../../library/library';
+import type { MediaResolver } from './media';
 import { atHandle } from './skin';
 
 export interface Author {
@@ -16,6 +17,8 @@ export interface Author {
   headquarters: boolean;
   /** The trainee's own account. */
   own: boolean;
+  /** The URL of the persona's picture, when the pack has one; initials otherwise. */
+  avatar?: string | undefined;
 }
 
 export interface PeopleContext {
@@ -28,6 +31,14 @@ export interface PeopleContext {
   items: ReadonlyMap<string, FeedItem>;
   /** The name shown for a reply that names nobody, in the UI language. */
   someone: string;
+  /** The pack's pictures and clips; without it, avatars are initials and media are described. */
+  media?: MediaResolver | undefined;
+}
+
+/** The URL of a persona's picture, if the pack has it as an image. */
+export function avatarOf(persona: Persona | undefined, media: MediaResolver | undefined): string | undefined {
+  const source = persona?.avatar && media ? media(persona.avatar) : null;
+  return source?.kind === 'image' ? source.url : undefined;
 }
 
 function personaAuthor(personaId: string, context: PeopleContext): Author {
@@ -40,6 +51,7 @@ function personaAuthor(personaId: string, context: PeopleContext): Author {
     verified: persona.verified,
     headquarters: persona.role === 'headquarters',
     own: false,
+    avatar: avatarOf(persona, context.media),
   };
 }
 

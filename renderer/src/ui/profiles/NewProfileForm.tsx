@@ -1,13 +1,14 @@
 // Runtime: renderer. The form that adds a trainee's profile and makes it active: used where no profile
 // is active yet, and from the profile menu.
-import { Button, Group, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ACADEMY_ID_MAX_LENGTH, validateProfile, type ProfileIssues } from '../../core/profile';
+import { validateProfile, type ProfileIssues } from '../../core/profile';
 import type { ProfileRecord } from '../../db/database';
 import { ProfileValidationError } from '../../db/errors';
 import { createProfile } from '../../db/repositories/profiles';
 import { useProfileErrors } from '../screens/ProfileForm';
+import { ProfileFields } from './ProfileFields';
 import { useServices } from '../services';
 import { useStorageProblems } from '../storage-problems';
 
@@ -62,37 +63,22 @@ export function NewProfileForm({ onCreated }: { onCreated?: (profile: ProfileRec
   return (
     <form onSubmit={(event) => void submit(event)} noValidate data-testid="profile-new-form">
       <Stack gap="md">
-        <TextInput
-          ref={nameRef}
-          data-testid="profile-new-name"
-          label={t('form.name.label')}
-          placeholder={t('form.name.placeholder')}
-          autoComplete="name"
-          required
-          value={name}
-          onChange={(event) => {
-            const { value } = event.currentTarget;
+        <ProfileFields
+          name={name}
+          academyId={academyId}
+          onNameChange={(value) => {
             setName(value);
             setRejected((previous) => ({ ...previous, name: undefined }));
           }}
-          error={nameError}
-        />
-        <TextInput
-          ref={academyIdRef}
-          data-testid="profile-new-academy"
-          label={t('form.academyId.label')}
-          placeholder={t('form.academyId.placeholder')}
-          description={t('form.academyId.description', { max: ACADEMY_ID_MAX_LENGTH })}
-          autoComplete="off"
-          spellCheck={false}
-          value={academyId}
-          onChange={(event) => {
-            const { value } = event.currentTarget;
+          onAcademyIdChange={(value) => {
             setAcademyId(value);
             setRejected((previous) => ({ ...previous, academyId: undefined }));
           }}
-          error={academyIdError}
-          inputWrapperOrder={['label', 'input', 'description', 'error']}
+          nameError={nameError}
+          academyIdError={academyIdError}
+          nameRef={nameRef}
+          academyIdRef={academyIdRef}
+          testIds={{ name: 'profile-new-name', counter: 'profile-new-name-counter', academyId: 'profile-new-academy' }}
         />
         <Group>
           <Button type="submit" loading={saving} data-testid="profile-create">

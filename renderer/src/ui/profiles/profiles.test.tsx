@@ -111,7 +111,9 @@ describe('RequireProfile', () => {
     expect(nameField().getAttribute('aria-invalid')).toBe('true');
     expect(document.activeElement).toBe(nameField());
 
+    expect(screen.getByTestId('profile-new-name-counter').textContent).toBe('80 characters left');
     await user.type(nameField(), '  Anna Petrova ');
+    expect(screen.getByTestId('profile-new-name-counter').textContent).toBe('68 characters left');
     await user.type(academyField(), 'DA 7');
     expect(screen.queryByText('Enter your name.')).toBeNull();
     expect(screen.getByText('Use only letters, digits, hyphens (-) and underscores (_).')).toBeTruthy();

@@ -1,18 +1,13 @@
 // Runtime: renderer. The trainee profile form: checks as the trainee types, saves through the repository.
-import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  ACADEMY_ID_MAX_LENGTH,
-  PROFILE_NAME_MAX_LENGTH,
-  nameCharactersLeft,
-  validateProfile,
-  type ProfileIssues,
-} from '../../core/profile';
+import { ACADEMY_ID_MAX_LENGTH, PROFILE_NAME_MAX_LENGTH, validateProfile, type ProfileIssues } from '../../core/profile';
 import type { ProfileRecord } from '../../db/database';
 import { ProfileValidationError } from '../../db/errors';
 import { saveActiveProfile } from '../../db/repositories/profiles';
 import { CheckIcon } from '../icons';
+import { ProfileFields } from '../profiles/ProfileFields';
 import { useServices } from '../services';
 import { useStorageProblems } from '../storage-problems';
 
@@ -36,7 +31,6 @@ export function ProfileForm({ profile }: { profile: ProfileRecord | null }) {
 
   const validation = validateProfile({ name, academyId });
   const issues: ProfileIssues = { ...rejected, ...(showIssues && !validation.ok ? validation.issues : {}) };
-  const charactersLeft = nameCharactersLeft(name);
 
   const { nameError, academyIdError } = useProfileErrors(issues);
 
@@ -72,43 +66,16 @@ export function ProfileForm({ profile }: { profile: ProfileRecord | null }) {
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>
       <Stack gap="md" maw={520}>
-        <TextInput
-          ref={nameRef}
-          data-testid="profile-name"
-          label={t('profile.name.label')}
-          placeholder={t('profile.name.placeholder')}
-          autoComplete="name"
-          required
-          value={name}
-          onChange={(event) => {
-            const { value } = event.currentTarget;
-            edit(() => setName(value));
-          }}
-          error={nameError}
-          description={
-            <Text component="span" size="xs" c={charactersLeft < 0 ? 'red' : 'dimmed'} data-testid="profile-name-counter">
-              {charactersLeft < 0
-                ? t('profile.name.charactersOver', { count: -charactersLeft })
-                : t('profile.name.charactersLeft', { count: charactersLeft })}
-            </Text>
-          }
-          inputWrapperOrder={['label', 'input', 'description', 'error']}
-        />
-        <TextInput
-          ref={academyIdRef}
-          data-testid="profile-academy-id"
-          label={t('profile.academyId.label')}
-          placeholder={t('profile.academyId.placeholder')}
-          description={t('profile.academyId.description', { max: ACADEMY_ID_MAX_LENGTH })}
-          autoComplete="off"
-          spellCheck={false}
-          value={academyId}
-          onChange={(event) => {
-            const { value } = event.currentTarget;
-            edit(() => setAcademyId(value));
-          }}
-          error={academyIdError}
-          inputWrapperOrder={['label', 'input', 'description', 'error']}
+        <ProfileFields
+          name={name}
+          academyId={academyId}
+          onNameChange={(value) => edit(() => setName(value))}
+          onAcademyIdChange={(value) => edit(() => setAcademyId(value))}
+          nameError={nameError}
+          academyIdError={academyIdError}
+          nameRef={nameRef}
+          academyIdRef={academyIdRef}
+          testIds={{ name: 'profile-name', counter: 'profile-name-counter', academyId: 'profile-academy-id' }}
         />
         <Group gap="md" mt="xs">
           <Button type="submit" loading={saving} data-testid="profile-save">

@@ -1,0 +1,58 @@
+// Runtime: renderer. A profile's two fields, the same wherever a profile is made or edited: the name
+// with the characters it has left, and the optional academy ID.
+import { Text, TextInput } from '@mantine/core';
+import type { Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ACADEMY_ID_MAX_LENGTH, nameCharactersLeft } from '../../core/profile';
+
+export interface ProfileFieldsProps {
+  name: string;
+  academyId: string;
+  onNameChange: (value: string) => void;
+  onAcademyIdChange: (value: string) => void;
+  nameError: string | null;
+  academyIdError: string | null;
+  nameRef: Ref<HTMLInputElement>;
+  academyIdRef: Ref<HTMLInputElement>;
+  /** Where each form's tests find its fields. */
+  testIds: { name: string; counter: string; academyId: string };
+}
+
+export function ProfileFields({ name, academyId, onNameChange, onAcademyIdChange, nameError, academyIdError, nameRef, academyIdRef, testIds }: ProfileFieldsProps) {
+  const { t } = useTranslation('settings');
+  const charactersLeft = nameCharactersLeft(name);
+  return (
+    <>
+      <TextInput
+        ref={nameRef}
+        data-testid={testIds.name}
+        label={t('profile.name.label')}
+        placeholder={t('profile.name.placeholder')}
+        autoComplete="name"
+        required
+        value={name}
+        onChange={(event) => onNameChange(event.currentTarget.value)}
+        error={nameError}
+        description={
+          <Text component="span" size="xs" c={charactersLeft < 0 ? 'red' : 'dimmed'} data-testid={testIds.counter}>
+            {charactersLeft < 0 ? t('profile.name.charactersOver', { count: -charactersLeft }) : t('profile.name.charactersLeft', { count: charactersLeft })}
+          </Text>
+        }
+        inputWrapperOrder={['label', 'input', 'description', 'error']}
+      />
+      <TextInput
+        ref={academyIdRef}
+        data-testid={testIds.academyId}
+        label={t('profile.academyId.label')}
+        placeholder={t('profile.academyId.placeholder')}
+        description={t('profile.academyId.description', { max: ACADEMY_ID_MAX_LENGTH })}
+        autoComplete="off"
+        spellCheck={false}
+        value={academyId}
+        onChange={(event) => onAcademyIdChange(event.currentTarget.value)}
+        error={academyIdError}
+        inputWrapperOrder={['label', 'input', 'description', 'error']}
+      />
+    </>
+  );
+}

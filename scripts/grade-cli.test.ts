@@ -48,6 +48,13 @@ describe('npm run grade', { timeout: 30_000 }, () => {
     expect(fromFile.axes.policy.passed).toBe(false);
   });
 
+  it('prints its usage on --help and exits 0', () => {
+    const result = run('grade.ts', ['--help']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^usage: npm run grade -- --pack/);
+    expect(result.stderr).toBe('');
+  });
+
   it('exits 2 with a clear error on an unknown scenario, task or language, and on bad arguments', () => {
     const unknownScenario = run('grade.ts', ['--pack', MINIMAL_PACK_DIR, '--scenario', 'nope', '--task', 'x', '--text', 'a']);
     expect(unknownScenario.status).toBe(2);

@@ -4,10 +4,10 @@
 // Exit 0 graded, 2 bad input.
 import { readFileSync } from 'node:fs';
 import process from 'node:process';
-import { parseArgs } from 'node:util';
 import { createGradingContext, grade, GradingContextError } from '../renderer/src/core/grading/grade';
 import type { Grade } from '../renderer/src/core/grading/types';
 import { scenarioLanguages } from '../renderer/src/core/pack/summary';
+import { cliFailure, parseCommandLine } from './lib/cli';
 import { CliInputError, loadPackOrExplain } from './lib/load-pack';
 import { render, setCliLanguage } from './lib/messages';
 import { formatReport } from './lib/report';
@@ -17,10 +17,8 @@ const USAGE = `usage: npm run grade -- --pack <folder|archive> --scenario <id> -
   --language   the language the scenario is played in (default: its first language)
   --json       print the Grade as JSON`;
 
-function fail(message: string): never {
-  console.error(`grade: ${message}\n${USAGE}`);
-  process.exit(2);
-}
+// Declared with its type: a call then ends the control flow for the compiler too.
+const fail: (message: string) => never = cliFailure('grade', USAGE);
 
 async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) fail('no draft: give --text, --file, or pipe it in');
@@ -29,27 +27,19 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-let options;
-try {
-  options = parseArgs({
-    options: {
-      pack: { type: 'string' },
-      scenario: { type: 'string' },
-      task: { type: 'string' },
-      text: { type: 'string' },
-      file: { type: 'string' },
-      language: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h' },
-    },
-  }).values;
-} catch (error) {
-  fail((error as Error).message);
-}
-if (options.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const options = parseCommandLine(
+  {
+    pack: { type: 'string' },
+    scenario: { type: 'string' },
+    task: { type: 'string' },
+    text: { type: 'string' },
+    file: { type: 'string' },
+    language: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  },
+  USAGE,
+  fail,
+);
 for (const required of ['pack', 'scenario', 'task'] as const) if (!options[required]) fail(`--${required} is required`);
 if (options.text !== undefined && options.file !== undefined) fail('give --text or --file, not both');
 

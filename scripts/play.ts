@@ -4,7 +4,6 @@
 // timeline and the outcome. Exit 0 played, 2 bad input.
 import { readFileSync } from 'node:fs';
 import process from 'node:process';
-import { parseArgs } from 'node:util';
 import { replay, step } from '../renderer/src/core/engine/attempt';
 import type { EngineEvent } from '../renderer/src/core/engine/machine';
 import { createScenarioMachine } from '../renderer/src/core/engine/machine';
@@ -16,6 +15,7 @@ import { formatDiagnostic } from '../renderer/src/core/pack/diagnostics';
 import type { Scenario } from '../renderer/src/core/pack/schema';
 import { offsetMinutes } from '../renderer/src/core/pack/schema';
 import { scenarioLanguages } from '../renderer/src/core/pack/summary';
+import { cliFailure, parseCommandLine } from './lib/cli';
 import { CliInputError, loadPackOrExplain } from './lib/load-pack';
 import { parsePlayScript } from './lib/play-script';
 import type { PlayScript } from './lib/play-script';
@@ -24,31 +24,21 @@ const USAGE = `usage: npm run play -- --pack <folder|archive> --scenario <id> [-
   Without --script, the pack's model answers are published as each task opens.
   The seed (default 1) draws the audience's reactions: the same seed and script give the same feed.`;
 
-function fail(message: string): never {
-  console.error(`play: ${message}\n${USAGE}`);
-  process.exit(2);
-}
+// Declared with its type: a call then ends the control flow for the compiler too.
+const fail: (message: string) => never = cliFailure('play', USAGE);
 
-let options;
-try {
-  options = parseArgs({
-    options: {
-      pack: { type: 'string' },
-      scenario: { type: 'string' },
-      script: { type: 'string' },
-      language: { type: 'string' },
-      seed: { type: 'string', default: '1' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h' },
-    },
-  }).values;
-} catch (error) {
-  fail((error as Error).message);
-}
-if (options.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const options = parseCommandLine(
+  {
+    pack: { type: 'string' },
+    scenario: { type: 'string' },
+    script: { type: 'string' },
+    language: { type: 'string' },
+    seed: { type: 'string', default: '1' },
+    json: { type: 'boolean', default: false },
+  },
+  USAGE,
+  fail,
+);
 if (!options.pack) fail('--pack is required');
 if (!options.scenario) fail('--scenario is required');
 if (!/^\d{1,10}$/.test(options.seed) || Number(options.seed) > 0xffffffff) fail(`--seed takes a whole number from 0 to 4294967295, not "${options.seed}"`);

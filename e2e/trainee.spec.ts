@@ -166,7 +166,7 @@ test.describe('keeping an attempt', () => {
 });
 
 test.describe('sharing a device', () => {
-  test('a trainee who leaves is deleted with their attempts, and the next one starts afresh', async ({ app, expectAccessible }) => {
+  test('a trainee who leaves is deleted with their attempts, and the next one starts afresh', async ({ app, expectAccessible, saveScreenshot }) => {
     const catalogue = await app.goToCatalogue('Lea Brandt');
     const player = await (await catalogue.open('flights-suspended')).startScenario();
     await player.pause();
@@ -179,6 +179,7 @@ test.describe('sharing a device', () => {
     await settings.askToDeleteProfile();
     await expect(settings.deleteDialog).toContainText('with its 1 attempt');
     await expectAccessible('the dialog that deletes a profile', { within: '[data-testid="profile-delete-dialog"] [role="dialog"]' });
+    await saveScreenshot('settings-delete-profile');
     await settings.deleteConfirm.click();
 
     await expect(app.profileGate.root).toBeVisible();
@@ -208,7 +209,7 @@ test.describe('the composer', () => {
 });
 
 test.describe('the feed', () => {
-  test('a long Facebook post is cut where the platform folds it, and "See more" shows the rest', async ({ app, page, expectAccessible }) => {
+  test('a long Facebook post is cut where the platform folds it, and "See more" shows the rest', async ({ app, page, expectAccessible, saveScreenshot }) => {
     const scenario = builtInScenario('visa-free-launch');
     const catalogue = await app.goToCatalogue('Rui Costa');
     const player = await (await catalogue.open('visa-free-launch')).startScenario();
@@ -221,6 +222,7 @@ test.describe('the feed', () => {
     await expect(post.getByTestId('feed-see-more')).toBeVisible();
     await expect(post).not.toContainText(answer.slice(-40));
     await expectAccessible('a folded Facebook post');
+    await saveScreenshot('feed-folded-post');
     await post.getByRole('button', { name: 'See more' }).click();
     await expect(post).toContainText(answer.slice(-40));
     await expect(post.getByTestId('feed-see-more')).toHaveCount(0);
@@ -228,7 +230,7 @@ test.describe('the feed', () => {
 });
 
 test.describe('a pack with pictures', () => {
-  test("shows the pack's pictures in the feed and its personas' photos as avatars", async ({ app, expectAccessible }) => {
+  test("shows the pack's pictures in the feed and its personas' photos as avatars", async ({ app, expectAccessible, saveScreenshot }) => {
     const catalogue = await app.goToCatalogue('Ines Duarte');
     await catalogue.installPack(writePicturePack());
     await expect(catalogue.installDone).toBeVisible();
@@ -244,6 +246,7 @@ test.describe('a pack with pictures', () => {
     const avatar = post.locator('.mantine-Avatar-image');
     await expect.poll(() => avatar.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(32);
     await expectAccessible('a post with a picture');
+    await saveScreenshot('feed-pictures');
   });
 });
 

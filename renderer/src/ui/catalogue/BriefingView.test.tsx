@@ -88,6 +88,15 @@ describe('BriefingView: the content, in English', () => {
     expect(vk.queryByTestId('briefing-account-language')).toBeNull();
   });
 
+  it('keeps the lines of a bulleted list in the situation while joining the wrapped lines around it', async () => {
+    const base = scenarioRef('flights-suspended');
+    const situation = 'Flights are suspended\nuntil further notice.\n\nWhat we know:\n• The airport is closed.\n• Hotels are open\nas usual.';
+    await renderBriefing({ ref_: { ...base, scenario: { ...base.scenario, situation: { en: situation } } } });
+
+    const paragraphs = [...screen.getByTestId('briefing-situation').querySelectorAll('p')].map((paragraph) => paragraph.textContent);
+    expect(paragraphs).toEqual(['Flights are suspended until further notice.', 'What we know:\n• The airport is closed.\n• Hotels are open as usual.']);
+  });
+
   it('gives the fact sheet with values formatted for the play language', async () => {
     await renderBriefing();
     expect(screen.getAllByTestId('briefing-fact')).toHaveLength(8);

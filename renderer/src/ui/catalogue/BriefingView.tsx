@@ -10,6 +10,7 @@ import { offsetMinutes } from '../../core/pack/schema';
 import type { ScenarioProgress } from '../../db/database';
 import type { ScenarioRef } from '../../library/library';
 import { localized } from '../../library/library';
+import { unwrapPackText } from '../../library/text';
 import { formatSimTime } from '../player/sim-time';
 import classes from './catalogue.module.css';
 import { KindBadge, StatusBadge } from './CatalogueView';
@@ -33,14 +34,6 @@ export interface BriefingViewProps {
   onResume: (attemptId: number) => void;
   /** Shows a loading state on the start button. */
   starting: boolean;
-}
-
-/** Pack text is hard-wrapped in YAML: blank lines part paragraphs, single line breaks are only layout. */
-function paragraphs(text: string): string[] {
-  return text
-    .split(/\n\s*\n/)
-    .map((paragraph) => paragraph.replace(/\s*\n\s*/g, ' ').trim())
-    .filter((paragraph) => paragraph.length > 0);
 }
 
 /** Words of a per-language list in the play language, else those of the first language that has some. */
@@ -139,11 +132,14 @@ export function BriefingView({ ref_, personas, languages, language, onLanguageCh
 
       <Section title={t('briefing.situation')} testId="briefing-situation">
         <div className={classes.situation} lang={language}>
-          {paragraphs(text(scenario.situation)).map((paragraph, index) => (
-            <Text key={index} maw={760}>
-              {paragraph}
-            </Text>
-          ))}
+          {unwrapPackText(text(scenario.situation))
+            .split('\n\n')
+            .filter((paragraph) => paragraph.length > 0)
+            .map((paragraph, index) => (
+              <Text key={index} maw={760}>
+                {paragraph}
+              </Text>
+            ))}
         </div>
       </Section>
 

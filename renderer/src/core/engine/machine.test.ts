@@ -43,6 +43,18 @@ describe('the scenario machine', () => {
     expect(step(machine, before, { type: 'CLOCK.TICK', minutes: -3 }).context.refused).toMatch(/positive/);
   });
 
+  it('keeps the same feed through a tick that brings nothing, and makes a new one when an inject arrives', () => {
+    const before = replay(machine, [{ type: 'START' }, { type: 'CLOCK.TICK', minutes: 1 }]);
+    const quiet = step(machine, before, { type: 'CLOCK.TICK', minutes: 1 });
+    expect(quiet.context.timeline.time).toBe(2);
+    expect(quiet.context.timeline.feed).toBe(before.context.timeline.feed);
+    expect(quiet.context.timeline.tasks).toBe(before.context.timeline.tasks);
+    expect(quiet.context.timeline.queue).toBe(before.context.timeline.queue);
+    const busy = step(machine, quiet, { type: 'CLOCK.TICK', minutes: 3 });
+    expect(busy.context.timeline.feed).not.toBe(quiet.context.timeline.feed);
+    expect(busy.context.timeline.feed.map((item) => item.id)).toEqual(['question']);
+  });
+
   it('ends when the trainee finishes, with open tasks missed', () => {
     const snapshot = replay(machine, [{ type: 'START' }, { type: 'CLOCK.NEXT' }, { type: 'FINISH' }]);
     expect(snapshot.value).toBe('debrief');

@@ -158,35 +158,54 @@ export function nextEventTime(state: TimelineState, limit = Number.POSITIVE_INFI
   return next <= limit && Number.isFinite(next) ? next : null;
 }
 
-/** Everything due at the current minute: arrivals, openings, expiries, then the branches they trigger. */
+/** How many items of a time-ordered list are due at `time`: they are a prefix of it. */
+function dueCount(items: ReadonlyArray<{ at: number }>, time: number): number {
+  const first = items.findIndex((item) => item.at > time);
+  return first === -1 ? items.length : first;
+}
+
+/**
+ * Everything due at the current minute: arrivals, openings, expiries, then the branches they trigger.
+ * Returns `state` itself when nothing is due, and keeps every list that did not change, so a clock
+ * tick that brings nothing leaves the feed (and what the UI renders from it) untouched.
+ */
 function settle(input: EngineInput, state: TimelineState): TimelineState {
   let next = state;
   for (let guard = 0; guard < 10_000; guard += 1) {
     if (next.ended) return next;
-    const arrived = next.queue.filter((item) => item.at <= next.time);
-    const replies = next.pendingReplies.filter((reply) => reply.at <= next.time);
-    const tasks = { ...next.tasks };
-    let changed = arrived.length > 0 || replies.length > 0;
-    for (const task of Object.values(tasks)) {
-      if (task.status === 'waiting' && task.opensAt !== null && task.opensAt <= next.time) {
-        tasks[task.id] = { ...task, status: 'open' };
-        changed = true;
-      }
-    }
-    for (const task of Object.values(tasks)) {
-      if (task.status === 'open' && task.due !== null && task.due <= next.time) {
-        tasks[task.id] = { ...task, status: 'missed', outcome: 'missed' };
-        changed = true;
-      }
-    }
-    // Replies that came due between two event times still take their own minute in the feed.
-    const incoming: FeedItem[] = [...replies, ...arrived.map((item): FeedItem => ({ source: 'inject', id: item.inject.id, at: item.at, inject: item.inject }))];
-    incoming.sort((a, b) => a.at - b.at);
-    const feed = [...next.feed, ...incoming];
-    const before = next.firedBranches.length;
     const time = next.time;
-    next = fireBranches(input, { ...next, tasks, feed, queue: next.queue.filter((item) => item.at > time), pendingReplies: next.pendingReplies.filter((reply) => reply.at > time) });
-    if (!changed && next.firedBranches.length === before) return next;
+    const arrivedCount = dueCount(next.queue, time);
+    const repliesCount = dueCount(next.pendingReplies, time);
+    const before = next.tasks;
+    let tasks = before;
+    const change = (task: TaskState) => {
+      if (tasks === before) tasks = { ...before };
+      tasks[task.id] = task;
+    };
+    for (const task of Object.values(tasks)) {
+      if (task.status === 'waiting' && task.opensAt !== null && task.opensAt <= time) change({ ...task, status: 'open' });
+    }
+    // A task that opened just now can already be past its deadline.
+    for (const task of Object.values(tasks)) {
+      if (task.status === 'open' && task.due !== null && task.due <= time) change({ ...task, status: 'missed', outcome: 'missed' });
+    }
+    const changed = arrivedCount > 0 || repliesCount > 0 || tasks !== before;
+    if (changed) {
+      const arrived = next.queue.slice(0, arrivedCount);
+      // Replies that came due between two event times still take their own minute in the feed.
+      const incoming: FeedItem[] = [...next.pendingReplies.slice(0, repliesCount), ...arrived.map((item): FeedItem => ({ source: 'inject', id: item.inject.id, at: item.at, inject: item.inject }))];
+      incoming.sort((a, b) => a.at - b.at);
+      next = {
+        ...next,
+        tasks,
+        feed: incoming.length > 0 ? [...next.feed, ...incoming] : next.feed,
+        queue: arrivedCount > 0 ? next.queue.slice(arrivedCount) : next.queue,
+        pendingReplies: repliesCount > 0 ? next.pendingReplies.slice(repliesCount) : next.pendingReplies,
+      };
+    }
+    const fired = next.firedBranches.length;
+    next = fireBranches(input, next);
+    if (!changed && next.firedBranches.length === fired) return next;
   }
   throw new EngineError('the scenario keeps triggering itself without time passing');
 }
@@ -201,7 +220,7 @@ export function advanceTo(input: EngineInput, state: TimelineState, minute: numb
     next = settle(input, { ...next, time: step });
   }
   if (next.ended) return next;
-  next = settle(input, { ...next, time: target });
+  next = settle(input, next.time === target ? next : { ...next, time: target });
   if (!next.ended && target >= duration) next = { ...next, ended: { at: duration, reason: 'time', branchId: null, outcome: null } };
   return next;
 }

@@ -228,8 +228,10 @@ describe('Composer: live feedback', () => {
     await user.click(textarea());
     await user.paste('Сохраняйте спокойствие. Горячая линия +99 123 456 789 работает круглосуточно.');
 
-    await waitFor(() => expect(screen.getByTestId('composer-language').textContent).toBe('The audience of this account reads English, but your draft seems to be in Russian.'));
-    expect(findingWith('platform.wrong-language')).toHaveLength(1);
+    await waitFor(() => expect(screen.getByTestId('composer-language-message').textContent).toBe('The audience of this account reads English, and the draft is in Russian.'));
+    expect(screen.getByTestId('composer-language-advice').textContent).toBe('Write it in English.');
+    // Said once, in the banner: the list of findings does not repeat it.
+    expect(findingWith('platform.wrong-language')).toHaveLength(0);
   });
 });
 
@@ -358,7 +360,8 @@ describe('Composer in Russian', () => {
     await user.click(textarea());
     await user.paste('Сохраняйте спокойствие. Горячая линия +99 123 456 789 работает круглосуточно.');
     await waitFor(() =>
-      expect(screen.getByTestId('composer-language').textContent).toBe('Аудитория этого аккаунта читает на языке «английский», а черновик, похоже, написан на языке «русский».'),
+      expect(screen.getByTestId('composer-language-message').textContent).toBe('Аудитория этого аккаунта читает на языке «английский», а черновик написан на языке «русский».'),
     );
+    expect(screen.getByTestId('composer-language-advice').textContent).toBe('Напишите текст на языке «английский».');
   });
 });

@@ -12,6 +12,7 @@ import type { Finding, Grade, Span } from '../../../core/grading/types';
 import type { Account, Task } from '../../../core/pack/schema';
 import { TASK_KINDS } from '../../../core/pack/schema';
 import { localized } from '../../../library/library';
+import { useGradingMessage } from '../../grading-message';
 import { LanguageIcon } from '../../icons';
 import classes from './Composer.module.css';
 import { Counter, Findings, Scores, Verdict } from './Feedback';
@@ -56,6 +57,9 @@ export interface ComposerProps {
 
 const NO_TASK = '';
 
+/** The finding the composer shows as a banner above the feedback rather than in the list. */
+const WRONG_LANGUAGE = 'platform.wrong-language';
+
 interface Graded {
   /** The text the grade is of: it trails the textarea by a render while the trainee types. */
   text: string;
@@ -67,7 +71,8 @@ function isTaskKind(value: string): value is TaskKind {
 }
 
 export function Composer({ input, accounts, openTasks, draft, onDraftChange, onPublish, disabled = false, replyTarget = null, onCancelReply, textareaRef }: ComposerProps) {
-  const { t, i18n } = useTranslation('composer');
+  const { t } = useTranslation('composer');
+  const gradingMessage = useGradingMessage();
   const platformName = usePlatformName();
   const id = useId();
   const textId = `${id}-text`;
@@ -171,9 +176,9 @@ export function Composer({ input, accounts, openTasks, draft, onDraftChange, onP
   const kindOptions = TASK_KINDS.map((value) => ({ value, label: t(`kind.${value}`) }));
   const account = accounts.find((candidate) => candidate.id === draft.accountId);
 
-  const languageNames = useMemo(() => new Intl.DisplayNames([i18n.language], { type: 'language' }), [i18n.language]);
-  const language = grade?.language;
-  const wrongLanguage = written && language && language.detected !== null && language.detected !== language.expected ? language : null;
+  // Writing in a language the audience does not read undoes everything else, so it is said once, prominently.
+  const wrongLanguage = (written && grade?.findings.find((finding) => finding.ruleId === WRONG_LANGUAGE)) || null;
+  const listed = useMemo(() => grade?.findings.filter((finding) => finding.ruleId !== WRONG_LANGUAGE) ?? [], [grade]);
 
   return (
     <Stack gap="sm" data-testid="composer">
@@ -265,9 +270,14 @@ export function Composer({ input, accounts, openTasks, draft, onDraftChange, onP
 
       {wrongLanguage && (
         <Alert color="orange" variant="light" icon={<LanguageIcon size={18} />} data-testid="composer-language" p="xs">
-          <Text size="sm">
-            {t('language.mismatch', { expected: languageNames.of(wrongLanguage.expected) ?? wrongLanguage.expected, detected: languageNames.of(wrongLanguage.detected!) ?? wrongLanguage.detected })}
+          <Text size="sm" data-testid="composer-language-message">
+            {gradingMessage(wrongLanguage.message)}
           </Text>
+          {wrongLanguage.suggestion?.message && (
+            <Text size="sm" data-testid="composer-language-advice">
+              {gradingMessage(wrongLanguage.suggestion.message)}
+            </Text>
+          )}
         </Alert>
       )}
 
@@ -281,7 +291,10 @@ export function Composer({ input, accounts, openTasks, draft, onDraftChange, onP
         {written && grade ? (
           <>
             <Scores grade={grade} />
-            <Findings grade={grade} activeFinding={activeFinding} onActivate={setActiveFinding} canLocate={(finding) => currentSpans.has(finding)} onLocate={locate} onApply={apply} />
+            {/* With the banner as the only finding, "no findings" below it would contradict it. */}
+            {(listed.length > 0 || !wrongLanguage) && (
+              <Findings findings={listed} activeFinding={activeFinding} onActivate={setActiveFinding} canLocate={(finding) => currentSpans.has(finding)} onLocate={locate} onApply={apply} />
+            )}
           </>
         ) : (
           <Text size="sm" className={classes.muted} data-testid="composer-hint">

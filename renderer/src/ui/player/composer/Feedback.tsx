@@ -184,10 +184,10 @@ function FindingItem({ finding, activeFinding, onActivate, canLocate, onLocate, 
   );
 }
 
-export function Findings({ grade, ...actions }: FindingActions & { grade: Grade }) {
+export function Findings({ findings, ...actions }: FindingActions & { findings: readonly Finding[] }) {
   const { t } = useTranslation('composer');
   const idPrefix = useId();
-  if (grade.findings.length === 0) {
+  if (findings.length === 0) {
     return (
       <Group gap={6} data-testid="composer-findings" data-empty wrap="nowrap">
         <CheckIcon size={16} className={classes.icon} data-tone="ok" />
@@ -196,19 +196,19 @@ export function Findings({ grade, ...actions }: FindingActions & { grade: Grade 
     );
   }
   const byAxis = new Map<Axis, Finding[]>();
-  for (const finding of grade.findings) byAxis.set(finding.axis, [...(byAxis.get(finding.axis) ?? []), finding]);
+  for (const finding of findings) byAxis.set(finding.axis, [...(byAxis.get(finding.axis) ?? []), finding]);
   return (
     <Stack gap="sm" data-testid="composer-findings">
       {AXES.filter((axis) => byAxis.has(axis)).map((axis) => {
-        const findings = byAxis.get(axis)!;
+        const axisFindings = byAxis.get(axis)!;
         const headingId = `${idPrefix}-${axis}`;
         return (
           <section key={axis} aria-labelledby={headingId} data-testid={`composer-findings-${axis}`}>
             <Title order={3} size="h6" id={headingId} mb={4}>
-              {t(`axis.${axis}`)} · {t('feedback.findings', { count: findings.length })}
+              {t(`axis.${axis}`)} · {t('feedback.findings', { count: axisFindings.length })}
             </Title>
             <ul className={classes.findingList}>
-              {findings.map((finding, index) => (
+              {axisFindings.map((finding, index) => (
                 <FindingItem key={`${finding.ruleId}-${finding.span?.start ?? 'none'}-${index}`} finding={finding} {...actions} />
               ))}
             </ul>

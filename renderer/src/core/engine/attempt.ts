@@ -23,7 +23,7 @@ export interface AttemptVersions {
 
 export interface PersistedAttempt {
   versions: AttemptVersions;
-  /** `getPersistedSnapshot()` of the machine after the last event of the log. */
+  /** `persistSnapshot()` of the machine after the last event of the log. */
   snapshot: unknown;
   events: EngineEvent[];
 }
@@ -46,9 +46,9 @@ export function step(machine: ScenarioMachine, snapshot: ScenarioSnapshot, event
   return transition(machine, snapshot, event)[0];
 }
 
-export function persist(machine: ScenarioMachine, snapshot: ScenarioSnapshot, versions: AttemptVersions, events: readonly EngineEvent[]): PersistedAttempt {
-  const actor = createActor(machine, { snapshot });
-  return { versions, snapshot: actor.getPersistedSnapshot(), events: [...events] };
+/** The snapshot as it is saved: what an actor's `getPersistedSnapshot()` gives, without making an actor. */
+export function persistSnapshot(machine: ScenarioMachine, snapshot: ScenarioSnapshot): unknown {
+  return machine.getPersistedSnapshot(snapshot);
 }
 
 export interface RestoredAttempt {

@@ -4,7 +4,8 @@ import { getShortestPaths } from 'xstate/graph';
 import { CORE_LIBRARY_DIR, MINIMAL_PACK_DIR, readFolder } from '../../test/packs';
 import { loadPack } from '../pack/load';
 import type { Scenario } from '../pack/schema';
-import { currentVersions, persist, replay, restore, step } from './attempt';
+import { createActor } from 'xstate';
+import { currentVersions, persistSnapshot, replay, restore, step } from './attempt';
 import type { EngineEvent } from './machine';
 import { createScenarioMachine } from './machine';
 
@@ -76,9 +77,16 @@ describe('persisting an attempt', () => {
   const versions = currentVersions('minimal', '1.0.0', 'hotline', 'en', 7);
   const events: EngineEvent[] = [{ type: 'START' }, { type: 'CLOCK.TICK', minutes: 7 }, publishGood, { type: 'CLOCK.SET_SPEED', speed: 4 }];
 
+  it('saves the snapshot exactly as an actor holding it would persist it', () => {
+    for (const count of [0, 1, events.length]) {
+      const snapshot = replay(machine, events.slice(0, count));
+      expect(JSON.stringify(persistSnapshot(machine, snapshot))).toBe(JSON.stringify(createActor(machine, { snapshot }).getPersistedSnapshot()));
+    }
+  });
+
   it('restores from the snapshot to the same state as replaying the log', () => {
     const snapshot = replay(machine, events);
-    const persisted = JSON.parse(JSON.stringify(persist(machine, snapshot, versions, events)));
+    const persisted = { versions, snapshot: JSON.parse(JSON.stringify(persistSnapshot(machine, snapshot))), events };
     const restored = restore(machine, persisted, versions);
     expect(restored.from).toBe('snapshot');
     expect(restored.snapshot.value).toEqual(snapshot.value);
@@ -87,7 +95,7 @@ describe('persisting an attempt', () => {
 
   it('refuses a snapshot made under other versions, says why, and replays the log', () => {
     const snapshot = replay(machine, events);
-    const persisted = persist(machine, snapshot, { ...versions, machineVersion: 0, packVersion: '0.9.0' }, events);
+    const persisted = { versions: { ...versions, machineVersion: 0, packVersion: '0.9.0' }, snapshot: persistSnapshot(machine, snapshot), events };
     const restored = restore(machine, persisted, versions);
     expect(restored.from).toBe('log');
     expect(restored.refusal).toContain('machineVersion 0 → 2');
@@ -111,7 +119,7 @@ describe('persisting an attempt', () => {
         const log: EngineEvent[] = [{ type: 'START' }, ...tail];
         const stopAt = cut % (log.length + 1);
         const straight = replay(realMachine, log);
-        const saved = JSON.parse(JSON.stringify(persist(realMachine, replay(realMachine, log.slice(0, stopAt)), realVersions, log.slice(0, stopAt))));
+        const saved = { versions: realVersions, snapshot: JSON.parse(JSON.stringify(persistSnapshot(realMachine, replay(realMachine, log.slice(0, stopAt))))), events: log.slice(0, stopAt) };
         let resumed = restore(realMachine, saved, realVersions).snapshot;
         for (const next of log.slice(stopAt)) resumed = step(realMachine, resumed, next);
         expect(resumed.value).toEqual(straight.value);

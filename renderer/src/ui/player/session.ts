@@ -3,7 +3,7 @@
 // snapshot it led to, in order; a failed save (a full disk) keeps the events in memory and tries
 // again with the next one, so the trainee loses nothing that was saved and nothing they do after.
 import type { AttemptVersions, ScenarioSnapshot } from '../../core/engine/attempt';
-import { currentVersions, persist, replay, restore, step } from '../../core/engine/attempt';
+import { currentVersions, persistSnapshot, replay, restore, step } from '../../core/engine/attempt';
 import type { EngineEvent, ScenarioMachine } from '../../core/engine/machine';
 import { createScenarioMachine } from '../../core/engine/machine';
 import { scenarioOutcome } from '../../core/engine/outcome';
@@ -61,11 +61,11 @@ export async function startAttempt(db: AttacheDatabase, profileId: number, ref: 
     playLanguage,
     seed,
     versions,
-    snapshot: persist(machine, briefing, versions, []).snapshot,
+    snapshot: persistSnapshot(machine, briefing),
   });
   const start: EngineEvent = { type: 'START' };
   const live = step(machine, briefing, start);
-  await recordEvent(db, attempt.id, { seq: 0, event: start, snapshot: persist(machine, live, versions, [start]).snapshot, finished: false, result: null });
+  await recordEvent(db, attempt.id, { seq: 0, event: start, snapshot: persistSnapshot(machine, live), finished: false, result: null });
   return attempt.id;
 }
 
@@ -130,7 +130,7 @@ export class AttemptSession {
   }
 
   private async drain(): Promise<void> {
-    const { machine, input, attempt } = this.loaded;
+    const { machine, input } = this.loaded;
     while (this.pending.length > 0) {
       const next = this.pending[0]!;
       const finished = next.snapshot.status === 'done';
@@ -138,7 +138,7 @@ export class AttemptSession {
         await recordEvent(this.db, this.loaded.attempt.id, {
           seq: next.seq,
           event: next.event,
-          snapshot: persist(machine, next.snapshot, attempt.versions, []).snapshot,
+          snapshot: persistSnapshot(machine, next.snapshot),
           finished,
           result: finished ? resultOf(input, next.snapshot) : null,
         });

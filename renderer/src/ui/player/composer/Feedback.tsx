@@ -8,16 +8,11 @@ import type { Axis, AxisGrade, Finding, Grade, PlatformMetrics } from '../../../
 import { AXES } from '../../../core/pack/schema';
 import { useGradingMessage } from '../../grading-message';
 import { AlertIcon, CheckIcon } from '../../icons';
+import { fullNumber } from '../feed/format';
 import classes from './Composer.module.css';
 import type { CounterState } from './highlight';
 import { counterState } from './highlight';
 import { usePlatformName } from '../../platform-name';
-
-function useNumber(): (value: number) => string {
-  const { i18n } = useTranslation();
-  const format = new Intl.NumberFormat(i18n.language);
-  return (value) => format.format(value);
-}
 
 function worstState(states: CounterState[]): CounterState {
   return states.includes('over') ? 'over' : states.includes('near') ? 'near' : 'ok';
@@ -25,9 +20,10 @@ function worstState(states: CounterState[]): CounterState {
 
 /** `length / limit` as the platform counts, with the room left or the excess in words; per post for a thread. */
 export function Counter({ metrics }: { metrics: PlatformMetrics }) {
-  const { t } = useTranslation('composer');
+  const { t, i18n } = useTranslation('composer');
   const platformName = usePlatformName();
-  const number = useNumber();
+  // Formatters are cached per language: the counter renders on every keystroke.
+  const number = (value: number) => fullNumber(value, i18n.language);
   const { length, limit, parts } = metrics;
   const platform = platformName(metrics.platform);
   const describe = (value: number, state: CounterState) =>

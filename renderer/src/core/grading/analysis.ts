@@ -4,7 +4,7 @@ import type { Account, Scenario, Task } from '../pack/schema';
 import type { RuleSpec } from './catalog';
 import type { PlatformRules } from './platforms';
 import type { Token } from './text';
-import type { Message, Span } from './types';
+import type { Message, PlatformMetrics, Span } from './types';
 
 export interface Entity extends Span {
   text: string;
@@ -20,6 +20,14 @@ export interface DraftAnalysis {
   hashtags: Entity[];
   mentions: Entity[];
   urls: Entity[];
+  /** The draft as its platform counts it. */
+  metrics: PlatformMetrics;
+  /** A thread's parts with their lengths as the platform counts them; empty unless the task is a thread. */
+  parts: MeasuredPart[];
+}
+
+export interface MeasuredPart extends Entity {
+  length: number;
 }
 
 export interface GradingContext {
@@ -45,6 +53,19 @@ export interface RawFinding {
 }
 
 export type RuleFamily = (draft: DraftAnalysis, context: GradingContext) => RawFinding[];
+
+/** Whether two spans share at least one code unit. */
+export const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
+
+/** Whether `span` overlaps any of `spans`. */
+export const overlapsAny = (span: Span, spans: readonly Span[]): boolean => spans.some((other) => overlaps(span, other));
+
+/** Adds `value` to the list kept under `key`, starting the list on first use. */
+export function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
 
 /** The value cached under `key`, computed by `make` on first use. */
 export function cached<T>(context: GradingContext, key: string, make: () => T): T {

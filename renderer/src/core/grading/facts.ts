@@ -1,6 +1,7 @@
 // Runtime: any (pure core). Facts as people write them — phone numbers, dates, times, counts and
 // links in the many surface forms of English, Russian and Ukrainian — found in a draft and brought
 // to one normal form, so they can be compared with the scenario's verified fact sheet.
+import { overlapsAny } from './analysis';
 import type { Span } from './types';
 
 export interface Found<T> extends Span {
@@ -89,8 +90,6 @@ export function mask(text: string, spans: readonly Span[]): string {
 
 /** Neither letter, digit nor space: blanked text joins nothing on either side. */
 const MASK = '\u0001';
-
-const overlapsAny = (span: Span, spans: readonly Span[]) => spans.some((other) => span.start < other.end && other.start < span.end);
 
 /** Spaces that people and word processors put between digit groups: space, no-break, thin, narrow no-break. */
 const GROUP_SPACE = ' \u00a0\u2009\u202f';

@@ -4,6 +4,7 @@
 import type { PackManifest, Scenario, Task } from '../pack/schema';
 import { AXES } from '../pack/schema';
 import type { DraftAnalysis, GradingContext, RawFinding, RuleFamily } from './analysis';
+import { appendTo } from './analysis';
 import type { RuleSpec } from './catalog';
 import { resolveRules } from './catalog';
 import { detectLanguage } from './language';
@@ -50,7 +51,8 @@ export function analyseDraft(text: string, context: GradingContext): DraftAnalys
   const detectedLanguage = detected.reliable ? detected.language : null;
   // Tone and policy read the draft in the language it is written in, when it is one we grade.
   const language = isGradedLanguage(detectedLanguage) ? detectedLanguage : context.expectedLanguage;
-  return { text, language, detectedLanguage, tokens: tokenize(text, language), ...extractEntities(text) };
+  const entities = extractEntities(text);
+  return { text, language, detectedLanguage, tokens: tokenize(text, language), ...entities, ...measure({ text, ...entities }, context) };
 }
 
 /** Points lost per finding of one rule: the first costs the weight, each further one the repeat weight, up to the rule's cap. */
@@ -73,11 +75,7 @@ export function grade(text: string, context: GradingContext): Grade {
   const raw: RawFinding[] = FAMILIES.flatMap((family) => family(draft, context));
 
   const byRule = new Map<string, RawFinding[]>();
-  for (const finding of raw) {
-    const list = byRule.get(finding.ruleId);
-    if (list) list.push(finding);
-    else byRule.set(finding.ruleId, [finding]);
-  }
+  for (const finding of raw) appendTo(byRule, finding.ruleId, finding);
   const findings: Finding[] = [];
   for (const [ruleId, list] of byRule) {
     const spec = context.rules.get(ruleId);
@@ -108,6 +106,6 @@ export function grade(text: string, context: GradingContext): Grade {
     findings,
     passed: AXES.every((axis) => axes[axis].passed),
     language: { expected: context.expectedLanguage, detected: draft.detectedLanguage, supported: isGradedLanguage(draft.detectedLanguage ?? context.expectedLanguage) },
-    metrics: measure(draft, context),
+    metrics: draft.metrics,
   };
 }

@@ -1,5 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { extractEntities, overflowStart, platformLength, threadParts } from './platform-fit';
+import { extractEntities, foldStart, overflowStart, platformLength, threadParts } from './platform-fit';
+import type { PlatformRules } from './platforms';
+
+/** overflowStart as first written: the longest prefix that fits, found by recounting prefixes. */
+function overflowStartByPrefixes(text: string, limit: number, counting: PlatformRules['counting']): number {
+  let low = 0;
+  let high = text.length;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (platformLength(text.slice(0, mid), counting) <= limit) low = mid;
+    else high = mid - 1;
+  }
+  const code = text.charCodeAt(low - 1);
+  return code >= 0xd800 && code <= 0xdbff ? low - 1 : low;
+}
+
+const MIXED = 'Hi 👍 Привет 👨‍👩‍👧 中文 🇺🇦 e\u0301 a\ud83db 🙂';
 
 describe('platformLength', () => {
   it('counts X weighted length: Latin and Cyrillic 1, CJK 2, emoji 2, any link 23', () => {
@@ -25,6 +41,26 @@ describe('overflowStart', () => {
     const start = overflowStart(text, 280, 'weighted');
     expect(platformLength(text.slice(0, start), 'weighted')).toBeLessThanOrEqual(280);
     expect(text.slice(start)).toBe('👍');
+  });
+
+  it('counts code points and code units directly, as recounting every prefix would', () => {
+    for (const counting of ['characters', 'utf16'] as const) {
+      for (let limit = -1; limit <= MIXED.length + 2; limit += 1) {
+        expect(overflowStart(MIXED, limit, counting), `${counting} ${limit}`).toBe(overflowStartByPrefixes(MIXED, limit, counting));
+      }
+    }
+  });
+});
+
+describe('foldStart', () => {
+  it('is null when the text fits above the fold, else where it folds, never inside a surrogate pair', () => {
+    expect(foldStart('a👍b', 3)).toBeNull();
+    expect(foldStart('a👍b', 2)).toBe(3);
+    expect(foldStart('a👍b', 1)).toBe(1);
+    for (let foldAt = 0; foldAt <= MIXED.length + 1; foldAt += 1) {
+      const fits = platformLength(MIXED, 'characters') <= foldAt;
+      expect(foldStart(MIXED, foldAt), String(foldAt)).toBe(fits ? null : overflowStartByPrefixes(MIXED, foldAt, 'characters'));
+    }
   });
 });
 

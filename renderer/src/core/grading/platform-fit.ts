@@ -4,6 +4,7 @@
 import twitterText from 'twitter-text';
 import type { PlatformRules } from './platforms';
 import type { DraftAnalysis, Entity, GradingContext, RawFinding, RuleFamily } from './analysis';
+import { overlapsAny } from './analysis';
 import { isGradedLanguage } from './text';
 import type { PlatformMetrics } from './types';
 
@@ -13,10 +14,6 @@ const EXPLICIT_URL = /https?:\/\/[^\s<>"'«»“”]+[^\s<>"'«»“”.,;:!?)\]
 const LINK_STAND_IN = 'https://t.co/attache';
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-
-function overlaps(a: Entity, list: readonly Entity[]): boolean {
-  return list.some((b) => a.start < b.end && b.start < a.end);
-}
 
 /** Hashtags, mentions and links with their spans (UTF-16 offsets). */
 export function extractEntities(text: string): Pick<DraftAnalysis, 'hashtags' | 'mentions' | 'urls'> {
@@ -28,11 +25,11 @@ export function extractEntities(text: string): Pick<DraftAnalysis, 'hashtags' | 
     const [start, end] = entity.indices;
     const found = { text: text.slice(start, end), start, end };
     if ('url' in entity) {
-      if (!overlaps(found, urls)) urls.push(found);
+      if (!overlapsAny(found, urls)) urls.push(found);
     } else if ('hashtag' in entity) {
-      if (!overlaps(found, urls)) hashtags.push(found);
+      if (!overlapsAny(found, urls)) hashtags.push(found);
     } else if ('screenName' in entity) {
-      if (!overlaps(found, urls)) mentions.push(found);
+      if (!overlapsAny(found, urls)) mentions.push(found);
     }
   }
   urls.sort((a, b) => a.start - b.start);
@@ -60,8 +57,25 @@ export function platformLength(text: string, counting: PlatformRules['counting']
   }
 }
 
+/** Backs off a cut that would leave a high surrogate at the end: never split a surrogate pair. */
+function wholeCodePoints(text: string, cut: number): number {
+  const code = text.charCodeAt(cut - 1);
+  return code >= 0xd800 && code <= 0xdbff ? cut - 1 : cut;
+}
+
+/** The UTF-16 offset just past the first `limit` code points of `text` (its end when it has fewer). */
+function afterCodePoints(text: string, limit: number): number {
+  let offset = 0;
+  for (let count = 1; offset < text.length && count <= limit; count += 1) offset += (text.codePointAt(offset) ?? 0) > 0xffff ? 2 : 1;
+  return offset;
+}
+
 /** The UTF-16 offset where `text` stops fitting `limit`: everything from here on is over. */
 export function overflowStart(text: string, limit: number, counting: PlatformRules['counting']): number {
+  // Code units and code points are counted by walking the text once; twitter-text's weights and
+  // grapheme clusters depend on what follows, so for them each candidate prefix is counted.
+  if (counting === 'utf16') return wholeCodePoints(text, Math.max(0, Math.min(Math.floor(limit), text.length)));
+  if (counting === 'characters') return wholeCodePoints(text, afterCodePoints(text, limit));
   let low = 0;
   let high = text.length;
   while (low < high) {
@@ -69,9 +83,13 @@ export function overflowStart(text: string, limit: number, counting: PlatformRul
     if (platformLength(text.slice(0, mid), counting) <= limit) low = mid;
     else high = mid - 1;
   }
-  // Never split a surrogate pair.
-  const code = text.charCodeAt(low - 1);
-  return code >= 0xd800 && code <= 0xdbff ? low - 1 : low;
+  return wholeCodePoints(text, low);
+}
+
+/** Where the feed folds `text` behind "See more" at `foldAt` characters; null when it all shows. */
+export function foldStart(text: string, foldAt: number): number | null {
+  const cut = afterCodePoints(text, foldAt);
+  return cut < text.length ? wholeCodePoints(text, cut) : null;
 }
 
 /** A thread's parts: paragraphs separated by blank lines. */
@@ -90,7 +108,11 @@ export function threadParts(text: string): Entity[] {
 
 const isMessageKind = (kind: string) => kind === 'direct-message' || kind === 'mass-notification';
 
-export function measure(draft: DraftAnalysis, context: GradingContext): PlatformMetrics {
+/**
+ * The draft as its platform counts it, and for a thread each part with its length: counted once
+ * per draft, for the platform rules and the Grade's metrics alike.
+ */
+export function measure(draft: Pick<DraftAnalysis, 'text' | 'hashtags' | 'mentions' | 'urls'>, context: GradingContext): Pick<DraftAnalysis, 'metrics' | 'parts'> {
   const { platform } = context;
   const metrics: PlatformMetrics = {
     platform: context.account.platform,
@@ -101,8 +123,10 @@ export function measure(draft: DraftAnalysis, context: GradingContext): Platform
     links: draft.urls.length,
     mentions: draft.mentions.length,
   };
-  if (context.task.kind === 'thread') metrics.parts = threadParts(draft.text).map((part) => platformLength(part.text, platform.counting));
-  return metrics;
+  if (context.task.kind !== 'thread') return { metrics, parts: [] };
+  const parts = threadParts(draft.text).map((part) => ({ ...part, length: platformLength(part.text, platform.counting) }));
+  metrics.parts = parts.map((part) => part.length);
+  return { metrics, parts };
 }
 
 export const platformRules: RuleFamily = (draft, context) => {
@@ -112,9 +136,8 @@ export const platformRules: RuleFamily = (draft, context) => {
   if (!text.trim()) return [{ ruleId: 'platform.empty', message: { key: 'platform.empty' } }];
 
   if (task.kind === 'thread') {
-    const parts = threadParts(text);
-    parts.forEach((part, index) => {
-      const length = platformLength(part.text, platform.counting);
+    draft.parts.forEach((part, index) => {
+      const { length } = part;
       if (length > platform.maxLength) {
         findings.push({
           ruleId: 'platform.thread-part-too-long',
@@ -126,7 +149,7 @@ export const platformRules: RuleFamily = (draft, context) => {
     });
   } else {
     const limit = isMessageKind(task.kind) ? platform.messageMaxLength : platform.maxLength;
-    const length = platformLength(text, platform.counting);
+    const { length } = draft.metrics;
     if (length > limit) {
       const parts = Math.ceil(length / (limit - 8));
       findings.push({
@@ -157,7 +180,7 @@ export const platformRules: RuleFamily = (draft, context) => {
       });
     });
   }
-  const maxLinks = task.kind === 'thread' ? platform.maxLinks * Math.max(1, threadParts(text).length) : platform.maxLinks;
+  const maxLinks = task.kind === 'thread' ? platform.maxLinks * Math.max(1, draft.parts.length) : platform.maxLinks;
   draft.urls.slice(maxLinks).forEach((url) => {
     findings.push({
       ruleId: 'platform.too-many-links',
@@ -166,9 +189,9 @@ export const platformRules: RuleFamily = (draft, context) => {
     });
   });
 
-  if (platform.foldAt !== undefined && !isMessage && platformLength(text, 'characters') > platform.foldAt) {
-    const fold = overflowStart(text, platform.foldAt, 'characters');
-    findings.push({ ruleId: 'platform.below-fold', span: { start: fold, end: text.length }, message: { key: 'platform.below-fold', params: { fold: platform.foldAt } } });
+  if (platform.foldAt !== undefined && !isMessage) {
+    const fold = foldStart(text, platform.foldAt);
+    if (fold !== null) findings.push({ ruleId: 'platform.below-fold', span: { start: fold, end: text.length }, message: { key: 'platform.below-fold', params: { fold: platform.foldAt } } });
   }
 
   const expected = context.expectedLanguage;

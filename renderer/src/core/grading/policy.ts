@@ -6,7 +6,7 @@
 // is not verified.
 import type { Fact, Scenario, Task } from '../pack/schema';
 import type { DraftAnalysis, GradingContext, RawFinding, RuleFamily } from './analysis';
-import { cached } from './analysis';
+import { cached, overlapsAny } from './analysis';
 import type { Closeness, DateValue, DraftFacts, FoundDate, TimeValue, UrlValue } from './facts';
 import {
   compareDate,
@@ -280,7 +280,6 @@ function prepare(context: GradingContext, language: string): Prepared {
 const hashtagKey = (tag: string) => fold(tag.replace(/^[#＃]/, ''));
 
 const inside = (span: Span, spans: readonly Span[]) => spans.some((other) => span.start >= other.start && span.end <= other.end);
-const overlaps = (span: Span, spans: readonly Span[]) => spans.some((other) => span.start < other.end && other.start < span.end);
 
 // ——— Phrases ———
 
@@ -353,7 +352,7 @@ function checkKeyMessages(tokens: readonly Token[], prepared: Prepared, context:
 function longestFirst<T extends Span>(matches: readonly T[]): T[] {
   const kept: T[] = [];
   for (const match of [...matches].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
-    if (!overlaps(match, kept)) kept.push(match);
+    if (!overlapsAny(match, kept)) kept.push(match);
   }
   return kept.sort((a, b) => a.start - b.start);
 }
@@ -597,7 +596,7 @@ function checkNames(draft: DraftAnalysis, urls: readonly Span[], prepared: Prepa
   }
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i]!;
-    if (!/^\p{Lu}/u.test(token.text) || overlaps(token, entities)) continue;
+    if (!/^\p{Lu}/u.test(token.text) || overlapsAny(token, entities)) continue;
     const key = keys[i]!;
     if (prepared.knownNames.has(key) || prepared.names.some(({ surnames }) => surnames.has(key))) continue;
     const sentenceStart = i === 0 || /[.!?:\n]\s*$/.test(text.slice(tokens[i - 1]!.end, token.start));
@@ -644,7 +643,7 @@ export const policyRules: RuleFamily = (draft, context) => {
   // Words inside links and mentions are addresses, not statements: they cross no red line. A link
   // may still carry a key message ("see the official list at mfa.azuria.example").
   const addresses = [...found.urls, ...draft.mentions];
-  const tokens = addresses.length ? draft.tokens.filter((token) => !overlaps(token, addresses)) : draft.tokens;
+  const tokens = addresses.length ? draft.tokens.filter((token) => !overlapsAny(token, addresses)) : draft.tokens;
   const facts = checkFacts(draft, found, prepared.facts, context);
   return [
     ...checkKeyMessages(draft.tokens, prepared, context),

@@ -3,6 +3,7 @@
 // JavaScript's \b does not see Cyrillic letters: word edges here are Unicode letter classes.
 import { StemmerUk } from '@nlpjs/lang-uk';
 import { newStemmer } from 'snowball-stemmers';
+import { appendTo } from './analysis';
 
 export interface Token {
   /** The word as written. */
@@ -108,8 +109,8 @@ export class PhraseMatcher<T> {
       const words = tokenize(text, language).map(({ folded, stem }) => ({ folded, stem }));
       if (!words.length) continue;
       const phrase = { words, value };
-      push(this.byStem, words[0]!.stem, phrase);
-      if (words[0]!.folded !== words[0]!.stem) push(this.byForm, words[0]!.folded, phrase);
+      appendTo(this.byStem, words[0]!.stem, phrase);
+      if (words[0]!.folded !== words[0]!.stem) appendTo(this.byForm, words[0]!.folded, phrase);
     }
   }
 
@@ -131,10 +132,4 @@ export class PhraseMatcher<T> {
     }
     return matches;
   }
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }

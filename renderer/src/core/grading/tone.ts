@@ -5,6 +5,7 @@
 // reply "positive"; so each signal is looked for on its own, by stem, in the draft's language.
 import type { Scenario } from '../pack/schema';
 import type { DraftAnalysis, Entity, GradingContext, RawFinding, RuleFamily } from './analysis';
+import { appendTo, overlaps } from './analysis';
 import { TONE_EN } from './lexicons/tone-en';
 import type { ToneCategory, ToneLexicon } from './lexicons/tone-lexicon';
 import { TONE_RU } from './lexicons/tone-ru';
@@ -179,8 +180,6 @@ function nextToName(text: string, tokens: readonly Token[], first: number, count
   return before !== undefined && lexicon.nameAdjective !== undefined && lexicon.nameAdjective.test(before.folded);
 }
 
-const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
-
 // ————— Lexicon hits —————
 
 interface Hit extends Span {
@@ -207,8 +206,8 @@ function lexiconHits(draft: DraftAnalysis, tokens: readonly Token[], lexicon: Co
     if (entry.beforeBreak && !beforeBreak(text, match.end)) continue;
     if (entry.nearName && !nextToName(text, tokens, first, count, lexicon.lexicon)) continue;
     const hit: Hit = { start: match.start, end: match.end, entry };
-    if (entry.exception) append(exceptions, entry.category, hit);
-    else append(found, entry.category, hit);
+    if (entry.exception) appendTo(exceptions, entry.category, hit);
+    else appendTo(found, entry.category, hit);
   }
   for (const [category, hits] of found) {
     const excepted = exceptions.get(category) ?? [];
@@ -218,12 +217,6 @@ function lexiconHits(draft: DraftAnalysis, tokens: readonly Token[], lexicon: Co
     );
   }
   return found;
-}
-
-function append<T>(map: Map<ToneCategory, T[]>, category: ToneCategory, item: T): void {
-  const list = map.get(category);
-  if (list) list.push(item);
-  else map.set(category, [item]);
 }
 
 /** One hit per stretch of words: the longest phrase wins within a signal, the graver signal across them. */

@@ -11,10 +11,11 @@ import type { FeedItem } from '../../../core/engine/timeline';
 import { overflowStart, platformLength, threadParts } from '../../../core/grading/platform-fit';
 import { localized } from '../../../library/library';
 import { unwrapPackText } from '../../../library/text';
+import { CheckIcon } from '../../icons';
 import { formatSimTime } from '../sim-time';
 import base from './FeedView.module.css';
 import { compactCount, compactNumber, fullCount, simDuration } from './format';
-import { ChartIcon, EyeIcon, FailIcon, ForwardIcon, HeartIcon, ImageIcon, NewsIcon, PassIcon, ReplyArrowIcon, ReplyIcon, RepostIcon, ShareIcon, ThumbIcon, TrendIcon, VerifiedIcon } from './icons';
+import { ChartIcon, EyeIcon, FailIcon, ForwardIcon, HeartIcon, ImageIcon, NewsIcon, ReplyArrowIcon, ReplyIcon, RepostIcon, ShareIcon, ThumbIcon, TrendIcon, VerifiedIcon } from './icons';
 import type { MediaSource } from './media';
 import type { Author, PeopleContext } from './people';
 import { authorOf, initialsOf, replyTargetOf } from './people';
@@ -166,7 +167,7 @@ export function GradeBadge({ item }: { item: Extract<FeedItem, { source: 'traine
   const passed = item.grade.passed;
   return (
     <span className={base.grade} title={t('grade.title', { score })} data-testid="feed-grade" data-passed={passed}>
-      {passed ? <PassIcon size={12} /> : <FailIcon size={12} />}
+      {passed ? <CheckIcon size={12} /> : <FailIcon size={12} />}
       {passed ? t('grade.passed', { score }) : t('grade.failed', { score })}
     </span>
   );

@@ -145,14 +145,6 @@ export function ImageIcon(props: IconProps) {
   );
 }
 
-export function PassIcon(props: IconProps) {
-  return (
-    <Icon {...props}>
-      <path d="M5 12l5 5L20 7" />
-    </Icon>
-  );
-}
-
 export function FailIcon(props: IconProps) {
   return (
     <Icon {...props}>

@@ -1,7 +1,9 @@
 // Runtime: any (pure core). Facts as people write them — phone numbers, dates, times, counts and
 // links in the many surface forms of English, Russian and Ukrainian — found in a draft and brought
 // to one normal form, so they can be compared with the scenario's verified fact sheet.
+import { distance } from 'fastest-levenshtein';
 import { overlapsAny } from './analysis';
+import { fold } from './text';
 import type { Span } from './types';
 
 export interface Found<T> extends Span {
@@ -57,24 +59,11 @@ export type Closeness = 'equal' | 'close' | 'other';
 
 // ——— Shared helpers ———
 
-/** Levenshtein distance, stopping early once it exceeds `max`. */
+/** Levenshtein distance, or `max + 1` once it is past `max` (lengths that far apart are not compared). */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      current.push(value);
-      if (value < rowMin) rowMin = value;
-    }
-    if (rowMin > max) return max + 1;
-    previous = current;
-  }
-  return previous[b.length]!;
+  return Math.min(distance(a, b), max + 1);
 }
 
 /** The text with `spans` blanked out (same length, so offsets still hold). */
@@ -105,11 +94,10 @@ const PHONE = new RegExp(
   'gu',
 );
 
+const THOUSANDS_GROUPING = new RegExp(`^\\d{1,3}(?:([${GROUP_SPACE},.])\\d{3})(?:\\1\\d{3})*$`, 'u');
+
 /** Digit groups of a count written with thousands separators: "20 000", "1,500,000". */
-function isThousandsGrouping(raw: string): boolean {
-  const match = new RegExp(`^\\d{1,3}(?:([${GROUP_SPACE},.])\\d{3})(?:\\1\\d{3})*$`, 'u').exec(raw);
-  return match !== null;
-}
+const isThousandsGrouping = (raw: string): boolean => THOUSANDS_GROUPING.test(raw);
 
 /**
  * The forms under which a verified number may appear: all its digits, and — when it is written
@@ -428,9 +416,11 @@ const MULTIPLIERS: ReadonlyArray<[RegExp, number]> = [
 ];
 const PERCENT = /^[ \u00a0\u2009\u202f]?(?:%|percent|per cent|процент\p{L}*|відсот\p{L}*)/iu;
 
+const GROUP_SPACES = new RegExp(`[${GROUP_SPACE}]`, 'gu');
+
 /** The value of digits as written: thousands separators dropped, a decimal comma or point read. */
 export function parseCount(digits: string): number | null {
-  const compact = digits.replace(new RegExp(`[${GROUP_SPACE}]`, 'gu'), '');
+  const compact = digits.replace(GROUP_SPACES, '');
   if (isThousandsGrouping(digits)) return Number(digits.replace(/\D/g, ''));
   const grouped = /^(\d{1,3}(?:[,.]\d{3})+)(?:[.,](\d+))?$/.exec(compact);
   if (grouped) {
@@ -525,7 +515,7 @@ const NAME_ENDINGS = ['a', 'ому', 'ого', 'ою', 'ой', 'ей', 'ую', '
 
 /** A surname without its inflection, for comparing forms of one name: "Петровой" and "Petrova" → "петров", "petrov". */
 export function nameKey(word: string): string {
-  let folded = /^[\p{Ll}']+$/u.test(word) && !word.includes('ё') ? word : word.normalize('NFC').toLowerCase().replace(/ё/g, 'е').replace(/[’ʼ]/g, "'");
+  let folded = /^[\p{Ll}']+$/u.test(word) && !word.includes('ё') ? word : fold(word);
   if (folded.endsWith("'s")) folded = folded.slice(0, -2);
   for (const ending of NAME_ENDINGS) {
     if (folded.endsWith(ending) && folded.length - ending.length >= 3) return folded.slice(0, -ending.length);

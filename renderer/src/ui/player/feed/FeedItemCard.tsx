@@ -76,7 +76,7 @@ export function countsOf(item: FeedItem, reactions: Record<string, ReactionPlan>
   return { replies: totals.replies, shares: totals.shares, likes: totals.likes, views: totals.reach };
 }
 
-/** The average of the three axis scores, as the debrief rounds it. */
+/** The average of the three axis scores, to whole points: a badge in the feed has no room for the debrief's decimal. */
 export function averageScore(item: Extract<FeedItem, { source: 'trainee' }>): number {
   const { tone, policy, platform } = item.grade.axes;
   return Math.round((tone.score + policy.score + platform.score) / 3);

@@ -24,8 +24,6 @@ const TYPES: Record<string, { type: string; kind: MediaKind }> = {
   webm: { type: 'video/webm', kind: 'video' },
 };
 
-export const noMedia: MediaResolver = () => null;
-
 // One set of URLs per loaded pack: a pack is loaded once per installation, so they live as long as it.
 const resolvers = new WeakMap<ReadonlyMap<string, Uint8Array>, MediaResolver>();
 

@@ -6,7 +6,7 @@ import { loadPack } from '../../../core/pack/load';
 import type { Scenario } from '../../../core/pack/schema';
 import { modelAnswer, playScenario } from '../../../test/engine';
 import { CORE_LIBRARY_DIR, readFolder } from '../../../test/packs';
-import { feedItemsFor, inboxConversations, inboxItemsFor, injectsById, unreadCount } from './select';
+import { feedItemsFor, inboxConversations, inboxItemsFor, injectsById } from './select';
 
 const pack = loadPack(readFolder(CORE_LIBRARY_DIR), { appVersion: '0.1.0' }).pack!;
 const scenarioById = (id: string): Scenario => pack.scenarios.find((scenario) => scenario.id === id)!;
@@ -92,17 +92,6 @@ describe('feedItemsFor and inboxItemsFor', () => {
       expect(fullFeed.slice(0, feed.length)).toEqual(feed);
       expect(fullInbox.slice(0, inbox.length)).toEqual(inbox);
     }
-  });
-});
-
-describe('unreadCount', () => {
-  it('counts the items that arrived after the minute the reader last looked', () => {
-    const x = feedItemsFor(earthquake.state, 'embassy-x');
-    expect(unreadCount(x, -1)).toBe(x.length);
-    expect(unreadCount(x, Number.POSITIVE_INFINITY)).toBe(0);
-    expect(unreadCount(x, 35)).toBe(x.filter((item) => item.at > 35).length);
-    expect(unreadCount(x, 35)).toBeGreaterThan(0);
-    expect(unreadCount([], 0)).toBe(0);
   });
 });
 

@@ -38,14 +38,6 @@ function select(feed: readonly FeedItem[], keep: (item: Exclude<FeedItem, { sour
   return result;
 }
 
-/** How many of `items` arrived after the simulated minute the reader last looked. */
-export function unreadCount(items: readonly FeedItem[], lastSeenMinute: number): number {
-  let count = 0;
-  // Newest last: count back until the first item already seen.
-  for (let index = items.length - 1; index >= 0 && items[index]!.at > lastSeenMinute; index -= 1) count += 1;
-  return count;
-}
-
 /** Every inject the scenario can show, timeline and branches alike, by id: what a reply refers to. */
 export function injectsById(scenario: Pick<Scenario, 'timeline' | 'branches'>): Map<string, Inject> {
   const injects = new Map<string, Inject>();

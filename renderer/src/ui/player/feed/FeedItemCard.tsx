@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReactionPlan } from '../../../core/engine/audience';
 import { summarizeAt } from '../../../core/engine/audience';
 import type { FeedItem } from '../../../core/engine/timeline';
-import { overflowStart, platformLength, threadParts } from '../../../core/grading/platform-fit';
+import { foldStart, threadParts } from '../../../core/grading/platform-fit';
 import { localized } from '../../../library/library';
 import { unwrapPackText } from '../../../library/text';
 import { CheckIcon } from '../../icons';
@@ -109,10 +109,11 @@ export function RichText({ text, className }: { text: string; className?: string
 export function FoldedText({ text, foldAt }: { text: string; foldAt: number | undefined }) {
   const { t } = useTranslation('feed');
   const [unfolded, setUnfolded] = useState(false);
-  if (foldAt === undefined || unfolded || platformLength(text, 'characters') <= foldAt) return <RichText text={text} />;
+  const fold = foldAt === undefined ? null : foldStart(text, foldAt);
+  if (fold === null || unfolded) return <RichText text={text} />;
   return (
     <div data-testid="feed-folded">
-      <RichText text={`${text.slice(0, overflowStart(text, foldAt, 'characters')).trimEnd()}…`} />
+      <RichText text={`${text.slice(0, fold).trimEnd()}…`} />
       <UnstyledButton className={base.seeMore} onClick={() => setUnfolded(true)} aria-expanded={false} data-testid="feed-see-more">
         {t('action.seeMore')}
       </UnstyledButton>

@@ -29,7 +29,10 @@ export interface AttemptResult {
   scores: Record<Axis, number>;
 }
 
-/** One play of one scenario by one profile: its persisted machine snapshot after `eventCount` events. */
+/**
+ * One play of one scenario by one profile, after `eventCount` events. Its machine snapshot is kept
+ * apart, in AttemptSnapshotRecord, so that lists of attempts do not load every snapshot.
+ */
 export interface AttemptRecord {
   id: number;
   profileId: number;
@@ -45,11 +48,16 @@ export interface AttemptRecord {
   finishedAt: number | null;
   /** The versions the snapshot was made under (see core/engine/attempt.ts). */
   versions: AttemptVersions;
-  /** `getPersistedSnapshot()` after the last event. */
-  snapshot: unknown;
   /** How many events the log holds; the next event's `seq`. */
   eventCount: number;
   result: AttemptResult | null;
+}
+
+/** An attempt's persisted machine snapshot after its last event, written with that event. */
+export interface AttemptSnapshotRecord {
+  attemptId: number;
+  /** `persistSnapshot()` of the machine (see core/engine/attempt.ts). */
+  snapshot: unknown;
 }
 
 /** One event of an attempt's log, in order from seq 0. */
@@ -107,6 +115,7 @@ export class AttacheDatabase extends Dexie {
   declare profiles: EntityTable<ProfileRecord, 'id'>;
   declare settings: EntityTable<SettingRow, 'key'>;
   declare attempts: EntityTable<AttemptRecord, 'id'>;
+  declare attemptSnapshots: EntityTable<AttemptSnapshotRecord, 'attemptId'>;
   declare attemptEvents: Table<AttemptEventRecord, [number, number]>;
   declare composerDrafts: EntityTable<ComposerDraftRecord, 'attemptId'>;
   declare packs: EntityTable<InstalledPackRecord, 'packId'>;

@@ -3,6 +3,7 @@ import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { uniqueDatabaseName } from '../test/database';
 import { AttacheDatabase } from './database';
+import { listProfiles } from './repositories/profiles';
 import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS, applySchema, checkSchemaVersions, type SchemaVersion } from './schema';
 
 const opened: Dexie[] = [];
@@ -62,7 +63,7 @@ describe('schema history', () => {
     expect(await current.settings.get('activeProfileId')).toEqual({ key: 'activeProfileId', value: 1 });
   });
 
-  it('version 2 gives every profile written at version 1 its last edit as its last use, and indexes it', async () => {
+  it('version 2 gives every profile written at version 1 its last edit as its last use, which orders the picker', async () => {
     const name = uniqueDatabaseName();
     const v1 = openAt(name, SCHEMA_VERSIONS.slice(0, 1));
     await v1.table('profiles').bulkAdd([
@@ -80,10 +81,10 @@ describe('schema history', () => {
       { id: 1, name: 'Anna Petrova', academyId: 'DA-7', createdAt: 1, updatedAt: 500, lastUsedAt: 500 },
       { id: 2, name: 'Ivan Sokolov', academyId: null, createdAt: 2, updatedAt: 300, lastUsedAt: 300 },
     ]);
-    expect(await v2.table('profiles').orderBy('lastUsedAt').reverse().primaryKeys()).toEqual([1, 2]);
+    expect((await listProfiles(v2 as AttacheDatabase)).map((profile) => profile.id)).toEqual([1, 2]);
     expect(await v2.table('settings').get('activeProfileId')).toEqual({ key: 'activeProfileId', value: 2 });
     // The new tables start empty.
-    for (const table of ['attempts', 'attemptEvents', 'composerDrafts', 'packs']) expect(await v2.table(table).count()).toBe(0);
+    for (const table of ['attempts', 'attemptSnapshots', 'attemptEvents', 'composerDrafts', 'packs']) expect(await v2.table(table).count()).toBe(0);
   });
 
   it('opens a new database at the current version with every table and index', async () => {
@@ -91,10 +92,12 @@ describe('schema history', () => {
     await db.open();
 
     expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
-    expect(db.tables.map((table) => table.name).sort()).toEqual(['attemptEvents', 'attempts', 'composerDrafts', 'packs', 'profiles', 'settings']);
+    expect(db.tables.map((table) => table.name).sort()).toEqual(['attemptEvents', 'attemptSnapshots', 'attempts', 'composerDrafts', 'packs', 'profiles', 'settings']);
     const indexes = (table: string) => db.table(table).schema.indexes.map((index) => index.name).sort();
-    expect(indexes('profiles')).toEqual(['academyId', 'lastUsedAt', 'updatedAt']);
-    expect(indexes('attempts')).toEqual(['[profileId+packId+scenarioId]', 'profileId', 'status', 'updatedAt']);
+    expect(indexes('profiles')).toEqual(['academyId', 'updatedAt']);
+    expect(indexes('attempts')).toEqual(['profileId']);
+    expect(db.attemptSnapshots.schema.primKey.keyPath).toBe('attemptId');
+    expect(indexes('attemptSnapshots')).toEqual([]);
     expect(db.attemptEvents.schema.primKey.name).toBe('[attemptId+seq]');
     expect(indexes('attemptEvents')).toEqual(['attemptId']);
     expect(db.composerDrafts.schema.primKey.keyPath).toBe('attemptId');

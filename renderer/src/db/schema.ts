@@ -33,11 +33,10 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   {
     version: 2,
     stores: {
-      // Several trainees can share a device; the profile picker lists the most recently used first.
-      profiles: '++id, academyId, updatedAt, lastUsedAt',
-      // One row per play of a scenario. The compound index answers "this trainee's attempts at this
-      // scenario" for the catalogue; status finds attempts to resume.
-      attempts: '++id, profileId, [profileId+packId+scenarioId], status, updatedAt',
+      // One row per play of a scenario; lists are per profile and are filtered in memory.
+      attempts: '++id, profileId',
+      // The machine snapshot after an attempt's last event, apart from the attempt so lists stay small.
+      attemptSnapshots: 'attemptId',
       // The event log: one row per event, keyed by attempt and position so replay reads it in order.
       attemptEvents: '[attemptId+seq], attemptId',
       // At most one unsent draft per attempt.
@@ -46,7 +45,8 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       packs: 'packId',
     },
     upgrade: async (transaction) => {
-      // Until now the one profile was also the last one used.
+      // Several trainees can share a device and the profile picker lists the most recently used
+      // first; until now the one profile was also the last one used.
       await transaction
         .table('profiles')
         .toCollection()

@@ -13,7 +13,9 @@ import {
   listAttempts,
   readAttempt,
   readAttemptEvents,
+  readAttemptSnapshot,
   readComposerDraft,
+  readSavedAttempt,
   readScenarioProgress,
   recordEvent,
   saveComposerDraft,
@@ -73,16 +75,21 @@ function draft(attemptId: number, text: string): ComposerDraftRecord {
 }
 
 describe('creating and reading attempts', () => {
-  it('starts an attempt as active with an empty log', async () => {
+  it('starts an attempt as active with an empty log, keeping its snapshot apart', async () => {
     const attempt = await createAttempt(db, init(), () => 1000);
 
-    expect(attempt).toEqual({ ...init(), id: attempt.id, status: 'active', startedAt: 1000, updatedAt: 1000, finishedAt: null, eventCount: 0, result: null });
+    const { snapshot, ...fields } = init();
+    expect(attempt).toEqual({ ...fields, id: attempt.id, status: 'active', startedAt: 1000, updatedAt: 1000, finishedAt: null, eventCount: 0, result: null });
     expect(await readAttempt(db, attempt.id)).toEqual(attempt);
+    expect(await readAttemptSnapshot(db, attempt.id)).toEqual(snapshot);
+    expect(await readSavedAttempt(db, attempt.id)).toEqual({ attempt, snapshot });
     expect(await readAttemptEvents(db, attempt.id)).toEqual([]);
   });
 
   it('reads nothing for an attempt that does not exist', async () => {
     expect(await readAttempt(db, 404)).toBeNull();
+    expect(await readAttemptSnapshot(db, 404)).toBeUndefined();
+    expect(await readSavedAttempt(db, 404)).toBeNull();
     expect(await readAttemptEvents(db, 404)).toEqual([]);
   });
 
@@ -99,7 +106,8 @@ describe('recordEvent', () => {
     await recordEvent(db, attempt.id, { seq: 1, event: NEXT, snapshot: { n: 2 }, finished: false, result: null }, () => 1200);
 
     expect(await readAttemptEvents(db, attempt.id)).toEqual([START, NEXT]);
-    expect(await readAttempt(db, attempt.id)).toEqual({ ...attempt, snapshot: { n: 2 }, eventCount: 2, updatedAt: 1200 });
+    expect(await readAttempt(db, attempt.id)).toEqual({ ...attempt, eventCount: 2, updatedAt: 1200 });
+    expect(await readAttemptSnapshot(db, attempt.id)).toEqual({ n: 2 });
     expect(await db.attemptEvents.get([attempt.id, 1])).toEqual({ attemptId: attempt.id, seq: 1, event: NEXT, recordedAt: 1200 });
   });
 
@@ -123,7 +131,8 @@ describe('recordEvent', () => {
 
     await recordEvent(db, attempt.id, { seq: 1, event: FINISH, snapshot: { done: true }, finished: true, result: result(81, true) }, () => 1200);
 
-    expect(await readAttempt(db, attempt.id)).toMatchObject({ status: 'finished', finishedAt: 1200, updatedAt: 1200, eventCount: 2, result: result(81, true), snapshot: { done: true } });
+    expect(await readAttempt(db, attempt.id)).toMatchObject({ status: 'finished', finishedAt: 1200, updatedAt: 1200, eventCount: 2, result: result(81, true) });
+    expect(await readAttemptSnapshot(db, attempt.id)).toEqual({ done: true });
     expect(await readComposerDraft(db, attempt.id)).toBeNull();
   });
 
@@ -140,6 +149,7 @@ describe('recordEvent', () => {
     await expect(failure).rejects.toBeInstanceOf(AttemptConflictError);
     await expect(failure).rejects.toMatchObject({ attemptId: attempt.id, conflict, message: expect.stringContaining('another window') });
     expect(await readAttempt(db, attempt.id)).toEqual(before);
+    expect(await readAttemptSnapshot(db, attempt.id)).toBe('after start');
     expect(await readAttemptEvents(db, attempt.id)).toEqual([START]);
   });
 
@@ -171,6 +181,7 @@ describe('recordEvent', () => {
     vi.restoreAllMocks();
     expect(await readAttemptEvents(db, attempt.id)).toEqual([START]);
     expect(await readAttempt(db, attempt.id)).toEqual(before);
+    expect(await readAttemptSnapshot(db, attempt.id)).toBe('after start');
     // The same step can be saved once the disk is back.
     await recordEvent(db, attempt.id, { seq: 1, event: FINISH, snapshot: 'done', finished: true, result: result(90, true) });
     expect(await readAttemptEvents(db, attempt.id)).toEqual([START, FINISH]);
@@ -187,6 +198,7 @@ describe('recordEvent', () => {
     vi.restoreAllMocks();
     expect(await readAttemptEvents(db, attempt.id)).toEqual([START]);
     expect(await readAttempt(db, attempt.id)).toEqual(before);
+    expect(await readAttemptSnapshot(db, attempt.id)).toBe('after start');
   });
 
   it('reports a full disk while starting an attempt as StorageFullError, keeping the attempts already saved', async () => {
@@ -210,6 +222,13 @@ describe('listAttempts', () => {
 
     expect((await listAttempts(db, profileId)).map((attempt) => attempt.id)).toEqual([third.id, second.id, first.id]);
     expect(await listAttempts(db, 404)).toEqual([]);
+  });
+
+  it('lists attempts without their snapshots', async () => {
+    await playedAttempt({}, 1000, result(60, false));
+    const [listed] = await listAttempts(db, profileId);
+    expect(listed).not.toHaveProperty('snapshot');
+    expect(await readAttemptSnapshot(db, listed!.id)).toEqual({ state: 'done' });
   });
 });
 
@@ -325,9 +344,12 @@ describe('deleting a profile', () => {
     expect(await readAttempt(db, own.id)).toBeNull();
     expect(await readAttempt(db, unfinished.id)).toBeNull();
     expect(await readAttemptEvents(db, own.id)).toEqual([]);
+    expect(await readAttemptSnapshot(db, own.id)).toBeUndefined();
+    expect(await readAttemptSnapshot(db, unfinished.id)).toBeUndefined();
     expect(await readComposerDraft(db, unfinished.id)).toBeNull();
     expect(await countAttempts(db, profileId)).toBe(0);
     expect(await readAttemptEvents(db, theirs.id)).toEqual([START]);
+    expect(await readAttemptSnapshot(db, theirs.id)).toEqual({ state: 'live' });
     expect((await readComposerDraft(db, theirs.id))?.text).toBe('their draft');
   });
 
@@ -353,6 +375,7 @@ describe('deleting a profile', () => {
     await expect(deleteProfile(db, profileId)).rejects.toBeInstanceOf(StorageFullError);
     vi.restoreAllMocks();
     expect(await readAttempt(db, attempt.id)).not.toBeNull();
+    expect(await readAttemptSnapshot(db, attempt.id)).toEqual({ state: 'live' });
     expect(await readAttemptEvents(db, attempt.id)).toEqual([START]);
     expect((await readActiveProfile(db))?.id).toBe(profileId);
   });

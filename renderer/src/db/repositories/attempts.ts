@@ -1,12 +1,12 @@
-// Runtime: renderer. Attempts at scenarios, their event logs and the composer's unsent drafts: the
-// only code that writes the attempts, attemptEvents and composerDrafts tables.
+// Runtime: renderer. Attempts at scenarios, their snapshots, event logs and the composer's unsent
+// drafts: the only code that writes the attempts, attemptSnapshots, attemptEvents and composerDrafts tables.
 import { Dexie } from 'dexie';
 import type { EngineEvent } from '../../core/engine/machine';
 import type { AttacheDatabase, AttemptRecord, AttemptResult, ComposerDraftRecord, ScenarioProgress } from '../database';
 import { AttemptConflictError, ProfileNotFoundError, storageWrite } from '../errors';
 
-/** What the caller decides about a new attempt; the repository fills in its state and times. */
-export type AttemptInit = Omit<AttemptRecord, 'id' | 'status' | 'startedAt' | 'updatedAt' | 'finishedAt' | 'eventCount' | 'result'>;
+/** What the caller decides about a new attempt, with its snapshot before any event; the repository fills in its state and times. */
+export type AttemptInit = Omit<AttemptRecord, 'id' | 'status' | 'startedAt' | 'updatedAt' | 'finishedAt' | 'eventCount' | 'result'> & { snapshot: unknown };
 
 /** One event applied to an attempt, with the machine's persisted snapshot after it. */
 export interface AttemptStep {
@@ -25,25 +25,28 @@ export function countAttempts(db: AttacheDatabase, profileId: number): Promise<n
 }
 
 /**
- * Deletes a profile's attempts with their event logs and unsent drafts, inside the caller's
- * read-write transaction over attempts, attemptEvents and composerDrafts. Returns how many went.
+ * Deletes a profile's attempts with their snapshots, event logs and unsent drafts, inside the caller's
+ * read-write transaction over attempts, attemptSnapshots, attemptEvents and composerDrafts. Returns
+ * how many went.
  */
 export async function deleteAttemptsOf(db: AttacheDatabase, profileId: number): Promise<number> {
   const ids = await db.attempts.where('profileId').equals(profileId).primaryKeys();
   await db.attemptEvents.where('attemptId').anyOf(ids).delete();
+  await db.attemptSnapshots.bulkDelete(ids);
   await db.composerDrafts.bulkDelete(ids);
   await db.attempts.bulkDelete(ids);
   return ids.length;
 }
 
-/** Starts an attempt with an empty log. Throws ProfileNotFoundError for an unknown profile. */
+/** Starts an attempt with an empty log and its first snapshot. Throws ProfileNotFoundError for an unknown profile. */
 export function createAttempt(db: AttacheDatabase, init: AttemptInit, now: () => number = Date.now): Promise<AttemptRecord> {
+  const { snapshot, ...attempt } = init;
   return storageWrite(() =>
-    db.transaction('rw', db.profiles, db.attempts, async () => {
-      if ((await db.profiles.get(init.profileId)) === undefined) throw new ProfileNotFoundError(init.profileId);
+    db.transaction('rw', db.profiles, db.attempts, db.attemptSnapshots, async () => {
+      if ((await db.profiles.get(attempt.profileId)) === undefined) throw new ProfileNotFoundError(attempt.profileId);
       const timestamp = now();
       const fields: Omit<AttemptRecord, 'id'> = {
-        ...init,
+        ...attempt,
         status: 'active',
         startedAt: timestamp,
         updatedAt: timestamp,
@@ -52,6 +55,7 @@ export function createAttempt(db: AttacheDatabase, init: AttemptInit, now: () =>
         result: null,
       };
       const id = await db.attempts.add(fields);
+      await db.attemptSnapshots.add({ attemptId: id, snapshot });
       return { id, ...fields };
     }),
   );
@@ -65,7 +69,7 @@ export function createAttempt(db: AttacheDatabase, init: AttemptInit, now: () =>
  */
 export function recordEvent(db: AttacheDatabase, attemptId: number, step: AttemptStep, now: () => number = Date.now): Promise<void> {
   return storageWrite(() =>
-    db.transaction('rw', db.attempts, db.attemptEvents, db.composerDrafts, async () => {
+    db.transaction('rw', [db.attempts, db.attemptSnapshots, db.attemptEvents, db.composerDrafts], async () => {
       const attempt = await db.attempts.get(attemptId);
       if (!attempt) throw new AttemptConflictError(attemptId, { kind: 'missing' });
       if (attempt.status === 'finished') throw new AttemptConflictError(attemptId, { kind: 'finished' });
@@ -75,9 +79,9 @@ export function recordEvent(db: AttacheDatabase, attemptId: number, step: Attemp
       const timestamp = now();
       // add, not put: a row already at this position means the log was written elsewhere.
       await db.attemptEvents.add({ attemptId, seq: step.seq, event: step.event, recordedAt: timestamp });
+      await db.attemptSnapshots.put({ attemptId, snapshot: step.snapshot });
       const updated: AttemptRecord = {
         ...attempt,
-        snapshot: step.snapshot,
         eventCount: step.seq + 1,
         updatedAt: timestamp,
         ...(step.finished ? { status: 'finished', finishedAt: timestamp, result: step.result } : {}),
@@ -90,6 +94,19 @@ export function recordEvent(db: AttacheDatabase, attemptId: number, step: Attemp
 
 export async function readAttempt(db: AttacheDatabase, attemptId: number): Promise<AttemptRecord | null> {
   return (await db.attempts.get(attemptId)) ?? null;
+}
+
+/** The snapshot saved after the attempt's last event, or undefined when there is none. */
+export async function readAttemptSnapshot(db: AttacheDatabase, attemptId: number): Promise<unknown> {
+  return (await db.attemptSnapshots.get(attemptId))?.snapshot;
+}
+
+/** An attempt with the snapshot saved after its last event, read together so that they agree. */
+export function readSavedAttempt(db: AttacheDatabase, attemptId: number): Promise<{ attempt: AttemptRecord; snapshot: unknown } | null> {
+  return db.transaction('r', db.attempts, db.attemptSnapshots, async () => {
+    const attempt = await readAttempt(db, attemptId);
+    return attempt ? { attempt, snapshot: await readAttemptSnapshot(db, attemptId) } : null;
+  });
 }
 
 /** The attempt's event log, in the order the events happened. */

@@ -101,13 +101,13 @@ export function switchProfile(db: AttacheDatabase, id: number, now: () => number
 }
 
 /**
- * Deletes a profile and everything it recorded on this device: its attempts, their event logs and
- * unsent drafts. When it was the active profile, no one is active afterwards. Returns how many
+ * Deletes a profile and everything it recorded on this device: its attempts, their snapshots, event
+ * logs and unsent drafts. When it was the active profile, no one is active afterwards. Returns how many
  * attempts went. Throws ProfileNotFoundError for an unknown id.
  */
 export function deleteProfile(db: AttacheDatabase, id: number): Promise<{ attempts: number }> {
   return storageWrite(() =>
-    db.transaction('rw', [db.profiles, db.settings, db.attempts, db.attemptEvents, db.composerDrafts], async () => {
+    db.transaction('rw', [db.profiles, db.settings, db.attempts, db.attemptSnapshots, db.attemptEvents, db.composerDrafts], async () => {
       if ((await db.profiles.get(id)) === undefined) throw new ProfileNotFoundError(id);
       const attempts = await deleteAttemptsOf(db, id);
       await db.profiles.delete(id);

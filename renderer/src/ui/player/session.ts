@@ -9,7 +9,7 @@ import { createScenarioMachine } from '../../core/engine/machine';
 import { scenarioOutcome } from '../../core/engine/outcome';
 import type { EngineInput } from '../../core/engine/timeline';
 import type { AttemptRecord, AttemptResult, AttacheDatabase } from '../../db/database';
-import { createAttempt, readAttempt, readAttemptEvents, recordEvent } from '../../db/repositories/attempts';
+import { createAttempt, readAttemptEvents, readSavedAttempt, recordEvent } from '../../db/repositories/attempts';
 import type { Library, ScenarioRef } from '../../library/library';
 import { findScenario } from '../../library/library';
 
@@ -71,14 +71,15 @@ export async function startAttempt(db: AttacheDatabase, profileId: number, ref: 
 
 /** Reads an attempt and restores its state: from the snapshot when it fits, else by replaying the log. */
 export async function loadAttempt(db: AttacheDatabase, library: Library, attemptId: number): Promise<LoadedAttempt | LoadFailure> {
-  const attempt = await readAttempt(db, attemptId);
-  if (!attempt) return { kind: 'missing' };
+  const saved = await readSavedAttempt(db, attemptId);
+  if (!saved) return { kind: 'missing' };
+  const { attempt } = saved;
   const ref = findScenario(library, attempt.packId, attempt.scenarioId);
   if (!ref) return { kind: 'scenario-gone', packId: attempt.packId, scenarioId: attempt.scenarioId };
   const events = await readAttemptEvents(db, attemptId);
   const input = engineInputFor(ref, attempt.playLanguage, attempt.seed);
   const machine = createScenarioMachine(input);
-  const restored = restore(machine, { versions: attempt.versions, snapshot: attempt.snapshot, events }, versionsFor(ref, attempt.playLanguage, attempt.seed));
+  const restored = restore(machine, { versions: attempt.versions, snapshot: saved.snapshot, events }, versionsFor(ref, attempt.playLanguage, attempt.seed));
   return { attempt, ref, input, machine, snapshot: restored.snapshot, events, restoreNote: restored.refusal };
 }
 

@@ -1,6 +1,7 @@
 // Runtime: Node (scripts). A Grade for people reading a terminal: the draft with the spans that
 // cost points marked beneath, the findings, and the scores.
 import type { Finding, Grade, Message } from '../../renderer/src/core/grading/types';
+import { AXES } from '../../renderer/src/core/pack/schema';
 import { platformName } from './messages';
 
 export interface ReportOptions {
@@ -51,7 +52,7 @@ export function formatReport(text: string, grade: Grade, render: (message: Messa
     if (finding.suggestion?.message) lines.push(`    → ${render(finding.suggestion.message)}`);
   });
   lines.push('');
-  const scores = (['tone', 'policy', 'platform'] as const).map((axis) => {
+  const scores = AXES.map((axis) => {
     const result = grade.axes[axis];
     const verdict = result.passed ? paint(color, '32', 'pass') : paint(color, '31', 'FAIL');
     return `${axis} ${result.score}/${result.passMark} ${verdict}`;

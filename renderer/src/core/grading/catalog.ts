@@ -1,10 +1,9 @@
 // Runtime: any (pure core). Every rule the grader knows: its axis, default level and weights.
 // Packs tune levels and weights per scenario and task by these ids (rubric.rules); an id not in
 // this catalogue is a validation error.
-import type { Axis } from '../pack/schema';
-import type { FindingSeverity } from './types';
+import type { Axis, RULE_LEVELS, Scenario } from '../pack/schema';
 
-export type RuleLevel = FindingSeverity | 'off';
+export type RuleLevel = (typeof RULE_LEVELS)[number];
 
 export interface RuleSpec {
   id: string;
@@ -61,10 +60,8 @@ export const RULES: readonly RuleSpec[] = [
 
 export const RULES_BY_ID: ReadonlyMap<string, RuleSpec> = new Map(RULES.map((spec) => [spec.id, spec]));
 
-export interface RuleOverride {
-  level?: RuleLevel;
-  weight?: number;
-}
+/** A pack's change to one rule (rubric.rules in a scenario or a task). */
+export type RuleOverride = NonNullable<NonNullable<Scenario['rubric']>['rules']>[string];
 
 /** The catalogue with a scenario's and then a task's overrides applied (later ones win). */
 export function resolveRules(...overrideSets: Array<Record<string, RuleOverride> | undefined>): Map<string, RuleSpec> {

@@ -1,6 +1,9 @@
 // Runtime: any (pure core). Platform norms as data: built-in defaults (see the notes in the README),
 // which a pack or scenario overrides per platform.
-import type { Platform } from '../pack/schema';
+import type { PackManifest, Platform } from '../pack/schema';
+
+/** The ways of counting length that a pack may name (pack.yaml `platforms.<id>.counting`). */
+export type Counting = NonNullable<NonNullable<NonNullable<PackManifest['platforms']>[Platform]>['counting']>;
 
 export interface PlatformRules {
   maxLength: number;
@@ -9,7 +12,7 @@ export interface PlatformRules {
    * `graphemes` (what a person sees as one character), `utf16` (code units, as Telegram's API),
    * `characters` (code points).
    */
-  counting: 'weighted' | 'graphemes' | 'utf16' | 'characters';
+  counting: Counting;
   maxHashtags: number;
   maxLinks: number;
   /** Limit of one direct message (and of each message of a mass notification), counted the same way. */

@@ -4,7 +4,7 @@
 // fact sheet. A near miss of a verified value (one wrong digit, the day after) is an error that names
 // the right value; a value the sheet does not hold at all is only a warning: it may be fine, but it
 // is not verified.
-import type { Fact, Scenario, Task } from '../pack/schema';
+import type { Fact, Localized, Scenario, Task } from '../pack/schema';
 import type { DraftAnalysis, GradingContext, RawFinding, RuleFamily } from './analysis';
 import { cached, overlapsAny } from './analysis';
 import type { Closeness, DateValue, DraftFacts, FoundDate, TimeValue, UrlValue } from './facts';
@@ -30,7 +30,6 @@ import type { PhraseMatch, Token } from './text';
 import { fold, PhraseMatcher, tokenize } from './text';
 import type { Span } from './types';
 
-type Localized = Record<string, string>;
 type FactOf<T extends Fact['type']> = Extract<Fact, { type: T }>;
 
 /** A localized text in `language`, else English, else any. */

@@ -1,6 +1,7 @@
 // Runtime: any (pure core). What the grader says about a draft: per axis a score, a verdict against
 // the task's pass mark, and findings — each point lost is attached to one of them.
 import type { Axis } from '../pack/schema';
+import type { Counting } from './platforms';
 
 export type { Axis };
 
@@ -44,7 +45,7 @@ export interface PlatformMetrics {
   /** The length as the platform counts it, and its limit. */
   length: number;
   limit: number;
-  counting: 'weighted' | 'graphemes' | 'utf16' | 'characters';
+  counting: Counting;
   hashtags: number;
   links: number;
   mentions: number;

@@ -1,6 +1,6 @@
-// Runtime: Node (Vitest). Platform facts as a person reads them.
+// Runtime: Node (Vitest). Platform facts, scores, language names and lists as a person reads them.
 import { describe, expect, it } from 'vitest';
-import { engineSummary, formatDate, osName } from './format';
+import { capitalized, engineSummary, formatDate, formatList, formatScore, languageName, osName } from './format';
 
 describe('format', () => {
   it('names operating systems', () => {
@@ -20,5 +20,20 @@ describe('format', () => {
     const date = Date.UTC(2026, 10, 21, 12);
     expect(formatDate(date, 'en')).toBe('November 21, 2026');
     expect(formatDate(date, 'ru')).toBe('21 ноября 2026 г.');
+  });
+
+  it('writes scores with one decimal at most, in the UI language', () => {
+    expect(formatScore(72.5, 'en')).toBe('72.5');
+    expect(formatScore(72.46, 'en')).toBe('72.5');
+    expect(formatScore(73, 'en')).toBe('73');
+    expect(formatScore(72.5, 'ru')).toBe('72,5');
+  });
+
+  it('names languages, with a capital where they stand alone, and joins lists', () => {
+    expect(languageName('uk', 'en')).toBe('Ukrainian');
+    expect(languageName('ru', 'ru')).toBe('русский');
+    expect(capitalized(languageName('ru', 'ru'), 'ru')).toBe('Русский');
+    expect(formatList(['X', 'VK', 'Telegram'], 'en')).toBe('X, VK, and Telegram');
+    expect(formatList(['X', 'VK'], 'ru')).toBe('X и VK');
   });
 });

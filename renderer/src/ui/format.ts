@@ -1,4 +1,5 @@
-// Runtime: renderer. Turns the platform's raw facts into what a person reads.
+// Runtime: renderer. Turns raw facts (the platform's, a score, a language code, a list) into what a
+// person reads, the same way on every screen.
 import type { AppInfo } from '../../../electron/contract/api';
 
 /** Product names of operating systems and engines are the same in every language. */
@@ -18,4 +19,32 @@ export function engineSummary(versions: AppInfo['versions']): string {
 
 export function formatDate(timestamp: number, language: string): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'long' }).format(timestamp);
+}
+
+/** Scores are averages kept to one decimal; every screen shows that decimal so one attempt reads the same everywhere. */
+export function formatScore(score: number, language: string): string {
+  return new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(score);
+}
+
+/** The name of a language in another one, e.g. ("uk", "en") → "Ukrainian"; the code if the runtime knows no name. */
+export function languageName(code: string, inLanguage: string): string {
+  try {
+    return new Intl.DisplayNames([inLanguage], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** Russian writes language names in lower case; standing alone (a button, a table cell) they start with a capital. */
+export function capitalized(text: string, language: string): string {
+  return text.charAt(0).toLocaleUpperCase(language) + text.slice(1);
+}
+
+/** "X, VK and Telegram" in the given language. */
+export function formatList(items: readonly string[], language: string): string {
+  try {
+    return new Intl.ListFormat(language, { style: 'long', type: 'conjunction' }).format(items);
+  } catch {
+    return items.join(', ');
+  }
 }

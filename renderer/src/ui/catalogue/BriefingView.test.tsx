@@ -247,7 +247,7 @@ describe('BriefingView: starting', () => {
     const buttons = within(screen.getByTestId('briefing-actions')).getAllByRole('button');
     expect(buttons.map((button) => button.textContent)).toEqual(['Resume', 'Start again']);
     expect(buttons[0]).toBe(screen.getByTestId('briefing-resume'));
-    expect(screen.getByTestId('briefing-best-score').textContent).toBe('Your best score: 65');
+    expect(screen.getByTestId('briefing-best-score').textContent).toBe('Your best score: 64.6');
     expect(screen.getByTestId('catalogue-status').textContent).toBe('In progress');
 
     await user.click(screen.getByTestId('briefing-resume'));

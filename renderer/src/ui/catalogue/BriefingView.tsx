@@ -15,7 +15,8 @@ import { formatSimTime } from '../player/sim-time';
 import classes from './catalogue.module.css';
 import { KindBadge, StatusBadge } from './CatalogueView';
 import type { CatalogueT } from './format';
-import { capitalized, formatDuration, formatScore, languageName, scenarioStatus, taskSummary } from './format';
+import { formatDuration, scenarioStatus, taskSummary } from './format';
+import { capitalized, formatScore, languageName } from '../format';
 import { ClockIcon, StopIcon } from './icons';
 import { usePlatformName } from '../platform-name';
 

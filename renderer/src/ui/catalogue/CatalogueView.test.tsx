@@ -71,7 +71,7 @@ describe('CatalogueView: courses', () => {
     const bar = course.getByRole('progressbar', { name: 'Course progress: Press attaché foundations' });
     expect(bar.getAttribute('aria-valuenow')).toBe('14');
     // (82.4 + 55) / 2 = 68.7: the scenarios finished so far.
-    expect(textOf(course.getByTestId('catalogue-course-average'))).toBe('Your average best score so far: 69');
+    expect(textOf(course.getByTestId('catalogue-course-average'))).toBe('Your average best score so far: 68.7');
     expect(course.queryByTestId('catalogue-course-completed')).toBeNull();
 
     const items = within(course.getByTestId('catalogue-course-scenarios')).getAllByRole('listitem');
@@ -131,7 +131,7 @@ describe('CatalogueView: scenario cards', () => {
     const flights = card('flights-suspended');
     expect(cards()[COURSE_ORDER.indexOf('flights-suspended')]!.getAttribute('data-status')).toBe('passed');
     expect(textOf(flights.getByTestId('catalogue-status'))).toBe('Passed');
-    expect(textOf(flights.getByTestId('catalogue-best-score'))).toBe('Best score: 82');
+    expect(textOf(flights.getByTestId('catalogue-best-score'))).toBe('Best score: 82.4');
     expect(flights.getByTestId('catalogue-open').textContent).toBe('Play again');
 
     const visa = card('visa-free-launch');
@@ -254,7 +254,7 @@ describe('CatalogueView in Russian', () => {
     expect(textOf(flights.getByTestId('catalogue-duration'))).toBe('3 часа');
     expect(textOf(flights.getByTestId('catalogue-languages'))).toBe('английский и русский');
     expect(textOf(flights.getByTestId('catalogue-tasks'))).toBe('4 задачи · ещё 1 может появиться');
-    expect(textOf(flights.getByTestId('catalogue-best-score'))).toBe('Лучший балл: 82');
+    expect(textOf(flights.getByTestId('catalogue-best-score'))).toBe('Лучший балл: 82,4');
     expect(flights.getByTestId('catalogue-open').textContent).toBe('Пройти снова');
     expect(textOf(card('answering-criticism').getByTestId('catalogue-duration'))).toBe('2 часа 30 минут');
     expect(textOf(card('chairmanship-bilingual').getByTestId('catalogue-languages'))).toBe('английский, русский и украинский');

@@ -8,11 +8,13 @@ import { formatDiagnostic } from '../../core/pack/diagnostics';
 import type { Course, Scenario } from '../../core/pack/schema';
 import { SCENARIO_KINDS } from '../../core/pack/schema';
 import type { ScenarioProgress } from '../../db/database';
+import { scenarioProgressKey } from '../../db/repositories/attempts';
 import type { Library } from '../../library/library';
 import { languagesOf, localized } from '../../library/library';
 import classes from './catalogue.module.css';
 import type { CatalogueT, ScenarioStatus } from './format';
-import { formatDuration, formatList, formatScore, languageName, progressKey, SCENARIO_STATUSES, scenarioStatus, STATUS_COLOR, taskSummary } from './format';
+import { formatDuration, SCENARIO_STATUSES, scenarioStatus, STATUS_COLOR, taskSummary } from './format';
+import { formatList, formatScore, languageName } from '../format';
 import { ClockIcon, CrisisIcon, OutreachIcon, SearchIcon, StopIcon } from './icons';
 import { usePlatformName } from '../platform-name';
 
@@ -90,7 +92,7 @@ export function CatalogueView({ library, progress, onOpenScenario }: CatalogueVi
     () =>
       library.packs.flatMap((pack) =>
         scenariosInOrder(pack).map((scenario) => {
-          const standing = progress.get(progressKey(pack.manifest.id, scenario.id)) ?? null;
+          const standing = progress.get(scenarioProgressKey(pack.manifest.id, scenario.id)) ?? null;
           return { pack, scenario, title: localized(scenario.title, uiLanguage), status: scenarioStatus(standing), progress: standing };
         }),
       ),
@@ -271,7 +273,7 @@ function CourseCard({ pack, course, progress }: { pack: Pack; course: Course; pr
   const title = localized(course.title, uiLanguage);
   const items = course.scenarios.map((scenarioId) => {
     const scenario = pack.scenarios.find((candidate) => candidate.id === scenarioId) ?? null;
-    const standing = progress.get(progressKey(pack.manifest.id, scenarioId)) ?? null;
+    const standing = progress.get(scenarioProgressKey(pack.manifest.id, scenarioId)) ?? null;
     return { scenarioId, scenario, status: scenarioStatus(standing), bestScore: standing?.bestScore ?? null };
   });
   const passed = items.filter((item) => item.status === 'passed').length;

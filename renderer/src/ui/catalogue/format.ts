@@ -1,5 +1,5 @@
-// Runtime: renderer. How the catalogue and the briefing put durations, languages, lists and a
-// trainee's standing into words.
+// Runtime: renderer. How the catalogue and the briefing put durations, task counts and a trainee's
+// standing into words; what other screens word the same way is in ../format.
 import type { TFunction } from 'i18next';
 import { offsetMinutes } from '../../core/pack/schema';
 import type { Scenario } from '../../core/pack/schema';
@@ -23,10 +23,6 @@ export const STATUS_COLOR: Record<ScenarioStatus, string> = {
   failed: 'red',
 };
 
-export function progressKey(packId: string, scenarioId: string): string {
-  return `${packId}/${scenarioId}`;
-}
-
 /** "H:MM" of simulated time as "2 h 30 min" (English) or "2 часа 30 минут" (Russian). */
 export function formatDuration(t: CatalogueT, offset: string): string {
   const total = offsetMinutes(offset);
@@ -36,34 +32,6 @@ export function formatDuration(t: CatalogueT, offset: string): string {
     return t('duration.hoursMinutes', { hours: t('duration.hours', { count: hours }), minutes: t('duration.minutes', { count: minutes }) });
   }
   return hours > 0 ? t('duration.hours', { count: hours }) : t('duration.minutes', { count: minutes });
-}
-
-/** The name of a language in another one, e.g. ("uk", "en") → "Ukrainian"; the code if the runtime knows no name. */
-export function languageName(code: string, inLanguage: string): string {
-  try {
-    return new Intl.DisplayNames([inLanguage], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
-
-/** Russian writes language names in lower case; standing alone (a button) they start with a capital. */
-export function capitalized(text: string, language: string): string {
-  return text.charAt(0).toLocaleUpperCase(language) + text.slice(1);
-}
-
-/** "X, VK and Telegram" in the given language. */
-export function formatList(items: readonly string[], language: string): string {
-  try {
-    return new Intl.ListFormat(language, { style: 'long', type: 'conjunction' }).format(items);
-  } catch {
-    return items.join(', ');
-  }
-}
-
-/** Scores are kept to one decimal; the catalogue shows whole points. */
-export function formatScore(score: number, language: string): string {
-  return new Intl.NumberFormat(language, { maximumFractionDigits: 0 }).format(score);
 }
 
 /**

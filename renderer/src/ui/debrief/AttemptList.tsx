@@ -4,7 +4,7 @@ import { Anchor, Badge, Button, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { hrefFor } from '../router';
 import classes from './debrief.module.css';
-import { formatScore } from './debrief-data';
+import { capitalized, formatScore, languageName } from '../format';
 
 export interface AttemptListItem {
   id: number;
@@ -27,12 +27,6 @@ type Verdict = 'active' | 'passed' | 'failed' | 'finished';
 
 const VERDICT_COLORS: Record<Verdict, string> = { active: 'blue', passed: 'green', failed: 'red', finished: 'gray' };
 
-/** A language's name as a table cell starts: Intl writes Russian names in lower case ("русский"). */
-function languageName(names: Intl.DisplayNames, code: string, uiLanguage: string): string {
-  const name = names.of(code) ?? code;
-  return name.charAt(0).toLocaleUpperCase(uiLanguage) + name.slice(1);
-}
-
 function verdictOf(item: AttemptListItem): Verdict {
   if (item.status === 'active') return 'active';
   return item.passed === null ? 'finished' : item.passed ? 'passed' : 'failed';
@@ -51,7 +45,6 @@ export function AttemptList({ items, onOpen }: AttemptListProps) {
   }
 
   const dates = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
-  const languages = new Intl.DisplayNames([language], { type: 'language' });
   const sorted = [...items].sort((a, b) => b.startedAt - a.startedAt || b.id - a.id);
 
   return (
@@ -82,7 +75,7 @@ export function AttemptList({ items, onOpen }: AttemptListProps) {
                     {item.packTitle}
                   </Text>
                 </Table.Th>
-                <Table.Td>{languageName(languages, item.playLanguage, language)}</Table.Td>
+                <Table.Td>{capitalized(languageName(item.playLanguage, language), language)}</Table.Td>
                 <Table.Td className={classes.numeric}>
                   <time dateTime={new Date(item.startedAt).toISOString()}>{started}</time>
                 </Table.Td>

@@ -9,7 +9,7 @@ import type { ScenarioOutcome } from '../../core/engine/outcome';
 import type { Scenario } from '../../core/pack/schema';
 import { AXES } from '../../core/pack/schema';
 import classes from './debrief.module.css';
-import { formatScore } from './debrief-data';
+import { formatScore } from '../format';
 import { Section } from './Section';
 
 export function AxisScores({ outcome, scenario, level }: { outcome: ScenarioOutcome; scenario: Scenario; level: TitleOrder }) {

@@ -11,7 +11,7 @@ import { localized } from '../../library/library';
 import { AlertIcon, CheckIcon } from '../icons';
 import { formatSimTime } from '../player/sim-time';
 import classes from './debrief.module.css';
-import { formatScore } from './debrief-data';
+import { formatScore } from '../format';
 
 export function OutcomeBanner({ outcome, scenario, timeline, playLanguage, level }: { outcome: ScenarioOutcome; scenario: Scenario; timeline: TimelineState; playLanguage: string; level: TitleOrder }) {
   const { t, i18n } = useTranslation('debrief');

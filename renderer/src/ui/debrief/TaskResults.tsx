@@ -13,7 +13,7 @@ import { localized } from '../../library/library';
 import { AlertIcon, CheckIcon } from '../icons';
 import { formatSimTime } from '../player/sim-time';
 import classes from './debrief.module.css';
-import { formatScore } from './debrief-data';
+import { formatList, formatScore } from '../format';
 import { AXIS_COLORS, RESULT_COLORS } from './palette';
 import { Section } from './Section';
 
@@ -30,8 +30,9 @@ export function TaskResults({ outcome, scenario, playLanguage, level }: { outcom
   // Labels on the lines would sit on the bars; the caption names the marks instead.
   const referenceLines: ChartReferenceLineProps[] = marks.map((mark) => ({ y: mark, color: 'var(--debrief-pass-line)', strokeDasharray: '6 4' }));
   const list = new Intl.ListFormat(i18n.language, { type: 'unit' });
-  const summary = new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(
+  const summary = formatList(
     reached.map(({ task, number }) => t('tasks.chartTask', { task: t('tasks.short', { number }), scores: list.format(AXES.map((axis) => `${t(`axis.${axis}`)} ${format(scoreOf(task, axis))}`)) })),
+    i18n.language,
   );
 
   return (
@@ -57,7 +58,7 @@ export function TaskResults({ outcome, scenario, playLanguage, level }: { outcom
             />
           </div>
           <Text component="figcaption" size="sm" className={classes.muted} mt="xs">
-            {t('tasks.caption', { count: marks.length, marks: new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(marks.map(format)) })}
+            {t('tasks.caption', { count: marks.length, marks: formatList(marks.map(format), i18n.language) })}
           </Text>
         </figure>
       )}

@@ -94,8 +94,3 @@ export function branchCauses(branch: Branch, scenario: Scenario, timeline: Timel
   }
   return causes;
 }
-
-/** Scores keep one decimal at most: the outcome rounds them so. */
-export function formatScore(score: number, language: string): string {
-  return new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(score);
-}

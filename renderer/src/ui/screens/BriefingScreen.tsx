@@ -3,7 +3,7 @@ import { Alert, Anchor } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { readScenarioProgress } from '../../db/repositories/attempts';
+import { readScenarioProgress, scenarioProgressKey } from '../../db/repositories/attempts';
 import type { ScenarioRef } from '../../library/library';
 import { findScenario, languagesOf, personasOf } from '../../library/library';
 import { BriefingView } from '../catalogue/BriefingView';
@@ -22,7 +22,6 @@ function Briefing({ profileId, ref_ }: { profileId: number; ref_: ScenarioRef })
   const [language, setLanguage] = useState(() => (languages.includes(i18n.language) ? i18n.language : languages[0]!));
   const [starting, setStarting] = useState(false);
   const progress = useLiveQuery(() => readScenarioProgress(db, profileId), [db, profileId]);
-  const key = `${ref_.pack.manifest.id}/${ref_.scenario.id}`;
 
   const start = () => {
     setStarting(true);
@@ -42,7 +41,7 @@ function Briefing({ profileId, ref_ }: { profileId: number; ref_: ScenarioRef })
       languages={languages}
       language={language}
       onLanguageChange={setLanguage}
-      progress={progress?.get(key) ?? null}
+      progress={progress?.get(scenarioProgressKey(ref_.pack.manifest.id, ref_.scenario.id)) ?? null}
       onStart={start}
       onResume={(attemptId) => navigate({ screen: 'player', attemptId })}
       starting={starting}

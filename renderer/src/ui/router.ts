@@ -2,9 +2,6 @@
 // keeps it (an attempt in progress reopens where it was) and the app:// origin never navigates away.
 import { useSyncExternalStore } from 'react';
 
-export const SCREENS = ['home', 'catalogue', 'history', 'settings', 'briefing', 'player', 'debrief'] as const;
-export type Screen = (typeof SCREENS)[number];
-
 export type Route =
   | { screen: 'home' }
   | { screen: 'catalogue' }
@@ -65,10 +62,6 @@ export function routeFromHash(hash: string): Route {
   }
 }
 
-export function screenFromHash(hash: string): Screen {
-  return routeFromHash(hash).screen;
-}
-
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);
   return () => window.removeEventListener('hashchange', onChange);
@@ -78,10 +71,6 @@ export function useRoute(): Route {
   const hash = useSyncExternalStore(subscribe, () => window.location.hash);
   // Parsed per hash, so the same address always gives an equal route.
   return routeFromHash(hash);
-}
-
-export function useScreen(): Screen {
-  return useRoute().screen;
 }
 
 export function navigate(route: Route | SimpleScreen): void {

@@ -1,7 +1,7 @@
 // Runtime: any (pure core). An attempt as it is persisted: the machine's persisted snapshot with
 // the versions it was made under, plus the ordered event log. Restoring the snapshot and replaying
 // the log give the same state; a snapshot made under other versions is refused, with the reason,
-// and the log is replayed instead.
+// and only then is the log read and replayed instead.
 import type { SnapshotFrom } from 'xstate';
 import { createActor, initialTransition, transition } from 'xstate';
 import { PACK_FORMAT } from '../pack/schema';
@@ -21,11 +21,10 @@ export interface AttemptVersions {
   seed: number;
 }
 
-export interface PersistedAttempt {
+export interface SavedSnapshot {
   versions: AttemptVersions;
   /** `persistSnapshot()` of the machine after the last event of the log. */
   snapshot: unknown;
-  events: EngineEvent[];
 }
 
 export type ScenarioSnapshot = SnapshotFrom<ScenarioMachine>;
@@ -51,12 +50,8 @@ export function persistSnapshot(machine: ScenarioMachine, snapshot: ScenarioSnap
   return machine.getPersistedSnapshot(snapshot);
 }
 
-export interface RestoredAttempt {
-  snapshot: ScenarioSnapshot;
-  from: 'snapshot' | 'log';
-  /** Why the snapshot was not used, when it was not. */
-  refusal: string | null;
-}
+/** A saved snapshot brought back, or why it could not be and the log must be replayed instead. */
+export type RestoredSnapshot = { snapshot: ScenarioSnapshot; refusal: null } | { snapshot: null; refusal: string };
 
 /** Why a snapshot made under `saved` versions does not fit the `current` ones, or null when it does. */
 export function snapshotMismatch(saved: AttemptVersions, current: AttemptVersions): string | null {
@@ -66,16 +61,17 @@ export function snapshotMismatch(saved: AttemptVersions, current: AttemptVersion
   return differences.length ? `the saved snapshot was made under other versions (${differences.join(', ')})` : null;
 }
 
-/** Restores an attempt from its snapshot when it fits, else by replaying its event log. */
-export function restore(machine: ScenarioMachine, persisted: PersistedAttempt, current: AttemptVersions): RestoredAttempt {
-  const mismatch = snapshotMismatch(persisted.versions, current);
-  if (!mismatch) {
-    try {
-      const snapshot = createActor(machine, { snapshot: persisted.snapshot as ScenarioSnapshot }).getSnapshot();
-      if (snapshot.status !== 'error') return { snapshot, from: 'snapshot', refusal: null };
-    } catch (error) {
-      return { snapshot: replay(machine, persisted.events), from: 'log', refusal: `the saved snapshot could not be read (${error instanceof Error ? error.message : String(error)})` };
-    }
+/** Restores a saved snapshot when it fits the current versions; otherwise says why, for the caller to replay the log. */
+export function restoreSnapshot(machine: ScenarioMachine, saved: SavedSnapshot, current: AttemptVersions): RestoredSnapshot {
+  const mismatch = snapshotMismatch(saved.versions, current);
+  if (mismatch) return { snapshot: null, refusal: mismatch };
+  // An actor given no snapshot would start from the briefing instead of saying so.
+  if (saved.snapshot === undefined || saved.snapshot === null) return { snapshot: null, refusal: 'the saved snapshot is missing' };
+  try {
+    const snapshot = createActor(machine, { snapshot: saved.snapshot as ScenarioSnapshot }).getSnapshot();
+    if (snapshot.status !== 'error') return { snapshot, refusal: null };
+  } catch (error) {
+    return { snapshot: null, refusal: `the saved snapshot could not be read (${error instanceof Error ? error.message : String(error)})` };
   }
-  return { snapshot: replay(machine, persisted.events), from: 'log', refusal: mismatch ?? 'the saved snapshot could not be read' };
+  return { snapshot: null, refusal: 'the saved snapshot could not be read' };
 }

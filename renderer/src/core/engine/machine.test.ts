@@ -5,7 +5,7 @@ import { CORE_LIBRARY_DIR, MINIMAL_PACK_DIR, readFolder } from '../../test/packs
 import { loadPack } from '../pack/load';
 import type { Scenario } from '../pack/schema';
 import { createActor } from 'xstate';
-import { currentVersions, persistSnapshot, replay, restore, step } from './attempt';
+import { currentVersions, persistSnapshot, replay, restoreSnapshot, step } from './attempt';
 import type { EngineEvent } from './machine';
 import { createScenarioMachine } from './machine';
 
@@ -86,21 +86,26 @@ describe('persisting an attempt', () => {
 
   it('restores from the snapshot to the same state as replaying the log', () => {
     const snapshot = replay(machine, events);
-    const persisted = { versions, snapshot: JSON.parse(JSON.stringify(persistSnapshot(machine, snapshot))), events };
-    const restored = restore(machine, persisted, versions);
-    expect(restored.from).toBe('snapshot');
-    expect(restored.snapshot.value).toEqual(snapshot.value);
-    expect(restored.snapshot.context).toEqual(snapshot.context);
+    const saved = { versions, snapshot: JSON.parse(JSON.stringify(persistSnapshot(machine, snapshot))) };
+    const restored = restoreSnapshot(machine, saved, versions);
+    expect(restored.refusal).toBeNull();
+    expect(restored.snapshot?.value).toEqual(snapshot.value);
+    expect(restored.snapshot?.context).toEqual(snapshot.context);
   });
 
-  it('refuses a snapshot made under other versions, says why, and replays the log', () => {
+  it('refuses a snapshot made under other versions and says why, leaving the log to be replayed', () => {
     const snapshot = replay(machine, events);
-    const persisted = { versions: { ...versions, machineVersion: 0, packVersion: '0.9.0' }, snapshot: persistSnapshot(machine, snapshot), events };
-    const restored = restore(machine, persisted, versions);
-    expect(restored.from).toBe('log');
+    const saved = { versions: { ...versions, machineVersion: 0, packVersion: '0.9.0' }, snapshot: persistSnapshot(machine, snapshot) };
+    const restored = restoreSnapshot(machine, saved, versions);
+    expect(restored.snapshot).toBeNull();
     expect(restored.refusal).toContain('machineVersion 0 → 2');
     expect(restored.refusal).toContain('packVersion 0.9.0 → 1.0.0');
-    expect(restored.snapshot.context).toEqual(snapshot.context);
+  });
+
+  it('refuses a missing snapshot instead of starting over from the briefing', () => {
+    for (const missing of [undefined, null]) {
+      expect(restoreSnapshot(machine, { versions, snapshot: missing }, versions)).toEqual({ snapshot: null, refusal: 'the saved snapshot is missing' });
+    }
   });
 
   it('continues after stopping at any event exactly as if it had never stopped', () => {
@@ -119,8 +124,8 @@ describe('persisting an attempt', () => {
         const log: EngineEvent[] = [{ type: 'START' }, ...tail];
         const stopAt = cut % (log.length + 1);
         const straight = replay(realMachine, log);
-        const saved = { versions: realVersions, snapshot: JSON.parse(JSON.stringify(persistSnapshot(realMachine, replay(realMachine, log.slice(0, stopAt))))), events: log.slice(0, stopAt) };
-        let resumed = restore(realMachine, saved, realVersions).snapshot;
+        const saved = { versions: realVersions, snapshot: JSON.parse(JSON.stringify(persistSnapshot(realMachine, replay(realMachine, log.slice(0, stopAt))))) };
+        let resumed = restoreSnapshot(realMachine, saved, realVersions).snapshot!;
         for (const next of log.slice(stopAt)) resumed = step(realMachine, resumed, next);
         expect(resumed.value).toEqual(straight.value);
         expect(resumed.context).toEqual(straight.context);

@@ -52,9 +52,11 @@ describe('an attempt session', () => {
     const reopened = (await loadAttempt(db, library, attemptId)) as LoadedAttempt;
     expect(reopened.snapshot.context).toEqual(session.snapshot.context);
     expect(reopened.snapshot.context.timeline.feed.some((item) => item.source === 'audience')).toBe(true);
-    expect(reopened.events).toHaveLength(4);
+    expect(reopened.attempt.eventCount).toBe(4);
+    const events = await readAttemptEvents(db, attemptId);
+    expect(events).toHaveLength(4);
     // The log alone gives the same state as the saved snapshot.
-    expect(replay(reopened.machine, reopened.events).context).toEqual(reopened.snapshot.context);
+    expect(replay(reopened.machine, events).context).toEqual(reopened.snapshot.context);
   });
 
   it('replays the log when the saved snapshot was made under another machine version, and says so', async () => {
@@ -65,9 +67,37 @@ describe('an attempt session', () => {
     const saved = (await readAttempt(db, attemptId))!;
     await db.attempts.put({ ...saved, versions: { ...saved.versions, machineVersion: 0 } });
 
+    const readLog = vi.spyOn(db.attemptEvents, 'where');
     const reopened = (await loadAttempt(db, library, attemptId)) as LoadedAttempt;
     expect(reopened.restoreNote).toMatch(/machineVersion 0/);
     expect(reopened.snapshot.context).toEqual(session.snapshot.context);
+    expect(readLog).toHaveBeenCalled();
+    readLog.mockRestore();
+
+    // Resumed from the log, it goes on saving where the log ends.
+    const resumed = new AttemptSession(db, reopened, { onSaveError: (error) => expect.fail(String(error)) });
+    resumed.send({ type: 'CLOCK.TICK', minutes: 1 });
+    await resumed.flush();
+    expect(await readAttemptEvents(db, attemptId)).toEqual([{ type: 'START' }, { type: 'CLOCK.NEXT' }, { type: 'CLOCK.TICK', minutes: 1 }]);
+  });
+
+  it('does not read the log when the saved snapshot fits', async () => {
+    const { db, attemptId, loaded } = await started();
+    const session = new AttemptSession(db, loaded, { onSaveError: (error) => expect.fail(String(error)) });
+    session.send({ type: 'CLOCK.NEXT' });
+    await session.flush();
+
+    const readLog = vi.spyOn(db.attemptEvents, 'where');
+    const reopened = (await loadAttempt(db, library, attemptId)) as LoadedAttempt;
+    expect(readLog).not.toHaveBeenCalled();
+    readLog.mockRestore();
+    expect(reopened.restoreNote).toBeNull();
+    expect(reopened.snapshot.context).toEqual(session.snapshot.context);
+
+    const resumed = new AttemptSession(db, reopened, { onSaveError: (error) => expect.fail(String(error)) });
+    resumed.send({ type: 'CLOCK.TICK', minutes: 1 });
+    await resumed.flush();
+    expect(await readAttemptEvents(db, attemptId)).toEqual([{ type: 'START' }, { type: 'CLOCK.NEXT' }, { type: 'CLOCK.TICK', minutes: 1 }]);
   });
 
   it('keeps events in memory when the disk is full, reports it, and saves them all once there is room', async () => {

@@ -3,7 +3,7 @@
 // snapshot it led to, in order; a failed save (a full disk) keeps the events in memory and tries
 // again with the next one, so the trainee loses nothing that was saved and nothing they do after.
 import type { AttemptVersions, ScenarioSnapshot } from '../../core/engine/attempt';
-import { currentVersions, persistSnapshot, replay, restore, step } from '../../core/engine/attempt';
+import { currentVersions, persistSnapshot, replay, restoreSnapshot, step } from '../../core/engine/attempt';
 import type { EngineEvent, ScenarioMachine } from '../../core/engine/machine';
 import { createScenarioMachine } from '../../core/engine/machine';
 import { scenarioOutcome } from '../../core/engine/outcome';
@@ -19,8 +19,6 @@ export interface LoadedAttempt {
   input: EngineInput;
   machine: ScenarioMachine;
   snapshot: ScenarioSnapshot;
-  /** The whole log, as saved. */
-  events: EngineEvent[];
   /** Why the saved snapshot was not used (the log was replayed instead), or null. */
   restoreNote: string | null;
 }
@@ -69,18 +67,20 @@ export async function startAttempt(db: AttacheDatabase, profileId: number, ref: 
   return attempt.id;
 }
 
-/** Reads an attempt and restores its state: from the snapshot when it fits, else by replaying the log. */
+/** Reads an attempt and restores its state: from the snapshot when it fits, else by reading and replaying the log. */
 export async function loadAttempt(db: AttacheDatabase, library: Library, attemptId: number): Promise<LoadedAttempt | LoadFailure> {
   const saved = await readSavedAttempt(db, attemptId);
   if (!saved) return { kind: 'missing' };
   const { attempt } = saved;
   const ref = findScenario(library, attempt.packId, attempt.scenarioId);
   if (!ref) return { kind: 'scenario-gone', packId: attempt.packId, scenarioId: attempt.scenarioId };
-  const events = await readAttemptEvents(db, attemptId);
   const input = engineInputFor(ref, attempt.playLanguage, attempt.seed);
   const machine = createScenarioMachine(input);
-  const restored = restore(machine, { versions: attempt.versions, snapshot: saved.snapshot, events }, versionsFor(ref, attempt.playLanguage, attempt.seed));
-  return { attempt, ref, input, machine, snapshot: restored.snapshot, events, restoreNote: restored.refusal };
+  const restored = restoreSnapshot(machine, { versions: attempt.versions, snapshot: saved.snapshot }, versionsFor(ref, attempt.playLanguage, attempt.seed));
+  if (restored.snapshot) return { attempt, ref, input, machine, snapshot: restored.snapshot, restoreNote: null };
+  // Only the events the attempt counted: another window may have added more since it was read.
+  const events = (await readAttemptEvents(db, attemptId)).slice(0, attempt.eventCount);
+  return { attempt, ref, input, machine, snapshot: replay(machine, events), restoreNote: restored.refusal };
 }
 
 export interface SessionCallbacks {
@@ -103,7 +103,7 @@ export class AttemptSession {
     private readonly callbacks: SessionCallbacks,
   ) {
     this.current = loaded.snapshot;
-    this.nextSeq = loaded.events.length;
+    this.nextSeq = loaded.attempt.eventCount;
   }
 
   get snapshot(): ScenarioSnapshot {

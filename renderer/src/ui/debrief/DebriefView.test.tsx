@@ -19,7 +19,7 @@ import { createI18n } from '../../i18n';
 import { personasOf } from '../../library/library';
 import { modelAnswer, playScenario, poorAnswer } from '../../test/engine';
 import { CORE_LIBRARY_DIR, MINIMAL_PACK_DIR, readFolder } from '../../test/packs';
-import { renderGradingMessage } from '../grading-message';
+import { renderGradingMessage } from '../../i18n/grading-message';
 import { formatSimTime } from '../player/sim-time';
 import { theme } from '../theme';
 import { DebriefView } from './DebriefView';

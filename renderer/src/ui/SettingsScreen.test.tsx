@@ -144,6 +144,31 @@ describe('Settings: trainee profile', () => {
     expect(counter()).toBe('Осталось 5 символов');
   });
 
+  it('refuses a name another profile has, puts focus on the name, and clears the message once the name changes', async () => {
+    const db = createTestDatabase();
+    await createProfile(db, { name: 'Ivan Sokolov', academyId: '' }, () => 1);
+    await createProfile(db, { name: 'Anna Petrova', academyId: '' }, () => 2);
+    const { user } = await openSettings({ db });
+    await waitFor(() => expect((nameField() as HTMLInputElement).value).toBe('Anna Petrova'));
+
+    await user.clear(nameField());
+    await user.type(nameField(), 'ivan sokolov');
+    await user.click(screen.getByTestId('profile-save'));
+
+    expect(await screen.findByText(/A profile with this name already exists on this device/)).toBeTruthy();
+    expect(nameField().getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(nameField());
+    expect(screen.queryByTestId('profile-saved')).toBeNull();
+    expect((await readActiveProfile(db))?.name).toBe('Anna Petrova');
+
+    // The name is still taken while only the academy ID changes.
+    await user.type(academyIdField(), 'DA-7');
+    expect(screen.queryByText(/A profile with this name already exists/)).toBeTruthy();
+
+    await user.type(nameField(), ' (Geneva)');
+    expect(screen.queryByText(/A profile with this name already exists/)).toBeNull();
+  });
+
   it('tells the trainee what to do when the device is out of space', async () => {
     const db = createTestDatabase();
     vi.spyOn(db.profiles, 'add').mockRejectedValue(new Dexie.QuotaExceededError('Quota exceeded'));

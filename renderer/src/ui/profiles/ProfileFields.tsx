@@ -1,25 +1,26 @@
 // Runtime: renderer. A profile's two fields, the same wherever a profile is made or edited: the name
-// with the characters it has left, and the optional academy ID.
+// with the characters it has left, and the optional academy ID, each with what is wrong with it.
 import { Text, TextInput } from '@mantine/core';
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ACADEMY_ID_MAX_LENGTH, nameCharactersLeft } from '../../core/profile';
+import { ACADEMY_ID_MAX_LENGTH, nameCharactersLeft, PROFILE_NAME_MAX_LENGTH, type ProfileIssues } from '../../core/profile';
 
 export interface ProfileFieldsProps {
   name: string;
   academyId: string;
   onNameChange: (value: string) => void;
   onAcademyIdChange: (value: string) => void;
-  nameError: string | null;
-  academyIdError: string | null;
+  /** The problems to show now; useProfileDraft decides when they show. */
+  issues: ProfileIssues;
   nameRef: Ref<HTMLInputElement>;
   academyIdRef: Ref<HTMLInputElement>;
   /** Where each form's tests find its fields. */
   testIds: { name: string; counter: string; academyId: string };
 }
 
-export function ProfileFields({ name, academyId, onNameChange, onAcademyIdChange, nameError, academyIdError, nameRef, academyIdRef, testIds }: ProfileFieldsProps) {
+export function ProfileFields({ name, academyId, onNameChange, onAcademyIdChange, issues, nameRef, academyIdRef, testIds }: ProfileFieldsProps) {
   const { t } = useTranslation('settings');
+  const { nameError, academyIdError } = useProfileErrors(issues);
   const charactersLeft = nameCharactersLeft(name);
   return (
     <>
@@ -55,4 +56,24 @@ export function ProfileFields({ name, academyId, onNameChange, onAcademyIdChange
       />
     </>
   );
+}
+
+/** What is wrong with each field of a profile, in words. */
+function useProfileErrors(issues: ProfileIssues): { nameError: string | null; academyIdError: string | null } {
+  const { t } = useTranslation('settings');
+  const nameError =
+    issues.name === 'required'
+      ? t('profile.errors.nameRequired')
+      : issues.name === 'too-long'
+        ? t('profile.errors.nameTooLong', { max: PROFILE_NAME_MAX_LENGTH })
+        : issues.name === 'taken'
+          ? t('profile.errors.nameTaken')
+          : null;
+  const academyIdError =
+    issues.academyId === 'invalid-characters'
+      ? t('profile.errors.academyIdInvalidCharacters')
+      : issues.academyId === 'too-long'
+        ? t('profile.errors.academyIdTooLong', { max: ACADEMY_ID_MAX_LENGTH })
+        : null;
+  return { nameError, academyIdError };
 }

@@ -10,7 +10,6 @@ import { summarizeAt } from '../../../core/engine/audience';
 import type { FeedItem } from '../../../core/engine/timeline';
 import { foldStart, threadParts } from '../../../core/grading/platform-fit';
 import { localized } from '../../../library/library';
-import { unwrapPackText } from '../../../library/text';
 import { CheckIcon } from '../../icons';
 import { formatSimTime } from '../sim-time';
 import base from './FeedView.module.css';
@@ -18,7 +17,7 @@ import { compactCount, compactNumber, fullCount, simDuration } from './format';
 import { ChartIcon, EyeIcon, FailIcon, ForwardIcon, HeartIcon, ImageIcon, NewsIcon, ReplyArrowIcon, ReplyIcon, RepostIcon, ShareIcon, ThumbIcon, TrendIcon, VerifiedIcon } from './icons';
 import type { MediaSource } from './media';
 import type { Author, PeopleContext } from './people';
-import { authorOf, initialsOf, replyTargetOf } from './people';
+import { authorOf, initialsOf, itemText, replyTargetOf } from './people';
 import type { Counts, Metric, PlatformSkin } from './skin';
 import { avatarColor, visibleMetrics } from './skin';
 
@@ -365,8 +364,7 @@ export function FeedItemCard({ item, skin, skinClasses: sk, people, reactions, n
   const target = replyTargetOf(item, people);
   const time = t('time', { time: formatSimTime(item.at) });
   const labelKey = labelKeyOf(item);
-  // Pack text is wrapped for the author's editor; what the trainee wrote is shown exactly as written.
-  const text = item.source === 'inject' ? unwrapPackText(localized(item.inject.text, people.playLanguage)) : item.source === 'audience' ? unwrapPackText(item.text) : item.text;
+  const text = itemText(item, people.playLanguage);
   const injectType = item.source === 'inject' ? item.inject.type : null;
   const replyable = item.source === 'audience' || (item.source === 'inject' && injectType !== 'trend');
   const counts = countsOf(item, reactions, now);

@@ -17,8 +17,7 @@ import base from './FeedView.module.css';
 import { compactCount } from './format';
 import { ArrowUpIcon } from './icons';
 import type { PeopleContext } from './people';
-import { accountAuthor } from './people';
-import { injectsById } from './select';
+import { accountAuthor, usePeopleContext } from './people';
 import type { MediaResolver } from './media';
 import type { PlatformSkin, SkinId } from './skin';
 import { platformSkin } from './skin';
@@ -153,12 +152,7 @@ function FeedList({ items, skin, skinClasses, scenario, personas, reactions, now
   const firstItemIndex = FIRST_INDEX - items.length;
 
   const newestFirst = useMemo(() => items.toReversed(), [items]);
-  const injects = useMemo(() => injectsById(scenario), [scenario]);
-  const someone = t('someone');
-  const people = useMemo<PeopleContext>(
-    () => ({ scenario, personas, playLanguage, injects, items: new Map(items.map((item) => [item.id, item])), someone, media }),
-    [scenario, personas, playLanguage, injects, items, someone, media],
-  );
+  const people = usePeopleContext({ scenario, personas, playLanguage, items, media });
   const context = useMemo<ListContext>(() => ({ skin, skinClasses, people, reactions, now, onReply, replyingTo, foldAt }), [skin, skinClasses, people, reactions, now, onReply, replyingTo, foldAt]);
 
   const markSeen = () => setSeen((previous) => (previous === items.length ? previous : items.length));

@@ -11,7 +11,6 @@ import { summarizeAt } from '../../../core/engine/audience';
 import type { FeedItem } from '../../../core/engine/timeline';
 import type { Persona, Scenario } from '../../../core/pack/schema';
 import { localized } from '../../../library/library';
-import { unwrapPackText } from '../../../library/text';
 import { formatSimTime } from '../sim-time';
 import { AuthorAvatar, cx, GradeBadge, InjectMedia, labelKeyOf, RichText, SimTime, VerifiedMark } from './FeedItemCard';
 import { fullCount } from './format';
@@ -20,9 +19,9 @@ import base from './FeedView.module.css';
 import classes from './InboxView.module.css';
 import type { MediaResolver } from './media';
 import type { Author, PeopleContext } from './people';
-import { authorOf, avatarOf } from './people';
+import { authorOf, avatarOf, itemText, usePeopleContext } from './people';
 import type { Conversation } from './select';
-import { inboxConversations, injectsById } from './select';
+import { inboxConversations } from './select';
 import { atHandle } from './skin';
 import { usePlatformName } from '../../platform-name';
 
@@ -44,13 +43,8 @@ export interface InboxViewProps {
 export function InboxView({ items, scenario, personas, reactions, now, playLanguage, onReply, replyingTo = null, media }: InboxViewProps) {
   const { t } = useTranslation('feed');
   const titleId = useId();
-  const someone = t('someone');
-  const injects = useMemo(() => injectsById(scenario), [scenario]);
-  const people = useMemo<PeopleContext>(
-    () => ({ scenario, personas, playLanguage, injects, items: new Map(items.map((item) => [item.id, item])), someone, media }),
-    [scenario, personas, playLanguage, injects, items, someone, media],
-  );
-  const conversations = useMemo(() => inboxConversations(items, scenario), [items, scenario]);
+  const people = usePeopleContext({ scenario, personas, playLanguage, items, media });
+  const conversations = useMemo(() => inboxConversations(items, scenario, people.items), [items, scenario, people.items]);
 
   return (
     <section className={classes.inbox} aria-labelledby={titleId} data-testid="inbox">
@@ -165,8 +159,7 @@ function Message({ item, conversation, people, reactions, now, onReply, replying
   const { t, i18n } = useTranslation('feed');
   const author = authorOf(item, people);
   const outgoing = item.source === 'trainee';
-  // Pack text is wrapped for the author's editor; what the trainee wrote is shown exactly as written.
-  const text = item.source === 'inject' ? unwrapPackText(localized(item.inject.text, people.playLanguage)) : item.source === 'audience' ? unwrapPackText(item.text) : item.text;
+  const text = itemText(item, people.playLanguage);
   const request = item.source === 'inject' && item.inject.type === 'hq-request';
   const notification = item.source === 'trainee' && item.kind === 'mass-notification';
   // Someone wrote to the trainee: a direct message, or a recipient answering one.

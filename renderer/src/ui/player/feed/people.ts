@@ -1,10 +1,15 @@
-// Runtime: renderer (pure). Who wrote a feed item and whom it answers, as the feed shows them: a
-// persona's name and handle in the play language, the trainee's own account for their publications,
-// and an anonymous member of the audience when a reply names nobody.
+// Runtime: renderer. Who wrote a feed item, whom it answers and what it says, as the feed shows them:
+// a persona's name and handle in the play language, the trainee's own account for their publications,
+// and an anonymous member of the audience when a reply names nobody. The functions are pure;
+// `usePeopleContext` is the one place a view builds what they look people up in.
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FeedItem } from '../../../core/engine/timeline';
 import type { Account, Inject, Persona, Scenario } from '../../../core/pack/schema';
 import { localized } from '../../../library/library';
+import { unwrapPackText } from '../../../library/text';
 import type { MediaResolver } from './media';
+import { injectsById } from './select';
 import { atHandle } from './skin';
 
 export interface Author {
@@ -33,6 +38,34 @@ export interface PeopleContext {
   someone: string;
   /** The pack's pictures and clips; without it, avatars are initials and media are described. */
   media?: MediaResolver | undefined;
+}
+
+export interface PeopleSources {
+  scenario: Pick<Scenario, 'accounts' | 'timeline' | 'branches'>;
+  personas: ReadonlyMap<string, Persona>;
+  playLanguage: string;
+  /** The items in view, oldest first. */
+  items: readonly FeedItem[];
+  media?: MediaResolver | undefined;
+}
+
+/**
+ * The context `authorOf` and `replyTargetOf` read, rebuilt only when its sources change: a view
+ * redraws at every tick of the clock, its items only when something arrives.
+ */
+export function usePeopleContext({ scenario, personas, playLanguage, items, media }: PeopleSources): PeopleContext {
+  const { t } = useTranslation('feed');
+  const someone = t('someone');
+  const injects = useMemo(() => injectsById(scenario), [scenario]);
+  const byId = useMemo(() => new Map(items.map((item) => [item.id, item])), [items]);
+  return useMemo(() => ({ scenario, personas, playLanguage, injects, items: byId, someone, media }), [scenario, personas, playLanguage, injects, byId, someone, media]);
+}
+
+/** What an item says: pack text is wrapped for the author's editor and is unwrapped; what the trainee wrote is shown exactly as written. */
+export function itemText(item: FeedItem, playLanguage: string): string {
+  if (item.source === 'inject') return unwrapPackText(localized(item.inject.text, playLanguage));
+  if (item.source === 'audience') return unwrapPackText(item.text);
+  return item.text;
 }
 
 /** The URL of a persona's picture, if the pack has it as an image. */

@@ -8,7 +8,8 @@ import type { Inject, Scenario } from '../../../core/pack/schema';
 const PUBLIC_INJECTS: ReadonlySet<Inject['type']> = new Set(['post', 'reply', 'news', 'trend']);
 const PRIVATE_INJECTS: ReadonlySet<Inject['type']> = new Set(['direct-message', 'hq-request']);
 const PUBLIC_KINDS: ReadonlySet<FeedPublication['kind']> = new Set(['post', 'reply', 'thread']);
-const PRIVATE_KINDS: ReadonlySet<FeedPublication['kind']> = new Set(['direct-message', 'mass-notification']);
+/** The kinds of publication that go to the inbox rather than to an account's feed. */
+export const PRIVATE_KINDS: ReadonlySet<FeedPublication['kind']> = new Set(['direct-message', 'mass-notification']);
 
 /** Everything in one account's public feed, oldest first, with the audience's answers to the trainee's posts. */
 export function feedItemsFor(timeline: Pick<TimelineState, 'feed'>, accountId: string): FeedItem[] {
@@ -67,9 +68,10 @@ export interface Conversation {
 /**
  * The inbox as conversations, the most recently active first: each persona's direct messages (and
  * headquarters' requests) with the trainee's answers to them and theirs back; the trainee's mass
- * notifications per account, with the replies they drew.
+ * notifications per account, with the replies they drew. `itemsById` is `items` by id, for a
+ * caller that has the map already (the inbox's people context).
  */
-export function inboxConversations(items: readonly FeedItem[], scenario: Pick<Scenario, 'tasks'>): Conversation[] {
+export function inboxConversations(items: readonly FeedItem[], scenario: Pick<Scenario, 'tasks'>, itemsById: ReadonlyMap<string, FeedItem> = new Map(items.map((item) => [item.id, item]))): Conversation[] {
   const byKey = new Map<string, Conversation & { order: number }>();
   const keyOfItem = new Map<string, string>();
   const tasks = new Map(scenario.tasks.map((task) => [task.id, task]));
@@ -88,7 +90,6 @@ export function inboxConversations(items: readonly FeedItem[], scenario: Pick<Sc
     const recipient = (item.taskId === null ? undefined : tasks.get(item.taskId)?.recipient) ?? personaOf(item.replyTo);
     return recipient ? { key: `persona:${recipient}`, kind: 'persona', personaId: recipient } : { key: `other:${item.accountId}`, kind: 'other', personaId: null };
   };
-  const itemsById = new Map(items.map((item) => [item.id, item]));
   const personaOf = (id: string | null): string | null => {
     const target = id === null ? undefined : itemsById.get(id);
     if (!target) return null;

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { ScenarioSnapshot } from '../../core/engine/attempt';
 import type { ClockSpeed, EngineEvent } from '../../core/engine/machine';
 import { CLOCK_SPEEDS } from '../../core/engine/machine';
-import type { FeedItem, TimelineState } from '../../core/engine/timeline';
+import type { FeedItem, TaskKind, TimelineState } from '../../core/engine/timeline';
 import { nextEventTime } from '../../core/engine/timeline';
 import { platformRules } from '../../core/grading/platforms';
 import type { Task } from '../../core/pack/schema';
@@ -23,7 +23,8 @@ import { Composer } from './composer/Composer';
 import { FeedView } from './feed/FeedView';
 import { InboxView } from './feed/InboxView';
 import { mediaResolverFor } from './feed/media';
-import { feedItemsFor, inboxItemsFor } from './feed/select';
+import { authorOf, itemText, usePeopleContext } from './feed/people';
+import { feedItemsFor, inboxItemsFor, PRIVATE_KINDS } from './feed/select';
 import classes from './PlayerScreen.module.css';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import type { LoadedAttempt } from './session';
@@ -37,6 +38,11 @@ const MemoFeedView = memo(FeedView);
 const MemoInboxView = memo(InboxView);
 
 type DeskView = { kind: 'account'; accountId: string } | { kind: 'inbox' };
+
+/** Where a publication of `kind` on `accountId` shows: private kinds in the inbox, the rest in the account's feed. */
+function deskFor(kind: TaskKind, accountId: string): DeskView {
+  return PRIVATE_KINDS.has(kind) ? { kind: 'inbox' } : { kind: 'account', accountId };
+}
 
 export function PlayerScreen({ attemptId }: { attemptId: number }) {
   const { t } = useTranslation('player');
@@ -79,7 +85,7 @@ function draftForTask(task: Task, text: string): ComposerDraft {
   return { accountId: task.account, kind: task.kind, taskId: task.id, replyTo: task.replyTo ?? null, text };
 }
 
-function openTasksOf(loaded: LoadedAttempt, timeline: TimelineState): Task[] {
+function openTasksOf(loaded: LoadedAttempt, timeline: Pick<TimelineState, 'tasks'>): Task[] {
   return loaded.ref.scenario.tasks
     .filter((task) => timeline.tasks[task.id]?.status === 'open')
     .sort((a, b) => (timeline.tasks[a.id]!.due ?? Infinity) - (timeline.tasks[b.id]!.due ?? Infinity));
@@ -150,9 +156,11 @@ function Desk({ loaded, snapshot, send, save }: DeskProps) {
   const composerRef = useRef<HTMLTextAreaElement>(null);
   const attemptId = loaded.attempt.id;
 
-  const feeds = useMemo(() => new Map(scenario.accounts.map((account) => [account.id, feedItemsFor(timeline, account.id)])), [scenario.accounts, timeline]);
-  const inbox = useMemo(() => inboxItemsFor(timeline), [timeline]);
-  const openTasks = useMemo(() => openTasksOf(loaded, timeline), [loaded, timeline]);
+  // Keyed on the parts of the timeline they read: a tick that brings nothing keeps those as they were.
+  const { feed, tasks } = timeline;
+  const feeds = useMemo(() => new Map(scenario.accounts.map((account) => [account.id, feedItemsFor({ feed }, account.id)])), [scenario.accounts, feed]);
+  const inbox = useMemo(() => inboxItemsFor({ feed }), [feed]);
+  const openTasks = useMemo(() => openTasksOf(loaded, { tasks }), [loaded, tasks]);
   const deskKey = desk.kind === 'inbox' ? 'inbox' : desk.accountId;
   const deskItems = desk.kind === 'inbox' ? inbox : (feeds.get(desk.accountId) ?? []);
 
@@ -216,8 +224,7 @@ function Desk({ loaded, snapshot, send, save }: DeskProps) {
     setFollowsWork(true);
     clearComposerDraft(db, attemptId).catch(report);
     // Show where it went.
-    if (toPublish.kind === 'direct-message' || toPublish.kind === 'mass-notification') setDesk({ kind: 'inbox' });
-    else setDesk({ kind: 'account', accountId: toPublish.accountId });
+    setDesk(deskFor(toPublish.kind, toPublish.accountId));
   };
 
   // Stable between keystrokes, so typing does not redraw the feed.
@@ -236,7 +243,7 @@ function Desk({ loaded, snapshot, send, save }: DeskProps) {
 
   const chooseTask = (task: Task) => {
     setDraft(draftForTask(task, draft.text));
-    setDesk(task.kind === 'direct-message' || task.kind === 'mass-notification' ? { kind: 'inbox' } : { kind: 'account', accountId: task.account });
+    setDesk(deskFor(task.kind, task.account));
     composerRef.current?.focus();
   };
 
@@ -269,22 +276,17 @@ function Desk({ loaded, snapshot, send, save }: DeskProps) {
   );
   useHotkeys([['shift+?', helpDialog.open]]);
 
+  const media = mediaResolverFor(loaded.ref.pack.media);
+  // The composer names what it answers as the feed does.
+  const people = usePeopleContext({ scenario, personas, playLanguage, items: feed, media });
   const replyTarget = useMemo(() => {
-    if (!draft.replyTo) return null;
-    const item = timeline.feed.find((candidate) => candidate.id === draft.replyTo);
+    const item = draft.replyTo ? people.items.get(draft.replyTo) : undefined;
     if (!item) return null;
-    const author =
-      item.source === 'inject'
-        ? localized(personas.get(item.inject.persona)?.name, playLanguage) || item.inject.persona
-        : item.source === 'audience'
-          ? (item.personaId && localized(personas.get(item.personaId)?.name, playLanguage)) || t('someone')
-          : localized(scenario.accounts.find((account) => account.id === item.accountId)?.name, playLanguage);
-    const text = item.source === 'inject' ? localized(item.inject.text, playLanguage) : item.text;
-    return { id: item.id, author, excerpt: text.length > 120 ? `${text.slice(0, 119)}…` : text };
-  }, [draft.replyTo, timeline.feed, personas, playLanguage, scenario.accounts, t]);
+    const text = itemText(item, playLanguage);
+    return { id: item.id, author: authorOf(item, people).name, excerpt: text.length > 120 ? `${text.slice(0, 119)}…` : text };
+  }, [draft.replyTo, people, playLanguage]);
 
   const account = desk.kind === 'account' ? scenario.accounts.find((candidate) => candidate.id === desk.accountId)! : null;
-  const media = mediaResolverFor(loaded.ref.pack.media);
   // The feed folds where the grader does, with the pack's and the scenario's own platform rules.
   const foldAt = account ? platformRules(account.platform, loaded.input.manifest?.platforms, scenario.platforms).foldAt : undefined;
 

@@ -2,13 +2,13 @@
 // simulated time. Validated like a pack file: every problem with its line and column.
 import { z } from 'zod';
 import type { Diagnostic } from '../../renderer/src/core/pack/diagnostics';
-import { offset, offsetMinutes } from '../../renderer/src/core/pack/schema';
+import { offset, offsetMinutes, TASK_KINDS } from '../../renderer/src/core/pack/schema';
 import { collectFieldNames, diagnosticsFromIssues } from '../../renderer/src/core/pack/schema-issues';
 import { parseYaml } from '../../renderer/src/core/pack/yaml';
 
 const action = z.union([
   z.strictObject({ at: offset(), task: z.string().min(1), text: z.string().min(1) }),
-  z.strictObject({ at: offset(), account: z.string().min(1), kind: z.enum(['post', 'reply', 'thread', 'direct-message', 'mass-notification']), text: z.string().min(1), replyTo: z.string().optional() }),
+  z.strictObject({ at: offset(), account: z.string().min(1), kind: z.enum(TASK_KINDS), text: z.string().min(1), replyTo: z.string().optional() }),
   z.strictObject({ at: offset(), finish: z.literal(true) }),
 ]);
 export const playScriptSchema = z.strictObject({

@@ -2,8 +2,7 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { AttemptVersions } from '../core/engine/attempt';
 import type { EngineEvent } from '../core/engine/machine';
-import type { TaskKind } from '../core/engine/timeline';
-import type { Axis } from '../core/pack/schema';
+import type { Axis, TaskKind } from '../core/pack/schema';
 import { applySchema } from './schema';
 
 export const DATABASE_NAME = 'attache';

@@ -6,6 +6,7 @@ import type { Diagnostic } from '../core/pack/diagnostics';
 import { hasErrors } from '../core/pack/diagnostics';
 import type { Pack } from '../core/pack/load';
 import { loadPack } from '../core/pack/load';
+import type { InstalledPackRecord } from '../db/database';
 import type { Library } from './library';
 import { createLibrary } from './library';
 
@@ -37,20 +38,13 @@ export function checkArchive(bytes: Uint8Array, appVersion: string, builtInIds: 
   return result.pack;
 }
 
-export interface InstalledArchive {
-  packId: string;
-  version: string;
-  archive: Uint8Array;
-  installedAt: number;
-}
-
 // Every read of the packs table gives new byte arrays: an installation is known by what it was,
 // so a pack is checked once per installation, not each time a screen reads the library.
 const cache = new Map<string, Pack | { diagnostics: Diagnostic[] }>();
-const installationKey = (record: InstalledArchive) => `${record.packId}\u0000${record.version}\u0000${record.installedAt}`;
+const installationKey = (record: InstalledPackRecord) => `${record.packId}\u0000${record.version}\u0000${record.installedAt}`;
 
 /** The built-in library plus the installed packs; an installed pack that no longer loads is listed as a problem. */
-export function withInstalled(builtIn: Library, installed: readonly InstalledArchive[], appVersion: string): Library {
+export function withInstalled(builtIn: Library, installed: readonly InstalledPackRecord[], appVersion: string): Library {
   const packs = [...builtIn.packs];
   const problems = [...builtIn.problems];
   for (const record of installed) {

@@ -25,13 +25,12 @@
 //
 // Every random draw comes from streams seeded by deriveSeed(seed, itemId, …), so the plan for one
 // item depends only on its input (which names the replies already heard), not on the order of draws.
-import type { Account, Localized, Platform, Scenario, TASK_KINDS } from '../pack/schema';
+import type { Account, Localized, Platform, Scenario, TaskKind } from '../pack/schema';
 import { REACTION_MOODS } from '../pack/schema';
 import { createRandom, deriveSeed } from './random';
 import type { Random } from './random';
 
 export type Mood = (typeof REACTION_MOODS)[number];
-export type PublicationKind = (typeof TASK_KINDS)[number];
 
 export interface ReactionGrade {
   /** Axis scores, 0–100. */
@@ -49,7 +48,7 @@ export interface ReactionInput {
   scenario: Scenario;
   accountId: string;
   itemId: string;
-  kind: PublicationKind;
+  kind: TaskKind;
   /** Simulated minute of publication. */
   publishedAt: number;
   grade: ReactionGrade;
@@ -141,7 +140,7 @@ const MOOD_FALLBACK: Record<Mood, readonly Mood[]> = {
   hostile: ['critical', 'confused', 'grateful', 'supportive'],
 };
 
-const isPrivate = (kind: PublicationKind): boolean => kind === 'direct-message' || kind === 'mass-notification';
+const isPrivate = (kind: TaskKind): boolean => kind === 'direct-message' || kind === 'mass-notification';
 const clamp01 = (value: number): number => Math.min(1, Math.max(0, value));
 const noise = (random: Random): number => 1 + (random.next() * 2 - 1) * NOISE;
 
@@ -227,7 +226,7 @@ function replyPools(scenario: Scenario, account: Account, playLanguage: string, 
 
 const entryKey = (entry: PoolEntry): string => `${entry.mood}/${entry.index}`;
 
-function replyCount(kind: PublicationKind, reach: number, quality: number, random: Random): number {
+function replyCount(kind: TaskKind, reach: number, quality: number, random: Random): number {
   if (kind === 'direct-message') return 1;
   // A notification lands in many inboxes but few people write back to one.
   const audience = kind === 'mass-notification' ? reach / 4 : reach;

@@ -6,13 +6,13 @@
 import { createGradingContext, grade } from '../grading/grade';
 import type { GradingContext } from '../grading/analysis';
 import type { Grade } from '../grading/types';
-import type { Branch, Inject, PackManifest, Scenario, Task } from '../pack/schema';
-import type { TASK_KINDS } from '../pack/schema';
+import type { Branch, Inject, PackManifest, Scenario, Task, TaskKind } from '../pack/schema';
 import { offsetMinutes } from '../pack/schema';
 import type { Mood, ReactionPlan } from './audience';
 import { simulateReaction } from './audience';
 
-export type TaskKind = (typeof TASK_KINDS)[number];
+// Re-exported for the modules that take their engine types from here; it is defined with TASK_KINDS.
+export type { TaskKind };
 export type TaskOutcome = 'passed' | 'failed' | 'missed';
 
 export interface EngineInput {

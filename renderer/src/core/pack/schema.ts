@@ -13,6 +13,7 @@ export const SCENARIO_KINDS = ['crisis', 'outreach'] as const;
 export const FACT_TYPES = ['phone', 'date', 'time', 'number', 'url', 'name', 'text'] as const;
 export const INJECT_TYPES = ['post', 'reply', 'direct-message', 'news', 'trend', 'hq-request'] as const;
 export const TASK_KINDS = ['post', 'reply', 'thread', 'direct-message', 'mass-notification'] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
 export const PERSONA_ROLES = ['journalist', 'citizen', 'troll', 'embassy', 'headquarters', 'official', 'media', 'influencer', 'expert', 'organisation'] as const;
 export const TONE_TARGETS = ['empathetic', 'neutral', 'calm-firm', 'warm', 'formal'] as const;
 export const REACTION_MOODS = ['supportive', 'grateful', 'confused', 'critical', 'hostile'] as const;

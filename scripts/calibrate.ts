@@ -6,32 +6,33 @@ import path from 'node:path';
 import process from 'node:process';
 import { calibratePack } from '../renderer/src/core/grading/calibration';
 import { AXES } from '../renderer/src/core/pack/schema';
+import { cliFailure, parseCommandLineWithPositionals } from './lib/cli';
 import { CliInputError, loadPackOrExplain } from './lib/load-pack';
 import { render, setCliLanguage } from './lib/messages';
 import { formatReport } from './lib/report';
 
-const args = process.argv.slice(2);
-if (args.includes('--help') || args.includes('-h')) {
-  console.log('usage: npm run calibrate [-- <pack folder or archive>…]   (default: every pack in scenarios/)');
-  process.exit(0);
-}
+const USAGE = 'usage: npm run calibrate [-- <pack folder or archive>…]   (default: every pack in scenarios/)';
+
+// Declared with its type: a call then ends the control flow for the compiler too.
+const fail: (message: string) => never = cliFailure('calibrate', USAGE);
+
+const { positionals } = parseCommandLineWithPositionals({}, USAGE, fail);
 const scenariosDir = path.resolve(import.meta.dirname, '..', 'scenarios');
-const targets = args.length
-  ? args
+const targets = positionals.length
+  ? positionals
   : readdirSync(scenariosDir)
       .map((name) => path.join(scenariosDir, name))
       .filter((dir) => statSync(dir).isDirectory() && readdirSync(dir).includes('pack.yaml'));
 
+// The report around the findings is in English: so are the findings, whatever language a draft is in.
+await setCliLanguage('en');
 let disagreeing = 0;
 for (const target of targets) {
   let pack;
   try {
     pack = loadPackOrExplain(target);
   } catch (error) {
-    if (error instanceof CliInputError) {
-      console.error(`calibrate: ${error.message}`);
-      process.exit(2);
-    }
+    if (error instanceof CliInputError) fail(error.message);
     throw error;
   }
   const report = calibratePack(pack);
@@ -47,7 +48,6 @@ for (const target of targets) {
       console.log(`  ${axis}: expected ${item.expected[axis]}, graded ${item.grade.axes[axis].passed ? 'pass' : 'fail'} (${item.grade.axes[axis].score}/${item.grade.axes[axis].passMark})`);
     }
     console.log(`  author's note: ${item.why}`);
-    await setCliLanguage('en');
     console.log(formatReport(item.text, item.grade, render, { color: false }).replace(/^/gm, '  '));
   }
 }

@@ -80,4 +80,18 @@ describe('npm run calibrate', { timeout: 30_000 }, () => {
   it('exits 2 when the pack cannot be read', () => {
     expect(run('calibrate.ts', ['/no/such/pack']).status).toBe(2);
   });
+
+  it('prints its usage on --help and exits 0', () => {
+    const result = run('calibrate.ts', ['--help']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^usage: npm run calibrate/);
+  });
+
+  it('exits 2 with its usage on an unknown option, rather than taking it for a pack', () => {
+    const result = run('calibrate.ts', ['--bogus', MINIMAL_PACK_DIR]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("calibrate: Unknown option '--bogus'");
+    expect(result.stderr).toContain('usage: npm run calibrate');
+    expect(result.stdout).toBe('');
+  });
 });

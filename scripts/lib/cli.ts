@@ -18,17 +18,27 @@ type OptionValue<O> = O extends { type: 'boolean' } ? (O extends { multiple: tru
 /** What parseArgs gives for `T`: an option with a default is always there, any other may be missing. */
 type Values<T extends ParseArgsOptionsConfig> = { [K in keyof T]: T[K] extends { default: unknown } ? OptionValue<T[K]> : OptionValue<T[K]> | undefined } & { help?: boolean };
 
-/** The options given on the command line; --help prints `usage` and exits, a bad option goes to `fail`. */
+/** The options given on the command line; --help prints `usage` and exits, a bad option or any other argument goes to `fail`. */
 export function parseCommandLine<const T extends ParseArgsOptionsConfig>(options: T, usage: string, fail: (message: string) => never): Values<T> {
-  let values: Values<T>;
+  return parse(options, usage, fail, false).values;
+}
+
+/** As parseCommandLine, for a command that also takes arguments that are not options (paths, say). */
+export function parseCommandLineWithPositionals<const T extends ParseArgsOptionsConfig>(options: T, usage: string, fail: (message: string) => never): { values: Values<T>; positionals: string[] } {
+  return parse(options, usage, fail, true);
+}
+
+function parse<T extends ParseArgsOptionsConfig>(options: T, usage: string, fail: (message: string) => never, allowPositionals: boolean): { values: Values<T>; positionals: string[] } {
+  let parsed: { values: Values<T>; positionals: string[] };
   try {
-    values = parseArgs({ options: { ...options, ...HELP } }).values as unknown as Values<T>;
+    const { values, positionals } = parseArgs({ options: { ...options, ...HELP }, allowPositionals });
+    parsed = { values: values as unknown as Values<T>, positionals };
   } catch (error) {
     return fail((error as Error).message);
   }
-  if (values.help) {
+  if (parsed.values.help) {
     console.log(usage);
     process.exit(0);
   }
-  return values;
+  return parsed;
 }

@@ -1,27 +1,14 @@
-// Runtime: any (pure core). Seeded randomness for the simulation. The generator's whole state is four
-// uint32 words in a plain object, so an attempt can be saved mid-scenario and resumed with exactly the
-// same future: the audience of a restored attempt reacts as it would have without the interruption.
+// Runtime: any (pure core). Seeded randomness for the simulation. The engine never saves a generator's
+// state: it derives a seed for each published item with deriveSeed, draws that item's whole reaction
+// at once, and keeps the finished plan in the timeline, so a restored attempt holds the same future.
 // The algorithm is sfc32 (Chris Doty-Humphrey's Small Fast Counting generator): 128 bits of state,
 // passes PractRand, and needs nothing but 32-bit integer arithmetic.
-
-export interface RandomState {
-  readonly a: number;
-  readonly b: number;
-  readonly c: number;
-  readonly d: number;
-}
 
 export interface Random {
   /** A number in [0, 1). */
   next(): number;
-  /** An integer in [min, max], both ends included. */
-  int(min: number, max: number): number;
   /** One of `items`, each equally likely. */
   pick<T>(items: readonly T[]): T;
-  /** True with probability `p` (clamped to [0, 1]). */
-  chance(p: number): boolean;
-  /** A copy of the state: restoring it continues the sequence from here. */
-  state(): RandomState;
 }
 
 const UINT32 = 0x1_0000_0000;
@@ -64,11 +51,7 @@ export function deriveSeed(seed: number | string, ...parts: readonly (string | n
   return hashString(key);
 }
 
-function isUint32(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < UINT32;
-}
-
-function fromState(initial: RandomState): Random {
+function fromState(initial: { a: number; b: number; c: number; d: number }): Random {
   let a = initial.a;
   let b = initial.b;
   let c = initial.c;
@@ -87,21 +70,9 @@ function fromState(initial: RandomState): Random {
 
   return {
     next,
-    int(min, max) {
-      if (!Number.isSafeInteger(min) || !Number.isSafeInteger(max) || min > max) {
-        throw new RangeError(`int needs integers min <= max, got ${min} and ${max}`);
-      }
-      return min + Math.floor(next() * (max - min + 1));
-    },
     pick(items) {
       if (items.length === 0) throw new RangeError('cannot pick from an empty list');
       return items[Math.floor(next() * items.length)] as (typeof items)[number];
-    },
-    chance(p) {
-      return next() < Math.min(1, Math.max(0, p));
-    },
-    state() {
-      return { a, b, c, d };
     },
   };
 }
@@ -117,11 +88,4 @@ export function createRandom(seed: number | string): Random {
   const random = fromState({ a: splitmix(), b: splitmix(), c: splitmix(), d: splitmix() });
   for (let round = 0; round < 12; round++) random.next();
   return random;
-}
-
-export function restoreRandom(state: RandomState): Random {
-  if (!isUint32(state.a) || !isUint32(state.b) || !isUint32(state.c) || !isUint32(state.d)) {
-    throw new RangeError('a random state is four unsigned 32-bit integers a, b, c, d');
-  }
-  return fromState(state);
 }

@@ -17,7 +17,3 @@ export function installPack(db: AttacheDatabase, record: Omit<InstalledPackRecor
     }),
   );
 }
-
-export function removePack(db: AttacheDatabase, packId: string): Promise<void> {
-  return storageWrite(() => db.transaction('rw', db.packs, () => db.packs.delete(packId)));
-}

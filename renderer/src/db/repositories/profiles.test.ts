@@ -2,7 +2,7 @@
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase } from '../../test/database';
-import type { AttacheDatabase, ProfileRecord } from '../database';
+import type { AttacheDatabase } from '../database';
 import { ProfileNotFoundError, ProfileValidationError, StorageFullError } from '../errors';
 import { createProfile, listProfiles, readActiveProfile, saveActiveProfile, switchProfile } from './profiles';
 import { readSettings } from './settings';
@@ -123,12 +123,6 @@ describe('several profiles', () => {
     const failure = createProfile(db, { name: '', academyId: 'DA 7' });
     await expect(failure).rejects.toMatchObject({ issues: { name: 'required', academyId: 'invalid-characters' } });
     expect(await db.profiles.count()).toBe(0);
-  });
-
-  it('lists a profile stored without a last use by its last edit', async () => {
-    await db.profiles.add({ name: 'Old', academyId: null, createdAt: 1, updatedAt: 1500 } as ProfileRecord);
-    await createProfile(db, { name: 'New', academyId: '' }, () => 1000);
-    expect((await listProfiles(db)).map((profile) => profile.name)).toEqual(['Old', 'New']);
   });
 
   it('reports a full disk while creating as StorageFullError, keeping the profiles already saved and the active one', async () => {

@@ -25,11 +25,6 @@ async function refuseTakenName(db: AttacheDatabase, name: string, exceptId: numb
   if (clash) throw new ProfileValidationError({ name: 'taken' });
 }
 
-/** A row written before lastUsedAt existed (or by hand) sorts by its last edit instead. */
-function lastUsed(profile: ProfileRecord): number {
-  return typeof profile.lastUsedAt === 'number' ? profile.lastUsedAt : profile.updatedAt;
-}
-
 /** The profile of the trainee using this device, or null before anyone has set one up or picked one. */
 export function readActiveProfile(db: AttacheDatabase): Promise<ProfileRecord | null> {
   return db.transaction('r', db.settings, db.profiles, () => findActiveProfile(db));
@@ -38,7 +33,8 @@ export function readActiveProfile(db: AttacheDatabase): Promise<ProfileRecord | 
 /** Every profile on this device, the most recently used first. */
 export async function listProfiles(db: AttacheDatabase): Promise<ProfileRecord[]> {
   const profiles = await db.profiles.toArray();
-  return profiles.sort((a, b) => lastUsed(b) - lastUsed(a) || b.id - a.id);
+  // Schema version 2 gave every older profile a last use, so every row has one.
+  return profiles.sort((a, b) => b.lastUsedAt - a.lastUsedAt || b.id - a.id);
 }
 
 /**

@@ -29,7 +29,7 @@ function PlusIcon() {
 }
 
 export function ProfileMenu() {
-  const { t } = useTranslation('profiles');
+  const { t } = useTranslation(['profiles', 'common']);
   const { db } = useServices();
   const { report } = useStorageProblems();
   const active = useLiveQuery(() => readActiveProfile(db), [db]);
@@ -93,7 +93,7 @@ export function ProfileMenu() {
         opened={creating}
         onClose={creation.close}
         title={t('modal.title')}
-        closeButtonProps={{ 'aria-label': t('modal.close') }}
+        closeButtonProps={{ 'aria-label': t('common:close') }}
         data-testid="profile-new-modal"
       >
         <Text size="sm" c="dimmed" mb="md">

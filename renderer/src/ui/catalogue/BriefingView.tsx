@@ -103,7 +103,7 @@ export function BriefingView({ ref_, personas, languages, language, onLanguageCh
           <KindBadge kind={scenario.kind} />
           {progress && <StatusBadge status={scenarioStatus(progress)} />}
         </Group>
-        <Title order={1} className={classes.pageTitle} tabIndex={-1} data-page-title data-testid="briefing-title" lang={language}>
+        <Title order={1} tabIndex={-1} data-page-title data-testid="briefing-title" lang={language}>
           {text(scenario.title)}
         </Title>
         <Text c="dimmed" mt={6} maw={720} lang={language} data-testid="briefing-summary">

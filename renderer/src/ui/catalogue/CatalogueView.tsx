@@ -119,7 +119,7 @@ export function CatalogueView({ library, progress, onOpenScenario }: CatalogueVi
   return (
     <Stack gap="xl" data-testid="catalogue">
       <div>
-        <Title order={1} className={classes.pageTitle} tabIndex={-1} data-page-title data-testid="catalogue-title">
+        <Title order={1} tabIndex={-1} data-page-title data-testid="catalogue-title">
           {t('title')}
         </Title>
         <Text c="dimmed" mt={6} maw={640}>

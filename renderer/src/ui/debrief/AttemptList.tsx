@@ -71,7 +71,7 @@ export function AttemptList({ items, onOpen }: AttemptListProps) {
                   <Text fw={600} size="sm">
                     {item.scenarioTitle}
                   </Text>
-                  <Text size="xs" className={classes.muted}>
+                  <Text size="xs" c="dimmed">
                     {item.packTitle}
                   </Text>
                 </Table.Th>

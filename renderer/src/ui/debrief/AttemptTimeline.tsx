@@ -158,7 +158,7 @@ export function AttemptTimeline({ outcome, scenario, personas, timeline, playLan
               data-entry-type={entry.type}
             >
               {item.note && (
-                <Text size="xs" className={classes.muted}>
+                <Text size="xs" c="dimmed">
                   {item.note}
                 </Text>
               )}
@@ -168,7 +168,7 @@ export function AttemptTimeline({ outcome, scenario, personas, timeline, playLan
                 </Text>
               ))}
               {item.excerpt && (
-                <Text size="sm" className={`${classes.muted} ${classes.excerpt}`} lineClamp={2}>
+                <Text size="sm" c="dimmed" className={classes.excerpt} lineClamp={2}>
                   {item.excerpt}
                 </Text>
               )}

@@ -24,7 +24,7 @@ export function AudienceReception({ scenario, timeline, playLanguage, level }: {
         <Text>{t('audience.empty')}</Text>
       ) : (
         <>
-          <Text size="sm" className={classes.muted}>
+          <Text size="sm" c="dimmed">
             {t('audience.intro')}
           </Text>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
@@ -68,7 +68,7 @@ function PublicationReception({ reception, scenario, playLanguage, level }: { re
             {t('audience.item', { account: accountLabel, time: formatSimTime(publication.at) })}
           </Title>
           {task && (
-            <Text size="sm" className={classes.muted}>
+            <Text size="sm" c="dimmed">
               {localized(task.title, playLanguage)}
             </Text>
           )}
@@ -86,7 +86,7 @@ function PublicationReception({ reception, scenario, playLanguage, level }: { re
             {t('audience.moods')}
           </Text>
           {totalReplies === 0 ? (
-            <Text size="sm" className={classes.muted}>
+            <Text size="sm" c="dimmed">
               {t('audience.noReplies')}
             </Text>
           ) : (

@@ -43,7 +43,7 @@ export function AxisScores({ outcome, scenario, level }: { outcome: ScenarioOutc
               maxBarWidth={64}
             />
           </div>
-          <Text component="figcaption" size="sm" className={classes.muted} mt="xs">
+          <Text component="figcaption" size="sm" c="dimmed" mt="xs">
             {t('scores.caption')}
           </Text>
         </figure>

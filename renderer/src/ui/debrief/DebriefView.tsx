@@ -35,7 +35,7 @@ export function DebriefView({ outcome, scenario, personas, timeline, playLanguag
   const pointsId = useId();
   const level: TitleOrder = headingLevel;
   const sections = below(level);
-  const pageTitle = headingLevel === 1 ? { tabIndex: -1, 'data-page-title': true, className: classes.title } : {};
+  const pageTitle = headingLevel === 1 ? { tabIndex: -1, 'data-page-title': true } : {};
 
   return (
     <Stack gap="xl" data-testid="debrief" data-scenario-id={outcome.scenarioId}>
@@ -43,7 +43,7 @@ export function DebriefView({ outcome, scenario, personas, timeline, playLanguag
         <Title order={level} {...pageTitle} data-testid="debrief-title">
           {t('title', { scenario: localized(scenario.title, playLanguage) })}
         </Title>
-        <Text className={classes.muted} mt={6} maw={640}>
+        <Text c="dimmed" mt={6} maw={640}>
           {t('intro')}
         </Text>
       </div>

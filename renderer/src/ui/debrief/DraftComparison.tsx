@@ -75,7 +75,7 @@ function TaskDrafts({ task, publication, scenario, playLanguage, level }: { task
             </Text>
             {publication ? (
               <>
-                <Text size="xs" className={classes.muted}>
+                <Text size="xs" c="dimmed">
                   {t('drafts.published', { time: formatSimTime(publication.at), account: accountLabel })}
                 </Text>
                 <DraftText text={publication.text} findings={publication.grade.findings} />
@@ -116,7 +116,7 @@ function DraftText({ text, findings }: { text: string; findings: readonly Findin
         )}
       </Text>
       {segments.some((segment) => segment.marked) && (
-        <Text size="xs" className={classes.muted}>
+        <Text size="xs" c="dimmed">
           {t('drafts.marked')}
         </Text>
       )}
@@ -152,7 +152,7 @@ function AxisFindings({ axisGrade }: { axisGrade: AxisGrade }) {
         </Text>
       </Group>
       {findings.length === 0 ? (
-        <Text size="sm" className={classes.muted}>
+        <Text size="sm" c="dimmed">
           {t('drafts.noFindings')}
         </Text>
       ) : (
@@ -167,7 +167,7 @@ function AxisFindings({ axisGrade }: { axisGrade: AxisGrade }) {
                   {message(finding.message)}
                 </Text>
                 {finding.loss > 0 && (
-                  <Text size="xs" component="span" className={`${classes.muted} ${classes.numeric}`}>
+                  <Text size="xs" component="span" c="dimmed" className={classes.numeric}>
                     {t('drafts.loss', { count: Math.round(finding.loss * 10) / 10 })}
                   </Text>
                 )}

@@ -26,7 +26,7 @@ export function OutcomeBanner({ outcome, scenario, timeline, playLanguage, level
       <Group align="flex-start" wrap="nowrap" gap="lg">
         <div className={classes.bannerIcon}>{outcome.passed ? <CheckIcon size={28} /> : <AlertIcon size={28} />}</div>
         <Stack gap={6} style={{ flex: 1, minWidth: 0 }}>
-          <Text size="sm" fw={600} className={classes.muted}>
+          <Text size="sm" fw={600} c="dimmed">
             {t('outcome.heading')}
           </Text>
           <Title order={level} id={headingId} size="h2" className={classes.verdict} data-testid="debrief-verdict">
@@ -46,7 +46,7 @@ export function OutcomeBanner({ outcome, scenario, timeline, playLanguage, level
               {localized(branch.then.end.message, playLanguage)}
             </Text>
           )}
-          <Text size="sm" className={classes.muted} data-testid="debrief-pass-rule">
+          <Text size="sm" c="dimmed" data-testid="debrief-pass-rule">
             {rule.rule === 'all-passed' ? t('outcome.rule.all-passed') : t('outcome.rule.average-score', { min: formatScore(rule.min, i18n.language) })}
           </Text>
           {ended?.outcome && (
@@ -68,7 +68,7 @@ export function OutcomeBanner({ outcome, scenario, timeline, playLanguage, level
             }
             aria-hidden="true"
           />
-          <Text size="xs" fw={600} className={classes.muted}>
+          <Text size="xs" fw={600} c="dimmed">
             {t('outcome.average')}
           </Text>
           <Text size="sm" fw={600}>

@@ -57,7 +57,7 @@ export function TaskResults({ outcome, scenario, playLanguage, level }: { outcom
               maxBarWidth={36}
             />
           </div>
-          <Text component="figcaption" size="sm" className={classes.muted} mt="xs">
+          <Text component="figcaption" size="sm" c="dimmed" mt="xs">
             {t('tasks.caption', { count: marks.length, marks: formatList(marks.map(format), i18n.language) })}
           </Text>
         </figure>

@@ -13,9 +13,11 @@ import { unified } from 'unified';
 import { replay } from '../renderer/src/core/engine/attempt';
 import type { EngineEvent } from '../renderer/src/core/engine/machine';
 import { createScenarioMachine } from '../renderer/src/core/engine/machine';
+import { modelAnswerFor } from '../renderer/src/core/engine/outcome';
 import { createGradingContext, grade } from '../renderer/src/core/grading/grade';
 import type { Pack } from '../renderer/src/core/pack/load';
 import type { Scenario } from '../renderer/src/core/pack/schema';
+import { formatOffset } from '../renderer/src/core/pack/schema';
 import { loadPackOrExplain } from './lib/load-pack';
 
 interface Timing {
@@ -72,12 +74,11 @@ for (const size of [280, 5000]) {
 
 /** A 3-hour scenario with 200 injects and 30 tasks, built from a library scenario's material. */
 function largeScenario(base: Scenario): Scenario {
-  const clock = (minutes: number) => `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
-  const timeline = Array.from({ length: 200 }, (_, i) => ({ ...base.timeline[i % base.timeline.length]!, id: `inject-${i + 1}`, at: clock(Math.floor((i * 179) / 200)), replyTo: undefined }));
+  const timeline = Array.from({ length: 200 }, (_, i) => ({ ...base.timeline[i % base.timeline.length]!, id: `inject-${i + 1}`, at: formatOffset(Math.floor((i * 179) / 200)), replyTo: undefined }));
   const tasks = Array.from({ length: 30 }, (_, i) => {
     const model = base.tasks[i % base.tasks.length]!;
     const opens = 1 + i * 5;
-    return { ...model, id: `task-${i + 1}`, opensAt: clock(opens), due: clock(opens + 20), replyTo: model.replyTo ? `inject-${i + 1}` : undefined };
+    return { ...model, id: `task-${i + 1}`, opensAt: formatOffset(opens), due: formatOffset(opens + 20), replyTo: model.replyTo ? `inject-${i + 1}` : undefined };
   });
   return { ...base, duration: '3:00', timeline, tasks, branches: [] };
 }
@@ -89,10 +90,9 @@ const newEngine = () => createScenarioMachine({ scenario: bigScenario, playLangu
 const engineMachine = newEngine();
 const engineEvents: EngineEvent[] = [{ type: 'START' }];
 for (const task of bigScenario.tasks) {
-  const account = bigScenario.accounts.find((a) => a.id === task.account)!;
   engineEvents.push(
     { type: 'CLOCK.TICK', minutes: task === bigScenario.tasks[0] ? 1 : 5 },
-    { type: 'PUBLISH', draft: { accountId: task.account, kind: task.kind, text: task.modelAnswer[account.audienceLanguage ?? 'en']!, taskId: task.id, replyTo: task.replyTo ?? null } },
+    { type: 'PUBLISH', draft: { accountId: task.account, kind: task.kind, text: modelAnswerFor(bigScenario, task, 'en')!, taskId: task.id, replyTo: task.replyTo ?? null } },
   );
 }
 engineEvents.push({ type: 'CLOCK.TICK', minutes: 180 });

@@ -7,13 +7,13 @@ import process from 'node:process';
 import { replay, step } from '../renderer/src/core/engine/attempt';
 import type { EngineEvent } from '../renderer/src/core/engine/machine';
 import { createScenarioMachine } from '../renderer/src/core/engine/machine';
-import { scenarioOutcome } from '../renderer/src/core/engine/outcome';
+import { modelAnswerFor, scenarioOutcome } from '../renderer/src/core/engine/outcome';
 import type { ScenarioOutcome } from '../renderer/src/core/engine/outcome';
 import { summarizeAt } from '../renderer/src/core/engine/audience';
 import { nextEventTime } from '../renderer/src/core/engine/timeline';
 import { formatDiagnostic } from '../renderer/src/core/pack/diagnostics';
 import type { Scenario } from '../renderer/src/core/pack/schema';
-import { offsetMinutes } from '../renderer/src/core/pack/schema';
+import { formatOffset, offsetMinutes } from '../renderer/src/core/pack/schema';
 import { scenarioLanguages } from '../renderer/src/core/pack/summary';
 import { cliFailure, parseCommandLine } from './lib/cli';
 import { CliInputError, loadPackOrExplain } from './lib/load-pack';
@@ -110,8 +110,7 @@ if (script) {
   for (let guard = 0; guard < 1000 && !over(); guard += 1) {
     for (const task of scenario.tasks) {
       if (snapshot.context.timeline.tasks[task.id]!.status !== 'open' || over()) continue;
-      const account = scenario.accounts.find((a) => a.id === task.account)!;
-      const text = task.modelAnswer[account.audienceLanguage ?? language];
+      const text = modelAnswerFor(scenario, task, language);
       if (text) send({ type: 'PUBLISH', draft: { accountId: task.account, kind: task.kind, text, taskId: task.id, replyTo: task.replyTo ?? null } });
     }
     if (over()) break;
@@ -128,13 +127,12 @@ if (options.json) {
   process.exit(0);
 }
 
-const clock = (minutes: number) => `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
 const text = (localized: Record<string, string>) => localized[language] ?? Object.values(localized)[0] ?? '';
 const short = (value: string) => (value.length > 90 ? `${value.slice(0, 89).replace(/\s+/g, ' ')}…` : value.replace(/\s+/g, ' '));
 console.log(`${text(scenario.title)} — ${scenario.id}, played in ${language}${script ? ` from ${options.script}` : ' with the model answers'}, seed ${seed}\n`);
 const feed = new Map(timeline.feed.map((item) => [item.id, item]));
 for (const entry of outcome.timeline) {
-  const at = clock(entry.at).padStart(5);
+  const at = formatOffset(entry.at).padStart(5);
   if (entry.type === 'inject') {
     const item = feed.get(entry.id);
     console.log(`${at}  ${entry.injectType.padEnd(15)} ${entry.personaId} → ${entry.accountId}: ${item?.source === 'inject' ? short(text(item.inject.text)) : ''}`);
@@ -143,7 +141,7 @@ for (const entry of outcome.timeline) {
     const scores = item?.source === 'trainee' ? `tone ${item.grade.axes.tone.score}, policy ${item.grade.axes.policy.score}, platform ${item.grade.axes.platform.score}` : '';
     console.log(`${at}  ${'published'.padEnd(15)} ${entry.taskId ?? '(no task)'} on ${entry.accountId}: ${scores} → ${entry.passed ? 'passed' : 'failed'}`);
     const totals = audience[entry.id];
-    if (totals) console.log(`${''.padStart(5)}  ${''.padEnd(15)} reached ${totals.reach}, ${totals.likes} likes, ${totals.shares} shares, ${totals.replies} replies by ${clock(timeline.time)}`);
+    if (totals) console.log(`${''.padStart(5)}  ${''.padEnd(15)} reached ${totals.reach}, ${totals.likes} likes, ${totals.shares} shares, ${totals.replies} replies by ${formatOffset(timeline.time)}`);
   } else if (entry.type === 'reply') {
     const item = feed.get(entry.id);
     console.log(`${at}  ${`reply (${entry.mood})`.padEnd(15)} ${entry.personaId ?? 'someone'} → ${entry.replyTo}: ${item?.source === 'audience' ? short(item.text) : ''}`);

@@ -1,5 +1,6 @@
 // Runtime: Node (tests only). Plays a scenario through the engine's timeline with a given way of
 // answering each task as it opens.
+import { modelAnswerFor } from '../core/engine/outcome';
 import type { PackManifest, Scenario } from '../core/pack/schema';
 import type { EngineInput, TimelineState } from '../core/engine/timeline';
 import { advanceTo, initialTimeline, nextEventTime, publish } from '../core/engine/timeline';
@@ -21,9 +22,7 @@ export function playScenario(scenario: Scenario, language: string, manifest: Pic
 
 /** The model answer of a task in the language its account is read in. */
 export function modelAnswer(scenario: Scenario, taskId: string, language: string): string | null {
-  const task = scenario.tasks.find((t) => t.id === taskId)!;
-  const account = scenario.accounts.find((a) => a.id === task.account)!;
-  return task.modelAnswer[account.audienceLanguage ?? language] ?? null;
+  return modelAnswerFor(scenario, scenario.tasks.find((t) => t.id === taskId)!, language);
 }
 
 /** A calibration draft of the task that fails on the most axes: a poor answer an author wrote. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { modelAnswer, playScenario, poorAnswer } from '../../test/engine';
 import { CORE_LIBRARY_DIR, readFolder } from '../../test/packs';
 import { loadPack } from '../pack/load';
-import { scenarioOutcome } from './outcome';
+import { modelAnswerFor, scenarioOutcome } from './outcome';
 
 const library = loadPack(readFolder(CORE_LIBRARY_DIR), { appVersion: '0.1.0' }).pack!;
 
@@ -29,5 +29,22 @@ describe.each(library.scenarios.map((s) => [s.id, s] as const))('%s', (_id, scen
     expect(outcome.passed).toBe(false);
     expect(outcome.tasks.some((task) => task.result === 'failed')).toBe(true);
     expect(outcome.timeline.some((entry) => entry.type === 'branch')).toBe(true);
+  });
+});
+
+describe('modelAnswerFor', () => {
+  const bilingual = library.scenarios.find((s) => s.id === 'chairmanship-bilingual')!;
+  const languageOf = (accountId: string) => bilingual.accounts.find((a) => a.id === accountId)?.audienceLanguage;
+
+  it("gives the answer in the language the account's audience reads, whatever the play language", () => {
+    const task = bilingual.tasks.find((t) => languageOf(t.account) !== undefined)!;
+    const audience = languageOf(task.account)!;
+    for (const language of ['en', 'ru', 'uk']) expect(modelAnswerFor(bilingual, task, language)).toBe(task.modelAnswer[audience]);
+  });
+
+  it('gives the answer in the play language for an account without an audience language, or null when there is none', () => {
+    const task = library.scenarios.flatMap((s) => s.tasks.map((t) => ({ s, t }))).find(({ s, t }) => s.accounts.find((a) => a.id === t.account)?.audienceLanguage === undefined)!;
+    expect(modelAnswerFor(task.s, task.t, 'ru')).toBe(task.t.modelAnswer.ru);
+    expect(modelAnswerFor(task.s, task.t, 'xx')).toBeNull();
   });
 });

@@ -2,7 +2,7 @@
 // per scenario the scores per axis and pass or fail by the pack's rule; everything that happened,
 // in order; and the debrief.
 import type { Grade } from '../grading/types';
-import type { Axis, Localized, Scenario } from '../pack/schema';
+import type { Axis, Localized, Scenario, Task } from '../pack/schema';
 import { AXES } from '../pack/schema';
 import type { EngineInput, TimelineState } from './timeline';
 
@@ -43,13 +43,18 @@ export interface ScenarioOutcome {
 
 const round = (value: number) => Math.round(value * 10) / 10;
 
+/** A task's model answer in the language its account's audience reads, which may not be the play language. */
+export function modelAnswerFor(scenario: Scenario, task: Task, playLanguage: string): string | null {
+  const account = scenario.accounts.find((a) => a.id === task.account);
+  return task.modelAnswer[account?.audienceLanguage ?? playLanguage] ?? null;
+}
+
 export function scenarioOutcome(input: EngineInput, state: TimelineState): ScenarioOutcome {
   const { scenario, playLanguage } = input;
   const publications = new Map(state.feed.filter((item) => item.source === 'trainee').map((item) => [item.id, item]));
   const tasks: TaskResult[] = scenario.tasks.map((task) => {
     const runtime = state.tasks[task.id]!;
     const publication = runtime.publicationId ? publications.get(runtime.publicationId) : undefined;
-    const account = scenario.accounts.find((a) => a.id === task.account);
     return {
       taskId: task.id,
       title: task.title,
@@ -59,7 +64,7 @@ export function scenarioOutcome(input: EngineInput, state: TimelineState): Scena
       publishedAt: publication?.at ?? null,
       spareMinutes: publication && runtime.due !== null ? runtime.due - publication.at : null,
       grade: publication && publication.source === 'trainee' ? publication.grade : null,
-      modelAnswer: task.modelAnswer[account?.audienceLanguage ?? playLanguage] ?? null,
+      modelAnswer: modelAnswerFor(scenario, task, playLanguage),
     };
   });
   const reached = tasks.filter((task) => task.result !== 'not-reached');

@@ -42,6 +42,12 @@ export function offsetMinutes(value: string): number {
   return Number(match[1]) * 60 + Number(match[2]);
 }
 
+/** Minutes from the start as an offset "H:MM", as people read simulated time: 75 → "1:15", 5 → "0:05". */
+export function formatOffset(minutes: number): string {
+  const whole = Math.max(0, Math.floor(minutes));
+  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
+}
+
 const text = (max = 20_000) => z.string().trim().min(1, { message: 'must not be empty' }).max(max);
 
 export interface SchemaOptions {

@@ -1,15 +1,15 @@
 // Runtime: renderer. The debrief of a finished attempt, read back from storage.
-import { Alert, Button, Group, Loader, Stack } from '@mantine/core';
+import { Alert, Button, Group, Stack } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { scenarioOutcome } from '../../core/engine/outcome';
 import { personasOf } from '../../library/library';
 import { DebriefView } from '../debrief/DebriefView';
-import { PlayerScreen } from '../player/PlayerScreen';
 import type { LoadedAttempt } from '../player/session';
 import type { ScenarioSnapshot } from '../../core/engine/attempt';
 import { useAttempt } from '../player/use-attempt';
 import { hrefFor, navigate } from '../router';
+import { AttemptLoading, AttemptOpenFailed } from './AttemptStatus';
 
 function Debrief({ loaded, snapshot }: { loaded: LoadedAttempt; snapshot: ScenarioSnapshot }) {
   const { t } = useTranslation('player');
@@ -34,15 +34,8 @@ function Debrief({ loaded, snapshot }: { loaded: LoadedAttempt; snapshot: Scenar
 export function DebriefScreen({ attemptId }: { attemptId: number }) {
   const { t } = useTranslation('player');
   const view = useAttempt(attemptId);
-  if (view.status === 'loading') {
-    return (
-      <Group justify="center" p="xl">
-        <Loader aria-label={t('loading')} />
-      </Group>
-    );
-  }
-  // Failures are explained by the player screen, which shows the same messages.
-  if (view.status === 'failed') return <PlayerScreen attemptId={attemptId} />;
+  if (view.status === 'loading') return <AttemptLoading />;
+  if (view.status === 'failed') return <AttemptOpenFailed failure={view.failure} />;
   if (view.snapshot.status !== 'done') {
     return (
       <Alert color="blue" data-testid="debrief-not-over" title={t('debriefScreen.notOver')}>

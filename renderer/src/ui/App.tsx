@@ -1,10 +1,11 @@
-// Runtime: renderer. The whole UI: providers for theme, translations, services and storage alerts.
+// Runtime: renderer. The whole UI: providers for theme, translations, services, storage alerts and the library.
 import '@mantine/core/styles.css';
 import { MantineProvider } from '@mantine/core';
 import type { i18n } from 'i18next';
 import { useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { ThemePreference } from '../../../electron/contract/api';
+import { LibraryProvider } from './library-context';
 import { PreferencesSync } from './PreferencesSync';
 import { ServicesProvider, type AppServices } from './services';
 import { Shell } from './Shell';
@@ -26,8 +27,10 @@ export function App({ services, i18n, initialTheme, initialProblem = null }: App
       <I18nextProvider i18n={i18n}>
         <ServicesProvider services={services}>
           <StorageProblemsProvider initialProblem={initialProblem}>
-            <PreferencesSync />
-            <Shell />
+            <LibraryProvider>
+              <PreferencesSync />
+              <Shell />
+            </LibraryProvider>
           </StorageProblemsProvider>
         </ServicesProvider>
       </I18nextProvider>

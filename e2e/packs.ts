@@ -33,38 +33,71 @@ export function poorDraft(scenario: Scenario, taskId: string): string {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
+type Localized = { en: string; ru: string };
+type Yaml = Record<string, unknown>;
+
+export interface PackVariant {
+  /** The pack's id, its one scenario's and its one course's, and the file's name. */
+  id: string;
+  /** The pack's title, and its course's. */
+  title: Localized;
+  scenarioTitle: Localized;
+  /** Turns the minimal pack's scenario and personas into the variant's; both are edited in place. */
+  edit: (parts: { scenario: Yaml & { timeline: Yaml[] }; personas: Yaml[] }) => void;
+  /** Files to add, by their path in the pack. */
+  media?: Record<string, Uint8Array>;
+}
+
+/**
+ * Writes an `.attache` file built from the minimal pack as an instructor would send it: renamed, its
+ * one scenario changed by `edit`, with one course around it.
+ */
+export function writeVariantPack({ id, title, scenarioTitle, edit, media = {} }: PackVariant): string {
+  const files = readFolder(MINIMAL_PACK_DIR);
+  const manifest = parse(decoder.decode(files.get('pack.yaml'))) as Yaml;
+  manifest.id = id;
+  manifest.title = title;
+  const personas = parse(decoder.decode(files.get('personas.yaml'))) as { personas: Yaml[] };
+  const scenarioFile = [...files.keys()].find((name) => name.startsWith('scenarios/'))!;
+  const scenario = parse(decoder.decode(files.get(scenarioFile))) as Yaml & { timeline: Yaml[] };
+  scenario.id = id;
+  scenario.title = scenarioTitle;
+  edit({ scenario, personas: personas.personas });
+  const courses = { courses: [{ id, title, description: { en: 'One scenario.', ru: 'Один сценарий.' }, scenarios: [id], completion: { rule: 'all-passed' } }] };
+  const edited = new Map(files)
+    .set('pack.yaml', encoder.encode(stringify(manifest)))
+    .set('personas.yaml', encoder.encode(stringify(personas)))
+    .set('courses.yaml', encoder.encode(stringify(courses)))
+    .set(`scenarios/${id}.yaml`, encoder.encode(stringify(scenario, { lineWidth: 0 })));
+  for (const [name, bytes] of Object.entries(media)) edited.set(name, bytes);
+  if (scenarioFile !== `scenarios/${id}.yaml`) edited.delete(scenarioFile);
+  const result = loadPack(edited, { appVersion: '0.1.0' });
+  if (!result.pack) throw new Error(`the ${id} pack does not load: ${JSON.stringify(result.diagnostics.slice(0, 3))}`);
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'attache-e2e-')), `${id}.attache`);
+  writeFileSync(file, buildArchive(edited, { packId: id, packVersion: '1.0.0' }));
+  return file;
+}
+
 /**
  * Writes an `.attache` file whose one scenario brings `count` posts into one account's feed: half
  * at 0:01, half at 0:02 (so a second batch arrives while the trainee is reading the first).
  */
 export function writeLongFeedPack(count: number): string {
-  const files = readFolder(MINIMAL_PACK_DIR);
-  const manifest = parse(decoder.decode(files.get('pack.yaml'))) as Record<string, unknown>;
-  manifest.id = 'long-feed';
-  manifest.title = { en: 'Long feed', ru: 'Длинная лента' };
-  const scenarioFile = [...files.keys()].find((name) => name.startsWith('scenarios/'))!;
-  const scenario = parse(decoder.decode(files.get(scenarioFile))) as Record<string, unknown>;
-  scenario.id = 'long-feed';
-  scenario.title = { en: 'A very long feed', ru: 'Очень длинная лента' };
-  scenario.timeline = Array.from({ length: count }, (_, index) => ({
-    id: `post-${index + 1}`,
-    at: index < count / 2 ? '0:01' : '0:02',
-    type: 'post',
-    persona: 'reporter',
-    account: 'embassy-x',
-    text: { en: `Post number ${index + 1}`, ru: `Запись номер ${index + 1}` },
-  }));
-  const courses = { courses: [{ id: 'long', title: { en: 'Long', ru: 'Длинный' }, description: { en: 'One scenario.', ru: 'Один сценарий.' }, scenarios: ['long-feed'], completion: { rule: 'all-passed' } }] };
-  const edited = new Map(files)
-    .set('pack.yaml', encoder.encode(stringify(manifest)))
-    .set('courses.yaml', encoder.encode(stringify(courses)))
-    .set('scenarios/long-feed.yaml', encoder.encode(stringify(scenario, { lineWidth: 0 })));
-  edited.delete(scenarioFile);
-  const result = loadPack(edited, { appVersion: '0.1.0' });
-  if (!result.pack) throw new Error(`the long-feed pack does not load: ${JSON.stringify(result.diagnostics.slice(0, 3))}`);
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'attache-e2e-')), 'long-feed.attache');
-  writeFileSync(file, buildArchive(edited, { packId: 'long-feed', packVersion: '1.0.0' }));
-  return file;
+  return writeVariantPack({
+    id: 'long-feed',
+    title: { en: 'Long feed', ru: 'Длинная лента' },
+    scenarioTitle: { en: 'A very long feed', ru: 'Очень длинная лента' },
+    edit: ({ scenario }) => {
+      scenario.timeline = Array.from({ length: count }, (_, index) => ({
+        id: `post-${index + 1}`,
+        at: index < count / 2 ? '0:01' : '0:02',
+        type: 'post',
+        persona: 'reporter',
+        account: 'embassy-x',
+        text: { en: `Post number ${index + 1}`, ru: `Запись номер ${index + 1}` },
+      }));
+    },
+  });
 }
 
 /** A real PNG of one colour, `size` pixels square. */
@@ -88,29 +121,14 @@ export function solidPng(size: number, [red, green, blue]: readonly [number, num
 
 /** Writes an `.attache` file whose reporter has a photo for an avatar and posts a picture of the terminal. */
 export function writePicturePack(): string {
-  const files = readFolder(MINIMAL_PACK_DIR);
-  const manifest = parse(decoder.decode(files.get('pack.yaml'))) as Record<string, unknown>;
-  manifest.id = 'pictures';
-  manifest.title = { en: 'Pictures', ru: 'Картинки' };
-  const personas = parse(decoder.decode(files.get('personas.yaml'))) as { personas: Array<Record<string, unknown>> };
-  personas.personas = personas.personas.map((persona) => (persona.id === 'reporter' ? { ...persona, avatar: 'media/ana.png' } : persona));
-  const scenarioFile = [...files.keys()].find((name) => name.startsWith('scenarios/'))!;
-  const scenario = parse(decoder.decode(files.get(scenarioFile))) as { timeline: Array<Record<string, unknown>> } & Record<string, unknown>;
-  scenario.id = 'pictures';
-  scenario.title = { en: 'A post with a picture', ru: 'Запись с картинкой' };
-  scenario.timeline = scenario.timeline.map((inject) => ({ ...inject, media: [{ file: 'media/terminal.png', alt: { en: 'Queues at the airport terminal', ru: 'Очереди в терминале аэропорта' } }] }));
-  const courses = { courses: [{ id: 'pictures', title: { en: 'Pictures', ru: 'Картинки' }, description: { en: 'One scenario.', ru: 'Один сценарий.' }, scenarios: ['pictures'], completion: { rule: 'all-passed' } }] };
-  const edited = new Map(files)
-    .set('pack.yaml', encoder.encode(stringify(manifest)))
-    .set('personas.yaml', encoder.encode(stringify(personas)))
-    .set('courses.yaml', encoder.encode(stringify(courses)))
-    .set('scenarios/pictures.yaml', encoder.encode(stringify(scenario, { lineWidth: 0 })))
-    .set('media/terminal.png', solidPng(64, [40, 90, 160]))
-    .set('media/ana.png', solidPng(32, [200, 80, 40]));
-  edited.delete(scenarioFile);
-  const result = loadPack(edited, { appVersion: '0.1.0' });
-  if (!result.pack) throw new Error(`the pictures pack does not load: ${JSON.stringify(result.diagnostics.slice(0, 3))}`);
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'attache-e2e-')), 'pictures.attache');
-  writeFileSync(file, buildArchive(edited, { packId: 'pictures', packVersion: '1.0.0' }));
-  return file;
+  return writeVariantPack({
+    id: 'pictures',
+    title: { en: 'Pictures', ru: 'Картинки' },
+    scenarioTitle: { en: 'A post with a picture', ru: 'Запись с картинкой' },
+    edit: ({ scenario, personas }) => {
+      for (const persona of personas) if (persona.id === 'reporter') persona.avatar = 'media/ana.png';
+      scenario.timeline = scenario.timeline.map((inject) => ({ ...inject, media: [{ file: 'media/terminal.png', alt: { en: 'Queues at the airport terminal', ru: 'Очереди в терминале аэропорта' } }] }));
+    },
+    media: { 'media/terminal.png': solidPng(64, [40, 90, 160]), 'media/ana.png': solidPng(32, [200, 80, 40]) },
+  });
 }

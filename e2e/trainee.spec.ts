@@ -4,7 +4,6 @@
 // feed of thousands of posts.
 import { expect, test } from './fixtures';
 import { builtInScenario, goodDraft, poorDraft, writeLongFeedPack, writePicturePack } from './packs';
-import { DebriefPage } from './pages/DebriefPage';
 import { HistoryPage } from './pages/HistoryPage';
 import type { PlayerPage } from './pages/PlayerPage';
 
@@ -62,7 +61,7 @@ test.describe('playing a built-in scenario', () => {
     await expectAccessible('the finish dialog', { within: '[data-testid="player-finish-dialog"] [role="dialog"]' });
     const debrief = await player.finishScenario();
     await expect(debrief.outcome).toHaveAttribute('data-passed', 'true');
-    await expect(app.page.locator('[data-testid="debrief-task"][data-result="passed"]')).toHaveCount(4);
+    await expect(debrief.tasksWithResult('passed')).toHaveCount(4);
     await expect(debrief.drafts.first()).toBeVisible();
     await expectAccessible('the debrief');
     await saveScreenshot('debrief-passed');
@@ -91,11 +90,10 @@ test.describe('playing a built-in scenario', () => {
     const answered = await playThrough(player, (taskId) => poorDraft(scenario, taskId));
     expect(answered.length).toBeGreaterThan(0);
 
-    // A branch may end the scenario by itself; otherwise the trainee finishes it.
-    const debrief = (await player.root.getAttribute('data-state')) === 'live' ? await player.finishScenario() : new DebriefPage(app.page);
+    const debrief = await player.toDebrief();
     await expect(debrief.outcome).toHaveAttribute('data-passed', 'false');
     await expect(debrief.timeline.locator('[data-entry-type="branch"]').first()).toBeVisible();
-    await expect(app.page.locator('[data-testid="debrief-task"][data-result="failed"]').first()).toBeVisible();
+    await expect(debrief.tasksWithResult('failed').first()).toBeVisible();
     await saveScreenshot('debrief-failed');
   });
 });
@@ -112,7 +110,7 @@ test.describe('every built-in scenario', () => {
       const player = await briefing.startScenario();
       await player.pause();
       await playThrough(player, (taskId) => goodDraft(scenario, taskId, 'ru'));
-      const debrief = (await player.root.getAttribute('data-state')) === 'live' ? await player.finishScenario() : new DebriefPage(app.page);
+      const debrief = await player.toDebrief();
       await expect(debrief.outcome).toHaveAttribute('data-passed', 'true');
     });
   }

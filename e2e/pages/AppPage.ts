@@ -14,7 +14,6 @@ export class AppPage {
   readonly navHome: Locator;
   readonly navSettings: Locator;
   readonly navAbout: Locator;
-  readonly navCatalogue: Locator;
   readonly navHistory: Locator;
   readonly storageError: Locator;
   readonly languageMenu: Locator;
@@ -26,7 +25,6 @@ export class AppPage {
     this.navHome = page.getByTestId('nav-home');
     this.navSettings = page.getByTestId('nav-settings');
     this.navAbout = page.getByTestId('nav-about');
-    this.navCatalogue = page.getByTestId('nav-catalogue');
     this.navHistory = page.getByTestId('nav-history');
     this.languageMenu = page.getByTestId('header-language');
     this.storageError = page.getByTestId('storage-error');
@@ -66,8 +64,7 @@ export class AppPage {
 
   /** Opens the catalogue; creates a profile first when the app asks for one. */
   async goToCatalogue(profileName?: string): Promise<CataloguePage> {
-    await this.page.goto('/#/catalogue');
-    await expect(this.shell).toBeVisible();
+    await this.open('/#/catalogue');
     if (profileName) await this.profileGate.createProfile(profileName);
     const catalogue = new CataloguePage(this.page);
     await expect(catalogue.title).toBeVisible();

@@ -6,13 +6,11 @@ export class BriefingPage {
   readonly title: Locator;
   readonly language: Locator;
   readonly start: Locator;
-  readonly resume: Locator;
 
   constructor(readonly page: Page) {
     this.title = page.getByTestId('briefing-title');
     this.language = page.getByTestId('briefing-language');
     this.start = page.getByTestId('briefing-start');
-    this.resume = page.getByTestId('briefing-resume');
   }
 
   async chooseLanguage(name: string): Promise<void> {

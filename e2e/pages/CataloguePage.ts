@@ -8,7 +8,6 @@ export class CataloguePage {
   readonly scenarios: Locator;
   readonly install: Locator;
   readonly installDone: Locator;
-  readonly installRefused: Locator;
 
   constructor(readonly page: Page) {
     this.title = page.getByTestId('catalogue-title');
@@ -16,7 +15,6 @@ export class CataloguePage {
     this.scenarios = page.getByTestId('catalogue-scenario');
     this.install = page.getByTestId('catalogue-install');
     this.installDone = page.getByTestId('catalogue-install-done');
-    this.installRefused = page.getByTestId('catalogue-install-refused');
   }
 
   scenario(id: string): Locator {

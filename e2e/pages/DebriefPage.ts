@@ -1,18 +1,22 @@
 // Runtime: Node (Playwright). The debrief after a scenario.
 import type { Locator, Page } from '@playwright/test';
+import type { TaskResult } from '../../renderer/src/core/engine/outcome';
 
 export class DebriefPage {
   readonly outcome: Locator;
   readonly tasks: Locator;
   readonly timeline: Locator;
   readonly drafts: Locator;
-  readonly again: Locator;
 
   constructor(readonly page: Page) {
     this.outcome = page.getByTestId('debrief-outcome');
     this.tasks = page.getByTestId('debrief-task');
     this.timeline = page.getByTestId('debrief-timeline');
     this.drafts = page.getByTestId('debrief-draft');
-    this.again = page.getByTestId('debrief-again');
+  }
+
+  /** The rows of the tasks that ended with `result`. */
+  tasksWithResult(result: TaskResult['result']): Locator {
+    return this.tasks.and(this.page.locator(`[data-result="${result}"]`));
   }
 }

@@ -14,7 +14,6 @@ export class PlayerPage {
   readonly text: Locator;
   readonly publish: Locator;
   readonly verdict: Locator;
-  readonly counter: Locator;
   readonly findings: Locator;
   readonly feedItems: Locator;
   readonly newItems: Locator;
@@ -32,7 +31,6 @@ export class PlayerPage {
     this.text = page.getByTestId('composer-text');
     this.publish = page.getByTestId('composer-publish');
     this.verdict = page.getByTestId('composer-verdict');
-    this.counter = page.getByTestId('composer-counter');
     this.findings = page.getByTestId('composer-finding');
     this.feedItems = page.getByTestId('feed-item');
     this.newItems = page.getByTestId('feed-new-items');
@@ -89,6 +87,14 @@ export class PlayerPage {
   async finishScenario(): Promise<DebriefPage> {
     if (!(await this.finishConfirm.isVisible())) await this.openFinishDialog();
     await this.finishConfirm.click();
+    const debrief = new DebriefPage(this.page);
+    await expect(debrief.outcome).toBeVisible();
+    return debrief;
+  }
+
+  /** The debrief once the scenario is over: a branch may have ended it already, else the trainee finishes it. */
+  async toDebrief(): Promise<DebriefPage> {
+    if ((await this.root.getAttribute('data-state')) === 'live') return this.finishScenario();
     const debrief = new DebriefPage(this.page);
     await expect(debrief.outcome).toBeVisible();
     return debrief;

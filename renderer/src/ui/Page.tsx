@@ -1,7 +1,6 @@
 // Runtime: renderer. The frame every screen shares: a title that takes focus on arrival, an intro, content.
 import { Container, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import classes from './Shell.module.css';
 
 export function Page({ testId, title, intro, children }: { testId: string; title?: ReactNode; intro?: ReactNode; children: ReactNode }) {
   return (
@@ -9,7 +8,7 @@ export function Page({ testId, title, intro, children }: { testId: string; title
       <Stack gap="xl">
         {title !== undefined && (
           <div>
-            <Title order={1} className={classes.pageTitle} tabIndex={-1} data-page-title>
+            <Title order={1} tabIndex={-1} data-page-title>
               {title}
             </Title>
             {intro !== undefined && (

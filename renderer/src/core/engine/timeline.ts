@@ -12,7 +12,6 @@ import type { Mood, ReactionPlan } from './audience';
 import { simulateReaction } from './audience';
 
 // Re-exported for the modules that take their engine types from here; it is defined with TASK_KINDS.
-export type { TaskKind };
 export type TaskOutcome = 'passed' | 'failed' | 'missed';
 
 export interface EngineInput {

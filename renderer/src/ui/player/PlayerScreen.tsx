@@ -1,22 +1,23 @@
 // Runtime: renderer. The player: the simulated desk where a scenario is played — the clock, the
 // trainee's accounts and inbox, the task list, the feed of the chosen account and the composer.
-import { Alert, Anchor, Badge, Button, Group, Loader, Modal, NavLink, Paper, Progress, ScrollArea, SegmentedControl, Stack, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, NavLink, Paper, Progress, ScrollArea, SegmentedControl, Stack, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScenarioSnapshot } from '../../core/engine/attempt';
 import type { ClockSpeed, EngineEvent } from '../../core/engine/machine';
 import { CLOCK_SPEEDS } from '../../core/engine/machine';
-import type { FeedItem, TaskKind, TimelineState } from '../../core/engine/timeline';
+import type { FeedItem, TimelineState } from '../../core/engine/timeline';
 import { nextEventTime } from '../../core/engine/timeline';
 import { platformRules } from '../../core/grading/platforms';
-import type { Task } from '../../core/pack/schema';
+import type { Task, TaskKind } from '../../core/pack/schema';
 import { offsetMinutes } from '../../core/pack/schema';
 import { clearComposerDraft, readComposerDraft, saveComposerDraft } from '../../db/repositories/attempts';
 import { localized, personasOf } from '../../library/library';
-import { navigate, hrefFor } from '../router';
+import { navigate } from '../router';
 import { useServices } from '../services';
 import { useStorageProblems } from '../storage-problems';
+import { AttemptLoading, AttemptOpenFailed } from './AttemptStatus';
 import { useSimulatedClock } from './clock';
 import type { ComposerDraft } from './composer/Composer';
 import { Composer } from './composer/Composer';
@@ -45,32 +46,9 @@ function deskFor(kind: TaskKind, accountId: string): DeskView {
 }
 
 export function PlayerScreen({ attemptId }: { attemptId: number }) {
-  const { t } = useTranslation('player');
   const view = useAttempt(attemptId);
-  if (view.status === 'loading') {
-    return (
-      <Group justify="center" p="xl" data-testid="player-loading">
-        <Loader aria-label={t('loading')} />
-      </Group>
-    );
-  }
-  if (view.status === 'failed') {
-    const { failure } = view;
-    return (
-      <Alert color="red" title={t('openFailed.title')} data-testid="player-open-failed" role="alert">
-        <Stack gap="xs">
-          <Text size="sm">
-            {failure.kind === 'missing'
-              ? t('openFailed.missing')
-              : failure.kind === 'scenario-gone'
-                ? t('openFailed.scenarioGone', { pack: failure.packId, scenario: failure.scenarioId })
-                : t('openFailed.error', { detail: failure.detail })}
-          </Text>
-          <Anchor href={hrefFor('history')}>{t('openFailed.toHistory')}</Anchor>
-        </Stack>
-      </Alert>
-    );
-  }
+  if (view.status === 'loading') return <AttemptLoading />;
+  if (view.status === 'failed') return <AttemptOpenFailed failure={view.failure} />;
   return <Desk key={attemptId} loaded={view.loaded} snapshot={view.snapshot} send={view.send} save={view.save} />;
 }
 

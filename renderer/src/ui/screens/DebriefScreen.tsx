@@ -9,7 +9,7 @@ import type { LoadedAttempt } from '../player/session';
 import type { ScenarioSnapshot } from '../../core/engine/attempt';
 import { useAttempt } from '../player/use-attempt';
 import { hrefFor, navigate } from '../router';
-import { AttemptLoading, AttemptOpenFailed } from './AttemptStatus';
+import { AttemptLoading, AttemptOpenFailed } from '../player/AttemptStatus';
 
 function Debrief({ loaded, snapshot }: { loaded: LoadedAttempt; snapshot: ScenarioSnapshot }) {
   const { t } = useTranslation('player');

@@ -6,10 +6,10 @@ import { useMergedRef } from '@mantine/hooks';
 import type { KeyboardEvent, Ref } from 'react';
 import { useCallback, useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EngineInput, TaskKind } from '../../../core/engine/timeline';
+import type { EngineInput } from '../../../core/engine/timeline';
 import { previewGrade } from '../../../core/engine/timeline';
 import type { Finding, Grade, Span } from '../../../core/grading/types';
-import type { Account, Task } from '../../../core/pack/schema';
+import type { Account, Task, TaskKind } from '../../../core/pack/schema';
 import { TASK_KINDS } from '../../../core/pack/schema';
 import { localized } from '../../../library/library';
 import { useGradingMessage } from '../../grading-message';
@@ -193,7 +193,7 @@ export function Composer({ input, accounts, openTasks, draft, onDraftChange, onP
               <Text size="xs" fw={600}>
                 {t('reply.to', { author: replyTarget.author })}
               </Text>
-              <Text size="xs" className={classes.muted} lineClamp={2}>
+              <Text size="xs" c="dimmed" lineClamp={2}>
                 {replyTarget.excerpt}
               </Text>
             </div>
@@ -228,7 +228,7 @@ export function Composer({ input, accounts, openTasks, draft, onDraftChange, onP
       <div>
         <Input.Label htmlFor={textId}>{t('text.label')}</Input.Label>
         {draft.kind === 'thread' && (
-          <Text size="xs" className={classes.muted} id={hintId} mb={4}>
+          <Text size="xs" c="dimmed" id={hintId} mb={4}>
             {t('text.threadHint')}
           </Text>
         )}
@@ -255,7 +255,7 @@ export function Composer({ input, accounts, openTasks, draft, onDraftChange, onP
       </div>
 
       <Group justify="flex-end" gap="xs" wrap="nowrap">
-        <Text size="xs" className={classes.muted} aria-hidden="true" style={{ whiteSpace: 'nowrap' }}>
+        <Text size="xs" c="dimmed" aria-hidden="true" style={{ whiteSpace: 'nowrap' }}>
           <Kbd size="xs">{t('publish.mod')}</Kbd> + <Kbd size="xs">{t('publish.enter')}</Kbd>
         </Text>
         <Button onClick={publish} disabled={!canPublish} aria-keyshortcuts="Control+Enter Meta+Enter" data-testid="composer-publish">
@@ -263,7 +263,7 @@ export function Composer({ input, accounts, openTasks, draft, onDraftChange, onP
         </Button>
       </Group>
       {disabled && (
-        <Text size="xs" className={classes.muted} data-testid="composer-off">
+        <Text size="xs" c="dimmed" data-testid="composer-off">
           {t('publish.off')}
         </Text>
       )}
@@ -297,7 +297,7 @@ export function Composer({ input, accounts, openTasks, draft, onDraftChange, onP
             )}
           </>
         ) : (
-          <Text size="sm" className={classes.muted} data-testid="composer-hint">
+          <Text size="sm" c="dimmed" data-testid="composer-hint">
             {t('feedback.hint')}
           </Text>
         )}

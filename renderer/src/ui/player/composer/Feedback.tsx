@@ -96,7 +96,7 @@ function ScoreRow({ axis }: { axis: AxisGrade }) {
         <Progress value={axis.score} color={axis.passed ? 'teal' : 'orange'} size="sm" aria-label={t('score.progress', { axis: label })} />
         <span className={classes.passMark} style={{ insetInlineStart: `${axis.passMark}%` }} aria-hidden="true" />
       </div>
-      <Text size="xs" className={classes.muted} mt={2}>
+      <Text size="xs" c="dimmed" mt={2}>
         {axis.passed ? t('score.passes', { passMark: axis.passMark }) : t('score.below', { passMark: axis.passMark })}
       </Text>
     </div>
@@ -151,7 +151,7 @@ function FindingItem({ finding, activeFinding, onActivate, canLocate, onLocate, 
           {t(`severity.${finding.severity}`)}
         </Text>
         {finding.loss > 0 && (
-          <Text size="xs" className={classes.muted}>
+          <Text size="xs" c="dimmed">
             {t('finding.loss', { count: finding.loss })}
           </Text>
         )}
@@ -160,7 +160,7 @@ function FindingItem({ finding, activeFinding, onActivate, canLocate, onLocate, 
         {message(finding.message)}
       </Text>
       {finding.suggestion?.message && (
-        <Text size="sm" className={classes.muted} mt={2} data-testid="composer-finding-advice">
+        <Text size="sm" c="dimmed" mt={2} data-testid="composer-finding-advice">
           {message(finding.suggestion.message)}
         </Text>
       )}

@@ -2,7 +2,7 @@
 // while it is read, and why it could not be opened. The player and the debrief say it the same way.
 import { Alert, Anchor, Group, Loader, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { AttemptView } from '../player/use-attempt';
+import type { AttemptView } from './use-attempt';
 import { hrefFor } from '../router';
 
 export type AttemptOpenFailure = Extract<AttemptView, { status: 'failed' }>['failure'];

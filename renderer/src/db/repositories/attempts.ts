@@ -1,6 +1,7 @@
 // Runtime: renderer. Attempts at scenarios, their snapshots, event logs and the composer's unsent
 // drafts: the only code that writes the attempts, attemptSnapshots, attemptEvents and composerDrafts tables.
 import { Dexie } from 'dexie';
+import type { AttemptVersions } from '../../core/engine/attempt';
 import type { EngineEvent } from '../../core/engine/machine';
 import type { AttacheDatabase, AttemptRecord, AttemptResult, ComposerDraftRecord, ScenarioProgress } from '../database';
 import { AttemptConflictError, ProfileNotFoundError, storageWrite } from '../errors';
@@ -17,6 +18,11 @@ export interface AttemptStep {
   /** The event ended the scenario: the attempt is finished and its log closed. */
   finished: boolean;
   result: AttemptResult | null;
+  /**
+   * The versions the snapshot was made under, when the caller knows them: an attempt rebuilt from
+   * its log under a new pack or machine is saved with the new ones, so the next load uses its snapshot.
+   */
+  versions?: AttemptVersions;
 }
 
 /** How many attempts a profile has on this device, finished or not. */
@@ -84,6 +90,7 @@ export function recordEvent(db: AttacheDatabase, attemptId: number, step: Attemp
         ...attempt,
         eventCount: step.seq + 1,
         updatedAt: timestamp,
+        ...(step.versions ? { versions: step.versions, packVersion: step.versions.packVersion } : {}),
         ...(step.finished ? { status: 'finished', finishedAt: timestamp, result: step.result } : {}),
       };
       await db.attempts.put(updated);

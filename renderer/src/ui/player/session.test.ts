@@ -79,6 +79,12 @@ describe('an attempt session', () => {
     resumed.send({ type: 'CLOCK.TICK', minutes: 1 });
     await resumed.flush();
     expect(await readAttemptEvents(db, attemptId)).toEqual([{ type: 'START' }, { type: 'CLOCK.NEXT' }, { type: 'CLOCK.TICK', minutes: 1 }]);
+
+    // Saved under this app's versions from then on: the next load uses the snapshot again.
+    expect((await readAttempt(db, attemptId))!.versions.machineVersion).toBe(saved.versions.machineVersion);
+    const again = (await loadAttempt(db, library, attemptId)) as LoadedAttempt;
+    expect(again.restoreNote).toBeNull();
+    expect(again.snapshot.context).toEqual(resumed.snapshot.context);
   });
 
   it('does not read the log when the saved snapshot fits', async () => {

@@ -19,6 +19,8 @@ export interface LoadedAttempt {
   input: EngineInput;
   machine: ScenarioMachine;
   snapshot: ScenarioSnapshot;
+  /** The versions this app plays the attempt under; every snapshot saved from now on carries them. */
+  versions: AttemptVersions;
   /** Why the saved snapshot was not used (the log was replayed instead), or null. */
   restoreNote: string | null;
 }
@@ -76,11 +78,12 @@ export async function loadAttempt(db: AttacheDatabase, library: Library, attempt
   if (!ref) return { kind: 'scenario-gone', packId: attempt.packId, scenarioId: attempt.scenarioId };
   const input = engineInputFor(ref, attempt.playLanguage, attempt.seed);
   const machine = createScenarioMachine(input);
-  const restored = restoreSnapshot(machine, { versions: attempt.versions, snapshot: saved.snapshot }, versionsFor(ref, attempt.playLanguage, attempt.seed));
-  if (restored.snapshot) return { attempt, ref, input, machine, snapshot: restored.snapshot, restoreNote: null };
+  const versions = versionsFor(ref, attempt.playLanguage, attempt.seed);
+  const restored = restoreSnapshot(machine, { versions: attempt.versions, snapshot: saved.snapshot }, versions);
+  if (restored.snapshot) return { attempt, ref, input, machine, snapshot: restored.snapshot, versions, restoreNote: null };
   // Only the events the attempt counted: another window may have added more since it was read.
   const events = (await readAttemptEvents(db, attemptId)).slice(0, attempt.eventCount);
-  return { attempt, ref, input, machine, snapshot: replay(machine, events), restoreNote: restored.refusal };
+  return { attempt, ref, input, machine, snapshot: replay(machine, events), versions, restoreNote: restored.refusal };
 }
 
 export interface SessionCallbacks {
@@ -131,7 +134,7 @@ export class AttemptSession {
   }
 
   private async drain(): Promise<void> {
-    const { machine, input } = this.loaded;
+    const { machine, input, versions } = this.loaded;
     while (this.pending.length > 0) {
       const next = this.pending[0]!;
       const finished = next.snapshot.status === 'done';
@@ -142,6 +145,7 @@ export class AttemptSession {
           snapshot: persistSnapshot(machine, next.snapshot),
           finished,
           result: finished ? resultOf(input, next.snapshot) : null,
+          versions,
         });
       } catch (error) {
         this.callbacks.onSaveError(error);

@@ -73,8 +73,14 @@ describe('npm run grade', { timeout: 30_000 }, () => {
 describe('npm run calibrate', { timeout: 30_000 }, () => {
   it('reports agreement per axis for a pack', () => {
     const result = run('calibrate.ts', [MINIMAL_PACK_DIR]);
-    expect(result.stdout).toMatch(/tone +0\/0 agree/);
+    expect(result.stdout).toMatch(/tone +0\/0 +100\.0% +n\/a/);
+    expect(result.stdout).toContain('every pack reaches its required agreement');
     expect(result.status).toBe(0);
+  });
+
+  it('lists the rules no calibration draft makes fire with --coverage', () => {
+    const result = run('calibrate.ts', ['--summary', '--coverage', MINIMAL_PACK_DIR]);
+    expect(result.stdout).toMatch(/Rules no calibration draft makes fire \(\d+\):\n {2}tone\.insult/);
   });
 
   it('exits 2 when the pack cannot be read', () => {

@@ -260,11 +260,11 @@ function prepare(context: GradingContext, language: string): Prepared {
   const keyMessages = policy.keyMessages.map((message) => ({
     id: message.id,
     wording: pick(message.wording, context.playLanguage),
-    keywords: wordsFor(message.keywords, language, fallback),
+    keywords: wordsFor(message.keywords ?? {}, language, fallback),
   }));
   const keywords = new Phrases(keyMessages.flatMap((message) => message.keywords.map((text) => ({ text, value: message.id }))), language);
   const redLines = new Phrases(
-    policy.redLines.flatMap((line) => (line.phrases[language] ?? Object.values(line.phrases).flat()).map((text) => ({ text, value: { description: pick(line.description, context.playLanguage) } }))),
+    policy.redLines.flatMap((line) => ((line.phrases ?? {})[language] ?? Object.values(line.phrases ?? {}).flat()).map((text) => ({ text, value: { description: pick(line.description, context.playLanguage) } }))),
     language,
   );
   const deprecated = new Phrases(

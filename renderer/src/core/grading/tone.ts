@@ -274,7 +274,7 @@ function buildVocabulary(context: GradingContext, language: string): ScenarioVoc
       ]),
     ];
     const policyTexts: string[] = [
-      ...scenario.policy.keyMessages.flatMap((message) => [...everyLanguage(message.wording), ...Object.values(message.keywords).flat()]),
+      ...scenario.policy.keyMessages.flatMap((message) => [...everyLanguage(message.wording), ...Object.values(message.keywords ?? {}).flat()]),
       ...scenario.policy.terminology.flatMap((term) => [...everyLanguage(term.preferred), ...Object.values(term.deprecated).flat()]),
       ...scenario.policy.hashtags.approved,
     ];

@@ -286,6 +286,11 @@ function checkScenario(
   const accountIds = checkUnique(scenario.accounts, ['accounts'], report, 'account');
   const factIds = checkUnique(scenario.facts, ['facts'], report, 'fact');
   const keyMessageIds = checkUnique(scenario.policy.keyMessages, ['policy', 'keyMessages'], report, 'key message');
+  scenario.policy.keyMessages.forEach((message, index) => {
+    if (message.coveredByFact && !factIds.has(message.coveredByFact)) {
+      report.error(['policy', 'keyMessages', index, 'coveredByFact'], `no fact has the id "${message.coveredByFact}"`, hintFrom(message.coveredByFact, [...factIds]));
+    }
+  });
   checkUnique(scenario.policy.redLines, ['policy', 'redLines'], report, 'red line');
   checkUnique(scenario.policy.terminology, ['policy', 'terminology'], report, 'term');
   const scenarioPersonaIds = checkUnique(scenario.personas, ['personas'], report, 'persona');

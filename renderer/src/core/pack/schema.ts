@@ -21,6 +21,29 @@ export const TASK_OUTCOMES = ['passed', 'failed', 'missed'] as const;
 export const AXES = ['tone', 'policy', 'platform'] as const;
 export type Axis = (typeof AXES)[number];
 export const RULE_LEVELS = ['off', 'suggestion', 'warning', 'error'] as const;
+/**
+ * How much a policy item weighs. minor: it costs points; major: it fails the task's policy axis
+ * whatever else the draft does; critical: it fails the axis and the scenario cannot pass.
+ */
+export const SEVERITIES = ['minor', 'major', 'critical'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+/**
+ * Red lines an author can name instead of (or beside) listing phrases: the grader recognises
+ * each in English, Russian and Ukrainian by its own clause patterns.
+ */
+export const RED_LINE_CONCEPTS = [
+  'personal-data-request',
+  'private-details',
+  'cause-speculation',
+  'prejudging-case',
+  'host-criticism',
+  'compensation-promise',
+  'political-statement',
+  'arguing-with-account',
+  'closed-talks-disclosure',
+  'third-party-criticism',
+] as const;
+export type RedLineConcept = (typeof RED_LINE_CONCEPTS)[number];
 
 const ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 const OFFSET_PATTERN = /^(\d{1,2}):([0-5]\d)$/;
@@ -104,6 +127,15 @@ export function createPackSchemas(options: SchemaOptions = {}) {
     languages: z.array(languageCode()).min(1),
     minAppVersion: z.string().regex(SEMVER_PATTERN, { message: 'minAppVersion is semantic: MAJOR.MINOR.PATCH' }),
     platforms: platformOverrides.optional(),
+    calibration: z
+      .strictObject({
+        minAgreement: z.number().min(0).max(100).default(100).describe('Per axis, the agreement (%) below which `npm run calibrate` fails'),
+        blind: z
+          .boolean()
+          .default(false)
+          .describe('A blind test corpus: drafts written apart from the grader, never tuned to; reported apart from development drafts'),
+      })
+      .optional(),
   });
 
   const persona = z.strictObject({
@@ -144,7 +176,9 @@ export function createPackSchemas(options: SchemaOptions = {}) {
     }),
   });
 
-  const factBase = { id: id(), label: localized(200), note: localized(1_000).optional() };
+  const severity = (fallback: Severity) =>
+    z.enum(SEVERITIES).default(fallback).describe('minor: costs points; major: fails the policy axis; critical: fails the axis and the scenario');
+  const factBase = { id: id(), label: localized(200), note: localized(1_000).optional(), severity: severity('major') };
   const fact = z.discriminatedUnion('type', [
     z.strictObject({ ...factBase, type: z.literal('phone'), value: z.string().regex(/^\+?[\d\s().-]{5,30}$/, { message: 'a phone number is digits with optional + ( ) - . and spaces' }) }),
     z.strictObject({ ...factBase, type: z.literal('date'), value: z.iso.date({ message: 'a date is YYYY-MM-DD' }) }),
@@ -157,21 +191,40 @@ export function createPackSchemas(options: SchemaOptions = {}) {
 
   const wordList = () => z.record(languageCode(), z.array(text(200)).min(1));
 
-  const keyMessage = z.strictObject({
-    id: id(),
-    wording: localized(1_000),
-    keywords: wordList().describe('Per language: words or phrases (stems match inflected forms) any of which shows the message is covered'),
-  });
-  const redLine = z.strictObject({
-    id: id(),
-    description: localized(1_000),
-    phrases: wordList().describe('Per language: what must never be said'),
-  });
+  const keyMessage = z
+    .strictObject({
+      id: id(),
+      wording: localized(1_000),
+      keywords: wordList()
+        .optional()
+        .describe('Per language: words or phrases (lemmas match inflected forms) any of which shows the message is covered'),
+      alternatives: wordList()
+        .optional()
+        .describe('Per language: other wordings of the message; a draft that says most of the words of one of them, in any order, covers it'),
+      coveredByFact: id().optional().describe('A fact whose correct statement covers the message by itself'),
+    })
+    .refine((message) => Boolean(message.keywords || message.alternatives || message.coveredByFact), {
+      message: 'say how a draft covers the message: keywords, alternatives or coveredByFact',
+    });
+  const redLine = z
+    .strictObject({
+      id: id(),
+      description: localized(1_000),
+      phrases: wordList().optional().describe('Per language: what must never be said'),
+      concepts: z
+        .array(z.enum(RED_LINE_CONCEPTS))
+        .min(1)
+        .optional()
+        .describe('Red lines from the built-in multilingual library, recognised in other words than any listed phrase'),
+      severity: severity('critical'),
+    })
+    .refine((line) => Boolean(line.phrases || line.concepts), { message: 'give the red line phrases, concepts or both' });
   const term = z.strictObject({
     id: id(),
     preferred: localized(200),
     deprecated: wordList(),
     note: localized(1_000).optional(),
+    severity: severity('minor'),
   });
   const policy = z.strictObject({
     keyMessages: z.array(keyMessage),

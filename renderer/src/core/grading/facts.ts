@@ -3,6 +3,7 @@
 // to one normal form, so they can be compared with the scenario's verified fact sheet.
 import { distance } from 'fastest-levenshtein';
 import { overlapsAny } from './analysis';
+import { findNumberWords } from './number-words';
 import { fold } from './text';
 import type { Span } from './types';
 
@@ -38,6 +39,8 @@ export interface FoundNumber extends Found<number> {
   percent: boolean;
   /** Joined to a word by a hyphen: "90-day", "90-дневный" — or an ordinal, "14-го", "3-й". */
   compound: boolean;
+  /** Written in words ("семеро", "twenty thousand"). */
+  spelled?: boolean;
 }
 
 export interface UrlValue {
@@ -282,6 +285,8 @@ export function extractDates(text: string): FoundDate[] {
     claim({ start, end, text: text.slice(start, end), value: { day, month, year }, style: 'month-day' });
   }
 
+  for (const date of wordDates(masked)) claim({ ...date, text: text.slice(date.start, date.end) });
+
   for (const match of masked.matchAll(ISO_DATE)) {
     const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
     if (!validDate(day, month, year)) continue;
@@ -305,6 +310,47 @@ export function extractDates(text: string): FoundDate[] {
     claim({ start, end, text: match[0], value: { day, month, year }, style: 'numeric', separator: match[2] });
   }
   return dates.sort((a, b) => a.start - b.start);
+}
+
+const LETTERS = /\p{L}+\.?/uy;
+
+/** The word (letters, perhaps an abbreviating dot) at `index` after spaces, and where it ends. */
+function wordAt(text: string, index: number): { word: string; start: number; end: number } | null {
+  let i = index;
+  while (i < text.length && /[\s\u00a0]/u.test(text[i]!)) i += 1;
+  LETTERS.lastIndex = i;
+  const match = LETTERS.exec(text);
+  return match ? { word: match[0], start: i, end: i + match[0].length } : null;
+}
+
+/** The last word before `index`, with where it starts. */
+function wordEndingAt(text: string, index: number): { word: string; start: number } | null {
+  const match = /(\p{L}+)[\s\u00a0]*$/u.exec(text.slice(Math.max(0, index - 24), index));
+  return match ? { word: match[1]!, start: index - match[0].length } : null;
+}
+
+/** Dates whose day is written in words: "the fifteenth of March", "March fifteenth", "пятнадцатого марта", "першого червня". */
+function wordDates(text: string): Array<Omit<FoundDate, 'text'>> {
+  const dates: Array<Omit<FoundDate, 'text'>> = [];
+  for (const number of findNumberWords(text)) {
+    if (number.value < 1 || number.value > 31) continue;
+    let next = wordAt(text, number.end);
+    if (next && (next.word.toLowerCase() === 'of' || next.word.toLowerCase() === 'the')) next = wordAt(text, next.end);
+    const after = next ? monthOf(next.word) : undefined;
+    if (next && after !== undefined && validDate(number.value, after)) {
+      const end = next.word.endsWith('.') && !MONTH_ABBREVIATIONS.has(monthWord(next.word)) ? next.end - 1 : next.end;
+      dates.push({ start: number.start, end, value: { day: number.value, month: after }, style: 'day-month' });
+      continue;
+    }
+    if (!number.ordinal) continue;
+    let previous = wordEndingAt(text, number.start);
+    if (previous && previous.word.toLowerCase() === 'the') previous = wordEndingAt(text, previous.start);
+    const before = previous ? monthOf(previous.word) : undefined;
+    if (previous && before !== undefined && validDate(number.value, before)) {
+      dates.push({ start: previous.start, end: number.end, value: { day: number.value, month: before }, style: 'month-day' });
+    }
+  }
+  return dates;
 }
 
 /** The date of an ISO value "YYYY-MM-DD" (as the fact sheet writes dates). */
@@ -340,6 +386,8 @@ export function compareDate(found: DateValue, fact: Required<DateValue>, nearDay
   );
   if (acrossYear <= nearDays) return 'close';
   if (found.day === fact.day) return 'close';
+  // The digits of the day swapped (12 for 21) in the right month: a slip, not another date.
+  if (found.month === fact.month && found.day >= 10 && fact.day >= 10 && String(found.day).split('').reverse().join('') === String(fact.day)) return 'close';
   return 'other';
 }
 
@@ -383,7 +431,34 @@ export function extractTimes(text: string): Found<TimeValue>[] {
     return clock(Number(m[1]), Number(m[2]), m[3]);
   });
   take(HOUR_ONLY, (m) => clock(Number(m[1]), 0, m[2]));
+  take(DAYPART_HOUR, (m) => dayPartClock(Number(m[1]), m[2]!));
+  for (const words of findNumberWords(masked)) {
+    if (words.ordinal || words.value < 1 || words.value > 12) continue;
+    const part = DAYPART_AFTER.exec(masked.slice(words.end, words.end + 40));
+    if (!part) continue;
+    const value = dayPartClock(words.value, part[1]!);
+    const end = words.end + part[0].length;
+    if (value) times.push({ start: words.start, end, text: text.slice(words.start, end), value });
+  }
   return times.sort((a, b) => a.start - b.start);
+}
+
+/** Words for a part of the day after an hour: "8 утра", "nine in the evening", "о восьмій вечора". */
+const DAYPART = "(утра|ранку|дня|вечера|вечора|ночи|ночі|in the morning|in the afternoon|in the evening|at night)";
+const HOUR_WORD = "(?:[\\s\\u00a0]+(?:часов|часа|час|годин[аи]?|o'clock))?";
+const DAYPART_HOUR = new RegExp(`(?<![\\p{L}\\p{N}.,:])(\\d{1,2})${HOUR_WORD}[\\s\\u00a0]+${DAYPART}(?![\\p{L}])`, 'giu');
+const DAYPART_AFTER = new RegExp(`^${HOUR_WORD}[\\s\\u00a0]+${DAYPART}(?![\\p{L}])`, 'iu');
+
+function dayPartClock(hour: number, part: string): TimeValue | null {
+  if (hour < 1 || hour > 12) return null;
+  const word = part.toLowerCase();
+  const morning = word === 'утра' || word === 'ранку' || word === 'in the morning';
+  const night = word === 'ночи' || word === 'ночі' || word === 'at night';
+  let hours: number;
+  if (morning) hours = hour === 12 ? 0 : hour;
+  else if (night) hours = hour === 12 ? 0 : hour <= 4 ? hour : hour + 12;
+  else hours = hour === 12 ? 12 : hour + 12;
+  return hours < 24 ? { hours, minutes: 0 } : null;
 }
 
 export function parseTime(value: string): TimeValue {
@@ -461,7 +536,12 @@ export function extractNumbers(text: string): FoundNumber[] {
     const yearLike = !multiplied && /^\d{4}$/.test(match[0]) && value >= 1900 && value <= 2100;
     numbers.push({ start, end, text: text.slice(start, end), value, yearLike, percent: percent !== null, compound });
   }
-  return numbers;
+  for (const words of findNumberWords(text)) {
+    if (words.ordinal || overlapsAny(words, numbers)) continue;
+    const percent = PERCENT.exec(text.slice(words.end, words.end + 16));
+    numbers.push({ start: words.start, end: words.end, text: text.slice(words.start, words.end), value: words.value, yearLike: false, percent: percent !== null, compound: false, spelled: true });
+  }
+  return numbers.sort((a, b) => a.start - b.start);
 }
 
 // ——— Links ———

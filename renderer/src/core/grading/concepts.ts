@@ -1,0 +1,399 @@
+// Runtime: any (pure core). The built-in library of red-line concepts an author can name instead of
+// listing phrases: asking for personal data, disclosing private details, speculating on a cause,
+// prejudging a case, criticising the host, promising compensation, political statements in
+// cultural content, arguing with a named account, disclosing closed talks, criticising third
+// countries. Each concept is a few clause patterns per language: groups of cues that must all
+// appear in one sentence, read in their scope — a negated request ("we never ask for your card
+// number") or a sentence that refuses to speculate ("the investigation will establish the cause")
+// crosses no red line.
+import type { RedLineConcept } from '../pack/schema';
+import type { Token } from './text';
+import { isNegated, sentences } from './scope';
+import type { Span } from './types';
+
+/**
+ * A cue: words separated by spaces, each the beginning of a word ("passport" takes "passports");
+ * a word of two letters or fewer, or one written "=word", must match whole.
+ */
+type Cue = string;
+
+interface Pattern {
+  /** Cue groups: one cue of every group must appear in the sentence. */
+  groups: readonly (readonly Cue[])[];
+  /** The first group's cue is void under a negation ("do not send", "не обещаем"). */
+  negatable?: boolean;
+  /** The sentence must address or name someone: a mention, a persona's name, or "you" in a reply. */
+  addressed?: boolean;
+}
+
+interface ConceptLanguage {
+  patterns: readonly Pattern[];
+  /** Sentences with one of these refuse rather than cross the line ("we will not speculate"). */
+  refusals?: readonly Cue[];
+}
+
+type ConceptLexicon = Readonly<Record<'en' | 'ru' | 'uk', ConceptLanguage>>;
+
+const EN_REQUEST = ['reply', 'send', 'share', 'provide', 'give us', 'enter', 'submit', 'fill in', 'forward', 'dm us', 'message us', 'tell us', 'confirm your', 'verify your', 'write your', 'reply with', 'post your', 'upload', 'we need your', 'need your', 'require your', 'must include', 'include your', 'transfer', 'pay'];
+const RU_REQUEST = ['пришл', 'присыл', 'отправ', 'сообщите', 'укаж', 'указыв', 'введ', 'ввод', 'предостав', 'напиш', 'перешл', 'подтверд', 'заполн', 'скинь', 'скиньте', 'дайте', 'нужны ваши', 'нужен ваш', 'необходимо указать', 'переведите', 'оплат', 'внес'];
+const UK_REQUEST = ['надішл', 'надсил', 'відправ', 'повідомте', 'вкаж', 'вказу', 'введ', 'вводь', 'нада', 'напиш', 'перешл', 'підтверд', 'заповн', 'скинь', 'дайте', 'потрібні ваші', 'потрібен ваш', 'необхідно вказати', 'переказ', 'оплат', 'внес'];
+
+export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
+  'personal-data-request': {
+    en: {
+      patterns: [
+        { groups: [EN_REQUEST, ['passport', 'card', 'cvv', 'cvc', '=pin', 'bank details', 'account number', 'personal data', 'personal details', 'date of birth', 'password', 'code', 'iban', 'payment', '=fee', 'fees', 'id number', 'social security', 'full name', 'photo of your', 'scan of your']], negatable: true },
+      ],
+      refusals: ['never ask', 'will not ask', "won't ask", 'do not ask', 'does not ask', 'never request', 'nobody', 'no one', 'do not share', 'do not send', "don't share", "don't send", 'never share', 'never send', 'scam', 'fraud', 'fake'],
+    },
+    ru: {
+      patterns: [
+        { groups: [RU_REQUEST, ['паспорт', 'карт', 'cvv', 'cvc', '=пин', 'пин-код', 'реквизит', 'персональн данн', 'личн данн', 'дат рожден', 'парол', 'код', 'номер сч', 'платеж', 'оплат', 'взнос', 'сбор', 'полное имя', 'фио', 'фото паспорт', 'скан']], negatable: true },
+      ],
+      refusals: ['никогда не', 'не просим', 'не запрашива', 'не требу', 'никто', 'не сообщайте', 'не отправляйте', 'не пересылайте', 'не передавайте', 'не вводите', 'мошенни', 'фейк', 'поддельн'],
+    },
+    uk: {
+      patterns: [
+        { groups: [UK_REQUEST, ['паспорт', 'картк', 'карт', 'cvv', 'cvc', '=пін', 'пін-код', 'реквізит', 'персональн дан', 'особист дан', 'дат народжен', 'парол', 'код', 'номер рахунк', 'платіж', 'оплат', 'внес', 'збір', 'повне ім', 'піб', 'фото паспорт', 'скан']], negatable: true },
+      ],
+      refusals: ['ніколи не', 'не просимо', 'не запитуємо', 'не вимагаємо', 'ніхто', 'не повідомляйте', 'не надсилайте', 'не пересилайте', 'не передавайте', 'не вводьте', 'шахра', 'фейк', 'підробн'],
+    },
+  },
+  'private-details': {
+    en: {
+      patterns: [
+        {
+          groups: [['fracture', 'broken leg', 'broken arm', 'broken neck', 'broken back', 'broken rib', 'coma', 'unconscious', 'surgery', 'operated on', 'intensive care', '=icu', 'ventilator', 'critical condition', 'serious condition', 'stable condition', 'condition is', 'diagnos', 'amputat', 'spinal', 'skull', 'head injur', 'concussion', 'paralys', 'burns', 'bleeding', 'internal injur', 'life support', 'in hospital with', 'pregnan', 'mental health', 'good health', 'healthy', 'health is', 'hunger strike', 'eating normally', 'medication', 'lost weight', 'depress', 'home address', 'his wife', 'her husband', 'his children', 'her children']],
+        },
+      ],
+      refusals: ['privacy', 'private', 'confidential', 'cannot share', 'cannot disclose', 'will not share', 'will not disclose', 'not able to share', 'no details', 'not comment on', 'not disclose', 'respect the', 'at the request of the family', "family's wish", 'family has asked'],
+    },
+    ru: {
+      patterns: [
+        {
+          groups: [['перелом', 'кома', 'коме', 'без сознания', 'прооперир', 'операцию на', 'перенес операц', 'реанимац', 'тяжелом состоянии', 'тяжелое состояние', 'стабильн состоян', 'состояние стабильн', 'крайне тяжел', 'состояние здоровья', 'диагноз', 'ампутац', 'позвоноч', 'череп', 'сотрясен', 'ожог', 'паралич', 'аппарат ивл', 'беремен', 'психическ', 'здоров', 'голодовк', 'лекарств', 'питается', 'похудел', 'депресс', 'домашн адрес', 'его жена', 'ее муж', 'его дети', 'ее дети']],
+        },
+      ],
+      refusals: ['частн жизн', 'конфиденциальн', 'не можем сообщ', 'не разглаша', 'не сообщаем', 'не раскрыва', 'не комментируем', 'по просьбе семьи', 'просьб семьи', 'семья просит', 'уважени', 'деликатн'],
+    },
+    uk: {
+      patterns: [
+        {
+          groups: [['перелом', 'кома', 'комі', 'без свідомості', 'прооперов', 'операцію на', 'переніс операц', 'реанімац', 'важкому стані', 'важкий стан', 'стабільн стан', 'стан стабільн', 'вкрай важк', 'стан здоров', 'діагноз', 'ампутац', 'хребт', 'череп', 'струс', 'опік', 'паралі', 'апарат швл', 'вагітн', 'психічн', 'здоров', 'голодуван', 'ліки', 'харчується', 'схуд', 'депрес', 'домашн адрес', 'його дружин', 'її чолов', 'його діт', 'її діт']],
+        },
+      ],
+      refusals: ['приватн', 'конфіденційн', 'не можемо повідом', 'не розголош', 'не повідомляємо', 'не розкриває', 'не розкриваємо', 'не коментуємо', 'на прохання родини', 'прохання родини', 'родина просить', 'повагу', 'делікатн'],
+    },
+  },
+  'cause-speculation': {
+    en: {
+      patterns: [
+        { groups: [['caused by', 'the cause was', 'the cause is', 'was to blame', 'is to blame', 'blamed on', 'fell asleep', 'speeding', 'drunk', 'brake failure', 'faulty', 'negligen', 'human error', 'technical fault', 'mechanical failure', 'arson', 'deliberately set', 'sabotage', 'started the clash', 'started the fight', 'provoked', 'provocation']] },
+        {
+          groups: [
+            ['probably', 'likely', 'apparently', 'seems', 'appears to', 'must have', 'may have', 'might have', 'could have', 'we believe', 'we suspect', 'suspected', 'perhaps', 'maybe', 'possibly'],
+            ['cause', 'caused', 'crash', 'accident', 'fire', 'driver', 'incident', 'happened', 'collision', 'explosion', 'blaze', 'started', 'lost control'],
+          ],
+        },
+      ],
+      refusals: ['too early', 'not speculate', 'no speculation', 'avoid speculat', 'will establish', 'will determine', 'to establish', 'to determine', 'being investigated', 'under investigation', 'investigation is', 'await the', 'awaiting the', 'will be established', 'will be determined', 'not yet known', 'unknown'],
+    },
+    ru: {
+      patterns: [
+        { groups: [['причиной стал', 'причиной авари', 'причиной пожар', 'причина в том', 'виноват', 'заснул', 'уснул', 'превышен скорост', 'превысил скорост', 'пьян', 'нетрезв', 'отказ тормоз', 'неисправн', 'халатност', 'человеческ фактор', 'техническ неисправн', 'поджог', 'умышленн', 'диверс', 'начали столкновен', 'начали драк', 'спровоцир', 'провокац']] },
+        {
+          groups: [
+            ['вероятно', 'скорее всего', 'по-видимому', 'видимо', 'похоже', 'возможно', 'предположительно', 'может быть', 'подозрева', 'судя по всему'],
+            ['причин', 'авари', 'дтп', 'пожар', 'возгоран', 'водител', 'случил', 'произош', 'столкнов', 'взрыв', 'потерял управлен', 'катастроф'],
+          ],
+        },
+      ],
+      refusals: ['рано', 'не будем гада', 'не будем строить', 'не спекулир', 'воздерж', 'установит', 'установлен', 'выясня', 'выяснит', 'расследован', 'следстви', 'пока неизвестн', 'не известн'],
+    },
+    uk: {
+      patterns: [
+        { groups: [['причиною стал', 'причиною авар', 'причиною пожеж', 'причина в тому', 'винен', 'заснув', 'перевищен швидкост', 'перевищив швидкіст', "п'ян", 'нетверез', 'відмов гальм', 'несправн', 'недбал', 'людськ фактор', 'технічн несправн', 'підпал', 'умисн', 'диверс', 'почали сутичк', 'почали бійк', 'спровокува', 'провокац']] },
+        {
+          groups: [
+            ['ймовірно', 'імовірно', 'найімовірніше', 'мабуть', 'схоже', 'можливо', 'напевно', 'підозрю', 'судячи з усього'],
+            ['причин', 'авар', 'дтп', 'пожеж', 'займан', 'водій', 'водія', 'сталос', 'трапил', 'зіткнен', 'вибух', 'втратив керуван', 'катастроф'],
+          ],
+        },
+      ],
+      refusals: ['зарано', 'рано', 'не будемо гада', 'не будемо спекул', 'утрима', 'встановить', 'встановлен', "з'ясову", "з'ясує", 'розслідуван', 'слідств', 'поки невідом', 'невідом'],
+    },
+  },
+  'prejudging-case': {
+    en: {
+      patterns: [
+        { groups: [['guilty', 'innocent', 'innocence', 'acquit', 'convicted', 'will be released', 'will be freed', 'be set free', 'did nothing wrong', 'committed no crime', 'is a criminal', 'wrongly accused', 'false accusation', 'false charges', 'trumped-up', 'fabricated charges', 'politically motivated', 'unjust', 'unlawful', 'illegal detention', 'illegally detained', 'will be cleared', 'should be punished', 'will go to prison', 'only doing his job', 'only doing her job', 'just doing his job', 'just doing her job', 'soon be home', 'soon be released', 'kangaroo court', 'political persecution', 'show trial']] },
+      ],
+      refusals: ['presumption of innocence', 'not for us', 'court will decide', 'for the court', 'courts to decide', 'not comment on the', 'do not comment on', 'merits of the case', 'due process'],
+    },
+    ru: {
+      patterns: [
+        { groups: [['виновн', 'невиновн', 'не виноват', 'оправда', 'осужден', 'будет освобожден', 'освободят', 'отпустят', 'ничего не нарушал', 'не совершал', 'преступник', 'сфабрикова', 'ложн обвинен', 'надуман', 'политически мотивир', 'незаконн задержан', 'незаконно задерж', 'несправедлив', 'должен быть наказан', 'делал свою работу', 'выполнял свою работу', 'вскоре вернется', 'скоро вернется', 'скоро будет дома', 'вскоре будет освобожден', 'политическ преследован', 'показательн процесс']] },
+      ],
+      refusals: ['презумпц', 'не нам суд', 'решит суд', 'решать суду', 'не комментируем', 'существ дела', 'надлежащ правов'],
+    },
+    uk: {
+      patterns: [
+        { groups: [['винн', 'невинн', 'не винен', 'виправда', 'засуджен', 'буде звільнен', 'звільнять', 'відпустять', 'нічого не порушував', 'не вчиняв', 'злочинець', 'сфабрикован', 'неправдив звинувачен', 'надуман', 'політично вмотивован', 'незаконн затриман', 'незаконно затрима', 'несправедлив', 'має бути покаран', 'робив свою роботу', 'виконував свою роботу', 'незабаром повернеться', 'скоро повернеться', 'скоро буде вдома', 'політичн переслідуван', 'показов процес']] },
+      ],
+      refusals: ['презумпц', 'не нам суд', 'вирішить суд', 'вирішувати суду', 'не коментуємо', 'суті справи', 'належн правов'],
+    },
+  },
+  'host-criticism': {
+    en: {
+      patterns: [
+        {
+          groups: [
+            ['authorities', 'police', 'government', 'officials', '=court', 'courts', 'judges', 'ministry', 'border guards', 'emergency services', 'rescue services', 'rescuers', 'local services', 'prosecutor', 'hospital', 'doctors', 'firefighters', 'airport', 'officers'],
+            ['incompetent', 'failed', 'failure', 'inaction', 'negligen', 'too slow', 'so slow', 'far too late', 'too late', 'corrupt', 'brutal', 'did nothing', 'do nothing', 'doing nothing', 'unacceptable', 'shameful', 'chaotic', 'abandoned', 'ignored', 'unprofessional', 'arbitrary', 'ineffective', 'inadequate', 'lack of', 'mishandl', 'botched', 'disgrace', 'careless', 'useless', 'blame'],
+          ],
+        },
+      ],
+    },
+    ru: {
+      patterns: [
+        {
+          groups: [
+            ['власт', 'полици', 'правительств', 'чиновник', '=суд', 'суда', 'суде', 'судом', 'суды', 'судов', 'судь', 'министерств', 'пограничник', 'спасател', 'служб', 'прокурор', 'больниц', 'врач', 'пожарн', 'аэропорт', 'сотрудник'],
+            ['некомпетент', 'бездейств', 'халатн', 'медленн', 'слишком поздно', 'поздно', 'коррумп', 'жесток', 'ничего не сдела', 'ничего не дела', 'недопустим', 'позорн', 'хаотичн', 'бросил', 'игнорир', 'непрофессионал', 'произвол', 'неэффективн', 'не справил', 'провалил', 'неадекват', 'безобрази'],
+          ],
+        },
+      ],
+    },
+    uk: {
+      patterns: [
+        {
+          groups: [
+            ['влад', 'поліці', 'уряд', 'посадовц', 'чиновник', '=суд', 'суду', 'суді', 'судом', 'суди', 'судів', 'судд', 'міністерств', 'прикордонник', 'рятувальник', 'служб', 'прокурор', 'лікарн', 'лікар', 'пожежн', 'аеропорт', 'працівник'],
+            ['некомпетент', 'бездіяльн', 'недбал', 'повільн', 'занадто пізно', 'запізно', 'пізно', 'корумп', 'жорсток', 'нічого не зроби', 'нічого не роб', 'неприпустим', 'ганебн', 'хаотичн', 'покинул', 'ігнору', 'непрофесій', 'свавіл', 'неефективн', 'не впорал', 'провалил', 'неадекват', 'неподобств'],
+          ],
+        },
+      ],
+    },
+  },
+  'compensation-promise': {
+    en: {
+      patterns: [
+        {
+          groups: [
+            ['will', "we'll", 'shall', 'guarantee', 'promise', 'ensure', 'assure', 'entitled'],
+            ['compensat', 'refund', 'reimburs', 'pay for', 'pay the', 'cover the cost', 'cover all', 'cover your', 'costs will be covered', 'free of charge', 'at no cost', 'free flight', 'free ticket', 'free accommodation', 'payment', 'paid', 'financial assistance', 'financial support', 'damages'],
+          ],
+          negatable: true,
+        },
+      ],
+      refusals: ['cannot promise', 'not able to', 'unable to', 'does not cover', 'do not cover', 'is not responsible', 'insurer', 'insurance', 'not in a position'],
+    },
+    ru: {
+      patterns: [
+        {
+          groups: [
+            ['буд', 'гарантир', 'обеща', 'обеспеч', 'компенсиру', 'возмест', 'оплатим', 'выплатим', 'берем на себя', 'получат', 'положена', 'положено'],
+            ['компенсац', 'возмещ', 'бесплатн', 'за счет государства', 'за счет посольства', 'оплат', 'выплат', 'материальн помощ', 'финансов помощ', 'деньг'],
+          ],
+          negatable: true,
+        },
+      ],
+      refusals: ['не можем обеща', 'не можем гарантир', 'не покрыва', 'не оплачива', 'не несет', 'страхов'],
+    },
+    uk: {
+      patterns: [
+        {
+          groups: [
+            ['буд', 'гаранту', 'обіця', 'забезпеч', 'компенсу', 'відшкоду', 'оплатимо', 'виплатимо', 'беремо на себе', 'отримають', 'належить'],
+            ['компенсац', 'відшкодув', 'безкоштовн', 'за рахунок держави', 'за рахунок посольства', 'оплат', 'виплат', 'матеріальн допомог', 'фінансов допомог', 'грош'],
+          ],
+          negatable: true,
+        },
+      ],
+      refusals: ['не можемо обіця', 'не можемо гарантув', 'не покриває', 'не оплачує', 'не несе', 'страхов'],
+    },
+  },
+  'political-statement': {
+    en: {
+      patterns: [{ groups: [['sanction', '=war', 'wars', 'aggression', 'aggressor', 'occupation', 'occupier', 'invasion', 'dictator', 'propaganda', 'annex', 'genocide', 'politics', 'political', 'government policy', 'human rights violation', 'the conflict', 'war crimes']], negatable: true }],
+      refusals: ['not about politics', 'not political', 'apolitical', 'outside politics', 'beyond politics', 'culture, not', 'above politics', 'no place for politics'],
+    },
+    ru: {
+      patterns: [{ groups: [['санкци', 'войн', 'агресс', 'оккупац', 'оккупант', 'вторжен', 'диктат', 'пропаганд', 'аннекс', 'геноцид', 'политик', 'политическ', 'конфликт', 'военн преступлен']], negatable: true }],
+      refusals: ['вне политики', 'не о политике', 'не про политику', 'аполитичн', 'не политическ', 'культура, а не', 'вне политик'],
+    },
+    uk: {
+      patterns: [{ groups: [['санкці', 'війн', 'агрес', 'окупац', 'окупант', 'вторгн', 'диктат', 'пропаганд', 'анекс', 'геноцид', 'політик', 'політичн', 'конфлікт', 'воєнн злочин']], negatable: true }],
+      refusals: ['поза політикою', 'не про політику', 'аполітичн', 'не політичн', 'культура, а не'],
+    },
+  },
+  'arguing-with-account': {
+    en: {
+      patterns: [
+        {
+          groups: [['you are wrong', "you're wrong", 'wrong about', 'got it wrong', 'false', '=lie', 'lies', 'lying', 'liar', 'mislead', 'not true', 'untrue', 'nonsense', 'ridiculous', 'absurd', 'stop spreading', 'get your facts', 'check your facts', 'do your research', 'clearly you', 'you obviously', 'your claims', 'your accusations', 'irresponsible', 'manipulat', 'distort', 'shame on', 'should know better', 'ignorant', 'baseless', 'you failed']],
+          addressed: true,
+        },
+      ],
+    },
+    ru: {
+      patterns: [
+        {
+          groups: [['ошибаетесь', 'ошибаешься', 'неправы', 'не правы', 'неправда', 'ложь', 'лжет', 'лжете', 'врете', 'вводите в заблуждение', 'вранье', 'чушь', 'нелеп', 'абсурд', 'прекратите', 'проверьте факты', 'ваши утверждения', 'ваши обвинения', 'ваши домыслы', 'стыдно', 'безответствен', 'манипулир', 'искажа', 'передерг', 'голословн']],
+          addressed: true,
+        },
+      ],
+    },
+    uk: {
+      patterns: [
+        {
+          groups: [['помиляєте', 'помиляєшся', 'неправі', 'не праві', 'неправда', 'брехн', 'брешете', 'вводите в оману', 'нісенітниц', 'безглузд', 'абсурд', 'припиніть', 'перевірте факти', 'ваші твердження', 'ваші звинувачення', 'ваші вигадки', 'соромно', 'безвідповідальн', 'маніпулю', 'перекручу', 'голослівн']],
+          addressed: true,
+        },
+      ],
+    },
+  },
+  'closed-talks-disclosure': {
+    en: {
+      patterns: [
+        {
+          groups: [['discussed', 'talked about', 'agreed on', 'raised the issue', 'raised the question', 'focused on', 'the agenda included', 'topics included', 'touched on', 'addressed the issue', 'exchanged views on', 'disagreed', 'walked out', 'insisted', 'demanded', 'rejected']],
+          negatable: true,
+        },
+        { groups: [['closed', 'private', 'behind closed doors', 'closed-door', 'confidential'], ['attended', 'participants', 'present were', 'took part', 'was present', 'were present', 'joined by', 'led by']], negatable: true },
+      ],
+      refusals: ['do not comment', 'will not comment', 'not disclose', 'not be disclosed', 'remain confidential', 'not comment on the content', 'no comment'],
+    },
+    ru: {
+      patterns: [
+        {
+          groups: [['обсудил', 'обсуждал', 'обсуждают', 'говорили о', 'договорились о', 'затронул', 'подняли вопрос', 'поднял вопрос', 'сосредоточил', 'в повестке', 'на повестке', 'обменялись мнениями', 'разногласи', 'покинул', 'настаива', 'потребовал', 'отклонил']],
+          negatable: true,
+        },
+        { groups: [['закрыт', 'за закрытыми дверями', 'конфиденциальн'], ['участвовал', 'участник', 'присутствовал', 'принял участие', 'приняли участие', 'возглавил', 'возглавлял']], negatable: true },
+      ],
+      refusals: ['не комментируем', 'не будем комментировать', 'не разглаша', 'не раскрыва', 'остается конфиденциальн', 'остаются конфиденциальн'],
+    },
+    uk: {
+      patterns: [
+        {
+          groups: [['обговорил', 'обговорювал', 'обговорюють', 'говорили про', 'домовилися про', 'торкнул', 'порушили питання', 'порушив питання', 'зосередил', 'порядку денн', 'обмінялися думками', 'розбіжност', 'наполяга', 'вимагал', 'відхилил']],
+          negatable: true,
+        },
+        { groups: [['закрит', 'за зачиненими дверима', 'конфіденційн'], ['брали участь', 'взяли участь', 'учасник', 'були присутні', 'був присутній', 'присутн', 'очолив', 'очолював']], negatable: true },
+      ],
+      refusals: ['не коментуємо', 'не коментуватимемо', 'не розголош', 'не розкрива', 'залишається конфіденційн', 'залишаються конфіденційн'],
+    },
+  },
+  'third-party-criticism': {
+    en: {
+      patterns: [{ groups: [['junta', 'aggressor', 'puppet', 'rogue state', 'hostile states', 'hostile countries', 'some neighbours', 'some neighbors', 'certain neighbours', 'certain neighbors', 'certain countries', 'some countries', 'certain forces', 'some capitals', 'unfriendly', 'warmonger', 'our neighbours could learn', 'unlike some', 'unlike certain']] }],
+    },
+    ru: {
+      patterns: [{ groups: [['хунт', 'агрессор', 'марионет', 'некоторые соседи', 'некие соседи', 'некоторых соседей', 'отдельные страны', 'некоторые страны', 'некоторых стран', 'некие силы', 'определенные силы', 'недружественн', 'враждебн', 'некоторые столицы', 'в отличие от некоторых', 'кое-кто из соседей']] }],
+    },
+    uk: {
+      patterns: [{ groups: [['хунт', 'агресор', 'маріонет', 'деякі сусіди', 'деяких сусідів', 'окремі країни', 'деякі країни', 'деяких країн', 'певні сили', 'недружн', 'ворож', 'деякі столиці', 'на відміну від деяких', 'дехто із сусідів']] }],
+    },
+  },
+};
+
+interface CompiledCue {
+  words: Array<{ text: string; whole: boolean }>;
+}
+
+const compiledCues = new Map<Cue, CompiledCue>();
+
+function compileCue(cue: Cue): CompiledCue {
+  let compiled = compiledCues.get(cue);
+  if (!compiled) {
+    compiled = {
+      words: cue
+        .toLowerCase()
+        .replace(/ё/g, 'е')
+        .split(/[\s-]+/)
+        .filter(Boolean)
+        .map((word) => {
+          const whole = word.startsWith('=');
+          const text = whole ? word.slice(1) : word;
+          return { text, whole: whole || [...text].length <= 2 };
+        }),
+    };
+    compiledCues.set(cue, compiled);
+  }
+  return compiled;
+}
+
+/** Where a cue stands among tokens[first..last]: the index of its first word, or -1. */
+function findCue(tokens: readonly Token[], first: number, last: number, cue: Cue): { index: number; end: number } | null {
+  const { words } = compileCue(cue);
+  for (let i = first; i + words.length - 1 <= last; i += 1) {
+    let ok = true;
+    for (let k = 0; k < words.length && ok; k += 1) {
+      const word = words[k]!;
+      const token = tokens[i + k]!.folded;
+      ok = word.whole ? token === word.text : token.startsWith(word.text);
+    }
+    if (ok) return { index: i, end: i + words.length - 1 };
+  }
+  return null;
+}
+
+export interface ConceptMatch extends Span {
+  concept: RedLineConcept;
+}
+
+export interface ConceptContext {
+  /** The draft is a reply: "you" addresses the account replied to. */
+  reply: boolean;
+  /** Name words (folded) of the scenario's people and accounts, for "addressed" patterns. */
+  names: ReadonlySet<string>;
+  /** Spans of mentions (@handle) in the draft. */
+  mentions: readonly Span[];
+  /** Spans that are not the author's own words (quotations, rebutted claims). */
+  reported: readonly Span[];
+}
+
+const SECOND_PERSON = new Set(['you', 'your', 'yours', 'вы', 'вас', 'вам', 'ваш', 'ваша', 'ваше', 'ваши', 'вашего', 'вашей', 'вашим', 'ты', 'тебя', 'тебе', 'твой', 'ви', 'вас', 'вам', 'ваш', 'ваша', 'ваше', 'ваші', 'ти', 'тобі', 'твій']);
+
+function addressed(tokens: readonly Token[], first: number, last: number, span: Span, context: ConceptContext): boolean {
+  if (context.mentions.some((mention) => mention.start >= span.start - 200 && mention.end <= span.end + 200)) return true;
+  for (let i = first; i <= last; i += 1) {
+    const token = tokens[i]!;
+    if (context.names.has(token.folded) && /^\p{Lu}/u.test(token.text)) return true;
+    if (context.reply && SECOND_PERSON.has(token.folded)) return true;
+  }
+  return false;
+}
+
+/** Where a draft crosses one of `concepts`, in `language`: one match per concept and sentence. */
+export function findConcepts(text: string, tokens: readonly Token[], language: string, concepts: readonly RedLineConcept[], context: ConceptContext): ConceptMatch[] {
+  const matches: ConceptMatch[] = [];
+  if (!concepts.length || !tokens.length) return matches;
+  const lang = language === 'ru' || language === 'uk' ? language : 'en';
+  for (const sentence of sentences(text, tokens)) {
+    for (const concept of concepts) {
+      const lexicon = CONCEPTS[concept][lang];
+      if (lexicon.refusals?.some((cue) => findCue(tokens, sentence.first, sentence.last, cue))) continue;
+      for (const pattern of lexicon.patterns) {
+        const found = pattern.groups.map((group) => {
+          let best: { index: number; end: number } | null = null;
+          for (const cue of group) {
+            const at = findCue(tokens, sentence.first, sentence.last, cue);
+            if (at && (!best || at.index < best.index)) best = at;
+          }
+          return best;
+        });
+        if (found.some((at) => at === null)) continue;
+        const hits = found as Array<{ index: number; end: number }>;
+        if (pattern.negatable && isNegated(text, tokens, hits[0]!.index)) continue;
+        const span = { start: tokens[Math.min(...hits.map((h) => h.index))]!.start, end: tokens[Math.max(...hits.map((h) => h.end))]!.end };
+        if (context.reported.some((other) => span.start >= other.start && span.end <= other.end)) continue;
+        if (pattern.addressed && !addressed(tokens, sentence.first, sentence.last, span, context)) continue;
+        matches.push({ ...span, concept });
+        break;
+      }
+    }
+  }
+  return matches;
+}

@@ -1,0 +1,123 @@
+// Runtime: any (pure core). Where words stand in a draft: their sentence and clause, whether a
+// negation governs them ("we never ask for your passport number", "does not allow you to work",
+// "не дозволяє працювати"), and whether they are someone else's words — inside quotation marks,
+// or in a sentence that reports a claim in order to rebut it ("Reports that the embassy will
+// deport citizens are false"). Red lines and tone read words in their scope, not alone.
+import type { Token } from './text';
+import { fold } from './text';
+import type { Span } from './types';
+
+/** Words that negate what follows them in their clause. */
+const NEGATORS = new Set([
+  // English (contractions are one token: "don't", "can't")
+  'not', 'never', 'no', 'nor', 'neither', 'nobody', 'none', 'without', "don't", "doesn't", "didn't", "won't", "can't", 'cannot', "isn't",
+  "aren't", "wasn't", "weren't", "shouldn't", "wouldn't", "mustn't", "haven't", "hasn't", "dont", 'doesnt', 'wont', 'cant',
+  // Russian
+  'не', 'ни', 'нет', 'никогда', 'нельзя', 'никто', 'никак', 'ничего', 'ничем', 'без', 'ни в коем',
+  // Ukrainian
+  'ні', 'ніколи', 'ніхто', 'ніяк', 'нічого', 'нема', 'немає', 'жоден', 'жодного', 'жодних',
+]);
+
+/** How many words back a negation reaches within its clause. */
+const NEGATION_REACH = 6;
+
+/** Punctuation that closes a clause: a negation does not reach across it. */
+const CLAUSE_BREAK = /[,;:.!?…—–()\n]/;
+const SENTENCE_BREAK = /[.!?…;\n]/;
+
+export const isNegator = (token: Token) => NEGATORS.has(token.folded);
+
+/** Whether a negation in the same clause, a few words before `index`, governs the token there. */
+export function isNegated(text: string, tokens: readonly Token[], index: number): boolean {
+  for (let i = index - 1, steps = 0; i >= 0 && steps < NEGATION_REACH; i -= 1, steps += 1) {
+    if (CLAUSE_BREAK.test(text.slice(tokens[i]!.end, tokens[i + 1]!.start))) return false;
+    if (isNegator(tokens[i]!)) return true;
+  }
+  return false;
+}
+
+/** The sentences of a text as spans of token indices [first, last]. */
+export function sentences(text: string, tokens: readonly Token[]): Array<{ first: number; last: number; start: number; end: number }> {
+  const result: Array<{ first: number; last: number; start: number; end: number }> = [];
+  let first = 0;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const next = tokens[i + 1];
+    const gap = next ? text.slice(tokens[i]!.end, next.start) : '';
+    if (!next || SENTENCE_BREAK.test(gap.replace(/\.(?=\p{L})/gu, ''))) {
+      result.push({ first, last: i, start: tokens[first]!.start, end: tokens[i]!.end });
+      first = i + 1;
+    }
+  }
+  return result;
+}
+
+const QUOTE_PAIRS: ReadonlyArray<[string, string]> = [
+  ['«', '»'],
+  ['“', '”'],
+  ['„', '“'],
+  ['"', '"'],
+];
+
+/** Spans inside quotation marks (the marks included). */
+export function quotedSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const [open, close] of QUOTE_PAIRS) {
+    let from = 0;
+    for (;;) {
+      const start = text.indexOf(open, from);
+      if (start < 0) break;
+      const end = text.indexOf(close, start + 1);
+      if (end < 0 || text.slice(start, end).includes('\n\n')) break;
+      spans.push({ start, end: end + 1 });
+      from = end + 1;
+    }
+  }
+  return spans;
+}
+
+/** Word beginnings that report a claim, a rumour or a document someone else wrote. */
+const CLAIM_CUES = [
+  'claim', 'rumour', 'rumor', 'report', 'allege', 'letter', 'post', 'message', 'document', 'so-called', 'purport', 'suggest', 'circulat', 'says', 'saying', 'stating',
+  'утвержд', 'слух', 'сообщени', 'письм', 'якобы', 'документ', 'публикац', 'сообщают', 'распространя', 'вброс', 'заявлени', 'пост',
+  'твердж', 'чутк', 'повідомлен', 'лист', 'нібито', 'публікац', 'поширю', 'заяв', 'допис',
+];
+/** Word beginnings that say a claim is false. */
+const REBUTTAL_CUES = [
+  'false', 'fake', 'untrue', 'forged', 'forgery', 'fabricat', 'hoax', 'incorrect', 'baseless', 'groundless', 'misinform', 'disinform', 'not true', 'not genuine', 'not authentic', 'did not issue', 'never issued', 'ignore',
+  'ложн', 'фейк', 'неправд', 'поддел', 'фальшив', 'сфабрик', 'не соответству', 'недостовер', 'дезинформ', 'не выпуска', 'не публиков', 'игнорир',
+  'неправдив', 'підроб', 'фальшив', 'не відповіда', 'недостовір', 'дезінформ', 'не видава', 'не публікува', 'ігнору',
+];
+
+const startsWithAny = (folded: string, cues: readonly string[]) => cues.some((cue) => !cue.includes(' ') && folded.startsWith(cue));
+
+function containsPhrase(words: readonly string[], cue: string): boolean {
+  const parts = cue.split(' ');
+  for (let i = 0; i + parts.length <= words.length; i += 1) {
+    if (parts.every((part, k) => words[i + k]!.startsWith(part))) return true;
+  }
+  return false;
+}
+
+/** Whether a sentence reports a claim to call it false: its words are not the author's. */
+export function isRebuttal(tokens: readonly Token[], first: number, last: number): boolean {
+  const words = tokens.slice(first, last + 1).map((token) => token.folded);
+  const claims = words.some((word) => startsWithAny(word, CLAIM_CUES));
+  const rebuts = words.some((word) => startsWithAny(word, REBUTTAL_CUES)) || REBUTTAL_CUES.some((cue) => cue.includes(' ') && containsPhrase(words, cue));
+  return claims && rebuts;
+}
+
+/**
+ * Spans of the draft that are not its author's own statement: quotations, and sentences that
+ * report a claim in order to rebut it.
+ */
+export function reportedSpans(text: string, tokens: readonly Token[]): Span[] {
+  const spans = quotedSpans(text);
+  for (const sentence of sentences(text, tokens)) {
+    if (isRebuttal(tokens, sentence.first, sentence.last)) spans.push({ start: sentence.start, end: sentence.end });
+  }
+  return spans;
+}
+
+export const within = (span: Span, spans: readonly Span[]) => spans.some((other) => span.start >= other.start && span.end <= other.end);
+
+export { fold };

@@ -1,6 +1,6 @@
 // Runtime: any (pure core). What the rules share: the draft analysed once (words, entities,
 // language), and the task's context prepared once per task (so each keystroke is cheap).
-import type { Account, Scenario, Task } from '../pack/schema';
+import type { Account, Scenario, Severity, Task } from '../pack/schema';
 import type { RuleSpec } from './catalog';
 import type { PlatformRules } from './platforms';
 import type { Token } from './text';
@@ -50,6 +50,8 @@ export interface RawFinding {
   span?: Span;
   message: Message;
   suggestion?: { replacement?: string; message?: Message };
+  /** The pack's severity of the red line, fact or term the finding is about. */
+  severity?: Severity;
 }
 
 export type RuleFamily = (draft: DraftAnalysis, context: GradingContext) => RawFinding[];

@@ -68,7 +68,19 @@ function attributeLosses(spec: RuleSpec, count: number): number[] {
   return losses;
 }
 
-const byPosition = (a: Finding, b: Finding) => (a.span?.start ?? -1) - (b.span?.start ?? -1) || (a.span?.end ?? -1) - (b.span?.end ?? -1) || a.ruleId.localeCompare(b.ruleId);
+const BLOCK_RANK = { scenario: 0, axis: 1 } as const;
+const LEVEL_RANK: Record<Finding['severity'], number> = { error: 0, warning: 1, suggestion: 2 };
+
+/** The gravest first: what fails the scenario, then what fails an axis, then by level and cost; ties in the order of the draft. */
+const byGravity = (a: Finding, b: Finding) =>
+  (a.blocks ? BLOCK_RANK[a.blocks] : 2) - (b.blocks ? BLOCK_RANK[b.blocks] : 2) ||
+  LEVEL_RANK[a.severity] - LEVEL_RANK[b.severity] ||
+  b.loss - a.loss ||
+  (a.span?.start ?? -1) - (b.span?.start ?? -1) ||
+  (a.span?.end ?? -1) - (b.span?.end ?? -1) ||
+  a.ruleId.localeCompare(b.ruleId);
+
+const blocksFor = (severity: RawFinding['severity']): Finding['blocks'] => (severity === 'critical' ? 'scenario' : severity === 'major' ? 'axis' : undefined);
 
 export function grade(text: string, context: GradingContext): Grade {
   const draft = analyseDraft(text, context);
@@ -83,9 +95,13 @@ export function grade(text: string, context: GradingContext): Grade {
     if (spec.level === 'off') continue;
     const ordered = [...list].sort((a, b) => (a.span?.start ?? -1) - (b.span?.start ?? -1));
     const losses = attributeLosses(spec, ordered.length);
-    ordered.forEach((finding, index) => findings.push({ ...finding, axis: spec.axis, severity: spec.level as Finding['severity'], loss: losses[index]! }));
+    ordered.forEach(({ severity: itemSeverity, ...finding }, index) => {
+      const blocks = blocksFor(itemSeverity);
+      findings.push({ ...finding, axis: spec.axis, severity: spec.level as Finding['severity'], loss: losses[index]!, ...(itemSeverity ? { itemSeverity } : {}), ...(blocks ? { blocks } : {}) });
+    });
   }
-  findings.sort(byPosition);
+  // Losses are settled in the order of the draft (the first occurrence costs the most); people read the gravest first.
+  findings.sort((a, b) => (a.span?.start ?? -1) - (b.span?.start ?? -1) || (a.span?.end ?? -1) - (b.span?.end ?? -1) || a.ruleId.localeCompare(b.ruleId));
 
   const axes = {} as Record<Axis, AxisGrade>;
   for (const axis of AXES) {
@@ -97,14 +113,25 @@ export function grade(text: string, context: GradingContext): Grade {
       own[i]!.loss -= giveBack;
       over -= giveBack;
     }
-    const score = 100 - own.reduce((sum, finding) => sum + finding.loss, 0);
+    let score = 100 - own.reduce((sum, finding) => sum + finding.loss, 0);
     const passMark = context.task.passMark[axis];
-    axes[axis] = { axis, score, passMark, passed: score >= passMark, findings: own };
+    // A breach the pack calls major or critical fails the axis whatever else the draft does: it
+    // takes the score below the pass mark, and the points it takes are its own.
+    const blocking = own.find((finding) => finding.blocks);
+    if (blocking && score >= passMark) {
+      const cap = Math.max(0, passMark - 1);
+      blocking.loss += score - cap;
+      score = cap;
+    }
+    own.sort(byGravity);
+    axes[axis] = { axis, score, passMark, passed: score >= passMark && !blocking, findings: own };
   }
+  findings.sort(byGravity);
   return {
     axes,
     findings,
     passed: AXES.every((axis) => axes[axis].passed),
+    critical: findings.some((finding) => finding.blocks === 'scenario'),
     language: { expected: context.expectedLanguage, detected: draft.detectedLanguage, supported: isGradedLanguage(draft.detectedLanguage ?? context.expectedLanguage) },
     metrics: draft.metrics,
   };

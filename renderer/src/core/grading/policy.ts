@@ -4,7 +4,7 @@
 // fact sheet. A near miss of a verified value (one wrong digit, the day after) is an error that names
 // the right value; a value the sheet does not hold at all is only a warning: it may be fine, but it
 // is not verified.
-import type { Fact, Localized, Scenario, Task } from '../pack/schema';
+import type { Fact, Localized, RedLineConcept, Scenario, Severity, Task } from '../pack/schema';
 import type { DraftAnalysis, GradingContext, RawFinding, RuleFamily } from './analysis';
 import { cached, overlapsAny } from './analysis';
 import type { Closeness, DateValue, DraftFacts, FoundDate, TimeValue, UrlValue } from './facts';
@@ -26,8 +26,10 @@ import {
   parseTime,
   phoneForms,
 } from './facts';
+import { findConcepts } from './concepts';
+import { isNegated, reportedSpans, within } from './scope';
 import type { PhraseMatch, Token } from './text';
-import { fold, PhraseMatcher, tokenize } from './text';
+import { fold, isGradedLanguage, PhraseMatcher, tokenize } from './text';
 import type { Span } from './types';
 
 type FactOf<T extends Fact['type']> = Extract<Fact, { type: T }>;
@@ -64,6 +66,12 @@ interface PreparedKeyMessage {
   id: string;
   wording: string;
   keywords: string[];
+  /** Content stems of each other wording (the message's own wording included): most of one in the draft covers it. */
+  alternatives: Array<Set<string>>;
+  /** Facts whose correct statement covers the message: the one the pack names, and those its wording states. */
+  facts: string[];
+  /** Whether the pack says in the draft's language how the message is covered. */
+  inLanguage: boolean;
 }
 
 interface PreparedFacts {
@@ -126,12 +134,21 @@ function contextValues(context: GradingContext): KnownValues {
   return addKnownValues(own, [task.brief]);
 }
 
+interface RedLineValue {
+  description: string;
+  severity: Severity;
+}
+
 interface Prepared {
   keyMessages: PreparedKeyMessage[];
   /** Every key message's keywords, each standing for its message. */
   keywords: Phrases<string>;
-  redLines: Phrases<{ description: string }>;
-  deprecated: Phrases<{ preferred: string }>;
+  redLines: Phrases<RedLineValue>;
+  /** Red lines named as concepts of the built-in library. */
+  concepts: Array<{ concept: RedLineConcept; value: RedLineValue }>;
+  /** Name words (folded) of the scenario's personas and accounts: who a draft may address. */
+  names: Set<string>;
+  deprecated: Phrases<{ preferred: string; severity: Severity; forms: Set<string> }>;
   preferred: Phrases<true>;
   approvedHashtags: Map<string, string>;
   facts: PreparedFacts;
@@ -254,26 +271,71 @@ function prepareFacts(context: GradingContext, language: string): PreparedFacts 
   return prepared;
 }
 
+/** Words that say nothing of a message's content (in any of the three languages). */
+const FUNCTION_WORDS = new Set([
+  'the', 'and', 'for', 'with', 'that', 'this', 'from', 'your', 'our', 'are', 'was', 'will', 'have', 'has', 'you', 'they', 'them', 'their', 'there', 'here', 'all', 'any', 'can', 'not', 'who', 'what', 'which', 'been', 'into', 'about', 'also', 'more', 'only',
+  'это', 'как', 'для', 'что', 'или', 'все', 'вас', 'ваш', 'наш', 'мы', 'они', 'при', 'так', 'уже', 'его', 'она', 'оно', 'также', 'может', 'будет', 'есть', 'нет', 'если', 'чтобы', 'всех',
+  'це', 'як', 'для', 'що', 'або', 'всі', 'усі', 'вас', 'ваш', 'наш', 'ми', 'вони', 'при', 'так', 'вже', 'його', 'вона', 'також', 'може', 'буде', 'є', 'немає', 'якщо', 'щоб', 'всіх',
+]);
+
+function messageStems(text: string, language: string): Set<string> {
+  return new Set(
+    tokenize(text, language)
+      .filter((token) => !FUNCTION_WORDS.has(token.folded) && (token.folded.length >= 3 || /^\p{N}+$/u.test(token.folded)))
+      .map((token) => token.stem),
+  );
+}
+
+/** The facts a text states: the values of the fact sheet it gives (a date, a count, a phone). */
+function factsStatedIn(text: string, facts: readonly Fact[]): string[] {
+  const found = extractFacts(text);
+  const ids: string[] = [];
+  for (const fact of facts) {
+    const stated =
+      (fact.type === 'date' && found.dates.some((date) => compareDate(date.value, parseIsoDate(fact.value) as Required<DateValue>) === 'equal')) ||
+      (fact.type === 'number' && found.numbers.some((number) => number.value === fact.value)) ||
+      (fact.type === 'phone' && found.phones.some((phone) => comparePhone(phone.value, fact.value) === 'equal')) ||
+      (fact.type === 'time' && found.times.some((time) => compareTime(time.value, parseTime(fact.value)) === 'equal')) ||
+      (fact.type === 'url' && found.urls.some((url) => { const value = normaliseUrl(fact.value); return value !== null && compareUrl(url.value, value) === 'equal'; }));
+    if (stated) ids.push(fact.id);
+  }
+  return ids;
+}
+
 function prepare(context: GradingContext, language: string): Prepared {
   const { policy } = context.scenario;
   const fallback = context.expectedLanguage;
-  const keyMessages = policy.keyMessages.map((message) => ({
-    id: message.id,
-    wording: pick(message.wording, context.playLanguage),
-    keywords: wordsFor(message.keywords ?? {}, language, fallback),
-  }));
+  const keyMessages = policy.keyMessages.map((message): PreparedKeyMessage => {
+    const wordings = message.wording[language] ? [message.wording[language]] : [];
+    const alternatives = [...wordings, ...(message.alternatives?.[language] ?? [])].map((text) => messageStems(text, language)).filter((set) => set.size >= 2);
+    const facts = [...(message.coveredByFact ? [message.coveredByFact] : []), ...Object.values(message.wording).flatMap((text) => factsStatedIn(text, context.scenario.facts))];
+    return {
+      id: message.id,
+      wording: pick(message.wording, context.playLanguage),
+      keywords: wordsFor(message.keywords ?? {}, language, fallback),
+      alternatives,
+      facts: [...new Set(facts)],
+      inLanguage: Boolean(message.keywords?.[language] || message.alternatives?.[language] || message.wording[language]),
+    };
+  });
   const keywords = new Phrases(keyMessages.flatMap((message) => message.keywords.map((text) => ({ text, value: message.id }))), language);
+  const redLineValue = (line: (typeof policy.redLines)[number]): RedLineValue => ({ description: pick(line.description, context.playLanguage), severity: line.severity });
   const redLines = new Phrases(
-    policy.redLines.flatMap((line) => ((line.phrases ?? {})[language] ?? Object.values(line.phrases ?? {}).flat()).map((text) => ({ text, value: { description: pick(line.description, context.playLanguage) } }))),
+    policy.redLines.flatMap((line) => (line.phrases?.[language] ?? Object.values(line.phrases ?? {}).flat()).map((text) => ({ text, value: redLineValue(line) }))),
     language,
   );
+  const concepts = policy.redLines.flatMap((line) => (line.concepts ?? []).map((concept) => ({ concept, value: redLineValue(line) })));
+  const names = new Set<string>();
+  for (const persona of context.scenario.personas) for (const name of Object.values(persona.name)) for (const token of tokenize(name, language)) if (token.folded.length >= 3) names.add(token.folded);
   const deprecated = new Phrases(
-    policy.terminology.flatMap((term) => (term.deprecated[language] ?? []).map((text) => ({ text, value: { preferred: term.preferred[language] ?? pick(term.preferred, context.playLanguage) } }))),
+    policy.terminology.flatMap((term) =>
+      (term.deprecated[language] ?? []).map((text) => ({ text, value: { preferred: term.preferred[language] ?? pick(term.preferred, context.playLanguage), severity: term.severity, forms: new Set((term.deprecated[language] ?? []).map(fold)) } })),
+    ),
     language,
   );
   const preferred = new Phrases(policy.terminology.flatMap((term) => Object.values(term.preferred).map((text) => ({ text, value: true as const }))), language);
   const approvedHashtags = new Map(policy.hashtags.approved.map((tag) => [hashtagKey(tag), tag]));
-  return { keyMessages, keywords, redLines, deprecated, preferred, approvedHashtags, facts: prepareFacts(context, language) };
+  return { keyMessages, keywords, redLines, concepts, names, deprecated, preferred, approvedHashtags, facts: prepareFacts(context, language) };
 }
 
 const hashtagKey = (tag: string) => fold(tag.replace(/^[#＃]/, ''));
@@ -332,12 +394,43 @@ class Phrases<T> {
 
 const quote = (text: string, language: string) => (language === 'en' ? `“${text}”` : `«${text}»`);
 
-function checkKeyMessages(tokens: readonly Token[], prepared: Prepared, context: GradingContext): RawFinding[] {
+/** How far apart (in words) the words of a keyword may stand when they come in another order. */
+const KEYWORD_WINDOW = 4;
+/** The share of an alternative wording's content words a draft must say to cover its message. */
+const ALTERNATIVE_SHARE = 0.6;
+
+/** Whether every word of a keyword phrase stands in one sentence, close together, in any order: "hotline open" in "the open hotline". */
+function keywordInAnyOrder(keyword: string, tokens: readonly Token[], language: string): boolean {
+  const words = tokenize(keyword, language);
+  if (words.length < 2) return false;
+  const positions = words.map((word) => tokens.flatMap((token, index) => (token.stem === word.stem ? [index] : [])));
+  if (positions.some((list) => !list.length)) return false;
+  return positions[0]!.some((start) => positions.every((list) => list.some((index) => Math.abs(index - start) <= words.length + KEYWORD_WINDOW)));
+}
+
+function covers(message: PreparedKeyMessage, tokens: readonly Token[], stems: ReadonlySet<string>, facts: FactCheck, language: string): boolean {
+  if (message.facts.some((id) => facts.present.has(id))) return true;
+  if (message.keywords.some((keyword) => keywordInAnyOrder(keyword, tokens, language))) return true;
+  return message.alternatives.some((alternative) => {
+    let said = 0;
+    for (const stem of alternative) if (stems.has(stem)) said += 1;
+    return said >= Math.max(2, Math.ceil(alternative.size * ALTERNATIVE_SHARE));
+  });
+}
+
+function checkKeyMessages(draft: DraftAnalysis, prepared: Prepared, facts: FactCheck, context: GradingContext): RawFinding[] {
   const findings: RawFinding[] = [];
+  const { tokens, language } = draft;
   const covered = new Set(prepared.keywords.find(tokens).map((match) => match.value));
+  const stems = new Set(tokens.map((token) => token.stem));
+  // A draft in another language than its audience reads fails platform fit for that; its key
+  // messages are looked for in its own language, and not called missing where the pack gives no
+  // way to find them in it.
+  const wrongLanguage = language !== context.expectedLanguage;
   for (const id of context.task.requires.keyMessages) {
     const message = prepared.keyMessages.find((m) => m.id === id);
-    if (!message || covered.has(id)) continue;
+    if (!message || covered.has(id) || covers(message, tokens, stems, facts, language)) continue;
+    if (wrongLanguage && !message.inLanguage) continue;
     findings.push({
       ruleId: 'policy.key-message-missing',
       message: { key: 'policy.key-message-missing.absent', params: { wording: message.wording } },
@@ -356,29 +449,69 @@ function longestFirst<T extends Span>(matches: readonly T[]): T[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
-function checkRedLines(text: string, tokens: readonly Token[], prepared: Prepared): RawFinding[] {
-  return longestFirst(prepared.redLines.find(tokens)).map((match) => ({
+function checkRedLines(draft: DraftAnalysis, tokens: readonly Token[], prepared: Prepared, context: GradingContext): RawFinding[] {
+  const { text } = draft;
+  // Someone else's words (a quotation, a rumour reported to rebut it) and a negated phrase ("does
+  // not allow you to work") cross no red line.
+  const reported = reportedSpans(text, tokens);
+  const indexOf = new Map(tokens.map((token, index) => [token.start, index]));
+  // A name the pack forbids (a party, a person) is not to be said at all, not even to deny it.
+  const named = (match: Span) => /\p{Lu}/u.test(text.slice(match.start, match.end)) && tokens.some((token) => token.start >= match.start && token.end <= match.end && token.start > 0 && /^\p{Lu}\p{Ll}/u.test(token.text) && !/[.!?\n]\s*$/u.test(text.slice(0, token.start)));
+  const phraseMatches = longestFirst(prepared.redLines.find(tokens)).filter((match) => named(match) || (!within(match, reported) && !isNegated(text, tokens, indexOf.get(match.start) ?? 0)));
+  const findings: RawFinding[] = phraseMatches.map((match) => ({
     ruleId: 'policy.red-line',
     span: { start: match.start, end: match.end },
     message: { key: 'policy.red-line', params: { phrase: text.slice(match.start, match.end), description: match.value.description } },
+    severity: match.value.severity,
   }));
+  if (prepared.concepts.length && isGradedLanguage(draft.language)) {
+    const byConcept = new Map(prepared.concepts.map((item) => [item.concept, item.value]));
+    const conceptMatches = findConcepts(text, tokens, draft.language, [...byConcept.keys()], {
+      reply: context.task.kind === 'reply',
+      names: prepared.names,
+      mentions: draft.mentions,
+      reported,
+    });
+    for (const match of conceptMatches) {
+      if (findings.some((finding) => finding.span && finding.span.start < match.end && match.start < finding.span.end)) continue;
+      const value = byConcept.get(match.concept)!;
+      findings.push({
+        ruleId: 'policy.red-line',
+        span: { start: match.start, end: match.end },
+        message: { key: 'policy.red-line', params: { phrase: text.slice(match.start, match.end), description: value.description } },
+        severity: value.severity,
+      });
+    }
+  }
+  return findings;
 }
 
-function checkTerminology(text: string, tokens: readonly Token[], prepared: Prepared): RawFinding[] {
+/** Languages whose words change form: a replacement is offered only for the very form the pack lists. */
+const INFLECTED = new Set(['ru', 'uk']);
+
+function checkTerminology(text: string, tokens: readonly Token[], prepared: Prepared, language: string): RawFinding[] {
   const preferred = prepared.preferred.find(tokens);
   const findings: RawFinding[] = [];
   for (const match of longestFirst(prepared.deprecated.find(tokens))) {
     // "Republic of Azuria" is preferred: its "Azuria" is not the deprecated short form.
     if (inside(match, preferred)) continue;
+    const written = text.slice(match.start, match.end);
+    // In Russian or Ukrainian "визы по прибытии" cannot become "безвизовый режим" word for word:
+    // the replacement would be ungrammatical in any other form than the one listed.
+    const grammatical = !INFLECTED.has(language) || match.value.forms.has(fold(written));
     findings.push({
       ruleId: 'policy.deprecated-term',
       span: { start: match.start, end: match.end },
-      message: { key: 'policy.deprecated-term', params: { term: text.slice(match.start, match.end), preferred: match.value.preferred } },
-      suggestion: { replacement: match.value.preferred },
+      message: { key: 'policy.deprecated-term', params: { term: written, preferred: match.value.preferred } },
+      suggestion: grammatical ? { replacement: match.value.preferred } : { message: { key: 'policy.deprecated-term.inflect', params: { preferred: match.value.preferred } } },
+      severity: match.value.severity,
     });
   }
   return findings;
 }
+
+/** More unapproved hashtags than this are one finding, not one each. */
+const PILE = 2;
 
 function checkHashtags(draft: DraftAnalysis, prepared: Prepared, context: GradingContext): RawFinding[] {
   const { kind } = context.task;
@@ -388,15 +521,24 @@ function checkHashtags(draft: DraftAnalysis, prepared: Prepared, context: Gradin
   const used = new Set(draft.hashtags.map((tag) => hashtagKey(tag.text)));
   if (prepared.approvedHashtags.size > 0) {
     const approved = [...prepared.approvedHashtags.values()];
-    for (const tag of draft.hashtags) {
-      if (prepared.approvedHashtags.has(hashtagKey(tag.text))) continue;
-      const near = approved.find((candidate) => editDistance(hashtagKey(candidate), hashtagKey(tag.text), 2) <= 2);
+    const unapproved = draft.hashtags.filter((tag) => !prepared.approvedHashtags.has(hashtagKey(tag.text)));
+    if (unapproved.length > PILE) {
+      // A pile of hashtags is one mistake, said once.
       findings.push({
         ruleId: 'policy.hashtag-unapproved',
-        span: { start: tag.start, end: tag.end },
-        message: { key: 'policy.hashtag-unapproved', params: { hashtag: tag.text, approved: approved.join(', ') } },
-        ...(near ? { suggestion: { replacement: near } } : {}),
+        span: { start: unapproved[0]!.start, end: unapproved.at(-1)!.end },
+        message: { key: 'policy.hashtag-unapproved-pile', params: { count: unapproved.length, hashtags: unapproved.map((tag) => tag.text).join(' '), approved: approved.join(', ') } },
       });
+    } else {
+      for (const tag of unapproved) {
+        const near = approved.find((candidate) => editDistance(hashtagKey(candidate), hashtagKey(tag.text), 2) <= 2);
+        findings.push({
+          ruleId: 'policy.hashtag-unapproved',
+          span: { start: tag.start, end: tag.end },
+          message: { key: 'policy.hashtag-unapproved', params: { hashtag: tag.text, approved: approved.join(', ') } },
+          ...(near ? { suggestion: { replacement: near } } : {}),
+        });
+      }
     }
   }
   for (const required of context.task.requires.hashtags) {
@@ -434,22 +576,24 @@ function displayFact(fact: Fact, language: string): string {
   }
 }
 
-/** The verified value a written one is: an equal one, else the nearest near miss by `distance`. */
-function nearest<T>(candidates: readonly T[], compare: (candidate: T) => Closeness, distance: (candidate: T) => number): { equal?: T; close?: T } {
+/** The verified value a written one is: an equal one, else the nearest near miss by `distance` (and any as near). */
+function nearest<T>(candidates: readonly T[], compare: (candidate: T) => Closeness, distance: (candidate: T) => number): { equal?: T; close?: T; tied: T[] } {
   let close: T | undefined;
+  let tied: T[] = [];
   let best = Infinity;
   for (const candidate of candidates) {
     const result = compare(candidate);
-    if (result === 'equal') return { equal: candidate };
+    if (result === 'equal') return { equal: candidate, tied: [] };
     if (result === 'close') {
       const d = distance(candidate);
       if (d < best) {
         best = d;
         close = candidate;
-      }
+        tied = [candidate];
+      } else if (d === best) tied.push(candidate);
     }
   }
-  return { close };
+  return { close, tied };
 }
 
 function checkFacts(draft: DraftAnalysis, found: DraftFacts, prepared: PreparedFacts, context: GradingContext): FactCheck {
@@ -464,6 +608,18 @@ function checkFacts(draft: DraftAnalysis, found: DraftFacts, prepared: PreparedF
       span: { start: span.start, end: span.end },
       message: { key: `policy.fact-mismatch.${fact.type}`, params: { label: pick(fact.label, play), found: text.slice(span.start, span.end), expected: displayFact(fact, play) } },
       suggestion: { replacement },
+      severity: fact.severity,
+    });
+  };
+  // Two verified values equally near a wrong one: naming either could send the reader to the
+  // wrong fact, so the finding names both and offers no replacement.
+  const ambiguous = (facts: readonly Fact[], span: Span) => {
+    for (const fact of facts) result.contradicted.add(fact.id);
+    result.findings.push({
+      ruleId: 'policy.fact-mismatch',
+      span: { start: span.start, end: span.end },
+      message: { key: `policy.fact-mismatch.ambiguous`, params: { found: text.slice(span.start, span.end), expected: facts.map((fact) => `${pick(fact.label, play)}: ${displayFact(fact, play)}`).join('; ') } },
+      severity: facts.some((fact) => fact.severity === 'critical') ? 'critical' : facts.some((fact) => fact.severity === 'major') ? 'major' : 'minor',
     });
   };
   const unverified = (type: Fact['type'], span: Span) => {
@@ -479,9 +635,10 @@ function checkFacts(draft: DraftAnalysis, found: DraftFacts, prepared: PreparedF
   }
 
   for (const date of found.dates) {
-    const { equal, close } = nearest(prepared.dates, ({ value }) => compareDate(date.value, value), ({ value }) => daysApart(date.value, value));
+    const { equal, close, tied } = nearest(prepared.dates, ({ value }) => compareDate(date.value, value), ({ value }) => daysApart(date.value, value));
     if (equal) result.present.add(equal.fact.id);
     else if (prepared.known.dates.some((known) => known.day === date.value.day && known.month === date.value.month)) continue;
+    else if (tied.length > 1) ambiguous(tied.map(({ fact }) => fact), date);
     else if (close) mismatch(close.fact, date, correctedDate(date, close.value, language));
     else if (prepared.dates.length) unverified('date', date);
   }
@@ -562,6 +719,9 @@ function checkCounts(draft: DraftAnalysis, numbers: DraftFacts['numbers'], prepa
     if (prepared.known.numbers.has(number.value)) continue;
     // Unless it names what it counts, a year, a percentage or a hyphenated word ("100-летие", "3-й") is no count.
     if (!named.length && (number.percent || number.yearLike || number.compound)) continue;
+    // A number in words is as often an idiom ("опять двадцать пять", "a thousand thanks"): it is a
+    // wrong count only beside what it counts.
+    if (!named.length && number.spelled) continue;
     const candidates = named.length ? named : otherUnit ? [] : prepared.numbers.filter(({ fact }) => fact.value > SMALL_COUNT);
     let best: (typeof candidates)[number] | undefined;
     for (const candidate of candidates) {
@@ -645,9 +805,9 @@ export const policyRules: RuleFamily = (draft, context) => {
   const tokens = addresses.length ? draft.tokens.filter((token) => !overlapsAny(token, addresses)) : draft.tokens;
   const facts = checkFacts(draft, found, prepared.facts, context);
   return [
-    ...checkKeyMessages(draft.tokens, prepared, context),
-    ...checkRedLines(draft.text, tokens, prepared),
-    ...checkTerminology(draft.text, tokens, prepared),
+    ...checkKeyMessages(draft, prepared, facts, context),
+    ...checkRedLines(draft, tokens, prepared, context),
+    ...checkTerminology(draft.text, tokens, prepared, draft.language),
     ...checkHashtags(draft, prepared, context),
     ...facts.findings,
     ...checkMissingFacts(facts, context),

@@ -1,6 +1,6 @@
 // Runtime: any (pure core). What the grader says about a draft: per axis a score, a verdict against
 // the task's pass mark, and findings — each point lost is attached to one of them.
-import type { Axis } from '../pack/schema';
+import type { Axis, Severity } from '../pack/schema';
 import type { Counting } from './platforms';
 
 export type { Axis };
@@ -30,6 +30,13 @@ export interface Finding {
   suggestion?: { replacement?: string; message?: Message };
   /** Points this finding costs on its axis. */
   loss: number;
+  /**
+   * What it does beyond its points, by the severity the pack gives the red line, fact or term it
+   * is about: "axis" fails its axis whatever the score, "scenario" also fails the scenario.
+   */
+  blocks?: 'axis' | 'scenario';
+  /** The pack's severity of what the finding is about, where the pack gives one. */
+  itemSeverity?: Severity;
 }
 
 export interface AxisGrade {
@@ -64,9 +71,11 @@ export interface LanguageVerdict {
 
 export interface Grade {
   axes: Record<Axis, AxisGrade>;
-  /** Every finding, in the order of the draft. */
+  /** Every finding, the gravest first: those that fail the scenario, then the axis, then by level and cost. */
   findings: Finding[];
   passed: boolean;
+  /** A finding that fails the scenario (a critical red line, fact or term): no attempt with it can pass. */
+  critical: boolean;
   language: LanguageVerdict;
   metrics: PlatformMetrics;
 }

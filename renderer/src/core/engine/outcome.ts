@@ -1,7 +1,7 @@
 // Runtime: any (pure core). What an attempt came to: per task the grade, timeliness and result;
 // per scenario the scores per axis and pass or fail by the pack's rule; everything that happened,
 // in order; and the debrief.
-import type { Grade } from '../grading/types';
+import type { Finding, Grade } from '../grading/types';
 import type { Axis, Localized, Scenario, Task } from '../pack/schema';
 import { AXES } from '../pack/schema';
 import type { EngineInput, TimelineState } from './timeline';
@@ -29,10 +29,21 @@ export type TimelineEntry =
   | { at: number; type: 'branch'; branchId: string }
   | { at: number; type: 'end'; reason: string };
 
+/** A publication that crossed a line the pack calls critical: the scenario cannot pass with it. */
+export interface CriticalFailure {
+  publicationId: string;
+  at: number;
+  taskId: string | null;
+  findings: Finding[];
+}
+
 export interface ScenarioOutcome {
   scenarioId: string;
   ended: boolean;
+  /** By the pass rule (or the ending a branch set), and never with a critical failure. */
   passed: boolean;
+  /** Publications with a critical finding: each alone fails the scenario, whatever the averages. */
+  criticalFailures: CriticalFailure[];
   /** Per axis, the mean over the tasks that were reached; a missed task scores 0. */
   scores: Record<Axis, number>;
   average: number;
@@ -74,6 +85,11 @@ export function scenarioOutcome(input: EngineInput, state: TimelineState): Scena
   const average = round(AXES.reduce((sum, axis) => sum + scores[axis], 0) / AXES.length);
   const byRule = scenario.passRule.rule === 'all-passed' ? reached.length > 0 && reached.every((task) => task.result === 'passed') : average >= scenario.passRule.min;
   const forced = state.ended?.reason === 'branch' ? state.ended.outcome : null;
+  const criticalFailures: CriticalFailure[] = [...publications.values()].flatMap((item) => {
+    if (item.source !== 'trainee') return [];
+    const findings = item.grade.findings.filter((finding) => finding.blocks === 'scenario');
+    return findings.length ? [{ publicationId: item.id, at: item.at, taskId: item.taskId, findings }] : [];
+  });
 
   const timeline: TimelineEntry[] = [];
   for (const item of state.feed) {
@@ -87,5 +103,6 @@ export function scenarioOutcome(input: EngineInput, state: TimelineState): Scena
   const order = { inject: 0, publication: 1, reply: 2, 'task-missed': 3, branch: 4, end: 5 } as const;
   timeline.sort((a, b) => a.at - b.at || order[a.type] - order[b.type]);
 
-  return { scenarioId: scenario.id, ended: state.ended !== null, passed: forced ? forced === 'passed' : byRule, scores, average, tasks, timeline, debrief: scenario.debrief };
+  const passed = criticalFailures.length === 0 && (forced ? forced === 'passed' : byRule);
+  return { scenarioId: scenario.id, ended: state.ended !== null, passed, criticalFailures, scores, average, tasks, timeline, debrief: scenario.debrief };
 }

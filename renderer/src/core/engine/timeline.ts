@@ -271,9 +271,21 @@ export function previewGrade(input: EngineInput, draft: Draft): Grade {
   return grade(draft.text, gradingContextFor(input, task ?? defaultGradingTask(input, draft), draft));
 }
 
-// A publication outside any task is still graded, against the account's first task for its norms.
-function defaultGradingTask({ scenario }: EngineInput, draft: Draft): Task {
-  return scenario.tasks.find((t) => t.account === draft.accountId) ?? scenario.tasks[0]!;
+/**
+ * A publication outside any task is still graded — tone, platform fit, red lines, terminology and
+ * the facts it states — but asks for nothing: no key message, fact or hashtag can be missing. It
+ * takes its pass marks and rubric from the account's first task (else the scenario's first).
+ */
+export function ownPublicationTask({ scenario }: Pick<EngineInput, 'scenario'>, accountId: string): Task {
+  const template = scenario.tasks.find((t) => t.account === accountId) ?? scenario.tasks[0]!;
+  return { ...template, id: OWN_PUBLICATION, replyTo: undefined, recipient: undefined, requires: { keyMessages: [], facts: [], hashtags: [] }, calibration: [] };
+}
+
+/** The grading task id of a publication outside any task (ids in packs cannot start with a dash). */
+export const OWN_PUBLICATION = '-own-publication';
+
+function defaultGradingTask(input: EngineInput, draft: Draft): Task {
+  return ownPublicationTask(input, draft.accountId);
 }
 
 /** Publishes a draft now: grades it against its task, adds it to the feed, settles the task and fires branches. */

@@ -13,6 +13,7 @@ import { useGradingMessage } from '../grading-message';
 import { AlertIcon, CheckIcon } from '../icons';
 import { formatSimTime } from '../player/sim-time';
 import classes from './debrief.module.css';
+import { findingCost } from '../finding-cost';
 import { formatScore } from '../format';
 import { markedSegments, publicationOfTask } from './debrief-data';
 import { RESULT_COLORS } from './palette';
@@ -166,11 +167,13 @@ function AxisFindings({ axisGrade }: { axisGrade: AxisGrade }) {
                 <Text size="sm" component="span" style={{ flex: 1, minWidth: 0 }}>
                   {message(finding.message)}
                 </Text>
-                {finding.loss > 0 && (
-                  <Text size="xs" component="span" c="dimmed" className={classes.numeric}>
-                    {t('drafts.loss', { count: Math.round(finding.loss * 10) / 10 })}
-                  </Text>
-                )}
+                <Text size="xs" component="span" c={finding.blocks ? 'red.8' : 'dimmed'} className={classes.numeric} data-testid="debrief-finding-cost">
+                  {findingCost(finding)
+            .map((part) =>
+              part.key === 'loss' ? t('drafts.loss', { count: part.count }) : part.key === 'blocksAxis' ? t('drafts.blocksAxis', { axis: t(`axis.${part.axis}`) }) : t(`drafts.${part.key}`),
+            )
+            .join(' · ')}
+                </Text>
               </Group>
               {(finding.suggestion?.replacement || finding.suggestion?.message) && (
                 <div className={classes.suggestion}>

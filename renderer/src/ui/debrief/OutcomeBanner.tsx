@@ -12,9 +12,11 @@ import { AlertIcon, CheckIcon } from '../icons';
 import { formatSimTime } from '../player/sim-time';
 import classes from './debrief.module.css';
 import { formatScore } from '../format';
+import { useGradingMessage } from '../grading-message';
 
 export function OutcomeBanner({ outcome, scenario, timeline, playLanguage, level }: { outcome: ScenarioOutcome; scenario: Scenario; timeline: TimelineState; playLanguage: string; level: TitleOrder }) {
   const { t, i18n } = useTranslation('debrief');
+  const message = useGradingMessage();
   const headingId = useId();
   const ended = timeline.ended;
   const branch = ended?.reason === 'branch' ? scenario.branches.find((candidate) => candidate.id === ended.branchId) : undefined;
@@ -52,6 +54,11 @@ export function OutcomeBanner({ outcome, scenario, timeline, playLanguage, level
           {ended?.outcome && (
             <Text size="sm" fw={600}>
               {t(`outcome.forced.${ended.outcome}`)}
+            </Text>
+          )}
+          {outcome.criticalFailures.length > 0 && (
+            <Text size="sm" fw={600} c="red.8" data-testid="debrief-critical">
+              {t('outcome.critical', { count: outcome.criticalFailures.length, findings: outcome.criticalFailures.flatMap((failure) => failure.findings).map((finding) => message(finding.message)).join(' ') })}
             </Text>
           )}
         </Stack>

@@ -13,6 +13,7 @@ import classes from './Composer.module.css';
 import type { CounterState } from './highlight';
 import { counterState } from './highlight';
 import { usePlatformName } from '../../platform-name';
+import { findingCost } from '../../finding-cost';
 
 function worstState(states: CounterState[]): CounterState {
   return states.includes('over') ? 'over' : states.includes('near') ? 'near' : 'ok';
@@ -150,11 +151,13 @@ function FindingItem({ finding, activeFinding, onActivate, canLocate, onLocate, 
         <Text size="xs" className={classes.severity} data-severity={finding.severity}>
           {t(`severity.${finding.severity}`)}
         </Text>
-        {finding.loss > 0 && (
-          <Text size="xs" c="dimmed">
-            {t('finding.loss', { count: finding.loss })}
-          </Text>
-        )}
+        <Text size="xs" c={finding.blocks ? 'red.8' : 'dimmed'} data-testid="composer-finding-cost">
+          {findingCost(finding)
+            .map((part) =>
+              part.key === 'loss' ? t('finding.loss', { count: part.count }) : part.key === 'blocksAxis' ? t('finding.blocksAxis', { axis: t(`axis.${part.axis}`) }) : t(`finding.${part.key}`),
+            )
+            .join(' · ')}
+        </Text>
       </Group>
       <Text size="sm" mt={4} data-testid="composer-finding-message">
         {message(finding.message)}

@@ -48,3 +48,29 @@ describe('modelAnswerFor', () => {
     expect(modelAnswerFor(task.s, task.t, 'xx')).toBeNull();
   });
 });
+
+describe('a critical failure', () => {
+  const scenario = library.scenarios.find((s) => s.id === 'flights-suspended')!;
+
+  it('fails the scenario whatever the average, and says which publication did it', () => {
+    // Every task answered with its model answer, but the first one also speculates on the cause:
+    // a red line whose severity is critical by default.
+    const first = scenario.tasks[0]!.id;
+    const { input, state } = playScenario(scenario, 'ru', library.manifest, (taskId) => {
+      const model = modelAnswer(scenario, taskId, 'ru');
+      return taskId === first && model ? `${model} Скорее всего, это был теракт.` : model;
+    });
+    const outcome = scenarioOutcome(input, state);
+    expect(scenario.passRule.rule).toBe('average-score');
+    expect(outcome.average).toBeGreaterThanOrEqual(70);
+    expect(outcome.passed).toBe(false);
+    expect(outcome.criticalFailures).toHaveLength(1);
+    expect(outcome.criticalFailures[0]).toMatchObject({ taskId: first });
+    expect(outcome.criticalFailures[0]!.findings.map((finding) => finding.ruleId)).toEqual(['policy.red-line']);
+  });
+
+  it('is not there when the model answers are played', () => {
+    const { input, state } = playScenario(scenario, 'en', library.manifest, (taskId) => modelAnswer(scenario, taskId, 'en'));
+    expect(scenarioOutcome(input, state).criticalFailures).toEqual([]);
+  });
+});

@@ -127,3 +127,20 @@ describe('every built-in scenario', () => {
     expect(again).toEqual(once);
   });
 });
+
+describe('a publication outside any task', () => {
+  it('is graded for what it says, never for what a task would require', () => {
+    let state = advanceTo(input, initialTimeline(input), 5);
+    state = publish(input, state, { accountId: 'embassy-x', kind: 'post', text: 'We understand your worry. We are following the situation closely and will post updates here.', taskId: null, replyTo: null });
+    const publication = state.feed.find((item) => item.source === 'trainee')!;
+    expect(publication.source === 'trainee' && publication.grade.findings.map((finding) => finding.ruleId)).toEqual([]);
+    expect(publication.source === 'trainee' && publication.grade.passed).toBe(true);
+  });
+
+  it('still loses points for a wrong fact it states', () => {
+    let state = advanceTo(input, initialTimeline(input), 5);
+    state = publish(input, state, { accountId: 'embassy-x', kind: 'post', text: 'Our hotline is +99 123 456 780, open around the clock.', taskId: null, replyTo: null });
+    const publication = state.feed.find((item) => item.source === 'trainee')!;
+    expect(publication.source === 'trainee' && publication.grade.findings.map((finding) => finding.ruleId)).toEqual(['policy.fact-mismatch']);
+  });
+});

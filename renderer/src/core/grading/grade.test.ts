@@ -95,3 +95,23 @@ describe('grade, for any draft', () => {
     }), { numRuns: 150 });
   });
 });
+
+describe('grade: severities', () => {
+  it('fails the policy axis on a wrong fact whatever the score, and takes the points to below the pass mark', () => {
+    const result = grade('We understand your worry. Stay calm: our hotline +99 123 456 780 is open around the clock.', contextIn('en'));
+    const mismatch = result.axes.policy.findings.find((finding) => finding.ruleId === 'policy.fact-mismatch')!;
+    expect(mismatch.blocks).toBe('axis');
+    expect(result.axes.policy.passed).toBe(false);
+    expect(result.axes.policy.score).toBeLessThan(result.axes.policy.passMark);
+    // Every point lost is attached to a finding.
+    expect(100 - result.axes.policy.findings.reduce((sum, finding) => sum + finding.loss, 0)).toBe(result.axes.policy.score);
+    expect(result.critical).toBe(false);
+  });
+
+  it('lists the gravest findings first', () => {
+    const result = grade('LOL our hotline +99 123 456 780 is open!!!', contextIn('en'));
+    const ranks = result.findings.map((finding) => (finding.blocks ? 0 : finding.severity === 'error' ? 1 : finding.severity === 'warning' ? 2 : 3));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(result.findings[0]!.ruleId).toBe('policy.fact-mismatch');
+  });
+});

@@ -420,3 +420,63 @@ describe('policy.fact-missing', () => {
     expect(of(policy('Аеропорт Coral Bay закрито. Чекайте на новини.', 'uk', 'dm'), 'policy.fact-missing').map((f) => f.message.params?.label)).toEqual(['Що взяти з собою']);
   });
 });
+
+describe('severity, alternatives and stated facts (pack format additions)', () => {
+  const withPolicy = (policy: Partial<Scenario['policy']>, facts = SCENARIO_SOURCE.facts) => schema.parse({ ...SCENARIO_SOURCE, facts, policy: { ...SCENARIO_SOURCE.policy, ...policy } });
+
+  it('covers a key message by an alternative wording said in other words and order', () => {
+    const scenario = withPolicy({
+      keyMessages: [{ id: 'hotline', wording: L('Call the consular hotline for help.', 'Звоните на горячую линию.', 'Телефонуйте на гарячу лінію.'), alternatives: { en: ['our consular staff answer the phone day and night'] } }, SCENARIO_SOURCE.policy.keyMessages[1]!],
+    });
+    const text = 'Day and night, consular staff answer the phone: +99 21 555 0147. Register with the embassy. 14 June #AzuriaHelps';
+    expect(of(policy(text, 'en', 'post', scenario), 'policy.key-message-missing')).toEqual([]);
+    expect(of(policy('Register with the embassy. +99 21 555 0147, 14 June #AzuriaHelps', 'en', 'post', scenario), 'policy.key-message-missing')).toHaveLength(1);
+  });
+
+  it('covers a key message when its fact is stated', () => {
+    const scenario = withPolicy({
+      keyMessages: [{ id: 'hotline', wording: L('Call the consular hotline.', 'Звоните на горячую линию.', 'Телефонуйте на гарячу лінію.'), coveredByFact: 'hotline' }, SCENARIO_SOURCE.policy.keyMessages[1]!],
+    });
+    expect(of(policy('Call +99 21 555 0147. Register with the embassy. 14 June #AzuriaHelps', 'en', 'post', scenario), 'policy.key-message-missing')).toEqual([]);
+  });
+
+  it('gives red lines, facts and terms the severity the pack sets', () => {
+    const scenario = withPolicy({
+      redLines: [{ id: 'promise', description: L('No promises.', 'Без обещаний.', 'Без обіцянок.'), phrases: { en: ['we will pay'] }, severity: 'minor' }],
+      terminology: [{ id: 'evacuation', preferred: L('evacuation flight', 'вывозной рейс', 'евакуаційний рейс'), deprecated: { en: ['rescue flight'] }, severity: 'critical' }],
+    });
+    const findings = policy(`${GOOD.en} We will pay for the rescue flight.`, 'en', 'post', scenario);
+    expect(of(findings, 'policy.red-line').map((f) => f.severity)).toEqual(['minor']);
+    expect(of(findings, 'policy.deprecated-term').map((f) => f.severity)).toEqual(['critical']);
+    expect(of(policy(`${GOOD.en} Call +99 21 555 0148.`), 'policy.fact-mismatch').map((f) => f.severity)).toEqual(['major']);
+  });
+
+  it('does not take a negated or rebutted red-line phrase for a breach, but a forbidden name even when denied', () => {
+    expect(of(policy(`${GOOD.en} Compensation is not guaranteed, and we will not pay for tickets.`), 'policy.red-line')).toEqual([]);
+    expect(of(policy(`${GOOD.en} Posts saying "we will pay" for tickets are fake.`), 'policy.red-line')).toEqual([]);
+    const named = withPolicy({ redLines: [{ id: 'party', description: L('Name no party.', 'Не называть партии.', 'Не називати партій.'), phrases: { en: ['Unity Party'] } }] });
+    expect(of(policy(`${GOOD.en} We do not support the Unity Party.`, 'en', 'post', named), 'policy.red-line')).toHaveLength(1);
+  });
+
+  it('finds a red line named as a concept, in other words than any phrase', () => {
+    const scenario = withPolicy({ redLines: [{ id: 'data', description: L('Never ask for personal data.', 'Не запрашивать данные.', 'Не запитувати дані.'), concepts: ['personal-data-request'] }] });
+    expect(of(policy(`${GOOD.en} Send us your passport number to register.`, 'en', 'post', scenario), 'policy.red-line')).toHaveLength(1);
+    expect(of(policy(`${GOOD.en} We never ask for your passport number.`, 'en', 'post', scenario), 'policy.red-line')).toEqual([]);
+    expect(of(policy(`${GOOD.ru} Пришлите номер паспорта и данные карты.`, 'ru', 'post', scenario), 'policy.red-line')).toHaveLength(1);
+  });
+
+  it('says a pile of unapproved hashtags once', () => {
+    const findings = of(policy(`${GOOD.en} #one #two #three #four`), 'policy.hashtag-unapproved');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.message).toMatchObject({ key: 'policy.hashtag-unapproved-pile', params: { count: 4 } });
+  });
+
+  it('names both verified dates when a wrong one is equally near to each, and offers neither', () => {
+    const facts = [...SCENARIO_SOURCE.facts, { id: 'last', type: 'date', label: L('Last flight', 'Последний рейс', 'Останній рейс'), value: '2026-06-16' }];
+    const scenario = withPolicy({}, facts);
+    const [finding, ...rest] = of(policy(`${GOOD.en} Another flight leaves on 15 June.`, 'en', 'post', scenario), 'policy.fact-mismatch');
+    expect(rest).toEqual([]);
+    expect(finding!.message.key).toBe('policy.fact-mismatch.ambiguous');
+    expect(finding!.suggestion).toBeUndefined();
+  });
+});

@@ -8,14 +8,11 @@
 // crosses no red line.
 import type { RedLineConcept } from '../pack/schema';
 import type { Token } from './text';
+import type { Cue } from './cues';
+import { findCue } from './cues';
 import { isNegated, sentences } from './scope';
 import type { Span } from './types';
 
-/**
- * A cue: words separated by spaces, each the beginning of a word ("passport" takes "passports");
- * a word of two letters or fewer, or one written "=word", must match whole.
- */
-type Cue = string;
 
 interface Pattern {
   /** Cue groups: one cue of every group must appear in the sentence. */
@@ -42,19 +39,19 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
   'personal-data-request': {
     en: {
       patterns: [
-        { groups: [EN_REQUEST, ['passport', 'card', 'cvv', 'cvc', '=pin', 'bank details', 'account number', 'personal data', 'personal details', 'date of birth', 'password', 'code', 'iban', 'payment', '=fee', 'fees', 'id number', 'social security', 'full name', 'photo of your', 'scan of your']], negatable: true },
+        { groups: [EN_REQUEST, ['passport number', 'passport details', 'passport data', 'passport scan', 'copy of your passport', 'scan of your passport', 'photo of your passport', 'card number', 'card details', 'card data', 'bank card', 'credit card', 'debit card', 'cvv', 'cvc', '=pin', 'bank details', 'account number', 'personal data', 'personal details', 'date of birth', 'password', 'sms code', 'verification code', 'one-time code', 'iban', 'payment details', '=fee', 'fees', 'id number', 'social security', 'full name']], negatable: true },
       ],
       refusals: ['never ask', 'will not ask', "won't ask", 'do not ask', 'does not ask', 'never request', 'nobody', 'no one', 'do not share', 'do not send', "don't share", "don't send", 'never share', 'never send', 'scam', 'fraud', 'fake'],
     },
     ru: {
       patterns: [
-        { groups: [RU_REQUEST, ['паспорт', 'карт', 'cvv', 'cvc', '=пин', 'пин-код', 'реквизит', 'персональн данн', 'личн данн', 'дат рожден', 'парол', 'код', 'номер сч', 'платеж', 'оплат', 'взнос', 'сбор', 'полное имя', 'фио', 'фото паспорт', 'скан']], negatable: true },
+        { groups: [RU_REQUEST, ['номер паспорт', 'паспортн данн', 'данные паспорт', 'серию паспорт', 'скан паспорт', 'фото паспорт', 'копию паспорт', 'номер карт', 'данные карт', 'банковск карт', 'реквизиты карт', 'cvv', 'cvc', '=пин', 'пин код', 'реквизит', 'персональн данн', 'личн данн', 'дат рожден', 'парол', 'код из смс', 'код подтвержден', 'номер сч', 'платежн данн', 'взнос', 'сбор', 'полное имя', 'фио']], negatable: true },
       ],
       refusals: ['никогда не', 'не просим', 'не запрашива', 'не требу', 'никто', 'не сообщайте', 'не отправляйте', 'не пересылайте', 'не передавайте', 'не вводите', 'мошенни', 'фейк', 'поддельн'],
     },
     uk: {
       patterns: [
-        { groups: [UK_REQUEST, ['паспорт', 'картк', 'карт', 'cvv', 'cvc', '=пін', 'пін-код', 'реквізит', 'персональн дан', 'особист дан', 'дат народжен', 'парол', 'код', 'номер рахунк', 'платіж', 'оплат', 'внес', 'збір', 'повне ім', 'піб', 'фото паспорт', 'скан']], negatable: true },
+        { groups: [UK_REQUEST, ['номер паспорт', 'паспортн дан', 'дані паспорт', 'серію паспорт', 'скан паспорт', 'фото паспорт', 'копію паспорт', 'номер картк', 'дані картк', 'банківськ картк', 'реквізити картк', 'cvv', 'cvc', '=пін', 'пін код', 'реквізит', 'персональн дан', 'особист дан', 'дат народжен', 'парол', 'код із смс', 'код з смс', 'код підтвердж', 'номер рахунк', 'платіжн дан', 'внес', 'збір', 'повне ім', 'піб']], negatable: true },
       ],
       refusals: ['ніколи не', 'не просимо', 'не запитуємо', 'не вимагаємо', 'ніхто', 'не повідомляйте', 'не надсилайте', 'не пересилайте', 'не передавайте', 'не вводьте', 'шахра', 'фейк', 'підробн'],
     },
@@ -63,6 +60,7 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
     en: {
       patterns: [
         {
+          negatable: true,
           groups: [['fracture', 'broken leg', 'broken arm', 'broken neck', 'broken back', 'broken rib', 'coma', 'unconscious', 'surgery', 'operated on', 'intensive care', '=icu', 'ventilator', 'critical condition', 'serious condition', 'stable condition', 'condition is', 'diagnos', 'amputat', 'spinal', 'skull', 'head injur', 'concussion', 'paralys', 'burns', 'bleeding', 'internal injur', 'life support', 'in hospital with', 'pregnan', 'mental health', 'good health', 'healthy', 'health is', 'hunger strike', 'eating normally', 'medication', 'lost weight', 'depress', 'home address', 'his wife', 'her husband', 'his children', 'her children']],
         },
       ],
@@ -71,18 +69,20 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
     ru: {
       patterns: [
         {
+          negatable: true,
           groups: [['перелом', 'кома', 'коме', 'без сознания', 'прооперир', 'операцию на', 'перенес операц', 'реанимац', 'тяжелом состоянии', 'тяжелое состояние', 'стабильн состоян', 'состояние стабильн', 'крайне тяжел', 'состояние здоровья', 'диагноз', 'ампутац', 'позвоноч', 'череп', 'сотрясен', 'ожог', 'паралич', 'аппарат ивл', 'беремен', 'психическ', 'здоров', 'голодовк', 'лекарств', 'питается', 'похудел', 'депресс', 'домашн адрес', 'его жена', 'ее муж', 'его дети', 'ее дети']],
         },
       ],
-      refusals: ['частн жизн', 'конфиденциальн', 'не можем сообщ', 'не разглаша', 'не сообщаем', 'не раскрыва', 'не комментируем', 'по просьбе семьи', 'просьб семьи', 'семья просит', 'уважени', 'деликатн'],
+      refusals: ['частн жизн', 'конфиденциальн', 'не можем сообщ', 'не разглаша', 'не сообща', 'не раскрыва', 'не комментиру', 'по просьбе семьи', 'просьб семьи', 'семья просит', 'уважени', 'деликатн'],
     },
     uk: {
       patterns: [
         {
+          negatable: true,
           groups: [['перелом', 'кома', 'комі', 'без свідомості', 'прооперов', 'операцію на', 'переніс операц', 'реанімац', 'важкому стані', 'важкий стан', 'стабільн стан', 'стан стабільн', 'вкрай важк', 'стан здоров', 'діагноз', 'ампутац', 'хребт', 'череп', 'струс', 'опік', 'паралі', 'апарат швл', 'вагітн', 'психічн', 'здоров', 'голодуван', 'ліки', 'харчується', 'схуд', 'депрес', 'домашн адрес', 'його дружин', 'її чолов', 'його діт', 'її діт']],
         },
       ],
-      refusals: ['приватн', 'конфіденційн', 'не можемо повідом', 'не розголош', 'не повідомляємо', 'не розкриває', 'не розкриваємо', 'не коментуємо', 'на прохання родини', 'прохання родини', 'родина просить', 'повагу', 'делікатн'],
+      refusals: ['приватн', 'конфіденційн', 'не можемо повідом', 'не розголош', 'не повідомля', 'не розкрива', 'не коментує', 'на прохання родини', 'прохання родини', 'родина просить', 'повагу', 'делікатн'],
     },
   },
   'cause-speculation': {
@@ -231,7 +231,7 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
     en: {
       patterns: [
         {
-          groups: [['you are wrong', "you're wrong", 'wrong about', 'got it wrong', 'false', '=lie', 'lies', 'lying', 'liar', 'mislead', 'not true', 'untrue', 'nonsense', 'ridiculous', 'absurd', 'stop spreading', 'get your facts', 'check your facts', 'do your research', 'clearly you', 'you obviously', 'your claims', 'your accusations', 'irresponsible', 'manipulat', 'distort', 'shame on', 'should know better', 'ignorant', 'baseless', 'you failed']],
+          groups: [['you are wrong', "you're wrong", 'wrong about', 'got it wrong', 'false', '=lie', 'lies', 'lying', 'liar', 'mislead', 'not true', 'untrue', 'nonsense', 'ridiculous', 'absurd', 'stop spreading', 'get your facts', 'check your facts', 'check the facts', 'do your research', 'hasn\'t read', 'has not read', 'rant', 'clearly you', 'you obviously', 'your claims', 'your accusations', 'irresponsible', 'manipulat', 'distort', 'shame on', 'should know better', 'ignorant', 'baseless', 'you failed']],
           addressed: true,
         },
       ],
@@ -297,47 +297,6 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
     },
   },
 };
-
-interface CompiledCue {
-  words: Array<{ text: string; whole: boolean }>;
-}
-
-const compiledCues = new Map<Cue, CompiledCue>();
-
-function compileCue(cue: Cue): CompiledCue {
-  let compiled = compiledCues.get(cue);
-  if (!compiled) {
-    compiled = {
-      words: cue
-        .toLowerCase()
-        .replace(/ё/g, 'е')
-        .split(/[\s-]+/)
-        .filter(Boolean)
-        .map((word) => {
-          const whole = word.startsWith('=');
-          const text = whole ? word.slice(1) : word;
-          return { text, whole: whole || [...text].length <= 2 };
-        }),
-    };
-    compiledCues.set(cue, compiled);
-  }
-  return compiled;
-}
-
-/** Where a cue stands among tokens[first..last]: the index of its first word, or -1. */
-function findCue(tokens: readonly Token[], first: number, last: number, cue: Cue): { index: number; end: number } | null {
-  const { words } = compileCue(cue);
-  for (let i = first; i + words.length - 1 <= last; i += 1) {
-    let ok = true;
-    for (let k = 0; k < words.length && ok; k += 1) {
-      const word = words[k]!;
-      const token = tokens[i + k]!.folded;
-      ok = word.whole ? token === word.text : token.startsWith(word.text);
-    }
-    if (ok) return { index: i, end: i + words.length - 1 };
-  }
-  return null;
-}
 
 export interface ConceptMatch extends Span {
   concept: RedLineConcept;

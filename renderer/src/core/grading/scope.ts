@@ -90,20 +90,31 @@ const REBUTTAL_CUES = [
 
 const startsWithAny = (folded: string, cues: readonly string[]) => cues.some((cue) => !cue.includes(' ') && folded.startsWith(cue));
 
-function containsPhrase(words: readonly string[], cue: string): boolean {
-  const parts = cue.split(' ');
-  for (let i = 0; i + parts.length <= words.length; i += 1) {
-    if (parts.every((part, k) => words[i + k]!.startsWith(part))) return true;
-  }
-  return false;
-}
-
 /** Whether a sentence reports a claim to call it false: its words are not the author's. */
 export function isRebuttal(tokens: readonly Token[], first: number, last: number): boolean {
+  return rebuttalEnd(tokens, first, last) !== null;
+}
+
+/**
+ * Where the rebuttal of a reported claim ends (the index of its last word), or null when the
+ * sentence reports no claim to call it false. What follows ("…are false: he is healthy") is the
+ * author's own statement again.
+ */
+function rebuttalEnd(tokens: readonly Token[], first: number, last: number): number | null {
   const words = tokens.slice(first, last + 1).map((token) => token.folded);
-  const claims = words.some((word) => startsWithAny(word, CLAIM_CUES));
-  const rebuts = words.some((word) => startsWithAny(word, REBUTTAL_CUES)) || REBUTTAL_CUES.some((cue) => cue.includes(' ') && containsPhrase(words, cue));
-  return claims && rebuts;
+  if (!words.some((word) => startsWithAny(word, CLAIM_CUES))) return null;
+  let end: number | null = null;
+  words.forEach((word, i) => {
+    if (startsWithAny(word, REBUTTAL_CUES)) end = first + i;
+  });
+  for (const cue of REBUTTAL_CUES) {
+    if (!cue.includes(' ')) continue;
+    const parts = cue.split(' ');
+    for (let i = 0; i + parts.length <= words.length; i += 1) {
+      if (parts.every((part, k) => words[i + k]!.startsWith(part))) end = Math.max(end ?? -1, first + i + parts.length - 1);
+    }
+  }
+  return end;
 }
 
 /**
@@ -113,7 +124,8 @@ export function isRebuttal(tokens: readonly Token[], first: number, last: number
 export function reportedSpans(text: string, tokens: readonly Token[]): Span[] {
   const spans = quotedSpans(text);
   for (const sentence of sentences(text, tokens)) {
-    if (isRebuttal(tokens, sentence.first, sentence.last)) spans.push({ start: sentence.start, end: sentence.end });
+    const end = rebuttalEnd(tokens, sentence.first, sentence.last);
+    if (end !== null) spans.push({ start: sentence.start, end: tokens[end]!.end });
   }
   return spans;
 }

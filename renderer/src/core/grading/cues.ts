@@ -1,0 +1,53 @@
+// Runtime: any (pure core). Cues: short phrases matched against a draft's words by their
+// beginnings, so one cue takes every inflected form ("паспорт" takes "паспорта", "паспортом").
+// Used where a rule looks for a clause pattern rather than a fixed phrase (red-line concepts,
+// tone patterns).
+import type { Token } from './text';
+
+/**
+ * A cue: words separated by spaces or hyphens, each the beginning of a word ("passport" takes
+ * "passports"); a word of two letters or fewer, or one written "=word", must match whole.
+ */
+export type Cue = string;
+
+interface CompiledCue {
+  words: Array<{ text: string; whole: boolean }>;
+}
+
+const compiledCues = new Map<Cue, CompiledCue>();
+
+function compileCue(cue: Cue): CompiledCue {
+  let compiled = compiledCues.get(cue);
+  if (!compiled) {
+    compiled = {
+      words: cue
+        .toLowerCase()
+        .replace(/ё/g, 'е')
+        .split(/[\s-]+/)
+        .filter(Boolean)
+        .map((word) => {
+          const whole = word.startsWith('=');
+          const text = whole ? word.slice(1) : word;
+          return { text, whole: whole || [...text].length <= 2 };
+        }),
+    };
+    compiledCues.set(cue, compiled);
+  }
+  return compiled;
+}
+
+/** Where a cue stands among tokens[first..last]: the indices of its first and last words, or null. */
+export function findCue(tokens: readonly Token[], first: number, last: number, cue: Cue): { index: number; end: number } | null {
+  const { words } = compileCue(cue);
+  for (let i = first; i + words.length - 1 <= last; i += 1) {
+    let ok = true;
+    for (let k = 0; k < words.length && ok; k += 1) {
+      const word = words[k]!;
+      const token = tokens[i + k]!.folded;
+      ok = word.whole ? token === word.text : token.startsWith(word.text);
+    }
+    if (ok) return { index: i, end: i + words.length - 1 };
+  }
+  return null;
+}
+

@@ -12,6 +12,8 @@ import { TONE_RU } from './lexicons/tone-ru';
 import { TONE_UK } from './lexicons/tone-uk';
 import type { GradedLanguage, Token } from './text';
 import { fold, isGradedLanguage, PhraseMatcher, tokenize } from './text';
+import { isRebuttal, sentences } from './scope';
+import { DIMINUTIVES, FAMILIAR, findTonePatterns } from './tone-patterns';
 import type { Span } from './types';
 
 const LEXICONS: Readonly<Record<GradedLanguage, ToneLexicon>> = { en: TONE_EN, ru: TONE_RU, uk: TONE_UK };
@@ -37,6 +39,8 @@ const EMPATHY_MIN_WORDS = 8;
 const WARM_MAX_EMOJI = 3;
 /** Capitals in words this short may be an abbreviation nobody listed; they neither count nor break a run. */
 const MIN_SHOUTED_LETTERS = 3;
+/** A single word in capitals this long is shouting on its own: no abbreviation is that long. */
+const LONG_SHOUTED_WORD = 7;
 
 // ————— Compiled lexicons —————
 
@@ -330,7 +334,7 @@ const MOCKING_EMOJI = new Set(['🙄', '😏', '🤡', '🤦', '🥱', '😒', '
  * link, flags): not a matter of register except in formal writing.
  */
 const SIGNPOST_EMOJI = new Set([
-  ...'📞☎📱📲📧✉📩📨📍📌🗓📅📆⏰⏱⏳⌛⚠ℹ➡⬅⬆⬇↗↘↙↖▶◀🔗✅☑✔🆘🏥🛂🛃✈🚌🚆🚑🏛🌐💻📝📄📋🔔📢📣🔴🟢🟡🟠🔵⚪⚫🏢🏨🗺🧭💬🔹🔸▪▫📰🎫💳🛫🛬🚗⛴🚢🆔🔍📊',
+  ...'📞☎📱📲📧✉📩📨📍📌🗓📅📆⏰⏱⏳⌛⚠ℹ➡⬅⬆⬇↗↘↙↖▶◀🔗✅☑✔🆘🏥🛂🛃✈🚌🚆🚑🏛🌐💻📝📄📋🔔📢📣🔴🟢🟡🟠🔵⚪⚫🏢🏨🗺🧭💬🔹🔸▪▫📰🎫💳🛫🛬🚗⛴🚢🆔🔍📊🗳🕐🕑🕒🕓🕔🕕🕖🕗🕘🕙🕚🕛🕜🕝🕞🕟🕠🕡🕢🕣🕤🕥🕦🕧',
 ]);
 
 interface Emoji extends Span {
@@ -408,14 +412,21 @@ function sarcasmMarks(draft: DraftAnalysis, tokens: readonly Token[], lexicon: T
   return findings;
 }
 
-function scareQuotes(draft: DraftAnalysis, vocabulary: ScenarioVocabulary, lexicon: CompiledLexicon, entities: readonly Entity[]): RawFinding[] {
+/** Words after which quotation marks hold a title or a name, not irony: "the letter «…»", "под названием «…»". */
+const TITLE_NOUNS = /(?:letter|document|order|decree|article|post|message|statement|notice|titled|entitled|called|named|headline|письм\p{L}*|документ\p{L}*|приказ\p{L}*|указ\p{L}*|стать\p{L}*|заявлени\p{L}*|сообщени\p{L}*|уведомлени\p{L}*|названи\p{L}*|озаглавлен\p{L}*|заголов\p{L}*|лист\p{L}*|наказ\p{L}*|статт\p{L}*|заяв\p{L}*|повідомлен\p{L}*|назв\p{L}*)[\s\u00a0:,—–-]*$/iu;
+
+function scareQuotes(draft: DraftAnalysis, tokens: readonly Token[], vocabulary: ScenarioVocabulary, lexicon: CompiledLexicon, entities: readonly Entity[]): RawFinding[] {
   const findings: RawFinding[] = [];
+  // Quotation marks in a sentence that reports a claim to rebut it quote the claim: they mock no one.
+  const rebuttals = sentences(draft.text, tokens).filter((sentence) => isRebuttal(tokens, sentence.first, sentence.last));
   for (const match of draft.text.matchAll(QUOTED)) {
     const [, lead, open, inner, close] = match as unknown as [string, string, string, string, string];
     if (!QUOTE_PAIRS[open]!.includes(close) || !QUOTABLE.test(inner)) continue;
     const start = match.index + lead.length;
     const span = { start, end: start + open.length + inner.length + close.length };
     if (entities.some((entity) => overlaps(entity, span))) continue;
+    if (rebuttals.some((sentence) => span.start >= sentence.start - 1 && span.end <= sentence.end + 1)) continue;
+    if (TITLE_NOUNS.test(draft.text.slice(Math.max(0, start - 30), start))) continue;
     const key = stemKey(inner, draft.language);
     if (vocabulary.terms.has(key) || lexicon.quotedTerms.has(key)) continue;
     findings.push({
@@ -435,7 +446,8 @@ function shouting(draft: DraftAnalysis, tokens: readonly Token[], vocabulary: Sc
   let run: Token[] = [];
   let shouted = 0;
   const close = () => {
-    if (shouted >= 2) {
+    // Two shouted words, or one long one ("OUTRAGEOUS:"): abbreviations are short, or known.
+    if (shouted >= 2 || (shouted === 1 && run.some((token) => isShouted(token, allowed) && [...token.text.matchAll(/\p{L}/gu)].length >= LONG_SHOUTED_WORD))) {
       const counted = run.filter((token) => isShouted(token, allowed));
       const start = counted[0]!.start;
       const end = counted.at(-1)!.end;
@@ -529,6 +541,29 @@ function emojiFindings(draft: DraftAnalysis, target: string, taken: Span[]): Raw
   return findings;
 }
 
+/** "Ты" and diminutives: an official account speaking to its reader as to a friend. */
+function familiarRegister(draft: DraftAnalysis, tokens: readonly Token[], taken: Span[]): RawFinding[] {
+  const familiar = FAMILIAR[draft.language];
+  const diminutives = DIMINUTIVES[draft.language];
+  if (!familiar || !diminutives) return [];
+  const findings: RawFinding[] = [];
+  for (const token of tokens) {
+    if (taken.some((span) => overlaps(span, token))) continue;
+    const polite = familiar.get(token.folded);
+    if (polite !== undefined) {
+      findings.push({
+        ruleId: 'tone.register',
+        span: { start: token.start, end: token.end },
+        message: { key: 'tone.register-familiar', params: { word: token.text } },
+        suggestion: { message: { key: 'tone.register-familiar-advice', params: { polite } } },
+      });
+    } else if (diminutives.has(token.folded)) {
+      findings.push({ ruleId: 'tone.register', span: { start: token.start, end: token.end }, message: { key: 'tone.register-diminutive', params: { word: token.text } }, suggestion: { message: { key: 'tone.register-advice' } } });
+    }
+  }
+  return findings;
+}
+
 export const toneRules: RuleFamily = (draft, context) => {
   if (!draft.text.trim()) return [];
   const target = context.scenario.policy.tone.target;
@@ -555,7 +590,17 @@ export const toneRules: RuleFamily = (draft, context) => {
   taken.push(...hits);
   findings.push(...lexiconFindings(hits, draft, lexicon.lexicon));
   findings.push(...sarcasmMarks(draft, tokens, lexicon.lexicon, taken));
-  findings.push(...scareQuotes(draft, vocabulary, lexicon, entities));
+  findings.push(...scareQuotes(draft, tokens, vocabulary, lexicon, entities));
+  for (const match of findTonePatterns(draft.text, tokens, draft.language, taken)) {
+    taken.push(match);
+    findings.push({
+      ruleId: 'tone.sarcasm',
+      span: { start: match.start, end: match.end },
+      message: { key: `tone.sarcasm-${match.kind}`, params: { phrase: draft.text.slice(match.start, match.end) } },
+      suggestion: { message: { key: 'tone.sarcasm-advice' } },
+    });
+  }
+  findings.push(...familiarRegister(draft, tokens, taken));
 
   if (checksEmpathy && !(found.get('empathy')?.length)) {
     findings.push({ ruleId: 'tone.empathy-missing', message: { key: 'tone.empathy-missing' }, suggestion: { message: { key: 'tone.empathy-missing-advice' } } });

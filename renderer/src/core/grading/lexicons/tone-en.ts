@@ -18,6 +18,8 @@ export const TONE_EN: ToneLexicon = {
   ],
   laughter: /^(?:a?ha){2,}h?$|^(?:he){2,}$|^lo+l$|^lmf?a+o+$|^rofl$|^kek$/,
   blame: [
+    'outrageous', 'kangaroo court', 'political persecution', 'witch hunt',
+    'far too late', 'came too late', 'much too late', 'arrived too late', 'should have acted', 'failed to act', 'failed to respond',
     'disinformation', 'rumour mill', 'rumor mill', 'haters', '^what about',
     'liar', 'liars', 'spreading lies', 'spread lies', 'spreads lies', 'pack of lies', 'blatant lie', 'outright lie',
     'nothing but lies', 'is a lie', 'are lies', 'these lies', 'their lies', 'such lies', 'are lying', 'is lying', 
@@ -32,6 +34,7 @@ export const TONE_EN: ToneLexicon = {
     'foreign agents', 'traitors', 'slanderers', 
   ],
   panic: [
+    'anything can happen', 'we do not know what will happen', 'we don\'t know what will happen', 'nobody knows what', 'leave immediately', 'run for your lives', 'save yourselves', 'situation is deteriorating', 'deteriorating rapidly', 'before it is too late', 'before it\'s too late', 'no time to lose',
     'terror attack', 'terrorist attack',
     'catastrophe', 'catastrophic', 'catastrophically', 'chaos', 'chaotic', 'panic', 'panicking', 'panicked', 'panics',
     'nightmare', 'nightmarish', 'apocalypse', 'apocalyptic', 'doom', 'doomed', 'total disaster', 'complete disaster',
@@ -70,6 +73,8 @@ export const TONE_EN: ToneLexicon = {
     peeps: 'everyone', fyi: 'for your information', btw: 'also',
   },
   condescension: [
+    'how many more times', 'we should not have to',
+    'how many times', 'for the last time', 'we remind you once again', 'once again we remind', 'please read carefully', 'read carefully', 'one would think', 'think for yourself', 'think for yourselves', 'blame yourselves', 'you only have yourselves to blame', 'we have to repeat',
     '^honestly', 'frankly', 'non-story', 'spelled out', 'shocking right', 'and you know it', 'anyone who bothered', 'can be bothered', 'slept through', 'for those who prefer', 'try again slowly',
     'obviously', 'obvious', '^=clearly', 'as everyone knows', 'as anyone knows', 'as everybody knows', 'as you should know',
     'as you should know by now', 'needless to say', 'it goes without saying', 'any fool', 'if you had read', 'if you had bothered',

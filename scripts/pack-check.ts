@@ -3,9 +3,12 @@
 // Exit 2: the arguments or the input could not be read.
 import process from 'node:process';
 import { ArchiveError } from '../renderer/src/core/pack/archive';
+import { failingModelAnswers } from '../renderer/src/core/grading/model-answers';
 import { formatDiagnostic } from '../renderer/src/core/pack/diagnostics';
 import { loadPack } from '../renderer/src/core/pack/load';
 import { summarizePack } from '../renderer/src/core/pack/summary';
+import { parseYaml, positionOf } from '../renderer/src/core/pack/yaml';
+import { render, setCliLanguage } from './lib/messages';
 import { APP_VERSION } from './lib/app-version';
 import { PackInputError, readPackSource } from './lib/pack-files';
 
@@ -40,6 +43,24 @@ for (const target of targets) {
   if (!pack) {
     failed = true;
     console.log(`\n${target}: ${errors} error${errors === 1 ? '' : 's'}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`);
+    continue;
+  }
+  // A model answer that fails its own task teaches the wrong thing: an error at its line.
+  const failing = failingModelAnswers(pack);
+  if (failing.length) {
+    await setCliLanguage('en');
+    for (const answer of failing) {
+      const file = `scenarios/${answer.scenarioId}.yaml`;
+      const text = source.files.get(file);
+      const parsed = text === undefined ? null : parseYaml(file, new TextDecoder().decode(text));
+      const position = parsed?.source ? positionOf(parsed.source, ['tasks', answer.taskIndex, 'modelAnswer', answer.language]) : { line: 0, column: 0 };
+      const reasons = answer.findings.slice(0, 3).map((finding) => render(finding.message)).join(' ');
+      console.log(
+        `${prefix}${formatDiagnostic({ severity: 'error', file, ...position, path: `tasks[${answer.taskIndex}].modelAnswer.${answer.language}`, message: `the model answer fails its own task on ${answer.failedAxes.join(', ')}: ${reasons}`, hint: 'correct the model answer (or the task) until it passes every axis' })}`,
+      );
+    }
+    failed = true;
+    console.log(`\n${target}: ${failing.length} model answer${failing.length === 1 ? '' : 's'} fail${failing.length === 1 ? 's' : ''} ${failing.length === 1 ? 'its' : 'their'} own task`);
     continue;
   }
   const summary = summarizePack(pack);

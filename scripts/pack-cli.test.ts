@@ -24,6 +24,19 @@ function brokenCopy(): string {
 }
 
 describe('npm run pack:check', { timeout: 30_000 }, () => {
+  it('grades every model answer against its own task: a wrong digit is an error at its line', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'attache-pack-'));
+    cpSync(MINIMAL_PACK_DIR, dir, { recursive: true });
+    const file = path.join(dir, 'scenarios', 'hotline.yaml');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('en: Stay calm. Our hotline +99 123 456 789', 'en: Stay calm. Our hotline +99 123 456 780'));
+    const line = text.split('\n').findIndex((l) => l.includes('en: Stay calm. Our hotline')) + 1;
+    const run = cli('pack-check.ts', dir);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(new RegExp(`scenarios/hotline\\.yaml:${line}:\\d+ {2}tasks\\[0\\]\\.modelAnswer\\.en {2}the model answer fails its own task on policy: Wrong number\\.`));
+    expect(run.stdout).toContain('1 model answer fails its own task');
+  });
+
   it('prints a summary and exits 0 for a valid pack', () => {
     const run = cli('pack-check.ts', MINIMAL_PACK_DIR);
     expect(run.status).toBe(0);

@@ -304,7 +304,8 @@ export function extractDates(text: string): FoundDate[] {
       // Without a year, "9.30" or "1.5" could be a clock time or a decimal: a date needs a
       // two-digit month (14.06) or a day no month can be (14/6), and no clock cue around it.
       if (match[3]!.length < 2 && day <= 12) continue;
-      if (hasTimeCue(masked, start, end)) continue;
+      // "до 9.30" is a time, but "до 30.09" cannot be one.
+      if (day <= 23 && month <= 59 && hasTimeCue(masked, start, end)) continue;
       if (/^\s?(?:%|k\b|тыс|тис|млн|million|thousand)/iu.test(masked.slice(end, end + 10))) continue;
     }
     claim({ start, end, text: match[0], value: { day, month, year }, style: 'numeric', separator: match[2] });

@@ -422,7 +422,7 @@ describe('policy.fact-missing', () => {
 });
 
 describe('severity, alternatives and stated facts (pack format additions)', () => {
-  const withPolicy = (policy: Partial<Scenario['policy']>, facts = SCENARIO_SOURCE.facts) => schema.parse({ ...SCENARIO_SOURCE, facts, policy: { ...SCENARIO_SOURCE.policy, ...policy } });
+  const withPolicy = (policy: Record<string, unknown>, facts: unknown[] = SCENARIO_SOURCE.facts) => schema.parse({ ...SCENARIO_SOURCE, facts, policy: { ...SCENARIO_SOURCE.policy, ...policy } });
 
   it('covers a key message by an alternative wording said in other words and order', () => {
     const scenario = withPolicy({

@@ -132,3 +132,46 @@ describe('a calm, professional draft', () => {
     expect(toneOf(text, language, { target: 'empathetic', kind: 'crisis' })).toEqual([]);
   });
 });
+
+describe('tone read by clause', () => {
+  const messages = (text: string, language: string) => toneOf(text, language).map((f) => f.message.key);
+
+  it.each([
+    ['Did you even read our post before writing this?', 'en', 'tone.sarcasm-rhetorical-question'],
+    ['Вы вообще читали наш пост?', 'ru', 'tone.sarcasm-rhetorical-question'],
+    ['Ви взагалі читали наш допис?', 'uk', 'tone.sarcasm-rhetorical-question'],
+    ['The ministry has once again shown its talent for delays.', 'en', 'tone.sarcasm-once-again'],
+    ['Министерство в очередной раз показало свой талант.', 'ru', 'tone.sarcasm-once-again'],
+    ['Thank you for your valuable opinion, we will file it.', 'en', 'tone.sarcasm-mock-praise'],
+    ['Дякуємо за цінну думку, врахуємо.', 'uk', 'tone.sarcasm-mock-praise'],
+  ])('hears sarcasm without a rude word: %s', (text, language, key) => {
+    expect(messages(text, language)).toContain(key);
+  });
+
+  it.each([
+    ['Do you need help with your application? Call +99 123 456 789.', 'en'],
+    ['Вам нужна помощь с документами? Звоните на горячую линию.', 'ru'],
+    ['Once again, the hotline is open around the clock.', 'en'],
+  ])('leaves ordinary questions and reminders alone: %s', (text, language) => {
+    expect(rules(text, language)).not.toContain('tone.sarcasm');
+  });
+
+  it('calls "ты" and diminutives what they are, and offers no word-for-word fix that would break the verb', () => {
+    const familiar = toneOf('Если ты застрял в аэропорту, звони нам.', 'ru').find((f) => f.message.key === 'tone.register-familiar')!;
+    expect(familiar.found).toBe('ты');
+    expect(familiar.suggestion).toEqual({ message: { key: 'tone.register-familiar-advice', params: { polite: 'вы' } } });
+    expect(messages('Візьміть документики і приходьте.', 'uk')).toContain('tone.register-diminutive');
+    expect(messages('Если вы застряли в аэропорту, звоните нам.', 'ru')).toEqual([]);
+  });
+
+  it('does not take the quoted title of a forged letter, or a rebutted claim, for irony', () => {
+    expect(rules('The letter «on deportation of citizens» is a forgery.', 'en')).not.toContain('tone.sarcasm');
+    expect(rules('Claims of "mass deportations" are false.', 'en')).not.toContain('tone.sarcasm');
+    expect(rules('Our "experts" will look into it.', 'en')).toContain('tone.sarcasm');
+  });
+
+  it('hears lecturing and blame without a listed verb', () => {
+    expect(rules('Болельщики, сколько можно повторять: не ходите туда.', 'ru')).toContain('tone.condescension');
+    expect(rules('The rescue services came far too late.', 'en')).toContain('tone.blame');
+  });
+});

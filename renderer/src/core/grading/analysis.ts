@@ -3,6 +3,7 @@
 import type { Account, Scenario, Severity, Task } from '../pack/schema';
 import type { RuleSpec } from './catalog';
 import type { PlatformRules } from './platforms';
+import type { DraftFacts } from './facts';
 import type { Token } from './text';
 import type { Message, PlatformMetrics, Span } from './types';
 
@@ -20,6 +21,8 @@ export interface DraftAnalysis {
   hashtags: Entity[];
   mentions: Entity[];
   urls: Entity[];
+  /** Phones, dates, times, counts and links as the draft states them: one extraction every rule reads. */
+  facts: DraftFacts;
   /** The draft as its platform counts it. */
   metrics: PlatformMetrics;
   /** A thread's parts with their lengths as the platform counts them; empty unless the task is a thread. */

@@ -55,6 +55,7 @@ export const RULES: readonly RuleSpec[] = [
   rule('platform.hashtag-in-message', 'platform', 'error', 35, 10, 50),
   rule('platform.thread-part-too-long', 'platform', 'error', 40, 10, 60),
   rule('platform.below-fold', 'platform', 'suggestion', 5),
+  rule('platform.essentials-below-fold', 'platform', 'error', 35),
   rule('platform.empty', 'platform', 'error', 100),
 ];
 

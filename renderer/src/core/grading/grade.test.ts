@@ -115,3 +115,21 @@ describe('grade: severities', () => {
     expect(result.findings[0]!.ruleId).toBe('policy.fact-mismatch');
   });
 });
+
+describe('grade: the fold', () => {
+  const facebook = { ...scenario, accounts: scenario.accounts.map((account) => ({ ...account, platform: 'facebook' as const })) };
+  const onFacebook = createGradingContext({ scenario: facebook, task: 'publish-hotline', playLanguage: 'en', pack: pack.manifest });
+  const preamble = 'We understand your worry, and we want to thank everyone who has written to us today. '.repeat(7);
+
+  it('fails platform fit when every practical fact is hidden behind "See more"', () => {
+    const result = grade(`${preamble}Stay calm: our hotline +99 123 456 789 is open around the clock, and the consulate opens at 09:00.`, onFacebook);
+    expect(result.axes.platform.findings.map((finding) => finding.ruleId)).toEqual(['platform.essentials-below-fold']);
+    expect(result.axes.platform.passed).toBe(false);
+  });
+
+  it('only suggests moving things up when the facts come first', () => {
+    const result = grade(`Stay calm: our hotline +99 123 456 789 is open around the clock, and the consulate opens at 09:00. ${preamble}`, onFacebook);
+    expect(result.axes.platform.findings.map((finding) => finding.ruleId)).toEqual(['platform.below-fold']);
+    expect(result.axes.platform.passed).toBe(true);
+  });
+});

@@ -4,7 +4,8 @@
 import type { PackManifest, Scenario, Task } from '../pack/schema';
 import { AXES } from '../pack/schema';
 import type { DraftAnalysis, GradingContext, RawFinding, RuleFamily } from './analysis';
-import { appendTo } from './analysis';
+import { appendTo, cached } from './analysis';
+import { extractFacts } from './facts';
 import type { RuleSpec } from './catalog';
 import { resolveRules } from './catalog';
 import { detectLanguage } from './language';
@@ -46,13 +47,17 @@ export function createGradingContext({ scenario, task: taskOrId, playLanguage, p
   };
 }
 
+/** The fact sheet's phone numbers: a draft's digits are read as one of them before as anything else. */
+const knownPhones = (context: GradingContext) => cached(context, 'known-phones', () => context.scenario.facts.flatMap((fact) => (fact.type === 'phone' ? [fact.value] : [])));
+
 export function analyseDraft(text: string, context: GradingContext): DraftAnalysis {
   const detected = detectLanguage(text);
   const detectedLanguage = detected.reliable ? detected.language : null;
   // Tone and policy read the draft in the language it is written in, when it is one we grade.
   const language = isGradedLanguage(detectedLanguage) ? detectedLanguage : context.expectedLanguage;
   const entities = extractEntities(text);
-  return { text, language, detectedLanguage, tokens: tokenize(text, language), ...entities, ...measure({ text, ...entities }, context) };
+  const facts = extractFacts(text, { exclude: [...entities.hashtags, ...entities.mentions], knownUrls: entities.urls, knownPhones: knownPhones(context) });
+  return { text, language, detectedLanguage, tokens: tokenize(text, language), ...entities, facts, ...measure({ text, ...entities }, context) };
 }
 
 /** Points lost per finding of one rule: the first costs the weight, each further one the repeat weight, up to the rule's cap. */

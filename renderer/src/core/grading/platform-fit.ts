@@ -129,6 +129,9 @@ export function measure(draft: Pick<DraftAnalysis, 'text' | 'hashtags' | 'mentio
   return { metrics, parts };
 }
 
+/** Folds at least this far in hold a whole opening paragraph. */
+const LONG_FOLD = 200;
+
 export const platformRules: RuleFamily = (draft, context) => {
   const findings: RawFinding[] = [];
   const { platform, task } = context;
@@ -191,7 +194,18 @@ export const platformRules: RuleFamily = (draft, context) => {
 
   if (platform.foldAt !== undefined && !isMessage) {
     const fold = foldStart(text, platform.foldAt);
-    if (fold !== null) findings.push({ ruleId: 'platform.below-fold', span: { start: fold, end: text.length }, message: { key: 'platform.below-fold', params: { fold: platform.foldAt } } });
+    if (fold !== null) {
+      // Practical facts (phones, links, dates, times) all hidden behind "See more": most readers never see them.
+      const { phones, urls, dates, times } = draft.facts;
+      const essentials = [...phones, ...urls, ...dates, ...times];
+      // A short fold (Instagram's 125, Weibo's 140) cuts nearly every caption and readers expect to
+      // tap; a long one (Facebook's 477) hides only what a long preamble pushes down.
+      if (platform.foldAt >= LONG_FOLD && essentials.length >= 2 && essentials.every((fact) => fact.start >= fold)) {
+        findings.push({ ruleId: 'platform.essentials-below-fold', span: { start: fold, end: text.length }, message: { key: 'platform.essentials-below-fold', params: { fold: platform.foldAt } }, suggestion: { message: { key: 'platform.essentials-below-fold.suggestion' } } });
+      } else {
+        findings.push({ ruleId: 'platform.below-fold', span: { start: fold, end: text.length }, message: { key: 'platform.below-fold', params: { fold: platform.foldAt } } });
+      }
+    }
   }
 
   const expected = context.expectedLanguage;

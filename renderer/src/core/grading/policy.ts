@@ -86,7 +86,6 @@ interface PreparedFacts {
   texts: Array<{ fact: FactOf<'text'>; stemSets: Array<Set<string>> }>;
   /** Capitalised words the scenario itself uses: other people's and places' names, never a misspelt surname. */
   knownNames: Set<string>;
-  knownPhones: string[];
   otherUnits: Set<string>;
   /** Values the scenario itself gives (a citizen's own flight date, a range in a label): context, not near misses. */
   known: KnownValues;
@@ -224,7 +223,6 @@ function prepareFacts(context: GradingContext, language: string): PreparedFacts 
     nameForms: new Phrases([], language),
     texts: [],
     knownNames: scenarioNames(context.scenario, context.task),
-    knownPhones: [],
     otherUnits: new Set(),
     known: contextValues(context),
   };
@@ -232,7 +230,6 @@ function prepareFacts(context: GradingContext, language: string): PreparedFacts 
     switch (fact.type) {
       case 'phone':
         prepared.phones.push({ fact });
-        prepared.knownPhones.push(fact.value);
         break;
       case 'date':
         prepared.dates.push({ fact, value: parseIsoDate(fact.value) as Required<DateValue> });
@@ -798,7 +795,7 @@ function checkMissingFacts(check: FactCheck, context: GradingContext): RawFindin
 export const policyRules: RuleFamily = (draft, context) => {
   if (!draft.text.trim()) return [];
   const prepared = cached(context, `policy:${draft.language}`, () => prepare(context, draft.language));
-  const found = extractFacts(draft.text, { exclude: [...draft.hashtags, ...draft.mentions], knownUrls: draft.urls, knownPhones: prepared.facts.knownPhones });
+  const found = draft.facts;
   // Words inside links and mentions are addresses, not statements: they cross no red line. A link
   // may still carry a key message ("see the official list at mfa.azuria.example").
   const addresses = [...found.urls, ...draft.mentions];

@@ -9,6 +9,7 @@ import path from 'node:path';
 import process from 'node:process';
 import type { AxisAgreement, CalibrationCase } from '../renderer/src/core/grading/calibration';
 import { agreementPerAxis, axesBelow, calibratePack, uncoveredRules } from '../renderer/src/core/grading/calibration';
+import { failingModelAnswers } from '../renderer/src/core/grading/model-answers';
 import type { Axis } from '../renderer/src/core/pack/schema';
 import { AXES } from '../renderer/src/core/pack/schema';
 import { cliFailure, parseCommandLineWithPositionals } from './lib/cli';
@@ -47,7 +48,17 @@ function agreementTable(perAxis: Record<Axis, AxisAgreement>, indent: string): s
 
 // The report around the findings is in English: so are the findings, whatever language a draft is in.
 await setCliLanguage('en');
-const groups: Record<'development' | 'blind', { packs: string[]; cases: CalibrationCase[] }> = { development: { packs: [], cases: [] }, blind: { packs: [], cases: [] } };
+interface Group {
+  packs: string[];
+  cases: CalibrationCase[];
+  /** Model answers graded against their own task: the authors' own "this passes". */
+  modelAnswers: number;
+  failingModelAnswers: number;
+}
+const groups: Record<'development' | 'blind', Group> = {
+  development: { packs: [], cases: [], modelAnswers: 0, failingModelAnswers: 0 },
+  blind: { packs: [], cases: [], modelAnswers: 0, failingModelAnswers: 0 },
+};
 const failing: string[] = [];
 for (const target of targets) {
   let pack;
@@ -63,6 +74,8 @@ for (const target of targets) {
   const group = groups[blind ? 'blind' : 'development'];
   group.packs.push(pack.manifest.id);
   group.cases.push(...report.cases);
+  group.modelAnswers += pack.scenarios.reduce((sum, scenario) => sum + scenario.tasks.reduce((n, task) => n + Object.keys(task.modelAnswer).length, 0), 0);
+  group.failingModelAnswers += failingModelAnswers(pack).length;
   console.log(`${pack.manifest.id} ${pack.manifest.version} (${blind ? 'blind test corpus' : 'development'}): ${report.cases.length} calibration drafts, required agreement ${minAgreement}% per axis`);
   console.log(agreementTable(report.perAxis, '  '));
   const below = report.cases.length ? axesBelow(report.perAxis, minAgreement) : [];
@@ -86,6 +99,7 @@ for (const [name, group] of Object.entries(groups)) {
   console.log(agreementTable(agreementPerAxis(group.cases), '  '));
   const policyFalsePasses = group.cases.filter((item) => item.expected.policy === 'fail' && item.grade.axes.policy.passed).length;
   console.log(`  drafts the authors failed on policy that the grader passed: ${policyFalsePasses}`);
+  console.log(`  model answers that pass their own task: ${group.modelAnswers - group.failingModelAnswers}/${group.modelAnswers}`);
 }
 
 if (values.coverage) {

@@ -35,7 +35,7 @@ export const RULES: readonly RuleSpec[] = [
   rule('tone.register', 'tone', 'warning', 20, 15, 45),
   rule('tone.evaluative', 'tone', 'error', 35, 15, 60),
   rule('tone.panic', 'tone', 'error', 35, 15, 60),
-  rule('tone.condescension', 'tone', 'warning', 20, 10, 40),
+  rule('tone.condescension', 'tone', 'error', 35, 15, 60),
   rule('tone.empathy-missing', 'tone', 'warning', 20),
   // Policy
   rule('policy.key-message-missing', 'policy', 'error', 40, 40, 80),
@@ -50,7 +50,7 @@ export const RULES: readonly RuleSpec[] = [
   rule('platform.too-long', 'platform', 'error', 50),
   rule('platform.wrong-language', 'platform', 'error', 50),
   rule('platform.language-unsupported', 'platform', 'suggestion', 0),
-  rule('platform.too-many-hashtags', 'platform', 'warning', 35, 15, 60),
+  rule('platform.too-many-hashtags', 'platform', 'warning', 40),
   rule('platform.too-many-links', 'platform', 'warning', 20, 20, 60),
   rule('platform.hashtag-in-message', 'platform', 'error', 35, 10, 50),
   rule('platform.thread-part-too-long', 'platform', 'error', 40, 10, 60),

@@ -433,8 +433,17 @@ export function extractTimes(text: string): Found<TimeValue>[] {
   });
   take(HOUR_ONLY, (m) => clock(Number(m[1]), 0, m[2]));
   take(DAYPART_HOUR, (m) => dayPartClock(Number(m[1]), m[2]!));
+  take(HOUR_RANGE, (m) => clock(Number(m[1]) % 24, 0, undefined));
+  for (const match of masked.matchAll(HOUR_RANGE)) {
+    // The second hour of "с 9 до 18 часов": the first was taken above.
+    const value = clock(Number(match[2]) % 24, 0, undefined);
+    const start = match.index + match[0].lastIndexOf(match[2]!);
+    if (value) times.push({ start, end: start + match[2]!.length, text: text.slice(start, start + match[2]!.length), value });
+  }
+  masked = mask(masked, times);
+  // Hours in words, cardinal ("с восьми утра") or ordinal as Ukrainian says them ("з восьмої ранку").
   for (const words of findNumberWords(masked)) {
-    if (words.ordinal || words.value < 1 || words.value > 12) continue;
+    if (words.value < 1 || words.value > 12) continue;
     const part = DAYPART_AFTER.exec(masked.slice(words.end, words.end + 40));
     if (!part) continue;
     const value = dayPartClock(words.value, part[1]!);
@@ -443,6 +452,9 @@ export function extractTimes(text: string): Found<TimeValue>[] {
   }
   return times.sort((a, b) => a.start - b.start);
 }
+
+/** Hours as a range with the word for hours after the second: "с 9 до 18 часов", "з 9 до 18 години", "from 9 to 18 h". */
+const HOUR_RANGE = /(?<![\p{L}\p{N}])(?:с|со|з|із|від|from)[\s\u00a0]+([01]?\d|2[0-4])[\s\u00a0]*(?:до|по|to|till|until|[-–—])[\s\u00a0]*([01]?\d|2[0-4])[\s\u00a0]*(?:часов|часа|ч\.|годин[иа]?|год\.|hours|h|o'clock)(?![\p{L}])/giu;
 
 /** Words for a part of the day after an hour: "8 утра", "nine in the evening", "о восьмій вечора". */
 const DAYPART = "(утра|ранку|дня|вечера|вечора|ночи|ночі|in the morning|in the afternoon|in the evening|at night)";

@@ -175,13 +175,15 @@ export const platformRules: RuleFamily = (draft, context) => {
       findings.push({ ruleId: 'platform.hashtag-in-message', span: { start: hashtag.start, end: hashtag.end }, message: { key: 'platform.hashtag-in-message', params: { hashtag: hashtag.text } } });
     }
   } else {
-    draft.hashtags.slice(platform.maxHashtags).forEach((hashtag) => {
+    // A pile of hashtags is one mistake: one finding over the ones past the norm.
+    const extra = draft.hashtags.slice(platform.maxHashtags);
+    if (extra.length) {
       findings.push({
         ruleId: 'platform.too-many-hashtags',
-        span: { start: hashtag.start, end: hashtag.end },
+        span: { start: extra[0]!.start, end: extra.at(-1)!.end },
         message: { key: 'platform.too-many-hashtags', params: { count: draft.hashtags.length, max: platform.maxHashtags, platform: context.account.platform } },
       });
-    });
+    }
   }
   const maxLinks = task.kind === 'thread' ? platform.maxLinks * Math.max(1, draft.parts.length) : platform.maxLinks;
   draft.urls.slice(maxLinks).forEach((url) => {

@@ -86,6 +86,9 @@ const REBUTTAL_CUES = [
   'false', 'fake', 'untrue', 'forged', 'forgery', 'fabricat', 'hoax', 'incorrect', 'baseless', 'groundless', 'misinform', 'disinform', 'not true', 'not genuine', 'not authentic', 'did not issue', 'never issued', 'ignore',
   'ложн', 'фейк', 'неправд', 'поддел', 'фальшив', 'сфабрик', 'не соответству', 'недостовер', 'дезинформ', 'не выпуска', 'не публиков', 'игнорир',
   'неправдив', 'підроб', 'фальшив', 'не відповіда', 'недостовір', 'дезінформ', 'не видава', 'не публікува', 'ігнору',
+  'not come from', 'not from official', 'no official', 'unofficial', 'unverified', 'unconfirmed', 'not confirmed',
+  'не исходят', 'не из официальн', 'неофициальн', 'непроверенн', 'не подтвержд',
+  'не походять', 'не з офіційн', 'неофіційн', 'неперевірен', 'не підтвердж',
 ];
 
 const startsWithAny = (folded: string, cues: readonly string[]) => cues.some((cue) => !cue.includes(' ') && folded.startsWith(cue));

@@ -12,11 +12,14 @@ import { TONE_RU } from './lexicons/tone-ru';
 import { TONE_UK } from './lexicons/tone-uk';
 import type { GradedLanguage, Token } from './text';
 import { fold, isGradedLanguage, PhraseMatcher, tokenize } from './text';
-import { isRebuttal, sentences } from './scope';
+import { isNegated, isRebuttal, reportedSpans, sentences, within } from './scope';
 import { DIMINUTIVES, FAMILIAR, findTonePatterns } from './tone-patterns';
 import type { Span } from './types';
 
 const LEXICONS: Readonly<Record<GradedLanguage, ToneLexicon>> = { en: TONE_EN, ru: TONE_RU, uk: TONE_UK };
+
+/** Signals a negation in front of them undoes ("do not repost unconfirmed reports"); a label stays a label ("do not listen to these idiots"). */
+const NEGATABLE: ReadonlySet<ToneCategory> = new Set(['panic']);
 
 /** When several signals cover the same words, the graver one speaks. */
 const PRIORITY: readonly ToneCategory[] = ['insult', 'blame', 'sarcasm', 'panic', 'evaluative', 'condescension', 'slang'];
@@ -586,6 +589,17 @@ export const toneRules: RuleFamily = (draft, context) => {
   if (checksEmpathy) active.add('empathy');
 
   const found = lexiconHits(draft, tokens, lexicon, active);
+  // The words of a quoted or rebutted rumour («десятки погибших» "are false") are not the author's
+  // alarm, and a negated label ("do not repost unconfirmed reports") is advice, not a label.
+  const reported = reportedSpans(draft.text, tokens);
+  const tokenAt = new Map(tokens.map((token, index) => [token.start, index]));
+  for (const [category, list] of found) {
+    if (category === 'empathy') continue;
+    found.set(
+      category,
+      list.filter((hit) => !within(hit, reported) && !(NEGATABLE.has(category) && isNegated(draft.text, tokens, tokenAt.get(hit.start) ?? 0))),
+    );
+  }
   const hits = settle(found);
   taken.push(...hits);
   findings.push(...lexiconFindings(hits, draft, lexicon.lexicon));

@@ -433,12 +433,14 @@ export function extractTimes(text: string): Found<TimeValue>[] {
   });
   take(HOUR_ONLY, (m) => clock(Number(m[1]), 0, m[2]));
   take(DAYPART_HOUR, (m) => dayPartClock(Number(m[1]), m[2]!));
-  take(HOUR_RANGE, (m) => clock(Number(m[1]) % 24, 0, undefined));
   for (const match of masked.matchAll(HOUR_RANGE)) {
-    // The second hour of "с 9 до 18 часов": the first was taken above.
-    const value = clock(Number(match[2]) % 24, 0, undefined);
-    const start = match.index + match[0].lastIndexOf(match[2]!);
-    if (value) times.push({ start, end: start + match[2]!.length, text: text.slice(start, start + match[2]!.length), value });
+    // "с 9 до 18 часов": two times, each where its hour is written.
+    const firstStart = match.index + match[0].search(/\d/);
+    const secondStart = match.index + match[0].lastIndexOf(match[2]!);
+    for (const [start, hour] of [[firstStart, match[1]!], [secondStart, match[2]!]] as const) {
+      const value = clock(Number(hour) % 24, 0, undefined);
+      if (value) times.push({ start, end: start + hour.length, text: text.slice(start, start + hour.length), value });
+    }
   }
   masked = mask(masked, times);
   // Hours in words, cardinal ("с восьми утра") or ordinal as Ukrainian says them ("з восьмої ранку").

@@ -133,3 +133,10 @@ describe('grade: the fold', () => {
     expect(result.axes.platform.passed).toBe(true);
   });
 });
+
+describe('grade: a pile of hashtags', () => {
+  it('is one finding over the ones past the platform norm', () => {
+    const result = grade(`${GOOD_EN} #a #b #c #d #e #f`, contextIn('en'));
+    expect(result.axes.platform.findings.filter((finding) => finding.ruleId === 'platform.too-many-hashtags')).toHaveLength(1);
+  });
+});

@@ -53,6 +53,16 @@ describe('facts written in words', () => {
     ]);
     expect(times('в девять вечера')).toEqual([['девять вечера', 21]]);
     expect(times('at nine in the evening')).toEqual([['nine in the evening', 21]]);
+    expect(times('з восьмої ранку до восьмої вечора')).toEqual([
+      ['восьмої ранку', 8],
+      ['восьмої вечора', 20],
+    ]);
+  });
+
+  it('finds both hours of a range with the word for hours after it', () => {
+    const times = (text: string) => extractFacts(text).times.map((time) => time.value.hours);
+    expect(times('Мы отвечаем по будням с 9 до 18 часов.')).toEqual([9, 18]);
+    expect(times('Працюємо з 9 до 18 години.')).toEqual([9, 18]);
   });
 
   it('finds counts in words, and not ordinals', () => {

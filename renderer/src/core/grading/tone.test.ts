@@ -175,3 +175,11 @@ describe('tone read by clause', () => {
     expect(rules('The rescue services came far too late.', 'en')).toContain('tone.blame');
   });
 });
+
+describe('whose words carry the alarm', () => {
+  it('does not take a quoted or rebutted rumour, or a negated alarm, for the author’s panic', () => {
+    expect(rules('В соцсетях пишут о «десятках погибших». Эти сведения не исходят из официальных источников.', 'ru', { kind: 'crisis' })).not.toContain('tone.panic');
+    expect(rules('Please do not repost unconfirmed reports.', 'en', { kind: 'crisis' })).not.toContain('tone.panic');
+    expect(rules('There are unconfirmed reports of dozens dead.', 'en', { kind: 'crisis' })).toContain('tone.panic');
+  });
+});

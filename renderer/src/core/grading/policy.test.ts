@@ -480,3 +480,25 @@ describe('severity, alternatives and stated facts (pack format additions)', () =
     expect(finding!.suggestion).toBeUndefined();
   });
 });
+
+describe('a required fact given wrongly, however far off', () => {
+  it('is a wrong fact, not a missing one beside an unverified value', () => {
+    const findings = policy('Flights resume on 28 June. Call our hotline +99 21 555 0147 and register with the embassy. #AzuriaHelps');
+    expect(of(findings, 'policy.fact-missing')).toEqual([]);
+    expect(of(findings, 'policy.fact-unverified')).toEqual([]);
+    const [mismatch] = of(findings, 'policy.fact-mismatch');
+    expect(mismatch).toMatchObject({ message: { key: 'policy.fact-mismatch.date' }, severity: 'major' });
+  });
+});
+
+describe('red-line phrases said in another order', () => {
+  it('are found within one clause, and not when negated between their words', () => {
+    const scenario = schema.parse({
+      ...SCENARIO_SOURCE,
+      policy: { ...SCENARIO_SOURCE.policy, redLines: [{ id: 'entry', description: L('Never promise entry.', 'Не обещать въезд.', 'Не обіцяти в’їзд.'), phrases: { en: ['entry is guaranteed'] } }] },
+    });
+    expect(of(policy(`${GOOD.en} We guarantee your entry.`, 'en', 'post', scenario), 'policy.red-line')).toHaveLength(1);
+    expect(of(policy(`${GOOD.en} Entry, as always, is decided at the border; nothing is guaranteed.`, 'en', 'post', scenario), 'policy.red-line')).toEqual([]);
+    expect(of(policy(`${GOOD.en} Entry is not guaranteed.`, 'en', 'post', scenario), 'policy.red-line')).toEqual([]);
+  });
+});

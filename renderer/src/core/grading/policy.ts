@@ -27,7 +27,7 @@ import {
   phoneForms,
 } from './facts';
 import { findConcepts } from './concepts';
-import { isNegated, reportedSpans, within } from './scope';
+import { isNegated, isNegator, reportedSpans, within } from './scope';
 import type { PhraseMatch, Token } from './text';
 import { fold, isGradedLanguage, PhraseMatcher, tokenize } from './text';
 import type { Span } from './types';
@@ -136,6 +136,8 @@ function contextValues(context: GradingContext): KnownValues {
 interface RedLineValue {
   description: string;
   severity: Severity;
+  /** The pack writes the phrase with a capital: a name (a party, a person) not to be said at all, not even to deny it. */
+  name: boolean;
 }
 
 interface Prepared {
@@ -143,6 +145,8 @@ interface Prepared {
   /** Every key message's keywords, each standing for its message. */
   keywords: Phrases<string>;
   redLines: Phrases<RedLineValue>;
+  /** The same phrases said in another order within one clause ("we guarantee your entry" for "guaranteed entry"). */
+  redLineWords: LoosePhrases<RedLineValue>;
   /** Red lines named as concepts of the built-in library. */
   concepts: Array<{ concept: RedLineConcept; value: RedLineValue }>;
   /** Name words (folded) of the scenario's personas and accounts: who a draft may address. */
@@ -316,11 +320,10 @@ function prepare(context: GradingContext, language: string): Prepared {
     };
   });
   const keywords = new Phrases(keyMessages.flatMap((message) => message.keywords.map((text) => ({ text, value: message.id }))), language);
-  const redLineValue = (line: (typeof policy.redLines)[number]): RedLineValue => ({ description: pick(line.description, context.playLanguage), severity: line.severity });
-  const redLines = new Phrases(
-    policy.redLines.flatMap((line) => (line.phrases?.[language] ?? Object.values(line.phrases ?? {}).flat()).map((text) => ({ text, value: redLineValue(line) }))),
-    language,
-  );
+  const redLineValue = (line: (typeof policy.redLines)[number], phrase = ''): RedLineValue => ({ description: pick(line.description, context.playLanguage), severity: line.severity, name: /\p{Lu}/u.test(phrase) });
+  const redLinePhrases = policy.redLines.flatMap((line) => (line.phrases?.[language] ?? Object.values(line.phrases ?? {}).flat()).map((text) => ({ text, value: redLineValue(line, text) })));
+  const redLines = new Phrases(redLinePhrases, language);
+  const redLineWords = new LoosePhrases(redLinePhrases, language);
   const concepts = policy.redLines.flatMap((line) => (line.concepts ?? []).map((concept) => ({ concept, value: redLineValue(line) })));
   const names = new Set<string>();
   for (const persona of context.scenario.personas) for (const name of Object.values(persona.name)) for (const token of tokenize(name, language)) if (token.folded.length >= 3) names.add(token.folded);
@@ -332,7 +335,7 @@ function prepare(context: GradingContext, language: string): Prepared {
   );
   const preferred = new Phrases(policy.terminology.flatMap((term) => Object.values(term.preferred).map((text) => ({ text, value: true as const }))), language);
   const approvedHashtags = new Map(policy.hashtags.approved.map((tag) => [hashtagKey(tag), tag]));
-  return { keyMessages, keywords, redLines, concepts, names, deprecated, preferred, approvedHashtags, facts: prepareFacts(context, language) };
+  return { keyMessages, keywords, redLines, redLineWords, concepts, names, deprecated, preferred, approvedHashtags, facts: prepareFacts(context, language) };
 }
 
 const hashtagKey = (tag: string) => fold(tag.replace(/^[#＃]/, ''));
@@ -385,6 +388,60 @@ class Phrases<T> {
     }
     return matches;
   }
+}
+
+/**
+ * Phrases of two or more content words found in any order within one clause, a few words apart:
+ * "entry is guaranteed" in "we guarantee your entry". Function words ("is", "the", "в") are not
+ * required; stems decide, as for exact phrases.
+ */
+class LoosePhrases<T> {
+  private readonly phrases: Array<{ stems: string[]; value: T }> = [];
+
+  constructor(phrases: ReadonlyArray<{ text: string; value: T }>, readonly language: string) {
+    for (const { text, value } of phrases) {
+      const stems = tokenize(text, language)
+        .filter((token) => !FUNCTION_WORDS.has(token.folded) && token.folded.length >= 3)
+        .map((token) => token.stem);
+      if (stems.length >= 2) this.phrases.push({ stems, value });
+    }
+  }
+
+  find(text: string, tokens: readonly Token[]): PhraseMatch<T>[] {
+    const matches: PhraseMatch<T>[] = [];
+    if (!this.phrases.length) return matches;
+    for (const sentence of clauses(text, tokens)) {
+      for (const { stems, value } of this.phrases) {
+        const at = stems.map((stem) => {
+          for (let i = sentence.first; i <= sentence.last; i += 1) if (tokens[i]!.stem === stem) return i;
+          return -1;
+        });
+        if (at.some((index) => index < 0)) continue;
+        const first = Math.min(...at);
+        const last = Math.max(...at);
+        if (last - first > stems.length + LOOSE_GAP) continue;
+        matches.push({ value, start: tokens[first]!.start, end: tokens[last]!.end, tokenIndex: first });
+      }
+    }
+    return matches;
+  }
+}
+
+/** How many other words may stand among the words of a phrase said in another order. */
+const LOOSE_GAP = 3;
+
+/** Clauses of a text as token index ranges: a red line's words said across a comma are two statements. */
+function clauses(text: string, tokens: readonly Token[]): Array<{ first: number; last: number }> {
+  const result: Array<{ first: number; last: number }> = [];
+  let first = 0;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const next = tokens[i + 1];
+    if (!next || /[,;:.!?…—–\n()]/.test(text.slice(tokens[i]!.end, next.start))) {
+      result.push({ first, last: i });
+      first = i + 1;
+    }
+  }
+  return result;
 }
 
 // ——— Key messages, red lines, terminology, hashtags ———
@@ -452,9 +509,17 @@ function checkRedLines(draft: DraftAnalysis, tokens: readonly Token[], prepared:
   // not allow you to work") cross no red line.
   const reported = reportedSpans(text, tokens);
   const indexOf = new Map(tokens.map((token, index) => [token.start, index]));
+  // Negated before its first word, or — for words said in another order — between them ("compensation is not guaranteed").
+  const negatedMatch = (match: Span) => {
+    const first = indexOf.get(match.start) ?? 0;
+    if (isNegated(text, tokens, first)) return true;
+    for (let i = first + 1; i < tokens.length && tokens[i]!.end <= match.end; i += 1) if (isNegator(tokens[i]!)) return true;
+    return false;
+  };
   // A name the pack forbids (a party, a person) is not to be said at all, not even to deny it.
-  const named = (match: Span) => /\p{Lu}/u.test(text.slice(match.start, match.end)) && tokens.some((token) => token.start >= match.start && token.end <= match.end && token.start > 0 && /^\p{Lu}\p{Ll}/u.test(token.text) && !/[.!?\n]\s*$/u.test(text.slice(0, token.start)));
-  const phraseMatches = longestFirst(prepared.redLines.find(tokens)).filter((match) => named(match) || (!within(match, reported) && !isNegated(text, tokens, indexOf.get(match.start) ?? 0)));
+  const phraseMatches = longestFirst([...prepared.redLines.find(tokens), ...prepared.redLineWords.find(text, tokens)]).filter(
+    (match) => match.value.name || (!within(match, reported) && !negatedMatch(match)),
+  );
   const findings: RawFinding[] = phraseMatches.map((match) => ({
     ruleId: 'policy.red-line',
     span: { start: match.start, end: match.end },
@@ -550,6 +615,8 @@ function checkHashtags(draft: DraftAnalysis, prepared: Prepared, context: Gradin
 
 interface FactCheck {
   findings: RawFinding[];
+  /** Values the sheet does not hold, by type: where a required fact of that type is missing, one is that fact given wrongly. */
+  unverified: Array<{ type: Fact['type']; finding: RawFinding }>;
   /** Facts the draft states correctly. */
   present: Set<string>;
   /** Facts the draft states wrongly (already reported; not reported missing too). */
@@ -596,7 +663,7 @@ function nearest<T>(candidates: readonly T[], compare: (candidate: T) => Closene
 function checkFacts(draft: DraftAnalysis, found: DraftFacts, prepared: PreparedFacts, context: GradingContext): FactCheck {
   const { text, language } = draft;
   const play = context.playLanguage;
-  const result: FactCheck = { findings: [], present: new Set(), contradicted: new Set() };
+  const result: FactCheck = { findings: [], unverified: [], present: new Set(), contradicted: new Set() };
 
   const mismatch = (fact: Fact, span: Span, replacement: string) => {
     result.contradicted.add(fact.id);
@@ -620,7 +687,9 @@ function checkFacts(draft: DraftAnalysis, found: DraftFacts, prepared: PreparedF
     });
   };
   const unverified = (type: Fact['type'], span: Span) => {
-    result.findings.push({ ruleId: 'policy.fact-unverified', span: { start: span.start, end: span.end }, message: { key: `policy.fact-unverified.${type}`, params: { found: text.slice(span.start, span.end) } } });
+    const finding: RawFinding = { ruleId: 'policy.fact-unverified', span: { start: span.start, end: span.end }, message: { key: `policy.fact-unverified.${type}`, params: { found: text.slice(span.start, span.end) } } };
+    result.findings.push(finding);
+    result.unverified.push({ type, finding });
   };
 
   for (const phone of found.phones) {
@@ -775,13 +844,32 @@ function checkNames(draft: DraftAnalysis, urls: readonly Span[], prepared: Prepa
   }
 }
 
+/** Fact types whose any written value stands for one fact: a phone, a link, a date, a time. */
+const SINGLE_VALUE_TYPES: ReadonlySet<Fact['type']> = new Set(['phone', 'url', 'date', 'time']);
+
 function checkMissingFacts(check: FactCheck, context: GradingContext): RawFinding[] {
   const findings: RawFinding[] = [];
   const play = context.playLanguage;
-  for (const id of context.task.requires.facts) {
-    if (check.present.has(id) || check.contradicted.has(id)) continue;
-    const fact = context.scenario.facts.find((f) => f.id === id);
-    if (!fact) continue;
+  const missing = context.task.requires.facts
+    .filter((id) => !check.present.has(id) && !check.contradicted.has(id))
+    .map((id) => context.scenario.facts.find((f) => f.id === id))
+    .filter((fact): fact is Fact => fact !== undefined);
+  for (const fact of missing) {
+    // The task asks for the hotline, the draft gives another number: that number is the hotline
+    // given wrongly (however far from it), not a missing fact beside a merely unverified one.
+    const sameType = missing.filter((other) => other.type === fact.type);
+    const given = SINGLE_VALUE_TYPES.has(fact.type) && sameType.length === 1 ? check.unverified.find((item) => item.type === fact.type) : undefined;
+    if (given) {
+      const found = String(given.finding.message.params?.found ?? '');
+      Object.assign(given.finding, {
+        ruleId: 'policy.fact-mismatch',
+        message: { key: `policy.fact-mismatch.${fact.type}`, params: { label: pick(fact.label, play), found, expected: displayFact(fact, play) } },
+        suggestion: { replacement: fact.type === 'date' ? displayFact(fact, play) : fact.type === 'time' ? fact.value : String(fact.value) },
+        severity: fact.severity,
+      });
+      check.contradicted.add(fact.id);
+      continue;
+    }
     const value = displayFact(fact, play);
     findings.push({
       ruleId: 'policy.fact-missing',

@@ -215,15 +215,15 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
   },
   'political-statement': {
     en: {
-      patterns: [{ groups: [['sanction', '=war', 'wars', 'aggression', 'aggressor', 'occupation', 'occupier', 'invasion', 'dictator', 'propaganda', 'annex', 'genocide', 'politics', 'political', 'government policy', 'human rights violation', 'the conflict', 'war crimes']], negatable: true }],
+      patterns: [{ groups: [['sanction', '=war', 'wars', 'aggression', 'aggressor', 'occupation', 'occupier', 'invasion', 'dictator', 'propaganda', 'annex', 'genocide', 'politics', 'political', 'government policy', 'human rights violation', 'the conflict', 'war crimes', 'our position on', 'principled position', 'position of principle']], negatable: true }],
       refusals: ['not about politics', 'not political', 'apolitical', 'outside politics', 'beyond politics', 'culture, not', 'above politics', 'no place for politics', 'official position', 'official positions', 'ministry comments', 'for the ministry'],
     },
     ru: {
-      patterns: [{ groups: [['санкци', 'войн', 'агресс', 'оккупац', 'оккупант', 'вторжен', 'диктат', 'пропаганд', 'аннекс', 'геноцид', 'политик', 'политическ', 'конфликт', 'военн преступлен']], negatable: true }],
+      patterns: [{ groups: [['санкци', 'войн', 'агресс', 'оккупац', 'оккупант', 'вторжен', 'диктат', 'пропаганд', 'аннекс', 'геноцид', 'политик', 'политическ', 'конфликт', 'военн преступлен', 'наша позиция по', 'принципиальн позиц']], negatable: true }],
       refusals: ['вне политики', 'не о политике', 'не про политику', 'аполитичн', 'не политическ', 'культура, а не', 'вне политик', 'официальн позиц', 'мид комментиру', 'комментирует мид'],
     },
     uk: {
-      patterns: [{ groups: [['санкці', 'війн', 'агрес', 'окупац', 'окупант', 'вторгн', 'диктат', 'пропаганд', 'анекс', 'геноцид', 'політик', 'політичн', 'конфлікт', 'воєнн злочин']], negatable: true }],
+      patterns: [{ groups: [['санкці', 'війн', 'агрес', 'окупац', 'окупант', 'вторгн', 'диктат', 'пропаганд', 'анекс', 'геноцид', 'політик', 'політичн', 'конфлікт', 'воєнн злочин', 'наша позиція щодо', 'принципов позиц']], negatable: true }],
       refusals: ['поза політикою', 'не про політику', 'аполітичн', 'не політичн', 'культура, а не', 'офіційн позиц', 'мзс коментує', 'коментує мзс'],
     },
   },
@@ -257,7 +257,7 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
     en: {
       patterns: [
         {
-          groups: [['discussed', 'talked about', 'agreed on', 'raised the issue', 'raised the question', 'focused on', 'the agenda included', 'topics included', 'touched on', 'addressed the issue', 'exchanged views on', 'disagreed', 'walked out', 'insisted', 'demanded', 'rejected']],
+          groups: [['discussed', 'talked about', 'agreed on', 'raised the issue', 'raised the question', 'focused on', 'the agenda included', 'topics included', 'touched on', 'addressed the issue', 'exchanged views on', 'disagreed', 'walked out', 'insisted', 'demanded', 'rejected', 'contact was made', 'made contact', 'established contact', 'first contact', 'in contact with the']],
           negatable: true,
         },
         { groups: [['closed', 'private', 'behind closed doors', 'closed-door', 'confidential'], ['attended', 'participants', 'present were', 'took part', 'was present', 'were present', 'joined by', 'led by']], negatable: true },
@@ -267,7 +267,7 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
     ru: {
       patterns: [
         {
-          groups: [['обсудил', 'обсуждал', 'обсуждают', 'говорили о', 'договорились о', 'затронул', 'подняли вопрос', 'поднял вопрос', 'сосредоточил', 'в повестке', 'на повестке', 'обменялись мнениями', 'разногласи', 'покинул', 'настаива', 'потребовал', 'отклонил']],
+          groups: [['обсудил', 'обсуждал', 'обсуждают', 'говорили о', 'договорились о', 'затронул', 'подняли вопрос', 'поднял вопрос', 'сосредоточил', 'в повестке', 'на повестке', 'обменялись мнениями', 'разногласи', 'покинул', 'настаива', 'потребовал', 'отклонил', 'вышли на связь', 'установлен контакт', 'установили контакт', 'первый контакт']],
           negatable: true,
         },
         { groups: [['закрыт', 'за закрытыми дверями', 'конфиденциальн'], ['участвовал', 'участник', 'присутствовал', 'принял участие', 'приняли участие', 'возглавил', 'возглавлял']], negatable: true },
@@ -277,7 +277,7 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
     uk: {
       patterns: [
         {
-          groups: [['обговорил', 'обговорювал', 'обговорюють', 'говорили про', 'домовилися про', 'торкнул', 'порушили питання', 'порушив питання', 'зосередил', 'порядку денн', 'обмінялися думками', 'розбіжност', 'наполяга', 'вимагал', 'відхилил']],
+          groups: [['обговорил', 'обговорювал', 'обговорюють', 'говорили про', 'домовилися про', 'торкнул', 'порушили питання', 'порушив питання', 'зосередил', 'порядку денн', 'обмінялися думками', 'розбіжност', 'наполяга', 'вимагал', 'відхилил', 'вийшли на зв', 'встановлено контакт', 'встановили контакт', 'перший контакт']],
           negatable: true,
         },
         { groups: [['закрит', 'за зачиненими дверима', 'конфіденційн'], ['брали участь', 'взяли участь', 'учасник', 'були присутні', 'був присутній', 'присутн', 'очолив', 'очолював']], negatable: true },

@@ -502,3 +502,11 @@ describe('red-line phrases said in another order', () => {
     expect(of(policy(`${GOOD.en} Entry is not guaranteed.`, 'en', 'post', scenario), 'policy.red-line')).toEqual([]);
   });
 });
+
+describe('a required count given wrongly, however far off', () => {
+  it('is a wrong figure when the draft says what it counts', () => {
+    const scenario = schema.parse({ ...SCENARIO_SOURCE, tasks: SCENARIO_SOURCE.tasks.map((task, i) => (i === 0 ? { ...task, requires: { ...task.requires, facts: [...task.requires.facts, 'registered'] } } : task)) });
+    const [finding] = of(policy(`${GOOD.en} 2,000 citizens are registered with us.`, 'en', 'post', scenario), 'policy.fact-mismatch');
+    expect(finding).toMatchObject({ message: { key: 'policy.fact-mismatch.number' }, suggestion: { replacement: '20,000' } });
+  });
+});

@@ -725,7 +725,7 @@ function checkFacts(draft: DraftAnalysis, found: DraftFacts, prepared: PreparedF
     else if (prepared.urls.length) unverified('url', url);
   }
 
-  if (prepared.numbers.length) checkCounts(draft, found.numbers, prepared, result, mismatch);
+  if (prepared.numbers.length) checkCounts(draft, found.numbers, prepared, result, mismatch, new Set(context.task.requires.facts));
   if (prepared.names.length) checkNames(draft, found.urls, prepared, result, mismatch);
 
   if (prepared.texts.length) {
@@ -765,7 +765,7 @@ function wordsBefore(tokens: readonly Token[], text: string, start: number, coun
   return words;
 }
 
-function checkCounts(draft: DraftAnalysis, numbers: DraftFacts['numbers'], prepared: PreparedFacts, result: FactCheck, mismatch: (fact: Fact, span: Span, replacement: string) => void) {
+function checkCounts(draft: DraftAnalysis, numbers: DraftFacts['numbers'], prepared: PreparedFacts, result: FactCheck, mismatch: (fact: Fact, span: Span, replacement: string) => void, required: ReadonlySet<string>) {
   const { text, tokens, language } = draft;
   for (const number of numbers) {
     const after = wordsAfter(tokens, text, number.end, UNIT_WINDOW);
@@ -794,6 +794,9 @@ function checkCounts(draft: DraftAnalysis, numbers: DraftFacts['numbers'], prepa
       if (!nearCount(number.value, candidate.fact.value, named.length > 0)) continue;
       if (!best || Math.abs(number.value - candidate.fact.value) < Math.abs(number.value - best.fact.value)) best = candidate;
     }
+    // A count said of what a required fact counts ("5 injured" where the sheet says 7) is that
+    // fact given wrongly, however far from it.
+    if (!best) best = named.find(({ fact }) => required.has(fact.id) && fact.value !== number.value);
     if (best) mismatch(best.fact, number, formatNumber(best.fact.value, language));
   }
 }

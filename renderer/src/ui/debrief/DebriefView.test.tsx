@@ -294,3 +294,27 @@ describe('DebriefView in Russian', () => {
     expect(within(byTestId('debrief-axis-table')).getByText('Соответствие позиции')).toBeTruthy();
   });
 });
+
+describe('DebriefView: a critical failure', () => {
+  // Every task answered well, the first also speculating on the cause: a red line the scenario calls critical.
+  const first = flights.tasks[0]!.id;
+  const critical = () =>
+    play(library, flights, 'en', (taskId) => {
+      const model = modelAnswer(flights, taskId, 'en');
+      return taskId === first && model ? `${model} It was probably a terrorist attack.` : model;
+    });
+
+  it('says the scenario is not passed whatever the scores, and which line was crossed', async () => {
+    const played = critical();
+    expect(played.outcome.average).toBeGreaterThanOrEqual(70);
+    await renderDebrief(played);
+    expect(textOf(byTestId('debrief-verdict'))).toBe('Not passed');
+    expect(textOf(byTestId('debrief-critical'))).toMatch(/^Not passed whatever the scores: a publication crossed a line the scenario calls critical\. “terrorist attack” crosses a red line\./);
+  });
+
+  it('says what each finding costs, in Russian too', async () => {
+    await renderDebrief(critical(), { language: 'ru' });
+    const costs = screen.getAllByTestId('debrief-finding-cost').map((element) => textOf(element));
+    expect(costs).toContain('−50 баллов · проваливает сценарий');
+  });
+});

@@ -309,7 +309,10 @@ describe('DebriefView: a critical failure', () => {
     expect(played.outcome.average).toBeGreaterThanOrEqual(70);
     await renderDebrief(played);
     expect(textOf(byTestId('debrief-verdict'))).toBe('Not passed');
-    expect(textOf(byTestId('debrief-critical'))).toMatch(/^Not passed whatever the scores: a publication crossed a line the scenario calls critical\. “terrorist attack” crosses a red line\./);
+    expect(textOf(byTestId('debrief-critical'))).toMatch(/^Not passed whatever the scores: a publication crossed a line the scenario calls critical\./);
+    const items = screen.getAllByTestId('debrief-critical-item').map((item) => textOf(item));
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatch(/^0:\d\d — “terrorist attack” crosses a red line\./);
   });
 
   it('says what each finding costs, in Russian too', async () => {

@@ -1,6 +1,6 @@
 // Runtime: renderer. The debrief's first word: passed or not, the average score, how the scenario
 // ended and the rule the result was judged by.
-import { Card, Group, RingProgress, Stack, Text, Title } from '@mantine/core';
+import { Card, Group, List, RingProgress, Stack, Text, Title } from '@mantine/core';
 import type { TitleOrder } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -57,9 +57,18 @@ export function OutcomeBanner({ outcome, scenario, timeline, playLanguage, level
             </Text>
           )}
           {outcome.criticalFailures.length > 0 && (
-            <Text size="sm" fw={600} c="red.8" data-testid="debrief-critical">
-              {t('outcome.critical', { count: outcome.criticalFailures.length, findings: outcome.criticalFailures.flatMap((failure) => failure.findings).map((finding) => message(finding.message)).join(' ') })}
-            </Text>
+            <div data-testid="debrief-critical">
+              <Text size="sm" fw={600} c="red.8">
+                {t('outcome.critical', { count: outcome.criticalFailures.length })}
+              </Text>
+              <List size="sm" spacing={2} mt={4}>
+                {outcome.criticalFailures.map((failure) => (
+                  <List.Item key={failure.publicationId} data-testid="debrief-critical-item">
+                    {t('outcome.criticalItem', { time: formatSimTime(failure.at), message: message(failure.findings[0]!.message) })}
+                  </List.Item>
+                ))}
+              </List>
+            </div>
           )}
         </Stack>
         <Stack gap={0} align="center" data-testid="debrief-average">

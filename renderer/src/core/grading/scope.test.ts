@@ -35,3 +35,11 @@ describe('reported speech', () => {
     expect(reported('The embassy will deport citizens who overstay.')).toEqual([]);
   });
 });
+
+describe('a claim rebutted by the next sentence', () => {
+  it('is reported whole', () => {
+    const text = 'Some reports today suggest that visa-free visitors may work in Azuria. This is not the case. Work needs a work visa.';
+    const spans = reportedSpans(text, tokenize(text, 'en')).map((span) => text.slice(span.start, span.end));
+    expect(spans).toEqual(['Some reports today suggest that visa-free visitors may work in Azuria']);
+  });
+});

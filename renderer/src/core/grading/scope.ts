@@ -89,7 +89,11 @@ const REBUTTAL_CUES = [
   'not come from', 'not from official', 'no official', 'unofficial', 'unverified', 'unconfirmed', 'not confirmed',
   'не исходят', 'не из официальн', 'неофициальн', 'непроверенн', 'не подтвержд',
   'не походять', 'не з офіційн', 'неофіційн', 'неперевірен', 'не підтвердж',
+  'not the case', 'is not so', 'это не так', 'не соответствует', 'це не так',
 ];
+
+/** A short sentence that rebuts the one before it: "This is not the case." "Это не так." */
+const REBUTTING_SENTENCE = /^(?:this|that|it|these|such claims?|это|этого|це|цього)\b.{0,30}?(?:not the case|not true|untrue|false|fake|не так|неправда|фейк|не соответствует|не відповідає)/iu;
 
 const startsWithAny = (folded: string, cues: readonly string[]) => cues.some((cue) => !cue.includes(' ') && folded.startsWith(cue));
 
@@ -126,10 +130,18 @@ function rebuttalEnd(tokens: readonly Token[], first: number, last: number): num
  */
 export function reportedSpans(text: string, tokens: readonly Token[]): Span[] {
   const spans = quotedSpans(text);
-  for (const sentence of sentences(text, tokens)) {
+  const all = sentences(text, tokens);
+  all.forEach((sentence, index) => {
     const end = rebuttalEnd(tokens, sentence.first, sentence.last);
-    if (end !== null) spans.push({ start: sentence.start, end: tokens[end]!.end });
-  }
+    if (end !== null) {
+      spans.push({ start: sentence.start, end: tokens[end]!.end });
+      return;
+    }
+    // "Some reports suggest visitors may work. This is not the case.": the claim is reported whole.
+    const next = all[index + 1];
+    const claims = tokens.slice(sentence.first, sentence.last + 1).some((token) => startsWithAny(token.folded, CLAIM_CUES));
+    if (claims && next && REBUTTING_SENTENCE.test(text.slice(next.start, next.end).replace(/[’ʼ]/g, "'"))) spans.push({ start: sentence.start, end: sentence.end });
+  });
   return spans;
 }
 

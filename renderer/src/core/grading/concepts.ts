@@ -9,7 +9,7 @@
 import type { RedLineConcept } from '../pack/schema';
 import type { Token } from './text';
 import type { Cue } from './cues';
-import { findCue } from './cues';
+import { findCue, findCueGroups } from './cues';
 import { isNegated, sentences } from './scope';
 import type { Span } from './types';
 
@@ -335,18 +335,10 @@ export function findConcepts(text: string, tokens: readonly Token[], language: s
       const lexicon = CONCEPTS[concept][lang];
       if (lexicon.refusals?.some((cue) => findCue(tokens, sentence.first, sentence.last, cue))) continue;
       for (const pattern of lexicon.patterns) {
-        const found = pattern.groups.map((group) => {
-          let best: { index: number; end: number } | null = null;
-          for (const cue of group) {
-            const at = findCue(tokens, sentence.first, sentence.last, cue);
-            if (at && (!best || at.index < best.index)) best = at;
-          }
-          return best;
-        });
-        if (found.some((at) => at === null)) continue;
-        const hits = found as Array<{ index: number; end: number }>;
+        const found = findCueGroups(tokens, sentence.first, sentence.last, pattern.groups);
+        if (!found) continue;
+        const { hits, span } = found;
         if (pattern.negatable && isNegated(text, tokens, hits[0]!.index)) continue;
-        const span = { start: tokens[Math.min(...hits.map((h) => h.index))]!.start, end: tokens[Math.max(...hits.map((h) => h.end))]!.end };
         if (context.reported.some((other) => span.start >= other.start && span.end <= other.end)) continue;
         if (pattern.addressed && !addressed(tokens, sentence.first, sentence.last, span, context)) continue;
         matches.push({ ...span, concept });

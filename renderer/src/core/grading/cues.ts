@@ -51,3 +51,28 @@ export function findCue(tokens: readonly Token[], first: number, last: number, c
   return null;
 }
 
+
+export interface CueGroupsMatch {
+  /** Where the first cue of each group stands, in the order of the groups. */
+  hits: Array<{ index: number; end: number }>;
+  /** From the first matched word to the last. */
+  span: { start: number; end: number };
+}
+
+/**
+ * Whether one cue of every group stands among tokens[first..last] (a sentence, usually): the
+ * earliest match of each group, and the span they cover; null when a group has none.
+ */
+export function findCueGroups(tokens: readonly Token[], first: number, last: number, groups: readonly (readonly Cue[])[]): CueGroupsMatch | null {
+  const hits: Array<{ index: number; end: number }> = [];
+  for (const group of groups) {
+    let best: { index: number; end: number } | null = null;
+    for (const cue of group) {
+      const at = findCue(tokens, first, last, cue);
+      if (at && (!best || at.index < best.index)) best = at;
+    }
+    if (!best) return null;
+    hits.push(best);
+  }
+  return { hits, span: { start: tokens[Math.min(...hits.map((h) => h.index))]!.start, end: tokens[Math.max(...hits.map((h) => h.end))]!.end } };
+}

@@ -3,7 +3,7 @@
 // and the familiar register of Russian and Ukrainian ("ты", diminutives). Each pattern is groups of
 // cues that must all stand in one sentence.
 import type { Cue } from './cues';
-import { findCue } from './cues';
+import { findCueGroups } from './cues';
 import { sentences } from './scope';
 import type { Token } from './text';
 import type { Span } from './types';
@@ -62,17 +62,9 @@ export function findTonePatterns(text: string, tokens: readonly Token[], languag
     const isQuestion = /^\s*[?？]/u.test(after) || /[?？]/u.test(text.slice(tokens[sentence.last]!.end, tokens[sentence.last]!.end + 2));
     for (const pattern of PATTERNS[lang]) {
       if (pattern.question && !isQuestion) continue;
-      const hits = pattern.groups.map((group) => {
-        let best: { index: number; end: number } | null = null;
-        for (const cue of group) {
-          const at = findCue(tokens, sentence.first, sentence.last, cue);
-          if (at && (!best || at.index < best.index)) best = at;
-        }
-        return best;
-      });
-      if (hits.some((hit) => hit === null)) continue;
-      const found = hits as Array<{ index: number; end: number }>;
-      const span = { start: tokens[Math.min(...found.map((h) => h.index))]!.start, end: tokens[Math.max(...found.map((h) => h.end))]!.end };
+      const found = findCueGroups(tokens, sentence.first, sentence.last, pattern.groups);
+      if (!found) continue;
+      const { span } = found;
       if (skip.some((other) => span.start < other.end && other.start < span.end)) continue;
       matches.push({ ...span, kind: pattern.kind });
       break;

@@ -5,6 +5,7 @@ import type { PackFiles } from '../core/pack/archive';
 
 export const MINIMAL_PACK_DIR = path.resolve(import.meta.dirname, '..', 'core', 'pack', '__fixtures__', 'minimal');
 export const CORE_LIBRARY_DIR = path.resolve(import.meta.dirname, '..', '..', '..', 'scenarios', 'core-library');
+export const BLIND_CORPUS_DIR = path.resolve(import.meta.dirname, '..', '..', '..', 'scenarios', 'blind-corpus');
 
 export function readFolder(dir: string): PackFiles {
   const files: PackFiles = new Map();

@@ -36,6 +36,9 @@ export const test = base.extend<Fixtures>({
 
   expectAccessible: async ({ page }, use) => {
     await use(async (what, options) => {
+      // Contrast is judged on the settled page: no transition may still be fading something in.
+      // (Endless ones, a spinner's, never settle and change no contrast.)
+      await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity));
       const builder = new AxeBuilder({ page });
       if (options?.within) builder.include(options.within);
       const { violations } = await builder.analyze();

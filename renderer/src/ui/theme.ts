@@ -28,6 +28,8 @@ const gold: MantineColorsTuple = [
 ];
 
 export const theme = createTheme({
+  // People who ask their system for reduced motion get dialogs and menus without animation.
+  respectReducedMotion: true,
   primaryColor: 'navy',
   // White text on a filled button must keep 4.5:1 in both schemes.
   primaryShade: { light: 8, dark: 7 },

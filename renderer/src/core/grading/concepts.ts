@@ -31,7 +31,7 @@ interface ConceptLanguage {
 
 type ConceptLexicon = Readonly<Record<'en' | 'ru' | 'uk', ConceptLanguage>>;
 
-const EN_REQUEST = ['reply', 'send', 'share', 'provide', 'give us', 'enter', 'submit', 'fill in', 'forward', 'dm us', 'message us', 'tell us', 'confirm your', 'verify your', 'write your', 'reply with', 'post your', 'upload', 'we need your', 'need your', 'require your', 'must include', 'include your', 'transfer', 'pay'];
+const EN_REQUEST = ['reply', 'send', 'share', 'provide', 'give us', 'enter', 'submit', 'fill in', 'forward', 'dm us', 'message us', 'tell us', 'confirm your', 'verify your', 'write your', 'reply with', 'post your', 'upload', 'we need your', 'need your', 'require your', 'must include', 'include your', 'transfer', '=pay'];
 const RU_REQUEST = ['пришл', 'присыл', 'отправ', 'сообщите', 'укаж', 'указыв', 'введ', 'ввод', 'предостав', 'напиш', 'перешл', 'подтверд', 'заполн', 'скинь', 'скиньте', 'дайте', 'нужны ваши', 'нужен ваш', 'необходимо указать', 'переведите', 'оплат', 'внес'];
 const UK_REQUEST = ['надішл', 'надсил', 'відправ', 'повідомте', 'вкаж', 'вказу', 'введ', 'вводь', 'нада', 'напиш', 'перешл', 'підтверд', 'заповн', 'скинь', 'дайте', 'потрібні ваші', 'потрібен ваш', 'необхідно вказати', 'переказ', 'оплат', 'внес'];
 
@@ -41,19 +41,19 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
       patterns: [
         { groups: [EN_REQUEST, ['passport number', 'passport details', 'passport data', 'passport scan', 'copy of your passport', 'scan of your passport', 'photo of your passport', 'card number', 'card details', 'card data', 'bank card', 'credit card', 'debit card', 'cvv', 'cvc', '=pin', 'bank details', 'account number', 'personal data', 'personal details', 'date of birth', 'password', 'sms code', 'verification code', 'one-time code', 'iban', 'payment details', '=fee', 'fees', 'id number', 'social security', 'full name']], negatable: true },
       ],
-      refusals: ['never ask', 'will not ask', "won't ask", 'do not ask', 'does not ask', 'never request', 'nobody', 'no one', 'do not share', 'do not send', "don't share", "don't send", 'never share', 'never send', 'scam', 'fraud', 'fake'],
+      refusals: ['claiming to be', 'hang up', 'report it', 'never ask', 'will not ask', "won't ask", 'do not ask', 'does not ask', 'never request', 'nobody', 'no one', 'do not share', 'do not send', "don't share", "don't send", 'never share', 'never send', 'scam', 'fraud', 'fake', 'digit code', 'code you have', 'code you received', 'sms', 'digits of your card', 'expiry date', 'page of your passport', 'photo of the main page'],
     },
     ru: {
       patterns: [
         { groups: [RU_REQUEST, ['номер паспорт', 'паспортн данн', 'данные паспорт', 'серию паспорт', 'скан паспорт', 'фото паспорт', 'копию паспорт', 'номер карт', 'данные карт', 'банковск карт', 'реквизиты карт', 'cvv', 'cvc', '=пин', 'пин код', 'реквизит', 'персональн данн', 'личн данн', 'дат рожден', 'парол', 'код из смс', 'код подтвержден', 'номер сч', 'платежн данн', 'взнос', 'сбор', 'полное имя', 'фио']], negatable: true },
       ],
-      refusals: ['никогда не', 'не просим', 'не запрашива', 'не требу', 'никто', 'не сообщайте', 'не отправляйте', 'не пересылайте', 'не передавайте', 'не вводите', 'мошенни', 'фейк', 'поддельн'],
+      refusals: ['представивш', 'представляющ', 'представляясь', 'выдавая себя', 'положите трубку', 'сообщите нам об этом', 'никогда не', 'не просим', 'не запрашива', 'не требу', 'никто', 'не сообщайте', 'не отправляйте', 'не пересылайте', 'не передавайте', 'не вводите', 'мошенни', 'фейк', 'поддельн', 'шестизначн код', 'код, который', 'код который', 'последние четыре цифры', 'срок действия карт', 'страницы паспорт', 'страницу паспорт'],
     },
     uk: {
       patterns: [
         { groups: [UK_REQUEST, ['номер паспорт', 'паспортн дан', 'дані паспорт', 'серію паспорт', 'скан паспорт', 'фото паспорт', 'копію паспорт', 'номер картк', 'дані картк', 'банківськ картк', 'реквізити картк', 'cvv', 'cvc', '=пін', 'пін код', 'реквізит', 'персональн дан', 'особист дан', 'дат народжен', 'парол', 'код із смс', 'код з смс', 'код підтвердж', 'номер рахунк', 'платіжн дан', 'внес', 'збір', 'повне ім', 'піб']], negatable: true },
       ],
-      refusals: ['ніколи не', 'не просимо', 'не запитуємо', 'не вимагаємо', 'ніхто', 'не повідомляйте', 'не надсилайте', 'не пересилайте', 'не передавайте', 'не вводьте', 'шахра', 'фейк', 'підробн'],
+      refusals: ['називає себе', 'назвавш', 'видаючи себе', 'представляючись', 'покладіть слухавку', 'повідомте нам про це', 'ніколи не', 'не просимо', 'не запитуємо', 'не вимагаємо', 'ніхто', 'не повідомляйте', 'не надсилайте', 'не пересилайте', 'не передавайте', 'не вводьте', 'шахра', 'фейк', 'підробн', 'шестизначн код', 'код, який', 'код який', 'останні чотири цифри', 'термін дії картк', 'сторінки паспорт', 'сторінку паспорт'],
     },
   },
   'private-details': {
@@ -61,7 +61,7 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
       patterns: [
         {
           negatable: true,
-          groups: [['fracture', 'broken leg', 'broken arm', 'broken neck', 'broken back', 'broken rib', 'coma', 'unconscious', 'surgery', 'operated on', 'intensive care', '=icu', 'ventilator', 'critical condition', 'serious condition', 'stable condition', 'condition is', 'diagnos', 'amputat', 'spinal', 'skull', 'head injur', 'concussion', 'paralys', 'burns', 'bleeding', 'internal injur', 'life support', 'in hospital with', 'pregnan', 'mental health', 'good health', 'healthy', 'health is', 'hunger strike', 'eating normally', 'medication', 'lost weight', 'depress', 'home address', 'his wife', 'her husband', 'his children', 'her children']],
+          groups: [['fracture', 'broken leg', 'broken arm', 'broken neck', 'broken back', 'broken rib', 'coma', 'unconscious', 'surgery', 'operated on', 'intensive care', '=icu', 'ventilator', 'critical condition', 'serious condition', 'stable condition', 'condition is', 'diagnos', 'amputat', 'spinal', 'skull', 'head injur', 'concussion', 'paralys', 'burns', 'bleeding', 'internal injur', 'life support', 'in hospital with', 'pregnan', 'mental health', 'good health', 'healthy', 'health is', 'hunger strike', 'eating normally', 'medication', 'lost weight', 'depress', 'home address', 'his wife', 'her husband', 'his children', 'her children', 'diabetic', 'diabetes', 'insulin', '=hiv', 'addiction', 'alcohol', 'chemotherapy', 'cancer', 'divorced', 'psychiatric', 'disabled', 'disability']],
         },
       ],
       refusals: ['privacy', 'private', 'confidential', 'cannot share', 'cannot disclose', 'will not share', 'will not disclose', 'not able to share', 'no details', 'not comment on', 'not disclose', 'respect the', 'at the request of the family', "family's wish", 'family has asked'],
@@ -70,7 +70,7 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
       patterns: [
         {
           negatable: true,
-          groups: [['перелом', 'кома', 'коме', 'без сознания', 'прооперир', 'операцию на', 'перенес операц', 'реанимац', 'тяжелом состоянии', 'тяжелое состояние', 'стабильн состоян', 'состояние стабильн', 'крайне тяжел', 'состояние здоровья', 'диагноз', 'ампутац', 'позвоноч', 'череп', 'сотрясен', 'ожог', 'паралич', 'аппарат ивл', 'беремен', 'психическ', 'ранени', 'здоров', 'голодовк', 'лекарств', 'питается', 'похудел', 'депресс', 'домашн адрес', 'его жена', 'ее муж', 'его дети', 'ее дети']],
+          groups: [['перелом', 'кома', 'коме', 'без сознания', 'прооперир', 'операцию на', 'перенес операц', 'реанимац', 'тяжелом состоянии', 'тяжелое состояние', 'стабильн состоян', 'состояние стабильн', 'крайне тяжел', 'состояние здоровья', 'диагноз', 'ампутац', 'позвоноч', 'череп', 'сотрясен', 'ожог', 'паралич', 'аппарат ивл', 'беремен', 'психическ', 'ранени', 'здоров', 'голодовк', 'лекарств', 'питается', 'похудел', 'депресс', 'домашн адрес', 'его жена', 'ее муж', 'его дети', 'ее дети', 'диабет', 'инсулин', '=вич', 'зависимост', 'алкогол', 'химиотерап', '=рак', 'онколог', 'развед', 'психиатр', 'инвалид']],
         },
       ],
       refusals: ['частн жизн', 'конфиденциальн', 'не можем сообщ', 'не разглаша', 'не сообща', 'не раскрыва', 'не комментиру', 'по просьбе семьи', 'просьб семьи', 'семья просит', 'уважени', 'деликатн'],
@@ -79,7 +79,7 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
       patterns: [
         {
           negatable: true,
-          groups: [['перелом', 'кома', 'комі', 'без свідомості', 'прооперов', 'операцію на', 'переніс операц', 'реанімац', 'важкому стані', 'важкий стан', 'стабільн стан', 'стан стабільн', 'вкрай важк', 'стан здоров', 'діагноз', 'ампутац', 'хребт', 'череп', 'струс', 'опік', 'паралі', 'апарат швл', 'вагітн', 'психічн', 'поранен', 'здоров', 'голодуван', 'ліки', 'харчується', 'схуд', 'депрес', 'домашн адрес', 'його дружин', 'її чолов', 'його діт', 'її діт']],
+          groups: [['перелом', 'кома', 'комі', 'без свідомості', 'прооперов', 'операцію на', 'переніс операц', 'реанімац', 'важкому стані', 'важкий стан', 'стабільн стан', 'стан стабільн', 'вкрай важк', 'стан здоров', 'діагноз', 'ампутац', 'хребт', 'череп', 'струс', 'опік', 'паралі', 'апарат швл', 'вагітн', 'психічн', 'поранен', 'здоров', 'голодуван', 'ліки', 'харчується', 'схуд', 'депрес', 'домашн адрес', 'його дружин', 'її чолов', 'його діт', 'її діт', 'діабет', 'інсулін', '=віл', 'залежніст', 'алкогол', 'хіміотерап', '=рак', 'онколог', 'розлуч', 'психіатр', 'інвалід']],
         },
       ],
       refusals: ['приватн', 'конфіденційн', 'не можемо повідом', 'не розголош', 'не повідомля', 'не розкрива', 'не коментує', 'на прохання родини', 'прохання родини', 'родина просить', 'повагу', 'делікатн'],
@@ -88,7 +88,7 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
   'cause-speculation': {
     en: {
       patterns: [
-        { groups: [['caused by', 'the cause was', 'the cause is', 'was to blame', 'is to blame', 'blamed on', 'fell asleep', 'speeding', 'drunk', 'brake failure', 'faulty', 'negligen', 'human error', 'technical fault', 'mechanical failure', 'arson', 'deliberately set', 'sabotage', 'started the clash', 'started the fight', 'provoked', 'provocation']] },
+        { groups: [['caused by', 'the cause was', 'the cause is', 'was to blame', 'is to blame', 'blamed on', 'fell asleep', 'speeding', 'drunk', 'brake failure', 'faulty', 'negligen', 'human error', 'technical fault', 'mechanical failure', 'arson', 'deliberately set', 'sabotage', 'started the clash', 'started the fight', 'provoked', 'provocation', 'sparked by', 'result of a', 'reason the', 'almost certainly', 'everything suggests', 'likeliest', 'most likely', 'among the dead', 'death toll will', 'toll will rise', 'gas leak', 'faulty wiring', 'pilot error']] },
         {
           groups: [
             ['probably', 'likely', 'apparently', 'seems', 'appears to', 'must have', 'may have', 'might have', 'could have', 'we believe', 'we suspect', 'suspected', 'perhaps', 'maybe', 'possibly'],
@@ -100,7 +100,7 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
     },
     ru: {
       patterns: [
-        { groups: [['причиной стал', 'причиной авари', 'причиной пожар', 'причина в том', 'виноват', 'заснул', 'уснул', 'превышен скорост', 'превысил скорост', 'пьян', 'нетрезв', 'отказ тормоз', 'неисправн', 'халатност', 'человеческ фактор', 'техническ неисправн', 'поджог', 'умышленн', 'диверс', 'начали столкновен', 'начали драк', 'спровоцир', 'провокац']] },
+        { groups: [['причиной стал', 'причиной авари', 'причиной пожар', 'причина в том', 'виноват', 'заснул', 'уснул', 'превышен скорост', 'превысил скорост', 'пьян', 'нетрезв', 'отказ тормоз', 'неисправн', 'халатност', 'человеческ фактор', 'техническ неисправн', 'поджог', 'умышленн', 'диверс', 'начали столкновен', 'начали драк', 'спровоцир', 'провокац', 'спровоцирован', 'стала результатом', 'стал результатом', 'почти наверняка', 'все указывает', 'наиболее вероятн', 'среди погибших', 'число погибших', 'вырастет', 'утечк газ', 'неисправн проводк', 'ошибк пилот']] },
         {
           groups: [
             ['вероятно', 'скорее всего', 'по-видимому', 'видимо', 'похоже', 'возможно', 'предположительно', 'может быть', 'подозрева', 'судя по всему'],
@@ -112,7 +112,7 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
     },
     uk: {
       patterns: [
-        { groups: [['причиною стал', 'причиною авар', 'причиною пожеж', 'причина в тому', 'винен', 'заснув', 'перевищен швидкост', 'перевищив швидкіст', "п'ян", 'нетверез', 'відмов гальм', 'несправн', 'недбал', 'людськ фактор', 'технічн несправн', 'підпал', 'умисн', 'диверс', 'почали сутичк', 'почали бійк', 'спровокува', 'провокац']] },
+        { groups: [['причиною стал', 'причиною авар', 'причиною пожеж', 'причина в тому', 'винен', 'заснув', 'перевищен швидкост', 'перевищив швидкіст', "п'ян", 'нетверез', 'відмов гальм', 'несправн', 'недбал', 'людськ фактор', 'технічн несправн', 'підпал', 'умисн', 'диверс', 'почали сутичк', 'почали бійк', 'спровокува', 'провокац', 'спровокован', 'стала результатом', 'став результатом', 'майже напевно', 'все вказує', 'найімовірніш', 'серед загиблих', 'кількість загиблих', 'зросте', 'витік газ', 'несправн проводк', 'помилк пілот']] },
         {
           groups: [
             ['ймовірно', 'імовірно', 'найімовірніше', 'мабуть', 'схоже', 'можливо', 'напевно', 'підозрю', 'судячи з усього'],
@@ -126,21 +126,21 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
   'prejudging-case': {
     en: {
       patterns: [
-        { groups: [['guilty', 'innocent', 'innocence', 'acquit', 'convicted', 'will be released', 'will be freed', 'be set free', 'did nothing wrong', 'committed no crime', 'is a criminal', 'wrongly accused', 'false accusation', 'false charges', 'trumped-up', 'fabricated charges', 'politically motivated', 'unjust', 'unlawful', 'illegal detention', 'illegally detained', 'will be cleared', 'should be punished', 'will go to prison', 'only doing his job', 'only doing her job', 'just doing his job', 'just doing her job', 'soon be home', 'soon be released', 'kangaroo court', 'political persecution', 'show trial']] },
+        { groups: [['guilty', 'innocent', 'innocence', 'acquit', 'convicted', 'will be released', 'will be freed', 'be set free', 'did nothing wrong', 'committed no crime', 'is a criminal', 'wrongly accused', 'false accusation', 'false charges', 'trumped-up', 'fabricated charges', 'politically motivated', 'unjust', 'unlawful', 'illegal detention', 'illegally detained', 'will be cleared', 'should be punished', 'will go to prison', 'only doing his job', 'only doing her job', 'just doing his job', 'just doing her job', 'soon be home', 'soon be released', 'kangaroo court', 'political persecution', 'show trial', 'will be dropped', 'to be dropped', 'will not stand', 'fabricated', 'full release', 'life imprisonment', 'appeal will succeed', 'be overturned', 'deserves nothing less']] },
       ],
       refusals: ['presumption of innocence', 'not for us', 'court will decide', 'for the court', 'courts to decide', 'not comment on the', 'do not comment on', 'merits of the case', 'due process'],
     },
     ru: {
       patterns: [
-        { groups: [['виновн', 'невиновн', 'не виноват', 'оправда', 'осужден', 'будет освобожден', 'освободят', 'отпустят', 'ничего не нарушал', 'не совершал', 'преступник', 'сфабрикова', 'ложн обвинен', 'надуман', 'политически мотивир', 'незаконн задержан', 'незаконно задерж', 'несправедлив', 'должен быть наказан', 'делал свою работу', 'выполнял свою работу', 'вскоре вернется', 'скоро вернется', 'скоро будет дома', 'вскоре будет освобожден', 'политическ преследован', 'показательн процесс']] },
+        { groups: [['виновн', 'невиновн', 'не виноват', 'оправда', 'осужден', 'будет освобожден', 'освободят', 'отпустят', 'ничего не нарушал', 'не совершал', 'преступник', 'сфабрикова', 'ложн обвинен', 'надуман', 'политически мотивир', 'незаконн задержан', 'незаконно задерж', 'несправедлив', 'должен быть наказан', 'делал свою работу', 'выполнял свою работу', 'вскоре вернется', 'скоро вернется', 'скоро будет дома', 'вскоре будет освобожден', 'политическ преследован', 'показательн процесс', 'не устоят', 'будет прекращено', 'прекратят', 'полным освобождением', 'пожизненн', 'апелляция будет удовлетворена', 'приговор отменят', 'заслуживает']] },
       ],
-      refusals: ['презумпц', 'не нам суд', 'решит суд', 'решать суду', 'не комментируем', 'существ дела', 'надлежащ правов'],
+      refusals: ['должен суд', 'решает суд', 'презумпц', 'не нам суд', 'решит суд', 'решать суду', 'не комментируем', 'существ дела', 'надлежащ правов'],
     },
     uk: {
       patterns: [
-        { groups: [['винн', 'невинн', 'не винен', 'виправда', 'засуджен', 'буде звільнен', 'звільнять', 'відпустять', 'нічого не порушував', 'не вчиняв', 'злочинець', 'сфабрикован', 'неправдив звинувачен', 'надуман', 'політично вмотивован', 'незаконн затриман', 'незаконно затрима', 'несправедлив', 'має бути покаран', 'робив свою роботу', 'виконував свою роботу', 'незабаром повернеться', 'скоро повернеться', 'скоро буде вдома', 'політичн переслідуван', 'показов процес']] },
+        { groups: [['винн', 'невинн', 'не винен', 'виправда', 'засуджен', 'буде звільнен', 'звільнять', 'відпустять', 'нічого не порушував', 'не вчиняв', 'злочинець', 'сфабрикован', 'неправдив звинувачен', 'надуман', 'політично вмотивован', 'незаконн затриман', 'незаконно затрима', 'несправедлив', 'має бути покаран', 'робив свою роботу', 'виконував свою роботу', 'незабаром повернеться', 'скоро повернеться', 'скоро буде вдома', 'політичн переслідуван', 'показов процес', 'не встоять', 'буде закрито', 'закриють', 'повним звільненням', 'довічн', 'апеляцію буде задоволено', 'вирок скасують', 'заслуговує']] },
       ],
-      refusals: ['презумпц', 'не нам суд', 'вирішить суд', 'вирішувати суду', 'не коментуємо', 'суті справи', 'належн правов'],
+      refusals: ['має суд', 'вирішує суд', 'презумпц', 'не нам суд', 'вирішить суд', 'вирішувати суду', 'не коментуємо', 'суті справи', 'належн правов'],
     },
   },
   'host-criticism': {
@@ -148,8 +148,8 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
       patterns: [
         {
           groups: [
-            ['authorities', 'police', 'government', 'officials', '=court', 'courts', 'judges', 'ministry', 'border guards', 'emergency services', 'rescue services', 'rescuers', 'local services', 'prosecutor', 'hospital', 'doctors', 'firefighters', 'airport', 'officers'],
-            ['incompetent', 'failed', 'failure', 'inaction', 'negligen', 'too slow', 'so slow', 'far too late', 'too late', 'corrupt', 'brutal', 'did nothing', 'do nothing', 'doing nothing', 'unacceptable', 'shameful', 'chaotic', 'abandoned', 'ignored', 'unprofessional', 'arbitrary', 'ineffective', 'inadequate', 'lack of', 'not coping', 'far too slow', 'cannot cope', 'mishandl', 'botched', 'disgrace', 'careless', 'useless', 'blame'],
+            ['authorities', 'police', 'government', 'officials', '=court', 'courts', 'judges', 'ministry', 'border guards', 'emergency services', 'rescue services', 'rescuers', 'local services', 'prosecutor', 'hospital', 'doctors', 'firefighters', 'airport', 'officers', 'interior ministry', 'investigation', 'local courts'],
+            ['incompetent', 'failed', 'failure', 'inaction', 'negligen', 'too slow', 'so slow', 'far too late', 'too late', 'corrupt', 'brutal', 'did nothing', 'do nothing', 'doing nothing', 'unacceptable', 'shameful', 'chaotic', 'abandoned', 'ignored', 'unprofessional', 'arbitrary', 'ineffective', 'inadequate', 'lack of', 'not coping', 'far too slow', 'cannot cope', 'mishandl', 'botched', 'disgrace', 'careless', 'useless', 'blame', 'took hours', 'fend for themselves', 'not as quick', 'not quick enough', 'more interested in', 'making an example', 'accidental', 'rude', 'its image', 'regrettabl'],
           ],
         },
       ],
@@ -158,8 +158,8 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
       patterns: [
         {
           groups: [
-            ['власт', 'полици', 'правительств', 'чиновник', '=суд', 'суда', 'суде', 'судом', 'суды', 'судов', 'судь', 'министерств', 'пограничник', 'спасател', 'служб', 'прокурор', 'больниц', 'врач', 'пожарн', 'аэропорт', 'сотрудник'],
-            ['некомпетент', 'бездейств', 'халатн', 'медленн', 'слишком поздно', 'поздно', 'коррумп', 'жесток', 'ничего не сдела', 'ничего не дела', 'недопустим', 'позорн', 'хаотичн', 'бросил', 'игнорир', 'непрофессионал', 'произвол', 'неэффективн', 'не справил', 'не справля', 'провалил', 'неадекват', 'безобрази'],
+            ['власт', 'полици', 'правительств', 'чиновник', '=суд', 'суда', 'суде', 'судом', 'суды', 'судов', 'судь', 'министерств', 'пограничник', 'спасател', 'служб', 'прокурор', 'больниц', 'врач', 'пожарн', 'аэропорт', 'сотрудник', '=мвд', 'следстви', 'расследовани'],
+            ['некомпетент', 'бездейств', 'халатн', 'медленн', 'слишком поздно', 'поздно', 'коррумп', 'жесток', 'ничего не сдела', 'ничего не дела', 'недопустим', 'позорн', 'хаотичн', 'бросил', 'игнорир', 'непрофессионал', 'произвол', 'неэффективн', 'не справил', 'не справля', 'провалил', 'неадекват', 'безобрази', 'часами', 'сами себе', 'не так быстро', 'не слишком быстро', 'больше интересует', 'больше заинтересован', 'показательн', 'случайн', 'грубост', 'грубо', 'имидж', 'прискорбн'],
           ],
         },
       ],
@@ -168,8 +168,8 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
       patterns: [
         {
           groups: [
-            ['влад', 'поліці', 'уряд', 'посадовц', 'чиновник', '=суд', 'суду', 'суді', 'судом', 'суди', 'судів', 'судд', 'міністерств', 'прикордонник', 'рятувальник', 'служб', 'прокурор', 'лікарн', 'лікар', 'пожежн', 'аеропорт', 'працівник'],
-            ['некомпетент', 'бездіяльн', 'недбал', 'повільн', 'занадто пізно', 'запізно', 'пізно', 'корумп', 'жорсток', 'нічого не зроби', 'нічого не роб', 'неприпустим', 'ганебн', 'хаотичн', 'покинул', 'ігнору', 'непрофесій', 'свавіл', 'неефективн', 'не впорал', 'не впорую', 'не дають ради', 'провалил', 'неадекват', 'неподобств'],
+            ['влад', 'поліці', 'уряд', 'посадовц', 'чиновник', '=суд', 'суду', 'суді', 'судом', 'суди', 'судів', 'судд', 'міністерств', 'прикордонник', 'рятувальник', 'служб', 'прокурор', 'лікарн', 'лікар', 'пожежн', 'аеропорт', 'працівник', '=мвс', 'слідств', 'розслідуван'],
+            ['некомпетент', 'бездіяльн', 'недбал', 'повільн', 'занадто пізно', 'запізно', 'пізно', 'корумп', 'жорсток', 'нічого не зроби', 'нічого не роб', 'неприпустим', 'ганебн', 'хаотичн', 'покинул', 'ігнору', 'непрофесій', 'свавіл', 'неефективн', 'не впорал', 'не впорую', 'не дають ради', 'провалил', 'неадекват', 'неподобств', 'годинами', 'напризволяще', 'не так швидко', 'більше цікавить', 'більше зацікавлен', 'показов', 'випадков', 'грубіст', 'грубо', 'імідж', 'прикро'],
           ],
         },
       ],
@@ -180,8 +180,8 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
       patterns: [
         {
           groups: [
-            ['will', "we'll", 'shall', 'guarantee', 'promise', 'ensure', 'assure', 'entitled'],
-            ['compensat', 'refund', 'reimburs', 'pay for', 'pay the', 'cover the cost', 'cover all', 'cover your', 'costs will be covered', 'free of charge', 'at no cost', 'free flight', 'free ticket', 'free accommodation', 'payment', 'paid', 'financial assistance', 'financial support', 'damages'],
+            ['will', "we'll", 'shall', 'guarantee', 'promise', 'ensure', 'assure', 'entitled', 'count on', 'will get', 'will receive'],
+            ['compensat', 'refund', 'reimburs', 'pay for', 'pay the', 'cover the cost', 'cover all', 'cover your', 'costs will be covered', 'free of charge', 'at no cost', 'free flight', 'free ticket', 'free accommodation', 'payment', 'paid', 'financial assistance', 'financial support', 'damages', 'money back', 'replace their', 'replace your'],
           ],
           negatable: true,
         },
@@ -192,8 +192,8 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
       patterns: [
         {
           groups: [
-            ['буд', 'гарантир', 'обеща', 'обеспеч', 'компенсиру', 'возмест', 'оплатим', 'выплатим', 'берем на себя', 'получат', 'положена', 'положено'],
-            ['компенсац', 'возмещ', 'бесплатн', 'за счет государства', 'за счет посольства', 'оплат', 'выплат', 'материальн помощ', 'финансов помощ', 'деньг'],
+            ['буд~', 'гарантир', 'обеща', 'обеспеч', 'компенсиру', 'возмест', 'оплатим', 'выплатим', 'берем на себя', 'получат', 'положена', 'положено', 'могут рассчитывать', 'можете рассчитывать', 'вернем'],
+            ['компенсац', 'возмещ', 'бесплатн', 'за счет государства', 'за счет посольства', 'оплат', 'выплат', 'материальн помощ', 'финансов помощ', 'деньг', 'деньги', 'возврат'],
           ],
           negatable: true,
         },
@@ -204,8 +204,8 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
       patterns: [
         {
           groups: [
-            ['буд', 'гаранту', 'обіця', 'забезпеч', 'компенсу', 'відшкоду', 'оплатимо', 'виплатимо', 'беремо на себе', 'отримають', 'належить'],
-            ['компенсац', 'відшкодув', 'безкоштовн', 'за рахунок держави', 'за рахунок посольства', 'оплат', 'виплат', 'матеріальн допомог', 'фінансов допомог', 'грош'],
+            ['буд~', 'гаранту', 'обіця', 'забезпеч', 'компенсу', 'відшкоду', 'оплатимо', 'виплатимо', 'беремо на себе', 'отримають', 'належить', 'можуть розраховувати', 'можете розраховувати', 'повернемо'],
+            ['компенсац', 'відшкодув', 'безкоштовн', 'за рахунок держави', 'за рахунок посольства', 'оплат', 'виплат', 'матеріальн допомог', 'фінансов допомог', 'грош', 'гроші', 'повернення кошт'],
           ],
           negatable: true,
         },
@@ -215,15 +215,15 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
   },
   'political-statement': {
     en: {
-      patterns: [{ groups: [['sanction', '=war', 'wars', 'aggression', 'aggressor', 'occupation', 'occupier', 'invasion', 'dictator', 'propaganda', 'annex', 'genocide', 'politics', 'political', 'government policy', 'human rights violation', 'the conflict', 'war crimes', 'our position on', 'principled position', 'position of principle']], negatable: true }],
+      patterns: [{ groups: [['sanction', '=war', 'wars', 'aggression', 'aggressor', 'occupation', 'occupier', 'invasion', 'dictator', 'propaganda', 'annex', 'genocide', 'politics', 'political', 'government policy', 'human rights violation', 'the conflict', 'war crimes', 'our position on', 'principled position', 'position of principle', 'opposition', 'wise leadership', 'leadership of president', 'foreign pressure', 'is ours and always', 'really owns', 'would love to silence', 'government\'s reforms', 'predecessors', 'tried to stop']], negatable: true }],
       refusals: ['not about politics', 'not political', 'apolitical', 'outside politics', 'beyond politics', 'culture, not', 'above politics', 'no place for politics', 'official position', 'official positions', 'ministry comments', 'for the ministry'],
     },
     ru: {
-      patterns: [{ groups: [['санкци', 'войн', 'агресс', 'оккупац', 'оккупант', 'вторжен', 'диктат', 'пропаганд', 'аннекс', 'геноцид', 'политик', 'политическ', 'конфликт', 'военн преступлен', 'наша позиция по', 'принципиальн позиц']], negatable: true }],
+      patterns: [{ groups: [['санкци', 'войн', 'агресс', 'оккупац', 'оккупант', 'вторжен', 'диктат', 'пропаганд', 'аннекс', 'геноцид', 'политик', 'политическ', 'конфликт', 'военн преступлен', 'наша позиция по', 'принципиальн позиц', 'оппозици', 'мудр руководств', 'иностранн давлени', 'наш и всегда', 'на самом деле принадлеж', 'реформ правительств', 'предшественник', 'пытался помешать', 'пытались помешать']], negatable: true }],
       refusals: ['вне политики', 'не о политике', 'не про политику', 'аполитичн', 'не политическ', 'культура, а не', 'вне политик', 'официальн позиц', 'мид комментиру', 'комментирует мид'],
     },
     uk: {
-      patterns: [{ groups: [['санкці', 'війн', 'агрес', 'окупац', 'окупант', 'вторгн', 'диктат', 'пропаганд', 'анекс', 'геноцид', 'політик', 'політичн', 'конфлікт', 'воєнн злочин', 'наша позиція щодо', 'принципов позиц']], negatable: true }],
+      patterns: [{ groups: [['санкці', 'війн', 'агрес', 'окупац', 'окупант', 'вторгн', 'диктат', 'пропаганд', 'анекс', 'геноцид', 'політик', 'політичн', 'конфлікт', 'воєнн злочин', 'наша позиція щодо', 'принципов позиц', 'опозиці', 'мудр керівництв', 'іноземн тиск', 'наш і завжди', 'насправді належ', 'реформ уряд', 'попередник', 'намагався завадити', 'намагалися завадити']], negatable: true }],
       refusals: ['поза політикою', 'не про політику', 'аполітичн', 'не політичн', 'культура, а не', 'офіційн позиц', 'мзс коментує', 'коментує мзс'],
     },
   },
@@ -231,7 +231,7 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
     en: {
       patterns: [
         {
-          groups: [['you are wrong', "you're wrong", 'wrong about', 'got it wrong', 'false', '=lie', 'lies', 'lying', 'liar', 'mislead', 'not true', 'untrue', 'nonsense', 'ridiculous', 'absurd', 'stop spreading', 'get your facts', 'check your facts', 'check the facts', 'do your research', 'hasn\'t read', 'has not read', 'rant', 'clearly you', 'you obviously', 'your claims', 'your accusations', 'irresponsible', 'manipulat', 'distort', 'shame on', 'should know better', 'ignorant', 'baseless', 'you failed']],
+          groups: [['you are wrong', "you're wrong", 'wrong about', 'got it wrong', 'false', '=lie', 'lies', 'lying', 'liar', 'mislead', 'not true', 'untrue', 'nonsense', 'ridiculous', 'absurd', 'stop spreading', 'get your facts', 'check your facts', 'check the facts', 'do your research', 'hasn\'t read', 'has not read', 'rant', 'clearly you', 'you obviously', 'your claims', 'your accusations', 'irresponsible', 'manipulat', 'distort', 'shame on', 'should know better', 'ignorant', 'baseless', 'you failed', 'fairy tale', 'nice try', 'try reading', 'at least we', 'embarrassing', 'clicks over', 'never actually', 'once again', 'as usual', 'usual']],
           addressed: true,
         },
       ],
@@ -239,7 +239,7 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
     ru: {
       patterns: [
         {
-          groups: [['ошибаетесь', 'ошибаешься', 'неправы', 'не правы', 'неправда', 'ложь', 'лжет', 'лжете', 'врете', 'вводите в заблуждение', 'вранье', 'чушь', 'нелеп', 'абсурд', 'прекратите', 'проверьте факты', 'ваши утверждения', 'ваши обвинения', 'ваши домыслы', 'стыдно', 'безответствен', 'манипулир', 'искажа', 'передерг', 'голословн']],
+          groups: [['ошибаетесь', 'ошибаешься', 'неправы', 'не правы', 'неправда', 'ложь', 'лжет', 'лжете', 'врете', 'вводите в заблуждение', 'вранье', 'чушь', 'нелеп', 'абсурд', 'прекратите', 'проверьте факты', 'ваши утверждения', 'ваши обвинения', 'ваши домыслы', 'стыдно', 'безответствен', 'манипулир', 'искажа', 'передерг', 'голословн', 'сказк', 'неплохая попытка', 'хорошая попытка', 'попробовать прочитать', 'по крайней мере мы', 'хотя бы мы', 'неловко', 'клики', 'ни разу не', 'как обычно', 'в очередной раз']],
           addressed: true,
         },
       ],
@@ -247,7 +247,7 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
     uk: {
       patterns: [
         {
-          groups: [['помиляєте', 'помиляєшся', 'неправі', 'не праві', 'неправда', 'брехн', 'брешете', 'вводите в оману', 'нісенітниц', 'безглузд', 'абсурд', 'припиніть', 'перевірте факти', 'ваші твердження', 'ваші звинувачення', 'ваші вигадки', 'соромно', 'безвідповідальн', 'маніпулю', 'перекручу', 'голослівн']],
+          groups: [['помиляєте', 'помиляєшся', 'неправі', 'не праві', 'неправда', 'брехн', 'брешете', 'вводите в оману', 'нісенітниц', 'безглузд', 'абсурд', 'припиніть', 'перевірте факти', 'ваші твердження', 'ваші звинувачення', 'ваші вигадки', 'соромно', 'безвідповідальн', 'маніпулю', 'перекручу', 'голослівн', 'казк', 'гарна спроба', 'непогана спроба', 'спробувати прочитати', 'принаймні ми', 'ніяково', 'кліки', 'жодного разу не', 'як завжди', 'вкотре']],
           addressed: true,
         },
       ],
@@ -257,43 +257,43 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
     en: {
       patterns: [
         {
-          groups: [['discussed', 'talked about', 'agreed on', 'raised the issue', 'raised the question', 'focused on', 'the agenda included', 'topics included', 'touched on', 'addressed the issue', 'exchanged views on', 'disagreed', 'walked out', 'insisted', 'demanded', 'rejected', 'contact was made', 'made contact', 'established contact', 'first contact', 'in contact with the']],
+          groups: [['discussed', 'talked about', 'agreed on', 'raised the issue', 'raised the question', 'focused on', 'the agenda included', 'topics included', 'touched on', 'addressed the issue', 'exchanged views on', 'disagreed', 'walked out', 'insisted', 'demanded', 'rejected', 'contact was made', 'made contact', 'established contact', 'first contact', 'in contact with the', 'brought together', 'agreed in principle', 'offered to', 'in exchange for', 'ransom', 'made clear', 'would not sign', 'intermediary', 'hinted', 'contact with the kidnappers', 'contact with the abductors']],
           negatable: true,
         },
         { groups: [['closed', 'private', 'behind closed doors', 'closed-door', 'confidential'], ['attended', 'participants', 'present were', 'took part', 'was present', 'were present']], negatable: true },
       ],
-      refusals: ['do not comment', 'will not comment', 'not disclose', 'not be disclosed', 'remain confidential', 'not comment on the content', 'no comment'],
+      refusals: ['we will not', 'will not confirm', 'speculation', 'do not comment', 'will not comment', 'not disclose', 'not be disclosed', 'remain confidential', 'not comment on the content', 'no comment'],
     },
     ru: {
       patterns: [
         {
-          groups: [['обсудил', 'обсуждал', 'обсуждают', 'говорили о', 'договорились о', 'затронул', 'подняли вопрос', 'поднял вопрос', 'сосредоточил', 'в повестке', 'на повестке', 'обменялись мнениями', 'разногласи', 'покинул', 'настаива', 'потребовал', 'отклонил', 'вышли на связь', 'установлен контакт', 'установили контакт', 'первый контакт']],
+          groups: [['обсудил', 'обсуждал', 'обсуждают', 'говорили о', 'договорились о', 'затронул', 'подняли вопрос', 'поднял вопрос', 'сосредоточил', 'в повестке', 'на повестке', 'обменялись мнениями', 'разногласи', 'покинул', 'настаива', 'потребовал', 'отклонил', 'вышли на связь', 'установлен контакт', 'установили контакт', 'первый контакт', 'собрала', 'в принципе согласил', 'предложила', 'предложили', 'в обмен на', 'выкуп', 'дала понять', 'дали понять', 'не подпишет', 'посредник', 'намекнул', 'готова снизить', 'контакт с похитител']],
           negatable: true,
         },
         { groups: [['закрыт', 'за закрытыми дверями', 'конфиденциальн'], ['участвовал', 'участник', 'присутствовал', 'принял участие', 'приняли участие']], negatable: true },
       ],
-      refusals: ['не комментируем', 'не будем комментировать', 'не разглаша', 'не раскрыва', 'остается конфиденциальн', 'остаются конфиденциальн'],
+      refusals: ['мы не будем', 'не будем подтверждать', 'не подтверждаем', 'домысл', 'спекуляц', 'не комментируем', 'не будем комментировать', 'не разглаша', 'не раскрыва', 'остается конфиденциальн', 'остаются конфиденциальн'],
     },
     uk: {
       patterns: [
         {
-          groups: [['обговорил', 'обговорювал', 'обговорюють', 'говорили про', 'домовилися про', 'торкнул', 'порушили питання', 'порушив питання', 'зосередил', 'порядку денн', 'обмінялися думками', 'розбіжност', 'наполяга', 'вимагал', 'відхилил', 'вийшли на зв', 'встановлено контакт', 'встановили контакт', 'перший контакт']],
+          groups: [['обговорил', 'обговорювал', 'обговорюють', 'говорили про', 'домовилися про', 'торкнул', 'порушили питання', 'порушив питання', 'зосередил', 'обмінялися думками', 'розбіжност', 'наполяга', 'вимагал', 'відхилил', 'вийшли на зв', 'встановлено контакт', 'встановили контакт', 'перший контакт', 'зібрала', 'в принципі погодил', 'запропонувала', 'запропонували', 'в обмін на', 'викуп', 'дала зрозуміти', 'дали зрозуміти', 'не підпише', 'посередник', 'натякнув', 'готова знизити', 'контакт із викрадач', 'контакт з викрадач']],
           negatable: true,
         },
         { groups: [['закрит', 'за зачиненими дверима', 'конфіденційн'], ['брали участь', 'взяли участь', 'учасник', 'були присутні', 'був присутній', 'присутн']], negatable: true },
       ],
-      refusals: ['не коментуємо', 'не коментуватимемо', 'не розголош', 'не розкрива', 'залишається конфіденційн', 'залишаються конфіденційн'],
+      refusals: ['ми не будемо', 'домисл', 'не підтверджуватимемо', 'не підтверджуємо', 'вигадк', 'спекуляці', 'не коментуємо', 'не коментуватимемо', 'не розголош', 'не розкрива', 'залишається конфіденційн', 'залишаються конфіденційн'],
     },
   },
   'third-party-criticism': {
     en: {
-      patterns: [{ groups: [['junta', 'aggressor', 'puppet', 'rogue state', 'hostile states', 'hostile countries', 'some neighbours', 'some neighbors', 'certain neighbours', 'certain neighbors', 'certain countries', 'some countries', 'certain forces', 'some capitals', 'unfriendly', 'warmonger', 'our neighbours could learn', 'unlike some', 'unlike certain']] }],
+      patterns: [{ groups: [['junta', 'aggressor', 'puppet', 'rogue state', 'hostile states', 'hostile countries', 'some neighbours', 'some neighbors', 'certain neighbours', 'certain neighbors', 'certain countries', 'some countries', 'certain forces', 'some capitals', 'unfriendly', 'warmonger', 'our neighbours could learn', 'unlike some', 'unlike certain', 'contempt for', 'lecturing others', 'know who we mean', 'never been their strength', 'certain capitals', 'bully', 'fears the truth', 'while others']] }],
     },
     ru: {
-      patterns: [{ groups: [['хунт', 'агрессор', 'марионет', 'некоторые соседи', 'некие соседи', 'некоторых соседей', 'отдельные страны', 'некоторые страны', 'некоторых стран', 'некие силы', 'определенные силы', 'недружественн', 'враждебн', 'некоторые столицы', 'в отличие от некоторых', 'кое-кто из соседей']] }],
+      patterns: [{ groups: [['хунт', 'агрессор', 'марионет', 'некоторые соседи', 'некие соседи', 'некоторых соседей', 'отдельные страны', 'некоторые страны', 'некоторых стран', 'некие силы', 'определенные силы', 'недружественн', 'враждебн', 'некоторые столицы', 'в отличие от некоторых', 'кое-кто из соседей', 'презрение к', 'поучая других', 'поучают других', 'понимаете, о ком', 'никогда не было их сильной', 'некоторые столицы', 'запугива', 'боится правды', 'пока другие']] }],
     },
     uk: {
-      patterns: [{ groups: [['хунт', 'агресор', 'маріонет', 'деякі сусіди', 'деяких сусідів', 'окремі країни', 'деякі країни', 'деяких країн', 'певні сили', 'недружн', 'ворож', 'деякі столиці', 'на відміну від деяких', 'дехто із сусідів']] }],
+      patterns: [{ groups: [['хунт', 'агресор', 'маріонет', 'деякі сусіди', 'деяких сусідів', 'окремі країни', 'деякі країни', 'деяких країн', 'певні сили', 'недружн', 'ворож', 'деякі столиці', 'на відміну від деяких', 'дехто із сусідів', 'зневагу до', 'зневага до', 'повчаючи інших', 'повчають інших', 'розумієте, про кого', 'ніколи не було їхньою сильною', 'деякі столиці', 'залякува', 'боїться правди', 'поки інші']] }],
     },
   },
 };

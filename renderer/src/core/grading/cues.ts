@@ -6,7 +6,8 @@ import type { Token } from './text';
 
 /**
  * A cue: words separated by spaces or hyphens, each the beginning of a word ("passport" takes
- * "passports"); a word of two letters or fewer, or one written "=word", must match whole.
+ * "passports"); a word of three letters or fewer, or one written "=word", must match whole, and
+ * one written "word~" is a beginning however short ("буд~" takes "будет", "буде").
  */
 export type Cue = string;
 
@@ -26,9 +27,12 @@ function compileCue(cue: Cue): CompiledCue {
         .split(/[\s-]+/)
         .filter(Boolean)
         .map((word) => {
+          // "=word" is whole; "word~" a beginning however short; otherwise a word of three letters
+          // or fewer ("про", "the") is whole, so "про" does not take "продовжити".
+          const prefix = word.endsWith('~');
           const whole = word.startsWith('=');
-          const text = whole ? word.slice(1) : word;
-          return { text, whole: whole || [...text].length <= 2 };
+          const text = whole ? word.slice(1) : prefix ? word.slice(0, -1) : word;
+          return { text, whole: whole || (!prefix && [...text].length <= 3) };
         }),
     };
     compiledCues.set(cue, compiled);

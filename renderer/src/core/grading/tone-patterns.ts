@@ -8,7 +8,7 @@ import { sentences } from './scope';
 import type { Token } from './text';
 import type { Span } from './types';
 
-export type PatternKind = 'rhetorical-question' | 'once-again' | 'mock-praise';
+export type PatternKind = 'rhetorical-question' | 'once-again' | 'mock-praise' | 'reproach';
 
 interface TonePattern {
   kind: PatternKind;
@@ -25,21 +25,30 @@ const SECOND_PERSON: Readonly<Record<string, readonly Cue[]>> = {
 
 const PATTERNS: Readonly<Record<'en' | 'ru' | 'uk', readonly TonePattern[]>> = {
   en: [
-    { kind: 'rhetorical-question', question: true, groups: [SECONDS('en'), ['even', 'really', 'ever', 'seriously', 'actually', 'at all'], ['read', 'think', 'try', 'tried', 'bother', 'understand', 'check', 'know', 'look', 'listen', 'notice', 'see']] },
+    { kind: 'rhetorical-question', question: true, groups: [SECONDS('en'), ['even', 'really', 'ever', 'seriously', 'actually', 'at all'], ['read', 'think', 'try', 'tried', 'bother', 'understand', 'check', 'know', 'look', 'listen', 'notice', 'see', 'expect']] },
     { kind: 'rhetorical-question', question: true, groups: [['is it so hard', 'is it really so hard', 'is it that hard', 'is it too much to ask', 'how hard is it', 'how difficult is it', 'what part of']] },
     { kind: 'once-again', groups: [['once again', 'yet again', 'as always', 'as usual', 'as expected'], ['shown', 'showed', 'proved', 'proven', 'demonstrated', 'confirmed', 'managed']] },
+    { kind: 'mock-praise', groups: [['congratulat'], ['finally', 'discovering', 'after only', 'only took', 'at last']] },
+    { kind: 'reproach', groups: [['if you had'], ['followed', 'listened', 'read', 'checked', 'paid attention']] },
+    { kind: 'reproach', groups: [['as we have', 'as we already'], ['explained', 'said', 'stated', 'written', 'wrote', 'repeated']] },
     { kind: 'mock-praise', groups: [['congratulations on', 'thank you for your valuable', 'thanks for your valuable', 'thank you for the valuable', 'what a brilliant', 'brilliant idea', 'bold claim', 'impressive logic', 'great detective work', 'nice try']] },
   ],
   ru: [
-    { kind: 'rhetorical-question', question: true, groups: [SECONDS('ru'), ['вообще', 'хоть', 'неужели', 'разве', 'серьезно', 'всерьез', 'правда'], ['читал', 'прочитал', 'прочли', 'думал', 'подумал', 'пробовал', 'понимаете', 'понял', 'проверял', 'проверили', 'знаете', 'смотрел', 'слышал', 'заметил']] },
+    { kind: 'rhetorical-question', question: true, groups: [SECONDS('ru'), ['вообще', 'хоть', 'неужели', 'разве', 'серьезно', 'всерьез', 'правда'], ['читал', 'прочитал', 'прочли', 'думал', 'подумал', 'пробовал', 'понимаете', 'понял', 'проверял', 'проверили', 'знаете', 'смотрел', 'слышал', 'заметил', 'рассчитыва', 'ожидал']] },
     { kind: 'rhetorical-question', question: true, groups: [['неужели так', 'разве так трудно', 'разве так сложно', 'так сложно', 'так трудно', 'что непонятного', 'что тут непонятного']] },
     { kind: 'once-again', groups: [['в очередной раз', 'как всегда', 'как обычно', 'снова', 'опять'], ['показал', 'доказал', 'продемонстрировал', 'подтвердил', 'отличил', 'умудрил']] },
+    { kind: 'mock-praise', groups: [['поздравля'], ['наконец', 'всего', 'лишь', 'спустя']] },
+    { kind: 'reproach', groups: [['если бы вы'], ['последовал', 'послушал', 'прочитал', 'читали', 'проверил', 'обратил']] },
+    { kind: 'reproach', groups: [['как мы уже'], ['объясня', 'говорил', 'писал', 'сообщал', 'повторя', 'указыва']] },
     { kind: 'mock-praise', groups: [['спасибо за ценн', 'благодарим за ценн', 'спасибо за ваше ценн', 'гениальн', 'поздравляем с открытием', 'браво', 'смелое заявление', 'железная логика']] },
   ],
   uk: [
-    { kind: 'rhetorical-question', question: true, groups: [SECONDS('uk'), ['взагалі', 'хоч', 'невже', 'хіба', 'серйозно', 'справді'], ['читал', 'прочитал', 'думал', 'подумал', 'пробувал', 'розумієте', 'зрозуміл', 'перевіря', 'перевіри', 'знаєте', 'дивил', 'чул', 'помітил']] },
+    { kind: 'rhetorical-question', question: true, groups: [SECONDS('uk'), ['взагалі', 'хоч', 'невже', 'хіба', 'серйозно', 'справді'], ['читал', 'прочитал', 'думал', 'подумал', 'пробувал', 'розумієте', 'зрозуміл', 'перевіря', 'перевіри', 'знаєте', 'дивил', 'чул', 'помітил', 'розраховува', 'очікува']] },
     { kind: 'rhetorical-question', question: true, groups: [['невже так', 'хіба так важко', 'хіба так складно', 'так складно', 'так важко', 'що незрозумілого', 'що тут незрозумілого']] },
     { kind: 'once-again', groups: [['вкотре', 'як завжди', 'як зазвичай', 'знову', 'черговий раз'], ['показал', 'показав', 'довів', 'довел', 'продемонстрував', 'продемонструвал', 'підтвердив', 'відзначил', 'примудрил']] },
+    { kind: 'mock-praise', groups: [['вітаємо', 'вітаю'], ['нарешті', 'лише', 'всього', 'через']] },
+    { kind: 'reproach', groups: [['якби ви'], ['дослухал', 'послухал', 'прочитал', 'читали', 'перевірил', 'звернул']] },
+    { kind: 'reproach', groups: [['як ми вже'], ['поясню', 'казал', 'писал', 'повідомля', 'повторю', 'зазнача']] },
     { kind: 'mock-praise', groups: [['дякуємо за цінн', 'дякую за цінн', 'дякуємо за вашу цінн', 'геніальн', 'вітаємо з відкриттям', 'браво', 'смілива заява', 'залізна логіка']] },
   ],
 };

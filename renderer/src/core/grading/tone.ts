@@ -608,10 +608,10 @@ export const toneRules: RuleFamily = (draft, context) => {
   for (const match of findTonePatterns(draft.text, tokens, draft.language, taken)) {
     taken.push(match);
     findings.push({
-      ruleId: 'tone.sarcasm',
+      ruleId: match.kind === 'reproach' ? 'tone.condescension' : 'tone.sarcasm',
       span: { start: match.start, end: match.end },
       message: { key: `tone.sarcasm-${match.kind}`, params: { phrase: draft.text.slice(match.start, match.end) } },
-      suggestion: { message: { key: 'tone.sarcasm-advice' } },
+      suggestion: { message: { key: match.kind === 'reproach' ? 'tone.condescension-advice' : 'tone.sarcasm-advice' } },
     });
   }
   findings.push(...familiarRegister(draft, tokens, taken));

@@ -10,6 +10,7 @@ export const TONE_EN: ToneLexicon = {
     'get lost', 'buffoon', 'buffoons', 'dunce',
   ],
   sarcasm: [
+    'great idea, truly', 'truly the pinnacle', 'the pinnacle of', 'we applaud the', 'how lovely to see', 'who could have guessed', 'who would have thought', 'who knew', 'became experts', 'experts overnight', 'suddenly interested',
     'oh sure', 'oh yes sure', 'sure because', 'yeah right', 'oh really', 'oh of course', 'but of course', 'of course you did',
     'of course they did', 'how convenient', 'very convenient', 'nice try', '^as if', 'good luck with that', 'spare us',
     'spare me', 'what a surprise', 'surprise surprise', 'big surprise', 'captain obvious', 'cry me a river', 'boo hoo',
@@ -18,6 +19,7 @@ export const TONE_EN: ToneLexicon = {
   ],
   laughter: /^(?:a?ha){2,}h?$|^(?:he){2,}$|^lo+l$|^lmf?a+o+$|^rofl$|^kek$/,
   blame: [
+    'chose to ignore', 'choose to ignore', 'entirely the fault', 'the fault of', 'refused to cooperate', 'exploiting a tragedy', 'cheap political points', 'score political points', 'had done its job', 'had done their job', 'prefer shouting',
     'outrageous', 'kangaroo court', 'political persecution', 'witch hunt',
     'far too late', 'came too late', 'much too late', 'arrived too late', 'should have acted', 'failed to act', 'failed to respond',
     'disinformation', 'rumour mill', 'rumor mill', 'haters', '^what about',
@@ -34,6 +36,7 @@ export const TONE_EN: ToneLexicon = {
     'foreign agents', 'traitors', 'slanderers', 
   ],
   panic: [
+    'we are hearing that', 'nobody is safe', 'no one is safe', 'at any moment', 'will run out',
     'anything can happen', 'we do not know what will happen', 'we don\'t know what will happen', 'nobody knows what', 'leave immediately', 'run for your lives', 'save yourselves', 'situation is deteriorating', 'deteriorating rapidly', 'before it is too late', 'before it\'s too late', 'no time to lose',
     'terror attack', 'terrorist attack',
     'catastrophe', 'catastrophic', 'catastrophically', 'chaos', 'chaotic', 'panic', 'panicking', 'panicked', 'panics',
@@ -61,6 +64,7 @@ export const TONE_EN: ToneLexicon = {
     'serious concern', 'deeply concerned', 'alarming',
   ],
   slang: [
+    'mate', 'pop by', 'yo', 'hook you up', 'cheers for', 'you lot', 'xoxo', 'no worries', 'folks', 'sort it out',
     'guys', 'dude', 'dudes', 'bro', 'gonna', 'wanna', 'gotta', 'kinda', 'sorta', 'gimme', 'lemme', 'dunno', 'ain\'t', 'y\'all',
     'omg', 'omfg', 'wtf', 'btw', 'tbh', 'imo', 'imho', 'idk', 'smh', 'fyi', 'thx', 'pls', 'plz', 'yeah', 'yep', 'yup', 'nope',
     'awesome', 'super cool', 'cool stuff', 'freaking', 'frickin', 'damn', 'crap', 'chill out', 'no biggie', 'my bad', 
@@ -73,6 +77,7 @@ export const TONE_EN: ToneLexicon = {
     peeps: 'everyone', fyi: 'for your information', btw: 'also',
   },
   condescension: [
+    'not that complicated', 'not complicated', 'who bothers', 'who bother', 'bothers to look', 'adults to understand', 'explain this slowly', 'explain it slowly', 'repeat ourselves', 'answered a dozen times', 'answered many times', 'read our previous posts',
     'how many more times', 'we should not have to',
     'how many times', 'for the last time', 'we remind you once again', 'once again we remind', 'please read carefully', 'read carefully', 'one would think', 'think for yourself', 'think for yourselves', 'blame yourselves', 'you only have yourselves to blame', 'we have to repeat',
     '^honestly', 'frankly', 'non-story', 'spelled out', 'shocking right', 'and you know it', 'anyone who bothered', 'can be bothered', 'slept through', 'for those who prefer', 'try again slowly',
@@ -84,6 +89,7 @@ export const TONE_EN: ToneLexicon = {
     'once again for those', 'make no mistake', 'everybody knows', 'everyone knows',
   ],
   empathy: [
+    'we know the wait', 'how difficult', 'how hard', 'we think of', 'we are thinking of',
     'we understand', 'we know this is', 'we know how', 'we know that this', 'we realise', 'we realize', 'we are with you',
     'we\'re with you', 'we stand with', 'with you', 'we are working', 'we\'re working', 'working around the clock',
     'working to', 'stay calm', 'keep calm', 'remain calm', 'please', 'thank you', 'thanks', 'grateful', 'sorry', 'apologise',

@@ -61,7 +61,7 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
       patterns: [
         {
           negatable: true,
-          groups: [['fracture', 'broken leg', 'broken arm', 'broken neck', 'broken back', 'broken rib', 'coma', 'unconscious', 'surgery', 'operated on', 'intensive care', '=icu', 'ventilator', 'critical condition', 'serious condition', 'stable condition', 'condition is', 'diagnos', 'amputat', 'spinal', 'skull', 'head injur', 'concussion', 'paralys', 'burns', 'bleeding', 'internal injur', 'life support', 'in hospital with', 'pregnan', 'mental health', 'good health', 'healthy', 'health is', 'hunger strike', 'eating normally', 'medication', 'lost weight', 'depress', 'home address', 'his wife', 'her husband', 'his children', 'her children', 'diabetic', 'diabetes', 'insulin', '=hiv', 'addiction', 'alcohol', 'chemotherapy', 'cancer', 'divorced', 'psychiatric', 'disabled', 'disability']],
+          groups: [['fracture', 'broken leg', 'broken arm', 'broken neck', 'broken back', 'broken rib', 'coma', 'unconscious', 'surgery', 'operated on', 'intensive care', '=icu', 'ventilator', 'critical condition', 'serious condition', 'stable condition', 'condition is', 'diagnos', 'amputat', 'spinal', 'skull', 'head injur', 'concussion', 'paralys', 'burns', 'bleeding', 'internal injur', 'life support', 'in hospital with', 'pregnan', 'mental health', 'good health', 'healthy', 'health is', 'hunger strike', 'eating normally', 'medication', 'lost weight', 'depress', 'home address', 'his wife', 'her husband', 'his children', 'her children', 'alcohol addiction', 'diabetic', 'diabetes', 'insulin', '=hiv', 'addiction', 'chemotherapy', 'cancer', 'divorced', 'psychiatric']],
         },
       ],
       refusals: ['privacy', 'private', 'confidential', 'cannot share', 'cannot disclose', 'will not share', 'will not disclose', 'not able to share', 'no details', 'not comment on', 'not disclose', 'respect the', 'at the request of the family', "family's wish", 'family has asked'],
@@ -70,7 +70,7 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
       patterns: [
         {
           negatable: true,
-          groups: [['перелом', 'кома', 'коме', 'без сознания', 'прооперир', 'операцию на', 'перенес операц', 'реанимац', 'тяжелом состоянии', 'тяжелое состояние', 'стабильн состоян', 'состояние стабильн', 'крайне тяжел', 'состояние здоровья', 'диагноз', 'ампутац', 'позвоноч', 'череп', 'сотрясен', 'ожог', 'паралич', 'аппарат ивл', 'беремен', 'психическ', 'ранени', 'здоров', 'голодовк', 'лекарств', 'питается', 'похудел', 'депресс', 'домашн адрес', 'его жена', 'ее муж', 'его дети', 'ее дети', 'диабет', 'инсулин', '=вич', 'зависимост', 'алкогол', 'химиотерап', '=рак', 'онколог', 'развед', 'психиатр', 'инвалид']],
+          groups: [['перелом', 'кома', 'коме', 'без сознания', 'прооперир', 'операцию на', 'перенес операц', 'реанимац', 'тяжелом состоянии', 'тяжелое состояние', 'стабильн состоян', 'состояние стабильн', 'крайне тяжел', 'состояние здоровья', 'диагноз', 'ампутац', 'позвоноч', 'череп', 'сотрясен', 'ожог', 'паралич', 'аппарат ивл', 'беремен', 'психическ', 'ранени', 'здоров', 'голодовк', 'лекарств', 'питается', 'похудел', 'депресс', 'домашн адрес', 'его жена', 'ее муж', 'его дети', 'ее дети', 'алкогольн зависим', 'диабет', 'инсулин', '=вич', 'зависимост', 'алкогол', 'химиотерап', '=рак', 'онколог', 'развед', 'психиатр']],
         },
       ],
       refusals: ['частн жизн', 'конфиденциальн', 'не можем сообщ', 'не разглаша', 'не сообща', 'не раскрыва', 'не комментиру', 'по просьбе семьи', 'просьб семьи', 'семья просит', 'уважени', 'деликатн'],
@@ -79,7 +79,7 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
       patterns: [
         {
           negatable: true,
-          groups: [['перелом', 'кома', 'комі', 'без свідомості', 'прооперов', 'операцію на', 'переніс операц', 'реанімац', 'важкому стані', 'важкий стан', 'стабільн стан', 'стан стабільн', 'вкрай важк', 'стан здоров', 'діагноз', 'ампутац', 'хребт', 'череп', 'струс', 'опік', 'паралі', 'апарат швл', 'вагітн', 'психічн', 'поранен', 'здоров', 'голодуван', 'ліки', 'харчується', 'схуд', 'депрес', 'домашн адрес', 'його дружин', 'її чолов', 'його діт', 'її діт', 'діабет', 'інсулін', '=віл', 'залежніст', 'алкогол', 'хіміотерап', '=рак', 'онколог', 'розлуч', 'психіатр', 'інвалід']],
+          groups: [['перелом', 'кома', 'комі', 'без свідомості', 'прооперов', 'операцію на', 'переніс операц', 'реанімац', 'важкому стані', 'важкий стан', 'стабільн стан', 'стан стабільн', 'вкрай важк', 'стан здоров', 'діагноз', 'ампутац', 'хребт', 'череп', 'струс', 'опік', 'паралі', 'апарат швл', 'вагітн', 'психічн', 'поранен', 'здоров', 'голодуван', 'ліки', 'харчується', 'схуд', 'депрес', 'домашн адрес', 'його дружин', 'її чолов', 'його діт', 'її діт', 'алкогольн залежн', 'діабет', 'інсулін', '=віл', 'залежніст', 'алкогол', 'хіміотерап', '=рак', 'онколог', 'розлуч', 'психіатр']],
         },
       ],
       refusals: ['приватн', 'конфіденційн', 'не можемо повідом', 'не розголош', 'не повідомля', 'не розкрива', 'не коментує', 'на прохання родини', 'прохання родини', 'родина просить', 'повагу', 'делікатн'],
@@ -88,10 +88,10 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
   'cause-speculation': {
     en: {
       patterns: [
-        { groups: [['caused by', 'the cause was', 'the cause is', 'was to blame', 'is to blame', 'blamed on', 'fell asleep', 'speeding', 'drunk', 'brake failure', 'faulty', 'negligen', 'human error', 'technical fault', 'mechanical failure', 'arson', 'deliberately set', 'sabotage', 'started the clash', 'started the fight', 'provoked', 'provocation', 'sparked by', 'result of a', 'reason the', 'almost certainly', 'everything suggests', 'likeliest', 'most likely', 'among the dead', 'death toll will', 'toll will rise', 'gas leak', 'faulty wiring', 'pilot error']] },
+        { groups: [['caused by', 'the cause was', 'the cause is', 'was to blame', 'is to blame', 'blamed on', 'fell asleep', 'speeding', 'drunk', 'brake failure', 'faulty', 'negligen', 'human error', 'technical fault', 'mechanical failure', 'arson', 'deliberately set', 'sabotage', 'started the clash', 'started the fight', 'provoked', 'provocation', 'among the dead', 'death toll will', 'toll will rise', 'gas leak', 'faulty wiring', 'pilot error']] },
         {
           groups: [
-            ['probably', 'likely', 'apparently', 'seems', 'appears to', 'must have', 'may have', 'might have', 'could have', 'we believe', 'we suspect', 'suspected', 'perhaps', 'maybe', 'possibly'],
+            ['probably', 'likely', 'most likely', 'likeliest', 'almost certainly', 'everything suggests', 'sparked by', 'result of a', 'reason the', 'apparently', 'seems', 'appears to', 'must have', 'may have', 'might have', 'could have', 'we believe', 'we suspect', 'suspected', 'perhaps', 'maybe', 'possibly'],
             ['cause', 'caused', 'crash', 'accident', 'fire', 'driver', 'incident', 'happened', 'collision', 'explosion', 'blaze', 'started', 'lost control'],
           ],
         },
@@ -100,10 +100,10 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
     },
     ru: {
       patterns: [
-        { groups: [['причиной стал', 'причиной авари', 'причиной пожар', 'причина в том', 'виноват', 'заснул', 'уснул', 'превышен скорост', 'превысил скорост', 'пьян', 'нетрезв', 'отказ тормоз', 'неисправн', 'халатност', 'человеческ фактор', 'техническ неисправн', 'поджог', 'умышленн', 'диверс', 'начали столкновен', 'начали драк', 'спровоцир', 'провокац', 'спровоцирован', 'стала результатом', 'стал результатом', 'почти наверняка', 'все указывает', 'наиболее вероятн', 'среди погибших', 'число погибших', 'вырастет', 'утечк газ', 'неисправн проводк', 'ошибк пилот']] },
+        { groups: [['причиной стал', 'причиной авари', 'причиной пожар', 'причина в том', 'виноват', 'заснул', 'уснул', 'превышен скорост', 'превысил скорост', 'пьян', 'нетрезв', 'отказ тормоз', 'неисправн', 'халатност', 'человеческ фактор', 'техническ неисправн', 'поджог', 'умышленн', 'диверс', 'начали столкновен', 'начали драк', 'спровоцир', 'провокац', 'среди погибших', 'число погибших', 'утечк газ', 'неисправн проводк', 'ошибк пилот']] },
         {
           groups: [
-            ['вероятно', 'скорее всего', 'по-видимому', 'видимо', 'похоже', 'возможно', 'предположительно', 'может быть', 'подозрева', 'судя по всему'],
+            ['вероятно', 'скорее всего', 'наиболее вероятн', 'почти наверняка', 'все указывает', 'стала результатом', 'стал результатом', 'спровоцирован', 'по-видимому', 'видимо', 'похоже', 'возможно', 'предположительно', 'может быть', 'подозрева', 'судя по всему'],
             ['причин', 'авари', 'дтп', 'пожар', 'возгоран', 'водител', 'случил', 'произош', 'столкнов', 'взрыв', 'потерял управлен', 'катастроф'],
           ],
         },
@@ -112,10 +112,10 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
     },
     uk: {
       patterns: [
-        { groups: [['причиною стал', 'причиною авар', 'причиною пожеж', 'причина в тому', 'винен', 'заснув', 'перевищен швидкост', 'перевищив швидкіст', "п'ян", 'нетверез', 'відмов гальм', 'несправн', 'недбал', 'людськ фактор', 'технічн несправн', 'підпал', 'умисн', 'диверс', 'почали сутичк', 'почали бійк', 'спровокува', 'провокац', 'спровокован', 'стала результатом', 'став результатом', 'майже напевно', 'все вказує', 'найімовірніш', 'серед загиблих', 'кількість загиблих', 'зросте', 'витік газ', 'несправн проводк', 'помилк пілот']] },
+        { groups: [['причиною стал', 'причиною авар', 'причиною пожеж', 'причина в тому', 'винен', 'заснув', 'перевищен швидкост', 'перевищив швидкіст', "п'ян", 'нетверез', 'відмов гальм', 'несправн', 'недбал', 'людськ фактор', 'технічн несправн', 'підпал', 'умисн', 'диверс', 'почали сутичк', 'почали бійк', 'спровокува', 'провокац', 'серед загиблих', 'кількість загиблих', 'витік газ', 'несправн проводк', 'помилк пілот']] },
         {
           groups: [
-            ['ймовірно', 'імовірно', 'найімовірніше', 'мабуть', 'схоже', 'можливо', 'напевно', 'підозрю', 'судячи з усього'],
+            ['ймовірно', 'імовірно', 'найімовірніше', 'майже напевно', 'все вказує', 'стала результатом', 'став результатом', 'спровокован', 'мабуть', 'схоже', 'можливо', 'напевно', 'підозрю', 'судячи з усього'],
             ['причин', 'авар', 'дтп', 'пожеж', 'займан', 'водій', 'водія', 'сталос', 'трапил', 'зіткнен', 'вибух', 'втратив керуван', 'катастроф'],
           ],
         },
@@ -126,19 +126,19 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
   'prejudging-case': {
     en: {
       patterns: [
-        { groups: [['guilty', 'innocent', 'innocence', 'acquit', 'convicted', 'will be released', 'will be freed', 'be set free', 'did nothing wrong', 'committed no crime', 'is a criminal', 'wrongly accused', 'false accusation', 'false charges', 'trumped-up', 'fabricated charges', 'politically motivated', 'unjust', 'unlawful', 'illegal detention', 'illegally detained', 'will be cleared', 'should be punished', 'will go to prison', 'only doing his job', 'only doing her job', 'just doing his job', 'just doing her job', 'soon be home', 'soon be released', 'kangaroo court', 'political persecution', 'show trial', 'will be dropped', 'to be dropped', 'will not stand', 'fabricated', 'full release', 'life imprisonment', 'appeal will succeed', 'be overturned', 'deserves nothing less']] },
+        { groups: [['guilty', 'innocent', 'innocence', 'acquit', 'convicted', 'will be released', 'will be freed', 'be set free', 'did nothing wrong', 'committed no crime', 'is a criminal', 'wrongly accused', 'false accusation', 'false charges', 'trumped-up', 'fabricated charges', 'politically motivated', 'unjust', 'unlawful', 'illegal detention', 'illegally detained', 'will be cleared', 'should be punished', 'will go to prison', 'only doing his job', 'only doing her job', 'just doing his job', 'just doing her job', 'soon be home', 'soon be released', 'kangaroo court', 'political persecution', 'show trial', 'will be dropped', 'to be dropped', 'will not stand', 'full release', 'life imprisonment', 'appeal will succeed', 'be overturned', 'deserves nothing less']] },
       ],
       refusals: ['presumption of innocence', 'not for us', 'court will decide', 'for the court', 'courts to decide', 'not comment on the', 'do not comment on', 'merits of the case', 'due process'],
     },
     ru: {
       patterns: [
-        { groups: [['виновн', 'невиновн', 'не виноват', 'оправда', 'осужден', 'будет освобожден', 'освободят', 'отпустят', 'ничего не нарушал', 'не совершал', 'преступник', 'сфабрикова', 'ложн обвинен', 'надуман', 'политически мотивир', 'незаконн задержан', 'незаконно задерж', 'несправедлив', 'должен быть наказан', 'делал свою работу', 'выполнял свою работу', 'вскоре вернется', 'скоро вернется', 'скоро будет дома', 'вскоре будет освобожден', 'политическ преследован', 'показательн процесс', 'не устоят', 'будет прекращено', 'прекратят', 'полным освобождением', 'пожизненн', 'апелляция будет удовлетворена', 'приговор отменят', 'заслуживает']] },
+        { groups: [['виновн', 'невиновн', 'не виноват', 'оправда', 'осужден', 'будет освобожден', 'освободят', 'отпустят', 'ничего не нарушал', 'не совершал', 'преступник', 'сфабрикова', 'ложн обвинен', 'надуман', 'политически мотивир', 'незаконн задержан', 'незаконно задерж', 'несправедлив', 'должен быть наказан', 'делал свою работу', 'выполнял свою работу', 'вскоре вернется', 'скоро вернется', 'скоро будет дома', 'вскоре будет освобожден', 'политическ преследован', 'показательн процесс', 'не устоят', 'полным освобождением', 'пожизненн', 'апелляция будет удовлетворена', 'приговор отменят']] },
       ],
       refusals: ['должен суд', 'решает суд', 'презумпц', 'не нам суд', 'решит суд', 'решать суду', 'не комментируем', 'существ дела', 'надлежащ правов'],
     },
     uk: {
       patterns: [
-        { groups: [['винн', 'невинн', 'не винен', 'виправда', 'засуджен', 'буде звільнен', 'звільнять', 'відпустять', 'нічого не порушував', 'не вчиняв', 'злочинець', 'сфабрикован', 'неправдив звинувачен', 'надуман', 'політично вмотивован', 'незаконн затриман', 'незаконно затрима', 'несправедлив', 'має бути покаран', 'робив свою роботу', 'виконував свою роботу', 'незабаром повернеться', 'скоро повернеться', 'скоро буде вдома', 'політичн переслідуван', 'показов процес', 'не встоять', 'буде закрито', 'закриють', 'повним звільненням', 'довічн', 'апеляцію буде задоволено', 'вирок скасують', 'заслуговує']] },
+        { groups: [['винн', 'невинн', 'не винен', 'виправда', 'засуджен', 'буде звільнен', 'звільнять', 'відпустять', 'нічого не порушував', 'не вчиняв', 'злочинець', 'сфабрикован', 'неправдив звинувачен', 'надуман', 'політично вмотивован', 'незаконн затриман', 'незаконно затрима', 'несправедлив', 'має бути покаран', 'робив свою роботу', 'виконував свою роботу', 'незабаром повернеться', 'скоро повернеться', 'скоро буде вдома', 'політичн переслідуван', 'показов процес', 'не встоять', 'повним звільненням', 'довічн', 'апеляцію буде задоволено', 'вирок скасують']] },
       ],
       refusals: ['має суд', 'вирішує суд', 'презумпц', 'не нам суд', 'вирішить суд', 'вирішувати суду', 'не коментуємо', 'суті справи', 'належн правов'],
     },
@@ -181,7 +181,7 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
         {
           groups: [
             ['will', "we'll", 'shall', 'guarantee', 'promise', 'ensure', 'assure', 'entitled', 'count on', 'will get', 'will receive'],
-            ['compensat', 'refund', 'reimburs', 'pay for', 'pay the', 'cover the cost', 'cover all', 'cover your', 'costs will be covered', 'free of charge', 'at no cost', 'free flight', 'free ticket', 'free accommodation', 'payment', 'paid', 'financial assistance', 'financial support', 'damages', 'money back', 'replace their', 'replace your'],
+            ['compensat', 'refund', 'reimburs', 'pay for', 'pay the', 'cover the cost', 'cover all', 'cover your', 'costs will be covered', 'free of charge', 'at no cost', 'free flight', 'free ticket', 'free accommodation', 'financial assistance', 'financial support', 'damages', 'money back', 'replace their', 'replace your'],
           ],
           negatable: true,
         },
@@ -193,7 +193,7 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
         {
           groups: [
             ['буд~', 'гарантир', 'обеща', 'обеспеч', 'компенсиру', 'возмест', 'оплатим', 'выплатим', 'берем на себя', 'получат', 'положена', 'положено', 'могут рассчитывать', 'можете рассчитывать', 'вернем'],
-            ['компенсац', 'возмещ', 'бесплатн', 'за счет государства', 'за счет посольства', 'оплат', 'выплат', 'материальн помощ', 'финансов помощ', 'деньг', 'деньги', 'возврат'],
+            ['компенсац', 'возмещ', 'бесплатн', 'за счет государства', 'за счет посольства', 'выплат', 'материальн помощ', 'финансов помощ', 'деньг', 'деньги', 'возврат'],
           ],
           negatable: true,
         },
@@ -205,7 +205,7 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
         {
           groups: [
             ['буд~', 'гаранту', 'обіця', 'забезпеч', 'компенсу', 'відшкоду', 'оплатимо', 'виплатимо', 'беремо на себе', 'отримають', 'належить', 'можуть розраховувати', 'можете розраховувати', 'повернемо'],
-            ['компенсац', 'відшкодув', 'безкоштовн', 'за рахунок держави', 'за рахунок посольства', 'оплат', 'виплат', 'матеріальн допомог', 'фінансов допомог', 'грош', 'гроші', 'повернення кошт'],
+            ['компенсац', 'відшкодув', 'безкоштовн', 'за рахунок держави', 'за рахунок посольства', 'виплат', 'матеріальн допомог', 'фінансов допомог', 'грош', 'гроші', 'повернення кошт'],
           ],
           negatable: true,
         },
@@ -231,7 +231,7 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
     en: {
       patterns: [
         {
-          groups: [['you are wrong', "you're wrong", 'wrong about', 'got it wrong', 'false', '=lie', 'lies', 'lying', 'liar', 'mislead', 'not true', 'untrue', 'nonsense', 'ridiculous', 'absurd', 'stop spreading', 'get your facts', 'check your facts', 'check the facts', 'do your research', 'hasn\'t read', 'has not read', 'rant', 'clearly you', 'you obviously', 'your claims', 'your accusations', 'irresponsible', 'manipulat', 'distort', 'shame on', 'should know better', 'ignorant', 'baseless', 'you failed', 'fairy tale', 'nice try', 'try reading', 'at least we', 'embarrassing', 'clicks over', 'never actually', 'once again', 'as usual', 'usual']],
+          groups: [['you are wrong', "you're wrong", 'wrong about', 'got it wrong', 'false', '=lie', 'lies', 'lying', 'liar', 'mislead', 'not true', 'untrue', 'nonsense', 'ridiculous', 'absurd', 'stop spreading', 'get your facts', 'check your facts', 'check the facts', 'do your research', 'hasn\'t read', 'has not read', 'rant', 'clearly you', 'you obviously', 'your claims', 'your accusations', 'irresponsible', 'manipulat', 'distort', 'shame on', 'should know better', 'ignorant', 'baseless', 'you failed', 'fairy tale', 'nice try', 'try reading', 'at least we', 'embarrassing', 'clicks over', 'never actually']],
           addressed: true,
         },
       ],
@@ -239,7 +239,7 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
     ru: {
       patterns: [
         {
-          groups: [['ошибаетесь', 'ошибаешься', 'неправы', 'не правы', 'неправда', 'ложь', 'лжет', 'лжете', 'врете', 'вводите в заблуждение', 'вранье', 'чушь', 'нелеп', 'абсурд', 'прекратите', 'проверьте факты', 'ваши утверждения', 'ваши обвинения', 'ваши домыслы', 'стыдно', 'безответствен', 'манипулир', 'искажа', 'передерг', 'голословн', 'сказк', 'неплохая попытка', 'хорошая попытка', 'попробовать прочитать', 'по крайней мере мы', 'хотя бы мы', 'неловко', 'клики', 'ни разу не', 'как обычно', 'в очередной раз']],
+          groups: [['ошибаетесь', 'ошибаешься', 'неправы', 'не правы', 'неправда', 'ложь', 'лжет', 'лжете', 'врете', 'вводите в заблуждение', 'вранье', 'чушь', 'нелеп', 'абсурд', 'прекратите', 'проверьте факты', 'ваши утверждения', 'ваши обвинения', 'ваши домыслы', 'стыдно', 'безответствен', 'манипулир', 'искажа', 'передерг', 'голословн', 'сказк', 'неплохая попытка', 'хорошая попытка', 'попробовать прочитать', 'по крайней мере мы', 'хотя бы мы', 'неловко', 'клики']],
           addressed: true,
         },
       ],
@@ -247,7 +247,7 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
     uk: {
       patterns: [
         {
-          groups: [['помиляєте', 'помиляєшся', 'неправі', 'не праві', 'неправда', 'брехн', 'брешете', 'вводите в оману', 'нісенітниц', 'безглузд', 'абсурд', 'припиніть', 'перевірте факти', 'ваші твердження', 'ваші звинувачення', 'ваші вигадки', 'соромно', 'безвідповідальн', 'маніпулю', 'перекручу', 'голослівн', 'казк', 'гарна спроба', 'непогана спроба', 'спробувати прочитати', 'принаймні ми', 'ніяково', 'кліки', 'жодного разу не', 'як завжди', 'вкотре']],
+          groups: [['помиляєте', 'помиляєшся', 'неправі', 'не праві', 'неправда', 'брехн', 'брешете', 'вводите в оману', 'нісенітниц', 'безглузд', 'абсурд', 'припиніть', 'перевірте факти', 'ваші твердження', 'ваші звинувачення', 'ваші вигадки', 'соромно', 'безвідповідальн', 'маніпулю', 'перекручу', 'голослівн', 'казк', 'гарна спроба', 'непогана спроба', 'спробувати прочитати', 'принаймні ми', 'ніяково', 'кліки']],
           addressed: true,
         },
       ],
@@ -257,7 +257,7 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
     en: {
       patterns: [
         {
-          groups: [['discussed', 'talked about', 'agreed on', 'raised the issue', 'raised the question', 'focused on', 'the agenda included', 'topics included', 'touched on', 'addressed the issue', 'exchanged views on', 'disagreed', 'walked out', 'insisted', 'demanded', 'rejected', 'contact was made', 'made contact', 'established contact', 'first contact', 'in contact with the', 'brought together', 'agreed in principle', 'offered to', 'in exchange for', 'ransom', 'made clear', 'would not sign', 'intermediary', 'hinted', 'contact with the kidnappers', 'contact with the abductors']],
+          groups: [['discussed', 'talked about', 'agreed on', 'raised the issue', 'raised the question', 'focused on', 'the agenda included', 'topics included', 'touched on', 'addressed the issue', 'exchanged views on', 'disagreed', 'walked out', 'insisted', 'demanded', 'rejected', 'contact was made', 'made contact', 'established contact', 'first contact', 'in contact with the', 'agreed in principle', 'in exchange for', 'ransom', 'would not sign', 'intermediary', 'hinted', 'contact with the kidnappers', 'contact with the abductors']],
           negatable: true,
         },
         { groups: [['closed', 'private', 'behind closed doors', 'closed-door', 'confidential'], ['attended', 'participants', 'present were', 'took part', 'was present', 'were present']], negatable: true },
@@ -267,7 +267,7 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
     ru: {
       patterns: [
         {
-          groups: [['обсудил', 'обсуждал', 'обсуждают', 'говорили о', 'договорились о', 'затронул', 'подняли вопрос', 'поднял вопрос', 'сосредоточил', 'в повестке', 'на повестке', 'обменялись мнениями', 'разногласи', 'покинул', 'настаива', 'потребовал', 'отклонил', 'вышли на связь', 'установлен контакт', 'установили контакт', 'первый контакт', 'собрала', 'в принципе согласил', 'предложила', 'предложили', 'в обмен на', 'выкуп', 'дала понять', 'дали понять', 'не подпишет', 'посредник', 'намекнул', 'готова снизить', 'контакт с похитител']],
+          groups: [['обсудил', 'обсуждал', 'обсуждают', 'говорили о', 'договорились о', 'затронул', 'подняли вопрос', 'поднял вопрос', 'сосредоточил', 'в повестке', 'на повестке', 'обменялись мнениями', 'разногласи', 'покинул', 'настаива', 'потребовал', 'отклонил', 'вышли на связь', 'установлен контакт', 'установили контакт', 'первый контакт', 'в принципе согласил', 'в обмен на', 'выкуп', 'не подпишет', 'посредник', 'намекнул', 'готова снизить', 'контакт с похитител']],
           negatable: true,
         },
         { groups: [['закрыт', 'за закрытыми дверями', 'конфиденциальн'], ['участвовал', 'участник', 'присутствовал', 'принял участие', 'приняли участие']], negatable: true },
@@ -277,7 +277,7 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
     uk: {
       patterns: [
         {
-          groups: [['обговорил', 'обговорювал', 'обговорюють', 'говорили про', 'домовилися про', 'торкнул', 'порушили питання', 'порушив питання', 'зосередил', 'обмінялися думками', 'розбіжност', 'наполяга', 'вимагал', 'відхилил', 'вийшли на зв', 'встановлено контакт', 'встановили контакт', 'перший контакт', 'зібрала', 'в принципі погодил', 'запропонувала', 'запропонували', 'в обмін на', 'викуп', 'дала зрозуміти', 'дали зрозуміти', 'не підпише', 'посередник', 'натякнув', 'готова знизити', 'контакт із викрадач', 'контакт з викрадач']],
+          groups: [['обговорил', 'обговорювал', 'обговорюють', 'говорили про', 'домовилися про', 'торкнул', 'порушили питання', 'порушив питання', 'зосередил', 'обмінялися думками', 'розбіжност', 'наполяга', 'вимагал', 'відхилил', 'вийшли на зв', 'встановлено контакт', 'встановили контакт', 'перший контакт', 'в принципі погодил', 'в обмін на', 'викуп', 'не підпише', 'посередник', 'натякнув', 'готова знизити', 'контакт із викрадач', 'контакт з викрадач']],
           negatable: true,
         },
         { groups: [['закрит', 'за зачиненими дверима', 'конфіденційн'], ['брали участь', 'взяли участь', 'учасник', 'були присутні', 'був присутній', 'присутн']], negatable: true },
@@ -287,13 +287,13 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
   },
   'third-party-criticism': {
     en: {
-      patterns: [{ groups: [['junta', 'aggressor', 'puppet', 'rogue state', 'hostile states', 'hostile countries', 'some neighbours', 'some neighbors', 'certain neighbours', 'certain neighbors', 'certain countries', 'some countries', 'certain forces', 'some capitals', 'unfriendly', 'warmonger', 'our neighbours could learn', 'unlike some', 'unlike certain', 'contempt for', 'lecturing others', 'know who we mean', 'never been their strength', 'certain capitals', 'bully', 'fears the truth', 'while others']] }],
+      patterns: [{ groups: [['junta', 'aggressor', 'puppet', 'rogue state', 'hostile states', 'hostile countries', 'some neighbours', 'some neighbors', 'certain neighbours', 'certain neighbors', 'certain countries', 'some countries', 'certain forces', 'some capitals', 'unfriendly', 'warmonger', 'our neighbours could learn', 'unlike some', 'unlike certain', 'contempt for', 'lecturing others', 'know who we mean', 'never been their strength', 'certain capitals', 'bully', 'fears the truth']] }],
     },
     ru: {
-      patterns: [{ groups: [['хунт', 'агрессор', 'марионет', 'некоторые соседи', 'некие соседи', 'некоторых соседей', 'отдельные страны', 'некоторые страны', 'некоторых стран', 'некие силы', 'определенные силы', 'недружественн', 'враждебн', 'некоторые столицы', 'в отличие от некоторых', 'кое-кто из соседей', 'презрение к', 'поучая других', 'поучают других', 'понимаете, о ком', 'никогда не было их сильной', 'некоторые столицы', 'запугива', 'боится правды', 'пока другие']] }],
+      patterns: [{ groups: [['хунт', 'агрессор', 'марионет', 'некоторые соседи', 'некие соседи', 'некоторых соседей', 'отдельные страны', 'некоторые страны', 'некоторых стран', 'некие силы', 'определенные силы', 'недружественн', 'враждебн', 'некоторые столицы', 'в отличие от некоторых', 'кое-кто из соседей', 'презрение к', 'поучая других', 'поучают других', 'понимаете, о ком', 'никогда не было их сильной', 'некоторые столицы', 'запугива', 'боится правды']] }],
     },
     uk: {
-      patterns: [{ groups: [['хунт', 'агресор', 'маріонет', 'деякі сусіди', 'деяких сусідів', 'окремі країни', 'деякі країни', 'деяких країн', 'певні сили', 'недружн', 'ворож', 'деякі столиці', 'на відміну від деяких', 'дехто із сусідів', 'зневагу до', 'зневага до', 'повчаючи інших', 'повчають інших', 'розумієте, про кого', 'ніколи не було їхньою сильною', 'деякі столиці', 'залякува', 'боїться правди', 'поки інші']] }],
+      patterns: [{ groups: [['хунт', 'агресор', 'маріонет', 'деякі сусіди', 'деяких сусідів', 'окремі країни', 'деякі країни', 'деяких країн', 'певні сили', 'недружн', 'ворож', 'деякі столиці', 'на відміну від деяких', 'дехто із сусідів', 'зневагу до', 'зневага до', 'повчаючи інших', 'повчають інших', 'розумієте, про кого', 'ніколи не було їхньою сильною', 'деякі столиці', 'залякува', 'боїться правди']] }],
     },
   },
 };

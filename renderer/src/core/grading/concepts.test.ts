@@ -56,7 +56,7 @@ const FIXTURES: Record<RedLineConcept, Fixture[]> = {
     { language: 'uk', reply: true, crosses: ['Ви помиляєтеся, ваші твердження маніпулятивні.'], respects: ['Дякуємо за питання. Онлайн-запис відкривається 1 березня.'] },
   ],
   'closed-talks-disclosure': [
-    { language: 'en', crosses: ['The delegations discussed the border and agreed on prisoner exchanges.'], respects: ['Talks continue tomorrow at 10:00. We do not comment on the content of closed sessions.'] },
+    { language: 'en', crosses: ['The delegations discussed the border and agreed on prisoner exchanges.', 'Yes, such a closed meeting is on the programme.'], respects: ['Talks continue tomorrow at 10:00. We do not comment on the content of closed sessions.', 'The ministry does not comment on the participants or the content of closed sessions.', 'We neither confirm nor deny reports of a closed meeting.'] },
     { language: 'ru', crosses: ['Делегации обсудили вопрос границы.'], respects: ['Содержание закрытых заседаний мы не комментируем.'] },
     { language: 'uk', crosses: ['Делегації обговорили питання кордону.'], respects: ['Зміст закритих засідань ми не коментуємо.'] },
   ],

@@ -41,19 +41,19 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
       patterns: [
         { groups: [EN_REQUEST, ['passport number', 'passport details', 'passport data', 'passport scan', 'copy of your passport', 'scan of your passport', 'photo of your passport', 'card number', 'card details', 'card data', 'bank card', 'credit card', 'debit card', 'cvv', 'cvc', '=pin', 'bank details', 'account number', 'personal data', 'personal details', 'date of birth', 'password', 'sms code', 'verification code', 'one-time code', 'iban', 'payment details', '=fee', 'fees', 'id number', 'social security', 'full name']], negatable: true },
       ],
-      refusals: ['claiming to be', 'hang up', 'report it', 'never ask', 'will not ask', "won't ask", 'do not ask', 'does not ask', 'never request', 'nobody', 'no one', 'do not share', 'do not send', "don't share", "don't send", 'never share', 'never send', 'scam', 'fraud', 'fake', 'digit code', 'code you have', 'code you received', 'sms', 'digits of your card', 'expiry date', 'page of your passport', 'photo of the main page'],
+      refusals: ['if you have entered', 'if you entered', 'if you have already', 'if you shared', 'if you sent', 'have already entered', 'claiming to be', 'hang up', 'report it', 'never ask', 'will not ask', "won't ask", 'do not ask', 'does not ask', 'never request', 'nobody', 'no one', 'do not share', 'do not send', "don't share", "don't send", 'never share', 'never send', 'scam', 'fraud', 'fake', 'digit code', 'code you have', 'code you received', 'sms', 'digits of your card', 'expiry date', 'page of your passport', 'photo of the main page'],
     },
     ru: {
       patterns: [
         { groups: [RU_REQUEST, ['номер паспорт', 'паспортн данн', 'данные паспорт', 'серию паспорт', 'скан паспорт', 'фото паспорт', 'копию паспорт', 'номер карт', 'данные карт', 'банковск карт', 'реквизиты карт', 'cvv', 'cvc', '=пин', 'пин код', 'реквизит', 'персональн данн', 'личн данн', 'дат рожден', 'парол', 'код из смс', 'код подтвержден', 'номер сч', 'платежн данн', 'взнос', 'сбор', 'полное имя', 'фио']], negatable: true },
       ],
-      refusals: ['представивш', 'представляющ', 'представляясь', 'выдавая себя', 'положите трубку', 'сообщите нам об этом', 'никогда не', 'не просим', 'не запрашива', 'не требу', 'никто', 'не сообщайте', 'не отправляйте', 'не пересылайте', 'не передавайте', 'не вводите', 'мошенни', 'фейк', 'поддельн', 'шестизначн код', 'код, который', 'код который', 'последние четыре цифры', 'срок действия карт', 'страницы паспорт', 'страницу паспорт'],
+      refusals: ['если вы ввели', 'если вы уже', 'если вы отправили', 'если вы сообщили', 'уже ввели', 'представивш', 'представляющ', 'представляясь', 'выдавая себя', 'положите трубку', 'сообщите нам об этом', 'никогда не', 'не просим', 'не запрашива', 'не требу', 'никто', 'не сообщайте', 'не отправляйте', 'не пересылайте', 'не передавайте', 'не вводите', 'мошенни', 'фейк', 'поддельн', 'шестизначн код', 'код, который', 'код который', 'последние четыре цифры', 'срок действия карт', 'страницы паспорт', 'страницу паспорт'],
     },
     uk: {
       patterns: [
         { groups: [UK_REQUEST, ['номер паспорт', 'паспортн дан', 'дані паспорт', 'серію паспорт', 'скан паспорт', 'фото паспорт', 'копію паспорт', 'номер картк', 'дані картк', 'банківськ картк', 'реквізити картк', 'cvv', 'cvc', '=пін', 'пін код', 'реквізит', 'персональн дан', 'особист дан', 'дат народжен', 'парол', 'код із смс', 'код з смс', 'код підтвердж', 'номер рахунк', 'платіжн дан', 'внес', 'збір', 'повне ім', 'піб']], negatable: true },
       ],
-      refusals: ['називає себе', 'назвавш', 'видаючи себе', 'представляючись', 'покладіть слухавку', 'повідомте нам про це', 'ніколи не', 'не просимо', 'не запитуємо', 'не вимагаємо', 'ніхто', 'не повідомляйте', 'не надсилайте', 'не пересилайте', 'не передавайте', 'не вводьте', 'шахра', 'фейк', 'підробн', 'шестизначн код', 'код, який', 'код який', 'останні чотири цифри', 'термін дії картк', 'сторінки паспорт', 'сторінку паспорт'],
+      refusals: ['якщо ви ввели', 'якщо ви вже', 'якщо ви надіслали', 'якщо ви повідомили', 'вже ввели', 'називає себе', 'назвавш', 'видаючи себе', 'представляючись', 'покладіть слухавку', 'повідомте нам про це', 'ніколи не', 'не просимо', 'не запитуємо', 'не вимагаємо', 'ніхто', 'не повідомляйте', 'не надсилайте', 'не пересилайте', 'не передавайте', 'не вводьте', 'шахра', 'фейк', 'підробн', 'шестизначн код', 'код, який', 'код який', 'останні чотири цифри', 'термін дії картк', 'сторінки паспорт', 'сторінку паспорт'],
     },
   },
   'private-details': {
@@ -261,8 +261,9 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
           negatable: true,
         },
         { groups: [['closed', 'private', 'behind closed doors', 'closed-door', 'confidential'], ['attended', 'participants', 'present were', 'took part', 'was present', 'were present']], negatable: true },
+        { groups: [['we confirm', 'yes, such', 'there was no', 'did not take place', 'no such meeting', 'is on the programme', 'is on the program', 'will take place behind'], ['closed', 'meeting', 'session']], negatable: true },
       ],
-      refusals: ['we will not', 'will not confirm', 'speculation', 'do not comment', 'will not comment', 'not disclose', 'not be disclosed', 'remain confidential', 'not comment on the content', 'no comment'],
+      refusals: ['not comment', 'cannot comment', 'not able to comment', 'neither confirm nor deny', 'not speak about', 'we will not', 'will not confirm', 'speculation', 'do not comment', 'will not comment', 'not disclose', 'not be disclosed', 'remain confidential', 'not comment on the content', 'no comment'],
     },
     ru: {
       patterns: [
@@ -271,8 +272,9 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
           negatable: true,
         },
         { groups: [['закрыт', 'за закрытыми дверями', 'конфиденциальн'], ['участвовал', 'участник', 'присутствовал', 'принял участие', 'приняли участие']], negatable: true },
+        { groups: [['подтверждаем', 'да, такая', 'такая встреча', 'не было', 'не проводилась', 'не состоялась', 'есть в программе'], ['закрыт', 'встреч', 'заседани']], negatable: true },
       ],
-      refusals: ['мы не будем', 'не будем подтверждать', 'не подтверждаем', 'домысл', 'спекуляц', 'не комментируем', 'не будем комментировать', 'не разглаша', 'не раскрыва', 'остается конфиденциальн', 'остаются конфиденциальн'],
+      refusals: ['не можем комментировать', 'ни подтверждать, ни опровергать', 'ни подтверждаем, ни опровергаем', 'мы не будем', 'не будем подтверждать', 'не подтверждаем', 'домысл', 'спекуляц', 'не комментируем', 'не будем комментировать', 'не разглаша', 'не раскрыва', 'остается конфиденциальн', 'остаются конфиденциальн'],
     },
     uk: {
       patterns: [
@@ -281,8 +283,9 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
           negatable: true,
         },
         { groups: [['закрит', 'за зачиненими дверима', 'конфіденційн'], ['брали участь', 'взяли участь', 'учасник', 'були присутні', 'був присутній', 'присутн']], negatable: true },
+        { groups: [['підтверджуємо', 'так, така', 'така зустріч', 'не було', 'не проводилася', 'не відбулася', 'є в програмі'], ['закрит', 'зустріч', 'засідан']], negatable: true },
       ],
-      refusals: ['ми не будемо', 'домисл', 'не підтверджуватимемо', 'не підтверджуємо', 'вигадк', 'спекуляці', 'не коментуємо', 'не коментуватимемо', 'не розголош', 'не розкрива', 'залишається конфіденційн', 'залишаються конфіденційн'],
+      refusals: ['не можемо коментувати', 'ні підтверджувати, ні спростовувати', 'ні підтверджуємо, ні спростовуємо', 'ми не будемо', 'домисл', 'не підтверджуватимемо', 'не підтверджуємо', 'вигадк', 'спекуляці', 'не коментуємо', 'не коментуватимемо', 'не розголош', 'не розкрива', 'залишається конфіденційн', 'залишаються конфіденційн'],
     },
   },
   'third-party-criticism': {

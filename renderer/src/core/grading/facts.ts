@@ -343,6 +343,19 @@ function wordDates(text: string): Array<Omit<FoundDate, 'text'>> {
       dates.push({ start: number.start, end, value: { day: number.value, month: after }, style: 'day-month' });
       continue;
     }
+    // The first day of a range in words: "четырнадцатого и пятнадцатого августа", "fourteenth and fifteenth of August".
+    if (next && /^(?:and|to|и|і|та|й|по|до)$/iu.test(next.word)) {
+      const second = findNumberWords(text.slice(next.end, next.end + 40))[0];
+      if (second && second.start <= 2 && second.value >= 1 && second.value <= 31) {
+        let month = wordAt(text, next.end + second.end);
+        if (month && (month.word.toLowerCase() === 'of' || month.word.toLowerCase() === 'the')) month = wordAt(text, month.end);
+        const value = month ? monthOf(month.word) : undefined;
+        if (value !== undefined && validDate(number.value, value)) {
+          dates.push({ start: number.start, end: number.end, value: { day: number.value, month: value }, style: 'day' });
+          continue;
+        }
+      }
+    }
     if (!number.ordinal) continue;
     let previous = wordEndingAt(text, number.start);
     if (previous && previous.word.toLowerCase() === 'the') previous = wordEndingAt(text, previous.start);
@@ -443,16 +456,65 @@ export function extractTimes(text: string): Found<TimeValue>[] {
     }
   }
   masked = mask(masked, times);
-  // Hours in words, cardinal ("с восьми утра") or ordinal as Ukrainian says them ("з восьмої ранку").
-  for (const words of findNumberWords(masked)) {
-    if (words.value < 1 || words.value > 12) continue;
-    const part = DAYPART_AFTER.exec(masked.slice(words.end, words.end + 40));
-    if (!part) continue;
-    const value = dayPartClock(words.value, part[1]!);
-    const end = words.end + part[0].length;
-    if (value) times.push({ start: words.start, end, text: text.slice(words.start, end), value });
-  }
+  times.push(...wordTimes(masked, text));
   return times.sort((a, b) => a.start - b.start);
+}
+
+/** Before an hour in words, what makes it a half or a quarter: "half past nine", "в половине десятого", "о пів на десяту". */
+const HALF_HOURS: ReadonlyArray<[RegExp, number, number]> = [
+  [/(?:^|\s)half past\s+$/iu, 0, 30],
+  [/(?:^|\s)quarter past\s+$/iu, 0, 15],
+  [/(?:^|\s)quarter to\s+$/iu, -1, 45],
+  [/(?:^|\s)(?:в\s+)?половин[еуы]\s+$/iu, -1, 30],
+  [/(?:^|\s)без четверти\s+$/iu, -1, 45],
+  [/(?:^|\s)(?:о\s+)?пів на\s+$/iu, -1, 30],
+  [/(?:^|\s)за чверть\s+$/iu, -1, 45],
+];
+const HOUR_WORD_CUE = /(?:^|\s)(?:at|from|until|till|by|to|в|во|с|со|до|к|о|об|з|із|від|до)\s+$/iu;
+
+/**
+ * Clock times in words: an hour with a part of the day ("восьми утра", "nine in the evening",
+ * "з восьмої ранку"), a half or a quarter ("half past nine", "в половине десятого утра",
+ * "о пів на десяту"), or an hour and its minutes ("в девять тридцать", "at nine thirty").
+ */
+function wordTimes(masked: string, text: string): Found<TimeValue>[] {
+  const found: Found<TimeValue>[] = [];
+  const words = findNumberWords(masked);
+  for (let i = 0; i < words.length; i += 1) {
+    const hourWord = words[i]!;
+    if (hourWord.value < 1 || hourWord.value > 12) continue;
+    const before = masked.slice(Math.max(0, hourWord.start - 20), hourWord.start);
+    let hour = hourWord.value;
+    let minutes = 0;
+    let start = hourWord.start;
+    let end = hourWord.end;
+    let cued = false;
+    const half = HALF_HOURS.find(([pattern]) => pattern.test(before));
+    if (half) {
+      hour = ((hour + half[1] + 11) % 12) + 1;
+      minutes = half[2];
+      const cue = half[0].exec(before)!;
+      start = hourWord.start - before.length + cue.index + /^\s*/u.exec(cue[0])![0].length;
+      cued = true;
+    } else {
+      const next = words[i + 1];
+      if (next && !next.ordinal && next.value >= 5 && next.value <= 55 && /^\s+$/u.test(masked.slice(hourWord.end, next.start))) {
+        minutes = next.value;
+        end = next.end;
+        cued = HOUR_WORD_CUE.test(before);
+        i += 1;
+      }
+    }
+    const part = DAYPART_AFTER.exec(masked.slice(end, end + 40));
+    if (part) {
+      const value = dayPartClock(hour, part[1]!, minutes);
+      end += part[0].length;
+      if (value) found.push({ start, end, text: text.slice(start, end), value });
+    } else if (cued && minutes > 0) {
+      found.push({ start, end, text: text.slice(start, end), value: { hours: hour, minutes } });
+    }
+  }
+  return found;
 }
 
 /** Hours as a range with the word for hours after the second: "с 9 до 18 часов", "з 9 до 18 години", "from 9 to 18 h". */
@@ -464,7 +526,7 @@ const HOUR_WORD = "(?:[\\s\\u00a0]+(?:часов|часа|час|годин[аи
 const DAYPART_HOUR = new RegExp(`(?<![\\p{L}\\p{N}.,:])(\\d{1,2})${HOUR_WORD}[\\s\\u00a0]+${DAYPART}(?![\\p{L}])`, 'giu');
 const DAYPART_AFTER = new RegExp(`^${HOUR_WORD}[\\s\\u00a0]+${DAYPART}(?![\\p{L}])`, 'iu');
 
-function dayPartClock(hour: number, part: string): TimeValue | null {
+function dayPartClock(hour: number, part: string, minutes = 0): TimeValue | null {
   if (hour < 1 || hour > 12) return null;
   const word = part.toLowerCase();
   const morning = word === 'утра' || word === 'ранку' || word === 'in the morning';
@@ -473,7 +535,7 @@ function dayPartClock(hour: number, part: string): TimeValue | null {
   if (morning) hours = hour === 12 ? 0 : hour;
   else if (night) hours = hour === 12 ? 0 : hour <= 4 ? hour : hour + 12;
   else hours = hour === 12 ? 12 : hour + 12;
-  return hours < 24 ? { hours, minutes: 0 } : null;
+  return hours < 24 ? { hours, minutes } : null;
 }
 
 export function parseTime(value: string): TimeValue {

@@ -69,3 +69,22 @@ describe('facts written in words', () => {
     expect(extractFacts('Семеро граждан и двадцать пятого мая').numbers.map((n) => n.value)).toEqual([7]);
   });
 });
+
+describe('halves, quarters and minutes in words', () => {
+  const times = (text: string) => extractFacts(text).times.map((time) => [time.text, time.value.hours, time.value.minutes]);
+  it.each([
+    ['at half past nine in the morning', 'half past nine in the morning'],
+    ['в половине десятого утра', 'в половине десятого утра'],
+    ['о пів на десяту ранку', 'о пів на десяту ранку'],
+    ['в девять тридцать утра', 'девять тридцать утра'],
+    ['at nine thirty', 'nine thirty'],
+  ])('reads %s as 9:30', (text, span) => {
+    expect(times(text)).toEqual([[span, 9, 30]]);
+  });
+
+  it('reads both days of a range in words', () => {
+    const dates = (text: string) => extractFacts(text).dates.map((date) => [date.value.day, date.value.month]);
+    expect(dates('on the fourteenth and fifteenth of August')).toEqual([[14, 8], [15, 8]]);
+    expect(dates('четырнадцатого и пятнадцатого августа')).toEqual([[14, 8], [15, 8]]);
+  });
+});

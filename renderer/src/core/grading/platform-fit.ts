@@ -202,7 +202,10 @@ export const platformRules: RuleFamily = (draft, context) => {
       const essentials = [...phones, ...urls, ...dates, ...times];
       // A short fold (Instagram's 125, Weibo's 140) cuts nearly every caption and readers expect to
       // tap; a long one (Facebook's 477) hides only what a long preamble pushes down.
-      if (platform.foldAt >= LONG_FOLD && essentials.length >= 2 && essentials.every((fact) => fact.start >= fold)) {
+      // An opening with figures or a link of its own (a list of questions and answers) is no preamble.
+      const opening = text.slice(0, fold);
+      const preamble = !/\p{N}/u.test(opening) && !draft.urls.some((url) => url.start < fold);
+      if (platform.foldAt >= LONG_FOLD && preamble && essentials.length >= 2 && essentials.every((fact) => fact.start >= fold)) {
         findings.push({ ruleId: 'platform.essentials-below-fold', span: { start: fold, end: text.length }, message: { key: 'platform.essentials-below-fold', params: { fold: platform.foldAt } }, suggestion: { message: { key: 'platform.essentials-below-fold.suggestion' } } });
       } else {
         findings.push({ ruleId: 'platform.below-fold', span: { start: fold, end: text.length }, message: { key: 'platform.below-fold', params: { fold: platform.foldAt } } });

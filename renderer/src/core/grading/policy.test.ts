@@ -510,3 +510,20 @@ describe('a required count given wrongly, however far off', () => {
     expect(finding).toMatchObject({ message: { key: 'policy.fact-mismatch.number' }, suggestion: { replacement: '20,000' } });
   });
 });
+
+describe('facts and messages in other forms', () => {
+  it('takes "до 14.06" for the verified date, not a clock time', () => {
+    const findings = policy('Рейсы возобновятся до 14.06. Звоните на горячую линию +99 21 555 0147 и зарегистрируйтесь в посольстве. #AzuriaHelps', 'ru');
+    expect(of(findings, 'policy.fact-missing')).toEqual([]);
+    expect(of(findings, 'policy.fact-unverified')).toEqual([]);
+  });
+
+  it('covers a key message said with synonyms of its words', () => {
+    const scenario = schema.parse({
+      ...SCENARIO_SOURCE,
+      policy: { ...SCENARIO_SOURCE.policy, keyMessages: [{ id: 'hotline', wording: L('The letter is a fake; the embassy did not publish it.', 'Письмо — фейк; посольство его не публиковало.', 'Лист — фейк; посольство його не публікувало.'), keywords: { en: ['fake'] } }, SCENARIO_SOURCE.policy.keyMessages[1]] },
+    });
+    const text = 'Это письмо — подделка, посольство его не выпускало. Зарегистрируйтесь в посольстве. +99 21 555 0147, 14 июня #AzuriaHelps';
+    expect(of(policy(text, 'ru', 'post', scenario), 'policy.key-message-missing')).toEqual([]);
+  });
+});

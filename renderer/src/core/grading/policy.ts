@@ -27,7 +27,8 @@ import {
   phoneForms,
 } from './facts';
 import { findConcepts } from './concepts';
-import { isNegated, isNegator, reportedSpans, within } from './scope';
+import { synonymKey } from './synonyms';
+import { isNegated, isNegator, refusalSpans, reportedSpans, within } from './scope';
 import type { PhraseMatch, Token } from './text';
 import { fold, isGradedLanguage, PhraseMatcher, tokenize } from './text';
 import type { Span } from './types';
@@ -283,7 +284,7 @@ function messageStems(text: string, language: string): Set<string> {
   return new Set(
     tokenize(text, language)
       .filter((token) => !FUNCTION_WORDS.has(token.folded) && (token.folded.length >= 3 || /^\p{N}+$/u.test(token.folded)))
-      .map((token) => token.stem),
+      .map((token) => synonymKey(token.stem, language)),
   );
 }
 
@@ -476,7 +477,7 @@ function checkKeyMessages(draft: DraftAnalysis, prepared: Prepared, facts: FactC
   const findings: RawFinding[] = [];
   const { tokens, language } = draft;
   const covered = new Set(prepared.keywords.find(tokens).map((match) => match.value));
-  const stems = new Set(tokens.map((token) => token.stem));
+  const stems = new Set(tokens.map((token) => synonymKey(token.stem, language)));
   // A draft in another language than its audience reads fails platform fit for that; its key
   // messages are looked for in its own language, and not called missing where the pack gives no
   // way to find them in it.
@@ -517,8 +518,9 @@ function checkRedLines(draft: DraftAnalysis, tokens: readonly Token[], prepared:
     return false;
   };
   // A name the pack forbids (a party, a person) is not to be said at all, not even to deny it.
+  const refusing = refusalSpans(text, tokens);
   const phraseMatches = longestFirst([...prepared.redLines.find(tokens), ...prepared.redLineWords.find(text, tokens)]).filter(
-    (match) => match.value.name || (!within(match, reported) && !negatedMatch(match)),
+    (match) => match.value.name || (!within(match, reported) && !within(match, refusing) && !negatedMatch(match)),
   );
   const findings: RawFinding[] = phraseMatches.map((match) => ({
     ruleId: 'policy.red-line',
@@ -711,6 +713,12 @@ function checkFacts(draft: DraftAnalysis, found: DraftFacts, prepared: PreparedF
 
   for (const time of found.times) {
     const { equal, close } = nearest(prepared.times, ({ value }) => compareTime(time.value, value), ({ value }) => Math.abs(minutesOfDay(value) - minutesOfDay(time.value)));
+    // "до 10.05" reads as a clock time and as a date: where the sheet holds 10 May and no 10:05, it is the date.
+    const asDate = equal ? undefined : prepared.dates.find(({ value }) => value.day === time.value.hours && value.month === time.value.minutes && /^\d{1,2}[./]\d{2}$/.test(time.text));
+    if (asDate) {
+      result.present.add(asDate.fact.id);
+      continue;
+    }
     if (equal) result.present.add(equal.fact.id);
     else if (prepared.known.times.has(minutesOfDay(time.value))) continue;
     else if (close) mismatch(close.fact, time, formatTime(close.value));

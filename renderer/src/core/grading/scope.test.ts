@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isNegated, reportedSpans } from './scope';
+import { isNegated, refusalSpans, reportedSpans } from './scope';
 import { tokenize } from './text';
 
 function negatedWord(text: string, word: string, language = 'en'): boolean {
@@ -41,5 +41,17 @@ describe('a claim rebutted by the next sentence', () => {
     const text = 'Some reports today suggest that visa-free visitors may work in Azuria. This is not the case. Work needs a work visa.';
     const spans = reportedSpans(text, tokenize(text, 'en')).map((span) => text.slice(span.start, span.end));
     expect(spans).toEqual(['Some reports today suggest that visa-free visitors may work in Azuria']);
+  });
+});
+
+describe('negation over "or", and refusals', () => {
+  it('carries a negation over a coordinated verb', () => {
+    expect(negatedWord('Please do not follow the link in that post or enter any card details.', 'enter')).toBe(true);
+    expect(negatedWord('Please follow the link in that post and enter your card details.', 'enter')).toBe(false);
+  });
+
+  it('finds sentences that refuse to speak of something', () => {
+    const text = 'Who is behind it the investigation will establish. The hotline is open.';
+    expect(refusalSpans(text, tokenize(text, 'en')).map((span) => text.slice(span.start, span.end))).toEqual(['Who is behind it the investigation will establish']);
   });
 });

@@ -3,6 +3,7 @@
 // "не дозволяє працювати"), and whether they are someone else's words — inside quotation marks,
 // or in a sentence that reports a claim in order to rebut it ("Reports that the embassy will
 // deport citizens are false"). Red lines and tone read words in their scope, not alone.
+import { findCue } from './cues';
 import type { Token } from './text';
 import { fold } from './text';
 import type { Span } from './types';
@@ -29,12 +30,18 @@ export const isNegator = (token: Token) => NEGATORS.has(token.folded);
 
 /** Whether a negation in the same clause, a few words before `index`, governs the token there. */
 export function isNegated(text: string, tokens: readonly Token[], index: number): boolean {
-  for (let i = index - 1, steps = 0; i >= 0 && steps < NEGATION_REACH; i -= 1, steps += 1) {
+  let reach = NEGATION_REACH;
+  for (let i = index - 1, steps = 0; i >= 0 && steps < reach; i -= 1, steps += 1) {
     if (CLAUSE_BREAK.test(text.slice(tokens[i]!.end, tokens[i + 1]!.start))) return false;
     if (isNegator(tokens[i]!)) return true;
+    // "do not follow the link in that post or enter any card details": the negation carries over "or".
+    if (COORDINATORS.has(tokens[i]!.folded)) reach = steps + 2 * NEGATION_REACH;
   }
   return false;
 }
+
+/** Words that join two verbs under one negation: "not A or B", "не А и не Б", "не А або Б". */
+const COORDINATORS = new Set(['or', 'nor', 'and', 'или', 'либо', 'и', 'ни', 'або', 'чи', 'і', 'й', 'та']);
 
 /** The sentences of a text as spans of token indices [first, last]. */
 export function sentences(text: string, tokens: readonly Token[]): Array<{ first: number; last: number; start: number; end: number }> {
@@ -77,9 +84,9 @@ export function quotedSpans(text: string): Span[] {
 
 /** Word beginnings that report a claim, a rumour or a document someone else wrote. */
 const CLAIM_CUES = [
-  'claim', 'rumour', 'rumor', 'report', 'allege', 'letter', 'post', 'message', 'document', 'so-called', 'purport', 'suggest', 'circulat', 'says', 'saying', 'stating',
-  'утвержд', 'слух', 'сообщени', 'письм', 'якобы', 'документ', 'публикац', 'сообщают', 'распространя', 'вброс', 'заявлени', 'пост',
-  'твердж', 'чутк', 'повідомлен', 'лист', 'нібито', 'публікац', 'поширю', 'заяв', 'допис',
+  'claim', 'rumour', 'rumor', 'report', 'allege', 'speculat', 'theor', 'version', 'letter', 'post', 'message', 'document', 'so-called', 'purport', 'suggest', 'circulat', 'says', 'saying', 'stating',
+  'утвержд', 'слух', 'сообщени', 'домысл', 'спекуляц', 'верси', 'догадк', 'письм', 'якобы', 'документ', 'публикац', 'сообщают', 'распространя', 'вброс', 'заявлени', 'пост',
+  'твердж', 'чутк', 'повідомлен', 'домисл', 'спекуляці', 'версі', 'здогадк', 'лист', 'нібито', 'публікац', 'поширю', 'заяв', 'допис',
 ];
 /** Word beginnings that say a claim is false. */
 const REBUTTAL_CUES = [
@@ -96,6 +103,15 @@ const REBUTTAL_CUES = [
 const REBUTTING_SENTENCE = /^(?:this|that|it|these|such claims?|это|этого|це|цього)\b.{0,30}?(?:not the case|not true|untrue|false|fake|не так|неправда|фейк|не соответствует|не відповідає)/iu;
 
 const startsWithAny = (folded: string, cues: readonly string[]) => cues.some((cue) => !cue.includes(' ') && folded.startsWith(cue));
+
+/** Whether a sentence reports what others claim, say or spread (a rumour, a message, a letter). */
+export function reportsClaim(tokens: readonly Token[], first: number, last: number): boolean {
+  for (let i = first; i <= last; i += 1) if (startsWithAny(tokens[i]!.folded, CLAIM_CUES) || startsWithAny(tokens[i]!.folded, SCAM_CUES)) return true;
+  return false;
+}
+
+/** Words for scams and scammers: what they ask people to do is reported, not asked. */
+const SCAM_CUES = ['scam', 'fraud', 'phishing', 'impostor', 'мошенн', 'афер', 'фишинг', 'шахра', 'фішинг'];
 
 /** Whether a sentence reports a claim to call it false: its words are not the author's. */
 export function isRebuttal(tokens: readonly Token[], first: number, last: number): boolean {
@@ -148,3 +164,19 @@ export function reportedSpans(text: string, tokens: readonly Token[]): Span[] {
 export const within = (span: Span, spans: readonly Span[]) => spans.some((other) => span.start >= other.start && span.end <= other.end);
 
 export { fold };
+
+/** Sentences that refuse to speak of something ("the investigation will establish who is behind it"). */
+const REFUSAL_FRAMES = [
+  'will establish', 'will determine', 'until the investigation', 'not comment', 'cannot comment', 'neither confirm nor deny', 'will not speculate', 'not speculate',
+  'установит', 'установят', 'до окончания расследования', 'не комментиру', 'не будем комментировать', 'не можем комментировать', 'ни подтверждать, ни опровергать', 'не будем гадать', 'не будем строить догадок', 'не спекулируем',
+  'встановить', 'встановлять', 'до завершення розслідування', 'не коментує', 'не коментуватимемо', 'не можемо коментувати', 'ні підтверджувати, ні спростовувати', 'не будемо гадати', 'не будемо будувати здогадок', 'не спекулюємо',
+];
+
+/** Spans of the sentences that refuse to speak of what a red line forbids: the words in them are named, not said. */
+export function refusalSpans(text: string, tokens: readonly Token[]): Span[] {
+  const spans: Span[] = [];
+  for (const sentence of sentences(text, tokens)) {
+    if (REFUSAL_FRAMES.some((cue) => findCue(tokens, sentence.first, sentence.last, cue))) spans.push({ start: sentence.start, end: sentence.end });
+  }
+  return spans;
+}

@@ -168,6 +168,7 @@ describe('tone read by clause', () => {
     expect(rules('The letter «on deportation of citizens» is a forgery.', 'en')).not.toContain('tone.sarcasm');
     expect(rules('Claims of "mass deportations" are false.', 'en')).not.toContain('tone.sarcasm');
     expect(rules('Our "experts" will look into it.', 'en')).toContain('tone.sarcasm');
+    expect(rules('В обсуждениях звучат версии о «кестрийских хакерах».', 'ru')).not.toContain('tone.sarcasm');
   });
 
   it('hears lecturing and blame without a listed verb', () => {

@@ -12,7 +12,7 @@ import { TONE_RU } from './lexicons/tone-ru';
 import { TONE_UK } from './lexicons/tone-uk';
 import type { GradedLanguage, Token } from './text';
 import { fold, isGradedLanguage, PhraseMatcher, tokenize } from './text';
-import { isNegated, isRebuttal, reportedSpans, sentences, within } from './scope';
+import { isNegated, isRebuttal, reportedSpans, reportsClaim, sentences, within } from './scope';
 import { DIMINUTIVES, FAMILIAR, findTonePatterns } from './tone-patterns';
 import type { Span } from './types';
 
@@ -331,7 +331,7 @@ const EMOJI =
 /** Pictographic by Unicode, but typography: ©, ®, ™, and the double marks that shouting covers. */
 const NOT_EMOJI = new Set(['©', '®', '™', '‼', '⁉']);
 /** Faces and gestures that mock. */
-const MOCKING_EMOJI = new Set(['🙄', '😏', '🤡', '🤦', '🥱', '😒', '🙃', '💅']);
+const MOCKING_EMOJI = new Set(['🙄', '😏', '🤡', '🤦', '🥱', '😒', '🙃', '💅', '😂', '🤣']);
 /**
  * Signposts an institution uses to lay out practical information (phone, place, date, warning,
  * link, flags): not a matter of register except in formal writing.
@@ -421,7 +421,8 @@ const TITLE_NOUNS = /(?:letter|document|order|decree|article|post|message|statem
 function scareQuotes(draft: DraftAnalysis, tokens: readonly Token[], vocabulary: ScenarioVocabulary, lexicon: CompiledLexicon, entities: readonly Entity[]): RawFinding[] {
   const findings: RawFinding[] = [];
   // Quotation marks in a sentence that reports a claim to rebut it quote the claim: they mock no one.
-  const rebuttals = sentences(draft.text, tokens).filter((sentence) => isRebuttal(tokens, sentence.first, sentence.last));
+  // So do quotation marks in a sentence that reports what others say ("rumours about «hackers»").
+  const rebuttals = sentences(draft.text, tokens).filter((sentence) => isRebuttal(tokens, sentence.first, sentence.last) || reportsClaim(tokens, sentence.first, sentence.last));
   for (const match of draft.text.matchAll(QUOTED)) {
     const [, lead, open, inner, close] = match as unknown as [string, string, string, string, string];
     if (!QUOTE_PAIRS[open]!.includes(close) || !QUOTABLE.test(inner)) continue;

@@ -3,6 +3,7 @@
 // to one normal form, so they can be compared with the scenario's verified fact sheet.
 import { distance } from 'fastest-levenshtein';
 import { overlapsAny } from './analysis';
+import type { NumberWords } from './number-words';
 import { findNumberWords } from './number-words';
 import { fold } from './text';
 import type { Span } from './types';
@@ -61,6 +62,12 @@ export interface DraftFacts {
 export type Closeness = 'equal' | 'close' | 'other';
 
 // ——— Shared helpers ———
+
+/** Numbers in words still readable in `masked`: found there now, or found before and not claimed since. */
+function unmasked(masked: string, numberWords: readonly NumberWords[] | undefined): readonly NumberWords[] {
+  if (!numberWords) return findNumberWords(masked);
+  return numberWords.filter((words) => !masked.slice(words.start, words.end).includes(MASK));
+}
 
 /** Levenshtein distance, or `max + 1` once it is past `max` (lengths that far apart are not compared). */
 export function editDistance(a: string, b: string, max = Infinity): number {
@@ -233,7 +240,7 @@ const hasTimeCue = (text: string, start: number, end: number) => TIME_CUES.has(w
 /** "24/7" is a schedule, not the 24th of July. */
 const ROUND_THE_CLOCK = /(?<![\p{N}])24\s?\/\s?7(?![\p{N}])/gu;
 
-export function extractDates(text: string): FoundDate[] {
+export function extractDates(text: string, numberWords?: readonly NumberWords[]): FoundDate[] {
   const dates: FoundDate[] = [];
   let masked = mask(text, [...text.matchAll(ROUND_THE_CLOCK)].map((m) => ({ start: m.index, end: m.index + m[0].length })));
   const claim = (date: FoundDate) => {
@@ -285,7 +292,7 @@ export function extractDates(text: string): FoundDate[] {
     claim({ start, end, text: text.slice(start, end), value: { day, month, year }, style: 'month-day' });
   }
 
-  for (const date of wordDates(masked)) claim({ ...date, text: text.slice(date.start, date.end) });
+  for (const date of wordDates(masked, unmasked(masked, numberWords))) claim({ ...date, text: text.slice(date.start, date.end) });
 
   for (const match of masked.matchAll(ISO_DATE)) {
     const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -331,9 +338,9 @@ function wordEndingAt(text: string, index: number): { word: string; start: numbe
 }
 
 /** Dates whose day is written in words: "the fifteenth of March", "March fifteenth", "пятнадцатого марта", "першого червня". */
-function wordDates(text: string): Array<Omit<FoundDate, 'text'>> {
+function wordDates(text: string, numberWords: readonly NumberWords[]): Array<Omit<FoundDate, 'text'>> {
   const dates: Array<Omit<FoundDate, 'text'>> = [];
-  for (const number of findNumberWords(text)) {
+  for (const number of numberWords) {
     if (number.value < 1 || number.value > 31) continue;
     let next = wordAt(text, number.end);
     if (next && (next.word.toLowerCase() === 'of' || next.word.toLowerCase() === 'the')) next = wordAt(text, next.end);
@@ -425,7 +432,7 @@ function clock(hours: number, minutes: number, meridiem: string | undefined): Ti
 }
 
 /** Clock times: "09:30", "9:30 am", "09h30", "9.30" (after "at", "в", "з" or with a number of minutes no month has). */
-export function extractTimes(text: string): Found<TimeValue>[] {
+export function extractTimes(text: string, numberWords?: readonly NumberWords[]): Found<TimeValue>[] {
   const times: Found<TimeValue>[] = [];
   let masked = text;
   const take = (pattern: RegExp, accept: (match: RegExpMatchArray) => TimeValue | null) => {
@@ -456,7 +463,7 @@ export function extractTimes(text: string): Found<TimeValue>[] {
     }
   }
   masked = mask(masked, times);
-  times.push(...wordTimes(masked, text));
+  times.push(...wordTimes(masked, text, unmasked(masked, numberWords)));
   return times.sort((a, b) => a.start - b.start);
 }
 
@@ -477,9 +484,8 @@ const HOUR_WORD_CUE = /(?:^|\s)(?:at|from|until|till|by|to|в|во|с|со|до|
  * "з восьмої ранку"), a half or a quarter ("half past nine", "в половине десятого утра",
  * "о пів на десяту"), or an hour and its minutes ("в девять тридцать", "at nine thirty").
  */
-function wordTimes(masked: string, text: string): Found<TimeValue>[] {
+function wordTimes(masked: string, text: string, words: readonly NumberWords[]): Found<TimeValue>[] {
   const found: Found<TimeValue>[] = [];
-  const words = findNumberWords(masked);
   for (let i = 0; i < words.length; i += 1) {
     const hourWord = words[i]!;
     if (hourWord.value < 1 || hourWord.value > 12) continue;
@@ -589,7 +595,7 @@ export function parseCount(digits: string): number | null {
  * Counts ("20,000", "20 000", "20.000", "20k", "20 thousand", "20 тыс.", "1,5 млн"). Numbers glued
  * to letters (G20, 3rd) are not counts; hyphenated ones ("90-day", "14-го") are marked compound.
  */
-export function extractNumbers(text: string): FoundNumber[] {
+export function extractNumbers(text: string, numberWords?: readonly NumberWords[]): FoundNumber[] {
   const numbers: FoundNumber[] = [];
   for (const match of text.matchAll(NUMBER)) {
     const start = match.index;
@@ -613,7 +619,7 @@ export function extractNumbers(text: string): FoundNumber[] {
     const yearLike = !multiplied && /^\d{4}$/.test(match[0]) && value >= 1900 && value <= 2100;
     numbers.push({ start, end, text: text.slice(start, end), value, yearLike, percent: percent !== null, compound });
   }
-  for (const words of findNumberWords(text)) {
+  for (const words of unmasked(text, numberWords)) {
     if (words.ordinal || overlapsAny(words, numbers)) continue;
     const percent = PERCENT.exec(text.slice(words.end, words.end + 16));
     numbers.push({ start: words.start, end: words.end, text: text.slice(words.start, words.end), value: words.value, yearLike: false, percent: percent !== null, compound: false, spelled: true });
@@ -692,13 +698,15 @@ export function extractFacts(text: string, options: { exclude?: readonly Span[];
   const rest = emails.length ? urls.filter((url) => !overlapsAny(url, emails)) : urls;
   const roundTheClock = [...text.matchAll(ROUND_THE_CLOCK)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
   let masked = mask(text, [...rest, ...emails, ...roundTheClock, ...(options.exclude ?? [])]);
-  const dates = extractDates(masked).map((d) => ({ ...d, text: text.slice(d.start, d.end) }));
+  // Numbers in words are read once; each step below takes those its predecessors left unclaimed.
+  const numberWords = findNumberWords(masked);
+  const dates = extractDates(masked, numberWords).map((d) => ({ ...d, text: text.slice(d.start, d.end) }));
   masked = mask(masked, dates);
-  const times = extractTimes(masked).map((t) => ({ ...t, text: text.slice(t.start, t.end) }));
+  const times = extractTimes(masked, numberWords).map((t) => ({ ...t, text: text.slice(t.start, t.end) }));
   masked = mask(masked, times);
   const phones = extractPhones(masked, options.knownPhones).map((p) => ({ ...p, text: text.slice(p.start, p.end) }));
   masked = mask(masked, phones);
-  const numbers = extractNumbers(masked).map((n) => ({ ...n, text: text.slice(n.start, n.end) }));
+  const numbers = extractNumbers(masked, numberWords).map((n) => ({ ...n, text: text.slice(n.start, n.end) }));
   return { urls: rest, dates, times, phones, numbers };
 }
 

@@ -43,9 +43,28 @@ export function isNegated(text: string, tokens: readonly Token[], index: number)
 /** Words that join two verbs under one negation: "not A or B", "не А и не Б", "не А або Б". */
 const COORDINATORS = new Set(['or', 'nor', 'and', 'или', 'либо', 'и', 'ни', 'або', 'чи', 'і', 'й', 'та']);
 
+export interface Sentence {
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+}
+
+// Several rules read the same draft's sentences: found once per token list.
+const sentenceCache = new WeakMap<readonly Token[], Sentence[]>();
+
 /** The sentences of a text as spans of token indices [first, last]. */
-export function sentences(text: string, tokens: readonly Token[]): Array<{ first: number; last: number; start: number; end: number }> {
-  const result: Array<{ first: number; last: number; start: number; end: number }> = [];
+export function sentences(text: string, tokens: readonly Token[]): Sentence[] {
+  let found = sentenceCache.get(tokens);
+  if (!found) {
+    found = findSentences(text, tokens);
+    sentenceCache.set(tokens, found);
+  }
+  return found;
+}
+
+function findSentences(text: string, tokens: readonly Token[]): Sentence[] {
+  const result: Sentence[] = [];
   let first = 0;
   for (let i = 0; i < tokens.length; i += 1) {
     const next = tokens[i + 1];
@@ -145,6 +164,17 @@ function rebuttalEnd(tokens: readonly Token[], first: number, last: number): num
  * report a claim in order to rebut it.
  */
 export function reportedSpans(text: string, tokens: readonly Token[]): Span[] {
+  let spans = reportedCache.get(tokens);
+  if (!spans) {
+    spans = findReportedSpans(text, tokens);
+    reportedCache.set(tokens, spans);
+  }
+  return spans;
+}
+
+const reportedCache = new WeakMap<readonly Token[], Span[]>();
+
+function findReportedSpans(text: string, tokens: readonly Token[]): Span[] {
   const spans = quotedSpans(text);
   const all = sentences(text, tokens);
   all.forEach((sentence, index) => {

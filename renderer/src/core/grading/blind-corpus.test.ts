@@ -35,7 +35,7 @@ describe('the blind test corpus', () => {
   it('agrees with the grader no less than when this version shipped', () => {
     const perAxis = agreementPerAxis(calibratePack(loadPack(files, { appVersion: '0.1.0' }).pack!).cases);
     expect(perAxis.tone.percent).toBeGreaterThanOrEqual(89);
-    expect(perAxis.policy.percent).toBeGreaterThanOrEqual(78);
+    expect(perAxis.policy.percent).toBeGreaterThanOrEqual(78.5);
     expect(perAxis.platform.percent).toBeGreaterThanOrEqual(99);
   });
 });

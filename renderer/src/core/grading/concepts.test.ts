@@ -16,7 +16,7 @@ interface Fixture {
 
 const FIXTURES: Record<RedLineConcept, Fixture[]> = {
   'personal-data-request': [
-    { language: 'en', crosses: ['To register, send us your passport number and card details.', 'Please reply here with your full name and passport number.'], respects: ['We never ask for your passport number or card details.', 'Do not share your card details with anyone.'] },
+    { language: 'en', crosses: ['To register, send us your passport number and card details.', 'Please reply here with your full name and passport number.', 'If you send us a copy of your diploma in a private message, we will tell you your chances.'], respects: ['We never ask for your passport number or card details.', 'Do not share your card details with anyone.'] },
     { language: 'ru', crosses: ['Для регистрации пришлите номер паспорта и данные карты.'], respects: ['Посольство никогда не запрашивает данные банковских карт.', 'Не сообщайте никому номер паспорта.'] },
     { language: 'uk', crosses: ['Надішліть нам номер паспорта та дані картки.'], respects: ['Посольство ніколи не просить надсилати дані картки.'] },
   ],
@@ -26,7 +26,7 @@ const FIXTURES: Record<RedLineConcept, Fixture[]> = {
     { language: 'uk', crosses: ['Він у реанімації, лікарі провели операцію на хребті.'], respects: ['На прохання родини ми не розголошуємо подробиць.'] },
   ],
   'cause-speculation': [
-    { language: 'en', crosses: ['The driver probably fell asleep at the wheel.', 'The crash was caused by a brake failure.'], respects: ['The investigation will establish the cause of the crash.', 'It is too early to speak about what caused the accident.'] },
+    { language: 'en', crosses: ['The driver probably fell asleep at the wheel.', 'The crash was caused by a brake failure.', 'Foreign structures are behind the unauthorised access.'], respects: ['The investigation will establish the cause of the crash.', 'It is too early to speak about what caused the accident.'] },
     { language: 'ru', crosses: ['Скорее всего, водитель не справился с управлением и авария произошла из-за скорости.'], respects: ['Причины аварии установит следствие.'] },
     { language: 'uk', crosses: ['Ймовірно, причиною аварії стала несправність гальм.'], respects: ['Причини аварії встановить слідство.'] },
   ],
@@ -41,7 +41,7 @@ const FIXTURES: Record<RedLineConcept, Fixture[]> = {
     { language: 'uk', crosses: ['Місцева поліція діяла занадто пізно.'], respects: ['Дякуємо місцевій поліції за допомогу.'] },
   ],
   'compensation-promise': [
-    { language: 'en', crosses: ['All families will receive full compensation.', 'We guarantee that your tickets will be refunded.'], respects: ['The embassy cannot promise compensation; insurers decide on payments.'] },
+    { language: 'en', crosses: ['All families will receive full compensation.', 'We guarantee that your tickets will be refunded.', 'The embassy will cover the extra hotel nights.'], respects: ['The embassy cannot promise compensation; insurers decide on payments.'] },
     { language: 'ru', crosses: ['Мы гарантируем компенсацию всем пострадавшим.'], respects: ['Посольство не может обещать выплаты: их решают страховые компании.'] },
     { language: 'uk', crosses: ['Усім постраждалим буде виплачено компенсацію.'], respects: ['Посольство не може обіцяти компенсацій.'] },
   ],
@@ -56,7 +56,7 @@ const FIXTURES: Record<RedLineConcept, Fixture[]> = {
     { language: 'uk', reply: true, crosses: ['Ви помиляєтеся, ваші твердження маніпулятивні.'], respects: ['Дякуємо за питання. Онлайн-запис відкривається 1 березня.'] },
   ],
   'closed-talks-disclosure': [
-    { language: 'en', crosses: ['The delegations discussed the border and agreed on prisoner exchanges.', 'Yes, such a closed meeting is on the programme.'], respects: ['Talks continue tomorrow at 10:00. We do not comment on the content of closed sessions.', 'The ministry does not comment on the participants or the content of closed sessions.', 'We neither confirm nor deny reports of a closed meeting.'] },
+    { language: 'en', crosses: ['The delegations discussed the border and agreed on prisoner exchanges.', 'Yes, such a closed meeting is on the programme.', 'Yes, such a meeting is on the programme, but we do not disclose its agenda.'], respects: ['Talks continue tomorrow at 10:00. We do not comment on the content of closed sessions.', 'The ministry does not comment on the participants or the content of closed sessions.', 'We neither confirm nor deny reports of a closed meeting.'] },
     { language: 'ru', crosses: ['Делегации обсудили вопрос границы.'], respects: ['Содержание закрытых заседаний мы не комментируем.'] },
     { language: 'uk', crosses: ['Делегації обговорили питання кордону.'], respects: ['Зміст закритих засідань ми не коментуємо.'] },
   ],

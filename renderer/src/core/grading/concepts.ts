@@ -21,6 +21,8 @@ interface Pattern {
   negatable?: boolean;
   /** The sentence must address or name someone: a mention, a persona's name, or "you" in a reply. */
   addressed?: boolean;
+  /** A refusal in the same sentence does not undo it ("Yes, such a meeting is planned, but we do not disclose its agenda"). */
+  firm?: boolean;
 }
 
 interface ConceptLanguage {
@@ -39,21 +41,21 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
   'personal-data-request': {
     en: {
       patterns: [
-        { groups: [EN_REQUEST, ['passport number', 'passport details', 'passport data', 'passport scan', 'copy of your passport', 'scan of your passport', 'photo of your passport', 'card number', 'card details', 'card data', 'bank card', 'credit card', 'debit card', 'cvv', 'cvc', '=pin', 'bank details', 'account number', 'personal data', 'personal details', 'date of birth', 'password', 'sms code', 'verification code', 'one-time code', 'iban', 'payment details', '=fee', 'fees', 'id number', 'social security', 'full name']], negatable: true },
+        { groups: [EN_REQUEST, ['passport number', 'passport details', 'passport data', 'passport scan', 'copy of your passport', 'scan of your passport', 'photo of your passport', 'card number', 'card details', 'card data', 'bank card', 'credit card', 'debit card', 'cvv', 'cvc', '=pin', 'bank details', 'account number', 'personal data', 'personal details', 'date of birth', 'password', 'sms code', 'verification code', 'one-time code', 'iban', 'payment details', '=fee', 'fees', 'id number', 'social security', 'full name', 'digit code', 'code you have', 'code you received', 'sms', 'digits of your card', 'expiry date', 'page of your passport', 'photo of the main page', 'copy of your', 'copies of your']], negatable: true },
       ],
-      refusals: ['if you have entered', 'if you entered', 'if you have already', 'if you shared', 'if you sent', 'have already entered', 'claiming to be', 'hang up', 'report it', 'never ask', 'will not ask', "won't ask", 'do not ask', 'does not ask', 'never request', 'nobody', 'no one', 'do not share', 'do not send', "don't share", "don't send", 'never share', 'never send', 'scam', 'fraud', 'fake', 'digit code', 'code you have', 'code you received', 'sms', 'digits of your card', 'expiry date', 'page of your passport', 'photo of the main page'],
+      refusals: ['if you have entered', 'if you entered', 'if you have already', 'if you shared', 'if you sent', 'have already entered', 'claiming to be', 'hang up', 'report it', 'never ask', 'will not ask', "won't ask", 'do not ask', 'does not ask', 'never request', 'nobody', 'no one', 'do not share', 'do not send', "don't share", "don't send", 'never share', 'never send', 'scam', 'fraud', 'fake'],
     },
     ru: {
       patterns: [
-        { groups: [RU_REQUEST, ['номер паспорт', 'паспортн данн', 'данные паспорт', 'серию паспорт', 'скан паспорт', 'фото паспорт', 'копию паспорт', 'номер карт', 'данные карт', 'банковск карт', 'реквизиты карт', 'cvv', 'cvc', '=пин', 'пин код', 'реквизит', 'персональн данн', 'личн данн', 'дат рожден', 'парол', 'код из смс', 'код подтвержден', 'номер сч', 'платежн данн', 'взнос', 'сбор', 'полное имя', 'фио']], negatable: true },
+        { groups: [RU_REQUEST, ['номер паспорт', 'паспортн данн', 'данные паспорт', 'серию паспорт', 'скан паспорт', 'фото паспорт', 'копию паспорт', 'номер карт', 'данные карт', 'банковск карт', 'реквизиты карт', 'cvv', 'cvc', '=пин', 'пин код', 'реквизит', 'персональн данн', 'личн данн', 'дат рожден', 'парол', 'код из смс', 'код подтвержден', 'номер сч', 'платежн данн', 'взнос', 'сбор', 'полное имя', 'фио', 'шестизначн код', 'код, который', 'код который', 'последние четыре цифры', 'срок действия карт', 'страницы паспорт', 'страницу паспорт', 'копию вашего', 'копии ваших', 'копию диплом']], negatable: true },
       ],
-      refusals: ['если вы ввели', 'если вы уже', 'если вы отправили', 'если вы сообщили', 'уже ввели', 'представивш', 'представляющ', 'представляясь', 'выдавая себя', 'положите трубку', 'сообщите нам об этом', 'никогда не', 'не просим', 'не запрашива', 'не требу', 'никто', 'не сообщайте', 'не отправляйте', 'не пересылайте', 'не передавайте', 'не вводите', 'мошенни', 'фейк', 'поддельн', 'шестизначн код', 'код, который', 'код который', 'последние четыре цифры', 'срок действия карт', 'страницы паспорт', 'страницу паспорт'],
+      refusals: ['если вы ввели', 'если вы уже', 'если вы отправили', 'если вы сообщили', 'уже ввели', 'представивш', 'представляющ', 'представляясь', 'выдавая себя', 'положите трубку', 'сообщите нам об этом', 'никогда не', 'не просим', 'не запрашива', 'не требу', 'никто', 'не сообщайте', 'не отправляйте', 'не пересылайте', 'не передавайте', 'не вводите', 'мошенни', 'фейк', 'поддельн'],
     },
     uk: {
       patterns: [
-        { groups: [UK_REQUEST, ['номер паспорт', 'паспортн дан', 'дані паспорт', 'серію паспорт', 'скан паспорт', 'фото паспорт', 'копію паспорт', 'номер картк', 'дані картк', 'банківськ картк', 'реквізити картк', 'cvv', 'cvc', '=пін', 'пін код', 'реквізит', 'персональн дан', 'особист дан', 'дат народжен', 'парол', 'код із смс', 'код з смс', 'код підтвердж', 'номер рахунк', 'платіжн дан', 'внес', 'збір', 'повне ім', 'піб']], negatable: true },
+        { groups: [UK_REQUEST, ['номер паспорт', 'паспортн дан', 'дані паспорт', 'серію паспорт', 'скан паспорт', 'фото паспорт', 'копію паспорт', 'номер картк', 'дані картк', 'банківськ картк', 'реквізити картк', 'cvv', 'cvc', '=пін', 'пін код', 'реквізит', 'персональн дан', 'особист дан', 'дат народжен', 'парол', 'код із смс', 'код з смс', 'код підтвердж', 'номер рахунк', 'платіжн дан', 'внес', 'збір', 'повне ім', 'піб', 'шестизначн код', 'код, який', 'код який', 'останні чотири цифри', 'термін дії картк', 'сторінки паспорт', 'сторінку паспорт', 'копію вашого', 'копії ваших', 'копію диплом']], negatable: true },
       ],
-      refusals: ['якщо ви ввели', 'якщо ви вже', 'якщо ви надіслали', 'якщо ви повідомили', 'вже ввели', 'називає себе', 'назвавш', 'видаючи себе', 'представляючись', 'покладіть слухавку', 'повідомте нам про це', 'ніколи не', 'не просимо', 'не запитуємо', 'не вимагаємо', 'ніхто', 'не повідомляйте', 'не надсилайте', 'не пересилайте', 'не передавайте', 'не вводьте', 'шахра', 'фейк', 'підробн', 'шестизначн код', 'код, який', 'код який', 'останні чотири цифри', 'термін дії картк', 'сторінки паспорт', 'сторінку паспорт'],
+      refusals: ['якщо ви ввели', 'якщо ви вже', 'якщо ви надіслали', 'якщо ви повідомили', 'вже ввели', 'називає себе', 'назвавш', 'видаючи себе', 'представляючись', 'покладіть слухавку', 'повідомте нам про це', 'ніколи не', 'не просимо', 'не запитуємо', 'не вимагаємо', 'ніхто', 'не повідомляйте', 'не надсилайте', 'не пересилайте', 'не передавайте', 'не вводьте', 'шахра', 'фейк', 'підробн'],
     },
   },
   'private-details': {
@@ -88,11 +90,11 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
   'cause-speculation': {
     en: {
       patterns: [
-        { groups: [['caused by', 'the cause was', 'the cause is', 'was to blame', 'is to blame', 'blamed on', 'fell asleep', 'speeding', 'drunk', 'brake failure', 'faulty', 'negligen', 'human error', 'technical fault', 'mechanical failure', 'arson', 'deliberately set', 'sabotage', 'started the clash', 'started the fight', 'provoked', 'provocation', 'among the dead', 'death toll will', 'toll will rise', 'gas leak', 'faulty wiring', 'pilot error']] },
+        { groups: [['caused by', 'the cause was', 'the cause is', 'was to blame', 'is to blame', 'blamed on', 'fell asleep', 'speeding', 'drunk', 'brake failure', 'faulty', 'negligen', 'human error', 'technical fault', 'mechanical failure', 'arson', 'deliberately set', 'sabotage', 'started the clash', 'started the fight', 'provoked', 'provocation', 'among the dead', 'death toll will', 'toll will rise', 'gas leak', 'faulty wiring', 'pilot error', 'are behind the', 'is behind the', 'stand behind the']] },
         {
           groups: [
             ['probably', 'likely', 'most likely', 'likeliest', 'almost certainly', 'everything suggests', 'sparked by', 'result of a', 'reason the', 'apparently', 'seems', 'appears to', 'must have', 'may have', 'might have', 'could have', 'we believe', 'we suspect', 'suspected', 'perhaps', 'maybe', 'possibly'],
-            ['cause', 'caused', 'crash', 'accident', 'fire', 'driver', 'incident', 'happened', 'collision', 'explosion', 'blaze', 'started', 'lost control'],
+            ['cause', 'caused', 'crash', 'accident', 'fire', 'driver', 'incident', 'happened', 'collision', 'explosion', 'blaze', 'started', 'lost control', 'access', 'hack', 'attack', 'behind'],
           ],
         },
       ],
@@ -100,11 +102,11 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
     },
     ru: {
       patterns: [
-        { groups: [['причиной стал', 'причиной авари', 'причиной пожар', 'причина в том', 'виноват', 'заснул', 'уснул', 'превышен скорост', 'превысил скорост', 'пьян', 'нетрезв', 'отказ тормоз', 'неисправн', 'халатност', 'человеческ фактор', 'техническ неисправн', 'поджог', 'умышленн', 'диверс', 'начали столкновен', 'начали драк', 'спровоцир', 'провокац', 'среди погибших', 'число погибших', 'утечк газ', 'неисправн проводк', 'ошибк пилот']] },
+        { groups: [['причиной стал', 'причиной авари', 'причиной пожар', 'причина в том', 'виноват', 'заснул', 'уснул', 'превышен скорост', 'превысил скорост', 'пьян', 'нетрезв', 'отказ тормоз', 'неисправн', 'халатност', 'человеческ фактор', 'техническ неисправн', 'поджог', 'умышленн', 'диверс', 'начали столкновен', 'начали драк', 'спровоцир', 'провокац', 'среди погибших', 'число погибших', 'утечк газ', 'неисправн проводк', 'ошибк пилот', 'стоят за', 'стоит за']] },
         {
           groups: [
             ['вероятно', 'скорее всего', 'наиболее вероятн', 'почти наверняка', 'все указывает', 'стала результатом', 'стал результатом', 'спровоцирован', 'по-видимому', 'видимо', 'похоже', 'возможно', 'предположительно', 'может быть', 'подозрева', 'судя по всему'],
-            ['причин', 'авари', 'дтп', 'пожар', 'возгоран', 'водител', 'случил', 'произош', 'столкнов', 'взрыв', 'потерял управлен', 'катастроф'],
+            ['причин', 'авари', 'дтп', 'пожар', 'возгоран', 'водител', 'случил', 'произош', 'столкнов', 'взрыв', 'потерял управлен', 'катастроф', 'доступ', 'взлом', 'атак'],
           ],
         },
       ],
@@ -112,11 +114,11 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
     },
     uk: {
       patterns: [
-        { groups: [['причиною стал', 'причиною авар', 'причиною пожеж', 'причина в тому', 'винен', 'заснув', 'перевищен швидкост', 'перевищив швидкіст', "п'ян", 'нетверез', 'відмов гальм', 'несправн', 'недбал', 'людськ фактор', 'технічн несправн', 'підпал', 'умисн', 'диверс', 'почали сутичк', 'почали бійк', 'спровокува', 'провокац', 'серед загиблих', 'кількість загиблих', 'витік газ', 'несправн проводк', 'помилк пілот']] },
+        { groups: [['причиною стал', 'причиною авар', 'причиною пожеж', 'причина в тому', 'винен', 'заснув', 'перевищен швидкост', 'перевищив швидкіст', "п'ян", 'нетверез', 'відмов гальм', 'несправн', 'недбал', 'людськ фактор', 'технічн несправн', 'підпал', 'умисн', 'диверс', 'почали сутичк', 'почали бійк', 'спровокува', 'провокац', 'серед загиблих', 'кількість загиблих', 'витік газ', 'несправн проводк', 'помилк пілот', 'стоять за', 'стоїть за']] },
         {
           groups: [
             ['ймовірно', 'імовірно', 'найімовірніше', 'майже напевно', 'все вказує', 'стала результатом', 'став результатом', 'спровокован', 'мабуть', 'схоже', 'можливо', 'напевно', 'підозрю', 'судячи з усього'],
-            ['причин', 'авар', 'дтп', 'пожеж', 'займан', 'водій', 'водія', 'сталос', 'трапил', 'зіткнен', 'вибух', 'втратив керуван', 'катастроф'],
+            ['причин', 'авар', 'дтп', 'пожеж', 'займан', 'водій', 'водія', 'сталос', 'трапил', 'зіткнен', 'вибух', 'втратив керуван', 'катастроф', 'доступ', 'злам', 'атак'],
           ],
         },
       ],
@@ -181,7 +183,7 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
         {
           groups: [
             ['will', "we'll", 'shall', 'guarantee', 'promise', 'ensure', 'assure', 'entitled', 'count on', 'will get', 'will receive'],
-            ['compensat', 'refund', 'reimburs', 'pay for', 'pay the', 'cover the cost', 'cover all', 'cover your', 'costs will be covered', 'free of charge', 'at no cost', 'free flight', 'free ticket', 'free accommodation', 'financial assistance', 'financial support', 'damages', 'money back', 'replace their', 'replace your'],
+            ['compensat', 'refund', 'reimburs', 'pay for', 'pay the', 'cover the cost', 'cover all', 'cover your', 'costs will be covered', 'free of charge', 'at no cost', 'free flight', 'free ticket', 'free accommodation', 'financial assistance', 'financial support', 'damages', 'money back', 'replace their', 'replace your', 'cover the', 'pay for the', 'hotel nights', 'accommodation costs', 'paid back', 'fee back', 'get back'],
           ],
           negatable: true,
         },
@@ -192,8 +194,8 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
       patterns: [
         {
           groups: [
-            ['буд~', 'гарантир', 'обеща', 'обеспеч', 'компенсиру', 'возмест', 'оплатим', 'выплатим', 'берем на себя', 'получат', 'положена', 'положено', 'могут рассчитывать', 'можете рассчитывать', 'вернем'],
-            ['компенсац', 'возмещ', 'бесплатн', 'за счет государства', 'за счет посольства', 'выплат', 'материальн помощ', 'финансов помощ', 'деньг', 'деньги', 'возврат'],
+            ['буд~', 'гарантир', 'обеща', 'обеспеч', 'компенсиру', 'возмест', 'оплатим', 'выплатим', 'берем на себя', 'получат', 'положена', 'положено', 'могут рассчитывать', 'можете рассчитывать', 'вернем', 'покроет', 'оплатит', 'возьмет на себя'],
+            ['компенсац', 'возмещ', 'бесплатн', 'за счет государства', 'за счет посольства', 'выплат', 'материальн помощ', 'финансов помощ', 'деньг', 'деньги', 'возврат', 'расход', 'проживани', 'гостиниц'],
           ],
           negatable: true,
         },
@@ -204,8 +206,8 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
       patterns: [
         {
           groups: [
-            ['буд~', 'гаранту', 'обіця', 'забезпеч', 'компенсу', 'відшкоду', 'оплатимо', 'виплатимо', 'беремо на себе', 'отримають', 'належить', 'можуть розраховувати', 'можете розраховувати', 'повернемо'],
-            ['компенсац', 'відшкодув', 'безкоштовн', 'за рахунок держави', 'за рахунок посольства', 'виплат', 'матеріальн допомог', 'фінансов допомог', 'грош', 'гроші', 'повернення кошт'],
+            ['буд~', 'гаранту', 'обіця', 'забезпеч', 'компенсу', 'відшкоду', 'оплатимо', 'виплатимо', 'беремо на себе', 'отримають', 'належить', 'можуть розраховувати', 'можете розраховувати', 'повернемо', 'покриє', 'оплатить', 'візьме на себе'],
+            ['компенсац', 'відшкодув', 'безкоштовн', 'за рахунок держави', 'за рахунок посольства', 'виплат', 'матеріальн допомог', 'фінансов допомог', 'грош', 'гроші', 'повернення кошт', 'витрат', 'проживанн', 'готел'],
           ],
           negatable: true,
         },
@@ -261,7 +263,7 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
           negatable: true,
         },
         { groups: [['closed', 'private', 'behind closed doors', 'closed-door', 'confidential'], ['attended', 'participants', 'present were', 'took part', 'was present', 'were present']], negatable: true },
-        { groups: [['we confirm', 'yes, such', 'there was no', 'did not take place', 'no such meeting', 'is on the programme', 'is on the program', 'will take place behind'], ['closed', 'meeting', 'session']], negatable: true },
+        { groups: [['we confirm', 'yes, such', 'there was no', 'did not take place', 'no such meeting', 'is on the programme', 'is on the program', 'will take place behind', 'of that kind', 'of this kind', 'no such'], ['closed', 'meeting', 'session']], negatable: true, firm: true },
       ],
       refusals: ['not comment', 'cannot comment', 'not able to comment', 'neither confirm nor deny', 'not speak about', 'we will not', 'will not confirm', 'speculation', 'do not comment', 'will not comment', 'not disclose', 'not be disclosed', 'remain confidential', 'not comment on the content', 'no comment'],
     },
@@ -272,7 +274,7 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
           negatable: true,
         },
         { groups: [['закрыт', 'за закрытыми дверями', 'конфиденциальн'], ['участвовал', 'участник', 'присутствовал', 'принял участие', 'приняли участие']], negatable: true },
-        { groups: [['подтверждаем', 'да, такая', 'такая встреча', 'не было', 'не проводилась', 'не состоялась', 'есть в программе'], ['закрыт', 'встреч', 'заседани']], negatable: true },
+        { groups: [['подтверждаем', 'да, такая', 'такая встреча', 'не было', 'не проводилась', 'не состоялась', 'есть в программе', 'нет в программе', 'такого рода'], ['закрыт', 'встреч', 'заседани']], negatable: true, firm: true },
       ],
       refusals: ['не можем комментировать', 'ни подтверждать, ни опровергать', 'ни подтверждаем, ни опровергаем', 'мы не будем', 'не будем подтверждать', 'не подтверждаем', 'домысл', 'спекуляц', 'не комментируем', 'не будем комментировать', 'не разглаша', 'не раскрыва', 'остается конфиденциальн', 'остаются конфиденциальн'],
     },
@@ -283,7 +285,7 @@ export const CONCEPTS: Readonly<Record<RedLineConcept, ConceptLexicon>> = {
           negatable: true,
         },
         { groups: [['закрит', 'за зачиненими дверима', 'конфіденційн'], ['брали участь', 'взяли участь', 'учасник', 'були присутні', 'був присутній', 'присутн']], negatable: true },
-        { groups: [['підтверджуємо', 'так, така', 'така зустріч', 'не було', 'не проводилася', 'не відбулася', 'є в програмі'], ['закрит', 'зустріч', 'засідан']], negatable: true },
+        { groups: [['підтверджуємо', 'так, така', 'така зустріч', 'не було', 'не проводилася', 'не відбулася', 'є в програмі', 'немає в програмі', 'такого роду'], ['закрит', 'зустріч', 'засідан']], negatable: true, firm: true },
       ],
       refusals: ['не можемо коментувати', 'ні підтверджувати, ні спростовувати', 'ні підтверджуємо, ні спростовуємо', 'ми не будемо', 'домисл', 'не підтверджуватимемо', 'не підтверджуємо', 'вигадк', 'спекуляці', 'не коментуємо', 'не коментуватимемо', 'не розголош', 'не розкрива', 'залишається конфіденційн', 'залишаються конфіденційн'],
     },
@@ -336,8 +338,9 @@ export function findConcepts(text: string, tokens: readonly Token[], language: s
   for (const sentence of sentences(text, tokens)) {
     for (const concept of concepts) {
       const lexicon = CONCEPTS[concept][lang];
-      if (lexicon.refusals?.some((cue) => findCue(tokens, sentence.first, sentence.last, cue))) continue;
+      const refused = lexicon.refusals?.some((cue) => findCue(tokens, sentence.first, sentence.last, cue)) ?? false;
       for (const pattern of lexicon.patterns) {
+        if (refused && !pattern.firm) continue;
         const found = findCueGroups(tokens, sentence.first, sentence.last, pattern.groups);
         if (!found) continue;
         const { hits, span } = found;

@@ -38,9 +38,9 @@ describe('red-line concept fixtures', () => {
     expect(flagged).toEqual([]);
   });
 
-  it('catch at least as many crossing sentences as when adopted (177 of 240)', () => {
+  it('catch at least as many crossing sentences as when adopted (190 of 240)', () => {
     const caught = RED_LINE_CONCEPTS.reduce((sum, concept) => sum + Object.entries(concepts[concept]).reduce((n, [language, sets]) => n + sets.crosses.filter((text) => crosses(concept, language, text)).length, 0), 0);
-    expect(caught).toBeGreaterThanOrEqual(177);
+    expect(caught).toBeGreaterThanOrEqual(190);
   });
 });
 

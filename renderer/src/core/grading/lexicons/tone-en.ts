@@ -77,6 +77,7 @@ export const TONE_EN: ToneLexicon = {
     peeps: 'everyone', fyi: 'for your information', btw: 'also',
   },
   condescension: [
+    'think twice', 'would have shown you', 'who reads before', 'before tweeting', 'before commenting', 'read it before', 'we don\'t run a', 'we do not run a', 'that\'s your call',
     'not that complicated', 'not complicated', 'who bothers', 'who bother', 'bothers to look', 'adults to understand', 'explain this slowly', 'explain it slowly', 'repeat ourselves', 'answered a dozen times', 'answered many times', 'read our previous posts',
     'how many more times', 'we should not have to',
     'how many times', 'for the last time', 'we remind you once again', 'once again we remind', 'please read carefully', 'read carefully', 'one would think', 'think for yourself', 'think for yourselves', 'blame yourselves', 'you only have yourselves to blame', 'we have to repeat',

@@ -50,18 +50,19 @@ export interface Sentence {
   end: number;
 }
 
-// Several rules read the same draft's sentences: found once per token list.
-const sentenceCache = new WeakMap<readonly Token[], Sentence[]>();
+/** `find` computed once per token list: several rules read the same draft's sentences and spans. */
+function oncePerDraft<T>(find: (text: string, tokens: readonly Token[]) => T): (text: string, tokens: readonly Token[]) => T {
+  const cache = new WeakMap<readonly Token[], T>();
+  return (text, tokens) => {
+    if (cache.has(tokens)) return cache.get(tokens)!;
+    const found = find(text, tokens);
+    cache.set(tokens, found);
+    return found;
+  };
+}
 
 /** The sentences of a text as spans of token indices [first, last]. */
-export function sentences(text: string, tokens: readonly Token[]): Sentence[] {
-  let found = sentenceCache.get(tokens);
-  if (!found) {
-    found = findSentences(text, tokens);
-    sentenceCache.set(tokens, found);
-  }
-  return found;
-}
+export const sentences: (text: string, tokens: readonly Token[]) => Sentence[] = oncePerDraft((text, tokens) => findSentences(text, tokens));
 
 function findSentences(text: string, tokens: readonly Token[]): Sentence[] {
   const result: Sentence[] = [];
@@ -163,16 +164,7 @@ function rebuttalEnd(tokens: readonly Token[], first: number, last: number): num
  * Spans of the draft that are not its author's own statement: quotations, and sentences that
  * report a claim in order to rebut it.
  */
-export function reportedSpans(text: string, tokens: readonly Token[]): Span[] {
-  let spans = reportedCache.get(tokens);
-  if (!spans) {
-    spans = findReportedSpans(text, tokens);
-    reportedCache.set(tokens, spans);
-  }
-  return spans;
-}
-
-const reportedCache = new WeakMap<readonly Token[], Span[]>();
+export const reportedSpans: (text: string, tokens: readonly Token[]) => Span[] = oncePerDraft((text, tokens) => findReportedSpans(text, tokens));
 
 function findReportedSpans(text: string, tokens: readonly Token[]): Span[] {
   const spans = quotedSpans(text);

@@ -102,7 +102,7 @@ export function grade(text: string, context: GradingContext): Grade {
     const losses = attributeLosses(spec, ordered.length);
     ordered.forEach(({ severity: itemSeverity, ...finding }, index) => {
       const blocks = blocksFor(itemSeverity);
-      findings.push({ ...finding, axis: spec.axis, severity: spec.level as Finding['severity'], loss: losses[index]!, ...(itemSeverity ? { itemSeverity } : {}), ...(blocks ? { blocks } : {}) });
+      findings.push({ ...finding, axis: spec.axis, severity: spec.level as Finding['severity'], loss: losses[index]!, ...(blocks ? { blocks } : {}) });
     });
   }
   // Losses are settled in the order of the draft (the first occurrence costs the most); people read the gravest first.

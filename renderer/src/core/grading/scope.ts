@@ -5,7 +5,6 @@
 // deport citizens are false"). Red lines and tone read words in their scope, not alone.
 import { findCue } from './cues';
 import type { Token } from './text';
-import { fold } from './text';
 import type { Span } from './types';
 
 /** Words that negate what follows them in their clause. */
@@ -185,7 +184,6 @@ function findReportedSpans(text: string, tokens: readonly Token[]): Span[] {
 
 export const within = (span: Span, spans: readonly Span[]) => spans.some((other) => span.start >= other.start && span.end <= other.end);
 
-export { fold };
 
 /** Sentences that refuse to speak of something ("the investigation will establish who is behind it"). */
 const REFUSAL_FRAMES = [

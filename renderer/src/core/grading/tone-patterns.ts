@@ -17,7 +17,7 @@ interface TonePattern {
   question?: boolean;
 }
 
-const SECOND_PERSON: Readonly<Record<string, readonly Cue[]>> = {
+const SECOND_PERSON: Readonly<Record<'en' | 'ru' | 'uk', readonly Cue[]>> = {
   en: ['=you', '=your', '=yourself', '=yourselves'],
   ru: ['=вы', '=вас', '=вам', '=вами', 'ваш', '=ты', '=тебя', '=тебе', 'твой', 'твоя', 'твои'],
   uk: ['=ви', '=вас', '=вам', '=вами', 'ваш', '=ти', '=тебе', '=тобі', 'твій', 'твоя', 'твої'],
@@ -25,7 +25,7 @@ const SECOND_PERSON: Readonly<Record<string, readonly Cue[]>> = {
 
 const PATTERNS: Readonly<Record<'en' | 'ru' | 'uk', readonly TonePattern[]>> = {
   en: [
-    { kind: 'rhetorical-question', question: true, groups: [SECONDS('en'), ['even', 'really', 'ever', 'seriously', 'actually', 'at all'], ['read', 'think', 'try', 'tried', 'bother', 'understand', 'check', 'know', 'look', 'listen', 'notice', 'see', 'expect']] },
+    { kind: 'rhetorical-question', question: true, groups: [SECOND_PERSON.en, ['even', 'really', 'ever', 'seriously', 'actually', 'at all'], ['read', 'think', 'try', 'tried', 'bother', 'understand', 'check', 'know', 'look', 'listen', 'notice', 'see', 'expect']] },
     { kind: 'rhetorical-question', question: true, groups: [['is it so hard', 'is it really so hard', 'is it that hard', 'is it too much to ask', 'how hard is it', 'how difficult is it', 'what part of']] },
     { kind: 'once-again', groups: [['once again', 'yet again', 'as always', 'as usual', 'as expected'], ['shown', 'showed', 'proved', 'proven', 'demonstrated', 'confirmed', 'managed']] },
     { kind: 'mock-praise', groups: [['congratulat'], ['finally', 'discovering', 'after only', 'only took', 'at last']] },
@@ -34,7 +34,7 @@ const PATTERNS: Readonly<Record<'en' | 'ru' | 'uk', readonly TonePattern[]>> = {
     { kind: 'mock-praise', groups: [['congratulations on', 'thank you for your valuable', 'thanks for your valuable', 'thank you for the valuable', 'what a brilliant', 'brilliant idea', 'bold claim', 'impressive logic', 'great detective work', 'nice try']] },
   ],
   ru: [
-    { kind: 'rhetorical-question', question: true, groups: [SECONDS('ru'), ['вообще', 'хоть', 'неужели', 'разве', 'серьезно', 'всерьез', 'правда'], ['читал', 'прочитал', 'прочли', 'думал', 'подумал', 'пробовал', 'понимаете', 'понял', 'проверял', 'проверили', 'знаете', 'смотрел', 'слышал', 'заметил', 'рассчитыва', 'ожидал']] },
+    { kind: 'rhetorical-question', question: true, groups: [SECOND_PERSON.ru, ['вообще', 'хоть', 'неужели', 'разве', 'серьезно', 'всерьез', 'правда'], ['читал', 'прочитал', 'прочли', 'думал', 'подумал', 'пробовал', 'понимаете', 'понял', 'проверял', 'проверили', 'знаете', 'смотрел', 'слышал', 'заметил', 'рассчитыва', 'ожидал']] },
     { kind: 'rhetorical-question', question: true, groups: [['неужели так', 'разве так трудно', 'разве так сложно', 'так сложно', 'так трудно', 'что непонятного', 'что тут непонятного']] },
     { kind: 'once-again', groups: [['в очередной раз', 'как всегда', 'как обычно', 'снова', 'опять'], ['показал', 'доказал', 'продемонстрировал', 'подтвердил', 'отличил', 'умудрил']] },
     { kind: 'mock-praise', groups: [['поздравля'], ['наконец', 'всего', 'лишь', 'спустя']] },
@@ -43,7 +43,7 @@ const PATTERNS: Readonly<Record<'en' | 'ru' | 'uk', readonly TonePattern[]>> = {
     { kind: 'mock-praise', groups: [['спасибо за ценн', 'благодарим за ценн', 'спасибо за ваше ценн', 'гениальн', 'поздравляем с открытием', 'браво', 'смелое заявление', 'железная логика']] },
   ],
   uk: [
-    { kind: 'rhetorical-question', question: true, groups: [SECONDS('uk'), ['взагалі', 'хоч', 'невже', 'хіба', 'серйозно', 'справді'], ['читал', 'прочитал', 'думал', 'подумал', 'пробувал', 'розумієте', 'зрозуміл', 'перевіря', 'перевіри', 'знаєте', 'дивил', 'чул', 'помітил', 'розраховува', 'очікува']] },
+    { kind: 'rhetorical-question', question: true, groups: [SECOND_PERSON.uk, ['взагалі', 'хоч', 'невже', 'хіба', 'серйозно', 'справді'], ['читал', 'прочитал', 'думал', 'подумал', 'пробувал', 'розумієте', 'зрозуміл', 'перевіря', 'перевіри', 'знаєте', 'дивил', 'чул', 'помітил', 'розраховува', 'очікува']] },
     { kind: 'rhetorical-question', question: true, groups: [['невже так', 'хіба так важко', 'хіба так складно', 'так складно', 'так важко', 'що незрозумілого', 'що тут незрозумілого']] },
     { kind: 'once-again', groups: [['вкотре', 'як завжди', 'як зазвичай', 'знову', 'черговий раз'], ['показал', 'показав', 'довів', 'довел', 'продемонстрував', 'продемонструвал', 'підтвердив', 'відзначил', 'примудрил']] },
     { kind: 'mock-praise', groups: [['вітаємо', 'вітаю'], ['нарешті', 'лише', 'всього', 'через']] },
@@ -52,10 +52,6 @@ const PATTERNS: Readonly<Record<'en' | 'ru' | 'uk', readonly TonePattern[]>> = {
     { kind: 'mock-praise', groups: [['дякуємо за цінн', 'дякую за цінн', 'дякуємо за вашу цінн', 'геніальн', 'вітаємо з відкриттям', 'браво', 'смілива заява', 'залізна логіка']] },
   ],
 };
-
-function SECONDS(language: 'en' | 'ru' | 'uk'): readonly Cue[] {
-  return SECOND_PERSON[language]!;
-}
 
 export interface PatternMatch extends Span {
   kind: PatternKind;

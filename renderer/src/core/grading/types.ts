@@ -1,6 +1,6 @@
 // Runtime: any (pure core). What the grader says about a draft: per axis a score, a verdict against
 // the task's pass mark, and findings — each point lost is attached to one of them.
-import type { Axis, Severity } from '../pack/schema';
+import type { Axis } from '../pack/schema';
 import type { Counting } from './platforms';
 
 export type { Axis };
@@ -35,8 +35,6 @@ export interface Finding {
    * is about: "axis" fails its axis whatever the score, "scenario" also fails the scenario.
    */
   blocks?: 'axis' | 'scenario';
-  /** The pack's severity of what the finding is about, where the pack gives one. */
-  itemSeverity?: Severity;
 }
 
 export interface AxisGrade {

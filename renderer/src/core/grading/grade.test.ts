@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MINIMAL_PACK_DIR, readFolder } from '../../test/packs';
+import { CORE_LIBRARY_DIR, MINIMAL_PACK_DIR, readFolder } from '../../test/packs';
 import { loadPack } from '../pack/load';
 import { AXES } from '../pack/schema';
 import { createGradingContext, grade, GradingContextError } from './grade';
@@ -138,5 +138,20 @@ describe('grade: a pile of hashtags', () => {
   it('is one finding over the ones past the platform norm', () => {
     const result = grade(`${GOOD_EN} #a #b #c #d #e #f`, contextIn('en'));
     expect(result.axes.platform.findings.filter((finding) => finding.ruleId === 'platform.too-many-hashtags')).toHaveLength(1);
+  });
+});
+
+describe('grade: an axis past 0', () => {
+  it('keeps the real cost of what fails the axis or the scenario, and takes it back from the least grave findings', () => {
+    const library = loadPack(readFolder(CORE_LIBRARY_DIR), { appVersion: '0.1.0' }).pack!;
+    const flights = library.scenarios.find((s) => s.id === 'flights-suspended')!;
+    const context = createGradingContext({ scenario: flights, task: flights.tasks[0]!, playLanguage: 'en', pack: library.manifest });
+    const result = grade('Flights are suspended. Call our hotline +99 21 555 0184. It was probably a terrorist attack.', context);
+    const policy = result.axes.policy;
+    expect(policy.score).toBe(0);
+    expect(policy.findings.reduce((sum, finding) => sum + finding.loss, 0)).toBe(100);
+    const blocking = policy.findings.filter((finding) => finding.blocks);
+    expect(blocking.length).toBeGreaterThanOrEqual(2);
+    for (const finding of blocking) expect(finding.loss, finding.ruleId).toBeGreaterThan(0);
   });
 });

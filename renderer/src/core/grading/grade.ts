@@ -76,10 +76,12 @@ function attributeLosses(spec: RuleSpec, count: number): number[] {
 const BLOCK_RANK = { scenario: 0, axis: 1 } as const;
 const LEVEL_RANK: Record<Finding['severity'], number> = { error: 0, warning: 1, suggestion: 2 };
 
+/** How grave a finding is, before its cost: what fails the scenario, then the axis, then by level (0 gravest). */
+const rankOf = (finding: Finding) => (finding.blocks ? BLOCK_RANK[finding.blocks] : 2) * 3 + LEVEL_RANK[finding.severity];
+
 /** The gravest first: what fails the scenario, then what fails an axis, then by level and cost; ties in the order of the draft. */
 const byGravity = (a: Finding, b: Finding) =>
-  (a.blocks ? BLOCK_RANK[a.blocks] : 2) - (b.blocks ? BLOCK_RANK[b.blocks] : 2) ||
-  LEVEL_RANK[a.severity] - LEVEL_RANK[b.severity] ||
+  rankOf(a) - rankOf(b) ||
   b.loss - a.loss ||
   (a.span?.start ?? -1) - (b.span?.start ?? -1) ||
   (a.span?.end ?? -1) - (b.span?.end ?? -1) ||
@@ -111,11 +113,13 @@ export function grade(text: string, context: GradingContext): Grade {
   const axes = {} as Record<Axis, AxisGrade>;
   for (const axis of AXES) {
     const own = findings.filter((finding) => finding.axis === axis);
-    // An axis cannot lose more than 100: the findings that come last give back what is over.
+    // An axis cannot lose more than 100: the least grave findings, the last of them first, give
+    // back what is over, so a red line or a wrong fact keeps its real cost.
     let over = own.reduce((sum, finding) => sum + finding.loss, 0) - 100;
-    for (let i = own.length - 1; i >= 0 && over > 0; i -= 1) {
-      const giveBack = Math.min(own[i]!.loss, over);
-      own[i]!.loss -= giveBack;
+    const leastGraveLast = [...own].sort((a, b) => rankOf(a) - rankOf(b));
+    for (let i = leastGraveLast.length - 1; i >= 0 && over > 0; i -= 1) {
+      const giveBack = Math.min(leastGraveLast[i]!.loss, over);
+      leastGraveLast[i]!.loss -= giveBack;
       over -= giveBack;
     }
     let score = 100 - own.reduce((sum, finding) => sum + finding.loss, 0);

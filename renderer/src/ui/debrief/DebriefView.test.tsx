@@ -317,7 +317,8 @@ describe('DebriefView: a critical failure', () => {
 
   it('says what each finding costs, in Russian too', async () => {
     await renderDebrief(critical(), { language: 'ru' });
-    const costs = screen.getAllByTestId('debrief-finding-cost').map((element) => textOf(element));
-    expect(costs).toContain('−50 баллов · проваливает сценарий');
+    const redLine = screen.getAllByTestId('debrief-finding').find((finding) => finding.getAttribute('data-rule') === 'policy.red-line')!;
+    expect(textOf(within(redLine).getByTestId('debrief-finding-cost'))).toBe('−50 баллов');
+    expect(textOf(within(redLine).getByTestId('debrief-finding-blocks'))).toBe('проваливает сценарий');
   });
 });

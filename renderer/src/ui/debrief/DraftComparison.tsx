@@ -158,35 +158,43 @@ function AxisFindings({ axisGrade }: { axisGrade: AxisGrade }) {
         </Text>
       ) : (
         <ul className={classes.findings}>
-          {findings.map((finding, index) => (
-            <li key={`${finding.ruleId}-${index}`} data-testid="debrief-finding" data-rule={finding.ruleId}>
-              <Group gap={8} align="flex-start" wrap="nowrap">
-                <Badge size="xs" variant="dot" color={SEVERITY_COLORS[finding.severity]} mt={3} classNames={{ label: classes.badgeLabel }} style={{ flexShrink: 0 }}>
-                  {t(`drafts.severity.${finding.severity}`)}
-                </Badge>
-                <Text size="sm" component="span" style={{ flex: 1, minWidth: 0 }}>
-                  {message(finding.message)}
-                </Text>
-                <Text size="xs" component="span" c={finding.blocks ? 'red.8' : 'dimmed'} className={classes.numeric} data-testid="debrief-finding-cost">
-                  {findingCost(finding)
-            .map((part) =>
-              part.key === 'loss' ? t('drafts.loss', { count: part.count }) : part.key === 'blocksAxis' ? t('drafts.blocksAxis', { axis: t(`axis.${part.axis}`) }) : t(`drafts.${part.key}`),
-            )
-            .join(' · ')}
-                </Text>
-              </Group>
-              {(finding.suggestion?.replacement || finding.suggestion?.message) && (
-                <div className={classes.suggestion}>
-                  {finding.suggestion.replacement ? (
-                    <Text size="sm" className={classes.excerpt}>
-                      {t('drafts.replaceWith', { text: finding.suggestion.replacement })}
+          {findings.map((finding, index) => {
+            const { points, blocks } = findingCost(finding);
+            return (
+              <li key={`${finding.ruleId}-${index}`} data-testid="debrief-finding" data-rule={finding.ruleId}>
+                <Group gap={8} align="flex-start" wrap="nowrap">
+                  <Badge size="xs" variant="dot" color={SEVERITY_COLORS[finding.severity]} mt={3} classNames={{ label: classes.badgeLabel }} style={{ flexShrink: 0 }}>
+                    {t(`drafts.severity.${finding.severity}`)}
+                  </Badge>
+                  <div style={{ flex: 1, minWidth: 0 }}>
+                    <Text size="sm" component="span">
+                      {message(finding.message)}
                     </Text>
-                  ) : null}
-                  {finding.suggestion.message && <Text size="sm">{message(finding.suggestion.message)}</Text>}
-                </div>
-              )}
-            </li>
-          ))}
+                    {blocks && (
+                      <Text size="xs" fw={600} c="var(--attache-color-critical)" mt={2} data-testid="debrief-finding-blocks">
+                        {blocks.key === 'blocksAxis' ? t('drafts.blocksAxis', { axis: t(`axis.${blocks.axis}`) }) : t('drafts.blocksScenario')}
+                      </Text>
+                    )}
+                  </div>
+                  {points && (
+                    <Text size="xs" component="span" c="dimmed" className={classes.numeric} data-testid="debrief-finding-cost">
+                      {points.key === 'loss' ? t('drafts.loss', { count: points.count }) : t('drafts.atZero')}
+                    </Text>
+                  )}
+                </Group>
+                {(finding.suggestion?.replacement || finding.suggestion?.message) && (
+                  <div className={classes.suggestion}>
+                    {finding.suggestion.replacement ? (
+                      <Text size="sm" className={classes.excerpt}>
+                        {t('drafts.replaceWith', { text: finding.suggestion.replacement })}
+                      </Text>
+                    ) : null}
+                    {finding.suggestion.message && <Text size="sm">{message(finding.suggestion.message)}</Text>}
+                  </div>
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
     </Stack>

@@ -58,7 +58,7 @@ export function OutcomeBanner({ outcome, scenario, timeline, playLanguage, level
           )}
           {outcome.criticalFailures.length > 0 && (
             <div data-testid="debrief-critical">
-              <Text size="sm" fw={600} c="red.8">
+              <Text size="sm" fw={600} c="var(--attache-color-critical)">
                 {t('outcome.critical', { count: outcome.criticalFailures.length })}
               </Text>
               <List size="sm" spacing={2} mt={4}>

@@ -127,6 +127,7 @@ function FindingItem({ finding, activeFinding, onActivate, canLocate, onLocate, 
   const { t } = useTranslation('composer');
   const message = useGradingMessage();
   const replacement = finding.suggestion?.replacement;
+  const { points, blocks } = findingCost(finding);
   const located = finding.span !== undefined && canLocate(finding);
   const leave = () => {
     if (activeFinding === finding) onActivate(null);
@@ -151,17 +152,20 @@ function FindingItem({ finding, activeFinding, onActivate, canLocate, onLocate, 
         <Text size="xs" className={classes.severity} data-severity={finding.severity}>
           {t(`severity.${finding.severity}`)}
         </Text>
-        <Text size="xs" c={finding.blocks ? 'red.8' : 'dimmed'} data-testid="composer-finding-cost">
-          {findingCost(finding)
-            .map((part) =>
-              part.key === 'loss' ? t('finding.loss', { count: part.count }) : part.key === 'blocksAxis' ? t('finding.blocksAxis', { axis: t(`axis.${part.axis}`) }) : t(`finding.${part.key}`),
-            )
-            .join(' · ')}
-        </Text>
+        {points && (
+          <Text size="xs" c="dimmed" data-testid="composer-finding-cost">
+            {points.key === 'loss' ? t('finding.loss', { count: points.count }) : t('finding.atZero')}
+          </Text>
+        )}
       </Group>
       <Text size="sm" mt={4} data-testid="composer-finding-message">
         {message(finding.message)}
       </Text>
+      {blocks && (
+        <Text size="xs" fw={600} c="var(--attache-color-critical)" mt={2} data-testid="composer-finding-blocks">
+          {blocks.key === 'blocksAxis' ? t('finding.blocksAxis', { axis: t(`axis.${blocks.axis}`) }) : t('finding.blocksScenario')}
+        </Text>
+      )}
       {finding.suggestion?.message && (
         <Text size="sm" c="dimmed" mt={2} data-testid="composer-finding-advice">
           {message(finding.suggestion.message)}

@@ -5,6 +5,7 @@
 import type { SnapshotFrom } from 'xstate';
 import { createActor, initialTransition, transition } from 'xstate';
 import { PACK_FORMAT } from '../pack/schema';
+import { hasEngineEventType } from './event-log';
 import type { EngineEvent, ScenarioMachine } from './machine';
 
 /** Bumped whenever the machine's states or context change shape. */
@@ -33,15 +34,25 @@ export function currentVersions(packId: string, packVersion: string, scenarioId:
   return { machineVersion: MACHINE_VERSION, packFormat: PACK_FORMAT, packId, packVersion, scenarioId, playLanguage, seed };
 }
 
-/** The state after `events`, from the start: the source of truth every snapshot must agree with. */
+/**
+ * The state after `events`, from the start: the source of truth every snapshot must agree with.
+ * Logs read from storage are checked by `validateEventLog` first; see `step` for what happens to an
+ * event that was not.
+ */
 export function replay(machine: ScenarioMachine, events: readonly EngineEvent[]): ScenarioSnapshot {
   let [snapshot] = initialTransition(machine);
-  for (const event of events) [snapshot] = transition(machine, snapshot, event);
+  for (const event of events) snapshot = step(machine, snapshot, event);
   return snapshot;
 }
 
-/** Applies one more event to a state. */
+/**
+ * Applies one more event to a state. XState reads an event's type before any guard of the machine
+ * can look at it, and throws on a value without one, so a value that is not an event of a known type
+ * leaves the state as it was (the machine ignores unknown types anyway); a known type with wrong
+ * fields reaches the machine, whose guards refuse it.
+ */
 export function step(machine: ScenarioMachine, snapshot: ScenarioSnapshot, event: EngineEvent): ScenarioSnapshot {
+  if (!hasEngineEventType(event)) return snapshot;
   return transition(machine, snapshot, event)[0];
 }
 

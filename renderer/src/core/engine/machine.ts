@@ -2,11 +2,13 @@
 // time moves only by explicit clock events (never by timers inside the machine), so a persisted
 // snapshot and a replayed event log always agree.
 import { assign, setup } from 'xstate';
+import type { ClockSpeed } from './event-log';
+import { CLOCK_SPEEDS, parseEngineEvent } from './event-log';
 import type { Draft, EngineInput, TimelineState } from './timeline';
 import { advanceTo, checkDraft, EngineError, finish, initialTimeline, nextEventTime, publish } from './timeline';
 
-export const CLOCK_SPEEDS = [0, 1, 2, 4, 8] as const;
-export type ClockSpeed = (typeof CLOCK_SPEEDS)[number];
+export { CLOCK_SPEEDS };
+export type { ClockSpeed };
 
 export type EngineEvent =
   | { type: 'START' }
@@ -24,8 +26,16 @@ export interface EngineContext {
   refused: string | null;
 }
 
-/** Why `draft` cannot be published now, or null when it can. */
-function refusal(input: EngineInput, timeline: TimelineState, draft: Draft): string | null {
+const MALFORMED = 'the event is malformed and was not applied';
+
+/**
+ * Why `draft` cannot be published now, or null when it can. The event's shape is checked first: a
+ * log is validated before it is replayed, but a malformed event that got past that must be refused
+ * here rather than throw inside a guard.
+ */
+function refusal(input: EngineInput, timeline: TimelineState, event: EngineEvent): string | null {
+  if (parseEngineEvent(event).event === null || event.type !== 'PUBLISH') return MALFORMED;
+  const draft: Draft = event.draft;
   try {
     checkDraft(input, timeline, draft);
     return null;
@@ -40,8 +50,9 @@ export function createScenarioMachine(input: EngineInput) {
     types: { context: {} as EngineContext, events: {} as EngineEvent },
     guards: {
       ended: ({ context }) => context.timeline.ended !== null,
-      validTick: ({ event }) => event.type === 'CLOCK.TICK' && Number.isFinite(event.minutes) && event.minutes > 0,
-      publishable: ({ context, event }) => event.type === 'PUBLISH' && refusal(input, context.timeline, event.draft) === null,
+      validTick: ({ event }) => event.type === 'CLOCK.TICK' && typeof event.minutes === 'number' && Number.isFinite(event.minutes) && event.minutes > 0,
+      validSpeed: ({ event }) => event.type === 'CLOCK.SET_SPEED' && (CLOCK_SPEEDS as readonly unknown[]).includes(event.speed),
+      publishable: ({ context, event }) => event.type === 'PUBLISH' && refusal(input, context.timeline, event) === null,
     },
     actions: {
       tick: assign(({ context, event }) => {
@@ -54,8 +65,9 @@ export function createScenarioMachine(input: EngineInput) {
       }),
       setSpeed: assign(({ event }) => ({ speed: event.type === 'CLOCK.SET_SPEED' ? event.speed : 0, refused: null })),
       publish: assign(({ context, event }) => (event.type === 'PUBLISH' ? { timeline: publish(input, context.timeline, event.draft), refused: null } : {})),
-      refusePublish: assign(({ context, event }) => ({ refused: event.type === 'PUBLISH' ? refusal(input, context.timeline, event.draft) : null })),
+      refusePublish: assign(({ context, event }) => ({ refused: refusal(input, context.timeline, event) })),
       refuseTick: assign({ refused: 'a clock tick moves time forward by a positive number of minutes' }),
+      refuseSpeed: assign({ refused: `the clock runs at ${CLOCK_SPEEDS.join(', ')} simulated minutes per real minute` }),
       finish: assign(({ context }) => ({ timeline: finish(input, context.timeline), speed: 0 as ClockSpeed, refused: null })),
     },
   }).createMachine({
@@ -71,7 +83,7 @@ export function createScenarioMachine(input: EngineInput) {
         on: {
           'CLOCK.TICK': [{ guard: 'validTick', actions: 'tick' }, { actions: 'refuseTick' }],
           'CLOCK.NEXT': { actions: 'jumpToNext' },
-          'CLOCK.SET_SPEED': { actions: 'setSpeed' },
+          'CLOCK.SET_SPEED': [{ guard: 'validSpeed', actions: 'setSpeed' }, { actions: 'refuseSpeed' }],
           PUBLISH: [{ guard: 'publishable', actions: 'publish' }, { actions: 'refusePublish' }],
           FINISH: { actions: 'finish' },
         },

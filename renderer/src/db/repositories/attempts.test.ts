@@ -10,9 +10,11 @@ import { AttemptConflictError, ProfileNotFoundError, StorageFullError } from '..
 import {
   clearComposerDraft,
   createAttempt,
+  deleteAttempt,
   listAttempts,
   readAttempt,
   readAttemptEvents,
+  readAttemptLog,
   readAttemptSnapshot,
   readComposerDraft,
   readSavedAttempt,
@@ -122,6 +124,19 @@ describe('recordEvent', () => {
 
     expect(await readAttemptEvents(db, first.id)).toEqual(ticks);
     expect(await readAttemptEvents(db, second.id)).toEqual([NEXT, NEXT, NEXT]);
+  });
+
+  it('reads a log for validation by position: a lost row shows as a hole where it was, rows past the count are not read', async () => {
+    const attempt = await createAttempt(db, init());
+    for (const [seq, event] of [START, NEXT, NEXT, FINISH].entries()) await recordEvent(db, attempt.id, { seq, event, snapshot: null, finished: false, result: null });
+    await db.attemptEvents.delete([attempt.id, 1]);
+    // A row left by damage past the end the attempt counts.
+    await db.attemptEvents.add({ attemptId: attempt.id, seq: 9, event: { type: 'REWIND' }, recordedAt: 0 });
+
+    expect(await readAttemptLog(db, attempt.id, 4)).toEqual([START, undefined, NEXT, FINISH]);
+    expect(await readAttemptLog(db, attempt.id, 2)).toEqual([START, undefined]);
+    expect(await readAttemptLog(db, attempt.id, 6)).toEqual([START, undefined, NEXT, FINISH, undefined, undefined]);
+    for (const count of [0, -1, Number.NaN, 2.5]) expect(await readAttemptLog(db, attempt.id, count)).toEqual([]);
   });
 
   it('finishes the attempt with its result and drops its composer draft', async () => {
@@ -325,6 +340,34 @@ describe('composer drafts', () => {
 
     vi.restoreAllMocks();
     expect(await readComposerDraft(db, attempt.id)).toEqual(draft(attempt.id, 'Saved words'));
+  });
+});
+
+describe('deleting an attempt', () => {
+  it('takes its snapshot, log and draft with it, and nothing of another attempt', async () => {
+    const gone = await playedAttempt({}, 1000);
+    await saveComposerDraft(db, draft(gone.id, 'half a sentence'));
+    await db.attemptEvents.put({ attemptId: gone.id, seq: 1, event: { type: 'PUBLISH' }, recordedAt: 0 });
+    const kept = await playedAttempt({}, 2000, result(70, true));
+
+    expect(await deleteAttempt(db, gone.id)).toBe(true);
+
+    expect(await readAttempt(db, gone.id)).toBeNull();
+    expect(await readAttemptSnapshot(db, gone.id)).toBeUndefined();
+    expect(await readAttemptEvents(db, gone.id)).toEqual([]);
+    expect(await readComposerDraft(db, gone.id)).toBeNull();
+    expect(await readAttemptEvents(db, kept.id)).toEqual([START, FINISH]);
+    expect((await listAttempts(db, profileId)).map((attempt) => attempt.id)).toEqual([kept.id]);
+    expect(await deleteAttempt(db, gone.id)).toBe(false);
+  });
+
+  it('reports a full disk as StorageFullError and deletes nothing', async () => {
+    const attempt = await playedAttempt({}, 1000);
+    vi.spyOn(db.attempts, 'delete').mockRejectedValue(new DOMException('Quota exceeded', 'QuotaExceededError'));
+    await expect(deleteAttempt(db, attempt.id)).rejects.toBeInstanceOf(StorageFullError);
+    vi.restoreAllMocks();
+    expect(await readAttempt(db, attempt.id)).not.toBeNull();
+    expect(await readAttemptEvents(db, attempt.id)).toEqual([START]);
   });
 });
 

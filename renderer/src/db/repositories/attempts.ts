@@ -116,10 +116,44 @@ export function readSavedAttempt(db: AttacheDatabase, attemptId: number): Promis
   });
 }
 
-/** The attempt's event log, in the order the events happened. */
-export async function readAttemptEvents(db: AttacheDatabase, attemptId: number): Promise<EngineEvent[]> {
+/**
+ * Every event row of the attempt's log, in the order of their positions. What comes back is as it
+ * was stored, not necessarily an event: check it with validateEventLog before it reaches the machine.
+ */
+export async function readAttemptEvents(db: AttacheDatabase, attemptId: number): Promise<unknown[]> {
   const rows = await db.attemptEvents.where('[attemptId+seq]').between([attemptId, Dexie.minKey], [attemptId, Dexie.maxKey]).toArray();
   return rows.map((row) => row.event);
+}
+
+/**
+ * The first `count` positions of the attempt's log, for validateEventLog: a position without a row
+ * comes back as undefined, so a gap is seen where it is, and rows past `count` (written by another
+ * window since the attempt was read, or left by damage) are not read at all.
+ */
+export async function readAttemptLog(db: AttacheDatabase, attemptId: number, count: number): Promise<unknown[]> {
+  const length = Number.isSafeInteger(count) && count > 0 ? count : 0;
+  const log: unknown[] = Array.from({ length }, () => undefined);
+  if (length === 0) return log;
+  const rows = await db.attemptEvents.where('[attemptId+seq]').between([attemptId, 0], [attemptId, length], true, false).toArray();
+  for (const row of rows) if (Number.isInteger(row.seq)) log[row.seq] = row.event;
+  return log;
+}
+
+/**
+ * Deletes one attempt with its snapshot, event log and unsent draft, whatever state its log is in.
+ * Returns whether there was such an attempt.
+ */
+export function deleteAttempt(db: AttacheDatabase, attemptId: number): Promise<boolean> {
+  return storageWrite(() =>
+    db.transaction('rw', [db.attempts, db.attemptSnapshots, db.attemptEvents, db.composerDrafts], async () => {
+      const existed = (await db.attempts.get(attemptId)) !== undefined;
+      await db.attemptEvents.where('[attemptId+seq]').between([attemptId, Dexie.minKey], [attemptId, Dexie.maxKey]).delete();
+      await db.attemptSnapshots.delete(attemptId);
+      await db.composerDrafts.delete(attemptId);
+      await db.attempts.delete(attemptId);
+      return existed;
+    }),
+  );
 }
 
 function newestFirst(a: AttemptRecord, b: AttemptRecord): number {

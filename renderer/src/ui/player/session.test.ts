@@ -56,7 +56,7 @@ describe('an attempt session', () => {
     const events = await readAttemptEvents(db, attemptId);
     expect(events).toHaveLength(4);
     // The log alone gives the same state as the saved snapshot.
-    expect(replay(reopened.machine, events).context).toEqual(reopened.snapshot.context);
+    expect(replay(reopened.machine, events as EngineEvent[]).context).toEqual(reopened.snapshot.context);
   });
 
   it('replays the log when the saved snapshot was made under another machine version, and says so', async () => {
@@ -152,6 +152,59 @@ describe('an attempt session', () => {
     };
     expect(await play(7)).toEqual(await play(7));
     expect(await play(7)).not.toEqual(await play(8));
+  });
+
+  /** An attempt of START, NEXT, a publication, a tick, whose saved snapshot no longer fits, so its log is read. */
+  async function replayedWith(damage: (attemptId: number, db: ReturnType<typeof createTestDatabase>) => Promise<unknown>) {
+    const { db, attemptId, loaded } = await started();
+    const session = new AttemptSession(db, loaded, { onSaveError: (error) => expect.fail(String(error)) });
+    session.send({ type: 'CLOCK.NEXT' });
+    const beforePublishing = session.snapshot;
+    session.send(answer('mass-notification'));
+    session.send({ type: 'CLOCK.TICK', minutes: 5 });
+    await session.flush();
+    const saved = (await readAttempt(db, attemptId))!;
+    await db.attempts.put({ ...saved, versions: { ...saved.versions, packVersion: '0.9.0' } });
+    await damage(attemptId, db);
+    return { db, attemptId, beforePublishing, record: (await readAttempt(db, attemptId))! };
+  }
+
+  it('opens an attempt whose log lost a publication’s text read-only, as it stood before, and writes nothing', async () => {
+    const { db, attemptId, beforePublishing, record } = await replayedWith(async (id, store) => {
+      const row = (await store.attemptEvents.get([id, 2]))!;
+      const event = row.event as Extract<EngineEvent, { type: 'PUBLISH' }>;
+      await store.attemptEvents.put({ ...row, event: { ...event, draft: { ...event.draft, text: undefined as unknown as string } } });
+    });
+    const reopened = (await loadAttempt(db, library, attemptId)) as LoadedAttempt;
+    expect(reopened.damage).toEqual({ position: 3, total: 4, eventType: 'PUBLISH', at: 5, reason: { key: 'eventLog.noText' } });
+    expect(reopened.snapshot.context).toEqual(beforePublishing.context);
+    expect(reopened.restoreNote).toBeNull();
+
+    const session = new AttemptSession(db, reopened, { onSaveError: (error) => expect.fail(String(error)) });
+    expect(session.readOnly).toBe(true);
+    expect(session.send({ type: 'CLOCK.TICK', minutes: 1 })).toBe(reopened.snapshot);
+    expect(session.send({ type: 'FINISH' })).toBe(reopened.snapshot);
+    await session.flush();
+    expect(session.unsaved).toBe(0);
+    expect(await readAttempt(db, attemptId)).toEqual(record);
+    expect(await readAttemptEvents(db, attemptId)).toHaveLength(4);
+  });
+
+  it('opens an attempt whose log lost a row read-only, at the gap', async () => {
+    const { db, attemptId } = await replayedWith((id, store) => store.attemptEvents.delete([id, 1]));
+    const reopened = (await loadAttempt(db, library, attemptId)) as LoadedAttempt;
+    expect(reopened.damage).toMatchObject({ position: 2, total: 4, eventType: null, at: 0, reason: { key: 'eventLog.missing' } });
+    expect(reopened.snapshot.value).toBe('live');
+  });
+
+  it('opens an attempt read-only when its snapshot is missing and its log claims more events than it holds', async () => {
+    const { db, attemptId } = await replayedWith(async (id, store) => {
+      await store.attemptSnapshots.delete(id);
+      await store.attempts.update(id, { eventCount: 6 });
+    });
+    const reopened = (await loadAttempt(db, library, attemptId)) as LoadedAttempt;
+    expect(reopened.damage).toMatchObject({ position: 5, total: 6, reason: { key: 'eventLog.missing' } });
+    expect(reopened.snapshot.context.timeline.publications).toBe(1);
   });
 
   it('says when the attempt does not exist or its scenario is no longer installed', async () => {

@@ -2,14 +2,18 @@
 // the events not yet on disk. Every event is applied in memory at once and then saved with the
 // snapshot it led to, in order; a failed save (a full disk) keeps the events in memory and tries
 // again with the next one, so the trainee loses nothing that was saved and nothing they do after.
+// The log is read back as untrusted input: a damaged one opens the attempt read-only, as it stood
+// before the first bad event, and nothing is written to it.
 import type { AttemptVersions, ScenarioSnapshot } from '../../core/engine/attempt';
 import { currentVersions, persistSnapshot, replay, restoreSnapshot, step } from '../../core/engine/attempt';
+import type { EventLogReason } from '../../core/engine/event-log';
+import { EVENT_LOG_LIMITS, validateEventLog } from '../../core/engine/event-log';
 import type { EngineEvent, ScenarioMachine } from '../../core/engine/machine';
 import { createScenarioMachine } from '../../core/engine/machine';
 import { scenarioOutcome } from '../../core/engine/outcome';
 import type { EngineInput } from '../../core/engine/timeline';
 import type { AttemptRecord, AttemptResult, AttacheDatabase } from '../../db/database';
-import { createAttempt, readAttemptEvents, readSavedAttempt, recordEvent } from '../../db/repositories/attempts';
+import { createAttempt, readAttemptLog, readSavedAttempt, recordEvent } from '../../db/repositories/attempts';
 import type { Library, ScenarioRef } from '../../library/library';
 import { findScenario } from '../../library/library';
 
@@ -23,6 +27,21 @@ export interface LoadedAttempt {
   versions: AttemptVersions;
   /** Why the saved snapshot was not used (the log was replayed instead), or null. */
   restoreNote: string | null;
+  /** What is wrong with the attempt's log, when something is: the attempt is then read-only. */
+  damage: LogDamage | null;
+}
+
+/** The first bad event of a damaged log, and where the attempt stood before it. */
+export interface LogDamage {
+  /** Counted from 1, as people count. */
+  position: number;
+  /** How many events the attempt says its log holds. */
+  total: number;
+  /** The bad event's type, when it has a known one. */
+  eventType: EngineEvent['type'] | null;
+  /** The simulated minute the attempt had reached when the bad event came. */
+  at: number;
+  reason: EventLogReason;
 }
 
 export type LoadFailure = { kind: 'missing' } | { kind: 'scenario-gone'; packId: string; scenarioId: string };
@@ -69,7 +88,11 @@ export async function startAttempt(db: AttacheDatabase, profileId: number, ref: 
   return attempt.id;
 }
 
-/** Reads an attempt and restores its state: from the snapshot when it fits, else by reading and replaying the log. */
+/**
+ * Reads an attempt and restores its state: from the snapshot when it fits, else by reading the log,
+ * validating it and replaying it. A damaged log gives the state before its first bad event, with
+ * the damage described, and the attempt is read-only.
+ */
 export async function loadAttempt(db: AttacheDatabase, library: Library, attemptId: number): Promise<LoadedAttempt | LoadFailure> {
   const saved = await readSavedAttempt(db, attemptId);
   if (!saved) return { kind: 'missing' };
@@ -80,10 +103,15 @@ export async function loadAttempt(db: AttacheDatabase, library: Library, attempt
   const machine = createScenarioMachine(input);
   const versions = versionsFor(ref, attempt.playLanguage, attempt.seed);
   const restored = restoreSnapshot(machine, { versions: attempt.versions, snapshot: saved.snapshot }, versions);
-  if (restored.snapshot) return { attempt, ref, input, machine, snapshot: restored.snapshot, versions, restoreNote: null };
-  // Only the events the attempt counted: another window may have added more since it was read.
-  const events = (await readAttemptEvents(db, attemptId)).slice(0, attempt.eventCount);
-  return { attempt, ref, input, machine, snapshot: replay(machine, events), versions, restoreNote: restored.refusal };
+  if (restored.snapshot) return { attempt, ref, input, machine, snapshot: restored.snapshot, versions, restoreNote: null, damage: null };
+  // Only the events the attempt counted (another window may have added more since it was read), and
+  // never more than a log may hold: one past the limit is enough to refuse it.
+  const log = await readAttemptLog(db, attemptId, Math.min(attempt.eventCount, EVENT_LOG_LIMITS.events + 1));
+  const checked = validateEventLog(log, ref.scenario);
+  const snapshot = replay(machine, checked.events);
+  if (checked.ok) return { attempt, ref, input, machine, snapshot, versions, restoreNote: restored.refusal, damage: null };
+  const damage: LogDamage = { position: checked.position, total: attempt.eventCount, eventType: checked.eventType, at: snapshot.context.timeline.time, reason: checked.reason };
+  return { attempt, ref, input, machine, snapshot, versions, restoreNote: null, damage };
 }
 
 export interface SessionCallbacks {
@@ -118,8 +146,14 @@ export class AttemptSession {
     return this.pending.length;
   }
 
+  /** A damaged attempt is shown as it stood and never written to. */
+  get readOnly(): boolean {
+    return this.loaded.damage !== null;
+  }
+
+  /** Applies an event; a finished or read-only attempt stays as it is. */
   send(event: EngineEvent): ScenarioSnapshot {
-    if (this.current.status === 'done') return this.current;
+    if (this.current.status === 'done' || this.readOnly) return this.current;
     this.current = step(this.loaded.machine, this.current, event);
     this.pending.push({ seq: this.nextSeq, event, snapshot: this.current });
     this.nextSeq += 1;

@@ -1,20 +1,26 @@
 // Runtime: any (pure core). The `.attache` file that carries a scenario pack between academies.
 //
 // An archive is a ZIP holding the pack folder plus `attache-archive.json`, which lists every file
-// with its size and SHA-256 and a hash of the whole content. Writing is deterministic, so one pack
-// always gives the same bytes. Reading trusts nothing: archives arrive by e-mail and USB stick from
-// other academies, so every name, size, flag and checksum is checked before a byte is used, and
-// expansion is metered as it happens because a hostile ZIP lies about its sizes.
+// with its size and SHA-256 and a hash of the whole content. fflate writes it with fixed timestamps
+// and attributes, so one pack always gives the same bytes. Reading trusts nothing: archives arrive
+// by e-mail and USB stick from other academies, so every name, size, flag and checksum in the table
+// of contents is checked before a byte is inflated, and fflate's streaming inflater is metered as it
+// runs because a hostile ZIP lies about its sizes. fflate's own unzip functions are not used for
+// reading: they report neither the flags, attributes, checksums nor offsets checked here, and
+// unzipSync inflates an entry whole, whatever its header claims.
 
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
+import { Inflate, deflateSync, strFromU8, strToU8, zipSync } from 'fflate';
+import type { Zippable } from 'fflate';
 import { z } from 'zod';
+import { PATH_LIMITS, PackPathSet, decodeName, describeClash, hasInvisibleCharacters, pathProblem, quotePath as quote, sortPaths } from './paths';
+import type { PathLimits } from './paths';
 
 /** POSIX relative paths (`scenarios/crisis.yaml`) to file contents. */
 export type PackFiles = Map<string, Uint8Array>;
 
-export interface ArchiveLimits {
+export interface ArchiveLimits extends PathLimits {
   /** Size of the archive file itself. */
   readonly maxArchiveBytes: number;
   /** ZIP entries, the description file and any folder entries included. */
@@ -23,10 +29,6 @@ export interface ArchiveLimits {
   readonly maxEntryBytes: number;
   /** Expanded size of all files together. */
   readonly maxTotalBytes: number;
-  /** Characters (UTF-16 code units, as Windows counts them) in a path. */
-  readonly maxPathLength: number;
-  /** Segments in a path, the file name included: `media/a.png` has 2. */
-  readonly maxPathDepth: number;
 }
 
 const MiB = 1024 * 1024;
@@ -36,8 +38,7 @@ export const ARCHIVE_LIMITS: ArchiveLimits = Object.freeze({
   maxEntries: 2000,
   maxEntryBytes: 32 * MiB,
   maxTotalBytes: 256 * MiB,
-  maxPathLength: 240,
-  maxPathDepth: 8,
+  ...PATH_LIMITS,
 });
 
 /** The archive's description of itself; reserved, so no pack file may use this path. */
@@ -112,88 +113,6 @@ export class ArchiveError extends Error {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Paths
-
-/** C0/C1 controls, line and paragraph separators, and the bidirectional overrides that can make
- * `gpj.exe` read as `exe.jpg` in a file list. */
-const INVISIBLE_CHARACTERS = /[\p{Cc}\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
-const LONE_SURROGATE = /\p{Cs}/u;
-const DRIVE_LETTER = /^[A-Za-z]:/;
-/** Characters Windows refuses in file names; packs are unpacked on Windows machines too. */
-const WINDOWS_FORBIDDEN_CHARACTERS = /[<>:"|?*]/;
-const WINDOWS_RESERVED_NAME = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
-
-/** Why a path cannot live in a pack, as a clause that follows "its name", or null when it can. */
-function pathProblem(path: string, limits: ArchiveLimits): string | null {
-  if (path.length === 0) return 'is empty';
-  if (INVISIBLE_CHARACTERS.test(path)) return 'contains invisible control characters';
-  if (LONE_SURROGATE.test(path)) return 'is not valid text';
-  if (path.includes('\\')) return 'uses backslashes (\\); paths in a pack use forward slashes';
-  if (path.startsWith('/')) return 'is an absolute path (it starts with "/")';
-  if (DRIVE_LETTER.test(path)) return 'starts with a Windows drive letter';
-  const segments = path.split('/');
-  if (segments.includes('..')) return 'points outside the pack folder ("..")';
-  if (segments.includes('.')) return 'contains a "." folder';
-  if (segments.includes('')) return 'contains an empty folder name ("//" or a trailing "/")';
-  if (path.length > limits.maxPathLength) return `is longer than ${limits.maxPathLength} characters`;
-  if (segments.length > limits.maxPathDepth) return `is nested deeper than ${limits.maxPathDepth} levels`;
-  if (WINDOWS_FORBIDDEN_CHARACTERS.test(path)) return 'contains a character that Windows does not allow (< > : " | ? *)';
-  if (segments.some((segment) => segment.endsWith('.') || segment.endsWith(' '))) {
-    return 'has a part that ends with a dot or a space, which Windows does not allow';
-  }
-  if (segments.some((segment) => WINDOWS_RESERVED_NAME.test(segment))) {
-    return 'has a part that Windows reserves for devices (such as CON or NUL)';
-  }
-  return null;
-}
-
-/** Two paths with the same key would overwrite each other on a case-insensitive or
- * normalising file system (Windows, macOS). */
-function collisionKey(path: string): string {
-  return path.normalize('NFC').toLowerCase();
-}
-
-/** Names go into messages shown to instructors: make controls visible and keep them short. */
-function quote(name: string): string {
-  const visible = name.replace(
-    /[\p{Cc}\p{Cs}\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu,
-    (character) => `\\u${(character.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`,
-  );
-  return `"${visible.length > 120 ? `${visible.slice(0, 117)}...` : visible}"`;
-}
-
-function compareBytes(a: Uint8Array, b: Uint8Array): number {
-  const shared = Math.min(a.length, b.length);
-  for (let i = 0; i < shared; i += 1) {
-    const difference = (a[i] ?? 0) - (b[i] ?? 0);
-    if (difference !== 0) return difference;
-  }
-  return a.length - b.length;
-}
-
-interface EncodedPath {
-  readonly path: string;
-  readonly bytes: Uint8Array;
-}
-
-/** Byte-wise on UTF-8, which does not depend on the locale or on JavaScript's UTF-16 order. */
-function sortedPaths(paths: Iterable<string>): EncodedPath[] {
-  return [...paths].map((path) => ({ path, bytes: strToU8(path) })).sort((a, b) => compareBytes(a.bytes, b.bytes));
-}
-
-/** A folder that is also a file cannot be unpacked. Returns the file path that is used as a folder. */
-function fileUsedAsFolder(filePaths: readonly string[], folderPaths: readonly string[]): string | null {
-  const folderKeys = new Set<string>();
-  for (const path of filePaths) {
-    const segments = path.split('/');
-    for (let depth = 1; depth < segments.length; depth += 1) folderKeys.add(collisionKey(segments.slice(0, depth).join('/')));
-  }
-  for (const path of folderPaths) folderKeys.add(collisionKey(path));
-  for (const path of filePaths) if (folderKeys.has(collisionKey(path))) return path;
-  return null;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Hashes
 
 const CONTENT_HASH_DOMAIN = strToU8('attache.pack-content.v1\0');
@@ -215,69 +134,17 @@ function uint64BigEndian(value: number): Uint8Array {
 export function contentHash(files: PackFiles): string {
   const hash = sha256.create();
   hash.update(CONTENT_HASH_DOMAIN);
-  for (const { path, bytes } of sortedPaths(files.keys())) {
+  for (const path of sortPaths(files.keys())) {
+    const bytes = strToU8(path);
     const data = files.get(path) ?? new Uint8Array(0);
     hash.update(uint64BigEndian(bytes.length)).update(bytes).update(uint64BigEndian(data.length)).update(data);
   }
   return bytesToHex(hash.digest());
 }
 
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n += 1) {
-    let c = n;
-    for (let bit = 0; bit < 8; bit += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-/** ZIP's CRC-32; pass the previous result to continue over another chunk. */
-function crc32(data: Uint8Array, previous = 0): number {
-  let c = ~previous >>> 0;
-  for (let i = 0; i < data.length; i += 1) c = (CRC_TABLE[(c ^ (data[i] ?? 0)) & 0xff] ?? 0) ^ (c >>> 8);
-  return ~c >>> 0;
+function formatMiB(bytes: number): string {
+  return `${Math.round((bytes / MiB) * 10) / 10} MiB`;
 }
-
-// ---------------------------------------------------------------------------------------------
-// ZIP layout (PKWARE APPNOTE 6.3): only what Attaché writes and accepts.
-
-const LOCAL_HEADER_SIGNATURE = 0x04034b50;
-const CENTRAL_HEADER_SIGNATURE = 0x02014b50;
-const END_OF_CENTRAL_DIRECTORY_SIGNATURE = 0x06054b50;
-const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
-const LOCAL_HEADER_LENGTH = 30;
-const CENTRAL_HEADER_LENGTH = 46;
-const END_OF_CENTRAL_DIRECTORY_LENGTH = 22;
-const ZIP64_LOCATOR_LENGTH = 20;
-const MAX_COMMENT_LENGTH = 0xffff;
-
-const METHOD_STORED = 0;
-const METHOD_DEFLATE = 8;
-const METHOD_AES = 99;
-const FLAG_ENCRYPTED = 0x0001;
-const FLAG_DATA_DESCRIPTOR = 0x0008;
-const FLAG_STRONG_ENCRYPTION = 0x0040;
-const FLAG_UTF8_NAMES = 0x0800;
-const FLAG_MASKED_HEADERS = 0x2000;
-
-const HOST_MS_DOS = 0;
-const HOST_UNIX = 3;
-const HOST_NTFS = 10;
-const HOST_VFAT = 14;
-const HOST_MACOS = 19;
-const UNIX_FILE_TYPE_MASK = 0o170000;
-const UNIX_REGULAR_FILE = 0o100000;
-const UNIX_DIRECTORY = 0o040000;
-const UNIX_SYMLINK = 0o120000;
-const DOS_DIRECTORY = 0x10;
-const WINDOWS_REPARSE_POINT = 0x400;
-
-const VERSION_NEEDED = 20;
-/** 1980-01-01 00:00:00, the earliest time a ZIP can hold: archives do not depend on when they were made. */
-const FIXED_DOS_DATE = (0 << 9) | (1 << 5) | 1;
-const FIXED_DOS_TIME = 0;
-const UNIX_REGULAR_FILE_ATTRIBUTES = ((UNIX_REGULAR_FILE | 0o644) << 16) >>> 0;
 
 // ---------------------------------------------------------------------------------------------
 // Writing
@@ -294,7 +161,7 @@ const PACK_META_MAX_LENGTH = 200;
 function metaProblem(value: string): string | null {
   if (value.length === 0) return 'is empty';
   if (value.length > PACK_META_MAX_LENGTH) return `is longer than ${PACK_META_MAX_LENGTH} characters`;
-  if (INVISIBLE_CHARACTERS.test(value) || LONE_SURROGATE.test(value)) return 'contains invisible control characters';
+  if (hasInvisibleCharacters(value)) return 'contains invisible control characters';
   return null;
 }
 
@@ -312,7 +179,8 @@ function checkPackForExport(files: PackFiles, meta: { packId: string; packVersio
       hint: 'Remove unused files from the pack folder, then export again.',
     });
   }
-  const seen = new Map<string, string>();
+  const paths = new PackPathSet();
+  paths.add(ARCHIVE_MANIFEST_PATH, 'file');
   let total = 0;
   for (const [path, data] of files) {
     if (path === ARCHIVE_MANIFEST_PATH) {
@@ -325,16 +193,8 @@ function checkPackForExport(files: PackFiles, meta: { packId: string; packVersio
     if (problem) {
       throw new ArchiveError('unsafe-path', `The pack file ${quote(path)} cannot be exported: its name ${problem}.`, { entry: path, hint: EXPORT_HINTS.path });
     }
-    const key = collisionKey(path);
-    const earlier = seen.get(key) ?? (key === collisionKey(ARCHIVE_MANIFEST_PATH) ? ARCHIVE_MANIFEST_PATH : undefined);
-    if (earlier !== undefined) {
-      throw new ArchiveError(
-        'duplicate-entry',
-        `The pack files ${quote(earlier)} and ${quote(path)} differ only in letter case or accents; some computers would treat them as one file.`,
-        { entry: path, hint: EXPORT_HINTS.path },
-      );
-    }
-    seen.set(key, path);
+    const clash = paths.add(path, 'file');
+    if (clash) throw new ArchiveError('duplicate-entry', describeClash(clash, 'The pack'), { entry: clash.path, hint: EXPORT_HINTS.path });
     if (data.length > limits.maxEntryBytes) {
       throw new ArchiveError('entry-too-large', `The pack file ${quote(path)} is larger than ${formatMiB(limits.maxEntryBytes)}.`, {
         entry: path,
@@ -346,52 +206,6 @@ function checkPackForExport(files: PackFiles, meta: { packId: string; packVersio
   if (total > limits.maxTotalBytes) {
     throw new ArchiveError('expands-too-far', `The pack's files add up to more than ${formatMiB(limits.maxTotalBytes)}.`, { hint: EXPORT_HINTS.size });
   }
-  const clash = fileUsedAsFolder([...files.keys()], []);
-  if (clash !== null) {
-    throw new ArchiveError('duplicate-entry', `The pack has both a file and a folder named ${quote(clash)}.`, { entry: clash, hint: EXPORT_HINTS.path });
-  }
-}
-
-function formatMiB(bytes: number): string {
-  return `${Math.round((bytes / MiB) * 10) / 10} MiB`;
-}
-
-interface WrittenEntry {
-  readonly name: Uint8Array;
-  readonly method: number;
-  readonly crc: number;
-  readonly stored: Uint8Array;
-  readonly size: number;
-  readonly localOffset: number;
-}
-
-class ByteWriter {
-  private readonly chunks: Uint8Array[] = [];
-  length = 0;
-
-  bytes(data: Uint8Array): this {
-    this.chunks.push(data);
-    this.length += data.length;
-    return this;
-  }
-
-  u16(value: number): this {
-    return this.bytes(new Uint8Array([value & 0xff, (value >>> 8) & 0xff]));
-  }
-
-  u32(value: number): this {
-    return this.bytes(new Uint8Array([value & 0xff, (value >>> 8) & 0xff, (value >>> 16) & 0xff, (value >>> 24) & 0xff]));
-  }
-
-  result(): Uint8Array {
-    const out = new Uint8Array(this.length);
-    let at = 0;
-    for (const chunk of this.chunks) {
-      out.set(chunk, at);
-      at += chunk.length;
-    }
-    return out;
-  }
 }
 
 function manifestFor(files: PackFiles, meta: { packId: string; packVersion: string }): ArchiveManifest {
@@ -400,12 +214,24 @@ function manifestFor(files: PackFiles, meta: { packId: string; packVersion: stri
     packId: meta.packId,
     packVersion: meta.packVersion,
     contentHash: contentHash(files),
-    files: sortedPaths(files.keys()).map(({ path }) => {
+    files: sortPaths(files.keys()).map((path) => {
       const data = files.get(path) ?? new Uint8Array(0);
       return { path, size: data.length, sha256: bytesToHex(sha256(data)) };
     }),
   };
 }
+
+/** 1980-01-01 00:00:00, the earliest time a ZIP can hold, so archives do not depend on when they
+ * were made. fflate reads the date in local time, so it is built in local time too: every time
+ * zone then writes the same bytes. */
+const FIXED_MTIME = new Date(1980, 0, 1, 0, 0, 0);
+const HOST_UNIX = 3;
+const UNIX_FILE_TYPE_MASK = 0o170000;
+const UNIX_REGULAR_FILE = 0o100000;
+const UNIX_DIRECTORY = 0o040000;
+const UNIX_SYMLINK = 0o120000;
+/** A plain file, readable by everyone: nothing of the author's machine or umask. */
+const UNIX_REGULAR_FILE_ATTRIBUTES = ((UNIX_REGULAR_FILE | 0o644) << 16) >>> 0;
 
 /**
  * The pack as an `.attache` archive. Deterministic: the description file first, then the files in
@@ -415,83 +241,52 @@ function manifestFor(files: PackFiles, meta: { packId: string; packVersion: stri
 export function buildArchive(files: PackFiles, meta: { packId: string; packVersion: string }): Uint8Array {
   checkPackForExport(files, meta);
   const manifest = manifestFor(files, meta);
-  const entries: { path: string; data: Uint8Array }[] = [
-    { path: ARCHIVE_MANIFEST_PATH, data: strToU8(`${JSON.stringify(manifest, null, 2)}\n`) },
-    ...manifest.files.map(({ path }) => ({ path, data: files.get(path) ?? new Uint8Array(0) })),
-  ];
-
-  const out = new ByteWriter();
-  const written: WrittenEntry[] = [];
-  for (const { path, data } of entries) {
-    const deflated = deflateSync(data, { level: 9 });
-    const method = deflated.length < data.length ? METHOD_DEFLATE : METHOD_STORED;
-    const entry: WrittenEntry = {
-      name: strToU8(path),
-      method,
-      crc: crc32(data),
-      stored: method === METHOD_DEFLATE ? deflated : data,
-      size: data.length,
-      localOffset: out.length,
-    };
-    written.push(entry);
-    out
-      .u32(LOCAL_HEADER_SIGNATURE)
-      .u16(VERSION_NEEDED)
-      .u16(FLAG_UTF8_NAMES)
-      .u16(entry.method)
-      .u16(FIXED_DOS_TIME)
-      .u16(FIXED_DOS_DATE)
-      .u32(entry.crc)
-      .u32(entry.stored.length)
-      .u32(entry.size)
-      .u16(entry.name.length)
-      .u16(0)
-      .bytes(entry.name)
-      .bytes(entry.stored);
-  }
-  const centralDirectoryOffset = out.length;
-  for (const entry of written) {
-    out
-      .u32(CENTRAL_HEADER_SIGNATURE)
-      .u16((HOST_UNIX << 8) | VERSION_NEEDED)
-      .u16(VERSION_NEEDED)
-      .u16(FLAG_UTF8_NAMES)
-      .u16(entry.method)
-      .u16(FIXED_DOS_TIME)
-      .u16(FIXED_DOS_DATE)
-      .u32(entry.crc)
-      .u32(entry.stored.length)
-      .u32(entry.size)
-      .u16(entry.name.length)
-      .u16(0)
-      .u16(0)
-      .u16(0)
-      .u16(0)
-      .u32(UNIX_REGULAR_FILE_ATTRIBUTES)
-      .u32(entry.localOffset)
-      .bytes(entry.name);
-  }
-  const centralDirectorySize = out.length - centralDirectoryOffset;
-  out
-    .u32(END_OF_CENTRAL_DIRECTORY_SIGNATURE)
-    .u16(0)
-    .u16(0)
-    .u16(written.length)
-    .u16(written.length)
-    .u32(centralDirectorySize)
-    .u32(centralDirectoryOffset)
-    .u16(0);
-
-  if (out.length > ARCHIVE_LIMITS.maxArchiveBytes) {
+  // No prototype, so a pack file named `__proto__` is an entry like any other.
+  const entries: Zippable = Object.create(null) as Zippable;
+  const add = (path: string, data: Uint8Array): void => {
+    const shrinks = deflateSync(data, { level: 9 }).length < data.length;
+    entries[path] = [data, { level: shrinks ? 9 : 0 }];
+  };
+  add(ARCHIVE_MANIFEST_PATH, strToU8(`${JSON.stringify(manifest, null, 2)}\n`));
+  for (const { path } of manifest.files) add(path, files.get(path) ?? new Uint8Array(0));
+  const archive = zipSync(entries, { mtime: FIXED_MTIME, os: HOST_UNIX, attrs: UNIX_REGULAR_FILE_ATTRIBUTES });
+  if (archive.length > ARCHIVE_LIMITS.maxArchiveBytes) {
     throw new ArchiveError('too-large', `The archive would be larger than ${formatMiB(ARCHIVE_LIMITS.maxArchiveBytes)}.`, { hint: EXPORT_HINTS.size });
   }
-  return out.result();
+  return archive;
 }
 
 // ---------------------------------------------------------------------------------------------
-// Reading
+// Reading: the table of contents (PKWARE APPNOTE 6.3, only what Attaché accepts)
 
-interface CentralEntry {
+const LOCAL_HEADER_SIGNATURE = 0x04034b50;
+const CENTRAL_HEADER_SIGNATURE = 0x02014b50;
+const END_OF_CENTRAL_DIRECTORY_SIGNATURE = 0x06054b50;
+const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
+const LOCAL_HEADER_LENGTH = 30;
+const CENTRAL_HEADER_LENGTH = 46;
+const END_OF_CENTRAL_DIRECTORY_LENGTH = 22;
+const ZIP64_LOCATOR_LENGTH = 20;
+const MAX_COMMENT_LENGTH = 0xffff;
+
+const METHOD_STORED = 0;
+const METHOD_DEFLATE = 8;
+const METHOD_AES = 99;
+const FLAG_ENCRYPTED = 0x0001;
+const FLAG_DATA_DESCRIPTOR = 0x0008;
+const FLAG_STRONG_ENCRYPTION = 0x0040;
+const FLAG_MASKED_HEADERS = 0x2000;
+
+const HOST_MS_DOS = 0;
+const HOST_NTFS = 10;
+const HOST_VFAT = 14;
+const HOST_MACOS = 19;
+const DOS_DIRECTORY = 0x10;
+const WINDOWS_REPARSE_POINT = 0x400;
+/** UTF-8 takes at most 3 bytes per UTF-16 code unit: a longer name is refused before decoding. */
+const MAX_UTF8_BYTES_PER_CHARACTER = 3;
+
+interface TocEntry {
   /** The name as stored, with a trailing "/" for folders. */
   readonly name: string;
   readonly nameBytes: Uint8Array;
@@ -506,7 +301,7 @@ interface CentralEntry {
   readonly localOffset: number;
 }
 
-interface LocatedEntry extends CentralEntry {
+interface LocatedEntry extends TocEntry {
   readonly dataStart: number;
   readonly dataEnd: number;
 }
@@ -554,7 +349,7 @@ function resolveLimits(overrides: Partial<ArchiveLimits>): ArchiveLimits {
   return limits;
 }
 
-/** Finds the end-of-central-directory record: the last one whose comment reaches exactly to the end. */
+/** The end-of-central-directory record: the last one whose comment reaches exactly to the end. */
 function findEndOfCentralDirectory(reader: ByteReader): number {
   const last = reader.bytes.length - END_OF_CENTRAL_DIRECTORY_LENGTH;
   if (last < 0) throw corrupt('it is too short to be a ZIP archive');
@@ -565,16 +360,6 @@ function findEndOfCentralDirectory(reader: ByteReader): number {
     }
   }
   throw corrupt('it is not a ZIP archive');
-}
-
-/** UTF-8 decoding that refuses malformed bytes instead of replacing them. */
-function decodeName(bytes: Uint8Array): string | null {
-  try {
-    const text = strFromU8(bytes);
-    return compareBytes(strToU8(text), bytes) === 0 ? text : null;
-  } catch {
-    return null;
-  }
 }
 
 function fileTypeProblem(versionMadeBy: number, externalAttributes: number, isFolder: boolean): string | null {
@@ -593,7 +378,33 @@ function fileTypeProblem(versionMadeBy: number, externalAttributes: number, isFo
   return null;
 }
 
-function readCentralDirectory(reader: ByteReader, limits: ArchiveLimits): { entries: CentralEntry[]; centralDirectoryOffset: number } {
+/** The entry's name, checked against the path policy before anything else about it is read. */
+function entryName(nameBytes: Uint8Array, limits: ArchiveLimits): { name: string; path: string; isFolder: boolean } {
+  if (nameBytes.length > limits.maxPathLength * MAX_UTF8_BYTES_PER_CHARACTER + 1) {
+    const shown = strFromU8(nameBytes.subarray(0, 240));
+    throw new ArchiveError('unsafe-path', `The archive contains an unsafe entry ${quote(shown)}: its name is longer than ${limits.maxPathLength} characters.`, {
+      entry: shown,
+    });
+  }
+  const name = decodeName(nameBytes);
+  if (name === null) {
+    const shown = strFromU8(nameBytes);
+    throw new ArchiveError(
+      'unsafe-path',
+      `The archive entry ${quote(shown)} has a name that is not valid UTF-8 text (it was probably written by a tool using another character set).`,
+      { entry: shown },
+    );
+  }
+  const isFolder = name.endsWith('/');
+  const path = isFolder ? name.slice(0, -1) : name;
+  const problem = pathProblem(path, limits);
+  if (problem) throw new ArchiveError('unsafe-path', `The archive contains an unsafe entry ${quote(name)}: its name ${problem}.`, { entry: name });
+  return { name, path, isFolder };
+}
+
+/** Reads and checks the table of contents: counts, names, kinds, methods and declared sizes, all
+ * before a single byte is inflated. */
+function readTableOfContents(reader: ByteReader, limits: ArchiveLimits): { entries: TocEntry[]; centralDirectoryOffset: number } {
   const end = findEndOfCentralDirectory(reader);
   if (end >= ZIP64_LOCATOR_LENGTH && reader.u32(end - ZIP64_LOCATOR_LENGTH) === ZIP64_LOCATOR_SIGNATURE) {
     throw new ArchiveError('unsupported-entry', 'The archive uses ZIP64 extensions, which Attaché archives never need.');
@@ -610,8 +421,8 @@ function readCentralDirectory(reader: ByteReader, limits: ArchiveLimits): { entr
   }
   if (centralDirectoryOffset + centralDirectorySize !== end) throw corrupt('its table of contents is not where it should be');
 
-  const entries: CentralEntry[] = [];
-  const byKey = new Map<string, string>();
+  const entries: TocEntry[] = [];
+  const paths = new PackPathSet();
   let declaredTotal = 0;
   let at = centralDirectoryOffset;
   for (let index = 0; index < entryCount; index += 1) {
@@ -632,15 +443,7 @@ function readCentralDirectory(reader: ByteReader, limits: ArchiveLimits): { entr
     at += CENTRAL_HEADER_LENGTH + nameLength + extraLength + commentLength;
     if (at > end) throw corrupt('its table of contents is damaged');
 
-    const name = decodeName(nameBytes);
-    if (name === null) {
-      throw new ArchiveError('unsafe-path', 'The archive contains an entry whose name is not valid UTF-8 text.', { entry: strFromU8(nameBytes) });
-    }
-    const isFolder = name.endsWith('/');
-    const path = isFolder ? name.slice(0, -1) : name;
-    const problem = pathProblem(path, limits);
-    if (problem) throw new ArchiveError('unsafe-path', `The archive contains an unsafe entry ${quote(name)}: its name ${problem}.`, { entry: name });
-
+    const { name, path, isFolder } = entryName(nameBytes, limits);
     if (flags & (FLAG_ENCRYPTED | FLAG_STRONG_ENCRYPTION | FLAG_MASKED_HEADERS) || method === METHOD_AES) {
       throw new ArchiveError('unsupported-entry', `The archive entry ${quote(name)} is password-protected.`, { entry: name });
     }
@@ -662,36 +465,26 @@ function readCentralDirectory(reader: ByteReader, limits: ArchiveLimits): { entr
       });
     }
     declaredTotal += declaredSize;
-
-    const key = collisionKey(path);
-    const earlier = byKey.get(key);
-    if (earlier !== undefined) {
-      const message =
-        earlier === name
-          ? `The archive contains the entry ${quote(name)} twice.`
-          : earlier.replace(/\/$/, '') === path
-            ? `The archive has both a file and a folder named ${quote(path)}.`
-            : `The archive entries ${quote(earlier)} and ${quote(name)} differ only in letter case or accents; some computers would treat them as one file.`;
-      throw new ArchiveError('duplicate-entry', message, { entry: name });
-    }
-    byKey.set(key, name);
+    const clash = paths.add(path, isFolder ? 'folder' : 'file');
+    if (clash) throw new ArchiveError('duplicate-entry', describeClash(clash, 'The archive'), { entry: clash.path });
     entries.push({ name, nameBytes, path, isFolder, flags, method, crc, compressedSize, declaredSize, localOffset });
   }
   if (at !== end) throw corrupt('its table of contents is damaged');
   if (declaredTotal > limits.maxTotalBytes) {
     throw new ArchiveError('expands-too-far', `The archive's files expand to more than ${formatMiB(limits.maxTotalBytes)} in total.`);
   }
-  const clash = fileUsedAsFolder(
-    entries.filter((entry) => !entry.isFolder).map((entry) => entry.path),
-    entries.filter((entry) => entry.isFolder).map((entry) => entry.path),
-  );
-  if (clash !== null) throw new ArchiveError('duplicate-entry', `The archive has both a file and a folder named ${quote(clash)}.`, { entry: clash });
   return { entries, centralDirectoryOffset };
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Finds each entry's data through its local header, which must agree with the table of contents.
  * Entries may not overlap: overlapping entries are how the smallest ZIP bombs multiply. */
-function locateEntries(reader: ByteReader, entries: readonly CentralEntry[], centralDirectoryOffset: number): LocatedEntry[] {
+function locateEntries(reader: ByteReader, entries: readonly TocEntry[], centralDirectoryOffset: number): LocatedEntry[] {
   const located = entries.map((entry): LocatedEntry => {
     const at = entry.localOffset;
     if (at + LOCAL_HEADER_LENGTH > centralDirectoryOffset || reader.u32(at) !== LOCAL_HEADER_SIGNATURE) {
@@ -704,7 +497,7 @@ function locateEntries(reader: ByteReader, entries: readonly CentralEntry[], cen
     const headersAgree =
       method === entry.method &&
       (flags & FLAG_ENCRYPTED) === (entry.flags & FLAG_ENCRYPTED) &&
-      compareBytes(reader.slice(at + LOCAL_HEADER_LENGTH, nameLength), entry.nameBytes) === 0 &&
+      sameBytes(reader.slice(at + LOCAL_HEADER_LENGTH, nameLength), entry.nameBytes) &&
       (entry.flags & FLAG_DATA_DESCRIPTOR ||
         (reader.u32(at + 14) === entry.crc && reader.u32(at + 18) === entry.compressedSize && reader.u32(at + 22) === entry.declaredSize));
     if (!headersAgree) throw corrupt(`the two headers of the entry ${quote(entry.name)} disagree`, entry.name);
@@ -721,11 +514,32 @@ function locateEntries(reader: ByteReader, entries: readonly CentralEntry[], cen
       throw corrupt(`the entries ${quote(previous.name)} and ${quote(current.name)} overlap`, current.name);
     }
   }
-  return located;
+  return inFileOrder;
 }
 
-/** Input fed to the decompressor at a time: DEFLATE expands at most about 1032-fold, so one step
- * can overshoot a limit by a few MiB at worst before it is noticed. */
+// ---------------------------------------------------------------------------------------------
+// Reading: the data
+
+const CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n += 1) {
+    let c = n;
+    for (let bit = 0; bit < 8; bit += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+/** ZIP's CRC-32 (fflate computes it when writing but does not export it); pass the previous result
+ * to continue over another chunk. */
+function crc32(data: Uint8Array, previous = 0): number {
+  let c = ~previous >>> 0;
+  for (let i = 0; i < data.length; i += 1) c = (CRC_TABLE[(c ^ (data[i] ?? 0)) & 0xff] ?? 0) ^ (c >>> 8);
+  return ~c >>> 0;
+}
+
+/** Compressed input fed to the inflater at a time: DEFLATE expands at most about 1032-fold, so one
+ * step overshoots a limit by at most about 4 MiB before the counter sees it and stops. */
 const INFLATE_STEP_BYTES = 4096;
 
 interface ExpansionBudget {
@@ -734,6 +548,8 @@ interface ExpansionBudget {
   total: number;
 }
 
+/** Inflates one entry with a running count of the bytes it really produces: the count, not the
+ * header, decides when to stop. */
 function expandEntry(reader: ByteReader, entry: LocatedEntry, budget: ExpansionBudget): Uint8Array {
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -788,6 +604,9 @@ function expandEntry(reader: ByteReader, entry: LocatedEntry, budget: ExpansionB
   return out;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Reading: the description file
+
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hexadecimal digits');
 const metaText = z
   .string()
@@ -818,7 +637,7 @@ function parseManifest(bytes: Uint8Array): ArchiveManifest {
   const parsed = manifestSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+    const where = issue && issue.path.length > 0 ? ` at ${issue.path.map(String).join('.')}` : '';
     throw badManifest(`is not valid${where}: ${issue?.message ?? 'unexpected content'}`);
   }
   const listed = new Set<string>();
@@ -854,7 +673,8 @@ function checkAgainstManifest(files: PackFiles, manifest: ArchiveManifest): void
 /**
  * Opens an `.attache` archive, refusing with an {@link ArchiveError} anything that is not exactly a
  * pack as {@link buildArchive} writes it (any ZIP tool may have compressed it). The returned files
- * exclude the description file; folder entries are accepted when empty and left out.
+ * exclude the description file; folder entries are accepted when empty and left out. Whatever the
+ * bytes, the outcome is the pack or an ArchiveError, and the work is bounded by the limits.
  */
 export function readArchive(bytes: Uint8Array, limits: Partial<ArchiveLimits> = {}): { files: PackFiles; manifest: ArchiveManifest } {
   const resolved = resolveLimits(limits);
@@ -862,15 +682,14 @@ export function readArchive(bytes: Uint8Array, limits: Partial<ArchiveLimits> = 
     throw new ArchiveError('too-large', `The archive is larger than ${formatMiB(resolved.maxArchiveBytes)}.`);
   }
   const reader = new ByteReader(bytes);
-  const { entries, centralDirectoryOffset } = readCentralDirectory(reader, resolved);
+  const { entries, centralDirectoryOffset } = readTableOfContents(reader, resolved);
   if (!entries.some((entry) => entry.name === ARCHIVE_MANIFEST_PATH)) {
     throw new ArchiveError('missing-manifest', `The archive has no description file (${ARCHIVE_MANIFEST_PATH}).`);
   }
-  const located = locateEntries(reader, entries, centralDirectoryOffset);
 
   const budget: ExpansionBudget = { limits: resolved, total: 0 };
   const expanded = new Map<string, Uint8Array>();
-  for (const entry of [...located].sort((a, b) => a.localOffset - b.localOffset)) {
+  for (const entry of locateEntries(reader, entries, centralDirectoryOffset)) {
     const data = expandEntry(reader, entry, budget);
     if (entry.isFolder) {
       if (data.length > 0) throw new ArchiveError('unsupported-entry', `The folder entry ${quote(entry.name)} holds data.`, { entry: entry.name });
@@ -879,13 +698,10 @@ export function readArchive(bytes: Uint8Array, limits: Partial<ArchiveLimits> = 
     }
   }
 
-  const manifestBytes = expanded.get(ARCHIVE_MANIFEST_PATH) ?? new Uint8Array(0);
-  const manifest = parseManifest(manifestBytes);
+  const manifest = parseManifest(expanded.get(ARCHIVE_MANIFEST_PATH) ?? new Uint8Array(0));
+  expanded.delete(ARCHIVE_MANIFEST_PATH);
   const files: PackFiles = new Map();
-  for (const { path } of sortedPaths([...expanded.keys()].filter((path) => path !== ARCHIVE_MANIFEST_PATH))) {
-    const data = expanded.get(path);
-    if (data) files.set(path, data);
-  }
+  for (const path of sortPaths(expanded.keys())) files.set(path, expanded.get(path) ?? new Uint8Array(0));
   checkAgainstManifest(files, manifest);
   return { files, manifest };
 }

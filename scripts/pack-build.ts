@@ -1,7 +1,7 @@
 // Runtime: Node (CLI). `npm run pack:build -- <folder> [--out <file>]`: validates a pack folder and
 // writes it as one `.attache` archive (default: out/packs/<id>-<version>.attache). Exit 1 when the
 // pack has errors, 2 when the arguments or the folder cannot be read.
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import { parseArgs } from 'node:util';
@@ -26,12 +26,8 @@ try {
 if (parsed.values.help) usage();
 const [folder, ...extra] = parsed.positionals;
 if (!folder || extra.length) usage(folder ? 'give one folder' : undefined);
-try {
-  if (!statSync(folder).isDirectory()) usage(`${folder} is not a folder`);
-} catch {
-  usage(`${folder}: no such folder`);
-}
 
+// The folder reader refuses a missing path, a link, a file and anything over the limits, naming it.
 let files;
 try {
   files = readPackFolder(folder);

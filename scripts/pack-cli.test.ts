@@ -1,11 +1,13 @@
+// Runtime: Node (Vitest). The pack command-line tools and the folder reader they share.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { zipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
-import { contentHash, readArchive } from '../renderer/src/core/pack/archive';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ArchiveError, contentHash, readArchive } from '../renderer/src/core/pack/archive';
 import { MINIMAL_PACK_DIR, readFolder } from '../renderer/src/test/packs';
+import { PackInputError, readPackFolder, readPackSource } from './lib/pack-files';
 
 const root = path.resolve(import.meta.dirname, '..');
 const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
@@ -91,5 +93,155 @@ describe('npm run pack:build', { timeout: 30_000 }, () => {
   it('exits 2 on bad arguments', () => {
     expect(cli('pack-build.ts').status).toBe(2);
     expect(cli('pack-build.ts', MINIMAL_PACK_DIR, '--bogus').status).toBe(2);
+  });
+});
+
+describe('the pack folder reader', () => {
+  const made: string[] = [];
+  afterAll(() => {
+    for (const dir of made) rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** A fresh copy of the minimal pack, removed after the tests. */
+  function packCopy(): string {
+    const dir = mkdtempSync(path.join(tmpdir(), 'attache-folder-'));
+    made.push(dir);
+    cpSync(MINIMAL_PACK_DIR, path.join(dir, 'pack'), { recursive: true });
+    return path.join(dir, 'pack');
+  }
+
+  function refusal(action: () => unknown): PackInputError {
+    try {
+      action();
+    } catch (error) {
+      if (error instanceof PackInputError) return error;
+      throw error;
+    }
+    throw new Error('expected a PackInputError, but the folder was read');
+  }
+
+  it('reads a pack folder as the loader expects it, leaving dot-files out', () => {
+    const dir = packCopy();
+    mkdirSync(path.join(dir, '.git', 'objects'), { recursive: true });
+    writeFileSync(path.join(dir, '.git', 'objects', 'x'), 'not part of the pack');
+    writeFileSync(path.join(dir, '.DS_Store'), 'finder');
+    const files = readPackFolder(dir);
+    expect([...files.keys()].sort()).toEqual([...readFolder(MINIMAL_PACK_DIR).keys()].sort());
+    expect(contentHash(files)).toBe(contentHash(readFolder(MINIMAL_PACK_DIR)));
+  });
+
+  it('refuses a symbolic link given as the pack folder, without following it', () => {
+    const dir = packCopy();
+    const link = `${dir}-link`;
+    symlinkSync(dir, link);
+    for (const read of [() => readPackFolder(link), () => readPackSource(link)]) {
+      const error = refusal(read);
+      expect(error.path).toBe(link);
+      expect(error.message).toContain(`${link} is a symbolic link (it points to "${dir}")`);
+      expect(error.message).toContain('give the path of the pack');
+    }
+  });
+
+  it('refuses symbolic links inside the folder, loops and links to outside files included', () => {
+    for (const [name, target] of [
+      ['scenarios/link.yaml', 'hotline.yaml'],
+      ['media', '.'],
+      ['passwd.yaml', '/etc/passwd'],
+      ['gone.yaml', 'nowhere.yaml'],
+    ] as const) {
+      const dir = packCopy();
+      symlinkSync(target, path.join(dir, name));
+      const error = refusal(() => readPackFolder(dir));
+      expect(error.message).toContain(`${path.join(dir, name)} is a symbolic link`);
+      expect(error.message).toContain('Replace the link with a copy');
+    }
+  });
+
+  it('refuses a name that is not UTF-8, showing its stray bytes', () => {
+    const dir = packCopy();
+    writeFileSync(Buffer.concat([Buffer.from(path.join(dir, 'scenarios'), 'utf8'), Buffer.from([0x2f, 0x63, 0x61, 0x66, 0xe9, 0x2e, 0x79, 0x61, 0x6d, 0x6c])]), 'id: x\n');
+    const error = refusal(() => readPackFolder(dir));
+    expect(error.message).toContain(`${path.join(dir, 'scenarios')}/caf\\xE9.yaml: the name is not valid UTF-8 text`);
+    expect(error.message).toContain('Rename it');
+  });
+
+  it('refuses a 3 GiB sparse file from its size, without reading it', () => {
+    const dir = packCopy();
+    const film = path.join(dir, 'media', 'film.mp4');
+    mkdirSync(path.dirname(film));
+    writeFileSync(film, '');
+    truncateSync(film, 3 * 1024 ** 3);
+    // Reading it would fail otherwise: Node refuses to read a file over 2 GiB into one buffer.
+    const error = refusal(() => readPackFolder(dir));
+    expect(error.path).toBe(film);
+    expect(error.message).toBe(`${film} is 3.0 GiB: a file in a pack may be at most 32.0 MiB. Make it smaller (compress the image or video) or remove it.`);
+  });
+
+  it('refuses files that add up to more than a pack holds, before reading any', () => {
+    const dir = packCopy();
+    // Sparse, like the media they stand for; they come first in name order.
+    for (const name of ['a.png', 'b.png']) {
+      writeFileSync(path.join(dir, name), '');
+      truncateSync(path.join(dir, name), 600);
+    }
+    expect(refusal(() => readPackFolder(dir, { maxTotalBytes: 1000 })).message).toMatch(/the files add up to more than .* \(passed at b\.png\)/);
+    expect(readPackFolder(dir, { maxTotalBytes: 100_000 }).get('b.png')?.length).toBe(600);
+  });
+
+  it('refuses an oversized archive from its size, without reading it', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'attache-folder-'));
+    made.push(dir);
+    const archive = path.join(dir, 'huge.attache');
+    writeFileSync(archive, '');
+    truncateSync(archive, 200 * 1024 * 1024);
+    expect(() => readPackSource(archive)).toThrow(ArchiveError);
+    expect(() => readPackSource(archive)).toThrow('The archive is 200.0 MiB; an archive may be at most 128.0 MiB.');
+  });
+
+  it('refuses a named pipe instead of waiting on it', () => {
+    const dir = packCopy();
+    const pipe = path.join(dir, 'scenarios', 'pipe.yaml');
+    expect(spawnSync('mkfifo', [pipe]).status).toBe(0);
+    expect(refusal(() => readPackFolder(dir)).message).toBe(`${pipe} is a named pipe: a pack holds plain files only. Remove it from the pack folder.`);
+    expect(refusal(() => readPackSource(pipe)).message).toContain('is a named pipe, not a pack folder');
+  });
+
+  it('refuses more files than a pack holds, and a huge tree before listing it whole', () => {
+    const dir = packCopy();
+    mkdirSync(path.join(dir, 'media'));
+    for (let i = 0; i < 20; i += 1) writeFileSync(path.join(dir, 'media', `m${i}.png`), 'x');
+    expect(refusal(() => readPackFolder(dir, { maxFiles: 10 })).message).toContain('holds more than 10 files');
+    expect(refusal(() => readPackFolder(dir, { maxEntries: 12 })).message).toContain('holds more than 12 files and folders in all');
+    expect(readPackFolder(dir, { maxFiles: 24, maxEntries: 26 }).size).toBe(24);
+  });
+
+  it('refuses a tree nested deeper than a pack may be, at the first level too deep', () => {
+    const dir = packCopy();
+    const deep = path.join(dir, ...Array.from({ length: 40 }, (_, i) => `d${i}`));
+    mkdirSync(deep, { recursive: true });
+    writeFileSync(path.join(deep, 'x.yaml'), 'x');
+    const error = refusal(() => readPackFolder(dir));
+    expect(error.path).toBe(path.join(dir, 'd0/d1/d2/d3/d4/d5/d6/d7/d8'));
+    expect(error.message).toContain('is nested deeper than 8 levels');
+  });
+
+  it('holds names to the same path policy as archives', () => {
+    const caseTwins = packCopy();
+    writeFileSync(path.join(caseTwins, 'Pack.yaml'), 'x');
+    expect(refusal(() => readPackFolder(caseTwins)).message).toContain('differ only in letter case');
+    const windows = packCopy();
+    writeFileSync(path.join(windows, 'scenarios', 'what?.yaml'), 'x');
+    expect(refusal(() => readPackFolder(windows)).message).toContain('"scenarios/what?.yaml", contains a character that Windows does not allow');
+  });
+
+  it('makes the command exit 2 with the reason', () => {
+    const dir = packCopy();
+    symlinkSync(dir, `${dir}-cli-link`);
+    const check = cli('pack-check.ts', `${dir}-cli-link`);
+    expect(check.status).toBe(2);
+    expect(check.stderr).toContain(`${dir}-cli-link is a symbolic link`);
+    const build = cli('pack-build.ts', `${dir}-cli-link`, '--out', path.join(dir, 'never.attache'));
+    expect(build.status).toBe(2);
+    expect(build.stderr).toContain(`${dir}-cli-link is a symbolic link`);
   });
 });

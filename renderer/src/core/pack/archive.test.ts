@@ -1,9 +1,10 @@
 // Runtime: Node (Vitest). Scenario-pack archives: deterministic writing and distrustful reading.
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { inflateSync, strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import fc from 'fast-check';
+import { Inflate, inflateSync, strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { ZipOptions, Zippable } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ARCHIVE_LIMITS, ARCHIVE_MANIFEST_PATH, ArchiveError, buildArchive, contentHash, readArchive } from './archive';
 import type { ArchiveErrorCode, ArchiveManifest, PackFiles } from './archive';
 
@@ -249,6 +250,36 @@ describe('buildArchive', () => {
     expect(contentHash(reversed)).toBe(contentHash(files));
   });
 
+  it('builds byte-identical archives from the same pack, whatever the time zone', () => {
+    const first = buildArchive(samplePack(), META);
+    const second = buildArchive(samplePack(), META);
+    expect(second).toEqual(first);
+    expect(bytesToHex(sha256(second))).toBe(bytesToHex(sha256(first)));
+
+    const zoneBefore = process.env.TZ;
+    const offsets = new Set<number>();
+    try {
+      for (const zone of ['Pacific/Kiritimati', 'America/St_Johns', 'UTC']) {
+        process.env.TZ = zone;
+        offsets.add(new Date(1980, 0, 1).getTimezoneOffset());
+        expect(buildArchive(samplePack(), META)).toEqual(first);
+      }
+    } finally {
+      if (zoneBefore === undefined) delete process.env.TZ;
+      else process.env.TZ = zoneBefore;
+    }
+    // The zones really differed, so the timestamps did not depend on them.
+    expect(offsets.size).toBe(3);
+  });
+
+  it('writes a pack file named like an object property as an ordinary entry, and refuses "__proto__"', () => {
+    const files = new Map([...samplePack(), ['constructor', strToU8('y')], ['media/__proto__', strToU8('z')]]);
+    const { files: read } = readArchive(buildArchive(files, META));
+    expect(read.get('constructor')).toEqual(strToU8('y'));
+    expect(read.get('media/__proto__')).toEqual(strToU8('z'));
+    expectRefusal(() => buildArchive(new Map([...samplePack(), ['__proto__', strToU8('x')]]), META), 'unsafe-path', '__proto__');
+  });
+
   it('writes a standard ZIP: description first, files in byte order, 1980 timestamps, nothing of the machine', () => {
     const archive = buildArchive(samplePack(), META);
     const view = new DataView(archive.buffer, archive.byteOffset, archive.byteLength);
@@ -378,7 +409,14 @@ describe('readArchive refuses', () => {
 
   it('a name that is not valid UTF-8', () => {
     const zip = rename(buildArchive(samplePack(), META), 'pack.yaml', new Uint8Array([0x70, 0xff, 0xfe, 0x6b, 0x2e, 0x79, 0x61, 0x6d, 0x6c]));
-    expectRefusal(() => readArchive(zip), 'unsafe-path');
+    expect(expectRefusal(() => readArchive(zip), 'unsafe-path').message).toContain('has a name that is not valid UTF-8 text');
+    const latin1 = rename(buildArchive(samplePack(), META), 'pack.yaml', new Uint8Array([0x70, 0x61, 0x63, 0x6b, 0xe9, 0x79, 0x61, 0x6d, 0x6c]));
+    expect(expectRefusal(() => readArchive(latin1), 'unsafe-path').message).toContain('not valid UTF-8');
+  });
+
+  it('a name far longer than a path may be, before decoding it', () => {
+    const zip = zipByOtherTool({ ...genuineEntries(), [`media/${'x'.repeat(60_000)}.png`]: strToU8('x') });
+    expect(expectRefusal(() => readArchive(zip), 'unsafe-path').message).toContain('longer than 240 characters');
   });
 
   it('the same entry twice', () => {
@@ -465,6 +503,27 @@ describe('readArchive against ZIP bombs', () => {
     const zip = archiveWithDeflateStreams({ 'media/bomb.png': { stream: bomb, declaredSize: 1000 } });
     expectRefusal(() => readArchive(zip, { maxEntryBytes: 4 * MiB }), 'entry-too-large', 'media/bomb.png');
     expectRefusal(() => readArchive(zip), 'entry-too-large', 'media/bomb.png');
+  });
+
+  describe('counting what the inflater really produces', () => {
+    afterEach(() => {
+      vi.restoreAllMocks();
+    });
+
+    it('stops a lying bomb soon after the limit, having fed the inflater a sliver of it', () => {
+      let fed = 0;
+      const push = Inflate.prototype.push;
+      vi.spyOn(Inflate.prototype, 'push').mockImplementation(function (this: Inflate, chunk: Uint8Array, final?: boolean) {
+        fed += chunk.length;
+        push.call(this, chunk, final);
+      });
+      const zip = archiveWithDeflateStreams({ 'media/bomb.png': { stream: bomb, declaredSize: 1000 } });
+      expectRefusal(() => readArchive(zip, { maxEntryBytes: 4 * MiB }), 'entry-too-large', 'media/bomb.png');
+      // 4 MiB of zeros take about 26 KB of this stream; the whole stream is 1.5 MB.
+      expect(bomb.length).toBeGreaterThan(1_000_000);
+      expect(fed).toBeGreaterThan(20_000);
+      expect(fed).toBeLessThan(40_000);
+    });
   });
 
   it('refuses entries that each stay under the limit but together expand too far', () => {
@@ -554,5 +613,147 @@ describe('readArchive checks the description file', () => {
     const tampered = withManifest({ ...entries, 'personas.yaml': personas }, { ...manifest, files });
     const error = expectRefusal(() => readArchive(zipByOtherTool(tampered)), 'hash-mismatch');
     expect(error.message).toContain('altered after it was built');
+  });
+});
+
+describe('readArchive on hostile variations of a genuine archive', () => {
+  const genuine = buildArchive(samplePack(), META);
+  const BOUNDARY_VALUES = [0, 1, 0x7f, 0x80, 0xff, 0xffff, 0x7fffffff, 0xffffffff];
+
+  type Mutation =
+    | { kind: 'flip'; at: number; mask: number }
+    | { kind: 'field'; at: number; width: 2 | 4; value: number }
+    | { kind: 'truncate'; at: number }
+    | { kind: 'insert'; at: number; bytes: Uint8Array }
+    | { kind: 'copy'; from: number; to: number; length: number };
+
+  /** Anywhere, or (as often) inside a header or the end record, where one byte changes the most. */
+  const headerStarts = [...headerOffsets(genuine).values()].flatMap(({ local, central }) => [local, central]).concat(genuine.length - 22);
+  const position = fc.oneof(
+    fc.nat({ max: genuine.length - 1 }),
+    fc.tuple(fc.constantFrom(...headerStarts), fc.nat({ max: 45 })).map(([start, offset]) => Math.min(start + offset, genuine.length - 1)),
+  );
+  const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+    fc.record({ kind: fc.constant('flip' as const), at: position, mask: fc.integer({ min: 1, max: 255 }) }),
+    fc.record({ kind: fc.constant('field' as const), at: position, width: fc.constantFrom(2 as const, 4 as const), value: fc.constantFrom(...BOUNDARY_VALUES) }),
+    fc.record({ kind: fc.constant('truncate' as const), at: position }),
+    fc.record({ kind: fc.constant('insert' as const), at: position, bytes: fc.uint8Array({ minLength: 1, maxLength: 64 }) }),
+    fc.record({ kind: fc.constant('copy' as const), from: position, to: position, length: fc.integer({ min: 1, max: 512 }) }),
+  );
+
+  function mutate(bytes: Uint8Array, change: Mutation): Uint8Array {
+    switch (change.kind) {
+      case 'flip': {
+        const out = bytes.slice();
+        if (change.at < out.length) out[change.at] = (out[change.at] ?? 0) ^ change.mask;
+        return out;
+      }
+      case 'field': {
+        const out = bytes.slice();
+        const view = new DataView(out.buffer);
+        if (change.at + change.width <= out.length) {
+          if (change.width === 2) view.setUint16(change.at, change.value & 0xffff, true);
+          else view.setUint32(change.at, change.value, true);
+        }
+        return out;
+      }
+      case 'truncate':
+        return bytes.slice(0, Math.min(change.at, bytes.length));
+      case 'insert': {
+        const at = Math.min(change.at, bytes.length);
+        const out = new Uint8Array(bytes.length + change.bytes.length);
+        out.set(bytes.subarray(0, at));
+        out.set(change.bytes, at);
+        out.set(bytes.subarray(at), at + change.bytes.length);
+        return out;
+      }
+      case 'copy': {
+        const out = bytes.slice();
+        const from = Math.min(change.from, bytes.length);
+        const slice = bytes.slice(from, from + change.length).subarray(0, Math.max(0, out.length - change.to));
+        out.set(slice, Math.min(change.to, out.length - slice.length));
+        return out;
+      }
+    }
+  }
+
+  /** The one rule for any input: the pack, intact, or an ArchiveError that says what and what to do. */
+  function expectPackOrClearRefusal(bytes: Uint8Array): 'pack' | ArchiveErrorCode {
+    let result: ReturnType<typeof readArchive>;
+    try {
+      result = readArchive(bytes);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ArchiveError);
+      const refusal = error as ArchiveError;
+      for (const text of [refusal.message, refusal.hint]) {
+        expect(text.length).toBeGreaterThan(10);
+        expect(text.length).toBeLessThan(400);
+        expect(text).not.toMatch(/undefined|NaN|\[object Object\]|[\p{Cc}\u202e]/u);
+      }
+      return refusal.code;
+    }
+    expect(contentHash(result.files)).toBe(result.manifest.contentHash);
+    return 'pack';
+  }
+
+  /** A change to the files inside, re-zipped: reaches the checks of the description file. */
+  type EntryEdit = { kind: 'none' } | { kind: 'flip'; entry: number; at: number } | { kind: 'drop'; entry: number } | { kind: 'add'; name: string };
+  const genuineFiles = genuineEntries(); // never changed: every edit works on a copy
+  const entryNames = Object.keys(genuineFiles);
+  const entryEdit: fc.Arbitrary<EntryEdit> = fc.oneof(
+    fc.constant({ kind: 'none' as const }),
+    fc.record({ kind: fc.constant('flip' as const), entry: fc.nat({ max: entryNames.length - 1 }), at: fc.nat({ max: 400 }) }),
+    fc.record({ kind: fc.constant('drop' as const), entry: fc.nat({ max: entryNames.length - 1 }) }),
+    fc.record({ kind: fc.constant('add' as const), name: fc.constantFrom('scenarios/extra.yaml', 'media/x.png', 'notes.txt') }),
+  );
+
+  function startingPoint(edit: EntryEdit): Uint8Array {
+    if (edit.kind === 'none') return genuine;
+    const entries = { ...genuineFiles };
+    if (edit.kind === 'add') return zipByOtherTool({ ...entries, [edit.name]: strToU8('x') });
+    const name = entryNames[edit.entry] ?? ARCHIVE_MANIFEST_PATH;
+    if (edit.kind === 'drop') {
+      const { [name]: _dropped, ...rest } = entries;
+      return zipByOtherTool(rest);
+    }
+    const data = (entries[name] ?? new Uint8Array(0)).slice();
+    if (data.length > 0) data[edit.at % data.length] = (data[edit.at % data.length] ?? 0) ^ 0x20;
+    return zipByOtherTool({ ...entries, [name]: data });
+  }
+
+  it('is a pack or an ArchiveError for every seeded mutation, never a crash', () => {
+    const outcomes = new Map<string, number>();
+    fc.assert(
+      fc.property(entryEdit, fc.array(mutation, { maxLength: 4 }), (edit, changes) => {
+        const outcome = expectPackOrClearRefusal(changes.reduce(mutate, startingPoint(edit)));
+        outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+      }),
+      { seed: 20261206, numRuns: 400 },
+    );
+    // The mutations reach past the first check: several kinds of refusal, and some harmless changes.
+    expect(outcomes.size).toBeGreaterThanOrEqual(6);
+    expect(outcomes.get('pack')).toBeGreaterThan(0);
+  });
+
+  it('is a pack or an ArchiveError for ZIPs of arbitrary names and contents', () => {
+    const name = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 30 }),
+      fc.constantFrom('../x', '/abs', 'C:/x', 'a\\b', 'a//b', 'CON', 'x/', ARCHIVE_MANIFEST_PATH, 'Pack.yaml', 'pack.yaml/x', '__proto__'),
+    );
+    fc.assert(
+      fc.property(fc.dictionary(name, fc.uint8Array({ maxLength: 200 }), { maxKeys: 8 }), fc.boolean(), (entries, withGenuine) => {
+        const zippable: Zippable = Object.create(null) as Zippable;
+        if (withGenuine) Object.assign(zippable, genuineEntries());
+        for (const [key, data] of Object.entries(entries)) zippable[key] = data;
+        let zip: Uint8Array;
+        try {
+          zip = zipSync(zippable);
+        } catch {
+          return; // fflate cannot write every name; only what it writes is read back here.
+        }
+        expectPackOrClearRefusal(zip);
+      }),
+      { seed: 6122026, numRuns: 300 },
+    );
   });
 });

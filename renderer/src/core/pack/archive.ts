@@ -222,9 +222,11 @@ function manifestFor(files: PackFiles, meta: { packId: string; packVersion: stri
 }
 
 /** 1980-01-01 00:00:00, the earliest time a ZIP can hold, so archives do not depend on when they
- * were made. fflate reads the date in local time, so it is built in local time too: every time
- * zone then writes the same bytes. */
-const FIXED_MTIME = new Date(1980, 0, 1, 0, 0, 0);
+ * were made. fflate reads the date in local time, so it is made in local time, at each build: every
+ * time zone then writes the same bytes. */
+function fixedModificationTime(): Date {
+  return new Date(1980, 0, 1, 0, 0, 0);
+}
 const HOST_UNIX = 3;
 const UNIX_FILE_TYPE_MASK = 0o170000;
 const UNIX_REGULAR_FILE = 0o100000;
@@ -241,7 +243,8 @@ const UNIX_REGULAR_FILE_ATTRIBUTES = ((UNIX_REGULAR_FILE | 0o644) << 16) >>> 0;
 export function buildArchive(files: PackFiles, meta: { packId: string; packVersion: string }): Uint8Array {
   checkPackForExport(files, meta);
   const manifest = manifestFor(files, meta);
-  // No prototype, so a pack file named `__proto__` is an entry like any other.
+  // No prototype, so that a pack file named like one of its properties (`constructor`) is an entry
+  // like any other; `__proto__` is refused by the path policy.
   const entries: Zippable = Object.create(null) as Zippable;
   const add = (path: string, data: Uint8Array): void => {
     const shrinks = deflateSync(data, { level: 9 }).length < data.length;
@@ -249,7 +252,7 @@ export function buildArchive(files: PackFiles, meta: { packId: string; packVersi
   };
   add(ARCHIVE_MANIFEST_PATH, strToU8(`${JSON.stringify(manifest, null, 2)}\n`));
   for (const { path } of manifest.files) add(path, files.get(path) ?? new Uint8Array(0));
-  const archive = zipSync(entries, { mtime: FIXED_MTIME, os: HOST_UNIX, attrs: UNIX_REGULAR_FILE_ATTRIBUTES });
+  const archive = zipSync(entries, { mtime: fixedModificationTime(), os: HOST_UNIX, attrs: UNIX_REGULAR_FILE_ATTRIBUTES });
   if (archive.length > ARCHIVE_LIMITS.maxArchiveBytes) {
     throw new ArchiveError('too-large', `The archive would be larger than ${formatMiB(ARCHIVE_LIMITS.maxArchiveBytes)}.`, { hint: EXPORT_HINTS.size });
   }

@@ -20,6 +20,7 @@ describe('pathProblem accepts', () => {
 describe('pathProblem refuses', () => {
   it.each([
     ['an empty path', '', /empty/],
+    ['the one name ZIP tools lose', '__proto__', /ZIP tools cannot store/],
     ['a NUL byte', 'scenarios/evil\u0000.yaml', /control characters/],
     ['a line break', 'scenarios/evil\nname.yaml', /control characters/],
     ['a C1 control', 'media/a\u0085b.png', /control characters/],

@@ -40,6 +40,8 @@ export function hasInvisibleCharacters(text: string): boolean {
  */
 export function pathProblem(path: string, limits: PathLimits = PATH_LIMITS): string | null {
   if (path.length === 0) return 'is empty';
+  // ZIP writers keyed by name in plain objects (fflate's zipSync among them) lose this one name.
+  if (path === '__proto__') return 'is "__proto__", which ZIP tools cannot store';
   if (INVISIBLE_CHARACTERS.test(path)) return 'contains invisible control characters';
   if (LONE_SURROGATE.test(path)) return 'is not valid text';
   if (path.includes('\\')) return 'uses backslashes (\\); paths in a pack use forward slashes';

@@ -1,10 +1,10 @@
 // Runtime: any (pure core). Platform fit: length as each platform counts it (X through
-// twitter-text's weighted length), hashtags, links, direct-message norms, threads, the feed's fold,
+// twitter-text's weighted length, fed in bounded pieces: see bounded-twitter-text.ts), hashtags, links, direct-message norms, threads, the feed's fold,
 // and the audience's language.
-import twitterText from 'twitter-text';
 import type { PlatformRules } from './platforms';
 import type { DraftAnalysis, Entity, GradingContext, RawFinding, RuleFamily } from './analysis';
 import { overlapsAny } from './analysis';
+import { extractEntitiesBounded, weightedLengthBounded } from './bounded-twitter-text';
 import { isGradedLanguage } from './text';
 import type { PlatformMetrics } from './types';
 
@@ -21,7 +21,7 @@ export function extractEntities(text: string): Pick<DraftAnalysis, 'hashtags' | 
   for (const match of text.matchAll(EXPLICIT_URL)) urls.push({ text: match[0], start: match.index, end: match.index + match[0].length });
   const hashtags: Entity[] = [];
   const mentions: Entity[] = [];
-  for (const entity of twitterText.extractEntitiesWithIndices(text)) {
+  for (const entity of extractEntitiesBounded(text)) {
     const [start, end] = entity.indices;
     const found = { text: text.slice(start, end), start, end };
     if ('url' in entity) {
@@ -37,7 +37,7 @@ export function extractEntities(text: string): Pick<DraftAnalysis, 'hashtags' | 
 }
 
 function xWeightedLength(text: string): number {
-  return twitterText.parseTweet(text.replace(EXPLICIT_URL, LINK_STAND_IN)).weightedLength;
+  return weightedLengthBounded(text.replace(EXPLICIT_URL, LINK_STAND_IN));
 }
 
 /** Length of `text` as the platform counts it. */
@@ -106,7 +106,7 @@ export function threadParts(text: string): Entity[] {
 }
 
 
-const isMessageKind = (kind: string) => kind === 'direct-message' || kind === 'mass-notification';
+export const isMessageKind = (kind: string) => kind === 'direct-message' || kind === 'mass-notification';
 
 /**
  * The draft as its platform counts it, and for a thread each part with its length: counted once

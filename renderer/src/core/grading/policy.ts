@@ -751,23 +751,58 @@ function correctedDate(found: FoundDate, fact: Required<DateValue>, language: st
   return formatDate(value, language, found.style, found.separator);
 }
 
+/** What ends the stretch of words a count's unit is looked for in: . ! ? ; and a new line. */
+const SENTENCE_BREAKS = new Set(['.', '!', '?', ';', '\n'].map((c) => c.charCodeAt(0)));
+
+/**
+ * Where the draft's sentence breaks are, indexed once: whether one lies between two offsets is
+ * then one lookup, so the words around every number are found in time linear in the draft.
+ */
+class SentenceBreaks {
+  /** For each offset, the first break at or after it (the text's length when there is none). */
+  private readonly next: Int32Array;
+
+  constructor(text: string) {
+    const n = text.length;
+    this.next = new Int32Array(n + 1);
+    this.next[n] = n;
+    for (let i = n - 1; i >= 0; i -= 1) this.next[i] = SENTENCE_BREAKS.has(text.charCodeAt(i)) ? i : this.next[i + 1]!;
+  }
+
+  /** Whether a break lies in [from, to). */
+  between(from: number, to: number): boolean {
+    return from < to && this.next[from]! < to;
+  }
+}
+
+/** The index of the first token for which `after` holds (tokens are in the order of the draft), or tokens.length. */
+function firstTokenWhere(tokens: readonly Token[], after: (token: Token) => boolean): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (after(tokens[mid]!)) high = mid;
+    else low = mid + 1;
+  }
+  return low;
+}
+
 /** The first few words after `end` in the same sentence. */
-function wordsAfter(tokens: readonly Token[], text: string, end: number, count: number): Token[] {
+function wordsAfter(tokens: readonly Token[], breaks: SentenceBreaks, end: number, count: number): Token[] {
   const words: Token[] = [];
-  for (const token of tokens) {
-    if (token.start < end) continue;
-    if (/[.!?;\n]/.test(text.slice(end, token.start)) || words.length >= count) break;
+  for (let i = firstTokenWhere(tokens, (token) => token.start >= end); i < tokens.length; i += 1) {
+    const token = tokens[i]!;
+    if (breaks.between(end, token.start) || words.length >= count) break;
     words.push(token);
   }
   return words;
 }
 
-function wordsBefore(tokens: readonly Token[], text: string, start: number, count: number): Token[] {
+function wordsBefore(tokens: readonly Token[], breaks: SentenceBreaks, start: number, count: number): Token[] {
   const words: Token[] = [];
-  for (let i = tokens.length - 1; i >= 0; i -= 1) {
+  for (let i = firstTokenWhere(tokens, (token) => token.end > start) - 1; i >= 0; i -= 1) {
     const token = tokens[i]!;
-    if (token.end > start) continue;
-    if (/[.!?;\n]/.test(text.slice(token.end, start)) || words.length >= count) break;
+    if (breaks.between(token.end, start) || words.length >= count) break;
     words.push(token);
   }
   return words;
@@ -775,9 +810,10 @@ function wordsBefore(tokens: readonly Token[], text: string, start: number, coun
 
 function checkCounts(draft: DraftAnalysis, numbers: DraftFacts['numbers'], prepared: PreparedFacts, result: FactCheck, mismatch: (fact: Fact, span: Span, replacement: string) => void, required: ReadonlySet<string>) {
   const { text, tokens, language } = draft;
+  const breaks = new SentenceBreaks(text);
   for (const number of numbers) {
-    const after = wordsAfter(tokens, text, number.end, UNIT_WINDOW);
-    const before = wordsBefore(tokens, text, number.start, UNIT_WINDOW);
+    const after = wordsAfter(tokens, breaks, number.end, UNIT_WINDOW);
+    const before = wordsBefore(tokens, breaks, number.start, UNIT_WINDOW);
     const counts = (units: readonly UnitWord[], words: readonly Token[]) => words.some((word) => units.some((unit) => sameUnit(unit, word)));
     // What follows the number says what it counts: "48 hours" is not a count of 48 flights.
     const otherUnit = after[0] !== undefined && prepared.otherUnits.has(after[0].stem);

@@ -9,7 +9,7 @@ import { extractFacts } from './facts';
 import type { RuleSpec } from './catalog';
 import { resolveRules } from './catalog';
 import { detectLanguage } from './language';
-import { extractEntities, measure, platformRules } from './platform-fit';
+import { extractEntities, isMessageKind, measure, platformRules } from './platform-fit';
 import { platformRules as platformDefaults } from './platforms';
 import { policyRules } from './policy';
 import { isGradedLanguage, tokenize } from './text';
@@ -17,6 +17,35 @@ import { toneRules } from './tone';
 import type { Axis, AxisGrade, Finding, Grade } from './types';
 
 const FAMILIES: readonly RuleFamily[] = [toneRules, policyRules, platformRules];
+
+/**
+ * The longest draft, in UTF-16 code units, the grader reads: many times what a post, reply or
+ * message on any platform holds in practice (X 280, LinkedIn 3,000, VK 15,895; only Facebook's
+ * 63,206 is higher, and no post a trainee writes comes near it). A longer draft — a careless paste —
+ * is not graded: the grade says so in one finding, and the composer tells the trainee.
+ */
+export const DRAFT_CEILING = 20_000;
+
+/** The rule id of the one finding of a draft over the ceiling: not in the catalogue, so no pack can tune or turn it off. */
+export const OVER_CEILING = 'draft.over-ceiling';
+
+/** The grade of a draft over the ceiling: nothing in it is read, every axis fails, one finding says why. */
+function overCeilingGrade(text: string, context: GradingContext): Grade {
+  const finding: Finding = { ruleId: OVER_CEILING, axis: 'platform', severity: 'error', message: { key: OVER_CEILING, params: { length: text.length, ceiling: DRAFT_CEILING } }, loss: 100, blocks: 'axis' };
+  const axes = {} as Record<Axis, AxisGrade>;
+  for (const axis of AXES) axes[axis] = { axis, score: 0, passMark: context.task.passMark[axis], passed: false, findings: axis === finding.axis ? [finding] : [] };
+  const { platform } = context;
+  return {
+    axes,
+    findings: [finding],
+    passed: false,
+    critical: false,
+    language: { expected: context.expectedLanguage, detected: null, supported: isGradedLanguage(context.expectedLanguage) },
+    // Counted in code units: counting as the platform does would be reading the draft.
+    metrics: { platform: context.account.platform, length: text.length, limit: isMessageKind(context.task.kind) ? platform.messageMaxLength : platform.maxLength, counting: 'utf16', hashtags: 0, links: 0, mentions: 0 },
+    ungraded: { length: text.length, ceiling: DRAFT_CEILING },
+  };
+}
 
 export class GradingContextError extends Error {}
 
@@ -90,6 +119,7 @@ const byGravity = (a: Finding, b: Finding) =>
 const blocksFor = (severity: RawFinding['severity']): Finding['blocks'] => (severity === 'critical' ? 'scenario' : severity === 'major' ? 'axis' : undefined);
 
 export function grade(text: string, context: GradingContext): Grade {
+  if (text.length > DRAFT_CEILING) return overCeilingGrade(text, context);
   const draft = analyseDraft(text, context);
   const raw: RawFinding[] = FAMILIES.flatMap((family) => family(draft, context));
 

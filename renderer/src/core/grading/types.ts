@@ -76,4 +76,9 @@ export interface Grade {
   critical: boolean;
   language: LanguageVerdict;
   metrics: PlatformMetrics;
+  /**
+   * Set when the draft was not graded because it is longer than the grader reads (DRAFT_CEILING):
+   * its length and the ceiling. The grade then fails every axis with one finding that says so.
+   */
+  ungraded?: { length: number; ceiling: number };
 }

@@ -131,7 +131,7 @@ describe('recordEvent', () => {
     for (const [seq, event] of [START, NEXT, NEXT, FINISH].entries()) await recordEvent(db, attempt.id, { seq, event, snapshot: null, finished: false, result: null });
     await db.attemptEvents.delete([attempt.id, 1]);
     // A row left by damage past the end the attempt counts.
-    await db.attemptEvents.add({ attemptId: attempt.id, seq: 9, event: { type: 'REWIND' }, recordedAt: 0 });
+    await db.attemptEvents.add({ attemptId: attempt.id, seq: 9, event: { type: 'REWIND' } as unknown as EngineEvent, recordedAt: 0 });
 
     expect(await readAttemptLog(db, attempt.id, 4)).toEqual([START, undefined, NEXT, FINISH]);
     expect(await readAttemptLog(db, attempt.id, 2)).toEqual([START, undefined]);
@@ -347,7 +347,7 @@ describe('deleting an attempt', () => {
   it('takes its snapshot, log and draft with it, and nothing of another attempt', async () => {
     const gone = await playedAttempt({}, 1000);
     await saveComposerDraft(db, draft(gone.id, 'half a sentence'));
-    await db.attemptEvents.put({ attemptId: gone.id, seq: 1, event: { type: 'PUBLISH' }, recordedAt: 0 });
+    await db.attemptEvents.put({ attemptId: gone.id, seq: 1, event: { type: 'PUBLISH' } as unknown as EngineEvent, recordedAt: 0 });
     const kept = await playedAttempt({}, 2000, result(70, true));
 
     expect(await deleteAttempt(db, gone.id)).toBe(true);

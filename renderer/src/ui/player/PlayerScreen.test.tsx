@@ -1,21 +1,44 @@
 // Runtime: Node (Vitest, happy-dom). The player opened from its address: a saved attempt resumes,
-// one saved under other versions says it was rebuilt from its log, and a missing one says so.
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+// one saved under other versions says it was rebuilt from its log, one whose log is damaged opens
+// read-only under a banner and can be deleted, and a missing one says so.
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createProfile } from '../../db/repositories/profiles';
-import { readAttempt } from '../../db/repositories/attempts';
+import type { EngineEvent } from '../../core/engine/machine';
+import { readAttempt, readAttemptEvents } from '../../db/repositories/attempts';
 import { loadBuiltinLibrary } from '../../library/builtin';
 import { findScenario } from '../../library/library';
 import { renderApp, TEST_APP_INFO } from '../../test/app';
 import { createTestDatabase } from '../../test/database';
-import { startAttempt } from './session';
+import type { LoadedAttempt } from './session';
+import { AttemptSession, loadAttempt, startAttempt } from './session';
 
 async function savedAttempt() {
   const db = createTestDatabase();
   const profile = await createProfile(db, { name: 'Lena', academyId: '' });
-  const ref = findScenario(loadBuiltinLibrary(TEST_APP_INFO.version), 'core-library', 'flights-suspended')!;
+  const library = loadBuiltinLibrary(TEST_APP_INFO.version);
+  const ref = findScenario(library, 'core-library', 'flights-suspended')!;
   const attemptId = await startAttempt(db, profile.id, ref, 'en', 5);
-  return { db, attemptId };
+  return { db, attemptId, library, ref };
+}
+
+/**
+ * An attempt that published the notification at 0:05, whose log then lost that publication's text
+ * and whose snapshot was made under another pack version: opening it reads the damaged log.
+ */
+async function damagedAttempt() {
+  const { db, attemptId, library, ref } = await savedAttempt();
+  const session = new AttemptSession(db, (await loadAttempt(db, library, attemptId)) as LoadedAttempt, { onSaveError: (error) => expect.fail(String(error)) });
+  const task = ref.scenario.tasks.find((candidate) => candidate.id === 'mass-notification')!;
+  session.send({ type: 'CLOCK.NEXT' });
+  session.send({ type: 'PUBLISH', draft: { accountId: task.account, kind: task.kind, text: task.modelAnswer.en!, taskId: task.id, replyTo: null } });
+  await session.flush();
+  const row = (await db.attemptEvents.get([attemptId, 2]))!;
+  const { draft } = row.event as Extract<EngineEvent, { type: 'PUBLISH' }>;
+  await db.attemptEvents.put({ ...row, event: { type: 'PUBLISH', draft: { accountId: draft.accountId, kind: draft.kind, taskId: draft.taskId, replyTo: draft.replyTo } } as unknown as EngineEvent });
+  const saved = (await readAttempt(db, attemptId))!;
+  await db.attempts.put({ ...saved, versions: { ...saved.versions, packVersion: '0.9.0' } });
+  return { db, attemptId, record: (await readAttempt(db, attemptId))! };
 }
 
 describe('the player screen', () => {
@@ -28,6 +51,13 @@ describe('the player screen', () => {
     expect(screen.getByTestId('player-clock').textContent).toBe('T+0:00 of 3:00');
     expect(screen.getAllByTestId('player-task').length).toBeGreaterThan(0);
     expect(screen.queryByTestId('player-restore-note')).toBeNull();
+    // What a damaged attempt goes without.
+    expect(player.getAttribute('data-read-only')).toBeNull();
+    expect(screen.queryByTestId('attempt-damaged')).toBeNull();
+    expect(screen.getByRole('region', { name: 'Composer' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Finish' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Next event' })).toBeTruthy();
+    expect(screen.getByRole('radiogroup', { name: 'Clock speed' })).toBeTruthy();
   });
 
   it('says when an attempt was rebuilt from its log', async () => {
@@ -73,6 +103,40 @@ describe('the player screen', () => {
     await jumpTo('0:12');
     expect(task.value).toBe('');
     expect([...task.options].map((option) => option.value)).toEqual(['', 'mass-notification', 'reply-pavel']);
+  });
+
+  it('opens an attempt whose log is damaged read-only, saying where and what, without the clock or the composer', async () => {
+    const { db, attemptId, record } = await damagedAttempt();
+    window.location.hash = `#/player/${attemptId}`;
+    await renderApp({ db });
+    const banner = await screen.findByRole('status', { name: 'This attempt\'s record is damaged: it is shown read-only' }, { timeout: 5000 });
+    expect(within(banner).getByTestId('attempt-damaged-where').textContent).toBe('Event 3 of 3 (publish at 0:05) has no text.');
+    expect(banner.textContent).toContain('Nothing in it was changed.');
+
+    const player = screen.getByTestId('player');
+    expect(player.getAttribute('data-read-only')).toBe('true');
+    // As it stood before the damaged event: at 0:05, the notification task still open.
+    expect(screen.getByTestId('player-clock').textContent).toBe('T+0:05 of 3:00');
+    expect(screen.getAllByTestId('player-task').find((task) => task.getAttribute('data-task-id') === 'mass-notification')?.getAttribute('data-status')).toBe('open');
+    expect(screen.queryByRole('region', { name: 'Composer' })).toBeNull();
+    expect(screen.queryByRole('textbox')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Finish' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Next event' })).toBeNull();
+    expect(screen.queryByRole('radiogroup', { name: 'Clock speed' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Write' })).toBeNull();
+    expect(await readAttempt(db, attemptId)).toEqual(record);
+  });
+
+  it('deletes a damaged attempt from its banner, once confirmed, with its log', async () => {
+    const { db, attemptId } = await damagedAttempt();
+    window.location.hash = `#/player/${attemptId}`;
+    const { user } = await renderApp({ db });
+    await user.click(await screen.findByRole('button', { name: 'Delete this attempt' }, { timeout: 5000 }));
+    const dialog = await screen.findByRole('dialog', { name: 'Delete this damaged attempt?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Delete the attempt' }));
+    await waitFor(() => expect(window.location.hash).toBe('#/history'));
+    expect(await readAttempt(db, attemptId)).toBeNull();
+    expect(await readAttemptEvents(db, attemptId)).toEqual([]);
   });
 
   it('explains an attempt that is not on this device', async () => {

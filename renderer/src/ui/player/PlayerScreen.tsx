@@ -1,5 +1,7 @@
 // Runtime: renderer. The player: the simulated desk where a scenario is played — the clock, the
-// trainee's accounts and inbox, the task list, the feed of the chosen account and the composer.
+// trainee's accounts and inbox, the task list, the feed of the chosen account and the composer. An
+// attempt whose log is damaged is shown read-only: as it stood, under a banner saying what is wrong,
+// without the clock's controls or the composer, and nothing is sent or saved.
 import { Alert, Badge, Button, Group, Modal, NavLink, Paper, Progress, ScrollArea, SegmentedControl, Stack, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -17,7 +19,7 @@ import { localized, personasOf } from '../../library/library';
 import { navigate } from '../router';
 import { useServices } from '../services';
 import { useStorageProblems } from '../storage-problems';
-import { AttemptLoading, AttemptOpenFailed } from './AttemptStatus';
+import { AttemptLoading, AttemptOpenFailed, DamagedAttemptBanner } from './AttemptStatus';
 import { useSimulatedClock } from './clock';
 import type { ComposerDraft } from './composer/Composer';
 import { Composer } from './composer/Composer';
@@ -107,7 +109,9 @@ function Desk({ loaded, snapshot, send, save }: DeskProps) {
   const { scenario } = loaded.ref;
   const { playLanguage } = loaded.input;
   const timeline = snapshot.context.timeline;
-  const live = snapshot.value === 'live';
+  const readOnly = loaded.damage !== null;
+  // A read-only attempt is never live: no clock runs, nothing can be published or answered.
+  const live = snapshot.value === 'live' && !readOnly;
   const done = snapshot.status === 'done';
   const speed = snapshot.context.speed;
   const duration = offsetMinutes(scenario.duration);
@@ -164,12 +168,12 @@ function Desk({ loaded, snapshot, send, save }: DeskProps) {
 
   const [savedDraft, setSavedDraft] = useState<ComposerDraft | null>(null);
   useEffect(() => {
-    if (!draftRestored || done) return;
+    if (!draftRestored || done || readOnly) return;
     const timer = window.setTimeout(() => {
       saveComposerDraft(db, { attemptId, ...draft, updatedAt: Date.now() }).then(() => setSavedDraft(draft), report);
     }, 400);
     return () => window.clearTimeout(timer);
-  }, [db, attemptId, draft, draftRestored, done, report]);
+  }, [db, attemptId, draft, draftRestored, done, readOnly, report]);
 
   // An empty composer follows the work: when a task opens or its task closes, the most urgent is chosen.
   const idle = !draft.text.trim() && openTasks.length > 0 && (draft.taskId === null ? followsWork : !openTasks.some((task) => task.id === draft.taskId));
@@ -177,8 +181,8 @@ function Desk({ loaded, snapshot, send, save }: DeskProps) {
 
   // The debrief reads the attempt from storage: go there once the last event is saved.
   useEffect(() => {
-    if (done && save === 'saved') navigate({ screen: 'debrief', attemptId });
-  }, [done, save, attemptId]);
+    if (done && save === 'saved' && !readOnly) navigate({ screen: 'debrief', attemptId });
+  }, [done, save, readOnly, attemptId]);
 
   const tick = useCallback(() => send({ type: 'CLOCK.TICK', minutes: 1 }), [send]);
   useSimulatedClock(live, speed, tick);
@@ -269,7 +273,7 @@ function Desk({ loaded, snapshot, send, save }: DeskProps) {
   const foldAt = account ? platformRules(account.platform, loaded.input.manifest?.platforms, scenario.platforms).foldAt : undefined;
 
   return (
-    <div className={classes.desk} data-testid="player" data-state={String(snapshot.value)} data-time={timeline.time} data-draft-saved={String(savedDraft === draft)}>
+    <div className={classes.desk} data-testid="player" data-state={String(snapshot.value)} data-time={timeline.time} data-draft-saved={String(savedDraft === draft)} data-read-only={readOnly || undefined}>
       <Paper className={classes.topBar} withBorder radius="md" p="sm">
         <Group justify="space-between" wrap="wrap" gap="sm">
           <div style={{ minWidth: 0 }}>
@@ -287,33 +291,38 @@ function Desk({ loaded, snapshot, send, save }: DeskProps) {
               </Text>
               <Progress value={Math.min(100, (timeline.time / Math.max(1, duration)) * 100)} size="xs" aria-label={t('clock.progress')} />
             </Stack>
-            <SegmentedControl
-              data-testid="player-speed"
-              aria-label={t('clock.speed')}
-              value={String(speed)}
-              onChange={(value) => setSpeed(Number(value) as ClockSpeed)}
-              disabled={!live}
-              size="xs"
-              data={CLOCK_SPEEDS.map((option) => ({ value: String(option), label: option === 0 ? t('clock.pause') : t('clock.times', { speed: option }) }))}
-            />
-            <Tooltip label={t('clock.nextHint')}>
-              <Button size="xs" variant="light" onClick={jumpNext} disabled={!hasNext} data-testid="player-next">
-                {t('clock.next')}
-              </Button>
-            </Tooltip>
-            <Button size="xs" color="red" variant="light" onClick={finishDialog.open} disabled={!live} data-testid="player-finish">
-              {t('finish.action')}
-            </Button>
+            {!readOnly && (
+              <>
+                <SegmentedControl
+                  data-testid="player-speed"
+                  aria-label={t('clock.speed')}
+                  value={String(speed)}
+                  onChange={(value) => setSpeed(Number(value) as ClockSpeed)}
+                  disabled={!live}
+                  size="xs"
+                  data={CLOCK_SPEEDS.map((option) => ({ value: String(option), label: option === 0 ? t('clock.pause') : t('clock.times', { speed: option }) }))}
+                />
+                <Tooltip label={t('clock.nextHint')}>
+                  <Button size="xs" variant="light" onClick={jumpNext} disabled={!hasNext} data-testid="player-next">
+                    {t('clock.next')}
+                  </Button>
+                </Tooltip>
+                <Button size="xs" color="red" variant="light" onClick={finishDialog.open} disabled={!live} data-testid="player-finish">
+                  {t('finish.action')}
+                </Button>
+              </>
+            )}
             <Tooltip label={t('shortcuts.open')}>
               <Button size="xs" variant="subtle" onClick={helpDialog.open} data-testid="player-shortcuts" aria-label={t('shortcuts.open')}>
                 ?
               </Button>
             </Tooltip>
-            <SaveIndicator save={save} />
+            {!readOnly && <SaveIndicator save={save} />}
           </Group>
         </Group>
       </Paper>
 
+      {loaded.damage && <DamagedAttemptBanner attemptId={attemptId} damage={loaded.damage} />}
       {loaded.restoreNote && (
         <Alert color="blue" variant="light" withCloseButton={false} data-testid="player-restore-note" py={6}>
           <Text size="xs" title={loaded.restoreNote}>
@@ -321,7 +330,7 @@ function Desk({ loaded, snapshot, send, save }: DeskProps) {
           </Text>
         </Alert>
       )}
-      <div className={classes.columns}>
+      <div className={classes.columns} data-read-only={readOnly || undefined}>
         <aside className={classes.side} aria-label={t('side.label')}>
           <ScrollArea className={classes.sideScroll}>
             <Stack gap="md">
@@ -365,7 +374,7 @@ function Desk({ loaded, snapshot, send, save }: DeskProps) {
                   }
                 />
               </nav>
-              <TaskList loaded={loaded} timeline={timeline} selectedTaskId={draft.taskId} onChoose={chooseTask} />
+              <TaskList loaded={loaded} timeline={timeline} selectedTaskId={draft.taskId} onChoose={readOnly ? undefined : chooseTask} />
             </Stack>
           </ScrollArea>
         </aside>
@@ -395,22 +404,24 @@ function Desk({ loaded, snapshot, send, save }: DeskProps) {
           )}
         </main>
 
-        <section className={classes.composer} aria-label={t('composer.label')}>
-          <ScrollArea className={classes.sideScroll}>
-            <Composer
-              input={loaded.input}
-              accounts={scenario.accounts}
-              openTasks={openTasks}
-              draft={draft}
-              onDraftChange={changeDraft}
-              onPublish={publish}
-              disabled={!live}
-              replyTarget={replyTarget}
-              onCancelReply={() => changeDraft({ ...draft, replyTo: null, taskId: null, kind: draft.kind === 'reply' ? 'post' : draft.kind })}
-              textareaRef={composerRef}
-            />
-          </ScrollArea>
-        </section>
+        {!readOnly && (
+          <section className={classes.composer} aria-label={t('composer.label')}>
+            <ScrollArea className={classes.sideScroll}>
+              <Composer
+                input={loaded.input}
+                accounts={scenario.accounts}
+                openTasks={openTasks}
+                draft={draft}
+                onDraftChange={changeDraft}
+                onPublish={publish}
+                disabled={!live}
+                replyTarget={replyTarget}
+                onCancelReply={() => changeDraft({ ...draft, replyTo: null, taskId: null, kind: draft.kind === 'reply' ? 'post' : draft.kind })}
+                textareaRef={composerRef}
+              />
+            </ScrollArea>
+          </section>
+        )}
       </div>
 
       <Modal opened={finishOpened} onClose={finishDialog.close} title={t('finish.title')} closeButtonProps={{ 'aria-label': t('common:close') }} data-testid="player-finish-dialog">
@@ -453,7 +464,8 @@ function SaveIndicator({ save }: { save: SaveState }) {
   );
 }
 
-function TaskList({ loaded, timeline, selectedTaskId, onChoose }: { loaded: LoadedAttempt; timeline: TimelineState; selectedTaskId: string | null; onChoose: (task: Task) => void }) {
+/** The tasks and where each stands; without `onChoose` (a read-only attempt) none can be taken up. */
+function TaskList({ loaded, timeline, selectedTaskId, onChoose }: { loaded: LoadedAttempt; timeline: TimelineState; selectedTaskId: string | null; onChoose: ((task: Task) => void) | undefined }) {
   const { t } = useTranslation('player');
   const { playLanguage } = loaded.input;
   const rank = { open: 0, waiting: 1, done: 2, missed: 3 } as const;
@@ -506,9 +518,11 @@ function TaskList({ loaded, timeline, selectedTaskId, onChoose }: { loaded: Load
                 </Text>
                 {state.status === 'open' && (
                   <Group gap={4}>
-                    <Button size="compact-xs" variant="light" onClick={() => onChoose(task)} data-testid="player-task-write">
-                      {t('tasks.write')}
-                    </Button>
+                    {onChoose && (
+                      <Button size="compact-xs" variant="light" onClick={() => onChoose(task)} data-testid="player-task-write">
+                        {t('tasks.write')}
+                      </Button>
+                    )}
                     <Text size="xs" c="dimmed">
                       {t('tasks.due', { time: formatSimTime(state.due ?? 0) })}
                     </Text>

@@ -1,5 +1,6 @@
 // Runtime: renderer. Opens an attempt for a screen: loads it, restores its state, and gives the
 // screen the state and a way to send events (saved in order; failures reported, nothing dropped).
+// A damaged attempt (see `LoadedAttempt.damage`) takes no events: `send` gives null.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ScenarioSnapshot } from '../../core/engine/attempt';
 import type { EngineEvent } from '../../core/engine/machine';
@@ -66,7 +67,7 @@ export function useAttempt(attemptId: number): AttemptView {
   const current = session?.id === attemptId ? session.session : null;
   const send = useCallback(
     (event: EngineEvent) => {
-      if (!current) return null;
+      if (!current || current.readOnly) return null;
       setSave('saving');
       const next = current.send(event);
       setSnapshot(next);

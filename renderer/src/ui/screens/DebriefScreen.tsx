@@ -1,4 +1,6 @@
-// Runtime: renderer. The debrief of a finished attempt, read back from storage.
+// Runtime: renderer. The debrief of a finished attempt, read back from storage. A damaged attempt
+// says so above what could be read: its debrief when the good part of its log reaches the end,
+// otherwise a way to see it read-only in the player.
 import { Alert, Button, Group, Stack } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +11,7 @@ import type { LoadedAttempt } from '../player/session';
 import type { ScenarioSnapshot } from '../../core/engine/attempt';
 import { useAttempt } from '../player/use-attempt';
 import { hrefFor, navigate } from '../router';
-import { AttemptLoading, AttemptOpenFailed } from '../player/AttemptStatus';
+import { AttemptLoading, AttemptOpenFailed, DamagedAttemptBanner } from '../player/AttemptStatus';
 
 function Debrief({ loaded, snapshot }: { loaded: LoadedAttempt; snapshot: ScenarioSnapshot }) {
   const { t } = useTranslation('player');
@@ -36,6 +38,22 @@ export function DebriefScreen({ attemptId }: { attemptId: number }) {
   const view = useAttempt(attemptId);
   if (view.status === 'loading') return <AttemptLoading />;
   if (view.status === 'failed') return <AttemptOpenFailed failure={view.failure} />;
+  if (view.loaded.damage) {
+    return (
+      <Stack gap="lg">
+        <DamagedAttemptBanner attemptId={attemptId} damage={view.loaded.damage} />
+        {view.snapshot.status === 'done' ? (
+          <Debrief loaded={view.loaded} snapshot={view.snapshot} />
+        ) : (
+          <Alert color="gray" data-testid="debrief-damaged" title={t('damaged.debrief')}>
+            <Button component="a" href={hrefFor({ screen: 'player', attemptId })} size="xs" mt="xs" variant="light">
+              {t('damaged.openReadOnly')}
+            </Button>
+          </Alert>
+        )}
+      </Stack>
+    );
+  }
   if (view.snapshot.status !== 'done') {
     return (
       <Alert color="blue" data-testid="debrief-not-over" title={t('debriefScreen.notOver')}>

@@ -2,6 +2,8 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { AttemptVersions } from '../core/engine/attempt';
 import type { EngineEvent } from '../core/engine/machine';
+import type { Diagnostic } from '../core/pack/diagnostics';
+import type { Pack } from '../core/pack/load';
 import type { Axis, TaskKind } from '../core/pack/schema';
 import { applySchema } from './schema';
 
@@ -98,6 +100,25 @@ export interface InstalledPackRecord {
   installedAt: number;
 }
 
+/**
+ * What checking an installed archive gave, kept so that the next start need not inflate, re-hash and
+ * validate it again. Trusted only for the same installation (the packs table is written only by
+ * installPack, which stamps every installation anew) of the same size, under the same app version,
+ * pack format and check format: a change of any of them checks the archive again.
+ */
+export interface CheckedPackRecord {
+  /** See `installationKey()` in library/load-library.ts: pack id, installation time, archive size. */
+  installation: string;
+  /** The archive's verified content hash (SHA-256 of its files), as its manifest states it; null when unreadable. */
+  contentHash: string | null;
+  appVersion: string;
+  packFormat: number;
+  checkFormat: number;
+  outcome: { kind: 'valid'; pack: Pack } | { kind: 'invalid'; diagnostics: Diagnostic[] };
+  /** Milliseconds since the epoch. */
+  checkedAt: number;
+}
+
 export type SettingKey = 'language' | 'theme' | 'activeProfileId';
 
 /** A value is checked when it is read, so a row written by another version cannot break the UI. */
@@ -118,6 +139,7 @@ export class AttacheDatabase extends Dexie {
   declare attemptEvents: Table<AttemptEventRecord, [number, number]>;
   declare composerDrafts: EntityTable<ComposerDraftRecord, 'attemptId'>;
   declare packs: EntityTable<InstalledPackRecord, 'packId'>;
+  declare checkedPacks: EntityTable<CheckedPackRecord, 'installation'>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);

@@ -87,12 +87,27 @@ describe('schema history', () => {
     for (const table of ['attempts', 'attemptSnapshots', 'attemptEvents', 'composerDrafts', 'packs']) expect(await v2.table(table).count()).toBe(0);
   });
 
+  it('version 3 keeps the installed packs written at version 2 and starts with nothing checked, so each is checked once more', async () => {
+    const name = uniqueDatabaseName();
+    const v2 = openAt(name, SCHEMA_VERSIONS.slice(0, 2));
+    const installed = { packId: 'minimal', version: '1.0.0', archive: new Uint8Array([1, 2, 3]), installedAt: 7 };
+    await v2.table('packs').put(installed);
+    v2.close();
+
+    const v3 = openAt(name, SCHEMA_VERSIONS.slice(0, 3));
+    await v3.open();
+
+    expect(v3.verno).toBe(3);
+    expect(await v3.table('packs').toArray()).toEqual([installed]);
+    expect(await v3.table('checkedPacks').count()).toBe(0);
+  });
+
   it('opens a new database at the current version with every table and index', async () => {
     const db = track(new AttacheDatabase(uniqueDatabaseName()));
     await db.open();
 
     expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
-    expect(db.tables.map((table) => table.name).sort()).toEqual(['attemptEvents', 'attemptSnapshots', 'attempts', 'composerDrafts', 'packs', 'profiles', 'settings']);
+    expect(db.tables.map((table) => table.name).sort()).toEqual(['attemptEvents', 'attemptSnapshots', 'attempts', 'checkedPacks', 'composerDrafts', 'packs', 'profiles', 'settings']);
     const indexes = (table: string) => db.table(table).schema.indexes.map((index) => index.name).sort();
     expect(indexes('profiles')).toEqual(['academyId', 'updatedAt']);
     expect(indexes('attempts')).toEqual(['profileId']);
@@ -102,6 +117,8 @@ describe('schema history', () => {
     expect(indexes('attemptEvents')).toEqual(['attemptId']);
     expect(db.composerDrafts.schema.primKey.keyPath).toBe('attemptId');
     expect(db.packs.schema.primKey.keyPath).toBe('packId');
+    expect(db.checkedPacks.schema.primKey.keyPath).toBe('installation');
+    expect(indexes('checkedPacks')).toEqual([]);
 
     // Compound keys work: the log reads back in order whatever order it was written in.
     await db.attemptEvents.bulkAdd([

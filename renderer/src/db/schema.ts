@@ -55,6 +55,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         });
     },
   },
+  {
+    version: 3,
+    stores: {
+      // What checking each installed archive gave, so a start does not inflate and validate it again.
+      // Nothing to carry over: a missing row only means the archive is checked once more.
+      checkedPacks: 'installation',
+    },
+  },
 ];
 
 /** Throws unless the versions are whole numbers counting up from 1 without gaps. */

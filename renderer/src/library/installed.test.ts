@@ -2,8 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildArchive } from '../core/pack/archive';
 import { MINIMAL_PACK_DIR, readFolder, withEdit } from '../test/packs';
-import { checkArchive, PackInstallError, withInstalled } from './installed';
-import { createLibrary } from './library';
+import { checkArchive, checkArchiveWithHash, PackInstallError } from './installed';
 
 const files = readFolder(MINIMAL_PACK_DIR);
 const archive = buildArchive(files, { packId: 'minimal', packVersion: '1.0.0' });
@@ -23,6 +22,13 @@ describe('installing a pack', () => {
     const pack = checkArchive(archive, '0.1.0', ['core-library']);
     expect(pack.manifest.id).toBe('minimal');
     expect(pack.scenarios.map((scenario) => scenario.id)).toEqual(['hotline']);
+  });
+
+  it('gives the content hash the archive states, which reading it verified', () => {
+    const { pack, contentHash } = checkArchiveWithHash(archive, '0.1.0', []);
+    expect(pack.manifest.id).toBe('minimal');
+    expect(contentHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(checkArchiveWithHash(archive.slice(), '0.1.0', []).contentHash).toBe(contentHash);
   });
 
   it('refuses what is not an archive, with the archive reader’s reason', () => {
@@ -45,19 +51,5 @@ describe('installing a pack', () => {
 
   it('refuses a pack that would replace a built-in one', () => {
     expect(refusal(() => checkArchive(archive, '0.1.0', ['minimal'])).problem).toEqual({ kind: 'built-in', packId: 'minimal' });
-  });
-
-  it('checks an installation once, though each read of the table brings new bytes', () => {
-    const first = withInstalled(createLibrary([]), [{ packId: 'minimal', version: '1.0.0', archive: archive.slice(), installedAt: 5 }], '0.1.0');
-    const again = withInstalled(createLibrary([]), [{ packId: 'minimal', version: '1.0.0', archive: archive.slice(), installedAt: 5 }], '0.1.0');
-    expect(again.packs[0]).toBe(first.packs[0]);
-    const reinstalled = withInstalled(createLibrary([]), [{ packId: 'minimal', version: '1.0.0', archive: archive.slice(), installedAt: 6 }], '0.1.0');
-    expect(reinstalled.packs[0]).not.toBe(first.packs[0]);
-  });
-
-  it('adds installed packs to the library, and lists one that no longer loads as a problem', () => {
-    const library = withInstalled(createLibrary([]), [{ packId: 'minimal', version: '1.0.0', archive, installedAt: 1 }, { packId: 'broken', version: '1.0.0', archive: new Uint8Array([1, 2, 3]), installedAt: 2 }], '0.1.0');
-    expect(library.packs.map((pack) => pack.manifest.id)).toEqual(['minimal']);
-    expect(library.problems.map((problem) => problem.source)).toEqual(['broken']);
   });
 });

@@ -1,36 +1,48 @@
 // Runtime: renderer. The library every screen sees: the built-in packs plus those installed on this
 // device, kept current as packs are installed or removed.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { createContext, use, useMemo, type ReactNode } from 'react';
-import { listInstalledPacks } from '../db/repositories/packs';
+import { createContext, use, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { unreadableLibrary } from '../library/library-client';
 import type { Library } from '../library/library';
-import { withInstalled } from '../library/installed';
 import { useServices } from './services';
 
-/** Builds the library the first time a screen asks for it; null while the installed packs are still being read. */
-type LibrarySource = () => Library | null;
-
-const LibraryContext = createContext<LibrarySource | null>(null);
+const LibraryContext = createContext<{ library: Library | null } | null>(null);
 
 /**
- * Reads the installed packs once for the whole app and again only when they change: a screen change
- * does not read every pack's bytes anew. The library itself is built on first use, so a screen that
- * needs none (Settings) does not wait for the built-in packs to be validated.
+ * Asks the library worker for the library after the first paint, and again whenever the packs table
+ * changes. Only the table's keys are watched here: the archives themselves are read, and checked once
+ * per installation, in the worker. The previous library stays on screen while a newer one is built.
  */
 export function LibraryProvider({ children }: { children: ReactNode }) {
-  const { db, builtInLibrary, appInfo } = useServices();
-  const installed = useLiveQuery(() => listInstalledPacks(db), [db]);
-  const source = useMemo<LibrarySource>(() => {
-    if (!installed) return () => null;
-    let library: Library | undefined;
-    return () => (library ??= withInstalled(builtInLibrary(), installed, appInfo.version));
-  }, [builtInLibrary, installed, appInfo.version]);
-  return <LibraryContext value={source}>{children}</LibraryContext>;
+  const { db, library: client } = useServices();
+  // A new array on every change of the table, a replaced version included, so each change reloads.
+  const installedKeys = useLiveQuery(() => db.packs.toCollection().primaryKeys(), [db]);
+  const [library, setLibrary] = useState<Library | null>(null);
+
+  useEffect(() => {
+    if (!installedKeys) return;
+    let current = true;
+    client.load().then(
+      (loaded) => {
+        if (current) setLibrary(loaded);
+      },
+      (error: unknown) => {
+        console.error(error);
+        if (current) setLibrary(unreadableLibrary(error instanceof Error ? error.message : String(error)));
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [client, installedKeys]);
+
+  const value = useMemo(() => ({ library }), [library]);
+  return <LibraryContext value={value}>{children}</LibraryContext>;
 }
 
-/** The library, or null while the installed packs are still being read. */
+/** The library, or null while it is still being read and validated. */
 export function useLibrary(): Library | null {
-  const source = use(LibraryContext);
-  if (!source) throw new Error('useLibrary() needs a LibraryProvider above it.');
-  return source();
+  const value = use(LibraryContext);
+  if (!value) throw new Error('useLibrary() needs a LibraryProvider above it.');
+  return value.library;
 }

@@ -2,7 +2,7 @@
 import { createContext, use, type ReactNode } from 'react';
 import type { AppInfo, AttacheApi } from '../../../electron/contract/api';
 import type { AttacheDatabase } from '../db/database';
-import type { Library } from '../library/library';
+import type { LibraryClient } from '../library/library-client';
 
 export interface AppServices {
   db: AttacheDatabase;
@@ -10,8 +10,8 @@ export interface AppServices {
   appInfo: AppInfo;
   /** The system's locale as the platform reported it; the UI follows it until the user picks a language. */
   systemLocale: string;
-  /** The built-in scenario packs, validated the first time a screen needs them (not before the first paint). */
-  builtInLibrary: () => Library;
+  /** The scenario packs, validated off the UI thread when a screen first needs them (not before the first paint). */
+  library: LibraryClient;
 }
 
 const ServicesContext = createContext<AppServices | null>(null);

@@ -4,7 +4,7 @@
 import type { AttacheApi, ThemePreference } from '../../../electron/contract/api';
 import type { AttacheDatabase } from '../db/database';
 import { NO_SETTINGS, readSettings } from '../db/repositories/settings';
-import { loadBuiltinLibrary } from '../library/builtin';
+import { createLibraryClient } from '../library/library-client';
 import { preferencesFrom } from './preferences';
 import type { AppServices } from './services';
 import { startupProblemFor, type StorageProblem } from './storage-problems';
@@ -28,5 +28,5 @@ export async function loadStartup(db: AttacheDatabase, platform: AttacheApi): Pr
     platform.getAppInfo(),
   ]);
   const { language, theme } = preferencesFrom(settingsRead.settings, systemLocale);
-  return { services: { db, platform, appInfo, systemLocale, builtInLibrary: () => loadBuiltinLibrary(appInfo.version) }, language, theme, problem: settingsRead.problem };
+  return { services: { db, platform, appInfo, systemLocale, library: createLibraryClient(db, appInfo.version) }, language, theme, problem: settingsRead.problem };
 }

@@ -8,8 +8,8 @@ import { formatDiagnostic } from '../../core/pack/diagnostics';
 import type { ScenarioProgress } from '../../db/database';
 import { readScenarioProgress } from '../../db/repositories/attempts';
 import { installPack } from '../../db/repositories/packs';
-import { checkArchive, PackInstallError } from '../../library/installed';
-import type { InstallProblem } from '../../library/installed';
+import { PackInstallError } from '../../library/install-problem';
+import type { InstallProblem } from '../../library/install-problem';
 import { localized } from '../../library/library';
 import { CatalogueView } from '../catalogue/CatalogueView';
 import { useLibrary } from '../library-context';
@@ -24,7 +24,7 @@ type InstallState = { kind: 'idle' } | { kind: 'working' } | { kind: 'installed'
 
 function InstallPack() {
   const { t, i18n } = useTranslation('packs');
-  const { db, platform, appInfo, builtInLibrary } = useServices();
+  const { db, platform, library } = useServices();
   const { report } = useStorageProblems();
   const [state, setState] = useState<InstallState>({ kind: 'idle' });
 
@@ -33,7 +33,7 @@ function InstallPack() {
     if (!file) return;
     setState({ kind: 'working' });
     try {
-      const pack = checkArchive(file.bytes, appInfo.version, builtInLibrary().packs.map((candidate) => candidate.manifest.id));
+      const pack = await library.checkArchive(file.bytes);
       await installPack(db, { packId: pack.manifest.id, version: pack.manifest.version, archive: file.bytes });
       setState({ kind: 'installed', title: localized(pack.manifest.title, i18n.language), scenarios: pack.scenarios.length });
     } catch (error) {

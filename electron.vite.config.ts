@@ -25,10 +25,11 @@ export default defineConfig({
     root: 'renderer',
     plugins: [react()],
     resolve: { alias: rendererAliases('electron', resolve(import.meta.dirname, 'renderer')) },
+    worker: { format: 'es' },
     build: {
       outDir: 'out/renderer',
-      // Loaded from disk through app://: one bundle is faster than many chunks.
-      chunkSizeWarningLimit: 2048,
+      // Split as the web build is (vite.web.config.ts): only Home's code before the first paint, the
+      // rest fetched from disk through app:// when first needed.
       rolldownOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
     },
   },

@@ -1,4 +1,5 @@
 // Runtime: renderer (Electron window or browser tab). Reads what the first paint needs, then renders.
+import { createPlatform } from '@platform/impl';
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { FALLBACK_LANGUAGE, matchLanguage } from './core/locale';
@@ -10,8 +11,9 @@ import { loadStartup } from './ui/startup';
 
 async function start(root: Root): Promise<void> {
   try {
-    // Imported here rather than at the top so that a missing desktop bridge is reported on screen.
-    const { platform } = await import('./platform');
+    // Created here, inside the try, so that a missing desktop bridge is reported on screen; imported
+    // statically so that its code arrives with the first script instead of one round trip later.
+    const platform = createPlatform();
     const startup = await loadStartup(new AttacheDatabase(), platform);
     const i18n = await createI18n(startup.language);
     document.documentElement.lang = startup.language;

@@ -6,6 +6,7 @@ import type { AppInfo, AttacheApi, Language, MenuCommand, ThemePreference } from
 import type { AttacheDatabase } from '../db/database';
 import { createI18n } from '../i18n';
 import { App } from '../ui/App';
+import { preloadScreens } from '../ui/Shell';
 import { loadStartup } from '../ui/startup';
 import type { StorageProblem } from '../ui/storage-problems';
 import { createTestDatabase } from './database';
@@ -58,6 +59,9 @@ export async function renderApp({
 }: { db?: AttacheDatabase; platform?: FakePlatform; problem?: StorageProblem } = {}): Promise<RenderedApp> {
   const startup = await loadStartup(db, platform);
   const i18n = await createI18n(startup.language);
+  // Screens and the library load on demand in the app; here they are ready first, so a test's waits
+  // measure what the screen does rather than how long the code takes to import.
+  await Promise.all([preloadScreens(), startup.services.library.load()]);
   const user = userEvent.setup();
   const result = render(<App services={startup.services} i18n={i18n} initialTheme={startup.theme} initialProblem={problem ?? startup.problem} />);
   return { ...result, db, platform, user, language: startup.language, theme: startup.theme };

@@ -1,25 +1,51 @@
 // Runtime: renderer. The frame around every screen: header, navigation, storage alerts, About.
-import { AppShell, Burger, Container, Group, NavLink, Stack, Text, useMantineTheme } from '@mantine/core';
+import { AppShell, Burger, Center, Container, Group, Loader, NavLink, Stack, Text, useMantineTheme } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CalendarIcon, HomeIcon, InfoIcon, SettingsIcon, TagIcon } from './icons';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LogoMark } from './LogoMark';
 import { useMenuCommands } from './menu-commands';
-import { PlayerScreen } from './player/PlayerScreen';
 import { ProfileMenu } from './profiles/ProfileMenu';
 import { hrefFor, useRoute, type Route, type SimpleScreen } from './router';
-import { BriefingScreen } from './screens/BriefingScreen';
-import { CatalogueScreen } from './screens/CatalogueScreen';
-import { DebriefScreen } from './screens/DebriefScreen';
-import { HistoryScreen } from './screens/HistoryScreen';
 import { HomeScreen } from './screens/HomeScreen';
-import { SettingsScreen } from './screens/SettingsScreen';
 import { AboutDialog } from './screens/AboutDialog';
 import { useServices } from './services';
 import classes from './Shell.module.css';
 import { ReadErrorBoundary, StorageProblemAlert } from './storage-problems';
+
+// Only Home is in the first script; every other screen (the player with the grader and its language
+// model, the debrief with its charts, the catalogue with the pack loader) is fetched when first opened.
+const screenModules = {
+  catalogue: () => import('./screens/CatalogueScreen'),
+  history: () => import('./screens/HistoryScreen'),
+  settings: () => import('./screens/SettingsScreen'),
+  briefing: () => import('./screens/BriefingScreen'),
+  player: () => import('./player/PlayerScreen'),
+  debrief: () => import('./screens/DebriefScreen'),
+};
+const CatalogueScreen = lazy(() => screenModules.catalogue().then((module) => ({ default: module.CatalogueScreen })));
+const HistoryScreen = lazy(() => screenModules.history().then((module) => ({ default: module.HistoryScreen })));
+const SettingsScreen = lazy(() => screenModules.settings().then((module) => ({ default: module.SettingsScreen })));
+const BriefingScreen = lazy(() => screenModules.briefing().then((module) => ({ default: module.BriefingScreen })));
+const PlayerScreen = lazy(() => screenModules.player().then((module) => ({ default: module.PlayerScreen })));
+const DebriefScreen = lazy(() => screenModules.debrief().then((module) => ({ default: module.DebriefScreen })));
+
+/** Fetches every screen's code now, e.g. so that a test's waits measure the screen and not its import. */
+export async function preloadScreens(): Promise<void> {
+  await Promise.all(Object.values(screenModules).map((load) => load()));
+}
+
+/** Shown while a screen's code is being fetched: a spinner that says what it is waiting for. */
+function ScreenLoading() {
+  const { t } = useTranslation('shell');
+  return (
+    <Center py="xl" data-testid="screen-loading">
+      <Loader aria-label={t('screenLoading')} role="status" />
+    </Center>
+  );
+}
 
 function CurrentScreen({ route }: { route: Route }) {
   switch (route.screen) {
@@ -74,13 +100,30 @@ export function Shell() {
     document.title = t('documentTitle', { screen: t(`nav.${NAV_PARENT[screen]}`) });
   }, [t, screen]);
 
+  const titleWatch = useRef<MutationObserver | null>(null);
   useEffect(() => {
     // Announce the new screen to screen readers by moving focus to its title; not on first load.
     if (previousScreen.current === routeKey) return;
     previousScreen.current = routeKey;
     navbar.close();
-    mainRef.current?.querySelector<HTMLElement>('[data-page-title]')?.focus();
+    titleWatch.current?.disconnect();
+    titleWatch.current = null;
+    const main = mainRef.current;
+    if (!main) return;
+    const focusTitle = () => {
+      const title = main.querySelector<HTMLElement>('[data-page-title]');
+      title?.focus();
+      return title !== null;
+    };
+    if (focusTitle()) return;
+    // A screen fetched on demand shows its title only once its code has arrived.
+    const watch = new MutationObserver(() => {
+      if (focusTitle()) watch.disconnect();
+    });
+    watch.observe(main, { childList: true, subtree: true });
+    titleWatch.current = watch;
   }, [routeKey, navbar]);
+  useEffect(() => () => titleWatch.current?.disconnect(), []);
 
   const navItems: { screen: SimpleScreen; label: string; icon: React.JSX.Element }[] = [
     { screen: 'home', label: t('nav.home'), icon: <HomeIcon /> },
@@ -172,7 +215,9 @@ export function Shell() {
           <StorageProblemAlert />
         </Container>
         <ReadErrorBoundary key={routeKey}>
-          <CurrentScreen route={route} />
+          <Suspense fallback={<ScreenLoading />}>
+            <CurrentScreen route={route} />
+          </Suspense>
         </ReadErrorBoundary>
       </AppShell.Main>
 

@@ -1,7 +1,7 @@
 // Runtime: Node (scripts). The whole test run, as CI runs it: type-check, lint, unit tests
-// (Vitest) and end-to-end tests (Playwright). Every step runs even when an earlier one failed,
-// so one run shows every problem. The last line is the count: `N passed, N failed, N skipped`.
-// Type-check and lint count as one check each.
+// (Vitest), end-to-end tests (Playwright) and the startup budget of the web build they drive. Every
+// step runs even when an earlier one failed, so one run shows every problem. The last line is the count: `N passed, N failed, N skipped`.
+// Type-check, lint and the budget count as one check each.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -45,6 +45,10 @@ const playwrightResult = existsSync(playwrightReport) ? readJson(playwrightRepor
 const e2e = countPlaywright(playwrightResult) ?? { passed: 0, failed: 1, skipped: 0 };
 if (e2eStatus !== 0 && e2e.failed === 0) e2e.failed = 1;
 results.push({ name: 'e2e', ...e2e });
+
+// The end-to-end run built out/web: what its index.html loads before the first paint must stay within
+// the startup budget (README, "Startup budget"). One check.
+check('budget', run('node', ['scripts/bundle-budget.mjs', 'out/web']));
 
 const total = results.reduce(
   (sum, step) => ({ passed: sum.passed + step.passed, failed: sum.failed + step.failed, skipped: sum.skipped + step.skipped }),

@@ -1,8 +1,9 @@
 // Runtime: Node (Vitest, happy-dom). The composer as the trainee uses it: live verdict, scores and
 // findings as they type, marks on the offending words, fixes applied in place, the counter, choosing
-// a task, and publishing with the button or Ctrl+Enter.
+// a task, and publishing with the button or Ctrl+Enter; grades that come from a worker while the
+// previous one stays on screen, and a paste over the grader's ceiling.
 import { MantineProvider } from '@mantine/core';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
@@ -16,6 +17,7 @@ import { CORE_LIBRARY_DIR, MINIMAL_PACK_DIR, readFolder } from '../../../test/pa
 import { theme } from '../../theme';
 import type { ComposerDraft, ComposerProps } from './Composer';
 import { Composer } from './Composer';
+import { FakeGradingWorker } from './fake-grading-worker';
 
 const minimal = loadPack(readFolder(MINIMAL_PACK_DIR), { appVersion: '0.1.0' }).pack!;
 const core = loadPack(readFolder(CORE_LIBRARY_DIR), { appVersion: '0.1.0' }).pack!;
@@ -363,5 +365,58 @@ describe('Composer in Russian', () => {
       expect(screen.getByTestId('composer-language-message').textContent).toBe('Аудитория этого аккаунта читает на языке «английский», а черновик написан на языке «русский».'),
     );
     expect(screen.getByTestId('composer-language-advice').textContent).toBe('Напишите текст на языке «английский».');
+  });
+});
+
+describe('Composer: grading off the UI thread', () => {
+  it('keeps the previous grade on screen, marked as checking, until the grade of the newest draft arrives', async () => {
+    const worker = new FakeGradingWorker();
+    const { user } = await renderComposer({ props: { gradingPort: () => worker } });
+    await user.click(textarea());
+    await user.paste(WRONG_NUMBER);
+    expect(screen.getByTestId('composer-checking').textContent).toBe('Checking…');
+    // The empty draft's grade was asked for first: it comes back stale and is dropped.
+    act(() => worker.answerNext());
+    expect(verdict().textContent).toBe('');
+    act(() => worker.answerNext());
+    expect(verdict().textContent).toBe('Would not pass yet');
+    expect(findingWith('policy.fact-mismatch')).toHaveLength(1);
+    expect(screen.queryByTestId('composer-checking')).toBeNull();
+
+    await user.clear(textarea());
+    await user.paste(MODEL_ANSWER);
+    // Still the previous grade, its finding and its mark, while the worker grades.
+    expect(screen.getByTestId('composer-checking').textContent).toBe('Checking…');
+    expect(verdict().textContent).toBe('Would not pass yet');
+    expect(findingWith('policy.fact-mismatch')).toHaveLength(1);
+    act(() => worker.answerNext());
+    act(() => worker.answerNext());
+    expect(verdict().textContent).toBe('Ready to publish');
+    expect(findings()).toHaveLength(0);
+    expect(screen.queryByTestId('composer-checking')).toBeNull();
+    expect(worker.gradedTexts()).toEqual(['', WRONG_NUMBER, '', MODEL_ANSWER]);
+  });
+
+  it('says plainly when a paste is over the grader’s ceiling, keeps every character, and grades again once it is shorter', async () => {
+    const { user } = await renderComposer();
+    await user.click(textarea());
+    const paste = `${MODEL_ANSWER} `.repeat(2_000);
+    await user.paste(paste);
+
+    expect(textarea().value).toBe(paste);
+    expect(screen.getByTestId('composer-ceiling').textContent).toContain('Too long to check');
+    expect(screen.getByTestId('composer-ceiling-message').textContent).toBe(
+      `This draft is ${paste.length.toLocaleString('en')} characters long; the grader reads up to 20,000, far more than any post holds. Shorten it to see feedback and to publish — nothing you wrote is lost.`,
+    );
+    expect(screen.getByTestId<HTMLButtonElement>('composer-publish').disabled).toBe(true);
+    expect(screen.queryByTestId('composer-score-tone')).toBeNull();
+    expect(screen.queryByTestId('composer-counter')).toBeNull();
+    expect(verdict().textContent).toBe('');
+
+    await user.clear(textarea());
+    await user.paste(MODEL_ANSWER);
+    await waitFor(() => expect(verdict().textContent).toBe('Ready to publish'));
+    expect(screen.queryByTestId('composer-ceiling')).toBeNull();
+    expect(screen.getByTestId<HTMLButtonElement>('composer-publish').disabled).toBe(false);
   });
 });

@@ -1,23 +1,29 @@
 // Runtime: renderer. The composer: the trainee chooses what a draft answers, on which account and in
 // which form, writes it, and sees the grader's verdict live — scores, findings marked in the text,
-// fixes to apply — before publishing with the button or Ctrl/⌘+Enter.
+// fixes to apply — before publishing with the button or Ctrl/⌘+Enter. Grades are computed in a
+// worker (preview-grader.ts): the previous grade stays on screen, marked "checking…", until the
+// newest arrives. A draft over the grader's ceiling is not sent at all: the composer says so and
+// keeps the text.
 import { Alert, Button, CloseButton, Group, Input, Kbd, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMergedRef } from '@mantine/hooks';
 import type { KeyboardEvent, Ref } from 'react';
-import { useCallback, useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EngineInput } from '../../../core/engine/timeline';
-import { previewGrade } from '../../../core/engine/timeline';
+import type { Draft, EngineInput } from '../../../core/engine/timeline';
+import { DRAFT_CEILING } from '../../../core/grading/grade';
 import type { Finding, Grade, Span } from '../../../core/grading/types';
 import type { Account, Task, TaskKind } from '../../../core/pack/schema';
 import { TASK_KINDS } from '../../../core/pack/schema';
 import { localized } from '../../../library/library';
 import { useGradingMessage } from '../../grading-message';
-import { LanguageIcon } from '../../icons';
+import { AlertIcon, LanguageIcon } from '../../icons';
+import { fullNumber } from '../feed/format';
 import classes from './Composer.module.css';
 import { Counter, Findings, Scores, Verdict } from './Feedback';
 import { applyReplacement, rebaseSpans } from './highlight';
 import { HighlightedTextarea } from './HighlightedTextarea';
+import type { GradingPort } from './preview-grader';
+import { gradingWorkerPort, PreviewGrader } from './preview-grader';
 import { usePlatformName } from '../../platform-name';
 
 export interface ComposerDraft {
@@ -53,6 +59,8 @@ export interface ComposerProps {
   onCancelReply?: () => void;
   /** The draft's textarea, for the player's shortcut that focuses it. */
   textareaRef?: Ref<HTMLTextAreaElement>;
+  /** Opens the channel to the grading worker (null: grade in the page); tests pass a fake. */
+  gradingPort?: () => GradingPort | null;
 }
 
 const NO_TASK = '';
@@ -61,17 +69,21 @@ const NO_TASK = '';
 const WRONG_LANGUAGE = 'platform.wrong-language';
 
 interface Graded {
-  /** The text the grade is of: it trails the textarea by a render while the trainee types. */
-  text: string;
-  grade: Grade;
+  input: EngineInput;
+  /** The draft the grade is of: it trails the textarea while the worker grades the newest keystroke. */
+  draft: Draft;
+  /** Null when the draft cannot be graded (an account or task the scenario does not have). */
+  grade: Grade | null;
 }
+
+const sameDraft = (a: Draft, b: Draft) => a.text === b.text && a.accountId === b.accountId && a.kind === b.kind && a.taskId === b.taskId && a.replyTo === b.replyTo;
 
 function isTaskKind(value: string): value is TaskKind {
   return (TASK_KINDS as readonly string[]).includes(value);
 }
 
-export function Composer({ input, accounts, openTasks, draft, onDraftChange, onPublish, disabled = false, replyTarget = null, onCancelReply, textareaRef }: ComposerProps) {
-  const { t } = useTranslation('composer');
+export function Composer({ input, accounts, openTasks, draft, onDraftChange, onPublish, disabled = false, replyTarget = null, onCancelReply, textareaRef, gradingPort = gradingWorkerPort }: ComposerProps) {
+  const { t, i18n } = useTranslation('composer');
   const gradingMessage = useGradingMessage();
   const platformName = usePlatformName();
   const id = useId();
@@ -84,26 +96,34 @@ export function Composer({ input, accounts, openTasks, draft, onDraftChange, onP
   // Where the caret goes once an applied suggestion has come back as the new text.
   const pendingCaret = useRef<number | null>(null);
 
-  // Grading a long draft takes a few milliseconds: typing renders first, the grade follows when React has time.
-  const deferredText = useDeferredValue(draft.text);
-  const { accountId, kind, taskId, replyTo } = draft;
-  const graded = useMemo((): Graded | null => {
-    try {
-      return { text: deferredText, grade: previewGrade(input, { accountId, kind, taskId, replyTo, text: deferredText }) };
-    } catch {
-      // A draft on an account or task the scenario does not have cannot be graded; it cannot be published either.
-      return null;
-    }
-  }, [input, accountId, kind, taskId, replyTo, deferredText]);
-  const grade = graded?.grade ?? null;
-  const written = deferredText.trim() !== '';
+  const { accountId, kind, taskId, replyTo, text } = draft;
+  const overCeiling = text.length > DRAFT_CEILING;
+  const [graded, setGraded] = useState<Graded | null>(null);
+  const grader = useRef<PreviewGrader | null>(null);
+  // Layout effects, in this order: the grader exists before the first request, and a grade made in
+  // the page (no worker) is on screen before the first paint.
+  useLayoutEffect(() => {
+    const instance = new PreviewGrader(gradingPort(), ({ input: gradedInput, draft: gradedDraft, grade: result }) => setGraded({ input: gradedInput, draft: gradedDraft, grade: result }));
+    grader.current = instance;
+    return () => {
+      instance.close();
+      grader.current = null;
+    };
+  }, [gradingPort]);
+  useLayoutEffect(() => {
+    if (!overCeiling) grader.current?.request(input, { accountId, kind, taskId, replyTo, text });
+  }, [gradingPort, input, accountId, kind, taskId, replyTo, text, overCeiling]);
+  const grade = overCeiling ? null : (graded?.grade ?? null);
+  const gradedText = graded?.draft.text ?? '';
+  const written = !overCeiling && gradedText.trim() !== '';
+  const checking = !overCeiling && text.trim() !== '' && !(graded && graded.input === input && sameDraft(graded.draft, { accountId, kind, taskId, replyTo, text }));
 
   // Each finding's span moved onto the text as it is now, so marks stay on their words between grades.
   const marks = useMemo(() => {
-    if (!graded) return [];
+    if (!graded?.grade || overCeiling) return [];
     const spanned = graded.grade.findings.flatMap((finding) => (finding.span ? [{ span: finding.span, item: finding }] : []));
-    return rebaseSpans(graded.text, draft.text, spanned);
-  }, [graded, draft.text]);
+    return rebaseSpans(graded.draft.text, text, spanned);
+  }, [graded, text, overCeiling]);
   const currentSpans = useMemo(() => new Map<Finding, Span>(marks.map(({ span, item }) => [item, span])), [marks]);
 
   useLayoutEffect(() => {
@@ -115,7 +135,7 @@ export function Composer({ input, accounts, openTasks, draft, onDraftChange, onP
     textarea.setSelectionRange(caret, caret);
   }, [draft.text]);
 
-  const canPublish = !disabled && draft.text.trim() !== '';
+  const canPublish = !disabled && draft.text.trim() !== '' && !overCeiling;
   const publish = () => {
     if (canPublish) onPublish(draft);
   };
@@ -133,7 +153,7 @@ export function Composer({ input, accounts, openTasks, draft, onDraftChange, onP
     (finding: Finding): Span | null => {
       const span = currentSpans.get(finding);
       if (!span || !finding.span || !graded) return null;
-      return draft.text.slice(span.start, span.end) === graded.text.slice(finding.span.start, finding.span.end) ? span : null;
+      return draft.text.slice(span.start, span.end) === graded.draft.text.slice(finding.span.start, finding.span.end) ? span : null;
     },
     [currentSpans, draft.text, graded],
   );
@@ -287,8 +307,19 @@ export function Composer({ input, accounts, openTasks, draft, onDraftChange, onP
             {t('feedback.title')}
           </Title>
           <Verdict grade={written ? grade : null} />
+          {checking && (
+            <Text size="xs" c="dimmed" data-testid="composer-checking">
+              {t('feedback.checking')}
+            </Text>
+          )}
         </div>
-        {written && grade ? (
+        {overCeiling ? (
+          <Alert color="red" variant="light" icon={<AlertIcon size={18} />} title={t('ceiling.title')} data-testid="composer-ceiling" p="xs">
+            <Text size="sm" data-testid="composer-ceiling-message">
+              {t('ceiling.message', { length: fullNumber(text.length, i18n.language), ceiling: fullNumber(DRAFT_CEILING, i18n.language) })}
+            </Text>
+          </Alert>
+        ) : written && grade ? (
           <>
             <Scores grade={grade} />
             {/* With the banner as the only finding, "no findings" below it would contradict it. */}

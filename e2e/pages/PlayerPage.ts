@@ -2,6 +2,21 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { DebriefPage } from './DebriefPage';
 
+/** The post at the top of what the trainee sees in the feed, and how far below the feed's top edge it starts. */
+export interface ReadingPost {
+  id: string;
+  top: number;
+}
+
+/** What `installReadingProbe` leaves on the page. */
+interface ReadingProbe {
+  read: () => ReadingPost | null;
+  frames: (count: number) => Promise<void>;
+  settled: (frames: number) => Promise<ReadingPost | null>;
+  watch: () => void;
+  stop: () => ReadingPost[];
+}
+
 export class PlayerPage {
   readonly root: Locator;
   readonly clock: Locator;
@@ -16,6 +31,8 @@ export class PlayerPage {
   readonly verdict: Locator;
   readonly findings: Locator;
   readonly feedItems: Locator;
+  /** The feed's scrolling list, which the keyboard moves through. */
+  readonly feedList: Locator;
   readonly newItems: Locator;
   readonly inbox: Locator;
 
@@ -33,6 +50,7 @@ export class PlayerPage {
     this.verdict = page.getByTestId('composer-verdict');
     this.findings = page.getByTestId('composer-finding');
     this.feedItems = page.getByTestId('feed-item');
+    this.feedList = page.getByTestId('feed-list');
     this.newItems = page.getByTestId('feed-new-items');
     this.inbox = page.getByTestId('player-inbox');
   }
@@ -43,6 +61,95 @@ export class PlayerPage {
 
   account(id: string): Locator {
     return this.page.getByTestId(`player-account-${id}`);
+  }
+
+  /** The feed's post (an article) whose text is exactly `text`. */
+  feedPost(text: string): Locator {
+    return this.feedList.getByRole('article').filter({ has: this.page.getByText(text, { exact: true }) });
+  }
+
+  /**
+   * The post at the top of the feed's visible part, or null while none is drawn there: the list
+   * draws what a scroll brings into view a frame or more after the scroll, and until then the
+   * posts in the page are those of the old position, outside the visible part.
+   */
+  async readingPost(): Promise<ReadingPost | null> {
+    await this.installReadingProbe();
+    return this.page.evaluate(() => (window as unknown as { attacheReading: ReadingProbe }).attacheReading.read());
+  }
+
+  /**
+   * The post being read once `frames` frames in a row have drawn it at the same place; null if no
+   * post settled within a thousand frames.
+   */
+  async readingPostSettled(frames = 5): Promise<ReadingPost | null> {
+    await this.installReadingProbe();
+    return this.page.evaluate((count) => (window as unknown as { attacheReading: ReadingProbe }).attacheReading.settled(count), frames);
+  }
+
+  /** Starts noting, at every frame the browser draws, which post is being read and where. */
+  async watchReading(): Promise<void> {
+    await this.installReadingProbe();
+    await this.page.evaluate(() => (window as unknown as { attacheReading: ReadingProbe }).attacheReading.watch());
+  }
+
+  /** Lets `frames` more frames be drawn, stops watching, and gives each post and place the reader saw, in order. */
+  async readingTrail(frames = 10): Promise<ReadingPost[]> {
+    return this.page.evaluate(async (count) => {
+      const probe = (window as unknown as { attacheReading: ReadingProbe }).attacheReading;
+      await probe.frames(count);
+      return probe.stop();
+    }, frames);
+  }
+
+  private async installReadingProbe(): Promise<void> {
+    await this.feedList.evaluate((list) => {
+      const host = window as unknown as { attacheReading?: ReadingProbe };
+      if (host.attacheReading) return;
+      const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+      const read = (): ReadingPost | null => {
+        const box = list.getBoundingClientRect();
+        for (const post of list.querySelectorAll<HTMLElement>('article')) {
+          const rect = post.getBoundingClientRect();
+          if (rect.bottom > box.top + 1 && rect.top < box.bottom - 1) return { id: post.dataset.itemId ?? '', top: Math.round(rect.top - box.top) };
+        }
+        return null;
+      };
+      const same = (a: ReadingPost | null, b: ReadingPost | null) => a !== null && b !== null && a.id === b.id && a.top === b.top;
+      let trail: ReadingPost[] | null = null;
+      const note = () => {
+        if (trail === null) return;
+        const now = read();
+        if (now && !same(trail.at(-1) ?? null, now)) trail.push(now);
+        requestAnimationFrame(note);
+      };
+      host.attacheReading = {
+        read,
+        frames: async (count) => {
+          for (let frame = 0; frame < count; frame += 1) await nextFrame();
+        },
+        settled: async (frames) => {
+          let last = read();
+          for (let steady = 0, frame = 0; steady < frames; frame += 1) {
+            if (frame === 1000) return null;
+            await nextFrame();
+            const now = read();
+            steady = same(last, now) ? steady + 1 : 0;
+            last = now;
+          }
+          return last;
+        },
+        watch: () => {
+          trail = [];
+          note();
+        },
+        stop: () => {
+          const seen = trail ?? [];
+          trail = null;
+          return seen;
+        },
+      };
+    });
   }
 
   /** The simulated minute the player shows. */

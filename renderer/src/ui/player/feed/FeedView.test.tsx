@@ -7,7 +7,7 @@
 // stays on screen when items are prepended. A tall viewport shows every item; a short one shows a
 // window, as a scrolled reader would see it.
 import { MantineProvider } from '@mantine/core';
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { VirtuosoMockContext } from 'react-virtuoso';
@@ -231,6 +231,29 @@ describe('FeedView: new items', () => {
     rerender({ items: [...many, { ...template, id: 'bulk-5000', at: 5000, inject: { ...template.inject, id: 'bulk-5000' } }] });
     expect(rendered()).toEqual(window);
     expect(screen.getByTestId('feed-new-items').textContent).toBe('1 new post');
+  });
+
+  it('keeps the window a reader scrolled to in the middle of a long feed when a batch arrives above it', async () => {
+    const template = items.find((item) => item.id === 'holt-casualties') as Extract<FeedItem, { source: 'inject' }>;
+    const bulk = (index: number): FeedItem => ({ ...template, id: `bulk-${index}`, at: index, inject: { ...template.inject, id: `bulk-${index}` } });
+    const first = Array.from({ length: 2500 }, (_, index) => bulk(index));
+    const { user, rerender } = await renderFeed({ items: first }, { viewport: 1000 });
+    const list = screen.getByTestId('feed-list');
+    // Halfway down, newest first: 1,250 items of 100 px above the reader.
+    act(() => {
+      list.scrollTop = 125_000;
+      list.dispatchEvent(new Event('scroll'));
+    });
+    const window = rendered();
+    expect(window[0]).toBe('bulk-1249');
+
+    rerender({ items: [...first, ...Array.from({ length: 2500 }, (_, index) => bulk(2500 + index))] });
+    expect(rendered()).toEqual(window);
+    expect(screen.getByTestId('feed-new-items').textContent).toBe('2500 new posts');
+
+    await user.click(screen.getByRole('button', { name: '2500 new posts' }));
+    expect(screen.queryByTestId('feed-new-items')).toBeNull();
+    expect(document.activeElement).toBe(list);
   });
 });
 

@@ -237,8 +237,9 @@ const UNIX_REGULAR_FILE_ATTRIBUTES = ((UNIX_REGULAR_FILE | 0o644) << 16) >>> 0;
 
 /**
  * The pack as an `.attache` archive. Deterministic: the description file first, then the files in
- * byte-wise path order, fixed timestamps and attributes, DEFLATE level 9 (or stored when that does
- * not shrink a file, as with images), no extra fields. Refuses what {@link readArchive} would.
+ * byte-wise path order, fixed timestamps and attributes, DEFLATE level 9 (or stored when a quick
+ * DEFLATE does not shrink a file, as with images), no extra fields. Refuses what
+ * {@link readArchive} would.
  */
 export function buildArchive(files: PackFiles, meta: { packId: string; packVersion: string }): Uint8Array {
   checkPackForExport(files, meta);
@@ -247,7 +248,7 @@ export function buildArchive(files: PackFiles, meta: { packId: string; packVersi
   // like any other; `__proto__` is refused by the path policy.
   const entries: Zippable = Object.create(null) as Zippable;
   const add = (path: string, data: Uint8Array): void => {
-    const shrinks = deflateSync(data, { level: 9 }).length < data.length;
+    const shrinks = deflateSync(data, { level: 1 }).length < data.length;
     entries[path] = [data, { level: shrinks ? 9 : 0 }];
   };
   add(ARCHIVE_MANIFEST_PATH, strToU8(`${JSON.stringify(manifest, null, 2)}\n`));

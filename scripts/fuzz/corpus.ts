@@ -19,8 +19,11 @@ import type { DraftTask } from './gen-drafts';
 
 export const LIBRARY_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../scenarios/core-library');
 
-/** The folder's files, read plainly: the folder reader under test is not trusted to make the corpus. */
-function readLibraryFiles(): PackFiles {
+let libraryFiles: PackFiles | null = null;
+
+/** The folder's files, read plainly (the folder reader under test is not trusted to make the corpus), once. */
+export function readLibraryFiles(): PackFiles {
+  if (libraryFiles) return libraryFiles;
   const files: PackFiles = new Map();
   const walk = (dir: string, prefix: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -30,6 +33,7 @@ function readLibraryFiles(): PackFiles {
     }
   };
   walk(LIBRARY_DIR, '');
+  libraryFiles = files;
   return files;
 }
 

@@ -135,8 +135,18 @@ function zeros64MiB(): Uint8Array {
 const SMALL_PACK_MUTATIONS: readonly PackKind[] = ['valid', 'wrong-types', 'unicode', 'byte-flips', 'structure', 'bad-paths', 'dangling-references'];
 const BAD_NAMES: ReadonlyArray<string | number[]> = ['../evil.yaml', '/abs.yaml', 'C:\\evil.yaml', 'scenarios\\x.yaml', 'a/../../b', 'scenarios/', '', '.', '..', 'x\u0000.yaml', '\u202egpj.exe', 'pack.yaml', 'PACK.yaml', 'attache-archive.json', 'con', 'media/aux.png', [0xff, 0xfe, 0x2e, 0x79], [0xc0, 0xaf], [0xed, 0xa0, 0x80]];
 
+const builtArchives = new WeakMap<PackFiles, Uint8Array>();
+
 export function generateArchive(rng: Rng, kind: ArchiveKind, base: PackFiles): Uint8Array {
-  const valid = () => buildArchive(base, { packId: 'core-library', packVersion: '1.0.0' });
+  // The builder is deterministic: one build per corpus, copied for each input to mutate.
+  const valid = () => {
+    let built = builtArchives.get(base);
+    if (!built) {
+      built = buildArchive(base, { packId: 'core-library', packVersion: '1.0.0' });
+      builtArchives.set(base, built);
+    }
+    return built.slice();
+  };
   switch (kind) {
     case 'valid':
       return valid();

@@ -49,9 +49,9 @@ export function generateFolder(rng: Rng, kind: FolderKind, base: PackFiles): Fol
       for (let n = rng.between(1, 3); n > 0; n -= 1) {
         const shape = rng.pick(['file', 'dir', 'loop', 'outside', 'dangling']);
         if (shape === 'file') entries.push({ type: 'symlink', path: 'scenarios/link.yaml', target: 'flights-suspended.yaml' });
-        else if (shape === 'dir') entries.push({ type: 'symlink', path: 'media', target: '../scenarios' });
+        else if (shape === 'dir') entries.push({ type: 'symlink', path: 'media', target: 'scenarios' });
         else if (shape === 'loop') entries.push({ type: 'symlink', path: 'loop', target: '.' });
-        else if (shape === 'outside') entries.push({ type: 'symlink', path: 'media/passwd.png', target: '/etc/passwd' });
+        else if (shape === 'outside') entries.push({ type: 'symlink', path: 'scenarios/passwd.yaml', target: '/etc/passwd' });
         else entries.push({ type: 'symlink', path: 'scenarios/gone.yaml', target: 'nowhere.yaml' });
       }
       break;

@@ -3,7 +3,7 @@
 // that are not lists at all — what storage or a file can hand back after a crash or an edit.
 import type { Rng } from './random';
 
-export const LOG_KINDS = ['valid', 'missing-fields', 'wrong-types', 'reordered', 'unknown-events', 'duplicated', 'huge', 'not-a-list'] as const;
+export const LOG_KINDS = ['valid', 'missing-fields', 'wrong-types', 'reordered', 'unknown-events', 'duplicated', 'huge', 'odd-entries'] as const;
 export type LogKind = (typeof LOG_KINDS)[number];
 
 export interface LogPayload {
@@ -97,7 +97,12 @@ export function generateLog(rng: Rng, kind: LogKind, base: { scenario: string; l
       }
       return payload(events);
     }
-    case 'not-a-list':
-      return payload(rng.pick<unknown>([null, undefined, {}, 'START', 42, { length: 1e9 }, { 0: { type: 'START' }, length: 1 }, [[{ type: 'START' }]]]));
+    case 'odd-entries': {
+      // What a damaged store hands back for each position: nothing, a hole, a list, text.
+      const odd = rng.pick<() => unknown>([() => undefined, () => null, () => [structuredClone(events[0])], () => 'START', () => JSON.stringify(events[1] ?? {}), () => new Date(0), () => new Map([['type', 'START']])]);
+      const out: unknown[] = [...events];
+      for (let n = rng.between(1, 5); n > 0; n -= 1) out[rng.int(out.length + 2)] = odd();
+      return payload(out);
+    }
   }
 }

@@ -33,7 +33,10 @@ export interface PoolOptions {
   workers: number;
   /** CPU time an input may take. */
   limitMs: number;
-  /** Wall-clock time after which a running input is terminated (default: 2 × limit + 1 s). */
+  /**
+   * Wall-clock time after which a running input is terminated (default: 6 × limit). Generous,
+   * because on a busy machine a thread gets a fraction of a core; the CPU limit is what judges.
+   */
   hardLimitMs?: number;
   memoryMb: number;
   /** Time for a worker to load the code under test and the corpus, and to make one input. */
@@ -41,7 +44,8 @@ export interface PoolOptions {
 }
 
 const WORKER_URL = new URL('./worker.ts', import.meta.url);
-const TSX = import.meta.resolve('tsx');
+// Under a test runner import.meta.resolve may be missing; the bare name resolves from the working directory then.
+const TSX = typeof import.meta.resolve === 'function' ? import.meta.resolve('tsx') : 'tsx';
 
 class Slot {
   private worker: Worker | null = null;
@@ -99,10 +103,12 @@ class Slot {
     await this.ready;
     const worker = this.worker!;
     const { limitMs } = this.options;
-    const hardLimitMs = this.options.hardLimitMs ?? limitMs * 2 + 1_000;
+    const hardLimitMs = this.options.hardLimitMs ?? limitMs * 6;
     const setupMs = this.options.setupMs ?? 120_000;
     const base = { job, unclear: [] as string[], cpuMs: 0, wallMs: 0 };
     let materialised: { holder: string; fifos: string[] } | null = null;
+    /** Whether the worker answered for this input; if not, it is stuck or gone and is replaced. */
+    let answered = false;
     const result = await new Promise<JobResult>((resolve) => {
       let started = Date.now();
       let timer = setTimeout(() => resolve({ ...base, status: 'generator-error', summary: `making the input took over ${setupMs} ms` }), setupMs);
@@ -117,14 +123,17 @@ class Slot {
           restart(hardLimitMs, () => ({ ...base, status: 'hang', summary: `still running after ${hardLimitMs} ms; terminated`, wallMs: Date.now() - started, cpuMs: Number.NaN }));
         } else if (message.type === 'materialised') materialised = { holder: message.holder, fifos: message.fifos };
         else if (message.type === 'generator-error') {
+          answered = true;
           clearTimeout(timer);
           resolve({ ...base, status: 'generator-error', summary: message.message });
         }
         else if (message.type === 'done') {
+          answered = true;
           clearTimeout(timer);
           const slow = message.cpuMs > limitMs;
           resolve({ job, status: slow ? 'hang' : message.status, summary: slow ? `took ${Math.round(message.cpuMs)} ms of CPU (limit ${limitMs}); then ${message.summary}` : message.summary, unclear: message.unclear, cpuMs: message.cpuMs, wallMs: message.wallMs });
         } else if (message.type === 'crash') {
+          answered = true;
           clearTimeout(timer);
           resolve({ job, status: 'crash', summary: `${message.name}: ${message.message.slice(0, 300)}\n${message.stack}`, unclear: [], cpuMs: message.cpuMs, wallMs: message.wallMs });
         }
@@ -142,7 +151,7 @@ class Slot {
       worker.postMessage(message);
     });
     this.listener = this.failure = this.exited = null;
-    if (result.status === 'hang' || result.status === 'memory' || result.status === 'generator-error' || !this.worker) await this.kill(materialised);
+    if (!answered || !this.worker) await this.kill(materialised);
     return result;
   }
 

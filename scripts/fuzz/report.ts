@@ -4,6 +4,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import path from 'node:path';
 import { gunzipSync, gzipSync, strFromU8, strToU8 } from 'fflate';
 import { decodeJson, encodeJson } from './codec';
+import { readLibraryFiles } from './corpus';
 import type { Job, JobResult, Status } from './pool';
 import type { Payload, Target } from './targets';
 import { TARGETS } from './targets';
@@ -92,11 +93,11 @@ export interface SavedInput {
 }
 
 export function packPayload(payload: Payload): string {
-  return Buffer.from(gzipSync(strToU8(encodeJson(payload)), { level: 9, mtime: 0 })).toString('base64');
+  return Buffer.from(gzipSync(strToU8(encodeJson(payload, readLibraryFiles())), { level: 9, mtime: 0 })).toString('base64');
 }
 
 export function unpackPayload(saved: SavedInput): Payload {
-  return decodeJson(strFromU8(gunzipSync(Buffer.from(saved.payloadGz, 'base64')))) as Payload;
+  return decodeJson(strFromU8(gunzipSync(Buffer.from(saved.payloadGz, 'base64'))), readLibraryFiles()) as Payload;
 }
 
 export function writeFailure(dir: string, result: JobResult, payload: Payload, reproduce: string): string {

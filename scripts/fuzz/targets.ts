@@ -80,10 +80,20 @@ export const MAX_MESSAGE_LENGTH = 300;
 export const MAX_DIAGNOSTICS = 1_000;
 const UNCLEAR = /\bundefined\b|\bNaN\b|\[object \w+\]/;
 
+/** What a message says on its own: quoted input ("NaN" typed by the user) is the user's, not the message's. */
+const unquoted = (message: string) => message.replace(/"[^"\n]*"|«[^»\n]*»|“[^”\n]*”/g, '""');
+
+/** Why a text shown as a parameter is unclear (never because it is empty: a quoted empty value is fine). */
+function unclearParameter(value: string): string | null {
+  const match = UNCLEAR.exec(value);
+  if (match) return `says "${match[0]}": ${value.slice(0, 200)}`;
+  return value.length > MAX_MESSAGE_LENGTH ? `${value.length} characters: ${value.slice(0, 120)}…` : null;
+}
+
 export function unclearMessage(message: unknown): string | null {
   if (typeof message !== 'string') return `not text: ${typeof message}`;
   if (!message.trim()) return 'an empty message';
-  const match = UNCLEAR.exec(message);
+  const match = UNCLEAR.exec(unquoted(message));
   if (match) return `says "${match[0]}": ${message.slice(0, 200)}`;
   if (message.length > MAX_MESSAGE_LENGTH) return `${message.length} characters: ${message.slice(0, 120)}…`;
   return null;
@@ -109,7 +119,7 @@ function errorMessages(error: Error): string[] {
 function checkDiagnostics(diagnostics: readonly Diagnostic[], unclear: string[]): void {
   if (diagnostics.length > MAX_DIAGNOSTICS) unclear.push(`${diagnostics.length} diagnostics: more than anyone reads (at most ${MAX_DIAGNOSTICS}, the rest summarised)`);
   for (const diagnostic of diagnostics.slice(0, 5_000)) {
-    for (const text of [diagnostic.message, diagnostic.hint ?? 'no hint', diagnostic.file, formatDiagnostic(diagnostic)]) {
+    for (const text of [diagnostic.message, diagnostic.hint ?? 'no hint', formatDiagnostic(diagnostic)]) {
       const problem = unclearMessage(text);
       if (problem) unclear.push(problem);
     }
@@ -132,28 +142,28 @@ function refusal(error: Error, unclear: string[], what: string): Outcome {
   return { status: 'refusal', summary: `${what} refused: ${error.constructor.name}: ${error.message.slice(0, 120)}`, unclear };
 }
 
-const RELEASE_HOOK = { current: (_paths: { holder: string; fifos: string[] }) => {} };
-/** The worker tells the runner what it laid out on disk, so a reader stuck on a named pipe can be released. */
-export function onMaterialised(hook: (paths: { holder: string; fifos: string[] }) => void): void {
-  RELEASE_HOOK.current = hook;
+/** A folder input laid out on disk, before the clock starts: the reader is timed, not the laying out. */
+export interface PreparedFolder {
+  target: string;
+  holder: string;
+  fifos: string[];
+  cleanup: () => void;
 }
 
-function runFolder(spec: FolderSpec): Outcome {
+export function prepareFolder(spec: FolderSpec): PreparedFolder {
+  return materialiseFolder(spec);
+}
+
+function runFolder(folder: PreparedFolder): Outcome {
   const unclear: string[] = [];
-  const { target, cleanup, holder, fifos } = materialiseFolder(spec);
-  RELEASE_HOOK.current({ holder, fifos });
+  let source;
   try {
-    let source;
-    try {
-      source = packFilesModule.readPackSource(target);
-    } catch (error) {
-      if (isTyped(error, FOLDER_ERRORS)) return refusal(error, unclear, 'the folder was');
-      throw error;
-    }
-    return runLoader(source.files, unclear, `read as ${source.kind}, `);
-  } finally {
-    cleanup();
+    source = packFilesModule.readPackSource(folder.target);
+  } catch (error) {
+    if (isTyped(error, FOLDER_ERRORS)) return refusal(error, unclear, 'the folder was');
+    throw error;
   }
+  return runLoader(source.files, unclear, `read as ${source.kind}, `);
 }
 
 function runArchive(bytes: Uint8Array): Outcome {
@@ -173,7 +183,7 @@ function checkGrade(grade: Grade, unclear: string[]): void {
   for (const finding of grade.findings) {
     for (const message of [finding.message, finding.suggestion?.message]) {
       for (const [name, value] of Object.entries(message?.params ?? {})) {
-        const problem = typeof value === 'number' ? (Number.isFinite(value) ? null : `is ${String(value)}`) : unclearMessage(String(value)) && UNCLEAR.test(String(value)) ? `says ${String(value).slice(0, 80)}` : null;
+        const problem = typeof value === 'number' ? (Number.isFinite(value) ? null : `is ${String(value)}`) : typeof value === 'string' ? unclearParameter(value) : `is a ${typeof value}`;
         if (problem) unclear.push(`finding ${finding.ruleId} parameter ${name} ${problem}`);
       }
     }
@@ -220,13 +230,16 @@ export async function prepareTargets(): Promise<void> {
   validator ??= await findValidator();
 }
 
+const RAW_REPLAY_EVENTS = 2_000;
+
 function runLog(payload: LogPayload, corpus: Corpus): Outcome {
   const unclear: string[] = [];
   const scenario = corpus.pack.scenarios.find((s) => s.id === payload.scenario);
   if (!scenario) throw new Error(`the fuzz input names a scenario "${payload.scenario}" the core library does not have`);
   const machine = createScenarioMachine({ scenario, playLanguage: payload.language, manifest: corpus.pack.manifest, seed: payload.seed });
-  // Defence in depth: even a log nobody validated must not make the machine throw.
-  if (Array.isArray(payload.events)) attemptModule.replay(machine, payload.events as EngineEvent[]);
+  // Defence in depth: even events nobody validated must not make the machine throw (the first
+  // ones only: the app replays validated logs, and their length is the validator's to bound).
+  if (Array.isArray(payload.events)) attemptModule.replay(machine, payload.events.slice(0, RAW_REPLAY_EVENTS) as EngineEvent[]);
   if (!validator) return { status: 'ok', summary: `replayed ${Array.isArray(payload.events) ? payload.events.length : 0} unvalidated events (no validateEventLog in the engine)`, unclear };
   const verdict = validator(payload.events as readonly unknown[], scenario);
   if (verdict.ok) {
@@ -235,7 +248,7 @@ function runLog(payload: LogPayload, corpus: Corpus): Outcome {
   }
   if (!Number.isInteger(verdict.position) || verdict.position! < 1) unclear.push(`the first bad event is at position ${String(verdict.position)}`);
   for (const [name, value] of Object.entries(verdict.reason?.params ?? {})) {
-    const problem = typeof value === 'number' ? (Number.isFinite(value) ? null : String(value)) : typeof value === 'string' ? unclearMessage(value) : `a ${typeof value}`;
+    const problem = typeof value === 'number' ? (Number.isFinite(value) ? null : String(value)) : typeof value === 'string' ? unclearParameter(value) : `a ${typeof value}`;
     if (problem) unclear.push(`reason ${verdict.reason!.key} parameter ${name}: ${problem}`);
   }
   // What is offered read-only: the valid events before the bad one must replay.
@@ -243,12 +256,13 @@ function runLog(payload: LogPayload, corpus: Corpus): Outcome {
   return { status: 'refusal', summary: `refused at event ${String(verdict.position)}: ${verdict.reason?.key ?? 'no reason'}`, unclear };
 }
 
-export function runPayload(target: Target, payload: Payload, corpus: Corpus): Outcome {
+/** `payload`, or for a folder the folder laid out by {@link prepareFolder}. */
+export function runPayload(target: Target, payload: Payload | PreparedFolder, corpus: Corpus): Outcome {
   switch (target) {
     case 'packs':
       return runLoader(payload as PackFiles, [], '');
     case 'folders':
-      return runFolder(payload as FolderSpec);
+      return runFolder(payload as PreparedFolder);
     case 'archives':
       return runArchive(payload as Uint8Array);
     case 'drafts':

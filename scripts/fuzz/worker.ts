@@ -6,7 +6,9 @@ import { performance } from 'node:perf_hooks';
 import { getCorpus } from './corpus';
 import type { Corpus } from './corpus';
 import type { InputRecipe, Payload, Target } from './targets';
-import { generatePayload, onMaterialised, prepareTargets, runPayload } from './targets';
+import type { FolderSpec } from './gen-folders';
+import type { PreparedFolder } from './targets';
+import { generatePayload, prepareFolder, prepareTargets, runPayload } from './targets';
 
 export type ToWorker = { id: number; target: Target; recipe?: InputRecipe; payload?: Payload };
 export type FromWorker =
@@ -35,15 +37,19 @@ try {
   throw error;
 }
 
-let current = 0;
-onMaterialised(({ holder, fifos }) => post({ type: 'materialised', id: current, holder, fifos }));
-
 port.on('message', ({ id, target, recipe, payload }: ToWorker) => {
-  current = id;
-  let input: Payload;
+  let input: Payload | PreparedFolder;
+  let folder: PreparedFolder | null = null;
   try {
     input = payload ?? generatePayload(recipe!, corpus);
+    if (target === 'folders') {
+      folder = prepareFolder(input as FolderSpec);
+      input = folder;
+      // The runner releases a reader stuck on a named pipe, and removes the folder if it must end this thread.
+      post({ type: 'materialised', id, holder: folder.holder, fifos: folder.fifos });
+    }
   } catch (error) {
+    folder?.cleanup();
     post({ type: 'generator-error', id, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     return;
   }
@@ -56,5 +62,7 @@ port.on('message', ({ id, target, recipe, payload }: ToWorker) => {
   } catch (error) {
     const err = error instanceof Error ? error : new Error(String(error));
     post({ type: 'crash', id, name: err.name, message: err.message.slice(0, 2_000), stack: (err.stack ?? '').split('\n').slice(0, 12).join('\n'), cpuMs: cpuMs(cpuStart), wallMs: performance.now() - wallStart });
+  } finally {
+    folder?.cleanup();
   }
 });

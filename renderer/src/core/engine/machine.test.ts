@@ -104,8 +104,24 @@ describe('persisting an attempt', () => {
 
   it('refuses a missing snapshot instead of starting over from the briefing', () => {
     for (const missing of [undefined, null]) {
-      expect(restoreSnapshot(machine, { versions, snapshot: missing }, versions)).toEqual({ snapshot: null, refusal: 'the saved snapshot is missing' });
+      expect(restoreSnapshot(machine, { versions, snapshot: missing }, versions)).toEqual({ snapshot: null, refusal: 'the saved snapshot is missing', cause: 'unreadable' });
     }
+  });
+
+  it('refuses a damaged snapshot, saying where, for the log to be replayed instead', () => {
+    const persisted = JSON.parse(JSON.stringify(persistSnapshot(machine, replay(machine, events)))) as { context: { timeline: Record<string, unknown> } };
+    const damaged = (edit: (copy: typeof persisted) => void) => {
+      const copy = structuredClone(persisted);
+      edit(copy);
+      return restoreSnapshot(machine, { versions, snapshot: copy }, versions);
+    };
+    expect(damaged(() => undefined).refusal).toBeNull();
+    expect(damaged((copy) => (copy.context = {} as typeof copy.context))).toEqual({ snapshot: null, refusal: 'the saved snapshot is damaged (at context.speed)', cause: 'unreadable' });
+    expect(damaged((copy) => (copy.context.timeline.feed = 'none')).refusal).toBe('the saved snapshot is damaged (at context.timeline.feed)');
+    expect(damaged((copy) => (copy.context.timeline.time = Number.NaN)).refusal).toBe('the saved snapshot is damaged (at context.timeline.time)');
+    expect(damaged((copy) => ((copy.context.timeline.feed as Array<Record<string, unknown>>)[1]!.grade = null)).refusal).toBe('the saved snapshot is damaged (at context.timeline.feed.1.grade)');
+    expect(damaged((copy) => (copy.context.timeline.tasks = {})).refusal).toBe('the saved snapshot is damaged (its tasks are not those of the scenario)');
+    expect(restoreSnapshot(machine, { versions, snapshot: 'live' }, versions).refusal).toBe('the saved snapshot is damaged (not a snapshot)');
   });
 
   it('continues after stopping at any event exactly as if it had never stopped', () => {

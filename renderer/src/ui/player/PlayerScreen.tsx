@@ -326,7 +326,7 @@ function Desk({ loaded, snapshot, send, save }: DeskProps) {
       {loaded.restoreNote && (
         <Alert color="blue" variant="light" withCloseButton={false} data-testid="player-restore-note" py={6}>
           <Text size="xs" title={loaded.restoreNote}>
-            {t('restoredFromLog')}
+            {loaded.restoredBecause === 'unreadable' ? t('restoredFromLogUnreadable') : t('restoredFromLog')}
           </Text>
         </Alert>
       )}

@@ -70,6 +70,7 @@ describe('an attempt session', () => {
     const readLog = vi.spyOn(db.attemptEvents, 'where');
     const reopened = (await loadAttempt(db, library, attemptId)) as LoadedAttempt;
     expect(reopened.restoreNote).toMatch(/machineVersion 0/);
+    expect(reopened.restoredBecause).toBe('versions');
     expect(reopened.snapshot.context).toEqual(session.snapshot.context);
     expect(readLog).toHaveBeenCalled();
     readLog.mockRestore();
@@ -85,6 +86,22 @@ describe('an attempt session', () => {
     const again = (await loadAttempt(db, library, attemptId)) as LoadedAttempt;
     expect(again.restoreNote).toBeNull();
     expect(again.snapshot.context).toEqual(resumed.snapshot.context);
+  });
+
+  it('replays the log when the saved snapshot is damaged, and says so', async () => {
+    const { db, attemptId, loaded } = await started();
+    const session = new AttemptSession(db, loaded, { onSaveError: (error) => expect.fail(String(error)) });
+    session.send({ type: 'CLOCK.NEXT' });
+    session.send(answer('mass-notification'));
+    await session.flush();
+    const { snapshot } = (await db.attemptSnapshots.get(attemptId))! as { snapshot: { context: Record<string, unknown> } };
+    await db.attemptSnapshots.put({ attemptId, snapshot: { ...snapshot, context: { ...snapshot.context, timeline: null } } });
+
+    const reopened = (await loadAttempt(db, library, attemptId)) as LoadedAttempt;
+    expect(reopened.restoreNote).toBe('the saved snapshot is damaged (at context.timeline)');
+    expect(reopened.restoredBecause).toBe('unreadable');
+    expect(reopened.damage).toBeNull();
+    expect(reopened.snapshot.context).toEqual(session.snapshot.context);
   });
 
   it('does not read the log when the saved snapshot fits', async () => {

@@ -27,6 +27,8 @@ export interface LoadedAttempt {
   versions: AttemptVersions;
   /** Why the saved snapshot was not used (the log was replayed instead), or null. */
   restoreNote: string | null;
+  /** Whether that was because it was made under other versions, or is missing or damaged; null when it was used. */
+  restoredBecause: 'versions' | 'unreadable' | null;
   /** What is wrong with the attempt's log, when something is: the attempt is then read-only. */
   damage: LogDamage | null;
 }
@@ -103,15 +105,15 @@ export async function loadAttempt(db: AttacheDatabase, library: Library, attempt
   const machine = createScenarioMachine(input);
   const versions = versionsFor(ref, attempt.playLanguage, attempt.seed);
   const restored = restoreSnapshot(machine, { versions: attempt.versions, snapshot: saved.snapshot }, versions);
-  if (restored.snapshot) return { attempt, ref, input, machine, snapshot: restored.snapshot, versions, restoreNote: null, damage: null };
+  if (restored.snapshot) return { attempt, ref, input, machine, snapshot: restored.snapshot, versions, restoreNote: null, restoredBecause: null, damage: null };
   // Only the events the attempt counted (another window may have added more since it was read), and
   // never more than a log may hold: one past the limit is enough to refuse it.
   const log = await readAttemptLog(db, attemptId, Math.min(attempt.eventCount, EVENT_LOG_LIMITS.events + 1));
   const checked = validateEventLog(log, ref.scenario);
   const snapshot = replay(machine, checked.events);
-  if (checked.ok) return { attempt, ref, input, machine, snapshot, versions, restoreNote: restored.refusal, damage: null };
+  if (checked.ok) return { attempt, ref, input, machine, snapshot, versions, restoreNote: restored.refusal, restoredBecause: restored.cause, damage: null };
   const damage: LogDamage = { position: checked.position, total: attempt.eventCount, eventType: checked.eventType, at: snapshot.context.timeline.time, reason: checked.reason };
-  return { attempt, ref, input, machine, snapshot, versions, restoreNote: null, damage };
+  return { attempt, ref, input, machine, snapshot, versions, restoreNote: null, restoredBecause: null, damage };
 }
 
 export interface SessionCallbacks {

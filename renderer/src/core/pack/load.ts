@@ -1,36 +1,32 @@
 // Runtime: any (pure core). Loads a pack from its files (a folder read by the CLI, an archive, or
 // files the user picked) and validates everything: each file against the format, then every
 // cross-reference. Never trusts its input and never throws on it: problems become diagnostics.
-import { closest, distance } from 'fastest-levenshtein';
+// The work is bounded whatever the input: every limit (limits.ts) is checked before the work it
+// bounds, ids are indexed once per scenario, "did you mean" hints are computed a fixed number of
+// times (hints.ts), and at most a fixed number of problems are listed (diagnostics.ts).
 import type { z } from 'zod';
 import { RULES_BY_ID } from '../grading/catalog';
 import type { PackFiles } from './archive';
 import type { Diagnostic, PathSegment } from './diagnostics';
-import { compareDiagnostics, formatPath, hasErrors } from './diagnostics';
+import { diagnostic, DiagnosticList, formatPath } from './diagnostics';
+import { Hints, KnownNames } from './hints';
+import type { PackLimitOverrides, PackLimits } from './limits';
+import { resolveLimits } from './limits';
+import type { Said } from './message';
+import { count, counted, list, name, quote, say } from './message';
 import type { Course, PackManifest, Persona, Scenario } from './schema';
 import { createPackSchemas, offsetMinutes, packSchemas } from './schema';
-import { collectFieldNames, diagnosticsFromIssues } from './schema-issues';
-import type { SourceFile, YamlLimits } from './yaml';
-import { parseYaml, positionOf, YAML_LIMITS } from './yaml';
+import { collectFieldNames, reportIssues } from './schema-issues';
+import type { SourceFile } from './yaml';
+import { parseYaml, positionOf } from './yaml';
 
-export interface PackLimits {
-  maxFiles: number;
-  maxMediaBytes: number;
-  maxTotalBytes: number;
-  yaml: YamlLimits;
-}
-
-export const PACK_LIMITS: PackLimits = {
-  maxFiles: 2000,
-  maxMediaBytes: 16 * 1024 * 1024,
-  maxTotalBytes: 256 * 1024 * 1024,
-  yaml: YAML_LIMITS,
-};
+export type { PackLimitOverrides, PackLimits } from './limits';
+export { PACK_LIMITS } from './limits';
 
 export interface LoadOptions {
   /** The running app's version, checked against the pack's minAppVersion. */
   appVersion: string;
-  limits?: Partial<PackLimits>;
+  limits?: PackLimitOverrides;
 }
 
 export interface Pack {
@@ -43,45 +39,72 @@ export interface Pack {
 
 export interface LoadResult {
   pack: Pack | null;
+  /** The problems found, at most DiagnosticLimits.total and .perFile listed, the rest counted. */
   diagnostics: Diagnostic[];
 }
 
 const MEDIA_EXTENSIONS = /\.(png|jpe?g|gif|webp|svg|mp3|ogg|mp4|webm)$/i;
-const fieldNames = collectFieldNames(packSchemas.scenario)
-  .concat(collectFieldNames(packSchemas.pack), collectFieldNames(packSchemas.personasFile), collectFieldNames(packSchemas.coursesFile))
-  .filter((name, index, all) => all.indexOf(name) === index);
+const YAML_FILE = /^(pack|personas|courses)\.yaml$|^scenarios\/[^/]+\.yaml$/;
+const fieldNames = new KnownNames(
+  collectFieldNames(packSchemas.scenario).concat(collectFieldNames(packSchemas.pack), collectFieldNames(packSchemas.personasFile), collectFieldNames(packSchemas.coursesFile)),
+);
+const KNOWN_RULES = new KnownNames(RULES_BY_ID.keys());
 
+// Schemas are built per list of languages; a pack's scenarios rarely declare more than two or three
+// lists, and the cache is emptied when a hostile pack declares many.
+const SCHEMA_CACHE_SIZE = 16;
 const schemaCache = new Map<string, ReturnType<typeof createPackSchemas>>();
 function schemasFor(languages: readonly string[]) {
   const key = languages.join(',');
   let schemas = schemaCache.get(key);
   if (!schemas) {
+    if (schemaCache.size >= SCHEMA_CACHE_SIZE) schemaCache.clear();
     schemas = createPackSchemas({ languages });
     schemaCache.set(key, schemas);
   }
   return schemas;
 }
 
-function fileProblem(file: string, message: string, hint?: string, severity: Diagnostic['severity'] = 'error'): Diagnostic {
-  return { severity, file, line: 0, column: 0, path: '', message, ...(hint ? { hint } : {}) };
+/** Everything one load shares: where problems go and the hint budget. */
+interface LoadContext {
+  out: DiagnosticList;
+  hints: Hints;
+  limits: PackLimits;
 }
 
-/** Reports problems at positions inside one parsed file. */
+function fileProblem(out: DiagnosticList, file: string, message: Said, hint?: Said, severity: Diagnostic['severity'] = 'error'): void {
+  out.report(file, () => diagnostic({ severity, file, message, ...(hint ? { hint } : {}) }), severity);
+}
+
+/** Reports problems at positions inside one parsed file; a position is found only for a problem that is listed. */
 class Reporter {
   constructor(
     private readonly source: SourceFile,
-    private readonly out: Diagnostic[],
+    private readonly context: LoadContext,
   ) {}
 
-  error(path: readonly PathSegment[], message: string, hint?: string, atKey = false): void {
-    const { line, column } = positionOf(this.source, path, atKey);
-    this.out.push({ severity: 'error', file: this.source.file, line, column, path: formatPath(path), message, ...(hint ? { hint } : {}) });
+  get hints(): Hints {
+    return this.context.hints;
+  }
+
+  error(path: readonly PathSegment[], message: Said, hint?: Said | (() => Said), atKey = false): void {
+    this.context.out.report(this.source.file, () => {
+      const { line, column } = positionOf(this.source, path, atKey);
+      const words = typeof hint === 'function' ? hint() : hint;
+      return diagnostic({ file: this.source.file, line, column, path: formatPath(path), message, ...(words ? { hint: words } : {}) });
+    });
+  }
+
+  /** A reference to an id that does not exist, with the id probably meant. */
+  dangling(path: readonly PathSegment[], id: string, known: KnownNames, what: Said): void {
+    this.error(path, say`no ${what} has the id ${quote(id)}`, () => this.context.hints.forReference(id, known, what));
   }
 }
 
 function compareVersions(a: string, b: string): number {
-  const pa = a.split(/[.-]/).slice(0, 3).map(Number);
-  const pb = b.split(/[.-]/).slice(0, 3).map(Number);
+  const parse = (version: string) => version.split(/[.-]/).slice(0, 3).map((part) => (/^\d+$/.test(part) ? Number(part) : 0));
+  const pa = parse(a);
+  const pb = parse(b);
   for (let i = 0; i < 3; i += 1) {
     const diff = (pa[i] ?? 0) - (pb[i] ?? 0);
     if (diff) return diff;
@@ -98,18 +121,23 @@ interface ParsedFile<T> {
   source: SourceFile;
 }
 
-function readYaml(files: PackFiles, file: string, limits: PackLimits, out: Diagnostic[]): ParsedFile<unknown> | null {
+function readYaml(files: PackFiles, file: string, context: LoadContext): ParsedFile<unknown> | null {
   const bytes = files.get(file);
   if (!bytes) return null;
+  const { maxFileBytes } = context.limits.yaml;
+  if (bytes.length > maxFileBytes) {
+    fileProblem(context.out, file, say`the file is ${count(bytes.length)} bytes; at most ${count(maxFileBytes)} are read`, say`split it, or move long texts into several files`);
+    return null;
+  }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    out.push(fileProblem(file, 'the file is not UTF-8 text', 'save it as UTF-8'));
+    fileProblem(context.out, file, say`the file is not UTF-8 text`, say`save it as UTF-8`);
     return null;
   }
-  const parsed = parseYaml(file, text, limits.yaml);
-  out.push(...parsed.diagnostics);
+  const parsed = parseYaml(file, text, context.limits.yaml);
+  context.out.addAll(parsed.diagnostics);
   return parsed.source ? { value: parsed.value, source: parsed.source } : null;
 }
 
@@ -118,12 +146,12 @@ function validate<T>(
   schema: z.ZodType<T>,
   languages: readonly string[],
   languagesFrom: 'pack' | 'scenario',
-  out: Diagnostic[],
+  context: LoadContext,
 ): ParsedFile<T> | null {
   if (!raw) return null;
   const result = schema.safeParse(raw.value, { reportInput: true });
   if (!result.success) {
-    out.push(...diagnosticsFromIssues(result.error.issues, { source: raw.source, knownFields: fieldNames, languages, languagesFrom }));
+    reportIssues(result.error.issues, { source: raw.source, knownFields: fieldNames, languages, languagesFrom, hints: context.hints }, context.out);
     return null;
   }
   return { value: result.data, source: raw.source };
@@ -131,75 +159,100 @@ function validate<T>(
 
 /** The `languages` a document declares, when it declares them well enough to validate the rest against. */
 function declaredLanguages(raw: ParsedFile<unknown> | null): string[] | null {
-  const languages = (raw?.value as { languages?: unknown } | undefined)?.languages;
-  return Array.isArray(languages) && languages.length && languages.every((l) => typeof l === 'string' && /^[a-z]{2}$/.test(l)) ? (languages as string[]) : null;
+  const value = raw?.value;
+  const languages = value && typeof value === 'object' && !Array.isArray(value) ? (value as { languages?: unknown }).languages : undefined;
+  if (!Array.isArray(languages) || !languages.length || !languages.every((l) => typeof l === 'string' && /^[a-z]{2}$/.test(l))) return null;
+  // A repeated language adds nothing to check against.
+  return [...new Set(languages as string[])];
 }
 
 export function loadPack(files: PackFiles, options: LoadOptions): LoadResult {
-  const limits: PackLimits = { ...PACK_LIMITS, ...options.limits, yaml: { ...PACK_LIMITS.yaml, ...options.limits?.yaml } };
-  const out: Diagnostic[] = [];
+  const limits = resolveLimits(options.limits);
+  const context: LoadContext = { out: new DiagnosticList(limits.diagnostics), hints: new Hints(limits.diagnostics), limits };
+  const { out } = context;
+  const refuse = (): LoadResult => ({ pack: null, diagnostics: out.list() });
 
   if (files.size > limits.maxFiles) {
-    return { pack: null, diagnostics: [fileProblem('.', `the pack has ${files.size} files; at most ${limits.maxFiles} are read`, 'remove files the pack does not use')] };
+    fileProblem(out, '.', say`the pack has ${count(files.size)} files; at most ${count(limits.maxFiles)} are read`, say`remove files the pack does not use`);
+    return refuse();
   }
   let total = 0;
+  let yamlBytes = 0;
   const scenarioFiles: string[] = [];
   const media = new Map<string, Uint8Array>();
   for (const [path, bytes] of files) {
     total += bytes.length;
     if (isUnsafePath(path)) {
-      out.push(fileProblem(path, 'unsafe file path', 'paths are relative, with / between folders and no ".." parts'));
-    } else if (path === 'pack.yaml' || path === 'personas.yaml' || path === 'courses.yaml') {
+      fileProblem(out, path, say`unsafe file path`, say`paths are relative, with / between folders and no ".." parts`);
+      continue;
+    }
+    if (YAML_FILE.test(path)) yamlBytes += bytes.length;
+    if (path === 'pack.yaml' || path === 'personas.yaml' || path === 'courses.yaml') {
       continue;
     } else if (/^scenarios\/[^/]+\.yaml$/.test(path)) {
       scenarioFiles.push(path);
     } else if (path.startsWith('media/')) {
-      if (!MEDIA_EXTENSIONS.test(path)) out.push(fileProblem(path, 'not a supported media file', 'use png, jpg, gif, webp, svg, mp3, ogg, mp4 or webm'));
-      else if (bytes.length > limits.maxMediaBytes) out.push(fileProblem(path, `the file is ${bytes.length} bytes; media files may have at most ${limits.maxMediaBytes}`, 'make it smaller'));
+      if (!MEDIA_EXTENSIONS.test(path)) fileProblem(out, path, say`not a supported media file`, say`use png, jpg, gif, webp, svg, mp3, ogg, mp4 or webm`);
+      else if (bytes.length > limits.maxMediaBytes) fileProblem(out, path, say`the file is ${count(bytes.length)} bytes; media files may have at most ${count(limits.maxMediaBytes)}`, say`make it smaller`);
       else media.set(path, bytes);
     } else if (/^[^/]+\.(md|txt)$/i.test(path) || path === 'LICENSE') {
       continue;
     } else {
-      out.push(fileProblem(path, 'this file is not part of the pack format and is ignored', 'scenarios go in scenarios/<id>.yaml, images and sound in media/', 'warning'));
+      fileProblem(out, path, say`this file is not part of the pack format and is ignored`, say`scenarios go in scenarios/<id>.yaml, images and sound in media/`, 'warning');
     }
   }
   if (total > limits.maxTotalBytes) {
-    out.push(fileProblem('.', `the pack holds ${total} bytes; at most ${limits.maxTotalBytes} are read`, 'make the media smaller'));
-    return { pack: null, diagnostics: out };
+    fileProblem(out, '.', say`the pack holds ${count(total)} bytes; at most ${count(limits.maxTotalBytes)} are read`, say`make the media smaller`);
+    return refuse();
+  }
+  if (scenarioFiles.length > limits.maxScenarioFiles) {
+    fileProblem(out, 'scenarios/', say`the pack has ${counted(scenarioFiles.length, 'scenario file')}; at most ${count(limits.maxScenarioFiles)} are read`, say`split the pack into several packs`);
+    return refuse();
+  }
+  if (yamlBytes > limits.maxYamlBytes) {
+    fileProblem(out, '.', say`the pack's YAML files hold ${count(yamlBytes)} bytes; at most ${count(limits.maxYamlBytes)} are read`, say`split the pack into several packs`);
+    return refuse();
   }
   if (!files.has('pack.yaml')) {
-    out.push(fileProblem('pack.yaml', 'the pack has no pack.yaml', 'every pack starts with pack.yaml: id, version, title, languages…'));
-    return { pack: null, diagnostics: out.sort(compareDiagnostics) };
+    fileProblem(out, 'pack.yaml', say`the pack has no pack.yaml`, say`every pack starts with pack.yaml: id, version, title, languages…`);
+    return refuse();
   }
-  if (!scenarioFiles.length) out.push(fileProblem('scenarios/', 'the pack has no scenario', 'add one file per scenario: scenarios/<scenario-id>.yaml'));
+  if (!scenarioFiles.length) fileProblem(out, 'scenarios/', say`the pack has no scenario`, say`add one file per scenario: scenarios/<scenario-id>.yaml`);
 
-  const rawManifest = readYaml(files, 'pack.yaml', limits, out);
+  const rawManifest = readYaml(files, 'pack.yaml', context);
   const packLanguages = declaredLanguages(rawManifest) ?? ['en'];
   const packSchemasForLanguages = schemasFor(packLanguages);
-  const manifest = validate(rawManifest, packSchemasForLanguages.pack, packLanguages, 'pack', out);
-  const personasFile = validate(readYaml(files, 'personas.yaml', limits, out), packSchemasForLanguages.personasFile, packLanguages, 'pack', out);
-  const coursesFile = validate(readYaml(files, 'courses.yaml', limits, out), packSchemasForLanguages.coursesFile, packLanguages, 'pack', out);
+  const manifest = validate(rawManifest, packSchemasForLanguages.pack, packLanguages, 'pack', context);
+  const personasFile = validate(readYaml(files, 'personas.yaml', context), packSchemasForLanguages.personasFile, packLanguages, 'pack', context);
+  const coursesFile = validate(readYaml(files, 'courses.yaml', context), packSchemasForLanguages.coursesFile, packLanguages, 'pack', context);
 
   if (manifest && compareVersions(manifest.value.minAppVersion, options.appVersion) > 0) {
-    new Reporter(manifest.source, out).error(['minAppVersion'], `the pack needs Attaché ${manifest.value.minAppVersion} or newer; this is ${options.appVersion}`, 'update Attaché, or ask the pack author for a version made for yours');
+    new Reporter(manifest.source, context).error(['minAppVersion'], say`the pack needs Attaché ${name(manifest.value.minAppVersion, 40)} or newer; this is ${name(options.appVersion, 40)}`, say`update Attaché, or ask the pack author for a version made for yours`);
   }
 
   const packPersonas = personasFile?.value.personas ?? [];
-  if (personasFile) checkUnique(personasFile.value.personas, ['personas'], new Reporter(personasFile.source, out), 'persona');
+  if (personasFile) checkUnique(personasFile.value.personas, ['personas'], new Reporter(personasFile.source, context), say`persona`);
 
   const scenarios: Array<ParsedFile<Scenario>> = [];
-  for (const file of scenarioFiles.sort()) {
-    const raw = readYaml(files, file, limits, out);
+  scenarioFiles.sort();
+  for (const [index, file] of scenarioFiles.entries()) {
+    // Past the number of problems worth listing, the rest of the pack is not worth the work.
+    if (out.found >= limits.diagnostics.total) {
+      const left = scenarioFiles.length - index;
+      fileProblem(out, 'scenarios/', say`${counted(left, 'scenario file was', 'scenario files were')} not checked: the pack has over ${count(limits.diagnostics.total)} problems already`, say`fix the problems listed and check again`);
+      break;
+    }
+    const raw = readYaml(files, file, context);
     const own = declaredLanguages(raw);
     const languages = own ?? packLanguages;
-    const parsed = validate(raw, schemasFor(languages).scenario, languages, own ? 'scenario' : 'pack', out);
+    const parsed = validate(raw, schemasFor(languages).scenario, languages, own ? 'scenario' : 'pack', context);
     if (!parsed) continue;
     scenarios.push(parsed);
-    const report = new Reporter(parsed.source, out);
+    const report = new Reporter(parsed.source, context);
     const expectedName = `scenarios/${parsed.value.id}.yaml`;
-    if (file !== expectedName) report.error(['id'], `the scenario "${parsed.value.id}" is in ${file}`, `name the file ${expectedName}`);
-    for (const [index, language] of languages.entries()) {
-      if (!packLanguages.includes(language)) report.error(['languages', index], `"${language}" is not one of the pack's languages (${packLanguages.join(', ')})`, 'add it to languages in pack.yaml');
+    if (file !== expectedName) report.error(['id'], say`the scenario ${quote(parsed.value.id)} is in ${name(file)}`, say`name the file ${name(expectedName)}`);
+    for (const [position, language] of languages.entries()) {
+      if (!packLanguages.includes(language)) report.error(['languages', position], say`${quote(language)} is not one of the pack's languages (${list(packLanguages)})`, say`add it to languages in pack.yaml`);
     }
     checkScenario(parsed.value, languages, packPersonas, media, report);
   }
@@ -207,25 +260,26 @@ export function loadPack(files: PackFiles, options: LoadOptions): LoadResult {
   const scenarioIds = new Map<string, number>();
   for (const scenario of scenarios) {
     const seen = scenarioIds.get(scenario.value.id) ?? 0;
-    if (seen) new Reporter(scenario.source, out).error(['id'], `another scenario already has the id "${scenario.value.id}"`, 'give each scenario its own id');
+    if (seen) new Reporter(scenario.source, context).error(['id'], say`another scenario already has the id ${quote(scenario.value.id)}`, say`give each scenario its own id`);
     scenarioIds.set(scenario.value.id, seen + 1);
   }
 
   if (coursesFile) {
-    const report = new Reporter(coursesFile.source, out);
-    checkUnique(coursesFile.value.courses, ['courses'], report, 'course');
+    const report = new Reporter(coursesFile.source, context);
+    checkUnique(coursesFile.value.courses, ['courses'], report, say`course`);
+    const knownScenarios = new KnownNames(scenarioIds.keys());
     coursesFile.value.courses.forEach((course, courseIndex) => {
       course.scenarios.forEach((scenarioId, index) => {
         if (!scenarioIds.has(scenarioId) && scenarios.length === scenarioFiles.length) {
-          report.error(['courses', courseIndex, 'scenarios', index], `no scenario has the id "${scenarioId}"`, hintFrom(scenarioId, [...scenarioIds.keys()]));
+          report.dangling(['courses', courseIndex, 'scenarios', index], scenarioId, knownScenarios, say`scenario`);
         }
       });
     });
   }
-  if (personasFile && manifest) checkPersonaMedia(personasFile.value.personas, ['personas'], media, new Reporter(personasFile.source, out));
+  if (personasFile && manifest) checkPersonaMedia(personasFile.value.personas, ['personas'], media, new Reporter(personasFile.source, context));
 
-  out.sort(compareDiagnostics);
-  if (hasErrors(out) || !manifest) return { pack: null, diagnostics: out };
+  const diagnostics = out.list();
+  if (out.hasErrors() || !manifest) return { pack: null, diagnostics };
   return {
     pack: {
       manifest: manifest.value,
@@ -234,44 +288,33 @@ export function loadPack(files: PackFiles, options: LoadOptions): LoadResult {
       scenarios: scenarios.map((s) => s.value),
       media,
     },
-    diagnostics: out,
+    diagnostics,
   };
 }
 
-function hintFrom(value: string, candidates: readonly string[]): string {
-  if (!candidates.length) return 'none is defined yet';
-  const sorted = [...candidates].sort((a, b) => similarity(b, value) - similarity(a, value));
-  return `known: ${sorted.slice(0, 5).join(', ')}${sorted.length > 5 ? ', …' : ''}`;
-}
-
-function similarity(a: string, b: string): number {
-  let common = 0;
-  while (common < a.length && common < b.length && a[common] === b[common]) common += 1;
-  return common;
-}
-
-function checkUnique(items: ReadonlyArray<{ id: string }>, path: readonly PathSegment[], report: Reporter, what: string): Set<string> {
+/** Reports repeated ids; returns the ids, indexed once for every later lookup and hint. */
+function checkUnique(items: ReadonlyArray<{ id: string }>, path: readonly PathSegment[], report: Reporter, what: Said): KnownNames {
   const ids = new Set<string>();
   items.forEach((item, index) => {
-    if (ids.has(item.id)) report.error([...path, index, 'id'], `another ${what} already has the id "${item.id}"`, `give each ${what} its own id`);
+    if (ids.has(item.id)) report.error([...path, index, 'id'], say`another ${what} already has the id ${quote(item.id)}`, say`give each ${what} its own id`);
     ids.add(item.id);
   });
-  return ids;
+  return new KnownNames(ids);
 }
-
-const KNOWN_RULES = [...RULES_BY_ID.keys()];
 
 function checkRubric(rules: Record<string, unknown> | undefined, path: readonly PathSegment[], report: Reporter): void {
   for (const id of Object.keys(rules ?? {})) {
     if (RULES_BY_ID.has(id)) continue;
-    const near = closest(id, KNOWN_RULES);
-    report.error([...path, id], `the grader has no rule "${id}"`, distance(id, near) <= 3 ? `did you mean "${near}"?` : `known rules: ${KNOWN_RULES.join(', ')}`, true);
+    report.error([...path, id], say`the grader has no rule ${quote(id)}`, () => {
+      const near = report.hints.nearest(id, KNOWN_RULES);
+      return near ? say`did you mean ${quote(near)}?` : say`use a rule id the grader knows, e.g. ${list(KNOWN_RULES.neighbours(id, 3), { maxItems: 3 })}; "npm run calibrate -- --coverage" lists them all`;
+    }, true);
   }
 }
 
 function checkPersonaMedia(personas: readonly Persona[], path: readonly PathSegment[], media: ReadonlyMap<string, Uint8Array>, report: Reporter): void {
   personas.forEach((persona, index) => {
-    if (persona.avatar && !media.has(persona.avatar)) report.error([...path, index, 'avatar'], `no media file ${persona.avatar} in the pack`, 'put the image in media/ and give its path, e.g. media/lena.png');
+    if (persona.avatar && !media.has(persona.avatar)) report.error([...path, index, 'avatar'], say`no media file ${name(persona.avatar)} in the pack`, say`put the image in media/ and give its path, e.g. media/lena.png`);
   });
 }
 
@@ -283,27 +326,27 @@ function checkScenario(
   report: Reporter,
 ): void {
   const duration = offsetMinutes(scenario.duration);
-  const accountIds = checkUnique(scenario.accounts, ['accounts'], report, 'account');
-  const factIds = checkUnique(scenario.facts, ['facts'], report, 'fact');
-  const keyMessageIds = checkUnique(scenario.policy.keyMessages, ['policy', 'keyMessages'], report, 'key message');
+  const ends = name(scenario.duration, 12);
+  const accountIds = checkUnique(scenario.accounts, ['accounts'], report, say`account`);
+  const factIds = checkUnique(scenario.facts, ['facts'], report, say`fact`);
+  const keyMessageIds = checkUnique(scenario.policy.keyMessages, ['policy', 'keyMessages'], report, say`key message`);
   scenario.policy.keyMessages.forEach((message, index) => {
-    if (message.coveredByFact && !factIds.has(message.coveredByFact)) {
-      report.error(['policy', 'keyMessages', index, 'coveredByFact'], `no fact has the id "${message.coveredByFact}"`, hintFrom(message.coveredByFact, [...factIds]));
-    }
+    if (message.coveredByFact && !factIds.has(message.coveredByFact)) report.dangling(['policy', 'keyMessages', index, 'coveredByFact'], message.coveredByFact, factIds, say`fact`);
   });
-  checkUnique(scenario.policy.redLines, ['policy', 'redLines'], report, 'red line');
-  checkUnique(scenario.policy.terminology, ['policy', 'terminology'], report, 'term');
-  const scenarioPersonaIds = checkUnique(scenario.personas, ['personas'], report, 'persona');
-  const personaIds = new Set([...packPersonas.map((p) => p.id), ...scenarioPersonaIds]);
+  checkUnique(scenario.policy.redLines, ['policy', 'redLines'], report, say`red line`);
+  checkUnique(scenario.policy.terminology, ['policy', 'terminology'], report, say`term`);
+  const scenarioPersonaIds = checkUnique(scenario.personas, ['personas'], report, say`persona`);
+  const personaIds = new KnownNames([...packPersonas.map((p) => p.id), ...scenarioPersonaIds.sorted]);
   checkPersonaMedia(scenario.personas, ['personas'], media, report);
-  const taskIds = checkUnique(scenario.tasks, ['tasks'], report, 'task');
-  checkUnique(scenario.branches, ['branches'], report, 'branch');
+  const taskIds = checkUnique(scenario.tasks, ['tasks'], report, say`task`);
+  checkUnique(scenario.branches, ['branches'], report, say`branch`);
   checkRubric(scenario.rubric?.rules, ['rubric', 'rules'], report);
   scenario.tasks.forEach((task, index) => checkRubric(task.rubric?.rules, ['tasks', index, 'rubric', 'rules'], report));
+  const scenarioLanguages = list(languages);
 
   scenario.accounts.forEach((account, index) => {
     if (account.audienceLanguage && !languages.includes(account.audienceLanguage)) {
-      report.error(['accounts', index, 'audienceLanguage'], `"${account.audienceLanguage}" is not one of the scenario's languages (${languages.join(', ')})`, 'add it to the scenario\'s languages, or remove audienceLanguage to follow the trainee\'s language');
+      report.error(['accounts', index, 'audienceLanguage'], say`${quote(account.audienceLanguage)} is not one of the scenario's languages (${scenarioLanguages})`, say`add it to the scenario's languages, or remove audienceLanguage to follow the trainee's language`);
     }
   });
 
@@ -313,27 +356,28 @@ function checkScenario(
   scenario.timeline.forEach((inject, index) => allInjects.push({ inject, path: ['timeline', index] }));
   scenario.branches.forEach((branch, b) => branch.then.injects.forEach((inject, index) => allInjects.push({ inject, path: ['branches', b, 'then', 'injects', index] })));
   for (const { inject, path } of allInjects) {
-    if (injects.has(inject.id)) report.error([...path, 'id'], `another inject already has the id "${inject.id}"`, 'give each inject its own id');
+    if (injects.has(inject.id)) report.error([...path, 'id'], say`another inject already has the id ${quote(inject.id)}`, say`give each inject its own id`);
     else injects.set(inject.id, { path, fromBranch: path[0] === 'branches' });
   }
+  const injectIds = new KnownNames(injects.keys());
 
   let previous = -1;
   scenario.timeline.forEach((inject, index) => {
     const at = offsetMinutes(inject.at);
-    if (at < previous) report.error(['timeline', index, 'at'], `the timeline is out of order: ${inject.at} comes after a later inject`, 'keep the timeline sorted by "at"');
+    if (at < previous) report.error(['timeline', index, 'at'], say`the timeline is out of order: ${name(inject.at, 12)} comes after a later inject`, say`keep the timeline sorted by "at"`);
     previous = Math.max(previous, at);
-    if (at > duration) report.error(['timeline', index, 'at'], `${inject.at} is after the scenario ends (${scenario.duration})`, 'move it earlier, or make duration longer');
+    if (at > duration) report.error(['timeline', index, 'at'], say`${name(inject.at, 12)} is after the scenario ends (${ends})`, say`move it earlier, or make duration longer`);
   });
   for (const { inject, path } of allInjects) {
-    if (!personaIds.has(inject.persona)) report.error([...path, 'persona'], `no persona has the id "${inject.persona}"`, hintFrom(inject.persona, [...personaIds]));
-    if (!accountIds.has(inject.account)) report.error([...path, 'account'], `no account has the id "${inject.account}"`, hintFrom(inject.account, [...accountIds]));
+    if (!personaIds.has(inject.persona)) report.dangling([...path, 'persona'], inject.persona, personaIds, say`persona`);
+    if (!accountIds.has(inject.account)) report.dangling([...path, 'account'], inject.account, accountIds, say`account`);
     if (inject.replyTo !== undefined) {
-      if (!injects.has(inject.replyTo)) report.error([...path, 'replyTo'], `no inject has the id "${inject.replyTo}"`, hintFrom(inject.replyTo, [...injects.keys()]));
-      else if (inject.replyTo === inject.id) report.error([...path, 'replyTo'], 'an inject cannot reply to itself');
+      if (!injects.has(inject.replyTo)) report.dangling([...path, 'replyTo'], inject.replyTo, injectIds, say`inject`);
+      else if (inject.replyTo === inject.id) report.error([...path, 'replyTo'], say`an inject cannot reply to itself`);
     }
-    if (inject.type === 'reply' && inject.replyTo === undefined) report.error([...path, 'replyTo'], 'a reply needs "replyTo": the inject it answers', 'add replyTo: <inject id>, or make it a post');
+    if (inject.type === 'reply' && inject.replyTo === undefined) report.error([...path, 'replyTo'], say`a reply needs "replyTo": the inject it answers`, say`add replyTo: <inject id>, or make it a post`);
     inject.media?.forEach((item, index) => {
-      if (!media.has(item.file)) report.error([...path, 'media', index, 'file'], `no media file ${item.file} in the pack`, 'put it in media/ and give its path, e.g. media/photo.png');
+      if (!media.has(item.file)) report.error([...path, 'media', index, 'file'], say`no media file ${name(item.file)} in the pack`, say`put it in media/ and give its path, e.g. media/photo.png`);
     });
   }
 
@@ -342,42 +386,46 @@ function checkScenario(
   const approved = new Set(scenario.policy.hashtags.approved.map((tag) => tag.toLowerCase()));
   scenario.tasks.forEach((task, index) => {
     const path: PathSegment[] = ['tasks', index];
-    if (!accountIds.has(task.account)) report.error([...path, 'account'], `no account has the id "${task.account}"`, hintFrom(task.account, [...accountIds]));
+    if (!accountIds.has(task.account)) report.dangling([...path, 'account'], task.account, accountIds, say`account`);
     if (task.kind === 'reply') {
-      if (task.replyTo === undefined) report.error([...path, 'replyTo'], 'a reply task needs "replyTo": the inject the trainee answers', 'add replyTo: <inject id>');
+      if (task.replyTo === undefined) report.error([...path, 'replyTo'], say`a reply task needs "replyTo": the inject the trainee answers`, say`add replyTo: <inject id>`);
     }
-    if (task.replyTo !== undefined && !injects.has(task.replyTo)) report.error([...path, 'replyTo'], `no inject has the id "${task.replyTo}"`, hintFrom(task.replyTo, [...injects.keys()]));
-    if (task.kind === 'direct-message' && task.recipient === undefined) report.error([...path, 'recipient'], 'a direct message needs a "recipient" persona', 'add recipient: <persona id>');
-    if (task.recipient !== undefined && !personaIds.has(task.recipient)) report.error([...path, 'recipient'], `no persona has the id "${task.recipient}"`, hintFrom(task.recipient, [...personaIds]));
+    if (task.replyTo !== undefined && !injects.has(task.replyTo)) report.dangling([...path, 'replyTo'], task.replyTo, injectIds, say`inject`);
+    if (task.kind === 'direct-message' && task.recipient === undefined) report.error([...path, 'recipient'], say`a direct message needs a "recipient" persona`, say`add recipient: <persona id>`);
+    if (task.recipient !== undefined && !personaIds.has(task.recipient)) report.dangling([...path, 'recipient'], task.recipient, personaIds, say`persona`);
     const due = offsetMinutes(task.due);
+    const dueText = name(task.due, 12);
     if (task.opensAt !== undefined) {
       const opens = offsetMinutes(task.opensAt);
-      if (openedByBranch.has(task.id)) report.error([...path, 'opensAt'], 'this task opens at a set time and also by a branch', 'remove opensAt to open it only by the branch, or remove it from the branch\'s openTasks');
-      if (opens >= duration) report.error([...path, 'opensAt'], `the task opens at ${task.opensAt}, when the scenario has ended (${scenario.duration}): no one can reach it`, 'open it earlier');
-      if (due <= opens) report.error([...path, 'due'], `the deadline ${task.due} is not after the task opens (${task.opensAt})`, 'give the trainee time: set due after opensAt');
-      if (due > duration) report.error([...path, 'due'], `the deadline ${task.due} is after the scenario ends (${scenario.duration})`, 'move it earlier, or make duration longer');
+      const opensText = name(task.opensAt, 12);
+      if (openedByBranch.has(task.id)) report.error([...path, 'opensAt'], say`this task opens at a set time and also by a branch`, say`remove opensAt to open it only by the branch, or remove it from the branch's openTasks`);
+      if (opens >= duration) report.error([...path, 'opensAt'], say`the task opens at ${opensText}, when the scenario has ended (${ends}): no one can reach it`, say`open it earlier`);
+      if (due <= opens) report.error([...path, 'due'], say`the deadline ${dueText} is not after the task opens (${opensText})`, say`give the trainee time: set due after opensAt`);
+      if (due > duration) report.error([...path, 'due'], say`the deadline ${dueText} is after the scenario ends (${ends})`, say`move it earlier, or make duration longer`);
     } else if (!openedByBranch.has(task.id)) {
-      report.error([...path], `task "${task.id}" never opens: it has no opensAt and no branch opens it`, 'add opensAt, or list it in a branch\'s then.openTasks');
+      report.error([...path], say`task ${quote(task.id)} never opens: it has no opensAt and no branch opens it`, say`add opensAt, or list it in a branch's then.openTasks`);
     }
     task.requires.keyMessages.forEach((id, i) => {
-      if (!keyMessageIds.has(id)) report.error([...path, 'requires', 'keyMessages', i], `no key message has the id "${id}"`, hintFrom(id, [...keyMessageIds]));
+      if (!keyMessageIds.has(id)) report.dangling([...path, 'requires', 'keyMessages', i], id, keyMessageIds, say`key message`);
     });
     task.requires.facts.forEach((id, i) => {
-      if (!factIds.has(id)) report.error([...path, 'requires', 'facts', i], `no fact has the id "${id}"`, hintFrom(id, [...factIds]));
+      if (!factIds.has(id)) report.dangling([...path, 'requires', 'facts', i], id, factIds, say`fact`);
     });
     task.requires.hashtags.forEach((tag, i) => {
-      if (!approved.has(tag.toLowerCase())) report.error([...path, 'requires', 'hashtags', i], `${tag} is not an approved hashtag of this scenario`, 'add it to policy.hashtags.approved');
+      if (!approved.has(tag.toLowerCase())) report.error([...path, 'requires', 'hashtags', i], say`${name(tag, 48)} is not an approved hashtag of this scenario`, say`add it to policy.hashtags.approved`);
     });
     const account = accountById.get(task.account);
     const answerLanguages = account?.audienceLanguage ? [account.audienceLanguage] : languages;
     for (const language of answerLanguages) {
-      if (!task.modelAnswer[language]) report.error([...path, 'modelAnswer'], `the model answer has no "${language}" version`, account?.audienceLanguage ? `the account ${account.id} is read in ${language}` : `the scenario is played in ${languages.join(', ')}`);
+      if (!task.modelAnswer[language]) {
+        report.error([...path, 'modelAnswer'], say`the model answer has no ${quote(language)} version`, account?.audienceLanguage ? say`the account ${name(account.id)} is read in ${name(language, 8)}` : say`the scenario is played in ${scenarioLanguages}`);
+      }
     }
     const calibrationIds = new Set<string>();
     task.calibration.forEach((draft, i) => {
-      if (calibrationIds.has(draft.id)) report.error([...path, 'calibration', i, 'id'], `another calibration draft of this task already has the id "${draft.id}"`);
+      if (calibrationIds.has(draft.id)) report.error([...path, 'calibration', i, 'id'], say`another calibration draft of this task already has the id ${quote(draft.id)}`, say`give each draft its own id`);
       calibrationIds.add(draft.id);
-      if (!languages.includes(draft.language)) report.error([...path, 'calibration', i, 'language'], `"${draft.language}" is not one of the scenario's languages (${languages.join(', ')})`);
+      if (!languages.includes(draft.language)) report.error([...path, 'calibration', i, 'language'], say`${quote(draft.language)} is not one of the scenario's languages (${scenarioLanguages})`, say`write the draft in one of them`);
     });
   });
 
@@ -385,22 +433,20 @@ function checkScenario(
     const conditions = branch.when.all ?? branch.when.any ?? [];
     conditions.forEach((condition, c) => {
       const path: PathSegment[] = ['branches', b, 'when', branch.when.all ? 'all' : 'any', c];
-      if ('task' in condition && !taskIds.has(condition.task)) report.error([...path, 'task'], `no task has the id "${condition.task}"`, hintFrom(condition.task, [...taskIds]));
-      if ('time' in condition && offsetMinutes(condition.time) > duration) report.error([...path, 'time'], `${condition.time} is after the scenario ends (${scenario.duration}): the branch can never fire`);
+      if ('task' in condition && !taskIds.has(condition.task)) report.dangling([...path, 'task'], condition.task, taskIds, say`task`);
+      if ('time' in condition && offsetMinutes(condition.time) > duration) report.error([...path, 'time'], say`${name(condition.time, 12)} is after the scenario ends (${ends}): the branch can never fire`, say`move it earlier, or make duration longer`);
     });
     branch.then.openTasks.forEach((id, i) => {
-      if (!taskIds.has(id)) report.error(['branches', b, 'then', 'openTasks', i], `no task has the id "${id}"`, hintFrom(id, [...taskIds]));
+      if (!taskIds.has(id)) report.dangling(['branches', b, 'then', 'openTasks', i], id, taskIds, say`task`);
     });
     if (!branch.then.injects.length && !branch.then.openTasks.length && !branch.then.end) {
-      report.error(['branches', b, 'then'], 'the branch does nothing', 'give it injects, openTasks or end');
+      report.error(['branches', b, 'then'], say`the branch does nothing`, say`give it injects, openTasks or end`);
     }
   });
 
   for (const [mood, replies] of Object.entries(scenario.audience.replies)) {
     (replies ?? []).forEach((reply, index) => {
-      if (reply.persona !== undefined && !personaIds.has(reply.persona)) {
-        report.error(['audience', 'replies', mood, index, 'persona'], `no persona has the id "${reply.persona}"`, hintFrom(reply.persona, [...personaIds]));
-      }
+      if (reply.persona !== undefined && !personaIds.has(reply.persona)) report.dangling(['audience', 'replies', mood, index, 'persona'], reply.persona, personaIds, say`persona`);
     });
   }
 }

@@ -1,133 +1,158 @@
 // Runtime: any (pure core). Turns schema validation issues into diagnostics a person can act on:
-// plain words for what was expected, the nearest known name for a misspelt field or value.
-import { closest, distance } from 'fastest-levenshtein';
+// plain words for what was expected, the nearest known name for a misspelt field or value. Every
+// message is worded with typed parts (message.ts) from the issue's values, whatever they hold; a
+// problem's line and hint are only worked out when the problem will be listed.
 import type { z } from 'zod';
-import type { Diagnostic, PathSegment } from './diagnostics';
-import { formatPath } from './diagnostics';
+import type { PathSegment } from './diagnostics';
+import { diagnostic, DiagnosticList, formatPath } from './diagnostics';
+import { Hints, KnownNames } from './hints';
+import type { Part, Said } from './message';
+import { amount, counted, kindOf, list, name, quote, say, verbatim } from './message';
 import type { SourceFile } from './yaml';
 import { positionOf } from './yaml';
+import type { Diagnostic } from './diagnostics';
 
-const KIND_WORDS: Record<string, string> = {
-  string: 'a text',
-  number: 'a number',
-  int: 'a whole number',
-  boolean: 'true or false',
-  array: 'a list',
-  object: 'a mapping (key: value lines)',
-  record: 'a mapping (key: value lines)',
-  null: 'nothing',
-  undefined: 'nothing',
+const KIND_WORDS: Record<string, Said> = {
+  string: say`a text`,
+  number: say`a number`,
+  int: say`a whole number`,
+  boolean: say`true or false`,
+  array: say`a list`,
+  object: say`a mapping (key: value lines)`,
+  record: say`a mapping (key: value lines)`,
+  null: say`nothing`,
+  undefined: say`nothing`,
 };
 
-function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'an empty value';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
-  return `${typeof value === 'number' ? 'the number' : 'the value'} ${String(value)}`;
-}
-
-function suggestion(word: string, candidates: readonly string[]): string | undefined {
-  if (!candidates.length) return undefined;
-  const best = closest(word, candidates as string[]);
-  return distance(word, best) <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+/** What the author wrote, in words: the text itself (cut) or the number, else its kind. */
+function describeValue(value: unknown): Part {
+  if (typeof value === 'string') return say`the text ${quote(value, 40)}`;
+  if (typeof value === 'number' && Number.isFinite(value)) return say`the number ${amount(value)}`;
+  return kindOf(value);
 }
 
 export interface IssueContext {
   source: SourceFile;
   /** Every field name the format knows, for "did you mean" hints. */
-  knownFields: readonly string[];
+  knownFields: readonly string[] | KnownNames;
   /** The languages texts must cover here, for "missing translation" messages. */
   languages: readonly string[];
   /** Who declares those languages: the pack (pack.yaml) or the scenario itself. */
   languagesFrom: 'pack' | 'scenario';
+  /** The load's shared hint budget; a fresh one when omitted. */
+  hints?: Hints;
 }
 
+/** The diagnostics for `issues`, at most DiagnosticLimits.perFile, the rest counted in one line. */
 export function diagnosticsFromIssues(issues: readonly z.core.$ZodIssue[], context: IssueContext): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const issue of issues) {
-    const path = issue.path.filter((segment): segment is PathSegment => typeof segment !== 'symbol');
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
-        const keyPath = [...path, key];
-        const near = suggestion(key, context.knownFields);
-        out.push(make(context.source, keyPath, true, `unknown field "${key}"`, near ? `did you mean "${near}"?` : 'remove it, or check the pack format reference'));
-      }
-      continue;
-    }
-    if (issue.code === 'invalid_union' && issue.errors.length) {
-      const discriminated = issue.discriminator;
-      if (discriminated) {
-        const options = 'options' in issue && issue.options ? issue.options.map(String) : [];
-        out.push(make(context.source, [...path, discriminated], false, `"${discriminated}" must be one of: ${options.join(', ')}`, hintForValue(issue.input, discriminated, options)));
+  const list = new DiagnosticList();
+  reportIssues(issues, context, list);
+  return list.list();
+}
+
+/** Adds the diagnostics for `issues` to `out`, doing the work of each only when it will be listed. */
+export function reportIssues(issues: readonly z.core.$ZodIssue[], context: IssueContext, out: DiagnosticList): void {
+  const hints = context.hints ?? new Hints();
+  const knownFields = context.knownFields instanceof KnownNames ? context.knownFields : new KnownNames(context.knownFields);
+  const file = context.source.file;
+  // Union branches are reported iteratively: a nested union's issues go back on the queue.
+  const queue: Array<readonly z.core.$ZodIssue[]> = [issues];
+  while (queue.length) {
+    for (const issue of queue.shift()!) {
+      const path = issue.path.filter((segment): segment is PathSegment => typeof segment !== 'symbol');
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) {
+          out.report(file, () => {
+            const near = hints.nearest(key, knownFields);
+            return make(context.source, [...path, key], true, say`unknown field ${quote(key)}`, near ? say`did you mean ${quote(near)}?` : say`remove it, or check the pack format reference`);
+          });
+        }
         continue;
       }
-      // Report the branch that got furthest: the one with the fewest issues.
-      const best = [...issue.errors].sort((a, b) => a.length - b.length)[0] ?? [];
-      out.push(...diagnosticsFromIssues(best.map((nested) => ({ ...nested, path: [...issue.path, ...nested.path] })), context));
-      continue;
+      if (issue.code === 'invalid_union' && issue.errors.length) {
+        const discriminated = issue.discriminator;
+        if (discriminated) {
+          const options = 'options' in issue && Array.isArray(issue.options) ? issue.options.map((option) => (typeof option === 'string' ? option : String(option))) : [];
+          out.report(file, () => make(context.source, [...path, discriminated], false, say`${quote(discriminated)} must be one of: ${list(options, { maxItems: 12, maxChars: 100 })}`, hintForValue(issue.input, discriminated, options, hints)));
+          continue;
+        }
+        // Report the branch that got furthest: the one with the fewest issues.
+        let best: readonly z.core.$ZodIssue[] = issue.errors[0] ?? [];
+        for (const branch of issue.errors) if (branch.length < best.length) best = branch;
+        queue.push(best.map((nested) => ({ ...nested, path: [...issue.path, ...nested.path] })));
+        continue;
+      }
+      out.report(file, () => {
+        const { message, hint, atKey } = describe(issue, path, context, hints);
+        return make(context.source, path, atKey, message, hint);
+      });
     }
-    const { message, hint, atKey } = describe(issue, path, context);
-    out.push(make(context.source, path, atKey, message, hint));
   }
-  return out;
 }
 
-function hintForValue(input: unknown, field: string, options: readonly string[]): string {
+function hintForValue(input: unknown, field: string, options: readonly string[], hints: Hints): Said {
   const value = input && typeof input === 'object' ? (input as Record<string, unknown>)[field] : undefined;
-  const near = typeof value === 'string' ? suggestion(value, options) : undefined;
-  return near ? `did you mean "${near}"?` : `write one of: ${options.join(', ')}`;
+  return hints.forChoice(value, options);
 }
 
-function make(source: SourceFile, path: readonly PathSegment[], atKey: boolean, message: string, hint?: string): Diagnostic {
+function make(source: SourceFile, path: readonly PathSegment[], atKey: boolean, message: Said, hint?: Said): Diagnostic {
   const { line, column } = positionOf(source, path, atKey);
-  return { severity: 'error', file: source.file, line, column, path: formatPath(path), message, ...(hint ? { hint } : {}) };
+  return diagnostic({ file: source.file, line, column, path: formatPath(path), message, ...(hint ? { hint } : {}) });
 }
 
-function describe(issue: z.core.$ZodIssue, path: readonly PathSegment[], context: IssueContext): { message: string; hint?: string; atKey: boolean } {
+/** The name of the last path segment: a field, a language, or an item's position. */
+function fieldName(last: PathSegment | undefined): Part {
+  if (typeof last === 'number') return say`item ${amount(last)}`;
+  if (typeof last === 'string') return quote(last);
+  return say`this field`;
+}
+
+function describe(issue: z.core.$ZodIssue, path: readonly PathSegment[], context: IssueContext, hints: Hints): { message: Said; hint?: Said; atKey: boolean } {
   const last = path[path.length - 1];
   switch (issue.code) {
     case 'invalid_type': {
       if (issue.input === undefined) {
         if (typeof last === 'string' && context.languages.includes(last)) {
           return {
-            message: `missing the "${last}" text`,
-            hint: `add "${last}: …" — ${context.languagesFrom === 'pack' ? 'the pack declares' : 'this scenario declares'} the languages ${context.languages.join(', ')}, and every text must be in each`,
+            message: say`missing the ${quote(last)} text`,
+            hint: say`add "${name(last, 8)}: …" — ${context.languagesFrom === 'pack' ? say`the pack declares` : say`this scenario declares`} the languages ${list(context.languages, { maxItems: 8, maxChars: 40 })}, and every text must be in each`,
             atKey: false,
           };
         }
-        return { message: `missing required field "${String(last)}"`, hint: `add "${String(last)}:" here`, atKey: false };
+        if (last === undefined) return { message: say`the file is empty`, hint: say`write the file's fields, e.g. "id: …"`, atKey: false };
+        return { message: say`missing required field ${fieldName(last)}`, hint: typeof last === 'string' ? say`add "${name(last, 40)}:" here` : undefined, atKey: false };
       }
-      const expected = KIND_WORDS[issue.expected] ?? issue.expected;
-      return { message: `expected ${expected}, found ${describeValue(issue.input)}`, atKey: false };
+      const expected = KIND_WORDS[issue.expected] ?? name(String(issue.expected), 24);
+      return { message: say`expected ${expected}, found ${describeValue(issue.input)}`, atKey: false };
     }
     case 'invalid_value': {
-      if (issue.input === undefined) return { message: `missing required field "${String(last)}"`, hint: `add "${String(last)}:" here`, atKey: false };
-      const options = issue.values.map(String);
-      const near = typeof issue.input === 'string' ? suggestion(issue.input, options) : undefined;
+      if (issue.input === undefined) return { message: say`missing required field ${fieldName(last)}`, hint: typeof last === 'string' ? say`add "${name(last, 40)}:" here` : undefined, atKey: false };
+      const options = issue.values.map((value) => (typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : 'null'));
+      const near = typeof issue.input === 'string' ? hints.nearest(issue.input, new KnownNames(options)) : undefined;
       return {
-        message: options.length === 1 ? `must be ${options[0]}, found ${describeValue(issue.input)}` : `must be one of: ${options.join(', ')}`,
-        hint: near ? `did you mean "${near}"?` : undefined,
+        message: options.length === 1 ? say`must be ${name(options[0] ?? '', 40)}, found ${describeValue(issue.input)}` : say`must be one of: ${list(options, { maxItems: 12, maxChars: 100 })}`,
+        hint: near ? say`did you mean ${quote(near)}?` : undefined,
         atKey: false,
       };
     }
     case 'too_small': {
-      const unit = issue.origin === 'array' ? 'item' : issue.origin === 'string' ? 'character' : '';
-      if (issue.origin === 'string' && Number(issue.minimum) === 1) return { message: 'must not be empty', atKey: false };
-      const amount = unit ? `${issue.minimum} ${unit}${Number(issue.minimum) === 1 ? '' : 's'}` : String(issue.minimum);
-      return { message: `must have at least ${amount}${unit ? '' : ` (found ${describeValue(issue.input)})`}`, atKey: false };
+      const minimum = typeof issue.minimum === 'bigint' ? Number(issue.minimum) : issue.minimum;
+      if (issue.origin === 'string' && minimum === 1) return { message: say`must not be empty`, atKey: false };
+      if (issue.origin === 'array') return { message: say`must have at least ${counted(minimum, 'item')}`, atKey: false };
+      if (issue.origin === 'string') return { message: say`must have at least ${counted(minimum, 'character')}`, atKey: false };
+      return { message: say`must have at least ${amount(issue.minimum)} (found ${describeValue(issue.input)})`, atKey: false };
     }
     case 'too_big': {
-      const unit = issue.origin === 'array' ? 'items' : issue.origin === 'string' ? 'characters' : '';
-      return { message: `must be at most ${issue.maximum}${unit ? ` ${unit}` : ''}`, hint: unit === 'characters' ? 'shorten it' : undefined, atKey: false };
+      if (issue.origin === 'array') return { message: say`must have at most ${amount(issue.maximum)} items`, atKey: false };
+      if (issue.origin === 'string') return { message: say`must be at most ${amount(issue.maximum)} characters`, hint: say`shorten it`, atKey: false };
+      return { message: say`must be at most ${amount(issue.maximum)} (found ${describeValue(issue.input)})`, atKey: false };
     }
     case 'invalid_format':
-      return { message: issue.message, hint: issue.input !== undefined ? `found ${describeValue(issue.input)}` : undefined, atKey: false };
+      return { message: verbatim(issue.message), hint: issue.input !== undefined ? say`found ${describeValue(issue.input)}` : undefined, atKey: false };
     case 'invalid_key':
-      return { message: `invalid key: ${issue.issues[0]?.message ?? issue.message}`, atKey: true };
+      return { message: say`invalid key: ${verbatim(issue.issues[0]?.message ?? issue.message)}`, atKey: true };
     default:
-      return { message: issue.message, atKey: false };
+      return { message: verbatim(issue.message), atKey: false };
   }
 }
 

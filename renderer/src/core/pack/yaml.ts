@@ -1,16 +1,19 @@
 // Runtime: any (pure core). Reads one untrusted YAML file with limits, keeping source positions
-// so that every later problem can be reported at its line and column.
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+// so that every later problem can be reported at its line and column. The limits are checked
+// before the work they bound: the size before parsing, the nesting and the number of nodes and
+// aliases while the text is tokenised (before anything is composed, whose code recurses on
+// nesting), items per collection and repeated keys by one iterative walk before validation.
+import { Composer, CST, isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, Parser } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import type { Diagnostic, PathSegment } from './diagnostics';
+import { diagnostic, DiagnosticList } from './diagnostics';
+import type { YamlLimits } from './limits';
+import { DIAGNOSTIC_LIMITS, YAML_LIMITS } from './limits';
+import type { Said } from './message';
+import { count, counted, name, quote, say, verbatim } from './message';
 
-export interface YamlLimits {
-  maxFileBytes: number;
-  maxDepth: number;
-  maxAliases: number;
-}
-
-export const YAML_LIMITS: YamlLimits = { maxFileBytes: 1024 * 1024, maxDepth: 32, maxAliases: 50 };
+export type { YamlLimits } from './limits';
+export { YAML_LIMITS } from './limits';
 
 export interface SourceFile {
   file: string;
@@ -21,136 +24,196 @@ export interface SourceFile {
 export interface ParsedYaml {
   value: unknown;
   source: SourceFile | null;
+  /** At most DIAGNOSTIC_LIMITS.perFile problems, then one line counting the rest. */
   diagnostics: Diagnostic[];
 }
 
-function at(file: string, lineCounter: LineCounter | null, offset: number | undefined, message: string, hint?: string): Diagnostic {
-  const pos = lineCounter && offset !== undefined ? lineCounter.linePos(offset) : { line: 0, col: 0 };
-  return { severity: 'error', file, line: pos.line, column: pos.col, path: '', message, ...(hint ? { hint } : {}) };
+function at(file: string, lineCounter: LineCounter | null, offset: number | undefined, message: Said, hint?: Said): Diagnostic {
+  const pos = lineCounter && typeof offset === 'number' ? lineCounter.linePos(offset) : { line: 0, col: 0 };
+  return diagnostic({ file, line: pos.line, column: pos.col, message, ...(hint ? { hint } : {}) });
 }
 
-function depthProblem(node: unknown, maxDepth: number): YamlNode | null {
-  const stack: Array<{ node: unknown; depth: number }> = [{ node, depth: 0 }];
-  while (stack.length) {
-    const { node: current, depth } = stack.pop()!;
-    if (isMap(current) || isSeq(current)) {
-      if (depth >= maxDepth) return current as YamlNode;
-      for (const item of current.items) {
-        if (isPair(item)) stack.push({ node: item.value, depth: depth + 1 });
-        else stack.push({ node: item, depth: depth + 1 });
-      }
-    }
+const HINTS: Record<string, Said> = {
+  DUPLICATE_KEY: say`remove one of the two, or rename it`,
+  TAG_RESOLVE_FAILED: say`remove the tag: packs hold plain data (text, numbers, lists, mappings)`,
+  BAD_INDENT: say`indent with spaces, the same amount for every item of a list or mapping`,
+  TAB_AS_INDENT: say`indent with spaces, not tabs`,
+  MISSING_CHAR: say`close the quote or bracket that was opened`,
+  BLOCK_AS_IMPLICIT_KEY: say`a key ends with ": " and stays on one line`,
+  UNEXPECTED_TOKEN: say`check the quotes and the indentation around here`,
+};
+
+/** Token kinds that each make at least one node of the document. */
+const NODE_TOKENS = new Set<string | null>(['scalar', 'single-quoted-scalar', 'double-quoted-scalar', 'block-scalar-header', 'alias', 'flow-map-start', 'flow-seq-start']);
+
+/** Why tokenising stopped before the whole text was read. */
+interface TokenLimitHit {
+  kind: 'depth' | 'nodes' | 'aliases' | 'items';
+  offset: number;
+  /** For 'items': whether the collection is a mapping. */
+  mapping?: boolean;
+}
+
+/** The open collection among the parser's two innermost tokens that has too many items, if any. */
+function crowdedCollection(stack: readonly CST.Token[], maxItems: number): CST.Token | null {
+  for (let index = stack.length - 1; index >= 0 && index >= stack.length - 2; index -= 1) {
+    const token = stack[index]!;
+    if ((token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') && token.items.length > maxItems) return token;
   }
   return null;
 }
 
-function countAliases(node: unknown): { count: number; first: YamlNode | null } {
-  let count = 0;
-  let first: YamlNode | null = null;
-  const stack: unknown[] = [node];
-  while (stack.length) {
-    const current = stack.pop();
-    if (isAlias(current)) {
-      count += 1;
-      first ??= current;
-    } else if (isMap(current) || isSeq(current)) {
-      for (const item of current.items) {
-        if (isPair(item)) stack.push(item.key, item.value);
-        else stack.push(item);
-      }
+/**
+ * The parser's tokens, counted as they are made: stops (without reading further) as soon as the
+ * nesting, the nodes or the aliases pass their limit. The parser keeps its open collections on
+ * a stack, not in recursion, so its depth is known at each step; the parser's stack holds up to
+ * two entries per level of nesting (a collection and its item), hence the factor of 2.
+ */
+function* countedTokens(text: string, parser: Parser, limits: YamlLimits, hit: { value: TokenLimitHit | null }): Generator<CST.Token> {
+  let nodes = 0;
+  let aliases = 0;
+  const maxStack = limits.maxDepth * 2 + 4;
+  for (const lexeme of new Lexer().lex(text)) {
+    const type = CST.tokenType(lexeme);
+    if (NODE_TOKENS.has(type)) nodes += 1;
+    if (type === 'alias') aliases += 1;
+    const kind = nodes > limits.maxNodes ? 'nodes' : aliases > limits.maxAliases ? 'aliases' : parser.stack.length > maxStack ? 'depth' : null;
+    if (kind) {
+      hit.value = { kind, offset: parser.offset };
+      return;
     }
+    const crowded = crowdedCollection(parser.stack, limits.maxCollectionItems);
+    if (crowded) {
+      hit.value = { kind: 'items', offset: crowded.offset, mapping: crowded.type === 'block-map' || (crowded.type === 'flow-collection' && crowded.start.source === '{') };
+      return;
+    }
+    yield* parser.next(lexeme);
   }
-  return { count, first };
+  yield* parser.end();
 }
 
-const HINTS: Record<string, string> = {
-  DUPLICATE_KEY: 'remove one of the two, or rename it',
-  TAG_RESOLVE_FAILED: 'remove the tag: packs hold plain data (text, numbers, lists, mappings)',
-  BAD_INDENT: 'indent with spaces, the same amount for every item of a list or mapping',
-  TAB_AS_INDENT: 'indent with spaces, not tabs',
-  MISSING_CHAR: 'close the quote or bracket that was opened',
-  BLOCK_AS_IMPLICIT_KEY: 'a key ends with ": " and stays on one line',
-  UNEXPECTED_TOKEN: 'check the quotes and the indentation around here',
-};
+function tokenLimitProblem(file: string, lineCounter: LineCounter, hit: TokenLimitHit, limits: YamlLimits): Diagnostic {
+  switch (hit.kind) {
+    case 'depth':
+      return at(file, lineCounter, hit.offset, say`the document nests deeper than ${count(limits.maxDepth)} levels here`, say`check the indentation and the "key: value" lines above; the format never nests that deep`);
+    case 'nodes':
+      return at(file, null, undefined, say`the file holds more than ${count(limits.maxNodes)} values`, say`split it into several scenarios: no real scenario comes near that`);
+    case 'items':
+      return at(file, lineCounter, hit.offset, hit.mapping ? say`a mapping with more than ${count(limits.maxCollectionItems)} keys` : say`a list with more than ${count(limits.maxCollectionItems)} items`, say`split it: no real pack comes near that`);
+    case 'aliases':
+      return at(file, lineCounter, hit.offset, say`the document uses more than ${counted(limits.maxAliases, 'alias', 'aliases')}; at most ${count(limits.maxAliases)} are allowed`, say`write the repeated parts out, or reuse them by id`);
+  }
+}
+
+/** The problems one iterative walk of the composed document finds, each through `report`. */
+function walkProblems(file: string, lineCounter: LineCounter, root: unknown, limits: YamlLimits, report: DiagnosticList): void {
+  const stack: Array<{ node: unknown; depth: number }> = [{ node: root, depth: 0 }];
+  let aliases = 0;
+  let deepReported = false;
+  while (stack.length) {
+    const { node, depth } = stack.pop()!;
+    if (isAlias(node)) {
+      aliases += 1;
+      if (aliases === limits.maxAliases + 1) {
+        report.report(file, () => at(file, lineCounter, node.range?.[0], say`the document uses more than ${counted(limits.maxAliases, 'alias', 'aliases')}; at most ${count(limits.maxAliases)} are allowed`, say`write the repeated parts out, or reuse them by id`));
+      }
+      continue;
+    }
+    if (!isScalar(node) && !isMap(node) && !isSeq(node)) continue;
+    if (node.tag) {
+      report.report(file, () => at(file, lineCounter, node.range?.[0], say`the tag ${name(node.tag ?? '', 40)} is not allowed`, HINTS.TAG_RESOLVE_FAILED));
+    }
+    if (isScalar(node)) continue;
+    if (depth >= limits.maxDepth) {
+      if (!deepReported) report.report(file, () => at(file, lineCounter, node.range?.[0], say`the document nests deeper than ${count(limits.maxDepth)} levels`, say`flatten the structure: the pack format never needs that depth`));
+      deepReported = true;
+      continue;
+    }
+    if (node.items.length > limits.maxCollectionItems) {
+      const what = isMap(node) ? say`a mapping with ${count(node.items.length)} keys` : say`a list with ${count(node.items.length)} items`;
+      report.report(file, () => at(file, lineCounter, node.range?.[0], say`${what}; at most ${count(limits.maxCollectionItems)} are read`, say`split it: no real pack comes near that`));
+      continue;
+    }
+    if (isMap(node)) {
+      const keys = new Set<string>();
+      for (const pair of node.items) {
+        const key = pair.key;
+        if (isScalar(key)) {
+          const text = String(key.value);
+          if (keys.has(text)) report.report(file, () => at(file, lineCounter, key.range?.[0], say`duplicate key ${quote(text)}: it appears twice in this mapping`, HINTS.DUPLICATE_KEY));
+          keys.add(text);
+        }
+        stack.push({ node: pair.key, depth: depth + 1 }, { node: pair.value, depth: depth + 1 });
+      }
+    } else {
+      for (const item of node.items) stack.push({ node: isPair(item) ? item.value : item, depth: depth + 1 });
+    }
+  }
+}
 
 /** Parses `text` as one YAML document. Never throws: every problem becomes a diagnostic. */
 export function parseYaml(file: string, text: string, limits: YamlLimits = YAML_LIMITS): ParsedYaml {
-  const bytes = new TextEncoder().encode(text).length;
+  // Each character is at least one byte: a text longer than the limit is over it without encoding it.
+  const bytes = text.length > limits.maxFileBytes ? text.length : new TextEncoder().encode(text).length;
   if (bytes > limits.maxFileBytes) {
     return {
       value: undefined,
       source: null,
-      diagnostics: [at(file, null, undefined, `the file is ${bytes} bytes; at most ${limits.maxFileBytes} are read`, 'split it, or move long texts into several files')],
+      diagnostics: [at(file, null, undefined, say`the file is over ${count(limits.maxFileBytes)} bytes (${count(bytes)}${text.length > limits.maxFileBytes ? say` characters or more` : say``})`, say`split it, or move long texts into several files`)],
     };
   }
+  const list = new DiagnosticList({ perFile: DIAGNOSTIC_LIMITS.perFile, total: DIAGNOSTIC_LIMITS.perFile });
   const lineCounter = new LineCounter();
-  let document: Document.Parsed;
+  const parser = new Parser(lineCounter.addNewLine);
+  // Parser.parse() marks the start of the input as a line start; feeding tokens one by one, so must this.
+  lineCounter.addNewLine(0);
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: false, schema: 'core', customTags: [], resolveKnownTags: false, stringKeys: true });
+  const hit: { value: TokenLimitHit | null } = { value: null };
+  let document: Document.Parsed | null = null;
+  // The parser makes an Error object per syntax problem; a stack trace for each would double the
+  // cost of a file full of them, and none is ever shown.
+  const errorClass = Error as { stackTraceLimit?: number };
+  const stackTraceLimit = errorClass.stackTraceLimit;
+  errorClass.stackTraceLimit = 0;
   try {
-    document = parseDocument(text, {
-      lineCounter,
-      prettyErrors: false,
-      uniqueKeys: true,
-      schema: 'core',
-      customTags: [],
-      resolveKnownTags: false,
-      stringKeys: true,
-    });
-  } catch {
-    return {
-      value: undefined,
-      source: null,
-      diagnostics: [at(file, null, undefined, 'the file could not be read as YAML (it nests too deeply or is malformed)', 'check the brackets and indentation')],
-    };
+    for (const composed of composer.compose(countedTokens(text, parser, limits, hit), true, text.length)) {
+      if (!document) document = composed;
+      else {
+        list.add(at(file, lineCounter, composed.range[0], say`the file holds more than one YAML document`, say`remove the "---" line: a pack file is one document`));
+        break;
+      }
+    }
+  } catch (error) {
+    // The limits above keep the composer's recursion shallow; this stays a refusal, never a crash.
+    const detail = error instanceof Error ? verbatim(error.message, 80) : say`unknown error`;
+    list.add(at(file, null, undefined, say`the file could not be read as YAML (${detail})`, say`check the brackets and indentation`));
+    return { value: undefined, source: null, diagnostics: list.list() };
+  } finally {
+    errorClass.stackTraceLimit = stackTraceLimit;
   }
-  const diagnostics: Diagnostic[] = [];
-  for (const problem of [...document.errors, ...document.warnings]) {
-    diagnostics.push(
-      at(file, lineCounter, problem.pos[0], problem.message.split('\n')[0] ?? problem.message, HINTS[problem.code]),
-    );
+  if (hit.value) {
+    return { value: undefined, source: null, diagnostics: [tokenLimitProblem(file, lineCounter, hit.value, limits)] };
   }
-  if (document.warnings.length === 0) {
-    for (const tagged of collectTags(document.contents)) {
-      diagnostics.push(at(file, lineCounter, tagged.range?.[0], `the tag ${tagged.tag} is not allowed`, HINTS.TAG_RESOLVE_FAILED));
+  if (!document) {
+    return { value: undefined, source: null, diagnostics: [at(file, null, undefined, say`the file holds no YAML document`, say`write the file's fields, e.g. "id: …"`)] };
+  }
+  for (const problem of [document.errors, document.warnings]) {
+    for (const item of problem) {
+      const first = item.message.split('\n')[0] ?? item.message;
+      list.report(file, () => at(file, lineCounter, item.pos[0], verbatim(first), HINTS[item.code]));
     }
   }
-  if (diagnostics.length) return { value: undefined, source: null, diagnostics };
-
-  const deep = depthProblem(document.contents, limits.maxDepth);
-  if (deep) {
-    diagnostics.push(at(file, lineCounter, deep.range?.[0], `the document nests deeper than ${limits.maxDepth} levels`, 'flatten the structure: the pack format never needs that depth'));
-  }
-  const aliases = countAliases(document.contents);
-  if (aliases.count > limits.maxAliases) {
-    diagnostics.push(at(file, lineCounter, aliases.first?.range?.[0], `the document uses ${aliases.count} aliases; at most ${limits.maxAliases} are allowed`, 'write the repeated parts out, or reuse them by id'));
-  }
-  if (diagnostics.length) return { value: undefined, source: null, diagnostics };
+  if (!list.hasErrors()) walkProblems(file, lineCounter, document.contents, limits, list);
+  if (list.hasErrors()) return { value: undefined, source: null, diagnostics: list.list() };
 
   let value: unknown;
   try {
     value = document.toJS({ maxAliasCount: limits.maxAliases });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { value: undefined, source: null, diagnostics: [at(file, lineCounter, 0, `the document could not be expanded: ${message}`, 'write the repeated parts out instead of using aliases')] };
+    const detail = error instanceof Error ? verbatim(error.message, 80) : say`unknown error`;
+    return { value: undefined, source: null, diagnostics: [at(file, lineCounter, 0, say`the document could not be expanded: ${detail}`, say`write the repeated parts out instead of using aliases`)] };
   }
-  return { value, source: { file, document, lineCounter }, diagnostics };
-}
-
-function collectTags(root: unknown): YamlNode[] {
-  const found: YamlNode[] = [];
-  const stack: unknown[] = [root];
-  while (stack.length) {
-    const current = stack.pop();
-    if (isScalar(current) || isMap(current) || isSeq(current)) {
-      if (current.tag) found.push(current as YamlNode);
-    }
-    if (isMap(current) || isSeq(current)) {
-      for (const item of current.items) {
-        if (isPair(item)) stack.push(item.key, item.value);
-        else stack.push(item);
-      }
-    }
-  }
-  return found;
+  return { value, source: { file, document, lineCounter }, diagnostics: [] };
 }
 
 /**

@@ -79,7 +79,15 @@ export function formatDiagnostic(diagnostic: Diagnostic): string {
   return clip(parts.join('  '), DIAGNOSTIC_TEXT_LIMITS.formatted);
 }
 
+/** The line that counts the problems of files none of whose problems are listed. */
+const UNLISTED_FILES = '.';
+const isUnlistedFilesLine = (d: Diagnostic) => d.omitted !== undefined && d.file === UNLISTED_FILES;
+
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  // The line for files with no problem listed closes the list.
+  const aLast = isUnlistedFilesLine(a) ? 1 : 0;
+  const bLast = isUnlistedFilesLine(b) ? 1 : 0;
+  if (aLast !== bLast) return aLast - bLast;
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   // The "and N more" line of a file comes after the problems it continues.
   const aOmitted = a.omitted === undefined ? 0 : 1;
@@ -207,7 +215,7 @@ export class DiagnosticList {
       out.push(
         diagnostic({
           severity: unlisted.errors ? 'error' : 'warning',
-          file: '.',
+          file: UNLISTED_FILES,
           message: say`and ${moreProblems(omitted)} in ${counted(unlisted.files, 'other file')}, not listed`,
           hint: say`fix the ones listed and check again`,
           omitted,

@@ -2,8 +2,8 @@
 // before the work it bounds (sizes before decoding, counts before walking, nesting before
 // composing), so that a hostile pack costs a bounded time and memory to refuse. The values sit far
 // above any real pack: the built-in library's largest scenario is 92 KB and ten scenarios make it
-// 0.5 MB; the largest pack the tests build, a 5,000-post feed, is one 0.7 MB scenario of about
-// 90,000 YAML nodes.
+// 0.5 MB; the largest pack the tests build, a 5,000-post feed, is one 0.83 MB scenario of about
+// 75,000 YAML values.
 
 export interface YamlLimits {
   /** Bytes of one YAML file, checked before it is decoded. */
@@ -45,7 +45,7 @@ export interface PackLimits {
 }
 
 export const YAML_LIMITS: YamlLimits = Object.freeze({
-  maxFileBytes: 1024 * 1024,
+  maxFileBytes: 2 * 1024 * 1024,
   maxDepth: 32,
   maxAliases: 50,
   maxNodes: 250_000,

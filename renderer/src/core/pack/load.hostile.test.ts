@@ -167,8 +167,8 @@ describe('the work done on a hostile pack is bounded', () => {
   });
 
   it('a file over the size limit is not decoded or parsed', () => {
-    const files = new Map(minimal).set(SCENARIO, new Uint8Array(YAML_LIMITS.maxFileBytes * 5).fill(0x61));
-    refusal(files, SCENARIO, /5,242,880 bytes; at most 1,048,576 are read/);
+    const files = new Map(minimal).set(SCENARIO, new Uint8Array(YAML_LIMITS.maxFileBytes * 3).fill(0x61));
+    refusal(files, SCENARIO, /6,291,456 bytes; at most 2,097,152 are read/);
     expect(work.parseYaml).toBe(3); // pack.yaml, personas.yaml, courses.yaml: not the scenario
   });
 

@@ -195,8 +195,8 @@ describe('loadPack reports each problem at its line', () => {
 
 describe('loadPack refuses untrusted input cleanly', () => {
   it('an oversized file', () => {
-    const files = withEdit(minimal, SCENARIO, (t) => `${t}\n# ${'x'.repeat(2_000_000)}\n`);
-    expectError(files, { file: SCENARIO, line: 0, message: /at most 1,048,576 are read/ });
+    const files = withEdit(minimal, SCENARIO, (t) => `${t}\n# ${'x'.repeat(2_100_000)}\n`);
+    expectError(files, { file: SCENARIO, line: 0, message: /at most 2,097,152 are read/ });
   });
 
   it('too many files', () => {

@@ -106,6 +106,12 @@ describe('hostile shapes are refused with a clear diagnostic: what, where, how t
     expect(countProblems(inFile)).toBe(DIAGNOSTIC_LIMITS.perFile + summary.omitted!);
   }, HEAVY);
 
+  it('140,000 stray closing brackets: refused at the first, the rest not read', () => {
+    const problem = refusal(shape('a stray closing bracket on every line').build(minimal, 140_000), SCENARIO, /not valid YAML: over 500 syntax errors, the first here/);
+    expect(problem.line).toBe(new TextDecoder().decode(minimal.get(SCENARIO)).split('\n').length);
+    expect(load(shape('a stray closing bracket on every line').build(minimal, 140_000)).diagnostics.filter((d) => d.file === SCENARIO)).toHaveLength(1);
+  }, HEAVY);
+
   it('200,000 repeated keys, and 100,000 different ones: one mapping too large, refused while it is read', () => {
     refusal(shape('the same key over and over').build(minimal, 200_000), SCENARIO, /a mapping with more than 20,000 keys/);
     refusal(shape('many different keys').build(minimal, 98_000), SCENARIO, /a mapping with more than 20,000 keys/);

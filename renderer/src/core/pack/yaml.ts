@@ -43,13 +43,18 @@ const HINTS: Record<string, Said> = {
   UNEXPECTED_TOKEN: say`check the quotes and the indentation around here`,
 };
 
+/** Stray tokens (syntax errors) after which the parser stops reading a file. */
+const MAX_STRAY_TOKENS = 500;
+
 /** Token kinds that each make at least one node of the document. */
 const NODE_TOKENS = new Set<string | null>(['scalar', 'single-quoted-scalar', 'double-quoted-scalar', 'block-scalar-header', 'alias', 'flow-map-start', 'flow-seq-start']);
 
 /** Why tokenising stopped before the whole text was read. */
 interface TokenLimitHit {
-  kind: 'depth' | 'nodes' | 'aliases' | 'items';
+  kind: 'depth' | 'nodes' | 'aliases' | 'items' | 'errors';
   offset: number;
+  /** For 'errors': the parser's words for the first one. */
+  first?: string;
   /** For 'items': whether the collection is a mapping. */
   mapping?: boolean;
 }
@@ -72,6 +77,7 @@ function crowdedCollection(stack: readonly CST.Token[], maxItems: number): CST.T
 function* countedTokens(text: string, parser: Parser, limits: YamlLimits, hit: { value: TokenLimitHit | null }): Generator<CST.Token> {
   let nodes = 0;
   let aliases = 0;
+  const errors = { count: 0, firstOffset: 0, first: '' };
   const maxStack = limits.maxDepth * 2 + 4;
   for (const lexeme of new Lexer().lex(text)) {
     const type = CST.tokenType(lexeme);
@@ -87,7 +93,19 @@ function* countedTokens(text: string, parser: Parser, limits: YamlLimits, hit: {
       hit.value = { kind: 'items', offset: crowded.offset, mapping: crowded.type === 'block-map' || (crowded.type === 'flow-collection' && crowded.start.source === '{') };
       return;
     }
-    yield* parser.next(lexeme);
+    for (const token of parser.next(lexeme)) {
+      // Tokens the parser could not place come out on their own, one per stray character: past a
+      // few hundred, the file is not YAML and reading on would only make more of them.
+      if (token.type === 'error' && ++errors.count > MAX_STRAY_TOKENS) {
+        hit.value = { kind: 'errors', offset: errors.firstOffset, first: errors.first };
+        return;
+      }
+      if (token.type === 'error' && errors.count === 1) {
+        errors.firstOffset = token.offset;
+        errors.first = token.message;
+      }
+      yield token;
+    }
   }
   yield* parser.end();
 }
@@ -98,6 +116,8 @@ function tokenLimitProblem(file: string, lineCounter: LineCounter, hit: TokenLim
       return at(file, lineCounter, hit.offset, say`the document nests deeper than ${count(limits.maxDepth)} levels here`, say`check the indentation and the "key: value" lines above; the format never nests that deep`);
     case 'nodes':
       return at(file, null, undefined, say`the file holds more than ${count(limits.maxNodes)} values`, say`split it into several scenarios: no real scenario comes near that`);
+    case 'errors':
+      return at(file, lineCounter, hit.offset, say`the file is not valid YAML: over ${count(MAX_STRAY_TOKENS)} syntax errors, the first here (${verbatim(hit.first ?? '', 60)})`, say`check the quotes, brackets and indentation from this line on`);
     case 'items':
       return at(file, lineCounter, hit.offset, hit.mapping ? say`a mapping with more than ${count(limits.maxCollectionItems)} keys` : say`a list with more than ${count(limits.maxCollectionItems)} items`, say`split it: no real pack comes near that`);
     case 'aliases':

@@ -34,6 +34,11 @@ export const HOSTILE_SHAPES: readonly HostileShape[] = [
   {
     name: 'a YAML error on every line',
     file: SCENARIO,
+    build: (base, size) => edited(base, SCENARIO, `${scenarioText(base)}${items(size, () => '\tk: 1\n')}`),
+  },
+  {
+    name: 'a stray closing bracket on every line',
+    file: SCENARIO,
     build: (base, size) => edited(base, SCENARIO, `${scenarioText(base)}${items(size, () => 'k: ]\n')}`),
   },
   {

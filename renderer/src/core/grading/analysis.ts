@@ -65,6 +65,53 @@ export const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.star
 /** Whether `span` overlaps any of `spans`. */
 export const overlapsAny = (span: Span, spans: readonly Span[]): boolean => spans.some((other) => overlaps(span, other));
 
+/**
+ * Spans indexed once for many questions — whether a span overlaps one of them, or lies within one
+ * — each answered by a binary search, where asking the list walks all of it: a draft with
+ * thousands of links or quotations stays linear-logarithmic.
+ */
+export class SpanIndex {
+  private readonly starts: number[];
+  /** The furthest end among the spans up to each one, in the order of their starts. */
+  private readonly furthestEnds: number[];
+
+  constructor(spans: readonly Span[]) {
+    const sorted = [...spans].sort((a, b) => a.start - b.start);
+    this.starts = sorted.map((span) => span.start);
+    this.furthestEnds = [];
+    let furthest = -Infinity;
+    for (const span of sorted) {
+      furthest = Math.max(furthest, span.end);
+      this.furthestEnds.push(furthest);
+    }
+  }
+
+  /** How many spans start before `offset`, or at it too when `atToo`. */
+  private startingBefore(offset: number, atToo: boolean): number {
+    let low = 0;
+    let high = this.starts.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      const start = this.starts[mid]!;
+      if (start < offset || (atToo && start === offset)) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  /** Whether `span` shares at least one code unit with one of the spans: overlapsAny without the walk. */
+  overlaps(span: Span): boolean {
+    const count = this.startingBefore(span.end, false);
+    return count > 0 && this.furthestEnds[count - 1]! > span.start;
+  }
+
+  /** Whether `span` lies within one of the spans. */
+  contains(span: Span): boolean {
+    const count = this.startingBefore(span.start, true);
+    return count > 0 && this.furthestEnds[count - 1]! >= span.end;
+  }
+}
+
 /** Adds `value` to the list kept under `key`, starting the list on first use. */
 export function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);

@@ -7,6 +7,7 @@
 // number") or a sentence that refuses to speculate ("the investigation will establish the cause")
 // crosses no red line.
 import type { RedLineConcept } from '../pack/schema';
+import { SpanIndex } from './analysis';
 import type { Token } from './text';
 import type { Cue } from './cues';
 import { findCue, findCueGroups } from './cues';
@@ -335,6 +336,7 @@ export function findConcepts(text: string, tokens: readonly Token[], language: s
   const matches: ConceptMatch[] = [];
   if (!concepts.length || !tokens.length) return matches;
   const lang = language === 'ru' || language === 'uk' ? language : 'en';
+  const reported = new SpanIndex(context.reported);
   for (const sentence of sentences(text, tokens)) {
     for (const concept of concepts) {
       const lexicon = CONCEPTS[concept][lang];
@@ -345,7 +347,7 @@ export function findConcepts(text: string, tokens: readonly Token[], language: s
         if (!found) continue;
         const { hits, span } = found;
         if (pattern.negatable && isNegated(text, tokens, hits[0]!.index)) continue;
-        if (context.reported.some((other) => span.start >= other.start && span.end <= other.end)) continue;
+        if (reported.contains(span)) continue;
         if (pattern.addressed && !addressed(tokens, sentence.first, sentence.last, span, context)) continue;
         matches.push({ ...span, concept });
         break;

@@ -6,7 +6,7 @@
 // is not verified.
 import type { Fact, Localized, RedLineConcept, Scenario, Severity, Task } from '../pack/schema';
 import type { DraftAnalysis, GradingContext, RawFinding, RuleFamily } from './analysis';
-import { cached, overlapsAny } from './analysis';
+import { cached, overlapsAny, SpanIndex } from './analysis';
 import type { Closeness, DateValue, DraftFacts, FoundDate, TimeValue, UrlValue } from './facts';
 import {
   compareDate,
@@ -28,7 +28,7 @@ import {
 } from './facts';
 import { findConcepts } from './concepts';
 import { synonymKey } from './synonyms';
-import { isNegated, isNegator, refusalSpans, reportedSpans, within } from './scope';
+import { isNegated, isNegator, refusalSpans, reportedSpans } from './scope';
 import type { PhraseMatch, Token } from './text';
 import { fold, isGradedLanguage, PhraseMatcher, tokenize } from './text';
 import type { Span } from './types';
@@ -509,6 +509,7 @@ function checkRedLines(draft: DraftAnalysis, tokens: readonly Token[], prepared:
   // Someone else's words (a quotation, a rumour reported to rebut it) and a negated phrase ("does
   // not allow you to work") cross no red line.
   const reported = reportedSpans(text, tokens);
+  const reportedIndex = new SpanIndex(reported);
   const indexOf = new Map(tokens.map((token, index) => [token.start, index]));
   // Negated before its first word, or — for words said in another order — between them ("compensation is not guaranteed").
   const negatedMatch = (match: Span) => {
@@ -518,9 +519,9 @@ function checkRedLines(draft: DraftAnalysis, tokens: readonly Token[], prepared:
     return false;
   };
   // A name the pack forbids (a party, a person) is not to be said at all, not even to deny it.
-  const refusing = refusalSpans(text, tokens);
+  const refusing = new SpanIndex(refusalSpans(text, tokens));
   const phraseMatches = longestFirst([...prepared.redLines.find(tokens), ...prepared.redLineWords.find(text, tokens)]).filter(
-    (match) => match.value.name || (!within(match, reported) && !within(match, refusing) && !negatedMatch(match)),
+    (match) => match.value.name || (!reportedIndex.contains(match) && !refusing.contains(match) && !negatedMatch(match)),
   );
   const findings: RawFinding[] = phraseMatches.map((match) => ({
     ruleId: 'policy.red-line',
@@ -860,7 +861,7 @@ function nearCount(found: number, fact: number, named: boolean): boolean {
 
 function checkNames(draft: DraftAnalysis, urls: readonly Span[], prepared: PreparedFacts, result: FactCheck, mismatch: (fact: Fact, span: Span, replacement: string) => void) {
   const { text, tokens, language } = draft;
-  const entities = [...urls, ...draft.mentions, ...draft.hashtags];
+  const entitySpans = new SpanIndex([...urls, ...draft.mentions, ...draft.hashtags]);
   const keys = tokens.map((token) => nameKey(token.folded));
   for (const match of prepared.nameForms.find(tokens)) result.present.add(match.value);
   for (const { fact, surnames } of prepared.names) {
@@ -868,7 +869,7 @@ function checkNames(draft: DraftAnalysis, urls: readonly Span[], prepared: Prepa
   }
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i]!;
-    if (!/^\p{Lu}/u.test(token.text) || overlapsAny(token, entities)) continue;
+    if (!/^\p{Lu}/u.test(token.text) || entitySpans.overlaps(token)) continue;
     const key = keys[i]!;
     if (prepared.knownNames.has(key) || prepared.names.some(({ surnames }) => surnames.has(key))) continue;
     const sentenceStart = i === 0 || /[.!?:\n]\s*$/.test(text.slice(tokens[i - 1]!.end, token.start));
@@ -934,7 +935,8 @@ export const policyRules: RuleFamily = (draft, context) => {
   // Words inside links and mentions are addresses, not statements: they cross no red line. A link
   // may still carry a key message ("see the official list at mfa.azuria.example").
   const addresses = [...found.urls, ...draft.mentions];
-  const tokens = addresses.length ? draft.tokens.filter((token) => !overlapsAny(token, addresses)) : draft.tokens;
+  const addressSpans = new SpanIndex(addresses);
+  const tokens = addresses.length ? draft.tokens.filter((token) => !addressSpans.overlaps(token)) : draft.tokens;
   const facts = checkFacts(draft, found, prepared.facts, context);
   return [
     ...checkKeyMessages(draft, prepared, facts, context),

@@ -182,7 +182,6 @@ function findReportedSpans(text: string, tokens: readonly Token[]): Span[] {
   return spans;
 }
 
-export const within = (span: Span, spans: readonly Span[]) => spans.some((other) => span.start >= other.start && span.end <= other.end);
 
 
 /** Sentences that refuse to speak of something ("the investigation will establish who is behind it"). */

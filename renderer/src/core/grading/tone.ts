@@ -5,14 +5,14 @@
 // reply "positive"; so each signal is looked for on its own, by stem, in the draft's language.
 import type { Scenario } from '../pack/schema';
 import type { DraftAnalysis, Entity, GradingContext, RawFinding, RuleFamily } from './analysis';
-import { appendTo, overlaps } from './analysis';
+import { appendTo, overlaps, SpanIndex } from './analysis';
 import { TONE_EN } from './lexicons/tone-en';
 import type { ToneCategory, ToneLexicon } from './lexicons/tone-lexicon';
 import { TONE_RU } from './lexicons/tone-ru';
 import { TONE_UK } from './lexicons/tone-uk';
 import type { GradedLanguage, Token } from './text';
 import { fold, isGradedLanguage, PhraseMatcher, tokenize } from './text';
-import { isNegated, isRebuttal, reportedSpans, reportsClaim, sentences, within } from './scope';
+import { isNegated, isRebuttal, reportedSpans, reportsClaim, sentences } from './scope';
 import { DIMINUTIVES, FAMILIAR, findTonePatterns } from './tone-patterns';
 import type { Span } from './types';
 
@@ -422,14 +422,20 @@ function scareQuotes(draft: DraftAnalysis, tokens: readonly Token[], vocabulary:
   const findings: RawFinding[] = [];
   // Quotation marks in a sentence that reports a claim to rebut it quote the claim: they mock no one.
   // So do quotation marks in a sentence that reports what others say ("rumours about «hackers»").
-  const rebuttals = sentences(draft.text, tokens).filter((sentence) => isRebuttal(tokens, sentence.first, sentence.last) || reportsClaim(tokens, sentence.first, sentence.last));
+  const rebuttals = new SpanIndex(
+    sentences(draft.text, tokens)
+      .filter((sentence) => isRebuttal(tokens, sentence.first, sentence.last) || reportsClaim(tokens, sentence.first, sentence.last))
+      // A quotation mark just outside the sentence's words still belongs to it.
+      .map((sentence) => ({ start: sentence.start - 1, end: sentence.end + 1 })),
+  );
+  const entitySpans = new SpanIndex(entities);
   for (const match of draft.text.matchAll(QUOTED)) {
     const [, lead, open, inner, close] = match as unknown as [string, string, string, string, string];
     if (!QUOTE_PAIRS[open]!.includes(close) || !QUOTABLE.test(inner)) continue;
     const start = match.index + lead.length;
     const span = { start, end: start + open.length + inner.length + close.length };
-    if (entities.some((entity) => overlaps(entity, span))) continue;
-    if (rebuttals.some((sentence) => span.start >= sentence.start - 1 && span.end <= sentence.end + 1)) continue;
+    if (entitySpans.overlaps(span)) continue;
+    if (rebuttals.contains(span)) continue;
     if (TITLE_NOUNS.test(draft.text.slice(Math.max(0, start - 30), start))) continue;
     const key = stemKey(inner, draft.language);
     if (vocabulary.terms.has(key) || lexicon.quotedTerms.has(key)) continue;
@@ -592,13 +598,13 @@ export const toneRules: RuleFamily = (draft, context) => {
   const found = lexiconHits(draft, tokens, lexicon, active);
   // The words of a quoted or rebutted rumour («десятки погибших» "are false") are not the author's
   // alarm, and a negated label ("do not repost unconfirmed reports") is advice, not a label.
-  const reported = reportedSpans(draft.text, tokens);
+  const reported = new SpanIndex(reportedSpans(draft.text, tokens));
   const tokenAt = new Map(tokens.map((token, index) => [token.start, index]));
   for (const [category, list] of found) {
     if (category === 'empathy') continue;
     found.set(
       category,
-      list.filter((hit) => !within(hit, reported) && !(NEGATABLE.has(category) && isNegated(draft.text, tokens, tokenAt.get(hit.start) ?? 0))),
+      list.filter((hit) => !reported.contains(hit) && !(NEGATABLE.has(category) && isNegated(draft.text, tokens, tokenAt.get(hit.start) ?? 0))),
     );
   }
   const hits = settle(found);

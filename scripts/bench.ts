@@ -1,5 +1,6 @@
 // Runtime: Node (CLI). `npm run bench`: measures the grader per draft (p50/p95) on 280- and
-// 5,000-character drafts in English and Russian (and Russian against every red-line concept),
+// 5,000-character drafts in English and Russian (and Russian against every red-line concept), on
+// hostile pasted drafts (refused over the grader's ceiling, graded at it),
 // and on the same English texts a retext pipeline
 // (retext-english with intensify, equality, passive and readability) as the peer. Prints each
 // target and whether it is met; exit 1 when one is not.
@@ -15,7 +16,8 @@ import { replay } from '../renderer/src/core/engine/attempt';
 import type { EngineEvent } from '../renderer/src/core/engine/machine';
 import { createScenarioMachine } from '../renderer/src/core/engine/machine';
 import { modelAnswerFor } from '../renderer/src/core/engine/outcome';
-import { createGradingContext, grade } from '../renderer/src/core/grading/grade';
+import { hostileDrafts } from '../renderer/src/core/grading/__fixtures__/hostile-drafts';
+import { createGradingContext, DRAFT_CEILING, grade } from '../renderer/src/core/grading/grade';
 import type { Pack } from '../renderer/src/core/pack/load';
 import type { Scenario } from '../renderer/src/core/pack/schema';
 import { formatOffset, RED_LINE_CONCEPTS } from '../renderer/src/core/pack/schema';
@@ -110,6 +112,23 @@ const engineTiming = measure(() => replay(newEngine(), engineEvents), 30);
 console.log(`\nScenario engine — a 3-hour scenario, ${bigScenario.timeline.length} injects, ${published} graded drafts, fast-forwarded to its debrief (${String(finalRun.value)})`);
 console.log(`  p50 ${engineTiming.p50.toFixed(1)} ms, p95 ${engineTiming.p95.toFixed(1)} ms`);
 
+// Hostile drafts: pasted text built to make URL, e-mail and number scanners crawl (runs of dots,
+// hyphens, "www.", digits; emoji, right-to-left text, combining marks, a giant word, piles of
+// links). At 100,000 characters the grader refuses them at its ceiling; at the ceiling it grades
+// them, on an X account so twitter-text's weighted count is in play too.
+const hostileTask = pack.scenarios.flatMap((s) => s.tasks.map((t) => ({ scenario: s, task: t }))).find(({ scenario: s, task: t }) => t.kind === 'post' && s.accounts.find((a) => a.id === t.account)?.platform === 'x') ?? { scenario, task };
+const hostileContext = createGradingContext({ scenario: hostileTask.scenario, task: hostileTask.task, playLanguage: 'en', pack: pack.manifest });
+const hostile = [100_000, DRAFT_CEILING].map((length) => {
+  const timings = hostileDrafts(length).map(({ name, text }) => ({ name, timing: measure(() => grade(text, hostileContext), length > DRAFT_CEILING ? 200 : 10) }));
+  const worst = timings.reduce((a, b) => (b.timing.p95 > a.timing.p95 ? b : a));
+  return { length, timings, worst };
+});
+console.log(`\nHostile drafts (${hostile[0]!.timings.length} kinds) — ${hostileTask.scenario.id} › ${hostileTask.task.id}`);
+for (const { length, timings, worst } of hostile) {
+  console.log(`  ${length.toLocaleString('en')} chars${length > DRAFT_CEILING ? ' (over the ceiling: refused)' : ' (at the ceiling: graded)'}: worst p95 ${worst.timing.p95.toFixed(1)} ms (${worst.name})`);
+  for (const { name, timing } of timings) console.log(`    ${name.padEnd(30)} p50 ${fmt(timing.p50)}  p95 ${fmt(timing.p95)} ms`);
+}
+
 const small = results.filter((r) => r.size === 280);
 const large = results.filter((r) => r.size === 5000);
 const targets = [
@@ -117,6 +136,8 @@ const targets = [
   { name: 'p95 under one 16 ms frame for 5,000 characters', met: large.every((r) => r.ours.p95 < 16) },
   { name: 'faster than the retext peer on the same English texts', met: results.every((r) => !r.peer || r.ours.p95 < r.peer.p95) },
   { name: 'a 3-hour scenario with 200 injects and 30 graded drafts fast-forwards in under 100 ms (p95)', met: engineTiming.p95 < 100 && published === 30 },
+  { name: 'a hostile 100,000-character paste is refused in under 50 ms (p95, every kind)', met: hostile[0]!.worst.timing.p95 < 50 },
+  { name: `a hostile draft at the ${DRAFT_CEILING.toLocaleString('en')}-character ceiling is graded in under 150 ms (p95, every kind)`, met: hostile[1]!.worst.timing.p95 < 150 },
 ];
 console.log('');
 for (const target of targets) console.log(`${target.met ? '✓' : '✗'} ${target.name}`);

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { EngineEvent } from '../../core/engine/machine';
 import { deleteAttempt } from '../../db/repositories/attempts';
 import type { Translate } from '../../i18n/grading-message';
+import { AlertIcon } from '../icons';
 import { hrefFor, navigate } from '../router';
 import { useServices } from '../services';
 import { useStorageProblems } from '../storage-problems';
@@ -97,14 +98,14 @@ export function DamagedAttemptBanner({ attemptId, damage }: { attemptId: number;
   };
 
   return (
-    <Alert color="orange" title={t('damaged.title')} data-testid="attempt-damaged" role="status">
+    <Alert color="red" variant="light" icon={<AlertIcon />} title={t('damaged.title')} data-testid="attempt-damaged" role="status">
       <Stack gap="xs">
         <Text size="sm" data-testid="attempt-damaged-where">
           {describeLogDamage(translate, damage)}
         </Text>
         <Text size="sm">{t('damaged.readOnly')}</Text>
         <Group gap="sm">
-          <Button size="xs" variant="outline" color="red" onClick={dialog.open} data-testid="attempt-damaged-delete">
+          <Button size="xs" variant="white" color="red" onClick={dialog.open} data-testid="attempt-damaged-delete">
             {t('damaged.delete')}
           </Button>
           <Anchor href={hrefFor('history')} size="sm">

@@ -96,7 +96,7 @@ describe('npm run pack:build', { timeout: 30_000 }, () => {
   });
 });
 
-describe('the pack folder reader', () => {
+describe('the pack folder reader', { timeout: 30_000 }, () => {
   const made: string[] = [];
   afterAll(() => {
     for (const dir of made) rmSync(dir, { recursive: true, force: true });
@@ -211,7 +211,9 @@ describe('the pack folder reader', () => {
     mkdirSync(path.join(dir, 'media'));
     for (let i = 0; i < 20; i += 1) writeFileSync(path.join(dir, 'media', `m${i}.png`), 'x');
     expect(refusal(() => readPackFolder(dir, { maxFiles: 10 })).message).toContain('holds more than 10 files');
-    expect(refusal(() => readPackFolder(dir, { maxEntries: 12 })).message).toContain('holds more than 12 files and folders in all');
+    const huge = refusal(() => readPackFolder(dir, { maxEntries: 12 }));
+    expect(huge.message).toContain(`${dir} holds more than 12 files and folders in all (passed while listing ${path.join(dir, 'media')})`);
+    expect(huge.path).toBe(path.join(dir, 'media'));
     expect(readPackFolder(dir, { maxFiles: 24, maxEntries: 26 }).size).toBe(24);
   });
 

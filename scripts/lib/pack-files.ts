@@ -82,7 +82,7 @@ interface FoundFile {
 /** Lists one folder's entries, at most `budget` of them: a folder of a million files is refused
  * after `budget`, not listed whole first. Names come as bytes so that a non-UTF-8 name is seen as
  * such rather than silently replaced. */
-function listFolder(full: string, shown: string, budget: number, limits: FolderLimits): Uint8Array[] {
+function listFolder(root: string, full: string, budget: number, limits: FolderLimits): Uint8Array[] {
   // Node reads names as bytes with encoding 'buffer', which its typings do not list for opendir.
   const folder = opendirSync(full, { encoding: 'buffer' } as unknown as OpenDirOptions);
   const names: Uint8Array[] = [];
@@ -91,8 +91,8 @@ function listFolder(full: string, shown: string, budget: number, limits: FolderL
       names.push(entry.name as unknown as Uint8Array);
       if (names.length > budget) {
         throw new PackInputError(
-          `${shown} holds more than ${limits.maxEntries} files and folders in all: a pack holds at most ${limits.maxFiles} files. Is this really a pack folder? Move what the pack does not use elsewhere.`,
-          shown,
+          `${root} holds more than ${limits.maxEntries} files and folders in all (passed while listing ${full}): a pack holds at most ${limits.maxFiles} files. Is this really a pack folder? Move what the pack does not use elsewhere.`,
+          full,
         );
       }
     }
@@ -123,7 +123,7 @@ export function findPackFiles(dir: string, overrides: Partial<FolderLimits> = {}
   const pending: string[] = [''];
   for (let relativeFolder = pending.pop(); relativeFolder !== undefined; relativeFolder = pending.pop()) {
     const folderFull = relativeFolder === '' ? dir : path.join(dir, ...relativeFolder.split('/'));
-    const names = listFolder(folderFull, folderFull, limits.maxEntries - entriesSeen, limits);
+    const names = listFolder(dir, folderFull, limits.maxEntries - entriesSeen, limits);
     entriesSeen += names.length;
     const subfolders: string[] = [];
     for (const nameBytes of names) {

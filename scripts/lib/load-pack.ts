@@ -1,6 +1,6 @@
 // Runtime: Node (scripts). Loads and validates a pack for a CLI, or explains why it cannot.
 import { ArchiveError } from '../../renderer/src/core/pack/archive';
-import { formatDiagnostic } from '../../renderer/src/core/pack/diagnostics';
+import { firstProblems, formatDiagnostic } from '../../renderer/src/core/pack/diagnostics';
 import type { Pack } from '../../renderer/src/core/pack/load';
 import { loadPack } from '../../renderer/src/core/pack/load';
 import { APP_VERSION } from './app-version';
@@ -20,8 +20,8 @@ export function loadPackOrExplain(target: string): Pack {
   }
   const { pack, diagnostics } = loadPack(source.files, { appVersion: APP_VERSION });
   if (!pack) {
-    const errors = diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
-    throw new CliInputError(`${target} is not a valid pack (npm run pack:check -- ${target} shows every problem):\n  ${errors.slice(0, 5).join('\n  ')}${errors.length > 5 ? `\n  … and ${errors.length - 5} more` : ''}`);
+    const { shown, more } = firstProblems(diagnostics.filter((d) => d.severity === 'error'), 5);
+    throw new CliInputError(`${target} is not a valid pack (npm run pack:check -- ${target} shows every problem):\n  ${shown.map(formatDiagnostic).join('\n  ')}${more > 0 ? `\n  … and ${more.toLocaleString('en-US')} more` : ''}`);
   }
   return pack;
 }

@@ -2,7 +2,7 @@
 // "and N more" lines, and hints at a bounded cost.
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from './diagnostics';
-import { compareDiagnostics, countProblems, diagnostic, DIAGNOSTIC_TEXT_LIMITS, DiagnosticList, formatDiagnostic, formatPath } from './diagnostics';
+import { compareDiagnostics, countProblems, diagnostic, DIAGNOSTIC_TEXT_LIMITS, DiagnosticList, firstProblems, formatDiagnostic, formatPath } from './diagnostics';
 import { Hints, KnownNames } from './hints';
 import { amount, clip, clipMiddle, count, counted, kindOf, list, name, quote, say, verbatim } from './message';
 
@@ -117,6 +117,15 @@ describe('DiagnosticList lists a fixed number of problems and counts the rest', 
       '.  warning: and 2 more problems in 2 other files, not listed  fix the ones listed and check again',
     ]);
     expect([...listed].sort(compareDiagnostics)).toEqual(listed);
+  });
+
+  it('gives a screen the first problems to show and how many more there are, "and N more" lines counted', () => {
+    const list = new DiagnosticList({ perFile: 2, total: 100 });
+    for (let line = 1; line <= 10; line += 1) list.add(problem('a.yaml', line));
+    list.add(problem('b.yaml', 1));
+    const { shown, more } = firstProblems(list.list(), 3);
+    expect(shown.map(formatDiagnostic)).toEqual(['a.yaml:1:1  problem 1', 'a.yaml:2:1  problem 2', 'b.yaml:1:1  problem 1']);
+    expect(more).toBe(8);
   });
 
   it('takes in another list with its "and N more" lines counted, not listed', () => {

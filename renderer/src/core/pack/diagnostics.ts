@@ -102,6 +102,15 @@ export function countProblems(diagnostics: readonly Diagnostic[]): number {
   return diagnostics.reduce((sum, d) => sum + (d.omitted ?? 1), 0);
 }
 
+/**
+ * The first `limit` problems to show on a screen (not the "and N more" lines, which are worded in
+ * the screen's own language from `more`), and how many problems are not shown.
+ */
+export function firstProblems(diagnostics: readonly Diagnostic[], limit: number): { shown: Diagnostic[]; more: number } {
+  const shown = diagnostics.filter((d) => d.omitted === undefined).slice(0, Math.max(0, limit));
+  return { shown, more: countProblems(diagnostics) - shown.length };
+}
+
 interface FileTally {
   listed: number;
   omittedErrors: number;

@@ -4,7 +4,7 @@ import { Alert, Badge, Button, Card, Group, List, Progress, SegmentedControl, St
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Pack } from '../../core/pack/load';
-import { formatDiagnostic } from '../../core/pack/diagnostics';
+import { firstProblems, formatDiagnostic } from '../../core/pack/diagnostics';
 import type { Course, Scenario } from '../../core/pack/schema';
 import { SCENARIO_KINDS } from '../../core/pack/schema';
 import type { ScenarioProgress } from '../../db/database';
@@ -233,23 +233,26 @@ function PackProblems({ problems }: { problems: Library['problems'] }) {
     <Alert color="red" icon={<StopIcon size={18} />} title={t('problems.title', { count: problems.length })} data-testid="catalogue-problems">
       <Stack gap="sm">
         <Text size="sm">{t('problems.body')}</Text>
-        {problems.map((problem, index) => (
-          <div key={`${problem.source}-${index}`} data-testid="catalogue-problem">
-            <Text size="sm" fw={600} className={classes.mono}>
-              {problem.source}
-            </Text>
-            <List size="xs" className={classes.diagnostics}>
-              {problem.diagnostics.slice(0, DIAGNOSTICS_SHOWN).map((diagnostic, line) => (
-                <List.Item key={line}>{formatDiagnostic(diagnostic)}</List.Item>
-              ))}
-            </List>
-            {problem.diagnostics.length > DIAGNOSTICS_SHOWN && (
-              <Text size="xs" c="dimmed">
-                {t('problems.more', { count: problem.diagnostics.length - DIAGNOSTICS_SHOWN })}
+        {problems.map((problem, index) => {
+          const { shown, more } = firstProblems(problem.diagnostics, DIAGNOSTICS_SHOWN);
+          return (
+            <div key={`${problem.source}-${index}`} data-testid="catalogue-problem">
+              <Text size="sm" fw={600} className={classes.mono}>
+                {problem.source}
               </Text>
-            )}
-          </div>
-        ))}
+              <List size="xs" className={classes.diagnostics}>
+                {shown.map((diagnostic, line) => (
+                  <List.Item key={line}>{formatDiagnostic(diagnostic)}</List.Item>
+                ))}
+              </List>
+              {more > 0 && (
+                <Text size="xs" c="dimmed">
+                  {t('problems.more', { count: more })}
+                </Text>
+              )}
+            </div>
+          );
+        })}
       </Stack>
     </Alert>
   );

@@ -4,7 +4,7 @@ import { Alert, Button, Group, List, Loader, Text } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDiagnostic } from '../../core/pack/diagnostics';
+import { countProblems, firstProblems, formatDiagnostic } from '../../core/pack/diagnostics';
 import type { ScenarioProgress } from '../../db/database';
 import { readScenarioProgress } from '../../db/repositories/attempts';
 import { installPack } from '../../db/repositories/packs';
@@ -64,11 +64,11 @@ function InstallPack() {
               ? t(`install.archive.${state.problem.code}`)
               : state.problem.kind === 'built-in'
                 ? t('install.builtIn', { id: state.problem.packId })
-                : t('install.invalid', { count: state.problem.diagnostics.length })}
+                : t('install.invalid', { count: countProblems(state.problem.diagnostics) })}
           </Text>
           {state.problem.kind === 'invalid' && (
             <List size="xs" mt="xs" ff="monospace">
-              {state.problem.diagnostics.slice(0, 8).map((diagnostic, index) => (
+              {firstProblems(state.problem.diagnostics, 8).shown.map((diagnostic, index) => (
                 <List.Item key={index}>{formatDiagnostic(diagnostic)}</List.Item>
               ))}
             </List>

@@ -40,6 +40,13 @@ export interface PackLimits {
   readonly maxScenarioFiles: number;
   /** Bytes of all the YAML files together, checked before any is parsed. */
   readonly maxYamlBytes: number;
+  /** Languages a pack or a scenario declares; every text is checked in each. */
+  readonly maxLanguages: number;
+  /**
+   * Different `languages` lists among a pack's scenarios: the format is compiled once per list
+   * (tens of milliseconds each), so their number is bounded, not only the scenarios'.
+   */
+  readonly maxLanguageLists: number;
   readonly yaml: YamlLimits;
   readonly diagnostics: DiagnosticLimits;
 }
@@ -65,6 +72,8 @@ export const PACK_LIMITS: PackLimits = Object.freeze({
   maxMediaBytes: 16 * 1024 * 1024,
   maxScenarioFiles: 200,
   maxYamlBytes: 8 * 1024 * 1024,
+  maxLanguages: 32,
+  maxLanguageLists: 16,
   yaml: YAML_LIMITS,
   diagnostics: DIAGNOSTIC_LIMITS,
 });

@@ -11,9 +11,10 @@ import type { Diagnostic } from './diagnostics';
 import { countProblems, DIAGNOSTIC_TEXT_LIMITS, formatDiagnostic } from './diagnostics';
 import { DIAGNOSTIC_LIMITS, PACK_LIMITS, YAML_LIMITS } from './limits';
 import { loadPack } from './load';
+import type * as SchemaModule from './schema';
 import type * as YamlModule from './yaml';
 
-const work = vi.hoisted(() => ({ closest: [] as number[], distance: 0, parseYaml: 0, positionOf: 0 }));
+const work = vi.hoisted(() => ({ closest: [] as number[], distance: 0, parseYaml: 0, positionOf: 0, schemas: 0 }));
 
 vi.mock('fastest-levenshtein', async (importOriginal) => {
   const original = await importOriginal<typeof Levenshtein>();
@@ -45,11 +46,23 @@ vi.mock('./yaml', async (importOriginal) => {
   };
 });
 
+vi.mock('./schema', async (importOriginal) => {
+  const original = await importOriginal<typeof SchemaModule>();
+  return {
+    ...original,
+    createPackSchemas: (...args: Parameters<typeof original.createPackSchemas>) => {
+      work.schemas += 1;
+      return original.createPackSchemas(...args);
+    },
+  };
+});
+
 beforeEach(() => {
   work.closest = [];
   work.distance = 0;
   work.parseYaml = 0;
   work.positionOf = 0;
+  work.schemas = 0;
 });
 
 const minimal = readFolder(MINIMAL_PACK_DIR);
@@ -162,6 +175,24 @@ describe('the work done on a hostile pack is bounded', () => {
     const problem = refusal(shape('many scenario files').build(minimal, 1_990), 'scenarios/', /1,991 scenario files; at most 200 are read/);
     expect(problem.hint).toMatch(/split the pack/);
     expect(work.parseYaml).toBe(0);
+  });
+
+  it('a different list of languages in each of 150 scenarios: the format is compiled for 16 lists at most', () => {
+    const { pack, diagnostics } = load(shape('a different list of languages in each scenario').build(minimal, 150));
+    expect(pack).toBeNull();
+    expectWellWorded(diagnostics);
+    const refused = diagnostics.filter((d) => /declare more than 16 different lists of languages/.test(d.message));
+    expect(countProblems(refused)).toBeGreaterThan(0);
+    expect(refused[0]).toMatchObject({ path: 'languages' });
+    expect(refused[0]!.line).toBeGreaterThan(0);
+    expect(work.schemas).toBeLessThanOrEqual(PACK_LIMITS.maxLanguageLists);
+  }, HEAVY);
+
+  it('more languages than the limit: refused at the list, before a schema is built for them', () => {
+    const codes = Array.from({ length: 40 }, (_, index) => String.fromCharCode(97 + Math.floor(index / 26), 97 + (index % 26)));
+    const files = withEdit(minimal, 'pack.yaml', (t) => t.replace('languages: [en, ru]', `languages: [${codes.join(', ')}]`));
+    const problem = refusal(files, 'pack.yaml', /40 languages are declared; at most 32 are read/);
+    expect(problem.path).toBe('languages');
   });
 
   it('YAML over the whole-pack limit is refused before any file is parsed', () => {

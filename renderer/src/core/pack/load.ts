@@ -157,13 +157,22 @@ function validate<T>(
   return { value: result.data, source: raw.source };
 }
 
-/** The `languages` a document declares, when it declares them well enough to validate the rest against. */
-function declaredLanguages(raw: ParsedFile<unknown> | null): string[] | null {
+/**
+ * The `languages` a document declares, when it declares them well enough to validate the rest
+ * against; more than the limit allows are refused here, before a schema is built for them.
+ */
+function declaredLanguages(raw: ParsedFile<unknown> | null, context: LoadContext): string[] | null {
   const value = raw?.value;
   const languages = value && typeof value === 'object' && !Array.isArray(value) ? (value as { languages?: unknown }).languages : undefined;
-  if (!Array.isArray(languages) || !languages.length || !languages.every((l) => typeof l === 'string' && /^[a-z]{2}$/.test(l))) return null;
+  if (!raw || !Array.isArray(languages) || !languages.length || !languages.every((l) => typeof l === 'string' && /^[a-z]{2}$/.test(l))) return null;
   // A repeated language adds nothing to check against.
-  return [...new Set(languages as string[])];
+  const unique = [...new Set(languages as string[])];
+  const { maxLanguages } = context.limits;
+  if (unique.length > maxLanguages) {
+    new Reporter(raw.source, context).error(['languages'], say`${counted(unique.length, 'language')} are declared; at most ${count(maxLanguages)} are read`, say`keep the languages the pack is really played in`);
+    return null;
+  }
+  return unique;
 }
 
 export function loadPack(files: PackFiles, options: LoadOptions): LoadResult {
@@ -220,7 +229,7 @@ export function loadPack(files: PackFiles, options: LoadOptions): LoadResult {
   if (!scenarioFiles.length) fileProblem(out, 'scenarios/', say`the pack has no scenario`, say`add one file per scenario: scenarios/<scenario-id>.yaml`);
 
   const rawManifest = readYaml(files, 'pack.yaml', context);
-  const packLanguages = declaredLanguages(rawManifest) ?? ['en'];
+  const packLanguages = declaredLanguages(rawManifest, context) ?? ['en'];
   const packSchemasForLanguages = schemasFor(packLanguages);
   const manifest = validate(rawManifest, packSchemasForLanguages.pack, packLanguages, 'pack', context);
   const personasFile = validate(readYaml(files, 'personas.yaml', context), packSchemasForLanguages.personasFile, packLanguages, 'pack', context);
@@ -234,6 +243,7 @@ export function loadPack(files: PackFiles, options: LoadOptions): LoadResult {
   if (personasFile) checkUnique(personasFile.value.personas, ['personas'], new Reporter(personasFile.source, context), say`persona`);
 
   const scenarios: Array<ParsedFile<Scenario>> = [];
+  const languageLists = new Set<string>([packLanguages.join(',')]);
   scenarioFiles.sort();
   for (const [index, file] of scenarioFiles.entries()) {
     // Past the number of problems worth listing, the rest of the pack is not worth the work.
@@ -243,8 +253,16 @@ export function loadPack(files: PackFiles, options: LoadOptions): LoadResult {
       break;
     }
     const raw = readYaml(files, file, context);
-    const own = declaredLanguages(raw);
+    const own = declaredLanguages(raw, context);
     const languages = own ?? packLanguages;
+    const languageList = languages.join(',');
+    if (raw && !languageLists.has(languageList)) {
+      if (languageLists.size >= limits.maxLanguageLists) {
+        new Reporter(raw.source, context).error(['languages'], say`the pack's scenarios declare more than ${count(limits.maxLanguageLists)} different lists of languages`, say`leave languages out of the scenarios to use the pack's, or use the same list in each`);
+        continue;
+      }
+      languageLists.add(languageList);
+    }
     const parsed = validate(raw, schemasFor(languages).scenario, languages, own ? 'scenario' : 'pack', context);
     if (!parsed) continue;
     scenarios.push(parsed);

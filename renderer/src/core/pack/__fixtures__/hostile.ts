@@ -99,6 +99,17 @@ export const HOSTILE_SHAPES: readonly HostileShape[] = [
     },
   },
   {
+    name: 'a different list of languages in each scenario',
+    file: 'scenarios/',
+    build: (base, size) => {
+      const files = new Map(base);
+      const text = scenarioText(base);
+      const code = (index: number) => String.fromCharCode(97 + (Math.floor(index / 26) % 26), 97 + (index % 26));
+      for (let index = 0; index < size; index += 1) files.set(`scenarios/s${index}.yaml`, encoder.encode(text.replace('id: hotline', `id: s${index}\nlanguages: [en, ru, ${code(index)}]`)));
+      return files;
+    },
+  },
+  {
     name: 'odd values: not-a-number, infinity, empty documents, long texts and keys',
     file: SCENARIO,
     build: (base, size) =>

@@ -81,6 +81,11 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+// Typing a whole sentence key by key renders and grades once per key: on a machine busy with other
+// work that takes longer than Vitest's default 5 s, and a test cut off mid-typing would go on
+// typing into the next test's composer.
+const TYPING = { timeout: 30_000 };
+
 describe('Composer: live feedback', () => {
   it('shows a hint and no findings for an empty draft, and no verdict', async () => {
     await renderComposer();
@@ -91,7 +96,7 @@ describe('Composer: live feedback', () => {
     expect(screen.getByTestId<HTMLButtonElement>('composer-publish').disabled).toBe(true);
   });
 
-  it('says a model answer is ready to publish, with every axis passing and nothing marked', async () => {
+  it('says a model answer is ready to publish, with every axis passing and nothing marked', TYPING, async () => {
     const { user } = await renderComposer();
     await user.type(textarea(), MODEL_ANSWER);
 
@@ -189,7 +194,7 @@ describe('Composer: live feedback', () => {
     expect([textarea().selectionStart, textarea().selectionEnd]).toEqual([0, 'STAY CALM'.length]);
   });
 
-  it('counts against the platform limit: a warning near it, an error over it, the excess marked', async () => {
+  it('counts against the platform limit: a warning near it, an error over it, the excess marked', TYPING, async () => {
     const { user } = await renderComposer();
     const near = `${MODEL_ANSWER} ${'We are here for you. '.repeat(9)}`.trimEnd();
     await user.click(textarea());
@@ -283,7 +288,7 @@ describe('Composer: what the draft answers', () => {
 });
 
 describe('Composer: publishing', () => {
-  it('publishes the draft with Ctrl+Enter in the text, once, without adding a line', async () => {
+  it('publishes the draft with Ctrl+Enter in the text, once, without adding a line', TYPING, async () => {
     const { user, onPublish } = await renderComposer();
     const outside = vi.fn();
     document.documentElement.addEventListener('keydown', outside);

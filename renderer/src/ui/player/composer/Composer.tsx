@@ -7,7 +7,7 @@
 import { Alert, Button, CloseButton, Group, Input, Kbd, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMergedRef } from '@mantine/hooks';
 import type { KeyboardEvent, Ref } from 'react';
-import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Draft, EngineInput } from '../../../core/engine/timeline';
 import { DRAFT_CEILING } from '../../../core/grading/grade';
@@ -22,8 +22,9 @@ import classes from './Composer.module.css';
 import { Counter, Findings, Scores, Verdict } from './Feedback';
 import { applyReplacement, rebaseSpans } from './highlight';
 import { HighlightedTextarea } from './HighlightedTextarea';
+import { gradeDraft } from './grading-protocol';
 import type { GradingPort } from './preview-grader';
-import { gradingWorkerPort, PreviewGrader } from './preview-grader';
+import { defaultGradingPort, PreviewGrader } from './preview-grader';
 import { usePlatformName } from '../../platform-name';
 
 export interface ComposerDraft {
@@ -59,8 +60,8 @@ export interface ComposerProps {
   onCancelReply?: () => void;
   /** The draft's textarea, for the player's shortcut that focuses it. */
   textareaRef?: Ref<HTMLTextAreaElement>;
-  /** Opens the channel to the grading worker (null: grade in the page); tests pass a fake. */
-  gradingPort?: () => GradingPort | null;
+  /** Opens the channel to the grading worker; null grades in the page, as where no worker can run. Tests pass a fake. */
+  gradingPort?: (() => GradingPort | null) | null;
 }
 
 const NO_TASK = '';
@@ -82,7 +83,7 @@ function isTaskKind(value: string): value is TaskKind {
   return (TASK_KINDS as readonly string[]).includes(value);
 }
 
-export function Composer({ input, accounts, openTasks, draft, onDraftChange, onPublish, disabled = false, replyTarget = null, onCancelReply, textareaRef, gradingPort = gradingWorkerPort }: ComposerProps) {
+export function Composer({ input, accounts, openTasks, draft, onDraftChange, onPublish, disabled = false, replyTarget = null, onCancelReply, textareaRef, gradingPort = defaultGradingPort }: ComposerProps) {
   const { t, i18n } = useTranslation('composer');
   const gradingMessage = useGradingMessage();
   const platformName = usePlatformName();
@@ -98,12 +99,23 @@ export function Composer({ input, accounts, openTasks, draft, onDraftChange, onP
 
   const { accountId, kind, taskId, replyTo, text } = draft;
   const overCeiling = text.length > DRAFT_CEILING;
-  const [graded, setGraded] = useState<Graded | null>(null);
+
+  // Without a worker, the draft is graded in the page as it renders; typing renders first, the
+  // grade follows when React has time.
+  const inPage = gradingPort === null;
+  const deferredText = useDeferredValue(text);
+  const gradedInPage = useMemo((): Graded | null => {
+    if (!inPage || deferredText.length > DRAFT_CEILING) return null;
+    const gradedDraft = { accountId, kind, taskId, replyTo, text: deferredText };
+    return { input, draft: gradedDraft, grade: gradeDraft(input, gradedDraft) };
+  }, [inPage, input, accountId, kind, taskId, replyTo, deferredText]);
+
+  // With a worker: layout effects, in this order, so the grader exists before the first request.
+  const [gradedOffThread, setGradedOffThread] = useState<Graded | null>(null);
   const grader = useRef<PreviewGrader | null>(null);
-  // Layout effects, in this order: the grader exists before the first request, and a grade made in
-  // the page (no worker) is on screen before the first paint.
   useLayoutEffect(() => {
-    const instance = new PreviewGrader(gradingPort(), ({ input: gradedInput, draft: gradedDraft, grade: result }) => setGraded({ input: gradedInput, draft: gradedDraft, grade: result }));
+    if (!gradingPort) return;
+    const instance = new PreviewGrader(gradingPort(), ({ input: gradedInput, draft: gradedDraft, grade: result }) => setGradedOffThread({ input: gradedInput, draft: gradedDraft, grade: result }));
     grader.current = instance;
     return () => {
       instance.close();
@@ -113,6 +125,7 @@ export function Composer({ input, accounts, openTasks, draft, onDraftChange, onP
   useLayoutEffect(() => {
     if (!overCeiling) grader.current?.request(input, { accountId, kind, taskId, replyTo, text });
   }, [gradingPort, input, accountId, kind, taskId, replyTo, text, overCeiling]);
+  const graded = inPage ? gradedInPage : gradedOffThread;
   const grade = overCeiling ? null : (graded?.grade ?? null);
   const gradedText = graded?.draft.text ?? '';
   const written = !overCeiling && gradedText.trim() !== '';

@@ -13,6 +13,16 @@ export interface GradingReply {
   grade: Grade | null;
 }
 
+/** The grade `publish` would give the draft now; null when the draft cannot be graded (an account or task the scenario does not have). */
+export function gradeDraft(input: EngineInput, draft: Draft): Grade | null {
+  try {
+    return previewGrade(input, draft);
+  } catch {
+    // Such a draft cannot be published either.
+    return null;
+  }
+}
+
 /** The grading side: keeps the latest engine input and grades drafts against it, in the worker or, as a fallback, in the page. */
 export class GradingSession {
   private input: { id: number; value: EngineInput } | null = null;
@@ -23,11 +33,6 @@ export class GradingSession {
       return null;
     }
     if (this.input?.id !== request.inputId) throw new Error(`grading request ${request.seq} names engine input ${request.inputId}, but the worker holds ${this.input ? String(this.input.id) : 'none'}`);
-    try {
-      return { seq: request.seq, grade: previewGrade(this.input.value, request.draft) };
-    } catch {
-      // A draft on an account or task the scenario does not have cannot be graded; it cannot be published either.
-      return { seq: request.seq, grade: null };
-    }
+    return { seq: request.seq, grade: gradeDraft(this.input.value, request.draft) };
   }
 }

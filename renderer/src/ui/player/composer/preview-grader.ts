@@ -121,7 +121,10 @@ export class PreviewGrader {
   }
 }
 
-/** A port to a new grading worker, or null where workers cannot run. */
+/** How the composer opens its grading worker by default; null where no worker can run (the unit tests' happy-dom): drafts are then graded in the page. */
+export const defaultGradingPort: (() => GradingPort | null) | null = typeof Worker === 'function' ? () => gradingWorkerPort() : null;
+
+/** A port to a new grading worker, or null where it cannot be started. */
 export function gradingWorkerPort(): GradingPort | null {
   if (typeof Worker !== 'function') return null;
   let worker: Worker;

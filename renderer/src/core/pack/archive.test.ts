@@ -574,6 +574,15 @@ describe('readArchive checks the description file', () => {
     expectRefusal(() => readArchive(zipByOtherTool(notJson)), 'bad-manifest');
   });
 
+  it('refuses one too large to be genuine, declared or counted, before parsing it', () => {
+    const entries = genuineEntries();
+    const padded = withManifest(entries, { ...manifestOf(entries), padding: ' '.repeat(5 * MiB) });
+    expect(expectRefusal(() => readArchive(zipByOtherTool(padded)), 'bad-manifest', ARCHIVE_MANIFEST_PATH).message).toContain('larger than 4 MiB');
+    // A description that claims 1000 bytes but expands to 5 MiB of zeros: stopped by the count.
+    const withBigManifest = archiveWithDeflateStreams({ [ARCHIVE_MANIFEST_PATH]: { stream: zeroBomb(copiesFor(5 * MiB)), declaredSize: 1000 } });
+    expect(expectRefusal(() => readArchive(withBigManifest), 'bad-manifest', ARCHIVE_MANIFEST_PATH).message).toContain('larger than 4 MiB');
+  });
+
   it('names a newer format as such', () => {
     const entries = genuineEntries();
     const error = expectRefusal(() => readArchive(zipByOtherTool(withManifest(entries, { ...manifestOf(entries), format: 2 }))), 'bad-manifest');

@@ -552,14 +552,26 @@ interface ExpansionBudget {
   total: number;
 }
 
+/** The description of 2,000 files with the longest paths takes under 2 MiB; a larger one is not
+ * Attaché's, and is refused before it costs a parse. */
+const MAX_MANIFEST_BYTES = 4 * MiB;
+
+function manifestTooLarge(): ArchiveError {
+  return new ArchiveError('bad-manifest', `The archive's description (${ARCHIVE_MANIFEST_PATH}) is larger than ${formatMiB(MAX_MANIFEST_BYTES)}.`, {
+    entry: ARCHIVE_MANIFEST_PATH,
+  });
+}
+
 /** Inflates one entry with a running count of the bytes it really produces: the count, not the
  * header, decides when to stop. */
 function expandEntry(reader: ByteReader, entry: LocatedEntry, budget: ExpansionBudget): Uint8Array {
   const chunks: Uint8Array[] = [];
   let size = 0;
   let crc = 0;
+  const isManifest = entry.name === ARCHIVE_MANIFEST_PATH;
   const accept = (chunk: Uint8Array): void => {
     size += chunk.length;
+    if (isManifest && size > MAX_MANIFEST_BYTES) throw manifestTooLarge();
     if (size > budget.limits.maxEntryBytes) {
       throw new ArchiveError('entry-too-large', `The archive entry ${quote(entry.name)} expands to more than ${formatMiB(budget.limits.maxEntryBytes)}.`, {
         entry: entry.name,
@@ -687,9 +699,9 @@ export function readArchive(bytes: Uint8Array, limits: Partial<ArchiveLimits> = 
   }
   const reader = new ByteReader(bytes);
   const { entries, centralDirectoryOffset } = readTableOfContents(reader, resolved);
-  if (!entries.some((entry) => entry.name === ARCHIVE_MANIFEST_PATH)) {
-    throw new ArchiveError('missing-manifest', `The archive has no description file (${ARCHIVE_MANIFEST_PATH}).`);
-  }
+  const manifestEntry = entries.find((entry) => entry.name === ARCHIVE_MANIFEST_PATH);
+  if (!manifestEntry) throw new ArchiveError('missing-manifest', `The archive has no description file (${ARCHIVE_MANIFEST_PATH}).`);
+  if (manifestEntry.declaredSize > MAX_MANIFEST_BYTES) throw manifestTooLarge();
 
   const budget: ExpansionBudget = { limits: resolved, total: 0 };
   const expanded = new Map<string, Uint8Array>();

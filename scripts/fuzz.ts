@@ -16,16 +16,17 @@ import { addResult, createTally, progressLine, readSavedInputs, summaryTable, wr
 import type { Target } from './fuzz/targets';
 import { TARGETS, generatePayload, recipeFor } from './fuzz/targets';
 
-const USAGE = `usage: npm run fuzz -- [--count N] [--seed S] [--target ${TARGETS.join(',')}] [--only INDEX] [--replay FILE|FOLDER]
-                     [--workers N] [--limit-ms MS] [--memory-mb MB] [--out DIR]
+const USAGE = `usage: npm run fuzz -- [--count N] [--seed S] [--target ${TARGETS.join(',')}] [--only INDEX,…] [--replay FILE|FOLDER]
+                     [--workers N] [--limit-ms MS] [--memory-mb MB] [--out DIR] [--save DIR] [--verbose]
   --count      inputs to run (default 16000), the targets taking turns
   --seed       the run's seed (default 1): the same seed gives the same inputs
   --target     only these targets, comma-separated
-  --only       run only the input with this index (to reproduce one failure)
+  --only       run only the inputs with these indices, comma-separated (to reproduce failures)
   --replay     run saved inputs (a failure written to test-report/fuzz/, or scripts/fuzz/regressions/)
   --limit-ms   CPU time an input may take before it counts as a hang (default 2000)
   --memory-mb  heap of each worker (default 500); running out is a memory blow-up
-  --verbose    a line per input: its target, kind, outcome and CPU time`;
+  --verbose    a line per input: its target, kind, outcome and CPU time
+  --save DIR   also write every input run, failing or not, to DIR (to keep one as a regression)`;
 const fail: (message: string) => never = cliFailure('fuzz', USAGE);
 
 const options = parseCommandLine(
@@ -40,6 +41,7 @@ const options = parseCommandLine(
     'memory-mb': { type: 'string', default: '500' },
     out: { type: 'string', default: 'test-report/fuzz' },
     verbose: { type: 'boolean', default: false },
+    save: { type: 'string' },
   },
   USAGE,
   fail,
@@ -56,7 +58,7 @@ const limitMs = whole('limit-ms', options['limit-ms'], 1, 600_000);
 const memoryMb = whole('memory-mb', options['memory-mb'], 16, 64_000);
 const targets: Target[] = options.target ? options.target.split(',').map((name) => name.trim()) as Target[] : [...TARGETS];
 for (const target of targets) if (!(TARGETS as readonly string[]).includes(target)) fail(`no target "${target}"; there are ${TARGETS.join(', ')}`);
-const only = options.only === undefined ? null : whole('only', options.only, 0, 10_000_000);
+const only = options.only === undefined ? null : options.only.split(',').map((index) => whole('only', index.trim(), 0, 10_000_000));
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.resolve(root, options.out);
 
@@ -71,7 +73,7 @@ if (options.replay) {
     fail(`cannot read saved inputs from ${options.replay}: ${error instanceof Error ? error.message : String(error)}`);
   }
 } else {
-  const indices = only === null ? Array.from({ length: count }, (_, i) => i) : [only];
+  const indices = only ?? Array.from({ length: count }, (_, i) => i);
   jobs = indices.map((index) => {
     const recipe = recipeFor(seed, index, targets);
     return { target: recipe.target, kind: recipe.kind, recipe, label: `#${index}` };
@@ -88,6 +90,7 @@ const interactive = process.stderr.isTTY;
 console.log(`fuzz: ${jobs.length} inputs${options.replay ? ` from ${options.replay}` : `, seed ${seed}, targets ${targets.join(', ')}`}; ${workers} workers, ${limitMs} ms CPU and ${memoryMb} MB heap per input`);
 
 const failed: JobResult[] = [];
+const all: JobResult[] = [];
 // Ctrl-C (or a CI timeout's SIGTERM) ends the run after the inputs under way, and still reports.
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -100,6 +103,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 await runJobs(jobs, { workers, limitMs, memoryMb }, (result) => {
   done += 1;
   addResult(tally, result);
+  if (options.save) all.push(result);
   if (options.verbose) console.log(`${result.job.label.padEnd(8)} ${`${result.job.target}/${result.job.kind}`.padEnd(32)} ${result.status.padEnd(8)} ${String(Math.round(result.cpuMs)).padStart(6)} ms CPU ${String(Math.round(result.wallMs)).padStart(6)} ms  ${result.summary.split('\n')[0]!.slice(0, 100)}`);
   if (tally.failures.at(-1) === result) {
     failed.push(result);
@@ -125,8 +129,18 @@ for (const result of failed) {
   perSignature.set(signature, seen + 1);
   if (seen >= 5) continue;
   const payload = job.payload ?? generatePayload(job.recipe!, getCorpus());
-  const reproduce = job.recipe ? `${reproduceIndex(index)}   or   npm run fuzz -- --replay <this file>` : `npm run fuzz -- --replay ${options.replay}`;
+  const reproduce = job.label.startsWith('#') ? `${reproduceIndex(index)}   or   npm run fuzz -- --replay <this file>` : `npm run fuzz -- --replay ${options.replay}`;
   written.push(writeFailure(outDir, result, payload, reproduce));
+}
+
+if (options.save) {
+  const saveDir = path.resolve(options.save);
+  for (const result of all) {
+    const payload = result.job.payload ?? generatePayload(result.job.recipe!, getCorpus());
+    const reproduce = result.job.label.startsWith('#') ? reproduceIndex(Number(result.job.label.slice(1))) : `npm run fuzz -- --replay ${options.replay}`;
+    writeFailure(saveDir, result, payload, reproduce, `${result.job.target}-${result.job.kind}-seed${seed}-${result.job.label.replace(/[^a-z0-9]+/gi, '')}.json`);
+  }
+  console.log(`${all.length} inputs saved to ${path.relative(root, saveDir) || '.'}/`);
 }
 
 const table = summaryTable(tally);

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'fflate';
 
-type Tagged = { $bytes: string } | { $library: string } | { $number: 'NaN' | 'Infinity' | '-Infinity' | '-0' } | { $undefined: true } | { $map: Array<[unknown, unknown]> };
+type Tagged = { $bytes: string } | { $text: string } | { $library: string } | { $number: 'NaN' | 'Infinity' | '-Infinity' | '-0' } | { $undefined: true } | { $map: Array<[unknown, unknown]> };
 
 /** The files bytes may be written as references to, by path. */
 export type Library = ReadonlyMap<string, Uint8Array>;
@@ -18,10 +18,25 @@ function pathInLibrary(bytes: Uint8Array, library: Library | undefined): string 
   return libraryIndex.byDigest.get(digest(bytes)) ?? null;
 }
 
+const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+/** The bytes as text when they are UTF-8 that encodes back to the same bytes. */
+function utf8(bytes: Uint8Array): string | null {
+  try {
+    const text = strictDecoder.decode(bytes);
+    return Buffer.from(text, 'utf8').equals(bytes) ? text : null;
+  } catch {
+    return null;
+  }
+}
+
 function encodeValue(value: unknown, library?: Library): unknown {
   if (value instanceof Uint8Array) {
     const path = pathInLibrary(value, library);
-    return path ? ({ $library: path } satisfies Tagged) : ({ $bytes: Buffer.from(gzipSync(value, { level: 9, mtime: 0 })).toString('base64') } satisfies Tagged);
+    if (path) return { $library: path } satisfies Tagged;
+    // Text stays text, so the gzip around a saved input compresses across files.
+    const text = utf8(value);
+    if (text !== null) return { $text: text } satisfies Tagged;
+    return { $bytes: Buffer.from(gzipSync(value, { level: 9, mtime: 0 })).toString('base64') } satisfies Tagged;
   }
   if (typeof value === 'number') {
     if (Number.isNaN(value)) return { $number: 'NaN' };
@@ -49,6 +64,7 @@ function decodeValue(value: unknown, library?: Library): unknown {
     const keys = Object.keys(record);
     if (keys.length === 1) {
       if (typeof record.$bytes === 'string') return gunzipSync(Buffer.from(record.$bytes, 'base64'));
+      if (typeof record.$text === 'string') return new Uint8Array(Buffer.from(record.$text, 'utf8'));
       if (typeof record.$library === 'string') {
         const bytes = library?.get(record.$library);
         if (!bytes) throw new Error(`the saved input uses ${record.$library} of the core library, which is no longer there: save the input again`);

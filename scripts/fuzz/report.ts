@@ -6,7 +6,7 @@ import { gunzipSync, gzipSync, strFromU8, strToU8 } from 'fflate';
 import { decodeJson, encodeJson } from './codec';
 import { readLibraryFiles } from './corpus';
 import type { Job, JobResult, Status } from './pool';
-import type { Payload, Target } from './targets';
+import type { InputRecipe, Payload, Target } from './targets';
 import { TARGETS } from './targets';
 
 export const FAILING: readonly Status[] = ['crash', 'hang', 'memory', 'generator-error'];
@@ -89,21 +89,29 @@ export interface SavedInput {
   unclear?: string[];
   reproduce?: string;
   /** The payload: encodeJson'd, gzipped, base64. */
-  payloadGz: string;
+  payloadGz?: string;
+  /** Instead of a payload too large to keep (2,000 scenario files, say): how to make it again. */
+  recipe?: InputRecipe;
 }
+
+/** Saved payloads larger than this are kept as their recipe, made again when run. */
+const MAX_SAVED_PAYLOAD = 512 * 1024;
 
 export function packPayload(payload: Payload): string {
   return Buffer.from(gzipSync(strToU8(encodeJson(payload, readLibraryFiles())), { level: 9, mtime: 0 })).toString('base64');
 }
 
 export function unpackPayload(saved: SavedInput): Payload {
-  return decodeJson(strFromU8(gunzipSync(Buffer.from(saved.payloadGz, 'base64'))), readLibraryFiles()) as Payload;
+  return decodeJson(strFromU8(gunzipSync(Buffer.from(saved.payloadGz ?? '', 'base64'))), readLibraryFiles()) as Payload;
 }
 
-export function writeFailure(dir: string, result: JobResult, payload: Payload, reproduce: string): string {
+/** Writes an input with what happened to it; `name` defaults to `<target>-<kind>-<status>-<n>.json`. */
+export function writeFailure(dir: string, result: JobResult, payload: Payload, reproduce: string, name?: string): string {
   mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${result.job.target}-${result.job.kind}-${result.status}-${result.job.label.replace(/[^a-z0-9]+/gi, '')}.json`);
-  const saved: SavedInput = { target: result.job.target, kind: result.job.kind, label: result.job.label, status: result.status, summary: result.summary, unclear: result.unclear.slice(0, 20), reproduce, payloadGz: packPayload(payload) };
+  const file = path.join(dir, name ?? `${result.job.target}-${result.job.kind}-${result.status}-${result.job.label.replace(/[^a-z0-9]+/gi, '')}.json`);
+  const packed = packPayload(payload);
+  const input = packed.length <= MAX_SAVED_PAYLOAD || !result.job.recipe ? { payloadGz: packed } : { recipe: result.job.recipe };
+  const saved: SavedInput = { target: result.job.target, kind: result.job.kind, label: result.job.label, status: result.status, summary: result.summary, unclear: result.unclear.slice(0, 20), reproduce, ...input };
   writeFileSync(file, `${JSON.stringify(saved, null, 1)}\n`);
   return file;
 }
@@ -113,6 +121,7 @@ export function readSavedInputs(target: string): Job[] {
   const files = statSync(target).isDirectory() ? readdirSync(target).filter((name) => name.endsWith('.json')).sort().map((name) => path.join(target, name)) : [target];
   return files.map((file) => {
     const saved = JSON.parse(readFileSync(file, 'utf8')) as SavedInput;
+    if (saved.recipe) return { target: saved.target, kind: saved.kind, recipe: saved.recipe, label: path.basename(file) };
     return { target: saved.target, kind: saved.kind, payload: unpackPayload(saved), label: path.basename(file) };
   });
 }

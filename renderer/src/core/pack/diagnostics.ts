@@ -161,6 +161,12 @@ export class DiagnosticList {
     this.items.push(item);
   }
 
+  /** Adds a line about the list itself (work left undone), listed whatever the ceilings. */
+  addNotice(item: Diagnostic): void {
+    this.tally(item.file).listed += 1;
+    this.items.push(item);
+  }
+
   /** Adds another list's diagnostics, its "and N more" lines counted as the problems they stand for. */
   addAll(items: readonly Diagnostic[]): void {
     for (const item of items) {

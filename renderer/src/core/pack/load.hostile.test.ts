@@ -195,6 +195,17 @@ describe('the work done on a hostile pack is bounded', () => {
     expect(problem.path).toBe('languages');
   });
 
+  it('past 500 problems, the remaining scenario files are not parsed, and one line says how many', () => {
+    const files = new Map(minimal);
+    const text = new TextDecoder().decode(minimal.get(SCENARIO)).replace('kind: crisis\n', `kind: crisis\n${Array.from({ length: 20 }, (_, index) => `stray${index}: 1\n`).join('')}`);
+    for (let index = 0; index < 150; index += 1) files.set(`scenarios/s${String(index).padStart(3, '0')}.yaml`, new TextEncoder().encode(text.replace('id: hotline', `id: s${index}`)));
+    const { diagnostics } = load(files);
+    expectWellWorded(diagnostics);
+    const notChecked = diagnostics.find((d) => /scenario files were not checked: the pack has over 500 problems already/.test(d.message));
+    expect(notChecked?.file).toBe('scenarios/');
+    expect(work.parseYaml).toBeLessThan(40);
+  }, HEAVY);
+
   it('YAML over the whole-pack limit is refused before any file is parsed', () => {
     const files = new Map(minimal);
     const big = new TextEncoder().encode(`# ${'x'.repeat(YAML_LIMITS.maxFileBytes - 100)}\n`);

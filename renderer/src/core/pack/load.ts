@@ -249,7 +249,7 @@ export function loadPack(files: PackFiles, options: LoadOptions): LoadResult {
     // Past the number of problems worth listing, the rest of the pack is not worth the work.
     if (out.found >= limits.diagnostics.total) {
       const left = scenarioFiles.length - index;
-      fileProblem(out, 'scenarios/', say`${counted(left, 'scenario file was', 'scenario files were')} not checked: the pack has over ${count(limits.diagnostics.total)} problems already`, say`fix the problems listed and check again`);
+      out.addNotice(diagnostic({ file: 'scenarios/', message: say`${counted(left, 'scenario file was', 'scenario files were')} not checked: the pack has over ${count(limits.diagnostics.total)} problems already`, hint: say`fix the problems listed and check again` }));
       break;
     }
     const raw = readYaml(files, file, context);

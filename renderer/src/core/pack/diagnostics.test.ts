@@ -133,7 +133,7 @@ describe('DiagnosticList lists a fixed number of problems and counts the rest', 
     for (let line = 1; line <= 50; line += 1) inner.add(problem('a.yaml', line));
     const outer = new DiagnosticList({ perFile: 100, total: 100 });
     outer.addAll(inner.list());
-    expect(outer.found).toBe(50);
+    expect(outer.errorsFound).toBe(50);
     expect(outer.list()).toHaveLength(2);
     expect(countProblems(outer.list())).toBe(50);
     expect(outer.hasErrors()).toBe(true);

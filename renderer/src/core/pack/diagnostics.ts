@@ -180,10 +180,10 @@ export class DiagnosticList {
     }
   }
 
-  /** Problems found so far, listed or not. */
-  get found(): number {
-    let found = this.items.length;
-    for (const tally of this.tallies.values()) found += tally.omittedErrors + tally.omittedWarnings;
+  /** Errors found so far, listed or not (warnings never stop the work). */
+  get errorsFound(): number {
+    let found = this.items.filter((item) => item.severity === 'error').length;
+    for (const tally of this.tallies.values()) found += tally.omittedErrors;
     return found;
   }
 

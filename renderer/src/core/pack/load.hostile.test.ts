@@ -201,10 +201,20 @@ describe('the work done on a hostile pack is bounded', () => {
     for (let index = 0; index < 150; index += 1) files.set(`scenarios/s${String(index).padStart(3, '0')}.yaml`, new TextEncoder().encode(text.replace('id: hotline', `id: s${index}`)));
     const { diagnostics } = load(files);
     expectWellWorded(diagnostics);
-    const notChecked = diagnostics.find((d) => /scenario files were not checked: the pack has over 500 problems already/.test(d.message));
+    const notChecked = diagnostics.find((d) => /scenario files were not checked: the pack has over 500 errors already/.test(d.message));
     expect(notChecked?.file).toBe('scenarios/');
     expect(work.parseYaml).toBeLessThan(40);
   }, HEAVY);
+
+  it('600 warnings (files the format ignores) do not stop the checks: the pack still loads', () => {
+    const files = new Map(minimal);
+    for (let index = 0; index < 600; index += 1) files.set(`notes/${index}.doc`, new Uint8Array(1));
+    const { pack, diagnostics } = load(files);
+    expect(pack?.scenarios).toHaveLength(1);
+    expectWellWorded(diagnostics);
+    expect(countProblems(diagnostics)).toBe(600);
+    expect(diagnostics.every((d) => d.severity === 'warning')).toBe(true);
+  });
 
   it('YAML over the whole-pack limit is refused before any file is parsed', () => {
     const files = new Map(minimal);

@@ -246,10 +246,10 @@ export function loadPack(files: PackFiles, options: LoadOptions): LoadResult {
   const languageLists = new Set<string>([packLanguages.join(',')]);
   scenarioFiles.sort();
   for (const [index, file] of scenarioFiles.entries()) {
-    // Past the number of problems worth listing, the rest of the pack is not worth the work.
-    if (out.found >= limits.diagnostics.total) {
+    // Past the number of errors worth listing, the rest of the pack is not worth the work.
+    if (out.errorsFound >= limits.diagnostics.total) {
       const left = scenarioFiles.length - index;
-      out.addNotice(diagnostic({ file: 'scenarios/', message: say`${counted(left, 'scenario file was', 'scenario files were')} not checked: the pack has over ${count(limits.diagnostics.total)} problems already`, hint: say`fix the problems listed and check again` }));
+      out.addNotice(diagnostic({ file: 'scenarios/', message: say`${counted(left, 'scenario file was', 'scenario files were')} not checked: the pack has over ${count(limits.diagnostics.total)} errors already`, hint: say`fix the problems listed and check again` }));
       break;
     }
     const raw = readYaml(files, file, context);

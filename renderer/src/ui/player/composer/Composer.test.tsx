@@ -402,6 +402,18 @@ describe('Composer: grading off the UI thread', () => {
     expect(worker.gradedTexts()).toEqual(['', WRONG_NUMBER, '', MODEL_ANSWER]);
   });
 
+  it('lists at most 25 findings per axis, the gravest, and counts the rest', async () => {
+    const { user } = await renderComposer();
+    await user.click(textarea());
+    await user.paste(`${MODEL_ANSWER} ${Array.from({ length: 40 }, (_, i) => `https://example.org/${i}`).join(' ')}`);
+    await waitFor(() => expect(screen.getByTestId('composer-findings-more').textContent).toBe('… and 15 more, less grave than these.'));
+    const platform = screen.getByTestId('composer-findings-platform');
+    expect(within(platform).getAllByTestId('composer-finding')).toHaveLength(25);
+    expect(within(platform).getByRole('heading', { level: 3 }).textContent).toBe('Platform fit · 40 findings');
+    // Every link past the first is marked in the text, listed or not.
+    expect(markTexts().filter(([text]) => text?.startsWith('https://example.org/')).length).toBeGreaterThanOrEqual(39);
+  });
+
   it('says plainly when a paste is over the grader’s ceiling, keeps every character, and grades again once it is shorter', async () => {
     const { user } = await renderComposer();
     await user.click(textarea());

@@ -187,6 +187,12 @@ function FindingItem({ finding, activeFinding, onActivate, canLocate, onLocate, 
   );
 }
 
+/**
+ * The most findings listed per axis: gravest first, so the rest are the least grave, and a pasted
+ * wall of links or hashtags (hundreds of findings) cannot hold up the page while they render.
+ */
+export const MAX_LISTED_PER_AXIS = 25;
+
 export function Findings({ findings, ...actions }: FindingActions & { findings: readonly Finding[] }) {
   const { t } = useTranslation('composer');
   const idPrefix = useId();
@@ -199,7 +205,11 @@ export function Findings({ findings, ...actions }: FindingActions & { findings: 
     );
   }
   const byAxis = new Map<Axis, Finding[]>();
-  for (const finding of findings) byAxis.set(finding.axis, [...(byAxis.get(finding.axis) ?? []), finding]);
+  for (const finding of findings) {
+    const list = byAxis.get(finding.axis);
+    if (list) list.push(finding);
+    else byAxis.set(finding.axis, [finding]);
+  }
   return (
     <Stack gap="sm" data-testid="composer-findings">
       {AXES.filter((axis) => byAxis.has(axis)).map((axis) => {
@@ -211,10 +221,15 @@ export function Findings({ findings, ...actions }: FindingActions & { findings: 
               {t(`axis.${axis}`)} · {t('feedback.findings', { count: axisFindings.length })}
             </Title>
             <ul className={classes.findingList}>
-              {axisFindings.map((finding, index) => (
+              {axisFindings.slice(0, MAX_LISTED_PER_AXIS).map((finding, index) => (
                 <FindingItem key={`${finding.ruleId}-${finding.span?.start ?? 'none'}-${index}`} finding={finding} {...actions} />
               ))}
             </ul>
+            {axisFindings.length > MAX_LISTED_PER_AXIS && (
+              <Text size="xs" c="dimmed" data-testid="composer-findings-more">
+                {t('feedback.more', { count: axisFindings.length - MAX_LISTED_PER_AXIS })}
+              </Text>
+            )}
           </section>
         );
       })}

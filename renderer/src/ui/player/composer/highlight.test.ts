@@ -1,5 +1,6 @@
 // Runtime: Node (Vitest, happy-dom). The composer's text arithmetic: spans carried across an edit,
 // the marked runs drawn behind the textarea, replacements and the length counter's state.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Finding, FindingSeverity, Span } from '../../../core/grading/types';
 import { applyReplacement, counterState, mostSevere, rebaseSpans, segmentsOf } from './highlight';
@@ -47,7 +48,31 @@ describe('rebaseSpans', () => {
   });
 });
 
+/** segmentsOf as first written: every run asks every mark whether it covers it. */
+function segmentsByAskingEveryMark(text: string, allMarks: ReadonlyArray<{ span: Span; item: Finding }>) {
+  const marks = allMarks.filter(({ span }) => span.end > span.start);
+  const edges = [...new Set([0, text.length, ...marks.flatMap(({ span }) => [span.start, span.end])])].filter((edge) => edge <= text.length).sort((a, b) => a - b);
+  return edges.slice(0, -1).map((start, index) => {
+    const end = edges[index + 1]!;
+    const findings = marks.filter(({ span }) => span.start <= start && span.end >= end).map(({ item }) => item);
+    return { start, end, text: text.slice(start, end), findings, severity: mostSevere(findings) };
+  });
+}
+
 describe('segmentsOf', () => {
+  it('cuts the text as asking every mark for every run does, in one sweep, for marks in any order, nested or overlapping', () => {
+    const text = 'abcdefghijklmnopqrstuvwxyz0123456789';
+    const mark = fc
+      .tuple(fc.integer({ min: 0, max: text.length }), fc.integer({ min: 0, max: 12 }), fc.constantFrom<FindingSeverity>('error', 'warning', 'suggestion'))
+      .map(([start, length, severity]) => ({ span: { start, end: Math.min(text.length, start + length) }, item: finding(`rule.${start}.${length}`, severity, { start, end: start + length }) }));
+    fc.assert(
+      fc.property(fc.array(mark, { maxLength: 40 }), (marks) => {
+        expect(segmentsOf(text, marks)).toEqual(segmentsByAskingEveryMark(text, marks));
+      }),
+      { numRuns: 1000, seed: 5 },
+    );
+  });
+
   it('cuts the text at span edges, marking each run with the most severe finding over it', () => {
     const text = 'Stay calm!!! Or else.';
     const shout = finding('tone.shouting', 'warning', spanOf(text, '!!!'));

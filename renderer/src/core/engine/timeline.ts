@@ -265,7 +265,7 @@ function gradingContextFor(input: EngineInput, task: Task, draft: Draft): Gradin
   return context;
 }
 
-/** The grade `publish` would give the draft now: for live feedback while the trainee types. */
+/** The grade `publish` would give the draft now: for live feedback while the trainee types (the composer calls it in a worker). */
 export function previewGrade(input: EngineInput, draft: Draft): Grade {
   const task = draft.taskId === null ? undefined : input.scenario.tasks.find((t) => t.id === draft.taskId);
   return grade(draft.text, gradingContextFor(input, task ?? defaultGradingTask(input, draft), draft));
@@ -291,6 +291,9 @@ function defaultGradingTask(input: EngineInput, draft: Draft): Task {
 /** Publishes a draft now: grades it against its task, adds it to the feed, settles the task and fires branches. */
 export function publish(input: EngineInput, state: TimelineState, draft: Draft): TimelineState {
   const task = checkDraft(input, state, draft);
+  // Graded here, synchronously, wherever the engine runs: one call per publication, linear in the
+  // draft and refused past DRAFT_CEILING, so it stays short. Live feedback while typing is graded
+  // off the UI thread, in the composer's worker (previewGrade).
   const result = grade(draft.text, gradingContextFor(input, task ?? defaultGradingTask(input, draft), draft));
   const id = `pub-${state.publications + 1}`;
   const item: FeedPublication = { source: 'trainee', id, at: state.time, accountId: draft.accountId, kind: draft.kind, text: draft.text, taskId: task?.id ?? null, replyTo: draft.replyTo, grade: result };

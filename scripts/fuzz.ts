@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { cliFailure, parseCommandLine } from './lib/cli';
 import { getCorpus } from './fuzz/corpus';
 import type { Job, JobResult } from './fuzz/pool';
-import { runJobs } from './fuzz/pool';
+import { runJobsConfirmingHangs } from './fuzz/pool';
 import { addResult, createTally, progressLine, readSavedInputs, summaryTable, writeFailure } from './fuzz/report';
 import type { Target } from './fuzz/targets';
 import { TARGETS, generatePayload, recipeFor } from './fuzz/targets';
@@ -100,7 +100,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     console.log(`\n${signal}: finishing the inputs under way, then reporting (again to quit at once)`);
   });
 }
-await runJobs(jobs, { workers, limitMs, memoryMb }, (result) => {
+await runJobsConfirmingHangs(jobs, { workers, limitMs, memoryMb }, (result) => {
   done += 1;
   addResult(tally, result);
   if (options.save) all.push(result);

@@ -27,6 +27,8 @@ export interface JobResult {
   unclear: string[];
   cpuMs: number;
   wallMs: number;
+  /** Ended by the wall-clock limit, its CPU time unknown. */
+  terminated?: boolean;
 }
 
 export interface PoolOptions {
@@ -120,7 +122,7 @@ class Slot {
         if (!('id' in message) || message.id !== id) return;
         if (message.type === 'started') {
           started = Date.now();
-          restart(hardLimitMs, () => ({ ...base, status: 'hang', summary: `still running after ${hardLimitMs} ms; terminated`, wallMs: Date.now() - started, cpuMs: Number.NaN }));
+          restart(hardLimitMs, () => ({ ...base, status: 'hang', summary: `still running after ${hardLimitMs} ms; terminated`, wallMs: Date.now() - started, cpuMs: Number.NaN, terminated: true }));
         } else if (message.type === 'materialised') materialised = { holder: message.holder, fifos: message.fifos };
         else if (message.type === 'generator-error') {
           answered = true;
@@ -158,6 +160,19 @@ class Slot {
   async close(): Promise<void> {
     await this.kill(null);
   }
+}
+
+/**
+ * As {@link runJobs}, but an input terminated by the wall-clock limit (whose CPU time is unknown:
+ * on a busy machine a thread may get a fraction of a core) is run once more at the end, alone and
+ * with twice the wall-clock time; its second result is the one reported.
+ */
+export async function runJobsConfirmingHangs(jobs: Iterable<Job>, options: PoolOptions, onResult: (result: JobResult) => void, shouldStop: () => boolean = () => false): Promise<void> {
+  const suspects: Job[] = [];
+  await runJobs(jobs, options, (result) => (result.terminated ? suspects.push(result.job) : onResult(result)), shouldStop);
+  if (!suspects.length) return;
+  const hardLimitMs = (options.hardLimitMs ?? options.limitMs * 6) * 2;
+  await runJobs(suspects, { ...options, workers: 1, hardLimitMs }, onResult);
 }
 
 /** Runs every job, `options.workers` at a time; results arrive in completion order. `shouldStop` ends the run after the inputs under way. */

@@ -20,7 +20,9 @@ export function signatureOf(result: JobResult): string {
     return `${result.job.target} crash ${first.replace(/"[^"]*"/g, '"…"').replace(/\d+/g, 'N').slice(0, 120)} ${frame}`;
   }
   if (result.status === 'hang' || result.status === 'memory' || result.status === 'generator-error') return `${result.job.target} ${result.status} ${result.job.kind}`;
-  return `${result.job.target} unclear ${result.job.kind} ${(result.unclear[0] ?? '').replace(/\d+/g, 'N').slice(0, 80)}`;
+  // The kind of complaint, without the sample of text that follows its colon.
+  const complaint = (result.unclear[0] ?? '').split(':')[0]!.replace(/\d+/g, 'N').slice(0, 80);
+  return `${result.job.target} unclear ${result.job.kind} ${complaint}`;
 }
 
 export interface Tally {

@@ -16,8 +16,12 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+// Grading sixteen drafts of 20,000 characters, or checking thousands of generated texts, is work
+// that takes longer than Vitest's default 5 s on a machine busy with other things.
+const HEAVY = { timeout: 120_000 };
+
 describe('twitter-text, bounded', () => {
-  it('finds in the text cut around overlong runs exactly what twitter-text finds in the whole text outside them', () => {
+  it('finds in the text cut around overlong runs exactly what twitter-text finds in the whole text outside them', HEAVY, () => {
     fc.assert(
       fc.property(riskyText, fc.integer({ min: 1, max: 12 }), (text, maxRun) => {
         const runs = overlongRuns(text, maxRun);
@@ -29,7 +33,7 @@ describe('twitter-text, bounded', () => {
     );
   });
 
-  it('counts X’s weighted length as twitter-text does, reading no link inside an overlong run', () => {
+  it('counts X’s weighted length as twitter-text does, reading no link inside an overlong run', HEAVY, () => {
     fc.assert(
       fc.property(riskyText, fc.integer({ min: 1, max: 12 }), (text, maxRun) => {
         let withoutRunLinks = text;
@@ -47,7 +51,7 @@ describe('twitter-text, bounded', () => {
     expect(weightedLengthBounded(text)).toBe(twitterText.parseTweet(text).weightedLength);
   });
 
-  it('never hands twitter-text a run longer than MAX_PARSED_RUN, nor more than the draft, for any hostile draft', () => {
+  it('never hands twitter-text a run longer than MAX_PARSED_RUN, nor more than the draft, for any hostile draft', HEAVY, () => {
     for (const { name, text } of hostileDrafts(DRAFT_CEILING)) {
       const spans = parsedSpans(text);
       expect(spans.reduce((sum, span) => sum + span.end - span.start, 0), name).toBeLessThanOrEqual(text.length);
@@ -60,7 +64,7 @@ describe('the grader on hostile drafts', () => {
   const pack = loadPack(readFolder(MINIMAL_PACK_DIR), { appVersion: '0.1.0' }).pack!;
   const context = () => createGradingContext({ scenario: pack.scenarios[0]!, task: 'publish-hotline', playLanguage: 'en', pack: pack.manifest });
 
-  it('grades every hostile draft at the ceiling, giving twitter-text only bounded runs', () => {
+  it('grades every hostile draft at the ceiling, giving twitter-text only bounded runs', HEAVY, () => {
     const extract = vi.spyOn(twitterText, 'extractEntitiesWithIndices');
     const parse = vi.spyOn(twitterText, 'parseTweet');
     for (const { name, text } of hostileDrafts(DRAFT_CEILING)) {
@@ -76,7 +80,7 @@ describe('the grader on hostile drafts', () => {
     }
   });
 
-  it('refuses a 100,000-character paste without reading it: one finding, every axis failed', () => {
+  it('refuses a 100,000-character paste without reading it: one finding, every axis failed', HEAVY, () => {
     const extract = vi.spyOn(twitterText, 'extractEntitiesWithIndices');
     for (const { name, text } of hostileDrafts(100_000)) {
       const result = grade(text, context());

@@ -1,13 +1,13 @@
 // Runtime: Node (Vitest). The pack command-line tools and the folder reader they share.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ArchiveError, contentHash, readArchive } from '../renderer/src/core/pack/archive';
 import { MINIMAL_PACK_DIR, readFolder } from '../renderer/src/test/packs';
-import { PackInputError, readPackFolder, readPackSource } from './lib/pack-files';
+import { PackInputError, findPackFiles, readFoundFiles, readPackFolder, readPackSource } from './lib/pack-files';
 
 const root = path.resolve(import.meta.dirname, '..');
 const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
@@ -234,6 +234,20 @@ describe('the pack folder reader', { timeout: 30_000 }, () => {
     const windows = packCopy();
     writeFileSync(path.join(windows, 'scenarios', 'what?.yaml'), 'x');
     expect(refusal(() => readPackFolder(windows)).message).toContain('"scenarios/what?.yaml", contains a character that Windows does not allow');
+  });
+
+  it('reads each file as it was checked, refusing one changed or replaced by a link since', () => {
+    const grown = packCopy();
+    const found = findPackFiles(grown);
+    appendFileSync(path.join(grown, 'pack.yaml'), '# added after the check\n');
+    expect(refusal(() => readFoundFiles(found)).message).toBe(
+      `${path.join(grown, 'pack.yaml')} changed while the pack was read. Run the command again once nothing is writing to the pack folder.`,
+    );
+    const linked = packCopy();
+    const foundBeforeLink = findPackFiles(linked);
+    unlinkSync(path.join(linked, 'pack.yaml'));
+    symlinkSync('/etc/passwd', path.join(linked, 'pack.yaml'));
+    expect(refusal(() => readFoundFiles(foundBeforeLink)).message).toContain('it was removed or replaced by a link while the pack was read');
   });
 
   it('makes the command exit 2 with the reason', () => {

@@ -73,7 +73,7 @@ function linkTarget(where: string): string {
   }
 }
 
-interface FoundFile {
+export interface FoundFile {
   readonly relative: string;
   readonly full: string;
   readonly size: number;
@@ -217,12 +217,17 @@ function readChecked(full: string, expected: number): Uint8Array {
   }
 }
 
+/** Reads the files {@link findPackFiles} found, each exactly as it was when found. */
+export function readFoundFiles(found: readonly FoundFile[]): PackFiles {
+  const files: PackFiles = new Map();
+  for (const { relative, full, size } of found) files.set(relative, readChecked(full, size));
+  return files;
+}
+
 /** Reads every file below `dir` (dot-files excepted) as pack-relative POSIX paths, after
  * {@link findPackFiles} has checked the whole folder. */
 export function readPackFolder(dir: string, limits: Partial<FolderLimits> = {}): PackFiles {
-  const files: PackFiles = new Map();
-  for (const { relative, full, size } of findPackFiles(dir, limits)) files.set(relative, readChecked(full, size));
-  return files;
+  return readFoundFiles(findPackFiles(dir, limits));
 }
 
 export interface PackSource {

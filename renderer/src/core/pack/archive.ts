@@ -3,9 +3,9 @@
 // An archive is a ZIP holding the pack folder plus `attache-archive.json`, which lists every file
 // with its size and SHA-256 and a hash of the whole content. fflate writes it with fixed timestamps
 // and attributes, so one pack always gives the same bytes. Reading trusts nothing: archives arrive
-// by e-mail and USB stick from other academies, so every name, size, flag and checksum in the table
-// of contents is checked before a byte is inflated, and fflate's streaming inflater is metered as it
-// runs because a hostile ZIP lies about its sizes. fflate's own unzip functions are not used for
+// by e-mail and USB stick from other academies, so every name, size, flag and file type in the
+// table of contents is checked before a byte is inflated, fflate's streaming inflater is metered as
+// it runs because a hostile ZIP lies about its sizes, and checksums and hashes are checked after. fflate's own unzip functions are not used for
 // reading: they report neither the flags, attributes, checksums nor offsets checked here, and
 // unzipSync inflates an entry whole, whatever its header claims.
 

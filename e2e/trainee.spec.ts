@@ -308,7 +308,7 @@ test.describe('a long feed', () => {
     const file = writeLongFeedPack(5000);
     const catalogue = await app.goToCatalogue('Mei Chen');
     await catalogue.installPack(file);
-    await expect(catalogue.installDone).toBeVisible();
+    await expect(catalogue.installDone, 'the 5,000-post pack is installed').toBeVisible();
     const player = await (await catalogue.open('long-feed')).startScenario();
     await player.pause();
     await player.jumpToNextEvent();
@@ -338,7 +338,7 @@ test.describe('a long feed', () => {
     expect(moved, `the post read was ${readingId}, ${readingTop} px below the feed's top edge`).toEqual([]);
     await expect(player.feedPost(`Post number ${number(reading)}`)).toBeInViewport();
     await expect(player.feedPost('Post number 5000')).toHaveCount(0);
-    await expect(player.newItems).toBeVisible();
+    await expect(player.newItems, 'the new posts are still offered: the reader has not seen them').toHaveText('2500 new posts');
     await saveScreenshot('long-feed');
 
     // The pill brings the newest post; the keyboard then moves through the feed.

@@ -256,7 +256,7 @@ const BAD_PATHS = ['../escape.yaml', '/etc/passwd', 'C:/x.yaml', 'scenarios\\x.y
 function badPaths(rng: Rng, files: PackFiles): void {
   for (let n = rng.between(1, 12); n > 0; n -= 1) {
     const path = rng.chance(0.8) ? rng.pick(BAD_PATHS) : rng.chance(0.5) ? `scenarios/${'a/'.repeat(rng.between(1, 2_000))}x.yaml` : `media/${oddString(rng, rng.pick([10, 300, 20_000]))}.png`;
-    files.set(path, files.get('pack.yaml')!);
+    files.set(path, files.get('pack.yaml') ?? encoder.encode('id: x\n'));
   }
   if (rng.chance(0.2)) for (let i = 0; i < rng.pick([1_990, 2_001, 5_000]); i += 1) files.set(`notes/${i}.txt`, new Uint8Array());
 }

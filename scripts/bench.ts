@@ -3,7 +3,8 @@
 // hostile pasted drafts (refused over the grader's ceiling, graded at it),
 // and on the same English texts a retext pipeline
 // (retext-english with intensify, equality, passive and readability) as the peer. Prints each
-// target and whether it is met; exit 1 when one is not.
+// target and whether it is met; exit 1 when one is not. Then the browser section
+// (scripts/bench-browser.ts): first paint, initial bytes, keystroke-to-feedback and feed insertion.
 import { performance } from 'node:perf_hooks';
 import process from 'node:process';
 import retextEnglish from 'retext-english';
@@ -22,6 +23,7 @@ import type { Pack } from '../renderer/src/core/pack/load';
 import type { Scenario } from '../renderer/src/core/pack/schema';
 import { formatOffset, RED_LINE_CONCEPTS } from '../renderer/src/core/pack/schema';
 import { loadPackOrExplain } from './lib/load-pack';
+import { runBrowserBench } from './bench-browser';
 
 interface Timing {
   p50: number;
@@ -142,3 +144,11 @@ const targets = [
 console.log('');
 for (const target of targets) console.log(`${target.met ? '✓' : '✗'} ${target.name}`);
 process.exitCode = targets.every((t) => t.met) ? 0 : 1;
+
+// The browser section (scripts/bench-browser.ts): the web build in Chromium. `-- --no-browser` skips it.
+if (!process.argv.includes('--no-browser')) {
+  const browserTargets = await runBrowserBench();
+  console.log('');
+  for (const target of browserTargets) console.log(`${target.met ? '✓' : '✗'} ${target.name}`);
+  if (!browserTargets.every((target) => target.met)) process.exitCode = 1;
+}

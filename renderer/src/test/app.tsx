@@ -1,10 +1,11 @@
 // Runtime: Node (Vitest, happy-dom). Renders the whole app over a fresh database and a fake platform.
 import { render, type RenderResult } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
-import { vi, type Mock } from 'vitest';
+import { beforeAll, vi, type Mock } from 'vitest';
 import type { AppInfo, AttacheApi, Language, MenuCommand, ThemePreference } from '../../../electron/contract/api';
 import type { AttacheDatabase } from '../db/database';
 import { createI18n } from '../i18n';
+import { loadBuiltinLibrary } from '../library/builtin';
 import { App } from '../ui/App';
 import { preloadScreens } from '../ui/Shell';
 import { loadStartup } from '../ui/startup';
@@ -18,6 +19,13 @@ export const TEST_APP_INFO: AppInfo = {
   os: 'linux',
   versions: { electron: '45.4.1', chrome: '140.0.7339.80' },
 };
+
+// Screens' code and the built-in library load on demand in the app; a file that renders the app has
+// them ready once, before its tests, so that no test's waits include importing or validating them.
+beforeAll(async () => {
+  await preloadScreens();
+  loadBuiltinLibrary(TEST_APP_INFO.version);
+}, 120_000);
 
 export interface FakePlatform extends AttacheApi {
   setMenuState: Mock<AttacheApi['setMenuState']>;
@@ -59,9 +67,8 @@ export async function renderApp({
 }: { db?: AttacheDatabase; platform?: FakePlatform; problem?: StorageProblem } = {}): Promise<RenderedApp> {
   const startup = await loadStartup(db, platform);
   const i18n = await createI18n(startup.language);
-  // Screens and the library load on demand in the app; here they are ready first, so a test's waits
-  // measure what the screen does rather than how long the code takes to import.
-  await Promise.all([preloadScreens(), startup.services.library.load()]);
+  // The library is read before the first render, so a test's waits measure what a screen does.
+  await startup.services.library.load();
   const user = userEvent.setup();
   const result = render(<App services={startup.services} i18n={i18n} initialTheme={startup.theme} initialProblem={problem ?? startup.problem} />);
   return { ...result, db, platform, user, language: startup.language, theme: startup.theme };

@@ -1,10 +1,11 @@
 // Runtime: renderer. The frame around every screen: header, navigation, storage alerts, About.
-import { AppShell, Burger, Center, Container, Group, Loader, NavLink, Stack, Text, useMantineTheme } from '@mantine/core';
+import { AppShell, Burger, Container, Group, NavLink, Stack, Text, useMantineTheme } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CalendarIcon, HomeIcon, InfoIcon, SettingsIcon, TagIcon } from './icons';
 import { LanguageSwitch } from './LanguageSwitch';
+import { Loading } from './Loading';
 import { LogoMark } from './LogoMark';
 import { useMenuCommands } from './menu-commands';
 import { ProfileMenu } from './profiles/ProfileMenu';
@@ -35,16 +36,6 @@ const DebriefScreen = lazy(() => screenModules.debrief().then((module) => ({ def
 /** Fetches every screen's code now, e.g. so that a test's waits measure the screen and not its import. */
 export async function preloadScreens(): Promise<void> {
   await Promise.all(Object.values(screenModules).map((load) => load()));
-}
-
-/** Shown while a screen's code is being fetched: a spinner that says what it is waiting for. */
-function ScreenLoading() {
-  const { t } = useTranslation('shell');
-  return (
-    <Center py="xl" data-testid="screen-loading">
-      <Loader aria-label={t('screenLoading')} role="status" />
-    </Center>
-  );
 }
 
 function CurrentScreen({ route }: { route: Route }) {
@@ -215,7 +206,7 @@ export function Shell() {
           <StorageProblemAlert />
         </Container>
         <ReadErrorBoundary key={routeKey}>
-          <Suspense fallback={<ScreenLoading />}>
+          <Suspense fallback={<Loading what="screen" />}>
             <CurrentScreen route={route} />
           </Suspense>
         </ReadErrorBoundary>

@@ -11,6 +11,7 @@ import { startAttempt } from '../player/session';
 import { RequireProfile } from '../profiles/ProfileGate';
 import { hrefFor, navigate } from '../router';
 import { useLibrary } from '../library-context';
+import { Loading } from '../Loading';
 import { useServices } from '../services';
 import { useStorageProblems } from '../storage-problems';
 
@@ -52,7 +53,7 @@ function Briefing({ profileId, ref_ }: { profileId: number; ref_: ScenarioRef })
 export function BriefingScreen({ packId, scenarioId }: { packId: string; scenarioId: string }) {
   const { t } = useTranslation('player');
   const library = useLibrary();
-  if (!library) return null;
+  if (!library) return <Loading what="library" />;
   const ref_ = findScenario(library, packId, scenarioId);
   if (!ref_) {
     return (

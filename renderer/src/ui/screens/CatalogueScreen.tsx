@@ -1,6 +1,6 @@
 // Runtime: renderer. The catalogue: the installed courses and scenarios with the active profile's
 // progress, and installing a pack an instructor sent as an `.attache` file.
-import { Alert, Button, Group, List, Loader, Text } from '@mantine/core';
+import { Alert, Button, Group, List, Text } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import type { InstallProblem } from '../../library/install-problem';
 import { localized } from '../../library/library';
 import { CatalogueView } from '../catalogue/CatalogueView';
 import { useLibrary } from '../library-context';
+import { Loading } from '../Loading';
 import { RequireProfile } from '../profiles/ProfileGate';
 import { navigate } from '../router';
 import { useServices } from '../services';
@@ -83,7 +84,7 @@ function Catalogue({ profileId }: { profileId: number }) {
   const { db } = useServices();
   const library = useLibrary();
   const progress = useLiveQuery(() => readScenarioProgress(db, profileId), [db, profileId]);
-  if (!library) return <Loader />;
+  if (!library) return <Loading what="library" />;
   return (
     <>
       <CatalogueView library={library} progress={progress ?? NO_PROGRESS} onOpenScenario={(packId, scenarioId) => navigate({ screen: 'briefing', packId, scenarioId })} />

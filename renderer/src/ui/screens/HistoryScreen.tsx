@@ -9,6 +9,7 @@ import { Page } from '../Page';
 import { RequireProfile } from '../profiles/ProfileGate';
 import { navigate } from '../router';
 import { useLibrary } from '../library-context';
+import { Loading } from '../Loading';
 import { useServices } from '../services';
 
 function History({ profileId }: { profileId: number }) {
@@ -16,7 +17,8 @@ function History({ profileId }: { profileId: number }) {
   const library = useLibrary();
   const { i18n } = useTranslation();
   const attempts = useLiveQuery(() => listAttempts(db, profileId), [db, profileId]);
-  if (!attempts || !library) return null;
+  if (!library) return <Loading what="library" />;
+  if (!attempts) return null;
   const items: AttemptListItem[] = attempts.map((attempt) => {
     const ref = findScenario(library, attempt.packId, attempt.scenarioId);
     return {

@@ -12,11 +12,34 @@ const CORE_FORBIDDEN_IMPORTS = {
   })),
   patterns: [
     {
-      group: ['**/ui/**', '**/ui', '**/db/**', '**/db', '**/platform/**', '**/platform', '@platform/*', '**/electron/main/**', '**/electron/preload/**', '@mantine/*', 'react/*', 'node:*'],
+      group: [
+        '**/ui/**', '**/ui', '**/db/**', '**/db', '**/platform/**', '**/platform', '@platform/*', '**/library/**', '**/library',
+        '**/i18n/**', '**/i18n', '**/test/**', '**/electron/**', '@mantine/*', 'react/*', 'node:*',
+      ],
       message: CORE_PURITY,
     },
   ],
 };
+
+/**
+ * The layers above the core, each with what it may never import. Dependencies point down:
+ * ui → library → db → core, with platform and i18n beside them; none of them reaches up.
+ */
+const LAYER_WALLS = [
+  { layer: 'db', forbidden: ['ui', 'library', 'platform', 'i18n'], why: 'storage serves every screen and service; it knows nothing of them' },
+  { layer: 'library', forbidden: ['ui', 'platform', 'i18n'], why: 'the library is an application service; screens use it, not the other way round' },
+  { layer: 'platform', forbidden: ['ui', 'db', 'library', 'core'], why: 'the platform bridge only carries the contract to the OS or the browser' },
+  { layer: 'i18n', forbidden: ['ui', 'db', 'library', 'platform'], why: 'translations are data and formatting, below every screen' },
+].map(({ layer, forbidden, why }) => ({
+  files: [`renderer/src/${layer}/**/*.ts`],
+  ignores: ['renderer/src/**/*.test.ts'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      { patterns: [{ group: forbidden.flatMap((name) => [`**/${name}/**`, `**/${name}`, `../${name}`]).concat(['react', 'react-dom', '@mantine/*']), message: `renderer/src/${layer} may not import ${forbidden.join(', ')} or React: ${why}.` }] },
+    ],
+  },
+}));
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', '.cache/**', 'test-results/**', 'test-report/**', 'playwright-report/**'] },
@@ -55,6 +78,26 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Time is passed in to the core: take a clock argument.' },
+      ],
+    },
+  },
+  ...LAYER_WALLS,
+  {
+    // The main process and the preload hold secrets and talk to the OS: they take nothing from the
+    // renderer but the pure core, the contract and the menu's translations.
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/renderer/src/ui/**', '**/renderer/src/db/**', '**/renderer/src/library/**', '**/renderer/src/platform/**', 'react', 'react-dom', '@mantine/*', 'dexie'],
+              message: 'electron/ takes from the renderer only the pure core and the menu translations.',
+            },
+          ],
+        },
       ],
     },
   },

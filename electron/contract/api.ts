@@ -2,8 +2,11 @@
 // and the main process. The preload implements `AttacheApi` over IPC, the main process answers
 // every `InvokeContract` channel, and the browser build implements `AttacheApi` with web APIs.
 
-export const SUPPORTED_LANGUAGES = ['en', 'ru'] as const;
-export type Language = (typeof SUPPORTED_LANGUAGES)[number];
+import type { Language } from '../../renderer/src/core/locale';
+
+// The languages the UI speaks are a fact of the pure core (lemmas, number words and message
+// catalogues follow them); the contract only carries them across processes.
+export { SUPPORTED_LANGUAGES, type Language } from '../../renderer/src/core/locale';
 
 export const THEME_PREFERENCES = ['light', 'dark', 'auto'] as const;
 export type ThemePreference = (typeof THEME_PREFERENCES)[number];

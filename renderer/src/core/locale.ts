@@ -1,5 +1,8 @@
 // Runtime: any (pure core). Decides the UI language from what the user saved and what the system says.
-import { SUPPORTED_LANGUAGES, type Language } from '../../../electron/contract/api';
+
+/** The languages the interface speaks. */
+export const SUPPORTED_LANGUAGES = ['en', 'ru'] as const;
+export type Language = (typeof SUPPORTED_LANGUAGES)[number];
 
 /** The language used when neither the user nor the system names a supported one. */
 export const FALLBACK_LANGUAGE: Language = 'en';

@@ -164,6 +164,14 @@ describe('loadPack reports each problem at its line', () => {
     expect(problem.line).toBe(lineOf(minimal, 'pack.yaml', 'minAppVersion'));
   });
 
+  it('versions compare as semantic versions: a pre-release is older than its release, and 0.10 is newer than 0.9', () => {
+    const needs = (version: string) => (version === '0.1.0' ? minimal : withEdit(minimal, 'pack.yaml', (t) => t.replace('minAppVersion: 0.1.0', `minAppVersion: ${version}`)));
+    expect(load(needs('0.1.0'), '0.1.0-beta.2').diagnostics.some((d) => d.path === 'minAppVersion')).toBe(true);
+    expect(load(needs('0.1.0-beta.2'), '0.1.0').pack).not.toBeNull();
+    expect(load(needs('0.9.0'), '0.10.0').pack).not.toBeNull();
+    expect(load(needs('0.10.0'), '0.9.0').diagnostics.some((d) => d.path === 'minAppVersion')).toBe(true);
+  });
+
   it('every problem at once, in file and line order', () => {
     const files = withEdit(
       withEdit(minimal, SCENARIO, (t) => t.replace('followers: 12000', 'followers: many').replace('kind: post', 'kind: posst')),

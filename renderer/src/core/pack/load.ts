@@ -19,6 +19,7 @@ import { createPackSchemas, offsetMinutes, packSchemas } from './schema';
 import { collectFieldNames, reportIssues } from './schema-issues';
 import type { SourceFile } from './yaml';
 import { parseYaml, positionOf } from './yaml';
+import isNewerVersion from 'semver/functions/gt';
 
 export type { PackLimitOverrides, PackLimits } from './limits';
 export { PACK_LIMITS } from './limits';
@@ -101,16 +102,6 @@ class Reporter {
   }
 }
 
-function compareVersions(a: string, b: string): number {
-  const parse = (version: string) => version.split(/[.-]/).slice(0, 3).map((part) => (/^\d+$/.test(part) ? Number(part) : 0));
-  const pa = parse(a);
-  const pb = parse(b);
-  for (let i = 0; i < 3; i += 1) {
-    const diff = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (diff) return diff;
-  }
-  return 0;
-}
 
 function isUnsafePath(path: string): boolean {
   return path.startsWith('/') || /^[a-zA-Z]:/.test(path) || path.includes('\\') || path.split('/').some((part) => part === '..' || part === '.' || part === '') || [...path].some((char) => char.charCodeAt(0) < 0x20);
@@ -235,7 +226,7 @@ export function loadPack(files: PackFiles, options: LoadOptions): LoadResult {
   const personasFile = validate(readYaml(files, 'personas.yaml', context), packSchemasForLanguages.personasFile, packLanguages, 'pack', context);
   const coursesFile = validate(readYaml(files, 'courses.yaml', context), packSchemasForLanguages.coursesFile, packLanguages, 'pack', context);
 
-  if (manifest && compareVersions(manifest.value.minAppVersion, options.appVersion) > 0) {
+  if (manifest && isNewerVersion(manifest.value.minAppVersion, options.appVersion)) {
     new Reporter(manifest.source, context).error(['minAppVersion'], say`the pack needs Attaché ${name(manifest.value.minAppVersion, 40)} or newer; this is ${name(options.appVersion, 40)}`, say`update Attaché, or ask the pack author for a version made for yours`);
   }
 

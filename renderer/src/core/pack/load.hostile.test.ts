@@ -166,7 +166,7 @@ describe('hostile shapes are refused with a clear diagnostic: what, where, how t
     expect(texts).toMatch(/hhhh…/);
     expect(texts).toMatch(/personas\.yaml:1:1 {2}expected a mapping \(key: value lines\), found an empty value/);
     expect(texts).toMatch(/complex-key\.yaml:\d+:\d+ {2}.*keys must be strings/);
-    expect(texts).toMatch(/media\/m+…m+\.exe {2}not a supported media file/);
+    expect(texts).toMatch(/media\/m+…m+\.exe {2}the file.s name is longer than 240 characters/);
   });
 });
 

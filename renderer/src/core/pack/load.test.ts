@@ -164,6 +164,18 @@ describe('loadPack reports each problem at its line', () => {
     expect(problem.line).toBe(lineOf(minimal, 'pack.yaml', 'minAppVersion'));
   });
 
+  it('a file name the shared path policy refuses, with its reason', () => {
+    for (const [name, reason] of [
+      ['media/../escape.png', /outside the pack folder/],
+      ['media/nul.png', /Windows reserves/],
+      ['media/a\u202egnp.exe', /invisible control characters/],
+    ] as const) {
+      const files = new Map(minimal).set(name, new Uint8Array([1]));
+      const { diagnostics } = load(files);
+      expect(diagnostics.find((d) => d.file === name)?.message).toMatch(reason);
+    }
+  });
+
   it('versions compare as semantic versions: a pre-release is older than its release, and 0.10 is newer than 0.9', () => {
     const needs = (version: string) => (version === '0.1.0' ? minimal : withEdit(minimal, 'pack.yaml', (t) => t.replace('minAppVersion: 0.1.0', `minAppVersion: ${version}`)));
     expect(load(needs('0.1.0'), '0.1.0-beta.2').diagnostics.some((d) => d.path === 'minAppVersion')).toBe(true);
@@ -247,7 +259,7 @@ describe('loadPack refuses untrusted input cleanly', () => {
 
   it('unsafe paths', () => {
     const files = new Map(minimal).set('../escape.yaml', new Uint8Array(1));
-    expectError(files, { file: '../escape.yaml', message: /unsafe file path/ });
+    expectError(files, { file: '../escape.yaml', message: /points outside the pack folder/ });
   });
 });
 

@@ -13,7 +13,8 @@ import { Hints, KnownNames } from './hints';
 import type { PackLimitOverrides, PackLimits } from './limits';
 import { resolveLimits } from './limits';
 import type { Said } from './message';
-import { count, counted, list, name, quote, say } from './message';
+import { count, counted, list, name, quote, say, verbatim } from './message';
+import { pathProblem } from './paths';
 import type { Course, PackManifest, Persona, Scenario } from './schema';
 import { createPackSchemas, offsetMinutes, packSchemas } from './schema';
 import { collectFieldNames, reportIssues } from './schema-issues';
@@ -103,9 +104,6 @@ class Reporter {
 }
 
 
-function isUnsafePath(path: string): boolean {
-  return path.startsWith('/') || /^[a-zA-Z]:/.test(path) || path.includes('\\') || path.split('/').some((part) => part === '..' || part === '.' || part === '') || [...path].some((char) => char.charCodeAt(0) < 0x20);
-}
 
 interface ParsedFile<T> {
   value: T;
@@ -182,8 +180,9 @@ export function loadPack(files: PackFiles, options: LoadOptions): LoadResult {
   const media = new Map<string, Uint8Array>();
   for (const [path, bytes] of files) {
     total += bytes.length;
-    if (isUnsafePath(path)) {
-      fileProblem(out, path, say`unsafe file path`, say`paths are relative, with / between folders and no ".." parts`);
+    const pathTrouble = pathProblem(path);
+    if (pathTrouble !== null) {
+      fileProblem(out, path, say`the file's name ${verbatim(pathTrouble)}`, say`rename it: paths are relative, with / between folders and no ".." parts`);
       continue;
     }
     if (YAML_FILE.test(path)) yamlBytes += bytes.length;

@@ -116,11 +116,11 @@ console.log(`  p50 ${engineTiming.p50.toFixed(1)} ms, p95 ${engineTiming.p95.toF
 
 // Hostile drafts: pasted text built to make URL, e-mail and number scanners crawl (runs of dots,
 // hyphens, "www.", digits; emoji, right-to-left text, combining marks, a giant word, piles of
-// links). At 100,000 characters the grader refuses them at its ceiling; at the ceiling it grades
+// links). At 250,000 characters the grader refuses them at its ceiling; at the ceiling it grades
 // them, on an X account so twitter-text's weighted count is in play too.
 const hostileTask = pack.scenarios.flatMap((s) => s.tasks.map((t) => ({ scenario: s, task: t }))).find(({ scenario: s, task: t }) => t.kind === 'post' && s.accounts.find((a) => a.id === t.account)?.platform === 'x') ?? { scenario, task };
 const hostileContext = createGradingContext({ scenario: hostileTask.scenario, task: hostileTask.task, playLanguage: 'en', pack: pack.manifest });
-const hostile = [100_000, DRAFT_CEILING].map((length) => {
+const hostile = [250_000, DRAFT_CEILING].map((length) => {
   const timings = hostileDrafts(length).map(({ name, text }) => ({ name, timing: measure(() => grade(text, hostileContext), length > DRAFT_CEILING ? 200 : 10) }));
   const worst = timings.reduce((a, b) => (b.timing.p95 > a.timing.p95 ? b : a));
   return { length, timings, worst };
@@ -138,8 +138,8 @@ const targets = [
   { name: 'p95 under one 16 ms frame for 5,000 characters', met: large.every((r) => r.ours.p95 < 16) },
   { name: 'faster than the retext peer on the same English texts', met: results.every((r) => !r.peer || r.ours.p95 < r.peer.p95) },
   { name: 'a 3-hour scenario with 200 injects and 30 graded drafts fast-forwards in under 100 ms (p95)', met: engineTiming.p95 < 100 && published === 30 },
-  { name: 'a hostile 100,000-character paste is refused in under 50 ms (p95, every kind)', met: hostile[0]!.worst.timing.p95 < 50 },
-  { name: `a hostile draft at the ${DRAFT_CEILING.toLocaleString('en')}-character ceiling is graded in under 150 ms (p95, every kind)`, met: hostile[1]!.worst.timing.p95 < 150 },
+  { name: 'a hostile 250,000-character paste is refused in under 50 ms (p95, every kind)', met: hostile[0]!.worst.timing.p95 < 50 },
+  { name: `a hostile draft at the ${DRAFT_CEILING.toLocaleString('en')}-character ceiling is graded in under 500 ms (p95, every kind; in the composer's worker, off the UI thread)`, met: hostile[1]!.worst.timing.p95 < 500 },
 ];
 console.log('');
 for (const target of targets) console.log(`${target.met ? '✓' : '✗'} ${target.name}`);

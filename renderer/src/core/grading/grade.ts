@@ -19,12 +19,13 @@ import type { Axis, AxisGrade, Finding, Grade } from './types';
 const FAMILIES: readonly RuleFamily[] = [toneRules, policyRules, platformRules];
 
 /**
- * The longest draft, in UTF-16 code units, the grader reads: many times what a post, reply or
- * message on any platform holds in practice (X 280, LinkedIn 3,000, VK 15,895; only Facebook's
- * 63,206 is higher, and no post a trainee writes comes near it). A longer draft — a careless paste —
- * is not graded: the grade says so in one finding, and the composer tells the trainee.
+ * The longest draft, in UTF-16 code units, the grader reads: above what any platform accepts in one
+ * post (Facebook's 63,206 is the highest; X 280, VK 15,895), so every draft a platform would take is
+ * graded as that platform would see it. A longer draft — a careless paste — is not graded: the grade
+ * says so in one finding, and the composer tells the trainee. Grading stays linear in the length,
+ * so a hostile draft at the ceiling costs a few hundred milliseconds, in the composer's worker.
  */
-export const DRAFT_CEILING = 20_000;
+export const DRAFT_CEILING = 100_000;
 
 /** The rule id of the one finding of a draft over the ceiling: not in the catalogue, so no pack can tune or turn it off. */
 export const OVER_CEILING = 'draft.over-ceiling';

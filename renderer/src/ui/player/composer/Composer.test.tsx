@@ -423,7 +423,7 @@ describe('Composer: grading off the UI thread', () => {
     expect(textarea().value).toBe(paste);
     expect(screen.getByTestId('composer-ceiling').textContent).toContain('Too long to check');
     expect(screen.getByTestId('composer-ceiling-message').textContent).toBe(
-      `This draft is ${paste.length.toLocaleString('en')} characters long; the grader reads up to 20,000, far more than any post holds. Shorten it to see feedback and to publish — nothing you wrote is lost.`,
+      `This draft is ${paste.length.toLocaleString('en')} characters long; the grader reads up to 100,000, far more than any post holds. Shorten it to see feedback and to publish — nothing you wrote is lost.`,
     );
     expect(screen.getByTestId<HTMLButtonElement>('composer-publish').disabled).toBe(true);
     expect(screen.queryByTestId('composer-score-tone')).toBeNull();

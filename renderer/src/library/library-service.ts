@@ -2,9 +2,9 @@
 // the same code runs in the worker and in the fallback, so both give the same answers.
 import type { AttacheDatabase } from '../db/database';
 import { loadBuiltinLibrary } from './builtin';
-import { checkArchive, PackInstallError } from './installed';
+import { checkArchiveWithHash, PackInstallError } from './installed';
 import type { LibraryReply, LibraryRequest } from './library-protocol';
-import { loadLibrary } from './load-library';
+import { loadLibrary, rememberCheckBeforeInstall } from './load-library';
 
 export async function answerLibraryRequest(request: LibraryRequest, database: (name: string) => AttacheDatabase): Promise<LibraryReply> {
   try {
@@ -13,7 +13,9 @@ export async function answerLibraryRequest(request: LibraryRequest, database: (n
         return { kind: 'loaded', load: await loadLibrary(database(request.databaseName), request.appVersion) };
       case 'check-archive': {
         const builtInIds = loadBuiltinLibrary(request.appVersion).packs.map((pack) => pack.manifest.id);
-        return { kind: 'checked', pack: checkArchive(request.bytes, request.appVersion, builtInIds) };
+        const checked = checkArchiveWithHash(request.bytes, request.appVersion, builtInIds);
+        rememberCheckBeforeInstall(request.bytes, request.appVersion, checked);
+        return { kind: 'checked', pack: checked.pack };
       }
     }
   } catch (error) {

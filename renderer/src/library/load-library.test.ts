@@ -8,6 +8,7 @@ import type { AttacheDatabase } from '../db/database';
 import { installPack } from '../db/repositories/packs';
 import { createTestDatabase } from '../test/database';
 import { MINIMAL_PACK_DIR, readFolder } from '../test/packs';
+import { answerLibraryRequest } from './library-service';
 import { CHECK_FORMAT, installationKey, isTrusted, loadLibrary } from './load-library';
 
 const archive = buildArchive(readFolder(MINIMAL_PACK_DIR), { packId: 'minimal', packVersion: '1.0.0' });
@@ -85,6 +86,22 @@ describe('loading the library', () => {
     const copy = structuredClone(library);
     expect(copy).toEqual(library);
     expect(copy.packs[0]!.media).toBeInstanceOf(Map);
+  });
+});
+
+describe('installing', () => {
+  it('does not check an archive again after installing it: the check made before the install is stored for it', async () => {
+    const db = database();
+    const offered = await answerLibraryRequest({ kind: 'check-archive', bytes: archive.slice(), appVersion: '0.1.0' }, () => db);
+    expect(offered.kind).toBe('checked');
+    await installPack(db, { packId: 'minimal', version: '1.0.0', archive: archive.slice() }, clock(1));
+    const afterInstall = await loadLibrary(db, '0.1.0');
+    expect([afterInstall.checked, afterInstall.reused]).toEqual([0, 1]);
+    expect(afterInstall.library.packs.map((pack) => pack.manifest.id)).toEqual(['core-library', 'minimal']);
+    expect((await db.checkedPacks.toArray())[0]).toMatchObject({ outcome: { kind: 'valid' } });
+    // Other bytes are checked: what was noted before the install stands only for those very bytes.
+    await installPack(db, { packId: 'broken', version: '1.0.0', archive: archive.subarray(1) }, clock(10));
+    expect((await loadLibrary(db, '0.1.0')).checked).toBe(1);
   });
 });
 

@@ -1,11 +1,13 @@
 // Runtime: web worker, or the renderer where workers are missing (unit tests). Builds the library:
 // the built-in packs, validated once per app version, plus the installed packs, each checked once per
 // installation and remembered in the database so that later starts neither inflate nor validate it.
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import type { Diagnostic } from '../core/pack/diagnostics';
 import { PACK_FORMAT } from '../core/pack/schema';
 import type { AttacheDatabase, CheckedPackRecord, InstalledPackRecord } from '../db/database';
 import { loadBuiltinLibrary } from './builtin';
-import { checkArchiveWithHash, PackInstallError } from './installed';
+import { checkArchiveWithHash, PackInstallError, type CheckedArchive } from './installed';
 import { createLibrary, type Library } from './library';
 
 /**
@@ -30,23 +32,48 @@ export function isTrusted(row: CheckedPackRecord | undefined, appVersion: string
 
 export interface LibraryLoad {
   library: Library;
-  /** Archives inflated and validated by this load; the others came from earlier checks. */
+  /** Archives inflated and validated by this load; the others came from earlier checks (stored, or made when installing). */
   checked: number;
   reused: number;
 }
 
-function check(record: InstalledPackRecord, appVersion: string, now: number): CheckedPackRecord {
+/**
+ * Archives this worker checked before they were installed, by the SHA-256 of their bytes and the app
+ * version: the library read that follows an install finds the same bytes and does not check them
+ * again. A handful suffice; the oldest go first.
+ */
+const checkedBeforeInstall = new Map<string, CheckedArchive>();
+const REMEMBERED_BEFORE_INSTALL = 4;
+const archiveKey = (bytes: Uint8Array, appVersion: string) => `${appVersion}\u0000${bytesToHex(sha256(bytes))}`;
+
+/** Notes an archive found valid when it was offered for installation (see checkedBeforeInstall). */
+export function rememberCheckBeforeInstall(bytes: Uint8Array, appVersion: string, checked: CheckedArchive): void {
+  checkedBeforeInstall.set(archiveKey(bytes, appVersion), checked);
+  for (const key of checkedBeforeInstall.keys()) {
+    if (checkedBeforeInstall.size <= REMEMBERED_BEFORE_INSTALL) break;
+    checkedBeforeInstall.delete(key);
+  }
+}
+
+/** The check of an installation, and whether it took inflating and validating the archive now. */
+function check(record: InstalledPackRecord, appVersion: string, now: number): { row: CheckedPackRecord; inflated: boolean } {
   const base = { installation: installationKey(record), appVersion, packFormat: PACK_FORMAT, checkFormat: CHECK_FORMAT, checkedAt: now };
+  const key = checkedBeforeInstall.size > 0 ? archiveKey(record.archive, appVersion) : null;
+  const before = key === null ? undefined : checkedBeforeInstall.get(key);
+  if (key !== null && before) {
+    checkedBeforeInstall.delete(key);
+    return { row: { ...base, contentHash: before.contentHash, outcome: { kind: 'valid', pack: before.pack } }, inflated: false };
+  }
   try {
     const { pack, contentHash } = checkArchiveWithHash(record.archive, appVersion, []);
-    return { ...base, contentHash, outcome: { kind: 'valid', pack } };
+    return { row: { ...base, contentHash, outcome: { kind: 'valid', pack } }, inflated: true };
   } catch (error) {
     if (!(error instanceof PackInstallError)) throw error;
     const diagnostics: Diagnostic[] =
       error.problem.kind === 'invalid'
         ? error.problem.diagnostics
         : [{ severity: 'error', file: record.packId, line: 0, column: 0, path: '', message: error.message }];
-    return { ...base, contentHash: null, outcome: { kind: 'invalid', diagnostics } };
+    return { row: { ...base, contentHash: null, outcome: { kind: 'invalid', diagnostics } }, inflated: true };
   }
 }
 
@@ -62,11 +89,14 @@ export async function loadLibrary(db: AttacheDatabase, appVersion: string, now: 
   const packs = [...builtIn.packs];
   const problems = [...builtIn.problems];
   const fresh: CheckedPackRecord[] = [];
+  let inflated = 0;
   installed.forEach((record, index) => {
     let row = stored[index];
     if (!isTrusted(row, appVersion)) {
-      row = check(record, appVersion, now());
+      const checked = check(record, appVersion, now());
+      row = checked.row;
       fresh.push(row);
+      if (checked.inflated) inflated += 1;
     }
     if (row.outcome.kind === 'valid') packs.push(row.outcome.pack);
     else problems.push({ source: record.packId, diagnostics: row.outcome.diagnostics });
@@ -81,5 +111,5 @@ export async function loadLibrary(db: AttacheDatabase, appVersion: string, now: 
   } catch (error) {
     console.warn('Attaché could not remember its pack checks; the next start checks the installed packs again.', error);
   }
-  return { library: createLibrary(packs, problems), checked: fresh.length, reused: installed.length - fresh.length };
+  return { library: createLibrary(packs, problems), checked: inflated, reused: installed.length - inflated };
 }

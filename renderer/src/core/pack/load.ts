@@ -20,7 +20,7 @@ import { createPackSchemas, offsetMinutes, packSchemas } from './schema';
 import { collectFieldNames, reportIssues } from './schema-issues';
 import type { SourceFile } from './yaml';
 import { parseYaml, positionOf } from './yaml';
-import isNewerVersion from 'semver/functions/gt';
+import isNewerVersion from 'semver/functions/gt.js';
 
 export type { PackLimitOverrides, PackLimits } from './limits';
 export { PACK_LIMITS } from './limits';

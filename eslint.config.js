@@ -41,6 +41,26 @@ const LAYER_WALLS = [
   },
 }));
 
+/**
+ * Screens compose the UI's features; a feature never reaches into another one (nor up into the
+ * screens), so each can change its insides, or be loaded on demand, alone. What two features both
+ * need lives beside them in ui/ (formatting, simulated time, the grading messages).
+ */
+const UI_FEATURES = ['catalogue', 'debrief', 'player', 'profiles'];
+const FEATURE_WALLS = UI_FEATURES.map((feature) => {
+  const others = UI_FEATURES.filter((name) => name !== feature).concat('screens');
+  return {
+    files: [`renderer/src/ui/${feature}/**/*.{ts,tsx}`],
+    ignores: ['renderer/src/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: others.flatMap((name) => [`**/ui/${name}/**`, `../${name}/**`, `../../${name}/**`, `../../../${name}/**`]), message: `ui/${feature} may not import another feature's or a screen's files (${others.join(', ')}): screens compose features; share code through ui/.` }] },
+      ],
+    },
+  };
+});
+
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', '.cache/**', 'test-results/**', 'test-report/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -82,6 +102,7 @@ export default tseslint.config(
     },
   },
   ...LAYER_WALLS,
+  ...FEATURE_WALLS,
   {
     // The main process and the preload hold secrets and talk to the OS: they take nothing from the
     // renderer but the pure core, the contract and the menu's translations.

@@ -11,7 +11,7 @@ import type { ScenarioProgress } from '../../db/database';
 import type { ScenarioRef } from '../../library/library';
 import { localized } from '../../library/library';
 import { unwrapPackText } from '../../library/text';
-import { formatSimTime } from '../player/sim-time';
+import { formatSimTime } from '../sim-time';
 import classes from './catalogue.module.css';
 import { KindBadge, StatusBadge } from './CatalogueView';
 import type { CatalogueT } from './format';

@@ -13,7 +13,7 @@ import type { Inject, Persona, Scenario } from '../../core/pack/schema';
 import { INJECT_TYPES, REACTION_MOODS } from '../../core/pack/schema';
 import { localized } from '../../library/library';
 import { AlertIcon, CheckIcon } from '../icons';
-import { formatSimTime } from '../player/sim-time';
+import { formatSimTime } from '../sim-time';
 import classes from './debrief.module.css';
 import { branchCauses } from './debrief-data';
 import { MOOD_COLORS } from './palette';

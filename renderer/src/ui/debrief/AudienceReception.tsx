@@ -7,7 +7,7 @@ import type { TimelineState } from '../../core/engine/timeline';
 import type { Scenario } from '../../core/pack/schema';
 import { REACTION_MOODS } from '../../core/pack/schema';
 import { localized } from '../../library/library';
-import { formatSimTime } from '../player/sim-time';
+import { formatSimTime } from '../sim-time';
 import classes from './debrief.module.css';
 import type { Reception } from './debrief-data';
 import { receptionOf } from './debrief-data';

@@ -20,7 +20,7 @@ import { personasOf } from '../../library/library';
 import { modelAnswer, playScenario, poorAnswer } from '../../test/engine';
 import { CORE_LIBRARY_DIR, MINIMAL_PACK_DIR, readFolder } from '../../test/packs';
 import { renderGradingMessage } from '../../i18n/grading-message';
-import { formatSimTime } from '../player/sim-time';
+import { formatSimTime } from '../sim-time';
 import { theme } from '../theme';
 import { DebriefView } from './DebriefView';
 

@@ -11,7 +11,7 @@ import { AXES } from '../../core/pack/schema';
 import { localized } from '../../library/library';
 import { useGradingMessage } from '../grading-message';
 import { AlertIcon, CheckIcon } from '../icons';
-import { formatSimTime } from '../player/sim-time';
+import { formatSimTime } from '../sim-time';
 import classes from './debrief.module.css';
 import { findingCost } from '../finding-cost';
 import { formatScore } from '../format';

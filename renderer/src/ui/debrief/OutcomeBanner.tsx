@@ -9,7 +9,7 @@ import type { TimelineState } from '../../core/engine/timeline';
 import type { Scenario } from '../../core/pack/schema';
 import { localized } from '../../library/library';
 import { AlertIcon, CheckIcon } from '../icons';
-import { formatSimTime } from '../player/sim-time';
+import { formatSimTime } from '../sim-time';
 import classes from './debrief.module.css';
 import { formatScore } from '../format';
 import { useGradingMessage } from '../grading-message';

@@ -11,7 +11,7 @@ import type { Axis, Scenario } from '../../core/pack/schema';
 import { AXES } from '../../core/pack/schema';
 import { localized } from '../../library/library';
 import { AlertIcon, CheckIcon } from '../icons';
-import { formatSimTime } from '../player/sim-time';
+import { formatSimTime } from '../sim-time';
 import classes from './debrief.module.css';
 import { formatList, formatScore } from '../format';
 import { AXIS_COLORS, RESULT_COLORS } from './palette';

@@ -14,7 +14,7 @@ import { hrefFor, navigate } from '../router';
 import { useServices } from '../services';
 import { useStorageProblems } from '../storage-problems';
 import type { LogDamage } from './session';
-import { formatSimTime } from './sim-time';
+import { formatSimTime } from '../sim-time';
 import type { AttemptView } from './use-attempt';
 
 export type AttemptOpenFailure = Extract<AttemptView, { status: 'failed' }>['failure'];

@@ -31,7 +31,7 @@ import { feedItemsFor, inboxItemsFor, PRIVATE_KINDS } from './feed/select';
 import classes from './PlayerScreen.module.css';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import type { LoadedAttempt } from './session';
-import { formatSimTime } from './sim-time';
+import { formatSimTime } from '../sim-time';
 import type { SaveState } from './use-attempt';
 import { useAttempt } from './use-attempt';
 import { usePlatformName } from '../platform-name';

@@ -11,7 +11,7 @@ import type { FeedItem } from '../../../core/engine/timeline';
 import { foldStart, threadParts } from '../../../core/grading/platform-fit';
 import { localized } from '../../../library/library';
 import { CheckIcon } from '../../icons';
-import { formatSimTime } from '../sim-time';
+import { formatSimTime } from '../../sim-time';
 import base from './FeedView.module.css';
 import { compactCount, compactNumber, fullCount, simDuration } from './format';
 import { ChartIcon, EyeIcon, FailIcon, ForwardIcon, HeartIcon, ImageIcon, NewsIcon, ReplyArrowIcon, ReplyIcon, RepostIcon, ShareIcon, ThumbIcon, TrendIcon, VerifiedIcon } from './icons';

@@ -11,7 +11,7 @@ import { summarizeAt } from '../../../core/engine/audience';
 import type { FeedItem } from '../../../core/engine/timeline';
 import type { Persona, Scenario } from '../../../core/pack/schema';
 import { localized } from '../../../library/library';
-import { formatSimTime } from '../sim-time';
+import { formatSimTime } from '../../sim-time';
 import { AuthorAvatar, cx, GradeBadge, InjectMedia, labelKeyOf, RichText, SimTime, VerifiedMark } from './FeedItemCard';
 import { fullCount } from './format';
 import { BuildingIcon, MegaphoneIcon, ReplyArrowIcon } from './icons';

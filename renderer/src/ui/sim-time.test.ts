@@ -1,6 +1,6 @@
 // Runtime: Node (Vitest). Simulated time reads as H:MM, the way packs write offsets.
 import { describe, expect, it } from 'vitest';
-import { offsetMinutes } from '../../core/pack/schema';
+import { offsetMinutes } from '../core/pack/schema';
 import { formatSimTime } from './sim-time';
 
 describe('formatSimTime', () => {

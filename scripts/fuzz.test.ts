@@ -15,7 +15,7 @@ import { KINDS, recipeFor, TARGETS } from './fuzz/targets';
 
 const SEED = 20_261_206;
 /** Inputs per target in the sample: each target's kinds several times over. */
-const PER_TARGET = 60;
+const PER_TARGET = 200;
 const POOL: PoolOptions = { workers: 2, limitMs: 10_000, memoryMb: 500 };
 const REGRESSIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fuzz', 'regressions');
 const RUN_TIMEOUT = 20 * 60_000;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CORE_LIBRARY_DIR, MINIMAL_PACK_DIR, readFolder } from '../../test/packs';
 import { loadPack } from '../pack/load';
 import { AXES } from '../pack/schema';
-import { createGradingContext, grade, GradingContextError } from './grade';
+import { createGradingContext, grade, GradingContextError, QUOTE_MAX } from './grade';
 
 const pack = loadPack(readFolder(MINIMAL_PACK_DIR), { appVersion: '0.1.0' }).pack!;
 const scenario = pack.scenarios[0]!;
@@ -93,6 +93,33 @@ describe('grade, for any draft', () => {
       }
       if (result.findings.every((finding) => finding.loss === 0)) expect(AXES.every((axis) => result.axes[axis].score === 100)).toBe(true);
     }), { numRuns: 150 });
+  });
+});
+
+describe('grade: what a finding quotes', () => {
+  it('cuts a quoted wall of emoji or link-like text to QUOTE_MAX characters, whole code points and an ellipsis', () => {
+    const library = loadPack(readFolder(CORE_LIBRARY_DIR), { appVersion: '0.1.0' }).pack!;
+    const criticism = library.scenarios.find((candidate) => candidate.id === 'answering-criticism')!;
+    const journalistReply = createGradingContext({ scenario: criticism, task: 'journalist-dm', playLanguage: 'en', pack: library.manifest });
+    const cases = [
+      { text: `${GOOD_EN} ${'🙂🎉🇺🇦'.repeat(400)}`, context: contextIn('en') },
+      { text: 'https://a.b/'.repeat(400), context: journalistReply },
+    ];
+    for (const { text, context } of cases) {
+      const result = grade(text, context);
+      const quoted = result.findings.flatMap((finding) => Object.values(finding.message.params ?? {})).filter((value): value is string => typeof value === 'string');
+      expect(quoted.length).toBeGreaterThan(0);
+      for (const value of quoted) {
+        expect(Array.from(value).length).toBeLessThanOrEqual(QUOTE_MAX);
+        expect(value).not.toMatch(/[\uD800-\uDBFF]$/);
+      }
+      expect(quoted.some((value) => value.endsWith('…'))).toBe(true);
+    }
+  });
+
+  it('leaves short quotes as they are', () => {
+    const result = grade(GOOD_EN.replace('789', '780'), contextIn('en'));
+    expect(result.findings.find((f) => f.ruleId === 'policy.fact-mismatch')?.message.params?.found).toBe('+99 123 456 780');
   });
 });
 

@@ -14,7 +14,7 @@ import { platformRules as platformDefaults } from './platforms';
 import { policyRules } from './policy';
 import { isGradedLanguage, tokenize } from './text';
 import { toneRules } from './tone';
-import type { Axis, AxisGrade, Finding, Grade } from './types';
+import type { Axis, AxisGrade, Finding, Grade, Message } from './types';
 
 const FAMILIES: readonly RuleFamily[] = [toneRules, policyRules, platformRules];
 
@@ -119,6 +119,26 @@ const byGravity = (a: Finding, b: Finding) =>
 
 const blocksFor = (severity: RawFinding['severity']): Finding['blocks'] => (severity === 'critical' ? 'scenario' : severity === 'major' ? 'axis' : undefined);
 
+/** Characters of draft text a finding quotes: enough to recognise the words, short enough to read. */
+export const QUOTE_MAX = 120;
+
+/**
+ * A finding's message with every quoted text cut to QUOTE_MAX characters (whole code points, then
+ * "…"): a pasted wall of links or emoji is named by its start, never repeated whole.
+ */
+function clipMessage(message: Message): Message {
+  if (!message.params) return message;
+  let params: Message['params'];
+  for (const [key, value] of Object.entries(message.params)) {
+    if (typeof value !== 'string' || value.length <= QUOTE_MAX) continue;
+    const codePoints = Array.from(value);
+    if (codePoints.length <= QUOTE_MAX) continue;
+    params ??= { ...message.params };
+    params[key] = `${codePoints.slice(0, QUOTE_MAX - 1).join('')}…`;
+  }
+  return params ? { ...message, params } : message;
+}
+
 export function grade(text: string, context: GradingContext): Grade {
   if (text.length > DRAFT_CEILING) return overCeilingGrade(text, context);
   const draft = analyseDraft(text, context);
@@ -135,7 +155,7 @@ export function grade(text: string, context: GradingContext): Grade {
     const losses = attributeLosses(spec, ordered.length);
     ordered.forEach(({ severity: itemSeverity, ...finding }, index) => {
       const blocks = blocksFor(itemSeverity);
-      findings.push({ ...finding, axis: spec.axis, severity: spec.level as Finding['severity'], loss: losses[index]!, ...(blocks ? { blocks } : {}) });
+      findings.push({ ...finding, message: clipMessage(finding.message), axis: spec.axis, severity: spec.level as Finding['severity'], loss: losses[index]!, ...(blocks ? { blocks } : {}) });
     });
   }
   // Losses are settled in the order of the draft (the first occurrence costs the most); people read the gravest first.

@@ -30,7 +30,10 @@ const results = [];
 const check = (name, status) => results.push({ name, passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1, skipped: 0 });
 
 check('typecheck', run('node', ['scripts/typecheck.mjs']));
-check('lint', run('npx', ['--no-install', 'eslint', '--max-warnings', '0', '.']));
+// Lint is ESLint (the layer walls among its rules) and Prettier's check: one check, both always run.
+const eslintStatus = run('npx', ['--no-install', 'eslint', '--max-warnings', '0', '.']);
+const prettierStatus = run('npx', ['--no-install', 'prettier', '--check', '.']);
+check('lint', eslintStatus || prettierStatus);
 
 const vitestReport = path.join(reportDir, 'vitest.json');
 rmSync(vitestReport, { force: true });
@@ -50,10 +53,11 @@ results.push({ name: 'e2e', ...e2e });
 // the startup budget (README, "Startup budget"). One check.
 check('budget', run('node', ['scripts/bundle-budget.mjs', 'out/web']));
 
-const total = results.reduce(
-  (sum, step) => ({ passed: sum.passed + step.passed, failed: sum.failed + step.failed, skipped: sum.skipped + step.skipped }),
-  { passed: 0, failed: 0, skipped: 0 },
-);
+const total = results.reduce((sum, step) => ({ passed: sum.passed + step.passed, failed: sum.failed + step.failed, skipped: sum.skipped + step.skipped }), {
+  passed: 0,
+  failed: 0,
+  skipped: 0,
+});
 console.log('\n━━ summary');
 for (const step of results) {
   console.log(`  ${step.name.padEnd(10)} ${step.passed} passed, ${step.failed} failed${step.skipped ? `, ${step.skipped} skipped` : ''}`);

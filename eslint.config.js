@@ -13,8 +13,22 @@ const CORE_FORBIDDEN_IMPORTS = {
   patterns: [
     {
       group: [
-        '**/ui/**', '**/ui', '**/db/**', '**/db', '**/platform/**', '**/platform', '@platform/*', '**/library/**', '**/library',
-        '**/i18n/**', '**/i18n', '**/test/**', '**/electron/**', '@mantine/*', 'react/*', 'node:*',
+        '**/ui/**',
+        '**/ui',
+        '**/db/**',
+        '**/db',
+        '**/platform/**',
+        '**/platform',
+        '@platform/*',
+        '**/library/**',
+        '**/library',
+        '**/i18n/**',
+        '**/i18n',
+        '**/test/**',
+        '**/electron/**',
+        '@mantine/*',
+        'react/*',
+        'node:*',
       ],
       message: CORE_PURITY,
     },
@@ -36,7 +50,14 @@ const LAYER_WALLS = [
   rules: {
     'no-restricted-imports': [
       'error',
-      { patterns: [{ group: forbidden.flatMap((name) => [`**/${name}/**`, `**/${name}`, `../${name}`]).concat(['react', 'react-dom', '@mantine/*']), message: `renderer/src/${layer} may not import ${forbidden.join(', ')} or React: ${why}.` }] },
+      {
+        patterns: [
+          {
+            group: forbidden.flatMap((name) => [`**/${name}/**`, `**/${name}`, `../${name}`]).concat(['react', 'react-dom', '@mantine/*']),
+            message: `renderer/src/${layer} may not import ${forbidden.join(', ')} or React: ${why}.`,
+          },
+        ],
+      },
     ],
   },
 }));
@@ -55,7 +76,14 @@ const FEATURE_WALLS = UI_FEATURES.map((feature) => {
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: others.flatMap((name) => [`**/ui/${name}/**`, `../${name}/**`, `../../${name}/**`, `../../../${name}/**`]), message: `ui/${feature} may not import another feature's or a screen's files (${others.join(', ')}): screens compose features; share code through ui/.` }] },
+        {
+          patterns: [
+            {
+              group: others.flatMap((name) => [`**/ui/${name}/**`, `../${name}/**`, `../../${name}/**`, `../../../${name}/**`]),
+              message: `ui/${feature} may not import another feature's or a screen's files (${others.join(', ')}): screens compose features; share code through ui/.`,
+            },
+          ],
+        },
       ],
     },
   };
@@ -114,7 +142,16 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/renderer/src/ui/**', '**/renderer/src/db/**', '**/renderer/src/library/**', '**/renderer/src/platform/**', 'react', 'react-dom', '@mantine/*', 'dexie'],
+              group: [
+                '**/renderer/src/ui/**',
+                '**/renderer/src/db/**',
+                '**/renderer/src/library/**',
+                '**/renderer/src/platform/**',
+                'react',
+                'react-dom',
+                '@mantine/*',
+                'dexie',
+              ],
               message: 'electron/ takes from the renderer only the pure core and the menu translations.',
             },
           ],

@@ -70,7 +70,12 @@ function readAttemptRecord(page: Page, attemptId: number): Promise<unknown> {
 }
 
 test.describe('a damaged attempt', () => {
-  test('opens read-only under a banner that says what is wrong, changes nothing, and can be deleted', async ({ app, page, expectAccessible, saveScreenshot }) => {
+  test('opens read-only under a banner that says what is wrong, changes nothing, and can be deleted', async ({
+    app,
+    page,
+    expectAccessible,
+    saveScreenshot,
+  }) => {
     test.setTimeout(90_000);
     const scenario = builtInScenario('flights-suspended');
     const catalogue = await app.goToCatalogue('Mira Osei');

@@ -30,9 +30,7 @@ class DesktopApp {
     const executablePath = electronExecutablePath();
     if (!executablePath) throw new Error('Electron binary not installed');
     const env = Object.fromEntries(
-      Object.entries(process.env).filter(
-        (entry): entry is [string, string] => entry[1] !== undefined && entry[0] !== 'ELECTRON_RENDERER_URL',
-      ),
+      Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[0] !== 'ELECTRON_RENDERER_URL'),
     );
     // A fresh profile per run: no saved settings, and no lock shared with an Attaché already open.
     const userDataDir = mkdtempSync(path.join(tmpdir(), 'attache-e2e-'));

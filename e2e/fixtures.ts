@@ -38,13 +38,21 @@ export const test = base.extend<Fixtures>({
     await use(async (what, options) => {
       // Contrast is judged on the settled page: no transition may still be fading something in.
       // (Endless ones, a spinner's, never settle and change no contrast.)
-      await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity));
+      await page.waitForFunction(() =>
+        document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity),
+      );
       const builder = new AxeBuilder({ page });
       if (options?.within) builder.include(options.within);
       const { violations } = await builder.analyze();
       const serious = violations
         .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-        .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join('; ')}`);
+        .map(
+          (violation) =>
+            `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
+              .slice(0, 3)
+              .map((node) => node.target.join(' '))
+              .join('; ')}`,
+        );
       expect(serious, `accessibility of ${what}`).toEqual([]);
     });
   },

@@ -116,7 +116,14 @@ export function solidPng(size: number, [red, green, blue]: readonly [number, num
   header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, no interlace
   const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: size }, () => [red, green, blue]).flat())]);
   const pixels = deflateSync(Buffer.concat(Array.from({ length: size }, () => row)));
-  return new Uint8Array(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]));
+  return new Uint8Array(
+    Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', header),
+      chunk('IDAT', pixels),
+      chunk('IEND', Buffer.alloc(0)),
+    ]),
+  );
 }
 
 /** Writes an `.attache` file whose reporter has a photo for an avatar and posts a picture of the terminal. */
@@ -127,7 +134,10 @@ export function writePicturePack(): string {
     scenarioTitle: { en: 'A post with a picture', ru: 'Запись с картинкой' },
     edit: ({ scenario, personas }) => {
       for (const persona of personas) if (persona.id === 'reporter') persona.avatar = 'media/ana.png';
-      scenario.timeline = scenario.timeline.map((inject) => ({ ...inject, media: [{ file: 'media/terminal.png', alt: { en: 'Queues at the airport terminal', ru: 'Очереди в терминале аэропорта' } }] }));
+      scenario.timeline = scenario.timeline.map((inject) => ({
+        ...inject,
+        media: [{ file: 'media/terminal.png', alt: { en: 'Queues at the airport terminal', ru: 'Очереди в терминале аэропорта' } }],
+      }));
     },
     media: { 'media/terminal.png': solidPng(64, [40, 90, 160]), 'media/ana.png': solidPng(32, [200, 80, 40]) },
   });

@@ -251,7 +251,12 @@ test.describe('a pack with pictures', () => {
 test.describe('the desk from the keyboard, in the dark', () => {
   test.use({ colorScheme: 'dark' });
 
-  test('clock, accounts, inbox, composer and publishing all have shortcuts; no serious accessibility violation in dark mode', async ({ app, page, saveScreenshot, expectAccessible }) => {
+  test('clock, accounts, inbox, composer and publishing all have shortcuts; no serious accessibility violation in dark mode', async ({
+    app,
+    page,
+    saveScreenshot,
+    expectAccessible,
+  }) => {
     test.setTimeout(60_000);
     const scenario = builtInScenario('flights-suspended');
     await app.open('/#/settings');

@@ -57,7 +57,11 @@ function stop(server: ChildProcess): void {
 }
 
 async function serve(port: number): Promise<ChildProcess> {
-  const server = spawn('npx', ['--no-install', 'vite', 'preview', '--config', 'vite.web.config.ts', '--outDir', OUT_PATH, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: ROOT, stdio: 'ignore', detached: true });
+  const server = spawn(
+    'npx',
+    ['--no-install', 'vite', 'preview', '--config', 'vite.web.config.ts', '--outDir', OUT_PATH, '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    { cwd: ROOT, stdio: 'ignore', detached: true },
+  );
   const until = performance.now() + 30_000;
   while (performance.now() < until) {
     if (server.exitCode !== null) throw new Error(`vite preview exited with ${server.exitCode}`);
@@ -110,7 +114,10 @@ async function startScenario(page: Page, scenarioId: string): Promise<void> {
   await page.locator(`[data-testid="catalogue-scenario"][data-scenario-id="${scenarioId}"]`).getByTestId('catalogue-open').click();
   await page.getByTestId('briefing-start').click();
   await page.locator('[data-testid="player"][data-state="live"]').waitFor();
-  await page.getByTestId('player-speed').getByText(/^(Pause|Пауза)$/).click();
+  await page
+    .getByTestId('player-speed')
+    .getByText(/^(Pause|Пауза)$/)
+    .click();
 }
 
 /** Jumps the clock to the next event and waits for the player to show the new minute. */
@@ -197,7 +204,9 @@ function writeBenchFeedPack(): string {
       const post = (id: string, at: string, en: string, ru: string) => ({ id, at, type: 'post', persona: 'reporter', account: 'embassy-x', text: { en, ru } });
       scenario.timeline = [
         ...Array.from({ length: FEED_POSTS }, (_, index) => post(`post-${index + 1}`, '0:01', `Post number ${index + 1}`, `Запись номер ${index + 1}`)),
-        ...Array.from({ length: FEED_ARRIVALS }, (_, index) => post(`late-${index + 1}`, `0:0${index + 2}`, `Late post ${index + 1}`, `Поздняя запись ${index + 1}`)),
+        ...Array.from({ length: FEED_ARRIVALS }, (_, index) =>
+          post(`late-${index + 1}`, `0:0${index + 2}`, `Late post ${index + 1}`, `Поздняя запись ${index + 1}`),
+        ),
       ];
     },
   });
@@ -205,7 +214,11 @@ function writeBenchFeedPack(): string {
 
 export async function runBrowserBench(): Promise<BrowserTarget[]> {
   console.log(`\nBrowser — the web build in ${OUT_DIR}, served from loopback, in Chromium`);
-  const build = spawnSync('npx', ['--no-install', 'vite', 'build', '--config', 'vite.web.config.ts', '--outDir', OUT_PATH, '--emptyOutDir', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
+  const build = spawnSync(
+    'npx',
+    ['--no-install', 'vite', 'build', '--config', 'vite.web.config.ts', '--outDir', OUT_PATH, '--emptyOutDir', '--logLevel', 'error'],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
   if (build.status !== 0) throw new Error('the web build failed');
   const startup = measureStartup(OUT_PATH);
   console.log(formatReport(startup));
@@ -213,7 +226,10 @@ export async function runBrowserBench(): Promise<BrowserTarget[]> {
   const port = await freePort();
   const server = await serve(port);
   const url = `http://127.0.0.1:${port}/`;
-  const browser = await chromium.launch({ executablePath: await findChromium(), args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+  const browser = await chromium.launch({
+    executablePath: await findChromium(),
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
   try {
     const paints = await firstPaint(browser, url);
     console.log(`  first contentful paint of Home: median ${ms(median(paints))} (runs: ${runs(paints)})`);
@@ -258,11 +274,26 @@ export async function runBrowserBench(): Promise<BrowserTarget[]> {
     await context.close();
 
     return [
-      { name: `initial JavaScript within ${STARTUP_BUDGET.scriptKb} kB gzipped (${startup.scriptKb.toFixed(1)} kB)`, met: startup.scriptKb <= STARTUP_BUDGET.scriptKb },
-      { name: `first contentful paint of Home within ${BROWSER_TARGETS.firstPaintMs} ms (median ${ms(median(paints))})`, met: median(paints) <= BROWSER_TARGETS.firstPaintMs },
-      { name: `keystroke to feedback within ${BROWSER_TARGETS.keystroke280Ms} ms at 280 characters (median ${ms(median(short))})`, met: median(short) <= BROWSER_TARGETS.keystroke280Ms },
-      { name: `keystroke to feedback within ${BROWSER_TARGETS.keystroke5000Ms} ms at 5,000 characters (median ${ms(median(long))})`, met: median(long) <= BROWSER_TARGETS.keystroke5000Ms },
-      { name: `a new post shown within ${BROWSER_TARGETS.feedInsertMs} ms in a 5,000-post feed (median ${ms(median(arrivals))})`, met: median(arrivals) <= BROWSER_TARGETS.feedInsertMs },
+      {
+        name: `initial JavaScript within ${STARTUP_BUDGET.scriptKb} kB gzipped (${startup.scriptKb.toFixed(1)} kB)`,
+        met: startup.scriptKb <= STARTUP_BUDGET.scriptKb,
+      },
+      {
+        name: `first contentful paint of Home within ${BROWSER_TARGETS.firstPaintMs} ms (median ${ms(median(paints))})`,
+        met: median(paints) <= BROWSER_TARGETS.firstPaintMs,
+      },
+      {
+        name: `keystroke to feedback within ${BROWSER_TARGETS.keystroke280Ms} ms at 280 characters (median ${ms(median(short))})`,
+        met: median(short) <= BROWSER_TARGETS.keystroke280Ms,
+      },
+      {
+        name: `keystroke to feedback within ${BROWSER_TARGETS.keystroke5000Ms} ms at 5,000 characters (median ${ms(median(long))})`,
+        met: median(long) <= BROWSER_TARGETS.keystroke5000Ms,
+      },
+      {
+        name: `a new post shown within ${BROWSER_TARGETS.feedInsertMs} ms in a 5,000-post feed (median ${ms(median(arrivals))})`,
+        met: median(arrivals) <= BROWSER_TARGETS.feedInsertMs,
+      },
     ];
   } finally {
     await browser.close();

@@ -45,7 +45,14 @@ function measure(run: () => void, iterations: number): Timing {
 
 /** Realistic drafts of about `length` characters: the library's model answers and calibration drafts, joined. */
 function draftOfLength(pack: Pack, language: string, length: number): string {
-  const pieces = pack.scenarios.flatMap((scenario) => scenario.tasks.flatMap((task) => [task.modelAnswer[language], ...task.calibration.filter((d) => d.language === language && d.expect.tone === 'pass').map((d) => d.text)])).filter((text): text is string => Boolean(text));
+  const pieces = pack.scenarios
+    .flatMap((scenario) =>
+      scenario.tasks.flatMap((task) => [
+        task.modelAnswer[language],
+        ...task.calibration.filter((d) => d.language === language && d.expect.tone === 'pass').map((d) => d.text),
+      ]),
+    )
+    .filter((text): text is string => Boolean(text));
   let text = '';
   for (let i = 0; text.length < length; i += 1) text += `${pieces[i % pieces.length]}\n\n`;
   const cut = text.slice(0, length);
@@ -64,7 +71,13 @@ console.log('draft              Attaché p50 / p95 ms      retext p50 / p95 ms  
 // The worst case for red lines: a scenario that names every concept of the built-in library.
 const everyConcept: Scenario = {
   ...scenario,
-  policy: { ...scenario.policy, redLines: [...scenario.policy.redLines, { id: 'every-concept', description: { en: 'Every built-in red line.' }, concepts: [...RED_LINE_CONCEPTS], severity: 'critical' }] },
+  policy: {
+    ...scenario.policy,
+    redLines: [
+      ...scenario.policy.redLines,
+      { id: 'every-concept', description: { en: 'Every built-in red line.' }, concepts: [...RED_LINE_CONCEPTS], severity: 'critical' },
+    ],
+  },
 };
 const results: Array<{ size: number; language: string; ours: Timing; peer?: Timing; concepts?: boolean }> = [];
 for (const size of [280, 5000]) {
@@ -86,11 +99,22 @@ for (const size of [280, 5000]) {
 
 /** A 3-hour scenario with 200 injects and 30 tasks, built from a library scenario's material. */
 function largeScenario(base: Scenario): Scenario {
-  const timeline = Array.from({ length: 200 }, (_, i) => ({ ...base.timeline[i % base.timeline.length]!, id: `inject-${i + 1}`, at: formatOffset(Math.floor((i * 179) / 200)), replyTo: undefined }));
+  const timeline = Array.from({ length: 200 }, (_, i) => ({
+    ...base.timeline[i % base.timeline.length]!,
+    id: `inject-${i + 1}`,
+    at: formatOffset(Math.floor((i * 179) / 200)),
+    replyTo: undefined,
+  }));
   const tasks = Array.from({ length: 30 }, (_, i) => {
     const model = base.tasks[i % base.tasks.length]!;
     const opens = 1 + i * 5;
-    return { ...model, id: `task-${i + 1}`, opensAt: formatOffset(opens), due: formatOffset(opens + 20), replyTo: model.replyTo ? `inject-${i + 1}` : undefined };
+    return {
+      ...model,
+      id: `task-${i + 1}`,
+      opensAt: formatOffset(opens),
+      due: formatOffset(opens + 20),
+      replyTo: model.replyTo ? `inject-${i + 1}` : undefined,
+    };
   });
   return { ...base, duration: '3:00', timeline, tasks, branches: [] };
 }
@@ -104,30 +128,42 @@ const engineEvents: EngineEvent[] = [{ type: 'START' }];
 for (const task of bigScenario.tasks) {
   engineEvents.push(
     { type: 'CLOCK.TICK', minutes: task === bigScenario.tasks[0] ? 1 : 5 },
-    { type: 'PUBLISH', draft: { accountId: task.account, kind: task.kind, text: modelAnswerFor(bigScenario, task, 'en')!, taskId: task.id, replyTo: task.replyTo ?? null } },
+    {
+      type: 'PUBLISH',
+      draft: { accountId: task.account, kind: task.kind, text: modelAnswerFor(bigScenario, task, 'en')!, taskId: task.id, replyTo: task.replyTo ?? null },
+    },
   );
 }
 engineEvents.push({ type: 'CLOCK.TICK', minutes: 180 });
 const finalRun = replay(engineMachine, engineEvents);
 const published = finalRun.context.timeline.feed.filter((item) => item.source === 'trainee').length;
 const engineTiming = measure(() => replay(newEngine(), engineEvents), 30);
-console.log(`\nScenario engine — a 3-hour scenario, ${bigScenario.timeline.length} injects, ${published} graded drafts, fast-forwarded to its debrief (${String(finalRun.value)})`);
+console.log(
+  `\nScenario engine — a 3-hour scenario, ${bigScenario.timeline.length} injects, ${published} graded drafts, fast-forwarded to its debrief (${String(finalRun.value)})`,
+);
 console.log(`  p50 ${engineTiming.p50.toFixed(1)} ms, p95 ${engineTiming.p95.toFixed(1)} ms`);
 
 // Hostile drafts: pasted text built to make URL, e-mail and number scanners crawl (runs of dots,
 // hyphens, "www.", digits; emoji, right-to-left text, combining marks, a giant word, piles of
 // links). At 250,000 characters the grader refuses them at its ceiling; at the ceiling it grades
 // them, on an X account so twitter-text's weighted count is in play too.
-const hostileTask = pack.scenarios.flatMap((s) => s.tasks.map((t) => ({ scenario: s, task: t }))).find(({ scenario: s, task: t }) => t.kind === 'post' && s.accounts.find((a) => a.id === t.account)?.platform === 'x') ?? { scenario, task };
+const hostileTask = pack.scenarios
+  .flatMap((s) => s.tasks.map((t) => ({ scenario: s, task: t })))
+  .find(({ scenario: s, task: t }) => t.kind === 'post' && s.accounts.find((a) => a.id === t.account)?.platform === 'x') ?? { scenario, task };
 const hostileContext = createGradingContext({ scenario: hostileTask.scenario, task: hostileTask.task, playLanguage: 'en', pack: pack.manifest });
 const hostile = [250_000, DRAFT_CEILING].map((length) => {
-  const timings = hostileDrafts(length).map(({ name, text }) => ({ name, timing: measure(() => grade(text, hostileContext), length > DRAFT_CEILING ? 200 : 10) }));
+  const timings = hostileDrafts(length).map(({ name, text }) => ({
+    name,
+    timing: measure(() => grade(text, hostileContext), length > DRAFT_CEILING ? 200 : 10),
+  }));
   const worst = timings.reduce((a, b) => (b.timing.p95 > a.timing.p95 ? b : a));
   return { length, timings, worst };
 });
 console.log(`\nHostile drafts (${hostile[0]!.timings.length} kinds) — ${hostileTask.scenario.id} › ${hostileTask.task.id}`);
 for (const { length, timings, worst } of hostile) {
-  console.log(`  ${length.toLocaleString('en')} chars${length > DRAFT_CEILING ? ' (over the ceiling: refused)' : ' (at the ceiling: graded)'}: worst p95 ${worst.timing.p95.toFixed(1)} ms (${worst.name})`);
+  console.log(
+    `  ${length.toLocaleString('en')} chars${length > DRAFT_CEILING ? ' (over the ceiling: refused)' : ' (at the ceiling: graded)'}: worst p95 ${worst.timing.p95.toFixed(1)} ms (${worst.name})`,
+  );
   for (const { name, timing } of timings) console.log(`    ${name.padEnd(30)} p50 ${fmt(timing.p50)}  p95 ${fmt(timing.p95)} ms`);
 }
 
@@ -139,7 +175,10 @@ const targets = [
   { name: 'faster than the retext peer on the same English texts', met: results.every((r) => !r.peer || r.ours.p95 < r.peer.p95) },
   { name: 'a 3-hour scenario with 200 injects and 30 graded drafts fast-forwards in under 100 ms (p95)', met: engineTiming.p95 < 100 && published === 30 },
   { name: 'a hostile 250,000-character paste is refused in under 50 ms (p95, every kind)', met: hostile[0]!.worst.timing.p95 < 50 },
-  { name: `a hostile draft at the ${DRAFT_CEILING.toLocaleString('en')}-character ceiling is graded in under 500 ms (p95, every kind; in the composer's worker, off the UI thread)`, met: hostile[1]!.worst.timing.p95 < 500 },
+  {
+    name: `a hostile draft at the ${DRAFT_CEILING.toLocaleString('en')}-character ceiling is graded in under 500 ms (p95, every kind; in the composer's worker, off the UI thread)`,
+    met: hostile[1]!.worst.timing.p95 < 500,
+  },
 ];
 console.log('');
 for (const target of targets) console.log(`${target.met ? '✓' : '✗'} ${target.name}`);

@@ -66,10 +66,15 @@ export function measureStartup(outDir, budget = STARTUP_BUDGET, read = (file) =>
 export function formatReport(report) {
   const kb = (value) => `${value.toFixed(1)} kB`;
   const lines = [];
-  for (const { file, rawKb, gzipKb } of [...report.scripts, ...report.styles]) lines.push(`  ${file.padEnd(48)} ${kb(rawKb).padStart(11)}  gzip ${kb(gzipKb).padStart(10)}`);
+  for (const { file, rawKb, gzipKb } of [...report.scripts, ...report.styles])
+    lines.push(`  ${file.padEnd(48)} ${kb(rawKb).padStart(11)}  gzip ${kb(gzipKb).padStart(10)}`);
   const mark = (value, limit) => (value <= limit ? '✓' : '✗');
-  lines.push(`${mark(report.scriptKb, report.budget.scriptKb)} initial JavaScript ${kb(report.scriptKb)} gzipped (${kb(report.scriptRawKb)} raw), budget ${report.budget.scriptKb} kB`);
-  lines.push(`${mark(report.styleKb, report.budget.styleKb)} initial CSS ${kb(report.styleKb)} gzipped (${kb(report.styleRawKb)} raw), budget ${report.budget.styleKb} kB`);
+  lines.push(
+    `${mark(report.scriptKb, report.budget.scriptKb)} initial JavaScript ${kb(report.scriptKb)} gzipped (${kb(report.scriptRawKb)} raw), budget ${report.budget.scriptKb} kB`,
+  );
+  lines.push(
+    `${mark(report.styleKb, report.budget.styleKb)} initial CSS ${kb(report.styleKb)} gzipped (${kb(report.styleRawKb)} raw), budget ${report.budget.styleKb} kB`,
+  );
   return lines.join('\n');
 }
 

@@ -24,7 +24,11 @@ const USAGE = `usage: npm run calibrate [-- [--summary] [--coverage] <pack folde
 // Declared with its type: a call then ends the control flow for the compiler too.
 const fail: (message: string) => never = cliFailure('calibrate', USAGE);
 
-const { values, positionals } = parseCommandLineWithPositionals({ summary: { type: 'boolean', default: false }, coverage: { type: 'boolean', default: false } }, USAGE, fail);
+const { values, positionals } = parseCommandLineWithPositionals(
+  { summary: { type: 'boolean', default: false }, coverage: { type: 'boolean', default: false } },
+  USAGE,
+  fail,
+);
 const scenariosDir = path.resolve(import.meta.dirname, '..', 'scenarios');
 const targets = positionals.length
   ? positionals
@@ -41,7 +45,9 @@ function agreementTable(perAxis: Record<Axis, AxisAgreement>, indent: string): s
   for (const axis of AXES) {
     const { agree, total, percent: share, kappa: k, confusion } = perAxis[axis];
     const counts = [confusion.passPass, confusion.passFail, confusion.failPass, confusion.failFail].map((n) => String(n).padStart(9)).join(' ');
-    lines.push(`${indent}${axis.padEnd(10)} ${`${agree}/${total}`.padStart(7)} ${percent(share).padStart(7)} ${kappa(k).padStart(6)}                  ${counts}`);
+    lines.push(
+      `${indent}${axis.padEnd(10)} ${`${agree}/${total}`.padStart(7)} ${percent(share).padStart(7)} ${kappa(k).padStart(6)}                  ${counts}`,
+    );
   }
   return lines.join('\n');
 }
@@ -76,15 +82,20 @@ for (const target of targets) {
   group.cases.push(...report.cases);
   group.modelAnswers += pack.scenarios.reduce((sum, scenario) => sum + scenario.tasks.reduce((n, task) => n + Object.keys(task.modelAnswer).length, 0), 0);
   group.failingModelAnswers += failingModelAnswers(pack).length;
-  console.log(`${pack.manifest.id} ${pack.manifest.version} (${blind ? 'blind test corpus' : 'development'}): ${report.cases.length} calibration drafts, required agreement ${minAgreement}% per axis`);
+  console.log(
+    `${pack.manifest.id} ${pack.manifest.version} (${blind ? 'blind test corpus' : 'development'}): ${report.cases.length} calibration drafts, required agreement ${minAgreement}% per axis`,
+  );
   console.log(agreementTable(report.perAxis, '  '));
   const below = report.cases.length ? axesBelow(report.perAxis, minAgreement) : [];
-  if (below.length) failing.push(`${pack.manifest.id}: ${below.map((axis) => `${axis} ${percent(report.perAxis[axis].percent)}`).join(', ')} below ${minAgreement}%`);
+  if (below.length)
+    failing.push(`${pack.manifest.id}: ${below.map((axis) => `${axis} ${percent(report.perAxis[axis].percent)}`).join(', ')} below ${minAgreement}%`);
   if (values.summary) continue;
   for (const item of report.disagreements) {
     console.log(`\n✗ ${item.scenarioId} › ${item.taskId} › ${item.draftId} (${item.language})`);
     for (const axis of item.disagreements) {
-      console.log(`  ${axis}: expected ${item.expected[axis]}, graded ${item.grade.axes[axis].passed ? 'pass' : 'fail'} (${item.grade.axes[axis].score}/${item.grade.axes[axis].passMark})`);
+      console.log(
+        `  ${axis}: expected ${item.expected[axis]}, graded ${item.grade.axes[axis].passed ? 'pass' : 'fail'} (${item.grade.axes[axis].score}/${item.grade.axes[axis].passMark})`,
+      );
     }
     console.log(`  author's note: ${item.why}`);
     console.log(formatReport(item.text, item.grade, render, { color: false }).replace(/^/gm, '  '));
@@ -94,7 +105,8 @@ for (const target of targets) {
 
 for (const [name, group] of Object.entries(groups)) {
   if (!group.cases.length) continue;
-  const title = name === 'blind' ? 'Blind test drafts (how good the grader is on drafts nobody tuned it to)' : 'Development drafts (the rules were written beside these)';
+  const title =
+    name === 'blind' ? 'Blind test drafts (how good the grader is on drafts nobody tuned it to)' : 'Development drafts (the rules were written beside these)';
   console.log(`\n${title}: ${group.cases.length} drafts in ${group.packs.join(', ')}`);
   console.log(agreementTable(agreementPerAxis(group.cases), '  '));
   const policyFalsePasses = group.cases.filter((item) => item.expected.policy === 'fail' && item.grade.axes.policy.passed).length;
@@ -105,8 +117,14 @@ for (const [name, group] of Object.entries(groups)) {
 if (values.coverage) {
   const all = [...groups.development.cases, ...groups.blind.cases];
   const uncovered = uncoveredRules(all);
-  console.log(uncovered.length ? `\nRules no calibration draft makes fire (${uncovered.length}):\n${uncovered.map((id) => `  ${id}`).join('\n')}` : '\nEvery rule fires on at least one calibration draft.');
+  console.log(
+    uncovered.length
+      ? `\nRules no calibration draft makes fire (${uncovered.length}):\n${uncovered.map((id) => `  ${id}`).join('\n')}`
+      : '\nEvery rule fires on at least one calibration draft.',
+  );
 }
 
-console.log(failing.length ? `\nbelow the required agreement:\n${failing.map((line) => `  ${line}`).join('\n')}` : '\nevery pack reaches its required agreement');
+console.log(
+  failing.length ? `\nbelow the required agreement:\n${failing.map((line) => `  ${line}`).join('\n')}` : '\nevery pack reaches its required agreement',
+);
 process.exit(failing.length ? 1 : 0);

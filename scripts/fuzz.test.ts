@@ -22,8 +22,13 @@ const RUN_TIMEOUT = 20 * 60_000;
 
 /** One line per failing input, with what reproduces it. */
 function describeFailure(result: JobResult): string {
-  const what = result.unclear.length && (result.status === 'ok' || result.status === 'refusal') ? `unclear message (${result.unclear[0]})` : `${result.status}: ${result.summary.split('\n')[0]!.slice(0, 200)}`;
-  const reproduce = result.job.label.startsWith('#') ? `npm run fuzz -- --seed ${SEED} --only ${result.job.label.slice(1)}` : `npm run fuzz -- --replay scripts/fuzz/regressions/${result.job.label}`;
+  const what =
+    result.unclear.length && (result.status === 'ok' || result.status === 'refusal')
+      ? `unclear message (${result.unclear[0]})`
+      : `${result.status}: ${result.summary.split('\n')[0]!.slice(0, 200)}`;
+  const reproduce = result.job.label.startsWith('#')
+    ? `npm run fuzz -- --seed ${SEED} --only ${result.job.label.slice(1)}`
+    : `npm run fuzz -- --replay scripts/fuzz/regressions/${result.job.label}`;
   return `${result.job.target}/${result.job.kind} ${result.job.label}: ${what} — ${reproduce}`;
 }
 
@@ -66,7 +71,9 @@ describe('fuzz: a seeded sample', () => {
 });
 
 describe('fuzz: saved regression inputs', () => {
-  const files = readdirSync(REGRESSIONS).filter((name) => name.endsWith('.json')).sort();
+  const files = readdirSync(REGRESSIONS)
+    .filter((name) => name.endsWith('.json'))
+    .sort();
   let results = new Map<string, JobResult>();
 
   beforeAll(async () => {

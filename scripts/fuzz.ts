@@ -56,7 +56,7 @@ const seed = whole('seed', options.seed, 0, 0xffffffff);
 const workers = whole('workers', options.workers, 1, 64);
 const limitMs = whole('limit-ms', options['limit-ms'], 1, 600_000);
 const memoryMb = whole('memory-mb', options['memory-mb'], 16, 64_000);
-const targets: Target[] = options.target ? options.target.split(',').map((name) => name.trim()) as Target[] : [...TARGETS];
+const targets: Target[] = options.target ? (options.target.split(',').map((name) => name.trim()) as Target[]) : [...TARGETS];
 for (const target of targets) if (!(TARGETS as readonly string[]).includes(target)) fail(`no target "${target}"; there are ${TARGETS.join(', ')}`);
 const only = options.only === undefined ? null : options.only.split(',').map((index) => whole('only', index.trim(), 0, 10_000_000));
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -87,7 +87,9 @@ const startedAt = Date.now();
 let done = 0;
 let lastProgress = 0;
 const interactive = process.stderr.isTTY;
-console.log(`fuzz: ${jobs.length} inputs${options.replay ? ` from ${options.replay}` : `, seed ${seed}, targets ${targets.join(', ')}`}; ${workers} workers, ${limitMs} ms CPU and ${memoryMb} MB heap per input`);
+console.log(
+  `fuzz: ${jobs.length} inputs${options.replay ? ` from ${options.replay}` : `, seed ${seed}, targets ${targets.join(', ')}`}; ${workers} workers, ${limitMs} ms CPU and ${memoryMb} MB heap per input`,
+);
 
 const failed: JobResult[] = [];
 const all: JobResult[] = [];
@@ -100,22 +102,32 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     console.log(`\n${signal}: finishing the inputs under way, then reporting (again to quit at once)`);
   });
 }
-await runJobsConfirmingHangs(jobs, { workers, limitMs, memoryMb }, (result) => {
-  done += 1;
-  addResult(tally, result);
-  if (options.save) all.push(result);
-  if (options.verbose) console.log(`${result.job.label.padEnd(8)} ${`${result.job.target}/${result.job.kind}`.padEnd(32)} ${result.status.padEnd(8)} ${String(Math.round(result.cpuMs)).padStart(6)} ms CPU ${String(Math.round(result.wallMs)).padStart(6)} ms  ${result.summary.split('\n')[0]!.slice(0, 100)}`);
-  if (tally.failures.at(-1) === result) {
-    failed.push(result);
-    console.log(`\n${result.status === 'refusal' || result.status === 'ok' ? 'unclear' : result.status} ${result.job.target}/${result.job.kind} ${result.job.label}: ${result.summary.split('\n')[0]!.slice(0, 200)}${result.unclear.length ? `\n  ${result.unclear.slice(0, 3).join('\n  ')}` : ''}`);
-  }
-  const now = Date.now();
-  if (now - lastProgress > (interactive ? 1_000 : 15_000) || done === jobs.length) {
-    lastProgress = now;
-    process.stderr.write(`${interactive ? '\r' : ''}${progressLine(tally, done, jobs.length, startedAt)}${interactive ? '' : '\n'}`);
-    writeFileSync(path.join(outDir, 'summary.txt'), `${progressLine(tally, done, jobs.length, startedAt)}\n\n${summaryTable(tally)}\n`);
-  }
-}, () => stopping);
+await runJobsConfirmingHangs(
+  jobs,
+  { workers, limitMs, memoryMb },
+  (result) => {
+    done += 1;
+    addResult(tally, result);
+    if (options.save) all.push(result);
+    if (options.verbose)
+      console.log(
+        `${result.job.label.padEnd(8)} ${`${result.job.target}/${result.job.kind}`.padEnd(32)} ${result.status.padEnd(8)} ${String(Math.round(result.cpuMs)).padStart(6)} ms CPU ${String(Math.round(result.wallMs)).padStart(6)} ms  ${result.summary.split('\n')[0]!.slice(0, 100)}`,
+      );
+    if (tally.failures.at(-1) === result) {
+      failed.push(result);
+      console.log(
+        `\n${result.status === 'refusal' || result.status === 'ok' ? 'unclear' : result.status} ${result.job.target}/${result.job.kind} ${result.job.label}: ${result.summary.split('\n')[0]!.slice(0, 200)}${result.unclear.length ? `\n  ${result.unclear.slice(0, 3).join('\n  ')}` : ''}`,
+      );
+    }
+    const now = Date.now();
+    if (now - lastProgress > (interactive ? 1_000 : 15_000) || done === jobs.length) {
+      lastProgress = now;
+      process.stderr.write(`${interactive ? '\r' : ''}${progressLine(tally, done, jobs.length, startedAt)}${interactive ? '' : '\n'}`);
+      writeFileSync(path.join(outDir, 'summary.txt'), `${progressLine(tally, done, jobs.length, startedAt)}\n\n${summaryTable(tally)}\n`);
+    }
+  },
+  () => stopping,
+);
 if (interactive) process.stderr.write('\n');
 
 // Inputs made in the workers are made again here, from their recipes, to be written out.
@@ -129,7 +141,9 @@ for (const result of failed) {
   perSignature.set(signature, seen + 1);
   if (seen >= 5) continue;
   const payload = job.payload ?? generatePayload(job.recipe!, getCorpus());
-  const reproduce = job.label.startsWith('#') ? `${reproduceIndex(index)}   or   npm run fuzz -- --replay <this file>` : `npm run fuzz -- --replay ${options.replay}`;
+  const reproduce = job.label.startsWith('#')
+    ? `${reproduceIndex(index)}   or   npm run fuzz -- --replay <this file>`
+    : `npm run fuzz -- --replay ${options.replay}`;
   written.push(writeFailure(outDir, result, payload, reproduce));
 }
 
@@ -138,7 +152,13 @@ if (options.save) {
   for (const result of all) {
     const payload = result.job.payload ?? generatePayload(result.job.recipe!, getCorpus());
     const reproduce = result.job.label.startsWith('#') ? reproduceIndex(Number(result.job.label.slice(1))) : `npm run fuzz -- --replay ${options.replay}`;
-    writeFailure(saveDir, result, payload, reproduce, `${result.job.target}-${result.job.kind}-seed${seed}-${result.job.label.replace(/[^a-z0-9]+/gi, '')}.json`);
+    writeFailure(
+      saveDir,
+      result,
+      payload,
+      reproduce,
+      `${result.job.target}-${result.job.kind}-seed${seed}-${result.job.label.replace(/[^a-z0-9]+/gi, '')}.json`,
+    );
   }
   console.log(`${all.length} inputs saved to ${path.relative(root, saveDir) || '.'}/`);
 }
@@ -146,7 +166,12 @@ if (options.save) {
 const table = summaryTable(tally);
 console.log(`\n${table}`);
 writeFileSync(path.join(outDir, 'summary.txt'), `${progressLine(tally, done, jobs.length, startedAt)}\n\n${table}\n`);
-if (written.length) console.log(`\n${written.length} failing inputs written to ${path.relative(root, outDir)}/ (up to 5 per kind); each file says how to reproduce it. To keep one as a regression test, copy it to scripts/fuzz/regressions/.`);
+if (written.length)
+  console.log(
+    `\n${written.length} failing inputs written to ${path.relative(root, outDir)}/ (up to 5 per kind); each file says how to reproduce it. To keep one as a regression test, copy it to scripts/fuzz/regressions/.`,
+  );
 const ran = stopping ? `${done} of ${jobs.length} inputs (stopped early)` : `${jobs.length} inputs`;
-console.log(tally.failures.length ? `\nFAILED: ${tally.failures.length} failing of ${ran}` : `\nPASSED: ${ran}, no crash, hang, memory blow-up or unclear message`);
+console.log(
+  tally.failures.length ? `\nFAILED: ${tally.failures.length} failing of ${ran}` : `\nPASSED: ${ran}, no crash, hang, memory blow-up or unclear message`,
+);
 process.exit(tally.failures.length ? 1 : 0);

@@ -54,21 +54,30 @@ for (const target of targets) {
       const text = source.files.get(file);
       const parsed = text === undefined ? null : parseYaml(file, new TextDecoder().decode(text));
       const position = parsed?.source ? positionOf(parsed.source, ['tasks', answer.taskIndex, 'modelAnswer', answer.language]) : { line: 0, column: 0 };
-      const reasons = answer.findings.slice(0, 3).map((finding) => render(finding.message)).join(' ');
+      const reasons = answer.findings
+        .slice(0, 3)
+        .map((finding) => render(finding.message))
+        .join(' ');
       console.log(
         `${prefix}${formatDiagnostic({ severity: 'error', file, ...position, path: `tasks[${answer.taskIndex}].modelAnswer.${answer.language}`, message: `the model answer fails its own task on ${answer.failedAxes.join(', ')}: ${reasons}`, hint: 'correct the model answer (or the task) until it passes every axis' })}`,
       );
     }
     failed = true;
-    console.log(`\n${target}: ${failing.length} model answer${failing.length === 1 ? '' : 's'} fail${failing.length === 1 ? 's' : ''} ${failing.length === 1 ? 'its' : 'their'} own task`);
+    console.log(
+      `\n${target}: ${failing.length} model answer${failing.length === 1 ? '' : 's'} fail${failing.length === 1 ? 's' : ''} ${failing.length === 1 ? 'its' : 'their'} own task`,
+    );
     continue;
   }
   const summary = summarizePack(pack);
   console.log(`${target}: ${summary.id} ${summary.version} is valid${warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}`);
-  console.log(`  ${summary.scenarios} scenarios, ${summary.tasks} tasks, ${summary.injects} injects, ${summary.calibrationDrafts} calibration drafts, ${summary.courses} courses`);
+  console.log(
+    `  ${summary.scenarios} scenarios, ${summary.tasks} tasks, ${summary.injects} injects, ${summary.calibrationDrafts} calibration drafts, ${summary.courses} courses`,
+  );
   console.log(`  languages: ${summary.languages.join(', ')}`);
   for (const scenario of summary.perScenario) {
-    console.log(`  - ${scenario.id} (${scenario.kind}, ${scenario.languages.join('/')}): ${scenario.tasks} tasks, ${scenario.injects} injects, ${scenario.branches} branches, ${scenario.platforms.join(', ')}`);
+    console.log(
+      `  - ${scenario.id} (${scenario.kind}, ${scenario.languages.join('/')}): ${scenario.tasks} tasks, ${scenario.injects} injects, ${scenario.branches} branches, ${scenario.platforms.join(', ')}`,
+    );
   }
 }
 process.exit(failed ? 1 : 0);

@@ -35,7 +35,9 @@ describe('npm run pack:check', { timeout: 30_000 }, () => {
     const line = text.split('\n').findIndex((l) => l.includes('en: Stay calm. Our hotline')) + 1;
     const run = cli('pack-check.ts', dir);
     expect(run.status).toBe(1);
-    expect(run.stdout).toMatch(new RegExp(`scenarios/hotline\\.yaml:${line}:\\d+ {2}tasks\\[0\\]\\.modelAnswer\\.en {2}the model answer fails its own task on policy: Wrong number\\.`));
+    expect(run.stdout).toMatch(
+      new RegExp(`scenarios/hotline\\.yaml:${line}:\\d+ {2}tasks\\[0\\]\\.modelAnswer\\.en {2}the model answer fails its own task on policy: Wrong number\\.`),
+    );
     expect(run.stdout).toContain('1 model answer fails its own task');
   });
 
@@ -159,7 +161,10 @@ describe('the pack folder reader', { timeout: 30_000 }, () => {
 
   it('refuses a name that is not UTF-8, showing its stray bytes', () => {
     const dir = packCopy();
-    writeFileSync(Buffer.concat([Buffer.from(path.join(dir, 'scenarios'), 'utf8'), Buffer.from([0x2f, 0x63, 0x61, 0x66, 0xe9, 0x2e, 0x79, 0x61, 0x6d, 0x6c])]), 'id: x\n');
+    writeFileSync(
+      Buffer.concat([Buffer.from(path.join(dir, 'scenarios'), 'utf8'), Buffer.from([0x2f, 0x63, 0x61, 0x66, 0xe9, 0x2e, 0x79, 0x61, 0x6d, 0x6c])]),
+      'id: x\n',
+    );
     const error = refusal(() => readPackFolder(dir));
     expect(error.message).toContain(`${path.join(dir, 'scenarios')}/caf\\xE9.yaml: the name is not valid UTF-8 text`);
     expect(error.message).toContain('Rename it');

@@ -73,8 +73,10 @@ if (!languages.includes(language)) fail(`${scenario.id} is played in ${languages
 
 if (script) {
   for (const action of script.actions) {
-    if ('task' in action && !scenario.tasks.some((t) => t.id === action.task)) fail(`${options.script}: no task "${action.task}" in ${scenario.id}; it has: ${scenario.tasks.map((t) => t.id).join(', ')}`);
-    if ('account' in action && !scenario.accounts.some((a) => a.id === action.account)) fail(`${options.script}: no account "${action.account}" in ${scenario.id}`);
+    if ('task' in action && !scenario.tasks.some((t) => t.id === action.task))
+      fail(`${options.script}: no task "${action.task}" in ${scenario.id}; it has: ${scenario.tasks.map((t) => t.id).join(', ')}`);
+    if ('account' in action && !scenario.accounts.some((a) => a.id === action.account))
+      fail(`${options.script}: no account "${action.account}" in ${scenario.id}`);
   }
 }
 
@@ -101,8 +103,15 @@ if (script) {
     if ('finish' in action) refused = send({ type: 'FINISH' });
     else if ('task' in action) {
       const task = scenario.tasks.find((t) => t.id === action.task)!;
-      refused = send({ type: 'PUBLISH', draft: { accountId: task.account, kind: task.kind, text: action.text, taskId: task.id, replyTo: task.replyTo ?? null } });
-    } else refused = send({ type: 'PUBLISH', draft: { accountId: action.account, kind: action.kind, text: action.text, taskId: null, replyTo: action.replyTo ?? null } });
+      refused = send({
+        type: 'PUBLISH',
+        draft: { accountId: task.account, kind: task.kind, text: action.text, taskId: task.id, replyTo: task.replyTo ?? null },
+      });
+    } else
+      refused = send({
+        type: 'PUBLISH',
+        draft: { accountId: action.account, kind: action.kind, text: action.text, taskId: null, replyTo: action.replyTo ?? null },
+      });
     if (refused) refusals.push(`${action.at}: ${refused}`);
   }
   if (!over()) send({ type: 'CLOCK.TICK', minutes: offsetMinutes(scenario.duration) });
@@ -135,22 +144,34 @@ for (const entry of outcome.timeline) {
   const at = formatOffset(entry.at).padStart(5);
   if (entry.type === 'inject') {
     const item = feed.get(entry.id);
-    console.log(`${at}  ${entry.injectType.padEnd(15)} ${entry.personaId} → ${entry.accountId}: ${item?.source === 'inject' ? short(text(item.inject.text)) : ''}`);
+    console.log(
+      `${at}  ${entry.injectType.padEnd(15)} ${entry.personaId} → ${entry.accountId}: ${item?.source === 'inject' ? short(text(item.inject.text)) : ''}`,
+    );
   } else if (entry.type === 'publication') {
     const item = feed.get(entry.id);
-    const scores = item?.source === 'trainee' ? `tone ${item.grade.axes.tone.score}, policy ${item.grade.axes.policy.score}, platform ${item.grade.axes.platform.score}` : '';
+    const scores =
+      item?.source === 'trainee'
+        ? `tone ${item.grade.axes.tone.score}, policy ${item.grade.axes.policy.score}, platform ${item.grade.axes.platform.score}`
+        : '';
     console.log(`${at}  ${'published'.padEnd(15)} ${entry.taskId ?? '(no task)'} on ${entry.accountId}: ${scores} → ${entry.passed ? 'passed' : 'failed'}`);
     const totals = audience[entry.id];
-    if (totals) console.log(`${''.padStart(5)}  ${''.padEnd(15)} reached ${totals.reach}, ${totals.likes} likes, ${totals.shares} shares, ${totals.replies} replies by ${formatOffset(timeline.time)}`);
+    if (totals)
+      console.log(
+        `${''.padStart(5)}  ${''.padEnd(15)} reached ${totals.reach}, ${totals.likes} likes, ${totals.shares} shares, ${totals.replies} replies by ${formatOffset(timeline.time)}`,
+      );
   } else if (entry.type === 'reply') {
     const item = feed.get(entry.id);
-    console.log(`${at}  ${`reply (${entry.mood})`.padEnd(15)} ${entry.personaId ?? 'someone'} → ${entry.replyTo}: ${item?.source === 'audience' ? short(item.text) : ''}`);
+    console.log(
+      `${at}  ${`reply (${entry.mood})`.padEnd(15)} ${entry.personaId ?? 'someone'} → ${entry.replyTo}: ${item?.source === 'audience' ? short(item.text) : ''}`,
+    );
   } else if (entry.type === 'task-missed') console.log(`${at}  ${'missed'.padEnd(15)} ${entry.taskId}: the deadline passed`);
   else if (entry.type === 'branch') console.log(`${at}  ${'branch'.padEnd(15)} ${entry.branchId}`);
   else console.log(`${at}  ${'end'.padEnd(15)} ${entry.reason}`);
 }
 for (const refusal of refusals) console.log(`refused  ${refusal}`);
-console.log(`\nOutcome: ${outcome.passed ? 'PASSED' : 'FAILED'} — tone ${outcome.scores.tone}, policy ${outcome.scores.policy}, platform ${outcome.scores.platform} (average ${outcome.average}; rule: ${scenario.passRule.rule === 'all-passed' ? 'every task passed' : `average ≥ ${scenario.passRule.min}`})`);
+console.log(
+  `\nOutcome: ${outcome.passed ? 'PASSED' : 'FAILED'} — tone ${outcome.scores.tone}, policy ${outcome.scores.policy}, platform ${outcome.scores.platform} (average ${outcome.average}; rule: ${scenario.passRule.rule === 'all-passed' ? 'every task passed' : `average ≥ ${scenario.passRule.min}`})`,
+);
 for (const task of outcome.tasks) {
   const timing = task.spareMinutes === null ? '' : `, ${task.spareMinutes} min to spare`;
   console.log(`  ${task.taskId.padEnd(28)} ${task.result}${timing}`);

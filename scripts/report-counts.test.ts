@@ -46,9 +46,7 @@ describe('skipReasons', () => {
   it('collects each distinct skip reason once, from nested suites', () => {
     const skipped = { annotations: [{ type: 'skip', description: 'Electron binary not installed' }] };
     const report = {
-      suites: [
-        { specs: [{ tests: [skipped] }], suites: [{ specs: [{ tests: [skipped, { annotations: [{ type: 'issue', description: 'x' }] }] }] }] },
-      ],
+      suites: [{ specs: [{ tests: [skipped] }], suites: [{ specs: [{ tests: [skipped, { annotations: [{ type: 'issue', description: 'x' }] }] }] }] }],
     };
     expect(skipReasons(report)).toEqual(['Electron binary not installed']);
   });

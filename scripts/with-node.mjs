@@ -25,9 +25,7 @@ function nodePackageName() {
   const os = { linux: 'linux', darwin: 'darwin', win32: 'win' }[process.platform];
   const arch = { x64: 'x64', arm64: 'arm64' }[process.arch];
   if (!os || !arch) {
-    throw new Error(
-      `No Node ${PROVIDED_VERSION} package for ${process.platform}/${process.arch}: install Node >= ${MINIMUM.join('.')} yourself.`,
-    );
+    throw new Error(`No Node ${PROVIDED_VERSION} package for ${process.platform}/${process.arch}: install Node >= ${MINIMUM.join('.')} yourself.`);
   }
   return `node-${os}-${arch}`;
 }
@@ -42,11 +40,10 @@ function provideNode() {
       `Node ${process.versions.node} is older than ${MINIMUM.join('.')}: installing Node ${PROVIDED_VERSION} (${pkg}) into ${path.relative(root, prefix)} …`,
     );
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    const result = spawnSync(
-      npm,
-      ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--prefix', prefix, `${pkg}@${PROVIDED_VERSION}`],
-      { stdio: ['ignore', 'ignore', 'inherit'], shell: process.platform === 'win32' },
-    );
+    const result = spawnSync(npm, ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--prefix', prefix, `${pkg}@${PROVIDED_VERSION}`], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      shell: process.platform === 'win32',
+    });
     if (result.status !== 0 || !existsSync(nodePath)) {
       console.error(
         `Could not install ${pkg}@${PROVIDED_VERSION} from the npm registry. Install Node >= ${MINIMUM.join('.')} (https://nodejs.org) and try again.`,

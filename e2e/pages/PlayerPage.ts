@@ -163,7 +163,9 @@ export class PlayerPage {
 
   /** Ids of the tasks open now. */
   async openTaskIds(): Promise<string[]> {
-    return this.page.locator('[data-testid="player-task"][data-status="open"]').evaluateAll((tasks) => tasks.map((task) => task.getAttribute('data-task-id') ?? ''));
+    return this.page
+      .locator('[data-testid="player-task"][data-status="open"]')
+      .evaluateAll((tasks) => tasks.map((task) => task.getAttribute('data-task-id') ?? ''));
   }
 
   async waitUntilSaved(): Promise<void> {

@@ -56,10 +56,7 @@ export interface MenuState {
 
 /** Commands the application menu sends to the renderer. Quitting is handled by the main process. */
 export type MenuCommand =
-  | { type: 'set-language'; language: Language }
-  | { type: 'set-theme'; theme: ThemePreference }
-  | { type: 'open-settings' }
-  | { type: 'open-about' };
+  { type: 'set-language'; language: Language } | { type: 'set-theme'; theme: ThemePreference } | { type: 'open-settings' } | { type: 'open-about' };
 
 /** Request/response channels: the arguments tuple and the result of each. */
 export interface InvokeContract {

@@ -29,12 +29,12 @@ describe('validateInvokeArgs', () => {
 
   it('accepts well-formed open requests', () => {
     expect(validateInvokeArgs('file:open', [{}]).ok).toBe(true);
-    expect(
-      validateInvokeArgs('file:open', [{ title: 'Open a scenario pack', filters: [{ name: 'Scenario pack', extensions: ['attache', 'yaml'] }] }]),
-    ).toEqual({
-      ok: true,
-      args: [{ title: 'Open a scenario pack', filters: [{ name: 'Scenario pack', extensions: ['attache', 'yaml'] }] }],
-    });
+    expect(validateInvokeArgs('file:open', [{ title: 'Open a scenario pack', filters: [{ name: 'Scenario pack', extensions: ['attache', 'yaml'] }] }])).toEqual(
+      {
+        ok: true,
+        args: [{ title: 'Open a scenario pack', filters: [{ name: 'Scenario pack', extensions: ['attache', 'yaml'] }] }],
+      },
+    );
   });
 
   it.each([

@@ -79,9 +79,7 @@ export const INVOKE_ARGS_SCHEMAS = {
 
 export type InvokeArgsSchemas = typeof INVOKE_ARGS_SCHEMAS;
 
-export type ArgsValidation<Channel extends InvokeChannel> =
-  | { ok: true; args: InvokeContract[Channel]['args'] }
-  | { ok: false; message: string };
+export type ArgsValidation<Channel extends InvokeChannel> = { ok: true; args: InvokeContract[Channel]['args'] } | { ok: false; message: string };
 
 /** Checks the arguments a renderer sent on `channel`; the message says what was wrong. */
 export function validateInvokeArgs<Channel extends InvokeChannel>(channel: Channel, args: unknown): ArgsValidation<Channel> {

@@ -8,15 +8,7 @@ import { createIpcHandlers } from './handlers';
 import { createTrustedSenderCheck, registerIpcHandlers } from './ipc';
 import { createMenuController, menuLanguageFor } from './menu';
 import { createAppProtocolHandler } from './protocol';
-import {
-  APP_ENTRY_URL,
-  APP_SCHEME,
-  buildContentSecurityPolicy,
-  createWindowOptions,
-  hardenSession,
-  hardenWebContents,
-  trustedOrigins,
-} from './security';
+import { APP_ENTRY_URL, APP_SCHEME, buildContentSecurityPolicy, createWindowOptions, hardenSession, hardenWebContents, trustedOrigins } from './security';
 
 /** Set by `electron-vite dev` to the renderer's dev server; absent in a built app. */
 const devServerUrl = process.env.ELECTRON_RENDERER_URL || undefined;
@@ -33,9 +25,7 @@ const paths = {
 
 // Only possible before `ready`: a standard, secure scheme gets a real origin, so IndexedDB,
 // fetch and the rest of the web platform work for app:// pages as they do for https.
-protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-]);
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 app.enableSandbox();
 
 if (!app.requestSingleInstanceLock()) {
@@ -88,10 +78,7 @@ function startApp(): void {
   app
     .whenReady()
     .then(() => {
-      protocol.handle(
-        APP_SCHEME,
-        createAppProtocolHandler({ root: paths.renderer, contentSecurityPolicy: buildContentSecurityPolicy() }),
-      );
+      protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: paths.renderer, contentSecurityPolicy: buildContentSecurityPolicy() }));
       hardenSession(session.defaultSession, { devServerUrl });
 
       const systemLocale = app.getPreferredSystemLanguages()[0] ?? app.getLocale();

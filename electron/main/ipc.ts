@@ -61,7 +61,6 @@ function register<Channel extends InvokeChannel>(
 
 /** Answers every contract channel; each request is checked for its sender and its arguments first. */
 export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, handlers: IpcHandlers, isTrustedSender: SenderCheck): void {
-  const registerChannel = <Channel extends InvokeChannel>(channel: Channel) =>
-    register(ipcMain, channel, handlers[channel], isTrustedSender);
+  const registerChannel = <Channel extends InvokeChannel>(channel: Channel) => register(ipcMain, channel, handlers[channel], isTrustedSender);
   for (const channel of INVOKE_CHANNEL_NAMES) registerChannel(channel);
 }

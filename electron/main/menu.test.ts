@@ -39,7 +39,11 @@ describe('buildMenuTemplate', () => {
   it('offers settings, language, theme, about and quit on Windows and Linux', () => {
     const template = buildMenuTemplate({ language: 'en', theme: 'auto' }, MENU_LABELS.en, vi.fn(), linux);
     expect(template.map((item) => item.label)).toEqual(['File', 'Edit', 'View', 'Help']);
-    expect(submenuOf(template[0]).filter((item) => item.type !== 'separator').map((item) => item.id)).toEqual(['settings', 'quit']);
+    expect(
+      submenuOf(template[0])
+        .filter((item) => item.type !== 'separator')
+        .map((item) => item.id),
+    ).toEqual(['settings', 'quit']);
     expect(findItem(template, 'settings')).toMatchObject({ label: 'Settings…', accelerator: 'CmdOrCtrl+,' });
     expect(findItem(template, 'quit')).toMatchObject({ role: 'quit', label: 'Quit Attaché' });
     expect(submenuOf(template[3]).map((item) => item.id)).toEqual(['about']);
@@ -53,7 +57,17 @@ describe('buildMenuTemplate', () => {
     const appItems = submenuOf(template[0]);
     expect(appItems[0]?.id).toBe('about');
     expect(appItems.map((item) => item.id ?? item.role ?? item.type)).toEqual([
-      'about', 'separator', 'settings', 'separator', 'services', 'separator', 'hide', 'hideOthers', 'unhide', 'separator', 'quit',
+      'about',
+      'separator',
+      'settings',
+      'separator',
+      'services',
+      'separator',
+      'hide',
+      'hideOthers',
+      'unhide',
+      'separator',
+      'quit',
     ]);
     expect(template[4]?.role).toBe('windowMenu');
     expect(submenuOf(template[1]).map((item) => item.role)).toEqual(['close']);

@@ -24,12 +24,7 @@ export interface MenuOptions {
   devTools: boolean;
 }
 
-export function buildMenuTemplate(
-  state: MenuState,
-  labels: MenuLabels,
-  send: SendMenuCommand,
-  options: MenuOptions,
-): MenuItemConstructorOptions[] {
+export function buildMenuTemplate(state: MenuState, labels: MenuLabels, send: SendMenuCommand, options: MenuOptions): MenuItemConstructorOptions[] {
   const isMac = options.platform === 'darwin';
   const separator: MenuItemConstructorOptions = { type: 'separator' };
 

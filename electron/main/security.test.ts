@@ -70,10 +70,12 @@ describe('createWindowOptions', () => {
 
 describe('buildContentSecurityPolicy', () => {
   const directives = (policy: string) =>
-    new Map(policy.split('; ').map((directive) => {
-      const [name = '', ...sources] = directive.split(' ');
-      return [name, sources] as const;
-    }));
+    new Map(
+      policy.split('; ').map((directive) => {
+        const [name = '', ...sources] = directive.split(' ');
+        return [name, sources] as const;
+      }),
+    );
 
   it('is strict for the built app', () => {
     const policy = directives(buildContentSecurityPolicy());

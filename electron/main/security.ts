@@ -124,9 +124,7 @@ export function hardenSession(session: Session, options: { devServerUrl?: string
   if (devOrigin) {
     const policy = buildContentSecurityPolicy(options.devServerUrl);
     session.webRequest.onHeadersReceived({ urls: [`${devOrigin}/*`] }, (details, callback) => {
-      const headers = Object.fromEntries(
-        Object.entries(details.responseHeaders ?? {}).filter(([name]) => name.toLowerCase() !== 'content-security-policy'),
-      );
+      const headers = Object.fromEntries(Object.entries(details.responseHeaders ?? {}).filter(([name]) => name.toLowerCase() !== 'content-security-policy'));
       callback({ responseHeaders: { ...headers, 'Content-Security-Policy': [policy] } });
     });
   }

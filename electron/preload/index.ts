@@ -1,20 +1,9 @@
 // Runtime: Electron preload (sandboxed, isolated context). Exposes exactly the typed contract,
 // `AttacheApi`, to the page as `window.attache`; the page never sees `ipcRenderer` itself.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import {
-  API_GLOBAL,
-  INVOKE_CHANNELS,
-  MENU_COMMAND_CHANNEL,
-  type AttacheApi,
-  type InvokeChannel,
-  type InvokeContract,
-  type MenuCommand,
-} from '../contract/api';
+import { API_GLOBAL, INVOKE_CHANNELS, MENU_COMMAND_CHANNEL, type AttacheApi, type InvokeChannel, type InvokeContract, type MenuCommand } from '../contract/api';
 
-function invoke<Channel extends InvokeChannel>(
-  channel: Channel,
-  ...args: InvokeContract[Channel]['args']
-): Promise<InvokeContract[Channel]['result']> {
+function invoke<Channel extends InvokeChannel>(channel: Channel, ...args: InvokeContract[Channel]['args']): Promise<InvokeContract[Channel]['result']> {
   return ipcRenderer.invoke(channel, ...args) as Promise<InvokeContract[Channel]['result']>;
 }
 

@@ -5,7 +5,13 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'fflate';
 
-type Tagged = { $bytes: string } | { $text: string } | { $library: string } | { $number: 'NaN' | 'Infinity' | '-Infinity' | '-0' } | { $undefined: true } | { $map: Array<[unknown, unknown]> };
+type Tagged =
+  | { $bytes: string }
+  | { $text: string }
+  | { $library: string }
+  | { $number: 'NaN' | 'Infinity' | '-Infinity' | '-0' }
+  | { $undefined: true }
+  | { $map: Array<[unknown, unknown]> };
 
 /** The files bytes may be written as references to, by path. */
 export type Library = ReadonlyMap<string, Uint8Array>;
@@ -51,7 +57,8 @@ function encodeValue(value: unknown, library?: Library): unknown {
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     // defineProperty keeps keys such as __proto__ as plain data.
-    for (const [key, inner] of Object.entries(value)) Object.defineProperty(out, key, { value: encodeValue(inner, library), enumerable: true, writable: true, configurable: true });
+    for (const [key, inner] of Object.entries(value))
+      Object.defineProperty(out, key, { value: encodeValue(inner, library), enumerable: true, writable: true, configurable: true });
     return out;
   }
   return value;
@@ -72,7 +79,8 @@ function decodeValue(value: unknown, library?: Library): unknown {
       }
       if (typeof record.$number === 'string') return record.$number === '-0' ? -0 : Number(record.$number);
       if (record.$undefined === true) return undefined;
-      if (Array.isArray(record.$map)) return new Map((record.$map as Array<[unknown, unknown]>).map(([k, v]) => [decodeValue(k, library), decodeValue(v, library)]));
+      if (Array.isArray(record.$map))
+        return new Map((record.$map as Array<[unknown, unknown]>).map(([k, v]) => [decodeValue(k, library), decodeValue(v, library)]));
     }
     const out: Record<string, unknown> = {};
     for (const key of keys) Object.defineProperty(out, key, { value: decodeValue(record[key], library), enumerable: true, writable: true, configurable: true });

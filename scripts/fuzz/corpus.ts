@@ -51,8 +51,16 @@ export function getCorpus(): Corpus {
   if (corpus) return corpus;
   const files = readLibraryFiles();
   const { pack, diagnostics } = loadPack(files, { appVersion: APP_VERSION });
-  if (!pack) throw new Error(`the core library does not load, so drafts and logs cannot be fuzzed: ${diagnostics.slice(0, 3).map((d) => `${d.file}: ${d.message}`).join('; ')}`);
-  const tasks = pack.scenarios.flatMap((scenario) => scenarioLanguages(pack, scenario).flatMap((language) => scenario.tasks.map((task) => ({ scenario: scenario.id, task: task.id, language }))));
+  if (!pack)
+    throw new Error(
+      `the core library does not load, so drafts and logs cannot be fuzzed: ${diagnostics
+        .slice(0, 3)
+        .map((d) => `${d.file}: ${d.message}`)
+        .join('; ')}`,
+    );
+  const tasks = pack.scenarios.flatMap((scenario) =>
+    scenarioLanguages(pack, scenario).flatMap((language) => scenario.tasks.map((task) => ({ scenario: scenario.id, task: task.id, language }))),
+  );
   const logs = new Map<string, ReturnType<Corpus['baseLog']>>();
   const baseLog = (scenarioId: string) => {
     const known = logs.get(scenarioId);

@@ -11,7 +11,19 @@ import { generatePack } from './gen-packs';
 import type { Rng } from './random';
 import { oddString } from './random';
 
-export const ARCHIVE_KINDS = ['valid', 'mutated-pack', 'byte-flips', 'truncated', 'lying-sizes', 'zip-bomb', 'bad-names', 'forged-manifest', 'overlapping', 'garbage', 'many-entries'] as const;
+export const ARCHIVE_KINDS = [
+  'valid',
+  'mutated-pack',
+  'byte-flips',
+  'truncated',
+  'lying-sizes',
+  'zip-bomb',
+  'bad-names',
+  'forged-manifest',
+  'overlapping',
+  'garbage',
+  'many-entries',
+] as const;
 export type ArchiveKind = (typeof ARCHIVE_KINDS)[number];
 
 const encoder = new TextEncoder();
@@ -117,12 +129,21 @@ export function craftZip(entries: readonly CraftedEntry[], options: { centralCop
 
 function manifestFor(files: PackFiles): Record<string, unknown> {
   const paths = [...files.keys()].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
-  return { format: 1, packId: 'core-library', packVersion: '1.0.0', contentHash: contentHash(files), files: paths.map((path) => ({ path, size: files.get(path)!.length, sha256: bytesToHex(sha256(files.get(path)!)) })) };
+  return {
+    format: 1,
+    packId: 'core-library',
+    packVersion: '1.0.0',
+    contentHash: contentHash(files),
+    files: paths.map((path) => ({ path, size: files.get(path)!.length, sha256: bytesToHex(sha256(files.get(path)!)) })),
+  };
 }
 
 /** Entries for a pack with its manifest, ready to be tampered with. */
 function packEntries(files: PackFiles, manifest: unknown = manifestFor(files)): CraftedEntry[] {
-  return [{ name: encoder.encode('attache-archive.json'), data: encoder.encode(JSON.stringify(manifest)) }, ...[...files].map(([path, data]) => ({ name: encoder.encode(path), data }))];
+  return [
+    { name: encoder.encode('attache-archive.json'), data: encoder.encode(JSON.stringify(manifest)) },
+    ...[...files].map(([path, data]) => ({ name: encoder.encode(path), data })),
+  ];
 }
 
 let zeroBomb: Uint8Array | null = null;
@@ -133,7 +154,27 @@ function zeros64MiB(): Uint8Array {
 }
 
 const SMALL_PACK_MUTATIONS: readonly PackKind[] = ['valid', 'wrong-types', 'unicode', 'byte-flips', 'structure', 'bad-paths', 'dangling-references'];
-const BAD_NAMES: ReadonlyArray<string | number[]> = ['../evil.yaml', '/abs.yaml', 'C:\\evil.yaml', 'scenarios\\x.yaml', 'a/../../b', 'scenarios/', '', '.', '..', 'x\u0000.yaml', '\u202egpj.exe', 'pack.yaml', 'PACK.yaml', 'attache-archive.json', 'con', 'media/aux.png', [0xff, 0xfe, 0x2e, 0x79], [0xc0, 0xaf], [0xed, 0xa0, 0x80]];
+const BAD_NAMES: ReadonlyArray<string | number[]> = [
+  '../evil.yaml',
+  '/abs.yaml',
+  'C:\\evil.yaml',
+  'scenarios\\x.yaml',
+  'a/../../b',
+  'scenarios/',
+  '',
+  '.',
+  '..',
+  'x\u0000.yaml',
+  '\u202egpj.exe',
+  'pack.yaml',
+  'PACK.yaml',
+  'attache-archive.json',
+  'con',
+  'media/aux.png',
+  [0xff, 0xfe, 0x2e, 0x79],
+  [0xc0, 0xaf],
+  [0xed, 0xa0, 0x80],
+];
 
 const builtArchives = new WeakMap<PackFiles, Uint8Array>();
 
@@ -186,16 +227,32 @@ export function generateArchive(rng: Rng, kind: ArchiveKind, base: PackFiles): U
       const entries = packEntries(base);
       const copies = rng.pick([1, 4, 100]);
       for (let i = 0; i < copies; i += 1) {
-        entries.push({ name: encoder.encode(`media/bomb-${i}.png`), data: new Uint8Array(), stored: bomb, method: 8, declaredSize: rng.pick([64 * MIB, 1_000, 0]), crc: 0x758d6336 });
+        entries.push({
+          name: encoder.encode(`media/bomb-${i}.png`),
+          data: new Uint8Array(),
+          stored: bomb,
+          method: 8,
+          declaredSize: rng.pick([64 * MIB, 1_000, 0]),
+          crc: 0x758d6336,
+        });
       }
       return craftZip(entries);
     }
     case 'bad-names': {
       const entries = packEntries(base);
       for (let n = rng.between(1, 6); n > 0; n -= 1) {
-        const name = rng.chance(0.8) ? rng.pick(BAD_NAMES) : rng.chance(0.5) ? 'a/'.repeat(rng.between(5, 5_000)) + 'x.yaml' : oddString(rng, rng.pick([5, 300, 60_000]));
+        const name = rng.chance(0.8)
+          ? rng.pick(BAD_NAMES)
+          : rng.chance(0.5)
+            ? 'a/'.repeat(rng.between(5, 5_000)) + 'x.yaml'
+            : oddString(rng, rng.pick([5, 300, 60_000]));
         const bytes = typeof name === 'string' ? encoder.encode(name).slice(0, 0xffff) : new Uint8Array(name);
-        entries.push({ name: bytes, data: encoder.encode('id: x\n'), ...(rng.chance(0.2) ? { unixMode: 0o120777 } : {}), ...(rng.chance(0.2) ? { flags: 0 } : {}) });
+        entries.push({
+          name: bytes,
+          data: encoder.encode('id: x\n'),
+          ...(rng.chance(0.2) ? { unixMode: 0o120777 } : {}),
+          ...(rng.chance(0.2) ? { flags: 0 } : {}),
+        });
       }
       return craftZip(rng.shuffle(entries));
     }

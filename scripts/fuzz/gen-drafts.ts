@@ -4,7 +4,21 @@
 import type { Rng } from './random';
 import { oddString } from './random';
 
-export const DRAFT_KINDS = ['dots', 'hyphens', 'www', 'email-like', 'digits', 'url-like', 'emoji', 'rtl', 'combining', 'hashtags', 'mixed', 'odd', 'words'] as const;
+export const DRAFT_KINDS = [
+  'dots',
+  'hyphens',
+  'www',
+  'email-like',
+  'digits',
+  'url-like',
+  'emoji',
+  'rtl',
+  'combining',
+  'hashtags',
+  'mixed',
+  'odd',
+  'words',
+] as const;
 export type DraftKind = (typeof DRAFT_KINDS)[number];
 
 export interface DraftTask {
@@ -30,7 +44,27 @@ const PIECES: Record<Exclude<DraftKind, 'mixed' | 'odd' | 'words'>, readonly str
   hashtags: ['#', '#a', '#a#b', '@a', '@', '$A', '#1', '＃'],
 };
 
-const WORDS = ['the', 'embassy', 'consulate', 'citizens', 'flights', 'are', 'suspended', 'call', 'hotline', 'visit', 'посольство', 'граждане', 'рейсы', 'гаряча', 'лінія', 'today', 'not', 'we', 'regret'];
+const WORDS = [
+  'the',
+  'embassy',
+  'consulate',
+  'citizens',
+  'flights',
+  'are',
+  'suspended',
+  'call',
+  'hotline',
+  'visit',
+  'посольство',
+  'граждане',
+  'рейсы',
+  'гаряча',
+  'лінія',
+  'today',
+  'not',
+  'we',
+  'regret',
+];
 
 function run(rng: Rng, pieces: readonly string[], length: number, oneOnly: boolean): string {
   const chosen = oneOnly ? [rng.pick(pieces)] : pieces;

@@ -11,7 +11,18 @@ import type { PackKind } from './gen-packs';
 import { generatePack } from './gen-packs';
 import type { Rng } from './random';
 
-export const FOLDER_KINDS = ['valid', 'mutated-pack', 'symlink-root', 'symlinks', 'non-utf8-name', 'sparse-media', 'named-pipe', 'deep-tree', 'too-many-files', 'odd-names'] as const;
+export const FOLDER_KINDS = [
+  'valid',
+  'mutated-pack',
+  'symlink-root',
+  'symlinks',
+  'non-utf8-name',
+  'sparse-media',
+  'named-pipe',
+  'deep-tree',
+  'too-many-files',
+  'odd-names',
+] as const;
 export type FolderKind = (typeof FOLDER_KINDS)[number];
 
 export type FolderEntry =
@@ -36,7 +47,9 @@ const SMALL_PACK_MUTATIONS: readonly PackKind[] = ['valid', 'wrong-types', 'unic
 export function generateFolder(rng: Rng, kind: FolderKind, base: PackFiles): FolderSpec {
   const files = kind === 'mutated-pack' ? generatePack(rng, rng.pick(SMALL_PACK_MUTATIONS), base) : base;
   // The reader refuses paths the pack loader would refuse too; odd ones stay for 'odd-names'.
-  const entries: FolderEntry[] = [...files].filter(([file]) => !file.split('/').some((part) => part === '' || part === '.' || part === '..') && !file.startsWith('/') && !file.includes('\0')).map(([file, bytes]) => ({ type: 'file', path: file, bytes }));
+  const entries: FolderEntry[] = [...files]
+    .filter(([file]) => !file.split('/').some((part) => part === '' || part === '.' || part === '..') && !file.startsWith('/') && !file.includes('\0'))
+    .map(([file, bytes]) => ({ type: 'file', path: file, bytes }));
   const spec: FolderSpec = { entries, rootIsLink: false };
   switch (kind) {
     case 'valid':
@@ -56,10 +69,23 @@ export function generateFolder(rng: Rng, kind: FolderKind, base: PackFiles): Fol
       }
       break;
     case 'non-utf8-name':
-      entries.push({ type: 'raw-name', dir: rng.pick(['', 'scenarios', 'media']), name: rng.pick([[0xff, 0x2e, 0x79, 0x61, 0x6d, 0x6c], [0x66, 0xc0, 0xaf, 0x2e, 0x70, 0x6e, 0x67], [0xed, 0xa0, 0x80]]), bytes: new TextEncoder().encode('id: x\n') });
+      entries.push({
+        type: 'raw-name',
+        dir: rng.pick(['', 'scenarios', 'media']),
+        name: rng.pick([
+          [0xff, 0x2e, 0x79, 0x61, 0x6d, 0x6c],
+          [0x66, 0xc0, 0xaf, 0x2e, 0x70, 0x6e, 0x67],
+          [0xed, 0xa0, 0x80],
+        ]),
+        bytes: new TextEncoder().encode('id: x\n'),
+      });
       break;
     case 'sparse-media':
-      entries.push({ type: 'sparse', path: rng.pick(['media/huge.mp4', 'scenarios/huge.yaml', 'notes.txt']), size: rng.pick([3 * GIB, 17 * 1024 * 1024, 300 * 1024 * 1024]) });
+      entries.push({
+        type: 'sparse',
+        path: rng.pick(['media/huge.mp4', 'scenarios/huge.yaml', 'notes.txt']),
+        size: rng.pick([3 * GIB, 17 * 1024 * 1024, 300 * 1024 * 1024]),
+      });
       break;
     case 'named-pipe':
       entries.push({ type: 'fifo', path: rng.pick(['scenarios/pipe.yaml', 'media/pipe.png', 'pipe']) });
@@ -73,8 +99,21 @@ export function generateFolder(rng: Rng, kind: FolderKind, base: PackFiles): Fol
       for (let i = 0, n = rng.pick([1_990, 2_001, 6_000]); i < n; i += 1) entries.push({ type: 'file', path: `notes/${i}.txt`, bytes: new Uint8Array() });
       break;
     case 'odd-names':
-      for (const name of ['scenarios/ spaced .yaml', 'scenarios/\u202egpj.yaml', 'media/a\nb.png', 'scenarios/é.yaml', 'scenarios/e\u0301.yaml', 'PACK.YAML', 'scenarios/x.YAML', 'media/x.png/', 'scenarios/a\\b.yaml']) {
-        if (rng.chance(0.4)) entries.push(name.endsWith('/') ? { type: 'dir', path: name.slice(0, -1) } : { type: 'file', path: name, bytes: new TextEncoder().encode('id: x\n') });
+      for (const name of [
+        'scenarios/ spaced .yaml',
+        'scenarios/\u202egpj.yaml',
+        'media/a\nb.png',
+        'scenarios/é.yaml',
+        'scenarios/e\u0301.yaml',
+        'PACK.YAML',
+        'scenarios/x.YAML',
+        'media/x.png/',
+        'scenarios/a\\b.yaml',
+      ]) {
+        if (rng.chance(0.4))
+          entries.push(
+            name.endsWith('/') ? { type: 'dir', path: name.slice(0, -1) } : { type: 'file', path: name, bytes: new TextEncoder().encode('id: x\n') },
+          );
       }
       break;
   }

@@ -15,7 +15,27 @@ export interface LogPayload {
 
 type Event = Record<string, unknown>;
 
-const WRONG: readonly unknown[] = [undefined, null, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -1, 0, -0, 1e308, 1.5, '5', '', 'x'.repeat(300), true, [], {}, { text: 1 }, [1, 2], 2 ** 53 + 1];
+const WRONG: readonly unknown[] = [
+  undefined,
+  null,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  Number.NEGATIVE_INFINITY,
+  -1,
+  0,
+  -0,
+  1e308,
+  1.5,
+  '5',
+  '',
+  'x'.repeat(300),
+  true,
+  [],
+  {},
+  { text: 1 },
+  [1, 2],
+  2 ** 53 + 1,
+];
 const UNKNOWN_EVENTS: readonly unknown[] = [
   { type: 'HACK' },
   { type: 'xstate.init' },
@@ -49,7 +69,12 @@ const clone = (events: readonly Event[]): Event[] => events.map((event) => struc
 
 export function generateLog(rng: Rng, kind: LogKind, base: { scenario: string; language: string; seed: number; events: readonly Event[] }): LogPayload {
   const events = clone(base.events);
-  const payload = (value: unknown): LogPayload => ({ scenario: base.scenario, language: base.language, seed: rng.chance(0.9) ? base.seed : rng.pick([0, 0xffffffff, -1, 1.5, Number.NaN]), events: value });
+  const payload = (value: unknown): LogPayload => ({
+    scenario: base.scenario,
+    language: base.language,
+    seed: rng.chance(0.9) ? base.seed : rng.pick([0, 0xffffffff, -1, 1.5, Number.NaN]),
+    events: value,
+  });
   switch (kind) {
     case 'valid':
       return payload(rng.chance(0.5) ? events : events.slice(0, rng.int(events.length + 1)));
@@ -88,7 +113,8 @@ export function generateLog(rng: Rng, kind: LogKind, base: { scenario: string; l
       if (shape === 'long-text') {
         const publish = events.find((event) => event.type === 'PUBLISH');
         if (publish) (publish.draft as Record<string, unknown>).text = rng.pick(['.', 'www.', '1', 'a ']).repeat(rng.pick([50_000, 200_000]));
-      } else if (shape === 'many-ticks') events.splice(1, 0, ...Array.from({ length: rng.pick([20_000, 100_000]) }, () => ({ type: 'CLOCK.TICK', minutes: 1 })));
+      } else if (shape === 'many-ticks')
+        events.splice(1, 0, ...Array.from({ length: rng.pick([20_000, 100_000]) }, () => ({ type: 'CLOCK.TICK', minutes: 1 })));
       else if (shape === 'tiny-ticks') events.splice(1, 0, ...Array.from({ length: 20_000 }, () => ({ type: 'CLOCK.TICK', minutes: Number.MIN_VALUE })));
       else {
         let deep: unknown = 'x';
@@ -99,7 +125,15 @@ export function generateLog(rng: Rng, kind: LogKind, base: { scenario: string; l
     }
     case 'odd-entries': {
       // What a damaged store hands back for each position: nothing, a hole, a list, text.
-      const odd = rng.pick<() => unknown>([() => undefined, () => null, () => [structuredClone(events[0])], () => 'START', () => JSON.stringify(events[1] ?? {}), () => new Date(0), () => new Map([['type', 'START']])]);
+      const odd = rng.pick<() => unknown>([
+        () => undefined,
+        () => null,
+        () => [structuredClone(events[0])],
+        () => 'START',
+        () => JSON.stringify(events[1] ?? {}),
+        () => new Date(0),
+        () => new Map([['type', 'START']]),
+      ]);
       const out: unknown[] = [...events];
       for (let n = rng.between(1, 5); n > 0; n -= 1) out[rng.int(out.length + 2)] = odd();
       return payload(out);

@@ -100,10 +100,21 @@ function danglingReferences(rng: Rng, files: PackFiles): void {
   const tasks = (doc.tasks as Array<Record<string, unknown>> | undefined) ?? [];
   const where = rng.pick(['timeline', 'tasks', 'both']);
   if (where !== 'tasks' && timeline[0]) {
-    doc.timeline = Array.from({ length: count }, (_, i) => ({ ...timeline[i % timeline.length]!, id: `inject-${i}`, persona: ghost(i), account: rng.chance(0.5) ? ghost(i) : timeline[0]!.account, ...(rng.chance(0.5) ? { replyTo: ghost(i + 1) } : {}) }));
+    doc.timeline = Array.from({ length: count }, (_, i) => ({
+      ...timeline[i % timeline.length]!,
+      id: `inject-${i}`,
+      persona: ghost(i),
+      account: rng.chance(0.5) ? ghost(i) : timeline[0]!.account,
+      ...(rng.chance(0.5) ? { replyTo: ghost(i + 1) } : {}),
+    }));
   }
   if (where !== 'timeline' && tasks[0]) {
-    doc.tasks = Array.from({ length: Math.min(count, 3_000) }, (_, i) => ({ ...tasks[i % tasks.length]!, id: `task-${i}`, account: ghost(i), replyTo: ghost(i + 7) }));
+    doc.tasks = Array.from({ length: Math.min(count, 3_000) }, (_, i) => ({
+      ...tasks[i % tasks.length]!,
+      id: `task-${i}`,
+      account: ghost(i),
+      replyTo: ghost(i + 7),
+    }));
   }
   putJs(files, path, doc);
 }
@@ -117,7 +128,9 @@ function unknownFields(rng: Rng, files: PackFiles): void {
     for (let i = 0; i < count; i += 1) rules[rng.chance(0.8) ? `tone.made-up-${i}` : `Bad Rule ${i}`] = rng.chance(0.8) ? { level: 'off' } : 'off';
     doc.rubric = { rules };
   } else {
-    const target = rng.chance(0.5) ? doc : ((Object.values(doc).find((v) => v && typeof v === 'object' && !Array.isArray(v)) as Record<string, unknown> | undefined) ?? doc);
+    const target = rng.chance(0.5)
+      ? doc
+      : ((Object.values(doc).find((v) => v && typeof v === 'object' && !Array.isArray(v)) as Record<string, unknown> | undefined) ?? doc);
     for (let i = 0; i < count; i += 1) target[`${rng.pick(['unknownField', 'titel', 'idd', 'timelin', 'x'])}${i}`] = i;
   }
   putJs(files, path, doc);
@@ -134,7 +147,26 @@ function manyScenarios(rng: Rng, files: PackFiles): void {
   }
 }
 
-const STORM_LINES = ['- [', ': : :', '\tkey: 1', '@x', '`y', 'a: "unclosed', 'a: b: c', '}', ']', '? ', '- a\nb', '&', '*', '!!x', '%YAML 9', '---', '... x', 'a:\n  - b\n c: d'];
+const STORM_LINES = [
+  '- [',
+  ': : :',
+  '\tkey: 1',
+  '@x',
+  '`y',
+  'a: "unclosed',
+  'a: b: c',
+  '}',
+  ']',
+  '? ',
+  '- a\nb',
+  '&',
+  '*',
+  '!!x',
+  '%YAML 9',
+  '---',
+  '... x',
+  'a:\n  - b\n c: d',
+];
 function errorStorm(rng: Rng, files: PackFiles): void {
   const path = someYaml(rng, files);
   const lines = rng.pick([1_000, 50_000, 140_000, 200_000]);
@@ -164,8 +196,50 @@ function aliasBomb(rng: Rng, files: PackFiles): void {
   put(files, path, rng.chance(0.5) ? bomb : `${text(files, path)}\n${bomb}\n`);
 }
 
-const WRONG_VALUES: readonly unknown[] = [null, true, false, 0, -1, 1.5, 1e308, -0, '', ' ', '0:-1', '99999:99', '.nan', [], {}, [[]], [null], { '': 1 }, 'x'.repeat(5_000), '9'.repeat(400)];
-const WRONG_SCALARS = ['.nan', '.inf', '-.inf', '0x1F', '0o17', '1e400', '99999999999999999999999', '!!binary aGVsbG8=', '!custom x', '!!js/function "f"', '!!timestamp 2001-12-14', '~', 'null', 'Yes', 'on', '0:60', '-0:10', "'24:00'", '"\\u0000"', '"\\uD800"'];
+const WRONG_VALUES: readonly unknown[] = [
+  null,
+  true,
+  false,
+  0,
+  -1,
+  1.5,
+  1e308,
+  -0,
+  '',
+  ' ',
+  '0:-1',
+  '99999:99',
+  '.nan',
+  [],
+  {},
+  [[]],
+  [null],
+  { '': 1 },
+  'x'.repeat(5_000),
+  '9'.repeat(400),
+];
+const WRONG_SCALARS = [
+  '.nan',
+  '.inf',
+  '-.inf',
+  '0x1F',
+  '0o17',
+  '1e400',
+  '99999999999999999999999',
+  '!!binary aGVsbG8=',
+  '!custom x',
+  '!!js/function "f"',
+  '!!timestamp 2001-12-14',
+  '~',
+  'null',
+  'Yes',
+  'on',
+  '0:60',
+  '-0:10',
+  "'24:00'",
+  '"\\u0000"',
+  '"\\uD800"',
+];
 function wrongTypes(rng: Rng, files: PackFiles): void {
   const path = someYaml(rng, files);
   if (rng.chance(0.4)) {
@@ -186,8 +260,7 @@ function wrongTypes(rng: Rng, files: PackFiles): void {
         nodes.push([value, i]);
         walk(item);
       });
-    }
-    else if (value && typeof value === 'object') {
+    } else if (value && typeof value === 'object') {
       for (const [key, item] of Object.entries(value)) {
         nodes.push([value as Record<string, unknown>, key]);
         walk(item);
@@ -248,14 +321,40 @@ function unicode(rng: Rng, files: PackFiles): void {
 function byteFlips(rng: Rng, files: PackFiles): void {
   const path = someYaml(rng, files);
   const bytes = new Uint8Array(files.get(path)!);
-  for (let n = rng.between(1, 50); n > 0; n -= 1) bytes[rng.int(bytes.length)] = rng.chance(0.5) ? rng.int(256) : rng.pick([0x3a, 0x2d, 0x20, 0x0a, 0x09, 0x5b, 0x7b, 0x26, 0x2a, 0x21, 0x22]);
+  for (let n = rng.between(1, 50); n > 0; n -= 1)
+    bytes[rng.int(bytes.length)] = rng.chance(0.5) ? rng.int(256) : rng.pick([0x3a, 0x2d, 0x20, 0x0a, 0x09, 0x5b, 0x7b, 0x26, 0x2a, 0x21, 0x22]);
   files.set(path, rng.chance(0.2) ? bytes.slice(0, rng.int(bytes.length)) : bytes);
 }
 
-const BAD_PATHS = ['../escape.yaml', '/etc/passwd', 'C:/x.yaml', 'scenarios\\x.yaml', 'scenarios/../pack.yaml', './pack.yaml', 'scenarios//x.yaml', 'scenarios/a/b.yaml', '', '.', 'media/', 'media/x.exe', 'media/\u0000.png', 'scenarios/\u202egpj.yaml', 'scenarios/CON.yaml', 'scenarios/x.yaml ', 'PACK.YAML', 'scenarios/.yaml', 'scenarios/\ud800.yaml', 'attache-archive.json'];
+const BAD_PATHS = [
+  '../escape.yaml',
+  '/etc/passwd',
+  'C:/x.yaml',
+  'scenarios\\x.yaml',
+  'scenarios/../pack.yaml',
+  './pack.yaml',
+  'scenarios//x.yaml',
+  'scenarios/a/b.yaml',
+  '',
+  '.',
+  'media/',
+  'media/x.exe',
+  'media/\u0000.png',
+  'scenarios/\u202egpj.yaml',
+  'scenarios/CON.yaml',
+  'scenarios/x.yaml ',
+  'PACK.YAML',
+  'scenarios/.yaml',
+  'scenarios/\ud800.yaml',
+  'attache-archive.json',
+];
 function badPaths(rng: Rng, files: PackFiles): void {
   for (let n = rng.between(1, 12); n > 0; n -= 1) {
-    const path = rng.chance(0.8) ? rng.pick(BAD_PATHS) : rng.chance(0.5) ? `scenarios/${'a/'.repeat(rng.between(1, 2_000))}x.yaml` : `media/${oddString(rng, rng.pick([10, 300, 20_000]))}.png`;
+    const path = rng.chance(0.8)
+      ? rng.pick(BAD_PATHS)
+      : rng.chance(0.5)
+        ? `scenarios/${'a/'.repeat(rng.between(1, 2_000))}x.yaml`
+        : `media/${oddString(rng, rng.pick([10, 300, 20_000]))}.png`;
     files.set(path, files.get('pack.yaml') ?? encoder.encode('id: x\n'));
   }
   if (rng.chance(0.2)) for (let i = 0; i < rng.pick([1_990, 2_001, 5_000]); i += 1) files.set(`notes/${i}.txt`, new Uint8Array());
@@ -265,7 +364,8 @@ function media(rng: Rng, files: PackFiles): void {
   const shape = rng.pick(['big', 'many', 'fake', 'total']);
   if (shape === 'big') files.set(`media/${rng.pick(['a.png', 'b.mp4', 'c.svg'])}`, new Uint8Array(edgySize(rng, [16 * MIB, 16 * MIB + 1], 20 * MIB)));
   else if (shape === 'many') for (let i = 0; i < rng.pick([100, 1_990]); i += 1) files.set(`media/${i}.png`, new Uint8Array(rng.int(1_000)));
-  else if (shape === 'fake') files.set('media/evil.svg', encoder.encode(`<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script>${'<g>'.repeat(100_000)}</svg>`));
+  else if (shape === 'fake')
+    files.set('media/evil.svg', encoder.encode(`<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script>${'<g>'.repeat(100_000)}</svg>`));
   else for (let i = 0; i < 18; i += 1) files.set(`media/${i}.webm`, new Uint8Array(15 * MIB));
 }
 
@@ -273,12 +373,21 @@ function structure(rng: Rng, files: PackFiles): void {
   const shape = rng.pick(['empty-map', 'no-pack', 'empty-files', 'null-docs', 'multi-doc', 'list-root', 'scalar-root', 'only-pack', 'comment-only']);
   if (shape === 'empty-map') files.clear();
   else if (shape === 'no-pack') files.delete('pack.yaml');
-  else if (shape === 'only-pack') for (const path of [...files.keys()]) if (path !== 'pack.yaml') files.delete(path);
-  else {
-    const contents: Record<string, string> = { 'empty-files': '', 'null-docs': '~', 'multi-doc': '---\nid: a\n---\nid: b\n', 'list-root': '- a\n- b', 'scalar-root': '42', 'comment-only': '# nothing' };
-    const value = contents[shape] ?? '';
-    for (const path of [...files.keys()]) if (path.endsWith('.yaml') && rng.chance(0.5)) put(files, path, value);
-  }
+  else if (shape === 'only-pack')
+    for (const path of [...files.keys()])
+      if (path !== 'pack.yaml') files.delete(path);
+      else {
+        const contents: Record<string, string> = {
+          'empty-files': '',
+          'null-docs': '~',
+          'multi-doc': '---\nid: a\n---\nid: b\n',
+          'list-root': '- a\n- b',
+          'scalar-root': '42',
+          'comment-only': '# nothing',
+        };
+        const value = contents[shape] ?? '';
+        for (const path of [...files.keys()]) if (path.endsWith('.yaml') && rng.chance(0.5)) put(files, path, value);
+      }
 }
 
 const MUTATORS: Record<Exclude<PackKind, 'valid' | 'splice'>, (rng: Rng, files: PackFiles) => void> = {

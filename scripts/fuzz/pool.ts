@@ -59,7 +59,12 @@ class Slot {
   constructor(private readonly options: PoolOptions) {}
 
   private spawn(): Promise<void> {
-    const worker = new Worker(WORKER_URL, { execArgv: ['--import', TSX], resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb }, stdout: false, stderr: false });
+    const worker = new Worker(WORKER_URL, {
+      execArgv: ['--import', TSX],
+      resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb },
+      stdout: false,
+      stderr: false,
+    });
     this.worker = worker;
     worker.on('message', (message: FromWorker) => this.listener?.(message));
     worker.on('error', (error: Error & { code?: string }) => this.failure?.(error));
@@ -71,7 +76,10 @@ class Slot {
       this.exited?.(code);
     });
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`a fuzz worker did not start within ${this.options.setupMs ?? 120_000} ms`)), this.options.setupMs ?? 120_000);
+      const timer = setTimeout(
+        () => reject(new Error(`a fuzz worker did not start within ${this.options.setupMs ?? 120_000} ms`)),
+        this.options.setupMs ?? 120_000,
+      );
       this.listener = (message) => {
         if (message.type !== 'ready' && message.type !== 'fatal') return;
         clearTimeout(timer);
@@ -122,34 +130,64 @@ class Slot {
         if (!('id' in message) || message.id !== id) return;
         if (message.type === 'started') {
           started = Date.now();
-          restart(hardLimitMs, () => ({ ...base, status: 'hang', summary: `still running after ${hardLimitMs} ms; terminated`, wallMs: Date.now() - started, cpuMs: Number.NaN, terminated: true }));
+          restart(hardLimitMs, () => ({
+            ...base,
+            status: 'hang',
+            summary: `still running after ${hardLimitMs} ms; terminated`,
+            wallMs: Date.now() - started,
+            cpuMs: Number.NaN,
+            terminated: true,
+          }));
         } else if (message.type === 'materialised') materialised = { holder: message.holder, fifos: message.fifos };
         else if (message.type === 'generator-error') {
           answered = true;
           clearTimeout(timer);
           resolve({ ...base, status: 'generator-error', summary: message.message });
-        }
-        else if (message.type === 'done') {
+        } else if (message.type === 'done') {
           answered = true;
           clearTimeout(timer);
           const slow = message.cpuMs > limitMs;
-          resolve({ job, status: slow ? 'hang' : message.status, summary: slow ? `took ${Math.round(message.cpuMs)} ms of CPU (limit ${limitMs}); then ${message.summary}` : message.summary, unclear: message.unclear, cpuMs: message.cpuMs, wallMs: message.wallMs });
+          resolve({
+            job,
+            status: slow ? 'hang' : message.status,
+            summary: slow ? `took ${Math.round(message.cpuMs)} ms of CPU (limit ${limitMs}); then ${message.summary}` : message.summary,
+            unclear: message.unclear,
+            cpuMs: message.cpuMs,
+            wallMs: message.wallMs,
+          });
         } else if (message.type === 'crash') {
           answered = true;
           clearTimeout(timer);
-          resolve({ job, status: 'crash', summary: `${message.name}: ${message.message.slice(0, 300)}\n${message.stack}`, unclear: [], cpuMs: message.cpuMs, wallMs: message.wallMs });
+          resolve({
+            job,
+            status: 'crash',
+            summary: `${message.name}: ${message.message.slice(0, 300)}\n${message.stack}`,
+            unclear: [],
+            cpuMs: message.cpuMs,
+            wallMs: message.wallMs,
+          });
         }
       };
       this.failure = (error) => {
         clearTimeout(timer);
         const memory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
-        resolve({ ...base, status: memory ? 'memory' : 'crash', summary: memory ? `ran out of its ${this.options.memoryMb} MB heap` : `the worker failed: ${error.message}`, wallMs: Date.now() - started });
+        resolve({
+          ...base,
+          status: memory ? 'memory' : 'crash',
+          summary: memory ? `ran out of its ${this.options.memoryMb} MB heap` : `the worker failed: ${error.message}`,
+          wallMs: Date.now() - started,
+        });
       };
       this.exited = (code) => {
         clearTimeout(timer);
         resolve({ ...base, status: 'crash', summary: `the worker exited with code ${code}`, wallMs: Date.now() - started });
       };
-      const message: ToWorker = { id, target: job.target, ...(job.recipe ? { recipe: job.recipe } : {}), ...(job.payload !== undefined ? { payload: job.payload } : {}) };
+      const message: ToWorker = {
+        id,
+        target: job.target,
+        ...(job.recipe ? { recipe: job.recipe } : {}),
+        ...(job.payload !== undefined ? { payload: job.payload } : {}),
+      };
       worker.postMessage(message);
     });
     this.listener = this.failure = this.exited = null;
@@ -167,7 +205,12 @@ class Slot {
  * on a busy machine a thread may get a fraction of a core) is run once more at the end, alone and
  * with twice the wall-clock time; its second result is the one reported.
  */
-export async function runJobsConfirmingHangs(jobs: Iterable<Job>, options: PoolOptions, onResult: (result: JobResult) => void, shouldStop: () => boolean = () => false): Promise<void> {
+export async function runJobsConfirmingHangs(
+  jobs: Iterable<Job>,
+  options: PoolOptions,
+  onResult: (result: JobResult) => void,
+  shouldStop: () => boolean = () => false,
+): Promise<void> {
   const suspects: Job[] = [];
   await runJobs(jobs, options, (result) => (result.terminated ? suspects.push(result.job) : onResult(result)), shouldStop);
   if (!suspects.length) return;
@@ -176,7 +219,12 @@ export async function runJobsConfirmingHangs(jobs: Iterable<Job>, options: PoolO
 }
 
 /** Runs every job, `options.workers` at a time; results arrive in completion order. `shouldStop` ends the run after the inputs under way. */
-export async function runJobs(jobs: Iterable<Job>, options: PoolOptions, onResult: (result: JobResult) => void, shouldStop: () => boolean = () => false): Promise<void> {
+export async function runJobs(
+  jobs: Iterable<Job>,
+  options: PoolOptions,
+  onResult: (result: JobResult) => void,
+  shouldStop: () => boolean = () => false,
+): Promise<void> {
   const iterator = jobs[Symbol.iterator]();
   let nextId = 0;
   const slots = Array.from({ length: Math.max(1, options.workers) }, () => new Slot(options));

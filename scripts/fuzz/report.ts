@@ -17,9 +17,13 @@ export function signatureOf(result: JobResult): string {
   if (result.status === 'crash') {
     const [first = '', ...stack] = result.summary.split('\n');
     const frame = stack.find((line) => /renderer\/src|scripts\/lib/.test(line))?.replace(/^.*?(renderer\/src\/\S+?|scripts\/lib\/\S+?):\d+:\d+.*$/, '$1') ?? '';
-    return `${result.job.target} crash ${first.replace(/"[^"]*"/g, '"…"').replace(/\d+/g, 'N').slice(0, 120)} ${frame}`;
+    return `${result.job.target} crash ${first
+      .replace(/"[^"]*"/g, '"…"')
+      .replace(/\d+/g, 'N')
+      .slice(0, 120)} ${frame}`;
   }
-  if (result.status === 'hang' || result.status === 'memory' || result.status === 'generator-error') return `${result.job.target} ${result.status} ${result.job.kind}`;
+  if (result.status === 'hang' || result.status === 'memory' || result.status === 'generator-error')
+    return `${result.job.target} ${result.status} ${result.job.kind}`;
   // The kind of complaint, without the sample of text that follows its colon.
   const complaint = (result.unclear[0] ?? '').split(':')[0]!.replace(/\d+/g, 'N').slice(0, 80);
   return `${result.job.target} unclear ${result.job.kind} ${complaint}`;
@@ -69,7 +73,9 @@ export function summaryTable(tally: Tally): string {
   const columns = ['target', 'inputs', 'ok', 'refused', 'crash', 'hang', 'memory', 'unclear', 'gen-err', 'max CPU ms'];
   const rows = TARGETS.filter((target) => tally.byTarget.has(target)).map((target) => {
     const row = tally.byTarget.get(target)!;
-    return [target, row.inputs, row.ok, row.refusal, row.crash, row.hang, row.memory, row.unclear, row['generator-error'], Math.round(row.maxCpuMs)].map(String);
+    return [target, row.inputs, row.ok, row.refusal, row.crash, row.hang, row.memory, row.unclear, row['generator-error'], Math.round(row.maxCpuMs)].map(
+      String,
+    );
   });
   const widths = columns.map((column, i) => Math.max(column.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((cell, i) => (i ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ');
@@ -113,14 +119,28 @@ export function writeFailure(dir: string, result: JobResult, payload: Payload, r
   const file = path.join(dir, name ?? `${result.job.target}-${result.job.kind}-${result.status}-${result.job.label.replace(/[^a-z0-9]+/gi, '')}.json`);
   const packed = packPayload(payload);
   const input = packed.length <= MAX_SAVED_PAYLOAD || !result.job.recipe ? { payloadGz: packed } : { recipe: result.job.recipe };
-  const saved: SavedInput = { target: result.job.target, kind: result.job.kind, label: result.job.label, status: result.status, summary: result.summary, unclear: result.unclear.slice(0, 20), reproduce, ...input };
+  const saved: SavedInput = {
+    target: result.job.target,
+    kind: result.job.kind,
+    label: result.job.label,
+    status: result.status,
+    summary: result.summary,
+    unclear: result.unclear.slice(0, 20),
+    reproduce,
+    ...input,
+  };
   writeFileSync(file, `${JSON.stringify(saved, null, 1)}\n`);
   return file;
 }
 
 /** Saved inputs from a file or every `.json` file of a folder, as jobs. */
 export function readSavedInputs(target: string): Job[] {
-  const files = statSync(target).isDirectory() ? readdirSync(target).filter((name) => name.endsWith('.json')).sort().map((name) => path.join(target, name)) : [target];
+  const files = statSync(target).isDirectory()
+    ? readdirSync(target)
+        .filter((name) => name.endsWith('.json'))
+        .sort()
+        .map((name) => path.join(target, name))
+    : [target];
   return files.map((file) => {
     const saved = JSON.parse(readFileSync(file, 'utf8')) as SavedInput;
     if (saved.recipe) return { target: saved.target, kind: saved.kind, recipe: saved.recipe, label: path.basename(file) };

@@ -30,7 +30,13 @@ import { Rng, inputSeed } from './random';
 export const TARGETS = ['packs', 'folders', 'archives', 'drafts', 'logs'] as const;
 export type Target = (typeof TARGETS)[number];
 
-export const KINDS: Record<Target, readonly string[]> = { packs: PACK_KINDS, folders: FOLDER_KINDS, archives: ARCHIVE_KINDS, drafts: DRAFT_KINDS, logs: LOG_KINDS };
+export const KINDS: Record<Target, readonly string[]> = {
+  packs: PACK_KINDS,
+  folders: FOLDER_KINDS,
+  archives: ARCHIVE_KINDS,
+  drafts: DRAFT_KINDS,
+  logs: LOG_KINDS,
+};
 
 /** What the code under test is handed. */
 export type Payload = PackFiles | FolderSpec | Uint8Array | DraftPayload | LogPayload;
@@ -101,7 +107,9 @@ export function unclearMessage(message: unknown): string | null {
 
 /** Error classes a module exports: throwing one of them is the module's own, typed refusal. */
 function errorClassesOf(...modules: object[]): Array<new (...args: never[]) => Error> {
-  return modules.flatMap((module) => Object.values(module).filter((value): value is new (...args: never[]) => Error => typeof value === 'function' && value.prototype instanceof Error));
+  return modules.flatMap((module) =>
+    Object.values(module).filter((value): value is new (...args: never[]) => Error => typeof value === 'function' && value.prototype instanceof Error),
+  );
 }
 const ARCHIVE_ERRORS = errorClassesOf(archiveModule);
 const FOLDER_ERRORS = errorClassesOf(archiveModule, packFilesModule);
@@ -117,13 +125,15 @@ function errorMessages(error: Error): string[] {
 }
 
 function checkDiagnostics(diagnostics: readonly Diagnostic[], unclear: string[]): void {
-  if (diagnostics.length > MAX_DIAGNOSTICS) unclear.push(`${diagnostics.length} diagnostics: more than anyone reads (at most ${MAX_DIAGNOSTICS}, the rest summarised)`);
+  if (diagnostics.length > MAX_DIAGNOSTICS)
+    unclear.push(`${diagnostics.length} diagnostics: more than anyone reads (at most ${MAX_DIAGNOSTICS}, the rest summarised)`);
   for (const diagnostic of diagnostics.slice(0, 5_000)) {
     for (const text of [diagnostic.message, diagnostic.hint ?? 'no hint', formatDiagnostic(diagnostic)]) {
       const problem = unclearMessage(text);
       if (problem) unclear.push(problem);
     }
-    if (!Number.isInteger(diagnostic.line) || !Number.isInteger(diagnostic.column) || diagnostic.line < 0 || diagnostic.column < 0) unclear.push(`a position that is not a line: ${String(diagnostic.line)}:${String(diagnostic.column)}`);
+    if (!Number.isInteger(diagnostic.line) || !Number.isInteger(diagnostic.column) || diagnostic.line < 0 || diagnostic.column < 0)
+      unclear.push(`a position that is not a line: ${String(diagnostic.line)}:${String(diagnostic.column)}`);
   }
 }
 
@@ -183,7 +193,14 @@ function checkGrade(grade: Grade, unclear: string[]): void {
   for (const finding of grade.findings) {
     for (const message of [finding.message, finding.suggestion?.message]) {
       for (const [name, value] of Object.entries(message?.params ?? {})) {
-        const problem = typeof value === 'number' ? (Number.isFinite(value) ? null : `is ${String(value)}`) : typeof value === 'string' ? unclearParameter(value) : `is a ${typeof value}`;
+        const problem =
+          typeof value === 'number'
+            ? Number.isFinite(value)
+              ? null
+              : `is ${String(value)}`
+            : typeof value === 'string'
+              ? unclearParameter(value)
+              : `is a ${typeof value}`;
         if (problem) unclear.push(`finding ${finding.ruleId} parameter ${name} ${problem}`);
       }
     }
@@ -240,7 +257,12 @@ function runLog(payload: LogPayload, corpus: Corpus): Outcome {
   // Defence in depth: even events nobody validated must not make the machine throw (the first
   // ones only: the app replays validated logs, and their length is the validator's to bound).
   if (Array.isArray(payload.events)) attemptModule.replay(machine, payload.events.slice(0, RAW_REPLAY_EVENTS) as EngineEvent[]);
-  if (!validator) return { status: 'ok', summary: `replayed ${Array.isArray(payload.events) ? payload.events.length : 0} unvalidated events (no validateEventLog in the engine)`, unclear };
+  if (!validator)
+    return {
+      status: 'ok',
+      summary: `replayed ${Array.isArray(payload.events) ? payload.events.length : 0} unvalidated events (no validateEventLog in the engine)`,
+      unclear,
+    };
   const verdict = validator(payload.events as readonly unknown[], scenario);
   if (verdict.ok) {
     const snapshot = attemptModule.replay(machine, verdict.events);
@@ -248,7 +270,8 @@ function runLog(payload: LogPayload, corpus: Corpus): Outcome {
   }
   if (!Number.isInteger(verdict.position) || verdict.position! < 1) unclear.push(`the first bad event is at position ${String(verdict.position)}`);
   for (const [name, value] of Object.entries(verdict.reason?.params ?? {})) {
-    const problem = typeof value === 'number' ? (Number.isFinite(value) ? null : String(value)) : typeof value === 'string' ? unclearParameter(value) : `a ${typeof value}`;
+    const problem =
+      typeof value === 'number' ? (Number.isFinite(value) ? null : String(value)) : typeof value === 'string' ? unclearParameter(value) : `a ${typeof value}`;
     if (problem) unclear.push(`reason ${verdict.reason!.key} parameter ${name}: ${problem}`);
   }
   // What is offered read-only: the valid events before the bad one must replay.

@@ -62,7 +62,15 @@ port.on('message', ({ id, target, recipe, payload }: ToWorker) => {
     result = { type: 'done', id, ...outcome, cpuMs: cpuMs(cpuStart), wallMs: performance.now() - wallStart };
   } catch (error) {
     const err = error instanceof Error ? error : new Error(String(error));
-    result = { type: 'crash', id, name: err.name, message: err.message.slice(0, 2_000), stack: (err.stack ?? '').split('\n').slice(0, 12).join('\n'), cpuMs: cpuMs(cpuStart), wallMs: performance.now() - wallStart };
+    result = {
+      type: 'crash',
+      id,
+      name: err.name,
+      message: err.message.slice(0, 2_000),
+      stack: (err.stack ?? '').split('\n').slice(0, 12).join('\n'),
+      cpuMs: cpuMs(cpuStart),
+      wallMs: performance.now() - wallStart,
+    };
   }
   // Cleaned up before answering: the runner may end this thread as soon as it has the answer.
   folder?.cleanup();

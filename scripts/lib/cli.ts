@@ -16,7 +16,9 @@ const HELP = { help: { type: 'boolean', short: 'h' } } as const satisfies ParseA
 type OptionValue<O> = O extends { type: 'boolean' } ? (O extends { multiple: true } ? boolean[] : boolean) : O extends { multiple: true } ? string[] : string;
 
 /** What parseArgs gives for `T`: an option with a default is always there, any other may be missing. */
-type Values<T extends ParseArgsOptionsConfig> = { [K in keyof T]: T[K] extends { default: unknown } ? OptionValue<T[K]> : OptionValue<T[K]> | undefined } & { help?: boolean };
+type Values<T extends ParseArgsOptionsConfig> = { [K in keyof T]: T[K] extends { default: unknown } ? OptionValue<T[K]> : OptionValue<T[K]> | undefined } & {
+  help?: boolean;
+};
 
 /** The options given on the command line; --help prints `usage` and exits, a bad option or any other argument goes to `fail`. */
 export function parseCommandLine<const T extends ParseArgsOptionsConfig>(options: T, usage: string, fail: (message: string) => never): Values<T> {
@@ -24,11 +26,20 @@ export function parseCommandLine<const T extends ParseArgsOptionsConfig>(options
 }
 
 /** As parseCommandLine, for a command that also takes arguments that are not options (paths, say). */
-export function parseCommandLineWithPositionals<const T extends ParseArgsOptionsConfig>(options: T, usage: string, fail: (message: string) => never): { values: Values<T>; positionals: string[] } {
+export function parseCommandLineWithPositionals<const T extends ParseArgsOptionsConfig>(
+  options: T,
+  usage: string,
+  fail: (message: string) => never,
+): { values: Values<T>; positionals: string[] } {
   return parse(options, usage, fail, true);
 }
 
-function parse<T extends ParseArgsOptionsConfig>(options: T, usage: string, fail: (message: string) => never, allowPositionals: boolean): { values: Values<T>; positionals: string[] } {
+function parse<T extends ParseArgsOptionsConfig>(
+  options: T,
+  usage: string,
+  fail: (message: string) => never,
+  allowPositionals: boolean,
+): { values: Values<T>; positionals: string[] } {
   let parsed: { values: Values<T>; positionals: string[] };
   try {
     const { values, positionals } = parseArgs({ options: { ...options, ...HELP }, allowPositionals });

@@ -20,8 +20,13 @@ export function loadPackOrExplain(target: string): Pack {
   }
   const { pack, diagnostics } = loadPack(source.files, { appVersion: APP_VERSION });
   if (!pack) {
-    const { shown, more } = firstProblems(diagnostics.filter((d) => d.severity === 'error'), 5);
-    throw new CliInputError(`${target} is not a valid pack (npm run pack:check -- ${target} shows every problem):\n  ${shown.map(formatDiagnostic).join('\n  ')}${more > 0 ? `\n  … and ${more.toLocaleString('en-US')} more` : ''}`);
+    const { shown, more } = firstProblems(
+      diagnostics.filter((d) => d.severity === 'error'),
+      5,
+    );
+    throw new CliInputError(
+      `${target} is not a valid pack (npm run pack:check -- ${target} shows every problem):\n  ${shown.map(formatDiagnostic).join('\n  ')}${more > 0 ? `\n  … and ${more.toLocaleString('en-US')} more` : ''}`,
+    );
   }
   return pack;
 }

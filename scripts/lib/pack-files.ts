@@ -140,11 +140,17 @@ export function findPackFiles(dir: string, overrides: Partial<FolderLimits> = {}
       const full = path.join(folderFull, name);
       const problem = pathProblem(relative, limits);
       if (problem) {
-        throw new PackInputError(`${full}: its path in the pack, ${quotePath(relative)}, ${problem}. Rename or move it: a pack holds only names that every computer stores alike.`, full);
+        throw new PackInputError(
+          `${full}: its path in the pack, ${quotePath(relative)}, ${problem}. Rename or move it: a pack holds only names that every computer stores alike.`,
+          full,
+        );
       }
       const stat = lstatSync(full);
       if (stat.isSymbolicLink()) {
-        throw new PackInputError(`${full} is a symbolic link${linkTarget(full)}: a pack holds plain files only. Replace the link with a copy of what it points to.`, full);
+        throw new PackInputError(
+          `${full} is a symbolic link${linkTarget(full)}: a pack holds plain files only. Replace the link with a copy of what it points to.`,
+          full,
+        );
       }
       const clash = paths.add(relative, stat.isDirectory() ? 'folder' : 'file');
       if (clash) throw new PackInputError(`${describeClash(clash, dir)} Rename one of them.`, path.join(dir, clash.path));
@@ -154,7 +160,10 @@ export function findPackFiles(dir: string, overrides: Partial<FolderLimits> = {}
       }
       if (!stat.isFile()) throw new PackInputError(`${full} is ${specialKind(stat)}: a pack holds plain files only. Remove it from the pack folder.`, full);
       if (found.length >= limits.maxFiles) {
-        throw new PackInputError(`${dir} holds more than ${limits.maxFiles} files: a pack holds at most ${limits.maxFiles}. Is this really a pack folder? Remove the files the pack does not use.`, dir);
+        throw new PackInputError(
+          `${dir} holds more than ${limits.maxFiles} files: a pack holds at most ${limits.maxFiles}. Is this really a pack folder? Remove the files the pack does not use.`,
+          dir,
+        );
       }
       if (stat.size > limits.maxFileBytes) {
         throw new PackInputError(

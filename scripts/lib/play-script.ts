@@ -12,7 +12,10 @@ const action = z.union([
   z.strictObject({ at: offset(), finish: z.literal(true) }),
 ]);
 export const playScriptSchema = z.strictObject({
-  language: z.string().regex(/^[a-z]{2}$/).optional(),
+  language: z
+    .string()
+    .regex(/^[a-z]{2}$/)
+    .optional(),
   actions: z.array(action),
 });
 export type PlayScript = z.infer<typeof playScriptSchema>;
@@ -23,7 +26,15 @@ export function parsePlayScript(file: string, text: string): { script: PlayScrip
   if (!parsed.source) return { script: null, diagnostics: parsed.diagnostics };
   const result = playScriptSchema.safeParse(parsed.value, { reportInput: true });
   if (!result.success) {
-    return { script: null, diagnostics: diagnosticsFromIssues(result.error.issues, { source: parsed.source, knownFields: collectFieldNames(playScriptSchema), languages: [], languagesFrom: 'scenario' }) };
+    return {
+      script: null,
+      diagnostics: diagnosticsFromIssues(result.error.issues, {
+        source: parsed.source,
+        knownFields: collectFieldNames(playScriptSchema),
+        languages: [],
+        languagesFrom: 'scenario',
+      }),
+    };
   }
   const actions = [...result.data.actions].sort((a, b) => offsetMinutes(a.at) - offsetMinutes(b.at));
   return { script: { ...result.data, actions }, diagnostics: [] };

@@ -39,12 +39,19 @@ export function markSpans(text: string, findings: readonly Finding[]): string {
 export function formatReport(text: string, grade: Grade, render: (message: Message) => string, { color }: ReportOptions): string {
   const lines: string[] = [];
   const { metrics } = grade;
-  lines.push(`Draft — ${platformName(metrics.platform)}, ${metrics.length}/${metrics.limit} (${metrics.counting}), language ${grade.language.detected ?? '?'} (audience: ${grade.language.expected})`);
+  lines.push(
+    `Draft — ${platformName(metrics.platform)}, ${metrics.length}/${metrics.limit} (${metrics.counting}), language ${grade.language.detected ?? '?'} (audience: ${grade.language.expected})`,
+  );
   lines.push(markSpans(text, grade.findings));
   lines.push('');
   if (!grade.findings.length) lines.push('No findings.');
   grade.findings.forEach((finding, index) => {
-    const severity = finding.severity === 'error' ? paint(color, '31', 'error') : finding.severity === 'warning' ? paint(color, '33', 'warning') : paint(color, '36', 'suggestion');
+    const severity =
+      finding.severity === 'error'
+        ? paint(color, '31', 'error')
+        : finding.severity === 'warning'
+          ? paint(color, '33', 'warning')
+          : paint(color, '36', 'suggestion');
     const where = finding.span ? ` "${text.slice(finding.span.start, finding.span.end).slice(0, 40)}"` : '';
     lines.push(`[${index + 1}] ${finding.axis.padEnd(8)} ${severity.padEnd(color ? 19 : 10)} −${String(finding.loss).padEnd(3)} ${finding.ruleId}${where}`);
     lines.push(`    ${render(finding.message)}`);

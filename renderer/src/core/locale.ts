@@ -18,7 +18,10 @@ export function isLanguage(value: unknown): value is Language {
  */
 export function matchLanguage(locale: string | null | undefined): Language | null {
   if (!locale) return null;
-  const primary = locale.trim().toLowerCase().split(/[-_.@]/)[0];
+  const primary = locale
+    .trim()
+    .toLowerCase()
+    .split(/[-_.@]/)[0];
   return isLanguage(primary) ? primary : null;
 }
 

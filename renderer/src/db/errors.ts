@@ -15,7 +15,11 @@ export class ProfileValidationError extends Error {
   override name = 'ProfileValidationError';
 
   constructor(readonly issues: ProfileIssues) {
-    super(`The profile is not valid: ${Object.entries(issues).map(([field, issue]) => `${field} ${issue}`).join(', ')}.`);
+    super(
+      `The profile is not valid: ${Object.entries(issues)
+        .map(([field, issue]) => `${field} ${issue}`)
+        .join(', ')}.`,
+    );
   }
 }
 

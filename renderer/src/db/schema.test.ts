@@ -35,9 +35,27 @@ describe('schema history', () => {
   it.each([
     ['empty', []],
     ['not starting at 1', [{ version: 2, stores: {} }]],
-    ['with a gap', [{ version: 1, stores: {} }, { version: 3, stores: {} }]],
-    ['out of order', [{ version: 2, stores: {} }, { version: 1, stores: {} }]],
-    ['with a repeat', [{ version: 1, stores: {} }, { version: 1, stores: {} }]],
+    [
+      'with a gap',
+      [
+        { version: 1, stores: {} },
+        { version: 3, stores: {} },
+      ],
+    ],
+    [
+      'out of order',
+      [
+        { version: 2, stores: {} },
+        { version: 1, stores: {} },
+      ],
+    ],
+    [
+      'with a repeat',
+      [
+        { version: 1, stores: {} },
+        { version: 1, stores: {} },
+      ],
+    ],
   ])('rejects a history %s', (_label, versions: SchemaVersion[]) => {
     expect(() => checkSchemaVersions(versions)).toThrow();
   });
@@ -107,8 +125,21 @@ describe('schema history', () => {
     await db.open();
 
     expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
-    expect(db.tables.map((table) => table.name).sort()).toEqual(['attemptEvents', 'attemptSnapshots', 'attempts', 'checkedPacks', 'composerDrafts', 'packs', 'profiles', 'settings']);
-    const indexes = (table: string) => db.table(table).schema.indexes.map((index) => index.name).sort();
+    expect(db.tables.map((table) => table.name).sort()).toEqual([
+      'attemptEvents',
+      'attemptSnapshots',
+      'attempts',
+      'checkedPacks',
+      'composerDrafts',
+      'packs',
+      'profiles',
+      'settings',
+    ]);
+    const indexes = (table: string) =>
+      db
+        .table(table)
+        .schema.indexes.map((index) => index.name)
+        .sort();
     expect(indexes('profiles')).toEqual(['academyId', 'updatedAt']);
     expect(indexes('attempts')).toEqual(['profileId']);
     expect(db.attemptSnapshots.schema.primKey.keyPath).toBe('attemptId');
@@ -140,9 +171,12 @@ describe('schema history', () => {
         stores: { notes: '++id, title' },
         upgrade: async (transaction) => {
           calls.push(2);
-          await transaction.table('notes').toCollection().modify((note: { text: string; title?: string }) => {
-            note.title = note.text.split(' ')[0];
-          });
+          await transaction
+            .table('notes')
+            .toCollection()
+            .modify((note: { text: string; title?: string }) => {
+              note.title = note.text.split(' ')[0];
+            });
         },
       },
       {
@@ -151,9 +185,12 @@ describe('schema history', () => {
         upgrade: async (transaction) => {
           calls.push(3);
           // Depends on version 2's upgrade having run first.
-          await transaction.table('notes').toCollection().modify((note: { title: string; shout?: string }) => {
-            note.shout = note.title.toUpperCase();
-          });
+          await transaction
+            .table('notes')
+            .toCollection()
+            .modify((note: { title: string; shout?: string }) => {
+              note.shout = note.title.toUpperCase();
+            });
         },
       },
     ];

@@ -106,9 +106,7 @@ export function findParityProblems(locales: Locales): string[] {
       if (!expected) continue;
       for (const [language, variables] of variablesByLanguage) {
         if (!sameSet(variables, expected)) {
-          problems.push(
-            `${language}/${namespace}: "${base}" uses variables ${describeSet(variables)}; ${reference} uses ${describeSet(expected)}`,
-          );
+          problems.push(`${language}/${namespace}: "${base}" uses variables ${describeSet(variables)}; ${reference} uses ${describeSet(expected)}`);
         }
       }
     }

@@ -32,7 +32,21 @@ import ruPacks from './locales/ru/packs.json';
 export const DEFAULT_NAMESPACE = 'common';
 
 // `grading` holds the grader's messages, keyed by rule id (ids contain dots: the keys are flat).
-const en = { common: enCommon, shell: enShell, home: enHome, settings: enSettings, about: enAbout, grading: enGrading, profiles: enProfiles, catalogue: enCatalogue, player: enPlayer, feed: enFeed, composer: enComposer, debrief: enDebrief, packs: enPacks };
+const en = {
+  common: enCommon,
+  shell: enShell,
+  home: enHome,
+  settings: enSettings,
+  about: enAbout,
+  grading: enGrading,
+  profiles: enProfiles,
+  catalogue: enCatalogue,
+  player: enPlayer,
+  feed: enFeed,
+  composer: enComposer,
+  debrief: enDebrief,
+  packs: enPacks,
+};
 
 export type Namespace = keyof typeof en;
 
@@ -41,7 +55,21 @@ export const NAMESPACES = Object.keys(en) as Namespace[];
 /** Typed against English, so a namespace or key missing from a translation fails type-checking too. */
 export const resources: Record<Language, typeof en> = {
   en,
-  ru: { common: ruCommon, shell: ruShell, home: ruHome, settings: ruSettings, about: ruAbout, grading: ruGrading, profiles: ruProfiles, catalogue: ruCatalogue, player: ruPlayer, feed: ruFeed, composer: ruComposer, debrief: ruDebrief, packs: ruPacks },
+  ru: {
+    common: ruCommon,
+    shell: ruShell,
+    home: ruHome,
+    settings: ruSettings,
+    about: ruAbout,
+    grading: ruGrading,
+    profiles: ruProfiles,
+    catalogue: ruCatalogue,
+    player: ruPlayer,
+    feed: ruFeed,
+    composer: ruComposer,
+    debrief: ruDebrief,
+    packs: ruPacks,
+  },
 };
 
 declare module 'i18next' {

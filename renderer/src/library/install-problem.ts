@@ -12,6 +12,12 @@ export class PackInstallError extends Error {
   override name = 'PackInstallError';
 
   constructor(readonly problem: InstallProblem) {
-    super(problem.kind === 'archive' ? problem.detail : problem.kind === 'invalid' ? `the pack has ${problem.diagnostics.length} problem(s)` : `"${problem.packId}" is built in`);
+    super(
+      problem.kind === 'archive'
+        ? problem.detail
+        : problem.kind === 'invalid'
+          ? `the pack has ${problem.diagnostics.length} problem(s)`
+          : `"${problem.packId}" is built in`,
+    );
   }
 }

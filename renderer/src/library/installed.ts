@@ -24,7 +24,8 @@ export function checkArchiveWithHash(bytes: Uint8Array, appVersion: string, buil
     throw error;
   }
   const result = loadPack(read.files, { appVersion });
-  if (!result.pack || hasErrors(result.diagnostics)) throw new PackInstallError({ kind: 'invalid', diagnostics: result.diagnostics.filter((d) => d.severity === 'error') });
+  if (!result.pack || hasErrors(result.diagnostics))
+    throw new PackInstallError({ kind: 'invalid', diagnostics: result.diagnostics.filter((d) => d.severity === 'error') });
   if (builtInIds.includes(result.pack.manifest.id)) throw new PackInstallError({ kind: 'built-in', packId: result.pack.manifest.id });
   return { pack: result.pack, contentHash: read.manifest.contentHash };
 }

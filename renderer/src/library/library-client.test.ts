@@ -37,7 +37,9 @@ class AnsweringWorker extends EventTarget {
   }
   postMessage(message: LibraryEnvelope<LibraryRequest>) {
     const { id, body } = structuredClone(message);
-    void answerLibraryRequest(body, () => workerDatabase!).then((reply) => this.dispatchEvent(new MessageEvent('message', { data: structuredClone({ id, body: reply }) })));
+    void answerLibraryRequest(body, () => workerDatabase!).then((reply) =>
+      this.dispatchEvent(new MessageEvent('message', { data: structuredClone({ id, body: reply }) })),
+    );
   }
   terminate() {}
 }
@@ -69,7 +71,11 @@ describe('the library client', () => {
     workerDatabase = db;
     AnsweringWorker.started = 0;
     const client = createLibraryClient(db, '0.1.0', { useWorker: true });
-    const [library, pack, refusal] = await Promise.all([client.load(), client.checkArchive(archive), client.checkArchive(new Uint8Array([1])).catch((error: unknown) => error)]);
+    const [library, pack, refusal] = await Promise.all([
+      client.load(),
+      client.checkArchive(archive),
+      client.checkArchive(new Uint8Array([1])).catch((error: unknown) => error),
+    ]);
     expect(library.packs.map((candidate) => candidate.manifest.id)).toEqual(['core-library']);
     expect(pack.manifest.id).toBe('minimal');
     expect(refusal).toBeInstanceOf(PackInstallError);

@@ -79,7 +79,12 @@ describe('browser platform: opening a file', () => {
 
 describe('acceptAttribute', () => {
   it('lists each extension once, with one dot', () => {
-    expect(acceptAttribute([{ name: 'A', extensions: ['yaml', '.yml'] }, { name: 'B', extensions: ['yaml'] }])).toBe('.yaml,.yml');
+    expect(
+      acceptAttribute([
+        { name: 'A', extensions: ['yaml', '.yml'] },
+        { name: 'B', extensions: ['yaml'] },
+      ]),
+    ).toBe('.yaml,.yml');
   });
 
   it('leaves the picker open to any file for a wildcard or no filters', () => {

@@ -5,7 +5,13 @@ import type { PackManifest, Scenario } from '../core/pack/schema';
 import type { EngineInput, TimelineState } from '../core/engine/timeline';
 import { advanceTo, initialTimeline, nextEventTime, publish } from '../core/engine/timeline';
 
-export function playScenario(scenario: Scenario, language: string, manifest: Pick<PackManifest, 'platforms'>, answer: (taskId: string) => string | null, seed = 1): { input: EngineInput; state: TimelineState } {
+export function playScenario(
+  scenario: Scenario,
+  language: string,
+  manifest: Pick<PackManifest, 'platforms'>,
+  answer: (taskId: string) => string | null,
+  seed = 1,
+): { input: EngineInput; state: TimelineState } {
   const input: EngineInput = { scenario, playLanguage: language, manifest, seed };
   let state = initialTimeline(input);
   for (let guard = 0; guard < 1000 && !state.ended; guard += 1) {
@@ -22,7 +28,11 @@ export function playScenario(scenario: Scenario, language: string, manifest: Pic
 
 /** The model answer of a task in the language its account is read in. */
 export function modelAnswer(scenario: Scenario, taskId: string, language: string): string | null {
-  return modelAnswerFor(scenario, scenario.tasks.find((t) => t.id === taskId)!, language);
+  return modelAnswerFor(
+    scenario,
+    scenario.tasks.find((t) => t.id === taskId)!,
+    language,
+  );
 }
 
 /** A calibration draft of the task that fails on the most axes: a poor answer an author wrote. */

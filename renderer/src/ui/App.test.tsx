@@ -78,7 +78,13 @@ describe('Home', () => {
 
   it('greets the trainee by name and shows the profile', async () => {
     const db = createTestDatabase();
-    await db.profiles.add({ name: 'Anna Petrova', academyId: 'DA-7', createdAt: 1, updatedAt: Date.UTC(2026, 10, 21, 12), lastUsedAt: Date.UTC(2026, 10, 21, 12) });
+    await db.profiles.add({
+      name: 'Anna Petrova',
+      academyId: 'DA-7',
+      createdAt: 1,
+      updatedAt: Date.UTC(2026, 10, 21, 12),
+      lastUsedAt: Date.UTC(2026, 10, 21, 12),
+    });
     await db.settings.put({ key: 'activeProfileId', value: 1 });
     await renderApp({ db });
 

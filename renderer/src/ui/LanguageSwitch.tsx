@@ -26,7 +26,13 @@ export function LanguageSwitch() {
       </Menu.Target>
       <Menu.Dropdown>
         {SUPPORTED_LANGUAGES.map((language) => (
-          <Menu.Item key={language} lang={language} data-testid={`header-language-${language}`} onClick={() => saveLanguage(db, language).catch(report)} aria-current={i18n.language === language ? 'true' : undefined}>
+          <Menu.Item
+            key={language}
+            lang={language}
+            data-testid={`header-language-${language}`}
+            onClick={() => saveLanguage(db, language).catch(report)}
+            aria-current={i18n.language === language ? 'true' : undefined}
+          >
             {t(`settings:language.options.${language}`)}
           </Menu.Item>
         ))}

@@ -210,7 +210,11 @@ describe('Settings: deleting a profile', () => {
 
     await user.click(await screen.findByTestId('profile-delete'));
     const dialog = await screen.findByRole('dialog', { name: 'Delete “Anna Petrova”?' });
-    await waitFor(() => expect(within(dialog).getByTestId('profile-delete-body').textContent).toBe('This deletes the profile of Anna Petrova from this device, with its 2 attempts: their drafts, grades, debriefs and event logs.'));
+    await waitFor(() =>
+      expect(within(dialog).getByTestId('profile-delete-body').textContent).toBe(
+        'This deletes the profile of Anna Petrova from this device, with its 2 attempts: their drafts, grades, debriefs and event logs.',
+      ),
+    );
     await user.click(within(dialog).getByRole('button', { name: 'Keep the profile' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect((await listProfiles(db)).map((profile) => profile.id)).toEqual([anna.id, ivan.id]);

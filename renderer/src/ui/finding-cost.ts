@@ -9,7 +9,8 @@ export type BlocksPart = { key: 'blocksScenario' } | { key: 'blocksAxis'; axis: 
 
 export function findingCost(finding: Finding): { points: PointsPart | null; blocks: BlocksPart | null } {
   const count = Math.round(finding.loss * 10) / 10;
-  const blocks: BlocksPart | null = finding.blocks === 'scenario' ? { key: 'blocksScenario' } : finding.blocks === 'axis' ? { key: 'blocksAxis', axis: finding.axis } : null;
+  const blocks: BlocksPart | null =
+    finding.blocks === 'scenario' ? { key: 'blocksScenario' } : finding.blocks === 'axis' ? { key: 'blocksAxis', axis: finding.axis } : null;
   const points: PointsPart | null = count > 0 ? { key: 'loss', count } : !blocks && finding.severity !== 'suggestion' ? { key: 'atZero' } : null;
   return { points, blocks };
 }

@@ -4,7 +4,14 @@ import type { AppInfo } from '../../../electron/contract/api';
 
 /** Product names of operating systems and engines are the same in every language. */
 const OS_NAMES: Record<string, string> = { darwin: 'macOS', macos: 'macOS', win32: 'Windows', windows: 'Windows', linux: 'Linux' };
-const ENGINE_NAMES: Record<string, string> = { electron: 'Electron', chrome: 'Chrome', chromium: 'Chromium', node: 'Node.js', 'google chrome': 'Google Chrome', 'microsoft edge': 'Microsoft Edge' };
+const ENGINE_NAMES: Record<string, string> = {
+  electron: 'Electron',
+  chrome: 'Chrome',
+  chromium: 'Chromium',
+  node: 'Node.js',
+  'google chrome': 'Google Chrome',
+  'microsoft edge': 'Microsoft Edge',
+};
 
 export function osName(os: string): string {
   return OS_NAMES[os.toLowerCase()] ?? os;

@@ -58,7 +58,15 @@ describe('LibraryProvider', () => {
       return <p data-testid="problems">{library?.problems.map((problem) => problem.diagnostics[0]?.message).join('; ') ?? 'loading'}</p>;
     }
     render(
-      <ServicesProvider services={{ db, platform: createFakePlatform(), appInfo: TEST_APP_INFO, systemLocale: 'en-US', library: { load: () => Promise.reject(new Error('the worker broke')), checkArchive: vi.fn() } }}>
+      <ServicesProvider
+        services={{
+          db,
+          platform: createFakePlatform(),
+          appInfo: TEST_APP_INFO,
+          systemLocale: 'en-US',
+          library: { load: () => Promise.reject(new Error('the worker broke')), checkArchive: vi.fn() },
+        }}
+      >
         <LibraryProvider>
           <Problems />
         </LibraryProvider>

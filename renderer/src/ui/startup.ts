@@ -28,5 +28,10 @@ export async function loadStartup(db: AttacheDatabase, platform: AttacheApi): Pr
     platform.getAppInfo(),
   ]);
   const { language, theme } = preferencesFrom(settingsRead.settings, systemLocale);
-  return { services: { db, platform, appInfo, systemLocale, library: createLibraryClient(db, appInfo.version) }, language, theme, problem: settingsRead.problem };
+  return {
+    services: { db, platform, appInfo, systemLocale, library: createLibraryClient(db, appInfo.version) },
+    language,
+    theme,
+    problem: settingsRead.problem,
+  };
 }

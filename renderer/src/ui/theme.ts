@@ -1,31 +1,9 @@
 // Runtime: renderer. The look of Attaché: a diplomatic navy with a gold accent, calm type, soft corners.
 import { createTheme, type CSSVariablesResolver, type MantineColorScheme, type MantineColorSchemeManager, type MantineColorsTuple } from '@mantine/core';
 
-const navy: MantineColorsTuple = [
-  '#edf2fb',
-  '#d9e2f3',
-  '#b1c2e5',
-  '#86a0d7',
-  '#6384cb',
-  '#4c72c4',
-  '#3f68c2',
-  '#3157ab',
-  '#294d9a',
-  '#1c4189',
-];
+const navy: MantineColorsTuple = ['#edf2fb', '#d9e2f3', '#b1c2e5', '#86a0d7', '#6384cb', '#4c72c4', '#3f68c2', '#3157ab', '#294d9a', '#1c4189'];
 
-const gold: MantineColorsTuple = [
-  '#fdf8e7',
-  '#f7eed3',
-  '#eedba6',
-  '#e5c775',
-  '#ddb64c',
-  '#d8ab32',
-  '#d6a623',
-  '#bd9115',
-  '#a8800c',
-  '#916d00',
-];
+const gold: MantineColorsTuple = ['#fdf8e7', '#f7eed3', '#eedba6', '#e5c775', '#ddb64c', '#d8ab32', '#d6a623', '#bd9115', '#a8800c', '#916d00'];
 
 export const theme = createTheme({
   // People who ask their system for reduced motion get dialogs and menus without animation.

@@ -87,7 +87,12 @@ const persistedSnapshotSchema = z.looseObject({
       time: at(),
       feed: z.array(
         z.discriminatedUnion('source', [
-          z.looseObject({ source: z.literal('inject'), id: z.string(), at: at(), inject: z.looseObject({ id: z.string(), account: z.string(), type: z.string(), text: z.record(z.string(), z.string()) }) }),
+          z.looseObject({
+            source: z.literal('inject'),
+            id: z.string(),
+            at: at(),
+            inject: z.looseObject({ id: z.string(), account: z.string(), type: z.string(), text: z.record(z.string(), z.string()) }),
+          }),
           z.looseObject({
             source: z.literal('trainee'),
             id: z.string(),
@@ -99,7 +104,16 @@ const persistedSnapshotSchema = z.looseObject({
             replyTo: nullableId(),
             grade: z.looseObject({ passed: z.boolean(), axes: z.looseObject({ tone: axis, policy: axis, platform: axis }) }),
           }),
-          z.looseObject({ source: z.literal('audience'), id: z.string(), at: at(), accountId: z.string(), replyTo: z.string(), personaId: nullableId(), mood: z.string(), text: z.string() }),
+          z.looseObject({
+            source: z.literal('audience'),
+            id: z.string(),
+            at: at(),
+            accountId: z.string(),
+            replyTo: z.string(),
+            personaId: nullableId(),
+            mood: z.string(),
+            text: z.string(),
+          }),
         ]),
       ),
       tasks: z.record(
@@ -115,7 +129,9 @@ const persistedSnapshotSchema = z.looseObject({
       ),
       queue: z.array(z.looseObject({ at: at(), inject: z.looseObject({ id: z.string() }) })),
       firedBranches: z.array(z.looseObject({ id: z.string(), at: at() })),
-      ended: z.looseObject({ at: at(), reason: z.enum(['time', 'branch', 'finished']), branchId: nullableId(), outcome: z.enum(['passed', 'failed']).nullable() }).nullable(),
+      ended: z
+        .looseObject({ at: at(), reason: z.enum(['time', 'branch', 'finished']), branchId: nullableId(), outcome: z.enum(['passed', 'failed']).nullable() })
+        .nullable(),
       publications: z.int().min(0),
       reactions: z.record(z.string(), z.looseObject({ events: z.array(z.looseObject({ at: at() })) })),
       pendingReplies: z.array(z.looseObject({ id: z.string(), at: at(), replyTo: z.string() })),

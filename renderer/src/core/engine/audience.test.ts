@@ -199,7 +199,9 @@ describe('simulateReaction', () => {
       for (const reply of next) {
         if (!heard.includes(reply.entry)) continue;
         const pool = criticism.audience.replies[reply.mood] ?? [];
-        const freshInMood = pool.map((_, index) => `${reply.mood}/${index}`).filter((entry) => !heard.includes(entry) && !next.some((other) => other.entry === entry));
+        const freshInMood = pool
+          .map((_, index) => `${reply.mood}/${index}`)
+          .filter((entry) => !heard.includes(entry) && !next.some((other) => other.entry === entry));
         expect(freshInMood, `${reply.entry} was repeated while its mood had fresh lines`).toEqual([]);
       }
     }
@@ -245,7 +247,9 @@ describe('simulateReaction', () => {
     const ukrainian = bilingual.accounts.find((account) => account.audienceLanguage === 'uk');
     if (!ukrainian) throw new Error('chairmanship-bilingual has no Ukrainian account');
     const ukTexts = new Set(REACTION_MOODS.flatMap((mood) => (bilingual.audience.replies[mood] ?? []).map((reply) => reply.text.uk)));
-    const answers = SEEDS.slice(0, 10).flatMap((seed) => replies(simulateReaction(input({ seed, scenario: bilingual, accountId: ukrainian.id, playLanguage: 'en' }))));
+    const answers = SEEDS.slice(0, 10).flatMap((seed) =>
+      replies(simulateReaction(input({ seed, scenario: bilingual, accountId: ukrainian.id, playLanguage: 'en' }))),
+    );
     expect(answers.length).toBeGreaterThan(0);
     for (const answer of answers) expect(ukTexts.has(answer.text), answer.text).toBe(true);
   });

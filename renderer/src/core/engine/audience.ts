@@ -265,11 +265,7 @@ function drawReplies(input: ReactionInput, account: Account, reach: number, item
     reply: {
       id: `${input.itemId}-reply-${index + 1}`,
       entry: entryKey(entry),
-      ...(input.recipientId && input.kind === 'direct-message'
-        ? { personaId: input.recipientId }
-        : entry.persona
-          ? { personaId: entry.persona }
-          : {}),
+      ...(input.recipientId && input.kind === 'direct-message' ? { personaId: input.recipientId } : entry.persona ? { personaId: entry.persona } : {}),
       mood: entry.mood,
       text: entry.text,
     },

@@ -19,7 +19,10 @@ const account = scenario.accounts[0]!.id;
 const task = scenario.tasks[0]!;
 const answer = (taskId: string): EngineEvent => {
   const chosen = scenario.tasks.find((candidate) => candidate.id === taskId)!;
-  return { type: 'PUBLISH', draft: { accountId: chosen.account, kind: chosen.kind, text: chosen.modelAnswer.en!, taskId: chosen.id, replyTo: chosen.replyTo ?? null } };
+  return {
+    type: 'PUBLISH',
+    draft: { accountId: chosen.account, kind: chosen.kind, text: chosen.modelAnswer.en!, taskId: chosen.id, replyTo: chosen.replyTo ?? null },
+  };
 };
 
 /** What the player records: each action applied, and nothing once the scenario is over. */
@@ -42,14 +45,11 @@ const action = fc.oneof(
   fc.constant(() => ({ type: 'CLOCK.NEXT' }) as EngineEvent),
   fc.constantFrom(...CLOCK_SPEED_EVENTS()).map((event) => () => event),
   fc.constantFrom(...scenario.tasks.map((t) => t.id)).map((taskId) => () => answer(taskId)),
-  fc.tuple(fc.nat(), fc.string({ minLength: 1, maxLength: 60 })).map(
-    ([pick, text]) =>
-      (snapshot: ReturnType<typeof replay>): EngineEvent => {
-        const feed = snapshot.context.timeline.feed;
-        const item = feed[pick % Math.max(1, feed.length)];
-        return { type: 'PUBLISH', draft: { accountId: account, kind: item ? 'reply' : 'post', text, taskId: null, replyTo: item?.id ?? null } };
-      },
-  ),
+  fc.tuple(fc.nat(), fc.string({ minLength: 1, maxLength: 60 })).map(([pick, text]) => (snapshot: ReturnType<typeof replay>): EngineEvent => {
+    const feed = snapshot.context.timeline.feed;
+    const item = feed[pick % Math.max(1, feed.length)];
+    return { type: 'PUBLISH', draft: { accountId: account, kind: item ? 'reply' : 'post', text, taskId: null, replyTo: item?.id ?? null } };
+  }),
   fc.constant(() => ({ type: 'FINISH' }) as EngineEvent),
 );
 
@@ -96,7 +96,11 @@ describe('validating an event log', () => {
   });
 
   it('refuses a publication without its text at its position, saying so (the crash once measured)', () => {
-    const log: unknown[] = [{ type: 'START' }, { type: 'CLOCK.TICK', minutes: 1 }, { type: 'PUBLISH', draft: { accountId: account, kind: 'post', taskId: null, replyTo: null } }];
+    const log: unknown[] = [
+      { type: 'START' },
+      { type: 'CLOCK.TICK', minutes: 1 },
+      { type: 'PUBLISH', draft: { accountId: account, kind: 'post', taskId: null, replyTo: null } },
+    ];
     const result = validateEventLog(log, scenario);
     expectRefusedAt(result, 3, 'eventLog.noText');
     expect(result.ok || result.eventType).toBe('PUBLISH');
@@ -124,8 +128,18 @@ describe('validating an event log', () => {
     ['a text that is a number', { type: 'PUBLISH', draft: { ...draft, text: 42 } }, 'eventLog.invalidField', { field: 'draft.text' }],
     ['an unknown kind', { type: 'PUBLISH', draft: { ...draft, kind: 'story' } }, 'eventLog.invalidField', { field: 'draft.kind' }],
     ['a field the draft does not have', { type: 'PUBLISH', draft: { ...draft, mood: 'calm' } }, 'eventLog.unknownField', { field: 'draft.mood' }],
-    ['a huge text', { type: 'PUBLISH', draft: { ...draft, text: 'a'.repeat(EVENT_LOG_LIMITS.textLength + 1) } }, 'eventLog.textTooLong', { length: EVENT_LOG_LIMITS.textLength + 1, limit: EVENT_LOG_LIMITS.textLength }],
-    ['an account of another scenario', { type: 'PUBLISH', draft: { ...draft, accountId: 'someone-else' } }, 'eventLog.unknownAccount', { account: 'someone-else' }],
+    [
+      'a huge text',
+      { type: 'PUBLISH', draft: { ...draft, text: 'a'.repeat(EVENT_LOG_LIMITS.textLength + 1) } },
+      'eventLog.textTooLong',
+      { length: EVENT_LOG_LIMITS.textLength + 1, limit: EVENT_LOG_LIMITS.textLength },
+    ],
+    [
+      'an account of another scenario',
+      { type: 'PUBLISH', draft: { ...draft, accountId: 'someone-else' } },
+      'eventLog.unknownAccount',
+      { account: 'someone-else' },
+    ],
     ['a task of another scenario', { type: 'PUBLISH', draft: { ...draft, taskId: 'no-such-task' } }, 'eventLog.unknownTask', { task: 'no-such-task' }],
     ['a reply to a post that does not exist', { type: 'PUBLISH', draft: { ...draft, replyTo: 'nowhere' } }, 'eventLog.unknownPost', { post: 'nowhere' }],
     ['a reply to a publication not yet made', { type: 'PUBLISH', draft: { ...draft, replyTo: 'pub-1' } }, 'eventLog.unknownPost', { post: 'pub-1' }],
@@ -148,7 +162,11 @@ describe('validating an event log', () => {
     expectRefusedAt(validateEventLog([{ type: 'CLOCK.NEXT' }], scenario), 1, 'eventLog.noStart');
     expectRefusedAt(validateEventLog([{ type: 'START' }, { type: 'FINISH' }, { type: 'CLOCK.NEXT' }], scenario), 3, 'eventLog.afterEnd');
     const duration = 180;
-    expectRefusedAt(validateEventLog([{ type: 'START' }, { type: 'CLOCK.TICK', minutes: duration - 1 }, { type: 'CLOCK.TICK', minutes: 1 }, answer(task.id)], scenario), 4, 'eventLog.afterEnd');
+    expectRefusedAt(
+      validateEventLog([{ type: 'START' }, { type: 'CLOCK.TICK', minutes: duration - 1 }, { type: 'CLOCK.TICK', minutes: 1 }, answer(task.id)], scenario),
+      4,
+      'eventLog.afterEnd',
+    );
     expect(validateEventLog([{ type: 'START' }, { type: 'CLOCK.TICK', minutes: duration - 1 }, answer(task.id)], scenario).ok).toBe(true);
   });
 
@@ -233,9 +251,19 @@ const mutation = fc.oneof(
       return copy;
     },
   }),
-  fc.constant<Mutation>({ name: 'duplicate', certain: false, apply: (log, at) => [...clone(log.slice(0, at + 1)), clone(log[at]), ...clone(log.slice(at + 1))] }),
-  fc.string({ maxLength: 20 }).map<Mutation>((type) => ({ name: 'unknown type', certain: !['START', 'CLOCK.TICK', 'CLOCK.NEXT', 'CLOCK.SET_SPEED', 'PUBLISH', 'FINISH'].includes(type), apply: (log, at) => withEvent(log, at, { type }) })),
-  fc.constantFrom(null, undefined, 0, 'PUBLISH', [], true).map<Mutation>((value) => ({ name: 'not an event', certain: true, apply: (log, at) => withEvent(log, at, value) })),
+  fc.constant<Mutation>({
+    name: 'duplicate',
+    certain: false,
+    apply: (log, at) => [...clone(log.slice(0, at + 1)), clone(log[at]), ...clone(log.slice(at + 1))],
+  }),
+  fc.string({ maxLength: 20 }).map<Mutation>((type) => ({
+    name: 'unknown type',
+    certain: !['START', 'CLOCK.TICK', 'CLOCK.NEXT', 'CLOCK.SET_SPEED', 'PUBLISH', 'FINISH'].includes(type),
+    apply: (log, at) => withEvent(log, at, { type }),
+  })),
+  fc
+    .constantFrom(null, undefined, 0, 'PUBLISH', [], true)
+    .map<Mutation>((value) => ({ name: 'not an event', certain: true, apply: (log, at) => withEvent(log, at, value) })),
 );
 
 describe('a damaged log', () => {
@@ -287,7 +315,13 @@ describe('the machine, given malformed events without validation', () => {
     const malformed = fc.oneof(
       fc.anything(),
       fc.record({ type: known, minutes: fc.anything(), speed: fc.anything(), draft: fc.anything() }, { requiredKeys: ['type'] }),
-      fc.record({ type: fc.constant('PUBLISH'), draft: fc.record({ accountId: fc.oneof(fc.constant(account), fc.anything()), kind: fc.anything(), text: fc.anything(), taskId: fc.anything(), replyTo: fc.anything() }, { requiredKeys: [] }) }),
+      fc.record({
+        type: fc.constant('PUBLISH'),
+        draft: fc.record(
+          { accountId: fc.oneof(fc.constant(account), fc.anything()), kind: fc.anything(), text: fc.anything(), taskId: fc.anything(), replyTo: fc.anything() },
+          { requiredKeys: [] },
+        ),
+      }),
     );
     fc.assert(
       fc.property(fc.array(malformed, { maxLength: 8 }), (events) => {

@@ -106,7 +106,9 @@ function shown(value: string): string {
 }
 
 /** The shape problem of an event, or the event itself when it has none. */
-export function parseEngineEvent(value: unknown): { event: EngineEvent; reason: null } | { event: null; eventType: EngineEvent['type'] | null; reason: EventLogReason } {
+export function parseEngineEvent(
+  value: unknown,
+): { event: EngineEvent; reason: null } | { event: null; eventType: EngineEvent['type'] | null; reason: EventLogReason } {
   if (value === undefined || value === null) return { event: null, eventType: null, reason: { key: 'eventLog.missing' } };
   if (!isRecord(value)) return { event: null, eventType: null, reason: { key: 'eventLog.notAnEvent' } };
   const type = value.type;
@@ -164,7 +166,13 @@ export function validateEventLog(events: readonly unknown[], scenario: Scenario)
   let ticked = 0;
   let ended = false;
   let publications = 0;
-  const refuse = (eventType: EngineEvent['type'] | null, reason: EventLogReason): EventLogValidation => ({ ok: false, position: good.length + 1, eventType, reason, events: good });
+  const refuse = (eventType: EngineEvent['type'] | null, reason: EventLogReason): EventLogValidation => ({
+    ok: false,
+    position: good.length + 1,
+    eventType,
+    reason,
+    events: good,
+  });
 
   const count = Math.min(events.length, EVENT_LOG_LIMITS.events);
   for (let index = 0; index < count; index += 1) {

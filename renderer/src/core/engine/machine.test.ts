@@ -68,7 +68,9 @@ describe('the scenario machine', () => {
     });
     const ends = paths.filter((path) => path.state.value === 'debrief').map((path) => path.state.context.timeline);
     expect(ends.some((timeline) => timeline.tasks['publish-hotline']!.outcome === 'passed')).toBe(true);
-    expect(ends.some((timeline) => timeline.tasks['publish-hotline']!.outcome === 'missed' && timeline.firedBranches.some((fired) => fired.id === 'missed-hotline'))).toBe(true);
+    expect(
+      ends.some((timeline) => timeline.tasks['publish-hotline']!.outcome === 'missed' && timeline.firedBranches.some((fired) => fired.id === 'missed-hotline')),
+    ).toBe(true);
     for (const path of paths) expect(['briefing', 'live', 'debrief']).toContain(path.state.value);
   });
 });
@@ -104,7 +106,11 @@ describe('persisting an attempt', () => {
 
   it('refuses a missing snapshot instead of starting over from the briefing', () => {
     for (const missing of [undefined, null]) {
-      expect(restoreSnapshot(machine, { versions, snapshot: missing }, versions)).toEqual({ snapshot: null, refusal: 'the saved snapshot is missing', cause: 'unreadable' });
+      expect(restoreSnapshot(machine, { versions, snapshot: missing }, versions)).toEqual({
+        snapshot: null,
+        refusal: 'the saved snapshot is missing',
+        cause: 'unreadable',
+      });
     }
   });
 
@@ -116,10 +122,16 @@ describe('persisting an attempt', () => {
       return restoreSnapshot(machine, { versions, snapshot: copy }, versions);
     };
     expect(damaged(() => undefined).refusal).toBeNull();
-    expect(damaged((copy) => (copy.context = {} as typeof copy.context))).toEqual({ snapshot: null, refusal: 'the saved snapshot is damaged (at context.speed)', cause: 'unreadable' });
+    expect(damaged((copy) => (copy.context = {} as typeof copy.context))).toEqual({
+      snapshot: null,
+      refusal: 'the saved snapshot is damaged (at context.speed)',
+      cause: 'unreadable',
+    });
     expect(damaged((copy) => (copy.context.timeline.feed = 'none')).refusal).toBe('the saved snapshot is damaged (at context.timeline.feed)');
     expect(damaged((copy) => (copy.context.timeline.time = Number.NaN)).refusal).toBe('the saved snapshot is damaged (at context.timeline.time)');
-    expect(damaged((copy) => ((copy.context.timeline.feed as Array<Record<string, unknown>>)[1]!.grade = null)).refusal).toBe('the saved snapshot is damaged (at context.timeline.feed.1.grade)');
+    expect(damaged((copy) => ((copy.context.timeline.feed as Array<Record<string, unknown>>)[1]!.grade = null)).refusal).toBe(
+      'the saved snapshot is damaged (at context.timeline.feed.1.grade)',
+    );
     expect(damaged((copy) => (copy.context.timeline.tasks = {})).refusal).toBe('the saved snapshot is damaged (its tasks are not those of the scenario)');
     expect(restoreSnapshot(machine, { versions, snapshot: 'live' }, versions).refusal).toBe('the saved snapshot is damaged (not a snapshot)');
   });
@@ -127,7 +139,10 @@ describe('persisting an attempt', () => {
   it('continues after stopping at any event exactly as if it had never stopped', () => {
     const real: Scenario = library.scenarios.find((s) => s.id === 'flights-suspended')!;
     const realMachine = createScenarioMachine({ scenario: real, playLanguage: 'ru', manifest: library.manifest, seed: 11 });
-    const answers = real.tasks.map((task): EngineEvent => ({ type: 'PUBLISH', draft: { accountId: task.account, kind: task.kind, text: task.modelAnswer.ru!, taskId: task.id, replyTo: task.replyTo ?? null } }));
+    const answers = real.tasks.map((task): EngineEvent => ({
+      type: 'PUBLISH',
+      draft: { accountId: task.account, kind: task.kind, text: task.modelAnswer.ru!, taskId: task.id, replyTo: task.replyTo ?? null },
+    }));
     const event = fc.oneof(
       fc.integer({ min: 1, max: 40 }).map((minutes): EngineEvent => ({ type: 'CLOCK.TICK', minutes })),
       fc.constant<EngineEvent>({ type: 'CLOCK.NEXT' }),

@@ -43,7 +43,9 @@ describe('modelAnswerFor', () => {
   });
 
   it('gives the answer in the play language for an account without an audience language, or null when there is none', () => {
-    const task = library.scenarios.flatMap((s) => s.tasks.map((t) => ({ s, t }))).find(({ s, t }) => s.accounts.find((a) => a.id === t.account)?.audienceLanguage === undefined)!;
+    const task = library.scenarios
+      .flatMap((s) => s.tasks.map((t) => ({ s, t })))
+      .find(({ s, t }) => s.accounts.find((a) => a.id === t.account)?.audienceLanguage === undefined)!;
     expect(modelAnswerFor(task.s, task.t, 'ru')).toBe(task.t.modelAnswer.ru);
     expect(modelAnswerFor(task.s, task.t, 'xx')).toBeNull();
   });

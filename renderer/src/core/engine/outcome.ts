@@ -83,7 +83,8 @@ export function scenarioOutcome(input: EngineInput, state: TimelineState): Scena
     AXES.map((axis) => [axis, reached.length ? round(reached.reduce((sum, task) => sum + (task.grade?.axes[axis].score ?? 0), 0) / reached.length) : 0]),
   ) as Record<Axis, number>;
   const average = round(AXES.reduce((sum, axis) => sum + scores[axis], 0) / AXES.length);
-  const byRule = scenario.passRule.rule === 'all-passed' ? reached.length > 0 && reached.every((task) => task.result === 'passed') : average >= scenario.passRule.min;
+  const byRule =
+    scenario.passRule.rule === 'all-passed' ? reached.length > 0 && reached.every((task) => task.result === 'passed') : average >= scenario.passRule.min;
   const forced = state.ended?.reason === 'branch' ? state.ended.outcome : null;
   const criticalFailures: CriticalFailure[] = [...publications.values()].flatMap((item) => {
     if (item.source !== 'trainee') return [];
@@ -93,11 +94,14 @@ export function scenarioOutcome(input: EngineInput, state: TimelineState): Scena
 
   const timeline: TimelineEntry[] = [];
   for (const item of state.feed) {
-    if (item.source === 'inject') timeline.push({ at: item.at, type: 'inject', id: item.id, injectType: item.inject.type, personaId: item.inject.persona, accountId: item.inject.account });
-    else if (item.source === 'trainee') timeline.push({ at: item.at, type: 'publication', id: item.id, accountId: item.accountId, taskId: item.taskId, passed: item.grade.passed });
+    if (item.source === 'inject')
+      timeline.push({ at: item.at, type: 'inject', id: item.id, injectType: item.inject.type, personaId: item.inject.persona, accountId: item.inject.account });
+    else if (item.source === 'trainee')
+      timeline.push({ at: item.at, type: 'publication', id: item.id, accountId: item.accountId, taskId: item.taskId, passed: item.grade.passed });
     else timeline.push({ at: item.at, type: 'reply', id: item.id, replyTo: item.replyTo, personaId: item.personaId, mood: item.mood });
   }
-  for (const task of tasks) if (task.result === 'missed' && task.due !== null) timeline.push({ at: Math.min(task.due, state.time), type: 'task-missed', taskId: task.taskId });
+  for (const task of tasks)
+    if (task.result === 'missed' && task.due !== null) timeline.push({ at: Math.min(task.due, state.time), type: 'task-missed', taskId: task.taskId });
   for (const fired of state.firedBranches) timeline.push({ at: fired.at, type: 'branch', branchId: fired.id });
   if (state.ended) timeline.push({ at: state.ended.at, type: 'end', reason: state.ended.reason });
   const order = { inject: 0, publication: 1, reply: 2, 'task-missed': 3, branch: 4, end: 5 } as const;

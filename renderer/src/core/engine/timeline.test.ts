@@ -49,7 +49,9 @@ describe('the simulated timeline', () => {
     const state = advanceTo(input, initialTimeline(input), 10);
     expect(() => advanceTo(input, state, 5)).toThrow(EngineError);
     expect(() => publish(input, state, { accountId: 'nope', kind: 'post', text: GOOD, taskId: null, replyTo: null })).toThrow(/no account/);
-    expect(() => publish(input, initialTimeline(input), { accountId: 'embassy-x', kind: 'post', text: GOOD, taskId: 'publish-hotline', replyTo: null })).toThrow(/not open/);
+    expect(() =>
+      publish(input, initialTimeline(input), { accountId: 'embassy-x', kind: 'post', text: GOOD, taskId: 'publish-hotline', replyTo: null }),
+    ).toThrow(/not open/);
     expect(() => publish(input, state, { accountId: 'embassy-x', kind: 'post', text: '  ', taskId: 'publish-hotline', replyTo: null })).toThrow(/empty/);
   });
 
@@ -104,15 +106,21 @@ describe('the audience in the timeline', () => {
 });
 
 describe('every built-in scenario', () => {
-  it.each(library.scenarios.map((s): [string, Scenario] => [s.id, s]))('%s: the model answers pass every task that opens, and no failure branch fires', (_id, scenario) => {
-    for (const language of ['en', 'ru']) {
-      const { state } = playScenario(scenario, language, library.manifest, (taskId) => modelAnswer(scenario, taskId, language));
-      const outcomes = Object.values(state.tasks).filter((t) => t.outcome !== null);
-      expect(outcomes.length, `${language}: tasks settled`).toBeGreaterThanOrEqual(3);
-      expect(outcomes.filter((t) => t.outcome !== 'passed').map((t) => t.id), language).toEqual([]);
-      expect(state.ended, language).not.toBeNull();
-    }
-  });
+  it.each(library.scenarios.map((s): [string, Scenario] => [s.id, s]))(
+    '%s: the model answers pass every task that opens, and no failure branch fires',
+    (_id, scenario) => {
+      for (const language of ['en', 'ru']) {
+        const { state } = playScenario(scenario, language, library.manifest, (taskId) => modelAnswer(scenario, taskId, language));
+        const outcomes = Object.values(state.tasks).filter((t) => t.outcome !== null);
+        expect(outcomes.length, `${language}: tasks settled`).toBeGreaterThanOrEqual(3);
+        expect(
+          outcomes.filter((t) => t.outcome !== 'passed').map((t) => t.id),
+          language,
+        ).toEqual([]);
+        expect(state.ended, language).not.toBeNull();
+      }
+    },
+  );
 
   it.each(library.scenarios.map((s) => [s.id, s] as const))('%s: with no answers, tasks are missed and a branch fires', (_id, scenario) => {
     const { state } = playScenario(scenario, 'en', library.manifest, () => null);
@@ -131,7 +139,13 @@ describe('every built-in scenario', () => {
 describe('a publication outside any task', () => {
   it('is graded for what it says, never for what a task would require', () => {
     let state = advanceTo(input, initialTimeline(input), 5);
-    state = publish(input, state, { accountId: 'embassy-x', kind: 'post', text: 'We understand your worry. We are following the situation closely and will post updates here.', taskId: null, replyTo: null });
+    state = publish(input, state, {
+      accountId: 'embassy-x',
+      kind: 'post',
+      text: 'We understand your worry. We are following the situation closely and will post updates here.',
+      taskId: null,
+      replyTo: null,
+    });
     const publication = state.feed.find((item) => item.source === 'trainee')!;
     expect(publication.source === 'trainee' && publication.grade.findings.map((finding) => finding.ruleId)).toEqual([]);
     expect(publication.source === 'trainee' && publication.grade.passed).toBe(true);
@@ -139,7 +153,13 @@ describe('a publication outside any task', () => {
 
   it('still loses points for a wrong fact it states', () => {
     let state = advanceTo(input, initialTimeline(input), 5);
-    state = publish(input, state, { accountId: 'embassy-x', kind: 'post', text: 'Our hotline is +99 123 456 780, open around the clock.', taskId: null, replyTo: null });
+    state = publish(input, state, {
+      accountId: 'embassy-x',
+      kind: 'post',
+      text: 'Our hotline is +99 123 456 780, open around the clock.',
+      taskId: null,
+      replyTo: null,
+    });
     const publication = state.feed.find((item) => item.source === 'trainee')!;
     expect(publication.source === 'trainee' && publication.grade.findings.map((finding) => finding.ruleId)).toEqual(['policy.fact-mismatch']);
   });

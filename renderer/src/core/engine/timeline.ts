@@ -192,7 +192,10 @@ function settle(input: EngineInput, state: TimelineState): TimelineState {
     if (changed) {
       const arrived = next.queue.slice(0, arrivedCount);
       // Replies that came due between two event times still take their own minute in the feed.
-      const incoming: FeedItem[] = [...next.pendingReplies.slice(0, repliesCount), ...arrived.map((item): FeedItem => ({ source: 'inject', id: item.inject.id, at: item.at, inject: item.inject }))];
+      const incoming: FeedItem[] = [
+        ...next.pendingReplies.slice(0, repliesCount),
+        ...arrived.map((item): FeedItem => ({ source: 'inject', id: item.inject.id, at: item.at, inject: item.inject })),
+      ];
       incoming.sort((a, b) => a.at - b.at);
       next = {
         ...next,
@@ -259,7 +262,12 @@ function gradingContextFor(input: EngineInput, task: Task, draft: Draft): Gradin
   const key = `${task.id}\u0000${draft.accountId}\u0000${draft.kind}`;
   let context = contexts.get(key);
   if (!context) {
-    context = createGradingContext({ scenario: input.scenario, task: { ...task, kind: draft.kind, account: draft.accountId }, playLanguage: input.playLanguage, pack: input.manifest });
+    context = createGradingContext({
+      scenario: input.scenario,
+      task: { ...task, kind: draft.kind, account: draft.accountId },
+      playLanguage: input.playLanguage,
+      pack: input.manifest,
+    });
     contexts.set(key, context);
   }
   return context;
@@ -278,7 +286,14 @@ export function previewGrade(input: EngineInput, draft: Draft): Grade {
  */
 export function ownPublicationTask({ scenario }: Pick<EngineInput, 'scenario'>, accountId: string): Task {
   const template = scenario.tasks.find((t) => t.account === accountId) ?? scenario.tasks[0]!;
-  return { ...template, id: OWN_PUBLICATION, replyTo: undefined, recipient: undefined, requires: { keyMessages: [], facts: [], hashtags: [] }, calibration: [] };
+  return {
+    ...template,
+    id: OWN_PUBLICATION,
+    replyTo: undefined,
+    recipient: undefined,
+    requires: { keyMessages: [], facts: [], hashtags: [] },
+    calibration: [],
+  };
 }
 
 /** The grading task id of a publication outside any task (ids in packs cannot start with a dash). */
@@ -296,12 +311,35 @@ export function publish(input: EngineInput, state: TimelineState, draft: Draft):
   // off the UI thread, in the composer's worker (previewGrade).
   const result = grade(draft.text, gradingContextFor(input, task ?? defaultGradingTask(input, draft), draft));
   const id = `pub-${state.publications + 1}`;
-  const item: FeedPublication = { source: 'trainee', id, at: state.time, accountId: draft.accountId, kind: draft.kind, text: draft.text, taskId: task?.id ?? null, replyTo: draft.replyTo, grade: result };
+  const item: FeedPublication = {
+    source: 'trainee',
+    id,
+    at: state.time,
+    accountId: draft.accountId,
+    kind: draft.kind,
+    text: draft.text,
+    taskId: task?.id ?? null,
+    replyTo: draft.replyTo,
+    grade: result,
+  };
   const tasks = { ...state.tasks };
   if (task) tasks[task.id] = { ...tasks[task.id]!, status: 'done', outcome: result.passed ? 'passed' : 'failed', publicationId: id };
   const plan = planReaction(input, state.time, item, task, state.reactions);
   const replies = plan.events.flatMap((event): FeedAudienceReply[] =>
-    event.reply ? [{ source: 'audience', id: event.reply.id, at: event.at, accountId: item.accountId, replyTo: id, personaId: event.reply.personaId ?? null, mood: event.reply.mood, text: event.reply.text }] : [],
+    event.reply
+      ? [
+          {
+            source: 'audience',
+            id: event.reply.id,
+            at: event.at,
+            accountId: item.accountId,
+            replyTo: id,
+            personaId: event.reply.personaId ?? null,
+            mood: event.reply.mood,
+            text: event.reply.text,
+          },
+        ]
+      : [],
   );
   return settle(input, {
     ...state,
@@ -322,7 +360,13 @@ function planReaction(input: EngineInput, now: number, item: FeedPublication, ta
     itemId: item.id,
     kind: item.kind,
     publishedAt: now,
-    grade: { tone: axes.tone.score, policy: axes.policy.score, platform: axes.platform.score, passed, wrongLanguage: language.detected !== null && language.detected !== language.expected },
+    grade: {
+      tone: axes.tone.score,
+      policy: axes.policy.score,
+      platform: axes.platform.score,
+      passed,
+      wrongLanguage: language.detected !== null && language.detected !== language.expected,
+    },
     playLanguage: input.playLanguage,
     // The audience goes on reacting until the scenario's time is up, and no longer.
     horizonMinutes: Math.max(0, offsetMinutes(input.scenario.duration) - now),

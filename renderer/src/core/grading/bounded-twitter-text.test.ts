@@ -37,7 +37,8 @@ describe('twitter-text, bounded', () => {
     fc.assert(
       fc.property(riskyText, fc.integer({ min: 1, max: 12 }), (text, maxRun) => {
         let withoutRunLinks = text;
-        for (const run of overlongRuns(text, maxRun)) withoutRunLinks = withoutRunLinks.slice(0, run.start) + text.slice(run.start, run.end).replaceAll('.', ',') + withoutRunLinks.slice(run.end);
+        for (const run of overlongRuns(text, maxRun))
+          withoutRunLinks = withoutRunLinks.slice(0, run.start) + text.slice(run.start, run.end).replaceAll('.', ',') + withoutRunLinks.slice(run.end);
         expect(weightedLengthBounded(text, maxRun)).toBe(twitterText.parseTweet(withoutRunLinks).weightedLength);
       }),
       { numRuns: 2000, seed: 12 },
@@ -54,7 +55,10 @@ describe('twitter-text, bounded', () => {
   it('never hands twitter-text a run longer than MAX_PARSED_RUN, nor more than the draft, for any hostile draft', HEAVY, () => {
     for (const { name, text } of hostileDrafts(DRAFT_CEILING)) {
       const spans = parsedSpans(text);
-      expect(spans.reduce((sum, span) => sum + span.end - span.start, 0), name).toBeLessThanOrEqual(text.length);
+      expect(
+        spans.reduce((sum, span) => sum + span.end - span.start, 0),
+        name,
+      ).toBeLessThanOrEqual(text.length);
       for (const span of spans) expect(longestRun(text.slice(span.start, span.end)), name).toBeLessThanOrEqual(MAX_PARSED_RUN);
     }
   });
@@ -76,7 +80,11 @@ describe('the grader on hostile drafts', () => {
       expect(extract.mock.calls.length + parse.mock.calls.length, name).toBeGreaterThan(0);
       for (const [input] of extract.mock.calls) expect(longestRun(input), name).toBeLessThanOrEqual(MAX_PARSED_RUN);
       // An overlong run is only ever counted, with no dot in it: twitter-text then looks for no link there.
-      for (const [input = ''] of parse.mock.calls) expect(overlongRuns(input).filter((run) => input.slice(run.start, run.end).includes('.')), name).toEqual([]);
+      for (const [input = ''] of parse.mock.calls)
+        expect(
+          overlongRuns(input).filter((run) => input.slice(run.start, run.end).includes('.')),
+          name,
+        ).toEqual([]);
     }
   });
 
@@ -85,7 +93,10 @@ describe('the grader on hostile drafts', () => {
     for (const { name, text } of hostileDrafts(250_000)) {
       const result = grade(text, context());
       expect(result.ungraded, name).toEqual({ length: 250_000, ceiling: DRAFT_CEILING });
-      expect(result.findings.map((finding) => [finding.ruleId, finding.message.key, finding.message.params]), name).toEqual([['draft.over-ceiling', 'draft.over-ceiling', { length: 250_000, ceiling: DRAFT_CEILING }]]);
+      expect(
+        result.findings.map((finding) => [finding.ruleId, finding.message.key, finding.message.params]),
+        name,
+      ).toEqual([['draft.over-ceiling', 'draft.over-ceiling', { length: 250_000, ceiling: DRAFT_CEILING }]]);
       expect(result.passed).toBe(false);
       expect(Object.values(result.axes).every((axis) => !axis.passed && axis.score === 0)).toBe(true);
     }

@@ -46,7 +46,9 @@ export function extractEntitiesBounded(text: string, maxRun = MAX_PARSED_RUN): T
   const spans = parsedSpans(text, maxRun);
   if (spans.length === 1 && spans[0]!.start === 0 && spans[0]!.end === text.length) return twitterText.extractEntitiesWithIndices(text);
   return spans.flatMap(({ start, end }) =>
-    twitterText.extractEntitiesWithIndices(text.slice(start, end)).map((entity) => ({ ...entity, indices: [entity.indices[0] + start, entity.indices[1] + start] as [number, number] })),
+    twitterText
+      .extractEntitiesWithIndices(text.slice(start, end))
+      .map((entity) => ({ ...entity, indices: [entity.indices[0] + start, entity.indices[1] + start] as [number, number] })),
   );
 }
 

@@ -20,7 +20,10 @@ describe('calibration of the core library', () => {
   it.each(AXES)('agrees with every verdict on %s', (axis) => {
     const disagreeing = report.cases
       .filter((item) => item.disagreements.includes(axis))
-      .map((item) => `${item.scenarioId} › ${item.taskId} › ${item.draftId}: expected ${item.expected[axis]}, graded ${item.grade.axes[axis].score} (${item.grade.axes[axis].findings.map((f) => f.ruleId).join(', ') || 'no findings'})`);
+      .map(
+        (item) =>
+          `${item.scenarioId} › ${item.taskId} › ${item.draftId}: expected ${item.expected[axis]}, graded ${item.grade.axes[axis].score} (${item.grade.axes[axis].findings.map((f) => f.ruleId).join(', ') || 'no findings'})`,
+      );
     expect(disagreeing).toEqual([]);
   });
 

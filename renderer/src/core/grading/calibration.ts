@@ -60,7 +60,17 @@ export function calibratePack(pack: Pack): CalibrationReport {
         }
         const result = grade(draft.text, context);
         const disagreements = AXES.filter((axis) => verdictOf(result, axis) !== draft.expect[axis]);
-        cases.push({ scenarioId: scenario.id, taskId: task.id, draftId: draft.id, language: draft.language, text: draft.text, why: draft.why, expected: draft.expect, grade: result, disagreements });
+        cases.push({
+          scenarioId: scenario.id,
+          taskId: task.id,
+          draftId: draft.id,
+          language: draft.language,
+          text: draft.text,
+          why: draft.why,
+          expected: draft.expect,
+          grade: result,
+          disagreements,
+        });
       }
     }
   }
@@ -70,7 +80,9 @@ export function calibratePack(pack: Pack): CalibrationReport {
 export const verdictOf = (result: Grade, axis: Axis): Verdict => (result.axes[axis].passed ? 'pass' : 'fail');
 
 export function agreementPerAxis(cases: readonly CalibrationCase[]): Record<Axis, AxisAgreement> {
-  return Object.fromEntries(AXES.map((axis) => [axis, axisAgreement(cases.map((item) => ({ expected: item.expected[axis], graded: verdictOf(item.grade, axis) })))])) as Record<Axis, AxisAgreement>;
+  return Object.fromEntries(
+    AXES.map((axis) => [axis, axisAgreement(cases.map((item) => ({ expected: item.expected[axis], graded: verdictOf(item.grade, axis) })))]),
+  ) as Record<Axis, AxisAgreement>;
 }
 
 export function axisAgreement(pairs: ReadonlyArray<{ expected: Verdict; graded: Verdict }>): AxisAgreement {

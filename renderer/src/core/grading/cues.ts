@@ -55,7 +55,6 @@ export function findCue(tokens: readonly Token[], first: number, last: number, c
   return null;
 }
 
-
 export interface CueGroupsMatch {
   /** Where the first cue of each group stands, in the order of the groups. */
   hits: Array<{ index: number; end: number }>;

@@ -190,14 +190,21 @@ describe('counts', () => {
   });
 
   it('parses digits as written', () => {
-    expect([parseCount('1,500,000'), parseCount('20 000'), parseCount('1,5'), parseCount('20,000.50'), parseCount('7')]).toEqual([1_500_000, 20000, 1.5, 20000.5, 7]);
+    expect([parseCount('1,500,000'), parseCount('20 000'), parseCount('1,5'), parseCount('20,000.50'), parseCount('7')]).toEqual([
+      1_500_000, 20000, 1.5, 20000.5, 7,
+    ]);
   });
 });
 
 describe('links', () => {
   it('normalises scheme, host case, "www." and a trailing slash', () => {
     const expected = { host: 'mfa.azuria.example', path: '/travel' };
-    for (const raw of ['https://mfa.azuria.example/travel', 'HTTPS://WWW.MFA.azuria.example/travel/', 'http://mfa.azuria.example/Travel/', 'mfa.azuria.example/travel.']) {
+    for (const raw of [
+      'https://mfa.azuria.example/travel',
+      'HTTPS://WWW.MFA.azuria.example/travel/',
+      'http://mfa.azuria.example/Travel/',
+      'mfa.azuria.example/travel.',
+    ]) {
       expect(normaliseUrl(raw)).toEqual(expected);
     }
     expect(normaliseUrl('https://mfa.azuria.example/')).toEqual({ host: 'mfa.azuria.example', path: '' });
@@ -219,7 +226,14 @@ describe('links', () => {
 
 describe('names', () => {
   it('brings inflected surnames and possessives to one key', () => {
-    expect(['Петрова', 'Петровой', 'Петровою', 'Петрову', 'Petrova', "Petrova's"].map(nameKey)).toEqual(['петров', 'петров', 'петров', 'петров', 'petrov', 'petrov']);
+    expect(['Петрова', 'Петровой', 'Петровою', 'Петрову', 'Petrova', "Petrova's"].map(nameKey)).toEqual([
+      'петров',
+      'петров',
+      'петров',
+      'петров',
+      'petrov',
+      'petrov',
+    ]);
     expect(nameKey('Petrovna')).not.toBe(nameKey('Petrova'));
   });
 
@@ -242,7 +256,12 @@ describe('extractFacts', () => {
 
   it('finds nothing in hashtags, mentions or e-mail addresses it is told to skip', () => {
     const text = '#Flights2026 @consul_14 consul14@mfa.azuria.example';
-    const facts = extractFacts(text, { exclude: [{ start: 0, end: 12 }, { start: 13, end: 23 }] });
+    const facts = extractFacts(text, {
+      exclude: [
+        { start: 0, end: 12 },
+        { start: 13, end: 23 },
+      ],
+    });
     expect([facts.dates, facts.times, facts.phones, facts.numbers, facts.urls].flat()).toEqual([]);
   });
 

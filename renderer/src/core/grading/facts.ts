@@ -195,7 +195,15 @@ export function monthOf(word: string): number | undefined {
 const monthWord = (word: string) => word.toLowerCase().replace(/ё/g, 'е').replace(/\.$/, '');
 
 /** Short forms that take a dot of their own ("Sept.", "дек."), unlike a full name before a full stop. */
-const MONTH_ABBREVIATIONS = new Set(Object.values(MONTH_WORDS).flatMap((words) => words.filter((word) => word.length <= 4 && !['may', 'june', 'july', 'март', 'июнь', 'июль', 'май', 'мая', 'мае', 'июня', 'июле', 'июля', 'июне', 'марта', 'марте'].includes(word))));
+const MONTH_ABBREVIATIONS = new Set(
+  Object.values(MONTH_WORDS).flatMap((words) =>
+    words.filter(
+      (word) =>
+        word.length <= 4 &&
+        !['may', 'june', 'july', 'март', 'июнь', 'июль', 'май', 'мая', 'мае', 'июня', 'июле', 'июля', 'июне', 'марта', 'марте'].includes(word),
+    ),
+  ),
+);
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const isLeap = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -227,7 +235,31 @@ const NUMERIC_DATE = /(?<![\p{L}\p{N}.,:/+-])(\d{1,2})([./])(\d{1,2})(?:\2(\d{4}
 const ISO_DATE = /(?<![\p{N}])(\d{4})-(\d{2})-(\d{2})(?![\p{N}])/gu;
 
 /** Words before a clock time: "at 9.30", "в 9.30", "з 9.30". */
-const TIME_CUES = new Set(['at', 'from', 'until', 'till', 'by', 'before', 'after', 'to', 'between', 'в', 'во', 'с', 'со', 'до', 'по', 'после', 'к', 'о', 'об', 'з', 'із', 'від', 'після']);
+const TIME_CUES = new Set([
+  'at',
+  'from',
+  'until',
+  'till',
+  'by',
+  'before',
+  'after',
+  'to',
+  'between',
+  'в',
+  'во',
+  'с',
+  'со',
+  'до',
+  'по',
+  'после',
+  'к',
+  'о',
+  'об',
+  'з',
+  'із',
+  'від',
+  'після',
+]);
 const AFTER_TIME = /^\s?(?:[ap]\.?\s?m\.?|h|hrs|ч|час|год|o'clock)(?![\p{L}])/iu;
 
 function wordBefore(text: string, index: number): string {
@@ -242,7 +274,10 @@ const ROUND_THE_CLOCK = /(?<![\p{N}])24\s?\/\s?7(?![\p{N}])/gu;
 
 export function extractDates(text: string, numberWords?: readonly NumberWords[]): FoundDate[] {
   const dates: FoundDate[] = [];
-  let masked = mask(text, [...text.matchAll(ROUND_THE_CLOCK)].map((m) => ({ start: m.index, end: m.index + m[0].length })));
+  let masked = mask(
+    text,
+    [...text.matchAll(ROUND_THE_CLOCK)].map((m) => ({ start: m.index, end: m.index + m[0].length })),
+  );
   const claim = (date: FoundDate) => {
     dates.push(date);
     masked = mask(masked, [date]);
@@ -457,7 +492,10 @@ export function extractTimes(text: string, numberWords?: readonly NumberWords[])
     // "с 9 до 18 часов": two times, each where its hour is written.
     const firstStart = match.index + match[0].search(/\d/);
     const secondStart = match.index + match[0].lastIndexOf(match[2]!);
-    for (const [start, hour] of [[firstStart, match[1]!], [secondStart, match[2]!]] as const) {
+    for (const [start, hour] of [
+      [firstStart, match[1]!],
+      [secondStart, match[2]!],
+    ] as const) {
       const value = clock(Number(hour) % 24, 0, undefined);
       if (value) times.push({ start, end: start + hour.length, text: text.slice(start, start + hour.length), value });
     }
@@ -524,10 +562,11 @@ function wordTimes(masked: string, text: string, words: readonly NumberWords[]):
 }
 
 /** Hours as a range with the word for hours after the second: "с 9 до 18 часов", "з 9 до 18 години", "from 9 to 18 h". */
-const HOUR_RANGE = /(?<![\p{L}\p{N}])(?:с|со|з|із|від|from)[\s\u00a0]+([01]?\d|2[0-4])[\s\u00a0]*(?:до|по|to|till|until|[-–—])[\s\u00a0]*([01]?\d|2[0-4])[\s\u00a0]*(?:часов|часа|ч\.|годин[иа]?|год\.|hours|h|o'clock)(?![\p{L}])/giu;
+const HOUR_RANGE =
+  /(?<![\p{L}\p{N}])(?:с|со|з|із|від|from)[\s\u00a0]+([01]?\d|2[0-4])[\s\u00a0]*(?:до|по|to|till|until|[-–—])[\s\u00a0]*([01]?\d|2[0-4])[\s\u00a0]*(?:часов|часа|ч\.|годин[иа]?|год\.|hours|h|o'clock)(?![\p{L}])/giu;
 
 /** Words for a part of the day after an hour: "8 утра", "nine in the evening", "о восьмій вечора". */
-const DAYPART = "(утра|ранку|дня|вечера|вечора|ночи|ночі|in the morning|in the afternoon|in the evening|at night)";
+const DAYPART = '(утра|ранку|дня|вечера|вечора|ночи|ночі|in the morning|in the afternoon|in the evening|at night)';
 const HOUR_WORD = "(?:[\\s\\u00a0]+(?:часов|часа|час|годин[аи]?|o'clock))?";
 const DAYPART_HOUR = new RegExp(`(?<![\\p{L}\\p{N}.,:])(\\d{1,2})${HOUR_WORD}[\\s\\u00a0]+${DAYPART}(?![\\p{L}])`, 'giu');
 const DAYPART_AFTER = new RegExp(`^${HOUR_WORD}[\\s\\u00a0]+${DAYPART}(?![\\p{L}])`, 'iu');
@@ -622,7 +661,16 @@ export function extractNumbers(text: string, numberWords?: readonly NumberWords[
   for (const words of unmasked(text, numberWords)) {
     if (words.ordinal || overlapsAny(words, numbers)) continue;
     const percent = PERCENT.exec(text.slice(words.end, words.end + 16));
-    numbers.push({ start: words.start, end: words.end, text: text.slice(words.start, words.end), value: words.value, yearLike: false, percent: percent !== null, compound: false, spelled: true });
+    numbers.push({
+      start: words.start,
+      end: words.end,
+      text: text.slice(words.start, words.end),
+      value: words.value,
+      yearLike: false,
+      percent: percent !== null,
+      compound: false,
+      spelled: true,
+    });
   }
   return numbers.sort((a, b) => a.start - b.start);
 }
@@ -631,14 +679,21 @@ export function extractNumbers(text: string, numberWords?: readonly NumberWords[
 
 const URL_TRAILING = /[.,;:!?)\]'"»”…]+$/u;
 const EXPLICIT_URL = /https?:\/\/[^\s<>"'«»“”]+/giu;
-const BARE_URL = /(?<![\p{L}\p{N}@/.\-_])(?:www\.)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:example|com|org|net|gov|int|info|edu|io|eu|ru|ua|uk)(?::\d+)?(?:\/[^\s<>"'«»“”]*)?(?![\p{L}\p{N}])/giu;
+const BARE_URL =
+  /(?<![\p{L}\p{N}@/.\-_])(?:www\.)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:example|com|org|net|gov|int|info|edu|io|eu|ru|ua|uk)(?::\d+)?(?:\/[^\s<>"'«»“”]*)?(?![\p{L}\p{N}])/giu;
 
 /** A link brought to host and path ("HTTPS://www.MFA.azuria.example/Travel/" → mfa.azuria.example + /travel). */
 export function normaliseUrl(raw: string): UrlValue | null {
-  const cleaned = raw.trim().replace(URL_TRAILING, '').replace(/^https?:\/\//i, '');
+  const cleaned = raw
+    .trim()
+    .replace(URL_TRAILING, '')
+    .replace(/^https?:\/\//i, '');
   const match = /^([^/?#\s]+)(.*)$/u.exec(cleaned);
   if (!match) return null;
-  const host = match[1]!.toLowerCase().replace(/^www\./, '').replace(/:(80|443)$/, '');
+  const host = match[1]!
+    .toLowerCase()
+    .replace(/^www\./, '')
+    .replace(/:(80|443)$/, '');
   if (!host.includes('.')) return null;
   let path = match[2]!.toLowerCase();
   while (path.endsWith('/')) path = path.slice(0, -1);
@@ -674,7 +729,36 @@ export function compareUrl(found: UrlValue, fact: UrlValue): Closeness {
 // ——— Names ———
 
 /** Endings of inflected and feminine surnames and English possessives: Петровой, Петровою, Petrova's → петров, petrov. */
-const NAME_ENDINGS = ['a', 'ому', 'ого', 'ою', 'ой', 'ей', 'ую', 'юю', 'ым', 'им', 'ых', 'их', 'ом', 'ем', 'ий', 'ій', 'ая', 'яя', 'а', 'я', 'у', 'ю', 'ы', 'и', 'і', 'е', 'є', 'о'];
+const NAME_ENDINGS = [
+  'a',
+  'ому',
+  'ого',
+  'ою',
+  'ой',
+  'ей',
+  'ую',
+  'юю',
+  'ым',
+  'им',
+  'ых',
+  'их',
+  'ом',
+  'ем',
+  'ий',
+  'ій',
+  'ая',
+  'яя',
+  'а',
+  'я',
+  'у',
+  'ю',
+  'ы',
+  'и',
+  'і',
+  'е',
+  'є',
+  'о',
+];
 
 /** A surname without its inflection, for comparing forms of one name: "Петровой" and "Petrova" → "петров", "petrov". */
 export function nameKey(word: string): string {
@@ -692,9 +776,14 @@ export function nameKey(word: string): string {
  * Every fact-like value in a draft, each character claimed once: links, then dates, clock times,
  * phone numbers and last counts. `exclude` are spans that hold no facts (hashtags, mentions).
  */
-export function extractFacts(text: string, options: { exclude?: readonly Span[]; knownUrls?: readonly Span[]; knownPhones?: readonly string[] } = {}): DraftFacts {
+export function extractFacts(
+  text: string,
+  options: { exclude?: readonly Span[]; knownUrls?: readonly Span[]; knownPhones?: readonly string[] } = {},
+): DraftFacts {
   const urls = extractUrls(text, options.knownUrls);
-  const emails = !text.includes('@') ? [] : [...text.matchAll(/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const emails = !text.includes('@')
+    ? []
+    : [...text.matchAll(/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
   const rest = emails.length ? urls.filter((url) => !overlapsAny(url, emails)) : urls;
   const roundTheClock = [...text.matchAll(ROUND_THE_CLOCK)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
   let masked = mask(text, [...rest, ...emails, ...roundTheClock, ...(options.exclude ?? [])]);

@@ -24,7 +24,14 @@ const tone = read<Record<string, Record<'en' | 'ru' | 'uk', { bad: string[]; fin
 function crosses(concept: RedLineConcept, language: string, text: string): boolean {
   const tokens = tokenize(text, language);
   const mentions = [...text.matchAll(/@\w+/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
-  return findConcepts(text, tokens, language, [concept], { reply: concept === 'arguing-with-account', names: new Set(), mentions, reported: reportedSpans(text, tokens) }).length > 0;
+  return (
+    findConcepts(text, tokens, language, [concept], {
+      reply: concept === 'arguing-with-account',
+      names: new Set(),
+      mentions,
+      reported: reportedSpans(text, tokens),
+    }).length > 0
+  );
 }
 
 describe('red-line concept fixtures', () => {
@@ -34,12 +41,20 @@ describe('red-line concept fixtures', () => {
   });
 
   it('flag no sentence that respects the line', () => {
-    const flagged = RED_LINE_CONCEPTS.flatMap((concept) => Object.entries(concepts[concept]).flatMap(([language, { respects }]) => respects.filter((text) => crosses(concept, language, text)).map((text) => `${concept} (${language}): ${text}`)));
+    const flagged = RED_LINE_CONCEPTS.flatMap((concept) =>
+      Object.entries(concepts[concept]).flatMap(([language, { respects }]) =>
+        respects.filter((text) => crosses(concept, language, text)).map((text) => `${concept} (${language}): ${text}`),
+      ),
+    );
     expect(flagged).toEqual([]);
   });
 
   it('catch at least as many crossing sentences as when adopted (190 of 240)', () => {
-    const caught = RED_LINE_CONCEPTS.reduce((sum, concept) => sum + Object.entries(concepts[concept]).reduce((n, [language, sets]) => n + sets.crosses.filter((text) => crosses(concept, language, text)).length, 0), 0);
+    const caught = RED_LINE_CONCEPTS.reduce(
+      (sum, concept) =>
+        sum + Object.entries(concepts[concept]).reduce((n, [language, sets]) => n + sets.crosses.filter((text) => crosses(concept, language, text)).length, 0),
+      0,
+    );
     expect(caught).toBeGreaterThanOrEqual(190);
   });
 });
@@ -47,7 +62,12 @@ describe('red-line concept fixtures', () => {
 const base = loadPack(readFolder(MINIMAL_PACK_DIR), { appVersion: '0.1.0' }).pack!.scenarios[0]!;
 
 function toneFindings(category: string, language: string, text: string): string[] {
-  const scenario: Scenario = { ...base, languages: ['en', 'ru', 'uk'], kind: category === 'panic' ? 'crisis' : 'outreach', policy: { ...base.policy, tone: { target: category === 'cold' ? 'empathetic' : 'calm-firm' } } };
+  const scenario: Scenario = {
+    ...base,
+    languages: ['en', 'ru', 'uk'],
+    kind: category === 'panic' ? 'crisis' : 'outreach',
+    policy: { ...base.policy, tone: { target: category === 'cold' ? 'empathetic' : 'calm-firm' } },
+  };
   const task = { ...base.tasks[0]!, kind: category === 'cold' ? ('direct-message' as const) : ('post' as const) };
   const context = createGradingContext({ scenario, task, playLanguage: language });
   return toneRules(analyseDraft(text, context), context).map((finding) => finding.ruleId);
@@ -55,12 +75,21 @@ function toneFindings(category: string, language: string, text: string): string[
 
 describe('tone signal fixtures', () => {
   it('flag no fine sentence', () => {
-    const flagged = Object.entries(tone).flatMap(([category, languages]) => Object.entries(languages).flatMap(([language, { fine }]) => fine.filter((text) => toneFindings(category, language, text).length > 0).map((text) => `${category} (${language}): ${text}`)));
+    const flagged = Object.entries(tone).flatMap(([category, languages]) =>
+      Object.entries(languages).flatMap(([language, { fine }]) =>
+        fine.filter((text) => toneFindings(category, language, text).length > 0).map((text) => `${category} (${language}): ${text}`),
+      ),
+    );
     expect(flagged).toEqual([]);
   });
 
   it('catch at least as many bad sentences as when adopted (141 of 144)', () => {
-    const caught = Object.entries(tone).reduce((sum, [category, languages]) => sum + Object.entries(languages).reduce((n, [language, { bad }]) => n + bad.filter((text) => toneFindings(category, language, text).length > 0).length, 0), 0);
+    const caught = Object.entries(tone).reduce(
+      (sum, [category, languages]) =>
+        sum +
+        Object.entries(languages).reduce((n, [language, { bad }]) => n + bad.filter((text) => toneFindings(category, language, text).length > 0).length, 0),
+      0,
+    );
     expect(caught).toBeGreaterThanOrEqual(141);
   });
 });

@@ -14,7 +14,10 @@ const GOOD_RU = 'Мы понимаем ваше беспокойство. Сох
 
 describe('grade', () => {
   it('passes a good draft in each play language', () => {
-    for (const [language, text] of [['en', GOOD_EN], ['ru', GOOD_RU]] as const) {
+    for (const [language, text] of [
+      ['en', GOOD_EN],
+      ['ru', GOOD_RU],
+    ] as const) {
       const result = grade(text, contextIn(language));
       expect(result.passed, JSON.stringify(result.findings)).toBe(true);
       expect(result.language).toEqual({ expected: language, detected: language, supported: true });
@@ -65,34 +68,59 @@ describe('grade, for any draft', () => {
   const drafts = fc.oneof(
     fc.string({ maxLength: 400 }),
     fc.string({ unit: 'grapheme', maxLength: 300 }),
-    fc.array(fc.constantFrom('Stay', 'calm', 'IDIOTS', '!!!', 'hotline', '+99 123 456 780', 'горячая', 'линия', '#tag', 'https://mfa.azuria.example/x', '😂', '\n\n', 'катастрофа'), { maxLength: 60 }).map((words) => words.join(' ')),
+    fc
+      .array(
+        fc.constantFrom(
+          'Stay',
+          'calm',
+          'IDIOTS',
+          '!!!',
+          'hotline',
+          '+99 123 456 780',
+          'горячая',
+          'линия',
+          '#tag',
+          'https://mfa.azuria.example/x',
+          '😂',
+          '\n\n',
+          'катастрофа',
+        ),
+        { maxLength: 60 },
+      )
+      .map((words) => words.join(' ')),
   );
 
   it('is deterministic', () => {
-    fc.assert(fc.property(drafts, fc.constantFrom('en', 'ru'), (text, language) => {
-      expect(grade(text, contextIn(language))).toEqual(grade(text, contextIn(language)));
-    }), { numRuns: 150 });
+    fc.assert(
+      fc.property(drafts, fc.constantFrom('en', 'ru'), (text, language) => {
+        expect(grade(text, contextIn(language))).toEqual(grade(text, contextIn(language)));
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('keeps every span inside the text, and each axis score is 100 minus the points its findings lose', () => {
-    fc.assert(fc.property(drafts, fc.constantFrom('en', 'ru'), (text, language) => {
-      const result = grade(text, contextIn(language));
-      for (const finding of result.findings) {
-        if (finding.span) {
-          expect(finding.span.start).toBeGreaterThanOrEqual(0);
-          expect(finding.span.end).toBeLessThanOrEqual(text.length);
-          expect(finding.span.start).toBeLessThanOrEqual(finding.span.end);
+    fc.assert(
+      fc.property(drafts, fc.constantFrom('en', 'ru'), (text, language) => {
+        const result = grade(text, contextIn(language));
+        for (const finding of result.findings) {
+          if (finding.span) {
+            expect(finding.span.start).toBeGreaterThanOrEqual(0);
+            expect(finding.span.end).toBeLessThanOrEqual(text.length);
+            expect(finding.span.start).toBeLessThanOrEqual(finding.span.end);
+          }
+          expect(finding.loss).toBeGreaterThanOrEqual(0);
         }
-        expect(finding.loss).toBeGreaterThanOrEqual(0);
-      }
-      for (const axis of AXES) {
-        const lost = result.axes[axis].findings.reduce((sum, finding) => sum + finding.loss, 0);
-        expect(result.axes[axis].score).toBe(100 - lost);
-        expect(result.axes[axis].score).toBeGreaterThanOrEqual(0);
-        expect(result.axes[axis].passed).toBe(result.axes[axis].score >= result.axes[axis].passMark);
-      }
-      if (result.findings.every((finding) => finding.loss === 0)) expect(AXES.every((axis) => result.axes[axis].score === 100)).toBe(true);
-    }), { numRuns: 150 });
+        for (const axis of AXES) {
+          const lost = result.axes[axis].findings.reduce((sum, finding) => sum + finding.loss, 0);
+          expect(result.axes[axis].score).toBe(100 - lost);
+          expect(result.axes[axis].score).toBeGreaterThanOrEqual(0);
+          expect(result.axes[axis].passed).toBe(result.axes[axis].score >= result.axes[axis].passMark);
+        }
+        if (result.findings.every((finding) => finding.loss === 0)) expect(AXES.every((axis) => result.axes[axis].score === 100)).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
   });
 });
 
@@ -107,7 +135,9 @@ describe('grade: what a finding quotes', () => {
     ];
     for (const { text, context } of cases) {
       const result = grade(text, context);
-      const quoted = result.findings.flatMap((finding) => Object.values(finding.message.params ?? {})).filter((value): value is string => typeof value === 'string');
+      const quoted = result.findings
+        .flatMap((finding) => Object.values(finding.message.params ?? {}))
+        .filter((value): value is string => typeof value === 'string');
       expect(quoted.length).toBeGreaterThan(0);
       for (const value of quoted) {
         expect(Array.from(value).length).toBeLessThanOrEqual(QUOTE_MAX);

@@ -32,9 +32,17 @@ export const OVER_CEILING = 'draft.over-ceiling';
 
 /** The grade of a draft over the ceiling: nothing in it is read, every axis fails, one finding says why. */
 function overCeilingGrade(text: string, context: GradingContext): Grade {
-  const finding: Finding = { ruleId: OVER_CEILING, axis: 'platform', severity: 'error', message: { key: OVER_CEILING, params: { length: text.length, ceiling: DRAFT_CEILING } }, loss: 100, blocks: 'axis' };
+  const finding: Finding = {
+    ruleId: OVER_CEILING,
+    axis: 'platform',
+    severity: 'error',
+    message: { key: OVER_CEILING, params: { length: text.length, ceiling: DRAFT_CEILING } },
+    loss: 100,
+    blocks: 'axis',
+  };
   const axes = {} as Record<Axis, AxisGrade>;
-  for (const axis of AXES) axes[axis] = { axis, score: 0, passMark: context.task.passMark[axis], passed: false, findings: axis === finding.axis ? [finding] : [] };
+  for (const axis of AXES)
+    axes[axis] = { axis, score: 0, passMark: context.task.passMark[axis], passed: false, findings: axis === finding.axis ? [finding] : [] };
   const { platform } = context;
   return {
     axes,
@@ -43,7 +51,15 @@ function overCeilingGrade(text: string, context: GradingContext): Grade {
     critical: false,
     language: { expected: context.expectedLanguage, detected: null, supported: isGradedLanguage(context.expectedLanguage) },
     // Counted in code units: counting as the platform does would be reading the draft.
-    metrics: { platform: context.account.platform, length: text.length, limit: isMessageKind(context.task.kind) ? platform.messageMaxLength : platform.maxLength, counting: 'utf16', hashtags: 0, links: 0, mentions: 0 },
+    metrics: {
+      platform: context.account.platform,
+      length: text.length,
+      limit: isMessageKind(context.task.kind) ? platform.messageMaxLength : platform.maxLength,
+      counting: 'utf16',
+      hashtags: 0,
+      links: 0,
+      mentions: 0,
+    },
     ungraded: { length: text.length, ceiling: DRAFT_CEILING },
   };
 }
@@ -78,7 +94,8 @@ export function createGradingContext({ scenario, task: taskOrId, playLanguage, p
 }
 
 /** The fact sheet's phone numbers: a draft's digits are read as one of them before as anything else. */
-const knownPhones = (context: GradingContext) => cached(context, 'known-phones', () => context.scenario.facts.flatMap((fact) => (fact.type === 'phone' ? [fact.value] : [])));
+const knownPhones = (context: GradingContext) =>
+  cached(context, 'known-phones', () => context.scenario.facts.flatMap((fact) => (fact.type === 'phone' ? [fact.value] : [])));
 
 export function analyseDraft(text: string, context: GradingContext): DraftAnalysis {
   const detected = detectLanguage(text);
@@ -155,7 +172,14 @@ export function grade(text: string, context: GradingContext): Grade {
     const losses = attributeLosses(spec, ordered.length);
     ordered.forEach(({ severity: itemSeverity, ...finding }, index) => {
       const blocks = blocksFor(itemSeverity);
-      findings.push({ ...finding, message: clipMessage(finding.message), axis: spec.axis, severity: spec.level as Finding['severity'], loss: losses[index]!, ...(blocks ? { blocks } : {}) });
+      findings.push({
+        ...finding,
+        message: clipMessage(finding.message),
+        axis: spec.axis,
+        severity: spec.level as Finding['severity'],
+        loss: losses[index]!,
+        ...(blocks ? { blocks } : {}),
+      });
     });
   }
   // Losses are settled in the order of the draft (the first occurrence costs the most); people read the gravest first.
@@ -192,7 +216,11 @@ export function grade(text: string, context: GradingContext): Grade {
     findings,
     passed: AXES.every((axis) => axes[axis].passed),
     critical: findings.some((finding) => finding.blocks === 'scenario'),
-    language: { expected: context.expectedLanguage, detected: draft.detectedLanguage, supported: isGradedLanguage(draft.detectedLanguage ?? context.expectedLanguage) },
+    language: {
+      expected: context.expectedLanguage,
+      detected: draft.detectedLanguage,
+      supported: isGradedLanguage(draft.detectedLanguage ?? context.expectedLanguage),
+    },
     metrics: draft.metrics,
   };
 }

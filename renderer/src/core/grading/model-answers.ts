@@ -30,7 +30,15 @@ export function failingModelAnswers(pack: Pack): FailingModelAnswer[] {
         if (!languages.includes(playLanguage)) continue;
         const result = grade(text, createGradingContext({ scenario, task, playLanguage, pack: pack.manifest }));
         const failedAxes = AXES.filter((axis) => !result.axes[axis].passed);
-        if (failedAxes.length) failing.push({ scenarioId: scenario.id, taskId: task.id, taskIndex, language, failedAxes, findings: result.findings.filter((finding) => failedAxes.includes(finding.axis)) });
+        if (failedAxes.length)
+          failing.push({
+            scenarioId: scenario.id,
+            taskId: task.id,
+            taskIndex,
+            language,
+            failedAxes,
+            findings: result.findings.filter((finding) => failedAxes.includes(finding.axis)),
+          });
       }
     });
   }

@@ -84,7 +84,13 @@ describe('halves, quarters and minutes in words', () => {
 
   it('reads both days of a range in words', () => {
     const dates = (text: string) => extractFacts(text).dates.map((date) => [date.value.day, date.value.month]);
-    expect(dates('on the fourteenth and fifteenth of August')).toEqual([[14, 8], [15, 8]]);
-    expect(dates('четырнадцатого и пятнадцатого августа')).toEqual([[14, 8], [15, 8]]);
+    expect(dates('on the fourteenth and fifteenth of August')).toEqual([
+      [14, 8],
+      [15, 8],
+    ]);
+    expect(dates('четырнадцатого и пятнадцатого августа')).toEqual([
+      [14, 8],
+      [15, 8],
+    ]);
   });
 });

@@ -21,23 +21,43 @@ interface Entry {
 const entry = (kind: Kind, value: number, alternatives: string) => ({ kind, value, pattern: new RegExp(`^(?:${alternatives})$`) });
 
 // Russian and Ukrainian endings of cardinal and ordinal numerals.
-const RU_CARD = "(?:ь|и|ью)";
+const RU_CARD = '(?:ь|и|ью)';
 const RU_ORD = '(?:ый|ой|ое|ого|ому|ым|ом|ая|ую|ые|ых)';
-const UK_CARD = "(?:ь|и|ьох|ьма|ьом)";
+const UK_CARD = '(?:ь|и|ьох|ьма|ьом)';
 const UK_ORD = '(?:ий|ого|ому|им|ім|а|ої|ій|у|е|і|их)';
 
 const ENTRIES: readonly Entry[] = [
   // English
   ...['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'].map((word, i) => entry('unit', i + 2, word)),
   entry('unit', 1, 'one'),
-  ...['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'].map((word, i) => entry('teen', i + 10, word)),
+  ...['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'].map((word, i) =>
+    entry('teen', i + 10, word),
+  ),
   ...['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'].map((word, i) => entry('ten', (i + 2) * 10, word)),
   entry('hundred', 100, 'hundreds?'),
   entry('scale', 1_000, 'thousands?'),
   entry('scale', 1_000_000, 'millions?'),
-  ...['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth'].map((word, i) =>
-    entry('ordinal', i + 1, word),
-  ),
+  ...[
+    'first',
+    'second',
+    'third',
+    'fourth',
+    'fifth',
+    'sixth',
+    'seventh',
+    'eighth',
+    'ninth',
+    'tenth',
+    'eleventh',
+    'twelfth',
+    'thirteenth',
+    'fourteenth',
+    'fifteenth',
+    'sixteenth',
+    'seventeenth',
+    'eighteenth',
+    'nineteenth',
+  ].map((word, i) => entry('ordinal', i + 1, word)),
   entry('ordinal', 20, 'twentieth'),
   entry('ordinal', 30, 'thirtieth'),
   entry('collective', 2, 'dozen'),
@@ -53,7 +73,9 @@ const ENTRIES: readonly Entry[] = [
   entry('unit', 8, 'восемь|восьми|восьмью|восемью'),
   entry('unit', 9, `девят${RU_CARD}`),
   entry('teen', 10, `десят${RU_CARD}`),
-  ...['одиннадцат', 'двенадцат', 'тринадцат', 'четырнадцат', 'пятнадцат', 'шестнадцат', 'семнадцат', 'восемнадцат', 'девятнадцат'].map((stem, i) => entry('teen', i + 11, `${stem}${RU_CARD}`)),
+  ...['одиннадцат', 'двенадцат', 'тринадцат', 'четырнадцат', 'пятнадцат', 'шестнадцат', 'семнадцат', 'восемнадцат', 'девятнадцат'].map((stem, i) =>
+    entry('teen', i + 11, `${stem}${RU_CARD}`),
+  ),
   entry('ten', 20, `двадцат${RU_CARD}`),
   entry('ten', 30, `тридцат${RU_CARD}`),
   entry('ten', 40, 'сорок|сорока'),
@@ -82,9 +104,28 @@ const ENTRIES: readonly Entry[] = [
   entry('collective', 8, 'восьмеро|восьмерых'),
   entry('collective', 9, 'девятеро|девятерых'),
   entry('collective', 10, 'десятеро|десятерых'),
-  ...['перв', 'втор', 'трет', 'четверт', 'пят', 'шест', 'седьм', 'восьм', 'девят', 'десят', 'одиннадцат', 'двенадцат', 'тринадцат', 'четырнадцат', 'пятнадцат', 'шестнадцат', 'семнадцат', 'восемнадцат', 'девятнадцат', 'двадцат'].map(
-    (stem, i) => entry('ordinal', i + 1, stem === 'трет' ? 'трет(?:ий|ье|ьего|ьему|ьим|ьем|ья|ью|ьи|ьих)' : `${stem}${RU_ORD}`),
-  ),
+  ...[
+    'перв',
+    'втор',
+    'трет',
+    'четверт',
+    'пят',
+    'шест',
+    'седьм',
+    'восьм',
+    'девят',
+    'десят',
+    'одиннадцат',
+    'двенадцат',
+    'тринадцат',
+    'четырнадцат',
+    'пятнадцат',
+    'шестнадцат',
+    'семнадцат',
+    'восемнадцат',
+    'девятнадцат',
+    'двадцат',
+  ].map((stem, i) => entry('ordinal', i + 1, stem === 'трет' ? 'трет(?:ий|ье|ьего|ьему|ьим|ьем|ья|ью|ьи|ьих)' : `${stem}${RU_ORD}`)),
   entry('ordinal', 30, `тридцат${RU_ORD}`),
 
   // Ukrainian (apostrophes are folded to ')
@@ -98,7 +139,9 @@ const ENTRIES: readonly Entry[] = [
   entry('unit', 8, 'вісім|восьми|вісьмох|вісьмома'),
   entry('unit', 9, "дев'ять|дев'яти|дев'ятьох|дев'ятьма"),
   entry('teen', 10, `десят${UK_CARD}`),
-  ...['одинадцят', 'дванадцят', 'тринадцят', 'чотирнадцят', "п'ятнадцят", 'шістнадцят', 'сімнадцят', 'вісімнадцят', "дев'ятнадцят"].map((stem, i) => entry('teen', i + 11, `${stem}${UK_CARD}`)),
+  ...['одинадцят', 'дванадцят', 'тринадцят', 'чотирнадцят', "п'ятнадцят", 'шістнадцят', 'сімнадцят', 'вісімнадцят', "дев'ятнадцят"].map((stem, i) =>
+    entry('teen', i + 11, `${stem}${UK_CARD}`),
+  ),
   entry('ten', 20, `двадцят${UK_CARD}`),
   entry('ten', 30, `тридцят${UK_CARD}`),
   entry('ten', 50, "п'ятдесят|п'ятдесяти|п'ятдесятьох"),
@@ -121,9 +164,28 @@ const ENTRIES: readonly Entry[] = [
   entry('collective', 5, "п'ятеро|п'ятьох"),
   entry('collective', 7, 'семеро'),
   entry('collective', 9, "дев'ятеро"),
-  ...['перш', 'друг', 'трет', 'четверт', "п'ят", 'шост', 'сьом', 'восьм', "дев'ят", 'десят', 'одинадцят', 'дванадцят', 'тринадцят', 'чотирнадцят', "п'ятнадцят", 'шістнадцят', 'сімнадцят', 'вісімнадцят', "дев'ятнадцят", 'двадцят'].map(
-    (stem, i) => entry('ordinal', i + 1, `${stem}${UK_ORD}`),
-  ),
+  ...[
+    'перш',
+    'друг',
+    'трет',
+    'четверт',
+    "п'ят",
+    'шост',
+    'сьом',
+    'восьм',
+    "дев'ят",
+    'десят',
+    'одинадцят',
+    'дванадцят',
+    'тринадцят',
+    'чотирнадцят',
+    "п'ятнадцят",
+    'шістнадцят',
+    'сімнадцят',
+    'вісімнадцят',
+    "дев'ятнадцят",
+    'двадцят',
+  ].map((stem, i) => entry('ordinal', i + 1, `${stem}${UK_ORD}`)),
   entry('ordinal', 30, `тридцят${UK_ORD}`),
 ];
 
@@ -143,7 +205,33 @@ function lookup(word: string): Entry | null {
 const JOINERS = new Set(['and']);
 
 /** Single words too common in other senses to be read as counts on their own. */
-const NOT_ALONE = new Set(['one', 'один', 'одна', 'одно', 'одного', 'одной', 'одному', 'одним', 'одну', 'одне', 'одній', 'second', 'dozen', 'сорока', 'ста', 'друга', 'другий', 'другого', 'другому', 'другим', 'другій', 'другу', 'друге', 'другі', 'других']);
+const NOT_ALONE = new Set([
+  'one',
+  'один',
+  'одна',
+  'одно',
+  'одного',
+  'одной',
+  'одному',
+  'одним',
+  'одну',
+  'одне',
+  'одній',
+  'second',
+  'dozen',
+  'сорока',
+  'ста',
+  'друга',
+  'другий',
+  'другого',
+  'другому',
+  'другим',
+  'другій',
+  'другу',
+  'друге',
+  'другі',
+  'других',
+]);
 
 const WORD = /[\p{L}]+(?:['’ʼ][\p{L}]+)*/gu;
 

@@ -105,14 +105,16 @@ export function threadParts(text: string): Entity[] {
   return parts.filter((part) => part.text.trim().length > 0);
 }
 
-
 export const isMessageKind = (kind: string) => kind === 'direct-message' || kind === 'mass-notification';
 
 /**
  * The draft as its platform counts it, and for a thread each part with its length: counted once
  * per draft, for the platform rules and the Grade's metrics alike.
  */
-export function measure(draft: Pick<DraftAnalysis, 'text' | 'hashtags' | 'mentions' | 'urls'>, context: GradingContext): Pick<DraftAnalysis, 'metrics' | 'parts'> {
+export function measure(
+  draft: Pick<DraftAnalysis, 'text' | 'hashtags' | 'mentions' | 'urls'>,
+  context: GradingContext,
+): Pick<DraftAnalysis, 'metrics' | 'parts'> {
   const { platform } = context;
   const metrics: PlatformMetrics = {
     platform: context.account.platform,
@@ -172,7 +174,11 @@ export const platformRules: RuleFamily = (draft, context) => {
   const isMessage = isMessageKind(task.kind);
   if (isMessage) {
     for (const hashtag of draft.hashtags) {
-      findings.push({ ruleId: 'platform.hashtag-in-message', span: { start: hashtag.start, end: hashtag.end }, message: { key: 'platform.hashtag-in-message', params: { hashtag: hashtag.text } } });
+      findings.push({
+        ruleId: 'platform.hashtag-in-message',
+        span: { start: hashtag.start, end: hashtag.end },
+        message: { key: 'platform.hashtag-in-message', params: { hashtag: hashtag.text } },
+      });
     }
   } else {
     // A pile of hashtags is one mistake: one finding over the ones past the norm.
@@ -206,9 +212,18 @@ export const platformRules: RuleFamily = (draft, context) => {
       const opening = text.slice(0, fold);
       const preamble = !/\p{N}/u.test(opening) && !draft.urls.some((url) => url.start < fold);
       if (platform.foldAt >= LONG_FOLD && preamble && essentials.length >= 2 && essentials.every((fact) => fact.start >= fold)) {
-        findings.push({ ruleId: 'platform.essentials-below-fold', span: { start: fold, end: text.length }, message: { key: 'platform.essentials-below-fold', params: { fold: platform.foldAt } }, suggestion: { message: { key: 'platform.essentials-below-fold.suggestion' } } });
+        findings.push({
+          ruleId: 'platform.essentials-below-fold',
+          span: { start: fold, end: text.length },
+          message: { key: 'platform.essentials-below-fold', params: { fold: platform.foldAt } },
+          suggestion: { message: { key: 'platform.essentials-below-fold.suggestion' } },
+        });
       } else {
-        findings.push({ ruleId: 'platform.below-fold', span: { start: fold, end: text.length }, message: { key: 'platform.below-fold', params: { fold: platform.foldAt } } });
+        findings.push({
+          ruleId: 'platform.below-fold',
+          span: { start: fold, end: text.length },
+          message: { key: 'platform.below-fold', params: { fold: platform.foldAt } },
+        });
       }
     }
   }

@@ -22,8 +22,20 @@ const SCENARIO_SOURCE = {
   role: { title: L('Press attaché', 'Пресс-атташе', 'Пресаташе'), organisation: L('Embassy of Azuria', 'Посольство Азурии', 'Посольство Азурії') },
   duration: '2:00',
   accounts: [
-    { id: 'embassy-x', platform: 'x', handle: '@AzuriaInVeland', name: L('Embassy of Azuria', 'Посольство Азурии', 'Посольство Азурії'), audience: { followers: 5000, description: L('Citizens', 'Граждане', 'Громадяни') } },
-    { id: 'embassy-tg', platform: 'telegram', handle: '@azuria_veland', name: L('Embassy of Azuria', 'Посольство Азурии', 'Посольство Азурії'), audience: { followers: 900, description: L('Citizens', 'Граждане', 'Громадяни') } },
+    {
+      id: 'embassy-x',
+      platform: 'x',
+      handle: '@AzuriaInVeland',
+      name: L('Embassy of Azuria', 'Посольство Азурии', 'Посольство Азурії'),
+      audience: { followers: 5000, description: L('Citizens', 'Граждане', 'Громадяни') },
+    },
+    {
+      id: 'embassy-tg',
+      platform: 'telegram',
+      handle: '@azuria_veland',
+      name: L('Embassy of Azuria', 'Посольство Азурии', 'Посольство Азурії'),
+      audience: { followers: 900, description: L('Citizens', 'Граждане', 'Громадяни') },
+    },
   ],
   facts: [
     { id: 'hotline', type: 'phone', label: L('Consular hotline', 'Горячая линия консульства', 'Гаряча лінія консульства'), value: '+99 21 555 0147' },
@@ -31,15 +43,41 @@ const SCENARIO_SOURCE = {
     { id: 'opens', type: 'time', label: L('Consular desk opens', 'Открытие консульского пункта', 'Відкриття консульського пункту'), value: '09:30' },
     { id: 'registered', type: 'number', label: L('Citizens registered', 'Зарегистрировано граждан', 'Зареєстровано громадян'), value: 20000 },
     { id: 'flights', type: 'number', label: L('Extra flights, 14–18 June', 'Дополнительные рейсы, 14–18 июня', 'Додаткові рейси, 14–18 червня'), value: 12 },
-    { id: 'travel-page', type: 'url', label: L('Travel advice', 'Рекомендации путешественникам', 'Поради мандрівникам'), value: 'https://mfa.azuria.example/travel' },
+    {
+      id: 'travel-page',
+      type: 'url',
+      label: L('Travel advice', 'Рекомендации путешественникам', 'Поради мандрівникам'),
+      value: 'https://mfa.azuria.example/travel',
+    },
     { id: 'consul', type: 'name', label: L('Consul', 'Консул', 'Консул'), value: L('Anna Petrova', 'Анна Петрова', 'Анна Петрова') },
-    { id: 'documents', type: 'text', label: L('What to bring', 'Что взять с собой', 'Що взяти з собою'), value: L('Bring your passport and boarding pass', 'Возьмите паспорт и посадочный талон', 'Візьміть паспорт і посадковий талон') },
+    {
+      id: 'documents',
+      type: 'text',
+      label: L('What to bring', 'Что взять с собой', 'Що взяти з собою'),
+      value: L('Bring your passport and boarding pass', 'Возьмите паспорт и посадочный талон', 'Візьміть паспорт і посадковий талон'),
+    },
   ],
   policy: {
     keyMessages: [
-      { id: 'hotline', wording: L('Call the consular hotline for help.', 'Звоните на горячую линию консульства.', 'Телефонуйте на гарячу лінію консульства.'), keywords: { en: ['hotline'], ru: ['горячая линия'], uk: ['гаряча лінія'] } },
-      { id: 'register', wording: L('Register so that we can reach you.', 'Зарегистрируйтесь, чтобы мы могли с вами связаться.', 'Зареєструйтеся, щоб ми могли з вами зв’язатися.'), keywords: { en: ['register', 'registration'], ru: ['зарегистрируйтесь', 'регистрация'], uk: ['зареєструйтеся', 'реєстрація'] } },
-      { id: 'airport', wording: L('Coral Bay airport is closed.', 'Аэропорт Корал-Бей закрыт.', 'Аеропорт Корал-Бей закрито.'), keywords: { en: ['Coral Bay'] } },
+      {
+        id: 'hotline',
+        wording: L('Call the consular hotline for help.', 'Звоните на горячую линию консульства.', 'Телефонуйте на гарячу лінію консульства.'),
+        keywords: { en: ['hotline'], ru: ['горячая линия'], uk: ['гаряча лінія'] },
+      },
+      {
+        id: 'register',
+        wording: L(
+          'Register so that we can reach you.',
+          'Зарегистрируйтесь, чтобы мы могли с вами связаться.',
+          'Зареєструйтеся, щоб ми могли з вами зв’язатися.',
+        ),
+        keywords: { en: ['register', 'registration'], ru: ['зарегистрируйтесь', 'регистрация'], uk: ['зареєструйтеся', 'реєстрація'] },
+      },
+      {
+        id: 'airport',
+        wording: L('Coral Bay airport is closed.', 'Аэропорт Корал-Бей закрыт.', 'Аеропорт Корал-Бей закрито.'),
+        keywords: { en: ['Coral Bay'] },
+      },
     ],
     redLines: [
       {
@@ -49,12 +87,25 @@ const SCENARIO_SOURCE = {
       },
     ],
     terminology: [
-      { id: 'evacuation', preferred: L('evacuation flight', 'вывозной рейс', 'евакуаційний рейс'), deprecated: { en: ['rescue flight'], ru: ['спасательный рейс'], uk: ['рятувальний рейс'] } },
+      {
+        id: 'evacuation',
+        preferred: L('evacuation flight', 'вывозной рейс', 'евакуаційний рейс'),
+        deprecated: { en: ['rescue flight'], ru: ['спасательный рейс'], uk: ['рятувальний рейс'] },
+      },
     ],
     hashtags: { approved: ['#AzuriaHelps', '#АзурияПомогает', '#АзуріяДопомагає'] },
     tone: { target: 'empathetic' },
   },
-  timeline: [{ id: 'question', at: '0:05', type: 'post', persona: 'citizen', account: 'embassy-x', text: L('How do we get home?', 'Как нам вернуться?', 'Як нам повернутися?') }],
+  timeline: [
+    {
+      id: 'question',
+      at: '0:05',
+      type: 'post',
+      persona: 'citizen',
+      account: 'embassy-x',
+      text: L('How do we get home?', 'Как нам вернуться?', 'Як нам повернутися?'),
+    },
+  ],
   tasks: [
     {
       id: 'post',
@@ -88,7 +139,10 @@ const SCENARIO_SOURCE = {
   ],
   audience: { replies: {} },
   passRule: { rule: 'all-passed' },
-  debrief: { summary: L('Numbers first.', 'Сначала номера.', 'Спершу номери.'), teachingPoints: [L('Check every digit.', 'Проверяйте каждую цифру.', 'Перевіряйте кожну цифру.')] },
+  debrief: {
+    summary: L('Numbers first.', 'Сначала номера.', 'Спершу номери.'),
+    teachingPoints: [L('Check every digit.', 'Проверяйте каждую цифру.', 'Перевіряйте кожну цифру.')],
+  },
 };
 
 const schema = createPackSchemas({ languages: ['en', 'ru', 'uk'] }).scenario;
@@ -196,7 +250,10 @@ describe('policy.deprecated-term', () => {
   it('does not flag a deprecated short form inside the preferred full one', () => {
     const scenario = schema.parse({
       ...SCENARIO_SOURCE,
-      policy: { ...SCENARIO_SOURCE.policy, terminology: [{ id: 'name', preferred: L('Republic of Azuria', 'Республика Азурия', 'Республіка Азурія'), deprecated: { en: ['Azuria'] } }] },
+      policy: {
+        ...SCENARIO_SOURCE.policy,
+        terminology: [{ id: 'name', preferred: L('Republic of Azuria', 'Республика Азурия', 'Республіка Азурія'), deprecated: { en: ['Azuria'] } }],
+      },
     });
     expect(of(policy(`The Republic of Azuria helps. ${GOOD.en}`, 'en', 'post', scenario), 'policy.deprecated-term')).toEqual([]);
     expect(of(policy(`Azuria helps. ${GOOD.en}`, 'en', 'post', scenario), 'policy.deprecated-term')).toHaveLength(1);
@@ -240,11 +297,16 @@ describe('facts: phone numbers', () => {
     const en = GOOD.en.replace('0147', '0148');
     const [finding] = of(policy(en), 'policy.fact-mismatch');
     expect(spans(en, [finding!])).toEqual(['+99 21 555 0148']);
-    expect(finding!.message).toEqual({ key: 'policy.fact-mismatch.phone', params: { label: 'Consular hotline', found: '+99 21 555 0148', expected: '+99 21 555 0147' } });
+    expect(finding!.message).toEqual({
+      key: 'policy.fact-mismatch.phone',
+      params: { label: 'Consular hotline', found: '+99 21 555 0148', expected: '+99 21 555 0147' },
+    });
     expect(finding!.suggestion).toEqual({ replacement: '+99 21 555 0147' });
 
     const ru = GOOD.ru.replace('+99 21 555 0147', '(21) 555-01-74');
-    expect(of(policy(ru, 'ru'), 'policy.fact-mismatch').map((f) => f.message.params)).toEqual([{ label: 'Горячая линия консульства', found: '(21) 555-01-74', expected: '+99 21 555 0147' }]);
+    expect(of(policy(ru, 'ru'), 'policy.fact-mismatch').map((f) => f.message.params)).toEqual([
+      { label: 'Горячая линия консульства', found: '(21) 555-01-74', expected: '+99 21 555 0147' },
+    ]);
     const uk = GOOD.uk.replace('0147', '1147');
     expect(of(policy(uk, 'uk'), 'policy.fact-mismatch').map((f) => f.message.key)).toEqual(['policy.fact-mismatch.phone']);
   });
@@ -266,7 +328,10 @@ describe('facts: dates', () => {
     expect(of(policy(GOOD.ru, 'ru'), 'policy.fact-mismatch')).toEqual([]);
     const ru = GOOD.ru.replace('14 июня', '15 июня');
     const [finding] = of(policy(ru, 'ru'), 'policy.fact-mismatch');
-    expect(finding!.message).toEqual({ key: 'policy.fact-mismatch.date', params: { label: 'Возобновление рейсов', found: '15 июня', expected: '14 июня 2026\u00a0г.' } });
+    expect(finding!.message).toEqual({
+      key: 'policy.fact-mismatch.date',
+      params: { label: 'Возобновление рейсов', found: '15 июня', expected: '14 июня 2026\u00a0г.' },
+    });
     expect(finding!.suggestion).toEqual({ replacement: '14 июня' });
   });
 
@@ -296,7 +361,9 @@ describe('facts: dates', () => {
 
   it('accepts a date the fact sheet’s own labels give', () => {
     expect(policy(`${GOOD.en} 12 extra flights will leave between 14 and 18 June.`)).toEqual([]);
-    expect(of(policy(`${GOOD.en} 12 extra flights will leave between 14 and 19 June.`), 'policy.fact-mismatch').map((f) => f.message.params?.found)).toEqual(['19 June']);
+    expect(of(policy(`${GOOD.en} 12 extra flights will leave between 14 and 19 June.`), 'policy.fact-mismatch').map((f) => f.message.params?.found)).toEqual([
+      '19 June',
+    ]);
   });
 
   it('does not take a year, a day of a date or a clock time for a count', () => {
@@ -311,7 +378,10 @@ describe('facts: clock times', () => {
       expect(of(policy(`${GOOD.en} The desk opens at ${written}.`), 'policy.fact-mismatch'), written).toEqual([]);
     }
     const en = `${GOOD.en} The desk opens at 10:30.`;
-    expect(of(policy(en), 'policy.fact-mismatch')[0]!.message).toEqual({ key: 'policy.fact-mismatch.time', params: { label: 'Consular desk opens', found: '10:30', expected: '09:30' } });
+    expect(of(policy(en), 'policy.fact-mismatch')[0]!.message).toEqual({
+      key: 'policy.fact-mismatch.time',
+      params: { label: 'Consular desk opens', found: '10:30', expected: '09:30' },
+    });
     expect(of(policy(`${GOOD.ru} Пункт открывается в 9.30.`, 'ru'), 'policy.fact-mismatch')).toEqual([]);
     expect(of(policy(`${GOOD.uk} Пункт відкривається о 10:00.`, 'uk'), 'policy.fact-mismatch').map((f) => f.suggestion?.replacement)).toEqual(['09:30']);
   });
@@ -337,7 +407,9 @@ describe('facts: counts', () => {
     expect(finding!.message).toEqual({ key: 'policy.fact-mismatch.number', params: { label: 'Citizens registered', found: '25,000', expected: '20,000' } });
     expect(finding!.suggestion).toEqual({ replacement: '20,000' });
     const ru = `${GOOD.ru} Зарегистрировано 18\u2009000 граждан.`;
-    expect(of(policy(ru, 'ru'), 'policy.fact-mismatch').map((f) => [f.message.params?.found, f.message.params?.expected])).toEqual([['18\u2009000', '20\u00a0000']]);
+    expect(of(policy(ru, 'ru'), 'policy.fact-mismatch').map((f) => [f.message.params?.found, f.message.params?.expected])).toEqual([
+      ['18\u2009000', '20\u00a0000'],
+    ]);
     const uk = `${GOOD.uk} Зареєстровано 18 тис. громадян.`;
     expect(spans(uk, of(policy(uk, 'uk'), 'policy.fact-mismatch'))).toEqual(['18 тис.']);
   });
@@ -366,12 +438,19 @@ describe('facts: links', () => {
   it('names the verified link for another page of its site or a misspelt host', () => {
     const text = `${GOOD.en} Advice: https://mfa.azuria.example/travels`;
     const [finding] = of(policy(text), 'policy.fact-mismatch');
-    expect(finding!.message).toEqual({ key: 'policy.fact-mismatch.url', params: { label: 'Travel advice', found: 'https://mfa.azuria.example/travels', expected: 'https://mfa.azuria.example/travel' } });
-    expect(of(policy(`${GOOD.ru} Советы: https://mfa.azuira.example/travel`, 'ru'), 'policy.fact-mismatch').map((f) => f.message.params?.label)).toEqual(['Рекомендации путешественникам']);
+    expect(finding!.message).toEqual({
+      key: 'policy.fact-mismatch.url',
+      params: { label: 'Travel advice', found: 'https://mfa.azuria.example/travels', expected: 'https://mfa.azuria.example/travel' },
+    });
+    expect(of(policy(`${GOOD.ru} Советы: https://mfa.azuira.example/travel`, 'ru'), 'policy.fact-mismatch').map((f) => f.message.params?.label)).toEqual([
+      'Рекомендации путешественникам',
+    ]);
   });
 
   it('warns about a link to another site', () => {
-    expect(of(policy(`${GOOD.uk} Новини: https://news.veland.example/flights`, 'uk'), 'policy.fact-unverified').map((f) => f.message.key)).toEqual(['policy.fact-unverified.url']);
+    expect(of(policy(`${GOOD.uk} Новини: https://news.veland.example/flights`, 'uk'), 'policy.fact-unverified').map((f) => f.message.key)).toEqual([
+      'policy.fact-unverified.url',
+    ]);
   });
 });
 
@@ -388,7 +467,9 @@ describe('facts: names', () => {
     expect(spans(en, [finding!])).toEqual(['Petrovna']);
     expect(finding!.message).toEqual({ key: 'policy.fact-mismatch.name', params: { label: 'Consul', found: 'Petrovna', expected: 'Anna Petrova' } });
     expect(finding!.suggestion).toEqual({ replacement: 'Petrova' });
-    expect(of(policy(`${GOOD.ru} Консул Анна Петрава в аэропорту.`, 'ru'), 'policy.fact-mismatch').map((f) => f.message.params?.expected)).toEqual(['Анна Петрова']);
+    expect(of(policy(`${GOOD.ru} Консул Анна Петрава в аэропорту.`, 'ru'), 'policy.fact-mismatch').map((f) => f.message.params?.expected)).toEqual([
+      'Анна Петрова',
+    ]);
   });
 
   it('does not take another name the scenario uses for a misspelt one', () => {
@@ -417,33 +498,57 @@ describe('policy.fact-missing', () => {
 
   it('counts a text fact as given when most of its words are there', () => {
     expect(of(policy('Аеропорт Coral Bay закрито. Візьміть із собою паспорт і посадковий талон.', 'uk', 'dm'), 'policy.fact-missing')).toEqual([]);
-    expect(of(policy('Аеропорт Coral Bay закрито. Чекайте на новини.', 'uk', 'dm'), 'policy.fact-missing').map((f) => f.message.params?.label)).toEqual(['Що взяти з собою']);
+    expect(of(policy('Аеропорт Coral Bay закрито. Чекайте на новини.', 'uk', 'dm'), 'policy.fact-missing').map((f) => f.message.params?.label)).toEqual([
+      'Що взяти з собою',
+    ]);
   });
 });
 
 describe('severity, alternatives and stated facts (pack format additions)', () => {
-  const withPolicy = (policy: Record<string, unknown>, facts: unknown[] = SCENARIO_SOURCE.facts) => schema.parse({ ...SCENARIO_SOURCE, facts, policy: { ...SCENARIO_SOURCE.policy, ...policy } });
+  const withPolicy = (policy: Record<string, unknown>, facts: unknown[] = SCENARIO_SOURCE.facts) =>
+    schema.parse({ ...SCENARIO_SOURCE, facts, policy: { ...SCENARIO_SOURCE.policy, ...policy } });
 
   it('covers a key message by an alternative wording said in other words and order', () => {
     const scenario = withPolicy({
-      keyMessages: [{ id: 'hotline', wording: L('Call the consular hotline for help.', 'Звоните на горячую линию.', 'Телефонуйте на гарячу лінію.'), alternatives: { en: ['our consular staff answer the phone day and night'] } }, SCENARIO_SOURCE.policy.keyMessages[1]!],
+      keyMessages: [
+        {
+          id: 'hotline',
+          wording: L('Call the consular hotline for help.', 'Звоните на горячую линию.', 'Телефонуйте на гарячу лінію.'),
+          alternatives: { en: ['our consular staff answer the phone day and night'] },
+        },
+        SCENARIO_SOURCE.policy.keyMessages[1]!,
+      ],
     });
     const text = 'Day and night, consular staff answer the phone: +99 21 555 0147. Register with the embassy. 14 June #AzuriaHelps';
     expect(of(policy(text, 'en', 'post', scenario), 'policy.key-message-missing')).toEqual([]);
-    expect(of(policy('Register with the embassy. +99 21 555 0147, 14 June #AzuriaHelps', 'en', 'post', scenario), 'policy.key-message-missing')).toHaveLength(1);
+    expect(of(policy('Register with the embassy. +99 21 555 0147, 14 June #AzuriaHelps', 'en', 'post', scenario), 'policy.key-message-missing')).toHaveLength(
+      1,
+    );
   });
 
   it('covers a key message when its fact is stated', () => {
     const scenario = withPolicy({
-      keyMessages: [{ id: 'hotline', wording: L('Call the consular hotline.', 'Звоните на горячую линию.', 'Телефонуйте на гарячу лінію.'), coveredByFact: 'hotline' }, SCENARIO_SOURCE.policy.keyMessages[1]!],
+      keyMessages: [
+        { id: 'hotline', wording: L('Call the consular hotline.', 'Звоните на горячую линию.', 'Телефонуйте на гарячу лінію.'), coveredByFact: 'hotline' },
+        SCENARIO_SOURCE.policy.keyMessages[1]!,
+      ],
     });
-    expect(of(policy('Call +99 21 555 0147. Register with the embassy. 14 June #AzuriaHelps', 'en', 'post', scenario), 'policy.key-message-missing')).toEqual([]);
+    expect(of(policy('Call +99 21 555 0147. Register with the embassy. 14 June #AzuriaHelps', 'en', 'post', scenario), 'policy.key-message-missing')).toEqual(
+      [],
+    );
   });
 
   it('gives red lines, facts and terms the severity the pack sets', () => {
     const scenario = withPolicy({
       redLines: [{ id: 'promise', description: L('No promises.', 'Без обещаний.', 'Без обіцянок.'), phrases: { en: ['we will pay'] }, severity: 'minor' }],
-      terminology: [{ id: 'evacuation', preferred: L('evacuation flight', 'вывозной рейс', 'евакуаційний рейс'), deprecated: { en: ['rescue flight'] }, severity: 'critical' }],
+      terminology: [
+        {
+          id: 'evacuation',
+          preferred: L('evacuation flight', 'вывозной рейс', 'евакуаційний рейс'),
+          deprecated: { en: ['rescue flight'] },
+          severity: 'critical',
+        },
+      ],
     });
     const findings = policy(`${GOOD.en} We will pay for the rescue flight.`, 'en', 'post', scenario);
     expect(of(findings, 'policy.red-line').map((f) => f.severity)).toEqual(['minor']);
@@ -454,12 +559,18 @@ describe('severity, alternatives and stated facts (pack format additions)', () =
   it('does not take a negated or rebutted red-line phrase for a breach, but a forbidden name even when denied', () => {
     expect(of(policy(`${GOOD.en} Compensation is not guaranteed, and we will not pay for tickets.`), 'policy.red-line')).toEqual([]);
     expect(of(policy(`${GOOD.en} Posts saying "we will pay" for tickets are fake.`), 'policy.red-line')).toEqual([]);
-    const named = withPolicy({ redLines: [{ id: 'party', description: L('Name no party.', 'Не называть партии.', 'Не називати партій.'), phrases: { en: ['Unity Party'] } }] });
+    const named = withPolicy({
+      redLines: [{ id: 'party', description: L('Name no party.', 'Не называть партии.', 'Не називати партій.'), phrases: { en: ['Unity Party'] } }],
+    });
     expect(of(policy(`${GOOD.en} We do not support the Unity Party.`, 'en', 'post', named), 'policy.red-line')).toHaveLength(1);
   });
 
   it('finds a red line named as a concept, in other words than any phrase', () => {
-    const scenario = withPolicy({ redLines: [{ id: 'data', description: L('Never ask for personal data.', 'Не запрашивать данные.', 'Не запитувати дані.'), concepts: ['personal-data-request'] }] });
+    const scenario = withPolicy({
+      redLines: [
+        { id: 'data', description: L('Never ask for personal data.', 'Не запрашивать данные.', 'Не запитувати дані.'), concepts: ['personal-data-request'] },
+      ],
+    });
     expect(of(policy(`${GOOD.en} Send us your passport number to register.`, 'en', 'post', scenario), 'policy.red-line')).toHaveLength(1);
     expect(of(policy(`${GOOD.en} We never ask for your passport number.`, 'en', 'post', scenario), 'policy.red-line')).toEqual([]);
     expect(of(policy(`${GOOD.ru} Пришлите номер паспорта и данные карты.`, 'ru', 'post', scenario), 'policy.red-line')).toHaveLength(1);
@@ -495,7 +606,10 @@ describe('red-line phrases said in another order', () => {
   it('are found within one clause, and not when negated between their words', () => {
     const scenario = schema.parse({
       ...SCENARIO_SOURCE,
-      policy: { ...SCENARIO_SOURCE.policy, redLines: [{ id: 'entry', description: L('Never promise entry.', 'Не обещать въезд.', 'Не обіцяти в’їзд.'), phrases: { en: ['entry is guaranteed'] } }] },
+      policy: {
+        ...SCENARIO_SOURCE.policy,
+        redLines: [{ id: 'entry', description: L('Never promise entry.', 'Не обещать въезд.', 'Не обіцяти в’їзд.'), phrases: { en: ['entry is guaranteed'] } }],
+      },
     });
     expect(of(policy(`${GOOD.en} We guarantee your entry.`, 'en', 'post', scenario), 'policy.red-line')).toHaveLength(1);
     expect(of(policy(`${GOOD.en} Entry, as always, is decided at the border; nothing is guaranteed.`, 'en', 'post', scenario), 'policy.red-line')).toEqual([]);
@@ -505,7 +619,12 @@ describe('red-line phrases said in another order', () => {
 
 describe('a required count given wrongly, however far off', () => {
   it('is a wrong figure when the draft says what it counts', () => {
-    const scenario = schema.parse({ ...SCENARIO_SOURCE, tasks: SCENARIO_SOURCE.tasks.map((task, i) => (i === 0 ? { ...task, requires: { ...task.requires, facts: [...task.requires.facts, 'registered'] } } : task)) });
+    const scenario = schema.parse({
+      ...SCENARIO_SOURCE,
+      tasks: SCENARIO_SOURCE.tasks.map((task, i) =>
+        i === 0 ? { ...task, requires: { ...task.requires, facts: [...task.requires.facts, 'registered'] } } : task,
+      ),
+    });
     const [finding] = of(policy(`${GOOD.en} 2,000 citizens are registered with us.`, 'en', 'post', scenario), 'policy.fact-mismatch');
     expect(finding).toMatchObject({ message: { key: 'policy.fact-mismatch.number' }, suggestion: { replacement: '20,000' } });
   });
@@ -521,7 +640,21 @@ describe('facts and messages in other forms', () => {
   it('covers a key message said with synonyms of its words', () => {
     const scenario = schema.parse({
       ...SCENARIO_SOURCE,
-      policy: { ...SCENARIO_SOURCE.policy, keyMessages: [{ id: 'hotline', wording: L('The letter is a fake; the embassy did not publish it.', 'Письмо — фейк; посольство его не публиковало.', 'Лист — фейк; посольство його не публікувало.'), keywords: { en: ['fake'] } }, SCENARIO_SOURCE.policy.keyMessages[1]] },
+      policy: {
+        ...SCENARIO_SOURCE.policy,
+        keyMessages: [
+          {
+            id: 'hotline',
+            wording: L(
+              'The letter is a fake; the embassy did not publish it.',
+              'Письмо — фейк; посольство его не публиковало.',
+              'Лист — фейк; посольство його не публікувало.',
+            ),
+            keywords: { en: ['fake'] },
+          },
+          SCENARIO_SOURCE.policy.keyMessages[1],
+        ],
+      },
     });
     const text = 'Это письмо — подделка, посольство его не выпускало. Зарегистрируйтесь в посольстве. +99 21 555 0147, 14 июня #AzuriaHelps';
     expect(of(policy(text, 'ru', 'post', scenario), 'policy.key-message-missing')).toEqual([]);

@@ -55,13 +55,129 @@ const UNIT_WINDOW = 3;
 
 /** Units that say a number counts something else than a fact does (hours, kilometres, per cent, money). */
 const OTHER_UNITS: Readonly<Record<string, readonly string[]>> = {
-  en: ['hour', 'hours', 'hrs', 'minute', 'minutes', 'min', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'km', 'kilometres', 'kilometers', 'metres', 'meters', 'kg', 'tonnes', 'percent', 'azur', 'azurs', 'euro', 'euros', 'dollars', 'times', 'km/h'],
-  ru: ['час', 'часа', 'часов', 'минут', 'минуты', 'мин', 'день', 'дня', 'дней', 'сутки', 'суток', 'неделя', 'недели', 'недель', 'месяц', 'месяца', 'месяцев', 'год', 'года', 'лет', 'км', 'километров', 'метров', 'кг', 'тонн', 'процентов', 'процента', 'азур', 'азуров', 'евро', 'долларов', 'раз', 'раза'],
-  uk: ['година', 'години', 'годин', 'хвилин', 'хвилини', 'хв', 'день', 'дні', 'днів', 'доба', 'доби', 'діб', 'тиждень', 'тижні', 'тижнів', 'місяць', 'місяці', 'місяців', 'рік', 'роки', 'років', 'км', 'кілометрів', 'метрів', 'кг', 'тонн', 'відсотків', 'відсотки', 'азур', 'азурів', 'євро', 'доларів', 'разів', 'рази'],
+  en: [
+    'hour',
+    'hours',
+    'hrs',
+    'minute',
+    'minutes',
+    'min',
+    'day',
+    'days',
+    'week',
+    'weeks',
+    'month',
+    'months',
+    'year',
+    'years',
+    'km',
+    'kilometres',
+    'kilometers',
+    'metres',
+    'meters',
+    'kg',
+    'tonnes',
+    'percent',
+    'azur',
+    'azurs',
+    'euro',
+    'euros',
+    'dollars',
+    'times',
+    'km/h',
+  ],
+  ru: [
+    'час',
+    'часа',
+    'часов',
+    'минут',
+    'минуты',
+    'мин',
+    'день',
+    'дня',
+    'дней',
+    'сутки',
+    'суток',
+    'неделя',
+    'недели',
+    'недель',
+    'месяц',
+    'месяца',
+    'месяцев',
+    'год',
+    'года',
+    'лет',
+    'км',
+    'километров',
+    'метров',
+    'кг',
+    'тонн',
+    'процентов',
+    'процента',
+    'азур',
+    'азуров',
+    'евро',
+    'долларов',
+    'раз',
+    'раза',
+  ],
+  uk: [
+    'година',
+    'години',
+    'годин',
+    'хвилин',
+    'хвилини',
+    'хв',
+    'день',
+    'дні',
+    'днів',
+    'доба',
+    'доби',
+    'діб',
+    'тиждень',
+    'тижні',
+    'тижнів',
+    'місяць',
+    'місяці',
+    'місяців',
+    'рік',
+    'роки',
+    'років',
+    'км',
+    'кілометрів',
+    'метрів',
+    'кг',
+    'тонн',
+    'відсотків',
+    'відсотки',
+    'азур',
+    'азурів',
+    'євро',
+    'доларів',
+    'разів',
+    'рази',
+  ],
 };
 
 /** Words too common to say what a fact counts ("number of …", "total"). */
-const LABEL_NOISE = new Set(['number', 'total', 'count', 'amount', 'with', 'from', 'that', 'this', 'have', 'been', 'число', 'количество', 'всего', 'кількість', 'усього', 'всього']);
+const LABEL_NOISE = new Set([
+  'number',
+  'total',
+  'count',
+  'amount',
+  'with',
+  'from',
+  'that',
+  'this',
+  'have',
+  'been',
+  'число',
+  'количество',
+  'всего',
+  'кількість',
+  'усього',
+  'всього',
+]);
 
 interface PreparedKeyMessage {
   id: string;
@@ -130,7 +246,13 @@ function contextValues(context: GradingContext): KnownValues {
     shared = addKnownValues({ dates: [], times: new Set(), phones: [], numbers: new Set(), urls: new Set() }, sources);
     scenarioKnownValues.set(scenario, shared);
   }
-  const own: KnownValues = { dates: [...shared.dates], times: new Set(shared.times), phones: [...shared.phones], numbers: new Set(shared.numbers), urls: new Set(shared.urls) };
+  const own: KnownValues = {
+    dates: [...shared.dates],
+    times: new Set(shared.times),
+    phones: [...shared.phones],
+    numbers: new Set(shared.numbers),
+    urls: new Set(shared.urls),
+  };
   return addKnownValues(own, [task.brief]);
 }
 
@@ -207,7 +329,8 @@ function scenarioNames(scenario: Scenario, task: Task): Set<string> {
     for (const fact of scenario.facts) {
       texts.push(fact.label);
       if (fact.type === 'name' || fact.type === 'text') texts.push(fact.value);
-      if (fact.type === 'name') for (const aliases of Object.values(fact.aliases ?? {})) texts.push(Object.fromEntries(aliases.map((alias, i) => [String(i), alias])));
+      if (fact.type === 'name')
+        for (const aliases of Object.values(fact.aliases ?? {})) texts.push(Object.fromEntries(aliases.map((alias, i) => [String(i), alias])));
     }
     for (const message of scenario.policy.keyMessages) texts.push(message.wording);
     for (const term of scenario.policy.terminology) texts.push(term.preferred);
@@ -275,9 +398,89 @@ function prepareFacts(context: GradingContext, language: string): PreparedFacts 
 
 /** Words that say nothing of a message's content (in any of the three languages). */
 const FUNCTION_WORDS = new Set([
-  'the', 'and', 'for', 'with', 'that', 'this', 'from', 'your', 'our', 'are', 'was', 'will', 'have', 'has', 'you', 'they', 'them', 'their', 'there', 'here', 'all', 'any', 'can', 'not', 'who', 'what', 'which', 'been', 'into', 'about', 'also', 'more', 'only',
-  'это', 'как', 'для', 'что', 'или', 'все', 'вас', 'ваш', 'наш', 'мы', 'они', 'при', 'так', 'уже', 'его', 'она', 'оно', 'также', 'может', 'будет', 'есть', 'нет', 'если', 'чтобы', 'всех',
-  'це', 'як', 'для', 'що', 'або', 'всі', 'усі', 'вас', 'ваш', 'наш', 'ми', 'вони', 'при', 'так', 'вже', 'його', 'вона', 'також', 'може', 'буде', 'є', 'немає', 'якщо', 'щоб', 'всіх',
+  'the',
+  'and',
+  'for',
+  'with',
+  'that',
+  'this',
+  'from',
+  'your',
+  'our',
+  'are',
+  'was',
+  'will',
+  'have',
+  'has',
+  'you',
+  'they',
+  'them',
+  'their',
+  'there',
+  'here',
+  'all',
+  'any',
+  'can',
+  'not',
+  'who',
+  'what',
+  'which',
+  'been',
+  'into',
+  'about',
+  'also',
+  'more',
+  'only',
+  'это',
+  'как',
+  'для',
+  'что',
+  'или',
+  'все',
+  'вас',
+  'ваш',
+  'наш',
+  'мы',
+  'они',
+  'при',
+  'так',
+  'уже',
+  'его',
+  'она',
+  'оно',
+  'также',
+  'может',
+  'будет',
+  'есть',
+  'нет',
+  'если',
+  'чтобы',
+  'всех',
+  'це',
+  'як',
+  'для',
+  'що',
+  'або',
+  'всі',
+  'усі',
+  'вас',
+  'ваш',
+  'наш',
+  'ми',
+  'вони',
+  'при',
+  'так',
+  'вже',
+  'його',
+  'вона',
+  'також',
+  'може',
+  'буде',
+  'є',
+  'немає',
+  'якщо',
+  'щоб',
+  'всіх',
 ]);
 
 function messageStems(text: string, language: string): Set<string> {
@@ -298,7 +501,11 @@ function factsStatedIn(text: string, facts: readonly Fact[]): string[] {
       (fact.type === 'number' && found.numbers.some((number) => number.value === fact.value)) ||
       (fact.type === 'phone' && found.phones.some((phone) => comparePhone(phone.value, fact.value) === 'equal')) ||
       (fact.type === 'time' && found.times.some((time) => compareTime(time.value, parseTime(fact.value)) === 'equal')) ||
-      (fact.type === 'url' && found.urls.some((url) => { const value = normaliseUrl(fact.value); return value !== null && compareUrl(url.value, value) === 'equal'; }));
+      (fact.type === 'url' &&
+        found.urls.some((url) => {
+          const value = normaliseUrl(fact.value);
+          return value !== null && compareUrl(url.value, value) === 'equal';
+        }));
     if (stated) ids.push(fact.id);
   }
   return ids;
@@ -310,7 +517,10 @@ function prepare(context: GradingContext, language: string): Prepared {
   const keyMessages = policy.keyMessages.map((message): PreparedKeyMessage => {
     const wordings = message.wording[language] ? [message.wording[language]] : [];
     const alternatives = [...wordings, ...(message.alternatives?.[language] ?? [])].map((text) => messageStems(text, language)).filter((set) => set.size >= 2);
-    const facts = [...(message.coveredByFact ? [message.coveredByFact] : []), ...Object.values(message.wording).flatMap((text) => factsStatedIn(text, context.scenario.facts))];
+    const facts = [
+      ...(message.coveredByFact ? [message.coveredByFact] : []),
+      ...Object.values(message.wording).flatMap((text) => factsStatedIn(text, context.scenario.facts)),
+    ];
     return {
       id: message.id,
       wording: pick(message.wording, context.playLanguage),
@@ -320,21 +530,41 @@ function prepare(context: GradingContext, language: string): Prepared {
       inLanguage: Boolean(message.keywords?.[language] || message.alternatives?.[language] || message.wording[language]),
     };
   });
-  const keywords = new Phrases(keyMessages.flatMap((message) => message.keywords.map((text) => ({ text, value: message.id }))), language);
-  const redLineValue = (line: (typeof policy.redLines)[number], phrase = ''): RedLineValue => ({ description: pick(line.description, context.playLanguage), severity: line.severity, name: /\p{Lu}/u.test(phrase) });
-  const redLinePhrases = policy.redLines.flatMap((line) => (line.phrases?.[language] ?? Object.values(line.phrases ?? {}).flat()).map((text) => ({ text, value: redLineValue(line, text) })));
+  const keywords = new Phrases(
+    keyMessages.flatMap((message) => message.keywords.map((text) => ({ text, value: message.id }))),
+    language,
+  );
+  const redLineValue = (line: (typeof policy.redLines)[number], phrase = ''): RedLineValue => ({
+    description: pick(line.description, context.playLanguage),
+    severity: line.severity,
+    name: /\p{Lu}/u.test(phrase),
+  });
+  const redLinePhrases = policy.redLines.flatMap((line) =>
+    (line.phrases?.[language] ?? Object.values(line.phrases ?? {}).flat()).map((text) => ({ text, value: redLineValue(line, text) })),
+  );
   const redLines = new Phrases(redLinePhrases, language);
   const redLineWords = new LoosePhrases(redLinePhrases, language);
   const concepts = policy.redLines.flatMap((line) => (line.concepts ?? []).map((concept) => ({ concept, value: redLineValue(line) })));
   const names = new Set<string>();
-  for (const persona of context.scenario.personas) for (const name of Object.values(persona.name)) for (const token of tokenize(name, language)) if (token.folded.length >= 3) names.add(token.folded);
+  for (const persona of context.scenario.personas)
+    for (const name of Object.values(persona.name)) for (const token of tokenize(name, language)) if (token.folded.length >= 3) names.add(token.folded);
   const deprecated = new Phrases(
     policy.terminology.flatMap((term) =>
-      (term.deprecated[language] ?? []).map((text) => ({ text, value: { preferred: term.preferred[language] ?? pick(term.preferred, context.playLanguage), severity: term.severity, forms: new Set((term.deprecated[language] ?? []).map(fold)) } })),
+      (term.deprecated[language] ?? []).map((text) => ({
+        text,
+        value: {
+          preferred: term.preferred[language] ?? pick(term.preferred, context.playLanguage),
+          severity: term.severity,
+          forms: new Set((term.deprecated[language] ?? []).map(fold)),
+        },
+      })),
     ),
     language,
   );
-  const preferred = new Phrases(policy.terminology.flatMap((term) => Object.values(term.preferred).map((text) => ({ text, value: true as const }))), language);
+  const preferred = new Phrases(
+    policy.terminology.flatMap((term) => Object.values(term.preferred).map((text) => ({ text, value: true as const }))),
+    language,
+  );
   const approvedHashtags = new Map(policy.hashtags.approved.map((tag) => [hashtagKey(tag), tag]));
   return { keyMessages, keywords, redLines, redLineWords, concepts, names, deprecated, preferred, approvedHashtags, facts: prepareFacts(context, language) };
 }
@@ -399,7 +629,10 @@ class Phrases<T> {
 class LoosePhrases<T> {
   private readonly phrases: Array<{ stems: string[]; value: T }> = [];
 
-  constructor(phrases: ReadonlyArray<{ text: string; value: T }>, readonly language: string) {
+  constructor(
+    phrases: ReadonlyArray<{ text: string; value: T }>,
+    readonly language: string,
+  ) {
     for (const { text, value } of phrases) {
       const stems = tokenize(text, language)
         .filter((token) => !FUNCTION_WORDS.has(token.folded) && token.folded.length >= 3)
@@ -489,7 +722,17 @@ function checkKeyMessages(draft: DraftAnalysis, prepared: Prepared, facts: FactC
     findings.push({
       ruleId: 'policy.key-message-missing',
       message: { key: 'policy.key-message-missing.absent', params: { wording: message.wording } },
-      suggestion: { message: { key: 'policy.key-message-missing.suggestion', params: { keywords: message.keywords.slice(0, 3).map((k) => quote(k, context.playLanguage)).join(', ') } } },
+      suggestion: {
+        message: {
+          key: 'policy.key-message-missing.suggestion',
+          params: {
+            keywords: message.keywords
+              .slice(0, 3)
+              .map((k) => quote(k, context.playLanguage))
+              .join(', '),
+          },
+        },
+      },
     });
   }
   return findings;
@@ -568,7 +811,9 @@ function checkTerminology(text: string, tokens: readonly Token[], prepared: Prep
       ruleId: 'policy.deprecated-term',
       span: { start: match.start, end: match.end },
       message: { key: 'policy.deprecated-term', params: { term: written, preferred: match.value.preferred } },
-      suggestion: grammatical ? { replacement: match.value.preferred } : { message: { key: 'policy.deprecated-term.inflect', params: { preferred: match.value.preferred } } },
+      suggestion: grammatical
+        ? { replacement: match.value.preferred }
+        : { message: { key: 'policy.deprecated-term.inflect', params: { preferred: match.value.preferred } } },
       severity: match.value.severity,
     });
   }
@@ -592,7 +837,10 @@ function checkHashtags(draft: DraftAnalysis, prepared: Prepared, context: Gradin
       findings.push({
         ruleId: 'policy.hashtag-unapproved',
         span: { start: unapproved[0]!.start, end: unapproved.at(-1)!.end },
-        message: { key: 'policy.hashtag-unapproved-pile', params: { count: unapproved.length, hashtags: unapproved.map((tag) => tag.text).join(' '), approved: approved.join(', ') } },
+        message: {
+          key: 'policy.hashtag-unapproved-pile',
+          params: { count: unapproved.length, hashtags: unapproved.map((tag) => tag.text).join(' '), approved: approved.join(', ') },
+        },
       });
     } else {
       for (const tag of unapproved) {
@@ -673,7 +921,10 @@ function checkFacts(draft: DraftAnalysis, found: DraftFacts, prepared: PreparedF
     result.findings.push({
       ruleId: 'policy.fact-mismatch',
       span: { start: span.start, end: span.end },
-      message: { key: `policy.fact-mismatch.${fact.type}`, params: { label: pick(fact.label, play), found: text.slice(span.start, span.end), expected: displayFact(fact, play) } },
+      message: {
+        key: `policy.fact-mismatch.${fact.type}`,
+        params: { label: pick(fact.label, play), found: text.slice(span.start, span.end), expected: displayFact(fact, play) },
+      },
       suggestion: { replacement },
       severity: fact.severity,
     });
@@ -685,18 +936,29 @@ function checkFacts(draft: DraftAnalysis, found: DraftFacts, prepared: PreparedF
     result.findings.push({
       ruleId: 'policy.fact-mismatch',
       span: { start: span.start, end: span.end },
-      message: { key: `policy.fact-mismatch.ambiguous`, params: { found: text.slice(span.start, span.end), expected: facts.map((fact) => `${pick(fact.label, play)}: ${displayFact(fact, play)}`).join('; ') } },
+      message: {
+        key: `policy.fact-mismatch.ambiguous`,
+        params: { found: text.slice(span.start, span.end), expected: facts.map((fact) => `${pick(fact.label, play)}: ${displayFact(fact, play)}`).join('; ') },
+      },
       severity: facts.some((fact) => fact.severity === 'critical') ? 'critical' : facts.some((fact) => fact.severity === 'major') ? 'major' : 'minor',
     });
   };
   const unverified = (type: Fact['type'], span: Span) => {
-    const finding: RawFinding = { ruleId: 'policy.fact-unverified', span: { start: span.start, end: span.end }, message: { key: `policy.fact-unverified.${type}`, params: { found: text.slice(span.start, span.end) } } };
+    const finding: RawFinding = {
+      ruleId: 'policy.fact-unverified',
+      span: { start: span.start, end: span.end },
+      message: { key: `policy.fact-unverified.${type}`, params: { found: text.slice(span.start, span.end) } },
+    };
     result.findings.push(finding);
     result.unverified.push({ type, finding });
   };
 
   for (const phone of found.phones) {
-    const { equal, close } = nearest(prepared.phones, ({ fact }) => comparePhone(phone.value, fact.value), ({ fact }) => Math.min(...phoneForms(fact.value).map((form) => editDistance(form, phone.value))));
+    const { equal, close } = nearest(
+      prepared.phones,
+      ({ fact }) => comparePhone(phone.value, fact.value),
+      ({ fact }) => Math.min(...phoneForms(fact.value).map((form) => editDistance(form, phone.value))),
+    );
     if (equal) result.present.add(equal.fact.id);
     else if (prepared.known.phones.includes(phone.value)) continue;
     else if (close) mismatch(close.fact, phone, close.fact.value);
@@ -704,18 +966,32 @@ function checkFacts(draft: DraftAnalysis, found: DraftFacts, prepared: PreparedF
   }
 
   for (const date of found.dates) {
-    const { equal, close, tied } = nearest(prepared.dates, ({ value }) => compareDate(date.value, value), ({ value }) => daysApart(date.value, value));
+    const { equal, close, tied } = nearest(
+      prepared.dates,
+      ({ value }) => compareDate(date.value, value),
+      ({ value }) => daysApart(date.value, value),
+    );
     if (equal) result.present.add(equal.fact.id);
     else if (prepared.known.dates.some((known) => known.day === date.value.day && known.month === date.value.month)) continue;
-    else if (tied.length > 1) ambiguous(tied.map(({ fact }) => fact), date);
+    else if (tied.length > 1)
+      ambiguous(
+        tied.map(({ fact }) => fact),
+        date,
+      );
     else if (close) mismatch(close.fact, date, correctedDate(date, close.value, language));
     else if (prepared.dates.length) unverified('date', date);
   }
 
   for (const time of found.times) {
-    const { equal, close } = nearest(prepared.times, ({ value }) => compareTime(time.value, value), ({ value }) => Math.abs(minutesOfDay(value) - minutesOfDay(time.value)));
+    const { equal, close } = nearest(
+      prepared.times,
+      ({ value }) => compareTime(time.value, value),
+      ({ value }) => Math.abs(minutesOfDay(value) - minutesOfDay(time.value)),
+    );
     // "до 10.05" reads as a clock time and as a date: where the sheet holds 10 May and no 10:05, it is the date.
-    const asDate = equal ? undefined : prepared.dates.find(({ value }) => value.day === time.value.hours && value.month === time.value.minutes && /^\d{1,2}[./]\d{2}$/.test(time.text));
+    const asDate = equal
+      ? undefined
+      : prepared.dates.find(({ value }) => value.day === time.value.hours && value.month === time.value.minutes && /^\d{1,2}[./]\d{2}$/.test(time.text));
     if (asDate) {
       result.present.add(asDate.fact.id);
       continue;
@@ -727,7 +1003,11 @@ function checkFacts(draft: DraftAnalysis, found: DraftFacts, prepared: PreparedF
   }
 
   for (const url of found.urls) {
-    const { equal, close } = nearest(prepared.urls, ({ value }) => compareUrl(url.value, value), ({ value }) => editDistance(`${value.host}${value.path}`, `${url.value.host}${url.value.path}`));
+    const { equal, close } = nearest(
+      prepared.urls,
+      ({ value }) => compareUrl(url.value, value),
+      ({ value }) => editDistance(`${value.host}${value.path}`, `${url.value.host}${url.value.path}`),
+    );
     if (equal) result.present.add(equal.fact.id);
     else if (prepared.known.urls.has(urlKey(url.value))) continue;
     else if (close) mismatch(close.fact, url, close.fact.value);
@@ -809,7 +1089,14 @@ function wordsBefore(tokens: readonly Token[], breaks: SentenceBreaks, start: nu
   return words;
 }
 
-function checkCounts(draft: DraftAnalysis, numbers: DraftFacts['numbers'], prepared: PreparedFacts, result: FactCheck, mismatch: (fact: Fact, span: Span, replacement: string) => void, required: ReadonlySet<string>) {
+function checkCounts(
+  draft: DraftAnalysis,
+  numbers: DraftFacts['numbers'],
+  prepared: PreparedFacts,
+  result: FactCheck,
+  mismatch: (fact: Fact, span: Span, replacement: string) => void,
+  required: ReadonlySet<string>,
+) {
   const { text, tokens, language } = draft;
   const breaks = new SentenceBreaks(text);
   for (const number of numbers) {
@@ -859,7 +1146,13 @@ function nearCount(found: number, fact: number, named: boolean): boolean {
   return Math.abs(found - fact) <= Math.abs(fact) * NEAR_COUNT;
 }
 
-function checkNames(draft: DraftAnalysis, urls: readonly Span[], prepared: PreparedFacts, result: FactCheck, mismatch: (fact: Fact, span: Span, replacement: string) => void) {
+function checkNames(
+  draft: DraftAnalysis,
+  urls: readonly Span[],
+  prepared: PreparedFacts,
+  result: FactCheck,
+  mismatch: (fact: Fact, span: Span, replacement: string) => void,
+) {
   const { text, tokens, language } = draft;
   const entitySpans = new SpanIndex([...urls, ...draft.mentions, ...draft.hashtags]);
   const keys = tokens.map((token) => nameKey(token.folded));

@@ -4,7 +4,11 @@ import { tokenize } from './text';
 
 function negatedWord(text: string, word: string, language = 'en'): boolean {
   const tokens = tokenize(text, language);
-  return isNegated(text, tokens, tokens.findIndex((token) => token.folded === word));
+  return isNegated(
+    text,
+    tokens,
+    tokens.findIndex((token) => token.folded === word),
+  );
 }
 
 describe('negation scope', () => {
@@ -22,8 +26,7 @@ describe('negation scope', () => {
 });
 
 describe('reported speech', () => {
-  const reported = (text: string, language = 'en') =>
-    reportedSpans(text, tokenize(text, language)).map((span) => text.slice(span.start, span.end));
+  const reported = (text: string, language = 'en') => reportedSpans(text, tokenize(text, language)).map((span) => text.slice(span.start, span.end));
 
   it('takes quotations and rebutted claims for someone else’s words', () => {
     expect(reported('The letter says «citizens will be deported». Nothing else.')).toEqual(['«citizens will be deported»']);
@@ -52,6 +55,8 @@ describe('negation over "or", and refusals', () => {
 
   it('finds sentences that refuse to speak of something', () => {
     const text = 'Who is behind it the investigation will establish. The hotline is open.';
-    expect(refusalSpans(text, tokenize(text, 'en')).map((span) => text.slice(span.start, span.end))).toEqual(['Who is behind it the investigation will establish']);
+    expect(refusalSpans(text, tokenize(text, 'en')).map((span) => text.slice(span.start, span.end))).toEqual([
+      'Who is behind it the investigation will establish',
+    ]);
   });
 });

@@ -59,7 +59,12 @@ export function synonymKey(wordStem: string, language: string): string {
     const groups = GROUPS[language as 'en' | 'ru' | 'uk'] ?? [];
     for (const group of groups) {
       // Multi-word members stand by their last word's stem ("горячая линия" → "лин").
-      const keys = group.map((member) => member.split(' ').map((word) => stem(word.toLowerCase(), language)).at(-1)!);
+      const keys = group.map((member) =>
+        member
+          .split(' ')
+          .map((word) => stem(word.toLowerCase(), language))
+          .at(-1)!,
+      );
       for (const key of keys) if (!map.has(key)) map.set(key, keys[0]!);
     }
     canonical.set(language, map);

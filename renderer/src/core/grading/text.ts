@@ -104,7 +104,10 @@ export class PhraseMatcher<T> {
   private readonly byStem = new Map<string, Phrase<T>[]>();
   private readonly byForm = new Map<string, Phrase<T>[]>();
 
-  constructor(phrases: Iterable<{ text: string; value: T }>, readonly language: string) {
+  constructor(
+    phrases: Iterable<{ text: string; value: T }>,
+    readonly language: string,
+  ) {
     for (const { text, value } of phrases) {
       const words = tokenize(text, language).map(({ folded, stem }) => ({ folded, stem }));
       if (!words.length) continue;

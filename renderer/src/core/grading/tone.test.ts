@@ -10,7 +10,10 @@ const base = loadPack(readFolder(MINIMAL_PACK_DIR), { appVersion: '0.1.0' }).pac
 function toneOf(text: string, language: string, options: { target?: Scenario['policy']['tone']['target']; kind?: Scenario['kind'] } = {}) {
   const scenario: Scenario = { ...base, kind: options.kind ?? base.kind, policy: { ...base.policy, tone: { target: options.target ?? 'calm-firm' } } };
   const context = createGradingContext({ scenario, task: 'publish-hotline', playLanguage: language });
-  return toneRules(analyseDraft(text, context), context).map((finding) => ({ ...finding, found: finding.span ? text.slice(finding.span.start, finding.span.end) : '' }));
+  return toneRules(analyseDraft(text, context), context).map((finding) => ({
+    ...finding,
+    found: finding.span ? text.slice(finding.span.start, finding.span.end) : '',
+  }));
 }
 
 const rules = (text: string, language: string, options?: Parameters<typeof toneOf>[2]) => toneOf(text, language, options).map((f) => f.ruleId);
@@ -117,8 +120,12 @@ describe('tone.empathy-missing', () => {
   it('fires only for an empathetic target with no sign of empathy, reassurance or next step', () => {
     expect(rules(cold, 'en', { target: 'empathetic' })).toContain('tone.empathy-missing');
     expect(rules(`We understand your worry. ${cold}`, 'en', { target: 'empathetic' })).not.toContain('tone.empathy-missing');
-    expect(rules('Мы понимаем вашу тревогу. Рейсы приостановлены, дополнительные рейсы — с 13 июля.', 'ru', { target: 'empathetic' })).not.toContain('tone.empathy-missing');
-    expect(rules('Ми розуміємо вашу тривогу. Рейси призупинено, додаткові рейси — з 13 липня.', 'uk', { target: 'empathetic' })).not.toContain('tone.empathy-missing');
+    expect(rules('Мы понимаем вашу тревогу. Рейсы приостановлены, дополнительные рейсы — с 13 июля.', 'ru', { target: 'empathetic' })).not.toContain(
+      'tone.empathy-missing',
+    );
+    expect(rules('Ми розуміємо вашу тривогу. Рейси призупинено, додаткові рейси — з 13 липня.', 'uk', { target: 'empathetic' })).not.toContain(
+      'tone.empathy-missing',
+    );
     expect(rules(cold, 'en', { target: 'formal' })).not.toContain('tone.empathy-missing');
   });
 });
@@ -179,7 +186,9 @@ describe('tone read by clause', () => {
 
 describe('whose words carry the alarm', () => {
   it('does not take a quoted or rebutted rumour, or a negated alarm, for the author’s panic', () => {
-    expect(rules('В соцсетях пишут о «десятках погибших». Эти сведения не исходят из официальных источников.', 'ru', { kind: 'crisis' })).not.toContain('tone.panic');
+    expect(rules('В соцсетях пишут о «десятках погибших». Эти сведения не исходят из официальных источников.', 'ru', { kind: 'crisis' })).not.toContain(
+      'tone.panic',
+    );
     expect(rules('Please do not repost unconfirmed reports.', 'en', { kind: 'crisis' })).not.toContain('tone.panic');
     expect(rules('There are unconfirmed reports of dozens dead.', 'en', { kind: 'crisis' })).toContain('tone.panic');
   });

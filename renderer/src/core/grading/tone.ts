@@ -388,11 +388,19 @@ function lexiconFindings(hits: readonly Hit[], draft: DraftAnalysis, lexicon: To
         ruleId,
         span: { start: hit.start, end: hit.end },
         message: { key: 'tone.register', params: { word } },
-        suggestion: replacement === undefined ? { message: { key: 'tone.register-advice' } } : { replacement: matchCase(word, replacement), message: { key: 'tone.register-advice' } },
+        suggestion:
+          replacement === undefined
+            ? { message: { key: 'tone.register-advice' } }
+            : { replacement: matchCase(word, replacement), message: { key: 'tone.register-advice' } },
       };
     }
     const param = category === 'sarcasm' ? 'phrase' : 'word';
-    return { ruleId, span: { start: hit.start, end: hit.end }, message: { key: ruleId, params: { [param]: word } }, suggestion: { message: { key: `${ruleId}-advice` } } };
+    return {
+      ruleId,
+      span: { start: hit.start, end: hit.end },
+      message: { key: ruleId, params: { [param]: word } },
+      suggestion: { message: { key: `${ruleId}-advice` } },
+    };
   });
 }
 
@@ -405,7 +413,12 @@ function sarcasmMarks(draft: DraftAnalysis, tokens: readonly Token[], lexicon: T
   const add = (span: Span, phrase: string) => {
     if (taken.some((other) => overlaps(other, span))) return;
     taken.push(span);
-    findings.push({ ruleId: 'tone.sarcasm', span, message: { key: 'tone.sarcasm', params: { phrase } }, suggestion: { message: { key: 'tone.sarcasm-advice' } } });
+    findings.push({
+      ruleId: 'tone.sarcasm',
+      span,
+      message: { key: 'tone.sarcasm', params: { phrase } },
+      suggestion: { message: { key: 'tone.sarcasm-advice' } },
+    });
   };
   for (const token of tokens) if (lexicon.laughter.test(token.folded)) add({ start: token.start, end: token.end }, token.text);
   for (const match of draft.text.matchAll(IRONY_MARK)) {
@@ -416,9 +429,16 @@ function sarcasmMarks(draft: DraftAnalysis, tokens: readonly Token[], lexicon: T
 }
 
 /** Words after which quotation marks hold a title or a name, not irony: "the letter «…»", "под названием «…»". */
-const TITLE_NOUNS = /(?:letter|document|order|decree|article|post|message|statement|notice|titled|entitled|called|named|headline|письм\p{L}*|документ\p{L}*|приказ\p{L}*|указ\p{L}*|стать\p{L}*|заявлени\p{L}*|сообщени\p{L}*|уведомлени\p{L}*|названи\p{L}*|озаглавлен\p{L}*|заголов\p{L}*|лист\p{L}*|наказ\p{L}*|статт\p{L}*|заяв\p{L}*|повідомлен\p{L}*|назв\p{L}*)[\s\u00a0:,—–-]*$/iu;
+const TITLE_NOUNS =
+  /(?:letter|document|order|decree|article|post|message|statement|notice|titled|entitled|called|named|headline|письм\p{L}*|документ\p{L}*|приказ\p{L}*|указ\p{L}*|стать\p{L}*|заявлени\p{L}*|сообщени\p{L}*|уведомлени\p{L}*|названи\p{L}*|озаглавлен\p{L}*|заголов\p{L}*|лист\p{L}*|наказ\p{L}*|статт\p{L}*|заяв\p{L}*|повідомлен\p{L}*|назв\p{L}*)[\s\u00a0:,—–-]*$/iu;
 
-function scareQuotes(draft: DraftAnalysis, tokens: readonly Token[], vocabulary: ScenarioVocabulary, lexicon: CompiledLexicon, entities: readonly Entity[]): RawFinding[] {
+function scareQuotes(
+  draft: DraftAnalysis,
+  tokens: readonly Token[],
+  vocabulary: ScenarioVocabulary,
+  lexicon: CompiledLexicon,
+  entities: readonly Entity[],
+): RawFinding[] {
   const findings: RawFinding[] = [];
   // Quotation marks in a sentence that reports a claim to rebut it quote the claim: they mock no one.
   // So do quotation marks in a sentence that reports what others say ("rumours about «hackers»").
@@ -500,7 +520,14 @@ function isShouted(token: Token, allowed: (word: string) => boolean): boolean {
 }
 
 /** The shouted words in sentence case, abbreviations and the scenario's names kept as written. */
-function sentenceCase(text: string, start: number, end: number, run: readonly Token[], allowed: (word: string) => boolean, vocabulary: ScenarioVocabulary): string {
+function sentenceCase(
+  text: string,
+  start: number,
+  end: number,
+  run: readonly Token[],
+  allowed: (word: string) => boolean,
+  vocabulary: ScenarioVocabulary,
+): string {
   let result = '';
   let cursor = start;
   for (const token of run) {
@@ -523,7 +550,12 @@ function emojiFindings(draft: DraftAnalysis, target: string, taken: Span[]): Raw
   for (const item of emoji) {
     if (MOCKING_EMOJI.has(item.base)) {
       taken.push(item);
-      findings.push({ ruleId: 'tone.sarcasm', span: { start: item.start, end: item.end }, message: { key: 'tone.sarcasm', params: { phrase: item.text } }, suggestion: { message: { key: 'tone.sarcasm-advice' } } });
+      findings.push({
+        ruleId: 'tone.sarcasm',
+        span: { start: item.start, end: item.end },
+        message: { key: 'tone.sarcasm', params: { phrase: item.text } },
+        suggestion: { message: { key: 'tone.sarcasm-advice' } },
+      });
     } else others.push(item);
   }
   if (target === 'warm') {
@@ -568,7 +600,12 @@ function familiarRegister(draft: DraftAnalysis, tokens: readonly Token[], taken:
         suggestion: { message: { key: 'tone.register-familiar-advice', params: { polite } } },
       });
     } else if (diminutives.has(token.folded)) {
-      findings.push({ ruleId: 'tone.register', span: { start: token.start, end: token.end }, message: { key: 'tone.register-diminutive', params: { word: token.text } }, suggestion: { message: { key: 'tone.register-advice' } } });
+      findings.push({
+        ruleId: 'tone.register',
+        span: { start: token.start, end: token.end },
+        message: { key: 'tone.register-diminutive', params: { word: token.text } },
+        suggestion: { message: { key: 'tone.register-advice' } },
+      });
     }
   }
   return findings;
@@ -623,8 +660,12 @@ export const toneRules: RuleFamily = (draft, context) => {
   }
   findings.push(...familiarRegister(draft, tokens, taken));
 
-  if (checksEmpathy && !(found.get('empathy')?.length)) {
-    findings.push({ ruleId: 'tone.empathy-missing', message: { key: 'tone.empathy-missing' }, suggestion: { message: { key: 'tone.empathy-missing-advice' } } });
+  if (checksEmpathy && !found.get('empathy')?.length) {
+    findings.push({
+      ruleId: 'tone.empathy-missing',
+      message: { key: 'tone.empathy-missing' },
+      suggestion: { message: { key: 'tone.empathy-missing-advice' } },
+    });
   }
   return findings;
 };

@@ -644,7 +644,12 @@ describe('readArchive on hostile variations of a genuine archive', () => {
   );
   const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     fc.record({ kind: fc.constant('flip' as const), at: position, mask: fc.integer({ min: 1, max: 255 }) }),
-    fc.record({ kind: fc.constant('field' as const), at: position, width: fc.constantFrom(2 as const, 4 as const), value: fc.constantFrom(...BOUNDARY_VALUES) }),
+    fc.record({
+      kind: fc.constant('field' as const),
+      at: position,
+      width: fc.constantFrom(2 as const, 4 as const),
+      value: fc.constantFrom(...BOUNDARY_VALUES),
+    }),
     fc.record({ kind: fc.constant('truncate' as const), at: position }),
     fc.record({ kind: fc.constant('insert' as const), at: position, bytes: fc.uint8Array({ minLength: 1, maxLength: 64 }) }),
     fc.record({ kind: fc.constant('copy' as const), from: position, to: position, length: fc.integer({ min: 1, max: 512 }) }),

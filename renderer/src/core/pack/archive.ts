@@ -78,8 +78,7 @@ export type ArchiveErrorCode =
 
 /** What an instructor importing an archive can do about each refusal. */
 const IMPORT_HINTS: Record<ArchiveErrorCode, string> = {
-  'not-zip':
-    'Make sure you chose an .attache file exported from Attaché. If it was sent to you, ask for it again: it may have been damaged on the way.',
+  'not-zip': 'Make sure you chose an .attache file exported from Attaché. If it was sent to you, ask for it again: it may have been damaged on the way.',
   'too-large': 'Ask the author to make the pack smaller, for example by compressing large images or videos, and to export it again.',
   'too-many-entries': 'Ask the author to remove unused files from the pack and to export it again.',
   'unsafe-path':
@@ -88,8 +87,7 @@ const IMPORT_HINTS: Record<ArchiveErrorCode, string> = {
   'expands-too-far':
     'Ask the author to make the pack smaller and to export it again. An archive that expands this far may be deliberately harmful: do not try to open it elsewhere.',
   'duplicate-entry': 'Ask the author to give every file in the pack a distinct name and to export the pack again.',
-  'unsupported-entry':
-    'Attaché archives contain only plain files, without passwords or links. Ask the author to export the pack again from Attaché.',
+  'unsupported-entry': 'Attaché archives contain only plain files, without passwords or links. Ask the author to export the pack again from Attaché.',
   'missing-manifest': 'This is a ZIP file but not an Attaché scenario pack. Ask the author to export the pack from Attaché.',
   'bad-manifest': 'Ask the author to export the pack again. If the message mentions a newer version, update Attaché first.',
   'manifest-mismatch': 'The archive was changed after it was exported. Ask the author to send the original file again.',

@@ -2,7 +2,16 @@
 // "and N more" lines, and hints at a bounded cost.
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from './diagnostics';
-import { compareDiagnostics, countProblems, diagnostic, DIAGNOSTIC_TEXT_LIMITS, DiagnosticList, firstProblems, formatDiagnostic, formatPath } from './diagnostics';
+import {
+  compareDiagnostics,
+  countProblems,
+  diagnostic,
+  DIAGNOSTIC_TEXT_LIMITS,
+  DiagnosticList,
+  firstProblems,
+  formatDiagnostic,
+  formatPath,
+} from './diagnostics';
 import { Hints, KnownNames } from './hints';
 import { amount, clip, clipMiddle, count, counted, kindOf, list, name, quote, say, verbatim } from './message';
 
@@ -19,7 +28,14 @@ describe('message parts render any value bounded, never as "undefined", "NaN" or
   it('names a value of the wrong kind by its kind, whatever reaches it at run time', () => {
     const hostile: unknown[] = [undefined, null, Number.NaN, Infinity, {}, [], 5n, Symbol('s'), () => 1, true];
     for (const value of hostile) {
-      for (const part of [quote(value as string), name(value as string), count(value as number), amount(value as number), kindOf(value), verbatim(value as string)]) {
+      for (const part of [
+        quote(value as string),
+        name(value as string),
+        count(value as number),
+        amount(value as number),
+        kindOf(value),
+        verbatim(value as string),
+      ]) {
         expect(part, String(typeof value)).not.toMatch(RENDERING_ACCIDENT);
         expect(part.length).toBeGreaterThan(0);
       }
@@ -78,7 +94,8 @@ describe('diagnostic() bounds every part; formatDiagnostic() the whole line', ()
 });
 
 describe('DiagnosticList lists a fixed number of problems and counts the rest', () => {
-  const problem = (file: string, line: number, severity: Diagnostic['severity'] = 'error') => diagnostic({ severity, file, line, column: 1, message: say`problem ${count(line)}` });
+  const problem = (file: string, line: number, severity: Diagnostic['severity'] = 'error') =>
+    diagnostic({ severity, file, line, column: 1, message: say`problem ${count(line)}` });
 
   it('lists at most perFile problems of a file, then one "and N more" line after them', () => {
     const list = new DiagnosticList({ perFile: 3, total: 100 });

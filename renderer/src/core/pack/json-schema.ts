@@ -18,7 +18,8 @@ export function generateJsonSchemas(): Record<string, string> {
   for (const [file, { schema, title }] of Object.entries(JSON_SCHEMA_FILES)) {
     // Authors write the input side: fields with defaults are optional there.
     const json = z.toJSONSchema(schema, { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' });
-    out[file] = `${JSON.stringify({ ...json, $id: `${SCHEMA_BASE}${file}`, title, description: `Pack format ${PACK_FORMAT}. Generated from renderer/src/core/pack/schema.ts by npm run pack:schema — do not edit by hand.` }, null, 2)}\n`;
+    out[file] =
+      `${JSON.stringify({ ...json, $id: `${SCHEMA_BASE}${file}`, title, description: `Pack format ${PACK_FORMAT}. Generated from renderer/src/core/pack/schema.ts by npm run pack:schema — do not edit by hand.` }, null, 2)}\n`;
   }
   return out;
 }

@@ -56,7 +56,10 @@ describe('the core library pack', () => {
         const onlyThisAxis = drafts.filter((d) => d.expect[axis] === 'fail' && verdicts[drafts.indexOf(d)] === 1);
         expect(onlyThisAxis.length, `${task.id}: a draft failing only ${axis}`).toBeGreaterThanOrEqual(1);
       }
-      expect(verdicts.some((fails) => fails >= 2), `${task.id}: a draft failing several axes`).toBe(true);
+      expect(
+        verdicts.some((fails) => fails >= 2),
+        `${task.id}: a draft failing several axes`,
+      ).toBe(true);
     }
   });
 

@@ -19,7 +19,8 @@ function expectError(files: PackFiles, expected: Omit<Partial<Diagnostic>, 'mess
       (expected.line === undefined || d.line === expected.line) &&
       (expected.path === undefined || d.path === expected.path),
   );
-  if (!match) throw new Error(`expected ${JSON.stringify({ ...expected, message: String(expected.message) })} among:\n${found.map(formatDiagnostic).join('\n')}`);
+  if (!match)
+    throw new Error(`expected ${JSON.stringify({ ...expected, message: String(expected.message) })} among:\n${found.map(formatDiagnostic).join('\n')}`);
   return match;
 }
 
@@ -50,7 +51,12 @@ describe('loadPack reports each problem at its line', () => {
 
   it('a wrong type, in plain words', () => {
     const files = withEdit(minimal, SCENARIO, (t) => t.replace('followers: 12000', 'followers: many'));
-    expectError(files, { file: SCENARIO, line: lineOf(files, SCENARIO, 'followers: many'), path: 'accounts[0].audience.followers', message: /expected a number, found the text "many"/ });
+    expectError(files, {
+      file: SCENARIO,
+      line: lineOf(files, SCENARIO, 'followers: many'),
+      path: 'accounts[0].audience.followers',
+      message: /expected a number, found the text "many"/,
+    });
   });
 
   it('an unknown field, with the name it probably meant', () => {
@@ -72,7 +78,11 @@ describe('loadPack reports each problem at its line', () => {
 
   it('a dangling persona reference, listing the known ones', () => {
     const files = withEdit(minimal, SCENARIO, (t) => t.replace('persona: reporter', 'persona: reportr'));
-    const problem = expectError(files, { line: lineOf(files, SCENARIO, 'persona: reportr'), path: 'timeline[0].persona', message: /no persona has the id "reportr"/ });
+    const problem = expectError(files, {
+      line: lineOf(files, SCENARIO, 'persona: reportr'),
+      path: 'timeline[0].persona',
+      message: /no persona has the id "reportr"/,
+    });
     expect(problem.hint).toContain('reporter');
   });
 
@@ -102,17 +112,25 @@ describe('loadPack reports each problem at its line', () => {
   });
 
   it('a scenario language the pack does not declare', () => {
-    const files = withEdit(minimal, SCENARIO, (t) => t.replace('kind: crisis', 'kind: crisis\nlanguages: [en, ru, fr]').replace(/\{ en: ([^,}]+), ru: ([^}]+) \}/g, '{ en: $1, ru: $2, fr: $1 }'));
+    const files = withEdit(minimal, SCENARIO, (t) =>
+      t.replace('kind: crisis', 'kind: crisis\nlanguages: [en, ru, fr]').replace(/\{ en: ([^,}]+), ru: ([^}]+) \}/g, '{ en: $1, ru: $2, fr: $1 }'),
+    );
     expectError(files, { path: 'languages[2]', message: /"fr" is not one of the pack's languages/ });
   });
 
   it('a model answer without the language of a fixed-language account', () => {
-    const files = withEdit(minimal, SCENARIO, (t) => t.replace('    audience:\n      followers', '    audienceLanguage: ru\n    audience:\n      followers').replace(/ {6}ru: Сохраняйте спокойствие\. Горячая линия.*\n/, ''));
+    const files = withEdit(minimal, SCENARIO, (t) =>
+      t
+        .replace('    audience:\n      followers', '    audienceLanguage: ru\n    audience:\n      followers')
+        .replace(/ {6}ru: Сохраняйте спокойствие\. Горячая линия.*\n/, ''),
+    );
     expectError(files, { path: 'tasks[0].modelAnswer', message: /no "ru" version/ });
   });
 
   it('duplicate ids', () => {
-    const files = withEdit(minimal, SCENARIO, (t) => t.replace('facts:\n', 'facts:\n  - id: hotline\n    type: number\n    label: { en: Count, ru: Число }\n    value: 3\n'));
+    const files = withEdit(minimal, SCENARIO, (t) =>
+      t.replace('facts:\n', 'facts:\n  - id: hotline\n    type: number\n    label: { en: Count, ru: Число }\n    value: 3\n'),
+    );
     expectError(files, { path: 'facts[1].id', line: lineOf(files, SCENARIO, '- id: hotline', 2), message: /another fact already has the id "hotline"/ });
   });
 
@@ -133,8 +151,14 @@ describe('loadPack reports each problem at its line', () => {
   });
 
   it('a deadline before the task opens, and after the end', () => {
-    expectError(withEdit(minimal, SCENARIO, (t) => t.replace('due: "0:30"', 'due: "0:04"')), { path: 'tasks[0].due', message: /not after the task opens/ });
-    expectError(withEdit(minimal, SCENARIO, (t) => t.replace('due: "0:30"', 'due: "2:00"')), { path: 'tasks[0].due', message: /after the scenario ends/ });
+    expectError(
+      withEdit(minimal, SCENARIO, (t) => t.replace('due: "0:30"', 'due: "0:04"')),
+      { path: 'tasks[0].due', message: /not after the task opens/ },
+    );
+    expectError(
+      withEdit(minimal, SCENARIO, (t) => t.replace('due: "0:30"', 'due: "2:00"')),
+      { path: 'tasks[0].due', message: /after the scenario ends/ },
+    );
   });
 
   it('an unreachable task', () => {
@@ -144,12 +168,21 @@ describe('loadPack reports each problem at its line', () => {
 
   it('a branch that refers to a task that does not exist', () => {
     const files = withEdit(minimal, SCENARIO, (t) => t.replace('{ task: publish-hotline, outcome: missed }', '{ task: publish-hotlin, outcome: missed }'));
-    expectError(files, { path: 'branches[0].when.any[0].task', line: lineOf(files, SCENARIO, 'publish-hotlin,'), message: /no task has the id "publish-hotlin"/ });
+    expectError(files, {
+      path: 'branches[0].when.any[0].task',
+      line: lineOf(files, SCENARIO, 'publish-hotlin,'),
+      message: /no task has the id "publish-hotlin"/,
+    });
   });
 
   it('a course that lists a scenario that does not exist', () => {
     const files = withEdit(minimal, 'courses.yaml', (t) => t.replace('scenarios: [hotline]', 'scenarios: [hotline, hotlines]'));
-    expectError(files, { file: 'courses.yaml', path: 'courses[0].scenarios[1]', line: lineOf(files, 'courses.yaml', 'hotlines'), message: /no scenario has the id "hotlines"/ });
+    expectError(files, {
+      file: 'courses.yaml',
+      path: 'courses[0].scenarios[1]',
+      line: lineOf(files, 'courses.yaml', 'hotlines'),
+      message: /no scenario has the id "hotlines"/,
+    });
   });
 
   it('a scenario file named after another id', () => {
@@ -160,7 +193,10 @@ describe('loadPack reports each problem at its line', () => {
   });
 
   it('a pack that needs a newer app', () => {
-    const problem = expectError(withEdit(minimal, 'pack.yaml', (t) => t.replace('minAppVersion: 0.1.0', 'minAppVersion: 3.0.0')), { file: 'pack.yaml', path: 'minAppVersion', message: /needs Attaché 3\.0\.0 or newer/ });
+    const problem = expectError(
+      withEdit(minimal, 'pack.yaml', (t) => t.replace('minAppVersion: 0.1.0', 'minAppVersion: 3.0.0')),
+      { file: 'pack.yaml', path: 'minAppVersion', message: /needs Attaché 3\.0\.0 or newer/ },
+    );
     expect(problem.line).toBe(lineOf(minimal, 'pack.yaml', 'minAppVersion'));
   });
 
@@ -177,7 +213,8 @@ describe('loadPack reports each problem at its line', () => {
   });
 
   it('versions compare as semantic versions: a pre-release is older than its release, and 0.10 is newer than 0.9', () => {
-    const needs = (version: string) => (version === '0.1.0' ? minimal : withEdit(minimal, 'pack.yaml', (t) => t.replace('minAppVersion: 0.1.0', `minAppVersion: ${version}`)));
+    const needs = (version: string) =>
+      version === '0.1.0' ? minimal : withEdit(minimal, 'pack.yaml', (t) => t.replace('minAppVersion: 0.1.0', `minAppVersion: ${version}`));
     expect(load(needs('0.1.0'), '0.1.0-beta.2').diagnostics.some((d) => d.path === 'minAppVersion')).toBe(true);
     expect(load(needs('0.1.0-beta.2'), '0.1.0').pack).not.toBeNull();
     expect(load(needs('0.9.0'), '0.10.0').pack).not.toBeNull();
@@ -240,7 +277,12 @@ describe('loadPack refuses untrusted input cleanly', () => {
 
   it('an alias bomb, without expanding it', () => {
     const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 10; i += 1) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    for (let i = 1; i < 10; i += 1)
+      lines.push(
+        `a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
     const files = withEdit(minimal, SCENARIO, (t) => `${t}\n${lines.join('\n')}\n`);
     expectError(files, { file: SCENARIO, message: /aliases; at most 50/ });
   });
@@ -265,13 +307,24 @@ describe('loadPack refuses untrusted input cleanly', () => {
 
 describe('loadPack checks the rubric against the grader', () => {
   it('refuses a rule id the grader does not know, with the nearest one', () => {
-    const files = withEdit(minimal, SCENARIO, (t) => t.replace('    passMark: { tone: 70, policy: 70, platform: 70 }', '    passMark: { tone: 70, policy: 70, platform: 70 }\n    rubric:\n      rules:\n        tone.sarcsm: { level: off }'));
-    const problem = expectError(files, { path: 'tasks[0].rubric.rules.tone.sarcsm', line: lineOf(files, SCENARIO, 'tone.sarcsm'), message: /no rule "tone\.sarcsm"/ });
+    const files = withEdit(minimal, SCENARIO, (t) =>
+      t.replace(
+        '    passMark: { tone: 70, policy: 70, platform: 70 }',
+        '    passMark: { tone: 70, policy: 70, platform: 70 }\n    rubric:\n      rules:\n        tone.sarcsm: { level: off }',
+      ),
+    );
+    const problem = expectError(files, {
+      path: 'tasks[0].rubric.rules.tone.sarcsm',
+      line: lineOf(files, SCENARIO, 'tone.sarcsm'),
+      message: /no rule "tone\.sarcsm"/,
+    });
     expect(problem.hint).toBe('did you mean "tone.sarcasm"?');
   });
 
   it('accepts known rule ids with levels and weights', () => {
-    const files = withEdit(minimal, SCENARIO, (t) => t.replace('passRule:', 'rubric:\n  rules:\n    tone.register: { level: off }\n    policy.fact-missing: { weight: 20 }\npassRule:'));
+    const files = withEdit(minimal, SCENARIO, (t) =>
+      t.replace('passRule:', 'rubric:\n  rules:\n    tone.register: { level: off }\n    policy.fact-missing: { weight: 20 }\npassRule:'),
+    );
     expect(load(files).pack).not.toBeNull();
   });
 });

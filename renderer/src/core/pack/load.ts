@@ -48,7 +48,11 @@ export interface LoadResult {
 const MEDIA_EXTENSIONS = /\.(png|jpe?g|gif|webp|svg|mp3|ogg|mp4|webm)$/i;
 const YAML_FILE = /^(pack|personas|courses)\.yaml$|^scenarios\/[^/]+\.yaml$/;
 const fieldNames = new KnownNames(
-  collectFieldNames(packSchemas.scenario).concat(collectFieldNames(packSchemas.pack), collectFieldNames(packSchemas.personasFile), collectFieldNames(packSchemas.coursesFile)),
+  collectFieldNames(packSchemas.scenario).concat(
+    collectFieldNames(packSchemas.pack),
+    collectFieldNames(packSchemas.personasFile),
+    collectFieldNames(packSchemas.coursesFile),
+  ),
 );
 const KNOWN_RULES = new KnownNames(RULES_BY_ID.keys());
 
@@ -103,8 +107,6 @@ class Reporter {
   }
 }
 
-
-
 interface ParsedFile<T> {
   value: T;
   source: SourceFile;
@@ -115,7 +117,12 @@ function readYaml(files: PackFiles, file: string, context: LoadContext): ParsedF
   if (!bytes) return null;
   const { maxFileBytes } = context.limits.yaml;
   if (bytes.length > maxFileBytes) {
-    fileProblem(context.out, file, say`the file is ${count(bytes.length)} bytes; at most ${count(maxFileBytes)} are read`, say`split it, or move long texts into several files`);
+    fileProblem(
+      context.out,
+      file,
+      say`the file is ${count(bytes.length)} bytes; at most ${count(maxFileBytes)} are read`,
+      say`split it, or move long texts into several files`,
+    );
     return null;
   }
   let text: string;
@@ -158,7 +165,11 @@ function declaredLanguages(raw: ParsedFile<unknown> | null, context: LoadContext
   const unique = [...new Set(languages as string[])];
   const { maxLanguages } = context.limits;
   if (unique.length > maxLanguages) {
-    new Reporter(raw.source, context).error(['languages'], say`${counted(unique.length, 'language')} are declared; at most ${count(maxLanguages)} are read`, say`keep the languages the pack is really played in`);
+    new Reporter(raw.source, context).error(
+      ['languages'],
+      say`${counted(unique.length, 'language')} are declared; at most ${count(maxLanguages)} are read`,
+      say`keep the languages the pack is really played in`,
+    );
     return null;
   }
   return unique;
@@ -192,12 +203,24 @@ export function loadPack(files: PackFiles, options: LoadOptions): LoadResult {
       scenarioFiles.push(path);
     } else if (path.startsWith('media/')) {
       if (!MEDIA_EXTENSIONS.test(path)) fileProblem(out, path, say`not a supported media file`, say`use png, jpg, gif, webp, svg, mp3, ogg, mp4 or webm`);
-      else if (bytes.length > limits.maxMediaBytes) fileProblem(out, path, say`the file is ${count(bytes.length)} bytes; media files may have at most ${count(limits.maxMediaBytes)}`, say`make it smaller`);
+      else if (bytes.length > limits.maxMediaBytes)
+        fileProblem(
+          out,
+          path,
+          say`the file is ${count(bytes.length)} bytes; media files may have at most ${count(limits.maxMediaBytes)}`,
+          say`make it smaller`,
+        );
       else media.set(path, bytes);
     } else if (/^[^/]+\.(md|txt)$/i.test(path) || path === 'LICENSE') {
       continue;
     } else {
-      fileProblem(out, path, say`this file is not part of the pack format and is ignored`, say`scenarios go in scenarios/<id>.yaml, images and sound in media/`, 'warning');
+      fileProblem(
+        out,
+        path,
+        say`this file is not part of the pack format and is ignored`,
+        say`scenarios go in scenarios/<id>.yaml, images and sound in media/`,
+        'warning',
+      );
     }
   }
   if (total > limits.maxTotalBytes) {
@@ -205,11 +228,21 @@ export function loadPack(files: PackFiles, options: LoadOptions): LoadResult {
     return refuse();
   }
   if (scenarioFiles.length > limits.maxScenarioFiles) {
-    fileProblem(out, 'scenarios/', say`the pack has ${counted(scenarioFiles.length, 'scenario file')}; at most ${count(limits.maxScenarioFiles)} are read`, say`split the pack into several packs`);
+    fileProblem(
+      out,
+      'scenarios/',
+      say`the pack has ${counted(scenarioFiles.length, 'scenario file')}; at most ${count(limits.maxScenarioFiles)} are read`,
+      say`split the pack into several packs`,
+    );
     return refuse();
   }
   if (yamlBytes > limits.maxYamlBytes) {
-    fileProblem(out, '.', say`the pack's YAML files hold ${count(yamlBytes)} bytes; at most ${count(limits.maxYamlBytes)} are read`, say`split the pack into several packs`);
+    fileProblem(
+      out,
+      '.',
+      say`the pack's YAML files hold ${count(yamlBytes)} bytes; at most ${count(limits.maxYamlBytes)} are read`,
+      say`split the pack into several packs`,
+    );
     return refuse();
   }
   if (!files.has('pack.yaml')) {
@@ -226,7 +259,11 @@ export function loadPack(files: PackFiles, options: LoadOptions): LoadResult {
   const coursesFile = validate(readYaml(files, 'courses.yaml', context), packSchemasForLanguages.coursesFile, packLanguages, 'pack', context);
 
   if (manifest && isNewerVersion(manifest.value.minAppVersion, options.appVersion)) {
-    new Reporter(manifest.source, context).error(['minAppVersion'], say`the pack needs Attaché ${name(manifest.value.minAppVersion, 40)} or newer; this is ${name(options.appVersion, 40)}`, say`update Attaché, or ask the pack author for a version made for yours`);
+    new Reporter(manifest.source, context).error(
+      ['minAppVersion'],
+      say`the pack needs Attaché ${name(manifest.value.minAppVersion, 40)} or newer; this is ${name(options.appVersion, 40)}`,
+      say`update Attaché, or ask the pack author for a version made for yours`,
+    );
   }
 
   const packPersonas = personasFile?.value.personas ?? [];
@@ -239,7 +276,13 @@ export function loadPack(files: PackFiles, options: LoadOptions): LoadResult {
     // Past the number of errors worth listing, the rest of the pack is not worth the work.
     if (out.errorsFound >= limits.diagnostics.total) {
       const left = scenarioFiles.length - index;
-      out.addNotice(diagnostic({ file: 'scenarios/', message: say`${counted(left, 'scenario file was', 'scenario files were')} not checked: the pack has over ${count(limits.diagnostics.total)} errors already`, hint: say`fix the problems listed and check again` }));
+      out.addNotice(
+        diagnostic({
+          file: 'scenarios/',
+          message: say`${counted(left, 'scenario file was', 'scenario files were')} not checked: the pack has over ${count(limits.diagnostics.total)} errors already`,
+          hint: say`fix the problems listed and check again`,
+        }),
+      );
       break;
     }
     const raw = readYaml(files, file, context);
@@ -248,7 +291,11 @@ export function loadPack(files: PackFiles, options: LoadOptions): LoadResult {
     const languageList = languages.join(',');
     if (raw && !languageLists.has(languageList)) {
       if (languageLists.size >= limits.maxLanguageLists) {
-        new Reporter(raw.source, context).error(['languages'], say`the pack's scenarios declare more than ${count(limits.maxLanguageLists)} different lists of languages`, say`leave languages out of the scenarios to use the pack's, or use the same list in each`);
+        new Reporter(raw.source, context).error(
+          ['languages'],
+          say`the pack's scenarios declare more than ${count(limits.maxLanguageLists)} different lists of languages`,
+          say`leave languages out of the scenarios to use the pack's, or use the same list in each`,
+        );
         continue;
       }
       languageLists.add(languageList);
@@ -260,7 +307,12 @@ export function loadPack(files: PackFiles, options: LoadOptions): LoadResult {
     const expectedName = `scenarios/${parsed.value.id}.yaml`;
     if (file !== expectedName) report.error(['id'], say`the scenario ${quote(parsed.value.id)} is in ${name(file)}`, say`name the file ${name(expectedName)}`);
     for (const [position, language] of languages.entries()) {
-      if (!packLanguages.includes(language)) report.error(['languages', position], say`${quote(language)} is not one of the pack's languages (${list(packLanguages)})`, say`add it to languages in pack.yaml`);
+      if (!packLanguages.includes(language))
+        report.error(
+          ['languages', position],
+          say`${quote(language)} is not one of the pack's languages (${list(packLanguages)})`,
+          say`add it to languages in pack.yaml`,
+        );
     }
     checkScenario(parsed.value, languages, packPersonas, media, report);
   }
@@ -268,7 +320,12 @@ export function loadPack(files: PackFiles, options: LoadOptions): LoadResult {
   const scenarioIds = new Map<string, number>();
   for (const scenario of scenarios) {
     const seen = scenarioIds.get(scenario.value.id) ?? 0;
-    if (seen) new Reporter(scenario.source, context).error(['id'], say`another scenario already has the id ${quote(scenario.value.id)}`, say`give each scenario its own id`);
+    if (seen)
+      new Reporter(scenario.source, context).error(
+        ['id'],
+        say`another scenario already has the id ${quote(scenario.value.id)}`,
+        say`give each scenario its own id`,
+      );
     scenarioIds.set(scenario.value.id, seen + 1);
   }
 
@@ -313,16 +370,28 @@ function checkUnique(items: ReadonlyArray<{ id: string }>, path: readonly PathSe
 function checkRubric(rules: Record<string, unknown> | undefined, path: readonly PathSegment[], report: Reporter): void {
   for (const id of Object.keys(rules ?? {})) {
     if (RULES_BY_ID.has(id)) continue;
-    report.error([...path, id], say`the grader has no rule ${quote(id)}`, () => {
-      const near = report.hints.nearest(id, KNOWN_RULES);
-      return near ? say`did you mean ${quote(near)}?` : say`use a rule id the grader knows, e.g. ${list(KNOWN_RULES.neighbours(id, 3), { maxItems: 3 })}; "npm run calibrate -- --coverage" lists them all`;
-    }, true);
+    report.error(
+      [...path, id],
+      say`the grader has no rule ${quote(id)}`,
+      () => {
+        const near = report.hints.nearest(id, KNOWN_RULES);
+        return near
+          ? say`did you mean ${quote(near)}?`
+          : say`use a rule id the grader knows, e.g. ${list(KNOWN_RULES.neighbours(id, 3), { maxItems: 3 })}; "npm run calibrate -- --coverage" lists them all`;
+      },
+      true,
+    );
   }
 }
 
 function checkPersonaMedia(personas: readonly Persona[], path: readonly PathSegment[], media: ReadonlyMap<string, Uint8Array>, report: Reporter): void {
   personas.forEach((persona, index) => {
-    if (persona.avatar && !media.has(persona.avatar)) report.error([...path, index, 'avatar'], say`no media file ${name(persona.avatar)} in the pack`, say`put the image in media/ and give its path, e.g. media/lena.png`);
+    if (persona.avatar && !media.has(persona.avatar))
+      report.error(
+        [...path, index, 'avatar'],
+        say`no media file ${name(persona.avatar)} in the pack`,
+        say`put the image in media/ and give its path, e.g. media/lena.png`,
+      );
   });
 }
 
@@ -339,7 +408,8 @@ function checkScenario(
   const factIds = checkUnique(scenario.facts, ['facts'], report, say`fact`);
   const keyMessageIds = checkUnique(scenario.policy.keyMessages, ['policy', 'keyMessages'], report, say`key message`);
   scenario.policy.keyMessages.forEach((message, index) => {
-    if (message.coveredByFact && !factIds.has(message.coveredByFact)) report.dangling(['policy', 'keyMessages', index, 'coveredByFact'], message.coveredByFact, factIds, say`fact`);
+    if (message.coveredByFact && !factIds.has(message.coveredByFact))
+      report.dangling(['policy', 'keyMessages', index, 'coveredByFact'], message.coveredByFact, factIds, say`fact`);
   });
   checkUnique(scenario.policy.redLines, ['policy', 'redLines'], report, say`red line`);
   checkUnique(scenario.policy.terminology, ['policy', 'terminology'], report, say`term`);
@@ -354,7 +424,11 @@ function checkScenario(
 
   scenario.accounts.forEach((account, index) => {
     if (account.audienceLanguage && !languages.includes(account.audienceLanguage)) {
-      report.error(['accounts', index, 'audienceLanguage'], say`${quote(account.audienceLanguage)} is not one of the scenario's languages (${scenarioLanguages})`, say`add it to the scenario's languages, or remove audienceLanguage to follow the trainee's language`);
+      report.error(
+        ['accounts', index, 'audienceLanguage'],
+        say`${quote(account.audienceLanguage)} is not one of the scenario's languages (${scenarioLanguages})`,
+        say`add it to the scenario's languages, or remove audienceLanguage to follow the trainee's language`,
+      );
     }
   });
 
@@ -362,7 +436,9 @@ function checkScenario(
   const injects = new Map<string, { path: PathSegment[]; fromBranch: boolean }>();
   const allInjects: Array<{ inject: Scenario['timeline'][number]; path: PathSegment[] }> = [];
   scenario.timeline.forEach((inject, index) => allInjects.push({ inject, path: ['timeline', index] }));
-  scenario.branches.forEach((branch, b) => branch.then.injects.forEach((inject, index) => allInjects.push({ inject, path: ['branches', b, 'then', 'injects', index] })));
+  scenario.branches.forEach((branch, b) =>
+    branch.then.injects.forEach((inject, index) => allInjects.push({ inject, path: ['branches', b, 'then', 'injects', index] })),
+  );
   for (const { inject, path } of allInjects) {
     if (injects.has(inject.id)) report.error([...path, 'id'], say`another inject already has the id ${quote(inject.id)}`, say`give each inject its own id`);
     else injects.set(inject.id, { path, fromBranch: path[0] === 'branches' });
@@ -372,9 +448,15 @@ function checkScenario(
   let previous = -1;
   scenario.timeline.forEach((inject, index) => {
     const at = offsetMinutes(inject.at);
-    if (at < previous) report.error(['timeline', index, 'at'], say`the timeline is out of order: ${name(inject.at, 12)} comes after a later inject`, say`keep the timeline sorted by "at"`);
+    if (at < previous)
+      report.error(
+        ['timeline', index, 'at'],
+        say`the timeline is out of order: ${name(inject.at, 12)} comes after a later inject`,
+        say`keep the timeline sorted by "at"`,
+      );
     previous = Math.max(previous, at);
-    if (at > duration) report.error(['timeline', index, 'at'], say`${name(inject.at, 12)} is after the scenario ends (${ends})`, say`move it earlier, or make duration longer`);
+    if (at > duration)
+      report.error(['timeline', index, 'at'], say`${name(inject.at, 12)} is after the scenario ends (${ends})`, say`move it earlier, or make duration longer`);
   });
   for (const { inject, path } of allInjects) {
     if (!personaIds.has(inject.persona)) report.dangling([...path, 'persona'], inject.persona, personaIds, say`persona`);
@@ -383,9 +465,15 @@ function checkScenario(
       if (!injects.has(inject.replyTo)) report.dangling([...path, 'replyTo'], inject.replyTo, injectIds, say`inject`);
       else if (inject.replyTo === inject.id) report.error([...path, 'replyTo'], say`an inject cannot reply to itself`);
     }
-    if (inject.type === 'reply' && inject.replyTo === undefined) report.error([...path, 'replyTo'], say`a reply needs "replyTo": the inject it answers`, say`add replyTo: <inject id>, or make it a post`);
+    if (inject.type === 'reply' && inject.replyTo === undefined)
+      report.error([...path, 'replyTo'], say`a reply needs "replyTo": the inject it answers`, say`add replyTo: <inject id>, or make it a post`);
     inject.media?.forEach((item, index) => {
-      if (!media.has(item.file)) report.error([...path, 'media', index, 'file'], say`no media file ${name(item.file)} in the pack`, say`put it in media/ and give its path, e.g. media/photo.png`);
+      if (!media.has(item.file))
+        report.error(
+          [...path, 'media', index, 'file'],
+          say`no media file ${name(item.file)} in the pack`,
+          say`put it in media/ and give its path, e.g. media/photo.png`,
+        );
     });
   }
 
@@ -396,22 +484,44 @@ function checkScenario(
     const path: PathSegment[] = ['tasks', index];
     if (!accountIds.has(task.account)) report.dangling([...path, 'account'], task.account, accountIds, say`account`);
     if (task.kind === 'reply') {
-      if (task.replyTo === undefined) report.error([...path, 'replyTo'], say`a reply task needs "replyTo": the inject the trainee answers`, say`add replyTo: <inject id>`);
+      if (task.replyTo === undefined)
+        report.error([...path, 'replyTo'], say`a reply task needs "replyTo": the inject the trainee answers`, say`add replyTo: <inject id>`);
     }
     if (task.replyTo !== undefined && !injects.has(task.replyTo)) report.dangling([...path, 'replyTo'], task.replyTo, injectIds, say`inject`);
-    if (task.kind === 'direct-message' && task.recipient === undefined) report.error([...path, 'recipient'], say`a direct message needs a "recipient" persona`, say`add recipient: <persona id>`);
+    if (task.kind === 'direct-message' && task.recipient === undefined)
+      report.error([...path, 'recipient'], say`a direct message needs a "recipient" persona`, say`add recipient: <persona id>`);
     if (task.recipient !== undefined && !personaIds.has(task.recipient)) report.dangling([...path, 'recipient'], task.recipient, personaIds, say`persona`);
     const due = offsetMinutes(task.due);
     const dueText = name(task.due, 12);
     if (task.opensAt !== undefined) {
       const opens = offsetMinutes(task.opensAt);
       const opensText = name(task.opensAt, 12);
-      if (openedByBranch.has(task.id)) report.error([...path, 'opensAt'], say`this task opens at a set time and also by a branch`, say`remove opensAt to open it only by the branch, or remove it from the branch's openTasks`);
-      if (opens >= duration) report.error([...path, 'opensAt'], say`the task opens at ${opensText}, when the scenario has ended (${ends}): no one can reach it`, say`open it earlier`);
-      if (due <= opens) report.error([...path, 'due'], say`the deadline ${dueText} is not after the task opens (${opensText})`, say`give the trainee time: set due after opensAt`);
-      if (due > duration) report.error([...path, 'due'], say`the deadline ${dueText} is after the scenario ends (${ends})`, say`move it earlier, or make duration longer`);
+      if (openedByBranch.has(task.id))
+        report.error(
+          [...path, 'opensAt'],
+          say`this task opens at a set time and also by a branch`,
+          say`remove opensAt to open it only by the branch, or remove it from the branch's openTasks`,
+        );
+      if (opens >= duration)
+        report.error(
+          [...path, 'opensAt'],
+          say`the task opens at ${opensText}, when the scenario has ended (${ends}): no one can reach it`,
+          say`open it earlier`,
+        );
+      if (due <= opens)
+        report.error(
+          [...path, 'due'],
+          say`the deadline ${dueText} is not after the task opens (${opensText})`,
+          say`give the trainee time: set due after opensAt`,
+        );
+      if (due > duration)
+        report.error([...path, 'due'], say`the deadline ${dueText} is after the scenario ends (${ends})`, say`move it earlier, or make duration longer`);
     } else if (!openedByBranch.has(task.id)) {
-      report.error([...path], say`task ${quote(task.id)} never opens: it has no opensAt and no branch opens it`, say`add opensAt, or list it in a branch's then.openTasks`);
+      report.error(
+        [...path],
+        say`task ${quote(task.id)} never opens: it has no opensAt and no branch opens it`,
+        say`add opensAt, or list it in a branch's then.openTasks`,
+      );
     }
     task.requires.keyMessages.forEach((id, i) => {
       if (!keyMessageIds.has(id)) report.dangling([...path, 'requires', 'keyMessages', i], id, keyMessageIds, say`key message`);
@@ -420,20 +530,41 @@ function checkScenario(
       if (!factIds.has(id)) report.dangling([...path, 'requires', 'facts', i], id, factIds, say`fact`);
     });
     task.requires.hashtags.forEach((tag, i) => {
-      if (!approved.has(tag.toLowerCase())) report.error([...path, 'requires', 'hashtags', i], say`${name(tag, 48)} is not an approved hashtag of this scenario`, say`add it to policy.hashtags.approved`);
+      if (!approved.has(tag.toLowerCase()))
+        report.error(
+          [...path, 'requires', 'hashtags', i],
+          say`${name(tag, 48)} is not an approved hashtag of this scenario`,
+          say`add it to policy.hashtags.approved`,
+        );
     });
     const account = accountById.get(task.account);
     const answerLanguages = account?.audienceLanguage ? [account.audienceLanguage] : languages;
     for (const language of answerLanguages) {
       if (!task.modelAnswer[language]) {
-        report.error([...path, 'modelAnswer'], say`the model answer has no ${quote(language)} version`, account?.audienceLanguage ? say`the account ${name(account.id)} is read in ${name(language, 8)}` : say`the scenario is played in ${scenarioLanguages}`);
+        report.error(
+          [...path, 'modelAnswer'],
+          say`the model answer has no ${quote(language)} version`,
+          account?.audienceLanguage
+            ? say`the account ${name(account.id)} is read in ${name(language, 8)}`
+            : say`the scenario is played in ${scenarioLanguages}`,
+        );
       }
     }
     const calibrationIds = new Set<string>();
     task.calibration.forEach((draft, i) => {
-      if (calibrationIds.has(draft.id)) report.error([...path, 'calibration', i, 'id'], say`another calibration draft of this task already has the id ${quote(draft.id)}`, say`give each draft its own id`);
+      if (calibrationIds.has(draft.id))
+        report.error(
+          [...path, 'calibration', i, 'id'],
+          say`another calibration draft of this task already has the id ${quote(draft.id)}`,
+          say`give each draft its own id`,
+        );
       calibrationIds.add(draft.id);
-      if (!languages.includes(draft.language)) report.error([...path, 'calibration', i, 'language'], say`${quote(draft.language)} is not one of the scenario's languages (${scenarioLanguages})`, say`write the draft in one of them`);
+      if (!languages.includes(draft.language))
+        report.error(
+          [...path, 'calibration', i, 'language'],
+          say`${quote(draft.language)} is not one of the scenario's languages (${scenarioLanguages})`,
+          say`write the draft in one of them`,
+        );
     });
   });
 
@@ -442,7 +573,12 @@ function checkScenario(
     conditions.forEach((condition, c) => {
       const path: PathSegment[] = ['branches', b, 'when', branch.when.all ? 'all' : 'any', c];
       if ('task' in condition && !taskIds.has(condition.task)) report.dangling([...path, 'task'], condition.task, taskIds, say`task`);
-      if ('time' in condition && offsetMinutes(condition.time) > duration) report.error([...path, 'time'], say`${name(condition.time, 12)} is after the scenario ends (${ends}): the branch can never fire`, say`move it earlier, or make duration longer`);
+      if ('time' in condition && offsetMinutes(condition.time) > duration)
+        report.error(
+          [...path, 'time'],
+          say`${name(condition.time, 12)} is after the scenario ends (${ends}): the branch can never fire`,
+          say`move it earlier, or make duration longer`,
+        );
     });
     branch.then.openTasks.forEach((id, i) => {
       if (!taskIds.has(id)) report.dangling(['branches', b, 'then', 'openTasks', i], id, taskIds, say`task`);
@@ -454,7 +590,8 @@ function checkScenario(
 
   for (const [mood, replies] of Object.entries(scenario.audience.replies)) {
     (replies ?? []).forEach((reply, index) => {
-      if (reply.persona !== undefined && !personaIds.has(reply.persona)) report.dangling(['audience', 'replies', mood, index, 'persona'], reply.persona, personaIds, say`persona`);
+      if (reply.persona !== undefined && !personaIds.has(reply.persona))
+        report.dangling(['audience', 'replies', mood, index, 'persona'], reply.persona, personaIds, say`persona`);
     });
   }
 }

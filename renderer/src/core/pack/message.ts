@@ -37,7 +37,9 @@ export function clipMiddle(text: string, max: number): string {
 /** Control characters and line breaks shown escaped, so that one problem stays one line. */
 function printable(text: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is replaced
-  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (char) => (char === '\n' ? '\\n' : char === '\t' ? '\\t' : `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (char) =>
+    char === '\n' ? '\\n' : char === '\t' ? '\\t' : `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** What a value is, in words, for values that are not text. */
@@ -46,7 +48,8 @@ export function kindOf(value: unknown): Part {
   if (value === null) return asPart('an empty value');
   if (Array.isArray(value)) return asPart('a list');
   if (typeof value === 'object') return asPart('a mapping');
-  if (typeof value === 'number') return asPart(Number.isNaN(value) ? 'a value that is not a number (.nan)' : Number.isFinite(value) ? 'a number' : 'an infinite number');
+  if (typeof value === 'number')
+    return asPart(Number.isNaN(value) ? 'a value that is not a number (.nan)' : Number.isFinite(value) ? 'a number' : 'an infinite number');
   if (typeof value === 'boolean') return asPart(value ? 'true' : 'false');
   if (typeof value === 'string') return asPart('a text');
   return asPart('a value of an unsupported kind');

@@ -121,28 +121,79 @@ describe('PackPathSet', () => {
   });
 
   it('refuses the same file twice', () => {
-    expect(firstClash([['pack.yaml', 'file'], ['pack.yaml', 'file']])).toEqual({ kind: 'same', earlier: 'pack.yaml', path: 'pack.yaml' });
+    expect(
+      firstClash([
+        ['pack.yaml', 'file'],
+        ['pack.yaml', 'file'],
+      ]),
+    ).toEqual({ kind: 'same', earlier: 'pack.yaml', path: 'pack.yaml' });
   });
 
   it('refuses the same folder entry twice', () => {
-    expect(firstClash([['media', 'folder'], ['media', 'folder']])).toMatchObject({ kind: 'same' });
+    expect(
+      firstClash([
+        ['media', 'folder'],
+        ['media', 'folder'],
+      ]),
+    ).toMatchObject({ kind: 'same' });
   });
 
   it('refuses names that differ only in letter case', () => {
-    expect(firstClash([['pack.yaml', 'file'], ['Pack.YAML', 'file']])).toEqual({ kind: 'case', earlier: 'pack.yaml', path: 'Pack.YAML' });
-    expect(firstClash([['Media/a.png', 'file'], ['media/b.png', 'file'], ['MEDIA/A.png', 'file']])).toMatchObject({ kind: 'case' });
+    expect(
+      firstClash([
+        ['pack.yaml', 'file'],
+        ['Pack.YAML', 'file'],
+      ]),
+    ).toEqual({ kind: 'case', earlier: 'pack.yaml', path: 'Pack.YAML' });
+    expect(
+      firstClash([
+        ['Media/a.png', 'file'],
+        ['media/b.png', 'file'],
+        ['MEDIA/A.png', 'file'],
+      ]),
+    ).toMatchObject({ kind: 'case' });
   });
 
   it('refuses names that differ only in Unicode normalisation', () => {
-    expect(firstClash([['scenarios/caf\u00e9.yaml', 'file'], ['scenarios/cafe\u0301.yaml', 'file']])).toMatchObject({ kind: 'case' });
+    expect(
+      firstClash([
+        ['scenarios/caf\u00e9.yaml', 'file'],
+        ['scenarios/cafe\u0301.yaml', 'file'],
+      ]),
+    ).toMatchObject({ kind: 'case' });
   });
 
   it('refuses a file that is also a folder, whichever comes first', () => {
-    expect(firstClash([['pack.yaml', 'file'], ['pack.yaml/notes.yaml', 'file']])).toMatchObject({ kind: 'file-and-folder', path: 'pack.yaml' });
-    expect(firstClash([['pack.yaml/notes.yaml', 'file'], ['pack.yaml', 'file']])).toMatchObject({ kind: 'file-and-folder', path: 'pack.yaml' });
-    expect(firstClash([['media', 'folder'], ['Media', 'file']])).toMatchObject({ kind: 'file-and-folder', path: 'Media' });
-    expect(firstClash([['media', 'file'], ['media', 'folder']])).toMatchObject({ kind: 'file-and-folder', path: 'media' });
-    expect(firstClash([['a/b', 'file'], ['a/b/c/d.yaml', 'file']])).toMatchObject({ kind: 'file-and-folder', path: 'a/b' });
+    expect(
+      firstClash([
+        ['pack.yaml', 'file'],
+        ['pack.yaml/notes.yaml', 'file'],
+      ]),
+    ).toMatchObject({ kind: 'file-and-folder', path: 'pack.yaml' });
+    expect(
+      firstClash([
+        ['pack.yaml/notes.yaml', 'file'],
+        ['pack.yaml', 'file'],
+      ]),
+    ).toMatchObject({ kind: 'file-and-folder', path: 'pack.yaml' });
+    expect(
+      firstClash([
+        ['media', 'folder'],
+        ['Media', 'file'],
+      ]),
+    ).toMatchObject({ kind: 'file-and-folder', path: 'Media' });
+    expect(
+      firstClash([
+        ['media', 'file'],
+        ['media', 'folder'],
+      ]),
+    ).toMatchObject({ kind: 'file-and-folder', path: 'media' });
+    expect(
+      firstClash([
+        ['a/b', 'file'],
+        ['a/b/c/d.yaml', 'file'],
+      ]),
+    ).toMatchObject({ kind: 'file-and-folder', path: 'a/b' });
   });
 
   it('describes each clash with both names', () => {

@@ -64,7 +64,13 @@ export function reportIssues(issues: readonly z.core.$ZodIssue[], context: Issue
         for (const key of issue.keys) {
           out.report(file, () => {
             const near = hints.nearest(key, knownFields);
-            return make(context.source, [...path, key], true, say`unknown field ${quote(key)}`, near ? say`did you mean ${quote(near)}?` : say`remove it, or check the pack format reference`);
+            return make(
+              context.source,
+              [...path, key],
+              true,
+              say`unknown field ${quote(key)}`,
+              near ? say`did you mean ${quote(near)}?` : say`remove it, or check the pack format reference`,
+            );
           });
         }
         continue;
@@ -72,8 +78,17 @@ export function reportIssues(issues: readonly z.core.$ZodIssue[], context: Issue
       if (issue.code === 'invalid_union' && issue.errors.length) {
         const discriminated = issue.discriminator;
         if (discriminated) {
-          const options = 'options' in issue && Array.isArray(issue.options) ? issue.options.map((option) => (typeof option === 'string' ? option : String(option))) : [];
-          out.report(file, () => make(context.source, [...path, discriminated], false, say`${quote(discriminated)} must be one of: ${list(options, { maxItems: 12, maxChars: 100 })}`, hintForValue(issue.input, discriminated, options, hints)));
+          const options =
+            'options' in issue && Array.isArray(issue.options) ? issue.options.map((option) => (typeof option === 'string' ? option : String(option))) : [];
+          out.report(file, () =>
+            make(
+              context.source,
+              [...path, discriminated],
+              false,
+              say`${quote(discriminated)} must be one of: ${list(options, { maxItems: 12, maxChars: 100 })}`,
+              hintForValue(issue.input, discriminated, options, hints),
+            ),
+          );
           continue;
         }
         // Report the branch that got furthest: the one with the fewest issues.
@@ -120,17 +135,31 @@ function describe(issue: z.core.$ZodIssue, path: readonly PathSegment[], context
           };
         }
         if (last === undefined) return { message: say`the file is empty`, hint: say`write the file's fields, e.g. "id: …"`, atKey: false };
-        return { message: say`missing required field ${fieldName(last)}`, hint: typeof last === 'string' ? say`add "${name(last, 40)}:" here` : undefined, atKey: false };
+        return {
+          message: say`missing required field ${fieldName(last)}`,
+          hint: typeof last === 'string' ? say`add "${name(last, 40)}:" here` : undefined,
+          atKey: false,
+        };
       }
       const expected = KIND_WORDS[issue.expected] ?? name(String(issue.expected), 24);
       return { message: say`expected ${expected}, found ${describeValue(issue.input)}`, atKey: false };
     }
     case 'invalid_value': {
-      if (issue.input === undefined) return { message: say`missing required field ${fieldName(last)}`, hint: typeof last === 'string' ? say`add "${name(last, 40)}:" here` : undefined, atKey: false };
-      const options = issue.values.map((value) => (typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : 'null'));
+      if (issue.input === undefined)
+        return {
+          message: say`missing required field ${fieldName(last)}`,
+          hint: typeof last === 'string' ? say`add "${name(last, 40)}:" here` : undefined,
+          atKey: false,
+        };
+      const options = issue.values.map((value) =>
+        typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : 'null',
+      );
       const near = typeof issue.input === 'string' ? hints.nearest(issue.input, new KnownNames(options)) : undefined;
       return {
-        message: options.length === 1 ? say`must be ${name(options[0] ?? '', 40)}, found ${describeValue(issue.input)}` : say`must be one of: ${list(options, { maxItems: 12, maxChars: 100 })}`,
+        message:
+          options.length === 1
+            ? say`must be ${name(options[0] ?? '', 40)}, found ${describeValue(issue.input)}`
+            : say`must be one of: ${list(options, { maxItems: 12, maxChars: 100 })}`,
         hint: near ? say`did you mean ${quote(near)}?` : undefined,
         atKey: false,
       };

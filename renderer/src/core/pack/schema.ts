@@ -14,7 +14,18 @@ export const FACT_TYPES = ['phone', 'date', 'time', 'number', 'url', 'name', 'te
 export const INJECT_TYPES = ['post', 'reply', 'direct-message', 'news', 'trend', 'hq-request'] as const;
 export const TASK_KINDS = ['post', 'reply', 'thread', 'direct-message', 'mass-notification'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
-export const PERSONA_ROLES = ['journalist', 'citizen', 'troll', 'embassy', 'headquarters', 'official', 'media', 'influencer', 'expert', 'organisation'] as const;
+export const PERSONA_ROLES = [
+  'journalist',
+  'citizen',
+  'troll',
+  'embassy',
+  'headquarters',
+  'official',
+  'media',
+  'influencer',
+  'expert',
+  'organisation',
+] as const;
 export const TONE_TARGETS = ['empathetic', 'neutral', 'calm-firm', 'warm', 'formal'] as const;
 export const REACTION_MOODS = ['supportive', 'grateful', 'confused', 'critical', 'hostile'] as const;
 export const TASK_OUTCOMES = ['passed', 'failed', 'missed'] as const;
@@ -50,13 +61,10 @@ const OFFSET_PATTERN = /^(\d{1,2}):([0-5]\d)$/;
 const SEMVER_PATTERN = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?$/;
 const LANGUAGE_PATTERN = /^[a-z]{2}$/;
 
-export const id = () =>
-  z.string().regex(ID_PATTERN, { message: 'an id is lower-case letters, digits and dashes, e.g. "hotline-post"' });
-export const languageCode = () =>
-  z.string().regex(LANGUAGE_PATTERN, { message: 'a language is a two-letter ISO 639-1 code, e.g. "en", "ru", "uk"' });
+export const id = () => z.string().regex(ID_PATTERN, { message: 'an id is lower-case letters, digits and dashes, e.g. "hotline-post"' });
+export const languageCode = () => z.string().regex(LANGUAGE_PATTERN, { message: 'a language is a two-letter ISO 639-1 code, e.g. "en", "ru", "uk"' });
 /** A simulated time offset from the scenario's start, "H:MM" (e.g. "0:05", "2:30"). */
-export const offset = () =>
-  z.string().regex(OFFSET_PATTERN, { message: 'a time offset is "H:MM" from the scenario start, e.g. "0:05" or "1:30"' });
+export const offset = () => z.string().regex(OFFSET_PATTERN, { message: 'a time offset is "H:MM" from the scenario start, e.g. "0:05" or "1:30"' });
 
 /** Minutes from the start for an offset "H:MM". */
 export function offsetMinutes(value: string): number {
@@ -167,9 +175,7 @@ export function createPackSchemas(options: SchemaOptions = {}) {
     platform: z.enum(PLATFORMS),
     handle: z.string().regex(/^@?[\p{L}\p{N}_.-]{1,50}$/u, { message: 'a handle is letters, digits, _ . - (an optional @ first)' }),
     name: localized(200),
-    audienceLanguage: languageCode()
-      .optional()
-      .describe('The language its audience reads. Omitted: the language the trainee plays the scenario in.'),
+    audienceLanguage: languageCode().optional().describe('The language its audience reads. Omitted: the language the trainee plays the scenario in.'),
     audience: z.strictObject({
       followers: z.int().min(0).max(1_000_000_000),
       description: localized(1_000),
@@ -180,7 +186,11 @@ export function createPackSchemas(options: SchemaOptions = {}) {
     z.enum(SEVERITIES).default(fallback).describe('minor: costs points; major: fails the policy axis; critical: fails the axis and the scenario');
   const factBase = { id: id(), label: localized(200), note: localized(1_000).optional(), severity: severity('major') };
   const fact = z.discriminatedUnion('type', [
-    z.strictObject({ ...factBase, type: z.literal('phone'), value: z.string().regex(/^\+?[\d\s().-]{5,30}$/, { message: 'a phone number is digits with optional + ( ) - . and spaces' }) }),
+    z.strictObject({
+      ...factBase,
+      type: z.literal('phone'),
+      value: z.string().regex(/^\+?[\d\s().-]{5,30}$/, { message: 'a phone number is digits with optional + ( ) - . and spaces' }),
+    }),
     z.strictObject({ ...factBase, type: z.literal('date'), value: z.iso.date({ message: 'a date is YYYY-MM-DD' }) }),
     z.strictObject({ ...factBase, type: z.literal('time'), value: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'a time is HH:MM (24 h)' }) }),
     z.strictObject({ ...factBase, type: z.literal('number'), value: z.number() }),
@@ -195,9 +205,7 @@ export function createPackSchemas(options: SchemaOptions = {}) {
     .strictObject({
       id: id(),
       wording: localized(1_000),
-      keywords: wordList()
-        .optional()
-        .describe('Per language: words or phrases (lemmas match inflected forms) any of which shows the message is covered'),
+      keywords: wordList().optional().describe('Per language: words or phrases (lemmas match inflected forms) any of which shows the message is covered'),
       alternatives: wordList()
         .optional()
         .describe('Per language: other wordings of the message; a draft that says most of the words of one of them, in any order, covers it'),
@@ -230,9 +238,11 @@ export function createPackSchemas(options: SchemaOptions = {}) {
     keyMessages: z.array(keyMessage),
     redLines: z.array(redLine).default([]),
     terminology: z.array(term).default([]),
-    hashtags: z.strictObject({
-      approved: z.array(z.string().regex(/^#[\p{L}\p{N}_]{1,100}$/u, { message: 'a hashtag is # then letters, digits or _' })).default([]),
-    }).default({ approved: [] }),
+    hashtags: z
+      .strictObject({
+        approved: z.array(z.string().regex(/^#[\p{L}\p{N}_]{1,100}$/u, { message: 'a hashtag is # then letters, digits or _' })).default([]),
+      })
+      .default({ approved: [] }),
     tone: z.strictObject({
       target: z.enum(TONE_TARGETS),
       note: localized(1_000).optional(),
@@ -250,11 +260,13 @@ export function createPackSchemas(options: SchemaOptions = {}) {
     replyTo: id().optional().describe('The inject this one answers'),
     text: localized(10_000),
     media: z.array(media).optional(),
-    engagement: z.strictObject({
-      likes: z.int().min(0).default(0),
-      shares: z.int().min(0).default(0),
-      replies: z.int().min(0).default(0),
-    }).optional(),
+    engagement: z
+      .strictObject({
+        likes: z.int().min(0).default(0),
+        shares: z.int().min(0).default(0),
+        replies: z.int().min(0).default(0),
+      })
+      .optional(),
   });
 
   const passMark = z.strictObject({
@@ -265,9 +277,7 @@ export function createPackSchemas(options: SchemaOptions = {}) {
   const verdict = z.enum(['pass', 'fail']);
   const calibrationDraft = z.strictObject({
     id: id(),
-    language: languageCode().describe(
-      'The language the scenario is played in for this draft: accounts without a fixed audienceLanguage expect it',
-    ),
+    language: languageCode().describe('The language the scenario is played in for this draft: accounts without a fixed audienceLanguage expect it'),
     text: text(20_000),
     expect: z.strictObject({ tone: verdict, policy: verdict, platform: verdict }),
     why: text(1_000).describe('What an experienced press officer would say of it'),
@@ -282,27 +292,28 @@ export function createPackSchemas(options: SchemaOptions = {}) {
     due: offset().describe('Deadline, from the scenario start (for a branch-opened task: from when it opens)'),
     title: localized(200),
     brief: localized(4_000),
-    requires: z.strictObject({
-      keyMessages: z.array(id()).default([]),
-      facts: z.array(id()).default([]),
-      hashtags: z.array(z.string()).default([]),
-    }).default({ keyMessages: [], facts: [], hashtags: [] }),
+    requires: z
+      .strictObject({
+        keyMessages: z.array(id()).default([]),
+        facts: z.array(id()).default([]),
+        hashtags: z.array(z.string()).default([]),
+      })
+      .default({ keyMessages: [], facts: [], hashtags: [] }),
     passMark,
     rubric: rubric.optional(),
     modelAnswer: someLanguages(20_000),
     calibration: z.array(calibrationDraft).default([]),
   });
 
-  const condition = z.union([
-    z.strictObject({ task: id(), outcome: z.enum(TASK_OUTCOMES) }),
-    z.strictObject({ time: offset() }),
-  ]);
+  const condition = z.union([z.strictObject({ task: id(), outcome: z.enum(TASK_OUTCOMES) }), z.strictObject({ time: offset() })]);
   const branch = z.strictObject({
     id: id(),
-    when: z.strictObject({
-      all: z.array(condition).min(1).optional(),
-      any: z.array(condition).min(1).optional(),
-    }).refine((value) => Boolean(value.all) !== Boolean(value.any), { message: 'give exactly one of "all" or "any"' }),
+    when: z
+      .strictObject({
+        all: z.array(condition).min(1).optional(),
+        any: z.array(condition).min(1).optional(),
+      })
+      .refine((value) => Boolean(value.all) !== Boolean(value.any), { message: 'give exactly one of "all" or "any"' }),
     then: z.strictObject({
       injects: z.array(inject).default([]),
       openTasks: z.array(id()).default([]),

@@ -47,7 +47,15 @@ const HINTS: Record<string, Said> = {
 const MAX_STRAY_TOKENS = 500;
 
 /** Token kinds that each make at least one node of the document. */
-const NODE_TOKENS = new Set<string | null>(['scalar', 'single-quoted-scalar', 'double-quoted-scalar', 'block-scalar-header', 'alias', 'flow-map-start', 'flow-seq-start']);
+const NODE_TOKENS = new Set<string | null>([
+  'scalar',
+  'single-quoted-scalar',
+  'double-quoted-scalar',
+  'block-scalar-header',
+  'alias',
+  'flow-map-start',
+  'flow-seq-start',
+]);
 
 /** Why tokenising stopped before the whole text was read. */
 interface TokenLimitHit {
@@ -90,7 +98,11 @@ function* countedTokens(text: string, parser: Parser, limits: YamlLimits, hit: {
     }
     const crowded = crowdedCollection(parser.stack, limits.maxCollectionItems);
     if (crowded) {
-      hit.value = { kind: 'items', offset: crowded.offset, mapping: crowded.type === 'block-map' || (crowded.type === 'flow-collection' && crowded.start.source === '{') };
+      hit.value = {
+        kind: 'items',
+        offset: crowded.offset,
+        mapping: crowded.type === 'block-map' || (crowded.type === 'flow-collection' && crowded.start.source === '{'),
+      };
       return;
     }
     for (const token of parser.next(lexeme)) {
@@ -113,15 +125,47 @@ function* countedTokens(text: string, parser: Parser, limits: YamlLimits, hit: {
 function tokenLimitProblem(file: string, lineCounter: LineCounter, hit: TokenLimitHit, limits: YamlLimits): Diagnostic {
   switch (hit.kind) {
     case 'depth':
-      return at(file, lineCounter, hit.offset, say`the document nests deeper than ${count(limits.maxDepth)} levels here`, say`check the indentation and the "key: value" lines above; the format never nests that deep`);
+      return at(
+        file,
+        lineCounter,
+        hit.offset,
+        say`the document nests deeper than ${count(limits.maxDepth)} levels here`,
+        say`check the indentation and the "key: value" lines above; the format never nests that deep`,
+      );
     case 'nodes':
-      return at(file, null, undefined, say`the file holds more than ${count(limits.maxNodes)} values`, say`split it into several scenarios: no real scenario comes near that`);
+      return at(
+        file,
+        null,
+        undefined,
+        say`the file holds more than ${count(limits.maxNodes)} values`,
+        say`split it into several scenarios: no real scenario comes near that`,
+      );
     case 'errors':
-      return at(file, lineCounter, hit.offset, say`the file is not valid YAML: over ${count(MAX_STRAY_TOKENS)} syntax errors, the first here (${verbatim(hit.first ?? '', 60)})`, say`check the quotes, brackets and indentation from this line on`);
+      return at(
+        file,
+        lineCounter,
+        hit.offset,
+        say`the file is not valid YAML: over ${count(MAX_STRAY_TOKENS)} syntax errors, the first here (${verbatim(hit.first ?? '', 60)})`,
+        say`check the quotes, brackets and indentation from this line on`,
+      );
     case 'items':
-      return at(file, lineCounter, hit.offset, hit.mapping ? say`a mapping with more than ${count(limits.maxCollectionItems)} keys` : say`a list with more than ${count(limits.maxCollectionItems)} items`, say`split it: no real pack comes near that`);
+      return at(
+        file,
+        lineCounter,
+        hit.offset,
+        hit.mapping
+          ? say`a mapping with more than ${count(limits.maxCollectionItems)} keys`
+          : say`a list with more than ${count(limits.maxCollectionItems)} items`,
+        say`split it: no real pack comes near that`,
+      );
     case 'aliases':
-      return at(file, lineCounter, hit.offset, say`the document uses more than ${counted(limits.maxAliases, 'alias', 'aliases')}; at most ${count(limits.maxAliases)} are allowed`, say`write the repeated parts out, or reuse them by id`);
+      return at(
+        file,
+        lineCounter,
+        hit.offset,
+        say`the document uses more than ${counted(limits.maxAliases, 'alias', 'aliases')}; at most ${count(limits.maxAliases)} are allowed`,
+        say`write the repeated parts out, or reuse them by id`,
+      );
   }
 }
 
@@ -135,7 +179,15 @@ function walkProblems(file: string, lineCounter: LineCounter, root: unknown, lim
     if (isAlias(node)) {
       aliases += 1;
       if (aliases === limits.maxAliases + 1) {
-        report.report(file, () => at(file, lineCounter, node.range?.[0], say`the document uses more than ${counted(limits.maxAliases, 'alias', 'aliases')}; at most ${count(limits.maxAliases)} are allowed`, say`write the repeated parts out, or reuse them by id`));
+        report.report(file, () =>
+          at(
+            file,
+            lineCounter,
+            node.range?.[0],
+            say`the document uses more than ${counted(limits.maxAliases, 'alias', 'aliases')}; at most ${count(limits.maxAliases)} are allowed`,
+            say`write the repeated parts out, or reuse them by id`,
+          ),
+        );
       }
       continue;
     }
@@ -145,13 +197,24 @@ function walkProblems(file: string, lineCounter: LineCounter, root: unknown, lim
     }
     if (isScalar(node)) continue;
     if (depth >= limits.maxDepth) {
-      if (!deepReported) report.report(file, () => at(file, lineCounter, node.range?.[0], say`the document nests deeper than ${count(limits.maxDepth)} levels`, say`flatten the structure: the pack format never needs that depth`));
+      if (!deepReported)
+        report.report(file, () =>
+          at(
+            file,
+            lineCounter,
+            node.range?.[0],
+            say`the document nests deeper than ${count(limits.maxDepth)} levels`,
+            say`flatten the structure: the pack format never needs that depth`,
+          ),
+        );
       deepReported = true;
       continue;
     }
     if (node.items.length > limits.maxCollectionItems) {
       const what = isMap(node) ? say`a mapping with ${count(node.items.length)} keys` : say`a list with ${count(node.items.length)} items`;
-      report.report(file, () => at(file, lineCounter, node.range?.[0], say`${what}; at most ${count(limits.maxCollectionItems)} are read`, say`split it: no real pack comes near that`));
+      report.report(file, () =>
+        at(file, lineCounter, node.range?.[0], say`${what}; at most ${count(limits.maxCollectionItems)} are read`, say`split it: no real pack comes near that`),
+      );
       continue;
     }
     if (isMap(node)) {
@@ -160,7 +223,10 @@ function walkProblems(file: string, lineCounter: LineCounter, root: unknown, lim
         const key = pair.key;
         if (isScalar(key)) {
           const text = String(key.value);
-          if (keys.has(text)) report.report(file, () => at(file, lineCounter, key.range?.[0], say`duplicate key ${quote(text)}: it appears twice in this mapping`, HINTS.DUPLICATE_KEY));
+          if (keys.has(text))
+            report.report(file, () =>
+              at(file, lineCounter, key.range?.[0], say`duplicate key ${quote(text)}: it appears twice in this mapping`, HINTS.DUPLICATE_KEY),
+            );
           keys.add(text);
         }
         stack.push({ node: pair.key, depth: depth + 1 }, { node: pair.value, depth: depth + 1 });
@@ -179,7 +245,15 @@ export function parseYaml(file: string, text: string, limits: YamlLimits = YAML_
     return {
       value: undefined,
       source: null,
-      diagnostics: [at(file, null, undefined, say`the file is over ${count(limits.maxFileBytes)} bytes (${count(bytes)}${text.length > limits.maxFileBytes ? say` characters or more` : say``})`, say`split it, or move long texts into several files`)],
+      diagnostics: [
+        at(
+          file,
+          null,
+          undefined,
+          say`the file is over ${count(limits.maxFileBytes)} bytes (${count(bytes)}${text.length > limits.maxFileBytes ? say` characters or more` : say``})`,
+          say`split it, or move long texts into several files`,
+        ),
+      ],
     };
   }
   const list = new DiagnosticList({ perFile: DIAGNOSTIC_LIMITS.perFile, total: DIAGNOSTIC_LIMITS.perFile });
@@ -199,7 +273,9 @@ export function parseYaml(file: string, text: string, limits: YamlLimits = YAML_
     for (const composed of composer.compose(countedTokens(text, parser, limits, hit), true, text.length)) {
       if (!document) document = composed;
       else {
-        list.add(at(file, lineCounter, composed.range[0], say`the file holds more than one YAML document`, say`remove the "---" line: a pack file is one document`));
+        list.add(
+          at(file, lineCounter, composed.range[0], say`the file holds more than one YAML document`, say`remove the "---" line: a pack file is one document`),
+        );
         break;
       }
     }
@@ -215,7 +291,11 @@ export function parseYaml(file: string, text: string, limits: YamlLimits = YAML_
     return { value: undefined, source: null, diagnostics: [tokenLimitProblem(file, lineCounter, hit.value, limits)] };
   }
   if (!document) {
-    return { value: undefined, source: null, diagnostics: [at(file, null, undefined, say`the file holds no YAML document`, say`write the file's fields, e.g. "id: …"`)] };
+    return {
+      value: undefined,
+      source: null,
+      diagnostics: [at(file, null, undefined, say`the file holds no YAML document`, say`write the file's fields, e.g. "id: …"`)],
+    };
   }
   for (const problem of [document.errors, document.warnings]) {
     for (const item of problem) {
@@ -231,7 +311,11 @@ export function parseYaml(file: string, text: string, limits: YamlLimits = YAML_
     value = document.toJS({ maxAliasCount: limits.maxAliases });
   } catch (error) {
     const detail = error instanceof Error ? verbatim(error.message, 80) : say`unknown error`;
-    return { value: undefined, source: null, diagnostics: [at(file, lineCounter, 0, say`the document could not be expanded: ${detail}`, say`write the repeated parts out instead of using aliases`)] };
+    return {
+      value: undefined,
+      source: null,
+      diagnostics: [at(file, lineCounter, 0, say`the document could not be expanded: ${detail}`, say`write the repeated parts out instead of using aliases`)],
+    };
   }
   return { value, source: { file, document, lineCounter }, diagnostics: [] };
 }

@@ -68,7 +68,8 @@ function result(average: number, passed: boolean): AttemptResult {
 async function playedAttempt(overrides: Partial<AttemptInit>, startedAt: number, finishedWith?: AttemptResult): Promise<AttemptRecord> {
   const attempt = await createAttempt(db, init(overrides), () => startedAt);
   await recordEvent(db, attempt.id, { seq: 0, event: START, snapshot: { state: 'live' }, finished: false, result: null }, () => startedAt + 1);
-  if (finishedWith) await recordEvent(db, attempt.id, { seq: 1, event: FINISH, snapshot: { state: 'done' }, finished: true, result: finishedWith }, () => startedAt + 2);
+  if (finishedWith)
+    await recordEvent(db, attempt.id, { seq: 1, event: FINISH, snapshot: { state: 'done' }, finished: true, result: finishedWith }, () => startedAt + 2);
   return (await readAttempt(db, attempt.id))!;
 }
 
@@ -128,7 +129,8 @@ describe('recordEvent', () => {
 
   it('reads a log for validation by position: a lost row shows as a hole where it was, rows past the count are not read', async () => {
     const attempt = await createAttempt(db, init());
-    for (const [seq, event] of [START, NEXT, NEXT, FINISH].entries()) await recordEvent(db, attempt.id, { seq, event, snapshot: null, finished: false, result: null });
+    for (const [seq, event] of [START, NEXT, NEXT, FINISH].entries())
+      await recordEvent(db, attempt.id, { seq, event, snapshot: null, finished: false, result: null });
     await db.attemptEvents.delete([attempt.id, 1]);
     // A row left by damage past the end the attempt counts.
     await db.attemptEvents.add({ attemptId: attempt.id, seq: 9, event: { type: 'REWIND' } as unknown as EngineEvent, recordedAt: 0 });
@@ -189,7 +191,9 @@ describe('recordEvent', () => {
     const add = vi.spyOn(db.attemptEvents, 'add');
     vi.spyOn(db.attempts, 'put').mockRejectedValue(new Error('disk unplugged'));
 
-    await expect(recordEvent(db, attempt.id, { seq: 1, event: FINISH, snapshot: 'done', finished: true, result: result(90, true) })).rejects.toThrow('disk unplugged');
+    await expect(recordEvent(db, attempt.id, { seq: 1, event: FINISH, snapshot: 'done', finished: true, result: result(90, true) })).rejects.toThrow(
+      'disk unplugged',
+    );
 
     // The event row was written inside the transaction, then rolled back with it.
     expect(add).toHaveBeenCalledOnce();
@@ -208,7 +212,9 @@ describe('recordEvent', () => {
     const before = await readAttempt(db, attempt.id);
     vi.spyOn(db.attempts, 'put').mockRejectedValue(new DOMException('Quota exceeded', 'QuotaExceededError'));
 
-    await expect(recordEvent(db, attempt.id, { seq: 1, event: NEXT, snapshot: 'later', finished: false, result: null })).rejects.toBeInstanceOf(StorageFullError);
+    await expect(recordEvent(db, attempt.id, { seq: 1, event: NEXT, snapshot: 'later', finished: false, result: null })).rejects.toBeInstanceOf(
+      StorageFullError,
+    );
 
     vi.restoreAllMocks();
     expect(await readAttemptEvents(db, attempt.id)).toEqual([START]);
@@ -269,19 +275,34 @@ describe('readScenarioProgress', () => {
     await playedAttempt({}, 1000, result(40, false));
     const active = await playedAttempt({}, 2000);
 
-    expect((await readScenarioProgress(db, profileId)).get('core/flights-suspended')).toEqual({ status: 'in-progress', bestScore: 40, attempts: 2, activeAttemptId: active.id });
+    expect((await readScenarioProgress(db, profileId)).get('core/flights-suspended')).toEqual({
+      status: 'in-progress',
+      bestScore: 40,
+      attempts: 2,
+      activeAttemptId: active.id,
+    });
   });
 
   it('is in progress with no score for a first attempt under way', async () => {
     const active = await playedAttempt({}, 1000);
-    expect((await readScenarioProgress(db, profileId)).get('core/flights-suspended')).toEqual({ status: 'in-progress', bestScore: null, attempts: 1, activeAttemptId: active.id });
+    expect((await readScenarioProgress(db, profileId)).get('core/flights-suspended')).toEqual({
+      status: 'in-progress',
+      bestScore: null,
+      attempts: 1,
+      activeAttemptId: active.id,
+    });
   });
 
   it('is failed when every attempt finished without passing', async () => {
     await playedAttempt({}, 1000, result(40, false));
     await playedAttempt({}, 2000, result(55.5, false));
 
-    expect((await readScenarioProgress(db, profileId)).get('core/flights-suspended')).toEqual({ status: 'failed', bestScore: 55.5, attempts: 2, activeAttemptId: null });
+    expect((await readScenarioProgress(db, profileId)).get('core/flights-suspended')).toEqual({
+      status: 'failed',
+      bestScore: 55.5,
+      attempts: 2,
+      activeAttemptId: null,
+    });
   });
 
   it('resumes the attempt touched last when two are under way', async () => {
@@ -304,7 +325,12 @@ describe('readScenarioProgress', () => {
     expect(progress.get('core/flights-suspended')?.status).toBe('passed');
     expect(progress.get('core/visa-free-launch')?.status).toBe('failed');
     expect(progress.get('extra/flights-suspended')?.bestScore).toBe(20);
-    expect((await readScenarioProgress(db, other)).get('core/flights-suspended')).toEqual({ status: 'failed', bestScore: 10, attempts: 1, activeAttemptId: null });
+    expect((await readScenarioProgress(db, other)).get('core/flights-suspended')).toEqual({
+      status: 'failed',
+      bestScore: 10,
+      attempts: 1,
+      activeAttemptId: null,
+    });
   });
 });
 

@@ -32,7 +32,17 @@ async function renderBriefing(overrides: Partial<BriefingViewProps> & { scenario
   const view = (next: Partial<BriefingViewProps>) => (
     <MantineProvider theme={theme}>
       <I18nextProvider i18n={i18n}>
-        <BriefingView ref_={ref_} personas={personasOf(ref_)} languages={languagesOf(ref_)} language="en" progress={null} starting={false} {...callbacks} {...props} {...next} />
+        <BriefingView
+          ref_={ref_}
+          personas={personasOf(ref_)}
+          languages={languagesOf(ref_)}
+          language="en"
+          progress={null}
+          starting={false}
+          {...callbacks}
+          {...props}
+          {...next}
+        />
       </I18nextProvider>
     </MantineProvider>
   );
@@ -76,9 +86,15 @@ describe('BriefingView: the content, in English', () => {
     // The pack's hard-wrapped lines join into paragraphs; blank lines part them.
     const situation = within(screen.getByTestId('briefing-situation'));
     expect(screen.getByTestId('briefing-situation').querySelectorAll('p')).toHaveLength(3);
-    expect(situation.getByText(/^Sunday, 12 July, early morning\. A security incident in the departures hall of Coral Bay International Airport has led/)).toBeTruthy();
+    expect(
+      situation.getByText(/^Sunday, 12 July, early morning\. A security incident in the departures hall of Coral Bay International Airport has led/),
+    ).toBeTruthy();
 
-    expect(screen.getAllByTestId('briefing-account').map((card) => card.getAttribute('data-account-id'))).toEqual(['embassy-vk', 'embassy-telegram', 'embassy-x']);
+    expect(screen.getAllByTestId('briefing-account').map((card) => card.getAttribute('data-account-id'))).toEqual([
+      'embassy-vk',
+      'embassy-telegram',
+      'embassy-x',
+    ]);
     const vk = account('embassy-vk');
     expect(vk.getByTestId('briefing-account-platform').textContent).toBe('VK');
     expect(vk.getByText('@azuria_embassy_marenia')).toBeTruthy();
@@ -129,7 +145,12 @@ describe('BriefingView: the content, in English', () => {
     expect(textOf(within(terms[0]!).getByTestId('briefing-term-deprecated'))).toBe('evacuation flights, evacuation');
     expect(within(terms[0]!).getByText('No one is in danger at the resort; "evacuation" alarms families at home.')).toBeTruthy();
 
-    expect(screen.getAllByTestId('briefing-hashtag').map((badge) => badge.textContent)).toEqual(['#CoralBay', '#КоралБей', '#AzuriaConsular', '#КонсульскаяПомощь']);
+    expect(screen.getAllByTestId('briefing-hashtag').map((badge) => badge.textContent)).toEqual([
+      '#CoralBay',
+      '#КоралБей',
+      '#AzuriaConsular',
+      '#КонсульскаяПомощь',
+    ]);
     expect(screen.getByTestId('briefing-tone-target').textContent).toBe('Target tone: Calm and firm');
     expect(within(screen.getByTestId('briefing-tone')).getByText(/^Calm, clear and reassuring\./)).toBeTruthy();
   });
@@ -137,7 +158,13 @@ describe('BriefingView: the content, in English', () => {
   it('previews the tasks by the time they open, with those a branch may open last', async () => {
     await renderBriefing();
     const rows = screen.getAllByTestId('briefing-task');
-    expect(rows.map((row) => row.getAttribute('data-task-id'))).toEqual(['mass-notification', 'reply-pavel', 'rumour-post', 'reply-holt', 'resend-notification']);
+    expect(rows.map((row) => row.getAttribute('data-task-id'))).toEqual([
+      'mass-notification',
+      'reply-pavel',
+      'rumour-post',
+      'reply-holt',
+      'resend-notification',
+    ]);
 
     const first = task('mass-notification');
     expect(first.getByRole('rowheader').textContent).toBe('Notify every registered traveller');
@@ -170,7 +197,9 @@ describe('BriefingView: the content, in English', () => {
 
   it('says when an account’s audience reads a fixed language', async () => {
     await renderBriefing({ scenarioId: 'chairmanship-bilingual' });
-    expect(account('chair-fb-uk').getByTestId('briefing-account-language').textContent).toBe('Its audience reads Ukrainian: write in Ukrainian on this account.');
+    expect(account('chair-fb-uk').getByTestId('briefing-account-language').textContent).toBe(
+      'Its audience reads Ukrainian: write in Ukrainian on this account.',
+    );
     expect(account('chair-x').getByTestId('briefing-account-language').textContent).toBe('Its audience reads English: write in English on this account.');
     expect(account('chair-tg').queryByTestId('briefing-account-language')).toBeNull();
   });

@@ -60,7 +60,10 @@ function factValue(fact: Fact, language: string): string {
 }
 
 function findInject(scenario: Scenario, injectId: string): Inject | undefined {
-  return scenario.timeline.find((inject) => inject.id === injectId) ?? scenario.branches.flatMap((branch) => branch.then.injects).find((inject) => inject.id === injectId);
+  return (
+    scenario.timeline.find((inject) => inject.id === injectId) ??
+    scenario.branches.flatMap((branch) => branch.then.injects).find((inject) => inject.id === injectId)
+  );
 }
 
 /** Scheduled tasks by when they open, then those only a branch can open, each group in the pack's order. */
@@ -161,7 +164,10 @@ export function BriefingView({ ref_, personas, languages, language, onLanguageCh
                   {text(account.name)}
                 </Text>
                 <Text size="sm" c="dimmed">
-                  {t('briefing.accounts.followers', { count: account.audience.followers, formatted: new Intl.NumberFormat(uiLanguage).format(account.audience.followers) })}
+                  {t('briefing.accounts.followers', {
+                    count: account.audience.followers,
+                    formatted: new Intl.NumberFormat(uiLanguage).format(account.audience.followers),
+                  })}
                 </Text>
                 <div>
                   <Text size="xs" fw={600} c="dimmed">
@@ -172,7 +178,12 @@ export function BriefingView({ ref_, personas, languages, language, onLanguageCh
                   </Text>
                 </div>
                 {account.audienceLanguage && (
-                  <Text size="sm" fw={500} className={account.audienceLanguage === language ? undefined : classes.otherLanguage} data-testid="briefing-account-language">
+                  <Text
+                    size="sm"
+                    fw={500}
+                    className={account.audienceLanguage === language ? undefined : classes.otherLanguage}
+                    data-testid="briefing-account-language"
+                  >
                     {t('briefing.accounts.fixedLanguage', { language: languageName(account.audienceLanguage, uiLanguage) })}
                   </Text>
                 )}
@@ -278,9 +289,7 @@ function StartCard({
             {scenario.passRule.rule === 'all-passed' ? t('briefing.passAllPassed') : t('briefing.passAverage', { min: scenario.passRule.min })}
           </dd>
           <dt>{t('briefing.tasks')}</dt>
-          <dd data-testid="briefing-task-count">
-            {taskSummary(t, scenario)}
-          </dd>
+          <dd data-testid="briefing-task-count">{taskSummary(t, scenario)}</dd>
         </dl>
 
         {progress?.bestScore != null && (

@@ -20,7 +20,15 @@ import { CatalogueView } from './CatalogueView';
 const pack = loadPack(readFolder(CORE_LIBRARY_DIR), { appVersion: '0.1.0' }).pack!;
 const library = createLibrary([pack]);
 /** The course's order, which the catalogue follows (the pack's files are in alphabetical order). */
-const COURSE_ORDER = ['flights-suspended', 'visa-free-launch', 'neutral-host-talks', 'answering-criticism', 'platform-tailoring', 'chairmanship-bilingual', 'earthquake-consular'];
+const COURSE_ORDER = [
+  'flights-suspended',
+  'visa-free-launch',
+  'neutral-host-talks',
+  'answering-criticism',
+  'platform-tailoring',
+  'chairmanship-bilingual',
+  'earthquake-consular',
+];
 
 const standing = (status: ScenarioProgress['status'], bestScore: number | null, activeAttemptId: number | null = null): ScenarioProgress => ({
   status,
@@ -66,7 +74,9 @@ describe('CatalogueView: courses', () => {
     const course = within(screen.getByTestId('catalogue-course'));
     expect(course.getByRole('heading', { level: 3, name: 'Press attaché foundations' })).toBeTruthy();
     expect(course.getByText('Crisis communication, outreach and policy discipline on every platform an embassy runs.')).toBeTruthy();
-    expect(textOf(course.getByTestId('catalogue-course-rule'))).toBe('To complete the course, reach an average best score of at least 70 across its scenarios.');
+    expect(textOf(course.getByTestId('catalogue-course-rule'))).toBe(
+      'To complete the course, reach an average best score of at least 70 across its scenarios.',
+    );
     expect(textOf(course.getByTestId('catalogue-course-progress'))).toBe('1 of 7 scenarios passed');
     const bar = course.getByRole('progressbar', { name: 'Course progress: Press attaché foundations' });
     expect(bar.getAttribute('aria-valuenow')).toBe('14');
@@ -156,7 +166,12 @@ describe('CatalogueView: scenario cards', () => {
   });
 
   it('names the pack on each card only when several are installed', async () => {
-    const other = { ...pack, manifest: { ...pack.manifest, id: 'second-pack', title: { en: 'Second pack' } }, courses: [], scenarios: pack.scenarios.slice(0, 1) };
+    const other = {
+      ...pack,
+      manifest: { ...pack.manifest, id: 'second-pack', title: { en: 'Second pack' } },
+      courses: [],
+      scenarios: pack.scenarios.slice(0, 1),
+    };
     await renderCatalogue({ lib: createLibrary([pack, other]) });
     expect(cards()).toHaveLength(8);
     expect(within(cards()[7]!).getByText('From Second pack')).toBeTruthy();
@@ -204,7 +219,14 @@ describe('CatalogueView: filters', () => {
 });
 
 describe('CatalogueView: packs that did not load', () => {
-  const diagnostic = (line: number, message: string): Diagnostic => ({ severity: 'error', file: 'scenarios/broken.yaml', line, column: 3, path: `tasks[${line}].account`, message });
+  const diagnostic = (line: number, message: string): Diagnostic => ({
+    severity: 'error',
+    file: 'scenarios/broken.yaml',
+    line,
+    column: 3,
+    path: `tasks[${line}].account`,
+    message,
+  });
 
   it('shows the pack’s source and its first problems', async () => {
     const problems: Library['problems'] = [

@@ -185,7 +185,12 @@ export function CatalogueView({ library, progress, onOpenScenario }: CatalogueVi
             <ul className={classes.cards} data-testid="catalogue-scenarios">
               {shown.map((entry) => (
                 <li key={`${entry.pack.manifest.id}/${entry.scenario.id}`}>
-                  <ScenarioCard entry={entry} uiLanguage={uiLanguage} showPack={manyPacks} onOpen={() => onOpenScenario(entry.pack.manifest.id, entry.scenario.id)} />
+                  <ScenarioCard
+                    entry={entry}
+                    uiLanguage={uiLanguage}
+                    showPack={manyPacks}
+                    onOpen={() => onOpenScenario(entry.pack.manifest.id, entry.scenario.id)}
+                  />
                 </li>
               ))}
             </ul>
@@ -354,7 +359,14 @@ function ScenarioCard({ entry, uiLanguage, showPack, onOpen }: { entry: Entry; u
   const action = progress?.activeAttemptId != null ? t('card.resume') : progress && progress.attempts > 0 ? t('card.again') : t('card.start');
 
   return (
-    <Card component="article" aria-labelledby={headingId} className={classes.card} data-testid="catalogue-scenario" data-scenario-id={scenario.id} data-status={status}>
+    <Card
+      component="article"
+      aria-labelledby={headingId}
+      className={classes.card}
+      data-testid="catalogue-scenario"
+      data-scenario-id={scenario.id}
+      data-status={status}
+    >
       <Group justify="space-between" gap="xs">
         <KindBadge kind={scenario.kind} />
         <StatusBadge status={status} />
@@ -386,10 +398,20 @@ function ScenarioCard({ entry, uiLanguage, showPack, onOpen }: { entry: Entry; u
         <dd data-testid="catalogue-tasks">{facts.tasks}</dd>
       </dl>
       <Group justify="space-between" align="center" className={classes.cardFooter}>
-        <Text size="sm" fw={progress?.bestScore != null ? 600 : undefined} c={progress?.bestScore != null ? undefined : 'dimmed'} data-testid="catalogue-best-score">
+        <Text
+          size="sm"
+          fw={progress?.bestScore != null ? 600 : undefined}
+          c={progress?.bestScore != null ? undefined : 'dimmed'}
+          data-testid="catalogue-best-score"
+        >
           {progress?.bestScore != null ? t('card.bestScore', { score: formatScore(progress.bestScore, uiLanguage) }) : t('card.noScore')}
         </Text>
-        <Button onClick={onOpen} variant={progress?.activeAttemptId != null ? 'filled' : 'light'} aria-label={t('card.openLabel', { action, title })} data-testid="catalogue-open">
+        <Button
+          onClick={onOpen}
+          variant={progress?.activeAttemptId != null ? 'filled' : 'light'}
+          aria-label={t('card.openLabel', { action, title })}
+          data-testid="catalogue-open"
+        >
           {action}
         </Button>
       </Group>

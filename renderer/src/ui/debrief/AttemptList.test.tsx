@@ -15,9 +15,39 @@ const DAY = 24 * 60 * 60 * 1000;
 const base = Date.UTC(2025, 6, 14, 9, 30);
 
 const ITEMS: AttemptListItem[] = [
-  { id: 3, scenarioTitle: 'Flights suspended at Coral Bay', packTitle: 'Core library', playLanguage: 'en', status: 'finished', startedAt: base, updatedAt: base + 40 * 60_000, passed: true, average: 86.4 },
-  { id: 7, scenarioTitle: 'Visa-free travel launch', packTitle: 'Core library', playLanguage: 'ru', status: 'active', startedAt: base + 2 * DAY, updatedAt: base + 2 * DAY + 5 * 60_000, passed: null, average: null },
-  { id: 5, scenarioTitle: 'Answering criticism', packTitle: 'Core library', playLanguage: 'en', status: 'finished', startedAt: base + DAY, updatedAt: base + DAY + 60 * 60_000, passed: false, average: 42 },
+  {
+    id: 3,
+    scenarioTitle: 'Flights suspended at Coral Bay',
+    packTitle: 'Core library',
+    playLanguage: 'en',
+    status: 'finished',
+    startedAt: base,
+    updatedAt: base + 40 * 60_000,
+    passed: true,
+    average: 86.4,
+  },
+  {
+    id: 7,
+    scenarioTitle: 'Visa-free travel launch',
+    packTitle: 'Core library',
+    playLanguage: 'ru',
+    status: 'active',
+    startedAt: base + 2 * DAY,
+    updatedAt: base + 2 * DAY + 5 * 60_000,
+    passed: null,
+    average: null,
+  },
+  {
+    id: 5,
+    scenarioTitle: 'Answering criticism',
+    packTitle: 'Core library',
+    playLanguage: 'en',
+    status: 'finished',
+    startedAt: base + DAY,
+    updatedAt: base + DAY + 60 * 60_000,
+    passed: false,
+    average: 42,
+  },
 ];
 
 async function renderList(items: AttemptListItem[], language: Language = 'en') {

@@ -83,8 +83,16 @@ export function AttemptList({ items, onOpen }: AttemptListProps) {
                   <time dateTime={new Date(item.updatedAt).toISOString()}>{dates.format(item.updatedAt)}</time>
                 </Table.Td>
                 <Table.Td>
-                  <Badge variant="dot" color={VERDICT_COLORS[verdict]} classNames={{ label: classes.badgeLabel }} data-testid="attempt-status" data-verdict={verdict}>
-                    {item.average !== null && item.status === 'finished' ? t('attempts.withScore', { status, score: t('score', { score: formatScore(item.average, language) }) }) : status}
+                  <Badge
+                    variant="dot"
+                    color={VERDICT_COLORS[verdict]}
+                    classNames={{ label: classes.badgeLabel }}
+                    data-testid="attempt-status"
+                    data-verdict={verdict}
+                  >
+                    {item.average !== null && item.status === 'finished'
+                      ? t('attempts.withScore', { status, score: t('score', { score: formatScore(item.average, language) }) })
+                      : status}
                   </Badge>
                 </Table.Td>
                 <Table.Td>
@@ -92,7 +100,11 @@ export function AttemptList({ items, onOpen }: AttemptListProps) {
                     size="xs"
                     variant={item.status === 'active' ? 'light' : 'default'}
                     onClick={() => onOpen(item.id, item.status)}
-                    aria-label={item.status === 'active' ? t('attempts.resumeLabel', { scenario: item.scenarioTitle, date: started }) : t('attempts.openLabel', { scenario: item.scenarioTitle, date: started })}
+                    aria-label={
+                      item.status === 'active'
+                        ? t('attempts.resumeLabel', { scenario: item.scenarioTitle, date: started })
+                        : t('attempts.openLabel', { scenario: item.scenarioTitle, date: started })
+                    }
                     data-testid="attempt-open"
                   >
                     {item.status === 'active' ? t('attempts.resume') : t('attempts.open')}

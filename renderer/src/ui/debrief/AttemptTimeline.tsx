@@ -71,7 +71,10 @@ export function AttemptTimeline({ outcome, scenario, personas, timeline, playLan
       case 'inject': {
         const item = feed.get(entry.id);
         return {
-          title: t('timeline.inject', { persona: personaName(entry.personaId) ?? t('someone'), type: isInjectType(entry.injectType) ? t(`timeline.injectType.${entry.injectType}`) : entry.injectType }),
+          title: t('timeline.inject', {
+            persona: personaName(entry.personaId) ?? t('someone'),
+            type: isInjectType(entry.injectType) ? t(`timeline.injectType.${entry.injectType}`) : entry.injectType,
+          }),
           note: t('timeline.onAccount', { account: accountName(entry.accountId) }),
           details: [],
           excerpt: item?.source === 'inject' ? localized(item.inject.text, playLanguage) : undefined,
@@ -82,7 +85,11 @@ export function AttemptTimeline({ outcome, scenario, personas, timeline, playLan
         const item = feed.get(entry.id);
         return {
           title: t('timeline.publication', { account: accountName(entry.accountId) }),
-          details: [entry.taskId ? t('timeline.publicationTask', { task: taskTitle(entry.taskId), result: t(entry.passed ? 'result.passed' : 'result.failed') }) : t('timeline.publicationNoTask')],
+          details: [
+            entry.taskId
+              ? t('timeline.publicationTask', { task: taskTitle(entry.taskId), result: t(entry.passed ? 'result.passed' : 'result.failed') })
+              : t('timeline.publicationNoTask'),
+          ],
           excerpt: item?.source === 'trainee' ? item.text : undefined,
           color: entry.passed ? 'green' : 'red',
           bullet: entry.passed ? <CheckIcon size={14} /> : <AlertIcon size={14} />,
@@ -105,13 +112,16 @@ export function AttemptTimeline({ outcome, scenario, personas, timeline, playLan
         const branch = scenario.branches.find((candidate) => candidate.id === entry.branchId);
         if (!branch) return { title: t('timeline.branch'), details: [], color: 'grape' };
         const causes = branchCauses(branch, scenario, timeline, entry.at).map((cause) =>
-          cause.kind === 'time' ? t('timeline.condition.time', { time: formatSimTime(cause.minute) }) : t(`timeline.condition.${cause.outcome}`, { task: localized(cause.task.title, playLanguage) }),
+          cause.kind === 'time'
+            ? t('timeline.condition.time', { time: formatSimTime(cause.minute) })
+            : t(`timeline.condition.${cause.outcome}`, { task: localized(cause.task.title, playLanguage) }),
         );
         const opened = branch.then.openTasks.map(taskTitle);
         const details: ReactNode[] = [];
         if (causes.length) details.push(t('timeline.because', { reasons: conjunction.format(causes) }));
         if (branch.then.injects.length) details.push(t('timeline.injects', { count: branch.then.injects.length }));
-        if (opened.length) details.push(t('timeline.opened', { count: opened.length, tasks: conjunction.format(opened.map((title) => t('drafts.quote', { text: title }))) }));
+        if (opened.length)
+          details.push(t('timeline.opened', { count: opened.length, tasks: conjunction.format(opened.map((title) => t('drafts.quote', { text: title }))) }));
         if (branch.then.end) details.push(t('timeline.endMessage', { message: localized(branch.then.end.message, playLanguage) }));
         return { title: t('timeline.branch'), details, color: 'grape' };
       }

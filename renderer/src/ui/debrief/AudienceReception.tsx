@@ -15,7 +15,17 @@ import { MOOD_COLORS } from './palette';
 import { below, Section } from './Section';
 import { usePlatformName } from '../platform-name';
 
-export function AudienceReception({ scenario, timeline, playLanguage, level }: { scenario: Scenario; timeline: TimelineState; playLanguage: string; level: TitleOrder }) {
+export function AudienceReception({
+  scenario,
+  timeline,
+  playLanguage,
+  level,
+}: {
+  scenario: Scenario;
+  timeline: TimelineState;
+  playLanguage: string;
+  level: TitleOrder;
+}) {
   const { t } = useTranslation('debrief');
   const receptions = receptionOf(timeline);
   return (
@@ -38,13 +48,25 @@ export function AudienceReception({ scenario, timeline, playLanguage, level }: {
   );
 }
 
-function PublicationReception({ reception, scenario, playLanguage, level }: { reception: Reception; scenario: Scenario; playLanguage: string; level: TitleOrder }) {
+function PublicationReception({
+  reception,
+  scenario,
+  playLanguage,
+  level,
+}: {
+  reception: Reception;
+  scenario: Scenario;
+  playLanguage: string;
+  level: TitleOrder;
+}) {
   const { t, i18n } = useTranslation('debrief');
   const platformName = usePlatformName();
   const number = new Intl.NumberFormat(i18n.language);
   const { publication, totals, moods, delivered } = reception;
   const account = scenario.accounts.find((candidate) => candidate.id === publication.accountId);
-  const accountLabel = account ? t('account', { name: localized(account.name, playLanguage), platform: platformName(account.platform) }) : publication.accountId;
+  const accountLabel = account
+    ? t('account', { name: localized(account.name, playLanguage), platform: platformName(account.platform) })
+    : publication.accountId;
   const task = publication.taskId ? scenario.tasks.find((candidate) => candidate.id === publication.taskId) : undefined;
   const replied = REACTION_MOODS.filter((mood) => moods[mood] > 0);
   const totalReplies = replied.reduce((sum, mood) => sum + moods[mood], 0);

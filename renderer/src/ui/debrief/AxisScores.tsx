@@ -37,7 +37,11 @@ export function AxisScores({ outcome, scenario, level }: { outcome: ScenarioOutc
               yAxisProps={{ domain: [0, 100] }}
               valueFormatter={format}
               withBarValueLabel
-              referenceLines={rule.rule === 'average-score' ? [{ y: rule.min, label: t('scores.passLine', { min: format(rule.min) }), color: 'var(--debrief-pass-line)', strokeDasharray: '6 4' }] : []}
+              referenceLines={
+                rule.rule === 'average-score'
+                  ? [{ y: rule.min, label: t('scores.passLine', { min: format(rule.min) }), color: 'var(--debrief-pass-line)', strokeDasharray: '6 4' }]
+                  : []
+              }
               tooltipAnimationDuration={0}
               accessibilityLayer={false}
               maxBarWidth={64}

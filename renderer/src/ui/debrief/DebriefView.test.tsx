@@ -45,7 +45,10 @@ function play(pack: Pack, scenario: Scenario, playLanguage: string, answer: (tas
 const passing = (language: string) => play(library, flights, language, (taskId) => modelAnswer(flights, taskId, language));
 const failing = (language: string) => play(library, flights, language, (taskId) => poorAnswer(flights, taskId));
 
-async function renderDebrief(played: Played, { language = 'en' as Language, headingLevel }: { language?: Language; headingLevel?: 1 | 2 } = {}): Promise<{ i18n: I18n }> {
+async function renderDebrief(
+  played: Played,
+  { language = 'en' as Language, headingLevel }: { language?: Language; headingLevel?: 1 | 2 } = {},
+): Promise<{ i18n: I18n }> {
   const i18n = await createI18n(language);
   render(
     <MantineProvider theme={theme}>
@@ -140,7 +143,9 @@ describe('DebriefView: a passed attempt', () => {
 
     const teaching = within(byTestId('debrief-teaching'));
     expect(teaching.getByTestId('debrief-summary').textContent).toBe(flights.debrief.summary.en);
-    expect(teaching.getAllByTestId('debrief-teaching-point').map((point) => point.textContent)).toEqual(flights.debrief.teachingPoints.map((point) => point.en));
+    expect(teaching.getAllByTestId('debrief-teaching-point').map((point) => point.textContent)).toEqual(
+      flights.debrief.teachingPoints.map((point) => point.en),
+    );
   });
 
   it('shows each publication’s reception at the end: reach, likes, shares, replies and their moods', async () => {
@@ -181,7 +186,9 @@ describe('DebriefView: a passed attempt', () => {
     await userEvent.setup().click(screen.getByRole('switch', { name: `Show the audience's replies (${replies.length})` }));
     expect(timelineEntries('reply')).toHaveLength(replies.length);
     const first = replies[0]!;
-    expect(textOf(timelineEntries('reply')[0]!.querySelector('.mantine-Timeline-itemTitle'))).toMatch(new RegExp(`^${formatSimTime(first.at)} .+ · ${first.type === 'reply' ? first.mood[0]!.toUpperCase() + first.mood.slice(1) : ''}$`));
+    expect(textOf(timelineEntries('reply')[0]!.querySelector('.mantine-Timeline-itemTitle'))).toMatch(
+      new RegExp(`^${formatSimTime(first.at)} .+ · ${first.type === 'reply' ? first.mood[0]!.toUpperCase() + first.mood.slice(1) : ''}$`),
+    );
     expect(textOf(timelineEntries('end')[0]!)).toBe('3:00 Time ran out');
   });
 
@@ -233,11 +240,16 @@ describe('DebriefView: a failed attempt', () => {
     const findings = within(draft).getAllByTestId('debrief-finding');
     expect(findings).toHaveLength(task.grade!.findings.length);
     const translate = i18n.getFixedT('en', 'grading') as unknown as (key: string, options: Record<string, unknown>) => string;
-    const policy = within(draft).getAllByTestId('debrief-axis-findings').find((axis) => axis.getAttribute('data-axis') === 'policy')!;
+    const policy = within(draft)
+      .getAllByTestId('debrief-axis-findings')
+      .find((axis) => axis.getAttribute('data-axis') === 'policy')!;
     expect(policy.getAttribute('data-passed')).toBe('false');
     for (const finding of task.grade!.axes.policy.findings) {
       expect(textOf(policy)).toContain(textOf({ textContent: renderGradingMessage(translate, 'en', finding.message, (platform) => platform) } as Element));
-      if (finding.suggestion?.message) expect(textOf(policy)).toContain(textOf({ textContent: renderGradingMessage(translate, 'en', finding.suggestion.message, (platform) => platform) } as Element));
+      if (finding.suggestion?.message)
+        expect(textOf(policy)).toContain(
+          textOf({ textContent: renderGradingMessage(translate, 'en', finding.suggestion.message, (platform) => platform) } as Element),
+        );
     }
     // The passages the findings point at are marked in the draft.
     expect(draft.querySelectorAll('mark').length).toBeGreaterThan(0);
@@ -290,7 +302,11 @@ describe('DebriefView in Russian', () => {
     expect(textOf(row.getByTestId('debrief-task-timing'))).toBe('За 30 минут до срока');
     expect(textOf(timelineEntries('branch')[0]!)).toContain('Сценарий пошёл по другому пути');
     expect(textOf(timelineEntries('branch')[0]!)).toContain(`Причина: задача «${flights.tasks[0]!.title.ru}» не зачтена.`);
-    expect(within(byTestId('debrief-teaching')).getAllByTestId('debrief-teaching-point').map((point) => point.textContent)).toEqual(flights.debrief.teachingPoints.map((point) => point.ru));
+    expect(
+      within(byTestId('debrief-teaching'))
+        .getAllByTestId('debrief-teaching-point')
+        .map((point) => point.textContent),
+    ).toEqual(flights.debrief.teachingPoints.map((point) => point.ru));
     expect(within(byTestId('debrief-axis-table')).getByText('Соответствие позиции')).toBeTruthy();
   });
 });

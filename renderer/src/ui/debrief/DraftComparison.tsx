@@ -45,11 +45,25 @@ export function DraftComparison({ outcome, scenario, timeline, playLanguage, lev
   );
 }
 
-function TaskDrafts({ task, publication, scenario, playLanguage, level }: { task: TaskResult; publication: FeedPublication | null; scenario: Scenario; playLanguage: string; level: TitleOrder }) {
+function TaskDrafts({
+  task,
+  publication,
+  scenario,
+  playLanguage,
+  level,
+}: {
+  task: TaskResult;
+  publication: FeedPublication | null;
+  scenario: Scenario;
+  playLanguage: string;
+  level: TitleOrder;
+}) {
   const { t } = useTranslation('debrief');
   const platformName = usePlatformName();
   const account = publication ? scenario.accounts.find((candidate) => candidate.id === publication.accountId) : undefined;
-  const accountLabel = account ? t('account', { name: localized(account.name, playLanguage), platform: platformName(account.platform) }) : (publication?.accountId ?? '');
+  const accountLabel = account
+    ? t('account', { name: localized(account.name, playLanguage), platform: platformName(account.platform) })
+    : (publication?.accountId ?? '');
   const model = task.modelAnswer ? (
     <Text component="p" className={`${classes.draftText} ${classes.modelText}`} data-testid="debrief-model-answer">
       {task.modelAnswer}
@@ -163,7 +177,14 @@ function AxisFindings({ axisGrade }: { axisGrade: AxisGrade }) {
             return (
               <li key={`${finding.ruleId}-${index}`} data-testid="debrief-finding" data-rule={finding.ruleId}>
                 <Group gap={8} align="flex-start" wrap="nowrap">
-                  <Badge size="xs" variant="dot" color={SEVERITY_COLORS[finding.severity]} mt={3} classNames={{ label: classes.badgeLabel }} style={{ flexShrink: 0 }}>
+                  <Badge
+                    size="xs"
+                    variant="dot"
+                    color={SEVERITY_COLORS[finding.severity]}
+                    mt={3}
+                    classNames={{ label: classes.badgeLabel }}
+                    style={{ flexShrink: 0 }}
+                  >
                     {t(`drafts.severity.${finding.severity}`)}
                   </Badge>
                   <div style={{ flex: 1, minWidth: 0 }}>

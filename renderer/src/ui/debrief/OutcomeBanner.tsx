@@ -14,7 +14,19 @@ import classes from './debrief.module.css';
 import { formatScore } from '../format';
 import { useGradingMessage } from '../grading-message';
 
-export function OutcomeBanner({ outcome, scenario, timeline, playLanguage, level }: { outcome: ScenarioOutcome; scenario: Scenario; timeline: TimelineState; playLanguage: string; level: TitleOrder }) {
+export function OutcomeBanner({
+  outcome,
+  scenario,
+  timeline,
+  playLanguage,
+  level,
+}: {
+  outcome: ScenarioOutcome;
+  scenario: Scenario;
+  timeline: TimelineState;
+  playLanguage: string;
+  level: TitleOrder;
+}) {
   const { t, i18n } = useTranslation('debrief');
   const message = useGradingMessage();
   const headingId = useId();

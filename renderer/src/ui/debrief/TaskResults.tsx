@@ -17,7 +17,17 @@ import { formatList, formatScore } from '../format';
 import { AXIS_COLORS, RESULT_COLORS } from './palette';
 import { Section } from './Section';
 
-export function TaskResults({ outcome, scenario, playLanguage, level }: { outcome: ScenarioOutcome; scenario: Scenario; playLanguage: string; level: TitleOrder }) {
+export function TaskResults({
+  outcome,
+  scenario,
+  playLanguage,
+  level,
+}: {
+  outcome: ScenarioOutcome;
+  scenario: Scenario;
+  playLanguage: string;
+  level: TitleOrder;
+}) {
   const { t, i18n } = useTranslation('debrief');
   const format = (score: number) => formatScore(score, i18n.language);
   const passMarks = new Map(scenario.tasks.map((task) => [task.id, task.passMark]));
@@ -25,13 +35,21 @@ export function TaskResults({ outcome, scenario, playLanguage, level }: { outcom
   const reached = numbered.filter(({ task }) => task.result !== 'not-reached');
   const scoreOf = (task: TaskResult, axis: Axis) => task.grade?.axes[axis].score ?? 0;
 
-  const data = reached.map(({ task, number }) => ({ task: t('tasks.short', { number }), ...Object.fromEntries(AXES.map((axis) => [axis, scoreOf(task, axis)])) }));
+  const data = reached.map(({ task, number }) => ({
+    task: t('tasks.short', { number }),
+    ...Object.fromEntries(AXES.map((axis) => [axis, scoreOf(task, axis)])),
+  }));
   const marks = [...new Set(reached.flatMap(({ marks }) => AXES.map((axis) => marks[axis])))].sort((a, b) => a - b);
   // Labels on the lines would sit on the bars; the caption names the marks instead.
   const referenceLines: ChartReferenceLineProps[] = marks.map((mark) => ({ y: mark, color: 'var(--debrief-pass-line)', strokeDasharray: '6 4' }));
   const list = new Intl.ListFormat(i18n.language, { type: 'unit' });
   const summary = formatList(
-    reached.map(({ task, number }) => t('tasks.chartTask', { task: t('tasks.short', { number }), scores: list.format(AXES.map((axis) => `${t(`axis.${axis}`)} ${format(scoreOf(task, axis))}`)) })),
+    reached.map(({ task, number }) =>
+      t('tasks.chartTask', {
+        task: t('tasks.short', { number }),
+        scores: list.format(AXES.map((axis) => `${t(`axis.${axis}`)} ${format(scoreOf(task, axis))}`)),
+      }),
+    ),
     i18n.language,
   );
 

@@ -73,7 +73,9 @@ describe('a damaged log in words', () => {
     expect(describeLogDamage(t, missing!)).toBe('Event 3 of 3 (at 0:35) is missing from the log.');
     expect(describeLogDamage(t, unknownType!)).toBe('Event 3 of 3 (at 0:35) is of a kind Attaché does not know (“REWIND”).');
     const tooLong = all.find((damage) => damage.reason.key === 'eventLog.textTooLong')!;
-    expect(describeLogDamage(t, tooLong)).toBe('Event 3 of 3 (publish at 0:35) has a text longer than a log may hold (200,001 characters; the limit is 200,000).');
+    expect(describeLogDamage(t, tooLong)).toBe(
+      'Event 3 of 3 (publish at 0:35) has a text longer than a log may hold (200,001 characters; the limit is 200,000).',
+    );
     const tooMany = all.find((damage) => damage.reason.key === 'eventLog.tooMany')!;
     expect(describeLogDamage(t, tooMany)).toBe('Event 20,001 of 20,001 (at 0:35) is past the 20,000 events a log may hold.');
   });

@@ -113,7 +113,13 @@ export function DamagedAttemptBanner({ attemptId, damage }: { attemptId: number;
           </Anchor>
         </Group>
       </Stack>
-      <Modal opened={opened} onClose={close} title={t('damaged.deleteTitle')} closeButtonProps={{ 'aria-label': t('common:close') }} data-testid="attempt-delete-dialog">
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={t('damaged.deleteTitle')}
+        closeButtonProps={{ 'aria-label': t('common:close') }}
+        data-testid="attempt-delete-dialog"
+      >
         <Stack>
           <Text size="sm">{t('damaged.deleteBody')}</Text>
           {failed && (

@@ -35,7 +35,10 @@ async function damagedAttempt() {
   await session.flush();
   const row = (await db.attemptEvents.get([attemptId, 2]))!;
   const { draft } = row.event as Extract<EngineEvent, { type: 'PUBLISH' }>;
-  await db.attemptEvents.put({ ...row, event: { type: 'PUBLISH', draft: { accountId: draft.accountId, kind: draft.kind, taskId: draft.taskId, replyTo: draft.replyTo } } as unknown as EngineEvent });
+  await db.attemptEvents.put({
+    ...row,
+    event: { type: 'PUBLISH', draft: { accountId: draft.accountId, kind: draft.kind, taskId: draft.taskId, replyTo: draft.replyTo } } as unknown as EngineEvent,
+  });
   const saved = (await readAttempt(db, attemptId))!;
   await db.attempts.put({ ...saved, versions: { ...saved.versions, packVersion: '0.9.0' } });
   return { db, attemptId, record: (await readAttempt(db, attemptId))! };
@@ -72,7 +75,9 @@ describe('the player screen', () => {
     await db.attemptSnapshots.put({ attemptId, snapshot: { status: 'active', value: 'live', context: 'lost' } });
     window.location.hash = `#/player/${attemptId}`;
     await renderApp({ db });
-    expect((await screen.findByTestId('player-restore-note', {}, { timeout: 5000 })).textContent).toContain('could not be read, so it was rebuilt from its log');
+    expect((await screen.findByTestId('player-restore-note', {}, { timeout: 5000 })).textContent).toContain(
+      'could not be read, so it was rebuilt from its log',
+    );
     expect(screen.getByTestId('player').getAttribute('data-state')).toBe('live');
     expect(screen.queryByTestId('attempt-damaged')).toBeNull();
   });
@@ -116,7 +121,7 @@ describe('the player screen', () => {
     const { db, attemptId, record } = await damagedAttempt();
     window.location.hash = `#/player/${attemptId}`;
     await renderApp({ db });
-    const banner = await screen.findByRole('status', { name: 'This attempt\'s record is damaged: it is shown read-only' }, { timeout: 5000 });
+    const banner = await screen.findByRole('status', { name: "This attempt's record is damaged: it is shown read-only" }, { timeout: 5000 });
     expect(within(banner).getByTestId('attempt-damaged-where').textContent).toBe('Event 3 of 3 (publish at 0:05) has no text.');
     expect(banner.textContent).toContain('Nothing in it was changed.');
 
@@ -124,8 +129,14 @@ describe('the player screen', () => {
     expect(player.getAttribute('data-read-only')).toBe('true');
     // As it stood before the damaged event: at 0:05, the notification task still open.
     expect(screen.getByTestId('player-clock').textContent).toBe('T+0:05 of 3:00');
-    expect(screen.getAllByTestId('player-task').find((task) => task.getAttribute('data-task-id') === 'mass-notification')?.getAttribute('data-status')).toBe('open');
-    for (const part of ['composer', 'player-speed', 'player-next', 'player-finish', 'player-save', 'player-task-write']) expect(screen.queryByTestId(part)).toBeNull();
+    expect(
+      screen
+        .getAllByTestId('player-task')
+        .find((task) => task.getAttribute('data-task-id') === 'mass-notification')
+        ?.getAttribute('data-status'),
+    ).toBe('open');
+    for (const part of ['composer', 'player-speed', 'player-next', 'player-finish', 'player-save', 'player-task-write'])
+      expect(screen.queryByTestId(part)).toBeNull();
     expect(player.querySelector('textarea')).toBeNull();
     expect(await readAttempt(db, attemptId)).toEqual(record);
   });

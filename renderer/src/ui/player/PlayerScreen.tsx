@@ -2,7 +2,23 @@
 // trainee's accounts and inbox, the task list, the feed of the chosen account and the composer. An
 // attempt whose log is damaged is shown read-only: as it stood, under a banner saying what is wrong,
 // without the clock's controls or the composer, and nothing is sent or saved.
-import { Alert, Badge, Button, Group, Modal, NavLink, Paper, Progress, ScrollArea, SegmentedControl, Stack, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  NavLink,
+  Paper,
+  Progress,
+  ScrollArea,
+  SegmentedControl,
+  Stack,
+  Text,
+  Title,
+  Tooltip,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -199,7 +215,10 @@ function Desk({ loaded, snapshot, send, save }: DeskProps) {
 
   const publish = (toPublish: ComposerDraft) => {
     if (!live || !toPublish.text.trim()) return;
-    const next = send({ type: 'PUBLISH', draft: { accountId: toPublish.accountId, kind: toPublish.kind, text: toPublish.text, taskId: toPublish.taskId, replyTo: toPublish.replyTo } });
+    const next = send({
+      type: 'PUBLISH',
+      draft: { accountId: toPublish.accountId, kind: toPublish.kind, text: toPublish.text, taskId: toPublish.taskId, replyTo: toPublish.replyTo },
+    });
     if (!next || next.context.refused) return;
     const remaining = openTasksOf(loaded, next.context.timeline);
     setDraft(remaining[0] ? draftForTask(remaining[0], '') : { ...toPublish, taskId: null, replyTo: null, text: '' });
@@ -215,8 +234,12 @@ function Desk({ loaded, snapshot, send, save }: DeskProps) {
       const accountId = item.source === 'inject' ? item.inject.account : item.accountId;
       const direct = item.source === 'inject' && item.inject.type === 'direct-message';
       const personaId = item.source === 'inject' ? item.inject.persona : item.source === 'audience' ? item.personaId : null;
-      const task = openTasks.find((candidate) => candidate.replyTo === item.id || (direct && candidate.kind === 'direct-message' && candidate.recipient === personaId));
-      setDraft((current) => (task ? draftForTask(task, current.text) : { accountId, kind: direct ? 'direct-message' : 'reply', taskId: null, replyTo: item.id, text: current.text }));
+      const task = openTasks.find(
+        (candidate) => candidate.replyTo === item.id || (direct && candidate.kind === 'direct-message' && candidate.recipient === personaId),
+      );
+      setDraft((current) =>
+        task ? draftForTask(task, current.text) : { accountId, kind: direct ? 'direct-message' : 'reply', taskId: null, replyTo: item.id, text: current.text },
+      );
       setFollowsWork(task !== undefined);
       composerRef.current?.focus();
     },
@@ -250,9 +273,12 @@ function Desk({ loaded, snapshot, send, save }: DeskProps) {
       ['alt+I', () => setDesk({ kind: 'inbox' }), physical],
       ['alt+C', () => composerRef.current?.focus(), physical],
       // Inside the composer its own handler publishes; this one serves focus anywhere else on the desk.
-      ['mod+Enter', () => {
-        if (document.activeElement !== composerRef.current) publish(draft);
-      }],
+      [
+        'mod+Enter',
+        () => {
+          if (document.activeElement !== composerRef.current) publish(draft);
+        },
+      ],
     ],
     [],
   );
@@ -273,7 +299,14 @@ function Desk({ loaded, snapshot, send, save }: DeskProps) {
   const foldAt = account ? platformRules(account.platform, loaded.input.manifest?.platforms, scenario.platforms).foldAt : undefined;
 
   return (
-    <div className={classes.desk} data-testid="player" data-state={String(snapshot.value)} data-time={timeline.time} data-draft-saved={String(savedDraft === draft)} data-read-only={readOnly || undefined}>
+    <div
+      className={classes.desk}
+      data-testid="player"
+      data-state={String(snapshot.value)}
+      data-time={timeline.time}
+      data-draft-saved={String(savedDraft === draft)}
+      data-read-only={readOnly || undefined}
+    >
       <Paper className={classes.topBar} withBorder radius="md" p="sm">
         <Group justify="space-between" wrap="wrap" gap="sm">
           <div style={{ minWidth: 0 }}>
@@ -352,7 +385,13 @@ function Desk({ loaded, snapshot, send, save }: DeskProps) {
                       data-testid={`player-account-${candidate.id}`}
                       label={localized(candidate.name, playLanguage)}
                       description={`${platformName(candidate.platform)} · ${candidate.handle}`}
-                      rightSection={unread > 0 && !active ? <Badge size="sm" circle aria-label={t('accounts.unread', { count: unread })}>{unread}</Badge> : null}
+                      rightSection={
+                        unread > 0 && !active ? (
+                          <Badge size="sm" circle aria-label={t('accounts.unread', { count: unread })}>
+                            {unread}
+                          </Badge>
+                        ) : null
+                      }
                     />
                   );
                 })}
@@ -399,7 +438,17 @@ function Desk({ loaded, snapshot, send, save }: DeskProps) {
             />
           ) : (
             <ScrollArea h="100%" viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': t('inbox.title') }}>
-              <MemoInboxView items={inbox} scenario={scenario} personas={personas} reactions={timeline.reactions} now={timeline.time} playLanguage={playLanguage} onReply={live ? replyTo : undefined} replyingTo={draft.replyTo} media={media} />
+              <MemoInboxView
+                items={inbox}
+                scenario={scenario}
+                personas={personas}
+                reactions={timeline.reactions}
+                now={timeline.time}
+                playLanguage={playLanguage}
+                onReply={live ? replyTo : undefined}
+                replyingTo={draft.replyTo}
+                media={media}
+              />
             </ScrollArea>
           )}
         </main>
@@ -424,7 +473,13 @@ function Desk({ loaded, snapshot, send, save }: DeskProps) {
         )}
       </div>
 
-      <Modal opened={finishOpened} onClose={finishDialog.close} title={t('finish.title')} closeButtonProps={{ 'aria-label': t('common:close') }} data-testid="player-finish-dialog">
+      <Modal
+        opened={finishOpened}
+        onClose={finishDialog.close}
+        title={t('finish.title')}
+        closeButtonProps={{ 'aria-label': t('common:close') }}
+        data-testid="player-finish-dialog"
+      >
         <Stack>
           <Text size="sm">{openTasks.length > 0 ? t('finish.bodyOpen', { count: openTasks.length }) : t('finish.body')}</Text>
           <Group justify="flex-end">
@@ -465,13 +520,25 @@ function SaveIndicator({ save }: { save: SaveState }) {
 }
 
 /** The tasks and where each stands; without `onChoose` (a read-only attempt) none can be taken up. */
-function TaskList({ loaded, timeline, selectedTaskId, onChoose }: { loaded: LoadedAttempt; timeline: TimelineState; selectedTaskId: string | null; onChoose: ((task: Task) => void) | undefined }) {
+function TaskList({
+  loaded,
+  timeline,
+  selectedTaskId,
+  onChoose,
+}: {
+  loaded: LoadedAttempt;
+  timeline: TimelineState;
+  selectedTaskId: string | null;
+  onChoose: ((task: Task) => void) | undefined;
+}) {
   const { t } = useTranslation('player');
   const { playLanguage } = loaded.input;
   const rank = { open: 0, waiting: 1, done: 2, missed: 3 } as const;
   const tasks = loaded.ref.scenario.tasks
     .filter((task) => timeline.tasks[task.id]!.status !== 'waiting' || timeline.tasks[task.id]!.opensAt !== null)
-    .sort((a, b) => rank[timeline.tasks[a.id]!.status] - rank[timeline.tasks[b.id]!.status] || (timeline.tasks[a.id]!.due ?? 0) - (timeline.tasks[b.id]!.due ?? 0));
+    .sort(
+      (a, b) => rank[timeline.tasks[a.id]!.status] - rank[timeline.tasks[b.id]!.status] || (timeline.tasks[a.id]!.due ?? 0) - (timeline.tasks[b.id]!.due ?? 0),
+    );
   return (
     <section aria-labelledby="player-tasks-title" data-testid="player-tasks">
       <Text id="player-tasks-title" size="xs" fw={700} tt="uppercase" c="dimmed" mb={4}>
@@ -491,7 +558,16 @@ function TaskList({ loaded, timeline, selectedTaskId, onChoose }: { loaded: Load
                   : state.outcome === 'passed'
                     ? t('tasks.passed')
                     : t('tasks.failed');
-          const color = state.status === 'open' ? ((left ?? 99) <= 5 ? 'red' : 'blue') : state.status === 'missed' || state.outcome === 'failed' ? 'red' : state.status === 'done' ? 'teal' : 'gray';
+          const color =
+            state.status === 'open'
+              ? (left ?? 99) <= 5
+                ? 'red'
+                : 'blue'
+              : state.status === 'missed' || state.outcome === 'failed'
+                ? 'red'
+                : state.status === 'done'
+                  ? 'teal'
+                  : 'gray';
           return (
             <Paper
               key={task.id}
@@ -538,7 +614,9 @@ function TaskList({ loaded, timeline, selectedTaskId, onChoose }: { loaded: Load
           </Text>
         )}
       </Stack>
-      <VisuallyHidden aria-live="polite">{t('tasks.openNow', { count: tasks.filter((task) => timeline.tasks[task.id]!.status === 'open').length })}</VisuallyHidden>
+      <VisuallyHidden aria-live="polite">
+        {t('tasks.openNow', { count: tasks.filter((task) => timeline.tasks[task.id]!.status === 'open').length })}
+      </VisuallyHidden>
     </section>
   );
 }

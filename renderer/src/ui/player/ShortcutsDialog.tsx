@@ -18,7 +18,14 @@ export const PLAYER_SHORTCUTS = [
 export function ShortcutsDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation(['player', 'common']);
   return (
-    <Modal opened={opened} onClose={onClose} title={t('shortcuts.title')} closeButtonProps={{ 'aria-label': t('common:close') }} size="lg" data-testid="player-shortcuts-dialog">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t('shortcuts.title')}
+      closeButtonProps={{ 'aria-label': t('common:close') }}
+      size="lg"
+      data-testid="player-shortcuts-dialog"
+    >
       <Table>
         <Table.Thead>
           <Table.Tr>
@@ -33,7 +40,11 @@ export function ShortcutsDialog({ opened, onClose }: { opened: boolean; onClose:
                 <Group gap={4} wrap="nowrap">
                   {shortcut.keys.map((key, index) => (
                     <span key={key}>
-                      {index > 0 && <Text span size="xs" mx={2}>+</Text>}
+                      {index > 0 && (
+                        <Text span size="xs" mx={2}>
+                          +
+                        </Text>
+                      )}
                       <Kbd>{key === 'Ctrl' ? t('shortcuts.mod') : key}</Kbd>
                     </span>
                   ))}

@@ -29,7 +29,10 @@ async function started(seed = 42) {
 
 const answer = (taskId: string): EngineEvent => {
   const task = scenario.tasks.find((candidate) => candidate.id === taskId)!;
-  return { type: 'PUBLISH', draft: { accountId: task.account, kind: task.kind, text: modelAnswer(scenario, taskId, 'en')!, taskId, replyTo: task.replyTo ?? null } };
+  return {
+    type: 'PUBLISH',
+    draft: { accountId: task.account, kind: task.kind, text: modelAnswer(scenario, taskId, 'en')!, taskId, replyTo: task.replyTo ?? null },
+  };
 };
 
 describe('an attempt session', () => {

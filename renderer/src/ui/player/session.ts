@@ -112,7 +112,13 @@ export async function loadAttempt(db: AttacheDatabase, library: Library, attempt
   const checked = validateEventLog(log, ref.scenario);
   const snapshot = replay(machine, checked.events);
   if (checked.ok) return { attempt, ref, input, machine, snapshot, versions, restoreNote: restored.refusal, restoredBecause: restored.cause, damage: null };
-  const damage: LogDamage = { position: checked.position, total: attempt.eventCount, eventType: checked.eventType, at: snapshot.context.timeline.time, reason: checked.reason };
+  const damage: LogDamage = {
+    position: checked.position,
+    total: attempt.eventCount,
+    eventType: checked.eventType,
+    at: snapshot.context.timeline.time,
+    reason: checked.reason,
+  };
   return { attempt, ref, input, machine, snapshot, versions, restoreNote: null, restoredBecause: null, damage };
 }
 

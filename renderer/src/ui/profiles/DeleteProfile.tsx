@@ -53,7 +53,13 @@ export function DeleteProfile({ profile }: { profile: ProfileRecord }) {
           {t('delete.action')}
         </Button>
       </Group>
-      <Modal opened={opened} onClose={close} title={t('delete.title', { name: profile.name })} closeButtonProps={{ 'aria-label': t('common:close') }} data-testid="profile-delete-dialog">
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={t('delete.title', { name: profile.name })}
+        closeButtonProps={{ 'aria-label': t('common:close') }}
+        data-testid="profile-delete-dialog"
+      >
         <Stack>
           <Text size="sm" data-testid="profile-delete-body">
             {attempts ? t('delete.bodyAttempts', { count: attempts, name: profile.name }) : t('delete.body', { name: profile.name })}

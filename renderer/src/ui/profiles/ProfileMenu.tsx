@@ -14,7 +14,18 @@ import classes from './profiles.module.css';
 
 function ChevronDownIcon() {
   return (
-    <svg width={14} height={14} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+    <svg
+      width={14}
+      height={14}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={2}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
       <path d="M6 9l6 6 6-6" />
     </svg>
   );
@@ -22,7 +33,17 @@ function ChevronDownIcon() {
 
 function PlusIcon() {
   return (
-    <svg width={16} height={16} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" aria-hidden="true" focusable="false">
+    <svg
+      width={16}
+      height={16}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={1.8}
+      strokeLinecap="round"
+      aria-hidden="true"
+      focusable="false"
+    >
       <path d="M12 5v14M5 12h14" />
     </svg>
   );
@@ -49,10 +70,7 @@ export function ProfileMenu() {
           opening from the keyboard then focuses the first item, as the menu button pattern expects. */}
       <Menu position="bottom-end" width={280} shadow="md" withinPortal withInitialFocusPlaceholder={false}>
         <Menu.Target>
-          <UnstyledButton
-            className={classes.target}
-            data-testid="profile-menu"
-          >
+          <UnstyledButton className={classes.target} data-testid="profile-menu">
             {/* The name on the button is its accessible name (WCAG 2.5.3); the initials are decoration. */}
             {active ? (
               <span aria-hidden="true">

@@ -135,7 +135,11 @@ describe('RequireProfile', () => {
     const user = await renderWithServices(<Guarded />);
 
     const list = await screen.findByTestId('profile-pick-list');
-    expect(within(list).getAllByRole('button').map((button) => button.getAttribute('data-testid'))).toEqual([`profile-pick-${ivan!.id}`, `profile-pick-${anna!.id}`]);
+    expect(
+      within(list)
+        .getAllByRole('button')
+        .map((button) => button.getAttribute('data-testid')),
+    ).toEqual([`profile-pick-${ivan!.id}`, `profile-pick-${anna!.id}`]);
     expect(screen.getByRole('button', { name: /Anna Petrova/ }).textContent).toContain('Academy ID DA-7');
     expect(screen.getByText(/Pick your profile or create one/)).toBeTruthy();
 

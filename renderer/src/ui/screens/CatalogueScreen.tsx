@@ -21,7 +21,8 @@ import { useStorageProblems } from '../storage-problems';
 
 const NO_PROGRESS = new Map<string, ScenarioProgress>();
 
-type InstallState = { kind: 'idle' } | { kind: 'working' } | { kind: 'installed'; title: string; scenarios: number } | { kind: 'refused'; problem: InstallProblem };
+type InstallState =
+  { kind: 'idle' } | { kind: 'working' } | { kind: 'installed'; title: string; scenarios: number } | { kind: 'refused'; problem: InstallProblem };
 
 function InstallPack() {
   const { t, i18n } = useTranslation('packs');
@@ -54,12 +55,27 @@ function InstallPack() {
         </Button>
       </Group>
       {state.kind === 'installed' && (
-        <Alert color="teal" withCloseButton closeButtonLabel={t('install.dismiss')} onClose={() => setState({ kind: 'idle' })} data-testid="catalogue-install-done" role="status">
+        <Alert
+          color="teal"
+          withCloseButton
+          closeButtonLabel={t('install.dismiss')}
+          onClose={() => setState({ kind: 'idle' })}
+          data-testid="catalogue-install-done"
+          role="status"
+        >
           {t('install.done', { title: state.title, count: state.scenarios })}
         </Alert>
       )}
       {state.kind === 'refused' && (
-        <Alert color="red" withCloseButton closeButtonLabel={t('install.dismiss')} onClose={() => setState({ kind: 'idle' })} title={t('install.refusedTitle')} data-testid="catalogue-install-refused" role="alert">
+        <Alert
+          color="red"
+          withCloseButton
+          closeButtonLabel={t('install.dismiss')}
+          onClose={() => setState({ kind: 'idle' })}
+          title={t('install.refusedTitle')}
+          data-testid="catalogue-install-refused"
+          role="alert"
+        >
           <Text size="sm">
             {state.problem.kind === 'archive'
               ? t(`install.archive.${state.problem.code}`)
@@ -87,7 +103,11 @@ function Catalogue({ profileId }: { profileId: number }) {
   if (!library) return <Loading what="library" />;
   return (
     <>
-      <CatalogueView library={library} progress={progress ?? NO_PROGRESS} onOpenScenario={(packId, scenarioId) => navigate({ screen: 'briefing', packId, scenarioId })} />
+      <CatalogueView
+        library={library}
+        progress={progress ?? NO_PROGRESS}
+        onOpenScenario={(packId, scenarioId) => navigate({ screen: 'briefing', packId, scenarioId })}
+      />
       <InstallPack />
     </>
   );

@@ -44,8 +44,10 @@ describe('DebriefScreen', () => {
     const { db, attemptId } = await finishedWithDamage(3, { type: 'CLOCK.NEXT' });
     window.location.hash = `#/debrief/${attemptId}`;
     await renderApp({ db });
-    const banner = await screen.findByRole('status', { name: 'This attempt\'s record is damaged: it is shown read-only' }, { timeout: 5000 });
-    expect(within(banner).getByTestId('attempt-damaged-where').textContent).toBe('Event 4 of 4 (jump to the next event at 0:05) comes after the scenario had ended.');
+    const banner = await screen.findByRole('status', { name: "This attempt's record is damaged: it is shown read-only" }, { timeout: 5000 });
+    expect(within(banner).getByTestId('attempt-damaged-where').textContent).toBe(
+      'Event 4 of 4 (jump to the next event at 0:05) comes after the scenario had ended.',
+    );
     expect(await screen.findByTestId('debrief-page')).toBeTruthy();
   });
 
@@ -53,8 +55,12 @@ describe('DebriefScreen', () => {
     const { db, attemptId } = await finishedWithDamage(1, { type: 'CLOCK.TICK', minutes: 'soon' });
     window.location.hash = `#/debrief/${attemptId}`;
     await renderApp({ db });
-    expect((await screen.findByTestId('attempt-damaged-where', {}, { timeout: 5000 })).textContent).toBe('Event 2 of 3 (clock tick at 0:00) moves the clock by no time or backwards.');
+    expect((await screen.findByTestId('attempt-damaged-where', {}, { timeout: 5000 })).textContent).toBe(
+      'Event 2 of 3 (clock tick at 0:00) moves the clock by no time or backwards.',
+    );
     expect(screen.queryByTestId('debrief-page')).toBeNull();
-    expect(within(screen.getByTestId('debrief-damaged')).getByRole('link', { name: 'See what could be read' }).getAttribute('href')).toBe(`#/player/${attemptId}`);
+    expect(within(screen.getByTestId('debrief-damaged')).getByRole('link', { name: 'See what could be read' }).getAttribute('href')).toBe(
+      `#/player/${attemptId}`,
+    );
   });
 });

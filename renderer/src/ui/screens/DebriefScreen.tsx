@@ -20,7 +20,14 @@ function Debrief({ loaded, snapshot }: { loaded: LoadedAttempt; snapshot: Scenar
   const { pack, scenario } = loaded.ref;
   return (
     <Stack gap="lg" data-testid="debrief-page">
-      <DebriefView outcome={outcome} scenario={scenario} personas={personas} timeline={snapshot.context.timeline} playLanguage={loaded.input.playLanguage} headingLevel={1} />
+      <DebriefView
+        outcome={outcome}
+        scenario={scenario}
+        personas={personas}
+        timeline={snapshot.context.timeline}
+        playLanguage={loaded.input.playLanguage}
+        headingLevel={1}
+      />
       <Group>
         <Button onClick={() => navigate({ screen: 'briefing', packId: pack.manifest.id, scenarioId: scenario.id })} data-testid="debrief-again">
           {t('debriefScreen.again')}

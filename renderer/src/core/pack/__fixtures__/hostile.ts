@@ -54,12 +54,14 @@ export const HOSTILE_SHAPES: readonly HostileShape[] = [
   {
     name: 'many unknown fields',
     file: SCENARIO,
-    build: (base, size) => edited(base, SCENARIO, scenarioText(base).replace('kind: crisis\n', `kind: crisis\n${items(size, (index) => `unknownField${index}: 1\n`)}`)),
+    build: (base, size) =>
+      edited(base, SCENARIO, scenarioText(base).replace('kind: crisis\n', `kind: crisis\n${items(size, (index) => `unknownField${index}: 1\n`)}`)),
   },
   {
     name: 'many unknown grader rules',
     file: SCENARIO,
-    build: (base, size) => edited(base, SCENARIO, `${scenarioText(base)}rubric:\n  rules:\n${items(size, (index) => `    tone.no-such-rule-${index}: { level: off }\n`)}`),
+    build: (base, size) =>
+      edited(base, SCENARIO, `${scenarioText(base)}rubric:\n  rules:\n${items(size, (index) => `    tone.no-such-rule-${index}: { level: off }\n`)}`),
   },
   {
     name: 'many dangling references',
@@ -69,7 +71,10 @@ export const HOSTILE_SHAPES: readonly HostileShape[] = [
         base,
         SCENARIO,
         scenarioText(base)
-          .replace(/\ntimeline:\n[\s\S]*?\ntasks:\n/, `\ntimeline:\n${items(size, (index) => `  - { id: i${index}, at: "0:05", type: post, persona: ghost-${index}, account: acct-${index}, text: { en: x, ru: x } }\n`)}tasks:\n`)
+          .replace(
+            /\ntimeline:\n[\s\S]*?\ntasks:\n/,
+            `\ntimeline:\n${items(size, (index) => `  - { id: i${index}, at: "0:05", type: post, persona: ghost-${index}, account: acct-${index}, text: { en: x, ru: x } }\n`)}tasks:\n`,
+          )
           .concat(`personas:\n${items(size, (index) => `  - { id: person-${index}, name: { en: P, ru: P }, handle: p${index}, role: citizen }\n`)}`),
       ),
   },
@@ -105,7 +110,8 @@ export const HOSTILE_SHAPES: readonly HostileShape[] = [
       const files = new Map(base);
       const text = scenarioText(base);
       const code = (index: number) => String.fromCharCode(97 + (Math.floor(index / 26) % 26), 97 + (index % 26));
-      for (let index = 0; index < size; index += 1) files.set(`scenarios/s${index}.yaml`, encoder.encode(text.replace('id: hotline', `id: s${index}\nlanguages: [en, ru, ${code(index)}]`)));
+      for (let index = 0; index < size; index += 1)
+        files.set(`scenarios/s${index}.yaml`, encoder.encode(text.replace('id: hotline', `id: s${index}\nlanguages: [en, ru, ${code(index)}]`)));
       return files;
     },
   },
@@ -114,7 +120,16 @@ export const HOSTILE_SHAPES: readonly HostileShape[] = [
     file: SCENARIO,
     build: (base, size) =>
       new Map(base)
-        .set(SCENARIO, encoder.encode(scenarioText(base).replace('followers: 12000', 'followers: .nan').replace('passMark: { tone: 70', 'passMark: { tone: .inf').replace('id: hotline', `id: ${'h'.repeat(size)}`).replace('kind: crisis', `${'k'.repeat(size)}: 1\nkind: {}`)))
+        .set(
+          SCENARIO,
+          encoder.encode(
+            scenarioText(base)
+              .replace('followers: 12000', 'followers: .nan')
+              .replace('passMark: { tone: 70', 'passMark: { tone: .inf')
+              .replace('id: hotline', `id: ${'h'.repeat(size)}`)
+              .replace('kind: crisis', `${'k'.repeat(size)}: 1\nkind: {}`),
+          ),
+        )
         .set('scenarios/complex-key.yaml', encoder.encode('id: complex-key\n? [1, 2]\n: 3\n'))
         .set('personas.yaml', encoder.encode(''))
         .set('courses.yaml', encoder.encode(`courses:\n  - ${'x'.repeat(size)}\n`))

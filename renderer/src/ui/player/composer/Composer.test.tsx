@@ -63,7 +63,15 @@ async function renderComposer({ pack = minimal, scenarioId = 'hotline', playLang
   render(
     <MantineProvider theme={theme}>
       <I18nextProvider i18n={i18n}>
-        <Harness input={input} accounts={scenario.accounts} openTasks={openTasks} initial={initial} onDraftChange={onDraftChange} onPublish={onPublish} {...props} />
+        <Harness
+          input={input}
+          accounts={scenario.accounts}
+          openTasks={openTasks}
+          initial={initial}
+          onDraftChange={onDraftChange}
+          onPublish={onPublish}
+          {...props}
+        />
       </I18nextProvider>
     </MantineProvider>,
   );
@@ -163,7 +171,9 @@ describe('Composer: live feedback', () => {
     ]);
     const messages = findingWith('tone.shouting').map((item) => within(item).getByTestId('composer-finding-message').textContent);
     expect(messages).toEqual(['“STAY CALM” in capitals reads as shouting.', '“!!!”: stacked marks read as shouting or alarm.']);
-    expect(within(findingWith('tone.shouting')[0]!).getByTestId('composer-finding-advice').textContent).toBe('Write it in ordinary case; let the facts carry the weight.');
+    expect(within(findingWith('tone.shouting')[0]!).getByTestId('composer-finding-advice').textContent).toBe(
+      'Write it in ordinary case; let the facts carry the weight.',
+    );
     expect(screen.getByTestId('composer-score-tone').dataset.passed).toBe('false');
 
     await user.click(screen.getByRole('button', { name: 'Replace with “Stay calm”' }));
@@ -235,7 +245,9 @@ describe('Composer: live feedback', () => {
     await user.click(textarea());
     await user.paste('Сохраняйте спокойствие. Горячая линия +99 123 456 789 работает круглосуточно.');
 
-    await waitFor(() => expect(screen.getByTestId('composer-language-message').textContent).toBe('The audience of this account reads English, and the draft is in Russian.'));
+    await waitFor(() =>
+      expect(screen.getByTestId('composer-language-message').textContent).toBe('The audience of this account reads English, and the draft is in Russian.'),
+    );
     expect(screen.getByTestId('composer-language-advice').textContent).toBe('Write it in English.');
     // Said once, in the banner: the list of findings does not repeat it.
     expect(findingWith('platform.wrong-language')).toHaveLength(0);
@@ -254,7 +266,11 @@ describe('Composer: what the draft answers', () => {
     const kind = () => screen.getByTestId<HTMLSelectElement>('composer-kind');
     const task = () => screen.getByTestId<HTMLSelectElement>('composer-task');
     expect(task().value).toBe('');
-    expect(within(task()).getAllByRole('option').map((option) => option.textContent)).toEqual(['No task: a publication of your own', 'Reply to MP Ravn', 'Comment for Nordposten']);
+    expect(
+      within(task())
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['No task: a publication of your own', 'Reply to MP Ravn', 'Comment for Nordposten']);
 
     await user.selectOptions(task(), 'journalist-dm');
     expect(onDraftChange).toHaveBeenLastCalledWith({ accountId: 'embassy-fb', kind: 'direct-message', taskId: 'journalist-dm', replyTo: null, text: '' });
@@ -270,15 +286,18 @@ describe('Composer: what the draft answers', () => {
 
     await user.selectOptions(kind(), 'thread');
     expect(onDraftChange).toHaveBeenLastCalledWith(expect.objectContaining({ kind: 'thread' }));
-    expect(within(account()).getAllByRole('option').map((option) => option.textContent)).toEqual([
-      'Embassy of Azuria in Nordmark · X @AzuriaInNordmark',
-      expect.stringContaining('· Facebook'),
-    ]);
+    expect(
+      within(account())
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['Embassy of Azuria in Nordmark · X @AzuriaInNordmark', expect.stringContaining('· Facebook')]);
   });
 
   it('shows what is being replied to and lets the reply be cancelled', async () => {
     const onCancelReply = vi.fn();
-    const { user } = await renderComposer({ props: { replyTarget: { id: 'question', author: 'Reporter', excerpt: 'How do people get home?' }, onCancelReply } });
+    const { user } = await renderComposer({
+      props: { replyTarget: { id: 'question', author: 'Reporter', excerpt: 'How do people get home?' }, onCancelReply },
+    });
     const target = screen.getByTestId('composer-reply-target');
     expect(target.textContent).toContain('Replying to Reporter');
     expect(target.textContent).toContain('How do people get home?');
@@ -367,7 +386,9 @@ describe('Composer in Russian', () => {
     await user.click(textarea());
     await user.paste('Сохраняйте спокойствие. Горячая линия +99 123 456 789 работает круглосуточно.');
     await waitFor(() =>
-      expect(screen.getByTestId('composer-language-message').textContent).toBe('Аудитория этого аккаунта читает на языке «английский», а черновик написан на языке «русский».'),
+      expect(screen.getByTestId('composer-language-message').textContent).toBe(
+        'Аудитория этого аккаунта читает на языке «английский», а черновик написан на языке «русский».',
+      ),
     );
     expect(screen.getByTestId('composer-language-advice').textContent).toBe('Напишите текст на языке «английский».');
   });

@@ -77,13 +77,26 @@ interface Graded {
   grade: Grade | null;
 }
 
-const sameDraft = (a: Draft, b: Draft) => a.text === b.text && a.accountId === b.accountId && a.kind === b.kind && a.taskId === b.taskId && a.replyTo === b.replyTo;
+const sameDraft = (a: Draft, b: Draft) =>
+  a.text === b.text && a.accountId === b.accountId && a.kind === b.kind && a.taskId === b.taskId && a.replyTo === b.replyTo;
 
 function isTaskKind(value: string): value is TaskKind {
   return (TASK_KINDS as readonly string[]).includes(value);
 }
 
-export function Composer({ input, accounts, openTasks, draft, onDraftChange, onPublish, disabled = false, replyTarget = null, onCancelReply, textareaRef, gradingPort = defaultGradingPort }: ComposerProps) {
+export function Composer({
+  input,
+  accounts,
+  openTasks,
+  draft,
+  onDraftChange,
+  onPublish,
+  disabled = false,
+  replyTarget = null,
+  onCancelReply,
+  textareaRef,
+  gradingPort = defaultGradingPort,
+}: ComposerProps) {
   const { t, i18n } = useTranslation('composer');
   const gradingMessage = useGradingMessage();
   const platformName = usePlatformName();
@@ -115,7 +128,9 @@ export function Composer({ input, accounts, openTasks, draft, onDraftChange, onP
   const grader = useRef<PreviewGrader | null>(null);
   useLayoutEffect(() => {
     if (!gradingPort) return;
-    const instance = new PreviewGrader(gradingPort(), ({ input: gradedInput, draft: gradedDraft, grade: result }) => setGradedOffThread({ input: gradedInput, draft: gradedDraft, grade: result }));
+    const instance = new PreviewGrader(gradingPort(), ({ input: gradedInput, draft: gradedDraft, grade: result }) =>
+      setGradedOffThread({ input: gradedInput, draft: gradedDraft, grade: result }),
+    );
     grader.current = instance;
     return () => {
       instance.close();
@@ -129,7 +144,8 @@ export function Composer({ input, accounts, openTasks, draft, onDraftChange, onP
   const grade = overCeiling ? null : (graded?.grade ?? null);
   const gradedText = graded?.draft.text ?? '';
   const written = !overCeiling && gradedText.trim() !== '';
-  const checking = !overCeiling && text.trim() !== '' && !(graded && graded.input === input && sameDraft(graded.draft, { accountId, kind, taskId, replyTo, text }));
+  const checking =
+    !overCeiling && text.trim() !== '' && !(graded && graded.input === input && sameDraft(graded.draft, { accountId, kind, taskId, replyTo, text }));
 
   // Each finding's span moved onto the text as it is now, so marks stay on their words between grades.
   const marks = useMemo(() => {
@@ -235,7 +251,14 @@ export function Composer({ input, accounts, openTasks, draft, onDraftChange, onP
         </Paper>
       )}
 
-      <NativeSelect label={t('task.label')} data={taskOptions} value={draft.taskId ?? NO_TASK} onChange={(event) => chooseTask(event.currentTarget.value)} data-testid="composer-task" size="xs" />
+      <NativeSelect
+        label={t('task.label')}
+        data={taskOptions}
+        value={draft.taskId ?? NO_TASK}
+        onChange={(event) => chooseTask(event.currentTarget.value)}
+        data-testid="composer-task"
+        size="xs"
+      />
       <Group grow gap="xs" align="flex-start">
         <NativeSelect
           label={t('account.label')}
@@ -337,7 +360,14 @@ export function Composer({ input, accounts, openTasks, draft, onDraftChange, onP
             <Scores grade={grade} />
             {/* With the banner as the only finding, "no findings" below it would contradict it. */}
             {(listed.length > 0 || !wrongLanguage) && (
-              <Findings findings={listed} activeFinding={activeFinding} onActivate={setActiveFinding} canLocate={(finding) => currentSpans.has(finding)} onLocate={locate} onApply={apply} />
+              <Findings
+                findings={listed}
+                activeFinding={activeFinding}
+                onActivate={setActiveFinding}
+                canLocate={(finding) => currentSpans.has(finding)}
+                onLocate={locate}
+                onApply={apply}
+              />
             )}
           </>
         ) : (

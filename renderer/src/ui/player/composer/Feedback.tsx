@@ -42,7 +42,14 @@ export function Counter({ metrics }: { metrics: PlatformMetrics }) {
           const note = describe(part, state);
           return (
             <Text key={index} size="xs" className={classes.counter} data-state={state} data-testid="composer-counter-part">
-              {state !== 'ok' && <AlertIcon size={12} className={classes.icon} data-tone={state === 'over' ? 'bad' : 'warn'} style={{ verticalAlign: '-1px', marginInlineEnd: 4 }} />}
+              {state !== 'ok' && (
+                <AlertIcon
+                  size={12}
+                  className={classes.icon}
+                  data-tone={state === 'over' ? 'bad' : 'warn'}
+                  style={{ verticalAlign: '-1px', marginInlineEnd: 4 }}
+                />
+              )}
               {t('counter.part', { part: index + 1, length: number(part), limit: number(limit) })}
               {note && ` · ${note}`}
             </Text>
@@ -58,7 +65,9 @@ export function Counter({ metrics }: { metrics: PlatformMetrics }) {
   return (
     <Text size="xs" className={classes.counter} data-state={state} data-testid="composer-counter">
       <VisuallyHidden>{t('counter.label', { platform })} </VisuallyHidden>
-      {state !== 'ok' && <AlertIcon size={12} className={classes.icon} data-tone={state === 'over' ? 'bad' : 'warn'} style={{ verticalAlign: '-1px', marginInlineEnd: 4 }} />}
+      {state !== 'ok' && (
+        <AlertIcon size={12} className={classes.icon} data-tone={state === 'over' ? 'bad' : 'warn'} style={{ verticalAlign: '-1px', marginInlineEnd: 4 }} />
+      )}
       {t('counter.value', { length: number(value), limit: number(limit) })}
       {note && ` · ${note}`}
     </Text>
@@ -69,8 +78,17 @@ export function Counter({ metrics }: { metrics: PlatformMetrics }) {
 export function Verdict({ grade }: { grade: Grade | null }) {
   const { t } = useTranslation('composer');
   return (
-    <Group gap={6} role="status" aria-live="polite" className={classes.verdict} data-testid="composer-verdict" data-passed={grade ? String(grade.passed) : undefined} wrap="nowrap">
-      {grade && (grade.passed ? <CheckIcon size={18} className={classes.icon} data-tone="ok" /> : <AlertIcon size={18} className={classes.icon} data-tone="warn" />)}
+    <Group
+      gap={6}
+      role="status"
+      aria-live="polite"
+      className={classes.verdict}
+      data-testid="composer-verdict"
+      data-passed={grade ? String(grade.passed) : undefined}
+      wrap="nowrap"
+    >
+      {grade &&
+        (grade.passed ? <CheckIcon size={18} className={classes.icon} data-tone="ok" /> : <AlertIcon size={18} className={classes.icon} data-tone="warn" />)}
       {grade && (
         <Text fw={600} size="sm">
           {grade.passed ? t('verdict.ready') : t('verdict.notYet')}

@@ -30,7 +30,20 @@ export interface HighlightedTextareaProps {
   testId?: string;
 }
 
-export function HighlightedTextarea({ id, value, onValueChange, marks, activeFinding, placeholder, describedBy, lang, onKeyDown, keyShortcuts, textareaRef, testId }: HighlightedTextareaProps) {
+export function HighlightedTextarea({
+  id,
+  value,
+  onValueChange,
+  marks,
+  activeFinding,
+  placeholder,
+  describedBy,
+  lang,
+  onKeyDown,
+  keyShortcuts,
+  textareaRef,
+  testId,
+}: HighlightedTextareaProps) {
   const ownRef = useRef<HTMLTextAreaElement>(null);
   const backdropRef = useRef<HTMLDivElement>(null);
   const mergedRef = useMergedRef(ownRef, textareaRef);

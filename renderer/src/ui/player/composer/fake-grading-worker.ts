@@ -44,4 +44,3 @@ export class FakeGradingWorker implements GradingPort {
     return this.sent.flatMap((request) => (request.type === 'grade' ? [request.draft.text] : []));
   }
 }
-

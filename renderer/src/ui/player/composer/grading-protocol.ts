@@ -32,7 +32,10 @@ export class GradingSession {
       this.input = { id: request.inputId, value: request.input };
       return null;
     }
-    if (this.input?.id !== request.inputId) throw new Error(`grading request ${request.seq} names engine input ${request.inputId}, but the worker holds ${this.input ? String(this.input.id) : 'none'}`);
+    if (this.input?.id !== request.inputId)
+      throw new Error(
+        `grading request ${request.seq} names engine input ${request.inputId}, but the worker holds ${this.input ? String(this.input.id) : 'none'}`,
+      );
     return { seq: request.seq, grade: gradeDraft(this.input.value, request.draft) };
   }
 }

@@ -25,7 +25,12 @@ describe('rebaseSpans', () => {
   const texts = (after: string, rebased: ReturnType<typeof rebaseSpans<string>>) => rebased.map(({ span, item }) => [item, after.slice(span.start, span.end)]);
 
   it('keeps spans on their words when text is typed before, between or after them', () => {
-    for (const after of ['Please STAY CALM. Call +99 123 456 780 now!!!', 'STAY CALM. Do call +99 123 456 780 now!!!', 'STAY CALM. Call +99 123 456 780 now!!! Thanks.', 'STAY CALMLY. Call +99 123 456 780 now!!!']) {
+    for (const after of [
+      'Please STAY CALM. Call +99 123 456 780 now!!!',
+      'STAY CALM. Do call +99 123 456 780 now!!!',
+      'STAY CALM. Call +99 123 456 780 now!!! Thanks.',
+      'STAY CALMLY. Call +99 123 456 780 now!!!',
+    ]) {
       expect(texts(after, rebaseSpans(before, after, spans))).toEqual([
         ['shout', 'STAY CALM'],
         ['phone', '+99 123 456 780'],
@@ -51,7 +56,9 @@ describe('rebaseSpans', () => {
 /** segmentsOf as first written: every run asks every mark whether it covers it. */
 function segmentsByAskingEveryMark(text: string, allMarks: ReadonlyArray<{ span: Span; item: Finding }>) {
   const marks = allMarks.filter(({ span }) => span.end > span.start);
-  const edges = [...new Set([0, text.length, ...marks.flatMap(({ span }) => [span.start, span.end])])].filter((edge) => edge <= text.length).sort((a, b) => a - b);
+  const edges = [...new Set([0, text.length, ...marks.flatMap(({ span }) => [span.start, span.end])])]
+    .filter((edge) => edge <= text.length)
+    .sort((a, b) => a - b);
   return edges.slice(0, -1).map((start, index) => {
     const end = edges[index + 1]!;
     const findings = marks.filter(({ span }) => span.start <= start && span.end >= end).map(({ item }) => item);
@@ -64,7 +71,10 @@ describe('segmentsOf', () => {
     const text = 'abcdefghijklmnopqrstuvwxyz0123456789';
     const mark = fc
       .tuple(fc.integer({ min: 0, max: text.length }), fc.integer({ min: 0, max: 12 }), fc.constantFrom<FindingSeverity>('error', 'warning', 'suggestion'))
-      .map(([start, length, severity]) => ({ span: { start, end: Math.min(text.length, start + length) }, item: finding(`rule.${start}.${length}`, severity, { start, end: start + length }) }));
+      .map(([start, length, severity]) => ({
+        span: { start, end: Math.min(text.length, start + length) },
+        item: finding(`rule.${start}.${length}`, severity, { start, end: start + length }),
+      }));
     fc.assert(
       fc.property(fc.array(mark, { maxLength: 40 }), (marks) => {
         expect(segmentsOf(text, marks)).toEqual(segmentsByAskingEveryMark(text, marks));

@@ -14,7 +14,22 @@ import { CheckIcon } from '../../icons';
 import { formatSimTime } from '../../sim-time';
 import base from './FeedView.module.css';
 import { compactCount, compactNumber, fullCount, simDuration } from './format';
-import { ChartIcon, EyeIcon, FailIcon, ForwardIcon, HeartIcon, ImageIcon, NewsIcon, ReplyArrowIcon, ReplyIcon, RepostIcon, ShareIcon, ThumbIcon, TrendIcon, VerifiedIcon } from './icons';
+import {
+  ChartIcon,
+  EyeIcon,
+  FailIcon,
+  ForwardIcon,
+  HeartIcon,
+  ImageIcon,
+  NewsIcon,
+  ReplyArrowIcon,
+  ReplyIcon,
+  RepostIcon,
+  ShareIcon,
+  ThumbIcon,
+  TrendIcon,
+  VerifiedIcon,
+} from './icons';
 import type { MediaSource } from './media';
 import type { Author, PeopleContext } from './people';
 import { authorOf, initialsOf, itemText, replyTargetOf } from './people';
@@ -41,7 +56,8 @@ export interface FeedItemCardProps {
   foldAt?: number | undefined;
 }
 
-type LabelKey = 'post' | 'reply' | 'news' | 'trend' | 'audience' | 'ownPost' | 'ownReply' | 'ownThread' | 'directMessage' | 'hqRequest' | 'ownMessage' | 'ownNotification';
+type LabelKey =
+  'post' | 'reply' | 'news' | 'trend' | 'audience' | 'ownPost' | 'ownReply' | 'ownThread' | 'directMessage' | 'hqRequest' | 'ownMessage' | 'ownNotification';
 
 export function labelKeyOf(item: FeedItem): LabelKey {
   if (item.source === 'audience') return 'audience';
@@ -124,8 +140,10 @@ export function FoldedText({ text, foldAt }: { text: string; foldAt: number | un
 export function InjectMedia({ source, alt }: { source: MediaSource | null; alt: string }) {
   const { t } = useTranslation('feed');
   if (source?.kind === 'image') return <img className={base.mediaImage} src={source.url} alt={alt} loading="lazy" data-testid="feed-media" />;
-  if (source?.kind === 'video') return <video className={base.mediaImage} src={source.url} controls preload="metadata" aria-label={alt} data-testid="feed-media" />;
-  if (source?.kind === 'audio') return <audio className={base.mediaAudio} src={source.url} controls preload="metadata" aria-label={alt} data-testid="feed-media" />;
+  if (source?.kind === 'video')
+    return <video className={base.mediaImage} src={source.url} controls preload="metadata" aria-label={alt} data-testid="feed-media" />;
+  if (source?.kind === 'audio')
+    return <audio className={base.mediaAudio} src={source.url} controls preload="metadata" aria-label={alt} data-testid="feed-media" />;
   return (
     <p className={base.media}>
       <ImageIcon size={18} />
@@ -136,7 +154,15 @@ export function InjectMedia({ source, alt }: { source: MediaSource | null; alt: 
 
 export function AuthorAvatar({ author, size, className }: { author: Author; size: number; className?: string | undefined }) {
   return (
-    <Avatar className={cx(base.avatar, className)} size={size} color={avatarColor(author.id)} variant="filled" src={author.avatar ?? null} alt="" aria-hidden="true">
+    <Avatar
+      className={cx(base.avatar, className)}
+      size={size}
+      color={avatarColor(author.id)}
+      variant="filled"
+      src={author.avatar ?? null}
+      alt=""
+      aria-hidden="true"
+    >
       {initialsOf(author.name)}
     </Avatar>
   );
@@ -196,11 +222,28 @@ function Count({ skin, metric, value, visibleLabel }: { skin: PlatformSkin; metr
   );
 }
 
-function ReplyButton({ item, author, style, onReply }: { item: FeedItem; author: Author; style: 'icon' | 'comment' | 'reply'; onReply: (item: FeedItem) => void }) {
+function ReplyButton({
+  item,
+  author,
+  style,
+  onReply,
+}: {
+  item: FeedItem;
+  author: Author;
+  style: 'icon' | 'comment' | 'reply';
+  onReply: (item: FeedItem) => void;
+}) {
   const { t } = useTranslation('feed');
   if (style === 'icon') {
     return (
-      <ActionIcon variant="subtle" color="gray" className={base.replyButton} aria-label={t('action.replyTo', { author: author.name })} data-testid="feed-reply" onClick={() => onReply(item)}>
+      <ActionIcon
+        variant="subtle"
+        color="gray"
+        className={base.replyButton}
+        aria-label={t('action.replyTo', { author: author.name })}
+        data-testid="feed-reply"
+        onClick={() => onReply(item)}
+      >
         <ReplyArrowIcon size={18} />
       </ActionIcon>
     );
@@ -452,7 +495,10 @@ export function FeedItemCard({ item, skin, skinClasses: sk, people, reactions, n
           </p>
         )}
         {body}
-        {item.source === 'inject' && item.inject.media?.map((media) => <InjectMedia key={media.file} source={people.media?.(media.file) ?? null} alt={localized(media.alt, people.playLanguage)} />)}
+        {item.source === 'inject' &&
+          item.inject.media?.map((media) => (
+            <InjectMedia key={media.file} source={people.media?.(media.file) ?? null} alt={localized(media.alt, people.playLanguage)} />
+          ))}
         {(item.source === 'trainee' || item.source === 'audience' || replying) && (
           <div className={base.badges}>
             {item.source === 'trainee' && <GradeBadge item={item} />}

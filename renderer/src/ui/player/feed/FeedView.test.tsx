@@ -63,7 +63,10 @@ async function renderFeed(props: Partial<FeedViewProps> = {}, { language = 'en',
 
 const rendered = () => screen.queryAllByTestId('feed-item').map((element) => element.dataset.itemId);
 const article = (id: string) => screen.getAllByTestId('feed-item').find((element) => element.dataset.itemId === id)!;
-const count = (element: HTMLElement, metric: string) => within(element).getAllByTestId('feed-count').find((candidate) => candidate.dataset.metric === metric);
+const count = (element: HTMLElement, metric: string) =>
+  within(element)
+    .getAllByTestId('feed-count')
+    .find((candidate) => candidate.dataset.metric === metric);
 const average = (item: FeedPublication) => Math.round((item.grade.axes.tone.score + item.grade.axes.policy.score + item.grade.axes.platform.score) / 3);
 
 describe('FeedView: items', () => {
@@ -202,7 +205,12 @@ describe('FeedView: new items', () => {
     // Three items fit: the reader sees the three newest of the first three.
     const { user, rerender } = await renderFeed({ items: items.slice(0, 3) }, { viewport: 300 });
     const before = rendered();
-    expect(before).toEqual(items.slice(0, 3).map((item) => item.id).reverse());
+    expect(before).toEqual(
+      items
+        .slice(0, 3)
+        .map((item) => item.id)
+        .reverse(),
+    );
     expect(screen.queryByTestId('feed-new-items')).toBeNull();
 
     rerender({ items: items.slice(0, 6) });
@@ -221,7 +229,12 @@ describe('FeedView: new items', () => {
 
   it('renders only a window of a long feed, and still offers new items without moving it', async () => {
     const template = items.find((item) => item.id === 'holt-casualties') as Extract<FeedItem, { source: 'inject' }>;
-    const many: FeedItem[] = Array.from({ length: 5000 }, (_, index) => ({ ...template, id: `bulk-${index}`, at: index, inject: { ...template.inject, id: `bulk-${index}` } }));
+    const many: FeedItem[] = Array.from({ length: 5000 }, (_, index) => ({
+      ...template,
+      id: `bulk-${index}`,
+      at: index,
+      inject: { ...template.inject, id: `bulk-${index}` },
+    }));
     const { rerender } = await renderFeed({ items: many }, { viewport: 1000 });
     const window = rendered();
     expect(window.length).toBeGreaterThan(0);
@@ -281,7 +294,11 @@ describe('FeedView: skins', () => {
 
   it('X-like: replies, reposts, likes and views', async () => {
     await renderFeed(on('x'));
-    expect(within(own()).getAllByTestId('feed-count').map((element) => element.dataset.metric)).toEqual(['replies', 'shares', 'likes', 'views']);
+    expect(
+      within(own())
+        .getAllByTestId('feed-count')
+        .map((element) => element.dataset.metric),
+    ).toEqual(['replies', 'shares', 'likes', 'views']);
     expect(within(own()).getByText(/^\d[\d,]* views?$/)).toBeTruthy();
   });
 
@@ -301,7 +318,11 @@ describe('FeedView: skins', () => {
 
   it('VK-like: likes, comments, reposts and views', async () => {
     await renderFeed(on('vk'));
-    expect(within(own()).getAllByTestId('feed-count').map((element) => element.dataset.metric)).toEqual(['likes', 'replies', 'shares', 'views']);
+    expect(
+      within(own())
+        .getAllByTestId('feed-count')
+        .map((element) => element.dataset.metric),
+    ).toEqual(['likes', 'replies', 'shares', 'views']);
     expect(within(holt()).getByText('14 comments')).toBeTruthy();
   });
 
@@ -369,14 +390,19 @@ describe('FeedView: the fold', () => {
 
 describe('FeedView: pictures', () => {
   const holt = items.find((item): item is Extract<FeedItem, { source: 'inject' }> => item.source === 'inject' && item.id === 'holt-casualties')!;
-  const withPhoto: FeedItem = { ...holt, inject: { ...holt.inject, media: [{ file: 'media/terminal.png', alt: { en: 'Crowds at the terminal', ru: 'Толпы в терминале' } }] } };
+  const withPhoto: FeedItem = {
+    ...holt,
+    inject: { ...holt.inject, media: [{ file: 'media/terminal.png', alt: { en: 'Crowds at the terminal', ru: 'Толпы в терминале' } }] },
+  };
   const withPictures = items.map((item) => (item.id === holt.id ? withPhoto : item));
   const holtPersona = personas.get(holt.inject.persona)!;
   const personasWithAvatar = new Map(personas).set(holtPersona.id, { ...holtPersona, avatar: 'media/holt.png' });
-  const media = mediaResolverFor(new Map([
-    ['media/terminal.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47])],
-    ['media/holt.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47])],
-  ]));
+  const media = mediaResolverFor(
+    new Map([
+      ['media/terminal.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47])],
+      ['media/holt.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47])],
+    ]),
+  );
 
   it("shows an inject's picture with its description, and the persona's own avatar", async () => {
     await renderFeed({ items: withPictures, personas: personasWithAvatar, media });
@@ -398,7 +424,10 @@ describe('FeedView in Russian', () => {
   const ruThread = ruItems.find((item): item is FeedPublication => item.source === 'trainee' && item.kind === 'thread')!;
 
   it('speaks Russian: header, items, counts, grade, replies and the pill', async () => {
-    const { rerender } = await renderFeed({ items: ruItems, reactions: ruState.reactions, now: ruState.time, playLanguage: 'ru', onReply: vi.fn() }, { language: 'ru' });
+    const { rerender } = await renderFeed(
+      { items: ruItems, reactions: ruState.reactions, now: ruState.time, playLanguage: 'ru', onReply: vi.fn() },
+      { language: 'ru' },
+    );
     expect(screen.getByTestId('feed-followers').textContent).toBe('34\u00a0тыс. подписчиков');
     expect(screen.getByRole('region', { name: 'Лента: Посольство Азурии в Таллвике (X)' })).toBeTruthy();
     const post = screen.getByRole('article', { name: 'Пост: Мира Холт, агентство «Меридиан», T+0:35' });

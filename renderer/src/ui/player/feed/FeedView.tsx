@@ -51,7 +51,20 @@ export interface FeedViewProps {
   height?: number | string;
 }
 
-export function FeedView({ items, account, scenario, personas, reactions, now, playLanguage, onReply, replyingTo = null, foldAt, media, height = 600 }: FeedViewProps) {
+export function FeedView({
+  items,
+  account,
+  scenario,
+  personas,
+  reactions,
+  now,
+  playLanguage,
+  onReply,
+  replyingTo = null,
+  foldAt,
+  media,
+  height = 600,
+}: FeedViewProps) {
   const { t, i18n } = useTranslation('feed');
   const platformName = usePlatformName();
   const skin = platformSkin(account.platform);
@@ -60,7 +73,14 @@ export function FeedView({ items, account, scenario, personas, reactions, now, p
   const platform = platformName(account.platform);
 
   return (
-    <div className={cx(base.feed, sk.feed)} style={{ height }} data-testid="feed" data-skin={skin.skin} data-platform={account.platform} data-account={account.id}>
+    <div
+      className={cx(base.feed, sk.feed)}
+      style={{ height }}
+      data-testid="feed"
+      data-skin={skin.skin}
+      data-platform={account.platform}
+      data-account={account.id}
+    >
       <header className={cx(base.header, sk.header)} data-testid="feed-header">
         <AuthorAvatar author={owner} size={36} className={sk.avatar} />
         <div className={base.headerText}>
@@ -153,7 +173,10 @@ function FeedList({ items, skin, skinClasses, scenario, personas, reactions, now
 
   const newestFirst = useMemo(() => items.toReversed(), [items]);
   const people = usePeopleContext({ scenario, personas, playLanguage, items, media });
-  const context = useMemo<ListContext>(() => ({ skin, skinClasses, people, reactions, now, onReply, replyingTo, foldAt }), [skin, skinClasses, people, reactions, now, onReply, replyingTo, foldAt]);
+  const context = useMemo<ListContext>(
+    () => ({ skin, skinClasses, people, reactions, now, onReply, replyingTo, foldAt }),
+    [skin, skinClasses, people, reactions, now, onReply, replyingTo, foldAt],
+  );
 
   const markSeen = () => setSeen((previous) => (previous === items.length ? previous : items.length));
   // The newest item is on screen: whatever arrived is in front of the reader.

@@ -54,7 +54,10 @@ async function renderInbox(props: Partial<InboxViewProps> = {}, language: Langua
 }
 
 const conversation = (name: string) => screen.getByRole('region', { name });
-const messageIds = (element: HTMLElement) => within(element).getAllByTestId('inbox-item').map((item) => item.dataset.itemId);
+const messageIds = (element: HTMLElement) =>
+  within(element)
+    .getAllByTestId('inbox-item')
+    .map((item) => item.dataset.itemId);
 const flightsPlayed = flights;
 
 describe('InboxView', () => {
@@ -68,7 +71,13 @@ describe('InboxView', () => {
     expect(names).toContain('Maya Kern');
     const lastAts = within(inbox)
       .getAllByTestId('inbox-conversation')
-      .map((element) => Math.max(...within(element).getAllByTestId('inbox-item').map((item) => earthquake.items.find((candidate) => candidate.id === item.dataset.itemId)!.at)));
+      .map((element) =>
+        Math.max(
+          ...within(element)
+            .getAllByTestId('inbox-item')
+            .map((item) => earthquake.items.find((candidate) => candidate.id === item.dataset.itemId)!.at),
+        ),
+      );
     expect(lastAts).toEqual([...lastAts].sort((a, b) => b - a));
     expect(screen.getAllByTestId('inbox-item')).toHaveLength(earthquake.items.length);
   });
@@ -134,7 +143,10 @@ describe('InboxView', () => {
     const { rerender } = await renderInbox({ ...props, now: notification.at });
     const notifications = conversation('Your notifications');
     expect(notifications.dataset.kind).toBe('notifications');
-    const sent = () => within(notifications).getAllByTestId('inbox-item').find((item) => item.dataset.itemId === notification.id)!;
+    const sent = () =>
+      within(notifications)
+        .getAllByTestId('inbox-item')
+        .find((item) => item.dataset.itemId === notification.id)!;
     expect(within(sent()).getByText('Mass notification')).toBeTruthy();
     expect(within(sent()).getByTestId('inbox-status').textContent).toBe('Sending…');
 
@@ -168,20 +180,37 @@ describe('InboxView in Russian', () => {
 
   it('counts notification recipients with Russian grammar', async () => {
     const notification = ruFlights.items.find((item) => item.source === 'trainee' && item.kind === 'mass-notification')!;
-    await renderInbox({ items: ruFlights.items, scenario: ruFlights.scenario, personas: ruFlights.personas, reactions: ruFlights.state.reactions, now: notification.at + 5, playLanguage: 'ru' }, 'ru');
+    await renderInbox(
+      {
+        items: ruFlights.items,
+        scenario: ruFlights.scenario,
+        personas: ruFlights.personas,
+        reactions: ruFlights.state.reactions,
+        now: notification.at + 5,
+        playLanguage: 'ru',
+      },
+      'ru',
+    );
     expect(within(conversation('Ваши оповещения')).getAllByTestId('inbox-status')[0]!.textContent).toBe('Доставлено 48\u00a0000 подписчикам');
   });
 });
 
 describe('InboxView: pictures', () => {
   it("shows a message's picture and the sender's avatar from the pack", async () => {
-    const message = earthquake.items.find((item): item is Extract<FeedItem, { source: 'inject' }> => item.source === 'inject' && item.inject.type === 'direct-message')!;
-    const withPhoto: FeedItem = { ...message, inject: { ...message.inject, media: [{ file: 'media/passport.jpg', alt: { en: 'A photo of the damaged passport' } }] } };
+    const message = earthquake.items.find(
+      (item): item is Extract<FeedItem, { source: 'inject' }> => item.source === 'inject' && item.inject.type === 'direct-message',
+    )!;
+    const withPhoto: FeedItem = {
+      ...message,
+      inject: { ...message.inject, media: [{ file: 'media/passport.jpg', alt: { en: 'A photo of the damaged passport' } }] },
+    };
     const sender = earthquake.personas.get(message.inject.persona)!;
-    const media = mediaResolverFor(new Map([
-      ['media/passport.jpg', new Uint8Array([0xff, 0xd8, 0xff])],
-      ['media/sender.webp', new Uint8Array([0x52, 0x49, 0x46, 0x46])],
-    ]));
+    const media = mediaResolverFor(
+      new Map([
+        ['media/passport.jpg', new Uint8Array([0xff, 0xd8, 0xff])],
+        ['media/sender.webp', new Uint8Array([0x52, 0x49, 0x46, 0x46])],
+      ]),
+    );
     await renderInbox({
       items: earthquake.items.map((item) => (item.id === message.id ? withPhoto : item)),
       personas: new Map(earthquake.personas).set(sender.id, { ...sender, avatar: 'media/sender.webp' }),

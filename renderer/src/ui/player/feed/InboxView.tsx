@@ -137,7 +137,15 @@ function ConversationView({ conversation, people, reactions, now, onReply, reply
       <ol className={classes.messages}>
         {conversation.items.map((item) => (
           <li key={item.id} className={classes.messageSlot} data-direction={item.source === 'trainee' ? 'out' : 'in'}>
-            <Message item={item} conversation={conversation} people={people} reactions={reactions} now={now} onReply={onReply} replying={replyingTo === item.id} />
+            <Message
+              item={item}
+              conversation={conversation}
+              people={people}
+              reactions={reactions}
+              now={now}
+              onReply={onReply}
+              replying={replyingTo === item.id}
+            />
           </li>
         ))}
       </ol>
@@ -163,7 +171,9 @@ function Message({ item, conversation, people, reactions, now, onReply, replying
   const request = item.source === 'inject' && item.inject.type === 'hq-request';
   const notification = item.source === 'trainee' && item.kind === 'mass-notification';
   // Someone wrote to the trainee: a direct message, or a recipient answering one.
-  const answerable = (item.source === 'inject' && item.inject.type === 'direct-message') || (item.source === 'audience' && item.personaId !== null && conversation.kind === 'persona');
+  const answerable =
+    (item.source === 'inject' && item.inject.type === 'direct-message') ||
+    (item.source === 'audience' && item.personaId !== null && conversation.kind === 'persona');
   const time = t('time', { time: formatSimTime(item.at) });
 
   let status: string | null = null;
@@ -202,7 +212,10 @@ function Message({ item, conversation, people, reactions, now, onReply, replying
         )}
       </div>
       <RichText text={text} className={classes.text} />
-      {item.source === 'inject' && item.inject.media?.map((file) => <InjectMedia key={file.file} source={people.media?.(file.file) ?? null} alt={localized(file.alt, people.playLanguage)} />)}
+      {item.source === 'inject' &&
+        item.inject.media?.map((file) => (
+          <InjectMedia key={file.file} source={people.media?.(file.file) ?? null} alt={localized(file.alt, people.playLanguage)} />
+        ))}
       <div className={classes.bubbleFoot}>
         {item.source === 'trainee' && <GradeBadge item={item} />}
         {item.source === 'audience' && (
@@ -216,16 +229,17 @@ function Message({ item, conversation, people, reactions, now, onReply, replying
           </Badge>
         )}
         <span className={classes.status}>
-          {status && (
-            <span data-testid="inbox-status">
-              {status}
-            </span>
-          )}
+          {status && <span data-testid="inbox-status">{status}</span>}
           <SimTime at={item.at} className={classes.time} />
         </span>
       </div>
       {answerable && onReply && (
-        <UnstyledButton className={classes.reply} aria-label={t('action.replyTo', { author: author.name })} data-testid="inbox-reply" onClick={() => onReply(item)}>
+        <UnstyledButton
+          className={classes.reply}
+          aria-label={t('action.replyTo', { author: author.name })}
+          data-testid="inbox-reply"
+          onClick={() => onReply(item)}
+        >
           <ReplyArrowIcon size={16} />
           {t('action.reply')}
         </UnstyledButton>

@@ -16,7 +16,16 @@ describe('itemText', () => {
   });
 
   it('unwraps an audience reply, which comes from the pack too', () => {
-    const item: FeedItem = { source: 'audience', id: 'r-1', at: 3, accountId: 'x', replyTo: 'pub-1', personaId: null, mood: 'grateful', text: 'Thanks,\nnoted.' };
+    const item: FeedItem = {
+      source: 'audience',
+      id: 'r-1',
+      at: 3,
+      accountId: 'x',
+      replyTo: 'pub-1',
+      personaId: null,
+      mood: 'grateful',
+      text: 'Thanks,\nnoted.',
+    };
     expect(itemText(item, 'en')).toBe('Thanks, noted.');
   });
 

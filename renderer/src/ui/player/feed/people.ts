@@ -58,7 +58,10 @@ export function usePeopleContext({ scenario, personas, playLanguage, items, medi
   const someone = t('someone');
   const injects = useMemo(() => injectsById(scenario), [scenario]);
   const byId = useMemo(() => new Map(items.map((item) => [item.id, item])), [items]);
-  return useMemo(() => ({ scenario, personas, playLanguage, injects, items: byId, someone, media }), [scenario, personas, playLanguage, injects, byId, someone, media]);
+  return useMemo(
+    () => ({ scenario, personas, playLanguage, injects, items: byId, someone, media }),
+    [scenario, personas, playLanguage, injects, byId, someone, media],
+  );
 }
 
 /** What an item says: pack text is wrapped for the author's editor and is unwrapped; what the trainee wrote is shown exactly as written. */
@@ -96,7 +99,9 @@ export function authorOf(item: FeedItem, context: PeopleContext): Author {
   if (item.source === 'inject') return personaAuthor(item.inject.persona, context);
   if (item.source === 'trainee') {
     const account = context.scenario.accounts.find((candidate) => candidate.id === item.accountId);
-    return account ? accountAuthor(account, context.playLanguage) : { id: item.accountId, name: item.accountId, handle: null, verified: false, headquarters: false, own: true };
+    return account
+      ? accountAuthor(account, context.playLanguage)
+      : { id: item.accountId, name: item.accountId, handle: null, verified: false, headquarters: false, own: true };
   }
   if (item.personaId) return personaAuthor(item.personaId, context);
   return { id: item.id, name: context.someone, handle: null, verified: false, headquarters: false, own: false };
@@ -121,7 +126,10 @@ export function initialsOf(name: string): string {
   // "Embassy of Azuria in Tallvik" is "EA": the small words between the names do not count.
   const capitalised = words.filter((word) => /^[\p{Lu}\p{N}]/u.test(word));
   const chosen = capitalised.length > 0 ? capitalised : words;
-  return chosen
-    .slice(0, 2)
-    .map((word) => [...word][0]!.toUpperCase()).join('') || '?';
+  return (
+    chosen
+      .slice(0, 2)
+      .map((word) => [...word][0]!.toUpperCase())
+      .join('') || '?'
+  );
 }

@@ -78,7 +78,8 @@ describe('feedItemsFor and inboxItemsFor', () => {
     const notifications = inbox.filter((item) => item.source === 'trainee' && item.kind === 'mass-notification');
     expect(notifications.length).toBeGreaterThan(0);
     expect(ids(notifications)).toEqual(ids(flights.state.feed.filter((item) => item.source === 'trainee' && item.kind === 'mass-notification')));
-    for (const account of flights.scenario.accounts) expect(feedItemsFor(flights.state, account.id).some((item) => item.source === 'trainee' && item.kind === 'mass-notification')).toBe(false);
+    for (const account of flights.scenario.accounts)
+      expect(feedItemsFor(flights.state, account.id).some((item) => item.source === 'trainee' && item.kind === 'mass-notification')).toBe(false);
   });
 
   it('only ever grows at the newest end as the timeline grows', () => {
@@ -147,7 +148,13 @@ describe('inboxConversations', () => {
 
   it('files a direct message that answers a persona’s message under that persona when it has no task', () => {
     const dm = earthquake.state.feed.find((item) => item.id === 'maya-dorm')!;
-    const answer: FeedItem = { ...(inboxItemsFor(earthquake.state).find((item) => item.source === 'trainee')! as Extract<FeedItem, { source: 'trainee' }>), id: 'pub-x', taskId: null, replyTo: 'maya-dorm', at: dm.at + 1 };
+    const answer: FeedItem = {
+      ...(inboxItemsFor(earthquake.state).find((item) => item.source === 'trainee')! as Extract<FeedItem, { source: 'trainee' }>),
+      id: 'pub-x',
+      taskId: null,
+      replyTo: 'maya-dorm',
+      at: dm.at + 1,
+    };
     const grouped = inboxConversations([dm, answer], earthquake.scenario);
     expect(grouped).toHaveLength(1);
     expect(grouped[0]).toMatchObject({ key: 'persona:student-maya', lastAt: dm.at + 1 });

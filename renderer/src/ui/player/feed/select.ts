@@ -14,7 +14,9 @@ export const PRIVATE_KINDS: ReadonlySet<FeedPublication['kind']> = new Set(['dir
 /** Everything in one account's public feed, oldest first, with the audience's answers to the trainee's posts. */
 export function feedItemsFor(timeline: Pick<TimelineState, 'feed'>, accountId: string): FeedItem[] {
   return select(timeline.feed, (item) =>
-    item.source === 'inject' ? item.inject.account === accountId && PUBLIC_INJECTS.has(item.inject.type) : item.accountId === accountId && PUBLIC_KINDS.has(item.kind),
+    item.source === 'inject'
+      ? item.inject.account === accountId && PUBLIC_INJECTS.has(item.inject.type)
+      : item.accountId === accountId && PUBLIC_KINDS.has(item.kind),
   );
 }
 
@@ -71,7 +73,11 @@ export interface Conversation {
  * notifications per account, with the replies they drew. `itemsById` is `items` by id, for a
  * caller that has the map already (the inbox's people context).
  */
-export function inboxConversations(items: readonly FeedItem[], scenario: Pick<Scenario, 'tasks'>, itemsById: ReadonlyMap<string, FeedItem> = new Map(items.map((item) => [item.id, item]))): Conversation[] {
+export function inboxConversations(
+  items: readonly FeedItem[],
+  scenario: Pick<Scenario, 'tasks'>,
+  itemsById: ReadonlyMap<string, FeedItem> = new Map(items.map((item) => [item.id, item])),
+): Conversation[] {
   const byKey = new Map<string, Conversation & { order: number }>();
   const keyOfItem = new Map<string, string>();
   const tasks = new Map(scenario.tasks.map((task) => [task.id, task]));
@@ -83,12 +89,16 @@ export function inboxConversations(items: readonly FeedItem[], scenario: Pick<Sc
       const key = keyOfItem.get(item.replyTo);
       const conversation = key === undefined ? undefined : byKey.get(key);
       if (conversation) return { key: conversation.key, kind: conversation.kind, personaId: conversation.personaId };
-      return item.personaId ? { key: `persona:${item.personaId}`, kind: 'persona', personaId: item.personaId } : { key: `other:${item.accountId}`, kind: 'other', personaId: null };
+      return item.personaId
+        ? { key: `persona:${item.personaId}`, kind: 'persona', personaId: item.personaId }
+        : { key: `other:${item.accountId}`, kind: 'other', personaId: null };
     }
     if (item.kind === 'mass-notification') return { key: `notifications:${item.accountId}`, kind: 'notifications', personaId: null };
     // A direct message goes to its task's recipient, else to whoever wrote what it answers.
     const recipient = (item.taskId === null ? undefined : tasks.get(item.taskId)?.recipient) ?? personaOf(item.replyTo);
-    return recipient ? { key: `persona:${recipient}`, kind: 'persona', personaId: recipient } : { key: `other:${item.accountId}`, kind: 'other', personaId: null };
+    return recipient
+      ? { key: `persona:${recipient}`, kind: 'persona', personaId: recipient }
+      : { key: `other:${item.accountId}`, kind: 'other', personaId: null };
   };
   const personaOf = (id: string | null): string | null => {
     const target = id === null ? undefined : itemsById.get(id);
@@ -114,7 +124,5 @@ export function inboxConversations(items: readonly FeedItem[], scenario: Pick<Sc
     if (item.source === 'inject' && item.inject.type === 'hq-request') conversation.headquarters = true;
   }
 
-  return [...byKey.values()]
-    .sort((a, b) => b.lastAt - a.lastAt || b.order - a.order)
-    .map(({ order: _order, ...conversation }) => conversation);
+  return [...byKey.values()].sort((a, b) => b.lastAt - a.lastAt || b.order - a.order).map(({ order: _order, ...conversation }) => conversation);
 }

@@ -42,7 +42,9 @@ describe('platformSkin', () => {
 describe('people', () => {
   it('gives the same person the same colour every time, and different people a spread of colours', () => {
     expect(avatarColor('wire-reporter')).toBe(avatarColor('wire-reporter'));
-    const colours = new Set(['hq-press', 'wire-reporter', 'troll-patriot', 'citizen-irena', 'student-maya', 'citizen-oleg', 'civil-protection', 'tallvik-news'].map(avatarColor));
+    const colours = new Set(
+      ['hq-press', 'wire-reporter', 'troll-patriot', 'citizen-irena', 'student-maya', 'citizen-oleg', 'civil-protection', 'tallvik-news'].map(avatarColor),
+    );
     expect(colours.size).toBeGreaterThan(3);
   });
 

@@ -31,16 +31,41 @@ const labels = (overrides: Partial<Record<Metric, MetricLabel>> = {}): Record<Me
 const SKINS: Record<Platform, PlatformSkin> = {
   x: { skin: 'x', metrics: ['replies', 'shares', 'likes', 'views'], labels: labels(), audience: 'followers' },
   // Public reach is not shown on a Facebook page; its admin sees how many people a post reached.
-  facebook: { skin: 'facebook', metrics: ['likes', 'replies', 'shares', 'views'], labels: labels({ likes: 'reactions', replies: 'comments', shares: 'shares', views: 'reach' }), audience: 'followers' },
+  facebook: {
+    skin: 'facebook',
+    metrics: ['likes', 'replies', 'shares', 'views'],
+    labels: labels({ likes: 'reactions', replies: 'comments', shares: 'shares', views: 'reach' }),
+    audience: 'followers',
+  },
   vk: { skin: 'vk', metrics: ['likes', 'replies', 'shares', 'views'], labels: labels({ replies: 'comments' }), audience: 'subscribers' },
-  telegram: { skin: 'telegram', metrics: ['likes', 'shares', 'replies', 'views'], labels: labels({ likes: 'reactions', shares: 'forwards', replies: 'comments' }), audience: 'subscribers' },
+  telegram: {
+    skin: 'telegram',
+    metrics: ['likes', 'shares', 'replies', 'views'],
+    labels: labels({ likes: 'reactions', shares: 'forwards', replies: 'comments' }),
+    audience: 'subscribers',
+  },
   weibo: { skin: 'weibo', metrics: ['shares', 'replies', 'likes', 'views'], labels: labels({ replies: 'comments', views: 'reach' }), audience: 'followers' },
   youtube: { skin: 'generic', metrics: ['likes', 'replies', 'views'], labels: labels({ replies: 'comments' }), audience: 'subscribers' },
-  instagram: { skin: 'generic', metrics: ['likes', 'replies', 'shares', 'views'], labels: labels({ replies: 'comments', shares: 'shares', views: 'reach' }), audience: 'followers' },
+  instagram: {
+    skin: 'generic',
+    metrics: ['likes', 'replies', 'shares', 'views'],
+    labels: labels({ replies: 'comments', shares: 'shares', views: 'reach' }),
+    audience: 'followers',
+  },
   threads: { skin: 'generic', metrics: ['likes', 'replies', 'shares', 'views'], labels: labels(), audience: 'followers' },
-  mastodon: { skin: 'generic', metrics: ['replies', 'shares', 'likes', 'views'], labels: labels({ shares: 'boosts', likes: 'favourites', views: 'reach' }), audience: 'followers' },
+  mastodon: {
+    skin: 'generic',
+    metrics: ['replies', 'shares', 'likes', 'views'],
+    labels: labels({ shares: 'boosts', likes: 'favourites', views: 'reach' }),
+    audience: 'followers',
+  },
   bluesky: { skin: 'generic', metrics: ['replies', 'shares', 'likes', 'views'], labels: labels({ views: 'reach' }), audience: 'followers' },
-  linkedin: { skin: 'generic', metrics: ['likes', 'replies', 'shares', 'views'], labels: labels({ likes: 'reactions', replies: 'comments', views: 'reach' }), audience: 'followers' },
+  linkedin: {
+    skin: 'generic',
+    metrics: ['likes', 'replies', 'shares', 'views'],
+    labels: labels({ likes: 'reactions', replies: 'comments', views: 'reach' }),
+    audience: 'followers',
+  },
 };
 
 export function platformSkin(platform: Platform): PlatformSkin {

@@ -5,7 +5,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { deflateSync } from 'fflate';
 import type { PackFiles } from '../../renderer/src/core/pack/archive';
-import { buildArchive, contentHash } from '../../renderer/src/core/pack/archive';
+import { buildArchive, contentHash, crc32 } from '../../renderer/src/core/pack/archive';
 import type { PackKind } from './gen-packs';
 import { generatePack } from './gen-packs';
 import type { Rng } from './random';
@@ -28,21 +28,6 @@ export type ArchiveKind = (typeof ARCHIVE_KINDS)[number];
 
 const encoder = new TextEncoder();
 const MIB = 1024 * 1024;
-
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n += 1) {
-    let c = n;
-    for (let bit = 0; bit < 8; bit += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-function crc32(data: Uint8Array): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < data.length; i += 1) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
-  return ~c >>> 0;
-}
 
 export interface CraftedEntry {
   name: Uint8Array;

@@ -534,7 +534,7 @@ const CRC_TABLE = (() => {
 
 /** ZIP's CRC-32 (fflate computes it when writing but does not export it); pass the previous result
  * to continue over another chunk. */
-function crc32(data: Uint8Array, previous = 0): number {
+export function crc32(data: Uint8Array, previous = 0): number {
   let c = ~previous >>> 0;
   for (let i = 0; i < data.length; i += 1) c = (CRC_TABLE[(c ^ (data[i] ?? 0)) & 0xff] ?? 0) ^ (c >>> 8);
   return ~c >>> 0;

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  findEmails,
   compareDate,
   comparePhone,
   compareTime,
@@ -291,5 +293,44 @@ describe('writing facts for people', () => {
   it('masks without moving offsets', () => {
     expect(mask('abc 123 def', [{ start: 4, end: 7 }])).toHaveLength(11);
     expect(mask('abc 123 def', [{ start: 4, end: 7 }])).not.toMatch(/\d/);
+  });
+});
+
+describe('e-mail addresses and masking, linear on any draft', () => {
+  // The pattern the finder replaces: right on every text, but tried at every position of a long
+  // run of letters and dots, which made a pasted wall of such text cost seconds.
+  const byPattern = (text: string) =>
+    [...text.matchAll(/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+
+  it('finds what the pattern finds, wherever addresses stand', () => {
+    const pieces = fc.constantFrom('a', 'b.', 'x-', '@', '.', 'consul', 'mfa.example', ' ', '9', '%+', 'ж', '@@');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        expect(findEmails(text)).toEqual(byPattern(text));
+      }),
+      { numRuns: 3000, seed: 5 },
+    );
+    expect(findEmails('Write to consul@mfa.example or visa.desk@embassy.azuria.example.')).toEqual([
+      { start: 9, end: 27 },
+      { start: 31, end: 63 },
+    ]);
+  });
+
+  it('masks spans in any order, overlapping or not, keeping every offset', () => {
+    expect(
+      mask('abcdefghij', [
+        { start: 6, end: 8 },
+        { start: 1, end: 3 },
+        { start: 2, end: 4 },
+      ]),
+    ).toBe('a\u0001\u0001\u0001ef\u0001\u0001ij');
+    expect(
+      mask('abc', [
+        { start: -2, end: 1 },
+        { start: 2, end: 9 },
+      ]),
+    ).toBe('\u0001b\u0001');
+    expect(mask('abc', [])).toBe('abc');
   });
 });

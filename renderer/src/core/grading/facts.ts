@@ -78,13 +78,50 @@ export function editDistance(a: string, b: string, max = Infinity): number {
 
 /** The text with `spans` blanked out (same length, so offsets still hold). */
 export function mask(text: string, spans: readonly Span[]): string {
-  let masked = text;
-  for (const { start, end } of spans) {
-    const from = Math.max(0, start);
-    const to = Math.min(end, text.length);
-    if (to > from) masked = masked.slice(0, from) + MASK.repeat(to - from) + masked.slice(to);
+  if (spans.length === 0) return text;
+  // One pass over the spans in order, so a draft with thousands of links stays linear.
+  const ordered = spans
+    .map(({ start, end }) => ({ start: Math.max(0, start), end: Math.min(end, text.length) }))
+    .filter(({ start, end }) => end > start)
+    .sort((a, b) => a.start - b.start);
+  const parts: string[] = [];
+  let at = 0;
+  for (const { start, end } of ordered) {
+    if (end <= at) continue;
+    const from = Math.max(start, at);
+    parts.push(text.slice(at, from), MASK.repeat(end - from));
+    at = end;
   }
-  return masked;
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
+/** What may stand before an "@" in an e-mail address, and at most how much of it (RFC 5321's 64). */
+const EMAIL_LOCAL_CHAR = /[\p{L}\p{N}._%+-]/u;
+const EMAIL_LOCAL_MAX = 64;
+/** The domain right after the "@", at most 255 characters of it. */
+const EMAIL_DOMAIN = /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/u;
+const EMAIL_DOMAIN_MAX = 255;
+
+/**
+ * E-mail addresses, found from each "@" outwards rather than by a pattern tried at every position:
+ * a long run of letters, dots and hyphens with no "@" in it costs one look, not one per character.
+ */
+export function findEmails(text: string): Span[] {
+  const found: Span[] = [];
+  let claimedTo = 0;
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    let start = at;
+    while (start > claimedTo && at - start < EMAIL_LOCAL_MAX && EMAIL_LOCAL_CHAR.test(text[start - 1]!)) start -= 1;
+    if (start === at) continue;
+    const domain = EMAIL_DOMAIN.exec(text.slice(at + 1, at + 1 + EMAIL_DOMAIN_MAX));
+    if (!domain) continue;
+    const end = at + 1 + domain[0].length;
+    found.push({ start, end });
+    claimedTo = end;
+    at = end - 1;
+  }
+  return found;
 }
 
 /** Neither letter, digit nor space: blanked text joins nothing on either side. */
@@ -781,9 +818,7 @@ export function extractFacts(
   options: { exclude?: readonly Span[]; knownUrls?: readonly Span[]; knownPhones?: readonly string[] } = {},
 ): DraftFacts {
   const urls = extractUrls(text, options.knownUrls);
-  const emails = !text.includes('@')
-    ? []
-    : [...text.matchAll(/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const emails = findEmails(text);
   const rest = emails.length ? urls.filter((url) => !overlapsAny(url, emails)) : urls;
   const roundTheClock = [...text.matchAll(ROUND_THE_CLOCK)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
   let masked = mask(text, [...rest, ...emails, ...roundTheClock, ...(options.exclude ?? [])]);

@@ -2,13 +2,14 @@
 // while it is read, and why it could not be opened; and, for an attempt whose log is damaged, what
 // is wrong with it, that it is read-only and unchanged, and a way to delete it. The player and the
 // debrief say it the same way.
-import { Alert, Anchor, Button, Group, Loader, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Loader, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EngineEvent } from '../../core/engine/machine';
 import { deleteAttempt } from '../../db/repositories/attempts';
 import type { Translate } from '../../i18n/grading-message';
+import { ConfirmDeleteDialog } from '../ConfirmDeleteDialog';
 import { AlertIcon } from '../icons';
 import { hrefFor, navigate } from '../router';
 import { useServices } from '../services';
@@ -113,30 +114,19 @@ export function DamagedAttemptBanner({ attemptId, damage }: { attemptId: number;
           </Anchor>
         </Group>
       </Stack>
-      <Modal
+      <ConfirmDeleteDialog
         opened={opened}
         onClose={close}
+        onConfirm={confirm}
         title={t('damaged.deleteTitle')}
-        closeButtonProps={{ 'aria-label': t('common:close') }}
-        data-testid="attempt-delete-dialog"
+        cancelLabel={t('damaged.deleteCancel')}
+        confirmLabel={t('damaged.deleteConfirm')}
+        deleting={deleting}
+        failure={failed ? t('damaged.deleteFailed') : null}
+        testId="attempt-delete"
       >
-        <Stack>
-          <Text size="sm">{t('damaged.deleteBody')}</Text>
-          {failed && (
-            <Alert color="red" role="alert">
-              {t('damaged.deleteFailed')}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close} data-autofocus>
-              {t('damaged.deleteCancel')}
-            </Button>
-            <Button color="red" loading={deleting} onClick={confirm} data-testid="attempt-delete-confirm">
-              {t('damaged.deleteConfirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        <Text size="sm">{t('damaged.deleteBody')}</Text>
+      </ConfirmDeleteDialog>
     </Alert>
   );
 }

@@ -1,6 +1,6 @@
 // Runtime: renderer. Deleting a trainee's profile from a shared device, with everything it recorded,
 // after saying exactly what will go.
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProfileRecord } from '../../db/database';
 import { countAttempts } from '../../db/repositories/attempts';
 import { deleteProfile } from '../../db/repositories/profiles';
+import { ConfirmDeleteDialog } from '../ConfirmDeleteDialog';
 import { navigate } from '../router';
 import { useServices } from '../services';
 import { useStorageProblems } from '../storage-problems';
@@ -53,35 +54,24 @@ export function DeleteProfile({ profile }: { profile: ProfileRecord }) {
           {t('delete.action')}
         </Button>
       </Group>
-      <Modal
+      <ConfirmDeleteDialog
         opened={opened}
         onClose={close}
+        onConfirm={confirm}
         title={t('delete.title', { name: profile.name })}
-        closeButtonProps={{ 'aria-label': t('common:close') }}
-        data-testid="profile-delete-dialog"
+        cancelLabel={t('delete.cancel')}
+        confirmLabel={t('delete.confirm')}
+        deleting={deleting}
+        failure={failed ? t('delete.failed') : null}
+        testId="profile-delete"
       >
-        <Stack>
-          <Text size="sm" data-testid="profile-delete-body">
-            {attempts ? t('delete.bodyAttempts', { count: attempts, name: profile.name }) : t('delete.body', { name: profile.name })}
-          </Text>
-          <Text size="sm" fw={600}>
-            {t('delete.irreversible')}
-          </Text>
-          {failed && (
-            <Alert color="red" role="alert" data-testid="profile-delete-failed">
-              {t('delete.failed')}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close} data-autofocus>
-              {t('delete.cancel')}
-            </Button>
-            <Button color="red" loading={deleting} onClick={confirm} data-testid="profile-delete-confirm">
-              {t('delete.confirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        <Text size="sm" data-testid="profile-delete-body">
+          {attempts ? t('delete.bodyAttempts', { count: attempts, name: profile.name }) : t('delete.body', { name: profile.name })}
+        </Text>
+        <Text size="sm" fw={600}>
+          {t('delete.irreversible')}
+        </Text>
+      </ConfirmDeleteDialog>
     </>
   );
 }

@@ -37,11 +37,12 @@ const CORE_FORBIDDEN_IMPORTS = {
 
 /**
  * The layers above the core, each with what it may never import. Dependencies point down:
- * ui → library → db → core, with platform and i18n beside them; none of them reaches up.
+ * ui → records → library → db → core, with platform and i18n beside them; none of them reaches up.
  */
 const LAYER_WALLS = [
   { layer: 'db', forbidden: ['ui', 'library', 'platform', 'i18n'], why: 'storage serves every screen and service; it knows nothing of them' },
-  { layer: 'library', forbidden: ['ui', 'platform', 'i18n'], why: 'the library is an application service; screens use it, not the other way round' },
+  { layer: 'library', forbidden: ['ui', 'platform', 'i18n', 'records'], why: 'the library is an application service; screens use it, not the other way round' },
+  { layer: 'records', forbidden: ['ui', 'platform', 'i18n'], why: 'records are an application service; screens use them, not the other way round' },
   { layer: 'platform', forbidden: ['ui', 'db', 'library', 'core'], why: 'the platform bridge only carries the contract to the OS or the browser' },
   { layer: 'i18n', forbidden: ['ui', 'db', 'library', 'platform'], why: 'translations are data and formatting, below every screen' },
 ].map(({ layer, forbidden, why }) => ({
@@ -67,7 +68,7 @@ const LAYER_WALLS = [
  * screens), so each can change its insides, or be loaded on demand, alone. What two features both
  * need lives beside them in ui/ (formatting, simulated time, the grading messages).
  */
-const UI_FEATURES = ['catalogue', 'debrief', 'player', 'profiles'];
+const UI_FEATURES = ['catalogue', 'debrief', 'player', 'profiles', 'academy', 'cohort', 'progress-files', 'exports', 'backup'];
 const FEATURE_WALLS = UI_FEATURES.map((feature) => {
   const others = UI_FEATURES.filter((name) => name !== feature).concat('screens');
   return {

@@ -5,14 +5,22 @@ import type { EngineEvent } from '../core/engine/machine';
 import type { Diagnostic } from '../core/pack/diagnostics';
 import type { Pack } from '../core/pack/load';
 import type { Axis, TaskKind } from '../core/pack/schema';
+import type { OutcomeDetail, OutcomeSummary, PlayedScenario } from '../core/records/outcome';
+import type { SecretHash } from '../core/records/secret';
 import { applySchema } from './schema';
 
 export const DATABASE_NAME = 'attache';
 
 export interface ProfileRecord {
   id: number;
+  /** The trainee's id wherever their records travel (progress files, the academy's machine, exports). */
+  uid: string;
   name: string;
   academyId: string | null;
+  /** For academies whose LMS matches trainees by e-mail. */
+  email: string | null;
+  /** A slow hash of the profile's PIN, when the trainee set one: switching into the profile asks for it. */
+  pin: SecretHash | null;
   /** Milliseconds since the epoch. */
   createdAt: number;
   updatedAt: number;
@@ -36,6 +44,8 @@ export interface AttemptResult {
  */
 export interface AttemptRecord {
   id: number;
+  /** The attempt's id wherever its record travels; its frozen outcome is stored under it. */
+  uid: string;
   profileId: number;
   packId: string;
   packVersion: string;
@@ -81,15 +91,26 @@ export interface ComposerDraftRecord {
   updatedAt: number;
 }
 
-/** A profile's standing in one scenario, for the catalogue. */
-export interface ScenarioProgress {
-  status: 'in-progress' | 'passed' | 'failed';
-  /** Highest average of a finished attempt. */
-  bestScore: number | null;
-  attempts: number;
-  /** The attempt to resume, if one is under way. */
-  activeAttemptId: number | null;
+/**
+ * A trainee whose records came to this device in a progress file (the trainees of this device are its
+ * profiles). Kept apart from profiles: nobody plays as an imported trainee.
+ */
+export interface TraineeRecord {
+  uid: string;
+  name: string;
+  academyId: string | null;
+  email: string | null;
+  /** The Ed25519 public key (hex) of the device whose progress file first brought the trainee here. */
+  deviceKey: string;
+  /** Milliseconds since the epoch: the last import that changed the trainee. */
+  importedAt: number;
 }
+
+/** A frozen outcome's summary (see core/records/outcome.ts), one row per finished attempt, local or imported. */
+export type OutcomeRecord = OutcomeSummary;
+/** The debrief's data of a frozen outcome, apart so that lists never load it. */
+export type OutcomeDetailRecord = OutcomeDetail;
+export type PlayedScenarioRecord = PlayedScenario;
 
 /** A scenario pack installed from a `.attache` archive; the archive is kept whole and re-checked on load. */
 export interface InstalledPackRecord {
@@ -140,6 +161,10 @@ export class AttacheDatabase extends Dexie {
   declare composerDrafts: EntityTable<ComposerDraftRecord, 'attemptId'>;
   declare packs: EntityTable<InstalledPackRecord, 'packId'>;
   declare checkedPacks: EntityTable<CheckedPackRecord, 'installation'>;
+  declare outcomes: EntityTable<OutcomeRecord, 'uid'>;
+  declare outcomeDetails: EntityTable<OutcomeDetailRecord, 'uid'>;
+  declare playedScenarios: EntityTable<PlayedScenarioRecord, 'key'>;
+  declare trainees: EntityTable<TraineeRecord, 'uid'>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);

@@ -7,6 +7,7 @@ import { listProfiles } from './repositories/profiles';
 import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS, applySchema, checkSchemaVersions, type SchemaVersion } from './schema';
 
 const opened: Dexie[] = [];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 function track<T extends Dexie>(db: T): T {
   opened.push(db);
@@ -75,7 +76,9 @@ describe('schema history', () => {
     await current.open();
 
     expect(current.verno).toBe(CURRENT_SCHEMA_VERSION);
-    expect(await current.profiles.toArray()).toEqual([{ id: 1, name: 'Anna Petrova', academyId: 'DA-7', createdAt: 1, updatedAt: 2, lastUsedAt: 2 }]);
+    expect(await current.profiles.toArray()).toEqual([
+      { id: 1, uid: expect.stringMatching(UUID), name: 'Anna Petrova', academyId: 'DA-7', email: null, pin: null, createdAt: 1, updatedAt: 2, lastUsedAt: 2 },
+    ]);
     expect(await current.profiles.where('academyId').equals('DA-7').count()).toBe(1);
     expect(await current.settings.get('language')).toEqual({ key: 'language', value: 'ru' });
     expect(await current.settings.get('activeProfileId')).toEqual({ key: 'activeProfileId', value: 1 });
@@ -120,6 +123,54 @@ describe('schema history', () => {
     expect(await v3.table('checkedPacks').count()).toBe(0);
   });
 
+  it('version 4 gives every profile and attempt written at version 3 a uid, keeps them, and starts with no outcomes (they are frozen after start)', async () => {
+    const name = uniqueDatabaseName();
+    const v3 = openAt(name, SCHEMA_VERSIONS.slice(0, 3));
+    await v3.table('profiles').bulkAdd([
+      { name: 'Anna Petrova', academyId: 'DA-7', createdAt: 1, updatedAt: 500, lastUsedAt: 500 },
+      { name: 'Ivan Sokolov', academyId: null, createdAt: 2, updatedAt: 300, lastUsedAt: 300 },
+    ]);
+    const attempt = {
+      profileId: 1,
+      packId: 'core',
+      packVersion: '1.0.0',
+      scenarioId: 'flights-suspended',
+      status: 'finished',
+      result: { passed: true, average: 90 },
+    };
+    await v3.table('attempts').bulkAdd([attempt, { ...attempt, profileId: 2, status: 'active', result: null }]);
+    v3.close();
+
+    const v4 = openAt(name, SCHEMA_VERSIONS.slice(0, 4));
+    await v4.open();
+
+    expect(v4.verno).toBe(4);
+    const profiles = await v4.table('profiles').toArray();
+    expect(profiles).toEqual([
+      {
+        id: 1,
+        uid: expect.stringMatching(UUID),
+        name: 'Anna Petrova',
+        academyId: 'DA-7',
+        email: null,
+        pin: null,
+        createdAt: 1,
+        updatedAt: 500,
+        lastUsedAt: 500,
+      },
+      { id: 2, uid: expect.stringMatching(UUID), name: 'Ivan Sokolov', academyId: null, email: null, pin: null, createdAt: 2, updatedAt: 300, lastUsedAt: 300 },
+    ]);
+    const attempts = await v4.table('attempts').toArray();
+    expect(attempts).toEqual([
+      { id: 1, uid: expect.stringMatching(UUID), ...attempt },
+      { id: 2, uid: expect.stringMatching(UUID), ...attempt, profileId: 2, status: 'active', result: null },
+    ]);
+    const uids = [...profiles, ...attempts].map((row: { uid: string }) => row.uid);
+    expect(new Set(uids).size).toBe(4);
+    expect(await v4.table('profiles').where('uid').equals(profiles[1].uid).count()).toBe(1);
+    for (const table of ['outcomes', 'outcomeDetails', 'playedScenarios', 'trainees']) expect(await v4.table(table).count()).toBe(0);
+  });
+
   it('opens a new database at the current version with every table and index', async () => {
     const db = track(new AttacheDatabase(uniqueDatabaseName()));
     await db.open();
@@ -131,17 +182,26 @@ describe('schema history', () => {
       'attempts',
       'checkedPacks',
       'composerDrafts',
+      'outcomeDetails',
+      'outcomes',
       'packs',
+      'playedScenarios',
       'profiles',
       'settings',
+      'trainees',
     ]);
     const indexes = (table: string) =>
       db
         .table(table)
         .schema.indexes.map((index) => index.name)
         .sort();
-    expect(indexes('profiles')).toEqual(['academyId', 'updatedAt']);
-    expect(indexes('attempts')).toEqual(['profileId']);
+    expect(indexes('profiles')).toEqual(['academyId', 'uid', 'updatedAt']);
+    expect(indexes('attempts')).toEqual(['profileId', 'uid']);
+    expect(indexes('outcomes')).toEqual(['[packId+scenarioId]', 'finishedAt', 'traineeUid']);
+    expect(db.outcomes.schema.primKey.keyPath).toBe('uid');
+    expect(db.outcomeDetails.schema.primKey.keyPath).toBe('uid');
+    expect(db.playedScenarios.schema.primKey.keyPath).toBe('key');
+    expect(db.trainees.schema.primKey.keyPath).toBe('uid');
     expect(db.attemptSnapshots.schema.primKey.keyPath).toBe('attemptId');
     expect(indexes('attemptSnapshots')).toEqual([]);
     expect(db.attemptEvents.schema.primKey.name).toBe('[attemptId+seq]');

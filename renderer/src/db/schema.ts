@@ -63,6 +63,41 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       checkedPacks: 'installation',
     },
   },
+  {
+    version: 4,
+    stores: {
+      // Every profile and attempt gets a uid: records travel between devices and are merged by it.
+      profiles: '++id, academyId, updatedAt, &uid',
+      attempts: '++id, profileId, &uid',
+      // Frozen outcomes of finished attempts, played here or imported: the summary every list reads…
+      outcomes: 'uid, traineeUid, finishedAt, [packId+scenarioId]',
+      // …and what only a debrief, a transcript or a re-grade reads.
+      outcomeDetails: 'uid',
+      // The scenarios as played, once per pack content, so a frozen debrief never depends on the installed pack.
+      playedScenarios: 'key',
+      // Trainees known from imported progress files (this device's trainees are its profiles).
+      trainees: 'uid, academyId',
+    },
+    upgrade: async (transaction) => {
+      await transaction
+        .table('profiles')
+        .toCollection()
+        .modify((profile: { uid?: string; email?: string | null; pin?: unknown }) => {
+          profile.uid = crypto.randomUUID();
+          profile.email = null;
+          profile.pin = null;
+        });
+      await transaction
+        .table('attempts')
+        .toCollection()
+        .modify((attempt: { uid?: string }) => {
+          attempt.uid = crypto.randomUUID();
+        });
+      // Finished attempts are frozen once, after the start has loaded the packs they were played
+      // from (see records/freeze.ts): freezing needs a pack, and the version-change transaction
+      // cannot wait for one to be validated.
+    },
+  },
 ];
 
 /** Throws unless the versions are whole numbers counting up from 1 without gaps. */

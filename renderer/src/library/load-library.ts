@@ -14,7 +14,7 @@ import { createLibrary, type Library } from './library';
  * Bump when what a check stores changes meaning (the loader's output, the checks it makes) without
  * a new app version, so that no row written by the older code is trusted.
  */
-export const CHECK_FORMAT = 1;
+export const CHECK_FORMAT = 2;
 
 /**
  * An installation is known by its pack id, the time installPack stamped on it and the archive's size:

@@ -79,8 +79,11 @@ describe('Home', () => {
   it('greets the trainee by name and shows the profile', async () => {
     const db = createTestDatabase();
     await db.profiles.add({
+      uid: 'profile-anna',
       name: 'Anna Petrova',
       academyId: 'DA-7',
+      email: null,
+      pin: null,
       createdAt: 1,
       updatedAt: Date.UTC(2026, 10, 21, 12),
       lastUsedAt: Date.UTC(2026, 10, 21, 12),

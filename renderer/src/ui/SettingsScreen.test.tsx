@@ -112,7 +112,7 @@ describe('Settings: trainee profile', () => {
 
   it('fills the form from the saved profile', async () => {
     const db = createTestDatabase();
-    await db.profiles.add({ name: 'Ivan Sokolov', academyId: null, createdAt: 1, updatedAt: 1, lastUsedAt: 1 });
+    await db.profiles.add({ uid: 'profile-ivan', name: 'Ivan Sokolov', academyId: null, email: null, pin: null, createdAt: 1, updatedAt: 1, lastUsedAt: 1 });
     await db.settings.put({ key: 'activeProfileId', value: 1 });
 
     await openSettings({ db });

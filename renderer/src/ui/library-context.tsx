@@ -3,6 +3,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { createContext, use, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { unreadableLibrary } from '../library/library-client';
+import { countUnfrozenAttempts } from '../db/repositories/attempts';
 import type { Library } from '../library/library';
 import { useServices } from './services';
 
@@ -14,7 +15,7 @@ const LibraryContext = createContext<{ library: Library | null } | null>(null);
  * per installation, in the worker. The previous library stays on screen while a newer one is built.
  */
 export function LibraryProvider({ children }: { children: ReactNode }) {
-  const { db, library: client } = useServices();
+  const { db, library: client, appInfo } = useServices();
   // A new array on every change of the table, a replaced version included, so each change reloads.
   const installedKeys = useLiveQuery(() => db.packs.toCollection().primaryKeys(), [db]);
   const [library, setLibrary] = useState<Library | null>(null);
@@ -28,6 +29,13 @@ export function LibraryProvider({ children }: { children: ReactNode }) {
         // Timed for `npm run bench`: from asking the worker until the library is in the page.
         performance.measure('attache:library', { start: started });
         if (current) setLibrary(loaded);
+        // Attempts that ended before outcomes were frozen are frozen once, now that their packs are
+        // known; the module (with the engine and grader) is only fetched when there are any.
+        void countUnfrozenAttempts(db)
+          .then((count) =>
+            count > 0 ? import('../records/freeze').then(({ freezeFinishedAttempts }) => freezeFinishedAttempts(db, loaded, appInfo.version)) : null,
+          )
+          .catch((error: unknown) => console.error(error));
       },
       (error: unknown) => {
         console.error(error);
@@ -37,7 +45,7 @@ export function LibraryProvider({ children }: { children: ReactNode }) {
     return () => {
       current = false;
     };
-  }, [client, installedKeys]);
+  }, [client, installedKeys, db, appInfo.version]);
 
   const value = useMemo(() => ({ library }), [library]);
   return <LibraryContext value={value}>{children}</LibraryContext>;

@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import { RULES_BY_ID } from '../grading/catalog';
 import type { PackFiles } from './archive';
+import { contentHash } from './archive';
 import type { Diagnostic, PathSegment } from './diagnostics';
 import { diagnostic, DiagnosticList, formatPath } from './diagnostics';
 import { Hints, KnownNames } from './hints';
@@ -37,6 +38,8 @@ export interface Pack {
   courses: Course[];
   scenarios: Scenario[];
   media: Map<string, Uint8Array>;
+  /** SHA-256 of the pack's files (`contentHash` in archive.ts): the same for the folder and its archive. */
+  contentHash: string;
 }
 
 export interface LoadResult {
@@ -352,6 +355,7 @@ export function loadPack(files: PackFiles, options: LoadOptions): LoadResult {
       courses: coursesFile?.value.courses ?? [],
       scenarios: scenarios.map((s) => s.value),
       media,
+      contentHash: contentHash(files),
     },
     diagnostics,
   };

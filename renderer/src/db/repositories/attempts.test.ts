@@ -21,10 +21,15 @@ import {
   readScenarioProgress,
   recordEvent,
   saveComposerDraft,
-  scenarioProgressKey,
   countAttempts,
+  listOutcomes,
+  readFrozenOutcome,
   type AttemptInit,
+  type FreezeTimes,
+  type Freezing,
 } from './attempts';
+import { scenarioKey } from '../../core/records/progress';
+import type { OutcomeDetail, PlayedScenario } from '../../core/records/outcome';
 import { createProfile, deleteProfile, listProfiles, readActiveProfile } from './profiles';
 
 let db: AttacheDatabase;
@@ -64,12 +69,46 @@ function result(average: number, passed: boolean): AttemptResult {
   return { passed, average, scores: { tone: average, policy: average, platform: average } };
 }
 
-/** An attempt whose log holds START, then FINISH when `finishedWith` is given. */
+/**
+ * A stand-in for records/freeze.ts: the storage is under test here, not what an outcome holds (that is
+ * core/records and records/freeze.test.ts), so the detail is a marker.
+ */
+function freezingWith(result: AttemptResult, attempt: Pick<AttemptRecord, 'packId' | 'scenarioId'>): (times: FreezeTimes) => Freezing {
+  const played = { key: `${attempt.packId}@hash/${attempt.scenarioId}` } as PlayedScenario;
+  return (times) => ({
+    played,
+    frozen: {
+      summary: {
+        ...times,
+        packId: attempt.packId,
+        packVersion: '1.0.0',
+        packContentHash: 'hash',
+        scenarioId: attempt.scenarioId,
+        playedScenario: played.key,
+        playLanguage: 'en',
+        seed: 42,
+        timeOnTaskMs: times.eventTimes.length,
+        simulatedMinutes: 90,
+        ...result,
+        versions: { app: '0.1.0', grader: '1.0.0', machine: 2, packFormat: 1, outcome: 1 },
+        origin: 'played',
+      },
+      detail: { uid: times.uid, marker: 'detail' } as unknown as OutcomeDetail,
+    },
+  });
+}
+
+/** An attempt whose log holds START, then FINISH (with its outcome frozen) when `finishedWith` is given. */
 async function playedAttempt(overrides: Partial<AttemptInit>, startedAt: number, finishedWith?: AttemptResult): Promise<AttemptRecord> {
   const attempt = await createAttempt(db, init(overrides), () => startedAt);
   await recordEvent(db, attempt.id, { seq: 0, event: START, snapshot: { state: 'live' }, finished: false, result: null }, () => startedAt + 1);
   if (finishedWith)
-    await recordEvent(db, attempt.id, { seq: 1, event: FINISH, snapshot: { state: 'done' }, finished: true, result: finishedWith }, () => startedAt + 2);
+    await recordEvent(
+      db,
+      attempt.id,
+      { seq: 1, event: FINISH, snapshot: { state: 'done' }, finished: true, result: finishedWith, freeze: freezingWith(finishedWith, attempt) },
+      () => startedAt + 2,
+    );
   return (await readAttempt(db, attempt.id))!;
 }
 
@@ -82,7 +121,17 @@ describe('creating and reading attempts', () => {
     const attempt = await createAttempt(db, init(), () => 1000);
 
     const { snapshot, ...fields } = init();
-    expect(attempt).toEqual({ ...fields, id: attempt.id, status: 'active', startedAt: 1000, updatedAt: 1000, finishedAt: null, eventCount: 0, result: null });
+    expect(attempt).toEqual({
+      ...fields,
+      id: attempt.id,
+      uid: attempt.uid,
+      status: 'active',
+      startedAt: 1000,
+      updatedAt: 1000,
+      finishedAt: null,
+      eventCount: 0,
+      result: null,
+    });
     expect(await readAttempt(db, attempt.id)).toEqual(attempt);
     expect(await readAttemptSnapshot(db, attempt.id)).toEqual(snapshot);
     expect(await readSavedAttempt(db, attempt.id)).toEqual({ attempt, snapshot });
@@ -263,10 +312,14 @@ describe('readScenarioProgress', () => {
     await playedAttempt({}, 2000, result(64, false));
     const active = await playedAttempt({}, 3000);
 
-    expect((await readScenarioProgress(db, profileId)).get(scenarioProgressKey('core', 'flights-suspended'))).toEqual({
+    expect((await readScenarioProgress(db, profileId)).get(scenarioKey('core', 'flights-suspended'))).toEqual({
       status: 'passed',
       bestScore: 82,
       attempts: 3,
+      finishedAttempts: 2,
+      completedAt: 1002,
+      lastActivityAt: 3001,
+      timeOnTaskMs: 4,
       activeAttemptId: active.id,
     });
   });
@@ -275,20 +328,22 @@ describe('readScenarioProgress', () => {
     await playedAttempt({}, 1000, result(40, false));
     const active = await playedAttempt({}, 2000);
 
-    expect((await readScenarioProgress(db, profileId)).get('core/flights-suspended')).toEqual({
+    expect((await readScenarioProgress(db, profileId)).get('core/flights-suspended')).toMatchObject({
       status: 'in-progress',
       bestScore: 40,
       attempts: 2,
+      completedAt: null,
       activeAttemptId: active.id,
     });
   });
 
   it('is in progress with no score for a first attempt under way', async () => {
     const active = await playedAttempt({}, 1000);
-    expect((await readScenarioProgress(db, profileId)).get('core/flights-suspended')).toEqual({
+    expect((await readScenarioProgress(db, profileId)).get('core/flights-suspended')).toMatchObject({
       status: 'in-progress',
       bestScore: null,
       attempts: 1,
+      finishedAttempts: 0,
       activeAttemptId: active.id,
     });
   });
@@ -297,10 +352,11 @@ describe('readScenarioProgress', () => {
     await playedAttempt({}, 1000, result(40, false));
     await playedAttempt({}, 2000, result(55.5, false));
 
-    expect((await readScenarioProgress(db, profileId)).get('core/flights-suspended')).toEqual({
+    expect((await readScenarioProgress(db, profileId)).get('core/flights-suspended')).toMatchObject({
       status: 'failed',
       bestScore: 55.5,
       attempts: 2,
+      completedAt: null,
       activeAttemptId: null,
     });
   });
@@ -325,12 +381,43 @@ describe('readScenarioProgress', () => {
     expect(progress.get('core/flights-suspended')?.status).toBe('passed');
     expect(progress.get('core/visa-free-launch')?.status).toBe('failed');
     expect(progress.get('extra/flights-suspended')?.bestScore).toBe(20);
-    expect((await readScenarioProgress(db, other)).get('core/flights-suspended')).toEqual({
+    expect((await readScenarioProgress(db, other)).get('core/flights-suspended')).toMatchObject({
       status: 'failed',
       bestScore: 10,
       attempts: 1,
       activeAttemptId: null,
     });
+  });
+});
+
+describe('frozen outcomes', () => {
+  it('are stored in the transaction that records the finishing event, with the times the log was recorded at', async () => {
+    const attempt = await playedAttempt({}, 1000, result(82, true));
+    const profile = (await readActiveProfile(db))!;
+    const read = await readFrozenOutcome(db, attempt.uid);
+    expect(read?.frozen.summary).toMatchObject({ uid: attempt.uid, traineeUid: profile.uid, startedAt: 1000, finishedAt: 1002, passed: true, average: 82 });
+    // The stand-in counts the recorded times it was given: START and FINISH.
+    expect(read?.frozen.summary.timeOnTaskMs).toBe(2);
+    expect(read?.frozen.detail).toEqual({ uid: attempt.uid, marker: 'detail' });
+    expect(await listOutcomes(db, profile.uid)).toHaveLength(1);
+  });
+
+  it('are not stored when the finishing write fails, and a record is never replaced', async () => {
+    const attempt = await playedAttempt({}, 1000);
+    const freeze = freezingWith(result(50, false), attempt);
+    await expect(
+      recordEvent(db, attempt.id, { seq: 5, event: FINISH, snapshot: null, finished: true, result: result(50, false), freeze }),
+    ).rejects.toBeInstanceOf(AttemptConflictError);
+    expect(await db.outcomes.count()).toBe(0);
+  });
+
+  it('go with their profile, and an unfinished attempt has none', async () => {
+    const finished = await playedAttempt({}, 1000, result(82, true));
+    const active = await playedAttempt({}, 2000);
+    expect(await readFrozenOutcome(db, active.uid)).toBeNull();
+    await deleteProfile(db, profileId);
+    expect(await readFrozenOutcome(db, finished.uid)).toBeNull();
+    expect(await db.outcomeDetails.count()).toBe(0);
   });
 });
 

@@ -3,11 +3,33 @@
 import { Dexie } from 'dexie';
 import type { AttemptVersions } from '../../core/engine/attempt';
 import type { EngineEvent } from '../../core/engine/machine';
-import type { AttacheDatabase, AttemptRecord, AttemptResult, ComposerDraftRecord, ScenarioProgress } from '../database';
+import type { ActiveAttempt, ScenarioProgress } from '../../core/records/progress';
+import { progressByScenario } from '../../core/records/progress';
+import type { FrozenOutcome, PlayedScenario } from '../../core/records/outcome';
+import type { AttacheDatabase, AttemptRecord, AttemptResult, ComposerDraftRecord, OutcomeRecord } from '../database';
 import { AttemptConflictError, ProfileNotFoundError, storageWrite } from '../errors';
 
 /** What the caller decides about a new attempt, with its snapshot before any event; the repository fills in its state and times. */
-export type AttemptInit = Omit<AttemptRecord, 'id' | 'status' | 'startedAt' | 'updatedAt' | 'finishedAt' | 'eventCount' | 'result'> & { snapshot: unknown };
+export type AttemptInit = Omit<AttemptRecord, 'id' | 'uid' | 'status' | 'startedAt' | 'updatedAt' | 'finishedAt' | 'eventCount' | 'result'> & {
+  snapshot: unknown;
+};
+
+/** What freezing a finished attempt is given, from inside the transaction that records its last event. */
+export interface FreezeTimes {
+  /** The attempt's uid, and its trainee's. */
+  uid: string;
+  traineeUid: string;
+  startedAt: number;
+  finishedAt: number;
+  /** When each event of the log was recorded, the finishing one included. */
+  eventTimes: number[];
+}
+
+/** The frozen record of a finished attempt, with the scenario as it was played. */
+export interface Freezing {
+  frozen: FrozenOutcome;
+  played: PlayedScenario;
+}
 
 /** One event applied to an attempt, with the machine's persisted snapshot after it. */
 export interface AttemptStep {
@@ -23,6 +45,8 @@ export interface AttemptStep {
    * its log under a new pack or machine is saved with the new ones, so the next load uses its snapshot.
    */
   versions?: AttemptVersions;
+  /** For a finishing step: builds the attempt's frozen outcome, stored in the same transaction. */
+  freeze?: (times: FreezeTimes) => Freezing;
 }
 
 /** How many attempts a profile has on this device, finished or not. */
@@ -36,6 +60,8 @@ export function countAttempts(db: AttacheDatabase, profileId: number): Promise<n
  * how many went.
  */
 export async function deleteAttemptsOf(db: AttacheDatabase, profileId: number): Promise<number> {
+  // The outcomes of these attempts go with the profile (deleteOutcomesOf), played scenarios stay:
+  // other outcomes may name them, and they hold nothing about a trainee.
   const ids = await db.attempts.where('profileId').equals(profileId).primaryKeys();
   await db.attemptEvents.where('attemptId').anyOf(ids).delete();
   await db.attemptSnapshots.bulkDelete(ids);
@@ -53,6 +79,7 @@ export function createAttempt(db: AttacheDatabase, init: AttemptInit, now: () =>
       const timestamp = now();
       const fields: Omit<AttemptRecord, 'id'> = {
         ...attempt,
+        uid: crypto.randomUUID(),
         status: 'active',
         startedAt: timestamp,
         updatedAt: timestamp,
@@ -75,28 +102,97 @@ export function createAttempt(db: AttacheDatabase, init: AttemptInit, now: () =>
  */
 export function recordEvent(db: AttacheDatabase, attemptId: number, step: AttemptStep, now: () => number = Date.now): Promise<void> {
   return storageWrite(() =>
-    db.transaction('rw', [db.attempts, db.attemptSnapshots, db.attemptEvents, db.composerDrafts], async () => {
-      const attempt = await db.attempts.get(attemptId);
-      if (!attempt) throw new AttemptConflictError(attemptId, { kind: 'missing' });
-      if (attempt.status === 'finished') throw new AttemptConflictError(attemptId, { kind: 'finished' });
-      if (attempt.eventCount !== step.seq) {
-        throw new AttemptConflictError(attemptId, { kind: 'out-of-sequence', expectedSeq: step.seq, actualSeq: attempt.eventCount });
-      }
-      const timestamp = now();
-      // add, not put: a row already at this position means the log was written elsewhere.
-      await db.attemptEvents.add({ attemptId, seq: step.seq, event: step.event, recordedAt: timestamp });
-      await db.attemptSnapshots.put({ attemptId, snapshot: step.snapshot });
-      const updated: AttemptRecord = {
-        ...attempt,
-        eventCount: step.seq + 1,
-        updatedAt: timestamp,
-        ...(step.versions ? { versions: step.versions, packVersion: step.versions.packVersion } : {}),
-        ...(step.finished ? { status: 'finished', finishedAt: timestamp, result: step.result } : {}),
-      };
-      await db.attempts.put(updated);
-      if (step.finished) await db.composerDrafts.delete(attemptId);
-    }),
+    db.transaction(
+      'rw',
+      [db.attempts, db.attemptSnapshots, db.attemptEvents, db.composerDrafts, db.profiles, db.outcomes, db.outcomeDetails, db.playedScenarios],
+      async () => {
+        const attempt = await db.attempts.get(attemptId);
+        if (!attempt) throw new AttemptConflictError(attemptId, { kind: 'missing' });
+        if (attempt.status === 'finished') throw new AttemptConflictError(attemptId, { kind: 'finished' });
+        if (attempt.eventCount !== step.seq) {
+          throw new AttemptConflictError(attemptId, { kind: 'out-of-sequence', expectedSeq: step.seq, actualSeq: attempt.eventCount });
+        }
+        const timestamp = now();
+        // add, not put: a row already at this position means the log was written elsewhere.
+        await db.attemptEvents.add({ attemptId, seq: step.seq, event: step.event, recordedAt: timestamp });
+        await db.attemptSnapshots.put({ attemptId, snapshot: step.snapshot });
+        const updated: AttemptRecord = {
+          ...attempt,
+          eventCount: step.seq + 1,
+          updatedAt: timestamp,
+          ...(step.versions ? { versions: step.versions, packVersion: step.versions.packVersion } : {}),
+          ...(step.finished ? { status: 'finished', finishedAt: timestamp, result: step.result } : {}),
+        };
+        await db.attempts.put(updated);
+        if (step.finished) {
+          await db.composerDrafts.delete(attemptId);
+          if (step.freeze) await storeFreezing(db, attempt, timestamp, step.freeze);
+        }
+      },
+    ),
   );
+}
+
+/** Freezes a finished attempt inside the caller's transaction over attempts' events, profiles and the outcome tables. */
+async function storeFreezing(db: AttacheDatabase, attempt: AttemptRecord, finishedAt: number, freeze: (times: FreezeTimes) => Freezing): Promise<void> {
+  const profile = await db.profiles.get(attempt.profileId);
+  if (!profile) throw new ProfileNotFoundError(attempt.profileId);
+  const events = await db.attemptEvents.where('[attemptId+seq]').between([attempt.id, Dexie.minKey], [attempt.id, Dexie.maxKey]).toArray();
+  const { frozen, played } = freeze({
+    uid: attempt.uid,
+    traineeUid: profile.uid,
+    startedAt: attempt.startedAt,
+    finishedAt,
+    eventTimes: events.map((event) => event.recordedAt),
+  });
+  await storeFrozenOutcome(db, frozen, played);
+}
+
+/**
+ * Stores a frozen outcome with the scenario it was played against, inside the caller's transaction over
+ * outcomes, outcomeDetails and playedScenarios. An outcome is a record: one already stored under the
+ * uid is never replaced.
+ */
+export async function storeFrozenOutcome(db: AttacheDatabase, frozen: FrozenOutcome, played: PlayedScenario): Promise<boolean> {
+  if (frozen.summary.playedScenario !== played.key)
+    throw new Error(`the outcome names the played scenario ${frozen.summary.playedScenario}, not ${played.key}`);
+  if ((await db.outcomes.get(frozen.summary.uid)) !== undefined) return false;
+  if ((await db.playedScenarios.get(played.key)) === undefined) await db.playedScenarios.add(played);
+  await db.outcomes.add(frozen.summary);
+  await db.outcomeDetails.add(frozen.detail);
+  return true;
+}
+
+/** Deletes a trainee's frozen outcomes, inside the caller's transaction over outcomes and outcomeDetails. Returns how many went. */
+export async function deleteOutcomesOf(db: AttacheDatabase, traineeUid: string): Promise<number> {
+  const uids = await db.outcomes.where('traineeUid').equals(traineeUid).primaryKeys();
+  await db.outcomeDetails.bulkDelete(uids);
+  await db.outcomes.bulkDelete(uids);
+  return uids.length;
+}
+
+/** How many finished attempts have no frozen outcome yet (they ended before outcomes were frozen). */
+export function countUnfrozenAttempts(db: AttacheDatabase): Promise<number> {
+  return db.transaction('r', db.attempts, db.outcomes, async () => {
+    const frozen = new Set(await db.outcomes.toCollection().primaryKeys());
+    return db.attempts.filter((attempt) => attempt.status === 'finished' && !frozen.has(attempt.uid)).count();
+  });
+}
+
+/** A trainee's frozen outcomes, the latest finished first. */
+export async function listOutcomes(db: AttacheDatabase, traineeUid: string): Promise<OutcomeRecord[]> {
+  const outcomes = await db.outcomes.where('traineeUid').equals(traineeUid).toArray();
+  return outcomes.sort((a, b) => b.finishedAt - a.finishedAt || (a.uid < b.uid ? -1 : 1));
+}
+
+/** A frozen outcome whole: its summary, its detail and the scenario it was played against; null when there is none. */
+export function readFrozenOutcome(db: AttacheDatabase, uid: string): Promise<{ frozen: FrozenOutcome; played: PlayedScenario | null } | null> {
+  return db.transaction('r', db.outcomes, db.outcomeDetails, db.playedScenarios, async () => {
+    const summary = await db.outcomes.get(uid);
+    const detail = await db.outcomeDetails.get(uid);
+    if (!summary || !detail) return null;
+    return { frozen: { summary, detail }, played: (await db.playedScenarios.get(summary.playedScenario)) ?? null };
+  });
 }
 
 export async function readAttempt(db: AttacheDatabase, attemptId: number): Promise<AttemptRecord | null> {
@@ -145,8 +241,13 @@ export async function readAttemptLog(db: AttacheDatabase, attemptId: number, cou
  */
 export function deleteAttempt(db: AttacheDatabase, attemptId: number): Promise<boolean> {
   return storageWrite(() =>
-    db.transaction('rw', [db.attempts, db.attemptSnapshots, db.attemptEvents, db.composerDrafts], async () => {
-      const existed = (await db.attempts.get(attemptId)) !== undefined;
+    db.transaction('rw', [db.attempts, db.attemptSnapshots, db.attemptEvents, db.composerDrafts, db.outcomes, db.outcomeDetails], async () => {
+      const attempt = await db.attempts.get(attemptId);
+      const existed = attempt !== undefined;
+      if (attempt) {
+        await db.outcomeDetails.delete(attempt.uid);
+        await db.outcomes.delete(attempt.uid);
+      }
       await db.attemptEvents.where('[attemptId+seq]').between([attemptId, Dexie.minKey], [attemptId, Dexie.maxKey]).delete();
       await db.attemptSnapshots.delete(attemptId);
       await db.composerDrafts.delete(attemptId);
@@ -166,34 +267,32 @@ export async function listAttempts(db: AttacheDatabase, profileId: number): Prom
   return attempts.sort(newestFirst);
 }
 
-/** The key readScenarioProgress uses for a scenario. */
-export function scenarioProgressKey(packId: string, scenarioId: string): string {
-  return `${packId}/${scenarioId}`;
-}
-
 /**
- * A profile's standing in every scenario it has attempted, keyed by scenarioProgressKey. Passed once
- * stays passed; otherwise an attempt under way makes it in progress; otherwise it was failed.
+ * A profile's standing in every scenario it has finished or has under way, keyed by scenarioKey
+ * (core/records/progress.ts): from its frozen outcomes and its attempts under way, by the core's rules.
  */
-export async function readScenarioProgress(db: AttacheDatabase, profileId: number): Promise<Map<string, ScenarioProgress>> {
-  const byScenario = new Map<string, AttemptRecord[]>();
-  for (const attempt of await db.attempts.where('profileId').equals(profileId).toArray()) {
-    const key = scenarioProgressKey(attempt.packId, attempt.scenarioId);
-    byScenario.set(key, [...(byScenario.get(key) ?? []), attempt]);
-  }
-  return new Map(Array.from(byScenario, ([key, attempts]) => [key, progressOf(attempts)]));
+export async function readScenarioProgress(db: AttacheDatabase, profileId: number): Promise<Map<string, ScenarioProgress<number>>> {
+  return (await readProgress(db, profileId)).scenarios;
 }
 
-function progressOf(attempts: readonly AttemptRecord[]): ScenarioProgress {
-  const results = attempts.flatMap((attempt) => (attempt.status === 'finished' && attempt.result ? [attempt.result] : []));
-  // Two attempts under way (another window started one): resume the one touched last.
-  const active = attempts.filter((attempt) => attempt.status === 'active').sort((a, b) => b.updatedAt - a.updatedAt || b.id - a.id)[0];
-  return {
-    status: results.some((result) => result.passed) ? 'passed' : active ? 'in-progress' : 'failed',
-    bestScore: results.length > 0 ? Math.max(...results.map((result) => result.average)) : null,
-    attempts: attempts.length,
-    activeAttemptId: active?.id ?? null,
-  };
+export interface ProfileProgress {
+  scenarios: Map<string, ScenarioProgress<number>>;
+  outcomes: OutcomeRecord[];
+  active: ActiveAttempt<number>[];
+}
+
+/** A profile's frozen outcomes, its attempts under way, and its standing in each scenario by the core's rules. */
+export function readProgress(db: AttacheDatabase, profileId: number): Promise<ProfileProgress> {
+  return db.transaction('r', db.profiles, db.attempts, db.outcomes, async () => {
+    const profile = await db.profiles.get(profileId);
+    if (!profile) return { scenarios: new Map(), outcomes: [], active: [] };
+    const outcomes = await db.outcomes.where('traineeUid').equals(profile.uid).toArray();
+    const attempts = await db.attempts.where('profileId').equals(profileId).toArray();
+    const active: ActiveAttempt<number>[] = attempts
+      .filter((attempt) => attempt.status === 'active')
+      .map((attempt) => ({ id: attempt.id, packId: attempt.packId, scenarioId: attempt.scenarioId, updatedAt: attempt.updatedAt }));
+    return { scenarios: progressByScenario(outcomes, active), outcomes, active };
+  });
 }
 
 /**

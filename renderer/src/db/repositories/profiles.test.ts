@@ -26,7 +26,17 @@ describe('profiles repository', () => {
   it('creates the profile on first save and makes it active', async () => {
     const saved = await saveActiveProfile(db, { name: '  Anna Petrova ', academyId: ' DA-7 ' }, () => 1000);
 
-    expect(saved).toEqual({ id: saved.id, name: 'Anna Petrova', academyId: 'DA-7', createdAt: 1000, updatedAt: 1000, lastUsedAt: 1000 });
+    expect(saved).toEqual({
+      id: saved.id,
+      uid: saved.uid,
+      name: 'Anna Petrova',
+      academyId: 'DA-7',
+      email: null,
+      pin: null,
+      createdAt: 1000,
+      updatedAt: 1000,
+      lastUsedAt: 1000,
+    });
     expect(await readActiveProfile(db)).toEqual(saved);
     expect((await readSettings(db)).activeProfileId).toBe(saved.id);
   });
@@ -35,7 +45,17 @@ describe('profiles repository', () => {
     const first = await saveActiveProfile(db, { name: 'Anna', academyId: 'DA-7' }, () => 1000);
     const second = await saveActiveProfile(db, { name: 'Anna Petrova', academyId: '' }, () => 2000);
 
-    expect(second).toEqual({ id: first.id, name: 'Anna Petrova', academyId: null, createdAt: 1000, updatedAt: 2000, lastUsedAt: 2000 });
+    expect(second).toEqual({
+      id: first.id,
+      uid: first.uid,
+      name: 'Anna Petrova',
+      academyId: null,
+      email: null,
+      pin: null,
+      createdAt: 1000,
+      updatedAt: 2000,
+      lastUsedAt: 2000,
+    });
     expect(await db.profiles.count()).toBe(1);
     expect(await readActiveProfile(db)).toEqual(second);
   });
@@ -69,7 +89,17 @@ describe('several profiles', () => {
     const anna = await createProfile(db, { name: ' Anna Petrova ', academyId: 'DA-7' }, () => 1000);
     const ivan = await createProfile(db, { name: 'Ivan Sokolov', academyId: '' }, () => 2000);
 
-    expect(anna).toEqual({ id: anna.id, name: 'Anna Petrova', academyId: 'DA-7', createdAt: 1000, updatedAt: 1000, lastUsedAt: 1000 });
+    expect(anna).toEqual({
+      id: anna.id,
+      uid: anna.uid,
+      name: 'Anna Petrova',
+      academyId: 'DA-7',
+      email: null,
+      pin: null,
+      createdAt: 1000,
+      updatedAt: 1000,
+      lastUsedAt: 1000,
+    });
     expect(ivan).toMatchObject({ name: 'Ivan Sokolov', academyId: null, lastUsedAt: 2000 });
     expect(await readActiveProfile(db)).toEqual(ivan);
     expect((await listProfiles(db)).map((profile) => profile.name)).toEqual(['Ivan Sokolov', 'Anna Petrova']);

@@ -3,7 +3,7 @@
 import { sameProfileName, validateProfile, type ProfileInput, type ValidProfile } from '../../core/profile';
 import type { AttacheDatabase, ProfileRecord } from '../database';
 import { ProfileNotFoundError, ProfileValidationError, storageWrite } from '../errors';
-import { deleteAttemptsOf } from './attempts';
+import { deleteAttemptsOf, deleteOutcomesOf } from './attempts';
 import { isProfileId } from './settings';
 
 async function findActiveProfile(db: AttacheDatabase): Promise<ProfileRecord | null> {
@@ -61,7 +61,7 @@ export async function saveActiveProfile(db: AttacheDatabase, input: ProfileInput
 }
 
 async function addActiveProfile(db: AttacheDatabase, name: string, academyId: string | null, timestamp: number): Promise<ProfileRecord> {
-  const fields = { name, academyId, createdAt: timestamp, updatedAt: timestamp, lastUsedAt: timestamp };
+  const fields = { uid: crypto.randomUUID(), name, academyId, email: null, pin: null, createdAt: timestamp, updatedAt: timestamp, lastUsedAt: timestamp };
   const id = await db.profiles.add(fields);
   await db.settings.put({ key: 'activeProfileId', value: id });
   return { id, ...fields };
@@ -103,13 +103,19 @@ export function switchProfile(db: AttacheDatabase, id: number, now: () => number
  */
 export function deleteProfile(db: AttacheDatabase, id: number): Promise<{ attempts: number }> {
   return storageWrite(() =>
-    db.transaction('rw', [db.profiles, db.settings, db.attempts, db.attemptSnapshots, db.attemptEvents, db.composerDrafts], async () => {
-      if ((await db.profiles.get(id)) === undefined) throw new ProfileNotFoundError(id);
-      const attempts = await deleteAttemptsOf(db, id);
-      await db.profiles.delete(id);
-      const active = await db.settings.get('activeProfileId');
-      if (active?.value === id) await db.settings.delete('activeProfileId');
-      return { attempts };
-    }),
+    db.transaction(
+      'rw',
+      [db.profiles, db.settings, db.attempts, db.attemptSnapshots, db.attemptEvents, db.composerDrafts, db.outcomes, db.outcomeDetails],
+      async () => {
+        const profile = await db.profiles.get(id);
+        if (profile === undefined) throw new ProfileNotFoundError(id);
+        const attempts = await deleteAttemptsOf(db, id);
+        await deleteOutcomesOf(db, profile.uid);
+        await db.profiles.delete(id);
+        const active = await db.settings.get('activeProfileId');
+        if (active?.value === id) await db.settings.delete('activeProfileId');
+        return { attempts };
+      },
+    ),
   );
 }

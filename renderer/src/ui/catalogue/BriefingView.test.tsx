@@ -7,7 +7,7 @@ import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it, vi } from 'vitest';
 import type { Language } from '../../../../electron/contract/api';
 import { loadPack } from '../../core/pack/load';
-import type { ScenarioProgress } from '../../db/database';
+import type { ScenarioProgress } from '../../core/records/progress';
 import { createI18n } from '../../i18n';
 import type { ScenarioRef } from '../../library/library';
 import { createLibrary, findScenario, languagesOf, personasOf } from '../../library/library';
@@ -270,7 +270,16 @@ describe('BriefingView: starting', () => {
   });
 
   it('offers to resume an attempt in progress before starting again', async () => {
-    const progress: ScenarioProgress = { status: 'in-progress', bestScore: 64.6, attempts: 2, activeAttemptId: 12 };
+    const progress: ScenarioProgress = {
+      status: 'in-progress',
+      bestScore: 64.6,
+      attempts: 2,
+      finishedAttempts: 1,
+      completedAt: null,
+      lastActivityAt: 5,
+      timeOnTaskMs: 0,
+      activeAttemptId: 12,
+    };
     const { user, onResume, onStart } = await renderBriefing({ progress });
 
     const buttons = within(screen.getByTestId('briefing-actions')).getAllByRole('button');
@@ -286,7 +295,16 @@ describe('BriefingView: starting', () => {
   });
 
   it('shows the start under way and will not start twice', async () => {
-    const progress: ScenarioProgress = { status: 'failed', bestScore: 40, attempts: 1, activeAttemptId: null };
+    const progress: ScenarioProgress = {
+      status: 'failed',
+      bestScore: 40,
+      attempts: 1,
+      finishedAttempts: 1,
+      completedAt: null,
+      lastActivityAt: 5,
+      timeOnTaskMs: 0,
+      activeAttemptId: null,
+    };
     const { user, onStart, rerender } = await renderBriefing({ progress });
     rerender({ starting: true });
     const start = screen.getByTestId('briefing-start');
@@ -298,7 +316,20 @@ describe('BriefingView: starting', () => {
 
 describe('BriefingView in Russian', () => {
   it('translates the chrome, with the content in the play language', async () => {
-    await renderBriefing({ ui: 'ru', language: 'ru', progress: { status: 'in-progress', bestScore: null, attempts: 1, activeAttemptId: 3 } });
+    await renderBriefing({
+      ui: 'ru',
+      language: 'ru',
+      progress: {
+        status: 'in-progress',
+        bestScore: null,
+        attempts: 1,
+        finishedAttempts: 0,
+        completedAt: null,
+        lastActivityAt: 5,
+        timeOnTaskMs: 0,
+        activeAttemptId: 3,
+      },
+    });
 
     expect(screen.getByRole('heading', { level: 1, name: 'Рейсы в Корал-Бей приостановлены' })).toBeTruthy();
     for (const name of ['Ваша роль', 'Обстановка', 'Ваши аккаунты', 'Справочные данные', 'Официальная позиция', 'Ваши задачи']) {

@@ -7,7 +7,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Fact, Inject, Persona, Scenario, Task } from '../../core/pack/schema';
 import { offsetMinutes } from '../../core/pack/schema';
-import type { ScenarioProgress } from '../../db/database';
+import type { ScenarioProgress } from '../../core/records/progress';
 import type { ScenarioRef } from '../../library/library';
 import { localized } from '../../library/library';
 import { unwrapPackText } from '../../library/text';
@@ -29,7 +29,7 @@ export interface BriefingViewProps {
   /** The chosen play language. */
   language: string;
   onLanguageChange: (language: string) => void;
-  progress: ScenarioProgress | null;
+  progress: ScenarioProgress<number> | null;
   /** Starts a new attempt in `language`. */
   onStart: () => void;
   onResume: (attemptId: number) => void;

@@ -9,7 +9,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Language } from '../../../../electron/contract/api';
 import type { Diagnostic } from '../../core/pack/diagnostics';
 import { loadPack } from '../../core/pack/load';
-import type { ScenarioProgress } from '../../db/database';
+import type { ProgressOutcome, ScenarioProgress } from '../../core/records/progress';
 import { createI18n } from '../../i18n';
 import type { Library } from '../../library/library';
 import { createLibrary } from '../../library/library';
@@ -30,15 +30,29 @@ const COURSE_ORDER = [
   'earthquake-consular',
 ];
 
-const standing = (status: ScenarioProgress['status'], bestScore: number | null, activeAttemptId: number | null = null): ScenarioProgress => ({
+const standing = (status: ScenarioProgress['status'], bestScore: number | null, activeAttemptId: number | null = null): ScenarioProgress<number> => ({
   status,
   bestScore,
   attempts: bestScore === null ? 1 : 2,
+  finishedAttempts: bestScore === null ? 0 : 2,
+  completedAt: status === 'passed' ? 2 : null,
+  lastActivityAt: 2,
+  timeOnTaskMs: 0,
   activeAttemptId,
 });
 
+/** One finished attempt per scenario with a best score, as the outcomes behind a progress map. */
+function outcomesOf(progress: Map<string, ScenarioProgress<number>>): ProgressOutcome[] {
+  return [...progress].flatMap(([key, entry], index) => {
+    const [packId = '', scenarioId = ''] = key.split('/');
+    return entry.bestScore === null
+      ? []
+      : [{ packId, scenarioId, passed: entry.status === 'passed', average: entry.bestScore, startedAt: index, finishedAt: index + 1, timeOnTaskMs: 0 }];
+  });
+}
+
 /** Passed one, failed one, one under way with nothing finished yet. */
-const PROGRESS = new Map<string, ScenarioProgress>([
+const PROGRESS = new Map<string, ScenarioProgress<number>>([
   ['core-library/flights-suspended', standing('passed', 82.4)],
   ['core-library/visa-free-launch', standing('failed', 55)],
   ['core-library/neutral-host-talks', standing('in-progress', null, 7)],
@@ -52,7 +66,7 @@ async function renderCatalogue({ lib = library, progress = PROGRESS, language = 
       <I18nextProvider i18n={i18n}>{ui}</I18nextProvider>
     </MantineProvider>
   );
-  const result = render(wrap(<CatalogueView library={lib} progress={progress} onOpenScenario={onOpenScenario} />));
+  const result = render(wrap(<CatalogueView library={lib} progress={progress} outcomes={outcomesOf(progress)} onOpenScenario={onOpenScenario} />));
   return { ...result, user: userEvent.setup(), onOpenScenario };
 }
 

@@ -7,8 +7,8 @@ import type { Pack } from '../../core/pack/load';
 import { firstProblems, formatDiagnostic } from '../../core/pack/diagnostics';
 import type { Course, Scenario } from '../../core/pack/schema';
 import { SCENARIO_KINDS } from '../../core/pack/schema';
-import type { ScenarioProgress } from '../../db/database';
-import { scenarioProgressKey } from '../../db/repositories/attempts';
+import type { ProgressOutcome, ScenarioProgress } from '../../core/records/progress';
+import { courseProgress, scenarioKey } from '../../core/records/progress';
 import type { Library } from '../../library/library';
 import { languagesOf, localized } from '../../library/library';
 import classes from './catalogue.module.css';
@@ -21,7 +21,9 @@ import { usePlatformName } from '../platform-name';
 export interface CatalogueViewProps {
   library: Library;
   /** Keyed by `${packId}/${scenarioId}`. */
-  progress: Map<string, ScenarioProgress>;
+  progress: Map<string, ScenarioProgress<number>>;
+  /** The trainee's frozen outcomes: a course's completion is worked out from them, in the order they finished. */
+  outcomes: readonly ProgressOutcome[];
   onOpenScenario: (packId: string, scenarioId: string) => void;
 }
 
@@ -36,7 +38,7 @@ interface Entry {
   scenario: Scenario;
   title: string;
   status: ScenarioStatus;
-  progress: ScenarioProgress | null;
+  progress: ScenarioProgress<number> | null;
 }
 
 /**
@@ -79,7 +81,7 @@ export function StatusBadge({ status }: { status: ScenarioStatus }) {
   );
 }
 
-export function CatalogueView({ library, progress, onOpenScenario }: CatalogueViewProps) {
+export function CatalogueView({ library, progress, outcomes, onOpenScenario }: CatalogueViewProps) {
   const { t, i18n } = useTranslation('catalogue');
   const uiLanguage = i18n.language;
   const [query, setQuery] = useState('');
@@ -92,7 +94,7 @@ export function CatalogueView({ library, progress, onOpenScenario }: CatalogueVi
     () =>
       library.packs.flatMap((pack) =>
         scenariosInOrder(pack).map((scenario) => {
-          const standing = progress.get(scenarioProgressKey(pack.manifest.id, scenario.id)) ?? null;
+          const standing = progress.get(scenarioKey(pack.manifest.id, scenario.id)) ?? null;
           return { pack, scenario, title: localized(scenario.title, uiLanguage), status: scenarioStatus(standing), progress: standing };
         }),
       ),
@@ -141,7 +143,7 @@ export function CatalogueView({ library, progress, onOpenScenario }: CatalogueVi
             {t('courses.title')}
           </Title>
           {courses.map(({ pack, course }) => (
-            <CourseCard key={`${pack.manifest.id}/${course.id}`} pack={pack} course={course} progress={progress} />
+            <CourseCard key={`${pack.manifest.id}/${course.id}`} pack={pack} course={course} progress={progress} outcomes={outcomes} />
           ))}
         </Stack>
       )}
@@ -263,33 +265,27 @@ function PackProblems({ problems }: { problems: Library['problems'] }) {
   );
 }
 
-/** Whether the course's completion rule is met: the average rule needs every scenario finished at least once. */
-function courseStanding(course: Course, bestScores: (number | null)[], passed: number) {
-  const scored = bestScores.filter((score): score is number => score !== null);
-  const average = scored.length > 0 ? scored.reduce((sum, score) => sum + score, 0) / scored.length : null;
-  const completed =
-    course.completion.rule === 'all-passed'
-      ? passed === bestScores.length
-      : scored.length === bestScores.length && average !== null && average >= course.completion.min;
-  return { average, completed };
-}
-
-function CourseCard({ pack, course, progress }: { pack: Pack; course: Course; progress: Map<string, ScenarioProgress> }) {
+function CourseCard({
+  pack,
+  course,
+  progress,
+  outcomes,
+}: {
+  pack: Pack;
+  course: Course;
+  progress: Map<string, ScenarioProgress<number>>;
+  outcomes: readonly ProgressOutcome[];
+}) {
   const { t, i18n } = useTranslation('catalogue');
   const uiLanguage = i18n.language;
   const headingId = useId();
   const title = localized(course.title, uiLanguage);
   const items = course.scenarios.map((scenarioId) => {
     const scenario = pack.scenarios.find((candidate) => candidate.id === scenarioId) ?? null;
-    const standing = progress.get(scenarioProgressKey(pack.manifest.id, scenarioId)) ?? null;
+    const standing = progress.get(scenarioKey(pack.manifest.id, scenarioId)) ?? null;
     return { scenarioId, scenario, status: scenarioStatus(standing), bestScore: standing?.bestScore ?? null };
   });
-  const passed = items.filter((item) => item.status === 'passed').length;
-  const { average, completed } = courseStanding(
-    course,
-    items.map((item) => item.bestScore),
-    passed,
-  );
+  const { passedScenarios: passed, averageScore: average, completed } = courseProgress(course, pack.manifest.id, outcomes);
 
   return (
     <Card component="article" aria-labelledby={headingId} data-testid="catalogue-course" data-course-id={course.id}>

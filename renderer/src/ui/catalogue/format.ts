@@ -3,15 +3,15 @@
 import type { TFunction } from 'i18next';
 import { offsetMinutes } from '../../core/pack/schema';
 import type { Scenario } from '../../core/pack/schema';
-import type { ScenarioProgress } from '../../db/database';
+import type { ScenarioProgress, ScenarioStatus } from '../../core/records/progress';
 
 export type CatalogueT = TFunction<'catalogue'>;
 
-export type ScenarioStatus = 'not-started' | ScenarioProgress['status'];
+export type { ScenarioStatus };
 
 export const SCENARIO_STATUSES: readonly ScenarioStatus[] = ['not-started', 'in-progress', 'passed', 'failed'];
 
-export function scenarioStatus(progress: ScenarioProgress | null | undefined): ScenarioStatus {
+export function scenarioStatus(progress: ScenarioProgress<number> | null | undefined): ScenarioStatus {
   return progress?.status ?? 'not-started';
 }
 

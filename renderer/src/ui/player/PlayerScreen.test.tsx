@@ -28,7 +28,10 @@ async function savedAttempt() {
  */
 async function damagedAttempt() {
   const { db, attemptId, library, ref } = await savedAttempt();
-  const session = new AttemptSession(db, (await loadAttempt(db, library, attemptId)) as LoadedAttempt, { onSaveError: (error) => expect.fail(String(error)) });
+  const session = new AttemptSession(db, (await loadAttempt(db, library, attemptId)) as LoadedAttempt, {
+    appVersion: '0.1.0',
+    onSaveError: (error) => expect.fail(String(error)),
+  });
   const task = ref.scenario.tasks.find((candidate) => candidate.id === 'mass-notification')!;
   session.send({ type: 'CLOCK.NEXT' });
   session.send({ type: 'PUBLISH', draft: { accountId: task.account, kind: task.kind, text: task.modelAnswer.en!, taskId: task.id, replyTo: null } });

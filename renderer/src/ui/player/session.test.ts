@@ -14,7 +14,8 @@ import { modelAnswer } from '../../test/engine';
 import { AttemptSession, loadAttempt, startAttempt } from './session';
 import type { LoadedAttempt } from './session';
 
-const pack = loadPack(readFolder(CORE_LIBRARY_DIR), { appVersion: '0.1.0' }).pack!;
+const APP_VERSION = '0.1.0';
+const pack = loadPack(readFolder(CORE_LIBRARY_DIR), { appVersion: APP_VERSION }).pack!;
 const library = createLibrary([pack]);
 const scenario = pack.scenarios.find((candidate) => candidate.id === 'flights-suspended')!;
 const ref = { pack, scenario };
@@ -45,7 +46,7 @@ describe('an attempt session', () => {
 
   it('saves every event in order and reopens exactly where it was, audience included', async () => {
     const { db, attemptId, loaded } = await started();
-    const session = new AttemptSession(db, loaded, { onSaveError: (error) => expect.fail(String(error)) });
+    const session = new AttemptSession(db, loaded, { appVersion: APP_VERSION, onSaveError: (error) => expect.fail(String(error)) });
     session.send({ type: 'CLOCK.NEXT' });
     session.send(answer('mass-notification'));
     session.send({ type: 'CLOCK.TICK', minutes: 20 });
@@ -64,7 +65,7 @@ describe('an attempt session', () => {
 
   it('replays the log when the saved snapshot was made under another machine version, and says so', async () => {
     const { db, attemptId, loaded } = await started();
-    const session = new AttemptSession(db, loaded, { onSaveError: (error) => expect.fail(String(error)) });
+    const session = new AttemptSession(db, loaded, { appVersion: APP_VERSION, onSaveError: (error) => expect.fail(String(error)) });
     session.send({ type: 'CLOCK.NEXT' });
     await session.flush();
     const saved = (await readAttempt(db, attemptId))!;
@@ -79,7 +80,7 @@ describe('an attempt session', () => {
     readLog.mockRestore();
 
     // Resumed from the log, it goes on saving where the log ends.
-    const resumed = new AttemptSession(db, reopened, { onSaveError: (error) => expect.fail(String(error)) });
+    const resumed = new AttemptSession(db, reopened, { appVersion: APP_VERSION, onSaveError: (error) => expect.fail(String(error)) });
     resumed.send({ type: 'CLOCK.TICK', minutes: 1 });
     await resumed.flush();
     expect(await readAttemptEvents(db, attemptId)).toEqual([{ type: 'START' }, { type: 'CLOCK.NEXT' }, { type: 'CLOCK.TICK', minutes: 1 }]);
@@ -93,7 +94,7 @@ describe('an attempt session', () => {
 
   it('replays the log when the saved snapshot is damaged, and says so', async () => {
     const { db, attemptId, loaded } = await started();
-    const session = new AttemptSession(db, loaded, { onSaveError: (error) => expect.fail(String(error)) });
+    const session = new AttemptSession(db, loaded, { appVersion: APP_VERSION, onSaveError: (error) => expect.fail(String(error)) });
     session.send({ type: 'CLOCK.NEXT' });
     session.send(answer('mass-notification'));
     await session.flush();
@@ -109,7 +110,7 @@ describe('an attempt session', () => {
 
   it('does not read the log when the saved snapshot fits', async () => {
     const { db, attemptId, loaded } = await started();
-    const session = new AttemptSession(db, loaded, { onSaveError: (error) => expect.fail(String(error)) });
+    const session = new AttemptSession(db, loaded, { appVersion: APP_VERSION, onSaveError: (error) => expect.fail(String(error)) });
     session.send({ type: 'CLOCK.NEXT' });
     await session.flush();
 
@@ -120,7 +121,7 @@ describe('an attempt session', () => {
     expect(reopened.restoreNote).toBeNull();
     expect(reopened.snapshot.context).toEqual(session.snapshot.context);
 
-    const resumed = new AttemptSession(db, reopened, { onSaveError: (error) => expect.fail(String(error)) });
+    const resumed = new AttemptSession(db, reopened, { appVersion: APP_VERSION, onSaveError: (error) => expect.fail(String(error)) });
     resumed.send({ type: 'CLOCK.TICK', minutes: 1 });
     await resumed.flush();
     expect(await readAttemptEvents(db, attemptId)).toEqual([{ type: 'START' }, { type: 'CLOCK.NEXT' }, { type: 'CLOCK.TICK', minutes: 1 }]);
@@ -129,7 +130,7 @@ describe('an attempt session', () => {
   it('keeps events in memory when the disk is full, reports it, and saves them all once there is room', async () => {
     const { db, attemptId, loaded } = await started();
     const errors: unknown[] = [];
-    const session = new AttemptSession(db, loaded, { onSaveError: (error) => errors.push(error) });
+    const session = new AttemptSession(db, loaded, { appVersion: APP_VERSION, onSaveError: (error) => errors.push(error) });
     const put = vi.spyOn(db.attempts, 'put').mockRejectedValue(new DOMException('Quota exceeded', 'QuotaExceededError'));
     session.send({ type: 'CLOCK.NEXT' });
     await session.flush();
@@ -151,7 +152,7 @@ describe('an attempt session', () => {
 
   it('records the result when the scenario ends', async () => {
     const { db, attemptId, loaded } = await started();
-    const session = new AttemptSession(db, loaded, { onSaveError: (error) => expect.fail(String(error)) });
+    const session = new AttemptSession(db, loaded, { appVersion: APP_VERSION, onSaveError: (error) => expect.fail(String(error)) });
     session.send({ type: 'FINISH' });
     await session.flush();
     const saved = (await readAttempt(db, attemptId))!;
@@ -164,7 +165,7 @@ describe('an attempt session', () => {
   it('gives another audience for another seed, and the same for the same seed', async () => {
     const play = async (seed: number) => {
       const { db, loaded } = await started(seed);
-      const session = new AttemptSession(db, loaded, { onSaveError: () => undefined });
+      const session = new AttemptSession(db, loaded, { appVersion: APP_VERSION, onSaveError: () => undefined });
       session.send({ type: 'CLOCK.NEXT' });
       session.send(answer('mass-notification'));
       session.send({ type: 'CLOCK.TICK', minutes: 60 });
@@ -177,7 +178,7 @@ describe('an attempt session', () => {
   /** An attempt of START, NEXT, a publication, a tick, whose saved snapshot no longer fits, so its log is read. */
   async function replayedWith(damage: (attemptId: number, db: ReturnType<typeof createTestDatabase>) => Promise<unknown>) {
     const { db, attemptId, loaded } = await started();
-    const session = new AttemptSession(db, loaded, { onSaveError: (error) => expect.fail(String(error)) });
+    const session = new AttemptSession(db, loaded, { appVersion: APP_VERSION, onSaveError: (error) => expect.fail(String(error)) });
     session.send({ type: 'CLOCK.NEXT' });
     const beforePublishing = session.snapshot;
     session.send(answer('mass-notification'));
@@ -200,7 +201,7 @@ describe('an attempt session', () => {
     expect(reopened.snapshot.context).toEqual(beforePublishing.context);
     expect(reopened.restoreNote).toBeNull();
 
-    const session = new AttemptSession(db, reopened, { onSaveError: (error) => expect.fail(String(error)) });
+    const session = new AttemptSession(db, reopened, { appVersion: APP_VERSION, onSaveError: (error) => expect.fail(String(error)) });
     expect(session.readOnly).toBe(true);
     expect(session.send({ type: 'CLOCK.TICK', minutes: 1 })).toBe(reopened.snapshot);
     expect(session.send({ type: 'FINISH' })).toBe(reopened.snapshot);

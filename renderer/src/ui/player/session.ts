@@ -15,6 +15,7 @@ import type { EngineInput } from '../../core/engine/timeline';
 import type { AttemptRecord, AttemptResult, AttacheDatabase } from '../../db/database';
 import { createAttempt, readAttemptLog, readSavedAttempt, recordEvent } from '../../db/repositories/attempts';
 import type { Library, ScenarioRef } from '../../library/library';
+import { freezing } from '../../records/freeze';
 import { findScenario } from '../../library/library';
 
 export interface LoadedAttempt {
@@ -123,6 +124,8 @@ export async function loadAttempt(db: AttacheDatabase, library: Library, attempt
 }
 
 export interface SessionCallbacks {
+  /** The app's version, frozen into the outcome when the attempt ends. */
+  appVersion: string;
   /** A save failed; the events stay queued. */
   onSaveError: (error: unknown) => void;
   /** Everything queued is on disk. */
@@ -188,6 +191,18 @@ export class AttemptSession {
           finished,
           result: finished ? resultOf(input, next.snapshot) : null,
           versions,
+          ...(finished
+            ? {
+                freeze: freezing({
+                  ref: this.loaded.ref,
+                  input,
+                  timeline: next.snapshot.context.timeline,
+                  attempt: this.loaded.attempt,
+                  appVersion: this.callbacks.appVersion,
+                  origin: 'played',
+                }),
+              }
+            : {}),
         });
       } catch (error) {
         this.callbacks.onSaveError(error);

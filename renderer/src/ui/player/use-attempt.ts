@@ -18,7 +18,7 @@ export type AttemptView =
   | { status: 'ready'; loaded: LoadedAttempt; snapshot: ScenarioSnapshot; send: (event: EngineEvent) => ScenarioSnapshot | null; save: SaveState };
 
 export function useAttempt(attemptId: number): AttemptView {
-  const { db } = useServices();
+  const { db, appInfo } = useServices();
   const library = useLibrary();
   const { report } = useStorageProblems();
   const reportRef = useRef(report);
@@ -45,6 +45,7 @@ export function useAttempt(attemptId: number): AttemptView {
         if (cancelled) return;
         if ('attempt' in result) {
           const opened = new AttemptSession(db, result, {
+            appVersion: appInfo.version,
             onSaveError: (error) => {
               setSave('failed');
               reportRef.current(error);
@@ -62,7 +63,7 @@ export function useAttempt(attemptId: number): AttemptView {
     return () => {
       cancelled = true;
     };
-  }, [db, ready, attemptId]);
+  }, [db, ready, attemptId, appInfo.version]);
 
   const current = session?.id === attemptId ? session.session : null;
   const send = useCallback(

@@ -3,7 +3,8 @@ import { Alert, Anchor } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { readScenarioProgress, scenarioProgressKey } from '../../db/repositories/attempts';
+import { readScenarioProgress } from '../../db/repositories/attempts';
+import { scenarioKey } from '../../core/records/progress';
 import type { ScenarioRef } from '../../library/library';
 import { findScenario, languagesOf, personasOf } from '../../library/library';
 import { BriefingView } from '../catalogue/BriefingView';
@@ -42,7 +43,7 @@ function Briefing({ profileId, ref_ }: { profileId: number; ref_: ScenarioRef })
       languages={languages}
       language={language}
       onLanguageChange={setLanguage}
-      progress={progress?.get(scenarioProgressKey(ref_.pack.manifest.id, ref_.scenario.id)) ?? null}
+      progress={progress?.get(scenarioKey(ref_.pack.manifest.id, ref_.scenario.id)) ?? null}
       onStart={start}
       onResume={(attemptId) => navigate({ screen: 'player', attemptId })}
       starting={starting}

@@ -5,8 +5,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countProblems, firstProblems, formatDiagnostic } from '../../core/pack/diagnostics';
-import type { ScenarioProgress } from '../../db/database';
-import { readScenarioProgress } from '../../db/repositories/attempts';
+import type { ProgressOutcome, ScenarioProgress } from '../../core/records/progress';
+import { readProgress } from '../../db/repositories/attempts';
 import { installPack } from '../../db/repositories/packs';
 import { PackInstallError } from '../../library/install-problem';
 import type { InstallProblem } from '../../library/install-problem';
@@ -19,7 +19,8 @@ import { navigate } from '../router';
 import { useServices } from '../services';
 import { useStorageProblems } from '../storage-problems';
 
-const NO_PROGRESS = new Map<string, ScenarioProgress>();
+const NO_PROGRESS = new Map<string, ScenarioProgress<number>>();
+const NO_OUTCOMES: readonly ProgressOutcome[] = [];
 
 type InstallState =
   { kind: 'idle' } | { kind: 'working' } | { kind: 'installed'; title: string; scenarios: number } | { kind: 'refused'; problem: InstallProblem };
@@ -99,13 +100,14 @@ function InstallPack() {
 function Catalogue({ profileId }: { profileId: number }) {
   const { db } = useServices();
   const library = useLibrary();
-  const progress = useLiveQuery(() => readScenarioProgress(db, profileId), [db, profileId]);
+  const progress = useLiveQuery(() => readProgress(db, profileId), [db, profileId]);
   if (!library) return <Loading what="library" />;
   return (
     <>
       <CatalogueView
         library={library}
-        progress={progress ?? NO_PROGRESS}
+        progress={progress?.scenarios ?? NO_PROGRESS}
+        outcomes={progress?.outcomes ?? NO_OUTCOMES}
         onOpenScenario={(packId, scenarioId) => navigate({ screen: 'briefing', packId, scenarioId })}
       />
       <InstallPack />

@@ -13,13 +13,20 @@ import { createTestDatabase } from '../../test/database';
 import type { LoadedAttempt } from '../player/session';
 import { AttemptSession, loadAttempt, startAttempt } from '../player/session';
 
-/** A finished attempt (START, NEXT, FINISH) with one row of its log replaced, whose snapshot no longer fits. */
-async function finishedWithDamage(seq: number, event: unknown) {
+/**
+ * A finished attempt (START, NEXT, FINISH) with one row of its log replaced, whose snapshot no longer
+ * fits. `frozen: false` makes it one that ended before outcomes were frozen, with an unreadable snapshot
+ * too, so only its log is left to read.
+ */
+async function finishedWithDamage(seq: number, event: unknown, { frozen = false } = {}) {
   const db = createTestDatabase();
   const profile = await createProfile(db, { name: 'Lena', academyId: '' });
   const library = loadBuiltinLibrary(TEST_APP_INFO.version);
   const attemptId = await startAttempt(db, profile.id, findScenario(library, 'core-library', 'flights-suspended')!, 'en', 5);
-  const session = new AttemptSession(db, (await loadAttempt(db, library, attemptId)) as LoadedAttempt, { onSaveError: (error) => expect.fail(String(error)) });
+  const session = new AttemptSession(db, (await loadAttempt(db, library, attemptId)) as LoadedAttempt, {
+    appVersion: '0.1.0',
+    onSaveError: (error) => expect.fail(String(error)),
+  });
   session.send({ type: 'CLOCK.NEXT' });
   session.send({ type: 'FINISH' });
   await session.flush();
@@ -27,6 +34,11 @@ async function finishedWithDamage(seq: number, event: unknown) {
   await db.attempts.put({ ...saved, versions: { ...saved.versions, packVersion: '0.9.0' }, eventCount: Math.max(saved.eventCount, seq + 1) });
   // Stored as it was damaged: not an event the types allow.
   await db.attemptEvents.put({ attemptId, seq, event: event as EngineEvent, recordedAt: 0 });
+  if (!frozen) {
+    await db.outcomes.delete(saved.uid);
+    await db.outcomeDetails.delete(saved.uid);
+    await db.attemptSnapshots.put({ attemptId, snapshot: { damaged: true } });
+  }
   return { db, attemptId };
 }
 
@@ -38,6 +50,16 @@ describe('DebriefScreen', () => {
     await waitFor(() => expect(alert.textContent).toContain('There is no such attempt on this device'));
     expect(within(alert).getByRole('link').getAttribute('href')).toBe('#/history');
     expect(screen.queryByTestId('debrief-page')).toBeNull();
+  });
+
+  it('shows a finished attempt from its frozen outcome, whatever has happened to its log since', async () => {
+    const { db, attemptId } = await finishedWithDamage(3, { type: 'CLOCK.NEXT' }, { frozen: true });
+    window.location.hash = `#/debrief/${attemptId}`;
+    await renderApp({ db });
+    const page = await screen.findByTestId('debrief-page', {}, { timeout: 5000 });
+    expect(page.hasAttribute('data-frozen')).toBe(true);
+    expect(within(page).getByTestId('debrief-title').textContent).toBe('Debrief: Flights suspended at Coral Bay');
+    expect(screen.queryByTestId('attempt-damaged-where')).toBeNull();
   });
 
   it('shows a damaged attempt whose good events reach the end with its debrief, under the banner', async () => {

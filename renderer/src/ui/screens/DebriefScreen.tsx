@@ -1,8 +1,11 @@
-// Runtime: renderer. The debrief of a finished attempt, read back from storage. A damaged attempt
-// says so above what could be read: its debrief when the good part of its log reaches the end,
-// otherwise a way to see it read-only in the player.
+// Runtime: renderer. The debrief of a finished attempt: its frozen outcome, read from the record and
+// never recomputed. Only an attempt that has no frozen outcome (under way, damaged, or finished before
+// outcomes were frozen and not frozen yet) is opened from its log. A damaged attempt says so above
+// what could be read: its debrief when the good part of its log reaches the end, otherwise a way to see
+// it read-only in the player.
 import { Alert, Button, Group, Stack } from '@mantine/core';
-import { useMemo } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { scenarioOutcome } from '../../core/engine/outcome';
 import { personasOf } from '../../library/library';
@@ -12,9 +15,27 @@ import type { ScenarioSnapshot } from '../../core/engine/attempt';
 import { useAttempt } from '../player/use-attempt';
 import { hrefFor, navigate } from '../router';
 import { AttemptLoading, AttemptOpenFailed, DamagedAttemptBanner } from '../player/AttemptStatus';
+import { readAttempt, readFrozenOutcome } from '../../db/repositories/attempts';
+import { freezeFinishedAttempts } from '../../records/freeze';
+import { FrozenDebrief } from '../debrief/FrozenDebrief';
+import { useLibrary } from '../library-context';
+import { useServices } from '../services';
+
+function DebriefActions({ packId, scenarioId }: { packId: string; scenarioId: string }) {
+  const { t } = useTranslation('player');
+  return (
+    <Group>
+      <Button onClick={() => navigate({ screen: 'briefing', packId, scenarioId })} data-testid="debrief-again">
+        {t('debriefScreen.again')}
+      </Button>
+      <Button component="a" href={hrefFor('catalogue')} variant="light" data-testid="debrief-to-catalogue">
+        {t('debriefScreen.toCatalogue')}
+      </Button>
+    </Group>
+  );
+}
 
 function Debrief({ loaded, snapshot }: { loaded: LoadedAttempt; snapshot: ScenarioSnapshot }) {
-  const { t } = useTranslation('player');
   const outcome = useMemo(() => scenarioOutcome(loaded.input, snapshot.context.timeline), [loaded.input, snapshot]);
   const personas = useMemo(() => personasOf(loaded.ref), [loaded.ref]);
   const { pack, scenario } = loaded.ref;
@@ -28,19 +49,37 @@ function Debrief({ loaded, snapshot }: { loaded: LoadedAttempt; snapshot: Scenar
         playLanguage={loaded.input.playLanguage}
         headingLevel={1}
       />
-      <Group>
-        <Button onClick={() => navigate({ screen: 'briefing', packId: pack.manifest.id, scenarioId: scenario.id })} data-testid="debrief-again">
-          {t('debriefScreen.again')}
-        </Button>
-        <Button component="a" href={hrefFor('catalogue')} variant="light" data-testid="debrief-to-catalogue">
-          {t('debriefScreen.toCatalogue')}
-        </Button>
-      </Group>
+      <DebriefActions packId={pack.manifest.id} scenarioId={scenario.id} />
     </Stack>
   );
 }
 
 export function DebriefScreen({ attemptId }: { attemptId: number }) {
+  const { db, appInfo } = useServices();
+  const library = useLibrary();
+  const record = useLiveQuery(async () => {
+    const attempt = await readAttempt(db, attemptId);
+    return { attempt, frozen: attempt ? await readFrozenOutcome(db, attempt.uid) : null };
+  }, [db, attemptId]);
+  const finishedUnfrozen = record?.attempt?.status === 'finished' && record.frozen === null;
+  useEffect(() => {
+    // An attempt that ended before outcomes were frozen, and was not frozen at start: freeze it now.
+    if (finishedUnfrozen && library) void freezeFinishedAttempts(db, library, appInfo.version);
+  }, [finishedUnfrozen, library, db, appInfo.version]);
+  if (record === undefined) return <AttemptLoading />;
+  if (record.frozen?.played) {
+    const { frozen, played } = record.frozen;
+    return (
+      <Stack gap="lg" data-testid="debrief-page" data-frozen>
+        <FrozenDebrief frozen={frozen} played={played} headingLevel={1} />
+        <DebriefActions packId={frozen.summary.packId} scenarioId={frozen.summary.scenarioId} />
+      </Stack>
+    );
+  }
+  return <DebriefFromLog attemptId={attemptId} />;
+}
+
+function DebriefFromLog({ attemptId }: { attemptId: number }): ReactNode {
   const { t } = useTranslation('player');
   const view = useAttempt(attemptId);
   if (view.status === 'loading') return <AttemptLoading />;

@@ -1,7 +1,7 @@
 // Runtime: renderer. The active profile's past and current attempts.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { listAttempts } from '../../db/repositories/attempts';
+import { listAttempts, listOutcomes } from '../../db/repositories/attempts';
 import { findScenario, localized } from '../../library/library';
 import type { AttemptListItem } from '../debrief/AttemptList';
 import { AttemptList } from '../debrief/AttemptList';
@@ -16,11 +16,17 @@ function History({ profileId }: { profileId: number }) {
   const { db } = useServices();
   const library = useLibrary();
   const { i18n } = useTranslation();
-  const attempts = useLiveQuery(() => listAttempts(db, profileId), [db, profileId]);
+  // A finished attempt reads its frozen outcome: what it was given when it ended, whatever pack is installed now.
+  const history = useLiveQuery(async () => {
+    const profile = await db.profiles.get(profileId);
+    const outcomes = profile ? await listOutcomes(db, profile.uid) : [];
+    return { attempts: await listAttempts(db, profileId), outcomes: new Map(outcomes.map((outcome) => [outcome.uid, outcome])) };
+  }, [db, profileId]);
   if (!library) return <Loading what="library" />;
-  if (!attempts) return null;
-  const items: AttemptListItem[] = attempts.map((attempt) => {
+  if (!history) return null;
+  const items: AttemptListItem[] = history.attempts.map((attempt) => {
     const ref = findScenario(library, attempt.packId, attempt.scenarioId);
+    const outcome = history.outcomes.get(attempt.uid);
     return {
       id: attempt.id,
       scenarioTitle: ref ? localized(ref.scenario.title, attempt.playLanguage) : attempt.scenarioId,
@@ -29,8 +35,8 @@ function History({ profileId }: { profileId: number }) {
       status: attempt.status,
       startedAt: attempt.startedAt,
       updatedAt: attempt.updatedAt,
-      passed: attempt.result?.passed ?? null,
-      average: attempt.result?.average ?? null,
+      passed: outcome?.passed ?? attempt.result?.passed ?? null,
+      average: outcome?.average ?? attempt.result?.average ?? null,
     };
   });
   return <AttemptList items={items} onOpen={(id, status) => navigate({ screen: status === 'active' ? 'player' : 'debrief', attemptId: id })} />;

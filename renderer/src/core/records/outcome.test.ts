@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { scenarioOutcome } from '../engine/outcome';
+import { loadPack } from '../pack/load';
+import { CORE_LIBRARY_DIR, readFolder } from '../../test/packs';
+import { modelAnswer, playScenario } from '../../test/engine';
+import { freezeOutcome, IDLE_CAP_MS, OUTCOME_FORMAT, playedScenarioKey, playedScenarioOf, timeOnTask } from './outcome';
+
+const pack = loadPack(readFolder(CORE_LIBRARY_DIR), { appVersion: '0.1.0' }).pack!;
+const scenario = pack.scenarios[0]!;
+
+describe('timeOnTask', () => {
+  it('adds the gaps between recorded actions, each counted up to the idle cap', () => {
+    expect(timeOnTask([])).toBe(0);
+    expect(timeOnTask([1_000])).toBe(0);
+    expect(timeOnTask([0, 30_000, 90_000])).toBe(90_000);
+    // Lunch between the second and the third action counts as five minutes.
+    expect(timeOnTask([0, 60_000, 60_000 + 3_600_000, 60_000 + 3_600_000 + 10_000])).toBe(60_000 + IDLE_CAP_MS + 10_000);
+    // A clock set back (recorded times out of order) adds nothing.
+    expect(timeOnTask([10_000, 5_000, 8_000])).toBe(3_000);
+  });
+});
+
+describe('freezeOutcome', () => {
+  const { input, state } = playScenario(scenario, 'en', pack.manifest, (taskId) => modelAnswer(scenario, taskId, 'en'));
+  const played = playedScenarioOf(pack, scenario);
+  const freeze = () =>
+    freezeOutcome({
+      uid: 'attempt-1',
+      traineeUid: 'trainee-1',
+      packId: pack.manifest.id,
+      packVersion: pack.manifest.version,
+      packContentHash: pack.contentHash,
+      playedScenario: played.key,
+      playLanguage: 'en',
+      seed: 1,
+      startedAt: 1_000,
+      finishedAt: 100_000,
+      eventTimes: [1_000, 20_000, 100_000],
+      outcome: scenarioOutcome(input, state),
+      timeline: state,
+      versions: { app: '0.1.0', grader: '1.0.0', machine: 2, packFormat: 1 },
+      origin: 'played',
+    });
+
+  it('records the scores, pass, times and versions, and keeps what a debrief needs', () => {
+    const frozen = freeze();
+    const outcome = scenarioOutcome(input, state);
+    expect(frozen.summary).toMatchObject({
+      uid: 'attempt-1',
+      scenarioId: scenario.id,
+      passed: outcome.passed,
+      average: outcome.average,
+      scores: outcome.scores,
+      timeOnTaskMs: 99_000,
+      simulatedMinutes: state.ended!.at,
+      versions: { outcome: OUTCOME_FORMAT },
+    });
+    expect(frozen.detail.outcome).toEqual(outcome);
+    expect(frozen.detail.timeline.feed).toEqual(state.feed);
+    expect(frozen.detail.timeline.queue).toEqual([]);
+  });
+
+  it('gives the same record for the same inputs, and survives a JSON round trip unchanged', () => {
+    expect(freeze()).toEqual(freeze());
+    expect(JSON.parse(JSON.stringify(freeze()))).toEqual(freeze());
+  });
+
+  it('keeps the scenario as played once per pack content, with the personas the feed showed', () => {
+    expect(played.key).toBe(playedScenarioKey(pack.manifest.id, pack.contentHash, scenario.id));
+    expect(played.scenario).toBe(scenario);
+    const ids = played.personas.map((persona) => persona.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const persona of scenario.personas) expect(played.personas).toContainEqual(persona);
+  });
+});

@@ -548,15 +548,17 @@ interface ExpansionBudget {
   readonly limits: ArchiveLimits;
   /** Bytes already expanded from earlier entries. */
   total: number;
+  /** The description file's name: held to MAX_MANIFEST_BYTES. */
+  readonly describedBy: string;
 }
 
 /** The description of 2,000 files with the longest paths takes under 2 MiB; a larger one is not
  * Attaché's, and is refused before it costs a parse. */
 const MAX_MANIFEST_BYTES = 4 * MiB;
 
-function manifestTooLarge(): ArchiveError {
-  return new ArchiveError('bad-manifest', `The archive's description (${ARCHIVE_MANIFEST_PATH}) is larger than ${formatMiB(MAX_MANIFEST_BYTES)}.`, {
-    entry: ARCHIVE_MANIFEST_PATH,
+function manifestTooLarge(describedBy: string = ARCHIVE_MANIFEST_PATH): ArchiveError {
+  return new ArchiveError('bad-manifest', `The archive's description (${describedBy}) is larger than ${formatMiB(MAX_MANIFEST_BYTES)}.`, {
+    entry: describedBy,
   });
 }
 
@@ -566,10 +568,10 @@ function expandEntry(reader: ByteReader, entry: LocatedEntry, budget: ExpansionB
   const chunks: Uint8Array[] = [];
   let size = 0;
   let crc = 0;
-  const isManifest = entry.name === ARCHIVE_MANIFEST_PATH;
+  const isManifest = entry.name === budget.describedBy;
   const accept = (chunk: Uint8Array): void => {
     size += chunk.length;
-    if (isManifest && size > MAX_MANIFEST_BYTES) throw manifestTooLarge();
+    if (isManifest && size > MAX_MANIFEST_BYTES) throw manifestTooLarge(budget.describedBy);
     if (size > budget.limits.maxEntryBytes) {
       throw new ArchiveError('entry-too-large', `The archive entry ${quote(entry.name)} expands to more than ${formatMiB(budget.limits.maxEntryBytes)}.`, {
         entry: entry.name,
@@ -685,23 +687,23 @@ function checkAgainstManifest(files: PackFiles, manifest: ArchiveManifest): void
 }
 
 /**
- * Opens an `.attache` archive, refusing with an {@link ArchiveError} anything that is not exactly a
- * pack as {@link buildArchive} writes it (any ZIP tool may have compressed it). The returned files
- * exclude the description file; folder entries are accepted when empty and left out. Whatever the
- * bytes, the outcome is the pack or an ArchiveError, and the work is bounded by the limits.
+ * Every file of a ZIP that holds a description file named `describedBy`, with all the checks
+ * {@link readArchive} makes before it reads that file: sizes, names, kinds, headers, overlaps, metered
+ * inflation and checksums. Other formats built like pack archives (backups) read their ZIPs through
+ * it and check their own description. Folder entries are accepted when empty and left out.
  */
-export function readArchive(bytes: Uint8Array, limits: Partial<ArchiveLimits> = {}): { files: PackFiles; manifest: ArchiveManifest } {
+export function readZipEntries(bytes: Uint8Array, limits: Partial<ArchiveLimits>, describedBy: string): Map<string, Uint8Array> {
   const resolved = resolveLimits(limits);
   if (bytes.length > resolved.maxArchiveBytes) {
     throw new ArchiveError('too-large', `The archive is larger than ${formatMiB(resolved.maxArchiveBytes)}.`);
   }
   const reader = new ByteReader(bytes);
   const { entries, centralDirectoryOffset } = readTableOfContents(reader, resolved);
-  const manifestEntry = entries.find((entry) => entry.name === ARCHIVE_MANIFEST_PATH);
-  if (!manifestEntry) throw new ArchiveError('missing-manifest', `The archive has no description file (${ARCHIVE_MANIFEST_PATH}).`);
-  if (manifestEntry.declaredSize > MAX_MANIFEST_BYTES) throw manifestTooLarge();
+  const manifestEntry = entries.find((entry) => entry.name === describedBy);
+  if (!manifestEntry) throw new ArchiveError('missing-manifest', `The archive has no description file (${describedBy}).`);
+  if (manifestEntry.declaredSize > MAX_MANIFEST_BYTES) throw manifestTooLarge(describedBy);
 
-  const budget: ExpansionBudget = { limits: resolved, total: 0 };
+  const budget: ExpansionBudget = { limits: resolved, total: 0, describedBy };
   const expanded = new Map<string, Uint8Array>();
   for (const entry of locateEntries(reader, entries, centralDirectoryOffset)) {
     const data = expandEntry(reader, entry, budget);
@@ -711,7 +713,17 @@ export function readArchive(bytes: Uint8Array, limits: Partial<ArchiveLimits> = 
       expanded.set(entry.name, data);
     }
   }
+  return expanded;
+}
 
+/**
+ * Opens an `.attache` archive, refusing with an {@link ArchiveError} anything that is not exactly a
+ * pack as {@link buildArchive} writes it (any ZIP tool may have compressed it). The returned files
+ * exclude the description file; folder entries are accepted when empty and left out. Whatever the
+ * bytes, the outcome is the pack or an ArchiveError, and the work is bounded by the limits.
+ */
+export function readArchive(bytes: Uint8Array, limits: Partial<ArchiveLimits> = {}): { files: PackFiles; manifest: ArchiveManifest } {
+  const expanded = readZipEntries(bytes, limits, ARCHIVE_MANIFEST_PATH);
   const manifest = parseManifest(expanded.get(ARCHIVE_MANIFEST_PATH) ?? new Uint8Array(0));
   expanded.delete(ARCHIVE_MANIFEST_PATH);
   const files: PackFiles = new Map();

@@ -100,12 +100,16 @@ export class ArchiveError extends Error {
   readonly entry?: string;
   /** What the user can do about it. */
   readonly hint: string;
+  /** For a damaged ZIP ('not-zip'): what is wrong with it as a clause ("it ends unexpectedly"), for
+   * readers of other files built on the same ZIP, who word the refusal themselves. */
+  readonly detail?: string;
 
-  constructor(code: ArchiveErrorCode, message: string, options: { entry?: string; hint?: string } = {}) {
+  constructor(code: ArchiveErrorCode, message: string, options: { entry?: string; hint?: string; detail?: string } = {}) {
     super(message);
     this.name = 'ArchiveError';
     this.code = code;
     if (options.entry !== undefined) this.entry = options.entry;
+    if (options.detail !== undefined) this.detail = options.detail;
     this.hint = options.hint ?? IMPORT_HINTS[code];
   }
 }
@@ -234,24 +238,33 @@ const UNIX_SYMLINK = 0o120000;
 const UNIX_REGULAR_FILE_ATTRIBUTES = ((UNIX_REGULAR_FILE | 0o644) << 16) >>> 0;
 
 /**
- * The pack as an `.attache` archive. Deterministic: the description file first, then the files in
- * byte-wise path order, fixed timestamps and attributes, DEFLATE level 9 (or stored when a quick
- * DEFLATE does not shrink a file, as with images), no extra fields. Refuses what
- * {@link readArchive} would.
+ * A ZIP of the entries in the given order, the same bytes for the same entries wherever it is made:
+ * fixed timestamps and attributes, DEFLATE level 9 (or stored when a quick DEFLATE does not shrink an
+ * entry, as with images), no extra fields. The caller checks names (see pathProblem) and sizes first.
+ * Packs and the other files built like them (progress files, backups) are written by it.
+ */
+export function writeZip(entries: ReadonlyArray<readonly [path: string, data: Uint8Array]>): Uint8Array {
+  // No prototype, so that a file named like one of its properties (`constructor`) is an entry like
+  // any other; `__proto__` is refused by the path policy.
+  const zippable: Zippable = Object.create(null) as Zippable;
+  for (const [path, data] of entries) {
+    const shrinks = deflateSync(data, { level: 1 }).length < data.length;
+    zippable[path] = [data, { level: shrinks ? 9 : 0 }];
+  }
+  return zipSync(zippable, { mtime: fixedModificationTime(), os: HOST_UNIX, attrs: UNIX_REGULAR_FILE_ATTRIBUTES });
+}
+
+/**
+ * The pack as an `.attache` archive, deterministic ({@link writeZip}): the description file first,
+ * then the files in byte-wise path order. Refuses what {@link readArchive} would.
  */
 export function buildArchive(files: PackFiles, meta: { packId: string; packVersion: string }): Uint8Array {
   checkPackForExport(files, meta);
   const manifest = manifestFor(files, meta);
-  // No prototype, so that a pack file named like one of its properties (`constructor`) is an entry
-  // like any other; `__proto__` is refused by the path policy.
-  const entries: Zippable = Object.create(null) as Zippable;
-  const add = (path: string, data: Uint8Array): void => {
-    const shrinks = deflateSync(data, { level: 1 }).length < data.length;
-    entries[path] = [data, { level: shrinks ? 9 : 0 }];
-  };
-  add(ARCHIVE_MANIFEST_PATH, strToU8(`${JSON.stringify(manifest, null, 2)}\n`));
-  for (const { path } of manifest.files) add(path, files.get(path) ?? new Uint8Array(0));
-  const archive = zipSync(entries, { mtime: fixedModificationTime(), os: HOST_UNIX, attrs: UNIX_REGULAR_FILE_ATTRIBUTES });
+  const archive = writeZip([
+    [ARCHIVE_MANIFEST_PATH, strToU8(`${JSON.stringify(manifest, null, 2)}\n`)],
+    ...manifest.files.map(({ path }): [string, Uint8Array] => [path, files.get(path) ?? new Uint8Array(0)]),
+  ]);
   if (archive.length > ARCHIVE_LIMITS.maxArchiveBytes) {
     throw new ArchiveError('too-large', `The archive would be larger than ${formatMiB(ARCHIVE_LIMITS.maxArchiveBytes)}.`, { hint: EXPORT_HINTS.size });
   }
@@ -309,7 +322,7 @@ interface LocatedEntry extends TocEntry {
 }
 
 function corrupt(detail: string, entry?: string): ArchiveError {
-  return new ArchiveError('not-zip', `The file is not a valid Attaché archive: ${detail}.`, entry === undefined ? {} : { entry });
+  return new ArchiveError('not-zip', `The file is not a valid Attaché archive: ${detail}.`, entry === undefined ? { detail } : { entry, detail });
 }
 
 class ByteReader {

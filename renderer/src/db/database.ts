@@ -140,7 +140,9 @@ export interface CheckedPackRecord {
   checkedAt: number;
 }
 
-export type SettingKey = 'language' | 'theme' | 'activeProfileId';
+/** The academy's settings (see repositories/academy.ts): each its own row, so an unreadable one loses only itself. */
+export type AcademySettingKey = 'academyName' | 'academyIri' | 'academyIdentityField' | 'adminPassphrase';
+export type SettingKey = 'language' | 'theme' | 'activeProfileId' | AcademySettingKey;
 
 /** A value is checked when it is read, so a row written by another version cannot break the UI. */
 export interface SettingRow {

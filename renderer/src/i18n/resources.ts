@@ -15,6 +15,7 @@ import enFeed from './locales/en/feed.json';
 import enComposer from './locales/en/composer.json';
 import enDebrief from './locales/en/debrief.json';
 import enPacks from './locales/en/packs.json';
+import enAcademy from './locales/en/academy.json';
 import ruAbout from './locales/ru/about.json';
 import ruCommon from './locales/ru/common.json';
 import ruGrading from './locales/ru/grading.json';
@@ -28,6 +29,7 @@ import ruFeed from './locales/ru/feed.json';
 import ruComposer from './locales/ru/composer.json';
 import ruDebrief from './locales/ru/debrief.json';
 import ruPacks from './locales/ru/packs.json';
+import ruAcademy from './locales/ru/academy.json';
 
 export const DEFAULT_NAMESPACE = 'common';
 
@@ -46,6 +48,7 @@ const en = {
   composer: enComposer,
   debrief: enDebrief,
   packs: enPacks,
+  academy: enAcademy,
 };
 
 export type Namespace = keyof typeof en;
@@ -69,6 +72,7 @@ export const resources: Record<Language, typeof en> = {
     composer: ruComposer,
     debrief: ruDebrief,
     packs: ruPacks,
+    academy: ruAcademy,
   },
 };
 

@@ -1,6 +1,8 @@
 // Runtime: renderer. The user's preferences: the only code that writes the settings table.
 import { THEME_PREFERENCES, type Language, type ThemePreference } from '../../../../electron/contract/api';
+import { isAcademyIri, isAcademyName, isIdentityField } from '../../core/academy';
 import { isLanguage } from '../../core/locale';
+import { isSecretHash } from '../../core/records/secret';
 import type { AttacheDatabase, SettingKey } from '../database';
 import { storageWrite } from '../errors';
 
@@ -25,7 +27,16 @@ const IS_VALID: { [Key in SettingKey]: (value: unknown) => boolean } = {
   language: isLanguage,
   theme: isThemePreference,
   activeProfileId: isProfileId,
+  academyName: isAcademyName,
+  academyIri: isAcademyIri,
+  academyIdentityField: isIdentityField,
+  adminPassphrase: isSecretHash,
 };
+
+/** Whether a value may be stored under (and is trusted when read from) a key; repositories/academy.ts writes its own keys. */
+export function isValidSetting(key: SettingKey, value: unknown): boolean {
+  return IS_VALID[key](value);
+}
 
 /** Reads every setting; a missing or unreadable value reads as not chosen. */
 export async function readSettings(db: AttacheDatabase): Promise<Settings> {

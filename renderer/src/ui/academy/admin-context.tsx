@@ -1,0 +1,253 @@
+// Runtime: renderer. Administrator mode: the academy's passphrase opens the cohort's records, exports,
+// imports and deleting or switching into other trainees' profiles. Unlocked in memory only (a reload
+// starts locked), and locked again after 15 minutes without keyboard or pointer input.
+import { Alert, Anchor, Button, Card, Group, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { verifySecret, type SecretHash } from '../../core/records/secret';
+import { readAcademy } from '../../db/repositories/academy';
+import { AdminContext, useAdmin, type AdminState } from '../admin-state';
+import { LockIcon } from '../icons';
+import { hrefFor } from '../router';
+import { useServices } from '../services';
+
+export { useAdmin, type AdminState } from '../admin-state';
+
+/** Administrator mode ends after this long without a key press, click, touch, wheel or pointer move. */
+export const IDLE_LOCK_MS = 15 * 60 * 1000;
+
+/** What counts as someone at the keyboard. */
+const INPUT_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'] as const;
+
+/**
+ * How long a try waits before it is checked after `failures` wrong passphrases in a row: the first two
+ * mistakes cost nothing, then 1 s, 2 s, 4 s… up to 30 s, so guessing at the keyboard gets slow.
+ */
+export function retryDelayAfter(failures: number): number {
+  return failures < 3 ? 0 : Math.min(1000 * 2 ** (failures - 3), 30_000);
+}
+
+export function AdminProvider({ children }: { children: ReactNode }) {
+  const { db } = useServices();
+  const academy = useLiveQuery(() => readAcademy(db), [db]);
+  const passphrase = academy?.passphrase ?? null;
+  // The hashes this window has proved it knows. Unlocked only under the stored one: a passphrase set
+  // anew in another window locks this one.
+  const [proven, setProven] = useState<readonly string[]>([]);
+  const [checks, setChecks] = useState(0);
+  const [failures, setFailures] = useState(0);
+  const failuresRef = useRef(0);
+  const passphraseRef = useRef<SecretHash | null>(passphrase);
+  useEffect(() => {
+    passphraseRef.current = passphrase;
+  }, [passphrase]);
+
+  const configured = passphrase !== null;
+  const unlocked = passphrase !== null && proven.includes(passphrase.hash);
+
+  const countFailures = useCallback((count: number) => {
+    failuresRef.current = count;
+    setFailures(count);
+  }, []);
+
+  const unlock = useCallback(
+    async (text: string): Promise<boolean> => {
+      const stored = passphraseRef.current;
+      if (stored === null) return true;
+      setChecks((count) => count + 1);
+      try {
+        const wait = retryDelayAfter(failuresRef.current);
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        const right = await verifySecret(text, stored);
+        if (right) {
+          countFailures(0);
+          setProven((hashes) => [...hashes, stored.hash]);
+        } else {
+          countFailures(failuresRef.current + 1);
+        }
+        return right;
+      } finally {
+        setChecks((count) => count - 1);
+      }
+    },
+    [countFailures],
+  );
+
+  const lock = useCallback(() => setProven([]), []);
+  const grant = useCallback((hash: SecretHash) => setProven((hashes) => [...hashes, hash.hash]), []);
+
+  useEffect(() => {
+    if (!unlocked) return;
+    let lastInput = Date.now();
+    const noteInput = () => {
+      lastInput = Date.now();
+    };
+    // One timer, pushed back by reading the last input when it fires, rather than re-armed on every event.
+    let timer: ReturnType<typeof setTimeout>;
+    const check = () => {
+      const idle = Date.now() - lastInput;
+      if (idle >= IDLE_LOCK_MS) lock();
+      else timer = setTimeout(check, IDLE_LOCK_MS - idle);
+    };
+    timer = setTimeout(check, IDLE_LOCK_MS);
+    for (const type of INPUT_EVENTS) window.addEventListener(type, noteInput, { capture: true, passive: true });
+    return () => {
+      clearTimeout(timer);
+      for (const type of INPUT_EVENTS) window.removeEventListener(type, noteInput, { capture: true });
+    };
+  }, [unlocked, lock]);
+
+  const value = useMemo<AdminState>(
+    () => ({ ready: academy !== undefined, configured, unlocked, checking: checks > 0, retryDelayMs: retryDelayAfter(failures), unlock, lock, grant }),
+    [academy, configured, unlocked, checks, failures, unlock, lock, grant],
+  );
+  return <AdminContext value={value}>{children}</AdminContext>;
+}
+
+/**
+ * The passphrase field and its button. Enter submits; what was typed stays after a wrong try (selected,
+ * so typing again replaces it). `onUnlocked` runs after a right one.
+ */
+export function UnlockForm({ onUnlocked, autoFocus = false, testId = 'admin-unlock' }: { onUnlocked?: () => void; autoFocus?: boolean; testId?: string }) {
+  const { t } = useTranslation('academy');
+  const admin = useAdmin();
+  const [passphrase, setPassphrase] = useState('');
+  const [wrong, setWrong] = useState(false);
+  const [pending, setPending] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const statusId = useId();
+
+  const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
+    event.preventDefault();
+    if (pending) return;
+    if (passphrase.trim().length === 0) {
+      setWrong(false);
+      inputRef.current?.focus();
+      return;
+    }
+    setPending(true);
+    setWrong(false);
+    try {
+      const right = await admin.unlock(passphrase);
+      if (right) {
+        setPassphrase('');
+        onUnlocked?.();
+      } else {
+        setWrong(true);
+        inputRef.current?.focus();
+        inputRef.current?.select();
+      }
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate data-testid={`${testId}-form`}>
+      <Stack gap="sm">
+        <PasswordInput
+          ref={inputRef}
+          data-testid={`${testId}-passphrase`}
+          label={t('unlock.label')}
+          autoComplete="current-password"
+          autoFocus={autoFocus}
+          value={passphrase}
+          onChange={(event) => {
+            setPassphrase(event.currentTarget.value);
+            setWrong(false);
+          }}
+          error={wrong ? t('unlock.wrong') : null}
+          aria-describedby={statusId}
+          visibilityToggleButtonProps={{ 'aria-label': t('unlock.toggleVisibility') }}
+        />
+        <Group gap="sm" wrap="wrap">
+          <Button type="submit" loading={pending} leftSection={<LockIcon size={16} />} data-testid={`${testId}-submit`}>
+            {t('unlock.submit')}
+          </Button>
+          <Text size="sm" c="dimmed" id={statusId} role="status" aria-live="polite" data-testid={`${testId}-status`}>
+            {pending ? t('unlock.checking') : admin.retryDelayMs > 0 ? t('unlock.slowed', { count: Math.ceil(admin.retryDelayMs / 1000) }) : ''}
+          </Text>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** In place of a gated screen or action: why the passphrase is asked, and the form to give it. */
+export function UnlockPanel({ reason }: { reason: string }) {
+  const { t } = useTranslation('academy');
+  const titleId = useId();
+  return (
+    <Card component="section" aria-labelledby={titleId} data-testid="admin-unlock-panel" withBorder maw={560}>
+      <Stack gap="md">
+        <Group gap="sm" wrap="nowrap" align="flex-start">
+          <LockIcon size={22} />
+          <div>
+            <Title order={2} size="h4" id={titleId}>
+              {t('unlock.title')}
+            </Title>
+            <Text size="sm" mt={4} data-testid="admin-unlock-reason">
+              {reason}
+            </Text>
+          </div>
+        </Group>
+        <UnlockForm autoFocus />
+        <Text size="xs" c="dimmed">
+          {t('unlock.forgotten')}
+        </Text>
+      </Stack>
+    </Card>
+  );
+}
+
+/** Said where something would be gated but no passphrase is set: it is open to anyone at the keyboard. */
+export function AdminNotConfiguredNotice() {
+  const { t } = useTranslation('academy');
+  return (
+    <Alert color="yellow" variant="light" icon={<LockIcon size={18} />} data-testid="admin-not-configured" title={t('notConfigured.title')}>
+      <Text size="sm">
+        {t('notConfigured.body')}{' '}
+        <Anchor href={hrefFor('settings')} size="sm">
+          {t('notConfigured.link')}
+        </Anchor>
+      </Text>
+    </Alert>
+  );
+}
+
+/**
+ * Renders `children` when no passphrase is set (with a notice saying that anyone may open it, unless
+ * `quiet`) or while administrator mode is on; otherwise the unlock panel, with `reason` saying why.
+ * Renders nothing until the academy's settings have been read, so gated content never flashes.
+ */
+export function RequireAdmin({ reason, quiet = false, children }: { reason: string; quiet?: boolean; children: ReactNode }) {
+  const admin = useAdmin();
+  if (!admin.ready) return null;
+  if (!admin.configured)
+    return (
+      <>
+        {!quiet && <AdminNotConfiguredNotice />}
+        {children}
+      </>
+    );
+  if (admin.unlocked) return <>{children}</>;
+  return <UnlockPanel reason={reason} />;
+}
+
+/** In the app's header while administrator mode is on: says so, and locks at once. */
+export function AdminIndicator() {
+  const { t } = useTranslation('academy');
+  const admin = useAdmin();
+  if (!admin.unlocked) return null;
+  return (
+    <Group gap={6} wrap="nowrap" data-testid="admin-indicator" role="status">
+      <Text size="sm" fw={600} c="orange.8">
+        {t('indicator.unlocked')}
+      </Text>
+      <Button size="compact-sm" variant="light" color="orange" leftSection={<LockIcon size={14} />} onClick={admin.lock} data-testid="admin-lock">
+        {t('indicator.lock')}
+      </Button>
+    </Group>
+  );
+}

@@ -5,6 +5,7 @@ import type { i18n } from 'i18next';
 import { useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { ThemePreference } from '../../../electron/contract/api';
+import { AdminProvider } from './academy/admin-context';
 import { LibraryProvider } from './library-context';
 import { PreferencesSync } from './PreferencesSync';
 import { ServicesProvider, type AppServices } from './services';
@@ -27,10 +28,12 @@ export function App({ services, i18n, initialTheme, initialProblem = null }: App
       <I18nextProvider i18n={i18n}>
         <ServicesProvider services={services}>
           <StorageProblemsProvider initialProblem={initialProblem}>
-            <LibraryProvider>
-              <PreferencesSync />
-              <Shell />
-            </LibraryProvider>
+            <AdminProvider>
+              <LibraryProvider>
+                <PreferencesSync />
+                <Shell />
+              </LibraryProvider>
+            </AdminProvider>
           </StorageProblemsProvider>
         </ServicesProvider>
       </I18nextProvider>

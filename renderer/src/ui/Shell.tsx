@@ -3,6 +3,7 @@ import { AppShell, Burger, Container, Group, NavLink, Stack, Text, useMantineThe
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AdminIndicator } from './academy/admin-context';
 import { CalendarIcon, HomeIcon, InfoIcon, SettingsIcon, TagIcon } from './icons';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Loading } from './Loading';
@@ -155,6 +156,7 @@ export function Shell() {
             </div>
           </a>
           <Group gap="xs" wrap="nowrap" style={{ marginInlineStart: 'auto' }}>
+            <AdminIndicator />
             <LanguageSwitch />
             <ProfileMenu />
           </Group>

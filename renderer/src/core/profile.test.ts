@@ -1,17 +1,17 @@
 // Runtime: Node (Vitest). The trainee profile rules.
 import { describe, expect, it } from 'vitest';
-import { ACADEMY_ID_MAX_LENGTH, PROFILE_NAME_MAX_LENGTH, nameCharactersLeft, sameProfileName, validateProfile } from './profile';
+import { ACADEMY_ID_MAX_LENGTH, EMAIL_MAX_LENGTH, PROFILE_NAME_MAX_LENGTH, emailIssue, nameCharactersLeft, sameProfileName, validateProfile } from './profile';
 
 describe('validateProfile', () => {
   it('trims the name and the academy ID', () => {
     expect(validateProfile({ name: '  Anna Petrova ', academyId: ' DA-2026_07 ' })).toEqual({
       ok: true,
-      profile: { name: 'Anna Petrova', academyId: 'DA-2026_07' },
+      profile: { name: 'Anna Petrova', academyId: 'DA-2026_07', email: null },
     });
   });
 
   it('treats an empty academy ID as none', () => {
-    expect(validateProfile({ name: 'Anna', academyId: '   ' })).toEqual({ ok: true, profile: { name: 'Anna', academyId: null } });
+    expect(validateProfile({ name: 'Anna', academyId: '   ' })).toEqual({ ok: true, profile: { name: 'Anna', academyId: null, email: null } });
   });
 
   it('requires a name', () => {
@@ -48,6 +48,63 @@ describe('validateProfile', () => {
     expect(validateProfile({ name: '', academyId: 'a b' })).toEqual({
       ok: false,
       issues: { name: 'required', academyId: 'invalid-characters' },
+    });
+  });
+});
+
+describe('the profile e-mail', () => {
+  it('is optional: left out or blank, there is none', () => {
+    expect(validateProfile({ name: 'Anna', academyId: '' })).toMatchObject({ ok: true, profile: { email: null } });
+    expect(validateProfile({ name: 'Anna', academyId: '', email: '   ' })).toMatchObject({ ok: true, profile: { email: null } });
+  });
+
+  it('is kept trimmed and as typed', () => {
+    expect(validateProfile({ name: 'Anna', academyId: '', email: ' Anna.Petrova+course@Academy.example.org ' })).toEqual({
+      ok: true,
+      profile: { name: 'Anna', academyId: null, email: 'Anna.Petrova+course@Academy.example.org' },
+    });
+  });
+
+  it.each(['anna@academy.example', "o'brien@mfa.gov.ie", 'анна@академия.рф', 'a_b-c@sub.domain.co.uk', '1@x.io'])('accepts %j', (email) => {
+    expect(emailIssue(email)).toBeNull();
+  });
+
+  it.each([
+    'anna',
+    'anna@',
+    '@academy.example',
+    'anna@academy',
+    'anna@@academy.example',
+    'anna petrova@academy.example',
+    'anna@academy .example',
+    'anna@academy..example',
+    'anna@-academy.example',
+    'anna@academy.example.',
+    '.anna@academy.example',
+    'an..na@academy.example',
+    'anna@127.0.0.1',
+    'anna,ivan@academy.example',
+    '"anna"@academy.example',
+    'an\nna@academy.example',
+  ])('refuses %j with a clear issue', (email) => {
+    expect(emailIssue(email)).toBe('invalid');
+    expect(validateProfile({ name: 'Anna', academyId: '', email })).toEqual({ ok: false, issues: { email: 'invalid' } });
+  });
+
+  it('limits the length of the whole address and of its local part', () => {
+    const domain = '@academy.example';
+    expect(emailIssue('a'.repeat(64) + domain)).toBeNull();
+    expect(emailIssue('a'.repeat(65) + domain)).toBe('invalid');
+    const long = `anna@${['d', 'e', 'f', 'g'].map((letter) => letter.repeat(60)).join('.')}.${'h'.repeat(EMAIL_MAX_LENGTH - 5 - 4 * 61)}`;
+    expect(Array.from(long).length).toBe(EMAIL_MAX_LENGTH);
+    expect(emailIssue(long)).toBeNull();
+    expect(emailIssue(`${long}h`)).toBe('too-long');
+  });
+
+  it('is reported together with the other fields', () => {
+    expect(validateProfile({ name: '', academyId: 'a b', email: 'nope' })).toEqual({
+      ok: false,
+      issues: { name: 'required', academyId: 'invalid-characters', email: 'invalid' },
     });
   });
 });

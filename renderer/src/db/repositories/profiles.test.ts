@@ -4,7 +4,18 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase } from '../../test/database';
 import type { AttacheDatabase } from '../database';
 import { ProfileNotFoundError, ProfileValidationError, StorageFullError } from '../errors';
-import { createProfile, listProfiles, readActiveProfile, saveActiveProfile, switchProfile } from './profiles';
+import { SecretChangedError, WrongSecretError } from './academy';
+import {
+  checkProfilePin,
+  createProfile,
+  listProfiles,
+  PinRejectedError,
+  readActiveProfile,
+  removeProfilePin,
+  saveActiveProfile,
+  setProfilePin,
+  switchProfile,
+} from './profiles';
 import { readSettings } from './settings';
 
 let db: AttacheDatabase;
@@ -176,5 +187,101 @@ describe('several profiles', () => {
     vi.restoreAllMocks();
     expect(await readActiveProfile(db)).toEqual(ivan);
     expect(await db.profiles.get(anna.id)).toEqual(anna);
+  });
+});
+
+describe('the profile e-mail', () => {
+  it('is saved trimmed with a new profile, changed, and removed when left blank', async () => {
+    const anna = await createProfile(db, { name: 'Anna', academyId: '', email: ' anna@academy.example ' }, () => 1000);
+    expect(anna.email).toBe('anna@academy.example');
+    expect((await saveActiveProfile(db, { name: 'Anna', academyId: '', email: 'anna.petrova@academy.example' }, () => 2000)).email).toBe(
+      'anna.petrova@academy.example',
+    );
+    expect((await saveActiveProfile(db, { name: 'Anna', academyId: '', email: '' }, () => 3000)).email).toBeNull();
+  });
+
+  it('is kept when a form without the field saves the profile', async () => {
+    await createProfile(db, { name: 'Anna', academyId: '', email: 'anna@academy.example' });
+    expect((await saveActiveProfile(db, { name: 'Anna Petrova', academyId: 'DA-7' })).email).toBe('anna@academy.example');
+  });
+
+  it('is refused with the reason when it is not an address, and nothing is saved', async () => {
+    await expect(createProfile(db, { name: 'Anna', academyId: '', email: 'anna@academy' })).rejects.toMatchObject({ issues: { email: 'invalid' } });
+    expect(await db.profiles.count()).toBe(0);
+  });
+});
+
+describe('profile PINs', () => {
+  /** A cheap scrypt cost: the tests check the rules, not the work factor. */
+  const cheap = { cost: { N: 2 ** 10, r: 8, p: 1 } };
+
+  it('are stored only as a salted slow hash, and checked', async () => {
+    const anna = await createProfile(db, { name: 'Anna', academyId: '' });
+    const updated = await setProfilePin(db, anna.id, { next: '4821', confirmation: '4821', authority: null }, cheap, () => 5000);
+
+    expect(updated.pin).toMatchObject({ algorithm: 'scrypt', N: 2 ** 10 });
+    expect(updated.updatedAt).toBe(5000);
+    const stored = JSON.stringify(await db.profiles.get(anna.id));
+    expect(stored).not.toContain('4821');
+    expect(await checkProfilePin(db, anna.id, '4821')).toBe(true);
+    expect(await checkProfilePin(db, anna.id, '4822')).toBe(false);
+  });
+
+  it('get a fresh salt each time, so equal PINs do not look equal', async () => {
+    const anna = await createProfile(db, { name: 'Anna', academyId: '' });
+    const ivan = await createProfile(db, { name: 'Ivan', academyId: '' });
+    const first = await setProfilePin(db, anna.id, { next: '1234', confirmation: '1234', authority: null }, cheap);
+    const second = await setProfilePin(db, ivan.id, { next: '1234', confirmation: '1234', authority: null }, cheap);
+    expect(first.pin?.salt).not.toBe(second.pin?.salt);
+    expect(first.pin?.hash).not.toBe(second.pin?.hash);
+  });
+
+  it('are refused unless 4 to 8 digits typed the same twice', async () => {
+    const anna = await createProfile(db, { name: 'Anna', academyId: '' });
+    await expect(setProfilePin(db, anna.id, { next: '123', confirmation: '123', authority: null }, cheap)).rejects.toEqual(new PinRejectedError('format'));
+    await expect(setProfilePin(db, anna.id, { next: '1234', confirmation: '1243', authority: null }, cheap)).rejects.toEqual(new PinRejectedError('mismatch'));
+    expect((await db.profiles.get(anna.id))?.pin).toBeNull();
+  });
+
+  it('are changed or removed only with the current PIN or by the administrator', async () => {
+    const anna = await createProfile(db, { name: 'Anna', academyId: '' });
+    await setProfilePin(db, anna.id, { next: '1111', confirmation: '1111', authority: null }, cheap);
+
+    await expect(setProfilePin(db, anna.id, { next: '2222', confirmation: '2222', authority: null }, cheap)).rejects.toBeInstanceOf(WrongSecretError);
+    await expect(setProfilePin(db, anna.id, { next: '2222', confirmation: '2222', authority: { pin: '9999' } }, cheap)).rejects.toBeInstanceOf(
+      WrongSecretError,
+    );
+    await expect(removeProfilePin(db, anna.id, { pin: '9999' })).rejects.toBeInstanceOf(WrongSecretError);
+    expect(await checkProfilePin(db, anna.id, '1111')).toBe(true);
+
+    await setProfilePin(db, anna.id, { next: '2222', confirmation: '2222', authority: { pin: '1111' } }, cheap);
+    expect(await checkProfilePin(db, anna.id, '2222')).toBe(true);
+    await setProfilePin(db, anna.id, { next: '3333', confirmation: '3333', authority: { administrator: true } }, cheap);
+    expect(await checkProfilePin(db, anna.id, '3333')).toBe(true);
+
+    expect((await removeProfilePin(db, anna.id, { pin: '3333' })).pin).toBeNull();
+    await setProfilePin(db, anna.id, { next: '4444', confirmation: '4444', authority: null }, cheap);
+    expect((await removeProfilePin(db, anna.id, { administrator: true })).pin).toBeNull();
+    expect(await checkProfilePin(db, anna.id, '4444')).toBe(false);
+  });
+
+  it('are not overwritten when changed elsewhere while the old one was being checked', async () => {
+    const anna = await createProfile(db, { name: 'Anna', academyId: '' });
+    await setProfilePin(db, anna.id, { next: '1111', confirmation: '1111', authority: null }, cheap);
+    // The hash read when the write begins differs from the one that was checked.
+    const before = (await db.profiles.get(anna.id))!.pin!;
+    const spy = vi.spyOn(db.profiles, 'get');
+    spy.mockResolvedValueOnce({ ...anna, pin: before });
+    spy.mockResolvedValueOnce({ ...anna, pin: { ...before, hash: 'f'.repeat(64) } });
+    await expect(setProfilePin(db, anna.id, { next: '3333', confirmation: '3333', authority: { administrator: true } }, cheap)).rejects.toBeInstanceOf(
+      SecretChangedError,
+    );
+    spy.mockRestore();
+    expect(await checkProfilePin(db, anna.id, '1111')).toBe(true);
+  });
+
+  it('refuse an unknown profile', async () => {
+    await expect(checkProfilePin(db, 404, '1234')).rejects.toBeInstanceOf(ProfileNotFoundError);
+    await expect(setProfilePin(db, 404, { next: '1234', confirmation: '1234', authority: null }, cheap)).rejects.toBeInstanceOf(ProfileNotFoundError);
   });
 });

@@ -16,6 +16,7 @@ import enComposer from './locales/en/composer.json';
 import enDebrief from './locales/en/debrief.json';
 import enPacks from './locales/en/packs.json';
 import enAcademy from './locales/en/academy.json';
+import enRecords from './locales/en/records.json';
 import ruAbout from './locales/ru/about.json';
 import ruCommon from './locales/ru/common.json';
 import ruGrading from './locales/ru/grading.json';
@@ -30,6 +31,7 @@ import ruComposer from './locales/ru/composer.json';
 import ruDebrief from './locales/ru/debrief.json';
 import ruPacks from './locales/ru/packs.json';
 import ruAcademy from './locales/ru/academy.json';
+import ruRecords from './locales/ru/records.json';
 
 export const DEFAULT_NAMESPACE = 'common';
 
@@ -49,6 +51,7 @@ const en = {
   debrief: enDebrief,
   packs: enPacks,
   academy: enAcademy,
+  records: enRecords,
 };
 
 export type Namespace = keyof typeof en;
@@ -73,6 +76,7 @@ export const resources: Record<Language, typeof en> = {
     debrief: ruDebrief,
     packs: ruPacks,
     academy: ruAcademy,
+    records: ruRecords,
   },
 };
 

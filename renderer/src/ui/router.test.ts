@@ -12,10 +12,12 @@ describe('router', () => {
       { screen: 'catalogue' },
       { screen: 'history' },
       { screen: 'settings' },
+      { screen: 'records' },
       { screen: 'briefing', packId: 'core-library', scenarioId: 'flights-suspended' },
       { screen: 'briefing', packId: 'pack/with slash', scenarioId: 'ünïcode' },
       { screen: 'player', attemptId: 12 },
       { screen: 'debrief', attemptId: 3 },
+      { screen: 'outcome', uid: '0b7f3c1e-2a4d-4e5f-9a6b-7c8d9e0f1a2b' },
     ];
     for (const route of routes) expect(routeFromHash(hrefFor(route))).toEqual(route);
   });
@@ -34,5 +36,9 @@ describe('router', () => {
     expect(routeFromHash('#/debrief/0')).toEqual({ screen: 'history' });
     expect(routeFromHash('#/briefing/core-library')).toEqual({ screen: 'catalogue' });
     expect(routeFromHash('#/briefing/%E0%A4%A/x')).toEqual({ screen: 'catalogue' });
+    expect(routeFromHash('#/outcome')).toEqual({ screen: 'records' });
+    expect(routeFromHash('#/outcome/%E0%A4%A')).toEqual({ screen: 'records' });
+    expect(routeFromHash('#/outcome/a%20b')).toEqual({ screen: 'records' });
+    expect(routeFromHash(`#/outcome/${'x'.repeat(129)}`)).toEqual({ screen: 'records' });
   });
 });

@@ -7,12 +7,15 @@ export type Route =
   | { screen: 'catalogue' }
   | { screen: 'history' }
   | { screen: 'settings' }
+  | { screen: 'records' }
   | { screen: 'briefing'; packId: string; scenarioId: string }
   | { screen: 'player'; attemptId: number }
-  | { screen: 'debrief'; attemptId: number };
+  | { screen: 'debrief'; attemptId: number }
+  /** A frozen outcome of any trainee, read-only, by its uid (the attempt's, the same on every device). */
+  | { screen: 'outcome'; uid: string };
 
 /** Screens reached without parameters, e.g. from the navigation. */
-export type SimpleScreen = 'home' | 'catalogue' | 'history' | 'settings';
+export type SimpleScreen = 'home' | 'catalogue' | 'history' | 'settings' | 'records';
 
 export function hrefFor(route: Route | SimpleScreen): string {
   const target: Route = typeof route === 'string' ? { screen: route } : route;
@@ -24,12 +27,16 @@ export function hrefFor(route: Route | SimpleScreen): string {
     case 'player':
     case 'debrief':
       return `#/${target.screen}/${target.attemptId}`;
+    case 'outcome':
+      return `#/outcome/${encodeURIComponent(target.uid)}`;
     default:
       return `#/${target.screen}`;
   }
 }
 
 const ID = /^[1-9]\d{0,14}$/;
+/** Outcome uids are UUIDs where they are made; anything else that is short and plain is let through to say "no such record". */
+const UID = /^[\w.-]{1,128}$/;
 
 function decode(part: string | undefined): string | null {
   if (!part) return null;
@@ -48,6 +55,7 @@ export function routeFromHash(hash: string): Route {
     case 'catalogue':
     case 'history':
     case 'settings':
+    case 'records':
       return { screen: head };
     case 'briefing': {
       const packId = decode(first);
@@ -57,6 +65,10 @@ export function routeFromHash(hash: string): Route {
     case 'player':
     case 'debrief':
       return first && ID.test(first) ? { screen: head, attemptId: Number(first) } : { screen: 'history' };
+    case 'outcome': {
+      const uid = decode(first);
+      return uid && UID.test(uid) ? { screen: 'outcome', uid } : { screen: 'records' };
+    }
     default:
       return { screen: 'home' };
   }

@@ -4,7 +4,7 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AdminIndicator } from './academy/admin-context';
-import { CalendarIcon, HomeIcon, InfoIcon, SettingsIcon, TagIcon } from './icons';
+import { CalendarIcon, HomeIcon, Icon, InfoIcon, SettingsIcon, TagIcon, type IconProps } from './icons';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Loading } from './Loading';
 import { LogoMark } from './LogoMark';
@@ -26,6 +26,8 @@ const screenModules = {
   briefing: () => import('./screens/BriefingScreen'),
   player: () => import('./player/PlayerScreen'),
   debrief: () => import('./screens/DebriefScreen'),
+  records: () => import('./screens/RecordsScreen'),
+  outcome: () => import('./screens/OutcomeScreen'),
 };
 const CatalogueScreen = lazy(() => screenModules.catalogue().then((module) => ({ default: module.CatalogueScreen })));
 const HistoryScreen = lazy(() => screenModules.history().then((module) => ({ default: module.HistoryScreen })));
@@ -33,6 +35,18 @@ const SettingsScreen = lazy(() => screenModules.settings().then((module) => ({ d
 const BriefingScreen = lazy(() => screenModules.briefing().then((module) => ({ default: module.BriefingScreen })));
 const PlayerScreen = lazy(() => screenModules.player().then((module) => ({ default: module.PlayerScreen })));
 const DebriefScreen = lazy(() => screenModules.debrief().then((module) => ({ default: module.DebriefScreen })));
+const RecordsScreen = lazy(() => screenModules.records().then((module) => ({ default: module.RecordsScreen })));
+const OutcomeScreen = lazy(() => screenModules.outcome().then((module) => ({ default: module.OutcomeScreen })));
+
+/** The records: a table of people. */
+function RecordsIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <rect x="3" y="4" width="18" height="16" rx="2" />
+      <path d="M3 9h18M3 14h18M9 9v11" />
+    </Icon>
+  );
+}
 
 /** Fetches every screen's code now, e.g. so that a test's waits measure the screen and not its import. */
 export async function preloadScreens(): Promise<void> {
@@ -55,6 +69,10 @@ function CurrentScreen({ route }: { route: Route }) {
       return <PlayerScreen attemptId={route.attemptId} />;
     case 'debrief':
       return <DebriefScreen attemptId={route.attemptId} />;
+    case 'records':
+      return <RecordsScreen />;
+    case 'outcome':
+      return <OutcomeScreen uid={route.uid} />;
   }
 }
 
@@ -67,6 +85,8 @@ const NAV_PARENT: Record<Route['screen'], SimpleScreen> = {
   briefing: 'catalogue',
   player: 'history',
   debrief: 'history',
+  records: 'records',
+  outcome: 'records',
 };
 
 export function Shell() {
@@ -121,6 +141,7 @@ export function Shell() {
     { screen: 'home', label: t('nav.home'), icon: <HomeIcon /> },
     { screen: 'catalogue', label: t('nav.catalogue'), icon: <TagIcon /> },
     { screen: 'history', label: t('nav.history'), icon: <CalendarIcon /> },
+    { screen: 'records', label: t('nav.records'), icon: <RecordsIcon /> },
     { screen: 'settings', label: t('nav.settings'), icon: <SettingsIcon /> },
   ];
   const activeNav = NAV_PARENT[screen];

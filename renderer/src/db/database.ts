@@ -104,6 +104,12 @@ export interface TraineeRecord {
   deviceKey: string;
   /** Milliseconds since the epoch: the last import that changed the trainee. */
   importedAt: number;
+  /**
+   * When the progress file the name, academy ID and e-mail came from was saved (on the trainee's
+   * device): a file saved later replaces them, an earlier one does not. Absent on rows written before it
+   * was kept; the next file's details then win.
+   */
+  detailsExportedAt?: number;
 }
 
 /** A frozen outcome's summary (see core/records/outcome.ts), one row per finished attempt, local or imported. */

@@ -48,6 +48,18 @@ export interface SaveFileRequest {
 
 export type SaveFileResult = { saved: true; name: string } | { saved: false };
 
+export const PDF_PAGE_SIZES = ['A4', 'Letter'] as const;
+export type PdfPageSize = (typeof PDF_PAGE_SIZES)[number];
+
+/**
+ * A self-contained HTML document (no script runs, nothing outside it loads) to print to PDF, e.g. a
+ * trainee's transcript. The main process prints it in a hidden window and returns the PDF's bytes.
+ */
+export interface PrintToPdfRequest {
+  html: string;
+  pageSize: PdfPageSize;
+}
+
 /** What the application menu shows as selected, and the labels it needs in the UI's language. */
 export interface MenuState {
   language: Language;
@@ -64,6 +76,7 @@ export interface InvokeContract {
   'app:get-system-locale': { args: []; result: string };
   'file:open': { args: [request: OpenFileRequest]; result: OpenedFile | null };
   'file:save': { args: [request: SaveFileRequest]; result: SaveFileResult };
+  'print:to-pdf': { args: [request: PrintToPdfRequest]; result: Uint8Array };
   'menu:set-state': { args: [state: MenuState]; result: void };
 }
 
@@ -82,6 +95,11 @@ export interface AttacheApi {
   getSystemLocale(): Promise<string>;
   openFile(request: OpenFileRequest): Promise<OpenedFile | null>;
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
+  /**
+   * The PDF of a self-contained HTML document; null where the platform cannot make one (a browser tab:
+   * there, the page is printed with the browser's own dialog instead).
+   */
+  printToPdf(request: PrintToPdfRequest): Promise<Uint8Array | null>;
   setMenuState(state: MenuState): Promise<void>;
   /** Subscribes to menu commands; returns the function that unsubscribes. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
@@ -93,6 +111,7 @@ export const INVOKE_CHANNELS = {
   getSystemLocale: 'app:get-system-locale',
   openFile: 'file:open',
   saveFile: 'file:save',
+  printToPdf: 'print:to-pdf',
   setMenuState: 'menu:set-state',
 } as const satisfies Record<Exclude<keyof AttacheApi, 'onMenuCommand'>, InvokeChannel>;
 

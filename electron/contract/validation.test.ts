@@ -1,7 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import { INVOKE_CHANNELS, type InvokeChannel, type InvokeContract } from './api';
-import { INVOKE_ARGS_SCHEMAS, MAX_FILE_BYTES, validateInvokeArgs } from './validation';
+import { INVOKE_ARGS_SCHEMAS, MAX_FILE_BYTES, MAX_PRINT_HTML_LENGTH, validateInvokeArgs } from './validation';
 
 const bytes = new Uint8Array([1, 2, 3]);
 
@@ -16,6 +16,7 @@ describe('INVOKE_ARGS_SCHEMAS', () => {
     expectTypeOf<Parsed<'app:get-system-locale'>>().toEqualTypeOf<InvokeContract['app:get-system-locale']['args']>();
     expectTypeOf<Parsed<'file:open'>>().toEqualTypeOf<InvokeContract['file:open']['args']>();
     expectTypeOf<Parsed<'file:save'>>().toEqualTypeOf<InvokeContract['file:save']['args']>();
+    expectTypeOf<Parsed<'print:to-pdf'>>().toEqualTypeOf<InvokeContract['print:to-pdf']['args']>();
     expectTypeOf<Parsed<'menu:set-state'>>().toEqualTypeOf<InvokeContract['menu:set-state']['args']>();
   });
 });
@@ -85,6 +86,18 @@ describe('validateInvokeArgs', () => {
     const atLimit = new Uint8Array(new ArrayBuffer(8), 0, 8);
     Object.defineProperty(atLimit, 'byteLength', { value: MAX_FILE_BYTES });
     expect(validateInvokeArgs('file:save', [{ suggestedName: 'a.json', bytes: atLimit }]).ok).toBe(true);
+  });
+
+  it('accepts a document to print on A4 or Letter paper, within the size limit', () => {
+    expect(validateInvokeArgs('print:to-pdf', [{ html: '<p>Выписка</p>', pageSize: 'A4' }])).toEqual({
+      ok: true,
+      args: [{ html: '<p>Выписка</p>', pageSize: 'A4' }],
+    });
+    expect(validateInvokeArgs('print:to-pdf', [{ html: '<p>x</p>', pageSize: 'Letter' }]).ok).toBe(true);
+    expect(validateInvokeArgs('print:to-pdf', [{ html: '', pageSize: 'A4' }]).ok).toBe(false);
+    expect(validateInvokeArgs('print:to-pdf', [{ html: '<p>x</p>', pageSize: 'A3' }]).ok).toBe(false);
+    expect(validateInvokeArgs('print:to-pdf', [{ html: '<p>x</p>', pageSize: 'A4', url: 'https://example.com' }]).ok).toBe(false);
+    expect(validateInvokeArgs('print:to-pdf', [{ html: 'x'.repeat(MAX_PRINT_HTML_LENGTH + 1), pageSize: 'A4' }]).ok).toBe(false);
   });
 
   it('accepts the supported languages and themes only', () => {

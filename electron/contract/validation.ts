@@ -2,10 +2,13 @@
 // Everything a renderer sends over IPC is untrusted until it passes these schemas: the main
 // process validates the arguments of every `InvokeContract` channel before a handler sees them.
 import { z } from 'zod';
-import { SUPPORTED_LANGUAGES, THEME_PREFERENCES, type InvokeChannel, type InvokeContract } from './api';
+import { PDF_PAGE_SIZES, SUPPORTED_LANGUAGES, THEME_PREFERENCES, type InvokeChannel, type InvokeContract } from './api';
 
 /** Largest file the app opens or saves: scenario packs and exports are far smaller. */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+/** Longest document printed to PDF: a batch of 500 transcripts is a few megabytes. */
+export const MAX_PRINT_HTML_LENGTH = 64 * 1024 * 1024;
 
 const MAX_TITLE_LENGTH = 200;
 const MAX_FILE_NAME_LENGTH = 255;
@@ -58,6 +61,11 @@ export const saveFileRequestSchema = z.strictObject({
   filters: fileFilters.optional(),
 });
 
+export const printToPdfRequestSchema = z.strictObject({
+  html: z.string().min(1).max(MAX_PRINT_HTML_LENGTH, `a document to print may hold at most ${MAX_PRINT_HTML_LENGTH} characters`),
+  pageSize: z.enum(PDF_PAGE_SIZES),
+});
+
 export const menuStateSchema = z.strictObject({
   language: z.enum(SUPPORTED_LANGUAGES),
   theme: z.enum(THEME_PREFERENCES),
@@ -74,6 +82,7 @@ export const INVOKE_ARGS_SCHEMAS = {
   'app:get-system-locale': z.tuple([]),
   'file:open': z.tuple([openFileRequestSchema]),
   'file:save': z.tuple([saveFileRequestSchema]),
+  'print:to-pdf': z.tuple([printToPdfRequestSchema]),
   'menu:set-state': z.tuple([menuStateSchema]),
 } as const satisfies ArgsSchemaMap;
 

@@ -26,6 +26,7 @@ function setUp(overrides: Partial<HandlerDependencies> = {}) {
   };
   const menu = { apply: vi.fn() };
   const setNativeTheme = vi.fn();
+  const printToPdf = vi.fn(async () => new Uint8Array([0x25, 0x50, 0x44, 0x46]));
   const deps = {
     app,
     dialog,
@@ -35,9 +36,10 @@ function setUp(overrides: Partial<HandlerDependencies> = {}) {
     windowOf: () => window,
     menu,
     setNativeTheme,
+    printToPdf,
     ...overrides,
   } as unknown as HandlerDependencies;
-  return { handlers: createIpcHandlers(deps), files, dialog, app, menu, setNativeTheme };
+  return { handlers: createIpcHandlers(deps), files, dialog, app, menu, setNativeTheme, printToPdf };
 }
 
 describe('app handlers', () => {
@@ -122,6 +124,17 @@ describe('file:save', () => {
     });
     await handlers['file:save'](event, { suggestedName: 'records.json', bytes });
     expect(dialog.showSaveDialog).toHaveBeenCalledExactlyOnceWith(window, { defaultPath: 'records.json' });
+  });
+});
+
+describe('print:to-pdf', () => {
+  it('returns the PDF of the document and writes nothing itself (the renderer saves it through file:save)', async () => {
+    const { handlers, printToPdf, files, dialog } = setUp();
+    const request = { html: '<p>Выписка</p>', pageSize: 'A4' as const };
+    expect(await handlers['print:to-pdf'](event, request)).toEqual(new Uint8Array([0x25, 0x50, 0x44, 0x46]));
+    expect(printToPdf).toHaveBeenCalledExactlyOnceWith(request);
+    expect(files.write).not.toHaveBeenCalled();
+    expect(dialog.showSaveDialog).not.toHaveBeenCalled();
   });
 });
 

@@ -3,7 +3,7 @@
 // answer can be tested without either.
 import path from 'node:path';
 import type { App, BrowserWindow, Dialog, FileFilter as ElectronFileFilter, IpcMainInvokeEvent, OpenDialogOptions, SaveDialogOptions } from 'electron';
-import type { AppInfo, FileFilter, ThemePreference } from '../contract/api';
+import type { AppInfo, FileFilter, PrintToPdfRequest, ThemePreference } from '../contract/api';
 import { MAX_FILE_BYTES } from '../contract/validation';
 import type { IpcHandlers } from './ipc';
 import type { MenuController } from './menu';
@@ -25,6 +25,8 @@ export interface HandlerDependencies {
   menu: Pick<MenuController, 'apply'>;
   /** Native parts of the window (scrollbars, dialogs, title bar) follow the chosen theme. */
   setNativeTheme(theme: ThemePreference): void;
+  /** Prints a self-contained HTML document to PDF in a hidden window without scripts (see print.ts). */
+  printToPdf(request: PrintToPdfRequest): Promise<Uint8Array>;
 }
 
 const REPORTED_VERSIONS = ['electron', 'chrome', 'node'] as const;
@@ -99,6 +101,9 @@ export function createIpcHandlers(deps: HandlerDependencies): IpcHandlers {
       await deps.files.write(result.filePath, request.bytes);
       return { saved: true, name: path.basename(result.filePath) };
     },
+
+    // The renderer saves the bytes through file:save, so the user picks where, as for any export.
+    'print:to-pdf': (_event, request) => deps.printToPdf(request),
 
     'menu:set-state': (_event, state) => {
       deps.menu.apply(state);

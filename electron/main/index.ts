@@ -7,6 +7,7 @@ import { MENU_COMMAND_CHANNEL, type MenuCommand } from '../contract/api';
 import { createIpcHandlers } from './handlers';
 import { createTrustedSenderCheck, registerIpcHandlers } from './ipc';
 import { createMenuController, menuLanguageFor } from './menu';
+import { printHtmlToPdf } from './print';
 import { createAppProtocolHandler } from './protocol';
 import { APP_ENTRY_URL, APP_SCHEME, buildContentSecurityPolicy, createWindowOptions, hardenSession, hardenWebContents, trustedOrigins } from './security';
 
@@ -111,6 +112,7 @@ function startApp(): void {
           setNativeTheme: (theme) => {
             nativeTheme.themeSource = theme === 'auto' ? 'system' : theme;
           },
+          printToPdf: printHtmlToPdf,
         }),
         createTrustedSenderCheck({
           origins,

@@ -21,6 +21,7 @@ function fakeHandlers() {
     'app:get-system-locale': vi.fn(() => 'ru-RU'),
     'file:open': vi.fn(async () => null),
     'file:save': vi.fn(async () => ({ saved: true as const, name: 'records.json' })),
+    'print:to-pdf': vi.fn(async () => new Uint8Array([0x25, 0x50, 0x44, 0x46])),
     'menu:set-state': vi.fn(),
   } satisfies IpcHandlers;
 }

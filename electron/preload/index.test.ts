@@ -37,6 +37,7 @@ describe('preload', () => {
       [api.getSystemLocale(), 'app:get-system-locale', []],
       [api.openFile({ title: 'Open' }), 'file:open', [{ title: 'Open' }]],
       [api.saveFile({ suggestedName: 'a.json', bytes }), 'file:save', [{ suggestedName: 'a.json', bytes }]],
+      [api.printToPdf({ html: '<p>x</p>', pageSize: 'A4' }), 'print:to-pdf', [{ html: '<p>x</p>', pageSize: 'A4' }]],
       [api.setMenuState({ language: 'ru', theme: 'dark' }), 'menu:set-state', [{ language: 'ru', theme: 'dark' }]],
     ];
     for (const [answer, channel, args] of calls) {

@@ -12,6 +12,7 @@ const api: AttacheApi = {
   getSystemLocale: () => invoke(INVOKE_CHANNELS.getSystemLocale),
   openFile: (request) => invoke(INVOKE_CHANNELS.openFile, request),
   saveFile: (request) => invoke(INVOKE_CHANNELS.saveFile, request),
+  printToPdf: (request) => invoke(INVOKE_CHANNELS.printToPdf, request),
   setMenuState: (state) => invoke(INVOKE_CHANNELS.setMenuState, state),
   onMenuCommand: (listener) => {
     // The IPC event carries `sender` (the ipcRenderer): only the command goes to the page.

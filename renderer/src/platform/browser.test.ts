@@ -120,6 +120,14 @@ describe('browser platform: saving a file', () => {
   });
 });
 
+describe('browser platform: printing to PDF', () => {
+  it('answers null, saving nothing: a tab cannot make a PDF, so the screen prints with the browser’s dialog instead', async () => {
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click');
+    await expect(createPlatform().printToPdf({ html: '<p>Выписка</p>', pageSize: 'A4' })).resolves.toBeNull();
+    expect(click).not.toHaveBeenCalled();
+  });
+});
+
 describe('browser platform: menu commands', () => {
   function press(init: KeyboardEventInit): KeyboardEvent {
     const event = new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init });

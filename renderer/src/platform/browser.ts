@@ -122,6 +122,8 @@ export function createPlatform(): AttacheApi {
     getSystemLocale: () => Promise.resolve(navigator.languages?.[0] ?? navigator.language ?? ''),
     openFile,
     saveFile,
+    // A page cannot make a PDF itself: the screen prints with the browser's dialog (Save as PDF) instead.
+    printToPdf: () => Promise.resolve(null),
     // A browser tab has no application menu to keep in step.
     setMenuState: () => Promise.resolve(),
     onMenuCommand,

@@ -9,6 +9,7 @@ function fakeBridge(): AttacheApi {
     getSystemLocale: vi.fn(() => Promise.resolve('ru-RU')),
     openFile: vi.fn(() => Promise.resolve(null)),
     saveFile: vi.fn(() => Promise.resolve({ saved: false as const })),
+    printToPdf: vi.fn(() => Promise.resolve(new Uint8Array())),
     setMenuState: vi.fn(() => Promise.resolve()),
     onMenuCommand: vi.fn(() => () => undefined),
   };

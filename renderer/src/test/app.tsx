@@ -40,6 +40,7 @@ export function createFakePlatform({ systemLocale = 'en-US', appInfo = TEST_APP_
     getSystemLocale: () => Promise.resolve(systemLocale),
     openFile: () => Promise.resolve(null),
     saveFile: () => Promise.resolve({ saved: false }),
+    printToPdf: () => Promise.resolve(null),
     setMenuState: vi.fn<AttacheApi['setMenuState']>(() => Promise.resolve()),
     onMenuCommand: (listener) => {
       listeners.add(listener);

@@ -38,6 +38,7 @@ const platform: AttacheApi = {
   getSystemLocale: () => Promise.resolve('en-US'),
   openFile: () => Promise.resolve(null),
   saveFile: () => Promise.resolve({ saved: false }),
+  printToPdf: () => Promise.resolve(null),
   setMenuState: () => Promise.resolve(),
   onMenuCommand: () => () => undefined,
 };

@@ -7,26 +7,20 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEven
 import { useTranslation } from 'react-i18next';
 import { verifySecret, type SecretHash } from '../../core/records/secret';
 import { readAcademy } from '../../db/repositories/academy';
-import { AdminContext, useAdmin, type AdminState } from '../admin-state';
+import { AdminContext, retryDelayAfter, useAdmin, waitBeforeTry, type AdminState, type SecretTries } from '../admin-state';
 import { LockIcon } from '../icons';
 import { hrefFor } from '../router';
 import { useServices } from '../services';
 
-export { useAdmin, type AdminState } from '../admin-state';
+export { retryDelayAfter, useAdmin, type AdminState } from '../admin-state';
 
 /** Administrator mode ends after this long without a key press, click, touch, wheel or pointer move. */
 export const IDLE_LOCK_MS = 15 * 60 * 1000;
 
+const PASSPHRASE_TRIES = 'passphrase';
+
 /** What counts as someone at the keyboard. */
 const INPUT_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'] as const;
-
-/**
- * How long a try waits before it is checked after `failures` wrong passphrases in a row: the first two
- * mistakes cost nothing, then 1 s, 2 s, 4 s… up to 30 s, so guessing at the keyboard gets slow.
- */
-export function retryDelayAfter(failures: number): number {
-  return failures < 3 ? 0 : Math.min(1000 * 2 ** (failures - 3), 30_000);
-}
 
 export function AdminProvider({ children }: { children: ReactNode }) {
   const { db } = useServices();
@@ -36,8 +30,9 @@ export function AdminProvider({ children }: { children: ReactNode }) {
   // anew in another window locks this one.
   const [proven, setProven] = useState<readonly string[]>([]);
   const [checks, setChecks] = useState(0);
-  const [failures, setFailures] = useState(0);
-  const failuresRef = useRef(0);
+  // Wrong tries per secret ('passphrase', 'pin:<uid>'); the state copy re-renders what shows the delay.
+  const failuresRef = useRef(new Map<string, number>());
+  const [failures, setFailures] = useState<ReadonlyMap<string, number>>(new Map());
   const passphraseRef = useRef<SecretHash | null>(passphrase);
   useEffect(() => {
     passphraseRef.current = passphrase;
@@ -46,9 +41,17 @@ export function AdminProvider({ children }: { children: ReactNode }) {
   const configured = passphrase !== null;
   const unlocked = passphrase !== null && proven.includes(passphrase.hash);
 
-  const countFailures = useCallback((count: number) => {
-    failuresRef.current = count;
-    setFailures(count);
+  const tries = useMemo<SecretTries>(() => {
+    const count = (key: string, value: number) => {
+      if (value === 0) failuresRef.current.delete(key);
+      else failuresRef.current.set(key, value);
+      setFailures(new Map(failuresRef.current));
+    };
+    return {
+      delayMs: (key) => retryDelayAfter(failuresRef.current.get(key) ?? 0),
+      wrong: (key) => count(key, (failuresRef.current.get(key) ?? 0) + 1),
+      right: (key) => count(key, 0),
+    };
   }, []);
 
   const unlock = useCallback(
@@ -57,21 +60,20 @@ export function AdminProvider({ children }: { children: ReactNode }) {
       if (stored === null) return true;
       setChecks((count) => count + 1);
       try {
-        const wait = retryDelayAfter(failuresRef.current);
-        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        await waitBeforeTry(tries.delayMs(PASSPHRASE_TRIES));
         const right = await verifySecret(text, stored);
         if (right) {
-          countFailures(0);
+          tries.right(PASSPHRASE_TRIES);
           setProven((hashes) => [...hashes, stored.hash]);
         } else {
-          countFailures(failuresRef.current + 1);
+          tries.wrong(PASSPHRASE_TRIES);
         }
         return right;
       } finally {
         setChecks((count) => count - 1);
       }
     },
-    [countFailures],
+    [tries],
   );
 
   const lock = useCallback(() => setProven([]), []);
@@ -99,17 +101,28 @@ export function AdminProvider({ children }: { children: ReactNode }) {
   }, [unlocked, lock]);
 
   const value = useMemo<AdminState>(
-    () => ({ ready: academy !== undefined, configured, unlocked, checking: checks > 0, retryDelayMs: retryDelayAfter(failures), unlock, lock, grant }),
-    [academy, configured, unlocked, checks, failures, unlock, lock, grant],
+    () => ({
+      ready: academy !== undefined,
+      configured,
+      unlocked,
+      checking: checks > 0,
+      retryDelayMs: retryDelayAfter(failures.get(PASSPHRASE_TRIES) ?? 0),
+      tries,
+      unlock,
+      lock,
+      grant,
+    }),
+    [academy, configured, unlocked, checks, failures, tries, unlock, lock, grant],
   );
   return <AdminContext value={value}>{children}</AdminContext>;
 }
 
 /**
  * The passphrase field and its button. Enter submits; what was typed stays after a wrong try (selected,
- * so typing again replaces it). `onUnlocked` runs after a right one.
+ * so typing again replaces it). `onUnlocked` runs after a right one. Not focused on arrival: the
+ * screen's title takes focus when a screen opens (see Shell), and a dialog focuses it itself.
  */
-export function UnlockForm({ onUnlocked, autoFocus = false, testId = 'admin-unlock' }: { onUnlocked?: () => void; autoFocus?: boolean; testId?: string }) {
+export function UnlockForm({ onUnlocked, testId = 'admin-unlock' }: { onUnlocked?: () => void; testId?: string }) {
   const { t } = useTranslation('academy');
   const admin = useAdmin();
   const [passphrase, setPassphrase] = useState('');
@@ -151,7 +164,6 @@ export function UnlockForm({ onUnlocked, autoFocus = false, testId = 'admin-unlo
           data-testid={`${testId}-passphrase`}
           label={t('unlock.label')}
           autoComplete="current-password"
-          autoFocus={autoFocus}
           value={passphrase}
           onChange={(event) => {
             setPassphrase(event.currentTarget.value);
@@ -174,30 +186,47 @@ export function UnlockForm({ onUnlocked, autoFocus = false, testId = 'admin-unlo
   );
 }
 
-/** In place of a gated screen or action: why the passphrase is asked, and the form to give it. */
-export function UnlockPanel({ reason }: { reason: string }) {
+/**
+ * In place of a gated screen or action: why the passphrase is asked, and the form to give it. `panel`
+ * stands for a whole screen (a section with its own heading); `inline` sits inside a card that already
+ * has one.
+ */
+export function UnlockPanel({ reason, variant = 'panel' }: { reason: string; variant?: 'panel' | 'inline' }) {
   const { t } = useTranslation('academy');
   const titleId = useId();
-  return (
-    <Card component="section" aria-labelledby={titleId} data-testid="admin-unlock-panel" withBorder maw={560}>
-      <Stack gap="md">
-        <Group gap="sm" wrap="nowrap" align="flex-start">
-          <LockIcon size={22} />
-          <div>
+  const body = (
+    <Stack gap="md">
+      <Group gap="sm" wrap="nowrap" align="flex-start">
+        <LockIcon size={22} />
+        <div>
+          {variant === 'panel' ? (
             <Title order={2} size="h4" id={titleId}>
               {t('unlock.title')}
             </Title>
-            <Text size="sm" mt={4} data-testid="admin-unlock-reason">
-              {reason}
+          ) : (
+            <Text fw={600} id={titleId}>
+              {t('unlock.title')}
             </Text>
-          </div>
-        </Group>
-        <UnlockForm autoFocus />
-        <Text size="xs" c="dimmed">
-          {t('unlock.forgotten')}
-        </Text>
-      </Stack>
+          )}
+          <Text size="sm" mt={4} data-testid="admin-unlock-reason">
+            {reason}
+          </Text>
+        </div>
+      </Group>
+      <UnlockForm />
+      <Text size="xs" c="dimmed">
+        {t('unlock.forgotten')}
+      </Text>
+    </Stack>
+  );
+  return variant === 'panel' ? (
+    <Card component="section" aria-labelledby={titleId} data-testid="admin-unlock-panel" withBorder maw={560}>
+      {body}
     </Card>
+  ) : (
+    <div role="group" aria-labelledby={titleId} data-testid="admin-unlock-panel">
+      {body}
+    </div>
   );
 }
 
@@ -221,7 +250,17 @@ export function AdminNotConfiguredNotice() {
  * `quiet`) or while administrator mode is on; otherwise the unlock panel, with `reason` saying why.
  * Renders nothing until the academy's settings have been read, so gated content never flashes.
  */
-export function RequireAdmin({ reason, quiet = false, children }: { reason: string; quiet?: boolean; children: ReactNode }) {
+export function RequireAdmin({
+  reason,
+  quiet = false,
+  variant = 'panel',
+  children,
+}: {
+  reason: string;
+  quiet?: boolean;
+  variant?: 'panel' | 'inline';
+  children: ReactNode;
+}) {
   const admin = useAdmin();
   if (!admin.ready) return null;
   if (!admin.configured)
@@ -232,7 +271,7 @@ export function RequireAdmin({ reason, quiet = false, children }: { reason: stri
       </>
     );
   if (admin.unlocked) return <>{children}</>;
-  return <UnlockPanel reason={reason} />;
+  return <UnlockPanel reason={reason} variant={variant} />;
 }
 
 /** In the app's header while administrator mode is on: says so, and locks at once. */

@@ -14,7 +14,7 @@ export function NewProfileForm({ onCreated }: { onCreated?: (profile: ProfileRec
   const { t } = useTranslation('settings');
   const { db } = useServices();
   const { report } = useStorageProblems();
-  const draft = useProfileDraft({ name: '', academyId: '' });
+  const draft = useProfileDraft({ name: '', academyId: '', email: '' });
   const [saving, setSaving] = useState(false);
 
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
@@ -23,7 +23,7 @@ export function NewProfileForm({ onCreated }: { onCreated?: (profile: ProfileRec
     setSaving(true);
     try {
       const profile = await createProfile(db, draft.values);
-      draft.reset({ name: '', academyId: '' });
+      draft.reset({ name: '', academyId: '', email: '' });
       onCreated?.(profile);
     } catch (error) {
       if (!draft.reject(error)) report(error);
@@ -35,7 +35,10 @@ export function NewProfileForm({ onCreated }: { onCreated?: (profile: ProfileRec
   return (
     <form onSubmit={(event) => void submit(event)} noValidate data-testid="profile-new-form">
       <Stack gap="md">
-        <ProfileFields {...draft.fields} testIds={{ name: 'profile-new-name', counter: 'profile-new-name-counter', academyId: 'profile-new-academy' }} />
+        <ProfileFields
+          {...draft.fields}
+          testIds={{ name: 'profile-new-name', counter: 'profile-new-name-counter', academyId: 'profile-new-academy', email: 'profile-new-email' }}
+        />
         <Group>
           <Button type="submit" loading={saving} data-testid="profile-create">
             {t('profile.create')}

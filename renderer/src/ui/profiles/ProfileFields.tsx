@@ -1,26 +1,30 @@
-// Runtime: renderer. A profile's two fields, the same wherever a profile is made or edited: the name
-// with the characters it has left, and the optional academy ID, each with what is wrong with it.
+// Runtime: renderer. A profile's fields, the same wherever a profile is made or edited: the name with
+// the characters it has left, the optional academy ID and e-mail, each with what is wrong with it.
 import { Text, TextInput } from '@mantine/core';
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ACADEMY_ID_MAX_LENGTH, nameCharactersLeft, PROFILE_NAME_MAX_LENGTH, type ProfileIssues } from '../../core/profile';
+import { ACADEMY_ID_MAX_LENGTH, EMAIL_MAX_LENGTH, nameCharactersLeft, PROFILE_NAME_MAX_LENGTH, type ProfileIssues } from '../../core/profile';
 
 export interface ProfileFieldsProps {
   name: string;
   academyId: string;
+  email: string;
   onNameChange: (value: string) => void;
   onAcademyIdChange: (value: string) => void;
+  onEmailChange: (value: string) => void;
   /** The problems to show now; useProfileDraft decides when they show. */
   issues: ProfileIssues;
   nameRef: Ref<HTMLInputElement>;
   academyIdRef: Ref<HTMLInputElement>;
+  emailRef: Ref<HTMLInputElement>;
   /** Where each form's tests find its fields. */
-  testIds: { name: string; counter: string; academyId: string };
+  testIds: { name: string; counter: string; academyId: string; email: string };
 }
 
-export function ProfileFields({ name, academyId, onNameChange, onAcademyIdChange, issues, nameRef, academyIdRef, testIds }: ProfileFieldsProps) {
+export function ProfileFields(props: ProfileFieldsProps) {
+  const { name, academyId, email, onNameChange, onAcademyIdChange, onEmailChange, issues, nameRef, academyIdRef, emailRef, testIds } = props;
   const { t } = useTranslation('settings');
-  const { nameError, academyIdError } = useProfileErrors(issues);
+  const { nameError, academyIdError, emailError } = useProfileErrors(issues);
   const charactersLeft = nameCharactersLeft(name);
   return (
     <>
@@ -54,12 +58,26 @@ export function ProfileFields({ name, academyId, onNameChange, onAcademyIdChange
         error={academyIdError}
         inputWrapperOrder={['label', 'input', 'description', 'error']}
       />
+      <TextInput
+        ref={emailRef}
+        data-testid={testIds.email}
+        type="email"
+        label={t('profile.email.label')}
+        placeholder={t('profile.email.placeholder')}
+        description={t('profile.email.description')}
+        autoComplete="email"
+        spellCheck={false}
+        value={email}
+        onChange={(event) => onEmailChange(event.currentTarget.value)}
+        error={emailError}
+        inputWrapperOrder={['label', 'input', 'description', 'error']}
+      />
     </>
   );
 }
 
 /** What is wrong with each field of a profile, in words. */
-function useProfileErrors(issues: ProfileIssues): { nameError: string | null; academyIdError: string | null } {
+function useProfileErrors(issues: ProfileIssues): { nameError: string | null; academyIdError: string | null; emailError: string | null } {
   const { t } = useTranslation('settings');
   const nameError =
     issues.name === 'required'
@@ -75,5 +93,11 @@ function useProfileErrors(issues: ProfileIssues): { nameError: string | null; ac
       : issues.academyId === 'too-long'
         ? t('profile.errors.academyIdTooLong', { max: ACADEMY_ID_MAX_LENGTH })
         : null;
-  return { nameError, academyIdError };
+  const emailError =
+    issues.email === 'invalid'
+      ? t('profile.errors.emailInvalid')
+      : issues.email === 'too-long'
+        ? t('profile.errors.emailTooLong', { max: EMAIL_MAX_LENGTH })
+        : null;
+  return { nameError, academyIdError, emailError };
 }

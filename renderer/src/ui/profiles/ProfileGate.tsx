@@ -1,13 +1,17 @@
-// Runtime: renderer. Screens that record a trainee's work open only once someone has said who is training.
+// Runtime: renderer. Screens that record a trainee's work open only once someone has said who is training
+// (a profile a PIN protects is opened with its PIN, or in administrator mode).
 import { Card, Divider, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProfileRecord } from '../../db/database';
 import { listProfiles, readActiveProfile, switchProfile } from '../../db/repositories/profiles';
+import { useAdmin } from '../admin-state';
+import { LockIcon } from '../icons';
 import { useServices } from '../services';
 import { useStorageProblems } from '../storage-problems';
 import { NewProfileForm } from './NewProfileForm';
+import { needsPin, PinPrompt } from './PinPrompt';
 import { ProfileAvatar } from './ProfileAvatar';
 import classes from './profiles.module.css';
 
@@ -29,18 +33,25 @@ function ProfileGate() {
   const { report } = useStorageProblems();
   const profiles = useLiveQuery(() => listProfiles(db), [db]);
   const [switching, setSwitching] = useState(false);
+  const admin = useAdmin();
+  const [askingPinOf, setAskingPinOf] = useState<ProfileRecord | null>(null);
   const titleId = useId();
   const pickTitleId = useId();
   const newTitleId = useId();
   if (profiles === undefined) return null;
 
-  const pick = (id: number): void => {
+  const switchTo = (profile: ProfileRecord): void => {
     setSwitching(true);
     // On success the gate goes away with the live query; it stays only when the switch failed.
-    switchProfile(db, id)
+    switchProfile(db, profile.id)
       .catch(report)
       .finally(() => setSwitching(false));
   };
+  const pick = (profile: ProfileRecord): void => {
+    if (needsPin(profile, admin)) setAskingPinOf(profile);
+    else switchTo(profile);
+  };
+  const anyPin = profiles.some((profile) => profile.pin !== null);
 
   return (
     <Card data-testid="profile-gate" maw={560} component="section" aria-labelledby={titleId}>
@@ -66,7 +77,7 @@ function ProfileGate() {
                     className={classes.pick}
                     data-testid={`profile-pick-${profile.id}`}
                     disabled={switching}
-                    onClick={() => pick(profile.id)}
+                    onClick={() => pick(profile)}
                   >
                     <ProfileAvatar name={profile.name} />
                     <span className={classes.pickText}>
@@ -78,10 +89,20 @@ function ProfileGate() {
                           {t('gate.academyId', { academyId: profile.academyId })}
                         </Text>
                       )}
+                      {profile.pin !== null && (
+                        <Text component="span" c="dimmed" size="xs" data-testid={`profile-pick-lock-${profile.id}`}>
+                          <LockIcon size={12} /> {t('gate.protected')}
+                        </Text>
+                      )}
                     </span>
                   </UnstyledButton>
                 ))}
               </Stack>
+              {anyPin && !admin.configured && (
+                <Text c="dimmed" size="xs" mt="xs">
+                  {t('gate.pinInactive')}
+                </Text>
+              )}
             </section>
             <Divider />
           </>
@@ -93,6 +114,14 @@ function ProfileGate() {
           <NewProfileForm />
         </section>
       </Stack>
+      <PinPrompt
+        profile={askingPinOf}
+        onClose={() => setAskingPinOf(null)}
+        onAllowed={(profile) => {
+          setAskingPinOf(null);
+          switchTo(profile);
+        }}
+      />
     </Card>
   );
 }

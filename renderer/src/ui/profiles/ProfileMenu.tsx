@@ -1,14 +1,19 @@
 // Runtime: renderer. The header's profile button: who is training, switching between the trainees
-// who share this device, and adding one.
+// who share this device (into a profile a PIN protects only with its PIN or in administrator mode),
+// and adding one.
 import { Avatar, Menu, Modal, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ProfileRecord } from '../../db/database';
 import { listProfiles, readActiveProfile, switchProfile } from '../../db/repositories/profiles';
-import { UserIcon } from '../icons';
+import { useAdmin } from '../admin-state';
+import { LockIcon, UserIcon } from '../icons';
 import { useServices } from '../services';
 import { useStorageProblems } from '../storage-problems';
 import { NewProfileForm } from './NewProfileForm';
+import { needsPin, PinPrompt } from './PinPrompt';
 import { ProfileAvatar } from './ProfileAvatar';
 import classes from './profiles.module.css';
 
@@ -56,13 +61,20 @@ export function ProfileMenu() {
   const active = useLiveQuery(() => readActiveProfile(db), [db]);
   const profiles = useLiveQuery(() => listProfiles(db), [db]);
   const [creating, creation] = useDisclosure(false);
+  const admin = useAdmin();
+  const [askingPinOf, setAskingPinOf] = useState<ProfileRecord | null>(null);
   if (active === undefined || profiles === undefined) return null;
 
-  const pick = (value: string): void => {
-    const id = Number(value);
-    if (id === active?.id) return;
-    switchProfile(db, id).catch(report);
+  const switchTo = (profile: ProfileRecord): void => {
+    switchProfile(db, profile.id).catch(report);
   };
+  const pick = (value: string): void => {
+    const profile = profiles.find((candidate) => candidate.id === Number(value));
+    if (!profile || profile.id === active?.id) return;
+    if (needsPin(profile, admin)) setAskingPinOf(profile);
+    else switchTo(profile);
+  };
+  const anyPin = profiles.some((profile) => profile.pin !== null);
 
   return (
     <>
@@ -94,11 +106,23 @@ export function ProfileMenu() {
               <Menu.Label>{t('menu.profiles', { count: profiles.length })}</Menu.Label>
               <Menu.RadioGroup value={active ? String(active.id) : null} onChange={pick}>
                 {profiles.map((profile) => (
-                  <Menu.RadioItem key={profile.id} value={String(profile.id)} closeMenuOnClick data-testid={`profile-menu-item-${profile.id}`}>
+                  <Menu.RadioItem
+                    key={profile.id}
+                    value={String(profile.id)}
+                    closeMenuOnClick
+                    data-testid={`profile-menu-item-${profile.id}`}
+                    rightSection={profile.pin !== null ? <LockIcon size={14} data-testid={`profile-menu-lock-${profile.id}`} /> : undefined}
+                  >
                     {profile.name}
+                    {profile.pin !== null && <VisuallyHidden> {t('menu.protected')}</VisuallyHidden>}
                   </Menu.RadioItem>
                 ))}
               </Menu.RadioGroup>
+              {anyPin && (
+                <Text size="xs" c="dimmed" px="sm" py={4} maw={280} data-testid="profile-menu-pin-hint">
+                  {admin.configured ? t('menu.pinHint') : t('menu.pinInactive')}
+                </Text>
+              )}
               <Menu.Divider />
             </>
           )}
@@ -119,6 +143,14 @@ export function ProfileMenu() {
         </Text>
         <NewProfileForm onCreated={creation.close} />
       </Modal>
+      <PinPrompt
+        profile={askingPinOf}
+        onClose={() => setAskingPinOf(null)}
+        onAllowed={(profile) => {
+          setAskingPinOf(null);
+          switchTo(profile);
+        }}
+      />
     </>
   );
 }

@@ -10,9 +10,11 @@ import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AttacheApi, Language } from '../../../../electron/contract/api';
 import type { AttacheDatabase, ProfileRecord } from '../../db/database';
-import { createProfile, listProfiles, readActiveProfile, switchProfile } from '../../db/repositories/profiles';
+import { setAdminPassphrase } from '../../db/repositories/academy';
+import { createProfile, listProfiles, readActiveProfile, setProfilePin, switchProfile } from '../../db/repositories/profiles';
 import { createI18n } from '../../i18n';
 import { createTestDatabase } from '../../test/database';
+import { AdminProvider, useAdmin } from '../academy/admin-context';
 import { ServicesProvider } from '../services';
 import { loadStartup } from '../startup';
 import { StorageProblemAlert, StorageProblemsProvider } from '../storage-problems';
@@ -53,8 +55,10 @@ async function renderWithServices(ui: ReactNode, language: Language = 'en'): Pro
       <I18nextProvider i18n={i18n}>
         <ServicesProvider services={services}>
           <StorageProblemsProvider>
-            <StorageProblemAlert />
-            {ui}
+            <AdminProvider>
+              <StorageProblemAlert />
+              {ui}
+            </AdminProvider>
           </StorageProblemsProvider>
         </ServicesProvider>
       </I18nextProvider>
@@ -207,6 +211,25 @@ describe('RequireProfile', () => {
     await screen.findByText('Enter your name.');
 
     expect(await accessibilityViolations()).toEqual([]);
+  });
+
+  it('takes an optional e-mail, explaining an address it cannot use', async () => {
+    const user = await renderWithServices(<Guarded />);
+    const email = await screen.findByTestId('profile-new-email');
+    expect(email.getAttribute('type')).toBe('email');
+
+    await user.type(nameField(), 'Anna Petrova');
+    await user.type(email, 'anna@academy');
+    await user.keyboard('{Enter}');
+    expect(await screen.findByText('Enter a full address such as name@academy.example, with no spaces.')).toBeTruthy();
+    expect(document.activeElement).toBe(email);
+    expect(await db.profiles.count()).toBe(0);
+
+    await user.type(email, '.example');
+    expect(screen.queryByText(/Enter a full address/)).toBeNull();
+    await user.keyboard('{Enter}');
+    expect((await screen.findByTestId('guarded')).textContent).toBe('Training: Anna Petrova');
+    expect(await readActiveProfile(db)).toMatchObject({ name: 'Anna Petrova', email: 'anna@academy.example' });
   });
 
   it('speaks Russian', async () => {
@@ -368,5 +391,145 @@ describe('ProfileMenu', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Новый профиль' });
     expect(within(dialog).getByRole('button', { name: 'Закрыть' })).toBeTruthy();
     expect(within(dialog).getByLabelText(/Имя и фамилия/)).toBeTruthy();
+  });
+});
+
+describe('switching into a profile a PIN protects', () => {
+  /** A cheap scrypt cost: these tests check who may switch, not the work factor. */
+  const cheap = { cost: { N: 2 ** 10, r: 8, p: 1 } };
+  const PASSPHRASE = 'correct horse battery';
+  const menuButton = () => screen.getByTestId('profile-menu');
+
+  /** Shows whether administrator mode is on, as the header would. */
+  function AdminProbe() {
+    const admin = useAdmin();
+    return <p data-testid="admin-probe">{admin.unlocked ? 'unlocked' : 'locked'}</p>;
+  }
+
+  /** Anna (active, no PIN) and Ivan (PIN 4821); with the academy's passphrase set unless told otherwise. */
+  async function annaAndIvan({ passphrase = true } = {}): Promise<{ anna: ProfileRecord; ivan: ProfileRecord }> {
+    const [anna, ivan] = await existingProfiles('Anna Petrova', 'Ivan Sokolov');
+    await setProfilePin(db, ivan!.id, { next: '4821', confirmation: '4821', authority: null }, cheap);
+    if (passphrase) await setAdminPassphrase(db, { current: null, next: PASSPHRASE, confirmation: PASSPHRASE }, cheap);
+    await switchProfile(db, anna!.id);
+    return { anna: anna!, ivan: ivan! };
+  }
+
+  async function openMenuOn(name: string, language: Language = 'en'): Promise<UserEvent> {
+    const user = await renderWithServices(
+      <>
+        <ProfileMenu />
+        <AdminProbe />
+      </>,
+      language,
+    );
+    await waitFor(() => expect(screen.getByTestId('profile-menu-name').textContent).toBe(name));
+    await user.click(menuButton());
+    await screen.findByRole('menu');
+    return user;
+  }
+
+  it('marks the protected profile and asks for its PIN, refusing a wrong one', async () => {
+    const { anna, ivan } = await annaAndIvan();
+    const user = await openMenuOn('Anna Petrova');
+
+    expect(screen.getByTestId(`profile-menu-item-${ivan.id}`).textContent).toBe('Ivan Sokolov (protected by a PIN)');
+    expect(screen.queryByTestId(`profile-menu-lock-${anna.id}`)).toBeNull();
+    expect(screen.getByTestId('profile-menu-pin-hint').textContent).toBe('A lock marks the profiles a PIN protects: switching into them asks for it.');
+
+    await user.click(screen.getByTestId(`profile-menu-item-${ivan.id}`));
+    const dialog = await screen.findByRole('dialog', { name: 'Continue as Ivan Sokolov' });
+    const pin = within(dialog).getByTestId('profile-pin-input');
+    await waitFor(() => expect(document.activeElement).toBe(pin));
+    expect(pin.getAttribute('inputmode')).toBe('numeric');
+
+    await user.type(pin, '1234{Enter}');
+    expect(await within(dialog).findByText("That is not this profile's PIN. Try again.")).toBeTruthy();
+    expect((await readActiveProfile(db))?.id).toBe(anna.id);
+    expect(pin).toHaveProperty('value', '1234');
+
+    await user.clear(pin);
+    await user.type(pin, '4821{Enter}');
+    await waitFor(() => expect(screen.getByTestId('profile-menu-name').textContent).toBe('Ivan Sokolov'));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.getByTestId('admin-probe').textContent).toBe('locked');
+  });
+
+  it('closes on Escape with nothing changed', async () => {
+    const { anna, ivan } = await annaAndIvan();
+    const user = await openMenuOn('Anna Petrova');
+    await user.click(screen.getByTestId(`profile-menu-item-${ivan.id}`));
+    await screen.findByRole('dialog', { name: 'Continue as Ivan Sokolov' });
+
+    await user.keyboard('{Escape}');
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect((await readActiveProfile(db))?.id).toBe(anna.id);
+    expect(screen.getByTestId('profile-menu-name').textContent).toBe('Anna Petrova');
+  });
+
+  it('takes the administrator passphrase instead, which then opens every profile', async () => {
+    const { anna, ivan } = await annaAndIvan();
+    const user = await openMenuOn('Anna Petrova');
+    await user.click(screen.getByTestId(`profile-menu-item-${ivan.id}`));
+    const dialog = await screen.findByRole('dialog', { name: 'Continue as Ivan Sokolov' });
+
+    await user.click(within(dialog).getByTestId('profile-pin-mode'));
+    const passphrase = within(dialog).getByTestId('profile-pin-admin-input');
+    await waitFor(() => expect(document.activeElement).toBe(passphrase));
+    await user.type(passphrase, 'not the passphrase{Enter}');
+    expect(await within(dialog).findByText(/That is not the administrator passphrase/)).toBeTruthy();
+    expect(screen.getByTestId('admin-probe').textContent).toBe('locked');
+
+    await user.clear(passphrase);
+    await user.type(passphrase, `${PASSPHRASE}{Enter}`);
+    await waitFor(() => expect(screen.getByTestId('profile-menu-name').textContent).toBe('Ivan Sokolov'));
+    expect(screen.getByTestId('admin-probe').textContent).toBe('unlocked');
+
+    // In administrator mode nothing is asked, either way.
+    await user.click(menuButton());
+    await user.click(await screen.findByTestId(`profile-menu-item-${anna.id}`));
+    await waitFor(() => expect(screen.getByTestId('profile-menu-name').textContent).toBe('Anna Petrova'));
+    await user.click(menuButton());
+    await user.click(await screen.findByTestId(`profile-menu-item-${ivan.id}`));
+    await waitFor(() => expect(screen.getByTestId('profile-menu-name').textContent).toBe('Ivan Sokolov'));
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('asks nothing while no administrator passphrase is set, and says so', async () => {
+    const { ivan } = await annaAndIvan({ passphrase: false });
+    const user = await openMenuOn('Anna Petrova');
+    expect(screen.getByTestId('profile-menu-pin-hint').textContent).toBe('No administrator passphrase is set on this computer, so PINs are not asked yet.');
+
+    await user.click(screen.getByTestId(`profile-menu-item-${ivan.id}`));
+
+    await waitFor(() => expect(screen.getByTestId('profile-menu-name').textContent).toBe('Ivan Sokolov'));
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('asks on the gate too, when no one is active', async () => {
+    const { ivan } = await annaAndIvan();
+    await db.settings.delete('activeProfileId');
+    const user = await renderWithServices(<Guarded />);
+
+    const pick = await screen.findByTestId(`profile-pick-${ivan.id}`);
+    expect(screen.getByTestId(`profile-pick-lock-${ivan.id}`).textContent).toContain('Protected by a PIN');
+    await user.click(pick);
+    const dialog = await screen.findByRole('dialog', { name: 'Continue as Ivan Sokolov' });
+    expect(screen.queryByTestId('guarded')).toBeNull();
+
+    await user.type(within(dialog).getByTestId('profile-pin-input'), '4821{Enter}');
+    expect((await screen.findByTestId('guarded')).textContent).toBe('Training: Ivan Sokolov');
+  });
+
+  it('has no accessibility violations with the prompt open, and speaks Russian', async () => {
+    const { ivan } = await annaAndIvan();
+    const user = await openMenuOn('Anna Petrova', 'ru');
+    expect(screen.getByTestId(`profile-menu-item-${ivan.id}`).textContent).toBe('Ivan Sokolov (защищён PIN-кодом)');
+    await user.click(screen.getByTestId(`profile-menu-item-${ivan.id}`));
+    const dialog = await screen.findByRole('dialog', { name: 'Продолжить как Ivan Sokolov' });
+    expect(within(dialog).getByLabelText('PIN-код')).toBeTruthy();
+
+    expect(await accessibilityViolations()).toEqual([]);
   });
 });

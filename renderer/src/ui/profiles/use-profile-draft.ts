@@ -1,4 +1,4 @@
-// Runtime: renderer. What every profile form shares: the two fields being typed, when their problems
+// Runtime: renderer. What every profile form shares: the fields being typed, when their problems
 // show, and where focus goes when something is wrong. Each form keeps only its own submit.
 import { useRef, useState } from 'react';
 import { validateProfile, type ProfileIssues } from '../../core/profile';
@@ -8,6 +8,7 @@ import type { ProfileFieldsProps } from './ProfileFields';
 export interface ProfileDraftValues {
   name: string;
   academyId: string;
+  email: string;
 }
 
 export interface ProfileDraft {
@@ -36,20 +37,23 @@ export interface ProfileDraft {
 export function useProfileDraft(initial: ProfileDraftValues, { onEdit }: { onEdit?: () => void } = {}): ProfileDraft {
   const [name, setName] = useState(initial.name);
   const [academyId, setAcademyId] = useState(initial.academyId);
+  const [email, setEmail] = useState(initial.email);
   const [showIssues, setShowIssues] = useState(false);
   const [rejected, setRejected] = useState<ProfileIssues>({});
   const nameRef = useRef<HTMLInputElement>(null);
   const academyIdRef = useRef<HTMLInputElement>(null);
+  const emailRef = useRef<HTMLInputElement>(null);
 
-  const validation = validateProfile({ name, academyId });
+  const validation = validateProfile({ name, academyId, email });
   const issues: ProfileIssues = { ...rejected, ...(showIssues && !validation.ok ? validation.issues : {}) };
-  const focusFirst = (wrong: ProfileIssues) => (wrong.name ? nameRef : academyIdRef).current?.focus();
+  const focusFirst = (wrong: ProfileIssues) => (wrong.name ? nameRef : wrong.academyId ? academyIdRef : emailRef).current?.focus();
 
   return {
-    values: { name, academyId },
+    values: { name, academyId, email },
     fields: {
       name,
       academyId,
+      email,
       onNameChange: (value) => {
         setName(value);
         setRejected((previous) => ({ ...previous, name: undefined }));
@@ -60,9 +64,15 @@ export function useProfileDraft(initial: ProfileDraftValues, { onEdit }: { onEdi
         setRejected((previous) => ({ ...previous, academyId: undefined }));
         onEdit?.();
       },
+      onEmailChange: (value) => {
+        setEmail(value);
+        setRejected((previous) => ({ ...previous, email: undefined }));
+        onEdit?.();
+      },
       issues,
       nameRef,
       academyIdRef,
+      emailRef,
     },
     check: () => {
       setShowIssues(true);
@@ -79,6 +89,7 @@ export function useProfileDraft(initial: ProfileDraftValues, { onEdit }: { onEdi
     reset: (values) => {
       setName(values.name);
       setAcademyId(values.academyId);
+      setEmail(values.email);
       setShowIssues(false);
       setRejected({});
     },

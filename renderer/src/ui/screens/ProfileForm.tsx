@@ -21,7 +21,10 @@ export function ProfileForm({ profile }: { profile: ProfileRecord | null }) {
   const [exists, setExists] = useState(profile !== null);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
-  const draft = useProfileDraft({ name: profile?.name ?? '', academyId: profile?.academyId ?? '' }, { onEdit: () => setSaved(false) });
+  const draft = useProfileDraft(
+    { name: profile?.name ?? '', academyId: profile?.academyId ?? '', email: profile?.email ?? '' },
+    { onEdit: () => setSaved(false) },
+  );
 
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
@@ -29,7 +32,7 @@ export function ProfileForm({ profile }: { profile: ProfileRecord | null }) {
     setSaving(true);
     try {
       const stored = await saveActiveProfile(db, draft.values);
-      draft.reset({ name: stored.name, academyId: stored.academyId ?? '' });
+      draft.reset({ name: stored.name, academyId: stored.academyId ?? '', email: stored.email ?? '' });
       setExists(true);
       setSaved(true);
     } catch (error) {
@@ -42,7 +45,10 @@ export function ProfileForm({ profile }: { profile: ProfileRecord | null }) {
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>
       <Stack gap="md" maw={520}>
-        <ProfileFields {...draft.fields} testIds={{ name: 'profile-name', counter: 'profile-name-counter', academyId: 'profile-academy-id' }} />
+        <ProfileFields
+          {...draft.fields}
+          testIds={{ name: 'profile-name', counter: 'profile-name-counter', academyId: 'profile-academy-id', email: 'profile-email' }}
+        />
         <Group gap="md" mt="xs">
           <Button type="submit" loading={saving} data-testid="profile-save">
             {exists ? t('profile.save') : t('profile.create')}

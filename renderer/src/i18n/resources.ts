@@ -17,6 +17,7 @@ import enDebrief from './locales/en/debrief.json';
 import enPacks from './locales/en/packs.json';
 import enAcademy from './locales/en/academy.json';
 import enRecords from './locales/en/records.json';
+import enBackup from './locales/en/backup.json';
 import ruAbout from './locales/ru/about.json';
 import ruCommon from './locales/ru/common.json';
 import ruGrading from './locales/ru/grading.json';
@@ -30,6 +31,7 @@ import ruFeed from './locales/ru/feed.json';
 import ruComposer from './locales/ru/composer.json';
 import ruDebrief from './locales/ru/debrief.json';
 import ruPacks from './locales/ru/packs.json';
+import ruBackup from './locales/ru/backup.json';
 import ruAcademy from './locales/ru/academy.json';
 import ruRecords from './locales/ru/records.json';
 
@@ -52,6 +54,7 @@ const en = {
   packs: enPacks,
   academy: enAcademy,
   records: enRecords,
+  backup: enBackup,
 };
 
 export type Namespace = keyof typeof en;
@@ -77,6 +80,7 @@ export const resources: Record<Language, typeof en> = {
     packs: ruPacks,
     academy: ruAcademy,
     records: ruRecords,
+    backup: ruBackup,
   },
 };
 

@@ -148,7 +148,8 @@ export interface CheckedPackRecord {
 
 /** The academy's settings (see repositories/academy.ts): each its own row, so an unreadable one loses only itself. */
 export type AcademySettingKey = 'academyName' | 'academyIri' | 'academyIdentityField' | 'adminPassphrase';
-export type SettingKey = 'language' | 'theme' | 'activeProfileId' | AcademySettingKey;
+/** What the export dialog remembers: Moodle grade item ID numbers and options (see repositories/moodle-export.ts). */
+export type SettingKey = 'language' | 'theme' | 'activeProfileId' | AcademySettingKey | 'moodleExport';
 
 /** A value is checked when it is read, so a row written by another version cannot break the UI. */
 export interface SettingRow {

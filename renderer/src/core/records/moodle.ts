@@ -23,18 +23,12 @@ import { XMLBuilder } from 'fast-xml-parser';
 import Papa from 'papaparse';
 import type { Course } from '../pack/schema';
 import type { ExportCatalog, ExportTrainee, IdentityField } from './export-common';
+import { MAX_ITEM_ID_LENGTH, type CourseScoreRule, type GradeItemLevel } from './moodle-settings';
 import { courseProgress, progressByScenario, scenarioKey, type CourseProgress, type ProgressOutcome, type ScenarioProgress } from './progress';
 
+export { MAX_ITEM_ID_LENGTH, type CourseScoreRule, type GradeItemLevel } from './moodle-settings';
+
 export type MoodleFormat = 'csv' | 'xml';
-
-/** What a grade item stands for: a course (its completion score) or a scenario (its best score). */
-export type GradeItemLevel = 'course' | 'scenario';
-
-/** Which course score goes in: only once the course is completed, or the score so far. */
-export type CourseScoreRule = 'completed' | 'always';
-
-/** Longest ID number Moodle keeps for a grade item (grade_items.idnumber is varchar(255)). */
-export const MAX_ITEM_ID_LENGTH = 255;
 
 /** Moodle's own names for the identity columns of its exports: the teacher maps them to "ID number" and "Email address". */
 export const IDENTITY_HEADERS: Record<IdentityField, string> = { academyId: 'ID number', email: 'Email address' };

@@ -2,6 +2,7 @@
 import { THEME_PREFERENCES, type Language, type ThemePreference } from '../../../../electron/contract/api';
 import { isAcademyIri, isAcademyName, isIdentityField } from '../../core/academy';
 import { isLanguage } from '../../core/locale';
+import { isMoodleExportSettings } from '../../core/records/moodle-settings';
 import { isSecretHash } from '../../core/records/secret';
 import type { AttacheDatabase, SettingKey } from '../database';
 import { storageWrite } from '../errors';
@@ -31,6 +32,7 @@ const IS_VALID: { [Key in SettingKey]: (value: unknown) => boolean } = {
   academyIri: isAcademyIri,
   academyIdentityField: isIdentityField,
   adminPassphrase: isSecretHash,
+  moodleExport: isMoodleExportSettings,
 };
 
 /** Whether a value may be stored under (and is trusted when read from) a key; repositories/academy.ts writes its own keys. */

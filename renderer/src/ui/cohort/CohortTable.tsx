@@ -3,7 +3,7 @@
 // opens the trainee's attempts: by a click anywhere on it, or from the keyboard with the trainee's
 // name, a button; the arrow keys move between rows, scrolling the next one into the page first.
 import { Badge, Table, Text, UnstyledButton } from '@mantine/core';
-import { useCallback, useMemo, useRef, type ComponentProps, type KeyboardEvent, type Ref } from 'react';
+import { useCallback, useMemo, useRef, useState, type ComponentProps, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContextProp, ItemProps, TableProps, TableVirtuosoHandle } from 'react-virtuoso';
 import { TableVirtuoso } from 'react-virtuoso';
@@ -127,17 +127,22 @@ function Cells({ row, index, format, context }: { row: CohortRow; index: number;
         </Text>
       </Table.Td>
       <Table.Td>
-        <Badge variant="light" color={STATUS_COLORS[row.status]} size="sm" data-testid="cohort-status">
+        <Badge variant="light" color={STATUS_COLORS[row.status]} size="sm" tt="none" maw="100%" data-testid="cohort-status">
           {t(`status.${row.status}`)}
         </Badge>
       </Table.Td>
       <Table.Td className={classes.numeric}>{row.bestScore === null ? none : format.score(row.bestScore)}</Table.Td>
       <Table.Td className={classes.numeric}>{format.count(row.attempts)}</Table.Td>
       <Table.Td className={classes.numeric}>{row.completedAt === null ? none : format.date(row.completedAt)}</Table.Td>
-      <Table.Td className={classes.numeric}>{row.attempts === 0 ? none : format.duration(row.timeOnTaskMs)}</Table.Td>
+      {/* Time on task is counted over finished attempts: none finished (no score yet), nothing to count. */}
+      <Table.Td className={classes.numeric}>{row.bestScore === null ? none : format.duration(row.timeOnTaskMs)}</Table.Td>
     </>
   );
 }
+
+const TABLE_HEIGHT = 'clamp(320px, 62vh, 880px)';
+/** Room for the header row (up to two lines) above the rows' own height. */
+const HEADER_ALLOWANCE_PX = 60;
 
 export interface CohortTableProps {
   /** Filtered and sorted already. */
@@ -153,17 +158,19 @@ export function CohortTable({ rows, rowsPer, sort, onSort, onOpen }: CohortTable
   const format = recordsFormat(i18n.language);
   const virtuoso = useRef<TableVirtuosoHandle>(null);
   const scroller = useRef<HTMLElement | null>(null);
+  // A short list takes only the height it needs; a long one scrolls inside at most TABLE_HEIGHT.
+  const [listHeight, setListHeight] = useState<number | null>(null);
 
   const columns: Column[] = useMemo(
     () => [
-      { column: 'trainee', label: t('columns.trainee'), width: '21%' },
-      { column: 'course', label: t('columns.course'), width: '15%' },
+      { column: 'trainee', label: t('columns.trainee'), width: '18%' },
+      { column: 'course', label: t('columns.course'), width: '13%' },
       { column: 'scenario', label: rowsPer === 'scenario' ? t('columns.scenario') : t('columns.scenariosPassed'), width: '16%' },
-      { column: 'status', label: t('columns.status'), width: '11%' },
-      { column: 'bestScore', label: rowsPer === 'scenario' ? t('columns.bestScore') : t('columns.averageScore'), width: '8%', numeric: true },
-      { column: 'attempts', label: t('columns.attempts'), width: '8%', numeric: true },
-      { column: 'completedAt', label: t('columns.completedAt'), width: '11%', numeric: true },
-      { column: 'timeOnTask', label: t('columns.timeOnTask'), width: '10%', numeric: true },
+      { column: 'status', label: t('columns.status'), width: '12%' },
+      { column: 'bestScore', label: rowsPer === 'scenario' ? t('columns.bestScore') : t('columns.averageScore'), width: '9%', numeric: true },
+      { column: 'attempts', label: t('columns.attempts'), width: '9%', numeric: true },
+      { column: 'completedAt', label: t('columns.completedAt'), width: '12%', numeric: true },
+      { column: 'timeOnTask', label: t('columns.timeOnTask'), width: '11%', numeric: true },
     ],
     [t, rowsPer],
   );
@@ -199,6 +206,9 @@ export function CohortTable({ rows, rowsPer, sort, onSort, onOpen }: CohortTable
         scroller.current = element instanceof HTMLElement ? element : null;
       }}
       className={classes.scroller}
+      // Inline, as react-virtuoso sets its own height inline: the table scrolls inside this height.
+      style={{ height: listHeight === null ? TABLE_HEIGHT : `min(${TABLE_HEIGHT}, ${Math.ceil(listHeight) + HEADER_ALLOWANCE_PX}px)` }}
+      totalListHeightChanged={setListHeight}
       data={rows as CohortRow[]}
       context={context}
       components={COMPONENTS}

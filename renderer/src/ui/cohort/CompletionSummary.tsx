@@ -60,6 +60,7 @@ export function CompletionSummary({ summary, trainees }: { summary: readonly Cou
                   ]}
                   valueFormatter={format.count}
                   withLegend
+                  xAxisProps={{ allowDecimals: false }}
                   yAxisProps={{ width: 180 }}
                   tooltipAnimationDuration={0}
                   accessibilityLayer={false}

@@ -48,7 +48,8 @@ export function OutcomeScreen({ uid }: { uid: string }) {
           {t('outcome.lockedTitle')}
         </Title>
       )}
-      <RequireAdmin reason={t('outcome.adminReason')}>
+      {/* Quiet: the records this was opened from have said already when no passphrase is set. */}
+      <RequireAdmin reason={t('outcome.adminReason')} quiet>
         <OutcomeRecord uid={uid} />
       </RequireAdmin>
     </Container>

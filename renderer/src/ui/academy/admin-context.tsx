@@ -170,6 +170,8 @@ export function UnlockForm({ onUnlocked, testId = 'admin-unlock' }: { onUnlocked
             setWrong(false);
           }}
           error={wrong ? t('unlock.wrong') : null}
+          // Mantine's PasswordInput marks an error only with data-invalid; assistive technology reads aria-invalid.
+          aria-invalid={wrong}
           aria-describedby={statusId}
           visibilityToggleButtonProps={{ 'aria-label': t('unlock.toggleVisibility') }}
         />
@@ -263,15 +265,14 @@ export function RequireAdmin({
 }) {
   const admin = useAdmin();
   if (!admin.ready) return null;
-  if (!admin.configured)
-    return (
-      <>
-        {!quiet && <AdminNotConfiguredNotice />}
-        {children}
-      </>
-    );
-  if (admin.unlocked) return <>{children}</>;
-  return <UnlockPanel reason={reason} variant={variant} />;
+  if (admin.configured && !admin.unlocked) return <UnlockPanel reason={reason} variant={variant} />;
+  // One shape whether open or unlocked, so that removing the passphrase does not remount (and reset) the content.
+  return (
+    <>
+      {!admin.configured && !quiet && <AdminNotConfiguredNotice />}
+      {children}
+    </>
+  );
 }
 
 /** In the app's header while administrator mode is on: says so, and locks at once. */

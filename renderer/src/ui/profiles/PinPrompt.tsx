@@ -140,6 +140,8 @@ function SecretForm({
             setWrong(false);
           }}
           error={wrong ? (kind === 'pin' ? t('pin.wrong') : t('pin.adminWrong')) : null}
+          // Mantine's PasswordInput marks an error only with data-invalid; assistive technology reads aria-invalid.
+          aria-invalid={wrong}
           aria-describedby={statusId}
           visibilityToggleButtonProps={{ 'aria-label': kind === 'pin' ? t('pin.toggleVisibility') : t('pin.adminToggleVisibility') }}
         />

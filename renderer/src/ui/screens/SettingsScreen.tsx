@@ -1,4 +1,5 @@
-// Runtime: renderer. Settings: the UI's language and theme, and the active trainee profile (edit or delete it).
+// Runtime: renderer. Settings: the UI's language and theme, the active trainee profile (edit it, its PIN,
+// delete it in administrator mode) and the academy's settings.
 import { Card, Center, Divider, Group, SegmentedControl, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, type ReactNode } from 'react';
@@ -7,7 +8,10 @@ import { SUPPORTED_LANGUAGES, THEME_PREFERENCES, type Language, type ThemePrefer
 import { isLanguage } from '../../core/locale';
 import { readActiveProfile } from '../../db/repositories/profiles';
 import { isThemePreference, saveLanguage, saveTheme } from '../../db/repositories/settings';
-import { AutoThemeIcon, LanguageIcon, MoonIcon, SunIcon, UserIcon } from '../icons';
+import { AcademySettings } from '../academy/AcademySettings';
+import { RequireAdmin } from '../academy/admin-context';
+import { ProfilePin } from '../academy/ProfilePin';
+import { AutoThemeIcon, LanguageIcon, LockIcon, MoonIcon, SunIcon, UserIcon } from '../icons';
 import { DeleteProfile } from '../profiles/DeleteProfile';
 import { Page } from '../Page';
 import { usePreferences } from '../preferences';
@@ -120,7 +124,7 @@ function PreferencesCard() {
 }
 
 function ProfileCard() {
-  const { t } = useTranslation('settings');
+  const { t } = useTranslation(['settings', 'academy']);
   const { db } = useServices();
   // undefined while the first read is under way, null when no profile has been set up.
   const profile = useLiveQuery(() => readActiveProfile(db), [db]);
@@ -132,9 +136,23 @@ function ProfileCard() {
       {profile && (
         <>
           <Divider my="lg" />
-          <DeleteProfile key={profile.id} profile={profile} />
+          <ProfilePin profile={profile} />
+          <Divider my="lg" />
+          <RequireAdmin reason={t('academy:reasons.deleteProfile')} quiet variant="inline">
+            <DeleteProfile key={profile.id} profile={profile} />
+          </RequireAdmin>
         </>
       )}
+    </Card>
+  );
+}
+
+function AcademyCard() {
+  const { t } = useTranslation('academy');
+  return (
+    <Card data-testid="settings-academy">
+      <SectionHeading icon={<LockIcon />} title={t('settings.title')} description={t('settings.description')} />
+      <AcademySettings />
     </Card>
   );
 }
@@ -145,6 +163,7 @@ export function SettingsScreen() {
     <Page testId="settings-page" title={t('title')} intro={t('intro')}>
       <PreferencesCard />
       <ProfileCard />
+      <AcademyCard />
     </Page>
   );
 }

@@ -48,6 +48,33 @@ export interface SaveFileRequest {
 
 export type SaveFileResult = { saved: true; name: string } | { saved: false };
 
+/**
+ * This device's key for signing progress files: made on the device on first use, never leaving it;
+ * only the public key and signatures do. `storage` says how the private key is kept: encrypted by the
+ * operating system's secret store, in an unencrypted file readable by this user only (a system without
+ * a secret store), or in the browser's storage (the web build).
+ */
+export interface DeviceKeyInfo {
+  /** Hex of the 32-byte Ed25519 public key. */
+  publicKey: string;
+  storage: 'os-encrypted' | 'unencrypted-file' | 'browser-storage';
+}
+
+export interface DeviceKeyRequest {
+  /** Make the key when there is none yet (false: answer null instead). */
+  create: boolean;
+}
+
+export interface SignRequest {
+  bytes: Uint8Array;
+}
+
+export interface DeviceSignature {
+  publicKey: string;
+  /** The 64-byte Ed25519 signature. */
+  signature: Uint8Array;
+}
+
 export const PDF_PAGE_SIZES = ['A4', 'Letter'] as const;
 export type PdfPageSize = (typeof PDF_PAGE_SIZES)[number];
 
@@ -76,6 +103,9 @@ export interface InvokeContract {
   'app:get-system-locale': { args: []; result: string };
   'file:open': { args: [request: OpenFileRequest]; result: OpenedFile | null };
   'file:save': { args: [request: SaveFileRequest]; result: SaveFileResult };
+  'file:open-many': { args: [request: OpenFileRequest]; result: OpenedFile[] };
+  'device-key:get': { args: [request: DeviceKeyRequest]; result: DeviceKeyInfo | null };
+  'device-key:sign': { args: [request: SignRequest]; result: DeviceSignature };
   'print:to-pdf': { args: [request: PrintToPdfRequest]; result: Uint8Array };
   'menu:set-state': { args: [state: MenuState]; result: void };
 }
@@ -95,6 +125,11 @@ export interface AttacheApi {
   getSystemLocale(): Promise<string>;
   openFile(request: OpenFileRequest): Promise<OpenedFile | null>;
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
+  /** Several files chosen at once; empty when the user cancels. */
+  openFiles(request: OpenFileRequest): Promise<OpenedFile[]>;
+  getDeviceKey(request: DeviceKeyRequest): Promise<DeviceKeyInfo | null>;
+  /** Signs with this device's key, making it first if there is none. */
+  signWithDeviceKey(request: SignRequest): Promise<DeviceSignature>;
   /**
    * The PDF of a self-contained HTML document; null where the platform cannot make one (a browser tab:
    * there, the page is printed with the browser's own dialog instead).
@@ -111,6 +146,9 @@ export const INVOKE_CHANNELS = {
   getSystemLocale: 'app:get-system-locale',
   openFile: 'file:open',
   saveFile: 'file:save',
+  openFiles: 'file:open-many',
+  getDeviceKey: 'device-key:get',
+  signWithDeviceKey: 'device-key:sign',
   printToPdf: 'print:to-pdf',
   setMenuState: 'menu:set-state',
 } as const satisfies Record<Exclude<keyof AttacheApi, 'onMenuCommand'>, InvokeChannel>;

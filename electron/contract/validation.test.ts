@@ -1,7 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import { INVOKE_CHANNELS, type InvokeChannel, type InvokeContract } from './api';
-import { INVOKE_ARGS_SCHEMAS, MAX_FILE_BYTES, MAX_PRINT_HTML_LENGTH, validateInvokeArgs } from './validation';
+import { INVOKE_ARGS_SCHEMAS, MAX_FILE_BYTES, MAX_PRINT_HTML_LENGTH, MAX_SIGNED_BYTES, validateInvokeArgs } from './validation';
 
 const bytes = new Uint8Array([1, 2, 3]);
 
@@ -16,6 +16,9 @@ describe('INVOKE_ARGS_SCHEMAS', () => {
     expectTypeOf<Parsed<'app:get-system-locale'>>().toEqualTypeOf<InvokeContract['app:get-system-locale']['args']>();
     expectTypeOf<Parsed<'file:open'>>().toEqualTypeOf<InvokeContract['file:open']['args']>();
     expectTypeOf<Parsed<'file:save'>>().toEqualTypeOf<InvokeContract['file:save']['args']>();
+    expectTypeOf<Parsed<'file:open-many'>>().toEqualTypeOf<InvokeContract['file:open-many']['args']>();
+    expectTypeOf<Parsed<'device-key:get'>>().toEqualTypeOf<InvokeContract['device-key:get']['args']>();
+    expectTypeOf<Parsed<'device-key:sign'>>().toEqualTypeOf<InvokeContract['device-key:sign']['args']>();
     expectTypeOf<Parsed<'print:to-pdf'>>().toEqualTypeOf<InvokeContract['print:to-pdf']['args']>();
     expectTypeOf<Parsed<'menu:set-state'>>().toEqualTypeOf<InvokeContract['menu:set-state']['args']>();
   });
@@ -45,6 +48,7 @@ describe('validateInvokeArgs', () => {
     ['an extension with a dot', [{ filters: [{ name: 'Pack', extensions: ['.attache'] }] }]],
     ['a wildcard extension', [{ filters: [{ name: 'All', extensions: ['*'] }] }]],
     ['an extension with a path', [{ filters: [{ name: 'Pack', extensions: ['../x'] }] }]],
+    ['an extension ending in a hyphen', [{ filters: [{ name: 'Pack', extensions: ['attache-'] }] }]],
     ['a filter without extensions', [{ filters: [{ name: 'Pack', extensions: [] }] }]],
     ['an unknown filter field', [{ filters: [{ name: 'Pack', extensions: ['yaml'], hidden: true }] }]],
     ['an overlong title', [{ title: 'x'.repeat(201) }]],
@@ -86,6 +90,29 @@ describe('validateInvokeArgs', () => {
     const atLimit = new Uint8Array(new ArrayBuffer(8), 0, 8);
     Object.defineProperty(atLimit, 'byteLength', { value: MAX_FILE_BYTES });
     expect(validateInvokeArgs('file:save', [{ suggestedName: 'a.json', bytes: atLimit }]).ok).toBe(true);
+  });
+
+  it('takes the same requests to open several files as to open one', () => {
+    const request = { title: 'Import progress files', filters: [{ name: 'Progress file', extensions: ['attache-progress'] }] };
+    expect(validateInvokeArgs('file:open-many', [request])).toEqual({ ok: true, args: [request] });
+    expect(validateInvokeArgs('file:open-many', [{ multiple: true }]).ok).toBe(false);
+    expect(validateInvokeArgs('file:open-many', []).ok).toBe(false);
+  });
+
+  it('asks for the device key only with a yes or no to making it', () => {
+    expect(validateInvokeArgs('device-key:get', [{ create: false }])).toEqual({ ok: true, args: [{ create: false }] });
+    expect(validateInvokeArgs('device-key:get', [{ create: 'yes' }]).ok).toBe(false);
+    expect(validateInvokeArgs('device-key:get', [{ create: true, export: true }]).ok).toBe(false);
+    expect(validateInvokeArgs('device-key:get', []).ok).toBe(false);
+  });
+
+  it('signs bytes only, and no more than a manifest needs', () => {
+    expect(validateInvokeArgs('device-key:sign', [{ bytes }])).toEqual({ ok: true, args: [{ bytes }] });
+    expect(validateInvokeArgs('device-key:sign', [{ bytes: 'text' }]).ok).toBe(false);
+    expect(validateInvokeArgs('device-key:sign', [{ bytes, key: 'x' }]).ok).toBe(false);
+    const oversized = new Uint8Array(new ArrayBuffer(8), 0, 8);
+    Object.defineProperty(oversized, 'byteLength', { value: MAX_SIGNED_BYTES + 1 });
+    expect(validateInvokeArgs('device-key:sign', [{ bytes: oversized }]).ok).toBe(false);
   });
 
   it('accepts a document to print on A4 or Letter paper, within the size limit', () => {

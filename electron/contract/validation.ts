@@ -7,6 +7,13 @@ import { PDF_PAGE_SIZES, SUPPORTED_LANGUAGES, THEME_PREFERENCES, type InvokeChan
 /** Largest file the app opens or saves: scenario packs and exports are far smaller. */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
+/** Most files opened at once (an academy importing a cohort's progress files), and their bytes together. */
+export const MAX_OPEN_FILES = 1000;
+export const MAX_OPEN_TOTAL_BYTES = 1024 * 1024 * 1024;
+
+/** Largest message the device key signs: a progress file's manifest of 5,000 records is under 1 MiB. */
+export const MAX_SIGNED_BYTES = 4 * 1024 * 1024;
+
 /** Longest document printed to PDF: a batch of 500 transcripts is a few megabytes. */
 export const MAX_PRINT_HTML_LENGTH = 64 * 1024 * 1024;
 
@@ -32,7 +39,11 @@ const dialogTitle = z.string().min(1).max(MAX_TITLE_LENGTH);
 const fileFilter = z.strictObject({
   name: z.string().min(1).max(MAX_TITLE_LENGTH),
   extensions: z
-    .array(z.string().regex(/^[A-Za-z0-9]{1,16}$/, 'an extension is 1–16 letters or digits, without the dot'))
+    .array(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?$/, 'an extension is 1–32 letters, digits or inner hyphens (attache-progress), without the dot'),
+    )
     .min(1)
     .max(MAX_EXTENSIONS_PER_FILTER),
 });
@@ -61,6 +72,14 @@ export const saveFileRequestSchema = z.strictObject({
   filters: fileFilters.optional(),
 });
 
+export const deviceKeyRequestSchema = z.strictObject({ create: z.boolean() });
+
+export const signRequestSchema = z.strictObject({
+  bytes: z
+    .custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected the bytes to sign as a Uint8Array')
+    .refine((bytes) => bytes.byteLength <= MAX_SIGNED_BYTES, `at most ${MAX_SIGNED_BYTES} bytes are signed at once`),
+});
+
 export const printToPdfRequestSchema = z.strictObject({
   html: z.string().min(1).max(MAX_PRINT_HTML_LENGTH, `a document to print may hold at most ${MAX_PRINT_HTML_LENGTH} characters`),
   pageSize: z.enum(PDF_PAGE_SIZES),
@@ -82,6 +101,9 @@ export const INVOKE_ARGS_SCHEMAS = {
   'app:get-system-locale': z.tuple([]),
   'file:open': z.tuple([openFileRequestSchema]),
   'file:save': z.tuple([saveFileRequestSchema]),
+  'file:open-many': z.tuple([openFileRequestSchema]),
+  'device-key:get': z.tuple([deviceKeyRequestSchema]),
+  'device-key:sign': z.tuple([signRequestSchema]),
   'print:to-pdf': z.tuple([printToPdfRequestSchema]),
   'menu:set-state': z.tuple([menuStateSchema]),
 } as const satisfies ArgsSchemaMap;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { BrowserWindow, IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { MAX_FILE_BYTES } from '../contract/validation';
+import { MAX_FILE_BYTES, MAX_OPEN_FILES, MAX_OPEN_TOTAL_BYTES } from '../contract/validation';
 import { createIpcHandlers, type HandlerDependencies } from './handlers';
 
 const event = { sender: {} } as IpcMainInvokeEvent;
@@ -9,8 +9,8 @@ const window = { id: 1 } as unknown as BrowserWindow;
 
 function setUp(overrides: Partial<HandlerDependencies> = {}) {
   const files = {
-    size: vi.fn(async () => 3),
-    read: vi.fn(async () => new Uint8Array([1, 2, 3])),
+    size: vi.fn(async (_filePath: string) => 3),
+    read: vi.fn(async (_filePath: string) => new Uint8Array([1, 2, 3])),
     write: vi.fn(async () => undefined),
   };
   const dialog = {
@@ -27,6 +27,10 @@ function setUp(overrides: Partial<HandlerDependencies> = {}) {
   const menu = { apply: vi.fn() };
   const setNativeTheme = vi.fn();
   const printToPdf = vi.fn(async () => new Uint8Array([0x25, 0x50, 0x44, 0x46]));
+  const deviceKey = {
+    get: vi.fn(async () => ({ publicKey: 'ab'.repeat(32), storage: 'os-encrypted' as const })),
+    sign: vi.fn(async () => ({ publicKey: 'ab'.repeat(32), signature: new Uint8Array(64) })),
+  };
   const deps = {
     app,
     dialog,
@@ -37,9 +41,10 @@ function setUp(overrides: Partial<HandlerDependencies> = {}) {
     menu,
     setNativeTheme,
     printToPdf,
+    deviceKey,
     ...overrides,
   } as unknown as HandlerDependencies;
-  return { handlers: createIpcHandlers(deps), files, dialog, app, menu, setNativeTheme, printToPdf };
+  return { handlers: createIpcHandlers(deps), files, dialog, app, menu, setNativeTheme, printToPdf, deviceKey };
 }
 
 describe('app handlers', () => {
@@ -93,6 +98,58 @@ describe('file:open', () => {
     const { handlers, dialog } = setUp({ windowOf: () => null });
     await handlers['file:open'](event, {});
     expect(dialog.showOpenDialog).toHaveBeenCalledExactlyOnceWith({ properties: ['openFile'] });
+  });
+});
+
+describe('file:open-many', () => {
+  const chosen = ['/home/ana/inbox/Anna 2026-03-14.attache-progress', '/home/ana/inbox/Boris 2026-03-15.attache-progress'];
+
+  it('reads every chosen file, in the order chosen', async () => {
+    const { handlers, dialog, files } = setUp();
+    dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: chosen });
+    files.read.mockImplementation(async (filePath: string) => new Uint8Array([chosen.indexOf(filePath)]));
+    const request = { title: 'Import progress files', filters: [{ name: 'Progress file', extensions: ['attache-progress'] }] };
+    expect(await handlers['file:open-many'](event, request)).toEqual([
+      { name: 'Anna 2026-03-14.attache-progress', bytes: new Uint8Array([0]) },
+      { name: 'Boris 2026-03-15.attache-progress', bytes: new Uint8Array([1]) },
+    ]);
+    expect(dialog.showOpenDialog).toHaveBeenCalledExactlyOnceWith(window, { ...request, properties: ['openFile', 'multiSelections'] });
+  });
+
+  it('returns no files when the user cancels', async () => {
+    const { handlers, dialog, files } = setUp();
+    dialog.showOpenDialog.mockResolvedValue({ canceled: true, filePaths: [] });
+    expect(await handlers['file:open-many'](event, {})).toEqual([]);
+    expect(files.read).not.toHaveBeenCalled();
+  });
+
+  it('checks every size before reading any file, one by one and together', async () => {
+    const { handlers, dialog, files } = setUp();
+    dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: chosen });
+    files.size.mockImplementation(async (filePath: string) => (filePath === chosen[1] ? MAX_FILE_BYTES + 1 : 3));
+    await expect(handlers['file:open-many'](event, {})).rejects.toThrow('"Boris 2026-03-15.attache-progress" cannot be opened: it is larger than 256 MiB.');
+    const five = Array.from({ length: 5 }, (_, i) => `/inbox/${i}.attache-progress`);
+    dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: five });
+    files.size.mockResolvedValue(MAX_FILE_BYTES);
+    expect(five.length * MAX_FILE_BYTES).toBeGreaterThan(MAX_OPEN_TOTAL_BYTES);
+    await expect(handlers['file:open-many'](event, {})).rejects.toThrow('Choose them in smaller groups.');
+    dialog.showOpenDialog.mockResolvedValue({
+      canceled: false,
+      filePaths: Array.from({ length: MAX_OPEN_FILES + 1 }, (_, i) => `/inbox/${i}.attache-progress`),
+    });
+    await expect(handlers['file:open-many'](event, {})).rejects.toThrow(`at most ${MAX_OPEN_FILES} are opened at once`);
+    expect(files.read).not.toHaveBeenCalled();
+  });
+});
+
+describe('device key', () => {
+  it('answers the public key and signatures from the store, never the private key', async () => {
+    const { handlers, deviceKey } = setUp();
+    expect(await handlers['device-key:get'](event, { create: false })).toEqual({ publicKey: 'ab'.repeat(32), storage: 'os-encrypted' });
+    expect(deviceKey.get).toHaveBeenCalledExactlyOnceWith({ create: false });
+    const bytes = new Uint8Array([1, 2]);
+    expect(await handlers['device-key:sign'](event, { bytes })).toEqual({ publicKey: 'ab'.repeat(32), signature: new Uint8Array(64) });
+    expect(deviceKey.sign).toHaveBeenCalledExactlyOnceWith(bytes);
   });
 });
 

@@ -4,7 +4,8 @@
 import path from 'node:path';
 import type { App, BrowserWindow, Dialog, FileFilter as ElectronFileFilter, IpcMainInvokeEvent, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import type { AppInfo, FileFilter, PrintToPdfRequest, ThemePreference } from '../contract/api';
-import { MAX_FILE_BYTES } from '../contract/validation';
+import { MAX_FILE_BYTES, MAX_OPEN_FILES, MAX_OPEN_TOTAL_BYTES } from '../contract/validation';
+import type { DeviceKeyStore } from './device-key';
 import type { IpcHandlers } from './ipc';
 import type { MenuController } from './menu';
 
@@ -27,6 +28,8 @@ export interface HandlerDependencies {
   setNativeTheme(theme: ThemePreference): void;
   /** Prints a self-contained HTML document to PDF in a hidden window without scripts (see print.ts). */
   printToPdf(request: PrintToPdfRequest): Promise<Uint8Array>;
+  /** This device's signing key for progress files (see device-key.ts). */
+  deviceKey: DeviceKeyStore;
 }
 
 const REPORTED_VERSIONS = ['electron', 'chrome', 'node'] as const;
@@ -90,6 +93,37 @@ export function createIpcHandlers(deps: HandlerDependencies): IpcHandlers {
       }
       return { name, bytes: await deps.files.read(filePath) };
     },
+
+    'file:open-many': async (event, request) => {
+      const result = await showOpenDialog(event, {
+        ...(request.title ? { title: request.title } : {}),
+        ...(request.filters ? { filters: toDialogFilters(request.filters) } : {}),
+        properties: ['openFile', 'multiSelections'],
+      });
+      if (result.canceled || result.filePaths.length === 0) return [];
+      if (result.filePaths.length > MAX_OPEN_FILES) {
+        throw new Error(`${result.filePaths.length} files were chosen; at most ${MAX_OPEN_FILES} are opened at once. Choose them in smaller groups.`);
+      }
+      // Every size is checked before any file is read.
+      let total = 0;
+      for (const filePath of result.filePaths) {
+        const size = await deps.files.size(filePath);
+        if (size > MAX_FILE_BYTES) {
+          throw new Error(`"${path.basename(filePath)}" cannot be opened: it is larger than ${formatMebibytes(MAX_FILE_BYTES)}.`);
+        }
+        total += size;
+      }
+      if (total > MAX_OPEN_TOTAL_BYTES) {
+        throw new Error(`The chosen files add up to more than ${formatMebibytes(MAX_OPEN_TOTAL_BYTES)}. Choose them in smaller groups.`);
+      }
+      const opened = [];
+      for (const filePath of result.filePaths) opened.push({ name: path.basename(filePath), bytes: await deps.files.read(filePath) });
+      return opened;
+    },
+
+    'device-key:get': (_event, request) => deps.deviceKey.get(request),
+
+    'device-key:sign': (_event, request) => deps.deviceKey.sign(request.bytes),
 
     'file:save': async (event, request) => {
       const result = await showSaveDialog(event, {

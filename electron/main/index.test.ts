@@ -66,6 +66,7 @@ function fakeElectron(options: { lock: boolean }) {
         setApplicationMenu: vi.fn(),
       },
       nativeTheme: { themeSource: 'system' },
+      safeStorage: { isEncryptionAvailable: vi.fn(() => true), encryptString: vi.fn(), decryptString: vi.fn() },
       protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
       session: {
         defaultSession: {

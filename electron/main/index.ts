@@ -2,8 +2,9 @@
 // app:// scheme, a hardened session, the IPC handlers, the menu and the window.
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, safeStorage, session } from 'electron';
 import { MENU_COMMAND_CHANNEL, type MenuCommand } from '../contract/api';
+import { createDeviceKeyStore, nodeKeyFiles } from './device-key';
 import { createIpcHandlers } from './handlers';
 import { createTrustedSenderCheck, registerIpcHandlers } from './ipc';
 import { createMenuController, menuLanguageFor } from './menu';
@@ -113,6 +114,12 @@ function startApp(): void {
             nativeTheme.themeSource = theme === 'auto' ? 'system' : theme;
           },
           printToPdf: printHtmlToPdf,
+          deviceKey: createDeviceKeyStore({
+            filePath: path.join(app.getPath('userData'), 'device-key.json'),
+            files: nodeKeyFiles,
+            safeStorage,
+            platform: process.platform,
+          }),
         }),
         createTrustedSenderCheck({
           origins,

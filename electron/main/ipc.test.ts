@@ -21,6 +21,9 @@ function fakeHandlers() {
     'app:get-system-locale': vi.fn(() => 'ru-RU'),
     'file:open': vi.fn(async () => null),
     'file:save': vi.fn(async () => ({ saved: true as const, name: 'records.json' })),
+    'file:open-many': vi.fn(async () => []),
+    'device-key:get': vi.fn(async () => null),
+    'device-key:sign': vi.fn(async () => ({ publicKey: 'ab'.repeat(32), signature: new Uint8Array(64) })),
     'print:to-pdf': vi.fn(async () => new Uint8Array([0x25, 0x50, 0x44, 0x46])),
     'menu:set-state': vi.fn(),
   } satisfies IpcHandlers;

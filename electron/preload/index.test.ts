@@ -37,6 +37,9 @@ describe('preload', () => {
       [api.getSystemLocale(), 'app:get-system-locale', []],
       [api.openFile({ title: 'Open' }), 'file:open', [{ title: 'Open' }]],
       [api.saveFile({ suggestedName: 'a.json', bytes }), 'file:save', [{ suggestedName: 'a.json', bytes }]],
+      [api.openFiles({ title: 'Import' }), 'file:open-many', [{ title: 'Import' }]],
+      [api.getDeviceKey({ create: false }), 'device-key:get', [{ create: false }]],
+      [api.signWithDeviceKey({ bytes }), 'device-key:sign', [{ bytes }]],
       [api.printToPdf({ html: '<p>x</p>', pageSize: 'A4' }), 'print:to-pdf', [{ html: '<p>x</p>', pageSize: 'A4' }]],
       [api.setMenuState({ language: 'ru', theme: 'dark' }), 'menu:set-state', [{ language: 'ru', theme: 'dark' }]],
     ];

@@ -1,4 +1,6 @@
 // Runtime: Node (Vitest, happy-dom). The web build's platform: file input, download, shortcut.
+import { ed25519 } from '@noble/curves/ed25519.js';
+import { hexToBytes } from '@noble/hashes/utils.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import packageJson from '../../../package.json';
 import type { MenuCommand } from '../../../electron/contract/api';
@@ -74,6 +76,65 @@ describe('browser platform: opening a file', () => {
     const opened = createPlatform().openFile({});
     choose(await clicked, []);
     await expect(opened).resolves.toBeNull();
+  });
+});
+
+describe('browser platform: opening several files', () => {
+  it('lets the user pick many at once and reads them all, in order', async () => {
+    const clicked = captureFileInput();
+    const opened = createPlatform().openFiles({ filters: [{ name: 'Progress file', extensions: ['attache-progress'] }] });
+    const input = await clicked;
+    expect(input.multiple).toBe(true);
+    expect(input.accept).toBe('.attache-progress');
+    choose(input, [new File([new Uint8Array([1])], 'Anna.attache-progress'), new File([new Uint8Array([2, 3])], 'Boris.attache-progress')]);
+    const files = await opened;
+    expect(files.map((file) => [file.name, Array.from(file.bytes)])).toEqual([
+      ['Anna.attache-progress', [1]],
+      ['Boris.attache-progress', [2, 3]],
+    ]);
+    expect(input.isConnected).toBe(false);
+  });
+
+  it('resolves no files when the user cancels, and opens one file at a time for openFile', async () => {
+    const clicked = captureFileInput();
+    const opened = createPlatform().openFiles({});
+    (await clicked).dispatchEvent(new Event('cancel'));
+    await expect(opened).resolves.toEqual([]);
+
+    const single = captureFileInput();
+    const one = createPlatform().openFile({});
+    const input = await single;
+    expect(input.multiple).toBe(false);
+    input.dispatchEvent(new Event('cancel'));
+    await expect(one).resolves.toBeNull();
+  });
+});
+
+describe('browser platform: the device key', () => {
+  afterEach(() => localStorage.removeItem('attache:device-key'));
+
+  it("is made on first use, kept in the browser's storage, and signs with the same key after a reload", async () => {
+    const platform = createPlatform();
+    expect(await platform.getDeviceKey({ create: false })).toBeNull();
+    expect(localStorage.getItem('attache:device-key')).toBeNull();
+    const message = new TextEncoder().encode('manifest');
+    const { publicKey, signature } = await platform.signWithDeviceKey({ bytes: message });
+    expect(ed25519.verify(signature, message, hexToBytes(publicKey))).toBe(true);
+    const reloaded = createPlatform();
+    expect(await reloaded.getDeviceKey({ create: false })).toEqual({ publicKey, storage: 'browser-storage' });
+    expect((await reloaded.signWithDeviceKey({ bytes: message })).signature).toEqual(signature);
+  });
+
+  it('makes one key when two first exports ask at once', async () => {
+    const platform = createPlatform();
+    const [a, b] = await Promise.all([platform.getDeviceKey({ create: true }), platform.signWithDeviceKey({ bytes: new Uint8Array([1]) })]);
+    expect(a?.publicKey).toBe(b.publicKey);
+  });
+
+  it('refuses a damaged stored key, saying how to make a new one, and does not replace it by itself', async () => {
+    localStorage.setItem('attache:device-key', '{"format":1,"publicKey":"00","secretKey":"11"}');
+    await expect(createPlatform().signWithDeviceKey({ bytes: new Uint8Array([1]) })).rejects.toThrow(/damaged.*attache:device-key/);
+    expect(localStorage.getItem('attache:device-key')).toBe('{"format":1,"publicKey":"00","secretKey":"11"}');
   });
 });
 

@@ -4,6 +4,10 @@ import { productName, version } from '../../../package.json';
 import type {
   AppInfo,
   AttacheApi,
+  DeviceKeyInfo,
+  DeviceKeyRequest,
+  DeviceSignature,
+  SignRequest,
   FileFilter,
   MenuCommand,
   OpenFileRequest,
@@ -41,41 +45,98 @@ export function acceptAttribute(filters: FileFilter[] | undefined): string {
   return [...new Set(extensions.map((extension) => `.${extension.replace(/^\./, '')}`))].join(',');
 }
 
-function openFile(request: OpenFileRequest): Promise<OpenedFile | null> {
-  return new Promise((resolve, reject) => {
+/** The files the user picks in a file input (`multiple`: several at once); none when they cancel. */
+function pickFiles(request: OpenFileRequest, multiple: boolean): Promise<File[]> {
+  return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
     input.hidden = true;
+    input.multiple = multiple;
     const accept = acceptAttribute(request.filters);
     if (accept) input.accept = accept;
 
-    const settle = (): void => {
+    const settle = (files: File[]): void => {
       input.removeEventListener('change', onChange);
       input.removeEventListener('cancel', onCancel);
       input.remove();
+      resolve(files);
     };
-    const onCancel = (): void => {
-      settle();
-      resolve(null);
-    };
-    const onChange = (): void => {
-      const file = input.files?.[0];
-      settle();
-      if (!file) {
-        resolve(null);
-        return;
-      }
-      file.arrayBuffer().then(
-        (buffer) => resolve({ name: file.name, bytes: new Uint8Array(buffer) }),
-        (error: unknown) => reject(error instanceof Error ? error : new Error(String(error))),
-      );
-    };
+    const onCancel = (): void => settle([]);
+    const onChange = (): void => settle([...(input.files ?? [])]);
 
     input.addEventListener('change', onChange);
     input.addEventListener('cancel', onCancel);
     document.body.append(input);
     input.click();
   });
+}
+
+async function readPicked(file: File): Promise<OpenedFile> {
+  try {
+    return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+  } catch (error) {
+    throw error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+async function openFile(request: OpenFileRequest): Promise<OpenedFile | null> {
+  const [file] = await pickFiles(request, false);
+  return file ? readPicked(file) : null;
+}
+
+async function openFiles(request: OpenFileRequest): Promise<OpenedFile[]> {
+  const opened: OpenedFile[] = [];
+  // One after another: a cohort's files are read without holding every buffer's promise at once.
+  for (const file of await pickFiles(request, true)) opened.push(await readPicked(file));
+  return opened;
+}
+
+/**
+ * The web build keeps the device's signing key in the browser's storage for this site (localStorage):
+ * it never leaves the browser, but anyone who can use this browser profile (or read its files) can
+ * copy it. The library that signs is loaded only when a key is first needed.
+ */
+const DEVICE_KEY_STORAGE = 'attache:device-key';
+
+interface StoredDeviceKey {
+  format: 1;
+  publicKey: string;
+  secretKey: string;
+}
+
+async function loadDeviceKey(create: boolean): Promise<{ publicKey: string; secretKey: Uint8Array } | null> {
+  const [{ ed25519 }, { bytesToHex, hexToBytes }] = await Promise.all([import('@noble/curves/ed25519.js'), import('@noble/hashes/utils.js')]);
+  // From here on nothing awaits: reading and writing the stored key happen in one turn, so two first
+  // exports at once cannot make two keys.
+  const stored = localStorage.getItem(DEVICE_KEY_STORAGE);
+  if (stored !== null) {
+    try {
+      const parsed = JSON.parse(stored) as StoredDeviceKey;
+      const secretKey = hexToBytes(parsed.secretKey);
+      if (parsed.format === 1 && bytesToHex(ed25519.getPublicKey(secretKey)) === parsed.publicKey) return { publicKey: parsed.publicKey, secretKey };
+    } catch {
+      // Reported below.
+    }
+    throw new Error(
+      "This browser's signing key for progress files is damaged. Clear this site's stored data for the key (attache:device-key) to make a new one; the academy will then see your next progress file as signed by another device.",
+    );
+  }
+  if (!create) return null;
+  const { secretKey, publicKey } = ed25519.keygen();
+  const key: StoredDeviceKey = { format: 1, publicKey: bytesToHex(publicKey), secretKey: bytesToHex(secretKey) };
+  localStorage.setItem(DEVICE_KEY_STORAGE, JSON.stringify(key));
+  return { publicKey: key.publicKey, secretKey };
+}
+
+async function getDeviceKey(request: DeviceKeyRequest): Promise<DeviceKeyInfo | null> {
+  const key = await loadDeviceKey(request.create);
+  return key ? { publicKey: key.publicKey, storage: 'browser-storage' } : null;
+}
+
+async function signWithDeviceKey(request: SignRequest): Promise<DeviceSignature> {
+  const key = (await loadDeviceKey(true))!;
+  const { ed25519 } = await import('@noble/curves/ed25519.js');
+  return { publicKey: key.publicKey, signature: ed25519.sign(request.bytes, key.secretKey) };
 }
 
 function saveFile(request: SaveFileRequest): Promise<SaveFileResult> {
@@ -122,6 +183,9 @@ export function createPlatform(): AttacheApi {
     getSystemLocale: () => Promise.resolve(navigator.languages?.[0] ?? navigator.language ?? ''),
     openFile,
     saveFile,
+    openFiles,
+    getDeviceKey,
+    signWithDeviceKey,
     // A page cannot make a PDF itself: the screen prints with the browser's dialog (Save as PDF) instead.
     printToPdf: () => Promise.resolve(null),
     // A browser tab has no application menu to keep in step.

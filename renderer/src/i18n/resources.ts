@@ -18,6 +18,7 @@ import enPacks from './locales/en/packs.json';
 import enAcademy from './locales/en/academy.json';
 import enRecords from './locales/en/records.json';
 import enBackup from './locales/en/backup.json';
+import enExports from './locales/en/exports.json';
 import ruAbout from './locales/ru/about.json';
 import ruCommon from './locales/ru/common.json';
 import ruGrading from './locales/ru/grading.json';
@@ -34,6 +35,7 @@ import ruPacks from './locales/ru/packs.json';
 import ruBackup from './locales/ru/backup.json';
 import ruAcademy from './locales/ru/academy.json';
 import ruRecords from './locales/ru/records.json';
+import ruExports from './locales/ru/exports.json';
 
 export const DEFAULT_NAMESPACE = 'common';
 
@@ -55,6 +57,7 @@ const en = {
   academy: enAcademy,
   records: enRecords,
   backup: enBackup,
+  exports: enExports,
 };
 
 export type Namespace = keyof typeof en;
@@ -81,6 +84,7 @@ export const resources: Record<Language, typeof en> = {
     academy: ruAcademy,
     records: ruRecords,
     backup: ruBackup,
+    exports: ruExports,
   },
 };
 

@@ -41,6 +41,9 @@ export function createFakePlatform({ systemLocale = 'en-US', appInfo = TEST_APP_
     openFile: () => Promise.resolve(null),
     saveFile: () => Promise.resolve({ saved: false }),
     printToPdf: () => Promise.resolve(null),
+    openFiles: () => Promise.resolve([]),
+    getDeviceKey: () => Promise.resolve(null),
+    signWithDeviceKey: () => Promise.reject(new Error('This test platform has no device key.')),
     setMenuState: vi.fn<AttacheApi['setMenuState']>(() => Promise.resolve()),
     onMenuCommand: (listener) => {
       listeners.add(listener);

@@ -35,6 +35,10 @@ const platform: AttacheApi = {
   getSystemLocale: () => Promise.resolve('en-US'),
   openFile: () => Promise.resolve(null),
   saveFile: () => Promise.resolve({ saved: false }),
+  openFiles: () => Promise.resolve([]),
+  getDeviceKey: () => Promise.resolve(null),
+  signWithDeviceKey: () => Promise.reject(new Error('no device key in these tests')),
+  printToPdf: () => Promise.resolve(null),
   setMenuState: () => Promise.resolve(),
   onMenuCommand: () => () => undefined,
 };

@@ -41,6 +41,9 @@ const platform: AttacheApi = {
   openFile: () => Promise.resolve(null),
   saveFile: () => Promise.resolve({ saved: false }),
   printToPdf: () => Promise.resolve(null),
+  openFiles: () => Promise.resolve([]),
+  getDeviceKey: () => Promise.resolve(null),
+  signWithDeviceKey: () => Promise.reject(new Error('no device key in these tests')),
   setMenuState: () => Promise.resolve(),
   onMenuCommand: () => () => undefined,
 };

@@ -18,6 +18,7 @@ import enPacks from './locales/en/packs.json';
 import enAcademy from './locales/en/academy.json';
 import enRecords from './locales/en/records.json';
 import enBackup from './locales/en/backup.json';
+import enProgressFiles from './locales/en/progressFiles.json';
 import enExports from './locales/en/exports.json';
 import ruAbout from './locales/ru/about.json';
 import ruCommon from './locales/ru/common.json';
@@ -33,6 +34,7 @@ import ruComposer from './locales/ru/composer.json';
 import ruDebrief from './locales/ru/debrief.json';
 import ruPacks from './locales/ru/packs.json';
 import ruBackup from './locales/ru/backup.json';
+import ruProgressFiles from './locales/ru/progressFiles.json';
 import ruAcademy from './locales/ru/academy.json';
 import ruRecords from './locales/ru/records.json';
 import ruExports from './locales/ru/exports.json';
@@ -57,6 +59,7 @@ const en = {
   academy: enAcademy,
   records: enRecords,
   backup: enBackup,
+  progressFiles: enProgressFiles,
   exports: enExports,
 };
 
@@ -84,6 +87,7 @@ export const resources: Record<Language, typeof en> = {
     academy: ruAcademy,
     records: ruRecords,
     backup: ruBackup,
+    progressFiles: ruProgressFiles,
     exports: ruExports,
   },
 };

@@ -236,7 +236,7 @@ export function UnlockPanel({ reason, variant = 'panel' }: { reason: string; var
 export function AdminNotConfiguredNotice() {
   const { t } = useTranslation('academy');
   return (
-    <Alert color="yellow" variant="light" icon={<LockIcon size={18} />} data-testid="admin-not-configured" title={t('notConfigured.title')}>
+    <Alert color="yellow" variant="light" icon={<LockIcon size={18} />} data-testid="admin-not-configured" title={t('notConfigured.title')} mb="md">
       <Text size="sm">
         {t('notConfigured.body')}{' '}
         <Anchor href={hrefFor('settings')} size="sm">

@@ -4,7 +4,7 @@
 import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
 import { Card, Stack, Table, Text, Title } from '@mantine/core';
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CourseCompletion } from '../../core/records/cohort';
 import classes from './cohort.module.css';
@@ -12,7 +12,8 @@ import { recordsFormat } from './format';
 
 export const COMPLETION_COLORS = { completed: 'green.7', inProgress: 'blue.6', notStarted: 'gray.5' } as const;
 
-export function CompletionSummary({ summary, trainees }: { summary: readonly CourseCompletion[]; trainees: number }) {
+/** Memoized: the chart is the costliest thing on the screen, and filtering or sorting the table changes nothing in it. */
+export const CompletionSummary = memo(function CompletionSummary({ summary, trainees }: { summary: readonly CourseCompletion[]; trainees: number }) {
   const { t, i18n } = useTranslation('records');
   const format = recordsFormat(i18n.language);
   const titleId = useId();
@@ -107,4 +108,4 @@ export function CompletionSummary({ summary, trainees }: { summary: readonly Cou
       </Stack>
     </Card>
   );
-}
+});

@@ -61,7 +61,8 @@ async function renderRecords(db: AttacheDatabase, hash = '#/records') {
 
 afterEach(() => forgetView());
 
-describe('RecordsScreen', () => {
+// The whole app over a played attempt: slow on a busy machine, so each test has a minute.
+describe('RecordsScreen', { timeout: 60_000 }, () => {
   it('lists local and imported trainees against every installed scenario, from the navigation', async () => {
     const { db } = await deviceWithRecords();
     const { user } = await renderRecords(db, '#/');

@@ -12,6 +12,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { writeVariantPack } from '../e2e/packs';
 import { formatReport, measureStartup, STARTUP_BUDGET } from './bundle-budget.mjs';
 import { findChromium } from './find-chromium.mjs';
+import { measureRecords, RECORDS_TARGETS, RECORDS_TRAINEES } from './bench-records';
 import { DRAFT_CEILING } from '../renderer/src/core/grading/grade';
 
 export interface BrowserTarget {
@@ -309,6 +310,12 @@ export async function runBrowserBench(): Promise<BrowserTarget[]> {
     console.log(`  a new post into a ${FEED_POSTS.toLocaleString('en')}-post feed: median ${ms(median(arrivals))} (runs: ${runs(arrivals)})`);
     await context.close();
 
+    const records = await measureRecords(browser, url);
+    const cohortSize = `${RECORDS_TRAINEES} trainees, ${records.rows.toLocaleString('en')} rows`;
+    console.log(`  Records (${cohortSize}) opened to its drawn table: median ${ms(median(records.open))} (runs: ${runs(records.open)})`);
+    console.log(`  Records: a status filter to the drawn table: median ${ms(median(records.filter))} (runs: ${runs(records.filter)})`);
+    console.log(`  Records: a keystroke in the search to the drawn table: median ${ms(median(records.search))} (runs: ${runs(records.search)})`);
+
     return [
       {
         name: `initial JavaScript within ${STARTUP_BUDGET.scriptKb} kB gzipped (${startup.scriptKb.toFixed(1)} kB)`,
@@ -333,6 +340,14 @@ export async function runBrowserBench(): Promise<BrowserTarget[]> {
       {
         name: `a new post shown within ${BROWSER_TARGETS.feedInsertMs} ms in a 5,000-post feed (median ${ms(median(arrivals))})`,
         met: median(arrivals) <= BROWSER_TARGETS.feedInsertMs,
+      },
+      {
+        name: `Records of ${cohortSize} drawn within ${RECORDS_TARGETS.openMs} ms of opening (median ${ms(median(records.open))})`,
+        met: median(records.open) <= RECORDS_TARGETS.openMs,
+      },
+      {
+        name: `Records filtered within ${RECORDS_TARGETS.filterMs} ms (median ${ms(median(records.filter))}; a keystroke in the search ${ms(median(records.search))})`,
+        met: median(records.filter) <= RECORDS_TARGETS.filterMs && median(records.search) <= RECORDS_TARGETS.searchMs,
       },
     ];
   } finally {

@@ -12,8 +12,10 @@ export interface SampleTrainee {
 
 export interface SampleCohortOptions {
   trainees: number;
-  packId: string;
-  scenarioIds: readonly string[];
+  /** The scenarios played: either one pack's (packId with scenarioIds) or any packs' (scenarios). */
+  packId?: string;
+  scenarioIds?: readonly string[];
+  scenarios?: readonly { packId: string; scenarioId: string }[];
   seed?: number;
   /** Milliseconds since the epoch: the latest an outcome finishes. */
   now?: number;
@@ -37,7 +39,14 @@ function generator(seed: number): () => number {
 
 const hex = (value: number, width: number) => value.toString(16).padStart(width, '0');
 
-export function sampleCohort({ trainees: count, packId, scenarioIds, seed = 1, now = Date.UTC(2025, 5, 30) }: SampleCohortOptions): {
+export function sampleCohort({
+  trainees: count,
+  packId = 'sample',
+  scenarioIds = [],
+  scenarios = scenarioIds.map((scenarioId) => ({ packId, scenarioId })),
+  seed = 1,
+  now = Date.UTC(2025, 5, 30),
+}: SampleCohortOptions): {
   trainees: SampleTrainee[];
   outcomes: OutcomeSummary[];
 } {
@@ -55,7 +64,7 @@ export function sampleCohort({ trainees: count, packId, scenarioIds, seed = 1, n
     });
     // A tenth do nothing, a tenth pass everything, the rest something in between.
     const kind = index % 10;
-    scenarioIds.forEach((scenarioId, position) => {
+    scenarios.forEach(({ packId, scenarioId }, position) => {
       const plays = kind === 0 ? 0 : kind === 1 ? 1 : Math.floor(random() * 3);
       for (let play = 0; play < plays; play += 1) {
         const average = kind === 1 ? 85 + Math.round(random() * 150) / 10 : Math.round(random() * 1000) / 10;

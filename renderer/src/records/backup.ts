@@ -164,6 +164,7 @@ const SETTING_KEYS: Record<SettingKey, true> = {
   academyIri: true,
   academyIdentityField: true,
   adminPassphrase: true,
+  moodleExport: true,
 };
 
 function isRestorableSetting(key: string, value: unknown): boolean {

@@ -7,6 +7,7 @@ import { Dexie } from 'dexie';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import axe from 'axe-core';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AttacheApi, Language } from '../../../../electron/contract/api';
 import type { AttacheDatabase, ProfileRecord } from '../../db/database';
@@ -14,11 +15,14 @@ import { setAdminPassphrase } from '../../db/repositories/academy';
 import { createProfile, listProfiles, readActiveProfile, setProfilePin, switchProfile } from '../../db/repositories/profiles';
 import { createI18n } from '../../i18n';
 import { createTestDatabase } from '../../test/database';
-import { AdminProvider, useAdmin } from '../academy/admin-context';
+import { AdminProvider, RequireAdmin, useAdmin } from '../academy/admin-context';
+import { SaveTraineeData } from '../backup/SaveTraineeData';
 import { ServicesProvider } from '../services';
 import { loadStartup } from '../startup';
 import { StorageProblemAlert, StorageProblemsProvider } from '../storage-problems';
 import { theme } from '../theme';
+import { seedRecords } from '../../test/seed-records';
+import { DeleteProfile } from './DeleteProfile';
 import { RequireProfile } from './ProfileGate';
 import { ProfileMenu } from './ProfileMenu';
 
@@ -533,6 +537,88 @@ describe('switching into a profile a PIN protects', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Продолжить как Ivan Sokolov' });
     expect(within(dialog).getByLabelText('PIN-код')).toBeTruthy();
 
+    expect(await accessibilityViolations()).toEqual([]);
+  });
+});
+
+describe('deleting a profile', () => {
+  const cheap = { cost: { N: 2 ** 10, r: 8, p: 1 } };
+
+  /** The dialog as Settings composes it: behind the administrator, with the trainee's data offered first. */
+  function Deleting({ profile }: { profile: ProfileRecord }) {
+    return (
+      <RequireAdmin reason="Deleting a trainee's profile needs the administrator." variant="inline" quiet>
+        <DeleteProfile
+          profile={profile}
+          saveFirst={<SaveTraineeData trainee={{ kind: 'profile', profileId: profile.id }} label="first" testId="profile-delete-save" />}
+        />
+      </RequireAdmin>
+    );
+  }
+
+  it('says what will be lost, offers to save their data before the destructive button, and deletes only when asked', async () => {
+    const { anna } = await seedRecords(db);
+    const saved = vi.spyOn(platform, 'saveFile').mockResolvedValue({ saved: true, name: 'anna.zip' });
+    const user = await renderWithServices(<Deleting profile={anna} />);
+
+    expect((await screen.findByText(/save their data for them and the academy, then delete the profile/)).textContent).not.toMatch(/^Delete this profile/);
+    await user.click(await screen.findByTestId('profile-delete'));
+    const dialog = await screen.findByTestId('profile-delete-dialog');
+    expect(within(dialog).getByTestId('profile-delete-body').textContent).toBe(
+      'This deletes the profile of Anna Petrova from this device, with its 2 attempts: their drafts, grades, debriefs and event logs.',
+    );
+    await waitFor(() =>
+      expect(within(dialog).getByTestId('profile-delete-loss').textContent).toBe(
+        '1 of them is a record of a finished scenario. 1 attempt is unfinished: it has no record and is lost for good. 1 unsent draft goes with it.',
+      ),
+    );
+    expect(within(dialog).getByTestId('profile-delete-copies').textContent).toMatch(
+      /progress files, exports given to a learning platform \(LMS\).*are not erased by this/,
+    );
+    const save = within(dialog).getByTestId('profile-delete-save');
+    const confirm = within(dialog).getByTestId('profile-delete-confirm');
+    expect(save.textContent).toBe('Save their data first');
+    expect(save.compareDocumentPosition(confirm) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+
+    await user.click(save);
+    expect((await within(dialog).findByTestId('profile-delete-save-saved')).textContent).toBe(
+      'Saved as “anna.zip”: their data as JSON with a summary to read.',
+    );
+    expect(saved).toHaveBeenCalledTimes(1);
+    const request = saved.mock.calls[0]![0];
+    expect(request.suggestedName).toMatch(/^attache-data-anna-petrova-\d{4}-\d{2}-\d{2}\.zip$/);
+    const files = unzipSync(request.bytes);
+    const data = JSON.parse(strFromU8(files['trainee-data.json']!)) as { trainee: { uid: string }; attempts: unknown[]; outcomes: unknown[] };
+    expect(data.trainee.uid).toBe(anna.uid);
+    expect([data.attempts.length, data.outcomes.length]).toEqual([2, 1]);
+    expect(strFromU8(files['summary.txt']!)).toContain('What Attaché held about Anna Petrova on this device');
+    expect(await db.profiles.get(anna.id)).toBeDefined();
+
+    await user.click(confirm);
+    await waitFor(async () => expect(await db.profiles.get(anna.id)).toBeUndefined());
+    expect(await db.outcomes.where('traineeUid').equals(anna.uid).count()).toBe(0);
+    expect(await db.attempts.where('profileId').equals(anna.id).count()).toBe(0);
+  });
+
+  it('asks for the administrator before the delete button once a passphrase is set', async () => {
+    const { anna } = await seedRecords(db);
+    await setAdminPassphrase(db, { current: null, next: 'correct horse battery', confirmation: 'correct horse battery' }, cheap);
+    const user = await renderWithServices(<Deleting profile={anna} />);
+
+    const passphrase = await screen.findByTestId('admin-unlock-passphrase');
+    expect(screen.queryByTestId('profile-delete')).toBeNull();
+    await user.type(passphrase, 'correct horse battery{Enter}');
+    await user.click(await screen.findByTestId('profile-delete'));
+    expect(await screen.findByTestId('profile-delete-dialog')).toBeTruthy();
+  });
+
+  it('has no accessibility violations with the dialog open, and speaks Russian', async () => {
+    const { anna } = await seedRecords(db);
+    const user = await renderWithServices(<Deleting profile={anna} />, 'ru');
+    await user.click(await screen.findByTestId('profile-delete'));
+    const dialog = await screen.findByTestId('profile-delete-dialog');
+    expect(within(dialog).getByTestId('profile-delete-save').textContent).toBe('Сначала сохраните его данные');
+    await waitFor(() => expect(within(dialog).getByTestId('profile-delete-loss').textContent).toContain('1 попытка не завершена'));
     expect(await accessibilityViolations()).toEqual([]);
   });
 });

@@ -11,6 +11,8 @@ import { isThemePreference, saveLanguage, saveTheme } from '../../db/repositorie
 import { AcademySettings } from '../academy/AcademySettings';
 import { RequireAdmin } from '../academy/admin-context';
 import { ProfilePin } from '../academy/ProfilePin';
+import { BackupSection } from '../backup/BackupSection';
+import { SaveTraineeData } from '../backup/SaveTraineeData';
 import { AutoThemeIcon, LanguageIcon, LockIcon, MoonIcon, SunIcon, UserIcon } from '../icons';
 import { DeleteProfile } from '../profiles/DeleteProfile';
 import { Page } from '../Page';
@@ -139,7 +141,11 @@ function ProfileCard() {
           <ProfilePin profile={profile} />
           <Divider my="lg" />
           <RequireAdmin reason={t('academy:reasons.deleteProfile')} quiet variant="inline">
-            <DeleteProfile key={profile.id} profile={profile} />
+            <DeleteProfile
+              key={profile.id}
+              profile={profile}
+              saveFirst={<SaveTraineeData trainee={{ kind: 'profile', profileId: profile.id }} label="first" testId="profile-delete-save" />}
+            />
           </RequireAdmin>
         </>
       )}
@@ -164,6 +170,7 @@ export function SettingsScreen() {
       <PreferencesCard />
       <ProfileCard />
       <AcademyCard />
+      <BackupSection gate={(content, reason) => <RequireAdmin reason={reason}>{content}</RequireAdmin>} />
     </Page>
   );
 }

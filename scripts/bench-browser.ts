@@ -1,8 +1,9 @@
 // Runtime: Node (scripts). The browser section of `npm run bench`: builds the web bundle into
 // out/bench-web, serves it from loopback with `vite preview` and drives Chromium through the app as a
 // trainee would: first contentful paint of Home, the bytes loaded before it, keystroke-to-feedback in
-// the composer at 280 and 5,000 characters, and a new post arriving in a 5,000-post feed. Medians of
-// several runs; each target printed with whether it is met.
+// the composer at 280 and 5,000 characters, a new post arriving in a 5,000-post feed, and the Records
+// screen over 500 trainees (scripts/bench-records.ts). Medians of several runs; each target printed
+// with whether it is met.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';

@@ -258,7 +258,7 @@ describe('RequireAdmin', () => {
     await user.clear(passphraseField());
     await user.type(passphraseField(), `${PASSPHRASE}{Enter}`);
     expect((await screen.findByTestId('admin-indicator')).textContent).toContain('Администратор: разблокировано');
-    expect(screen.getByRole('button', { name: 'Заблокировать' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Заблокировать режим администратора' })).toBeTruthy();
   });
 });
 

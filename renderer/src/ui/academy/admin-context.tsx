@@ -282,10 +282,18 @@ export function AdminIndicator() {
   if (!admin.unlocked) return null;
   return (
     <Group gap={6} wrap="nowrap" data-testid="admin-indicator" role="status">
-      <Text size="sm" fw={600} c="orange.8">
+      <Text size="sm" fw={600} c="orange.8" visibleFrom="sm">
         {t('indicator.unlocked')}
       </Text>
-      <Button size="compact-sm" variant="light" color="orange" leftSection={<LockIcon size={14} />} onClick={admin.lock} data-testid="admin-lock">
+      <Button
+        size="compact-sm"
+        variant="light"
+        color="orange"
+        leftSection={<LockIcon size={14} />}
+        onClick={admin.lock}
+        aria-label={t('indicator.lockLabel')}
+        data-testid="admin-lock"
+      >
         {t('indicator.lock')}
       </Button>
     </Group>

@@ -45,8 +45,8 @@ const byTrainee = sortRows(cohort.scenarioRows, { column: 'trainee', direction: 
 const VIEWPORT = 600;
 const ROW_HEIGHT = 50;
 
-async function renderView(view: Partial<CohortData> = {}, viewCatalogue: CohortCatalogue = catalogue) {
-  const i18n = await createI18n('en');
+async function renderView(view: Partial<CohortData> = {}, viewCatalogue: CohortCatalogue = catalogue, language: 'en' | 'ru' = 'en') {
+  const i18n = await createI18n(language);
   const user = userEvent.setup();
   render(
     <MantineProvider theme={theme}>
@@ -234,6 +234,24 @@ describe('CohortView with 500 trainees × 12 scenarios', { timeout: 60_000 }, ()
     await renderView();
     expect((screen.getByTestId('cohort-search') as HTMLInputElement).value).toBe('ac-0041');
     await expectCount(12, 6000);
+  });
+});
+
+describe('CohortView in Russian', { timeout: 60_000 }, () => {
+  it('writes counts, dates and statuses in the UI language', async () => {
+    const { user } = await renderView({}, catalogue, 'ru');
+    const number = (value: number) => new Intl.NumberFormat('ru').format(value);
+    expect(count().textContent).toBe(`${number(6000)} из ${number(6000)} строк`);
+    expect(screen.getByRole('table', { name: 'Успеваемость: строка на слушателя и сценарий' })).toBeTruthy();
+    const first = byTrainee[0]!;
+    expect(within(rows()[0]!).getByTestId('cohort-status').textContent).toBe(
+      { 'not-started': 'Не начат', 'in-progress': 'В процессе', passed: 'Сдан', failed: 'Не сдан' }[first.status],
+    );
+    // The second trainee of the sample passed every scenario, so each of their rows has a completion date.
+    await paste(user, 'ac-0002');
+    await waitFor(() => expect(rows()).toHaveLength(12));
+    const passed = cohort.scenarioRows.find((row) => row.key === rows()[0]!.dataset.rowKey)!;
+    expect(cellsOf(rows()[0]!)[6]!.textContent).toBe(new Intl.DateTimeFormat('ru', { dateStyle: 'medium' }).format(passed.completedAt!));
   });
 });
 

@@ -25,7 +25,9 @@ afterEach(async () => {
   await target.delete();
 });
 
-const byKey = (key: (row: never) => string) => (a: never, b: never) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+function byKey<Row>(key: (row: Row) => string): (a: Row, b: Row) => number {
+  return (a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+}
 
 /** Every table's content as a device-independent picture: local ids replaced by uids, rows in key order. */
 async function picture(db: AttacheDatabase) {
@@ -35,19 +37,17 @@ async function picture(db: AttacheDatabase) {
   const attemptUid = new Map(attempts.map((row) => [row.id, row.uid]));
   const ofAttempt = <T extends { attemptId: number }>(rows: T[]) => rows.map(({ attemptId, ...row }) => ({ attempt: attemptUid.get(attemptId), ...row }));
   return {
-    settings: (await db.settings.toArray()).filter((row) => row.key !== 'activeProfileId').sort(byKey((row: { key: string }) => row.key)),
-    profiles: profiles.map(({ id: _id, ...row }) => row).sort(byKey((row: { uid: string }) => row.uid)),
-    attempts: attempts.map(({ id: _id, profileId, ...row }) => ({ ...row, profile: profileUid.get(profileId) })).sort(byKey((row: { uid: string }) => row.uid)),
-    attemptSnapshots: ofAttempt(await db.attemptSnapshots.toArray()).sort(byKey((row: { attempt: string }) => row.attempt)),
-    attemptEvents: ofAttempt(await db.attemptEvents.toArray()).sort(
-      byKey((row: { attempt: string; seq: number }) => `${row.attempt}#${String(row.seq).padStart(6, '0')}`),
-    ),
-    composerDrafts: ofAttempt(await db.composerDrafts.toArray()).sort(byKey((row: { attempt: string }) => row.attempt)),
-    playedScenarios: (await db.playedScenarios.toArray()).sort(byKey((row: { key: string }) => row.key)),
-    outcomes: (await db.outcomes.toArray()).sort(byKey((row: { uid: string }) => row.uid)),
-    outcomeDetails: (await db.outcomeDetails.toArray()).sort(byKey((row: { uid: string }) => row.uid)),
-    trainees: (await db.trainees.toArray()).sort(byKey((row: { uid: string }) => row.uid)),
-    packs: (await db.packs.toArray()).sort(byKey((row: { packId: string }) => row.packId)),
+    settings: (await db.settings.toArray()).filter((row) => row.key !== 'activeProfileId').sort(byKey((row) => row.key)),
+    profiles: profiles.map(({ id: _id, ...row }) => row).sort(byKey((row) => row.uid)),
+    attempts: attempts.map(({ id: _id, profileId, ...row }) => ({ ...row, profile: profileUid.get(profileId) })).sort(byKey((row) => row.uid)),
+    attemptSnapshots: ofAttempt(await db.attemptSnapshots.toArray()).sort(byKey((row) => row.attempt ?? '')),
+    attemptEvents: ofAttempt(await db.attemptEvents.toArray()).sort(byKey((row) => `${row.attempt}#${String(row.seq).padStart(6, '0')}`)),
+    composerDrafts: ofAttempt(await db.composerDrafts.toArray()).sort(byKey((row) => row.attempt ?? '')),
+    playedScenarios: (await db.playedScenarios.toArray()).sort(byKey((row) => row.key)),
+    outcomes: (await db.outcomes.toArray()).sort(byKey((row) => row.uid)),
+    outcomeDetails: (await db.outcomeDetails.toArray()).sort(byKey((row) => row.uid)),
+    trainees: (await db.trainees.toArray()).sort(byKey((row) => row.uid)),
+    packs: (await db.packs.toArray()).sort(byKey((row) => row.packId)),
   };
 }
 

@@ -11,6 +11,7 @@ import { catalogueOf } from '../cohort/catalogue';
 import { CohortView } from '../cohort/CohortView';
 import { useLibrary } from '../library-context';
 import { Loading } from '../Loading';
+import { ImportProgressFiles } from '../progress-files/ImportProgressFiles';
 import { useServices } from '../services';
 
 function Records() {
@@ -23,7 +24,7 @@ function Records() {
     <Stack gap="lg">
       {/* Import and export of the cohort's records: one component per line. */}
       <Group gap="sm" wrap="wrap" role="group" aria-label={t('toolbarLabel')} data-testid="records-toolbar">
-        {/* ImportProgressFiles (ui/progress-files) */}
+        <ImportProgressFiles library={library} />
         {/* ExportRecords (ui/exports) */}
       </Group>
       {!catalogue ? <Loading what="library" /> : !data ? <Text c="dimmed">{t('loading')}</Text> : <CohortView data={data} catalogue={catalogue} />}

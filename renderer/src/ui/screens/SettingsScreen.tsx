@@ -16,6 +16,7 @@ import { SaveTraineeData } from '../backup/SaveTraineeData';
 import { AutoThemeIcon, LanguageIcon, LockIcon, MoonIcon, SunIcon, UserIcon } from '../icons';
 import { DeleteProfile } from '../profiles/DeleteProfile';
 import { Page } from '../Page';
+import { ExportProgressFile } from '../progress-files/ExportProgressFile';
 import { usePreferences } from '../preferences';
 import { useServices } from '../services';
 import { useStorageProblems } from '../storage-problems';
@@ -137,6 +138,8 @@ function ProfileCard() {
       {profile === undefined ? <Skeleton height={160} /> : <ProfileForm profile={profile} />}
       {profile && (
         <>
+          <Divider my="lg" />
+          <ExportProgressFile key={profile.id} profile={profile} />
           <Divider my="lg" />
           <ProfilePin profile={profile} />
           <Divider my="lg" />

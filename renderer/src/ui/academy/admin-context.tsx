@@ -236,10 +236,12 @@ export function UnlockPanel({ reason, variant = 'panel' }: { reason: string; var
 export function AdminNotConfiguredNotice() {
   const { t } = useTranslation('academy');
   return (
-    <Alert color="yellow" variant="light" icon={<LockIcon size={18} />} data-testid="admin-not-configured" title={t('notConfigured.title')} mb="md">
+    // Orange rather than yellow: a yellow title on its light background is too faint to read.
+    <Alert color="orange" variant="light" icon={<LockIcon size={18} />} data-testid="admin-not-configured" title={t('notConfigured.title')} mb="md">
       <Text size="sm">
         {t('notConfigured.body')}{' '}
-        <Anchor href={hrefFor('settings')} size="sm">
+        {/* Underlined: inside running text a link must not be told apart by its colour alone. */}
+        <Anchor href={hrefFor('settings')} size="sm" underline="always">
           {t('notConfigured.link')}
         </Anchor>
       </Text>

@@ -9,6 +9,7 @@ import { readCohort } from '../../records/cohort';
 import { RequireAdmin } from '../academy/admin-context';
 import { catalogueOf } from '../cohort/catalogue';
 import { CohortView } from '../cohort/CohortView';
+import { ExportRecords } from '../exports/ExportRecords';
 import { useLibrary } from '../library-context';
 import { Loading } from '../Loading';
 import { ImportProgressFiles } from '../progress-files/ImportProgressFiles';
@@ -25,7 +26,13 @@ function Records() {
       {/* Import and export of the cohort's records: one component per line. */}
       <Group gap="sm" wrap="wrap" role="group" aria-label={t('toolbarLabel')} data-testid="records-toolbar">
         <ImportProgressFiles library={library} />
-        {/* ExportRecords (ui/exports) */}
+        <ExportRecords
+          gate={(content, reason) => (
+            <RequireAdmin reason={reason} variant="inline">
+              {content}
+            </RequireAdmin>
+          )}
+        />
       </Group>
       {!catalogue ? <Loading what="library" /> : !data ? <Text c="dimmed">{t('loading')}</Text> : <CohortView data={data} catalogue={catalogue} />}
     </Stack>

@@ -168,7 +168,7 @@ describe('records export --format csv|json', { timeout: 60_000 }, () => {
 describe('records export refuses bad files', { timeout: 60_000 }, () => {
   it('names each refused file and why, exit 1, nothing written', async () => {
     const bytes = readFileSync(files[1]!);
-    bytes[bytes.length - 30] ^= 0xff;
+    bytes[bytes.length - 30] = bytes[bytes.length - 30]! ^ 0xff;
     writeFileSync(file('tampered.attache-progress'), bytes);
     writeFileSync(file('not-a-file.attache-progress'), 'hello');
     const result = await run([

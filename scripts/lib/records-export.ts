@@ -255,3 +255,10 @@ export async function runRecordsExport(args: readonly string[], now: () => numbe
     throw error;
   }
 }
+
+/** The `export` entry of `npm run records` (scripts/records.ts lists its commands). */
+export const exportCommand = {
+  summary: 'Moodle gradebook CSV or XML, or every attempt as CSV or JSON, from progress files',
+  usage: EXPORT_USAGE,
+  run: (argv: string[]): Promise<number> => runRecordsExport(argv),
+};

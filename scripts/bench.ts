@@ -24,6 +24,7 @@ import type { Scenario } from '../renderer/src/core/pack/schema';
 import { formatOffset, RED_LINE_CONCEPTS } from '../renderer/src/core/pack/schema';
 import { loadPackOrExplain } from './lib/load-pack';
 import { runBrowserBench } from './bench-browser';
+import { runExportBench } from './bench-exports';
 
 interface Timing {
   p50: number;
@@ -167,6 +168,12 @@ for (const { length, timings, worst } of hostile) {
   for (const { name, timing } of timings) console.log(`    ${name.padEnd(30)} p50 ${fmt(timing.p50)}  p95 ${fmt(timing.p95)} ms`);
 }
 
+// Exports (scripts/bench-exports.ts): 500 trainees' records into each file the app and `records export` write.
+const exportBench = runExportBench();
+console.log(`\nExports — ${exportBench.trainees} trainees, ${exportBench.outcomes.toLocaleString('en')} outcomes (median of 5)`);
+for (const { name, median, bytes } of exportBench.measurements)
+  console.log(`  ${name.padEnd(50)} ${median.toFixed(1).padStart(7)} ms  ${(bytes / 1024).toFixed(0).padStart(6)} KiB`);
+
 const small = results.filter((r) => r.size === 280);
 const large = results.filter((r) => r.size === 5000);
 const targets = [
@@ -179,6 +186,10 @@ const targets = [
     name: `a hostile draft at the ${DRAFT_CEILING.toLocaleString('en')}-character ceiling is graded in under 500 ms (p95, every kind; in the composer's worker, off the UI thread)`,
     met: hostile[1]!.worst.timing.p95 < 500,
   },
+  ...exportBench.measurements.map(({ name, median, target }) => ({
+    name: `export ${exportBench.trainees} trainees: ${name} in under ${target} ms`,
+    met: median < target,
+  })),
 ];
 console.log('');
 for (const target of targets) console.log(`${target.met ? '✓' : '✗'} ${target.name}`);

@@ -2,6 +2,7 @@
 // signed): Moodle CSV and XML accepted by Moodle's import rules, the pre-flight stopping the export with
 // exit 1 (or leaving out with --leave-out), the attempts as CSV and JSON, refused files and files that
 // disagree named with exit 1, and bad usage (a missing or invalid --map, an unknown format) exit 2.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -200,5 +201,33 @@ describe('records export refuses bad files', { timeout: 60_000 }, () => {
     const none = await run(['--format', 'csv']);
     expect(none.status).toBe(2);
     expect(none.stderr).toContain('usage: npm run records -- export');
+  });
+});
+
+describe('npm run records -- export', { timeout: 120_000 }, () => {
+  it('is a command of the records tool: its help, a written file (exit 0), and a pre-flight stop (exit 1)', () => {
+    const root = path.resolve(import.meta.dirname, '..');
+    const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+    const records = (args: string[]) => spawnSync(process.execPath, [tsx, path.join(root, 'scripts', 'records.ts'), ...args], { cwd: root, encoding: 'utf8' });
+    expect(records(['--help']).stdout).toMatch(/^ {2}export {3}Moodle gradebook CSV or XML/m);
+    const written = records([
+      'export',
+      '--format',
+      'moodle-csv',
+      '--map',
+      file('map.json'),
+      '--pack',
+      MINIMAL_PACK_DIR,
+      '--leave-out',
+      '--out',
+      file('cli.csv'),
+      ...files,
+    ]);
+    expect(written.status).toBe(0);
+    expect(readFileSync(file('cli.csv'), 'utf8').split('\r\n')[0]).toBe('ID number,Basics [ATT-BASICS]');
+    const stopped = records(['export', '--format', 'moodle-xml', '--map', file('map.json'), '--pack', MINIMAL_PACK_DIR, ...files]);
+    expect(stopped.status).toBe(1);
+    expect(stopped.stdout).toBe('');
+    expect(stopped.stderr).toContain('Chen (trainee-chen) has no academy ID.');
   });
 });

@@ -5,6 +5,9 @@
 //   demo --trainees N --seed S --out DIR
 //                        writes a seeded sample cohort's signed progress files, for trying imports,
 //                        exports and benchmarks.
+//   export --format moodle-csv|moodle-xml|csv|json [--map FILE] FILE… [--out F]
+//                        Moodle gradebook CSV or XML after the app's pre-flight, or every attempt as
+//                        CSV or JSON (scripts/lib/records-export.ts).
 // Each command is an entry of COMMANDS below; a new one is a module exporting a RecordsCommand and
 // one line there. Exit 0 done, 1 bad files, 2 bad input.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -23,6 +26,7 @@ import { APP_VERSION } from './lib/app-version';
 import { demoFiles } from './lib/demo-cohort';
 import { CliInputError, loadPackOrExplain } from './lib/load-pack';
 import type { RecordsCommand } from './lib/records-command';
+import { exportCommand } from './lib/records-export';
 import { RecordsUsageError } from './lib/records-command';
 
 const DEFAULT_PACK = 'scenarios/core-library';
@@ -243,10 +247,11 @@ const demo: RecordsCommand = {
 
 // ---------------------------------------------------------------------------------------------
 
-/** Every subcommand, by name. `export` (Moodle CSV/XML, CSV, JSON) joins here as a module of its own. */
+/** Every subcommand, by name; `export` (Moodle CSV/XML, CSV, JSON) is a module of its own. */
 const COMMANDS: Record<string, RecordsCommand> = {
   verify,
   demo,
+  export: exportCommand,
 };
 
 const HELP = `usage: npm run records -- <command> …

@@ -136,7 +136,7 @@ describe('Moodle export', () => {
     expect(plan.problems.some((problem) => problem.kind === 'missing-identity')).toBe(true);
     const file = moodleFile(plan, NOW);
     expect(file.suggestedName).toMatch(/^moodle-grades-\d{4}-\d{2}-\d{2}\.csv$/);
-    const rows = Papa.parse<string[]>(new TextDecoder().decode(file.bytes)).data;
+    const rows = Papa.parse<string[]>(new TextDecoder().decode(file.bytes), { skipEmptyLines: true }).data;
     expect(rows[0]![0]).toBe('ID number');
     expect(rows).toHaveLength(plan.rows.length + 1);
     expect(rows.slice(1).every((row) => row[0]!.startsWith('AC-'))).toBe(true);

@@ -361,7 +361,7 @@ export function moodleCsv(plan: MoodlePlan): string {
     return cells;
   });
   // No formula escaping: an apostrophe in front of an ID number would stop Moodle from finding the user.
-  return Papa.unparse({ fields: moodleCsvHeader(plan), data }, { newline: '\r\n', quotes: false, escapeFormulae: false });
+  return `${Papa.unparse({ fields: moodleCsvHeader(plan), data }, { newline: '\r\n', quotes: false, escapeFormulae: false })}\r\n`;
 }
 
 /** How many <result> elements the XML holds: one per trainee and item with a score. */
@@ -383,7 +383,7 @@ export function moodleXml(plan: MoodlePlan): string {
     });
   }
   const builder = new XMLBuilder({ format: true, indentBy: '  ', processEntities: true, suppressEmptyNode: false });
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${builder.build({ results: { result } }) as string}`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${(builder.build({ results: { result } }) as string).trimEnd()}\n`;
 }
 
 /** ISO date (UTC) for feedback written without a locale. */

@@ -124,6 +124,8 @@ describe('transcriptHtml', () => {
     expect(html).not.toMatch(/src=|href=|url\(|@import/);
     expect(html).toContain(ENGLISH_TRANSCRIPT_LABELS.noCourses);
     expect(html).toContain(ENGLISH_TRANSCRIPT_LABELS.noScenarios);
+    // An academy without a name set gets no line for it.
+    expect(html).not.toContain('class="academy"');
   });
 
   it('puts each trainee of a batch on pages of their own', () => {

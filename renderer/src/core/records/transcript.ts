@@ -208,8 +208,7 @@ function transcriptSection(data: TranscriptData, labels: TranscriptLabels, forma
 
   return `<section class="transcript">
 <h1>${escapeHtml(labels.title)}</h1>
-<p class="academy">${value(data.academy.name)}</p>
-<dl class="who">
+${data.academy.name ? `<p class="academy">${escapeHtml(data.academy.name)}</p>\n` : ''}<dl class="who">
 <dt>${escapeHtml(labels.trainee)}</dt><dd>${value(data.trainee.name)}</dd>
 <dt>${escapeHtml(labels.academyId)}</dt><dd>${value(data.trainee.academyId)}</dd>
 <dt>${escapeHtml(labels.email)}</dt><dd>${value(data.trainee.email)}</dd>

@@ -14,7 +14,7 @@ function Sheet({ data, labels, format }: { data: TranscriptData; labels: Transcr
   return (
     <section className={classes.sheet} data-testid="transcript-sheet">
       <h1>{labels.title}</h1>
-      <p className={classes.academy}>{data.academy.name ?? labels.none}</p>
+      {data.academy.name && <p className={classes.academy}>{data.academy.name}</p>}
       <dl className={classes.who}>
         <dt>{labels.trainee}</dt>
         <dd>{data.trainee.name}</dd>

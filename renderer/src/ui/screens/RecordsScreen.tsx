@@ -28,7 +28,7 @@ function Records() {
         <ImportProgressFiles library={library} />
         <ExportRecords
           gate={(content, reason) => (
-            <RequireAdmin reason={reason} variant="inline">
+            <RequireAdmin reason={reason} variant="inline" quiet>
               {content}
             </RequireAdmin>
           )}

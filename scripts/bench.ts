@@ -2,7 +2,8 @@
 // 5,000-character drafts in English and Russian (and Russian against every red-line concept), on
 // hostile pasted drafts (refused over the grader's ceiling, graded at it),
 // and on the same English texts a retext pipeline
-// (retext-english with intensify, equality, passive and readability) as the peer. Prints each
+// (retext-english with intensify, equality, passive and readability) as the peer; then exporting and
+// merging 500 trainees' records (scripts/bench-exports.ts, scripts/bench-progress-files.ts). Prints each
 // target and whether it is met; exit 1 when one is not. Then the browser section
 // (scripts/bench-browser.ts): first paint, initial bytes, keystroke-to-feedback and feed insertion.
 import { performance } from 'node:perf_hooks';
@@ -25,6 +26,7 @@ import { formatOffset, RED_LINE_CONCEPTS } from '../renderer/src/core/pack/schem
 import { loadPackOrExplain } from './lib/load-pack';
 import { runBrowserBench } from './bench-browser';
 import { runExportBench } from './bench-exports';
+import { runProgressFilesBench } from './bench-progress-files';
 
 interface Timing {
   p50: number;
@@ -174,6 +176,14 @@ console.log(`\nExports — ${exportBench.trainees} trainees, ${exportBench.outco
 for (const { name, median, bytes } of exportBench.measurements)
   console.log(`  ${name.padEnd(50)} ${median.toFixed(1).padStart(7)} ms  ${(bytes / 1024).toFixed(0).padStart(6)} KiB`);
 
+// Progress files (scripts/bench-progress-files.ts): an academy merging 500 trainees' signed files.
+const progressBench = await runProgressFilesBench();
+console.log(
+  `\nProgress files — ${progressBench.trainees} trainees' files, ${progressBench.outcomes.toLocaleString('en')} outcomes, ${(progressBench.bytes / 1024 / 1024).toFixed(1)} MiB (the seeded demo cohort, written in ${(progressBench.generatedMs / 1000).toFixed(1)} s)`,
+);
+for (const { name, totalMs, p95Ms } of progressBench.measurements)
+  console.log(`  ${name.padEnd(58)} ${(totalMs / 1000).toFixed(1).padStart(6)} s  (p95 ${p95Ms.toFixed(0)} ms a file)`);
+
 const small = results.filter((r) => r.size === 280);
 const large = results.filter((r) => r.size === 5000);
 const targets = [
@@ -190,6 +200,11 @@ const targets = [
     name: `export ${exportBench.trainees} trainees: ${name} in under ${target} ms`,
     met: median < target,
   })),
+  ...progressBench.measurements.map(({ name, totalMs, targetMs }) => ({
+    name: `${progressBench.trainees} trainees' progress files: ${name} in under ${targetMs / 1000} s`,
+    met: totalMs < targetMs,
+  })),
+  ...progressBench.checks.map(({ name, met }) => ({ name: `${progressBench.trainees} trainees' progress files: ${name}`, met })),
 ];
 console.log('');
 for (const target of targets) console.log(`${target.met ? '✓' : '✗'} ${target.name}`);

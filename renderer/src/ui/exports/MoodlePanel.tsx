@@ -85,6 +85,9 @@ export function MoodlePanel({ source, format, onSave, saving }: MoodlePanelProps
     return keys;
   }, [grading]);
 
+  // The items someone has a grade for (whose ID numbers the file needs) first, in the library's order.
+  const mappingRows = useMemo(() => [...(grading?.items ?? [])].sort((a, b) => Number(graded.has(b.key)) - Number(graded.has(a.key))), [grading, graded]);
+
   if (!settings) return <Text c="dimmed">{t('loading')}</Text>;
 
   const remember = (next: MoodleExportSettings) => {
@@ -153,7 +156,7 @@ export function MoodlePanel({ source, format, onSave, saving }: MoodlePanelProps
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {(grading?.items ?? []).map((item) => (
+              {mappingRows.map((item) => (
                 <Table.Tr key={item.key}>
                   <Table.Td>
                     <Text size="sm">{item.title}</Text>

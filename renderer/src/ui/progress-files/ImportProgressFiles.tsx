@@ -154,7 +154,7 @@ function FileResult({ file, library, onTrust, busy }: { file: FileState; library
           <Text fw={500} style={{ overflowWrap: 'anywhere' }}>
             {file.name}
           </Text>
-          <Badge color={STATUS_COLORS[status]} variant="light" tt="none" style={{ flexShrink: 0 }}>
+          <Badge color={STATUS_COLORS[status]} variant="dot" tt="none" style={{ flexShrink: 0 }}>
             {t(`import.status.${status}`)}
           </Badge>
         </Group>
@@ -258,14 +258,16 @@ function Merged({ result, library, onTrust, busy }: { result: ImportedFile; libr
       ) : (
         <>
           <Group gap="xs" wrap="wrap" data-testid="progress-import-counts">
-            <Badge variant="light" color="green" tt="none">
+            <Badge variant="dot" color="green" tt="none">
               {t('import.added', { count: merge.added })}
             </Badge>
-            <Badge variant="light" color="gray" tt="none">
-              {t('import.unchanged', { count: merge.unchanged })}
-            </Badge>
+            {merge.unchanged > 0 && (
+              <Badge variant="dot" color="gray" tt="none">
+                {t('import.unchanged', { count: merge.unchanged })}
+              </Badge>
+            )}
             {merge.conflicts.length > 0 && (
-              <Badge variant="light" color="orange" tt="none">
+              <Badge variant="dot" color="orange" tt="none">
                 {t('import.conflicts', { count: merge.conflicts.length })}
               </Badge>
             )}

@@ -67,7 +67,7 @@ describe('npm run records -- verify', { timeout: 120_000 }, () => {
     writeFileSync(path.join(dir, 'Anna.attache-progress'), await buildProgressFile(content, deviceKey('anna').signer));
     const result = records('verify', dir);
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toContain(`✓ ${path.join(dir, 'Anna.attache-progress')}: Anna (ACD-ANNA, anna@example.org): 2 attempts (1 passed) of 1 scenarios`);
+    expect(result.stdout).toContain(`✓ ${path.join(dir, 'Anna.attache-progress')}: Anna (ACD-ANNA, anna@example.org): 2 attempts (1 passed) of 1 scenario`);
     expect(result.stdout).toContain('2 graded again, as played');
     expect(result.stdout).toContain('1 file: 1 good, 0 bad');
   });

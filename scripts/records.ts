@@ -60,6 +60,7 @@ function loadPacks(targets: readonly string[]): Pack[] {
   });
 }
 
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 const fingerprint = (publicKey: string) => publicKey.slice(0, 20).match(/.{4}/g)!.join(' ');
 
 // ---------------------------------------------------------------------------------------------
@@ -142,7 +143,7 @@ function verifyFile(file: string, regrader: Regrader, installed: ReadonlyMap<str
   return {
     ok: true,
     lines: [
-      `${trainee.name} (${identity}): ${verified.outcomes.length} attempts (${passed} passed) of ${scenarios} scenarios, saved ${new Date(verified.exportedAt).toISOString().slice(0, 10)} by Attaché ${verified.appVersion}; signed by device ${fingerprint(verified.deviceKey)}; ${reports.length - notCompared.length} graded again, as played`,
+      `${trainee.name} (${identity}): ${plural(verified.outcomes.length, 'attempt')} (${passed} passed) of ${plural(scenarios, 'scenario')}, saved ${new Date(verified.exportedAt).toISOString().slice(0, 10)} by Attaché ${verified.appVersion}; signed by device ${fingerprint(verified.deviceKey)}; ${reports.length - notCompared.length} graded again, as played`,
       ...notCompared.map(
         (report) =>
           `  note: ${report.packId}/${report.scenarioId} (attempt ${report.uid}): ${

@@ -125,7 +125,12 @@ describe('freezing attempts that ended before outcomes were frozen', () => {
 
     expect(await freezeFinishedAttempts(db, library, APP_VERSION)).toEqual({ frozen: 1, waiting: 0 });
     const read = (await readFrozenOutcome(db, attempt.uid))!;
-    expect(read.frozen.summary).toMatchObject({ origin: 'migrated', packContentHash: pack.contentHash, passed: attempt.result?.passed, average: attempt.result?.average });
+    expect(read.frozen.summary).toMatchObject({
+      origin: 'migrated',
+      packContentHash: pack.contentHash,
+      passed: attempt.result?.passed,
+      average: attempt.result?.average,
+    });
     expect(read.frozen.summary.timeOnTaskMs).toBeGreaterThanOrEqual(0);
 
     expect(await freezeFinishedAttempts(db, library, APP_VERSION)).toEqual({ frozen: 0, waiting: 0 });

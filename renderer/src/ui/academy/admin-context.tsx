@@ -239,8 +239,7 @@ export function AdminNotConfiguredNotice() {
     // Orange rather than yellow: a yellow title on its light background is too faint to read.
     <Alert color="orange" variant="light" icon={<LockIcon size={18} />} data-testid="admin-not-configured" title={t('notConfigured.title')} mb="md">
       <Text size="sm">
-        {t('notConfigured.body')}{' '}
-        {/* Underlined: inside running text a link must not be told apart by its colour alone. */}
+        {t('notConfigured.body')} {/* Underlined: inside running text a link must not be told apart by its colour alone. */}
         <Anchor href={hrefFor('settings')} size="sm" underline="always">
           {t('notConfigured.link')}
         </Anchor>

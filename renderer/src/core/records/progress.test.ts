@@ -25,7 +25,12 @@ describe('scenarioProgress', () => {
   });
 
   it('dates the completion by the first pass, which stays whatever comes after', () => {
-    const standing = scenarioProgress([outcome('a', 40, false, 1_000), outcome('a', 81, true, 2_000), outcome('a', 95, true, 3_000), outcome('a', 10, false, 4_000)]);
+    const standing = scenarioProgress([
+      outcome('a', 40, false, 1_000),
+      outcome('a', 81, true, 2_000),
+      outcome('a', 95, true, 3_000),
+      outcome('a', 10, false, 4_000),
+    ]);
     expect(standing).toMatchObject({ status: 'passed', bestScore: 95, completedAt: 2_000, finishedAttempts: 4, lastActivityAt: 4_000 });
     expect(standing.timeOnTaskMs).toBeGreaterThan(4 * 60_000);
   });
@@ -51,9 +56,24 @@ describe('scenarioProgress', () => {
 
 describe('courseProgress', () => {
   it('all-passed: completed when the last scenario is first passed, not before, and never undone', () => {
-    const outcomes = [outcome('a', 90, true, 1_000), outcome('b', 40, false, 2_000), outcome('b', 85, true, 3_000), outcome('c', 70, true, 5_000), outcome('a', 5, false, 6_000)];
-    expect(courseProgress(course({ rule: 'all-passed' }), 'core', outcomes.slice(0, 3))).toMatchObject({ completed: false, status: 'in-progress', passedScenarios: 2 });
-    expect(courseProgress(course({ rule: 'all-passed' }), 'core', outcomes)).toMatchObject({ completed: true, completedAt: 5_000, passedScenarios: 3, status: 'completed' });
+    const outcomes = [
+      outcome('a', 90, true, 1_000),
+      outcome('b', 40, false, 2_000),
+      outcome('b', 85, true, 3_000),
+      outcome('c', 70, true, 5_000),
+      outcome('a', 5, false, 6_000),
+    ];
+    expect(courseProgress(course({ rule: 'all-passed' }), 'core', outcomes.slice(0, 3))).toMatchObject({
+      completed: false,
+      status: 'in-progress',
+      passedScenarios: 2,
+    });
+    expect(courseProgress(course({ rule: 'all-passed' }), 'core', outcomes)).toMatchObject({
+      completed: true,
+      completedAt: 5_000,
+      passedScenarios: 3,
+      status: 'completed',
+    });
   });
 
   it('average-score: needs every scenario finished, and completes when the mean of the best scores first reaches the minimum', () => {

@@ -44,7 +44,7 @@ export function ProfilePin({ profile }: { profile: ProfileRecord }) {
         </Text>
       </Group>
       {admin.ready && !admin.configured && (
-        <Text size="sm" c="orange.8" data-testid="profile-pin-inactive">
+        <Text size="sm" c="dimmed" data-testid="profile-pin-inactive">
           {t('pin.inactive')}
         </Text>
       )}

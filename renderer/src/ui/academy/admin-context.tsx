@@ -236,8 +236,8 @@ export function UnlockPanel({ reason, variant = 'panel' }: { reason: string; var
 export function AdminNotConfiguredNotice() {
   const { t } = useTranslation('academy');
   return (
-    // Orange rather than yellow: a yellow title on its light background is too faint to read.
-    <Alert color="orange" variant="light" icon={<LockIcon size={18} />} data-testid="admin-not-configured" title={t('notConfigured.title')} mb="md">
+    // Gray: the warm colours' light alerts give their title and links too little contrast in one theme or the other.
+    <Alert color="gray" variant="light" icon={<LockIcon size={18} />} data-testid="admin-not-configured" title={t('notConfigured.title')} mb="md">
       <Text size="sm">
         {t('notConfigured.body')} {/* Underlined: inside running text a link must not be told apart by its colour alone. */}
         <Anchor href={hrefFor('settings')} size="sm" underline="always">

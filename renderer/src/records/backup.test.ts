@@ -97,6 +97,14 @@ describe('backing up', () => {
 });
 
 describe('restoring', () => {
+  it('restores an imported trainee as an import of progress files leaves them (with when their details were saved)', async () => {
+    await seedRecords(source);
+    await source.trainees.toCollection().modify({ detailsExportedAt: 5_500_000 });
+    await restoreBackup(target, openBackup(await backupOf(source)));
+    expect((await target.trainees.toArray()).map((row) => row.detailsExportedAt)).toEqual([5_500_000]);
+    expect(await picture(target)).toEqual(await picture(source));
+  });
+
   it('restores into an empty install with every table equal', async () => {
     await seedRecords(source);
     const report = await restoreBackup(target, openBackup(await backupOf(source)));

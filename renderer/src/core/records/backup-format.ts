@@ -212,6 +212,8 @@ const traineeSchema = z.strictObject({
   email: text(320).nullable(),
   deviceKey: z.string().regex(/^[0-9a-f]{1,256}$/, 'must be hexadecimal'),
   importedAt: timestamp,
+  /** When the progress file the details came from was saved (absent on rows imported before it was kept). */
+  detailsExportedAt: timestamp.optional(),
 });
 
 const PACK_FILE_PATTERN = /^packs\/\d{5}\.attache$/;

@@ -23,12 +23,13 @@ export const theme = createTheme({
 
 /**
  * Mantine's dimmed grey falls under 4.5:1 for small text; these keep secondary text readable. The
- * critical red (what fails an axis or a scenario) keeps 4.5:1 on both schemes' surfaces too.
+ * critical red (what fails an axis or a scenario) keeps 4.5:1 on both schemes' surfaces too, and so
+ * does a field's error (its message, and the text typed in it), which Mantine draws in a lighter red.
  */
 export const cssVariablesResolver: CSSVariablesResolver = (theme) => ({
   variables: {},
-  light: { '--mantine-color-dimmed': '#5c636a', '--attache-color-critical': theme.colors.red[9] },
-  dark: { '--mantine-color-dimmed': '#b0b4b8', '--attache-color-critical': theme.colors.red[3] },
+  light: { '--mantine-color-dimmed': '#5c636a', '--attache-color-critical': theme.colors.red[9], '--mantine-color-error': theme.colors.red[9] },
+  dark: { '--mantine-color-dimmed': '#b0b4b8', '--attache-color-critical': theme.colors.red[3], '--mantine-color-error': theme.colors.red[3] },
 });
 
 /**

@@ -1,7 +1,7 @@
 // Runtime: renderer. Administrator mode: the academy's passphrase opens the cohort's records, exports,
 // imports and deleting or switching into other trainees' profiles. Unlocked in memory only (a reload
 // starts locked), and locked again after 15 minutes without keyboard or pointer input.
-import { Alert, Anchor, Button, Card, Group, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -283,13 +283,13 @@ export function AdminIndicator() {
   if (!admin.unlocked) return null;
   return (
     <Group gap={6} wrap="nowrap" data-testid="admin-indicator" role="status">
-      <Text size="sm" fw={600} c="orange.8" visibleFrom="sm">
+      {/* The orange is a dot beside text in the header's own colour: orange text would not read (4.5:1). */}
+      <Badge variant="dot" color="orange" size="lg" tt="none" visibleFrom="sm">
         {t('indicator.unlocked')}
-      </Text>
+      </Badge>
       <Button
         size="compact-sm"
-        variant="light"
-        color="orange"
+        variant="default"
         leftSection={<LockIcon size={14} />}
         onClick={admin.lock}
         aria-label={t('indicator.lockLabel')}

@@ -127,7 +127,8 @@ function Cells({ row, index, format, context }: { row: CohortRow; index: number;
         </Text>
       </Table.Td>
       <Table.Td>
-        <Badge variant="light" color={STATUS_COLORS[row.status]} size="sm" tt="none" maw="100%" data-testid="cohort-status">
+        {/* The colour tints the badge; its words keep the text's colour, as green or red text would not read (4.5:1). */}
+        <Badge variant="light" color={STATUS_COLORS[row.status]} c="var(--mantine-color-text)" size="sm" tt="none" maw="100%" data-testid="cohort-status">
           {t(`status.${row.status}`)}
         </Badge>
       </Table.Td>

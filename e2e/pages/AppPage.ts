@@ -4,6 +4,7 @@ import { AboutDialog } from './AboutDialog';
 import { CataloguePage } from './CataloguePage';
 import { HistoryPage } from './HistoryPage';
 import { ProfileGate } from './ProfileGate';
+import { RecordsPage } from './RecordsPage';
 import { HomePage } from './HomePage';
 import { SettingsPage } from './SettingsPage';
 
@@ -15,6 +16,7 @@ export class AppPage {
   readonly navSettings: Locator;
   readonly navAbout: Locator;
   readonly navHistory: Locator;
+  readonly navRecords: Locator;
   readonly storageError: Locator;
   readonly languageMenu: Locator;
 
@@ -26,6 +28,7 @@ export class AppPage {
     this.navSettings = page.getByTestId('nav-settings');
     this.navAbout = page.getByTestId('nav-about');
     this.navHistory = page.getByTestId('nav-history');
+    this.navRecords = page.getByTestId('nav-records');
     this.languageMenu = page.getByTestId('header-language');
     this.storageError = page.getByTestId('storage-error');
   }
@@ -76,6 +79,14 @@ export class AppPage {
     const history = new HistoryPage(this.page);
     await expect(history.root).toBeVisible();
     return history;
+  }
+
+  /** Opens Records from the navigation (in the same window: administrator mode, if on, stays on). */
+  async goToRecords(): Promise<RecordsPage> {
+    await this.navRecords.click();
+    const records = new RecordsPage(this.page);
+    await expect(records.root).toBeVisible();
+    return records;
   }
 
   /** Changes the UI language from the header, wherever the trainee is. */

@@ -7,12 +7,20 @@ export class DebriefPage {
   readonly tasks: Locator;
   readonly timeline: Locator;
   readonly drafts: Locator;
+  readonly average: Locator;
 
   constructor(readonly page: Page) {
     this.outcome = page.getByTestId('debrief-outcome');
     this.tasks = page.getByTestId('debrief-task');
     this.timeline = page.getByTestId('debrief-timeline');
     this.drafts = page.getByTestId('debrief-draft');
+    this.average = page.getByTestId('debrief-average');
+  }
+
+  /** The average score as the banner writes it in English, e.g. "85.3" from "85.3 of 100". */
+  async averageScore(): Promise<string> {
+    const text = (await this.average.getByText(/ of 100$/).textContent()) ?? '';
+    return text.replace(/ of 100$/, '');
   }
 
   /** The rows of the tasks that ended with `result`. */

@@ -46,7 +46,7 @@ export class AcademySettingsPage {
     await expect(this.saved).toHaveText('Academy settings saved.');
   }
 
-  /** Opens the dialog that sets the passphrase; `enter` then types it twice and submits with Enter. */
+  /** Opens the dialog that sets the passphrase (`enterPassphrase` then types it twice and submits with Enter). */
   async openPassphraseDialog(): Promise<void> {
     await this.setPassphrase.click();
     await expect(this.passphraseDialog).toBeVisible();

@@ -7,7 +7,7 @@ import type { AttacheDatabase } from '../db/database';
 import { StorageFullError } from '../db/errors';
 import { createProfile } from '../db/repositories/profiles';
 import { createTestDatabase } from '../test/database';
-import { activeAttempt, seedRecords } from '../test/seed-records';
+import { activeAttempt, finishedAttempt, seedRecords } from '../test/seed-records';
 import type { BackupProgress } from './backup';
 import { BackupError, backupFileName, createBackup, openBackup, previewRestore, restoreBackup } from './backup';
 
@@ -74,6 +74,21 @@ describe('backing up', () => {
     expect(writing.at(-1)!.done).toBe(writing.at(-1)!.total);
   });
 
+  it('reads a table with more rows than one read takes whole and in order (an attempt’s log, under a two-part key)', async () => {
+    const { ivan } = await seedRecords(source);
+    const attemptId = await activeAttempt(source, ivan, 30_000_000, 'A long session.');
+    const ticks = Array.from({ length: 650 }, (_, index) => ({
+      attemptId,
+      seq: index + 2,
+      event: { type: 'CLOCK.TICK' as const },
+      recordedAt: 30_000_000 + index,
+    }));
+    await source.attemptEvents.bulkAdd(ticks);
+    const uid = (await source.attempts.get(attemptId))!.uid;
+    const events = openBackup(await backupOf(source)).data.attemptEvents.filter((row) => row.attemptUid === uid);
+    expect(events.map((row) => row.seq)).toEqual(Array.from({ length: 652 }, (_, index) => index));
+  });
+
   it('writes the same bytes from the same database', async () => {
     await seedRecords(source);
     expect(await backupOf(source)).toEqual(await backupOf(source));
@@ -135,8 +150,10 @@ describe('restoring', () => {
 
   it('gives a restored attempt a new local id, its log, snapshot and draft following it', async () => {
     await seedRecords(source);
-    // The target's own trainee takes the ids the source's attempts had.
+    // The target's own trainee takes every id the source's three attempts had.
     const own = await createProfile(target, { name: 'Maria Lopez', academyId: '' });
+    await finishedAttempt(target, own, 500);
+    await finishedAttempt(target, own, 700);
     await activeAttempt(target, own, 1_000, 'Maria’s own draft');
     await restoreBackup(target, openBackup(await backupOf(source)));
     const sourceAnna = (await source.profiles.filter((profile) => profile.name === 'Anna Petrova').first())!;

@@ -4,12 +4,16 @@
 // transaction: a backup is one consistent moment of the database, and a restore is all or nothing
 // (a full disk is reported as StorageFullError with nothing written).
 import type { Backup, BackupData, BackupTable, ExistingRows, RestorePlan, RestoreReport } from '../core/records/backup-format';
-import { BACKUP_EXTENSION, BACKUP_TABLES, DEVICE_SETTINGS, planRestore, readBackup, writeBackup } from '../core/records/backup-format';
+import { BACKUP_EXTENSION, BACKUP_TABLES, BackupError, DEVICE_SETTINGS, planRestore, readBackup } from '../core/records/backup-format';
+import { Dexie, type IndexableType, type Table } from 'dexie';
 import type { EngineEvent } from '../core/engine/machine';
 import type { AttacheDatabase, AttemptRecord, ProfileRecord, SettingKey } from '../db/database';
 import { storageWrite } from '../db/errors';
 import { CURRENT_SCHEMA_VERSION } from '../db/schema';
 import { isValidSetting } from '../db/repositories/settings';
+import type { RecordsClient } from './records-client';
+import { recordsClient } from './records-client';
+import type { BackupRefusal } from './records-protocol';
 
 export {
   BACKUP_EXTENSION,
@@ -33,6 +37,8 @@ export interface BackupOptions {
   appVersion: string;
   now?: () => number;
   onProgress?: (progress: BackupProgress) => void;
+  /** Where the file is compressed: the records worker unless a test says otherwise. */
+  client?: RecordsClient;
 }
 
 export interface CreatedBackup {
@@ -62,11 +68,6 @@ function backupTables(db: AttacheDatabase) {
   ];
 }
 
-/** Lets the page draw (a progress bar) between steps of a long job that holds no transaction open. */
-function breathe(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 function localDate(time: number): string {
   const date = new Date(time);
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
@@ -74,6 +75,26 @@ function localDate(time: number): string {
 
 export function backupFileName(time: number): string {
   return `attache-backup-${localDate(time)}.${BACKUP_EXTENSION}`;
+}
+
+/** Rows per read of a table: an outcome's detail is up to about 20 kB, so a page is a few megabytes. */
+const READ_PAGE_ROWS = 200;
+
+/**
+ * Every row of a table, read a page at a time in primary-key order inside the caller's transaction:
+ * IndexedDB hands each page's rows to the page in a task of its own, so a table of thousands of
+ * outcome details never holds the page for a second at once.
+ */
+async function readAll<Row, Key extends IndexableType, Insert>(table: Table<Row, Key, Insert>): Promise<Row[]> {
+  const keyPath = table.schema.primKey.keyPath!;
+  const rows: Row[] = [];
+  let page = await table.orderBy(':id').limit(READ_PAGE_ROWS).toArray();
+  for (;;) {
+    for (const row of page) rows.push(row);
+    if (page.length < READ_PAGE_ROWS) return rows;
+    const last = Dexie.getByKeyPath(page.at(-1)!, keyPath) as IndexableType;
+    page = await table.where(':id').above(last).limit(READ_PAGE_ROWS).toArray();
+  }
 }
 
 /** The database as a backup holds it, read in one transaction; local ids become uids. */
@@ -86,17 +107,17 @@ async function readData(db: AttacheDatabase, onProgress: (progress: BackupProgre
       onProgress({ phase: 'reading', done, total });
       return rows;
     };
-    const settings = step(await db.settings.toArray()).filter((row) => !DEVICE_SETTINGS.includes(row.key));
-    const profileRows = step(await db.profiles.toArray());
-    const attemptRows = step(await db.attempts.toArray());
-    const snapshotRows = step(await db.attemptSnapshots.toArray());
-    const eventRows = step(await db.attemptEvents.toArray());
-    const draftRows = step(await db.composerDrafts.toArray());
-    const playedScenarios = step(await db.playedScenarios.toArray());
-    const outcomeRows = step(await db.outcomes.toArray());
-    const detailRows = step(await db.outcomeDetails.toArray());
-    const trainees = step(await db.trainees.toArray());
-    const packs = step(await db.packs.toArray());
+    const settings = step(await readAll(db.settings)).filter((row) => !DEVICE_SETTINGS.includes(row.key));
+    const profileRows = step(await readAll(db.profiles));
+    const attemptRows = step(await readAll(db.attempts));
+    const snapshotRows = step(await readAll(db.attemptSnapshots));
+    const eventRows = step(await readAll(db.attemptEvents));
+    const draftRows = step(await readAll(db.composerDrafts));
+    const playedScenarios = step(await readAll(db.playedScenarios));
+    const outcomeRows = step(await readAll(db.outcomes));
+    const detailRows = step(await readAll(db.outcomeDetails));
+    const trainees = step(await readAll(db.trainees));
+    const packs = step(await readAll(db.packs));
 
     let leftOut = 0;
     const keep = <T>(rows: T[], belongs: (row: T) => boolean): T[] => {
@@ -133,7 +154,7 @@ async function readData(db: AttacheDatabase, onProgress: (progress: BackupProgre
 /**
  * Backs up every table that matters (not the `checkedPacks` cache, nor which profile is active) into
  * one file's bytes. Progress is reported as the tables are read, then as the files inside are
- * compressed, one at a time with the page free to draw between them.
+ * compressed, in the records worker (or in the page between its turns to draw, where no worker runs).
  */
 export async function createBackup(db: AttacheDatabase, options: BackupOptions): Promise<CreatedBackup> {
   const now = options.now ?? Date.now;
@@ -141,18 +162,9 @@ export async function createBackup(db: AttacheDatabase, options: BackupOptions):
   const { data, leftOut } = await readData(db, onProgress);
   const createdAt = now();
   const backup: Backup = { meta: { schemaVersion: CURRENT_SCHEMA_VERSION, appVersion: options.appVersion, createdAt }, data };
-  const steps = writeBackup(backup);
-  let bytes: Uint8Array;
-  for (;;) {
-    const step = steps.next();
-    if (step.done) {
-      bytes = step.value;
-      break;
-    }
-    onProgress({ phase: 'writing', ...step.value });
-    await breathe();
-  }
-  return { bytes, fileName: backupFileName(createdAt), rows: backupRows(backup), leftOut };
+  const written = await (options.client ?? recordsClient()).writeBackup(backup, { onProgress: (done, total) => onProgress({ phase: 'writing', done, total }) });
+  if (written.status === 'refused') throw backupError(written.refusal);
+  return { bytes: written.bytes, fileName: backupFileName(createdAt), rows: backupRows(backup), leftOut };
 }
 
 /** Every setting this version knows: a new setting key fails to compile here until a backup knows it too. */
@@ -286,6 +298,17 @@ async function applyPlan(db: AttacheDatabase, plan: RestorePlan, data: BackupDat
 /** Opens a backup file: checked whole (BackupError says what is wrong and where), nothing written. */
 export function openBackup(bytes: Uint8Array): Backup {
   return readBackup(bytes, CURRENT_SCHEMA_VERSION);
+}
+
+function backupError(refusal: BackupRefusal): BackupError {
+  return new BackupError(refusal.code, refusal.message, refusal.where);
+}
+
+/** Opens a backup file as openBackup does, in the records worker, so that checking a large one never stops the page. */
+export async function openBackupFile(bytes: Uint8Array, client: RecordsClient = recordsClient()): Promise<Backup> {
+  const opened = await client.openBackup(bytes, CURRENT_SCHEMA_VERSION);
+  if (opened.status === 'refused') throw backupError(opened.refusal);
+  return opened.backup;
 }
 
 /** Rows of each table in a backup. */

@@ -4,7 +4,7 @@
 // academy's settings and the titles of what they played; does the per-trainee work in chunks, giving
 // the page back between chunks and saying how far it got, so that 500 trainees never freeze the screen;
 // and hands back the file's bytes with a name to suggest. The rules of each format live in the core.
-import { attemptRecord, attemptsCsv, attemptsJson, compareAttemptRecords, type AttemptRecordExport } from '../core/records/attempts-export';
+import { attemptRecord, compareAttemptRecords, type AttemptRecordExport } from '../core/records/attempts-export';
 import { byTrainee, exportCatalog, type ExportCatalog, type ExportTrainee, type IdentityField } from '../core/records/export-common';
 import {
   gradeItemsOf,
@@ -23,6 +23,7 @@ import type { AttacheDatabase } from '../db/database';
 import { readAcademy, type AcademySettings } from '../db/repositories/academy';
 import type { Library } from '../library/library';
 import { readCohort } from './cohort';
+import { recordsClient, type RecordsClient } from './records-client';
 
 /** Everything the exports read, read once when the export dialog opens. */
 export interface ExportSource {
@@ -163,12 +164,31 @@ export async function attemptRecords(source: ExportSource, options?: ChunkOption
   return records.sort(compareAttemptRecords);
 }
 
-/** The attempts as CSV or JSON. */
-export async function attemptsFile(source: ExportSource, format: 'csv' | 'json', now: number, options?: ChunkOptions): Promise<ExportFile> {
+/** Settles as `work` does, or rejects with ExportCancelledError as soon as `signal` aborts. */
+function unlessCancelled<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  if (signal.aborted) return Promise.reject(new ExportCancelledError());
+  return new Promise((resolve, reject) => {
+    const cancel = () => reject(new ExportCancelledError());
+    signal.addEventListener('abort', cancel, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', cancel));
+  });
+}
+
+/**
+ * The attempts as CSV or JSON. The records are gathered a chunk of trainees at a time; the file's text
+ * (over 100 ms for 500 trainees' CSV) is written by the records worker.
+ */
+export async function attemptsFile(
+  source: ExportSource,
+  format: 'csv' | 'json',
+  now: number,
+  options?: ChunkOptions & { client?: RecordsClient },
+): Promise<ExportFile> {
   const records = await attemptRecords(source, options);
-  const text =
-    format === 'csv' ? attemptsCsv(records) : attemptsJson(records, { exportedAt: now, academy: { name: source.academy.name, iri: source.academy.iri } });
-  return { bytes: utf8(text), suggestedName: `attempts-${localDate(now)}.${format}`, extension: format };
+  const meta = { exportedAt: now, academy: { name: source.academy.name, iri: source.academy.iri } };
+  const bytes = await unlessCancelled((options?.client ?? recordsClient()).attemptsFile(records, format, meta), options?.signal);
+  return { bytes, suggestedName: `attempts-${localDate(now)}.${format}`, extension: format };
 }
 
 /** The transcripts of the trainees asked for (in the source's order), and the document the PDF is printed from. */

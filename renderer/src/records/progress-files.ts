@@ -2,22 +2,22 @@
 // outcomes saved as a file signed by the device's key. On the academy's machine: many files verified,
 // their drafts graded again, each merged by uid in one transaction, and the trainee's completion then
 // computed by the academy's own rules over its installed packs (nothing in a file decides completion).
-import { GRADER_VERSION } from '../core/grading/version';
 import type { Localized } from '../core/pack/schema';
 import type { KnownTrainee, MergePlan, MergeState, OutcomeConflict, TraineeMerge } from '../core/records/merge';
 import { planMerge } from '../core/records/merge';
 import type { FrozenOutcome, PlayedScenario } from '../core/records/outcome';
 import { playedScenarioOf } from '../core/records/outcome';
 import type { DeviceSigner, ProgressFileErrorCode, ProgressTrainee, VerifiedProgressFile } from '../core/records/progress-file';
-import { ProgressFileError, buildProgressFile, progressFileName, readProgressFile } from '../core/records/progress-file';
+import { buildProgressFile, progressFileName } from '../core/records/progress-file';
 import type { CourseProgress } from '../core/records/progress';
 import { courseProgress } from '../core/records/progress';
-import type { RegradeReport, Regrader } from '../core/records/regrade';
-import { createRegrader } from '../core/records/regrade';
 import type { AttacheDatabase, OutcomeRecord } from '../db/database';
 import { ProfileNotFoundError, storageWrite } from '../db/errors';
 import { storeFrozenOutcome } from '../db/repositories/attempts';
 import type { Library } from '../library/library';
+import type { ProgressFileChecker } from './records-client';
+import { recordsClient } from './records-client';
+import type { RegradeSummary } from './records-protocol';
 
 // ---------------------------------------------------------------------------------------------
 // Saving on the trainee's device
@@ -92,13 +92,7 @@ export interface ImportedFile {
     /** Outcomes not merged because the file is signed by another device than the trainee's. */
     withheld: number;
   };
-  regrade: {
-    /** Outcomes graded again and found as they were played. */
-    consistent: number;
-    flagged: RegradeReport[];
-    notCompared: RegradeReport[];
-    drafts: number;
-  };
+  regrade: RegradeSummary;
   /** The trainee's standing in every course of the installed packs, by this academy's rules, after the merge. */
   courses: CourseStanding[];
 }
@@ -121,43 +115,34 @@ export interface ProgressImporter {
    * storage failures (a full disk) are thrown.
    */
   importFile(bytes: Uint8Array, options?: { trustDevice?: boolean }): Promise<ImportResult>;
+  /** Ends the session: lets go of the grader's preparations kept for the batch. */
+  close(): void;
+}
+
+/** Every scenario of the installed packs, as a progress file's outcome would name it: what its drafts are graded against. */
+export function installedScenarios(library: Library): PlayedScenario[] {
+  return library.packs.flatMap((pack) => pack.scenarios.map((scenario) => playedScenarioOf(pack, scenario)));
 }
 
 /**
  * An import session over the installed packs: the grader's preparations and the installed scenarios
  * are shared by every file of the batch. `localDeviceKey` is this device's public key, if it has one.
+ * Each file is read, verified and graded again by `checker` (the records worker's, by default, so that
+ * the page keeps drawing); only the merge, which needs the database, runs here.
  */
 export function createProgressImporter(
   db: AttacheDatabase,
   library: Library,
-  options: { localDeviceKey: string | null; now?: () => number; regrader?: Regrader },
+  options: { localDeviceKey: string | null; now?: () => number; checker?: ProgressFileChecker },
 ): ProgressImporter {
-  const regrader = options.regrader ?? createRegrader({ graderVersion: GRADER_VERSION });
+  const checker = options.checker ?? recordsClient().progressFileChecker(installedScenarios(library));
   const now = options.now ?? Date.now;
-  const installed = new Map<string, PlayedScenario | null>();
-  const installedFor = (played: PlayedScenario): PlayedScenario | null => {
-    let found = installed.get(played.key);
-    if (found === undefined) {
-      const pack = library.packs.find((candidate) => candidate.manifest.id === played.packId && candidate.contentHash === played.packContentHash);
-      const scenario = pack?.scenarios.find((candidate) => candidate.id === played.scenario.id);
-      found = pack && scenario ? playedScenarioOf(pack, scenario) : null;
-      installed.set(played.key, found);
-    }
-    return found;
-  };
 
   return {
     async importFile(bytes, { trustDevice = false } = {}) {
-      let file: VerifiedProgressFile;
-      try {
-        file = readProgressFile(bytes);
-      } catch (error) {
-        if (error instanceof ProgressFileError) {
-          return { status: 'refused', code: error.code, message: error.message, entry: error.entry ?? null, field: error.field ?? null };
-        }
-        throw error;
-      }
-      const regrade = regradeFile(file, regrader, installedFor);
+      const checked = await checker.check(bytes);
+      if (checked.status === 'refused') return { status: 'refused', ...checked.refusal };
+      const { file, regrade } = checked;
       const plan = await mergeFile(db, file, { importedAt: now(), trustDevice, localDeviceKey: options.localDeviceKey });
       const outcomes = await db.outcomes.where('traineeUid').equals(file.trainee.uid).toArray();
       return {
@@ -178,22 +163,8 @@ export function createProgressImporter(
         courses: courseStandings(library, outcomes),
       };
     },
+    close: () => checker.close(),
   };
-}
-
-function regradeFile(file: VerifiedProgressFile, regrader: Regrader, installedFor: (played: PlayedScenario) => PlayedScenario | null): ImportedFile['regrade'] {
-  const played = new Map(file.played.map((scenario) => [scenario.key, scenario]));
-  const result: ImportedFile['regrade'] = { consistent: 0, flagged: [], notCompared: [], drafts: 0 };
-  for (const outcome of file.outcomes) {
-    // readProgressFile guarantees every outcome names a scenario the file holds.
-    const scenario = played.get(outcome.summary.playedScenario)!;
-    const report = regrader.check(outcome, scenario, installedFor(scenario));
-    result.drafts += report.drafts;
-    if (report.verdict === 'consistent') result.consistent += 1;
-    else if (report.verdict === 'flagged') result.flagged.push(report);
-    else result.notCompared.push(report);
-  }
-  return result;
 }
 
 /** Reads what the file's records meet, plans the merge and applies it, all in one transaction. */

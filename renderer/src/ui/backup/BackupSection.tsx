@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { BACKUP_TABLES, REPORT_TABLES, type BackupTable, type RestoreReport } from '../../core/records/backup-format';
 import { StorageFullError } from '../../db/errors';
 import type { Backup, BackupProgress, CreatedBackup } from '../../records/backup';
-import { BACKUP_EXTENSION, BackupError, createBackup, openBackup, previewRestore, restoreBackup } from '../../records/backup';
+import { BACKUP_EXTENSION, BackupError, createBackup, openBackupFile, previewRestore, restoreBackup } from '../../records/backup';
 import type { TraineeEntry } from '../../records/trainee-data';
 import { listTrainees } from '../../records/trainee-data';
 import { formatDate } from '../format';
@@ -192,10 +192,8 @@ function RestorePanel() {
     const file = await platform.openFile({ title: t('restore.dialogTitle'), filters: [{ name: t('backup.filter'), extensions: [BACKUP_EXTENSION] }] });
     if (!file) return;
     setState({ kind: 'checking' });
-    // Let the spinner show before the file is read and checked whole.
-    await new Promise((resolve) => setTimeout(resolve, 0));
     try {
-      const backup = openBackup(file.bytes);
+      const backup = await openBackupFile(file.bytes);
       setState({ kind: 'preview', backup, report: await previewRestore(db, backup) });
     } catch (error) {
       if (error instanceof BackupError) setState({ kind: 'refused', message: refusalText(t, error) });

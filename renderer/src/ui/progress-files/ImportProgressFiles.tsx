@@ -67,6 +67,7 @@ export function ImportProgressFiles({ library }: { library: Library | null }) {
           () => null,
         ),
       ]);
+      importer.current?.close();
       importer.current = createProgressImporter(db, library, { localDeviceKey });
       for (const [index, file] of queued.entries()) {
         await nextTurn();

@@ -7,7 +7,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { attemptsCsv, attemptsJson } from '../core/records/attempts-export';
 import type { Backup } from '../core/records/backup-format';
 import { buildBackup, readBackup } from '../core/records/backup-format';
+import { GRADER_VERSION } from '../core/grading/version';
 import { buildProgressFile, readProgressFile } from '../core/records/progress-file';
+import { createRegrader } from '../core/records/regrade';
 import type { AttacheDatabase } from '../db/database';
 import { CURRENT_SCHEMA_VERSION } from '../db/schema';
 import { createLibrary } from '../library/library';
@@ -19,8 +21,8 @@ import { attemptRecords, attemptsFile, ExportCancelledError, readExportSource } 
 import { createProgressImporter, installedScenarios } from './progress-files';
 import { createRecordsClient, type RecordsClient } from './records-client';
 import type { RecordsEnvelope, RecordsReply, RecordsRequest } from './records-protocol';
-import { BACKUP_ROWS_PER_PART } from './records-protocol';
-import { createRecordsService } from './records-service';
+import { BACKUP_ROWS_PER_PART, MAX_DRAFTS_GRADED_PER_FILE } from './records-protocol';
+import { createRecordsService, regradeFile } from './records-service';
 
 const opened: AttacheDatabase[] = [];
 function database(): AttacheDatabase {
@@ -171,6 +173,19 @@ describe('progress files through the records client', () => {
     const refused = await importer.importFile(new TextEncoder().encode('not a progress file'));
     expect(refused).toMatchObject({ status: 'refused', code: 'damaged', entry: null, field: null });
     importer.close();
+  });
+});
+
+describe('grading a file again, bounded', () => {
+  it('grades drafts up to the limit, in the order the outcomes finished, and names each outcome past it as not compared', () => {
+    const file = readProgressFile(annaFile);
+    const drafts = file.outcomes.map((outcome) => outcome.detail.timeline.feed.filter((item) => item.source === 'trainee').length);
+    const summary = regradeFile(file, createRegrader({ graderVersion: GRADER_VERSION }), new Map(), drafts[0]!);
+    expect(summary).toMatchObject({ consistent: 1, flagged: [], drafts: drafts[0] });
+    expect(summary.notCompared).toEqual([
+      expect.objectContaining({ uid: file.outcomes[1]!.summary.uid, notCompared: { kind: 'too-many-drafts', drafts: drafts[1], limit: 0 } }),
+    ]);
+    expect(MAX_DRAFTS_GRADED_PER_FILE).toBeGreaterThanOrEqual(100);
   });
 });
 

@@ -9,6 +9,13 @@ import type { PlayedScenario } from '../core/records/outcome';
 import type { ProgressFileErrorCode, VerifiedProgressFile } from '../core/records/progress-file';
 import type { RegradeReport } from '../core/records/regrade';
 
+/**
+ * Drafts graded again per progress file: a trainee's file holds a few dozen (the demo cohort's at most
+ * 40) and grading one takes about a millisecond, so no file keeps an import busy for long, whatever it
+ * holds. The outcomes past it are listed as not compared, each by name.
+ */
+export const MAX_DRAFTS_GRADED_PER_FILE = 1_000;
+
 /** What re-grading a progress file's drafts found, per outcome. */
 export interface RegradeSummary {
   /** Outcomes graded again and found as they were played. */

@@ -13,16 +13,24 @@ import { ProgressFileError, readProgressFile } from '../core/records/progress-fi
 import type { Regrader } from '../core/records/regrade';
 import { createRegrader } from '../core/records/regrade';
 import type { ProgressFileCheck, RecordsFinalReply, RecordsPartReply, RecordsRequest, RegradeSummary } from './records-protocol';
-import { BACKUP_ROWS_PER_PART } from './records-protocol';
+import { BACKUP_ROWS_PER_PART, MAX_DRAFTS_GRADED_PER_FILE } from './records-protocol';
 
-/** Every outcome of a verified file graded again, against the installed scenario where the academy has the same pack content. */
-export function regradeFile(file: VerifiedProgressFile, regrader: Regrader, installed: ReadonlyMap<string, PlayedScenario>): RegradeSummary {
+/**
+ * Every outcome of a verified file graded again, against the installed scenario where the academy has the
+ * same pack content; past `maxDrafts` drafts in all, the outcomes are not compared (see MAX_DRAFTS_GRADED_PER_FILE).
+ */
+export function regradeFile(
+  file: VerifiedProgressFile,
+  regrader: Regrader,
+  installed: ReadonlyMap<string, PlayedScenario>,
+  maxDrafts = MAX_DRAFTS_GRADED_PER_FILE,
+): RegradeSummary {
   const played = new Map(file.played.map((scenario) => [scenario.key, scenario]));
   const result: RegradeSummary = { consistent: 0, flagged: [], notCompared: [], drafts: 0 };
   for (const outcome of file.outcomes) {
     // readProgressFile guarantees every outcome names a scenario the file holds.
     const scenario = played.get(outcome.summary.playedScenario)!;
-    const report = regrader.check(outcome, scenario, installed.get(scenario.key) ?? null);
+    const report = regrader.check(outcome, scenario, installed.get(scenario.key) ?? null, { maxDrafts: maxDrafts - result.drafts });
     result.drafts += report.drafts;
     if (report.verdict === 'consistent') result.consistent += 1;
     else if (report.verdict === 'flagged') result.flagged.push(report);

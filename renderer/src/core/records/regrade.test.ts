@@ -25,6 +25,13 @@ describe('re-grading a frozen outcome', () => {
     }
   });
 
+  it('compares nothing, grading no draft, in an outcome with more drafts than the caller grades again', () => {
+    const drafts = publicationsOf(good.frozen).length;
+    const report = createRegrader(options).check(good.frozen, good.played, null, { maxDrafts: drafts - 1 });
+    expect(report).toMatchObject({ verdict: 'not-compared', flags: [], drafts: 0, notCompared: { kind: 'too-many-drafts', drafts, limit: drafts - 1 } });
+    expect(createRegrader(options).check(good.frozen, good.played, null, { maxDrafts: drafts })).toMatchObject({ verdict: 'consistent', drafts });
+  });
+
   it('finds nothing to flag in the built-in library played in Russian, against the installed pack', () => {
     const pack = loadPack(readFolder(CORE_LIBRARY_DIR), { appVersion: '0.1.0' }).pack!;
     const regrader = createRegrader(options);

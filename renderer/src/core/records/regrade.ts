@@ -35,7 +35,9 @@ export type NotComparedReason =
   /** Graded by another grader version: its grades may rightly differ from this app's. */
   | { kind: 'grader-version'; recorded: string; current: string }
   /** Frozen by the database migration after its pack had changed: the original result was kept, not recomputed. */
-  | { kind: 'pack-changed' };
+  | { kind: 'pack-changed' }
+  /** More drafts than the caller grades again for one file: the work of an import stays bounded whatever a file holds. */
+  | { kind: 'too-many-drafts'; drafts: number; limit: number };
 
 export interface RegradeReport {
   uid: string;
@@ -70,9 +72,9 @@ export interface Regrader {
   /**
    * Checks one outcome against the scenario it names. `installed`, when the academy has a pack with the
    * same content hash, is that pack's scenario: the file's must equal it, and the drafts are graded
-   * against the installed one.
+   * against the installed one. An outcome with more than `maxDrafts` published drafts is not compared.
    */
-  check(frozen: FrozenOutcome, played: PlayedScenario, installed?: PlayedScenario | null): RegradeReport;
+  check(frozen: FrozenOutcome, played: PlayedScenario, installed?: PlayedScenario | null, options?: { maxDrafts?: number }): RegradeReport;
 }
 
 const PLAYED_PARTS = ['scenario', 'personas', 'platforms', 'packTitle', 'packVersion'] as const;
@@ -115,7 +117,7 @@ export function createRegrader(options: { graderVersion: string }): Regrader {
   };
 
   return {
-    check(frozen, played, installed = null) {
+    check(frozen, played, installed = null, { maxDrafts = Number.POSITIVE_INFINITY } = {}) {
       const { summary, detail } = frozen;
       const report: RegradeReport = {
         uid: summary.uid,
@@ -134,6 +136,8 @@ export function createRegrader(options: { graderVersion: string }): Regrader {
         };
       }
       if (summary.packContentHash === null) return { ...report, verdict: 'not-compared', notCompared: { kind: 'pack-changed' } };
+      const drafts = detail.timeline.feed.reduce((count, item) => count + (item.source === 'trainee' ? 1 : 0), 0);
+      if (drafts > maxDrafts) return { ...report, verdict: 'not-compared', notCompared: { kind: 'too-many-drafts', drafts, limit: maxDrafts } };
 
       let scenario = played;
       if (installed) {

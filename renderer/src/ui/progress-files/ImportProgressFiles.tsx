@@ -11,6 +11,7 @@ import type { RegradeReport, ScoreGist } from '../../core/records/regrade';
 import type { Library } from '../../library/library';
 import { findScenario, localized } from '../../library/library';
 import type { ImportResult, ImportedFile, ProgressImporter, RefusedFile } from '../../records/progress-files';
+import { MAX_DRAFTS_GRADED_PER_FILE } from '../../records/records-protocol';
 import { formatDate, formatList, formatScore } from '../format';
 import { useServices } from '../services';
 import { keyFingerprint } from './fingerprint';
@@ -342,7 +343,9 @@ function Regrade({
                 recorded: report.notCompared.recorded,
                 current: report.notCompared.current,
               })
-            : t('import.regrade.pack-changed', { scenario: title(report.packId, report.scenarioId) })}
+            : report.notCompared?.kind === 'too-many-drafts'
+              ? t('import.regrade.too-many-drafts', { scenario: title(report.packId, report.scenarioId), limit: MAX_DRAFTS_GRADED_PER_FILE })
+              : t('import.regrade.pack-changed', { scenario: title(report.packId, report.scenarioId) })}
         </Text>
       ))}
     </Stack>

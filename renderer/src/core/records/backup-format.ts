@@ -16,7 +16,7 @@ import { AXES, TASK_KINDS } from '../pack/schema';
 import { sameProfileName } from '../profile';
 import type { OutcomeDetail, OutcomeSummary, PlayedScenario } from './outcome';
 import { playedScenarioKey } from './outcome';
-import { outcomeDetailSchema, outcomeSummarySchema, playedScenarioSchema as playedScenarioShape, uidSchema } from './outcome-schema';
+import { issueMessage, outcomeDetailSchema, outcomeSummarySchema, playedScenarioSchema as playedScenarioShape, uidSchema } from './outcome-schema';
 import { sameContent } from './canonical';
 import { isSecretHash, type SecretHash } from './secret';
 
@@ -311,6 +311,8 @@ export function valueProblem(value: unknown, maxDepth: number = MAX_VALUE_DEPTH)
   const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
   while (stack.length > 0) {
     const { value: current, depth } = stack.pop()!;
+    // Parsed JSON holds no undefined: only a field left out of the row does.
+    if (current === undefined) return 'the field is missing';
     if (current === null || typeof current === 'string' || typeof current === 'boolean') continue;
     if (typeof current === 'number') {
       if (!Number.isFinite(current)) return 'holds a number that is not finite';
@@ -531,7 +533,7 @@ function parseManifest(bytes: Uint8Array): BackupManifest {
     const path = issueWhere(issue);
     throw new BackupError(
       'bad-content',
-      `The backup's description (${BACKUP_MANIFEST_PATH}) is not valid${path ? ` at ${path}` : ''}: ${issue?.message ?? 'unexpected content'}.`,
+      `The backup's description (${BACKUP_MANIFEST_PATH}) is not valid${path ? ` at ${path}` : ''}: ${issueMessage(issue)}.`,
       { entry: BACKUP_MANIFEST_PATH, ...(path ? { path } : {}) },
     );
   }
@@ -593,11 +595,12 @@ function parseTable(table: BackupTable, manifest: BackupManifest, files: Map<str
         const issue = parsed.error.issues[0];
         const where = issueWhere(issue);
         const position = rows.length + 1;
-        throw new BackupError(
-          'bad-content',
-          `Row ${position} of the table ${table}${where ? `, at ${where},` : ''} is not valid: ${issue?.message ?? 'unexpected content'}.`,
-          { entry: path, table, row: position, ...(where ? { path: where } : {}) },
-        );
+        throw new BackupError('bad-content', `Row ${position} of the table ${table}${where ? `, at ${where},` : ''} is not valid: ${issueMessage(issue)}.`, {
+          entry: path,
+          table,
+          row: position,
+          ...(where ? { path: where } : {}),
+        });
       }
       rows.push(parsed.data);
     }

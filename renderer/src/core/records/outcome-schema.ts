@@ -26,6 +26,16 @@ const localized = () => z.record(short(), z.string().max(20_000));
 const scores = () => z.strictObject({ tone: score(), policy: score(), platform: score() });
 
 /**
+ * What a schema issue says, for a person: zod reports a field that is not there as "received
+ * undefined", which names a JavaScript value rather than the problem.
+ */
+export function issueMessage(issue: z.core.$ZodIssue | undefined): string {
+  if (!issue) return 'unexpected content';
+  if (issue.code === 'invalid_type' && issue.message.endsWith('received undefined')) return `the field is missing (expected ${issue.expected})`;
+  return issue.message;
+}
+
+/**
  * A uid that travels between devices and names a file inside a progress file: letters, digits, dashes
  * and underscores (a UUID is one).
  */

@@ -19,7 +19,7 @@ import { ArchiveError, readZipEntries, writeZip } from '../pack/archive';
 import { PATH_LIMITS, decodeName, hasInvisibleCharacters, quotePath, sortPaths } from '../pack/paths';
 import type { FrozenOutcome, PlayedScenario } from './outcome';
 import { playedScenarioKey } from './outcome';
-import { frozenOutcomeSchema, playedScenarioSchema, uidSchema } from './outcome-schema';
+import { frozenOutcomeSchema, issueMessage, playedScenarioSchema, uidSchema } from './outcome-schema';
 
 export const PROGRESS_FILE_FORMAT = 1;
 /** Without the dot, as file dialogs take it. */
@@ -346,7 +346,7 @@ function parseEntry<T>(bytes: Uint8Array, entry: string, schema: z.ZodType<T>, f
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const field = issue ? fieldPath(issue.path) : '';
-  const message = (issue?.message ?? 'unexpected content').slice(0, 200);
+  const message = issueMessage(issue).slice(0, 200);
   throw new ProgressFileError(
     failure,
     `The file ${quotePath(entry)} is not valid${field ? ` at ${field}` : ''}: ${message}.`,

@@ -1,5 +1,5 @@
 // Runtime: Node (scripts). The fuzz suite's share of `npm test`: a fixed-seed sample of hostile
-// packs, pack folders, archives, drafts and event logs, and every saved regression input in
+// packs, pack folders, archives, drafts, event logs, progress files and backups, and every saved regression input in
 // scripts/fuzz/regressions/, each run in a worker thread with a heap cap. None may crash, hang,
 // run out of memory or refuse with an unclear message. The CPU limit per input is generous (10 s)
 // so that a busy CI machine cannot fail the test by luck; `npm run fuzz` holds inputs to 2 s.

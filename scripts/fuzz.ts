@@ -1,7 +1,8 @@
 // Runtime: Node (CLI). `npm run fuzz -- [--count 16000] [--seed S] [--target packs,archives,...]
 // [--only N] [--replay <file|folder>] [--workers 2] [--limit-ms 2000] [--memory-mb 500] [--out dir]`:
 // throws seeded hostile inputs at the pack loader, the CLI's folder reader, the archive reader, the
-// grader and the event-log validator and replay, each in a worker thread with a heap cap and a CPU
+// grader, the event-log validator and replay, the progress-file reader (with re-grading and the merge
+// plan) and the backup reader (with the restore plan), each in a worker thread with a heap cap and a CPU
 // limit. Prints a summary table, writes each failing input with its reproduction command to
 // test-report/fuzz/, and exits 1 on any crash, hang, memory blow-up or unclear message.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';

@@ -133,7 +133,7 @@ function packEntries(files: PackFiles, manifest: unknown = manifestFor(files)): 
 
 let zeroBomb: Uint8Array | null = null;
 /** 64 MiB of zeros deflated (about 64 KB), made once. */
-function zeros64MiB(): Uint8Array {
+export function zeros64MiB(): Uint8Array {
   zeroBomb ??= deflateSync(new Uint8Array(64 * MIB), { level: 9 });
   return zeroBomb;
 }

@@ -12,11 +12,24 @@ import type { Grade } from '../../renderer/src/core/grading/types';
 import * as attemptModule from '../../renderer/src/core/engine/attempt';
 import type { EngineEvent } from '../../renderer/src/core/engine/machine';
 import { createScenarioMachine } from '../../renderer/src/core/engine/machine';
+import type { BackupData, ExistingRows, RestorePlan } from '../../renderer/src/core/records/backup-format';
+import { attemptWholes, BackupError, planRestore, readBackup } from '../../renderer/src/core/records/backup-format';
+import type { MergePlan, MergeState } from '../../renderer/src/core/records/merge';
+import { planMerge } from '../../renderer/src/core/records/merge';
+import type { FrozenOutcome } from '../../renderer/src/core/records/outcome';
+import { CURRENT_SCHEMA_VERSION } from '../../renderer/src/db/schema';
+import { isRestorableSetting } from '../../renderer/src/records/backup';
+import { progressFileChecks } from '../../renderer/src/records/records-service';
 import * as packFilesModule from '../lib/pack-files';
 import { APP_VERSION } from '../lib/app-version';
 import type { Corpus } from './corpus';
 import { ARCHIVE_KINDS, generateArchive } from './gen-archives';
 import type { ArchiveKind } from './gen-archives';
+import { BACKUP_KINDS, generateBackup } from './gen-backups';
+import type { BackupKind } from './gen-backups';
+import { PROGRESS_FILE_KINDS, generateProgressFile } from './gen-progress-files';
+import type { ProgressFileKind } from './gen-progress-files';
+import { getRecordsCorpus } from './records-corpus';
 import { DRAFT_KINDS, generateDraft } from './gen-drafts';
 import type { DraftKind, DraftPayload } from './gen-drafts';
 import { FOLDER_KINDS, generateFolder, materialiseFolder } from './gen-folders';
@@ -27,7 +40,7 @@ import { PACK_KINDS, generatePack } from './gen-packs';
 import type { PackKind } from './gen-packs';
 import { Rng, inputSeed } from './random';
 
-export const TARGETS = ['packs', 'folders', 'archives', 'drafts', 'logs'] as const;
+export const TARGETS = ['packs', 'folders', 'archives', 'drafts', 'logs', 'progress-files', 'backups'] as const;
 export type Target = (typeof TARGETS)[number];
 
 export const KINDS: Record<Target, readonly string[]> = {
@@ -36,6 +49,8 @@ export const KINDS: Record<Target, readonly string[]> = {
   archives: ARCHIVE_KINDS,
   drafts: DRAFT_KINDS,
   logs: LOG_KINDS,
+  'progress-files': PROGRESS_FILE_KINDS,
+  backups: BACKUP_KINDS,
 };
 
 /** What the code under test is handed. */
@@ -70,6 +85,10 @@ export function generatePayload(recipe: InputRecipe, corpus: Corpus): Payload {
       return generateDraft(rng, recipe.kind as DraftKind, rng.pick(corpus.tasks));
     case 'logs':
       return generateLog(rng, recipe.kind as LogKind, corpus.baseLog(rng.pick(corpus.pack.scenarios).id));
+    case 'progress-files':
+      return generateProgressFile(rng, recipe.kind as ProgressFileKind, corpus);
+    case 'backups':
+      return generateBackup(rng, recipe.kind as BackupKind, corpus);
   }
 }
 
@@ -279,6 +298,128 @@ function runLog(payload: LogPayload, corpus: Corpus): Outcome {
   return { status: 'refusal', summary: `refused at event ${String(verdict.position)}: ${verdict.reason?.key ?? 'no reason'}`, unclear };
 }
 
+/** Numbers a person would read in a merge or restore report that are not numbers at all. */
+function checkNumbers(what: string, values: Record<string, unknown>, unclear: string[]): void {
+  for (const [name, value] of Object.entries(values))
+    if (typeof value === 'number' && !Number.isFinite(value)) unclear.push(`${what} ${name} is ${String(value)}`);
+}
+
+function checkMergePlan(plan: MergePlan, unclear: string[]): void {
+  for (const conflict of plan.conflicts) {
+    if (conflict.fields.length === 0) unclear.push(`the conflict over ${conflict.uid} names no field that differs`);
+    for (const gist of [conflict.file, conflict.stored])
+      if (gist) checkNumbers(`the conflict over ${conflict.uid}:`, { ...gist.scores, average: gist.average, finishedAt: gist.finishedAt }, unclear);
+  }
+}
+
+/**
+ * A progress file as the academy's machine takes it: read, verified and its drafts graded again by the
+ * records worker's own code, then merged (as a plan) into an academy that has never seen the trainee,
+ * and into one that already holds the cohort's records (same uids, the trainee tied to their key).
+ */
+function runProgressFile(bytes: Uint8Array, corpus: Corpus): Outcome {
+  const unclear: string[] = [];
+  const records = getRecordsCorpus(corpus);
+  // A checker per input, as the app makes one per import: nothing one input prepares leaks into the next.
+  const check = progressFileChecks(records.installed)(bytes);
+  if (check.status === 'refused') {
+    const problem = unclearMessage(check.refusal.message);
+    if (problem) unclear.push(problem);
+    return { status: 'refusal', summary: `the progress file was refused (${check.refusal.code}): ${check.refusal.message.slice(0, 120)}`, unclear };
+  }
+  const { file, regrade } = check;
+  for (const report of [...regrade.flagged, ...regrade.notCompared]) {
+    for (const flag of report.flags) {
+      if (flag.kind === 'not-regradable') {
+        const problem = unclearMessage(flag.reason);
+        if (problem) unclear.push(`why ${report.uid} could not be graded again ${problem}`);
+      }
+      if (flag.kind === 'grade-edited' || flag.kind === 'outcome-edited') {
+        const [stored, again] = flag.kind === 'grade-edited' ? [flag.stored, flag.regraded] : [flag.stored, flag.recomputed];
+        checkNumbers(`${report.uid}'s stored scores`, { ...stored.scores }, unclear);
+        checkNumbers(`${report.uid}'s scores graded again`, { ...again.scores }, unclear);
+      }
+    }
+  }
+  const fresh: MergeState = { trainee: null, outcomes: new Map(), played: new Map(), localDeviceKey: null };
+  const known = records.trainees.find((trainee) => trainee.content.trainee.uid === file.trainee.uid);
+  const holding: MergeState = {
+    trainee: known
+      ? { ...known.content.trainee, kind: 'imported', deviceKey: known.key.publicKey, detailsExportedAt: known.content.exportedAt }
+      : { ...file.trainee, kind: 'profile', deviceKey: null, detailsExportedAt: null },
+    outcomes: new Map<string, FrozenOutcome>(
+      records.trainees.flatMap((trainee) => trainee.content.outcomes.map((outcome) => [outcome.summary.uid, outcome] as const)),
+    ),
+    played: new Map(records.trainees.flatMap((trainee) => trainee.content.played.map((played) => [played.key, played] as const))),
+    localDeviceKey: records.trainees[0]!.key.publicKey,
+  };
+  const added = planMerge(file, fresh, { importedAt: 1 });
+  const merged = planMerge(file, holding, { importedAt: 1, trustDevice: true });
+  checkMergePlan(added, unclear);
+  checkMergePlan(merged, unclear);
+  return {
+    status: 'ok',
+    summary: `verified: ${file.outcomes.length} outcomes, ${regrade.drafts} drafts graded again (${regrade.flagged.length} flagged, ${regrade.notCompared.length} not compared); merged into an empty academy: ${added.added.length} added; into the cohort's: ${merged.unchanged.length} unchanged, ${merged.conflicts.length} conflicts`,
+    unclear,
+  };
+}
+
+/** An install's rows as restoring reads them, from a backup's data. */
+function existingRowsOf(data: BackupData): ExistingRows {
+  const details = new Map(data.outcomeDetails.map((detail) => [detail.uid, detail]));
+  return {
+    profiles: new Map(data.profiles.map((profile) => [profile.uid, profile])),
+    profileNames: data.profiles.map((profile) => profile.name),
+    attempts: new Map(attemptWholes(data).map((whole) => [whole.attempt.uid, whole])),
+    outcomes: new Map(data.outcomes.map((summary) => [summary.uid, { summary, detail: details.get(summary.uid) ?? null }])),
+    playedScenarios: new Map(data.playedScenarios.map((played) => [played.key, played])),
+    trainees: new Map(data.trainees.map((trainee) => [trainee.uid, trainee])),
+    packs: new Map(data.packs.map((pack) => [pack.packId, { version: pack.version, archive: pack.archive }])),
+    settings: new Map(data.settings.map((setting) => [setting.key, setting.value])),
+  };
+}
+
+function checkRestorePlan(plan: RestorePlan, unclear: string[]): void {
+  for (const conflict of plan.report.conflicts) {
+    if (!conflict.key) unclear.push(`a ${conflict.table} conflict names no row`);
+    if ('startedAt' in conflict) checkNumbers(`the ${conflict.table} conflict over ${conflict.key}:`, { startedAt: conflict.startedAt }, unclear);
+    if ('finishedAt' in conflict) checkNumbers(`the ${conflict.table} conflict over ${conflict.key}:`, { finishedAt: conflict.finishedAt }, unclear);
+  }
+}
+
+/** A backup as the app restores it: read and checked whole, then planned into an empty install and into the one it was made from. */
+function runBackup(bytes: Uint8Array, corpus: Corpus): Outcome {
+  const unclear: string[] = [];
+  let backup;
+  try {
+    backup = readBackup(bytes, CURRENT_SCHEMA_VERSION);
+  } catch (error) {
+    if (error instanceof BackupError) return refusal(error, unclear, `the backup was (${error.code})`);
+    throw error;
+  }
+  const records = getRecordsCorpus(corpus);
+  const empty: ExistingRows = {
+    profiles: new Map(),
+    profileNames: [],
+    attempts: new Map(),
+    outcomes: new Map(),
+    playedScenarios: new Map(),
+    trainees: new Map(),
+    packs: new Map(),
+    settings: new Map(),
+  };
+  const intoEmpty = planRestore(backup.data, empty, isRestorableSetting);
+  const again = planRestore(backup.data, existingRowsOf(records.backup.data), isRestorableSetting);
+  checkRestorePlan(intoEmpty, unclear);
+  checkRestorePlan(again, unclear);
+  const rows = Object.values(backup.data).reduce((sum, table) => sum + table.length, 0);
+  return {
+    status: 'ok',
+    summary: `read ${rows} rows; into an empty install ${intoEmpty.report.conflicts.length} conflicts, into its own ${again.report.conflicts.length}`,
+    unclear,
+  };
+}
+
 /** `payload`, or for a folder the folder laid out by {@link prepareFolder}. */
 export function runPayload(target: Target, payload: Payload | PreparedFolder, corpus: Corpus): Outcome {
   switch (target) {
@@ -292,5 +433,9 @@ export function runPayload(target: Target, payload: Payload | PreparedFolder, co
       return runDraft(payload as DraftPayload, corpus);
     case 'logs':
       return runLog(payload as LogPayload, corpus);
+    case 'progress-files':
+      return runProgressFile(payload as Uint8Array, corpus);
+    case 'backups':
+      return runBackup(payload as Uint8Array, corpus);
   }
 }

@@ -80,7 +80,7 @@ describe('backing up', () => {
     const ticks = Array.from({ length: 650 }, (_, index) => ({
       attemptId,
       seq: index + 2,
-      event: { type: 'CLOCK.TICK' as const },
+      event: { type: 'CLOCK.TICK' as const, minutes: 1 },
       recordedAt: 30_000_000 + index,
     }));
     await source.attemptEvents.bulkAdd(ticks);

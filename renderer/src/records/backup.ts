@@ -179,7 +179,8 @@ const SETTING_KEYS: Record<SettingKey, true> = {
   moodleExport: true,
 };
 
-function isRestorableSetting(key: string, value: unknown): boolean {
+/** Whether a backup's setting is one this version knows and holds a value it accepts: only those are restored. */
+export function isRestorableSetting(key: string, value: unknown): boolean {
   return Object.hasOwn(SETTING_KEYS, key) && isValidSetting(key as SettingKey, value);
 }
 

@@ -87,6 +87,46 @@ export interface PrintToPdfRequest {
   pageSize: PdfPageSize;
 }
 
+/**
+ * The academy's learning record store as this device knows it. The secret is kept by the main process
+ * (encrypted by the operating system's secret store where there is one) and never crosses to the renderer.
+ */
+export interface LrsConnection {
+  /** The xAPI endpoint, ending in `/` (e.g. `https://lrs.academy.example/xapi/`); statements go to `<endpoint>statements`. */
+  endpoint: string;
+  /** The key (HTTP Basic user name) the LRS gave the academy. */
+  key: string;
+  /** How the secret is kept: see DeviceKeyInfo's storage. */
+  storage: 'os-encrypted' | 'unencrypted-file';
+}
+
+export interface LrsConnectionInput {
+  endpoint: string;
+  key: string;
+  /** The secret; null keeps the one stored (changing the endpoint or key without typing it again). */
+  secret: string | null;
+}
+
+/** What the LRS answered, or why there was no answer; the sync decides what each means. */
+export type LrsReply =
+  | { kind: 'answered'; status: number; body: string; retryAfter: string | null }
+  | { kind: 'no-answer'; reason: 'timeout' | 'network'; message: string }
+  /** No connection is set up on this device. */
+  | { kind: 'not-configured' }
+  /** This build cannot reach an LRS (the web build: its pages may only talk to where they came from). */
+  | { kind: 'unsupported' };
+
+export interface LrsPostRequest {
+  /** The statements' JSON texts, each exactly as the outbox keeps it, sent as one JSON array. */
+  statements: string[];
+}
+
+export interface LrsTestResult {
+  reply: LrsReply;
+  /** The xAPI versions the LRS's `about` resource lists, when it answered. */
+  versions: string[];
+}
+
 /** What the application menu shows as selected, and the labels it needs in the UI's language. */
 export interface MenuState {
   language: Language;
@@ -107,6 +147,10 @@ export interface InvokeContract {
   'device-key:get': { args: [request: DeviceKeyRequest]; result: DeviceKeyInfo | null };
   'device-key:sign': { args: [request: SignRequest]; result: DeviceSignature };
   'print:to-pdf': { args: [request: PrintToPdfRequest]; result: Uint8Array };
+  'lrs:get-connection': { args: []; result: LrsConnection | null };
+  'lrs:set-connection': { args: [input: LrsConnectionInput | null]; result: LrsConnection | null };
+  'lrs:test-connection': { args: [input: LrsConnectionInput | null]; result: LrsTestResult };
+  'lrs:post-statements': { args: [request: LrsPostRequest]; result: LrsReply };
   'menu:set-state': { args: [state: MenuState]; result: void };
 }
 
@@ -135,6 +179,14 @@ export interface AttacheApi {
    * there, the page is printed with the browser's own dialog instead).
    */
   printToPdf(request: PrintToPdfRequest): Promise<Uint8Array | null>;
+  /** The LRS connection set up on this device (never its secret); null when there is none or the build cannot sync. */
+  getLrsConnection(): Promise<LrsConnection | null>;
+  /** Saves (or, with null, forgets) the LRS connection; the web build refuses (sync needs the desktop app). */
+  setLrsConnection(input: LrsConnectionInput | null): Promise<LrsConnection | null>;
+  /** Asks the LRS (the one given, or with null the one stored) whether it answers and accepts the key and secret. */
+  testLrsConnection(input: LrsConnectionInput | null): Promise<LrsTestResult>;
+  /** Sends one batch of statements to the stored LRS, with a timeout; the reply says what happened. */
+  postStatements(request: LrsPostRequest): Promise<LrsReply>;
   setMenuState(state: MenuState): Promise<void>;
   /** Subscribes to menu commands; returns the function that unsubscribes. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
@@ -150,6 +202,10 @@ export const INVOKE_CHANNELS = {
   getDeviceKey: 'device-key:get',
   signWithDeviceKey: 'device-key:sign',
   printToPdf: 'print:to-pdf',
+  getLrsConnection: 'lrs:get-connection',
+  setLrsConnection: 'lrs:set-connection',
+  testLrsConnection: 'lrs:test-connection',
+  postStatements: 'lrs:post-statements',
   setMenuState: 'menu:set-state',
 } as const satisfies Record<Exclude<keyof AttacheApi, 'onMenuCommand'>, InvokeChannel>;
 

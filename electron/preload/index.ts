@@ -16,6 +16,10 @@ const api: AttacheApi = {
   getDeviceKey: (request) => invoke(INVOKE_CHANNELS.getDeviceKey, request),
   signWithDeviceKey: (request) => invoke(INVOKE_CHANNELS.signWithDeviceKey, request),
   printToPdf: (request) => invoke(INVOKE_CHANNELS.printToPdf, request),
+  getLrsConnection: () => invoke(INVOKE_CHANNELS.getLrsConnection),
+  setLrsConnection: (input) => invoke(INVOKE_CHANNELS.setLrsConnection, input),
+  testLrsConnection: (input) => invoke(INVOKE_CHANNELS.testLrsConnection, input),
+  postStatements: (request) => invoke(INVOKE_CHANNELS.postStatements, request),
   setMenuState: (state) => invoke(INVOKE_CHANNELS.setMenuState, state),
   onMenuCommand: (listener) => {
     // The IPC event carries `sender` (the ipcRenderer): only the command goes to the page.

@@ -5,6 +5,7 @@ import type { EngineEvent } from '../core/engine/machine';
 import type { Diagnostic } from '../core/pack/diagnostics';
 import type { Pack } from '../core/pack/load';
 import type { Axis, TaskKind } from '../core/pack/schema';
+import type { StatementVerb } from '../core/records/xapi';
 import type { OutcomeDetail, OutcomeSummary, PlayedScenario } from '../core/records/outcome';
 import type { SecretHash } from '../core/records/secret';
 import { applySchema } from './schema';
@@ -118,6 +119,43 @@ export type OutcomeRecord = OutcomeSummary;
 export type OutcomeDetailRecord = OutcomeDetail;
 export type PlayedScenarioRecord = PlayedScenario;
 
+/**
+ * Where an xAPI statement stands: waiting to be sent (or sent, with no answer yet), accepted by the
+ * LRS, or dead: the LRS will never take it as it is (a conflict with a statement it holds under the same
+ * id, or a statement it finds invalid), with its reply kept to show.
+ */
+export type OutboxState = 'pending' | 'sent' | 'dead';
+
+/** Why a statement is dead: the LRS's status and reply, and when it said so. */
+export interface OutboxProblem {
+  kind: 'conflict' | 'invalid';
+  status: number;
+  /** The LRS's reply, cut to a few kilobytes. */
+  reply: string;
+  at: number;
+}
+
+/**
+ * One xAPI statement built from a frozen outcome (or a course's completion), kept byte for byte: the
+ * LRS accepts the same id again only with the same content, so `json` is never rebuilt.
+ */
+export interface OutboxRecord {
+  /** Order of building: statements are sent in this order. Absent only before the row is added. */
+  seq?: number;
+  /** The statement's id (UUID v5 from stable inputs). */
+  id: string;
+  traineeUid: string;
+  /** The frozen outcome the statement tells of; null for a course's `satisfied`. */
+  outcomeUid: string | null;
+  verb: StatementVerb;
+  json: string;
+  state: OutboxState;
+  /** Milliseconds since the epoch. */
+  builtAt: number;
+  sentAt: number | null;
+  problem: OutboxProblem | null;
+}
+
 /** A scenario pack installed from a `.attache` archive; the archive is kept whole and re-checked on load. */
 export interface InstalledPackRecord {
   packId: string;
@@ -147,7 +185,7 @@ export interface CheckedPackRecord {
 }
 
 /** The academy's settings (see repositories/academy.ts): each its own row, so an unreadable one loses only itself. */
-export type AcademySettingKey = 'academyName' | 'academyIri' | 'academyIdentityField' | 'adminPassphrase';
+export type AcademySettingKey = 'academyName' | 'academyIri' | 'academyIdentityField' | 'adminPassphrase' | 'xapiIncludeDraftText';
 /** What the export dialog remembers: Moodle grade item ID numbers and options (see repositories/moodle-export.ts). */
 export type SettingKey = 'language' | 'theme' | 'activeProfileId' | AcademySettingKey | 'moodleExport';
 
@@ -174,6 +212,7 @@ export class AttacheDatabase extends Dexie {
   declare outcomeDetails: EntityTable<OutcomeDetailRecord, 'uid'>;
   declare playedScenarios: EntityTable<PlayedScenarioRecord, 'key'>;
   declare trainees: EntityTable<TraineeRecord, 'uid'>;
+  declare outbox: EntityTable<OutboxRecord, 'seq'>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);

@@ -171,6 +171,23 @@ describe('schema history', () => {
     for (const table of ['outcomes', 'outcomeDetails', 'playedScenarios', 'trainees']) expect(await v4.table(table).count()).toBe(0);
   });
 
+  it('version 5 keeps what version 4 held and starts with an empty outbox (statements are built after start)', async () => {
+    const name = uniqueDatabaseName();
+    const v4 = openAt(name, SCHEMA_VERSIONS.slice(0, 5 - 1));
+    const summary = { uid: 'attempt-1', traineeUid: 'trainee-1', packId: 'core', scenarioId: 'flights-suspended', finishedAt: 10 };
+    await v4.table('outcomes').add(summary);
+    await v4.table('trainees').add({ uid: 'trainee-1', name: 'Anna', academyId: 'DA-7', email: null, deviceKey: 'ab', importedAt: 5 });
+    v4.close();
+
+    const v5 = openAt(name, SCHEMA_VERSIONS.slice(0, 5));
+    await v5.open();
+
+    expect(v5.verno).toBe(5);
+    expect(await v5.table('outcomes').toArray()).toEqual([summary]);
+    expect(await v5.table('trainees').count()).toBe(1);
+    expect(await v5.table('outbox').count()).toBe(0);
+  });
+
   it('opens a new database at the current version with every table and index', async () => {
     const db = track(new AttacheDatabase(uniqueDatabaseName()));
     await db.open();
@@ -182,6 +199,7 @@ describe('schema history', () => {
       'attempts',
       'checkedPacks',
       'composerDrafts',
+      'outbox',
       'outcomeDetails',
       'outcomes',
       'packs',
@@ -210,6 +228,10 @@ describe('schema history', () => {
     expect(db.packs.schema.primKey.keyPath).toBe('packId');
     expect(db.checkedPacks.schema.primKey.keyPath).toBe('installation');
     expect(indexes('checkedPacks')).toEqual([]);
+    expect(db.outbox.schema.primKey.keyPath).toBe('seq');
+    expect(db.outbox.schema.primKey.auto).toBe(true);
+    expect(indexes('outbox')).toEqual(['[state+seq]', 'id', 'outcomeUid', 'traineeUid']);
+    expect(db.outbox.schema.idxByName.id?.unique).toBe(true);
 
     // Compound keys work: the log reads back in order whatever order it was written in.
     await db.attemptEvents.bulkAdd([

@@ -98,6 +98,16 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       // cannot wait for one to be validated.
     },
   },
+  {
+    version: 5,
+    stores: {
+      // xAPI statements built from frozen outcomes, byte for byte, sent to the academy's LRS in
+      // building order ([state+seq]); by outcome to know which are built, by trainee to erase them.
+      outbox: '++seq, &id, [state+seq], outcomeUid, traineeUid',
+    },
+    // Statements are built after the start for outcomes that have none (see records/statements.ts):
+    // building needs the academy's settings, which the version change cannot ask for.
+  },
 ];
 
 /** Throws unless the versions are whole numbers counting up from 1 without gaps. */

@@ -188,6 +188,12 @@ export function createPlatform(): AttacheApi {
     signWithDeviceKey,
     // A page cannot make a PDF itself: the screen prints with the browser's dialog (Save as PDF) instead.
     printToPdf: () => Promise.resolve(null),
+    // A page may only talk to where it came from (connect-src 'self'): reaching an LRS needs the desktop
+    // app, whose main process sends the statements; here they are saved to a file instead.
+    getLrsConnection: () => Promise.resolve(null),
+    setLrsConnection: () => Promise.reject(new Error('Sending records to an LRS needs the desktop app; the web build saves them to a file instead.')),
+    testLrsConnection: () => Promise.resolve({ reply: { kind: 'unsupported' }, versions: [] }),
+    postStatements: () => Promise.resolve({ kind: 'unsupported' }),
     // A browser tab has no application menu to keep in step.
     setMenuState: () => Promise.resolve(),
     onMenuCommand,

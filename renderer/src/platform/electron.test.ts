@@ -13,6 +13,10 @@ function fakeBridge(): AttacheApi {
     getDeviceKey: vi.fn(() => Promise.resolve(null)),
     signWithDeviceKey: vi.fn(() => Promise.resolve({ publicKey: '', signature: new Uint8Array() })),
     printToPdf: vi.fn(() => Promise.resolve(new Uint8Array())),
+    getLrsConnection: vi.fn(() => Promise.resolve(null)),
+    setLrsConnection: vi.fn(() => Promise.resolve(null)),
+    testLrsConnection: vi.fn(() => Promise.resolve({ reply: { kind: 'not-configured' as const }, versions: [] })),
+    postStatements: vi.fn(() => Promise.resolve({ kind: 'not-configured' as const })),
     setMenuState: vi.fn(() => Promise.resolve()),
     onMenuCommand: vi.fn(() => () => undefined),
   };

@@ -177,6 +177,7 @@ const SETTING_KEYS: Record<SettingKey, true> = {
   academyIdentityField: true,
   adminPassphrase: true,
   moodleExport: true,
+  xapiIncludeDraftText: true,
 };
 
 /** Whether a backup's setting is one this version knows and holds a value it accepts: only those are restored. */

@@ -31,10 +31,13 @@ export function LibraryProvider({ children }: { children: ReactNode }) {
         if (current) setLibrary(loaded);
         // Attempts that ended before outcomes were frozen are frozen once, now that their packs are
         // known; the module (with the engine and grader) is only fetched when there are any.
+        // Then the xAPI statements of outcomes that have none yet (built once the academy's settings allow).
         void countUnfrozenAttempts(db)
           .then((count) =>
             count > 0 ? import('../records/freeze').then(({ freezeFinishedAttempts }) => freezeFinishedAttempts(db, loaded, appInfo.version)) : null,
           )
+          .then(() => import('../records/statements'))
+          .then(({ buildPendingStatements }) => buildPendingStatements(db, loaded, { now: () => Date.now() }))
           .catch((error: unknown) => console.error(error));
       },
       (error: unknown) => {

@@ -13,6 +13,7 @@ import {
   readAcademy,
   removeAdminPassphrase,
   saveAcademy,
+  saveIncludeDraftText,
   SecretChangedError,
   setAdminPassphrase,
   WrongSecretError,
@@ -37,14 +38,28 @@ afterEach(async () => {
 describe('academy settings', () => {
   it('read as not set in a new database', async () => {
     expect(await readAcademy(db)).toEqual(NO_ACADEMY);
-    expect(NO_ACADEMY).toEqual({ name: null, iri: null, identityField: 'academyId', passphrase: null });
+    expect(NO_ACADEMY).toEqual({ name: null, iri: null, identityField: 'academyId', passphrase: null, includeDraftText: false });
+  });
+
+  it('keep whether statements carry draft texts, off until the academy opts in', async () => {
+    expect((await readAcademy(db)).includeDraftText).toBe(false);
+    expect((await saveIncludeDraftText(db, true)).includeDraftText).toBe(true);
+    expect((await readAcademy(db)).includeDraftText).toBe(true);
+    await db.settings.put({ key: 'xapiIncludeDraftText', value: 'yes' });
+    expect((await readAcademy(db)).includeDraftText).toBe(false);
   });
 
   it('round-trip, trimmed, one row per setting, beside the preferences', async () => {
     await saveTheme(db, 'dark');
     const saved = await saveAcademy(db, { name: ' Diplomatic Academy ', iri: ' https://academy.example.org/ ', identityField: 'email' });
 
-    expect(saved).toEqual({ name: 'Diplomatic Academy', iri: 'https://academy.example.org/', identityField: 'email', passphrase: null });
+    expect(saved).toEqual({
+      name: 'Diplomatic Academy',
+      iri: 'https://academy.example.org/',
+      identityField: 'email',
+      passphrase: null,
+      includeDraftText: false,
+    });
     expect(await readAcademy(db)).toEqual(saved);
     expect((await db.settings.toArray()).map((row) => row.key).sort()).toEqual(['academyIdentityField', 'academyIri', 'academyName', 'theme']);
     expect(await readSettings(db)).toEqual({ language: null, theme: 'dark', activeProfileId: null });

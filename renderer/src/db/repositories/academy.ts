@@ -26,11 +26,13 @@ export interface AcademySettings {
   identityField: IdentityField;
   /** The administrator passphrase's hash; null when none is set and nothing is gated. */
   passphrase: SecretHash | null;
+  /** Whether xAPI statements carry each draft's text (otherwise only its length): the academy opts in. */
+  includeDraftText: boolean;
 }
 
-export const NO_ACADEMY: AcademySettings = { name: null, iri: null, identityField: DEFAULT_IDENTITY_FIELD, passphrase: null };
+export const NO_ACADEMY: AcademySettings = { name: null, iri: null, identityField: DEFAULT_IDENTITY_FIELD, passphrase: null, includeDraftText: false };
 
-const ACADEMY_KEYS: readonly AcademySettingKey[] = ['academyName', 'academyIri', 'academyIdentityField', 'adminPassphrase'];
+const ACADEMY_KEYS: readonly AcademySettingKey[] = ['academyName', 'academyIri', 'academyIdentityField', 'adminPassphrase', 'xapiIncludeDraftText'];
 
 /** The academy's name or IRI failed the rules in core/academy.ts; `issues` says which and why. */
 export class AcademyValidationError extends Error {
@@ -97,6 +99,7 @@ export async function readAcademy(db: AttacheDatabase): Promise<AcademySettings>
     else if (row.key === 'academyIri') academy.iri = row.value as string;
     else if (row.key === 'academyIdentityField') academy.identityField = row.value as IdentityField;
     else if (row.key === 'adminPassphrase') academy.passphrase = row.value as SecretHash;
+    else if (row.key === 'xapiIncludeDraftText') academy.includeDraftText = row.value as boolean;
   }
   return academy;
 }
@@ -124,6 +127,15 @@ export async function saveAcademy(db: AttacheDatabase, input: AcademyInput): Pro
       await db.settings.put({ key: 'academyIdentityField', value: identityField });
     }),
   );
+  return readAcademy(db);
+}
+
+/**
+ * Whether the xAPI statements built from now on carry each draft's text. Statements already built keep
+ * what they say (an LRS takes a statement again only with the same content).
+ */
+export async function saveIncludeDraftText(db: AttacheDatabase, include: boolean): Promise<AcademySettings> {
+  await storageWrite(() => db.transaction('rw', db.settings, () => db.settings.put({ key: 'xapiIncludeDraftText', value: include })));
   return readAcademy(db);
 }
 

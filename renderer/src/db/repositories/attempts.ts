@@ -8,6 +8,7 @@ import { progressByScenario } from '../../core/records/progress';
 import type { FrozenOutcome, PlayedScenario } from '../../core/records/outcome';
 import type { AttacheDatabase, AttemptRecord, AttemptResult, ComposerDraftRecord, OutcomeRecord } from '../database';
 import { AttemptConflictError, ProfileNotFoundError, storageWrite } from '../errors';
+import { deleteStatementsOf } from './outbox';
 
 /** What the caller decides about a new attempt, with its snapshot before any event; the repository fills in its state and times. */
 export type AttemptInit = Omit<AttemptRecord, 'id' | 'uid' | 'status' | 'startedAt' | 'updatedAt' | 'finishedAt' | 'eventCount' | 'result'> & {
@@ -163,11 +164,16 @@ export async function storeFrozenOutcome(db: AttacheDatabase, frozen: FrozenOutc
   return true;
 }
 
-/** Deletes a trainee's frozen outcomes, inside the caller's transaction over outcomes and outcomeDetails. Returns how many went. */
+/**
+ * Deletes a trainee's frozen outcomes and the xAPI statements built from them (sent or not: a trainee
+ * erased here is erased from this device; the LRS's copies are its administrator's to delete), inside
+ * the caller's transaction over outcomes, outcomeDetails and outbox. Returns how many outcomes went.
+ */
 export async function deleteOutcomesOf(db: AttacheDatabase, traineeUid: string): Promise<number> {
   const uids = await db.outcomes.where('traineeUid').equals(traineeUid).primaryKeys();
   await db.outcomeDetails.bulkDelete(uids);
   await db.outcomes.bulkDelete(uids);
+  await deleteStatementsOf(db, traineeUid);
   return uids.length;
 }
 

@@ -33,6 +33,7 @@ const IS_VALID: { [Key in SettingKey]: (value: unknown) => boolean } = {
   academyIdentityField: isIdentityField,
   adminPassphrase: isSecretHash,
   moodleExport: isMoodleExportSettings,
+  xapiIncludeDraftText: (value) => typeof value === 'boolean',
 };
 
 /** Whether a value may be stored under (and is trusted when read from) a key; repositories/academy.ts writes its own keys. */

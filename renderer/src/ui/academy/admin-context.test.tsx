@@ -39,6 +39,10 @@ const platform: AttacheApi = {
   getDeviceKey: () => Promise.resolve(null),
   signWithDeviceKey: () => Promise.reject(new Error('no device key in these tests')),
   printToPdf: () => Promise.resolve(null),
+  getLrsConnection: () => Promise.resolve(null),
+  setLrsConnection: () => Promise.reject(new Error('This test platform has no LRS.')),
+  testLrsConnection: () => Promise.resolve({ reply: { kind: 'unsupported' }, versions: [] }),
+  postStatements: () => Promise.resolve({ kind: 'unsupported' }),
   setMenuState: () => Promise.resolve(),
   onMenuCommand: () => () => undefined,
 };

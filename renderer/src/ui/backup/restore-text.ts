@@ -6,7 +6,16 @@ import { formatDate } from '../format';
 
 type BackupT = TFunction<'backup'>;
 
-const SETTING_NAMES = new Set(['language', 'theme', 'academyName', 'academyIri', 'academyIdentityField', 'adminPassphrase', 'moodleExport']);
+const SETTING_NAMES = new Set([
+  'language',
+  'theme',
+  'academyName',
+  'academyIri',
+  'academyIdentityField',
+  'adminPassphrase',
+  'moodleExport',
+  'xapiIncludeDraftText',
+]);
 
 /** Where in the file a refusal points: a table's row and field, or a file inside it. */
 export function refusalWhere(t: BackupT, error: BackupError): string {

@@ -16,7 +16,7 @@ import type { AttemptRecord, AttemptResult, AttacheDatabase } from '../../db/dat
 import { createAttempt, readAttemptLog, readSavedAttempt, recordEvent } from '../../db/repositories/attempts';
 import type { Library, ScenarioRef } from '../../library/library';
 import { freezing } from '../../records/freeze';
-import { findScenario } from '../../library/library';
+import { createLibrary, findScenario } from '../../library/library';
 
 export interface LoadedAttempt {
   attempt: AttemptRecord;
@@ -178,6 +178,18 @@ export class AttemptSession {
     return this.flushing;
   }
 
+  /**
+   * The frozen outcome's xAPI statements, built now that it is stored (once the academy's settings allow;
+   * otherwise at a later start). Failing here loses nothing: the outcome is saved, and the start builds
+   * whatever is missing.
+   */
+  private buildStatements(): void {
+    const { attempt, ref } = this.loaded;
+    void import('../../records/statements')
+      .then(({ buildPendingStatements }) => buildPendingStatements(this.db, createLibrary([ref.pack]), { now: () => Date.now(), outcomeUids: [attempt.uid] }))
+      .catch((error: unknown) => console.error(error));
+  }
+
   private async drain(): Promise<void> {
     const { machine, input, versions } = this.loaded;
     while (this.pending.length > 0) {
@@ -209,6 +221,7 @@ export class AttemptSession {
         return;
       }
       this.pending.shift();
+      if (finished) this.buildStatements();
     }
     this.callbacks.onSaved?.();
   }

@@ -5,6 +5,7 @@ import type { FeedPublication } from '../core/engine/timeline';
 import type { ProgressFileContent } from '../core/records/progress-file';
 import { buildProgressFile, readProgressFile } from '../core/records/progress-file';
 import type { AttacheDatabase } from '../db/database';
+import { saveAcademy } from '../db/repositories/academy';
 import { storeFrozenOutcome } from '../db/repositories/attempts';
 import { createProfile } from '../db/repositories/profiles';
 import { createLibrary } from '../library/library';
@@ -106,6 +107,16 @@ describe('importing progress files on the academy’s machine', () => {
     const again = merged(await importer().importFile(marchFile));
     expect(again.merge).toMatchObject({ trainee: { status: 'unchanged' }, added: 0, unchanged: 2, conflicts: [] });
     expect(await tables()).toEqual(before);
+  });
+
+  it('builds the imported records’ xAPI statements for the academy’s LRS, once', async () => {
+    await saveAcademy(db, { name: 'Academy', iri: 'https://academy.example', identityField: 'academyId' });
+    merged(await importer().importFile(marchFile));
+    const rows = await db.outbox.toArray();
+    expect(new Set(rows.map((row) => row.outcomeUid))).toEqual(new Set(['attempt-1', 'attempt-2', null]));
+    expect(rows.every((row) => row.traineeUid === anna.uid && JSON.parse(row.json).actor.account.name === anna.academyId)).toBe(true);
+    merged(await importer().importFile(marchFile));
+    expect(await db.outbox.toArray()).toEqual(rows);
   });
 
   it('shows a conflict, and keeps the stored record, when the same uid comes with other content', async () => {

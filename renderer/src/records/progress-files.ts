@@ -16,6 +16,7 @@ import { ProfileNotFoundError, storageWrite } from '../db/errors';
 import { storeFrozenOutcome } from '../db/repositories/attempts';
 import type { Library } from '../library/library';
 import type { ProgressFileChecker } from './records-client';
+import { buildPendingStatements } from './statements';
 import { recordsClient } from './records-client';
 import type { RegradeSummary } from './records-protocol';
 
@@ -144,6 +145,9 @@ export function createProgressImporter(
       if (checked.status === 'refused') return { status: 'refused', ...checked.refusal };
       const { file, regrade } = checked;
       const plan = await mergeFile(db, file, { importedAt: now(), trustDevice, localDeviceKey: options.localDeviceKey });
+      // Imported records go on to the academy's LRS like those played here: their statements are built now
+      // (once the academy's settings allow; otherwise at a later start or sync).
+      if (plan.added.length > 0) await buildPendingStatements(db, library, { now, outcomeUids: plan.added.map((outcome) => outcome.summary.uid) });
       const outcomes = await db.outcomes.where('traineeUid').equals(file.trainee.uid).toArray();
       return {
         status: 'merged',

@@ -47,7 +47,12 @@ export async function buildPendingStatements(db: AttacheDatabase, library: Libra
   const built = await outcomesWithStatements(db);
   const candidates = options.outcomeUids ?? (await db.outcomes.toCollection().primaryKeys());
   const todo = candidates.filter((uid) => !built.has(uid));
-  const settings = { academyIri: academy.iri ?? '', identityField: academy.identityField, includeDraftText: academy.includeDraftText };
+  // Without the academy's IRI nothing can be built: said at once, without reading every outcome.
+  if (!academy.iri) {
+    if (todo.length) report.waiting['no-academy-iri'] = todo.length;
+    return report;
+  }
+  const settings = { academyIri: academy.iri, identityField: academy.identityField, includeDraftText: academy.includeDraftText };
   const identities = new Map<string, TraineeIdentity | null>();
   const touched = new Set<string>();
   let done = 0;

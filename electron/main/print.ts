@@ -10,6 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow, session, type BrowserWindowConstructorOptions, type Session } from 'electron';
 import type { PrintToPdfRequest } from '../contract/api';
+import { HARDENED_WEB_PREFERENCES } from './security';
 
 /** The in-memory session print windows use (no "persist:" prefix: nothing of it is written to disk). */
 export const PRINT_PARTITION = 'attache-print';
@@ -37,23 +38,7 @@ export function printWindowOptions(printingSession: Session): BrowserWindowConst
     // A4 at 96 dpi: the layout's width while printing does not depend on the screen.
     width: 794,
     height: 1123,
-    webPreferences: {
-      session: printingSession,
-      javascript: false,
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-      devTools: false,
-      disableDialogs: true,
-    },
+    webPreferences: { ...HARDENED_WEB_PREFERENCES, session: printingSession, javascript: false, devTools: false, disableDialogs: true },
   };
 }
 

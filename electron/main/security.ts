@@ -37,6 +37,26 @@ export interface WindowPaths {
   icon?: string;
 }
 
+/**
+ * The web preferences every window of the app shares (the Electron security checklist): sandboxed,
+ * isolated, no Node anywhere, no webviews, no insecure content, no network spell-check. Windows add
+ * only what is theirs (a preload, a session, devtools, scripts off).
+ */
+export const HARDENED_WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  experimentalFeatures: false,
+  navigateOnDragDrop: false,
+  // Spell-check dictionaries are downloaded from the network; the app works offline.
+  spellcheck: false,
+} as const satisfies NonNullable<BrowserWindowConstructorOptions['webPreferences']>;
+
 export function createWindowOptions(paths: WindowPaths, options: { devTools: boolean }): BrowserWindowConstructorOptions {
   return {
     title: 'Attaché',
@@ -47,22 +67,7 @@ export function createWindowOptions(paths: WindowPaths, options: { devTools: boo
     // Shown once the first frame is painted, so the user never sees an empty window.
     show: false,
     ...(paths.icon ? { icon: paths.icon } : {}),
-    webPreferences: {
-      preload: paths.preload,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      // Spell-check dictionaries are downloaded from the network; the app works offline.
-      spellcheck: false,
-      devTools: options.devTools,
-    },
+    webPreferences: { ...HARDENED_WEB_PREFERENCES, preload: paths.preload, devTools: options.devTools },
   };
 }
 

@@ -125,6 +125,12 @@ export interface LrsTestResult {
   reply: LrsReply;
   /** The xAPI versions the LRS's `about` resource lists, when it answered. */
   versions: string[];
+  /**
+   * Which request `reply` answers: `about` (whether an xAPI LRS is there; the test stops there when it
+   * failed or listed no version) or `statements` (reading one statement, which needs the key and secret).
+   * Absent when no request was made (nothing set up, or a build that cannot sync).
+   */
+  step?: 'about' | 'statements';
 }
 
 /** What the application menu shows as selected, and the labels it needs in the UI's language. */

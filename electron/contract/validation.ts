@@ -85,6 +85,88 @@ export const printToPdfRequestSchema = z.strictObject({
   pageSize: z.enum(PDF_PAGE_SIZES),
 });
 
+/** Most statements sent to an LRS in one request: the sync sends batches of a few dozen. */
+export const MAX_LRS_BATCH_STATEMENTS = 100;
+
+/** Longest statement: one holding a long draft's text is tens of kilobytes. */
+export const MAX_LRS_STATEMENT_LENGTH = 1024 * 1024;
+
+/** Most characters of statements in one request, a few megabytes, well under what LRSs accept in one POST. */
+export const MAX_LRS_BATCH_LENGTH = 4 * 1024 * 1024;
+
+const MAX_LRS_ENDPOINT_LENGTH = 2048;
+const MAX_LRS_CREDENTIAL_LENGTH = 1024;
+
+/** Why an endpoint cannot be used, or null when it can: an absolute http(s) URL to a folder, nothing after the path. */
+export function lrsEndpointProblem(endpoint: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    return 'the endpoint must be an absolute address such as https://lrs.academy.example/xapi/';
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'the endpoint must start with https:// (or http://)';
+  if (url.username || url.password) return 'the endpoint may not hold a user name or password: they go in the key and secret';
+  if (url.search || url.hash || endpoint.includes('?') || endpoint.includes('#')) return 'the endpoint may not hold a query (?…) or fragment (#…)';
+  if (!endpoint.endsWith('/')) return 'the endpoint must end with "/" (statements go to <endpoint>statements)';
+  return null;
+}
+
+const lrsEndpoint = z
+  .string()
+  .max(MAX_LRS_ENDPOINT_LENGTH)
+  .superRefine((endpoint, context) => {
+    const problem = lrsEndpointProblem(endpoint);
+    if (problem) context.addIssue({ code: 'custom', message: problem });
+  });
+
+/** No control characters: a key or secret is sent in an HTTP header, and a colon would split the key from the secret. */
+function hasControlCharacter(text: string): boolean {
+  for (const character of text) {
+    const code = character.codePointAt(0) ?? 0;
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
+
+const lrsCredential = z
+  .string()
+  .max(MAX_LRS_CREDENTIAL_LENGTH)
+  .refine((text) => !hasControlCharacter(text), 'may not hold control characters (line breaks, tabs)');
+
+export const lrsConnectionInputSchema = z.strictObject({
+  endpoint: lrsEndpoint,
+  key: lrsCredential.min(1).refine((key) => !key.includes(':'), 'the key may not hold a colon (":")'),
+  secret: lrsCredential.nullable(),
+});
+
+function isJsonObjectText(text: string): boolean {
+  if (!text.startsWith('{')) return false;
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
+export const lrsPostRequestSchema = z.strictObject({
+  statements: z
+    .array(
+      z
+        .string()
+        .max(MAX_LRS_STATEMENT_LENGTH, `a statement may hold at most ${MAX_LRS_STATEMENT_LENGTH} characters`)
+        // Each text goes into the body as it is, between commas: only a whole JSON object keeps the array whole.
+        .refine(isJsonObjectText, 'each statement must be the JSON text of one object'),
+    )
+    .min(1, 'a batch holds at least one statement')
+    .max(MAX_LRS_BATCH_STATEMENTS, `a batch holds at most ${MAX_LRS_BATCH_STATEMENTS} statements`)
+    .refine(
+      (statements) => statements.reduce((total, statement) => total + statement.length, 0) <= MAX_LRS_BATCH_LENGTH,
+      `a batch's statements may hold at most ${MAX_LRS_BATCH_LENGTH} characters together`,
+    ),
+});
+
 export const menuStateSchema = z.strictObject({
   language: z.enum(SUPPORTED_LANGUAGES),
   theme: z.enum(THEME_PREFERENCES),
@@ -105,6 +187,10 @@ export const INVOKE_ARGS_SCHEMAS = {
   'device-key:get': z.tuple([deviceKeyRequestSchema]),
   'device-key:sign': z.tuple([signRequestSchema]),
   'print:to-pdf': z.tuple([printToPdfRequestSchema]),
+  'lrs:get-connection': z.tuple([]),
+  'lrs:set-connection': z.tuple([lrsConnectionInputSchema.nullable()]),
+  'lrs:test-connection': z.tuple([lrsConnectionInputSchema.nullable()]),
+  'lrs:post-statements': z.tuple([lrsPostRequestSchema]),
   'menu:set-state': z.tuple([menuStateSchema]),
 } as const satisfies ArgsSchemaMap;
 

@@ -3,6 +3,7 @@ import type { BrowserWindow, IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { MAX_FILE_BYTES, MAX_OPEN_FILES, MAX_OPEN_TOTAL_BYTES } from '../contract/validation';
 import { createIpcHandlers, type HandlerDependencies } from './handlers';
+import { createLrsService } from './lrs';
 
 const event = { sender: {} } as IpcMainInvokeEvent;
 const window = { id: 1 } as unknown as BrowserWindow;
@@ -31,6 +32,24 @@ function setUp(overrides: Partial<HandlerDependencies> = {}) {
     get: vi.fn(async () => ({ publicKey: 'ab'.repeat(32), storage: 'os-encrypted' as const })),
     sign: vi.fn(async () => ({ publicKey: 'ab'.repeat(32), signature: new Uint8Array(64) })),
   };
+  const stored = new Map<string, Uint8Array>();
+  const lrs = createLrsService({
+    filePath: '/home/ana/.config/Attaché/lrs-connection.json',
+    files: {
+      read: async (filePath: string) => stored.get(filePath) ?? null,
+      writePrivate: async (filePath: string, bytes: Uint8Array) => void stored.set(filePath, bytes),
+      remove: async (filePath: string) => void stored.delete(filePath),
+    },
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      encryptString: (plain: string) => Buffer.from(`sealed:${[...plain].reverse().join('')}`),
+      decryptString: (sealed: Buffer) => [...sealed.toString().slice('sealed:'.length)].reverse().join(''),
+    },
+    platform: 'win32',
+    fetch: vi.fn(async () => {
+      throw new Error('no request is expected in these tests');
+    }),
+  });
   const deps = {
     app,
     dialog,
@@ -42,9 +61,10 @@ function setUp(overrides: Partial<HandlerDependencies> = {}) {
     setNativeTheme,
     printToPdf,
     deviceKey,
+    lrs,
     ...overrides,
   } as unknown as HandlerDependencies;
-  return { handlers: createIpcHandlers(deps), files, dialog, app, menu, setNativeTheme, printToPdf, deviceKey };
+  return { handlers: createIpcHandlers(deps), files, dialog, app, menu, setNativeTheme, printToPdf, deviceKey, stored };
 }
 
 describe('app handlers', () => {
@@ -201,5 +221,25 @@ describe('menu:set-state', () => {
     await handlers['menu:set-state'](event, { language: 'ru', theme: 'dark' });
     expect(menu.apply).toHaveBeenCalledExactlyOnceWith({ language: 'ru', theme: 'dark' });
     expect(setNativeTheme).toHaveBeenCalledExactlyOnceWith('dark');
+  });
+});
+
+describe('LRS connection', () => {
+  it('is kept with its secret encrypted, and answers the page with the endpoint, the key and how the secret is kept, never the secret', async () => {
+    const { handlers, stored } = setUp();
+    expect(await handlers['lrs:get-connection'](event)).toBeNull();
+    expect(await handlers['lrs:post-statements'](event, { statements: ['{"id":"x"}'] })).toEqual({ kind: 'not-configured' });
+    expect(await handlers['lrs:test-connection'](event, null)).toEqual({ reply: { kind: 'not-configured' }, versions: [] });
+
+    const input = { endpoint: 'https://lrs.academy.example/xapi/', key: 'academy', secret: 'correct horse' };
+    const expected = { endpoint: input.endpoint, key: 'academy', storage: 'os-encrypted' };
+    expect(await handlers['lrs:set-connection'](event, input)).toEqual(expected);
+    expect(await handlers['lrs:get-connection'](event)).toEqual(expected);
+    const file = new TextDecoder().decode([...stored.values()][0]);
+    expect(file).not.toContain('correct horse');
+
+    expect(await handlers['lrs:set-connection'](event, null)).toBeNull();
+    expect(await handlers['lrs:get-connection'](event)).toBeNull();
+    expect(stored.size).toBe(0);
   });
 });

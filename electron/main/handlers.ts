@@ -7,6 +7,7 @@ import type { AppInfo, FileFilter, PrintToPdfRequest, ThemePreference } from '..
 import { MAX_FILE_BYTES, MAX_OPEN_FILES, MAX_OPEN_TOTAL_BYTES } from '../contract/validation';
 import type { DeviceKeyStore } from './device-key';
 import type { IpcHandlers } from './ipc';
+import type { LrsService } from './lrs';
 import type { MenuController } from './menu';
 
 export interface FileAccess {
@@ -30,6 +31,8 @@ export interface HandlerDependencies {
   printToPdf(request: PrintToPdfRequest): Promise<Uint8Array>;
   /** This device's signing key for progress files (see device-key.ts). */
   deviceKey: DeviceKeyStore;
+  /** The academy's LRS: its connection, kept with the secret encrypted, and the requests to it (see lrs.ts). */
+  lrs: LrsService;
 }
 
 const REPORTED_VERSIONS = ['electron', 'chrome', 'node'] as const;
@@ -138,6 +141,12 @@ export function createIpcHandlers(deps: HandlerDependencies): IpcHandlers {
 
     // The renderer saves the bytes through file:save, so the user picks where, as for any export.
     'print:to-pdf': (_event, request) => deps.printToPdf(request),
+
+    // The secret stays here: the page sees the endpoint, the key and how the secret is kept.
+    'lrs:get-connection': () => deps.lrs.getConnection(),
+    'lrs:set-connection': (_event, input) => deps.lrs.setConnection(input),
+    'lrs:test-connection': (_event, input) => deps.lrs.testConnection(input),
+    'lrs:post-statements': (_event, request) => deps.lrs.postStatements(request),
 
     'menu:set-state': (_event, state) => {
       deps.menu.apply(state);

@@ -2,11 +2,12 @@
 // app:// scheme, a hardened session, the IPC handlers, the menu and the window.
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, net, protocol, safeStorage, session } from 'electron';
 import { MENU_COMMAND_CHANNEL, type MenuCommand } from '../contract/api';
 import { createDeviceKeyStore, nodeKeyFiles } from './device-key';
 import { createIpcHandlers } from './handlers';
 import { createTrustedSenderCheck, registerIpcHandlers } from './ipc';
+import { createLrsService, nodeSecretFiles } from './lrs';
 import { createMenuController, menuLanguageFor } from './menu';
 import { printHtmlToPdf } from './print';
 import { createAppProtocolHandler } from './protocol';
@@ -119,6 +120,14 @@ function startApp(): void {
             files: nodeKeyFiles,
             safeStorage,
             platform: process.platform,
+          }),
+          lrs: createLrsService({
+            filePath: path.join(app.getPath('userData'), 'lrs-connection.json'),
+            files: nodeSecretFiles,
+            safeStorage,
+            platform: process.platform,
+            // net.fetch goes through Chromium's network stack: the system's proxy settings apply.
+            fetch: (url, init) => net.fetch(url, init),
           }),
         }),
         createTrustedSenderCheck({

@@ -25,6 +25,10 @@ function fakeHandlers() {
     'device-key:get': vi.fn(async () => null),
     'device-key:sign': vi.fn(async () => ({ publicKey: 'ab'.repeat(32), signature: new Uint8Array(64) })),
     'print:to-pdf': vi.fn(async () => new Uint8Array([0x25, 0x50, 0x44, 0x46])),
+    'lrs:get-connection': vi.fn(async () => null),
+    'lrs:set-connection': vi.fn(async () => null),
+    'lrs:test-connection': vi.fn(async () => ({ reply: { kind: 'not-configured' as const }, versions: [] })),
+    'lrs:post-statements': vi.fn(async () => ({ kind: 'answered' as const, status: 200, body: '["x"]', retryAfter: null })),
     'menu:set-state': vi.fn(),
   } satisfies IpcHandlers;
 }
@@ -67,6 +71,21 @@ describe('registerIpcHandlers', () => {
     expect(handlers['file:save']).toHaveBeenCalledExactlyOnceWith(event, { suggestedName: 'records.json', bytes });
   });
 
+  it('passes valid LRS requests: an http(s) endpoint ending in "/", a kept secret (null), a full batch of statement objects', async () => {
+    const { handlers, invoke } = setUp();
+    const event = senderEvent();
+    const input = { endpoint: 'http://127.0.0.1:18081/xAPI/', key: 'academy', secret: null };
+    await invoke('lrs:set-connection', event, input);
+    expect(handlers['lrs:set-connection']).toHaveBeenCalledExactlyOnceWith(event, input);
+    await invoke('lrs:set-connection', event, null);
+    expect(handlers['lrs:set-connection']).toHaveBeenLastCalledWith(event, null);
+    await invoke('lrs:test-connection', event, { endpoint: 'https://lrs.academy.example/data/xAPI/', key: 'k', secret: 'pa:ss word' });
+    expect(handlers['lrs:test-connection']).toHaveBeenCalledTimes(1);
+    const statements = Array.from({ length: 100 }, (_, index) => `{"id":"${index}","verb":{"id":"http://adlnet.gov/expapi/verbs/passed"}}`);
+    await expect(invoke('lrs:post-statements', event, { statements })).resolves.toMatchObject({ kind: 'answered', status: 200 });
+    expect(handlers['lrs:post-statements']).toHaveBeenCalledExactlyOnceWith(event, { statements });
+  });
+
   it.each([
     ['another origin', senderEvent({ url: 'https://example.com/' })],
     ['another app:// host', senderEvent({ url: 'app://evil/index.html' })],
@@ -100,6 +119,23 @@ describe('registerIpcHandlers', () => {
     ['menu:set-state', [{ language: 'de', theme: 'dark' }]],
     ['menu:set-state', [{ language: 'en', theme: 'dark', extra: true }]],
     ['app:get-info', ['unexpected']],
+    ['lrs:set-connection', [{ endpoint: 'https://lrs.academy.example/xapi', key: 'k', secret: 's' }]],
+    ['lrs:set-connection', [{ endpoint: 'ftp://lrs.academy.example/xapi/', key: 'k', secret: 's' }]],
+    ['lrs:set-connection', [{ endpoint: 'xapi/', key: 'k', secret: 's' }]],
+    ['lrs:set-connection', [{ endpoint: 'https://user:pass@lrs.academy.example/xapi/', key: 'k', secret: 's' }]],
+    ['lrs:set-connection', [{ endpoint: 'https://lrs.academy.example/xapi/?x=1', key: 'k', secret: 's' }]],
+    ['lrs:set-connection', [{ endpoint: 'https://lrs.academy.example/xapi/', key: 'k:1', secret: 's' }]],
+    ['lrs:set-connection', [{ endpoint: 'https://lrs.academy.example/xapi/', key: '', secret: 's' }]],
+    ['lrs:set-connection', [{ endpoint: 'https://lrs.academy.example/xapi/', key: 'k', secret: 'line\nbreak' }]],
+    ['lrs:set-connection', [{ endpoint: 'https://lrs.academy.example/xapi/', key: 'k', secret: 's', extra: 1 }]],
+    ['lrs:test-connection', [{ endpoint: 'https://lrs.academy.example/xapi/', key: 'k', secret: 'x'.repeat(1025) }]],
+    ['lrs:get-connection', ['secret please']],
+    ['lrs:post-statements', [{ statements: [] }]],
+    ['lrs:post-statements', [{ statements: ['{"id":"a"}', '1]'] }]],
+    ['lrs:post-statements', [{ statements: ['{"id":"a"}],[{"id":"b"}'] }]],
+    ['lrs:post-statements', [{ statements: ['["not an object"]'] }]],
+    ['lrs:post-statements', [{ statements: Array.from({ length: 101 }, (_, index) => `{"n":${index}}`) }]],
+    ['lrs:post-statements', [{ statements: Array.from({ length: 5 }, () => `{"text":"${'x'.repeat(1024 * 1024 - 20)}"}`) }]],
   ] as const)('refuses %s with bad arguments %j without calling the handler', async (channel, args) => {
     const { handlers, invoke } = setUp();
     await expect(invoke(channel, senderEvent(), ...args)).rejects.toThrow(`IPC request "${channel}" refused: invalid arguments.`);

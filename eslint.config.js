@@ -45,6 +45,11 @@ const LAYER_WALLS = [
   { layer: 'records', forbidden: ['ui', 'platform', 'i18n'], why: 'records are an application service; screens use them, not the other way round' },
   { layer: 'platform', forbidden: ['ui', 'db', 'library', 'core'], why: 'the platform bridge only carries the contract to the OS or the browser' },
   { layer: 'i18n', forbidden: ['ui', 'db', 'library', 'platform'], why: 'translations are data and formatting, below every screen' },
+  {
+    layer: 'credentials',
+    forbidden: ['ui', 'db', 'library', 'platform', 'i18n', 'records'],
+    why: 'credentials sign and verify in any process (main, renderer, worker, CLI) and know nothing of the app around them',
+  },
 ].map(({ layer, forbidden, why }) => ({
   files: [`renderer/src/${layer}/**/*.ts`],
   ignores: ['renderer/src/**/*.test.ts'],
@@ -54,7 +59,11 @@ const LAYER_WALLS = [
       {
         patterns: [
           {
-            group: forbidden.flatMap((name) => [`**/${name}/**`, `**/${name}`, `../${name}`]).concat(['react', 'react-dom', '@mantine/*']),
+            group: forbidden
+              .flatMap((name) => [`**/${name}/**`, `**/${name}`, `../${name}`])
+              // The pure core's records (core/records) sit below every layer; only the records service is walled off.
+              .concat(forbidden.includes('records') ? ['!**/core/records/**', '!**/core/records'] : [])
+              .concat(['react', 'react-dom', '@mantine/*']),
             message: `renderer/src/${layer} may not import ${forbidden.join(', ')} or React: ${why}.`,
           },
         ],

@@ -133,6 +133,73 @@ export interface LrsTestResult {
   step?: 'about' | 'statements';
 }
 
+/**
+ * The academy's signing key for Open Badges: an Ed25519 key made in the app and kept encrypted under the
+ * administrator passphrase (scrypt + AES-GCM). Only its public part crosses to the page in the desktop
+ * app, where the main process keeps the encrypted file in the user-data folder and signs; the web build
+ * keeps the encrypted key in the browser's storage for the site and signs in the page.
+ */
+export interface AcademyKeyInfo {
+  /** The Ed25519 public key as a multibase string (z6Mk…). */
+  publicKeyMultibase: string;
+  /** The key as a DID: integrity (the badge was not changed), not identity. */
+  didKey: string;
+  /** Where the academy publishes its DID document (`https://domain/.well-known/did.json`); null when none is given. */
+  domain: string | null;
+  /** `did:web:domain` when a domain is given, else null. */
+  didWeb: string | null;
+  /** When the key was made (ISO 8601). */
+  created: string;
+  storage: 'user-data-file' | 'browser-storage';
+}
+
+export interface AcademyKeyCreateRequest {
+  /** The administrator passphrase the key is encrypted under. */
+  passphrase: string;
+}
+
+export interface AcademyKeyImportRequest {
+  /** An encrypted academy key file, as exported (here or by `npm run records -- academy-key new`). */
+  bytes: Uint8Array;
+  /** The passphrase the file is encrypted under. */
+  passphrase: string;
+  /** The passphrase to keep it under from now on (this computer's administrator passphrase); null keeps `passphrase`. */
+  newPassphrase: string | null;
+  /** Replace the key this computer has (badges it signed still verify; new ones name the imported key). */
+  replace: boolean;
+}
+
+export interface AcademyKeyRewrapRequest {
+  passphrase: string;
+  newPassphrase: string;
+}
+
+export interface AcademyKeyDomainRequest {
+  /** A host name such as `academy.example` (a port and a path may follow: `academy.example:8443/attache`); null forgets it (badges then name the key as did:key). */
+  domain: string | null;
+}
+
+/**
+ * Why a key operation did not go through, for the screen to say: the passphrase does not open the key
+ * (or is too short to keep it under); the key file is damaged; there is no key (or already one); the file is not an academy key; the DID asked for is not this key's;
+ * the credential to sign is not an unsigned Open Badge issued by that DID.
+ */
+export type AcademyKeyProblem =
+  'wrong-passphrase' | 'weak-passphrase' | 'damaged' | 'no-key' | 'key-exists' | 'not-a-key-file' | 'unknown-did' | 'bad-credential';
+
+export type AcademyKeyOutcome = { ok: true; key: AcademyKeyInfo | null } | { ok: false; problem: AcademyKeyProblem; message: string };
+
+export interface BadgeSignRequest {
+  /** The unsigned OpenBadgeCredential as JSON text; its issuer is `did`. */
+  credential: string;
+  /** Unlocks the academy key for this one signature; never kept. */
+  passphrase: string;
+  /** The issuer DID the proof names: the key's did:key, or its did:web. */
+  did: string;
+}
+
+export type BadgeSignOutcome = { ok: true; credential: string } | { ok: false; problem: AcademyKeyProblem; message: string };
+
 /** What the application menu shows as selected, and the labels it needs in the UI's language. */
 export interface MenuState {
   language: Language;
@@ -157,6 +224,13 @@ export interface InvokeContract {
   'lrs:set-connection': { args: [input: LrsConnectionInput | null]; result: LrsConnection | null };
   'lrs:test-connection': { args: [input: LrsConnectionInput | null]; result: LrsTestResult };
   'lrs:post-statements': { args: [request: LrsPostRequest]; result: LrsReply };
+  'academy-key:get': { args: []; result: AcademyKeyInfo | null };
+  'academy-key:create': { args: [request: AcademyKeyCreateRequest]; result: AcademyKeyOutcome };
+  'academy-key:export': { args: []; result: Uint8Array | null };
+  'academy-key:import': { args: [request: AcademyKeyImportRequest]; result: AcademyKeyOutcome };
+  'academy-key:rewrap': { args: [request: AcademyKeyRewrapRequest]; result: AcademyKeyOutcome };
+  'academy-key:set-domain': { args: [request: AcademyKeyDomainRequest]; result: AcademyKeyOutcome };
+  'badge:sign': { args: [request: BadgeSignRequest]; result: BadgeSignOutcome };
   'menu:set-state': { args: [state: MenuState]; result: void };
 }
 
@@ -193,6 +267,18 @@ export interface AttacheApi {
   testLrsConnection(input: LrsConnectionInput | null): Promise<LrsTestResult>;
   /** Sends one batch of statements to the stored LRS, with a timeout; the reply says what happened. */
   postStatements(request: LrsPostRequest): Promise<LrsReply>;
+  /** The academy's signing key's public part; null when this computer (or browser) has none. */
+  getAcademyKey(): Promise<AcademyKeyInfo | null>;
+  /** Makes the academy's key, encrypted under the passphrase; refused when there is one already. */
+  createAcademyKey(request: AcademyKeyCreateRequest): Promise<AcademyKeyOutcome>;
+  /** The encrypted key file's bytes, for a backup (still encrypted under the passphrase); null when there is no key. */
+  exportAcademyKey(): Promise<Uint8Array | null>;
+  importAcademyKey(request: AcademyKeyImportRequest): Promise<AcademyKeyOutcome>;
+  /** Encrypts the key under a new passphrase (when the administrator passphrase changes); ok with a null key when there is none. */
+  rewrapAcademyKey(request: AcademyKeyRewrapRequest): Promise<AcademyKeyOutcome>;
+  setAcademyDomain(request: AcademyKeyDomainRequest): Promise<AcademyKeyOutcome>;
+  /** Signs an OpenBadgeCredential with the academy's key (eddsa-rdfc-2022); the key is unlocked for this signature only. */
+  signBadge(request: BadgeSignRequest): Promise<BadgeSignOutcome>;
   setMenuState(state: MenuState): Promise<void>;
   /** Subscribes to menu commands; returns the function that unsubscribes. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
@@ -212,6 +298,13 @@ export const INVOKE_CHANNELS = {
   setLrsConnection: 'lrs:set-connection',
   testLrsConnection: 'lrs:test-connection',
   postStatements: 'lrs:post-statements',
+  getAcademyKey: 'academy-key:get',
+  createAcademyKey: 'academy-key:create',
+  exportAcademyKey: 'academy-key:export',
+  importAcademyKey: 'academy-key:import',
+  rewrapAcademyKey: 'academy-key:rewrap',
+  setAcademyDomain: 'academy-key:set-domain',
+  signBadge: 'badge:sign',
   setMenuState: 'menu:set-state',
 } as const satisfies Record<Exclude<keyof AttacheApi, 'onMenuCommand'>, InvokeChannel>;
 

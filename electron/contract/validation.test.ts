@@ -1,7 +1,16 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import { INVOKE_CHANNELS, type InvokeChannel, type InvokeContract } from './api';
-import { INVOKE_ARGS_SCHEMAS, MAX_FILE_BYTES, MAX_PRINT_HTML_LENGTH, MAX_SIGNED_BYTES, validateInvokeArgs } from './validation';
+import {
+  INVOKE_ARGS_SCHEMAS,
+  MAX_ACADEMY_KEY_FILE_BYTES,
+  MAX_CREDENTIAL_LENGTH,
+  MAX_FILE_BYTES,
+  MAX_PASSPHRASE_LENGTH,
+  MAX_PRINT_HTML_LENGTH,
+  MAX_SIGNED_BYTES,
+  validateInvokeArgs,
+} from './validation';
 
 const bytes = new Uint8Array([1, 2, 3]);
 
@@ -21,6 +30,9 @@ describe('INVOKE_ARGS_SCHEMAS', () => {
     expectTypeOf<Parsed<'device-key:sign'>>().toEqualTypeOf<InvokeContract['device-key:sign']['args']>();
     expectTypeOf<Parsed<'print:to-pdf'>>().toEqualTypeOf<InvokeContract['print:to-pdf']['args']>();
     expectTypeOf<Parsed<'menu:set-state'>>().toEqualTypeOf<InvokeContract['menu:set-state']['args']>();
+    expectTypeOf<Parsed<'academy-key:import'>>().toEqualTypeOf<InvokeContract['academy-key:import']['args']>();
+    expectTypeOf<Parsed<'academy-key:set-domain'>>().toEqualTypeOf<InvokeContract['academy-key:set-domain']['args']>();
+    expectTypeOf<Parsed<'badge:sign'>>().toEqualTypeOf<InvokeContract['badge:sign']['args']>();
   });
 });
 
@@ -136,6 +148,31 @@ describe('validateInvokeArgs', () => {
     expect(validateInvokeArgs('menu:set-state', [{ language: 'en', theme: 'sepia' }]).ok).toBe(false);
     expect(validateInvokeArgs('menu:set-state', [{ language: 'en' }]).ok).toBe(false);
     expect(validateInvokeArgs('menu:set-state', [{ language: 'en', theme: 'auto', labels: {} }]).ok).toBe(false);
+  });
+
+  it('takes the academy key requests whole: a passphrase, key file bytes within bounds, a did:web domain, a did:key or did:web issuer', () => {
+    expect(validateInvokeArgs('academy-key:get', []).ok).toBe(true);
+    expect(validateInvokeArgs('academy-key:create', [{ passphrase: 'correct horse battery' }]).ok).toBe(true);
+    expect(validateInvokeArgs('academy-key:create', [{ passphrase: '' }]).ok).toBe(false);
+    expect(validateInvokeArgs('academy-key:create', [{ passphrase: 'x'.repeat(MAX_PASSPHRASE_LENGTH + 1) }]).ok).toBe(false);
+    expect(validateInvokeArgs('academy-key:import', [{ bytes, passphrase: 'p', newPassphrase: null, replace: false }]).ok).toBe(true);
+    expect(validateInvokeArgs('academy-key:import', [{ bytes: 'text', passphrase: 'p', newPassphrase: null, replace: false }]).ok).toBe(false);
+    expect(
+      validateInvokeArgs('academy-key:import', [
+        { bytes: new Uint8Array(MAX_ACADEMY_KEY_FILE_BYTES + 1), passphrase: 'p', newPassphrase: null, replace: false },
+      ]).ok,
+    ).toBe(false);
+    expect(validateInvokeArgs('academy-key:rewrap', [{ passphrase: 'p', newPassphrase: 'q' }]).ok).toBe(true);
+    for (const domain of ['academy.example', 'xn--80a1acny.example', 'academy.example:8443', 'academy.example/attache/badges', null])
+      expect(validateInvokeArgs('academy-key:set-domain', [{ domain }]).ok, String(domain)).toBe(true);
+    for (const domain of ['https://academy.example', 'Academy.Example', 'localhost', 'academy.example:99999', 'академия.example', 'a..example', ''])
+      expect(validateInvokeArgs('academy-key:set-domain', [{ domain }]).ok, domain).toBe(false);
+    const sign = { credential: '{"type":["OpenBadgeCredential"]}', passphrase: 'p', did: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK' };
+    expect(validateInvokeArgs('badge:sign', [sign]).ok).toBe(true);
+    expect(validateInvokeArgs('badge:sign', [{ ...sign, did: 'did:web:academy.example%3A8443:attache' }]).ok).toBe(true);
+    expect(validateInvokeArgs('badge:sign', [{ ...sign, did: 'https://academy.example' }]).ok).toBe(false);
+    expect(validateInvokeArgs('badge:sign', [{ ...sign, credential: 'x'.repeat(MAX_CREDENTIAL_LENGTH + 1) }]).ok).toBe(false);
+    expect(validateInvokeArgs('badge:sign', [{ ...sign, key: 'smuggled' }]).ok).toBe(false);
   });
 
   it('says what was wrong', () => {

@@ -85,6 +85,54 @@ export const printToPdfRequestSchema = z.strictObject({
   pageSize: z.enum(PDF_PAGE_SIZES),
 });
 
+/** Longest passphrase taken: far beyond what anyone types; bounds the key derivation's input. */
+export const MAX_PASSPHRASE_LENGTH = 1024;
+
+/** Largest academy key file imported: the encrypted key is a few hundred bytes of JSON. */
+export const MAX_ACADEMY_KEY_FILE_BYTES = 64 * 1024;
+
+/** Largest credential signed: an OpenBadgeCredential is a few kilobytes. */
+export const MAX_CREDENTIAL_LENGTH = 1024 * 1024;
+
+const passphrase = z.string().min(1, 'the passphrase is empty').max(MAX_PASSPHRASE_LENGTH);
+
+/**
+ * Where did:web finds the academy: a DNS host name in ASCII (an internationalised one in its xn-- form),
+ * lower case, maybe a port and a path (`academy.example`, `academy.example:8443/attache`).
+ */
+export const DOMAIN_PATTERN =
+  /^(?=[^:/]{1,253}(?::|\/|$))(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?(?::(?:6553[0-5]|655[0-2]\d|65[0-4]\d{2}|6[0-4]\d{3}|[1-5]\d{4}|[1-9]\d{0,3}))?(?:\/[A-Za-z0-9._~-]+)*$/;
+
+export const academyKeyCreateRequestSchema = z.strictObject({ passphrase });
+
+export const academyKeyImportRequestSchema = z.strictObject({
+  bytes: z
+    .custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected the key file as a Uint8Array of bytes')
+    .refine((bytes) => bytes.byteLength <= MAX_ACADEMY_KEY_FILE_BYTES, `an academy key file holds at most ${MAX_ACADEMY_KEY_FILE_BYTES} bytes`),
+  passphrase,
+  newPassphrase: passphrase.nullable(),
+  replace: z.boolean(),
+});
+
+export const academyKeyRewrapRequestSchema = z.strictObject({ passphrase, newPassphrase: passphrase });
+
+export const academyKeyDomainRequestSchema = z.strictObject({
+  domain: z
+    .string()
+    .max(512)
+    .regex(DOMAIN_PATTERN, 'a domain is a host name such as academy.example in lower case (a port and a path may follow), without https://')
+    .nullable(),
+});
+
+export const badgeSignRequestSchema = z.strictObject({
+  credential: z.string().min(2).max(MAX_CREDENTIAL_LENGTH, `a credential to sign holds at most ${MAX_CREDENTIAL_LENGTH} characters`),
+  passphrase,
+  did: z
+    .string()
+    .regex(/^did:(?:key|web):[A-Za-z0-9._:%-]+$/, 'the issuer is a did:key or did:web')
+    .max(2048),
+});
+
 /** Most statements sent to an LRS in one request: the sync sends batches of a few dozen. */
 export const MAX_LRS_BATCH_STATEMENTS = 100;
 
@@ -191,6 +239,13 @@ export const INVOKE_ARGS_SCHEMAS = {
   'lrs:set-connection': z.tuple([lrsConnectionInputSchema.nullable()]),
   'lrs:test-connection': z.tuple([lrsConnectionInputSchema.nullable()]),
   'lrs:post-statements': z.tuple([lrsPostRequestSchema]),
+  'academy-key:get': z.tuple([]),
+  'academy-key:create': z.tuple([academyKeyCreateRequestSchema]),
+  'academy-key:export': z.tuple([]),
+  'academy-key:import': z.tuple([academyKeyImportRequestSchema]),
+  'academy-key:rewrap': z.tuple([academyKeyRewrapRequestSchema]),
+  'academy-key:set-domain': z.tuple([academyKeyDomainRequestSchema]),
+  'badge:sign': z.tuple([badgeSignRequestSchema]),
   'menu:set-state': z.tuple([menuStateSchema]),
 } as const satisfies ArgsSchemaMap;
 

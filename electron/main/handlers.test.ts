@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { BrowserWindow, IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { MAX_FILE_BYTES, MAX_OPEN_FILES, MAX_OPEN_TOTAL_BYTES } from '../contract/validation';
+import type { AcademyKeyStore } from './academy-key';
 import { createIpcHandlers, type HandlerDependencies } from './handlers';
 import { createLrsService } from './lrs';
 
@@ -241,5 +242,42 @@ describe('LRS connection', () => {
     expect(await handlers['lrs:set-connection'](event, null)).toBeNull();
     expect(await handlers['lrs:get-connection'](event)).toBeNull();
     expect(stored.size).toBe(0);
+  });
+});
+
+describe('academy key and badges', () => {
+  it('hands each request to the academy key store and answers what it says, nothing more', async () => {
+    const key = {
+      publicKeyMultibase: 'z6Mk',
+      didKey: 'did:key:z6Mk',
+      domain: null,
+      didWeb: null,
+      created: '2026-12-06T09:00:00.000Z',
+      storage: 'user-data-file' as const,
+    };
+    const academyKey: AcademyKeyStore = {
+      get: vi.fn(async () => key),
+      create: vi.fn(async () => ({ ok: true as const, key })),
+      exportFile: vi.fn(async () => new Uint8Array([0x7b, 0x7d])),
+      import: vi.fn(async () => ({ ok: false as const, problem: 'wrong-passphrase' as const, message: 'The passphrase does not open the academy key.' })),
+      rewrap: vi.fn(async () => ({ ok: true as const, key })),
+      setDomain: vi.fn(async () => ({ ok: true as const, key: { ...key, domain: 'academy.example', didWeb: 'did:web:academy.example' } })),
+      sign: vi.fn(async () => ({ ok: true as const, credential: '{"proof":{}}' })),
+    };
+    const { handlers } = setUp({ academyKey });
+    expect(await handlers['academy-key:get'](event)).toEqual(key);
+    expect(await handlers['academy-key:create'](event, { passphrase: 'correct horse battery' })).toEqual({ ok: true, key });
+    expect(academyKey.create).toHaveBeenCalledExactlyOnceWith('correct horse battery');
+    expect(await handlers['academy-key:export'](event)).toEqual(new Uint8Array([0x7b, 0x7d]));
+    const importRequest = { bytes: new Uint8Array([1]), passphrase: 'a', newPassphrase: 'b', replace: true };
+    expect(await handlers['academy-key:import'](event, importRequest)).toMatchObject({ ok: false, problem: 'wrong-passphrase' });
+    expect(academyKey.import).toHaveBeenCalledExactlyOnceWith(importRequest);
+    await handlers['academy-key:rewrap'](event, { passphrase: 'old passphrase', newPassphrase: 'new passphrase' });
+    expect(academyKey.rewrap).toHaveBeenCalledExactlyOnceWith('old passphrase', 'new passphrase');
+    await handlers['academy-key:set-domain'](event, { domain: 'academy.example' });
+    expect(academyKey.setDomain).toHaveBeenCalledExactlyOnceWith('academy.example');
+    const signRequest = { credential: '{}', passphrase: 'p', did: 'did:key:z6Mk' };
+    expect(await handlers['badge:sign'](event, signRequest)).toEqual({ ok: true, credential: '{"proof":{}}' });
+    expect(academyKey.sign).toHaveBeenCalledExactlyOnceWith(signRequest);
   });
 });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { App, BrowserWindow, Dialog, FileFilter as ElectronFileFilter, IpcMainInvokeEvent, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import type { AppInfo, FileFilter, PrintToPdfRequest, ThemePreference } from '../contract/api';
 import { MAX_FILE_BYTES, MAX_OPEN_FILES, MAX_OPEN_TOTAL_BYTES } from '../contract/validation';
+import type { AcademyKeyStore } from './academy-key';
 import type { DeviceKeyStore } from './device-key';
 import type { IpcHandlers } from './ipc';
 import type { LrsService } from './lrs';
@@ -31,6 +32,8 @@ export interface HandlerDependencies {
   printToPdf(request: PrintToPdfRequest): Promise<Uint8Array>;
   /** This device's signing key for progress files (see device-key.ts). */
   deviceKey: DeviceKeyStore;
+  /** The academy's signing key for Open Badges, encrypted under the administrator passphrase (see academy-key.ts). */
+  academyKey: AcademyKeyStore;
   /** The academy's LRS: its connection, kept with the secret encrypted, and the requests to it (see lrs.ts). */
   lrs: LrsService;
 }
@@ -147,6 +150,15 @@ export function createIpcHandlers(deps: HandlerDependencies): IpcHandlers {
     'lrs:set-connection': (_event, input) => deps.lrs.setConnection(input),
     'lrs:test-connection': (_event, input) => deps.lrs.testConnection(input),
     'lrs:post-statements': (_event, request) => deps.lrs.postStatements(request),
+
+    // The private key and the passphrase stay here: the page gets the public key and signed credentials.
+    'academy-key:get': () => deps.academyKey.get(),
+    'academy-key:create': (_event, request) => deps.academyKey.create(request.passphrase),
+    'academy-key:export': () => deps.academyKey.exportFile(),
+    'academy-key:import': (_event, request) => deps.academyKey.import(request),
+    'academy-key:rewrap': (_event, request) => deps.academyKey.rewrap(request.passphrase, request.newPassphrase),
+    'academy-key:set-domain': (_event, request) => deps.academyKey.setDomain(request.domain),
+    'badge:sign': (_event, request) => deps.academyKey.sign(request),
 
     'menu:set-state': (_event, state) => {
       deps.menu.apply(state);

@@ -4,6 +4,8 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, net, protocol, safeStorage, session } from 'electron';
 import { MENU_COMMAND_CHANNEL, type MenuCommand } from '../contract/api';
+import { createAcademyKeyStore, loadCredentialsKeyCrypto } from './academy-key';
+import { academyKeyFiles } from './academy-key-files';
 import { createDeviceKeyStore, nodeKeyFiles } from './device-key';
 import { createIpcHandlers } from './handlers';
 import { createTrustedSenderCheck, registerIpcHandlers } from './ipc';
@@ -120,6 +122,11 @@ function startApp(): void {
             files: nodeKeyFiles,
             safeStorage,
             platform: process.platform,
+          }),
+          academyKey: createAcademyKeyStore({
+            storage: academyKeyFiles(app.getPath('userData'), nodeKeyFiles),
+            crypto: loadCredentialsKeyCrypto,
+            now: Date.now,
           }),
           lrs: createLrsService({
             filePath: path.join(app.getPath('userData'), 'lrs-connection.json'),

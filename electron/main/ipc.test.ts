@@ -29,6 +29,13 @@ function fakeHandlers() {
     'lrs:set-connection': vi.fn(async () => null),
     'lrs:test-connection': vi.fn(async () => ({ reply: { kind: 'not-configured' as const }, versions: [] })),
     'lrs:post-statements': vi.fn(async () => ({ kind: 'answered' as const, status: 200, body: '["x"]', retryAfter: null })),
+    'academy-key:get': vi.fn(async () => null),
+    'academy-key:create': vi.fn(async () => ({ ok: true as const, key: null })),
+    'academy-key:export': vi.fn(async () => null),
+    'academy-key:import': vi.fn(async () => ({ ok: true as const, key: null })),
+    'academy-key:rewrap': vi.fn(async () => ({ ok: true as const, key: null })),
+    'academy-key:set-domain': vi.fn(async () => ({ ok: true as const, key: null })),
+    'badge:sign': vi.fn(async () => ({ ok: false as const, problem: 'no-key' as const, message: 'There is no academy signing key here yet.' })),
     'menu:set-state': vi.fn(),
   } satisfies IpcHandlers;
 }

@@ -41,6 +41,17 @@ describe('preload', () => {
       [api.getDeviceKey({ create: false }), 'device-key:get', [{ create: false }]],
       [api.signWithDeviceKey({ bytes }), 'device-key:sign', [{ bytes }]],
       [api.printToPdf({ html: '<p>x</p>', pageSize: 'A4' }), 'print:to-pdf', [{ html: '<p>x</p>', pageSize: 'A4' }]],
+      [api.getAcademyKey(), 'academy-key:get', []],
+      [api.createAcademyKey({ passphrase: 'p' }), 'academy-key:create', [{ passphrase: 'p' }]],
+      [api.exportAcademyKey(), 'academy-key:export', []],
+      [
+        api.importAcademyKey({ bytes, passphrase: 'p', newPassphrase: null, replace: false }),
+        'academy-key:import',
+        [{ bytes, passphrase: 'p', newPassphrase: null, replace: false }],
+      ],
+      [api.rewrapAcademyKey({ passphrase: 'p', newPassphrase: 'q' }), 'academy-key:rewrap', [{ passphrase: 'p', newPassphrase: 'q' }]],
+      [api.setAcademyDomain({ domain: 'academy.example' }), 'academy-key:set-domain', [{ domain: 'academy.example' }]],
+      [api.signBadge({ credential: '{}', passphrase: 'p', did: 'did:key:z6Mk' }), 'badge:sign', [{ credential: '{}', passphrase: 'p', did: 'did:key:z6Mk' }]],
       [api.setMenuState({ language: 'ru', theme: 'dark' }), 'menu:set-state', [{ language: 'ru', theme: 'dark' }]],
     ];
     for (const [answer, channel, args] of calls) {

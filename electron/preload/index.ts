@@ -20,6 +20,13 @@ const api: AttacheApi = {
   setLrsConnection: (input) => invoke(INVOKE_CHANNELS.setLrsConnection, input),
   testLrsConnection: (input) => invoke(INVOKE_CHANNELS.testLrsConnection, input),
   postStatements: (request) => invoke(INVOKE_CHANNELS.postStatements, request),
+  getAcademyKey: () => invoke(INVOKE_CHANNELS.getAcademyKey),
+  createAcademyKey: (request) => invoke(INVOKE_CHANNELS.createAcademyKey, request),
+  exportAcademyKey: () => invoke(INVOKE_CHANNELS.exportAcademyKey),
+  importAcademyKey: (request) => invoke(INVOKE_CHANNELS.importAcademyKey, request),
+  rewrapAcademyKey: (request) => invoke(INVOKE_CHANNELS.rewrapAcademyKey, request),
+  setAcademyDomain: (request) => invoke(INVOKE_CHANNELS.setAcademyDomain, request),
+  signBadge: (request) => invoke(INVOKE_CHANNELS.signBadge, request),
   setMenuState: (state) => invoke(INVOKE_CHANNELS.setMenuState, state),
   onMenuCommand: (listener) => {
     // The IPC event carries `sender` (the ipcRenderer): only the command goes to the page.

@@ -138,6 +138,28 @@ describe('browser platform: the device key', () => {
   });
 });
 
+describe('browser platform: the academy key', { timeout: 120_000 }, () => {
+  afterEach(() => {
+    localStorage.removeItem('attache:academy-key');
+    localStorage.removeItem('attache:academy-key-domain');
+  });
+
+  it("keeps the key encrypted in the browser's storage for the site, with its did:web domain, and exports it as stored", async () => {
+    const platform = createPlatform();
+    expect(await platform.getAcademyKey()).toBeNull();
+    const created = await platform.createAcademyKey({ passphrase: 'correct horse battery' });
+    const key = created.ok ? created.key! : expect.unreachable();
+    expect(key.storage).toBe('browser-storage');
+    const stored = localStorage.getItem('attache:academy-key')!;
+    expect(JSON.parse(stored)).toMatchObject({ kind: 'attache-academy-key', publicKeyMultibase: key.publicKeyMultibase });
+    expect(stored).not.toContain('correct horse battery');
+    expect(new TextDecoder().decode((await platform.exportAcademyKey())!)).toBe(stored);
+    await platform.setAcademyDomain({ domain: 'academy.example' });
+    // A reload: a new platform over the same storage.
+    expect(await createPlatform().getAcademyKey()).toEqual({ ...key, domain: 'academy.example', didWeb: 'did:web:academy.example' });
+  });
+});
+
 describe('acceptAttribute', () => {
   it('lists each extension once, with one dot', () => {
     expect(

@@ -15,6 +15,7 @@ import type {
   SaveFileRequest,
   SaveFileResult,
 } from '../../../electron/contract/api';
+import { createAcademyKeyStore, loadCredentialsKeyCrypto, type AcademyKeyStorage } from '../../../electron/main/academy-key';
 
 /** How long a saved file's object URL lives: long enough for the browser to start the download. */
 const DOWNLOAD_URL_LIFETIME_MS = 60_000;
@@ -139,6 +140,33 @@ async function signWithDeviceKey(request: SignRequest): Promise<DeviceSignature>
   return { publicKey: key.publicKey, signature: ed25519.sign(request.bytes, key.secretKey) };
 }
 
+/**
+ * The web build keeps the academy's signing key encrypted under the administrator passphrase in the
+ * browser's storage for this site, and signs in the page: the key is unlocked there for one signature.
+ * Anyone who can use this browser profile can copy the encrypted key (not use it without the passphrase).
+ * The same store as the desktop's main process, with localStorage in place of the user-data folder.
+ */
+const ACADEMY_KEY_STORAGE = 'attache:academy-key';
+const ACADEMY_DOMAIN_STORAGE = 'attache:academy-key-domain';
+
+const browserAcademyKeyStorage: AcademyKeyStorage = {
+  kind: 'browser-storage',
+  readKey: () => {
+    const stored = localStorage.getItem(ACADEMY_KEY_STORAGE);
+    return Promise.resolve(stored === null ? null : new TextEncoder().encode(stored));
+  },
+  writeKey: (bytes) => {
+    localStorage.setItem(ACADEMY_KEY_STORAGE, new TextDecoder().decode(bytes));
+    return Promise.resolve();
+  },
+  readDomain: () => Promise.resolve(localStorage.getItem(ACADEMY_DOMAIN_STORAGE)),
+  writeDomain: (domain) => {
+    if (domain === null) localStorage.removeItem(ACADEMY_DOMAIN_STORAGE);
+    else localStorage.setItem(ACADEMY_DOMAIN_STORAGE, domain);
+    return Promise.resolve();
+  },
+};
+
 function saveFile(request: SaveFileRequest): Promise<SaveFileResult> {
   // Copying gives the Blob an ArrayBuffer-backed view even when the caller's bytes sit on shared memory.
   const blob = new Blob([new Uint8Array(request.bytes)], { type: 'application/octet-stream' });
@@ -171,6 +199,8 @@ function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
 }
 
 export function createPlatform(): AttacheApi {
+  // The signing library is loaded only when the key is first used.
+  const academyKey = createAcademyKeyStore({ storage: browserAcademyKeyStorage, crypto: loadCredentialsKeyCrypto, now: Date.now });
   return {
     getAppInfo: (): Promise<AppInfo> =>
       Promise.resolve({
@@ -194,6 +224,13 @@ export function createPlatform(): AttacheApi {
     setLrsConnection: () => Promise.reject(new Error('Sending records to an LRS needs the desktop app; the web build saves them to a file instead.')),
     testLrsConnection: () => Promise.resolve({ reply: { kind: 'unsupported' }, versions: [] }),
     postStatements: () => Promise.resolve({ kind: 'unsupported' }),
+    getAcademyKey: () => academyKey.get(),
+    createAcademyKey: (request) => academyKey.create(request.passphrase),
+    exportAcademyKey: () => academyKey.exportFile(),
+    importAcademyKey: (request) => academyKey.import(request),
+    rewrapAcademyKey: (request) => academyKey.rewrap(request.passphrase, request.newPassphrase),
+    setAcademyDomain: (request) => academyKey.setDomain(request.domain),
+    signBadge: (request) => academyKey.sign(request),
     // A browser tab has no application menu to keep in step.
     setMenuState: () => Promise.resolve(),
     onMenuCommand,

@@ -17,6 +17,13 @@ function fakeBridge(): AttacheApi {
     setLrsConnection: vi.fn(() => Promise.resolve(null)),
     testLrsConnection: vi.fn(() => Promise.resolve({ reply: { kind: 'not-configured' as const }, versions: [] })),
     postStatements: vi.fn(() => Promise.resolve({ kind: 'not-configured' as const })),
+    getAcademyKey: vi.fn(() => Promise.resolve(null)),
+    createAcademyKey: vi.fn(() => Promise.resolve({ ok: false as const, problem: 'key-exists' as const, message: '' })),
+    exportAcademyKey: vi.fn(() => Promise.resolve(null)),
+    importAcademyKey: vi.fn(() => Promise.resolve({ ok: true as const, key: null })),
+    rewrapAcademyKey: vi.fn(() => Promise.resolve({ ok: true as const, key: null })),
+    setAcademyDomain: vi.fn(() => Promise.resolve({ ok: true as const, key: null })),
+    signBadge: vi.fn(() => Promise.resolve({ ok: false as const, problem: 'no-key' as const, message: '' })),
     setMenuState: vi.fn(() => Promise.resolve()),
     onMenuCommand: vi.fn(() => () => undefined),
   };

@@ -3,6 +3,7 @@ import { render, type RenderResult } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { beforeAll, vi, type Mock } from 'vitest';
 import type { AppInfo, AttacheApi, Language, MenuCommand, ThemePreference } from '../../../electron/contract/api';
+import { createAcademyKeyStore, loadCredentialsKeyCrypto, type AcademyKeyStorage } from '../../../electron/main/academy-key';
 import type { AttacheDatabase } from '../db/database';
 import { createI18n } from '../i18n';
 import { loadBuiltinLibrary } from '../library/builtin';
@@ -27,14 +28,42 @@ beforeAll(async () => {
   loadBuiltinLibrary(TEST_APP_INFO.version);
 }, 120_000);
 
+/** The academy key kept in memory, as the web build keeps it in localStorage: the real store and the real signing. */
+export function memoryAcademyKeyStorage(): AcademyKeyStorage & { key: Uint8Array | null; domain: string | null } {
+  const storage = {
+    kind: 'browser-storage' as const,
+    key: null as Uint8Array | null,
+    domain: null as string | null,
+    readKey: () => Promise.resolve(storage.key),
+    writeKey: (bytes: Uint8Array) => {
+      storage.key = bytes;
+      return Promise.resolve();
+    },
+    readDomain: () => Promise.resolve(storage.domain),
+    writeDomain: (domain: string | null) => {
+      storage.domain = domain;
+      return Promise.resolve();
+    },
+  };
+  return storage;
+}
+
 export interface FakePlatform extends AttacheApi {
   setMenuState: Mock<AttacheApi['setMenuState']>;
   /** Sends a command as the application menu would. */
   sendMenuCommand(command: MenuCommand): void;
 }
 
-export function createFakePlatform({ systemLocale = 'en-US', appInfo = TEST_APP_INFO } = {}): FakePlatform {
+/** Scrypt at a cost tests can afford: they check what the screens do, not the work factor. */
+export const CHEAP_ACADEMY_KEY_COST = { N: 2 ** 10, r: 8, p: 1 };
+
+export function createFakePlatform({ systemLocale = 'en-US', appInfo = TEST_APP_INFO, academyKeyStorage = memoryAcademyKeyStorage() } = {}): FakePlatform {
   const listeners = new Set<(command: MenuCommand) => void>();
+  const academyKey = createAcademyKeyStore({
+    storage: academyKeyStorage,
+    crypto: () => loadCredentialsKeyCrypto({ cost: CHEAP_ACADEMY_KEY_COST }),
+    now: Date.now,
+  });
   return {
     getAppInfo: () => Promise.resolve(appInfo),
     getSystemLocale: () => Promise.resolve(systemLocale),
@@ -46,6 +75,13 @@ export function createFakePlatform({ systemLocale = 'en-US', appInfo = TEST_APP_
     testLrsConnection: () => Promise.resolve({ reply: { kind: 'unsupported' }, versions: [] }),
     postStatements: () => Promise.resolve({ kind: 'unsupported' }),
     openFiles: () => Promise.resolve([]),
+    getAcademyKey: () => academyKey.get(),
+    createAcademyKey: (request) => academyKey.create(request.passphrase),
+    exportAcademyKey: () => academyKey.exportFile(),
+    importAcademyKey: (request) => academyKey.import(request),
+    rewrapAcademyKey: (request) => academyKey.rewrap(request.passphrase, request.newPassphrase),
+    setAcademyDomain: (request) => academyKey.setDomain(request.domain),
+    signBadge: (request) => academyKey.sign(request),
     getDeviceKey: () => Promise.resolve(null),
     signWithDeviceKey: () => Promise.reject(new Error('This test platform has no device key.')),
     setMenuState: vi.fn<AttacheApi['setMenuState']>(() => Promise.resolve()),

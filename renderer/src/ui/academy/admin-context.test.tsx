@@ -43,6 +43,13 @@ const platform: AttacheApi = {
   setLrsConnection: () => Promise.reject(new Error('This test platform has no LRS.')),
   testLrsConnection: () => Promise.resolve({ reply: { kind: 'unsupported' }, versions: [] }),
   postStatements: () => Promise.resolve({ kind: 'unsupported' }),
+  getAcademyKey: () => Promise.resolve(null),
+  createAcademyKey: () => Promise.reject(new Error('This test platform has no academy key.')),
+  exportAcademyKey: () => Promise.resolve(null),
+  importAcademyKey: () => Promise.reject(new Error('This test platform has no academy key.')),
+  rewrapAcademyKey: () => Promise.resolve({ ok: true, key: null }),
+  setAcademyDomain: () => Promise.reject(new Error('This test platform has no academy key.')),
+  signBadge: () => Promise.reject(new Error('This test platform has no academy key.')),
   setMenuState: () => Promise.resolve(),
   onMenuCommand: () => () => undefined,
 };

@@ -7,6 +7,7 @@ import { I18nextProvider } from 'react-i18next';
 import type { ThemePreference } from '../../../electron/contract/api';
 import { AdminProvider } from './academy/admin-context';
 import { LibraryProvider } from './library-context';
+import { LrsSyncProvider } from './lrs/sync-context';
 import { PreferencesSync } from './PreferencesSync';
 import { ServicesProvider, type AppServices } from './services';
 import { Shell } from './Shell';
@@ -30,8 +31,10 @@ export function App({ services, i18n, initialTheme, initialProblem = null }: App
           <StorageProblemsProvider initialProblem={initialProblem}>
             <AdminProvider>
               <LibraryProvider>
-                <PreferencesSync />
-                <Shell />
+                <LrsSyncProvider>
+                  <PreferencesSync />
+                  <Shell />
+                </LrsSyncProvider>
               </LibraryProvider>
             </AdminProvider>
           </StorageProblemsProvider>

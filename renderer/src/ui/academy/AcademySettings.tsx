@@ -3,7 +3,7 @@
 // Once a passphrase is set, changing any of it needs administrator mode.
 import { Button, Divider, Group, List, Radio, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   ACADEMY_IRI_MAX_LENGTH,
@@ -21,8 +21,11 @@ import { useStorageProblems } from '../storage-problems';
 import { AdminPassphrase } from './AdminPassphrase';
 import { RequireAdmin } from './admin-context';
 
-/** The card's body; the settings screen gives it its frame and heading. */
-export function AcademySettings() {
+/**
+ * The card's body; the settings screen gives it its frame and heading, and may add sections of other
+ * features (`children`) that, like the rest, need administrator mode.
+ */
+export function AcademySettings({ children }: { children?: ReactNode }) {
   const { t } = useTranslation('academy');
   const { db } = useServices();
   const academy = useLiveQuery(() => readAcademy(db), [db]);
@@ -33,6 +36,12 @@ export function AcademySettings() {
         <AcademyForm academy={academy} />
         <Divider />
         <AdminPassphrase configured={academy.passphrase !== null} />
+        {children && (
+          <>
+            <Divider />
+            {children}
+          </>
+        )}
       </RequireAdmin>
       <Divider />
       <WhatThisProtects />

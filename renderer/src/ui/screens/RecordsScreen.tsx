@@ -12,6 +12,7 @@ import { CohortView } from '../cohort/CohortView';
 import { ExportRecords } from '../exports/ExportRecords';
 import { useLibrary } from '../library-context';
 import { Loading } from '../Loading';
+import { LrsSyncPanel } from '../lrs/LrsSyncPanel';
 import { ImportProgressFiles } from '../progress-files/ImportProgressFiles';
 import { useServices } from '../services';
 
@@ -34,6 +35,7 @@ function Records() {
           )}
         />
       </Group>
+      <LrsSyncPanel />
       {!catalogue ? <Loading what="library" /> : !data ? <Text c="dimmed">{t('loading')}</Text> : <CohortView data={data} catalogue={catalogue} />}
     </Stack>
   );

@@ -14,6 +14,7 @@ import { ProfilePin } from '../academy/ProfilePin';
 import { BackupSection } from '../backup/BackupSection';
 import { SaveTraineeData } from '../backup/SaveTraineeData';
 import { AutoThemeIcon, LanguageIcon, LockIcon, MoonIcon, SunIcon, UserIcon } from '../icons';
+import { LrsSettings } from '../lrs/LrsSettings';
 import { DeleteProfile } from '../profiles/DeleteProfile';
 import { Page } from '../Page';
 import { ExportProgressFile } from '../progress-files/ExportProgressFile';
@@ -161,7 +162,9 @@ function AcademyCard() {
   return (
     <Card data-testid="settings-academy">
       <SectionHeading icon={<LockIcon />} title={t('settings.title')} description={t('settings.description')} />
-      <AcademySettings />
+      <AcademySettings>
+        <LrsSettings />
+      </AcademySettings>
     </Card>
   );
 }

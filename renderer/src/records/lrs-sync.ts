@@ -165,9 +165,9 @@ export function createLrsSync(deps: LrsSyncDeps): LrsSync {
       const report = await buildPendingStatements(db, library, { now });
       update({ waiting: report.waiting });
     }
-    let counts = await refreshCounts();
     let done = 0;
-    update({ progress: { done, total: counts.pending } });
+    const counts = await outboxCounts(db);
+    update({ ...counts, progress: { done, total: counts.pending } });
     for (;;) {
       if (passEpoch !== epoch) return;
       const next = nextBatch(policy);
@@ -189,10 +189,11 @@ export function createLrsSync(deps: LrsSyncDeps): LrsSync {
       const decision = decide(policy, ids, reply, { now: now(), random: random() });
       policy = decision.state;
       const { action } = decision;
+      let solved = false;
       switch (action.kind) {
         case 'sent':
           done += await markSent(db, action.ids, now());
-          update({ lastProblem: null });
+          solved = true;
           break;
         case 'dead':
           done += await markDead(db, action.id, { ...action.problem, at: now() });
@@ -201,19 +202,23 @@ export function createLrsSync(deps: LrsSyncDeps): LrsSync {
         case 'smaller':
           break;
         case 'pause':
-          update({ state: 'paused', progress: null, lastProblem: { status: action.status, message: action.message } });
-          await refreshCounts();
+          update({ ...(await outboxCounts(db)), state: 'paused', progress: null, lastProblem: { status: action.status, message: action.message } });
           return;
         case 'wait': {
-          const at = now() + action.delayMs;
-          update({ state: 'waiting', nextAttemptAt: at, progress: null, lastProblem: { status: action.status, message: action.message } });
-          await refreshCounts();
+          const pendingCounts = await outboxCounts(db);
           if (passEpoch === epoch && started) backoffTimer = timers.set(() => void request('timer'), action.delayMs);
+          update({
+            ...pendingCounts,
+            state: 'waiting',
+            nextAttemptAt: now() + action.delayMs,
+            progress: null,
+            lastProblem: { status: action.status, message: action.message },
+          });
           return;
         }
       }
-      counts = await refreshCounts();
-      update({ progress: { done, total: done + counts.pending } });
+      const after = await outboxCounts(db);
+      update({ ...after, progress: { done, total: done + after.pending }, ...(solved ? { lastProblem: null } : {}) });
     }
   }
 
@@ -254,7 +259,8 @@ export function createLrsSync(deps: LrsSyncDeps): LrsSync {
     const subscription = liveQuery(async () => ({ outcomes: await db.outcomes.count(), counts: await outboxCounts(db) })).subscribe({
       next: ({ outcomes, counts }) => {
         if (current.state !== 'syncing') update(counts);
-        const grew = seen !== null && (outcomes > seen.outcomes || counts.pending > seen.pending);
+        // The first answer counts too: something may have arrived between start()'s pass and the query.
+        const grew = seen === null || outcomes > seen.outcomes || counts.pending > seen.pending;
         seen = { outcomes, pending: counts.pending };
         if (grew) void request('automatic');
       },

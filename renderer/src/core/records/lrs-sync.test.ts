@@ -78,7 +78,7 @@ describe('the response table', () => {
     expect(after).toEqual(state);
   });
 
-  it.each([404, 405, 410])('%i: pause, the endpoint is not an LRS’s statements resource', (status) => {
+  it.each([404, 405, 410, 301, 307])('%i: pause, the endpoint is not an LRS’s statements resource', (status) => {
     expect(decide(initialSyncState(), ids(1), answered(status, 'Cannot POST /statements'), at).action).toMatchObject({
       kind: 'pause',
       reason: 'endpoint',

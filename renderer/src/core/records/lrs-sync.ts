@@ -13,7 +13,8 @@
 //   413                    the batch size is halved (down to one, and kept for later batches); one
 //                          statement the LRS finds too large on its own is dead-lettered ('invalid')
 //   401, 403               pause: the LRS refuses the key and secret; ask for new ones
-//   other 4xx (404, 405…)  pause: the endpoint is not an LRS's statements resource as set up
+//   3xx, other 4xx         pause: the endpoint is not an LRS's statements resource as set up (a
+//   (404, 405…)            redirect is not followed: the statements and the secret go where set up only)
 //   408, 429, 5xx, other   wait, then send the same batch again: exponential back-off with full
 //   timeouts, network      jitter, never shorter than the LRS's Retry-After, capped
 
@@ -174,7 +175,7 @@ export function decide(state: SyncPolicyState, batch: readonly string[], reply: 
   if (status === 401 || status === 403) {
     return { state, action: { kind: 'pause', reason: 'credentials', status, message: replyText(body) } };
   }
-  if (status >= 400 && status < 500 && status !== 408 && status !== 429) {
+  if ((status >= 300 && status < 400) || (status >= 400 && status < 500 && status !== 408 && status !== 429)) {
     return { state, action: { kind: 'pause', reason: 'endpoint', status, message: replyText(body) } };
   }
   return wait(status, replyText(body) || `The LRS answered ${status}`, reply.retryAfter);

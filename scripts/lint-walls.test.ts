@@ -25,6 +25,8 @@ describe('lint walls between layers', { timeout: 60_000 }, () => {
     ['renderer/src/ui/debrief/probe.ts', "import { value } from '../player/session';", /ui\/debrief may not import another feature/],
     ['renderer/src/ui/player/feed/probe.ts', "import { value } from '../../catalogue/BriefingView';", /ui\/player may not import another feature/],
     ['renderer/src/ui/profiles/probe.ts', "import { value } from '../screens/HomeScreen';", /ui\/profiles may not import/],
+    ['renderer/src/credentials/probe.ts', "import { value } from '../records/badges';", /credentials may not import/],
+    ['renderer/src/credentials/probe.ts', "import { value } from '../platform/electron';", /credentials may not import/],
   ])('%s: %s is refused', async (file, importLine, message) => {
     const hits = await wallsHit(file, importLine);
     expect(hits.length).toBe(1);
@@ -38,6 +40,8 @@ describe('lint walls between layers', { timeout: 60_000 }, () => {
     ['renderer/src/db/probe.ts', "import { value } from '../core/engine/attempt';"],
     ['electron/contract/probe.ts', "import { value } from '../../renderer/src/core/locale';"],
     ['renderer/src/ui/player/composer/probe.ts', "import { value } from '../session';"],
+    ['renderer/src/credentials/probe.ts', "import { value } from '../core/records/badge';"],
+    ['renderer/src/library/probe.ts', "import { value } from '../core/records/progress';"],
   ])('%s: %s is allowed', async (file, importLine) => {
     expect(await wallsHit(file, importLine)).toEqual([]);
   });

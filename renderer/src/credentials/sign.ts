@@ -28,6 +28,7 @@ const BUNDLED_CONTEXTS = new Map<string, unknown>([...credentialsContexts, ...op
 
 export type VerificationProblemCode =
   | 'too-large'
+  | 'bad-png'
   | 'not-json'
   | 'not-open-badge'
   | 'schema'
@@ -88,10 +89,11 @@ function isDidDocument(value: unknown): value is DidDocument & Record<string, un
 }
 
 /** A document loader over the bundled contexts, did:key (derived) and the given did:web documents. */
-function offlineLoader(didDocuments: readonly unknown[]): vc.DocumentLoader {
+function offlineLoader(didDocuments: readonly unknown[]): vc.DocumentLoader & { refused: UnresolvedError[] } {
   const dids = new Map<string, Record<string, unknown>>();
   for (const document of didDocuments) if (isDidDocument(document)) dids.set(document.id, document);
-  return async (url: string): Promise<LoadedDocument> => {
+  const refused: UnresolvedError[] = [];
+  const resolve = async (url: string): Promise<LoadedDocument> => {
     const context = BUNDLED_CONTEXTS.get(url);
     if (context !== undefined) return { contextUrl: null, documentUrl: url, document: structuredClone(context) };
     if (!url.startsWith('did:')) throw new UnresolvedError(url, 'context');
@@ -115,6 +117,15 @@ function offlineLoader(didDocuments: readonly unknown[]): vc.DocumentLoader {
       document: { '@context': 'https://w3id.org/security/multikey/v1', ...structuredClone(method), id: url, controller: method.controller ?? did },
     };
   };
+  const load = async (url: string): Promise<LoadedDocument> => {
+    try {
+      return await resolve(url);
+    } catch (error) {
+      if (error instanceof UnresolvedError) refused.push(error);
+      throw error;
+    }
+  };
+  return Object.assign(load, { refused });
 }
 
 /**
@@ -166,7 +177,7 @@ function readInput(input: string | Uint8Array | object): { value: unknown } | { 
           };
         input = baked;
       } catch (error) {
-        if (error instanceof PngError) return { problem: problem('not-json', error.message, error.hint) };
+        if (error instanceof PngError) return { problem: problem(error.code === 'too-large' ? 'too-large' : 'bad-png', error.message, error.hint) };
         throw error;
       }
     } else {
@@ -260,14 +271,16 @@ function issuerProblems(credential: Record<string, unknown>, proof: Record<strin
   return [];
 }
 
-function signatureProblem(error: (Error & { errors?: Error[] }) | undefined, proof: Record<string, unknown>): VerificationProblem {
+function signatureProblem(
+  error: (Error & { errors?: Error[] }) | undefined,
+  proof: Record<string, unknown>,
+  refused: readonly UnresolvedError[],
+): VerificationProblem {
   const errors = error?.errors?.length ? error.errors : error ? [error] : [];
-  const unresolved = errors.find(
-    (entry): entry is UnresolvedError => entry instanceof UnresolvedError || (entry as { cause?: unknown }).cause instanceof UnresolvedError,
-  );
-  const cause = unresolved instanceof UnresolvedError ? unresolved : ((unresolved as { cause?: UnresolvedError } | undefined)?.cause ?? null);
+  // What the loader refused says more than the library's wrapping of it.
+  const cause = refused.find((entry) => entry.kind === 'context') ?? refused[0] ?? null;
   const text = errors.map((entry) => entry.message).join('; ');
-  if (cause?.kind === 'context' || /unable to load|not available offline: http/i.test(text))
+  if (cause?.kind === 'context')
     return problem(
       'unknown-context',
       `The credential names a JSON-LD context that is not bundled here${cause ? ` (${cause.url})` : ''}, and contexts are never fetched.`,
@@ -344,17 +357,18 @@ export async function verifyCredential(input: string | Uint8Array | object, opti
   // The dates were judged above against the real clock and named; the library is given a time inside
   // the credential's validity so that its own date check does not hide what the signature says.
   const validFrom = typeof value.validFrom === 'string' && Number.isFinite(Date.parse(value.validFrom)) ? Date.parse(value.validFrom) : options.now;
+  const documentLoader = offlineLoader(didDocuments);
   const result = await vc
     .verifyCredential({
       credential: structuredClone(value),
       suite: new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 }),
-      documentLoader: offlineLoader(didDocuments),
+      documentLoader,
       now: new Date(validFrom),
     })
     .catch((error: Error) => ({ verified: false, error, results: undefined }));
   if (!result.verified) {
     const error = result.results?.find((entry) => !entry.verified)?.error ?? result.error;
-    problems.push(signatureProblem(error, proof));
+    problems.push(signatureProblem(error, proof, documentLoader.refused));
   }
   if (problems.length > 0) return { ok: false, problems, credential: value, summary };
   const issuerId = summary.issuer.id;

@@ -79,7 +79,8 @@ export interface OpenBadgeCredential {
   awardedDate: string;
   name: string;
   credentialSubject: AchievementSubject;
-  proof?: DataIntegrityProof | DataIntegrityProof[];
+  /** Signed: one Data Integrity proof in a list (the Open Badges 3.0 schema wants a list). */
+  proof?: DataIntegrityProof[];
 }
 
 /** What an OpenBadgeCredential is built from; everything that varies (the id, the salt, the times) is passed in. */

@@ -124,13 +124,12 @@ export function LrsSyncPanel() {
               </Text>
             )}
             <WaitingForSettings waiting={status.waiting} />
+            {!canSync && <SaveStatementsFile testId="lrs-records-save-file" />}
           </Stack>
-          {canSync ? (
+          {canSync && (
             <Button variant="default" onClick={() => void syncNow()} loading={asking || state === 'syncing'} disabled={!connection} data-testid="lrs-sync-now">
               {t('status.syncNow')}
             </Button>
-          ) : (
-            <SaveStatementsFile testId="lrs-records-save-file" />
           )}
         </Group>
         <SyncProblems />

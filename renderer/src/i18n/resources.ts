@@ -20,6 +20,7 @@ import enRecords from './locales/en/records.json';
 import enBackup from './locales/en/backup.json';
 import enProgressFiles from './locales/en/progressFiles.json';
 import enExports from './locales/en/exports.json';
+import enBadges from './locales/en/badges.json';
 import enLrs from './locales/en/lrs.json';
 import ruAbout from './locales/ru/about.json';
 import ruCommon from './locales/ru/common.json';
@@ -39,6 +40,7 @@ import ruProgressFiles from './locales/ru/progressFiles.json';
 import ruAcademy from './locales/ru/academy.json';
 import ruRecords from './locales/ru/records.json';
 import ruExports from './locales/ru/exports.json';
+import ruBadges from './locales/ru/badges.json';
 import ruLrs from './locales/ru/lrs.json';
 
 export const DEFAULT_NAMESPACE = 'common';
@@ -63,6 +65,7 @@ const en = {
   backup: enBackup,
   progressFiles: enProgressFiles,
   exports: enExports,
+  badges: enBadges,
   lrs: enLrs,
 };
 
@@ -92,6 +95,7 @@ export const resources: Record<Language, typeof en> = {
     backup: ruBackup,
     progressFiles: ruProgressFiles,
     exports: ruExports,
+    badges: ruBadges,
     lrs: ruLrs,
   },
 };

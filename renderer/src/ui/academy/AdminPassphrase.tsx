@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { newPassphraseIssue } from '../../core/academy';
 import { PASSPHRASE_MIN_LENGTH } from '../../core/records/secret';
-import { PassphraseRejectedError, removeAdminPassphrase, setAdminPassphrase } from '../../db/repositories/academy';
+import { checkAdminPassphrase, PassphraseRejectedError, removeAdminPassphrase, setAdminPassphrase, WrongSecretError } from '../../db/repositories/academy';
 import { useAdmin } from '../admin-state';
 import { CheckIcon } from '../icons';
 import { useServices } from '../services';
@@ -13,7 +13,7 @@ import { SecretDialog, type SecretMode } from './SecretDialog';
 
 export function AdminPassphrase({ configured }: { configured: boolean }) {
   const { t } = useTranslation('academy');
-  const { db } = useServices();
+  const { db, platform } = useServices();
   const admin = useAdmin();
   const [mode, setMode] = useState<SecretMode | null>(null);
   const [done, setDone] = useState<SecretMode | null>(null);
@@ -95,9 +95,23 @@ export function AdminPassphrase({ configured }: { configured: boolean }) {
             await removeAdminPassphrase(db, current);
             return;
           }
-          const hash = await setAdminPassphrase(db, { current: shown === 'change' ? current : null, next, confirmation });
-          // Whoever just set it knows it: this window stays (or becomes) unlocked under the new hash.
-          admin.grant(hash);
+          if (shown === 'set') {
+            admin.grant(await setAdminPassphrase(db, { current: null, next, confirmation }));
+            return;
+          }
+          // The academy's signing key is kept under this passphrase: it is rewrapped under the new one
+          // first (and back again should the change fail), so that it stays openable.
+          const issue = newPassphraseIssue(next, confirmation);
+          if (issue) throw new PassphraseRejectedError(issue);
+          if (!(await checkAdminPassphrase(db, current))) throw new WrongSecretError('passphrase');
+          const rewrapped = await platform.rewrapAcademyKey({ passphrase: current, newPassphrase: next });
+          try {
+            // Whoever just set it knows it: this window stays (or becomes) unlocked under the new hash.
+            admin.grant(await setAdminPassphrase(db, { current, next, confirmation }));
+          } catch (error) {
+            if (rewrapped.ok && rewrapped.key) await platform.rewrapAcademyKey({ passphrase: next, newPassphrase: current });
+            throw error;
+          }
         }}
       />
     </Stack>

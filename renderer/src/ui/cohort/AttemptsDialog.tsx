@@ -2,8 +2,9 @@
 // course): every finished one with its date, verdict, score and time on task, each opening its frozen
 // debrief read-only; those under way said to be under way (they have no debrief yet).
 import { Anchor, Badge, Group, Modal, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Cohort, CohortCatalogue, CohortRow } from '../../core/records/cohort';
+import type { Cohort, CohortCatalogue, CohortRow, CourseRow } from '../../core/records/cohort';
 import { recordsOf } from '../../core/records/cohort';
 import { hrefFor } from '../router';
 import { recordsFormat } from './format';
@@ -87,9 +88,11 @@ export interface AttemptsDialogProps {
   /** The row whose attempts to show; null: closed. */
   row: CohortRow | null;
   onClose: () => void;
+  /** Offered above a course row's attempts (the screen's: e.g. issuing a badge). */
+  courseActions?: (row: CourseRow) => ReactNode;
 }
 
-export function AttemptsDialog({ cohort, catalogue, row, onClose }: AttemptsDialogProps) {
+export function AttemptsDialog({ cohort, catalogue, row, onClose, courseActions }: AttemptsDialogProps) {
   const { t } = useTranslation('records');
   const scenarioTitle = (packId: string, scenarioId: string) =>
     catalogue.scenarios.find((scenario) => scenario.packId === packId && scenario.scenarioId === scenarioId)?.title ?? scenarioId;
@@ -106,6 +109,7 @@ export function AttemptsDialog({ cohort, catalogue, row, onClose }: AttemptsDial
       {row?.kind === 'scenario' && <ScenarioAttempts cohort={cohort} row={row} packId={row.packId} scenarioId={row.scenarioId} />}
       {row?.kind === 'course' && (
         <Stack gap="lg">
+          {courseActions?.(row)}
           {(course?.course.scenarios ?? []).map((scenarioId) => (
             <ScenarioAttempts
               key={scenarioId}

@@ -3,9 +3,9 @@
 // once per change of the records or packs, sorted once per sort, and filtered (a linear pass over the
 // sorted rows) as the administrator types, behind React's deferred value so typing never waits for it.
 import { Alert, Button, Stack, Text } from '@mantine/core';
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CohortCatalogue, CohortFilter, CohortRow, SortColumn } from '../../core/records/cohort';
+import type { CohortCatalogue, CohortFilter, CohortRow, CourseRow, SortColumn } from '../../core/records/cohort';
 import { buildCohort, completionSummary, filterRows, isFiltered, sortRows } from '../../core/records/cohort';
 import type { CohortData } from '../../records/cohort';
 import { hrefFor } from '../router';
@@ -19,13 +19,15 @@ import { INITIAL_VIEW, rememberedView, rememberView, type CohortViewState } from
 export interface CohortViewProps {
   data: CohortData;
   catalogue: CohortCatalogue;
+  /** What the screen offers in an opened course row's attempts (e.g. issuing a badge for a completed course). */
+  courseActions?: (row: CourseRow) => ReactNode;
 }
 
 function filterOf(view: CohortViewState): CohortFilter {
   return { search: view.search, course: view.course, status: view.status, dateField: view.dateField, from: startOfDay(view.from), to: endOfDay(view.to) };
 }
 
-export function CohortView({ data, catalogue }: CohortViewProps) {
+export function CohortView({ data, catalogue, courseActions }: CohortViewProps) {
   const { t, i18n } = useTranslation('records');
   const format = recordsFormat(i18n.language);
   const [view, setView] = useState<CohortViewState>(rememberedView);
@@ -108,7 +110,7 @@ export function CohortView({ data, catalogue }: CohortViewProps) {
           {t('unplaced', { count: cohort.unplacedOutcomes })}
         </Text>
       )}
-      <AttemptsDialog cohort={cohort} catalogue={catalogue} row={openRow} onClose={() => change({ open: null })} />
+      <AttemptsDialog cohort={cohort} catalogue={catalogue} row={openRow} onClose={() => change({ open: null })} courseActions={courseActions} />
     </Stack>
   );
 }

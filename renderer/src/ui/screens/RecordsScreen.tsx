@@ -7,6 +7,8 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { readCohort } from '../../records/cohort';
 import { RequireAdmin } from '../academy/admin-context';
+import { IssueBadge } from '../badges/IssueBadge';
+import { VerifyBadge } from '../badges/VerifyBadge';
 import { catalogueOf } from '../cohort/catalogue';
 import { CohortView } from '../cohort/CohortView';
 import { ExportRecords } from '../exports/ExportRecords';
@@ -34,9 +36,24 @@ function Records() {
             </RequireAdmin>
           )}
         />
+        <VerifyBadge />
       </Group>
       <LrsSyncPanel />
-      {!catalogue ? <Loading what="library" /> : !data ? <Text c="dimmed">{t('loading')}</Text> : <CohortView data={data} catalogue={catalogue} />}
+      {!catalogue ? (
+        <Loading what="library" />
+      ) : !data ? (
+        <Text c="dimmed">{t('loading')}</Text>
+      ) : (
+        <CohortView
+          data={data}
+          catalogue={catalogue}
+          courseActions={(row) =>
+            row.status === 'completed' && row.completedAt !== null ? (
+              <IssueBadge trainee={row.trainee} packId={row.packId} courseId={row.courseId} courseTitle={row.courseTitle} completedAt={row.completedAt} />
+            ) : null
+          }
+        />
+      )}
     </Stack>
   );
 }

@@ -11,6 +11,7 @@ import { isThemePreference, saveLanguage, saveTheme } from '../../db/repositorie
 import { AcademySettings } from '../academy/AcademySettings';
 import { RequireAdmin } from '../academy/admin-context';
 import { ProfilePin } from '../academy/ProfilePin';
+import { AcademyKeySection } from '../badges/AcademyKeySection';
 import { BackupSection } from '../backup/BackupSection';
 import { SaveTraineeData } from '../backup/SaveTraineeData';
 import { AutoThemeIcon, LanguageIcon, LockIcon, MoonIcon, SunIcon, UserIcon } from '../icons';
@@ -169,6 +170,22 @@ function AcademyCard() {
   );
 }
 
+function AcademyKeyCard() {
+  const { t } = useTranslation('badges');
+  return (
+    <Card data-testid="settings-academy-key">
+      <SectionHeading icon={<LockIcon />} title={t('key.title')} />
+      <AcademyKeySection
+        gate={(content, reason) => (
+          <RequireAdmin reason={reason} quiet variant="inline">
+            {content}
+          </RequireAdmin>
+        )}
+      />
+    </Card>
+  );
+}
+
 export function SettingsScreen() {
   const { t } = useTranslation('settings');
   return (
@@ -176,6 +193,7 @@ export function SettingsScreen() {
       <PreferencesCard />
       <ProfileCard />
       <AcademyCard />
+      <AcademyKeyCard />
       <BackupSection gate={(content, reason) => <RequireAdmin reason={reason}>{content}</RequireAdmin>} />
     </Page>
   );

@@ -16,11 +16,12 @@ import { SaveStatementsFile } from './SaveStatementsFile';
 import { useLrsSync } from './sync-context';
 import { WaitingForSettings } from './WaitingForSettings';
 
-type ShownState = SyncState | 'idlePending';
+type ShownState = SyncState | 'idlePending' | 'idleProblems';
 
 const STATE_COLOURS: Record<ShownState, string> = {
   idle: 'teal',
   idlePending: 'gray',
+  idleProblems: 'orange',
   syncing: 'navy',
   waiting: 'orange',
   paused: 'red',
@@ -46,7 +47,8 @@ export function LrsSyncPanel() {
 
   const state: SyncState = !canSync ? 'unsupported' : connection === null ? 'not-configured' : status.state;
   const pending = counts?.pending ?? status.pending;
-  const shownState: ShownState = state === 'idle' && pending > 0 ? 'idlePending' : state;
+  const dead = counts?.dead ?? status.dead;
+  const shownState: ShownState = state !== 'idle' ? state : pending > 0 ? 'idlePending' : dead > 0 ? 'idleProblems' : 'idle';
   const language = i18n.language;
 
   const explanation =
@@ -92,7 +94,7 @@ export function LrsSyncPanel() {
               {[
                 t('status.counts.pending', { count: pending }),
                 t('status.counts.sent', { count: counts?.sent ?? status.sent }),
-                t('status.counts.dead', { count: counts?.dead ?? status.dead }),
+                t('status.counts.dead', { count: dead }),
               ].join(' · ')}
             </Text>
             {state === 'syncing' && status.progress && status.progress.total > 0 && (

@@ -7,7 +7,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { lrsForTests } from '../../scripts/lib/lrs-server';
 import type { SecretProtection } from './device-key';
 import { aboutVersions, createLrsService, MAX_LRS_REPLY_CHARACTERS, nodeSecretFiles, type SecretFileAccess } from './lrs';
 
@@ -373,5 +375,46 @@ describe('the connection file on disk', () => {
     });
     await lrs.setConnection(null);
     expect(readdirSync(folder)).toEqual([]);
+  });
+});
+
+describe("against a real LRS (Learning Locker's xapi-statements on loopback)", { timeout: 180_000 }, () => {
+  let real: { endpoint: string; stop(): Promise<void> };
+  beforeAll(async () => {
+    real = await lrsForTests();
+  }, 180_000);
+  afterAll(() => real?.stop());
+
+  const statement = (id: string, verb: string) =>
+    JSON.stringify({
+      id,
+      actor: { objectType: 'Agent', account: { homePage: 'https://academy.example.org', name: 'NDA-2026-017' } },
+      verb: { id: `http://adlnet.gov/expapi/verbs/${verb}`, display: { en: verb } },
+      object: { objectType: 'Activity', id: 'https://academy.example.org/attache/scenario' },
+      timestamp: '2026-03-02T09:20:00.000Z',
+    });
+
+  it('tests the connection, takes a batch, takes it again unchanged, and refuses a changed or invalid statement', async () => {
+    const lrs = service(10_000);
+    expect(await lrs.testConnection({ endpoint: real.endpoint, key: 'academy', secret: SECRET })).toMatchObject({
+      reply: { kind: 'answered', status: 200 },
+      versions: expect.arrayContaining(['1.0.3']) as unknown as string[],
+      step: 'statements',
+    });
+    await lrs.setConnection({ endpoint: real.endpoint, key: 'academy', secret: SECRET });
+    const first = randomUUID();
+    const second = randomUUID();
+    const batch = [statement(first, 'initialized'), statement(second, 'passed')];
+    const sent = await lrs.postStatements({ statements: batch });
+    expect(sent).toMatchObject({ kind: 'answered', status: 200 });
+    expect(JSON.parse((sent as { body: string }).body)).toEqual([first, second]);
+    // The same statements again, byte for byte: accepted, nothing doubled.
+    expect(await lrs.postStatements({ statements: batch })).toMatchObject({ kind: 'answered', status: 200 });
+    // The same id with other content: a conflict, with the LRS's words.
+    const changed = await lrs.postStatements({ statements: [statement(second, 'failed')] });
+    expect(changed).toMatchObject({ kind: 'answered', status: 409 });
+    expect((changed as { body: string }).body).toMatch(/conflict/i);
+    const invalid = await lrs.postStatements({ statements: [JSON.stringify({ id: randomUUID(), verb: { id: 'not an iri' } })] });
+    expect(invalid).toMatchObject({ kind: 'answered', status: 400 });
   });
 });

@@ -8,6 +8,11 @@
 //   export --format moodle-csv|moodle-xml|csv|json [--map FILE] FILE… [--out F]
 //                        Moodle gradebook CSV or XML after the app's pre-flight, or every attempt as
 //                        CSV or JSON (scripts/lib/records-export.ts).
+//   academy-key new --out FILE --passphrase-env VAR [--domain D]
+//   badge issue --academy-key FILE --passphrase-env VAR --academy-name N --academy-iri IRI --out DIR FILE…
+//   badge verify FILE… [--did-document FILE]
+//                        the academy's Open Badges key; credentials for the courses progress files show
+//                        completed (JSON and baked PNG); credentials verified offline (scripts/lib/records-badges.ts).
 // Each command is an entry of COMMANDS below; a new one is a module exporting a RecordsCommand and
 // one line there. Exit 0 done, 1 bad files, 2 bad input.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -25,6 +30,7 @@ import { createRegrader } from '../renderer/src/core/records/regrade';
 import { APP_VERSION } from './lib/app-version';
 import { demoFiles } from './lib/demo-cohort';
 import { CliInputError, loadPackOrExplain } from './lib/load-pack';
+import { academyKeyCommand, badgeCommand } from './lib/records-badges';
 import type { RecordsCommand } from './lib/records-command';
 import { exportCommand } from './lib/records-export';
 import { RecordsUsageError } from './lib/records-command';
@@ -253,6 +259,8 @@ const COMMANDS: Record<string, RecordsCommand> = {
   verify,
   demo,
   export: exportCommand,
+  'academy-key': academyKeyCommand,
+  badge: badgeCommand,
 };
 
 const HELP = `usage: npm run records -- <command> …

@@ -26,6 +26,8 @@ export interface ProxiedRequest {
   /** The request's body as text. */
   body: string;
   fault: Fault;
+  /** The status the client got (the LRS's, or the fault's); null while none, or when it got none. */
+  status: number | null;
 }
 
 /** Chooses the fault for a request from its number and what it is. */
@@ -92,7 +94,8 @@ export async function startFaultProxy(target: string, plan: FaultPlan = passEver
       const number = requests.length + 1;
       const info = { number, method: request.method ?? 'GET', path: request.url ?? '/', body: body.toString('utf8') };
       const fault = current(info);
-      requests.push({ ...info, fault });
+      const entry: ProxiedRequest = { ...info, fault, status: null };
+      requests.push(entry);
       switch (fault.kind) {
         case 'drop':
           request.socket.destroy();
@@ -107,6 +110,7 @@ export async function startFaultProxy(target: string, plan: FaultPlan = passEver
             'X-Experience-API-Version': '1.0.3',
           });
           response.end(fault.body ?? JSON.stringify({ message: `fault proxy: ${fault.status}` }));
+          entry.status = fault.status;
           return;
         case 'pass':
         case 'drop-after':
@@ -121,10 +125,12 @@ export async function startFaultProxy(target: string, plan: FaultPlan = passEver
               delete headers.connection;
               response.writeHead(answer.status, { ...headers, 'content-length': String(answer.body.length) });
               response.end(answer.body);
+              entry.status = answer.status;
             },
             (error: Error) => {
               response.writeHead(502, { 'Content-Type': 'text/plain' });
               response.end(`fault proxy: the LRS could not be reached (${error.message})`);
+              entry.status = 502;
             },
           );
       }

@@ -27,8 +27,6 @@ export interface RunningLrs {
 export interface StartLrsOptions {
   /** The loopback port; 0 (the default) lets the system choose a free one. */
   port?: number;
-  /** The largest request body the LRS takes (an express body-parser limit such as '5mb'); a larger one gets 413. */
-  bodyLimit?: string;
   /** How long to wait for it to answer before giving up (a busy machine needs seconds to load it). */
   startTimeoutMs?: number;
   /** Where its log lines go (default: kept to be shown if it fails to start). */
@@ -80,7 +78,6 @@ export async function startLrs(options: StartLrsOptions = {}): Promise<RunningLr
       FS_LOCAL_STORAGE_DIR: path.join(folder, 'storage'),
       EXPRESS_MORGAN_DIRECTORY: path.join(folder, 'access'),
       WINSTON_CONSOLE_LEVEL: 'warn',
-      ...(options.bodyLimit ? { EXPRESS_BODY_PARSER_LIMIT: options.bodyLimit } : {}),
       // It warns about its AWS SDK's age on every start; that is no news here.
       AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
     },

@@ -92,7 +92,13 @@ describe('Settings → Academy, with no passphrase set', () => {
 
     expect((await card.findByTestId('academy-saved')).textContent).toBe('Academy settings saved.');
     expect(card.getByTestId('academy-name')).toHaveProperty('value', 'Diplomatic Academy');
-    expect(await readAcademy(db)).toEqual({ name: 'Diplomatic Academy', iri: 'https://академия.example.org/', identityField: 'email', passphrase: null });
+    expect(await readAcademy(db)).toEqual({
+      name: 'Diplomatic Academy',
+      iri: 'https://академия.example.org/',
+      identityField: 'email',
+      passphrase: null,
+      includeDraftText: false,
+    });
   });
 
   it('leaves deleting a profile and the PIN open, saying that PINs are not asked yet', async () => {

@@ -260,6 +260,24 @@ describe('sending statements', () => {
     expect(seen.map((request) => request.url)).toEqual(['/xapi/statements']);
   });
 
+  it("says what to change when Electron's net.fetch refuses to follow a redirect", async () => {
+    const lrs = createLrsService({
+      filePath: FILE_PATH,
+      files: memoryFiles(),
+      safeStorage: keychain(),
+      platform: 'darwin',
+      // The error Electron's net.fetch throws for a redirect under redirect: 'manual'.
+      fetch: () => Promise.reject(new Error('Redirect was cancelled')),
+    });
+    await lrs.setConnection({ endpoint: 'https://lrs.academy.example/xapi/', key: 'academy', secret: SECRET });
+    expect(await lrs.postStatements({ statements: ['{"id":"a"}'] })).toEqual({
+      kind: 'no-answer',
+      reason: 'network',
+      message:
+        "The LRS sent the request elsewhere (Redirect was cancelled), which Attaché does not follow so that the key and secret go only to the endpoint set: set the endpoint to the LRS's own address (https://lrs.academy.example/xapi/statements).",
+    });
+  });
+
   it('gives up on an LRS that does not answer in time, and tells a timeout from a network failure', async () => {
     // This server reads the request and never answers: only the timeout can end the wait.
     const stalled = await startServer(() => undefined);

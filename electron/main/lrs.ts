@@ -218,7 +218,17 @@ export function createLrsService(deps: {
       if (signal.aborted) {
         return { kind: 'no-answer', reason: 'timeout', message: `The LRS did not answer within ${timeoutMs / 1000} s (${url}).` };
       }
-      return { kind: 'no-answer', reason: 'network', message: `${networkMessage(error)} (${url})` };
+      const message = networkMessage(error);
+      // Electron's net.fetch cancels a redirect it was told not to follow ("Redirect was cancelled")
+      // where Node's fetch hands over the 3xx: either way the user learns what to change.
+      if (/redirect/i.test(message)) {
+        return {
+          kind: 'no-answer',
+          reason: 'network',
+          message: `The LRS sent the request elsewhere (${message}), which Attaché does not follow so that the key and secret go only to the endpoint set: set the endpoint to the LRS's own address (${url}).`,
+        };
+      }
+      return { kind: 'no-answer', reason: 'network', message: `${message} (${url})` };
     }
   };
 

@@ -102,6 +102,22 @@ describe('verifyCredential', () => {
     }
   });
 
+  it('rejects a proof with its value, time or key changed', async () => {
+    const { credential } = await issued();
+    const proof = credential.proof![0]!;
+    const last = proof.proofValue.at(-1) === 'a' ? 'b' : 'a';
+    const { unlocked: other } = await testAcademyKey(6);
+    for (const changed of [
+      { ...proof, proofValue: proof.proofValue.slice(0, -1) + last },
+      { ...proof, created: '2026-12-05T10:00:01Z' },
+      { ...proof, verificationMethod: `${credential.issuer.id}#${other.publicKeyMultibase}` },
+    ]) {
+      const result = await verifyCredential({ ...credential, proof: [changed] }, { now: LATER });
+      expect(result.ok, JSON.stringify(changed)).toBe(false);
+      expect(codes(result).some((code) => code === 'signature' || code === 'issuer-unresolved')).toBe(true);
+    }
+  });
+
   it('names the signature when a property is edited, and still shows what the credential claims', async () => {
     const { json } = await issued();
     const tampered = json.replace('"name": "Press attaché foundations"', '"name": "Press attaché mastery"');

@@ -4,7 +4,7 @@
 // why sync needs the desktop app, and the statements file instead. Both: whether drafts' text is sent.
 import { Alert, Button, Group, PasswordInput, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LrsConnection, LrsConnectionInput } from '../../../../electron/contract/api';
 import { readAcademy, saveIncludeDraftText } from '../../db/repositories/academy';
@@ -100,6 +100,12 @@ function ConnectionForm({ stored }: { stored: LrsConnection | null }) {
   const [failure, setFailure] = useState<string | null>(null);
   const [done, setDone] = useState<Done>(null);
   const [confirmForget, setConfirmForget] = useState(false);
+  const forgetRef = useRef<HTMLButtonElement>(null);
+  const keepRef = useRef<HTMLButtonElement>(null);
+  // Focus moves to the safe choice as the question appears.
+  useEffect(() => {
+    if (confirmForget) keepRef.current?.focus();
+  }, [confirmForget]);
 
   const tidy = tidyEndpoint(endpoint);
   const issue = endpointIssue(tidy);
@@ -252,8 +258,15 @@ function ConnectionForm({ stored }: { stored: LrsConnection | null }) {
             >
               {t('settings.test')}
             </Button>
-            {stored && !confirmForget && (
-              <Button variant="outline" color="red" disabled={busy !== null} onClick={() => setConfirmForget(true)} data-testid="lrs-forget">
+            {stored && (
+              <Button
+                ref={forgetRef}
+                variant="outline"
+                color="red"
+                disabled={busy !== null || confirmForget}
+                onClick={() => setConfirmForget(true)}
+                data-testid="lrs-forget"
+              >
                 {t('settings.forget')}
               </Button>
             )}
@@ -265,10 +278,18 @@ function ConnectionForm({ stored }: { stored: LrsConnection | null }) {
           <Stack gap="sm">
             <Text size="sm">{t('settings.forgetConfirm')}</Text>
             <Group gap="sm">
-              <Button color="red" onClick={() => void forget()} data-testid="lrs-forget-yes" data-autofocus>
+              <Button color="red" onClick={() => void forget()} data-testid="lrs-forget-yes">
                 {t('settings.forgetYes')}
               </Button>
-              <Button variant="default" onClick={() => setConfirmForget(false)} data-testid="lrs-forget-no">
+              <Button
+                ref={keepRef}
+                variant="default"
+                onClick={() => {
+                  setConfirmForget(false);
+                  requestAnimationFrame(() => forgetRef.current?.focus());
+                }}
+                data-testid="lrs-forget-no"
+              >
                 {t('settings.forgetNo')}
               </Button>
             </Group>

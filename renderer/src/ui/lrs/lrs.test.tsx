@@ -246,6 +246,8 @@ describe('the LRS in Settings', { timeout: 60_000 }, () => {
     expect(platform.setLrsConnection).toHaveBeenCalledTimes(1);
 
     await user.click(within(section).getByRole('button', { name: 'Forget connection' }));
+    // The question takes the focus on its safe answer; Forget is one Tab away.
+    await waitFor(() => expect(document.activeElement).toBe(within(section).getByRole('button', { name: 'Keep' })));
     await user.click(within(section).getByRole('button', { name: 'Forget' }));
     await waitFor(() => expect(within(section).getByTestId('lrs-current').textContent).toContain('No LRS is set up'));
     expect(platform.setLrsConnection).toHaveBeenLastCalledWith(null);

@@ -8,6 +8,8 @@
 //   export --format moodle-csv|moodle-xml|csv|json [--map FILE] FILE… [--out F]
 //                        Moodle gradebook CSV or XML after the app's pre-flight, or every attempt as
 //                        CSV or JSON (scripts/lib/records-export.ts).
+//   sync --lrs URL --key K --secret S FILE…
+//                        sends the files' xAPI statements to an LRS (scripts/lib/records-sync.ts).
 //   academy-key new --out FILE --passphrase-env VAR [--domain D]
 //   badge issue --academy-key FILE --passphrase-env VAR --academy-name N --academy-iri IRI --out DIR FILE…
 //   badge verify FILE… [--did-document FILE]
@@ -34,6 +36,7 @@ import { academyKeyCommand, badgeCommand } from './lib/records-badges';
 import type { RecordsCommand } from './lib/records-command';
 import { exportCommand } from './lib/records-export';
 import { RecordsUsageError } from './lib/records-command';
+import { syncCommand } from './lib/records-sync';
 
 const DEFAULT_PACK = 'scenarios/core-library';
 
@@ -261,6 +264,7 @@ const COMMANDS: Record<string, RecordsCommand> = {
   export: exportCommand,
   'academy-key': academyKeyCommand,
   badge: badgeCommand,
+  sync: syncCommand,
 };
 
 const HELP = `usage: npm run records -- <command> …

@@ -2,7 +2,7 @@
 // app, the LRS's endpoint, key and secret (the secret never shown again, and kept by the main process),
 // "Test connection" with what it found, save and forget, and where the secret is kept; in the web build,
 // why sync needs the desktop app, and the statements file instead. Both: whether drafts' text is sent.
-import { Alert, Button, Group, PasswordInput, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, PasswordInput, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -213,7 +213,7 @@ function ConnectionForm({ stored }: { stored: LrsConnection | null }) {
             inputWrapperOrder={['label', 'input', 'description', 'error']}
           />
           {!issue && isUnencryptedRemote(tidy) && (
-            <Text size="sm" c="orange.9" data-testid="lrs-insecure">
+            <Text size="sm" c="var(--attache-color-critical)" data-testid="lrs-insecure">
               {t('settings.insecure')}
             </Text>
           )}
@@ -274,11 +274,11 @@ function ConnectionForm({ stored }: { stored: LrsConnection | null }) {
         </Stack>
       </form>
       {confirmForget && (
-        <Alert color="red" variant="light" data-testid="lrs-forget-confirm" maw={680}>
+        <Paper withBorder p="sm" radius="md" role="alert" data-testid="lrs-forget-confirm" maw={680}>
           <Stack gap="sm">
             <Text size="sm">{t('settings.forgetConfirm')}</Text>
             <Group gap="sm">
-              <Button color="red" onClick={() => void forget()} data-testid="lrs-forget-yes">
+              <Button color="red.9" onClick={() => void forget()} data-testid="lrs-forget-yes">
                 {t('settings.forgetYes')}
               </Button>
               <Button
@@ -294,7 +294,7 @@ function ConnectionForm({ stored }: { stored: LrsConnection | null }) {
               </Button>
             </Group>
           </Stack>
-        </Alert>
+        </Paper>
       )}
       <div role="status" aria-live="polite" data-testid="lrs-result">
         {busy === 'test' && (
@@ -304,7 +304,7 @@ function ConnectionForm({ stored }: { stored: LrsConnection | null }) {
         )}
         {verdict && busy !== 'test' && <TestVerdictView verdict={verdict} />}
         {failure && (
-          <Text size="sm" c="red.8" data-testid="lrs-failure">
+          <Text size="sm" c="var(--attache-color-critical)" data-testid="lrs-failure">
             {t('settings.failed', { message: failure })}
           </Text>
         )}

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import CRC32 from 'crc-32';
+import fc from 'fast-check';
 import { decode } from 'fast-png';
 import { describe, expect, it } from 'vitest';
 import { badgeModuleSource, BADGE_MODULE_FILE, BADGE_PNG_FILE, drawBadge } from '../../../scripts/badge-image';
@@ -122,5 +123,30 @@ describe('the badge picture', () => {
     expect([image.width, image.height, image.channels]).toEqual([256, 256, 4]);
     expect(image.data[3]).toBe(0);
     expect(image.data[(104 * 256 + 128) * 4 + 3]).toBe(255);
+  });
+});
+
+describe('any one byte changed', () => {
+  it('in a credential JSON (outside whitespace) or anywhere in a baked PNG, the credential is refused, never thrown', async () => {
+    const json = await signedJson();
+    const baked = bakeCredential(BADGE_IMAGE_PNG, json);
+    const jsonBytes = new TextEncoder().encode(json);
+    const meaningful = [...jsonBytes.keys()].filter((index) => ![0x20, 0x0a, 0x0d, 0x09].includes(jsonBytes[index]!));
+    await fc.assert(
+      fc.asyncProperty(fc.nat(meaningful.length - 1), fc.integer({ min: 1, max: 255 }), async (pick, mask) => {
+        const changed = jsonBytes.slice();
+        changed[meaningful[pick]!]! ^= mask;
+        expect((await verifyCredential(changed, { now: LATER })).ok).toBe(false);
+      }),
+      { numRuns: 120, seed: 13 },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.nat(baked.length - 1), fc.integer({ min: 1, max: 255 }), async (at, mask) => {
+        const changed = baked.slice();
+        changed[at]! ^= mask;
+        expect((await verifyCredential(changed, { now: LATER })).ok).toBe(false);
+      }),
+      { numRuns: 120, seed: 14 },
+    );
   });
 });

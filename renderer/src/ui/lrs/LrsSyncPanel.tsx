@@ -120,7 +120,7 @@ export function LrsSyncPanel() {
               </Text>
             )}
             {canSync && connection && (
-              <Text size="xs" c="dimmed" data-testid="lrs-sync-times">
+              <Text size="xs" c="dimmed" data-testid="lrs-sync-times" data-next-attempt-at={status.nextAttemptAt ?? undefined}>
                 {status.lastSyncAt !== null ? t('status.lastSync', { when: dateTime(status.lastSyncAt, language) }) : t('status.neverSynced')}
                 {state === 'waiting' && status.nextAttemptAt !== null && ` ${t('status.nextAttempt', { when: dateTime(status.nextAttemptAt, language) })}`}
               </Text>

@@ -146,6 +146,30 @@ describe('the LRS in Records', { timeout: 60_000 }, () => {
     expect(lrs.held.size).toBe(statements.length);
   });
 
+  it('waits when the LRS is busy, saying what it said and when it tries again', async () => {
+    const { db } = await academyWithStatements();
+    const lrs = fakeLrs();
+    const platform = desktopPlatform(lrs);
+    platform.postStatements = () => Promise.resolve({ kind: 'answered', status: 503, body: 'Service Unavailable', retryAfter: '120' });
+    window.location.hash = '#/records';
+    const before = Date.now();
+    await renderApp({ db, platform });
+    const panel = await screen.findByTestId('lrs-sync', {}, { timeout: 20_000 });
+    await waitFor(() => expect(within(panel).getByTestId('lrs-sync-state').textContent).toBe('Will try again'), { timeout: 20_000 });
+    expect(within(panel).getByTestId('lrs-sync-explanation').textContent).toBe(
+      'The last batch did not go through; it is sent again after a wait, longer after each failure.',
+    );
+    expect(within(panel).getByTestId('lrs-sync-problem').textContent).toBe('The LRS said (503): Service Unavailable');
+    // Not before the two minutes the LRS asked for, and said as a time of day.
+    const after = Date.now();
+    const times = within(panel).getByTestId('lrs-sync-times');
+    const nextAt = Number(times.dataset.nextAttemptAt);
+    expect(nextAt).toBeGreaterThanOrEqual(before + 120_000);
+    expect(nextAt).toBeLessThanOrEqual(after + 120_000);
+    const format = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'medium' });
+    expect(times.textContent).toBe(`Not synced yet. Next try ${format.format(nextAt)}.`);
+  });
+
   it('says where no LRS is set up, and sends nothing', async () => {
     const { db } = await academyWithStatements();
     const lrs = fakeLrs();

@@ -216,11 +216,14 @@ function isOpenBadge(value: unknown): value is Record<string, unknown> {
   return types.includes('OpenBadgeCredential') || types.includes('AchievementCredential');
 }
 
+/** Two computers' clocks may disagree by this much (the VC library's default) before a date is held against a credential. */
+export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
+
 function dateProblems(credential: Record<string, unknown>, now: number): VerificationProblem[] {
   const problems: VerificationProblem[] = [];
   const validFrom = typeof credential.validFrom === 'string' ? Date.parse(credential.validFrom) : NaN;
   const validUntil = typeof credential.validUntil === 'string' ? Date.parse(credential.validUntil) : NaN;
-  if (Number.isFinite(validFrom) && validFrom > now)
+  if (Number.isFinite(validFrom) && validFrom > now + MAX_CLOCK_SKEW_MS)
     problems.push(
       problem(
         'not-yet-valid',
@@ -228,7 +231,7 @@ function dateProblems(credential: Record<string, unknown>, now: number): Verific
         "Check this computer's date and time. If they are right, the credential was dated ahead: ask the academy.",
       ),
     );
-  if (Number.isFinite(validUntil) && validUntil < now)
+  if (Number.isFinite(validUntil) && validUntil < now - MAX_CLOCK_SKEW_MS)
     problems.push(problem('expired', `The credential expired on ${credentialDate(validUntil)}.`, 'Ask the academy whether a newer credential replaces it.'));
   return problems;
 }

@@ -4,11 +4,14 @@
 // with whose it is, what it says, what the LRS answered and when, and "Send again".
 import { Badge, Button, Code, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localized } from '../../library/library';
 import { outboxCounts } from '../../db/repositories/outbox';
+import type { StatementsBlocker } from '../../core/records/xapi';
 import type { SyncState } from '../../records/lrs-sync';
+import { buildPendingStatements } from '../../records/statements';
+import { useLibrary } from '../library-context';
 import { useServices } from '../services';
 import { useStorageProblems } from '../storage-problems';
 import { readSyncProblems, type SyncProblem } from './problems';
@@ -44,6 +47,21 @@ export function LrsSyncPanel() {
   const titleId = useId();
   const counts = useLiveQuery(() => outboxCounts(db), [db]);
   const [asking, setAsking] = useState(false);
+  const library = useLibrary();
+  const running = canSync && Boolean(connection);
+  // Where no sync runs to say so (not set up, or the web build), attempts waiting for settings are
+  // counted here, by building what can be built: the statements file and a later sync need them anyway.
+  const [localWaiting, setLocalWaiting] = useState<Partial<Record<StatementsBlocker, number>>>({});
+  useEffect(() => {
+    if (running || !library) return;
+    let current = true;
+    buildPendingStatements(db, library, { now: () => Date.now() }).then((report) => {
+      if (current) setLocalWaiting(report.waiting);
+    }, report);
+    return () => {
+      current = false;
+    };
+  }, [running, library, db, report]);
 
   const state: SyncState = !canSync ? 'unsupported' : connection === null ? 'not-configured' : status.state;
   const pending = counts?.pending ?? status.pending;
@@ -125,7 +143,7 @@ export function LrsSyncPanel() {
                 {state === 'waiting' && status.nextAttemptAt !== null && ` ${t('status.nextAttempt', { when: dateTime(status.nextAttemptAt, language) })}`}
               </Text>
             )}
-            <WaitingForSettings waiting={status.waiting} />
+            <WaitingForSettings waiting={running ? status.waiting : localWaiting} />
             {!canSync && <SaveStatementsFile testId="lrs-records-save-file" />}
           </Stack>
           {canSync && (

@@ -45,7 +45,7 @@ function fakeLrs() {
 const CONNECTION: LrsConnection = { endpoint: 'http://127.0.0.1:18081/xAPI/', key: 'academy', storage: 'os-encrypted' };
 
 /** Anna played the minimal pack's scenario twice; the academy's IRI is set, so both attempts' statements are built. */
-async function academyWithStatements(): Promise<{ db: AttacheDatabase; statements: Awaited<ReturnType<typeof allStatements>> }> {
+async function academyWithStatements({ academyIri = true } = {}): Promise<{ db: AttacheDatabase; statements: Awaited<ReturnType<typeof allStatements>> }> {
   const db = createTestDatabase();
   const profile = await createProfile(db, { name: 'Anna Petrova', academyId: 'ACD-7' });
   await db.transaction('rw', [db.outcomes, db.outcomeDetails, db.playedScenarios], async () => {
@@ -56,7 +56,7 @@ async function academyWithStatements(): Promise<{ db: AttacheDatabase; statement
       await storeFrozenOutcome(db, frozen, played);
     }
   });
-  await saveAcademy(db, { name: 'Academy', iri: 'https://academy.example', identityField: 'academyId' });
+  if (academyIri) await saveAcademy(db, { name: 'Academy', iri: 'https://academy.example', identityField: 'academyId' });
   await buildPendingStatements(db, createLibrary([minimalPack]), { now: () => Date.UTC(2026, 3, 1) });
   return { db, statements: await allStatements(db) };
 }
@@ -180,6 +180,16 @@ describe('the LRS in Records', { timeout: 60_000 }, () => {
     expect(within(panel).getByTestId('lrs-sync-explanation').textContent).toContain('Settings → Academy → Learning record store');
     expect((within(panel).getByRole('button', { name: 'Sync now' }) as HTMLButtonElement).disabled).toBe(true);
     expect(lrs.batches).toBe(0);
+  });
+
+  it("says how many finished attempts wait for the academy's settings, and what to set", async () => {
+    const { db } = await academyWithStatements({ academyIri: false });
+    window.location.hash = '#/records';
+    await renderApp({ db, platform: createFakePlatform({ appInfo: { ...TEST_APP_INFO, runtime: 'web' } }) });
+    const panel = await screen.findByTestId('lrs-sync', {}, { timeout: 20_000 });
+    const waiting = await within(panel).findByTestId('lrs-waiting-for-settings');
+    expect(waiting.textContent).toBe("2 finished attempts have no statements yet: set the academy's IRI in Settings → Academy.");
+    expect(within(panel).getByTestId('lrs-sync-counts').textContent).toBe('0 statements to send · 0 sent · 0 refused');
   });
 
   it('in the web build, says why sync needs the desktop app and saves every statement, as stored, in one JSON file', async () => {

@@ -96,7 +96,7 @@ export function LrsSyncPanel() {
   };
 
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby={titleId} data-testid="lrs-sync" data-state={shownState}>
+    <Paper withBorder p="lg" radius="lg" component="section" aria-labelledby={titleId} data-testid="lrs-sync" data-state={shownState}>
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
           <Stack gap={6} style={{ flex: '1 1 420px' }}>

@@ -11,11 +11,12 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { MACHINE_VERSION } from '../../renderer/src/core/engine/attempt';
 import { buildArchive, writeZip } from '../../renderer/src/core/pack/archive';
 import { PACK_FORMAT } from '../../renderer/src/core/pack/schema';
-import type { Backup, BackupData } from '../../renderer/src/core/records/backup-format';
+import type { Backup, BackupData, BackupStatement } from '../../renderer/src/core/records/backup-format';
 import { BACKUP_MANIFEST_PATH, buildBackup, backupFiles } from '../../renderer/src/core/records/backup-format';
 import type { PlayedScenario } from '../../renderer/src/core/records/outcome';
 import { playedScenarioOf } from '../../renderer/src/core/records/outcome';
 import type { SecretHash } from '../../renderer/src/core/records/secret';
+import { attemptStatements } from '../../renderer/src/core/records/xapi';
 import type { ProgressFileContent, ProgressManifest } from '../../renderer/src/core/records/progress-file';
 import { PROGRESS_FILE_FORMAT, PROGRESS_MANIFEST_PATH, PROGRESS_SIGNATURE_PATH, PROGRESS_TRAINEE_PATH } from '../../renderer/src/core/records/progress-file';
 import { CURRENT_SCHEMA_VERSION } from '../../renderer/src/db/schema';
@@ -123,6 +124,32 @@ export function getRecordsCorpus(corpus: Corpus): RecordsCorpus {
   return value;
 }
 
+/** Each trainee's xAPI statements as the outbox keeps them: most sent, one refused by the LRS, the last still pending. */
+function outboxOf(trainees: RecordsCorpus['trainees']): BackupStatement[] {
+  const settings = { academyIri: 'https://fuzz.academy.example', identityField: 'academyId' as const, includeDraftText: true };
+  const statements = trainees.flatMap(({ content }) => {
+    const played = new Map(content.played.map((scenario) => [scenario.key, scenario]));
+    const actor = { homePage: settings.academyIri, name: content.trainee.academyId ?? content.trainee.uid };
+    return content.outcomes.flatMap((frozen) =>
+      attemptStatements({ frozen, played: played.get(frozen.summary.playedScenario)!, actor, settings }).map((statement) => ({
+        ...statement,
+        traineeUid: content.trainee.uid,
+        outcomeUid: frozen.summary.uid,
+      })),
+    );
+  });
+  const at = Date.UTC(2026, 2, 21);
+  return statements.map((statement, index) => ({
+    ...statement,
+    builtAt: at,
+    ...(index === statements.length - 1
+      ? { state: 'pending' as const, sentAt: null, problem: null }
+      : index === 1
+        ? { state: 'dead' as const, sentAt: null, problem: { kind: 'conflict' as const, status: 409, reply: `${statement.id} is conflicting`, at } }
+        : { state: 'sent' as const, sentAt: at + index, problem: null }),
+  }));
+}
+
 /**
  * An academy's database: the first trainee plays on this machine (a profile with an attempt per
  * outcome and one under way), the others were imported from their progress files.
@@ -205,6 +232,7 @@ function academyBackup(corpus: Corpus, trainees: RecordsCorpus['trainees']): Bac
       importedAt: Date.UTC(2026, 2, 20),
       detailsExportedAt: trainee.content.exportedAt,
     })),
+    outbox: outboxOf(trainees),
     packs: [
       {
         packId: pack.manifest.id,

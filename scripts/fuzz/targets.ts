@@ -374,6 +374,7 @@ function existingRowsOf(data: BackupData): ExistingRows {
     outcomes: new Map(data.outcomes.map((summary) => [summary.uid, { summary, detail: details.get(summary.uid) ?? null }])),
     playedScenarios: new Map(data.playedScenarios.map((played) => [played.key, played])),
     trainees: new Map(data.trainees.map((trainee) => [trainee.uid, trainee])),
+    outbox: new Map(data.outbox.map((statement) => [statement.id, statement.json])),
     packs: new Map(data.packs.map((pack) => [pack.packId, { version: pack.version, archive: pack.archive }])),
     settings: new Map(data.settings.map((setting) => [setting.key, setting.value])),
   };
@@ -405,6 +406,7 @@ function runBackup(bytes: Uint8Array, corpus: Corpus): Outcome {
     outcomes: new Map(),
     playedScenarios: new Map(),
     trainees: new Map(),
+    outbox: new Map(),
     packs: new Map(),
     settings: new Map(),
   };

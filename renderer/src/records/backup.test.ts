@@ -5,11 +5,15 @@ import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AttacheDatabase } from '../db/database';
 import { StorageFullError } from '../db/errors';
+import { saveAcademy, saveIncludeDraftText } from '../db/repositories/academy';
+import { allStatements, markDead, markSent } from '../db/repositories/outbox';
 import { createProfile } from '../db/repositories/profiles';
+import { createLibrary } from '../library/library';
 import { createTestDatabase } from '../test/database';
-import { activeAttempt, finishedAttempt, seedRecords } from '../test/seed-records';
+import { activeAttempt, finishedAttempt, minimalPack, seedRecords } from '../test/seed-records';
 import type { BackupProgress } from './backup';
 import { BackupError, backupFileName, createBackup, openBackup, previewRestore, restoreBackup } from './backup';
+import { buildPendingStatements } from './statements';
 
 let source: AttacheDatabase;
 let target: AttacheDatabase;
@@ -47,6 +51,8 @@ async function picture(db: AttacheDatabase) {
     outcomes: (await db.outcomes.toArray()).sort(byKey((row) => row.uid)),
     outcomeDetails: (await db.outcomeDetails.toArray()).sort(byKey((row) => row.uid)),
     trainees: (await db.trainees.toArray()).sort(byKey((row) => row.uid)),
+    // In building order, which is the order they are sent in; the local order numbers are the device's own.
+    outbox: (await db.outbox.orderBy('seq').toArray()).map(({ seq: _seq, ...row }) => row),
     packs: (await db.packs.toArray()).sort(byKey((row) => row.packId)),
   };
 }
@@ -68,7 +74,7 @@ describe('backing up', () => {
     expect(backupFileName(new Date(2026, 0, 2).getTime())).toBe('attache-backup-2026-01-02.attache-backup');
     expect(created.rows).toMatchObject({ profiles: 2, attempts: 3, outcomes: 3, outcomeDetails: 3, trainees: 1, packs: 1, composerDrafts: 1, settings: 2 });
     expect(created.leftOut).toBe(0);
-    expect(progress.filter((step) => step.phase === 'reading').at(-1)).toEqual({ phase: 'reading', done: 11, total: 11 });
+    expect(progress.filter((step) => step.phase === 'reading').at(-1)).toEqual({ phase: 'reading', done: 12, total: 12 });
     const writing = progress.filter((step) => step.phase === 'writing');
     expect(writing.length).toBeGreaterThan(10);
     expect(writing.at(-1)!.done).toBe(writing.at(-1)!.total);
@@ -216,6 +222,49 @@ describe('restoring', () => {
     );
     const restoredIvan = (await target.profiles.filter((profile) => profile.name === 'Ivan Sokolov (2)').first())!;
     expect(await target.attempts.where('profileId').equals(restoredIvan.id).count()).toBe(1);
+  });
+
+  it('carries the outbox: its statements come back byte for byte, in order, sent, dead or pending as they were, and are never built again', async () => {
+    await seedRecords(source);
+    await saveAcademy(source, { name: 'Academy', iri: 'https://academy.example', identityField: 'academyId' });
+    await saveIncludeDraftText(source, true);
+    const library = createLibrary([minimalPack().pack]);
+    await buildPendingStatements(source, library, { now: () => 7_000_000 });
+    const built = await allStatements(source);
+    expect(built.length).toBeGreaterThan(10);
+    await markSent(
+      source,
+      built.slice(0, 5).map((row) => row.id),
+      7_100_000,
+    );
+    await markDead(source, built[5]!.id, { kind: 'conflict', status: 409, reply: `${built[5]!.id} is conflicting`, at: 7_200_000 });
+
+    const report = await restoreBackup(target, openBackup(await backupOf(source)));
+    expect(report.statements).toEqual({ added: built.length, unchanged: 0, conflicts: 0 });
+    expect((await picture(target)).outbox).toEqual((await picture(source)).outbox);
+    expect((await allStatements(target)).map((row) => row.json)).toEqual(built.map((row) => row.json));
+
+    // The restored install has other settings now: what it holds is not built again, so its bytes stay the ones the LRS may have.
+    await saveAcademy(target, { name: 'Academy', iri: 'https://other.example', identityField: 'academyId' });
+    expect((await buildPendingStatements(target, library, { now: () => 8_000_000 })).statements).toBe(0);
+    const again = await restoreBackup(target, openBackup(await backupOf(source)));
+    expect(again.statements).toEqual({ added: 0, unchanged: built.length, conflicts: 0 });
+    expect((await picture(target)).outbox).toEqual((await picture(source)).outbox);
+  });
+
+  it('keeps the install’s statements where it built the same ids with other bytes, and counts them', async () => {
+    await seedRecords(source);
+    const library = createLibrary([minimalPack().pack]);
+    await saveAcademy(source, { name: 'Academy', iri: 'https://academy.example', identityField: 'academyId' });
+    await buildPendingStatements(source, library, { now: () => 7_000_000 });
+    await restoreBackup(target, openBackup(await backupOf(source)));
+    const ours = await allStatements(target);
+    // The install's copy differs (as if built under other settings before the restore).
+    await target.outbox.update(ours[0]!.seq!, { json: ours[0]!.json.replace('https://academy.example', 'https://other.example') });
+    const before = await picture(target);
+    const report = await restoreBackup(target, openBackup(await backupOf(source)));
+    expect(report.statements).toEqual({ added: 0, unchanged: ours.length - 1, conflicts: 1 });
+    expect(await picture(target)).toEqual(before);
   });
 
   it('reports a full disk with nothing half-written', async () => {

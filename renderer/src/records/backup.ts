@@ -7,7 +7,7 @@ import type { Backup, BackupData, BackupTable, ExistingRows, RestorePlan, Restor
 import { BACKUP_EXTENSION, BACKUP_TABLES, BackupError, DEVICE_SETTINGS, planRestore, readBackup } from '../core/records/backup-format';
 import { Dexie, type IndexableType, type Table } from 'dexie';
 import type { EngineEvent } from '../core/engine/machine';
-import type { AttacheDatabase, AttemptRecord, ProfileRecord, SettingKey } from '../db/database';
+import type { AttacheDatabase, AttemptRecord, OutboxRecord, ProfileRecord, SettingKey } from '../db/database';
 import { storageWrite } from '../db/errors';
 import { CURRENT_SCHEMA_VERSION } from '../db/schema';
 import { isValidSetting } from '../db/repositories/settings';
@@ -64,6 +64,7 @@ function backupTables(db: AttacheDatabase) {
     db.outcomes,
     db.outcomeDetails,
     db.trainees,
+    db.outbox,
     db.packs,
   ];
 }
@@ -117,6 +118,8 @@ async function readData(db: AttacheDatabase, onProgress: (progress: BackupProgre
     const outcomeRows = step(await readAll(db.outcomes));
     const detailRows = step(await readAll(db.outcomeDetails));
     const trainees = step(await readAll(db.trainees));
+    // The outbox's key (its building order) is optional on a row not yet added, which its table's type says.
+    const statements = step(await readAll(db.outbox as unknown as Table<OutboxRecord, number>));
     const packs = step(await readAll(db.packs));
 
     let leftOut = 0;
@@ -133,6 +136,7 @@ async function readData(db: AttacheDatabase, onProgress: (progress: BackupProgre
     const details = new Set(detailRows.map((row) => row.uid));
     const outcomes = keep(outcomeRows, (row) => played.has(row.playedScenario) && details.has(row.uid));
     const outcomeUids = new Set(outcomes.map((row) => row.uid));
+    const people = new Set([...profileRows.map((row) => row.uid), ...trainees.map((row) => row.uid)]);
 
     const data: BackupData = {
       settings,
@@ -145,6 +149,10 @@ async function readData(db: AttacheDatabase, onProgress: (progress: BackupProgre
       outcomes,
       outcomeDetails: keep(detailRows, (row) => outcomeUids.has(row.uid)),
       trainees,
+      // In building order (the outbox's key), as they are sent; their local order numbers stay here.
+      outbox: keep(statements, (row) => (row.outcomeUid === null || outcomeUids.has(row.outcomeUid)) && people.has(row.traineeUid)).map(
+        ({ seq: _seq, ...statement }) => statement,
+      ),
       packs: packs.map(({ packId, version, installedAt, archive }) => ({ packId, version, installedAt, archive })),
     };
     return { data, leftOut };
@@ -226,6 +234,10 @@ async function readExisting(db: AttacheDatabase, data: BackupData): Promise<Exis
   const trainees = await db.trainees.bulkGet(data.trainees.map((row) => row.uid));
   const packs = await db.packs.bulkGet(data.packs.map((row) => row.packId));
   const settings = await db.settings.toArray();
+  const statements = await db.outbox
+    .where('id')
+    .anyOf(data.outbox.map((row) => row.id))
+    .toArray();
   return {
     profiles,
     profileNames: allProfiles.map((profile) => profile.name),
@@ -233,6 +245,7 @@ async function readExisting(db: AttacheDatabase, data: BackupData): Promise<Exis
     outcomes,
     playedScenarios: new Map(played.flatMap((row) => (row ? [[row.key, row] as const] : []))),
     trainees: new Map(trainees.flatMap((row) => (row ? [[row.uid, row] as const] : []))),
+    outbox: new Map(statements.map((row) => [row.id, row.json])),
     packs: new Map(packs.flatMap((row) => (row ? [[row.packId, { version: row.version, archive: row.archive }] as const] : []))),
     settings: new Map(settings.map((row) => [row.key, row.value])),
   };
@@ -245,6 +258,7 @@ function rowsToWrite(plan: RestorePlan): number {
     plan.playedScenarios.length +
     plan.outcomes.length * 2 +
     plan.trainees.length +
+    plan.outbox.length +
     plan.packs.length +
     plan.settings.length
   );
@@ -289,6 +303,9 @@ async function applyPlan(db: AttacheDatabase, plan: RestorePlan, data: BackupDat
   wrote(plan.outcomes.length * 2);
   if (plan.trainees.length > 0) await db.trainees.bulkAdd(plan.trainees);
   wrote(plan.trainees.length);
+  // Byte for byte and in the backup's order, each with where it stood with the LRS: the sync goes on from there.
+  if (plan.outbox.length > 0) await db.outbox.bulkAdd(plan.outbox);
+  wrote(plan.outbox.length);
   for (const pack of plan.packs) {
     await db.packs.add(pack);
     wrote(1);

@@ -99,5 +99,6 @@ export const BACKUP_ROWS_PER_PART: Readonly<Record<BackupTable, number>> = Objec
   outcomes: 2_000,
   outcomeDetails: 100,
   trainees: 2_000,
+  outbox: 1_000,
   packs: 1,
 });

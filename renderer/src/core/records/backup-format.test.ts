@@ -25,6 +25,7 @@ import {
 } from './backup-format';
 import { scenarioOutcome } from '../engine/outcome';
 import { freezeOutcome, playedScenarioOf } from './outcome';
+import { attemptStatements } from './xapi';
 
 const files = readFolder(MINIMAL_PACK_DIR);
 const pack = loadPack(files, { appVersion: '0.1.0' }).pack!;
@@ -65,6 +66,23 @@ const PROFILE = {
   updatedAt: 2,
   lastUsedAt: 3,
 };
+
+/** The attempt's statements as the outbox keeps them: the first sent, the second dead with the LRS's reply, the rest pending. */
+function outboxOf(outcome: ReturnType<typeof frozen>['outcome'], played: ReturnType<typeof frozen>['played']): BackupData['outbox'] {
+  const settings = { academyIri: 'https://academy.example', identityField: 'academyId' as const, includeDraftText: true };
+  const statements = attemptStatements({ frozen: outcome, played, actor: { homePage: settings.academyIri, name: 'DA-7' }, settings });
+  return statements.map((statement, index) => ({
+    ...statement,
+    traineeUid: PROFILE.uid,
+    outcomeUid: outcome.summary.uid,
+    builtAt: 95_000,
+    ...(index === 0
+      ? { state: 'sent' as const, sentAt: 96_000, problem: null }
+      : index === 1
+        ? { state: 'dead' as const, sentAt: null, problem: { kind: 'conflict' as const, status: 409, reply: `${statement.id} is conflicting`, at: 96_000 } }
+        : { state: 'pending' as const, sentAt: null, problem: null }),
+  }));
+}
 
 function sampleData(): BackupData {
   const { outcome, played } = frozen('attempt-1', PROFILE.uid);
@@ -117,6 +135,7 @@ function sampleData(): BackupData {
     outcomes: [outcome.summary],
     outcomeDetails: [outcome.detail],
     trainees: [{ uid: 'trainee-olga', name: 'Olga Ivanova', academyId: null, email: 'olga@example.org', deviceKey: 'ab'.repeat(32), importedAt: 9 }],
+    outbox: outboxOf(outcome, played),
     packs: [{ packId: pack.manifest.id, version: pack.manifest.version, installedAt: 4, archive }],
   };
 }
@@ -187,6 +206,31 @@ describe('writing and reading a backup', () => {
     expect(seen.length).toBeGreaterThan(10);
     expect(seen.at(-1)!.done).toBe(seen.at(-1)!.total);
     expect(seen.every((step, index) => index === 0 || step.done >= seen[index - 1]!.done)).toBe(true);
+  });
+
+  it('keeps the outbox’s statements byte for byte, in building order, each with where it stood with the LRS', () => {
+    const backup = sample();
+    // A draft's text with what JSON escapes: it must come back as the very same bytes.
+    const first = backup.data.outbox[0]!;
+    backup.data.outbox[0] = { ...first, json: first.json.replace('"timestamp"', '"extensions-note":"«quoted» \\"text\\"\\n\\u2028 ✓","timestamp"') };
+    backup.data.outbox.reverse();
+    const read = readBackup(buildBackup(backup), 5).data.outbox;
+    expect(read.map((row) => row.id)).toEqual(backup.data.outbox.map((row) => row.id));
+    expect(read.map((row) => row.json)).toEqual(backup.data.outbox.map((row) => row.json));
+    expect(read).toEqual(backup.data.outbox);
+    expect(new Set(read.map((row) => row.state))).toEqual(new Set(['sent', 'dead', 'pending']));
+  });
+
+  it('reads a backup made before the outbox was kept (no statements in it): it holds none', () => {
+    const old = forged((inside, manifest) => {
+      for (const path of manifest.tables.outbox.files) inside.delete(path);
+      delete (manifest.tables as Partial<typeof manifest.tables>).outbox;
+      manifest.schemaVersion = 4;
+    });
+    const read = readBackup(old, 5);
+    expect(read.meta.schemaVersion).toBe(4);
+    expect(read.data.outbox).toEqual([]);
+    expect(read.data.outcomes).toHaveLength(1);
   });
 
   it('splits a large table into files of a few MiB', () => {
@@ -308,6 +352,39 @@ describe('refusing a backup that cannot be trusted', () => {
     expect(twice.message).toBe('Row 2 of the table profiles repeats “profile-anna”.');
   });
 
+  it('refuses a statement that is not what the outbox keeps: JSON of another id, a dead one without its reply, a verb it never sends, one of no trainee or outcome here', () => {
+    const statementRefusal = (edit: (row: Record<string, unknown>) => void, index = 1) =>
+      refusal(
+        forged((inside) => {
+          const rows = tableRows(inside, 'outbox');
+          edit(rows[index]!);
+          setTable(inside, 'outbox', rows);
+        }),
+      );
+    const otherId = statementRefusal((row) => (row.json = (row.json as string).replace(/"id":"[0-9a-f-]+"/, '"id":"00000000-0000-4000-8000-000000000000"')));
+    expect(otherId.where).toMatchObject({ table: 'outbox', row: 2, path: 'json' });
+    expect(otherId.message).toMatch(/names another statement id than its row/);
+    expect(statementRefusal((row) => (row.json = '{"id":')).message).toMatch(/at json, is not valid: is not valid JSON/);
+    expect(statementRefusal((row) => (row.problem = null)).where).toMatchObject({ table: 'outbox', path: 'problem' });
+    expect(statementRefusal((row) => (row.sentAt = null), 0).where).toMatchObject({ table: 'outbox', row: 1, path: 'sentAt' });
+    expect(statementRefusal((row) => (row.verb = 'attempted')).where).toMatchObject({ table: 'outbox', path: 'verb' });
+    expect(statementRefusal((row) => (row.seq = 7)).where).toMatchObject({ table: 'outbox', row: 2 });
+    expect(statementRefusal((row) => (row.traineeUid = 'trainee-nobody')).message).toBe(
+      'Row 2 of the table outbox names the trainee “trainee-nobody” that the backup does not hold.',
+    );
+    expect(statementRefusal((row) => (row.outcomeUid = 'attempt-9')).message).toBe(
+      'Row 2 of the table outbox names the outcome “attempt-9” that the backup does not hold.',
+    );
+    const twice = refusal(
+      forged((inside, manifest) => {
+        const rows = tableRows(inside, 'outbox');
+        setTable(inside, 'outbox', [...rows, rows[0]]);
+        manifest.tables.outbox.rows = rows.length + 1;
+      }),
+    );
+    expect(twice.message).toMatch(/^Row \d+ of the table outbox repeats “[0-9a-f-]{36}”\.$/);
+  });
+
   it('refuses a pack archive that is not the pack its row names', () => {
     const error = refusal(
       forged((inside) => {
@@ -363,6 +440,7 @@ describe('planning a restore', () => {
     outcomes: new Map(),
     playedScenarios: new Map(),
     trainees: new Map(),
+    outbox: new Map(),
     packs: new Map(),
     settings: new Map(),
   });
@@ -377,6 +455,7 @@ describe('planning a restore', () => {
     data.outcomes.forEach((summary, index) => existing.outcomes.set(summary.uid, { summary, detail: data.outcomeDetails[index]! }));
     for (const row of data.playedScenarios) existing.playedScenarios.set(row.key, row);
     for (const row of data.trainees) existing.trainees.set(row.uid, row);
+    for (const row of data.outbox) existing.outbox.set(row.id, row.json);
     for (const row of data.packs) existing.packs.set(row.packId, { version: row.version, archive: row.archive });
     for (const row of data.settings) existing.settings.set(row.key, row.value);
     return existing;
@@ -399,13 +478,27 @@ describe('planning a restore', () => {
       settings: { added: 2, unchanged: 0, conflicts: 0 },
     });
     expect(plan.report.conflicts).toEqual([]);
+    expect(plan.outbox).toEqual(data.outbox);
+    expect(plan.report.statements).toEqual({ added: data.outbox.length, unchanged: 0, conflicts: 0 });
+  });
+
+  it('restores statements by id: new ones with their state and bytes, the same bytes left, other bytes kept as the install has them', () => {
+    const data = sampleData();
+    const existing = none();
+    existing.outbox.set(data.outbox[0]!.id, data.outbox[0]!.json);
+    existing.outbox.set(data.outbox[2]!.id, data.outbox[2]!.json.replace('"platform":"Attaché"', '"platform":"Attaché (rebuilt)"'));
+    const plan = planRestore(data, existing, knownSettings);
+    expect(plan.outbox).toEqual(data.outbox.filter((_, index) => index !== 0 && index !== 2));
+    expect(plan.report.statements).toEqual({ added: data.outbox.length - 2, unchanged: 1, conflicts: 1 });
   });
 
   it('adds nothing to an install that already holds the same rows: restoring twice is a no-op', () => {
     const data = sampleData();
     const plan = planRestore(data, restored(sampleData()), knownSettings);
     expect(
-      [plan.profiles, plan.attempts, plan.outcomes, plan.playedScenarios, plan.trainees, plan.packs, plan.settings].every((rows) => rows.length === 0),
+      [plan.profiles, plan.attempts, plan.outcomes, plan.playedScenarios, plan.trainees, plan.outbox, plan.packs, plan.settings].every(
+        (rows) => rows.length === 0,
+      ),
     ).toBe(true);
     expect(Object.values(plan.report.tables).every((counts) => counts.added === 0 && counts.conflicts === 0)).toBe(true);
     expect(plan.report.tables.attempts.unchanged).toBe(2);

@@ -19,6 +19,7 @@ import { playedScenarioKey } from './outcome';
 import { issueMessage, outcomeDetailSchema, outcomeSummarySchema, playedScenarioSchema as playedScenarioShape, uidSchema } from './outcome-schema';
 import { sameContent } from './canonical';
 import { isSecretHash, type SecretHash } from './secret';
+import { XAPI_VERBS, type StatementVerb } from './xapi';
 
 export const BACKUP_FORMAT = 1;
 /** The description file, first in the ZIP. */
@@ -58,9 +59,12 @@ export const BACKUP_TABLES = [
   'outcomes',
   'outcomeDetails',
   'trainees',
+  'outbox',
   'packs',
 ] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
+/** Tables added after the first backups were made: a backup without them holds none of their rows. */
+const TABLES_ADDED_LATER: readonly BackupTable[] = ['outbox'];
 
 // ---------------------------------------------------------------------------------------------
 // Errors
@@ -225,6 +229,54 @@ const packRowSchema = z.strictObject({
   file: z.string().regex(PACK_FILE_PATTERN, 'must name a file under packs/'),
 });
 
+/** The longest statement an outbox holds: a draft's text (up to 1,000,000 characters) with room for what surrounds it. */
+export const MAX_STATEMENT_CHARACTERS = 2_000_000;
+/** How much of an LRS's reply the outbox keeps beside a dead statement. */
+const MAX_REPLY_CHARACTERS = 4_000;
+const STATEMENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** A statement's JSON as the outbox keeps it: an object, nested no deeper than any stored value, naming the row's id. */
+function statementJsonProblem(json: string, id: string): string | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return 'is not valid JSON';
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'is not a JSON object';
+  const problem = valueProblem(value);
+  if (problem) return problem;
+  return (value as { id?: unknown }).id === id ? null : 'names another statement id than its row';
+}
+
+/** An xAPI statement of the outbox: its JSON byte for byte, and where it stands with the LRS. Not its local order number. */
+const statementRowSchema = z
+  .strictObject({
+    id: z.string().regex(STATEMENT_ID, 'must be a lowercase UUID'),
+    traineeUid: uid,
+    outcomeUid: uid.nullable(),
+    verb: z.enum(Object.keys(XAPI_VERBS) as [StatementVerb, ...StatementVerb[]]),
+    json: z.string().min(2).max(MAX_STATEMENT_CHARACTERS),
+    state: z.enum(['pending', 'sent', 'dead']),
+    builtAt: timestamp,
+    sentAt: timestamp.nullable(),
+    problem: z
+      .strictObject({
+        kind: z.enum(['conflict', 'invalid']),
+        status: z.number().int().min(100).max(599),
+        reply: z.string().max(MAX_REPLY_CHARACTERS),
+        at: timestamp,
+      })
+      .nullable(),
+  })
+  .superRefine((row, context) => {
+    const problem = statementJsonProblem(row.json, row.id);
+    if (problem) context.addIssue({ code: 'custom', path: ['json'], message: problem });
+    if ((row.state === 'dead') !== (row.problem !== null))
+      context.addIssue({ code: 'custom', path: ['problem'], message: 'must be given for a dead statement and only for one' });
+    if (row.state === 'sent' && row.sentAt === null) context.addIssue({ code: 'custom', path: ['sentAt'], message: 'must be given for a sent statement' });
+  });
+
 const ROW_SCHEMAS = {
   settings: settingSchema,
   profiles: profileSchema,
@@ -236,6 +288,7 @@ const ROW_SCHEMAS = {
   outcomes: outcomeSummarySchema,
   outcomeDetails: outcomeDetailSchema,
   trainees: traineeSchema,
+  outbox: statementRowSchema,
   packs: packRowSchema,
 } satisfies Record<BackupTable, z.ZodType>;
 
@@ -246,6 +299,7 @@ export type BackupSnapshot = z.infer<typeof snapshotSchema>;
 export type BackupEvent = z.infer<typeof eventSchema>;
 export type BackupDraft = z.infer<typeof draftSchema>;
 export type BackupTrainee = z.infer<typeof traineeSchema>;
+export type BackupStatement = z.infer<typeof statementRowSchema>;
 export interface BackupPack {
   packId: string;
   version: string;
@@ -265,6 +319,8 @@ export interface BackupData {
   outcomes: OutcomeSummary[];
   outcomeDetails: OutcomeDetail[];
   trainees: BackupTrainee[];
+  /** The outbox's statements in the order they were built (the order they are sent in). */
+  outbox: BackupStatement[];
   packs: BackupPack[];
 }
 
@@ -293,7 +349,10 @@ const manifestSchema = z.strictObject({
   createdAt: timestamp,
   tables: z.strictObject(
     Object.fromEntries(
-      BACKUP_TABLES.map((table) => [table, z.strictObject({ rows: z.number().int().min(0), files: z.array(z.string()).max(20_000) })]),
+      BACKUP_TABLES.map((table) => {
+        const description = z.strictObject({ rows: z.number().int().min(0), files: z.array(z.string()).max(20_000) });
+        return [table, TABLES_ADDED_LATER.includes(table) ? description.optional() : description];
+      }),
     ) as unknown as Record<BackupTable, z.ZodType<{ rows: number; files: string[] }>>,
   ),
   files: z.array(manifestFileSchema).max(20_000),
@@ -362,6 +421,9 @@ function sortedRows(table: BackupTable, data: BackupData): unknown[] {
       return [...data.outcomeDetails].sort(byText((row: OutcomeDetail) => row.uid));
     case 'trainees':
       return [...data.trainees].sort(byText((row: BackupTrainee) => row.uid));
+    case 'outbox':
+      // In the order they were built: the order the sync sends them in, kept across a restore.
+      return [...data.outbox];
     case 'packs':
       return [...data.packs]
         .sort(byText((row: BackupPack) => row.packId))
@@ -558,7 +620,7 @@ function checkFiles(files: Map<string, Uint8Array>, manifest: BackupManifest): v
     }
   }
   for (const table of BACKUP_TABLES) {
-    manifest.tables[table].files.forEach((path, index) => {
+    (manifest.tables[table]?.files ?? []).forEach((path, index) => {
       if (path !== tableFile(table, index) || !listed.has(path)) {
         throw new BackupError('bad-content', `The backup's description names “${path}” for the table ${table}, which is not where its rows are kept.`, {
           entry: path,
@@ -572,7 +634,9 @@ function checkFiles(files: Map<string, Uint8Array>, manifest: BackupManifest): v
 function parseTable(table: BackupTable, manifest: BackupManifest, files: Map<string, Uint8Array>, budget: { rows: number }): unknown[] {
   const rows: unknown[] = [];
   const schema: z.ZodType = ROW_SCHEMAS[table];
-  for (const path of manifest.tables[table].files) {
+  // A backup made before the table existed holds none of its rows.
+  const described = manifest.tables[table] ?? { rows: 0, files: [] };
+  for (const path of described.files) {
     const bytes = files.get(path) ?? new Uint8Array(0);
     if (bytes.length > MAX_TABLE_FILE_BYTES) {
       throw new BackupError('too-large', `The file “${path}” is larger than the ${MAX_TABLE_FILE_BYTES / MiB} MiB a table file may hold.`, {
@@ -605,8 +669,8 @@ function parseTable(table: BackupTable, manifest: BackupManifest, files: Map<str
       rows.push(parsed.data);
     }
   }
-  if (rows.length !== manifest.tables[table].rows) {
-    throw new BackupError('damaged', `The table ${table} holds ${rows.length} rows, but the backup's description says ${manifest.tables[table].rows}.`, {
+  if (rows.length !== described.rows) {
+    throw new BackupError('damaged', `The table ${table} holds ${rows.length} rows, but the backup's description says ${described.rows}.`, {
       table,
     });
   }
@@ -653,7 +717,11 @@ function checkReferences(data: BackupData): void {
   const details = refuseDuplicates('outcomeDetails', data.outcomeDetails, (row) => row.uid);
   refuseDangling('outcomeDetails', data.outcomeDetails, (row) => row.uid, outcomes, 'the outcome');
   refuseDangling('outcomes', data.outcomes, (row) => row.uid, details, 'the outcome detail');
-  refuseDuplicates('trainees', data.trainees, (row) => row.uid);
+  const trainees = refuseDuplicates('trainees', data.trainees, (row) => row.uid);
+  refuseDuplicates('outbox', data.outbox, (row) => row.id);
+  refuseDangling('outbox', data.outbox, (row) => row.traineeUid, new Set([...profiles, ...trainees]), 'the trainee');
+  const told = data.outbox.filter((row) => row.outcomeUid !== null);
+  refuseDangling('outbox', told, (row) => row.outcomeUid!, outcomes, 'the outcome');
   refuseDuplicates('packs', data.packs, (row) => row.packId);
 }
 
@@ -727,6 +795,7 @@ export function readBackup(bytes: Uint8Array, schemaVersion: number): Backup {
     outcomes: table('outcomes'),
     outcomeDetails: table('outcomeDetails') as unknown as OutcomeDetail[],
     trainees: table('trainees'),
+    outbox: table('outbox'),
     packs: [],
   };
   checkReferences(data);
@@ -766,6 +835,8 @@ export interface ExistingRows {
   outcomes: Map<string, { summary: OutcomeSummary; detail: OutcomeDetail | null }>;
   playedScenarios: Map<string, PlayedScenario>;
   trainees: Map<string, BackupTrainee>;
+  /** The install's statements with the backup's ids: their JSON. */
+  outbox: Map<string, string>;
   packs: Map<string, { version: string; archive: Uint8Array }>;
   settings: Map<string, unknown>;
 }
@@ -798,6 +869,11 @@ export interface RestoreReport {
   tables: Record<ReportTable, RestoreCounts>;
   /** Every conflict, in table order. */
   conflicts: RestoreConflict[];
+  /**
+   * The outbox's statements: added, already there with the same bytes, or there with other bytes (the
+   * install's kept: they are what it may have sent to its LRS).
+   */
+  statements: RestoreCounts;
 }
 
 export interface RestorePlan {
@@ -807,6 +883,8 @@ export interface RestorePlan {
   playedScenarios: PlayedScenario[];
   outcomes: { summary: OutcomeSummary; detail: OutcomeDetail }[];
   trainees: BackupTrainee[];
+  /** New statements, in the backup's (building) order, each with its state, byte for byte. */
+  outbox: BackupStatement[];
   packs: BackupPack[];
   settings: BackupSetting[];
   report: RestoreReport;
@@ -861,7 +939,7 @@ function freeName(name: string, taken: string[]): string {
 
 /**
  * What restoring `backup` into an install holding `existing` does. Merged by uid (played scenarios by
- * key, packs by id, settings by name): a row the install lacks is added, an equal one left as it is,
+ * key, statements by id, packs by id, settings by name): a row the install lacks is added, an equal one left as it is,
  * and one with other content is a conflict, kept as the install has it and listed. Outcomes are
  * records and are never replaced; a pack of another version stays as installed; a setting is
  * restored only where the install has none. Restoring the same backup again adds nothing.
@@ -880,9 +958,10 @@ export function planRestore(data: BackupData, existing: ExistingRows, knownSetti
     playedScenarios: [],
     outcomes: [],
     trainees: [],
+    outbox: [],
     packs: [],
     settings: [],
-    report: { tables: counts, conflicts },
+    report: { tables: counts, conflicts, statements: { added: 0, unchanged: 0, conflicts: 0 } },
   };
 
   const names = [...existing.profileNames];
@@ -964,6 +1043,15 @@ export function planRestore(data: BackupData, existing: ExistingRows, knownSetti
       plan.trainees.push(row);
     } else if (sameContent(traineeContent(local), traineeContent(row))) counts.trainees.unchanged += 1;
     else conflict({ table: 'trainees', key: row.uid, name: row.name, kind: 'other-content' });
+  }
+
+  for (const statement of data.outbox) {
+    const local = existing.outbox.get(statement.id);
+    if (local === undefined) {
+      plan.report.statements.added += 1;
+      plan.outbox.push(statement);
+    } else if (local === statement.json) plan.report.statements.unchanged += 1;
+    else plan.report.statements.conflicts += 1;
   }
 
   for (const pack of data.packs) {

@@ -3,7 +3,8 @@
 // hostile pasted drafts (refused over the grader's ceiling, graded at it),
 // and on the same English texts a retext pipeline
 // (retext-english with intensify, equality, passive and readability) as the peer; then exporting and
-// merging 500 trainees' records (scripts/bench-exports.ts, scripts/bench-progress-files.ts). Prints each
+// merging 500 trainees' records (scripts/bench-exports.ts, scripts/bench-progress-files.ts), and building
+// and syncing 30 trainees' xAPI statements to a local LRS (scripts/bench-lrs.ts). Prints each
 // target and whether it is met; exit 1 when one is not. Then the browser section
 // (scripts/bench-browser.ts): first paint, initial bytes, keystroke-to-feedback and feed insertion.
 import { performance } from 'node:perf_hooks';
@@ -26,6 +27,7 @@ import { formatOffset, RED_LINE_CONCEPTS } from '../renderer/src/core/pack/schem
 import { loadPackOrExplain } from './lib/load-pack';
 import { runBrowserBench } from './bench-browser';
 import { runExportBench } from './bench-exports';
+import { LRS_TARGETS, runLrsBench } from './bench-lrs';
 import { runProgressFilesBench } from './bench-progress-files';
 
 interface Timing {
@@ -184,6 +186,17 @@ console.log(
 for (const { name, totalMs, p95Ms } of progressBench.measurements)
   console.log(`  ${name.padEnd(58)} ${(totalMs / 1000).toFixed(1).padStart(6)} s  (p95 ${p95Ms.toFixed(0)} ms a file)`);
 
+// The LRS sync (scripts/bench-lrs.ts): 30 trainees' statements built into the outbox and sent to a real LRS on loopback.
+const lrsBench = await runLrsBench();
+console.log(
+  `\nLRS sync — ${lrsBench.trainees} trainees' records into xAPI statements, sent to xapi-statements on loopback (median of ${lrsBench.runs.length} cohorts)`,
+);
+for (const run of lrsBench.runs)
+  console.log(
+    `  ${run.statements.toLocaleString('en').padStart(6)} statements: built in ${run.buildMs.toFixed(0).padStart(5)} ms, synced in ${run.syncMs.toFixed(0).padStart(5)} ms`,
+  );
+console.log(`  building ${lrsBench.buildPerSecond.toFixed(0)} statements/s, syncing ${lrsBench.syncPerSecond.toFixed(0)} statements/s`);
+
 const small = results.filter((r) => r.size === 280);
 const large = results.filter((r) => r.size === 5000);
 const targets = [
@@ -205,6 +218,14 @@ const targets = [
     met: totalMs < targetMs,
   })),
   ...progressBench.checks.map(({ name, met }) => ({ name: `${progressBench.trainees} trainees' progress files: ${name}`, met })),
+  {
+    name: `${lrsBench.trainees} trainees' xAPI statements built into the outbox at over ${LRS_TARGETS.buildPerSecond.toLocaleString('en')} statements/s`,
+    met: lrsBench.buildPerSecond > LRS_TARGETS.buildPerSecond,
+  },
+  {
+    name: `${lrsBench.trainees} trainees' xAPI statements synced to a local LRS at over ${LRS_TARGETS.syncPerSecond.toLocaleString('en')} statements/s, every one sent`,
+    met: lrsBench.syncPerSecond > LRS_TARGETS.syncPerSecond && lrsBench.allSent,
+  },
 ];
 console.log('');
 for (const target of targets) console.log(`${target.met ? '✓' : '✗'} ${target.name}`);

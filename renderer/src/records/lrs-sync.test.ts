@@ -311,9 +311,10 @@ describe('createLrsSync', () => {
     await outboxOf(3, { from: 500 });
     await statusWhere(sync, (status) => status.state === 'idle' && status.sent === first.sent + 3);
     sync.stop();
+    // Stopped, it still syncs when asked.
     await outboxOf(2, { from: 600 });
-    await statusWhere(sync, (status) => status.pending === 0 || status.pending === 2);
-    expect(lrs.stored.size).toBe(first.sent + 3);
+    await sync.syncNow();
+    expect(lrs.stored.size).toBe(first.sent + 5);
   });
 
   it('requeue: a dead statement goes back to pending and is sent', async () => {
@@ -359,6 +360,38 @@ describe('createLrsSync', () => {
     expect(await outboxCounts(reopened)).toEqual({ pending: 0, sent: 130, dead: 0 });
     expect(lrs.batches.slice(2).flat()).toEqual(Array.from({ length: 80 }, (_, index) => statementId(50 + index)));
     expect(lrs.stored.size).toBe(130);
+  });
+
+  it('stop() mid-pass: the reply awaited is still written, nothing more is sent, and the state says idle', async () => {
+    await outboxOf(120);
+    const lrs = modelLrs();
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let secondSent: () => void = () => {};
+    const second = new Promise<void>((resolve) => (secondSent = resolve));
+    let calls = 0;
+    const slow = {
+      async postStatements(request: LrsPostRequest): Promise<LrsReply> {
+        calls += 1;
+        if (calls === 2) {
+          secondSent();
+          await held;
+        }
+        return lrs.transport.postStatements(request);
+      },
+    };
+    const { sync } = syncWith(lrs, { transport: slow });
+    sync.start();
+    await second;
+    sync.stop();
+    release();
+    await statusWhere(sync, (status) => status.state === 'idle' && status.sent === 100);
+    expect(lrs.batches).toHaveLength(2);
+    expect(sync.status()).toMatchObject({ pending: 20, progress: null });
+    // Started again (a connection saved anew), it goes on from there.
+    sync.start();
+    await statusWhere(sync, (status) => status.state === 'idle' && status.sent === 120);
+    sync.stop();
   });
 
   it('stop() ends the automatic passes and the back-off timer', async () => {

@@ -169,7 +169,11 @@ export function createLrsSync(deps: LrsSyncDeps): LrsSync {
     const counts = await outboxCounts(db);
     update({ ...counts, progress: { done, total: counts.pending } });
     for (;;) {
-      if (passEpoch !== epoch) return;
+      if (passEpoch !== epoch) {
+        // Stopped while a reply was awaited: what it said is written; the rest waits for the next start.
+        if (!started) update({ state: 'idle', progress: null });
+        return;
+      }
       const next = nextBatch(policy);
       const rows = next.kind === 'split' ? await pendingOf(next.ids) : await nextPending(db, next.limit);
       if (rows.length === 0) {

@@ -11,7 +11,7 @@ import { DOMAIN_PATTERN } from '../../../../electron/contract/validation';
 import { checkAdminPassphrase, readAcademy } from '../../db/repositories/academy';
 import { CheckIcon } from '../icons';
 import { useServices } from '../services';
-import { ACADEMY_KEY_EXTENSION, academyKeyFileName, didDocumentJson, didDocumentUrl } from './badge-files';
+import { ACADEMY_KEY_EXTENSION, academyKeyFileName, didDocumentJson, didDocumentUrl, DONE_COLOR } from './badge-files';
 import { VerifyBadge } from './VerifyBadge';
 
 /** The academy key as the platform reports it; `refresh` reads it again after a change. */
@@ -139,7 +139,7 @@ function AcademyKeyBody() {
       )}
       <div role="status" aria-live="polite">
         {notice && (
-          <Group gap={6} c="teal" wrap="nowrap" data-testid="academy-key-notice">
+          <Group gap={6} c={DONE_COLOR} wrap="nowrap" data-testid="academy-key-notice">
             <CheckIcon size={18} />
             <Text size="sm" fw={500} c="inherit">
               {notice}
@@ -232,7 +232,7 @@ function DomainForm({ keyInfo, onSaved }: { keyInfo: AcademyKeyInfo; onSaved: ()
   return (
     <Stack gap="sm">
       <form onSubmit={(event) => void submit(event)} noValidate>
-        <Group gap="sm" align="flex-end" wrap="wrap">
+        <Stack gap="xs" align="flex-start">
           <TextInput
             label={t('key.domain.label')}
             description={t('key.domain.description')}
@@ -245,19 +245,19 @@ function DomainForm({ keyInfo, onSaved }: { keyInfo: AcademyKeyInfo; onSaved: ()
             error={showIssue && invalid ? t('key.domain.invalid') : null}
             spellCheck={false}
             autoComplete="off"
+            w="100%"
             maw={520}
-            style={{ flex: 1, minWidth: 260 }}
             inputWrapperOrder={['label', 'input', 'description', 'error']}
             data-testid="academy-key-domain"
           />
           <Button type="submit" variant="default" loading={saving} data-testid="academy-key-domain-save">
             {t('key.domain.save')}
           </Button>
-        </Group>
+        </Stack>
       </form>
       <div role="status" aria-live="polite">
         {saved && (
-          <Text size="sm" c="teal" fw={500}>
+          <Text size="sm" c={DONE_COLOR} fw={500}>
             {t('key.domain.saved')}
           </Text>
         )}

@@ -17,7 +17,7 @@ import { useLibrary } from '../library-context';
 import { hrefFor } from '../router';
 import { useServices } from '../services';
 import { useAcademyKey } from './AcademyKeySection';
-import { attachCredentialToPdf, ATTACHED_CREDENTIAL_NAME, badgeFileName, bakedBadgePng } from './badge-files';
+import { attachCredentialToPdf, ATTACHED_CREDENTIAL_NAME, badgeFileName, bakedBadgePng, DONE_COLOR } from './badge-files';
 import { BadgeSummaryView } from './BadgeSummaryView';
 import { CERTIFICATE_PRINT_CLASS, CERTIFICATE_PRINT_CSS, certificateDocument, certificateMarkup, type CertificateLabels } from './certificate';
 
@@ -224,7 +224,7 @@ function IssueBadgeBody({ trainee, packId, courseId, courseTitle, completedAt, o
         )}
         <div role="status" aria-live="polite">
           {saved && (
-            <Text size="sm" c="teal" fw={500} data-testid="issue-badge-saved">
+            <Text size="sm" c={DONE_COLOR} fw={500} data-testid="issue-badge-saved">
               {saved}
             </Text>
           )}

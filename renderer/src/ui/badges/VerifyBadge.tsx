@@ -114,6 +114,11 @@ function VerifyBody({ onClose }: { onClose: () => void }) {
               </List>
             </Alert>
           )}
+          {verdict.kind === 'invalid' && verdict.summary && (
+            <Text size="sm" fw={500}>
+              {t('verify.claims')}
+            </Text>
+          )}
           {verdict.kind !== 'unreadable' && verdict.summary && <BadgeSummaryView summary={verdict.summary} testId="verify-badge-summary" />}
         </Stack>
       )}

@@ -4,6 +4,9 @@
 import type { AcademyKeyInfo } from '../../../../electron/contract/api';
 
 /** The key file's extension, as the credentials library and the command line name it (a test keeps them equal). */
+/** A done message's colour: Mantine's teal falls under 4.5:1 on white, and its darker teal under it on dark surfaces. */
+export const DONE_COLOR = 'light-dark(var(--mantine-color-teal-9), var(--mantine-color-teal-3))';
+
 export const ACADEMY_KEY_EXTENSION = 'attache-key';
 
 /** The name a PDF certificate gives the credential it carries. */

@@ -2,7 +2,8 @@
 // cost): made once under the passphrase, only its public part answered, exported byte for byte, imported
 // (refused when the passphrase does not open it or the file is no key), rewrapped under a new passphrase,
 // a did:web domain kept beside it; the desktop's files in the user-data folder.
-import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -217,6 +218,37 @@ describe('signing a badge', { timeout: 60_000 }, () => {
     expect(await verifyCredential(webJson, { now: NOW, didDocuments: [didDocumentOf(didWeb, key.publicKeyMultibase)] })).toMatchObject({ ok: true });
     // Offline, without the academy's published document, a did:web cannot be resolved.
     expect(await verifyCredential(webJson, { now: NOW })).toMatchObject({ ok: false, problems: [expect.objectContaining({ code: 'issuer-unresolved' })] });
+  });
+});
+
+describe('a badge the app signs, checked by the command line', { timeout: 180_000 }, () => {
+  /** `npm run records -- badge verify FILE`, without npm: tsx on the script, as the npm script runs it. */
+  const verifyWithCli = (file: string) => {
+    const result = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/records.ts', 'badge', 'verify', file], {
+      cwd: path.resolve(import.meta.dirname, '../..'),
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    return { status: result.status, output: `${result.stdout}${result.stderr}` };
+  };
+
+  it('verifies as the app saved it, and is refused, naming the signature, once one character is changed', async () => {
+    const store = storeOver(memoryStorage());
+    const created = await store.create(PASSPHRASE);
+    const did = created.ok ? created.key!.didKey : expect.unreachable();
+    const signed = await store.sign({ credential: JSON.stringify(unsignedBadge(did)), passphrase: PASSPHRASE, did });
+    const json = signed.ok ? signed.credential : expect.unreachable();
+    const folder = mkdtempSync(path.join(tmpdir(), 'attache-badge-cli-'));
+    const genuine = path.join(folder, 'badge.json');
+    const edited = path.join(folder, 'edited.json');
+    writeFileSync(genuine, json);
+    writeFileSync(edited, json.replace('Press attaché foundations', 'Press attaché fundamentals'));
+
+    const accepted = verifyWithCli(genuine);
+    expect(accepted.status, accepted.output).toBe(0);
+    const refused = verifyWithCli(edited);
+    expect(refused.status, refused.output).toBe(1);
+    expect(refused.output).toMatch(/signature/i);
   });
 });
 

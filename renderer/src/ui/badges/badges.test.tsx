@@ -150,6 +150,49 @@ describe('the academy signing key in Settings', { timeout: 120_000 }, () => {
     expect(text(backup.bytes)).not.toContain(PASSPHRASE);
   });
 
+  it("imports a key backup sealed under another passphrase, keeping it under this computer's, and refuses a file that is no key", async () => {
+    const elsewhere = platformFor('web');
+    const otherPassphrase = 'the other academy machine';
+    const made = await elsewhere.createAcademyKey({ passphrase: otherPassphrase });
+    const backup = (await elsewhere.exportAcademyKey())!;
+    const db = await academyDevice();
+    const platform = platformFor('web');
+    const files = [
+      { name: 'notes.json', bytes: new TextEncoder().encode('{"kind":"notes"}') },
+      { name: 'Diplomatic Academy - signing key.attache-key', bytes: backup },
+    ];
+    platform.openFile = vi.fn(async () => files.shift()!);
+    const { user } = await renderAt(db, platform, '#/settings');
+    const card = await screen.findByTestId('settings-academy-key', {}, { timeout: 10_000 });
+    await unlock(user, card);
+    await user.click(await within(card).findByTestId('academy-key-import'));
+    const dialog = await screen.findByTestId('academy-key-import-dialog');
+
+    await user.click(within(dialog).getByTestId('academy-key-import-choose'));
+    await user.type(within(dialog).getByTestId('academy-key-import-passphrase'), `${PASSPHRASE}{Enter}`);
+    expect(
+      await within(dialog).findByText(
+        '“notes.json” is not an academy signing key. Choose a file saved with “Save a backup of the key…”.',
+        {},
+        { timeout: 30_000 },
+      ),
+    ).toBeTruthy();
+
+    await user.click(within(dialog).getByTestId('academy-key-import-choose'));
+    await user.click(within(dialog).getByLabelText('The backup is encrypted under another passphrase'));
+    await user.type(within(dialog).getByTestId('academy-key-import-file-passphrase'), 'not the right one');
+    await user.click(within(dialog).getByTestId('academy-key-import-submit'));
+    expect(await within(dialog).findByText(/This passphrase does not open the backup/, {}, { timeout: 30_000 })).toBeTruthy();
+    expect(await platform.getAcademyKey()).toBeNull();
+
+    await user.clear(within(dialog).getByTestId('academy-key-import-file-passphrase'));
+    await user.type(within(dialog).getByTestId('academy-key-import-file-passphrase'), `${otherPassphrase}{Enter}`);
+    expect((await within(card).findByTestId('academy-key-notice', {}, { timeout: 30_000 })).textContent).toContain('The key backup was imported.');
+    expect((await within(card).findByTestId('academy-key-did-key')).textContent).toBe(made.ok ? made.key!.didKey : '');
+    // Kept under this computer's administrator passphrase from now on.
+    expect((await platform.rewrapAcademyKey({ passphrase: PASSPHRASE, newPassphrase: PASSPHRASE })).ok).toBe(true);
+  });
+
   it('stays openable when the administrator passphrase changes: the key is rewrapped under the new one', async () => {
     const db = await academyDevice();
     const platform = platformFor('web');

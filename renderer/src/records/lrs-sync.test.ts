@@ -3,6 +3,8 @@
 // (start, the outbox growing, coming online, a back-off's end) and nothing held only in memory.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { LrsPostRequest, LrsReply } from '../../../electron/contract/api';
+import { MAX_LRS_BATCH_LENGTH, MAX_LRS_STATEMENT_LENGTH } from '../../../electron/contract/validation';
+import { SYNC_LIMITS } from '../core/records/lrs-sync';
 import { AttacheDatabase } from '../db/database';
 import { saveAcademy } from '../db/repositories/academy';
 import { storeFrozenOutcome } from '../db/repositories/attempts';
@@ -234,6 +236,34 @@ describe('createLrsSync', () => {
     await sync.syncNow();
     expect(lrs.batches.map((batch) => batch.length)).toEqual([50, 25, 25, 10, 25, 5]);
     expect(await outboxCounts(db)).toEqual({ pending: 0, sent: 90, dead: 0 });
+  });
+
+  it('keeps each request within what one may carry: long statements make shorter batches, and one too long to send is dead, saying why', async () => {
+    const long = (index: number, characters: number) => {
+      const id = statementId(index);
+      return { id, verb: 'responded' as const, json: JSON.stringify({ id, result: { response: 'x'.repeat(characters) } }) };
+    };
+    const statements = [long(0, 1_000_000), long(1, 1_000_000), long(2, 1_000_000), long(3, 1_000_000), long(4, 1_000_000), long(5, 1_100_000), long(6, 10)];
+    await db.transaction('rw', db.outbox, () => addStatements(db, { traineeUid: 'trainee-1', outcomeUid: 'outcome-long', statements, builtAt: T0 }));
+    const lrs = modelLrs();
+    const sizes: number[] = [];
+    const measuring = {
+      postStatements(request: LrsPostRequest) {
+        sizes.push(request.statements.reduce((sum, json) => sum + json.length, 0));
+        return lrs.transport.postStatements(request);
+      },
+    };
+    const { sync } = syncWith(lrs, { transport: measuring });
+    await sync.syncNow();
+    expect(lrs.batches.map((batch) => batch.length)).toEqual([4, 2]);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(4 * 1024 * 1024);
+    const [dead] = await listDead(db);
+    expect(dead).toMatchObject({ id: statementId(5), problem: { kind: 'invalid', status: 413 } });
+    expect(dead!.problem!.reply).toMatch(/^Attaché does not send a statement this large: it holds 1,100,0\d\d characters/);
+    expect(await outboxCounts(db)).toEqual({ pending: 0, sent: 6, dead: 1 });
+    // The limits are the desktop contract's, which refuses a request past them.
+    expect(SYNC_LIMITS.statementCharacters).toBe(MAX_LRS_STATEMENT_LENGTH);
+    expect(SYNC_LIMITS.requestCharacters).toBe(MAX_LRS_BATCH_LENGTH);
   });
 
   it('a transport that throws counts as no answer: waiting, nothing lost', async () => {

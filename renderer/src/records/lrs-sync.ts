@@ -10,7 +10,7 @@
 // machine's online state are injected, so tests drive them.
 import { liveQuery } from 'dexie';
 import type { LrsPostRequest, LrsReply } from '../../../electron/contract/api';
-import { decide, initialSyncState, nextBatch, skipSplit, type SyncPolicyState } from '../core/records/lrs-sync';
+import { decide, initialSyncState, nextBatch, skipSplit, SYNC_LIMITS, type SyncPolicyState } from '../core/records/lrs-sync';
 import type { StatementsBlocker } from '../core/records/xapi';
 import type { AttacheDatabase, OutboxRecord } from '../db/database';
 import { markDead, markSent, nextPending, outboxCounts, requeue as requeueStatements } from '../db/repositories/outbox';
@@ -84,6 +84,18 @@ export interface LrsSyncDeps {
   online?: OnlineSignal;
   /** Statements per batch to start with (the policy's default otherwise). */
   batchSize?: number;
+}
+
+/** The first rows that fit in one request together (at least one): long drafts' texts make large statements. */
+function withinRequestLength(rows: readonly OutboxRecord[]): OutboxRecord[] {
+  const fitting: OutboxRecord[] = [];
+  let length = 0;
+  for (const row of rows) {
+    if (fitting.length > 0 && length + row.json.length > SYNC_LIMITS.requestCharacters) break;
+    fitting.push(row);
+    length += row.json.length;
+  }
+  return fitting;
 }
 
 const defaultTimers: SyncTimers = {
@@ -175,7 +187,19 @@ export function createLrsSync(deps: LrsSyncDeps): LrsSync {
         return;
       }
       const next = nextBatch(policy);
-      const rows = next.kind === 'split' ? await pendingOf(next.ids) : await nextPending(db, next.limit);
+      const loaded = next.kind === 'split' ? await pendingOf(next.ids) : await nextPending(db, next.limit);
+      // A statement larger than any request may carry can never go: dead, saying so, rather than retried for ever.
+      const oversized = loaded.find((row) => row.json.length > SYNC_LIMITS.statementCharacters);
+      if (oversized) {
+        done += await markDead(db, oversized.id, {
+          kind: 'invalid',
+          status: 413,
+          reply: `Attaché does not send a statement this large: it holds ${oversized.json.length.toLocaleString('en-US')} characters, and one request may carry at most ${SYNC_LIMITS.statementCharacters.toLocaleString('en-US')}.`,
+          at: now(),
+        });
+        continue;
+      }
+      const rows = withinRequestLength(loaded);
       if (rows.length === 0) {
         if (next.kind === 'split') {
           policy = skipSplit(policy);

@@ -28,6 +28,10 @@ export const SYNC_LIMITS = {
   backoffCapMs: 5 * 60_000,
   /** The longest Retry-After honoured: an LRS asking for more is asked again after this. */
   retryAfterCapMs: 30 * 60_000,
+  /** The longest statement one request may carry (the desktop's contract refuses longer: MAX_LRS_STATEMENT_LENGTH). */
+  statementCharacters: 1024 * 1024,
+  /** The most characters of statements in one request (the contract's MAX_LRS_BATCH_LENGTH). */
+  requestCharacters: 4 * 1024 * 1024,
 } as const;
 
 /** What an LRS answered to a batch, or why there was no answer (the contract's LrsReply, less the app's own cases). */

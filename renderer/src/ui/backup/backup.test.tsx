@@ -10,9 +10,11 @@ import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AttacheApi, Language, SaveFileRequest } from '../../../../electron/contract/api';
 import type { AttacheDatabase } from '../../db/database';
-import { setAdminPassphrase } from '../../db/repositories/academy';
+import { saveAcademy, setAdminPassphrase } from '../../db/repositories/academy';
+import { createLibrary } from '../../library/library';
 import { createI18n } from '../../i18n';
 import { createBackup, openBackup } from '../../records/backup';
+import { buildPendingStatements } from '../../records/statements';
 import { createTestDatabase } from '../../test/database';
 import { minimalPack, seedRecords } from '../../test/seed-records';
 import { AdminProvider, RequireAdmin } from '../academy/admin-context';
@@ -114,7 +116,11 @@ describe('Backup and privacy', () => {
   });
 
   it('restores a backup after showing what it would add, then says what it added; the second time, nothing', async () => {
-    await seedRecords(other);
+    const { pack } = await seedRecords(other);
+    // Anna's attempt becomes statements for the academy's LRS (Ivan has no academy ID yet).
+    await saveAcademy(other, { name: 'Academy', iri: 'https://academy.example', identityField: 'academyId' });
+    const built = await buildPendingStatements(other, createLibrary([pack]), { now: () => 1 });
+    expect(built.statements).toBeGreaterThan(0);
     const bytes = (await createBackup(other, { appVersion: '0.1.0' })).bytes;
     const platform = fakePlatform();
     vi.spyOn(platform, 'openFile').mockResolvedValue({ name: 'backup.attache-backup', bytes });
@@ -123,6 +129,7 @@ describe('Backup and privacy', () => {
     await user.click(await screen.findByTestId('restore-choose'));
     const preview = await screen.findByTestId('restore-preview');
     expect(within(preview).getByTestId('restore-preview-table-profiles').textContent).toBe('Profiles200');
+    expect(within(preview).getByTestId('restore-preview-table-outbox').textContent).toBe(`xAPI statements for the LRS${built.statements}00`);
     expect(await accessibilityViolations()).toEqual([]);
     expect(await db.profiles.count()).toBe(0);
 
@@ -136,6 +143,7 @@ describe('Backup and privacy', () => {
     await user.click(within(await screen.findByTestId('restore-preview')).getByTestId('restore-confirm'));
     expect(await screen.findByText('This device already held everything in the backup: nothing was added.')).toBeTruthy();
     expect(screen.getByTestId('restore-done-table-attempts').textContent).toBe('Attempts030');
+    expect(screen.getByTestId('restore-done-table-outbox').textContent).toBe(`xAPI statements for the LRS0${built.statements}0`);
     expect(await db.profiles.count()).toBe(2);
   });
 

@@ -73,7 +73,7 @@ interface LoadedKey {
 }
 
 /** Whether safeStorage really protects a secret here (on Linux without a keyring it only obfuscates it). */
-function osProtectionAvailable(safeStorage: SecretProtection, platform: string): boolean {
+export function osProtectionAvailable(safeStorage: SecretProtection, platform: string): boolean {
   if (!safeStorage.isEncryptionAvailable()) return false;
   if (platform === 'linux' && safeStorage.getSelectedStorageBackend) {
     const backend = safeStorage.getSelectedStorageBackend();

@@ -12,7 +12,7 @@
 // settings), Node's fetch against a real local server in the tests.
 import { rm } from 'node:fs/promises';
 import type { LrsConnection, LrsConnectionInput, LrsPostRequest, LrsReply, LrsTestResult } from '../contract/api';
-import { nodeKeyFiles, type KeyFileAccess, type SecretProtection } from './device-key';
+import { nodeKeyFiles, osProtectionAvailable, type KeyFileAccess, type SecretProtection } from './device-key';
 
 /** The xAPI version the app speaks (its statements say `"version": "1.0.3"`, see core/records/xapi.ts). */
 export const XAPI_VERSION_HEADER = '1.0.3';
@@ -59,16 +59,6 @@ interface Credentials {
   endpoint: string;
   key: string;
   secret: string;
-}
-
-/** Whether safeStorage really protects a secret here (on Linux without a keyring it only obfuscates it). */
-function osProtectionAvailable(safeStorage: SecretProtection, platform: string): boolean {
-  if (!safeStorage.isEncryptionAvailable()) return false;
-  if (platform === 'linux' && safeStorage.getSelectedStorageBackend) {
-    const backend = safeStorage.getSelectedStorageBackend();
-    return backend !== 'basic_text' && backend !== 'unknown';
-  }
-  return true;
 }
 
 function originOf(endpoint: string): string {

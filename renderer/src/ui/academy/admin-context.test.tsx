@@ -8,12 +8,13 @@ import axe from 'axe-core';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AttacheApi, Language } from '../../../../electron/contract/api';
+import type { Language } from '../../../../electron/contract/api';
 import type * as secret from '../../core/records/secret';
 import { hashSecret, verifySecret, type SecretHash } from '../../core/records/secret';
 import type { AttacheDatabase } from '../../db/database';
 import { createI18n } from '../../i18n';
 import { createTestDatabase } from '../../test/database';
+import { inertPlatform } from '../../test/platform';
 import { ServicesProvider, type AppServices } from '../services';
 import { loadStartup } from '../startup';
 import { StorageProblemsProvider } from '../storage-problems';
@@ -30,29 +31,7 @@ const PASSPHRASE = 'correct horse battery';
 /** A cheap scrypt cost: these tests check the behaviour, not the work factor. */
 const CHEAP = { N: 2 ** 10, r: 8, p: 1 };
 
-const platform: AttacheApi = {
-  getAppInfo: () => Promise.resolve({ name: 'Attaché', version: '0.1.0', runtime: 'web', os: 'linux', versions: {} }),
-  getSystemLocale: () => Promise.resolve('en-US'),
-  openFile: () => Promise.resolve(null),
-  saveFile: () => Promise.resolve({ saved: false }),
-  openFiles: () => Promise.resolve([]),
-  getDeviceKey: () => Promise.resolve(null),
-  signWithDeviceKey: () => Promise.reject(new Error('no device key in these tests')),
-  printToPdf: () => Promise.resolve(null),
-  getLrsConnection: () => Promise.resolve(null),
-  setLrsConnection: () => Promise.reject(new Error('This test platform has no LRS.')),
-  testLrsConnection: () => Promise.resolve({ reply: { kind: 'unsupported' }, versions: [] }),
-  postStatements: () => Promise.resolve({ kind: 'unsupported' }),
-  getAcademyKey: () => Promise.resolve(null),
-  createAcademyKey: () => Promise.reject(new Error('This test platform has no academy key.')),
-  exportAcademyKey: () => Promise.resolve(null),
-  importAcademyKey: () => Promise.reject(new Error('This test platform has no academy key.')),
-  rewrapAcademyKey: () => Promise.resolve({ ok: true, key: null }),
-  setAcademyDomain: () => Promise.reject(new Error('This test platform has no academy key.')),
-  signBadge: () => Promise.reject(new Error('This test platform has no academy key.')),
-  setMenuState: () => Promise.resolve(),
-  onMenuCommand: () => () => undefined,
-};
+const platform = inertPlatform();
 
 let db: AttacheDatabase;
 

@@ -16,6 +16,7 @@ import { createI18n } from '../../i18n';
 import { createBackup, openBackup } from '../../records/backup';
 import { buildPendingStatements } from '../../records/statements';
 import { createTestDatabase } from '../../test/database';
+import { inertPlatform } from '../../test/platform';
 import { minimalPack, seedRecords } from '../../test/seed-records';
 import { AdminProvider, RequireAdmin } from '../academy/admin-context';
 import { ServicesProvider } from '../services';
@@ -38,32 +39,6 @@ afterEach(async () => {
   await db.delete();
   await other.delete();
 });
-
-function fakePlatform(): AttacheApi {
-  return {
-    getAppInfo: () => Promise.resolve({ name: 'Attaché', version: '0.1.0', runtime: 'web', os: 'linux', versions: {} }),
-    getSystemLocale: () => Promise.resolve('en-US'),
-    openFile: () => Promise.resolve(null),
-    openFiles: () => Promise.resolve([]),
-    saveFile: () => Promise.resolve({ saved: false }),
-    printToPdf: () => Promise.resolve(null),
-    getLrsConnection: () => Promise.resolve(null),
-    setLrsConnection: () => Promise.reject(new Error('This test platform has no LRS.')),
-    testLrsConnection: () => Promise.resolve({ reply: { kind: 'unsupported' }, versions: [] }),
-    postStatements: () => Promise.resolve({ kind: 'unsupported' }),
-    getAcademyKey: () => Promise.resolve(null),
-    createAcademyKey: () => Promise.reject(new Error('This test platform has no academy key.')),
-    exportAcademyKey: () => Promise.resolve(null),
-    importAcademyKey: () => Promise.reject(new Error('This test platform has no academy key.')),
-    rewrapAcademyKey: () => Promise.resolve({ ok: true, key: null }),
-    setAcademyDomain: () => Promise.reject(new Error('This test platform has no academy key.')),
-    signBadge: () => Promise.reject(new Error('This test platform has no academy key.')),
-    getDeviceKey: () => Promise.resolve(null),
-    signWithDeviceKey: () => Promise.reject(new Error('no device key here')),
-    setMenuState: () => Promise.resolve(),
-    onMenuCommand: () => () => undefined,
-  };
-}
 
 async function renderSection(platform: AttacheApi, language: Language = 'en'): Promise<UserEvent> {
   const { services } = await loadStartup(db, platform);
@@ -96,7 +71,7 @@ async function accessibilityViolations(): Promise<string[]> {
 describe('Backup and privacy', () => {
   it('backs up this device through the save dialog and says what the file holds', async () => {
     await seedRecords(db);
-    const platform = fakePlatform();
+    const platform = inertPlatform();
     const save = vi.spyOn(platform, 'saveFile').mockImplementation((request: SaveFileRequest) => Promise.resolve({ saved: true, name: request.suggestedName }));
     const user = await renderSection(platform);
 
@@ -122,7 +97,7 @@ describe('Backup and privacy', () => {
     const built = await buildPendingStatements(other, createLibrary([pack]), { now: () => 1 });
     expect(built.statements).toBeGreaterThan(0);
     const bytes = (await createBackup(other, { appVersion: '0.1.0' })).bytes;
-    const platform = fakePlatform();
+    const platform = inertPlatform();
     vi.spyOn(platform, 'openFile').mockResolvedValue({ name: 'backup.attache-backup', bytes });
     const user = await renderSection(platform);
 
@@ -151,7 +126,7 @@ describe('Backup and privacy', () => {
     await seedRecords(other);
     const bytes = (await createBackup(other, { appVersion: '0.1.0' })).bytes;
     await db.settings.put({ key: 'language', value: 'en' });
-    const platform = fakePlatform();
+    const platform = inertPlatform();
     vi.spyOn(platform, 'openFile').mockResolvedValue({ name: 'backup.attache-backup', bytes });
     const user = await renderSection(platform);
 
@@ -162,7 +137,7 @@ describe('Backup and privacy', () => {
   });
 
   it('refuses a file that is no backup, saying what it is and what to do', async () => {
-    const platform = fakePlatform();
+    const platform = inertPlatform();
     const open = vi.spyOn(platform, 'openFile').mockResolvedValue({ name: 'pack.attache', bytes: minimalPack().archive });
     const user = await renderSection(platform);
 
@@ -179,7 +154,7 @@ describe('Backup and privacy', () => {
 
   it('erases one trainee’s data after offering to save it and saying what it cannot reach', async () => {
     const { trainee } = await seedRecords(db);
-    const user = await renderSection(fakePlatform());
+    const user = await renderSection(inertPlatform());
 
     await user.click(await screen.findByTestId('trainee-select'));
     await user.click(await screen.findByRole('option', { name: 'Olga Ivanova (imported)' }));
@@ -198,7 +173,7 @@ describe('Backup and privacy', () => {
 
   it('asks for the administrator once a passphrase is set', async () => {
     await setAdminPassphrase(db, { current: null, next: 'correct horse battery', confirmation: 'correct horse battery' }, { cost: { N: 2 ** 10, r: 8, p: 1 } });
-    const user = await renderSection(fakePlatform());
+    const user = await renderSection(inertPlatform());
 
     const passphrase = await screen.findByTestId('admin-unlock-passphrase');
     expect(screen.getByTestId('admin-unlock-reason').textContent).toContain("A backup holds every trainee's records");

@@ -9,12 +9,13 @@ import { I18nextProvider } from 'react-i18next';
 import axe from 'axe-core';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AttacheApi, Language } from '../../../../electron/contract/api';
+import type { Language } from '../../../../electron/contract/api';
 import type { AttacheDatabase, ProfileRecord } from '../../db/database';
 import { setAdminPassphrase } from '../../db/repositories/academy';
 import { createProfile, listProfiles, readActiveProfile, setProfilePin, switchProfile } from '../../db/repositories/profiles';
 import { createI18n } from '../../i18n';
 import { createTestDatabase } from '../../test/database';
+import { inertPlatform } from '../../test/platform';
 import { AdminProvider, RequireAdmin, useAdmin } from '../academy/admin-context';
 import { SaveTraineeData } from '../backup/SaveTraineeData';
 import { ServicesProvider } from '../services';
@@ -39,29 +40,7 @@ afterEach(async () => {
 });
 
 /** Profiles need nothing from the platform but what startup reads. */
-const platform: AttacheApi = {
-  getAppInfo: () => Promise.resolve({ name: 'Attaché', version: '0.1.0', runtime: 'web', os: 'linux', versions: {} }),
-  getSystemLocale: () => Promise.resolve('en-US'),
-  openFile: () => Promise.resolve(null),
-  saveFile: () => Promise.resolve({ saved: false }),
-  printToPdf: () => Promise.resolve(null),
-  getLrsConnection: () => Promise.resolve(null),
-  setLrsConnection: () => Promise.reject(new Error('This test platform has no LRS.')),
-  testLrsConnection: () => Promise.resolve({ reply: { kind: 'unsupported' }, versions: [] }),
-  postStatements: () => Promise.resolve({ kind: 'unsupported' }),
-  getAcademyKey: () => Promise.resolve(null),
-  createAcademyKey: () => Promise.reject(new Error('This test platform has no academy key.')),
-  exportAcademyKey: () => Promise.resolve(null),
-  importAcademyKey: () => Promise.reject(new Error('This test platform has no academy key.')),
-  rewrapAcademyKey: () => Promise.resolve({ ok: true, key: null }),
-  setAcademyDomain: () => Promise.reject(new Error('This test platform has no academy key.')),
-  signBadge: () => Promise.reject(new Error('This test platform has no academy key.')),
-  openFiles: () => Promise.resolve([]),
-  getDeviceKey: () => Promise.resolve(null),
-  signWithDeviceKey: () => Promise.reject(new Error('no device key in these tests')),
-  setMenuState: () => Promise.resolve(),
-  onMenuCommand: () => () => undefined,
-};
+const platform = inertPlatform();
 
 async function renderWithServices(ui: ReactNode, language: Language = 'en'): Promise<UserEvent> {
   const { services } = await loadStartup(db, platform);

@@ -17,7 +17,7 @@
 //                        completed (JSON and baked PNG); credentials verified offline (scripts/lib/records-badges.ts).
 // Each command is an entry of COMMANDS below; a new one is a module exporting a RecordsCommand and
 // one line there. Exit 0 done, 1 bad files, 2 bad input.
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
@@ -26,7 +26,7 @@ import type { Pack } from '../renderer/src/core/pack/load';
 import { courseProgress } from '../renderer/src/core/records/progress';
 import type { PlayedScenario } from '../renderer/src/core/records/outcome';
 import { playedScenarioOf } from '../renderer/src/core/records/outcome';
-import { PROGRESS_FILE_EXTENSION, PROGRESS_FILE_LIMITS, ProgressFileError, readProgressFile } from '../renderer/src/core/records/progress-file';
+import { PROGRESS_FILE_EXTENSION } from '../renderer/src/core/records/progress-file';
 import type { RegradeReport, Regrader } from '../renderer/src/core/records/regrade';
 import { createRegrader } from '../renderer/src/core/records/regrade';
 import { APP_VERSION } from './lib/app-version';
@@ -37,6 +37,7 @@ import type { RecordsCommand } from './lib/records-command';
 import { exportCommand } from './lib/records-export';
 import { RecordsUsageError } from './lib/records-command';
 import { syncCommand } from './lib/records-sync';
+import { checkProgressFile, progressFilesOf } from './lib/progress-file-check';
 
 const DEFAULT_PACK = 'scenarios/core-library';
 
@@ -75,21 +76,6 @@ const fingerprint = (publicKey: string) => publicKey.slice(0, 20).match(/.{4}/g)
 // ---------------------------------------------------------------------------------------------
 // verify
 
-/** The files named: each file as given, and the progress files inside each folder. */
-function progressFilesIn(targets: readonly string[]): string[] {
-  return targets.flatMap((target) => {
-    if (existsSync(target) && statSync(target).isDirectory()) {
-      const found = readdirSync(target)
-        .filter((name) => name.endsWith(`.${PROGRESS_FILE_EXTENSION}`))
-        .sort()
-        .map((name) => path.join(target, name));
-      if (found.length === 0) usageError(`${target} holds no .${PROGRESS_FILE_EXTENSION} files`);
-      return found;
-    }
-    return [target];
-  });
-}
-
 function regradeLine(report: RegradeReport): string[] {
   const where = `${report.packId}/${report.scenarioId} (attempt ${report.uid})`;
   return report.flags.map((flag) => {
@@ -107,34 +93,9 @@ function regradeLine(report: RegradeReport): string[] {
 }
 
 function verifyFile(file: string, regrader: Regrader, installed: ReadonlyMap<string, PlayedScenario>): { ok: boolean; lines: string[] } {
-  let bytes: Uint8Array;
-  try {
-    const size = statSync(file).size;
-    if (size > PROGRESS_FILE_LIMITS.maxArchiveBytes) {
-      return {
-        ok: false,
-        lines: [`is larger than any progress file (${Math.round(size / 1024 / 1024)} MiB). Ask the trainee to save their progress file again.`],
-      };
-    }
-    bytes = new Uint8Array(readFileSync(file));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'there is no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
-    return { ok: false, lines: [`cannot be read: ${why}. Check the name and that the file was copied whole.`] };
-  }
-  let verified;
-  try {
-    verified = readProgressFile(bytes);
-  } catch (error) {
-    if (error instanceof ProgressFileError) return { ok: false, lines: [`${error.message} ${error.hint}`] };
-    throw error;
-  }
-  const played = new Map(verified.played.map((scenario) => [scenario.key, scenario]));
-  const reports = verified.outcomes.map((outcome) => {
-    const scenario = played.get(outcome.summary.playedScenario)!;
-    return regrader.check(outcome, scenario, installed.get(scenario.key) ?? null);
-  });
-  const flagged = reports.filter((report) => report.verdict === 'flagged');
+  const checked = checkProgressFile(file, regrader, { installed });
+  if (!checked.ok) return { ok: false, lines: [checked.why] };
+  const { verified, reports, flagged } = checked;
   const { trainee } = verified;
   const identity = [trainee.academyId ?? 'no academy ID', trainee.email ?? 'no e-mail'].join(', ');
   const passed = verified.outcomes.filter((outcome) => outcome.summary.passed).length;
@@ -180,7 +141,7 @@ const verify: RecordsCommand = {
     const installed = new Map<string, PlayedScenario>();
     for (const pack of packs) for (const scenario of pack.scenarios) installed.set(playedScenarioOf(pack, scenario).key, playedScenarioOf(pack, scenario));
     const regrader = createRegrader({ graderVersion: GRADER_VERSION });
-    const files = progressFilesIn(positionals);
+    const files = progressFilesOf(positionals);
     let bad = 0;
     for (const file of files) {
       const { ok, lines } = verifyFile(file, regrader, installed);

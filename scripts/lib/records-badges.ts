@@ -20,9 +20,9 @@ import { isLanguage, type Language } from '../../renderer/src/core/locale';
 import type { Pack } from '../../renderer/src/core/pack/load';
 import type { BadgeSummary } from '../../renderer/src/core/records/badge';
 import { BadgeInputError, buildOpenBadgeCredential } from '../../renderer/src/core/records/badge';
-import { PROGRESS_FILE_LIMITS, ProgressFileError, readProgressFile, type VerifiedProgressFile } from '../../renderer/src/core/records/progress-file';
+import type { VerifiedProgressFile } from '../../renderer/src/core/records/progress-file';
 import { courseProgress } from '../../renderer/src/core/records/progress';
-import { createRegrader } from '../../renderer/src/core/records/regrade';
+import { createRegrader, type Regrader } from '../../renderer/src/core/records/regrade';
 import type { UnlockedAcademyKey } from '../../renderer/src/credentials/academy-key';
 import {
   ACADEMY_KEY_EXTENSION,
@@ -40,6 +40,7 @@ import {
 import { BADGE_IMAGE_PNG, bakeCredential } from '../../renderer/src/credentials/png';
 import { signCredential, verifyCredential } from '../../renderer/src/credentials/sign';
 import { CliInputError, loadPackOrExplain } from './load-pack';
+import { checkProgressFile } from './progress-file-check';
 import type { RecordsCommand } from './records-command';
 import { RecordsUsageError } from './records-command';
 
@@ -172,27 +173,10 @@ interface IssueSettings {
 }
 
 /** The progress file read and graded again, as `records -- verify` does; a reason when it is refused. */
-function checkedProgressFile(
-  file: string,
-  regrader: ReturnType<typeof createRegrader>,
-): { ok: true; verified: VerifiedProgressFile } | { ok: false; why: string } {
-  let bytes: Uint8Array;
-  try {
-    if (statSync(file).size > PROGRESS_FILE_LIMITS.maxArchiveBytes) return { ok: false, why: 'is larger than any progress file.' };
-    bytes = new Uint8Array(readFileSync(file));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { ok: false, why: `cannot be read: ${code === 'ENOENT' ? 'there is no such file' : (error as Error).message}.` };
-  }
-  let verified: VerifiedProgressFile;
-  try {
-    verified = readProgressFile(bytes);
-  } catch (error) {
-    if (error instanceof ProgressFileError) return { ok: false, why: `${error.message} ${error.hint}` };
-    throw error;
-  }
-  const played = new Map(verified.played.map((scenario) => [scenario.key, scenario]));
-  const flagged = verified.outcomes.filter((outcome) => regrader.check(outcome, played.get(outcome.summary.playedScenario)!, null).verdict === 'flagged');
+function checkedProgressFile(file: string, regrader: Regrader): { ok: true; verified: VerifiedProgressFile } | { ok: false; why: string } {
+  const checked = checkProgressFile(file, regrader);
+  if (!checked.ok) return checked;
+  const { verified, flagged } = checked;
   if (flagged.length > 0)
     return {
       ok: false,

@@ -5,8 +5,6 @@
 // in batches under the same response policy (core/records/lrs-sync.ts) through Node's fetch, with a
 // timeout on every request. Exit 0 when every statement is on the LRS; 1 when any is dead, refused,
 // waiting for an academy ID or e-mail, or unsent; 2 bad usage.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import process from 'node:process';
 import { setTimeout as delay } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
@@ -18,7 +16,7 @@ import { sameContent } from '../../renderer/src/core/records/canonical';
 import { decide, initialSyncState, nextBatch, skipSplit, SYNC_LIMITS, type DeadKind } from '../../renderer/src/core/records/lrs-sync';
 import type { FrozenOutcome, PlayedScenario } from '../../renderer/src/core/records/outcome';
 import { courseProgress } from '../../renderer/src/core/records/progress';
-import { PROGRESS_FILE_EXTENSION, ProgressFileError, readProgressFile, type ProgressTrainee } from '../../renderer/src/core/records/progress-file';
+import { PROGRESS_FILE_EXTENSION, type ProgressTrainee } from '../../renderer/src/core/records/progress-file';
 import { createRegrader } from '../../renderer/src/core/records/regrade';
 import {
   attemptStatements,
@@ -29,6 +27,7 @@ import {
   type StatementsBlocker,
 } from '../../renderer/src/core/records/xapi';
 import { CliInputError, loadPackOrExplain } from './load-pack';
+import { checkProgressFile, progressFilesOf } from './progress-file-check';
 import { RecordsUsageError, type RecordsCommand } from './records-command';
 import { basicAuth, fetchTransport, queryStatements } from './xapi-http';
 
@@ -66,47 +65,29 @@ export interface GatheredRecords {
   refused: string[];
 }
 
-/** The files named, with the progress files inside each folder. */
-export function progressFilesOf(targets: readonly string[]): string[] {
-  return targets.flatMap((target) => {
-    if (existsSync(target) && statSync(target).isDirectory()) {
-      const found = readdirSync(target)
-        .filter((name) => name.endsWith(`.${PROGRESS_FILE_EXTENSION}`))
-        .sort()
-        .map((name) => path.join(target, name));
-      if (found.length === 0) usageError(`${target} holds no .${PROGRESS_FILE_EXTENSION} files`);
-      return found;
-    }
-    return [target];
-  });
-}
-
 /**
  * Reads and verifies each file (signature, hashes, shapes, drafts graded again), then merges their
  * records by uid as the academy's import does: the latest file's name, academy ID and e-mail win; an
  * attempt two files hold differently is refused.
  */
-export function gatherRecords(paths: readonly string[], read: (file: string) => Uint8Array = (file) => new Uint8Array(readFileSync(file))): GatheredRecords {
+export function gatherRecords(paths: readonly string[], read?: (file: string) => Uint8Array): GatheredRecords {
   const regrader = createRegrader({ graderVersion: GRADER_VERSION });
   const records: GatheredRecords = { trainees: new Map(), outcomes: [], played: new Map(), refused: [] };
   const files = [];
   for (const file of paths) {
-    try {
-      const verified = readProgressFile(read(file));
-      const played = new Map(verified.played.map((scenario) => [scenario.key, scenario]));
-      const flagged = verified.outcomes.filter((outcome) => regrader.check(outcome, played.get(outcome.summary.playedScenario)!).verdict === 'flagged');
-      if (flagged.length > 0) {
-        records.refused.push(
-          `${file}: ${flagged.length} of ${verified.outcomes.length} attempts were changed after they were graded (npm run records -- verify ${file} says which). Nothing of it is sent; ask the trainee about it.`,
-        );
-        continue;
-      }
-      files.push({ file, verified });
-    } catch (error) {
-      if (error instanceof ProgressFileError) records.refused.push(`${file}: ${error.message} ${error.hint}`);
-      else if ((error as NodeJS.ErrnoException).code) records.refused.push(`${file}: cannot be read (${(error as Error).message})`);
-      else throw error;
+    const checked = checkProgressFile(file, regrader, read ? { read } : {});
+    if (!checked.ok) {
+      records.refused.push(`${file}: ${checked.why}`);
+      continue;
     }
+    const { verified, flagged } = checked;
+    if (flagged.length > 0) {
+      records.refused.push(
+        `${file}: ${flagged.length} of ${verified.outcomes.length} attempts were changed after they were graded (npm run records -- verify ${file} says which). Nothing of it is sent; ask the trainee about it.`,
+      );
+      continue;
+    }
+    files.push({ file, verified });
   }
   const outcomes = new Map<string, { frozen: FrozenOutcome; file: string }>();
   for (const { file, verified } of files.sort((a, b) => a.verified.exportedAt - b.verified.exportedAt)) {

@@ -15,7 +15,7 @@ import type {
   SaveFileRequest,
   SaveFileResult,
 } from '../../../electron/contract/api';
-import { createAcademyKeyStore, loadCredentialsKeyCrypto, type AcademyKeyStorage } from '../../../electron/main/academy-key';
+import type { AcademyKeyStorage, AcademyKeyStore } from '../../../electron/main/academy-key';
 
 /** How long a saved file's object URL lives: long enough for the browser to start the download. */
 const DOWNLOAD_URL_LIFETIME_MS = 60_000;
@@ -199,8 +199,12 @@ function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
 }
 
 export function createPlatform(): AttacheApi {
-  // The signing library is loaded only when the key is first used.
-  const academyKey = createAcademyKeyStore({ storage: browserAcademyKeyStorage, crypto: loadCredentialsKeyCrypto, now: Date.now });
+  // The key's store, and the signing library behind it, load only when the academy's key is first asked for.
+  let academyKeyStore: Promise<AcademyKeyStore> | null = null;
+  const academyKey = (): Promise<AcademyKeyStore> =>
+    (academyKeyStore ??= import('../../../electron/main/academy-key').then(({ createAcademyKeyStore, loadCredentialsKeyCrypto }) =>
+      createAcademyKeyStore({ storage: browserAcademyKeyStorage, crypto: loadCredentialsKeyCrypto, now: Date.now }),
+    ));
   return {
     getAppInfo: (): Promise<AppInfo> =>
       Promise.resolve({
@@ -224,13 +228,13 @@ export function createPlatform(): AttacheApi {
     setLrsConnection: () => Promise.reject(new Error('Sending records to an LRS needs the desktop app; the web build saves them to a file instead.')),
     testLrsConnection: () => Promise.resolve({ reply: { kind: 'unsupported' }, versions: [] }),
     postStatements: () => Promise.resolve({ kind: 'unsupported' }),
-    getAcademyKey: () => academyKey.get(),
-    createAcademyKey: (request) => academyKey.create(request.passphrase),
-    exportAcademyKey: () => academyKey.exportFile(),
-    importAcademyKey: (request) => academyKey.import(request),
-    rewrapAcademyKey: (request) => academyKey.rewrap(request.passphrase, request.newPassphrase),
-    setAcademyDomain: (request) => academyKey.setDomain(request.domain),
-    signBadge: (request) => academyKey.sign(request),
+    getAcademyKey: () => academyKey().then((store) => store.get()),
+    createAcademyKey: (request) => academyKey().then((store) => store.create(request.passphrase)),
+    exportAcademyKey: () => academyKey().then((store) => store.exportFile()),
+    importAcademyKey: (request) => academyKey().then((store) => store.import(request)),
+    rewrapAcademyKey: (request) => academyKey().then((store) => store.rewrap(request.passphrase, request.newPassphrase)),
+    setAcademyDomain: (request) => academyKey().then((store) => store.setDomain(request.domain)),
+    signBadge: (request) => academyKey().then((store) => store.sign(request)),
     // A browser tab has no application menu to keep in step.
     setMenuState: () => Promise.resolve(),
     onMenuCommand,

@@ -29,8 +29,7 @@ export const PERSONA_ROLES = [
 export const TONE_TARGETS = ['empathetic', 'neutral', 'calm-firm', 'warm', 'formal'] as const;
 export const REACTION_MOODS = ['supportive', 'grateful', 'confused', 'critical', 'hostile'] as const;
 export const TASK_OUTCOMES = ['passed', 'failed', 'missed'] as const;
-export const AXES = ['tone', 'policy', 'platform'] as const;
-export type Axis = (typeof AXES)[number];
+export { AXES, type Axis } from './axes';
 export const RULE_LEVELS = ['off', 'suggestion', 'warning', 'error'] as const;
 /**
  * How much a policy item weighs. minor: it costs points; major: it fails the task's policy axis

@@ -6,8 +6,8 @@
 import { v5 as uuidv5 } from 'uuid';
 import type { IdentityField } from '../academy';
 import type { FeedPublication } from '../engine/timeline';
-import type { Axis, Course, Localized } from '../pack/schema';
-import { AXES } from '../pack/schema';
+import { AXES, type Axis } from '../pack/axes';
+import type { Course, Localized } from '../pack/schema';
 import type { FrozenOutcome, PlayedScenario } from './outcome';
 
 /** The xAPI version the statements are written to (the header every request carries). */

@@ -4,7 +4,7 @@
 import { createContext, use, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { LrsConnection } from '../../../../electron/contract/api';
 import type { Library } from '../../library/library';
-import { createLrsSync, type LrsSync, type OnlineSignal, type SyncStatus } from '../../records/lrs-sync';
+import type { LrsSync, LrsSyncDeps, OnlineSignal, SyncStatus } from '../../records/lrs-sync';
 import { useLibrary } from '../library-context';
 import { useServices } from '../services';
 
@@ -33,6 +33,60 @@ const browserOnline: OnlineSignal = {
   },
 };
 
+const NOT_LOADED: SyncStatus = {
+  state: 'idle',
+  pending: 0,
+  sent: 0,
+  dead: 0,
+  waiting: {},
+  lastSyncAt: null,
+  nextAttemptAt: null,
+  lastProblem: null,
+  progress: null,
+};
+
+/**
+ * The sync service, with its module (the statement builder, the outbox, the policy) loaded after the first
+ * paint rather than before it: until then it reads as idle with nothing counted, and what is asked of it
+ * waits for the module.
+ */
+function lazyLrsSync(deps: LrsSyncDeps): LrsSync & { load(): Promise<LrsSync> } {
+  let loading: Promise<LrsSync> | null = null;
+  let loaded: LrsSync | null = null;
+  let wantStarted = false;
+  const listeners = new Set<(status: SyncStatus) => void>();
+  const load = () =>
+    (loading ??= import('../../records/lrs-sync').then(({ createLrsSync }) => {
+      const sync = createLrsSync(deps);
+      loaded = sync;
+      sync.subscribe((status) => {
+        for (const listener of [...listeners]) listener(status);
+      });
+      if (wantStarted) sync.start();
+      for (const listener of [...listeners]) listener(sync.status());
+      return sync;
+    }));
+  return {
+    load,
+    start() {
+      wantStarted = true;
+      if (loaded) loaded.start();
+      else void load();
+    },
+    stop() {
+      wantStarted = false;
+      loaded?.stop();
+    },
+    syncNow: () => load().then((sync) => sync.syncNow()),
+    requeue: (ids) => load().then((sync) => sync.requeue(ids)),
+    status: () => loaded?.status() ?? NOT_LOADED,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
 export function LrsSyncProvider({ children }: { children: ReactNode }) {
   const { db, platform, appInfo } = useServices();
   const library = useLibrary();
@@ -43,7 +97,7 @@ export function LrsSyncProvider({ children }: { children: ReactNode }) {
   const canSync = appInfo.runtime === 'electron';
 
   const [sync] = useState(() =>
-    createLrsSync({
+    lazyLrsSync({
       db,
       library: () => libraryRef.current,
       transport: { postStatements: (request) => platform.postStatements(request) },
@@ -54,6 +108,9 @@ export function LrsSyncProvider({ children }: { children: ReactNode }) {
     }),
   );
   const status = useSyncExternalStore(sync.subscribe, sync.status);
+  useEffect(() => {
+    sync.load().catch((error: unknown) => console.error(error));
+  }, [sync]);
 
   const [connection, setConnection] = useState<LrsConnection | null | undefined>(canSync ? undefined : null);
   const refreshConnection = useCallback(async () => {

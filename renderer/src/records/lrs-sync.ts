@@ -16,6 +16,7 @@ import type { AttacheDatabase, OutboxRecord } from '../db/database';
 import { markDead, markSent, nextPending, outboxCounts, requeue as requeueStatements } from '../db/repositories/outbox';
 import type { Library } from '../library/library';
 import { buildPendingStatements } from './statements';
+import { IDLE_SYNC_STATUS } from './sync-status';
 
 /** What the sync sends through: the platform's LRS methods (desktop: main process; web: unsupported). */
 export interface LrsTransport {
@@ -110,17 +111,7 @@ export function createLrsSync(deps: LrsSyncDeps): LrsSync {
   const { db, transport, now, random } = deps;
   const timers = deps.timers ?? defaultTimers;
   let policy: SyncPolicyState = initialSyncState(deps.batchSize);
-  let current: SyncStatus = {
-    state: 'idle',
-    pending: 0,
-    sent: 0,
-    dead: 0,
-    waiting: {},
-    lastSyncAt: null,
-    nextAttemptAt: null,
-    lastProblem: null,
-    progress: null,
-  };
+  let current: SyncStatus = IDLE_SYNC_STATUS;
   const listeners = new Set<(status: SyncStatus) => void>();
   let started = false;
   /** Raised by stop(): a pass of an older epoch sends nothing more. */

@@ -289,6 +289,38 @@ function useAdminCheck() {
   return (passphrase: string) => checkAdminPassphrase(db, passphrase);
 }
 
+/** A key dialog's last line: what is under way (read out), then Cancel and the form's submit button. */
+function DialogActions({
+  pending,
+  progress,
+  submit,
+  submitTestId,
+  onCancel,
+}: {
+  pending: boolean;
+  progress: string;
+  submit: string;
+  submitTestId: string;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation('badges');
+  return (
+    <>
+      <Text size="sm" c="dimmed" role="status" aria-live="polite">
+        {pending ? progress : ''}
+      </Text>
+      <Group justify="flex-end" gap="sm">
+        <Button variant="default" onClick={onCancel}>
+          {t('key.cancel')}
+        </Button>
+        <Button type="submit" loading={pending} data-testid={submitTestId}>
+          {submit}
+        </Button>
+      </Group>
+    </>
+  );
+}
+
 function CreateKeyDialog({ opened, onClose, onDone }: { opened: boolean; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation('badges');
   const { t: tc } = useTranslation('common');
@@ -357,17 +389,13 @@ function CreateKeyForm({ onClose, onDone }: { onClose: () => void; onDone: () =>
           error={issue}
           data-testid="academy-key-create-passphrase"
         />
-        <Text size="sm" c="dimmed" role="status" aria-live="polite">
-          {pending ? t('key.creating') : ''}
-        </Text>
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('key.cancel')}
-          </Button>
-          <Button type="submit" loading={pending} data-testid="academy-key-create-submit">
-            {t('key.createSubmit')}
-          </Button>
-        </Group>
+        <DialogActions
+          pending={pending}
+          progress={t('key.creating')}
+          submit={t('key.createSubmit')}
+          submitTestId="academy-key-create-submit"
+          onCancel={onClose}
+        />
       </Stack>
     </form>
   );
@@ -498,17 +526,13 @@ function ImportKeyForm({ replacing, onClose, onDone }: { replacing: boolean; onC
             {issues.other}
           </Alert>
         )}
-        <Text size="sm" c="dimmed" role="status" aria-live="polite">
-          {pending ? t('key.importing') : ''}
-        </Text>
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('key.cancel')}
-          </Button>
-          <Button type="submit" loading={pending} data-testid="academy-key-import-submit">
-            {t('key.importSubmit')}
-          </Button>
-        </Group>
+        <DialogActions
+          pending={pending}
+          progress={t('key.importing')}
+          submit={t('key.importSubmit')}
+          submitTestId="academy-key-import-submit"
+          onCancel={onClose}
+        />
       </Stack>
     </form>
   );

@@ -5,6 +5,7 @@ import { createContext, use, useCallback, useEffect, useMemo, useRef, useState, 
 import type { LrsConnection } from '../../../../electron/contract/api';
 import type { Library } from '../../library/library';
 import type { LrsSync, LrsSyncDeps, OnlineSignal, SyncStatus } from '../../records/lrs-sync';
+import { IDLE_SYNC_STATUS } from '../../records/sync-status';
 import { useLibrary } from '../library-context';
 import { useServices } from '../services';
 
@@ -31,18 +32,6 @@ const browserOnline: OnlineSignal = {
       window.removeEventListener('offline', listener);
     };
   },
-};
-
-const NOT_LOADED: SyncStatus = {
-  state: 'idle',
-  pending: 0,
-  sent: 0,
-  dead: 0,
-  waiting: {},
-  lastSyncAt: null,
-  nextAttemptAt: null,
-  lastProblem: null,
-  progress: null,
 };
 
 /**
@@ -79,7 +68,7 @@ function lazyLrsSync(deps: LrsSyncDeps): LrsSync & { load(): Promise<LrsSync> } 
     },
     syncNow: () => load().then((sync) => sync.syncNow()),
     requeue: (ids) => load().then((sync) => sync.requeue(ids)),
-    status: () => loaded?.status() ?? NOT_LOADED,
+    status: () => loaded?.status() ?? IDLE_SYNC_STATUS,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

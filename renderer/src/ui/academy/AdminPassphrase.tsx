@@ -1,7 +1,7 @@
 // Runtime: renderer. Setting, changing and removing the administrator passphrase. Changing or removing
 // it asks for the current one, even in administrator mode; whoever sets or changes it stays unlocked.
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { newPassphraseIssue } from '../../core/academy';
 import { PASSPHRASE_MIN_LENGTH } from '../../core/records/secret';
@@ -25,6 +25,19 @@ export function AdminPassphrase({ configured }: { configured: boolean }) {
   const issueText = (issue: 'too-short' | 'mismatch') =>
     issue === 'too-short' ? t('passphrase.errors.tooShort', { min: PASSPHRASE_MIN_LENGTH }) : t('passphrase.errors.mismatch');
   const shown = mode ?? 'set';
+  // The academy's signing key stays sealed under the passphrase being removed: the dialog says so.
+  const [keySealed, setKeySealed] = useState(false);
+  useEffect(() => {
+    if (mode !== 'remove') return;
+    let current = true;
+    platform.getAcademyKey().then(
+      (key) => current && setKeySealed(key !== null),
+      () => current && setKeySealed(false),
+    );
+    return () => {
+      current = false;
+    };
+  }, [mode, platform]);
 
   return (
     <Stack gap="sm" data-testid="admin-passphrase">
@@ -72,7 +85,17 @@ export function AdminPassphrase({ configured }: { configured: boolean }) {
         testId="admin-passphrase"
         text={{
           title: shown === 'remove' ? t('passphrase.removeDialog.title') : shown === 'change' ? t('passphrase.dialogChange') : t('passphrase.dialogSet'),
-          intro: shown === 'remove' ? <Text size="sm">{t('passphrase.removeDialog.body')}</Text> : undefined,
+          intro:
+            shown === 'remove' ? (
+              <Stack gap="xs">
+                <Text size="sm">{t('passphrase.removeDialog.body')}</Text>
+                {keySealed && (
+                  <Text size="sm" data-testid="admin-passphrase-remove-key">
+                    {t('passphrase.removeDialog.academyKey')}
+                  </Text>
+                )}
+              </Stack>
+            ) : undefined,
           current: t('passphrase.current'),
           next: t('passphrase.next'),
           nextDescription: t('passphrase.nextDescription', { min: PASSPHRASE_MIN_LENGTH }),

@@ -210,6 +210,26 @@ describe('the academy signing key in Settings', { timeout: 120_000 }, () => {
     expect(await platform.rewrapAcademyKey({ passphrase: PASSPHRASE, newPassphrase: PASSPHRASE })).toMatchObject({ ok: false, problem: 'wrong-passphrase' });
     expect((await platform.rewrapAcademyKey({ passphrase: next, newPassphrase: next })).ok).toBe(true);
   });
+
+  it('says, before the administrator passphrase is removed, that the key stays sealed under it', async () => {
+    const db = await academyDevice();
+    const platform = platformFor('web');
+    const { user } = await renderAt(db, platform, '#/settings');
+    const academy = await screen.findByTestId('settings-academy', {}, { timeout: 10_000 });
+    await unlock(user, academy);
+    await user.click(await within(academy).findByTestId('admin-passphrase-remove'));
+    const dialog = await screen.findByTestId('admin-passphrase-dialog');
+    await within(dialog).findByTestId('admin-passphrase-submit');
+    expect(screen.queryByTestId('admin-passphrase-remove-key')).toBeNull();
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByTestId('admin-passphrase-submit')).toBeNull());
+
+    await platform.createAcademyKey({ passphrase: PASSPHRASE });
+    await user.click(within(academy).getByTestId('admin-passphrase-remove'));
+    expect((await screen.findByTestId('admin-passphrase-remove-key')).textContent).toBe(
+      "The academy's signing key stays sealed under this passphrase: keep the passphrase, since issuing a badge will ask for it. To have the key under another passphrase, change the passphrase instead of removing it.",
+    );
+  });
 });
 
 describe('issuing and verifying a badge', { timeout: 180_000 }, () => {

@@ -4,6 +4,7 @@
 // academy's settings and the titles of what they played; does the per-trainee work in chunks, giving
 // the page back between chunks and saying how far it got, so that 500 trainees never freeze the screen;
 // and hands back the file's bytes with a name to suggest. The rules of each format live in the core.
+import { replaceUnsafeFileNameCharacters } from '../core/file-name';
 import { attemptRecord, compareAttemptRecords, type AttemptRecordExport } from '../core/records/attempts-export';
 import { byTrainee, exportCatalog, type ExportCatalog, type ExportTrainee, type IdentityField } from '../core/records/export-common';
 import {
@@ -138,12 +139,8 @@ export function localDate(now: number): string {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 }
 
-/** Characters no file system takes in a name; a trainee's name becomes part of one. */
-// eslint-disable-next-line no-control-regex
-const NOT_IN_FILE_NAMES = /[/\\:*?"<>|\u0000-\u001f\u007f]+/g;
-
 export function fileNamePart(text: string): string {
-  return text.replace(NOT_IN_FILE_NAMES, '-').replace(/\s+/g, ' ').trim().slice(0, 80).trim() || 'trainee';
+  return replaceUnsafeFileNameCharacters(text, '-').replace(/\s+/g, ' ').trim().slice(0, 80).trim() || 'trainee';
 }
 
 const utf8 = (text: string) => new TextEncoder().encode(text);

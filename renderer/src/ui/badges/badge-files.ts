@@ -2,24 +2,21 @@
 // JSON, as a baked PNG and as a PDF certificate carrying the JSON, and the did.json to publish for
 // did:web. The signing libraries and pdf-lib load only when a badge is first issued or checked.
 import type { AcademyKeyInfo } from '../../../../electron/contract/api';
+import { replaceUnsafeFileNameCharacters } from '../../core/file-name';
 
-/** The key file's extension, as the credentials library and the command line name it (a test keeps them equal). */
 /** A done message's colour: Mantine's teal falls under 4.5:1 on white, and its darker teal under it on dark surfaces. */
 export const DONE_COLOR = 'light-dark(var(--mantine-color-teal-9), var(--mantine-color-teal-3))';
 
+/** The key file's extension, as the credentials library and the command line name it (a test keeps them equal). */
 export const ACADEMY_KEY_EXTENSION = 'attache-key';
 
 /** The name a PDF certificate gives the credential it carries. */
 export const ATTACHED_CREDENTIAL_NAME = 'open-badge-credential.json';
 
-/** Characters no file name may hold on Windows, macOS or Linux, and control characters. */
-// eslint-disable-next-line no-control-regex
-const UNSAFE_IN_FILE_NAME = /[/\\:*?"<>|\u0000-\u001f\u007f]+/g;
-
 /** A plain file name from parts (a trainee's name, a course's title), at most 120 characters before the extension. */
 export function safeFileName(parts: readonly string[], extension: string): string {
   const base = parts
-    .map((part) => part.replace(UNSAFE_IN_FILE_NAME, ' ').replace(/\s+/g, ' ').trim())
+    .map((part) => replaceUnsafeFileNameCharacters(part, ' ').replace(/\s+/g, ' ').trim())
     .filter((part) => part.length > 0)
     .join(' - ')
     .slice(0, 120)

@@ -133,6 +133,53 @@ function packEntries(files: PackFiles, manifest: unknown = manifestFor(files)): 
 
 let zeroBomb: Uint8Array | null = null;
 /** 64 MiB of zeros deflated (about 64 KB), made once. */
+/** A copy of `bytes` with 1–64 bytes changed, half of them among the last 4,000 (where the central directory is). */
+export function flipBytes(rng: Rng, source: Uint8Array): Uint8Array {
+  const bytes = source.slice();
+  for (let n = rng.between(1, 64); n > 0; n -= 1)
+    bytes[rng.chance(0.5) ? rng.int(bytes.length) : bytes.length - 1 - rng.int(Math.min(bytes.length, 4_000))] = rng.int(256);
+  return bytes;
+}
+
+/** `bytes` cut short at either end. */
+export function truncateBytes(rng: Rng, bytes: Uint8Array): Uint8Array {
+  return rng.chance(0.5) ? bytes.slice(0, rng.int(bytes.length)) : bytes.slice(rng.int(bytes.length));
+}
+
+/** Some entries declare sizes (and CRCs) they do not have; `overLimit` is one byte past the reader's bound. */
+export function lieAboutSizes(rng: Rng, entries: CraftedEntry[], overLimit: number): CraftedEntry[] {
+  for (const entry of entries) {
+    if (!rng.chance(0.3)) continue;
+    const lie = rng.pick([0, 1, 0xffffffff, 0x7fffffff, entry.data.length - 1, entry.data.length + 1, overLimit]);
+    if (rng.chance(0.5)) entry.declaredSize = lie;
+    else entry.declaredCompressedSize = lie;
+    if (rng.chance(0.3)) entry.crc = rng.int(0xffffffff);
+  }
+  return entries;
+}
+
+/** Up to `most` entries with unsafe names (from `names`, deep paths or odd strings), some as links or without the UTF-8 flag. */
+export function addBadNames(
+  rng: Rng,
+  entries: CraftedEntry[],
+  options: { names: readonly (string | number[])[]; most: number; suffix: string; data: Uint8Array },
+): CraftedEntry[] {
+  for (let n = rng.between(1, options.most); n > 0; n -= 1) {
+    const name = rng.chance(0.8)
+      ? rng.pick(options.names)
+      : rng.chance(0.5)
+        ? `${'a/'.repeat(rng.between(5, 5_000))}${options.suffix}`
+        : oddString(rng, rng.pick([5, 300, 60_000]));
+    entries.push({
+      name: typeof name === 'string' ? encoder.encode(name).slice(0, 0xffff) : new Uint8Array(name),
+      data: options.data,
+      ...(rng.chance(0.2) ? { unixMode: 0o120777 } : {}),
+      ...(rng.chance(0.2) ? { flags: 0 } : {}),
+    });
+  }
+  return rng.shuffle(entries);
+}
+
 export function zeros64MiB(): Uint8Array {
   zeroBomb ??= deflateSync(new Uint8Array(64 * MIB), { level: 9 });
   return zeroBomb;
@@ -185,28 +232,13 @@ export function generateArchive(rng: Rng, kind: ArchiveKind, base: PackFiles): U
         return craftZip(packEntries(files));
       }
     }
-    case 'byte-flips': {
-      const bytes = valid();
-      const n = rng.between(1, 64);
+    case 'byte-flips':
       // Headers sit at the start of each entry and in the central directory at the end: aim there as often as anywhere.
-      for (let i = 0; i < n; i += 1) bytes[rng.chance(0.5) ? rng.int(bytes.length) : bytes.length - 1 - rng.int(Math.min(bytes.length, 4_000))] = rng.int(256);
-      return bytes;
-    }
-    case 'truncated': {
-      const bytes = valid();
-      return rng.chance(0.5) ? bytes.slice(0, rng.int(bytes.length)) : bytes.slice(rng.int(bytes.length));
-    }
-    case 'lying-sizes': {
-      const entries = packEntries(base);
-      for (const entry of entries) {
-        if (!rng.chance(0.3)) continue;
-        const lie = rng.pick([0, 1, 0xffffffff, 0x7fffffff, entry.data.length - 1, entry.data.length + 1, 32 * MIB + 1]);
-        if (rng.chance(0.5)) entry.declaredSize = lie;
-        else entry.declaredCompressedSize = lie;
-        if (rng.chance(0.3)) entry.crc = rng.int(0xffffffff);
-      }
-      return craftZip(entries);
-    }
+      return flipBytes(rng, valid());
+    case 'truncated':
+      return truncateBytes(rng, valid());
+    case 'lying-sizes':
+      return craftZip(lieAboutSizes(rng, packEntries(base), 32 * MIB + 1));
     case 'zip-bomb': {
       const bomb = zeros64MiB();
       const entries = packEntries(base);
@@ -223,24 +255,8 @@ export function generateArchive(rng: Rng, kind: ArchiveKind, base: PackFiles): U
       }
       return craftZip(entries);
     }
-    case 'bad-names': {
-      const entries = packEntries(base);
-      for (let n = rng.between(1, 6); n > 0; n -= 1) {
-        const name = rng.chance(0.8)
-          ? rng.pick(BAD_NAMES)
-          : rng.chance(0.5)
-            ? 'a/'.repeat(rng.between(5, 5_000)) + 'x.yaml'
-            : oddString(rng, rng.pick([5, 300, 60_000]));
-        const bytes = typeof name === 'string' ? encoder.encode(name).slice(0, 0xffff) : new Uint8Array(name);
-        entries.push({
-          name: bytes,
-          data: encoder.encode('id: x\n'),
-          ...(rng.chance(0.2) ? { unixMode: 0o120777 } : {}),
-          ...(rng.chance(0.2) ? { flags: 0 } : {}),
-        });
-      }
-      return craftZip(rng.shuffle(entries));
-    }
+    case 'bad-names':
+      return craftZip(addBadNames(rng, packEntries(base), { names: BAD_NAMES, most: 6, suffix: 'x.yaml', data: encoder.encode('id: x\n') }));
     case 'forged-manifest': {
       const manifest = manifestFor(base) as { files: Array<Record<string, unknown>> } & Record<string, unknown>;
       const forge = rng.pick(['types', 'missing-file', 'extra-file', 'huge', 'not-json', 'proto', 'nan']);

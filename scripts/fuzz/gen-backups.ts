@@ -10,7 +10,7 @@ import type { BackupManifest, BackupTable } from '../../renderer/src/core/record
 import { BACKUP_MANIFEST_PATH, BACKUP_TABLES, MAX_TABLE_FILE_BYTES } from '../../renderer/src/core/records/backup-format';
 import type { Corpus } from './corpus';
 import type { CraftedEntry } from './gen-archives';
-import { craftZip, generateArchive, zeros64MiB } from './gen-archives';
+import { addBadNames, craftZip, flipBytes, lieAboutSizes, truncateBytes, generateArchive, zeros64MiB } from './gen-archives';
 import type { Json } from './json-mutations';
 import { deepJson, hostileValue, mutateJson, parseJson } from './json-mutations';
 import type { Rng } from './random';
@@ -103,26 +103,13 @@ export function generateBackup(rng: Rng, kind: BackupKind, corpus: Corpus): Uint
     case 'valid':
       return records.backupBytes.slice();
     case 'byte-flips': {
-      const bytes = records.backupBytes.slice();
-      for (let n = rng.between(1, 64); n > 0; n -= 1)
-        bytes[rng.chance(0.5) ? rng.int(bytes.length) : bytes.length - 1 - rng.int(Math.min(bytes.length, 4_000))] = rng.int(256);
-      return bytes;
+      return flipBytes(rng, records.backupBytes);
     }
     case 'truncated': {
-      const bytes = records.backupBytes.slice();
-      return rng.chance(0.5) ? bytes.slice(0, rng.int(bytes.length)) : bytes.slice(rng.int(bytes.length));
+      return truncateBytes(rng, records.backupBytes.slice());
     }
-    case 'lying-sizes': {
-      const crafted = asCrafted(entries);
-      for (const entry of crafted) {
-        if (!rng.chance(0.3)) continue;
-        const lie = rng.pick([0, 1, 0xffffffff, 0x7fffffff, entry.data.length - 1, entry.data.length + 1, 128 * MIB + 1]);
-        if (rng.chance(0.5)) entry.declaredSize = lie;
-        else entry.declaredCompressedSize = lie;
-        if (rng.chance(0.3)) entry.crc = rng.int(0xffffffff);
-      }
-      return craftZip(crafted);
-    }
+    case 'lying-sizes':
+      return craftZip(lieAboutSizes(rng, asCrafted(entries), 128 * MIB + 1));
     case 'zip-bomb': {
       const crafted = asCrafted(entries);
       const copies = rng.pick([1, 4, 100]);
@@ -155,20 +142,7 @@ export function generateBackup(rng: Rng, kind: BackupKind, corpus: Corpus): Uint
         BACKUP_MANIFEST_PATH,
         'packs/00001.attache',
       ];
-      for (let n = rng.between(1, 4); n > 0; n -= 1) {
-        const name = rng.chance(0.8)
-          ? rng.pick(names)
-          : rng.chance(0.5)
-            ? `${'a/'.repeat(rng.between(5, 5_000))}x.json`
-            : oddString(rng, rng.pick([5, 300, 60_000]));
-        crafted.push({
-          name: encoder.encode(name).slice(0, 0xffff),
-          data: encoder.encode('[]'),
-          ...(rng.chance(0.2) ? { unixMode: 0o120777 } : {}),
-          ...(rng.chance(0.2) ? { flags: 0 } : {}),
-        });
-      }
-      return craftZip(rng.shuffle(crafted));
+      return craftZip(addBadNames(rng, crafted, { names, most: 4, suffix: 'x.json', data: encoder.encode('[]') }));
     }
     case 'forged-manifest': {
       const manifest = manifestOf(entries) as unknown as Record<string, Json> & {

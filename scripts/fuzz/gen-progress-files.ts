@@ -8,7 +8,7 @@ import type { FrozenOutcome } from '../../renderer/src/core/records/outcome';
 import { PROGRESS_MANIFEST_PATH, PROGRESS_SIGNATURE_PATH, PROGRESS_TRAINEE_PATH } from '../../renderer/src/core/records/progress-file';
 import type { Corpus } from './corpus';
 import type { CraftedEntry } from './gen-archives';
-import { craftZip, zeros64MiB } from './gen-archives';
+import { addBadNames, craftZip, flipBytes, lieAboutSizes, truncateBytes, zeros64MiB } from './gen-archives';
 import type { Json } from './json-mutations';
 import { deepJson, hostileValue, jsonBytes, mutateJson, parseJson } from './json-mutations';
 import type { Rng } from './random';
@@ -86,26 +86,13 @@ export function generateProgressFile(rng: Rng, kind: ProgressFileKind, corpus: C
     case 'valid':
       return rng.chance(0.5) ? trainee.bytes.slice() : resigned(rng, files, trainee);
     case 'byte-flips': {
-      const bytes = trainee.bytes.slice();
-      for (let n = rng.between(1, 64); n > 0; n -= 1)
-        bytes[rng.chance(0.5) ? rng.int(bytes.length) : bytes.length - 1 - rng.int(Math.min(bytes.length, 4_000))] = rng.int(256);
-      return bytes;
+      return flipBytes(rng, trainee.bytes);
     }
     case 'truncated': {
-      const bytes = trainee.bytes.slice();
-      return rng.chance(0.5) ? bytes.slice(0, rng.int(bytes.length)) : bytes.slice(rng.int(bytes.length));
+      return truncateBytes(rng, trainee.bytes.slice());
     }
-    case 'lying-sizes': {
-      const entries = asCrafted(signedProgressEntries(files, uid, trainee.key));
-      for (const entry of entries) {
-        if (!rng.chance(0.3)) continue;
-        const lie = rng.pick([0, 1, 0xffffffff, 0x7fffffff, entry.data.length - 1, entry.data.length + 1, 16 * MIB + 1]);
-        if (rng.chance(0.5)) entry.declaredSize = lie;
-        else entry.declaredCompressedSize = lie;
-        if (rng.chance(0.3)) entry.crc = rng.int(0xffffffff);
-      }
-      return craftZip(entries);
-    }
+    case 'lying-sizes':
+      return craftZip(lieAboutSizes(rng, asCrafted(signedProgressEntries(files, uid, trainee.key)), 16 * MIB + 1));
     case 'zip-bomb': {
       const bombs = rng.pick([1, 4, 100]);
       const declared = rng.pick([64 * MIB, 16 * MIB, 1_000, 0]);
@@ -150,20 +137,7 @@ export function generateProgressFile(rng: Rng, kind: ProgressFileKind, corpus: C
         PROGRESS_MANIFEST_PATH,
         PROGRESS_SIGNATURE_PATH,
       ];
-      for (let n = rng.between(1, 4); n > 0; n -= 1) {
-        const name = rng.chance(0.8)
-          ? rng.pick(names)
-          : rng.chance(0.5)
-            ? `${'a/'.repeat(rng.between(5, 5_000))}x.json`
-            : oddString(rng, rng.pick([5, 300, 60_000]));
-        entries.push({
-          name: encoder.encode(name).slice(0, 0xffff),
-          data: encoder.encode('{}'),
-          ...(rng.chance(0.2) ? { unixMode: 0o120777 } : {}),
-          ...(rng.chance(0.2) ? { flags: 0 } : {}),
-        });
-      }
-      return craftZip(rng.shuffle(entries));
+      return craftZip(addBadNames(rng, entries, { names, most: 4, suffix: 'x.json', data: encoder.encode('{}') }));
     }
     case 'forged-manifest': {
       const manifest = progressManifest(files, { traineeUid: uid, deviceKey: trainee.key.publicKey }) as unknown as Record<string, Json> & {

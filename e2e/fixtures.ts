@@ -6,6 +6,9 @@ import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect } from '@playwright/test';
 import { AppPage } from './pages/AppPage';
 
+/** Tallest viewport a screenshot stretches to, in CSS pixels (about three laptop screens). */
+const MAX_SCREENSHOT_HEIGHT = 2400;
+
 interface Fixtures {
   app: AppPage;
   /** Saves a full-page screenshot as `<SCREENSHOT_DIR>/<name>.png` and attaches it to the report. */
@@ -66,9 +69,11 @@ export const test = base.extend<Fixtures>({
     await use(async (name) => {
       await mkdir(directory, { recursive: true });
       // Full-page capture leaves fixed elements (header, navigation) where the scroll put them, so
-      // the viewport grows to the page's height instead, then shrinks back.
+      // the viewport grows to the page's height instead, then shrinks back. The growth is capped:
+      // a very tall viewport (the whole Settings page) made Chromium's capture stall on a busy
+      // machine, and nothing below a couple of screens is looked at in these pictures.
       const viewport = page.viewportSize();
-      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      const height = Math.min(await page.evaluate(() => document.documentElement.scrollHeight), MAX_SCREENSHOT_HEIGHT);
       if (viewport && height > viewport.height) await page.setViewportSize({ width: viewport.width, height });
       const body = await page.screenshot({ path: path.join(directory, `${name}.png`), animations: 'disabled' });
       if (viewport) await page.setViewportSize(viewport);

@@ -9,7 +9,7 @@ import { createActor, initialTransition, transition } from 'xstate';
 import { z } from 'zod';
 import { PACK_FORMAT, TASK_KINDS } from '../pack/schema';
 import { CLOCK_SPEEDS, hasEngineEventType } from './event-log';
-import type { EngineEvent, ScenarioMachine } from './machine';
+import type { EngineEvent, PlaytestEvent, ScenarioMachine } from './machine';
 
 /** Bumped whenever the machine's states or context change shape. */
 export const MACHINE_VERSION = 2;
@@ -56,6 +56,14 @@ export function replay(machine: ScenarioMachine, events: readonly EngineEvent[])
  */
 export function step(machine: ScenarioMachine, snapshot: ScenarioSnapshot, event: EngineEvent): ScenarioSnapshot {
   if (!hasEngineEventType(event)) return snapshot;
+  return transition(machine, snapshot, event)[0];
+}
+
+/**
+ * Applies an event only a studio play-test sends (an inject delivered now). Kept apart from `step`,
+ * which takes the events of a trainee's log: a play-test saves nothing, so these never reach a log.
+ */
+export function stepPlaytest(machine: ScenarioMachine, snapshot: ScenarioSnapshot, event: PlaytestEvent): ScenarioSnapshot {
   return transition(machine, snapshot, event)[0];
 }
 

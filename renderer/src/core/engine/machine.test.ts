@@ -5,7 +5,8 @@ import { CORE_LIBRARY_DIR, MINIMAL_PACK_DIR, readFolder } from '../../test/packs
 import { loadPack } from '../pack/load';
 import type { Scenario } from '../pack/schema';
 import { createActor } from 'xstate';
-import { currentVersions, persistSnapshot, replay, restoreSnapshot, step } from './attempt';
+import { currentVersions, persistSnapshot, replay, restoreSnapshot, step, stepPlaytest } from './attempt';
+import { validateEventLog } from './event-log';
 import type { EngineEvent } from './machine';
 import { createScenarioMachine } from './machine';
 
@@ -72,6 +73,48 @@ describe('the scenario machine', () => {
       ends.some((timeline) => timeline.tasks['publish-hotline']!.outcome === 'missed' && timeline.firedBranches.some((fired) => fired.id === 'missed-hotline')),
     ).toBe(true);
     for (const path of paths) expect(['briefing', 'live', 'debrief']).toContain(path.state.value);
+  });
+});
+
+describe('a play-test sending an inject now', () => {
+  it('delivers a scheduled inject at the current minute, and it arrives only once', () => {
+    const started = replay(machine, [{ type: 'START' }, { type: 'CLOCK.TICK', minutes: 1 }]);
+    expect(started.context.timeline.queue.map((item) => item.inject.id)).toEqual(['question']);
+    const sent = stepPlaytest(machine, started, { type: 'PLAYTEST.SEND_INJECT', injectId: 'question' });
+    expect(sent.context.refused).toBeNull();
+    expect(sent.context.timeline.feed.map((item) => [item.id, item.at])).toEqual([['question', 1]]);
+    expect(sent.context.timeline.queue).toEqual([]);
+    // Its own time comes and goes: nothing arrives a second time; the task still opens at its time.
+    const later = step(machine, sent, { type: 'CLOCK.TICK', minutes: 10 });
+    expect(later.context.timeline.feed.map((item) => item.id)).toEqual(['question']);
+    expect(later.context.timeline.tasks['publish-hotline']!.status).toBe('open');
+  });
+
+  it('refuses an inject that is not waiting (unknown, already delivered, or during the briefing), changing nothing else', () => {
+    const live = replay(machine, [{ type: 'START' }, { type: 'CLOCK.TICK', minutes: 6 }]);
+    const unknown = stepPlaytest(machine, live, { type: 'PLAYTEST.SEND_INJECT', injectId: 'nowhere' });
+    expect(unknown.context.refused).toBe('no inject "nowhere" waits to be delivered');
+    expect(unknown.context.timeline).toEqual(live.context.timeline);
+    expect(stepPlaytest(machine, live, { type: 'PLAYTEST.SEND_INJECT', injectId: 'question' }).context.refused).toMatch(/waits to be delivered/);
+    const briefing = replay(machine, []);
+    expect(stepPlaytest(machine, briefing, { type: 'PLAYTEST.SEND_INJECT', injectId: 'question' }).context.timeline).toBe(briefing.context.timeline);
+  });
+
+  it('delivers the last of many waiting injects and leaves the others to their times', () => {
+    const real = library.scenarios.find((s) => s.id === 'flights-suspended')!;
+    const realMachine = createScenarioMachine({ scenario: real, playLanguage: 'en', manifest: library.manifest, seed: 3 });
+    let snapshot = replay(realMachine, [{ type: 'START' }, { type: 'CLOCK.TICK', minutes: 1 }]);
+    const waiting = snapshot.context.timeline.queue.map((item) => item.inject.id);
+    const last = waiting.at(-1)!;
+    snapshot = stepPlaytest(realMachine, snapshot, { type: 'PLAYTEST.SEND_INJECT', injectId: last });
+    expect(snapshot.context.timeline.feed.map((item) => item.id)).toContain(last);
+    expect(snapshot.context.timeline.queue.map((item) => item.inject.id)).toEqual(waiting.slice(0, -1));
+  });
+
+  it("is never part of a trainee's log: the log's validator refuses it", () => {
+    const result = validateEventLog([{ type: 'START' }, { type: 'PLAYTEST.SEND_INJECT', injectId: 'question' }], scenario);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason.key).toBe('eventLog.unknownType');
   });
 });
 

@@ -5,7 +5,7 @@ import { assign, setup } from 'xstate';
 import type { ClockSpeed } from './event-log';
 import { CLOCK_SPEEDS, parseEngineEvent } from './event-log';
 import type { Draft, EngineInput, TimelineState } from './timeline';
-import { advanceTo, checkDraft, EngineError, finish, initialTimeline, nextEventTime, publish } from './timeline';
+import { advanceTo, checkDraft, deliverNow, EngineError, finish, initialTimeline, nextEventTime, publish } from './timeline';
 
 export { CLOCK_SPEEDS };
 export type { ClockSpeed };
@@ -17,6 +17,15 @@ export type EngineEvent =
   | { type: 'CLOCK.SET_SPEED'; speed: ClockSpeed }
   | { type: 'PUBLISH'; draft: Draft }
   | { type: 'FINISH' };
+
+/**
+ * What only a studio play-test sends: an inject delivered now rather than at its time. It is no
+ * part of a trainee's log (the log's validator does not know it, so a saved attempt never holds it).
+ */
+export type PlaytestEvent = { type: 'PLAYTEST.SEND_INJECT'; injectId: string };
+
+/** Every event the machine takes. */
+export type MachineEvent = EngineEvent | PlaytestEvent;
 
 export interface EngineContext {
   timeline: TimelineState;
@@ -33,7 +42,7 @@ const MALFORMED = 'the event is malformed and was not applied';
  * log is validated before it is replayed, but a malformed event that got past that must be refused
  * here rather than throw inside a guard.
  */
-function refusal(input: EngineInput, timeline: TimelineState, event: EngineEvent): string | null {
+function refusal(input: EngineInput, timeline: TimelineState, event: MachineEvent): string | null {
   if (parseEngineEvent(event).event === null || event.type !== 'PUBLISH') return MALFORMED;
   const draft: Draft = event.draft;
   try {
@@ -45,14 +54,21 @@ function refusal(input: EngineInput, timeline: TimelineState, event: EngineEvent
   }
 }
 
+/** Why the inject cannot be sent now, or null when it can. */
+function injectRefusal(timeline: TimelineState, event: MachineEvent): string | null {
+  if (event.type !== 'PLAYTEST.SEND_INJECT' || typeof event.injectId !== 'string') return MALFORMED;
+  return timeline.queue.some((item) => item.inject.id === event.injectId) ? null : `no inject "${event.injectId}" waits to be delivered`;
+}
+
 export function createScenarioMachine(input: EngineInput) {
   return setup({
-    types: { context: {} as EngineContext, events: {} as EngineEvent },
+    types: { context: {} as EngineContext, events: {} as MachineEvent },
     guards: {
       ended: ({ context }) => context.timeline.ended !== null,
       validTick: ({ event }) => event.type === 'CLOCK.TICK' && typeof event.minutes === 'number' && Number.isFinite(event.minutes) && event.minutes > 0,
       validSpeed: ({ event }) => event.type === 'CLOCK.SET_SPEED' && (CLOCK_SPEEDS as readonly unknown[]).includes(event.speed),
       publishable: ({ context, event }) => event.type === 'PUBLISH' && refusal(input, context.timeline, event) === null,
+      sendable: ({ context, event }) => injectRefusal(context.timeline, event) === null,
     },
     actions: {
       tick: assign(({ context, event }) => {
@@ -65,6 +81,10 @@ export function createScenarioMachine(input: EngineInput) {
       }),
       setSpeed: assign(({ event }) => ({ speed: event.type === 'CLOCK.SET_SPEED' ? event.speed : 0, refused: null })),
       publish: assign(({ context, event }) => (event.type === 'PUBLISH' ? { timeline: publish(input, context.timeline, event.draft), refused: null } : {})),
+      sendInject: assign(({ context, event }) =>
+        event.type === 'PLAYTEST.SEND_INJECT' ? { timeline: deliverNow(input, context.timeline, event.injectId), refused: null } : {},
+      ),
+      refuseInject: assign(({ context, event }) => ({ refused: injectRefusal(context.timeline, event) })),
       refusePublish: assign(({ context, event }) => ({ refused: refusal(input, context.timeline, event) })),
       refuseTick: assign({ refused: 'a clock tick moves time forward by a positive number of minutes' }),
       refuseSpeed: assign({ refused: `the clock runs at ${CLOCK_SPEEDS.join(', ')} simulated minutes per real minute` }),
@@ -86,6 +106,7 @@ export function createScenarioMachine(input: EngineInput) {
           'CLOCK.SET_SPEED': [{ guard: 'validSpeed', actions: 'setSpeed' }, { actions: 'refuseSpeed' }],
           PUBLISH: [{ guard: 'publishable', actions: 'publish' }, { actions: 'refusePublish' }],
           FINISH: { actions: 'finish' },
+          'PLAYTEST.SEND_INJECT': [{ guard: 'sendable', actions: 'sendInject' }, { actions: 'refuseInject' }],
         },
       },
       debrief: { type: 'final' },

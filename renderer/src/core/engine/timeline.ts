@@ -227,6 +227,23 @@ export function advanceTo(input: EngineInput, state: TimelineState, minute: numb
   return next;
 }
 
+/**
+ * Delivers a scheduled inject now instead of at its time (a play-test's "send this inject now"):
+ * it leaves the queue, enters the feed at the current minute, and whatever that sets off follows.
+ * Throws EngineError when no inject of that id waits in the queue.
+ */
+export function deliverNow(input: EngineInput, state: TimelineState, injectId: string): TimelineState {
+  if (state.ended) throw new EngineError('the scenario has ended');
+  const index = state.queue.findIndex((item) => item.inject.id === injectId);
+  if (index === -1) throw new EngineError(`no inject "${injectId}" waits to be delivered`);
+  const { inject } = state.queue[index]!;
+  return settle(input, {
+    ...state,
+    feed: [...state.feed, { source: 'inject', id: inject.id, at: state.time, inject }],
+    queue: [...state.queue.slice(0, index), ...state.queue.slice(index + 1)],
+  });
+}
+
 export interface Draft {
   accountId: string;
   kind: TaskKind;

@@ -7,8 +7,10 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
-import type { AxisAgreement, CalibrationCase } from '../renderer/src/core/grading/calibration';
-import { agreementPerAxis, axesBelow, calibratePack, uncoveredRules } from '../renderer/src/core/grading/calibration';
+import type { AxisAgreement } from '../renderer/src/core/grading/agreement';
+import { agreementPerAxis, axesBelow, uncoveredRules } from '../renderer/src/core/grading/agreement';
+import type { CalibrationCase } from '../renderer/src/core/grading/calibration';
+import { calibratePack } from '../renderer/src/core/grading/calibration';
 import { failingModelAnswers } from '../renderer/src/core/grading/model-answers';
 import type { Axis } from '../renderer/src/core/pack/schema';
 import { AXES } from '../renderer/src/core/pack/schema';

@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { BLIND_CORPUS_DIR, readFolder } from '../../test/packs';
 import { loadPack } from '../pack/load';
-import { agreementPerAxis, calibratePack } from './calibration';
+import { agreementPerAxis } from './agreement';
+import { calibratePack } from './calibration';
 
 const files = readFolder(BLIND_CORPUS_DIR);
 

@@ -6,7 +6,8 @@ import ruGrading from '../../i18n/locales/ru/grading.json';
 import { CORE_LIBRARY_DIR, readFolder } from '../../test/packs';
 import { loadPack } from '../pack/load';
 import { AXES } from '../pack/schema';
-import { agreementPerAxis, axesBelow, axisAgreement, calibratePack, cohensKappa, uncoveredRules } from './calibration';
+import { agreementPerAxis, axesBelow, uncoveredRules } from './agreement';
+import { calibratePack } from './calibration';
 import type { Message } from './types';
 
 const pack = loadPack(readFolder(CORE_LIBRARY_DIR), { appVersion: '0.1.0' }).pack!;
@@ -43,28 +44,7 @@ describe('calibration of the core library', () => {
   });
 });
 
-describe('rater statistics', () => {
-  it("computes Cohen's kappa from the confusion matrix", () => {
-    // observed 0.7; the authors pass half, the grader 60 %: chance 0.5, so kappa 0.4.
-    expect(cohensKappa({ passPass: 20, passFail: 5, failPass: 10, failFail: 15 })).toBeCloseTo(0.4, 10);
-    expect(cohensKappa({ passPass: 10, passFail: 0, failPass: 0, failFail: 10 })).toBe(1);
-    // Agreement no better than chance.
-    expect(cohensKappa({ passPass: 25, passFail: 25, failPass: 25, failFail: 25 })).toBeCloseTo(0, 10);
-    // Both sides passed everything: chance agreement is certain and kappa says nothing.
-    expect(cohensKappa({ passPass: 12, passFail: 0, failPass: 0, failFail: 0 })).toBeNull();
-  });
-
-  it('counts agreement and the confusion matrix per verdict pair', () => {
-    const result = axisAgreement([
-      { expected: 'pass', graded: 'pass' },
-      { expected: 'pass', graded: 'fail' },
-      { expected: 'fail', graded: 'pass' },
-      { expected: 'fail', graded: 'fail' },
-      { expected: 'fail', graded: 'fail' },
-    ]);
-    expect(result).toMatchObject({ agree: 3, total: 5, percent: 60, confusion: { passPass: 1, passFail: 1, failPass: 1, failFail: 2 } });
-  });
-
+describe('rater statistics on the library', () => {
   it('names the axes below a required agreement', () => {
     const perAxis = agreementPerAxis(report.cases);
     expect(axesBelow(perAxis, 100)).toEqual([]);
@@ -75,5 +55,19 @@ describe('rater statistics', () => {
     const uncovered = uncoveredRules(report.cases);
     expect(uncovered).not.toContain('tone.insult');
     expect(uncoveredRules([])).toContain('tone.insult');
+  });
+
+  it('locates each draft in its scenario and reports progress after each one', () => {
+    const seen: number[] = [];
+    const again = calibratePack(pack, (done, total) => {
+      seen.push(done);
+      expect(total).toBe(report.cases.length);
+    });
+    expect(seen).toEqual(report.cases.map((_, index) => index + 1));
+    for (const item of again.cases) {
+      const task = pack.scenarios.find((scenario) => scenario.id === item.scenarioId)!.tasks[item.taskIndex]!;
+      expect(task.id).toBe(item.taskId);
+      expect(task.calibration[item.draftIndex]!.id).toBe(item.draftId);
+    }
   });
 });

@@ -1,0 +1,71 @@
+// The studio's calibration summary: agreement per axis against the pack's required agreement.
+import { describe, expect, it } from 'vitest';
+import { loadPack } from '../core/pack/load';
+import { CORE_LIBRARY_DIR, MINIMAL_PACK_DIR, readFolder, withEdit } from '../test/packs';
+import { calibrationSummary, newCalibrationDraft, summarizeCalibration } from './calibration';
+
+const load = (files: ReturnType<typeof readFolder>) => {
+  const { pack, diagnostics } = loadPack(files, { appVersion: '0.1.0' });
+  if (!pack) throw new Error(diagnostics.map((d) => d.message).join('\n'));
+  return pack;
+};
+
+// The minimal pack with two drafts: one the grader agrees with, one an author wrongly failed on tone.
+const minimal = withEdit(readFolder(MINIMAL_PACK_DIR), 'scenarios/hotline.yaml', (text) =>
+  text.replace(
+    '      ru: Сохраняйте спокойствие. Горячая линия +99 123 456 789 работает круглосуточно.\n',
+    `      ru: Сохраняйте спокойствие. Горячая линия +99 123 456 789 работает круглосуточно.
+    calibration:
+      - id: good
+        language: en
+        text: Stay calm. Our hotline +99 123 456 789 is open around the clock.
+        expect: { tone: pass, policy: pass, platform: pass }
+        why: The number and the reassurance.
+      - id: strict
+        language: en
+        text: Stay calm. Our hotline +99 123 456 789 is open around the clock.
+        expect: { tone: fail, policy: pass, platform: pass }
+        why: A reviewer who wanted more warmth.
+`,
+  ),
+);
+
+describe('calibrationSummary', () => {
+  it('passes the built-in library, which agrees on every axis', () => {
+    const summary = calibrationSummary(load(readFolder(CORE_LIBRARY_DIR)));
+    expect(summary.drafts).toBeGreaterThan(100);
+    expect(summary).toMatchObject({ minAgreement: 100, below: [], meets: true });
+  });
+
+  it('names the axes below the pack’s required agreement', () => {
+    const summary = calibrationSummary(load(minimal));
+    expect(summary.drafts).toBe(2);
+    expect(summary.perAxis.tone).toMatchObject({ agree: 1, total: 2, percent: 50 });
+    expect(summary).toMatchObject({ minAgreement: 100, below: ['tone'], meets: false });
+    const lenient = load(withEdit(minimal, 'pack.yaml', (text) => `${text}calibration:\n  minAgreement: 50\n`));
+    expect(calibrationSummary(lenient)).toMatchObject({ minAgreement: 50, below: [], meets: true });
+  });
+
+  it('meets the threshold when there is nothing to compare', () => {
+    expect(summarizeCalibration([], 90)).toMatchObject({ drafts: 0, below: [], meets: true });
+  });
+});
+
+describe('newCalibrationDraft', () => {
+  it('takes the next free id and trims what the author typed', () => {
+    const draft = newCalibrationDraft(
+      { text: '  Call +99 123 456 789.\n', language: 'ru', expect: { tone: 'pass', policy: 'fail', platform: 'pass' }, why: ' No key message. ' },
+      ['draft-2', 'x'],
+    );
+    expect(draft).toEqual({
+      id: 'draft-3',
+      language: 'ru',
+      text: 'Call +99 123 456 789.',
+      expect: { tone: 'pass', policy: 'fail', platform: 'pass' },
+      why: 'No key message.',
+    });
+    expect(
+      newCalibrationDraft({ text: 'a', language: 'en', expect: { tone: 'pass', policy: 'pass', platform: 'pass' }, why: 'b' }, ['draft-2', 'draft-3']).id,
+    ).toBe('draft-4');
+  });
+});

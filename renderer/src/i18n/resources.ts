@@ -22,6 +22,7 @@ import enProgressFiles from './locales/en/progressFiles.json';
 import enExports from './locales/en/exports.json';
 import enBadges from './locales/en/badges.json';
 import enLrs from './locales/en/lrs.json';
+import enStudio from './locales/en/studio.json';
 import ruAbout from './locales/ru/about.json';
 import ruCommon from './locales/ru/common.json';
 import ruGrading from './locales/ru/grading.json';
@@ -42,6 +43,7 @@ import ruRecords from './locales/ru/records.json';
 import ruExports from './locales/ru/exports.json';
 import ruBadges from './locales/ru/badges.json';
 import ruLrs from './locales/ru/lrs.json';
+import ruStudio from './locales/ru/studio.json';
 
 export const DEFAULT_NAMESPACE = 'common';
 
@@ -67,6 +69,7 @@ const en = {
   exports: enExports,
   badges: enBadges,
   lrs: enLrs,
+  studio: enStudio,
 };
 
 export type Namespace = keyof typeof en;
@@ -97,6 +100,7 @@ export const resources: Record<Language, typeof en> = {
     exports: ruExports,
     badges: ruBadges,
     lrs: ruLrs,
+    studio: ruStudio,
   },
 };
 

@@ -4,8 +4,14 @@
 // gets the first ones and one "and N more" line per file.
 import type { DiagnosticLimits } from './limits';
 import { DIAGNOSTIC_LIMITS } from './limits';
-import type { Said } from './message';
+import type { Said, Words } from './message';
 import { clip, clipMiddle, counted, say } from './message';
+
+/** A diagnostic's message and hint in a form any language can word (see message.ts). */
+export interface DiagnosticWords {
+  message: Words;
+  hint?: Words;
+}
 
 export type Severity = 'error' | 'warning';
 
@@ -26,6 +32,11 @@ export interface Diagnostic {
    * words it in its own language uses this count.
    */
   omitted?: number;
+  /**
+   * The message and hint as words to translate; `message` and `hint` are their English, already
+   * cut to their bounds. Set on every diagnostic made by `diagnostic()`.
+   */
+  words?: DiagnosticWords;
 }
 
 export type PathSegment = string | number;
@@ -63,9 +74,10 @@ export function diagnostic(parts: {
     line,
     column: line ? wholeNumber(parts.column ?? 0) : 0,
     path: clipMiddle(parts.path ?? '', limits.path),
-    message: clip(parts.message, limits.message),
-    ...(parts.hint ? { hint: clip(parts.hint, limits.hint) } : {}),
+    message: clip(parts.message.en, limits.message),
+    ...(parts.hint ? { hint: clip(parts.hint.en, limits.hint) } : {}),
     ...(parts.omitted !== undefined ? { omitted: wholeNumber(parts.omitted) } : {}),
+    words: { message: parts.message.words, ...(parts.hint ? { hint: parts.hint.words } : {}) },
   };
 }
 

@@ -1,0 +1,50 @@
+// Runtime: any (pure core). A model answer is what trainees are shown as right, so one that fails its
+// own task is an error of the pack: this turns the grader's verdict on each model answer
+// (grading/model-answers.ts) into a diagnostic at the answer's line, worded like every other one, so
+// that the studio's problems panel and `npm run pack:check` report it the same way.
+import { failingModelAnswers } from '../grading/model-answers';
+import type { PackFiles } from './archive';
+import type { Axis } from './axes';
+import type { Diagnostic } from './diagnostics';
+import { diagnostic, formatPath } from './diagnostics';
+import type { Pack } from './load';
+import type { Part } from './message';
+import { counted, graderSays, joined, languageName, quote, say } from './message';
+import type { SourceFile } from './yaml';
+import { parseYaml, positionOf } from './yaml';
+
+const AXIS_WORDS: Record<Axis, Part> = { tone: say`tone`, policy: say`policy`, platform: say`platform` };
+
+/** The diagnostics of the model answers of `pack` that fail their own task, gravest finding first. */
+export function modelAnswerDiagnostics(pack: Pack, files: PackFiles): Diagnostic[] {
+  const failing = failingModelAnswers(pack);
+  const sources = new Map<string, SourceFile | null>();
+  const sourceOf = (file: string): SourceFile | null => {
+    if (!sources.has(file)) {
+      const bytes = files.get(file);
+      sources.set(file, bytes === undefined ? null : parseYaml(file, new TextDecoder().decode(bytes)).source);
+    }
+    return sources.get(file) ?? null;
+  };
+  return failing.map((answer) => {
+    const file = `scenarios/${answer.scenarioId}.yaml`;
+    const path = ['tasks', answer.taskIndex, 'modelAnswer', answer.language];
+    const source = sourceOf(file);
+    const { line, column } = source ? positionOf(source, path) : { line: 0, column: 0 };
+    const axes = joined(answer.failedAxes.map((axis) => AXIS_WORDS[axis]));
+    const [top, ...rest] = answer.findings;
+    const why = top ? graderSays(top.message) : say`no finding explains it`;
+    return diagnostic({
+      file,
+      line,
+      column,
+      path: formatPath(path),
+      message: rest.length
+        ? say`the ${languageName(answer.language)} model answer fails its own task on ${axes}: ${why} (and ${counted(rest.length, 'more finding')})`
+        : say`the ${languageName(answer.language)} model answer fails its own task on ${axes}: ${why}`,
+      hint: top?.suggestion?.replacement
+        ? say`correct the model answer (or the task) until it passes every axis; the grader suggests ${quote(top.suggestion.replacement, 40)}`
+        : say`correct the model answer (or the task) until it passes every axis`,
+    });
+  });
+}

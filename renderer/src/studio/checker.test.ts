@@ -1,0 +1,98 @@
+// Runtime: Node (Vitest, happy-dom). The studio's validator client: the newest check wins, older ones
+// resolve to null, at most one request waits behind the one in the worker, and a worker that fails
+// leaves the page to check by itself. Plus the worker's handler on a real pack.
+import { describe, expect, it } from 'vitest';
+import { MINIMAL_PACK_DIR, readFolder, withEdit } from '../test/packs';
+import type { CheckReply, CheckRequest } from './check-protocol';
+import { answerCheckRequest } from './check-protocol';
+import type { CheckPort } from './checker';
+import { createStudioChecker } from './checker';
+
+const minimal = readFolder(MINIMAL_PACK_DIR);
+const SCENARIO = 'scenarios/hotline.yaml';
+const broken = withEdit(minimal, SCENARIO, (text) => text.replace('platform: x', 'platform: twitter'));
+
+/** A worker that answers (with the real handler) only when the test says so. */
+class FakeCheckWorker implements CheckPort {
+  readonly sent: CheckRequest[] = [];
+  private queue: CheckReply[] = [];
+  private onReply: ((reply: CheckReply) => void) | null = null;
+  private onFailure: (() => void) | null = null;
+  closed = false;
+
+  post(request: CheckRequest): void {
+    this.sent.push(request);
+    this.queue.push(answerCheckRequest(request));
+  }
+  listen(onReply: (reply: CheckReply) => void, onFailure: () => void): void {
+    this.onReply = onReply;
+    this.onFailure = onFailure;
+  }
+  close(): void {
+    this.closed = true;
+  }
+  answerNext(): void {
+    const reply = this.queue.shift();
+    if (!reply) throw new Error('no request is waiting for a reply');
+    this.onReply?.(reply);
+  }
+  fail(): void {
+    this.onFailure?.();
+  }
+}
+
+describe('createStudioChecker', () => {
+  it('answers the newest check; one superseded while waiting resolves to null at once', async () => {
+    const worker = new FakeCheckWorker();
+    const checker = createStudioChecker({ appVersion: '0.1.0', port: worker, now: () => 42 });
+    const first = checker.check(minimal);
+    const second = checker.check(broken);
+    const third = checker.check(minimal);
+    // The second never reached the worker: the third replaced it while the first was being checked.
+    await expect(second).resolves.toBeNull();
+    expect(worker.sent.map((request) => request.seq)).toEqual([1]);
+    worker.answerNext();
+    await expect(first).resolves.toBeNull();
+    expect(worker.sent.map((request) => request.seq)).toEqual([1, 3]);
+    worker.answerNext();
+    const result = await third;
+    expect(result).toMatchObject({ diagnostics: [], checkedAt: 42 });
+    expect(result?.pack?.manifest.id).toBe('minimal');
+  });
+
+  it('gives each problem its words to translate', async () => {
+    const worker = new FakeCheckWorker();
+    const checker = createStudioChecker({ appVersion: '0.1.0', port: worker });
+    const result = checker.check(broken);
+    worker.answerNext();
+    const { diagnostics, pack } = (await result)!;
+    expect(pack).toBeNull();
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ file: SCENARIO, origin: 'pack', path: 'accounts[0].platform' });
+    expect(diagnostics[0]!.words.message).toHaveProperty('key');
+  });
+
+  it('checks in the page when the worker fails, and when there is none', async () => {
+    const worker = new FakeCheckWorker();
+    const checker = createStudioChecker({ appVersion: '0.1.0', port: worker });
+    const pending = checker.check(broken);
+    worker.fail();
+    expect(worker.closed).toBe(true);
+    expect((await pending)?.diagnostics).toHaveLength(1);
+    const inPage = createStudioChecker({ appVersion: '0.1.0', port: null });
+    const stale = inPage.check(broken);
+    const fresh = inPage.check(minimal);
+    await expect(stale).resolves.toBeNull();
+    expect((await fresh)?.diagnostics).toEqual([]);
+  });
+
+  it('resolves what is pending to null when disposed, and checks nothing after', async () => {
+    const worker = new FakeCheckWorker();
+    const checker = createStudioChecker({ appVersion: '0.1.0', port: worker });
+    const pending = checker.check(minimal);
+    checker.dispose();
+    expect(worker.closed).toBe(true);
+    await expect(pending).resolves.toBeNull();
+    await expect(checker.check(minimal)).resolves.toBeNull();
+  });
+});

@@ -173,4 +173,24 @@ export default tseslint.config(
     files: ['electron/**/*.ts', 'scripts/**/*.{ts,mjs,js}', 'e2e/**/*.ts', '*.config.{ts,js,mjs}', 'renderer/vite.shared.ts'],
     languageOptions: { globals: globals.node },
   },
+  {
+    // zod must be configured before its first schema is built (see core/zod.ts), so the app's code
+    // takes it from there; types may come from zod itself.
+    files: ['renderer/src/**/*.{ts,tsx}', 'electron/**/*.ts'],
+    ignores: ['renderer/src/core/zod.ts', '**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'zod',
+              allowTypeImports: true,
+              message: "Import z from renderer/src/core/zod.ts, which configures zod for the app's content security policy.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

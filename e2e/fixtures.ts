@@ -31,6 +31,15 @@ export const test = base.extend<Fixtures>({
         errors.push(`console error: ${message.text()}${url ? ` (${url}:${lineNumber})` : ''}`);
       });
       page.on('pageerror', (error) => errors.push(`uncaught error: ${error.message}`));
+      // Chromium also logs most refusals to the console, but the event is what the policy itself
+      // reports (every directive, workers' and styles' included), so it is listened to directly.
+      await page.exposeBinding('reportCspViolation', (_source, violation: string) => errors.push(`CSP violation: ${violation}`));
+      await page.addInitScript(() => {
+        const report = (window as unknown as { reportCspViolation(violation: string): void }).reportCspViolation;
+        document.addEventListener('securitypolicyviolation', (event) => {
+          void report(`${event.effectiveDirective} refused ${event.blockedURI || 'inline code'} (${event.sourceFile}:${event.lineNumber})`);
+        });
+      });
       await use(errors);
       expect(errors, 'the page logged errors or threw').toEqual([]);
     },

@@ -1,7 +1,7 @@
 // Runtime: Electron main process (imported by its IPC layer; pure, no Node or DOM APIs).
 // Everything a renderer sends over IPC is untrusted until it passes these schemas: the main
 // process validates the arguments of every `InvokeContract` channel before a handler sees them.
-import { z } from 'zod';
+import { z } from '../../renderer/src/core/zod';
 import { PDF_PAGE_SIZES, SUPPORTED_LANGUAGES, THEME_PREFERENCES, type InvokeChannel, type InvokeContract } from './api';
 
 /** Largest file the app opens or saves: scenario packs and exports are far smaller. */

@@ -6,7 +6,7 @@
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { scryptAsync } from '@noble/hashes/scrypt.js';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
-import { z } from 'zod';
+import { z } from '../core/zod';
 import { normalizeSecret, PASSPHRASE_MIN_LENGTH } from '../core/records/secret';
 
 export const ACADEMY_KEY_KIND = 'attache-academy-key';

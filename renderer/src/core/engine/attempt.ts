@@ -6,7 +6,7 @@
 // one is refused like one made under other versions.
 import type { SnapshotFrom } from 'xstate';
 import { createActor, initialTransition, transition } from 'xstate';
-import { z } from 'zod';
+import { z } from '../zod';
 import { PACK_FORMAT, TASK_KINDS } from '../pack/schema';
 import { CLOCK_SPEEDS, hasEngineEventType } from './event-log';
 import type { EngineEvent, PlaytestEvent, ScenarioMachine } from './machine';

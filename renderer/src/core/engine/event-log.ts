@@ -4,7 +4,7 @@
 // the machine — the log opens with START, the clock only moves forward, nothing follows the end,
 // accounts, tasks and posts belong to the attempt's scenario, texts and the log have a ceiling. The
 // first bad event is reported with its position and a translatable reason; nothing is repaired.
-import { z } from 'zod';
+import { z } from '../zod';
 import type { Message } from '../grading/types';
 import type { Scenario } from '../pack/schema';
 import { offsetMinutes, TASK_KINDS } from '../pack/schema';

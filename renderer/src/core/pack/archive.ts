@@ -13,7 +13,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { Inflate, deflateSync, strFromU8, strToU8, zipSync } from 'fflate';
 import type { Zippable } from 'fflate';
-import { z } from 'zod';
+import { z } from '../zod';
 import { PATH_LIMITS, PackPathSet, decodeName, describeClash, hasInvisibleCharacters, pathProblem, quotePath as quote, sortPaths } from './paths';
 import type { PathLimits } from './paths';
 

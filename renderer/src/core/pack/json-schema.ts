@@ -1,6 +1,6 @@
 // Runtime: any (pure core). The published JSON Schema of the pack format, generated from the same
 // zod schemas the validator uses, so editors check and complete pack files as the app will.
-import { z } from 'zod';
+import { z } from '../zod';
 import { PACK_FORMAT, packSchemas } from './schema';
 
 const SCHEMA_BASE = 'https://attache.example/schema/pack-v1/';

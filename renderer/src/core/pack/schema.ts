@@ -2,7 +2,7 @@
 // validator, the scenario engine and the grader. One source for three uses: the runtime validator
 // (createPackSchemas with the pack's languages), the TypeScript types (z.infer of the generic
 // schemas) and the published JSON Schema (scripts/pack-schema.ts writes scenarios/schema/).
-import { z } from 'zod';
+import { z } from '../zod';
 
 export const PACK_FORMAT = 1;
 

@@ -9,7 +9,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { Zip, ZipDeflate, ZipPassThrough, deflateSync, strFromU8, strToU8 } from 'fflate';
-import { z } from 'zod';
+import { z } from '../zod';
 import { ARCHIVE_LIMITS, ARCHIVE_MANIFEST_PATH, ArchiveError, readArchive, readZipEntries } from '../pack/archive';
 import type { ArchiveLimits } from '../pack/archive';
 import { AXES, TASK_KINDS } from '../pack/schema';

@@ -2,7 +2,7 @@
 // trainee, as schemas: a progress file comes from another device and is read as untrusted input, so
 // every field is checked (types, ranges, lengths, no unknown keys) before anything reads it. Each
 // schema is tied to the type it checks, so a change to the type stops this file from compiling.
-import { z } from 'zod';
+import { z } from '../zod';
 import type { CriticalFailure, ScenarioOutcome, TaskResult, TimelineEntry } from '../engine/outcome';
 import type { FeedAudienceReply, FeedItem, TaskState, TimelineState } from '../engine/timeline';
 import type { ReactionPlan } from '../engine/audience';

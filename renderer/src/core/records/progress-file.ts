@@ -13,7 +13,7 @@ import { ed25519 } from '@noble/curves/ed25519.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { strToU8 } from 'fflate';
-import { z } from 'zod';
+import { z } from '../zod';
 import type { ArchiveLimits } from '../pack/archive';
 import { ArchiveError, readZipEntries, writeZip } from '../pack/archive';
 import { PATH_LIMITS, decodeName, hasInvisibleCharacters, quotePath, sortPaths } from '../pack/paths';

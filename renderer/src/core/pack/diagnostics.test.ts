@@ -19,9 +19,9 @@ const RENDERING_ACCIDENT = /undefined|NaN|\[object Object\]/;
 
 describe('message parts render any value bounded, never as "undefined", "NaN" or "[object Object]"', () => {
   it('quotes a value, cut with an ellipsis, one line', () => {
-    expect(quote('hotline')).toBe('"hotline"');
-    expect(quote('x'.repeat(500))).toBe(`"${'x'.repeat(47)}…"`);
-    expect(quote('two\nlines\u0007')).toBe('"two\\nlines\\u0007"');
+    expect(quote('hotline').en).toBe('"hotline"');
+    expect(quote('x'.repeat(500)).en).toBe(`"${'x'.repeat(47)}…"`);
+    expect(quote('two\nlines\u0007').en).toBe('"two\\nlines\\u0007"');
     expect(clip('a😀b', 2)).toBe('a…');
   });
 
@@ -36,29 +36,29 @@ describe('message parts render any value bounded, never as "undefined", "NaN" or
         kindOf(value),
         verbatim(value as string),
       ]) {
-        expect(part, String(typeof value)).not.toMatch(RENDERING_ACCIDENT);
-        expect(part.length).toBeGreaterThan(0);
+        expect(part.en, String(typeof value)).not.toMatch(RENDERING_ACCIDENT);
+        expect(part.en.length).toBeGreaterThan(0);
       }
     }
-    expect(kindOf(Number.NaN)).toBe('a value that is not a number (.nan)');
-    expect(kindOf(-Infinity)).toBe('an infinite number');
-    expect(kindOf({})).toBe('a mapping');
+    expect(kindOf(Number.NaN).en).toBe('a value that is not a number (.nan)');
+    expect(kindOf(-Infinity).en).toBe('an infinite number');
+    expect(kindOf({}).en).toBe('a mapping');
   });
 
   it('groups thousands and agrees the noun with the number', () => {
-    expect(count(139_000)).toBe('139,000');
-    expect(count(-1234567)).toBe('-1,234,567');
-    expect(counted(1, 'file')).toBe('1 file');
-    expect(counted(2_000, 'file')).toBe('2,000 files');
-    expect(counted(3, 'alias', 'aliases')).toBe('3 aliases');
-    expect(amount(0.5)).toBe('0.5');
+    expect(count(139_000).en).toBe('139,000');
+    expect(count(-1234567).en).toBe('-1,234,567');
+    expect(counted(1, 'file').en).toBe('1 file');
+    expect(counted(2_000, 'file').en).toBe('2,000 files');
+    expect(counted(3, 'alias', 'aliases').en).toBe('3 aliases');
+    expect(amount(0.5).en).toBe('0.5');
   });
 
   it('lists a few names and counts the rest', () => {
-    expect(list(['en', 'ru'])).toBe('en, ru');
+    expect(list(['en', 'ru']).en).toBe('en, ru');
     const long = list(Array.from({ length: 20_000 }, (_, index) => `rule-${index}`));
-    expect(long).toBe('rule-0, rule-1, rule-2, rule-3, rule-4, rule-5, … (19,994 more)');
-    expect(list(['x'.repeat(1000)], { maxItems: 3 }).length).toBeLessThanOrEqual(32);
+    expect(long.en).toBe('rule-0, rule-1, rule-2, rule-3, rule-4, rule-5, … (19,994 more)');
+    expect(list(['x'.repeat(1000)], { maxItems: 3 }).en.length).toBeLessThanOrEqual(32);
   });
 
   it('keeps both ends of a long file name', () => {
@@ -66,8 +66,14 @@ describe('message parts render any value bounded, never as "undefined", "NaN" or
     expect(clipMiddle(`scenarios/${'n'.repeat(500)}.yaml`, 30)).toHaveLength(30);
   });
 
-  it('says a sentence from literal text and parts', () => {
-    expect(say`no persona has the id ${quote('reportr')}`).toBe('no persona has the id "reportr"');
+  it('says a sentence from literal text and parts, and keys it by its English template', () => {
+    expect(say`no ${say`persona`} has the id ${quote('reportr')}`.words).toEqual({
+      key: 'no {{0}} has the id {{1}}',
+      parts: [{ key: 'persona' }, { text: '"reportr"' }],
+    });
+    expect(counted(3, 'alias', 'aliases').words).toEqual({ key: '{{n}} alias', count: 3 });
+    expect(count(139_000).words).toEqual({ number: 139_000 });
+    expect(say`no persona has the id ${quote('reportr')}`.en).toBe('no persona has the id "reportr"');
   });
 });
 
@@ -163,21 +169,21 @@ describe('Hints cost a bounded amount of work', () => {
   it('finds the id probably meant among its neighbours in sorted order', () => {
     const hints = new Hints({ hints: 10, hintCandidates: 50 });
     expect(ids.neighbours('persona-5000', 50)).toHaveLength(50);
-    expect(hints.forReference('persona-7321x', ids, say`persona`)).toBe('did you mean "persona-7321"?');
-    expect(hints.forReference('zzz', new KnownNames(['a', 'b']), say`persona`)).toBe('known: a, b');
-    expect(hints.forReference('x', new KnownNames([]), say`persona`)).toBe('no persona is defined yet');
+    expect(hints.forReference('persona-7321x', ids, say`persona`).en).toBe('did you mean "persona-7321"?');
+    expect(hints.forReference('zzz', new KnownNames(['a', 'b']), say`persona`).en).toBe('known: a, b');
+    expect(hints.forReference('x', new KnownNames([]), say`persona`).en).toBe('no persona is defined yet');
   });
 
   it('stops computing after its budget and gives a plain hint instead', () => {
     const hints = new Hints({ hints: 3, hintCandidates: 50 });
     const said = Array.from({ length: 20 }, (_, index) => hints.forReference(`persona-${index}x`, ids, say`persona`));
     expect(hints.computed).toBe(3);
-    expect(said[19]).toBe('use the id of a persona defined in the pack');
+    expect(said[19]!.en).toBe('use the id of a persona defined in the pack');
   });
 
   it('offers the nearest choice of a fixed set, or the set itself', () => {
     const hints = new Hints();
-    expect(hints.forChoice('posst', ['post', 'reply'])).toBe('did you mean "post"?');
-    expect(hints.forChoice({}, ['post', 'reply'])).toBe('write one of: post, reply');
+    expect(hints.forChoice('posst', ['post', 'reply']).en).toBe('did you mean "post"?');
+    expect(hints.forChoice({}, ['post', 'reply']).en).toBe('write one of: post, reply');
   });
 });

@@ -1,7 +1,8 @@
 // Runtime: renderer. The player: the simulated desk where a scenario is played — the clock, the
 // trainee's accounts and inbox, the task list, the feed of the chosen account and the composer. An
 // attempt whose log is damaged is shown read-only: as it stood, under a banner saying what is wrong,
-// without the clock's controls or the composer, and nothing is sent or saved.
+// without the clock's controls or the composer, and nothing is sent or saved. The same desk runs the
+// studio's play-test on a scratch attempt (ScratchDesk): it plays as a trainee's does and saves nothing.
 import {
   Alert,
   Badge,
@@ -20,7 +21,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScenarioSnapshot } from '../../core/engine/attempt';
 import type { ClockSpeed, EngineEvent } from '../../core/engine/machine';
@@ -70,6 +71,28 @@ export function PlayerScreen({ attemptId }: { attemptId: number }) {
   return <Desk key={attemptId} loaded={view.loaded} snapshot={view.snapshot} send={view.send} save={view.save} />;
 }
 
+/** What a scratch desk (a play-test) has instead of storage. */
+export interface ScratchDeskOptions {
+  /** Shown above the desk for as long as it runs: what marks it as a play-test, and its own controls. */
+  banner: ReactNode;
+  /** The scenario has ended (its time, a branch, or Finish): where a trainee's desk opens the debrief. */
+  onEnded: () => void;
+}
+
+/**
+ * The desk on an attempt held in memory (see `useScratchAttempt`): the feed, the composer with its
+ * grading worker, the clock and the tasks, as a trainee has them; nothing is saved, not even the
+ * words in the composer or the account being looked at.
+ */
+export function ScratchDesk({
+  loaded,
+  snapshot,
+  send,
+  ...scratch
+}: { loaded: LoadedAttempt; snapshot: ScenarioSnapshot; send: (event: EngineEvent) => ScenarioSnapshot | null } & ScratchDeskOptions) {
+  return <Desk loaded={loaded} snapshot={snapshot} send={send} save="saved" scratch={scratch} />;
+}
+
 /** The draft to start from: the most urgent open task, else a post on the first account. */
 function defaultDraft(loaded: LoadedAttempt, timeline: TimelineState): ComposerDraft {
   const task = openTasksOf(loaded, timeline)[0];
@@ -115,9 +138,11 @@ interface DeskProps {
   snapshot: ScenarioSnapshot;
   send: (event: EngineEvent) => ScenarioSnapshot | null;
   save: SaveState;
+  /** A play-test: nothing is read from or written to storage. */
+  scratch?: ScratchDeskOptions;
 }
 
-function Desk({ loaded, snapshot, send, save }: DeskProps) {
+function Desk({ loaded, snapshot, send, save, scratch }: DeskProps) {
   const { t } = useTranslation(['player', 'common']);
   const platformName = usePlatformName();
   const { db } = useServices();
@@ -133,13 +158,14 @@ function Desk({ loaded, snapshot, send, save }: DeskProps) {
   const duration = offsetMinutes(scenario.duration);
   const personas = useMemo(() => personasOf(loaded.ref), [loaded.ref]);
 
-  const [desk, setDeskState] = useState<DeskView>(() => readDeskView(loaded) ?? { kind: 'account', accountId: scenario.accounts[0]!.id });
+  const [desk, setDeskState] = useState<DeskView>(() => (scratch ? null : readDeskView(loaded)) ?? { kind: 'account', accountId: scenario.accounts[0]!.id });
   const setDesk = (view: DeskView) => {
     setDeskState(view);
-    writeDeskView(loaded.attempt.id, view);
+    if (!scratch) writeDeskView(loaded.attempt.id, view);
   };
   const [draft, setDraft] = useState<ComposerDraft>(() => defaultDraft(loaded, timeline));
-  const [draftRestored, setDraftRestored] = useState(false);
+  // A scratch desk has no saved words to wait for.
+  const [draftRestored, setDraftRestored] = useState(scratch !== undefined);
   // An empty composer without a task picks up the most urgent one, until the trainee chooses to
   // write without a task (no task, a reply of their own, a cancelled reply).
   const [followsWork, setFollowsWork] = useState(true);
@@ -167,7 +193,9 @@ function Desk({ loaded, snapshot, send, save }: DeskProps) {
   if (seen[deskKey] !== deskItems.length) setSeen({ ...seen, [deskKey]: deskItems.length });
 
   // The words being typed survive a reload or a crash: read once, then saved as they change.
+  const scratchDesk = scratch !== undefined;
   useEffect(() => {
+    if (scratchDesk) return;
     let cancelled = false;
     readComposerDraft(db, attemptId).then(
       (saved) => {
@@ -180,25 +208,29 @@ function Desk({ loaded, snapshot, send, save }: DeskProps) {
     return () => {
       cancelled = true;
     };
-  }, [db, attemptId]);
+  }, [db, attemptId, scratchDesk]);
 
   const [savedDraft, setSavedDraft] = useState<ComposerDraft | null>(null);
   useEffect(() => {
-    if (!draftRestored || done || readOnly) return;
+    if (!draftRestored || done || readOnly || scratchDesk) return;
     const timer = window.setTimeout(() => {
       saveComposerDraft(db, { attemptId, ...draft, updatedAt: Date.now() }).then(() => setSavedDraft(draft), report);
     }, 400);
     return () => window.clearTimeout(timer);
-  }, [db, attemptId, draft, draftRestored, done, readOnly, report]);
+  }, [db, attemptId, draft, draftRestored, done, readOnly, scratchDesk, report]);
 
   // An empty composer follows the work: when a task opens or its task closes, the most urgent is chosen.
   const idle = !draft.text.trim() && openTasks.length > 0 && (draft.taskId === null ? followsWork : !openTasks.some((task) => task.id === draft.taskId));
   if (idle) setDraft(draftForTask(openTasks[0]!, draft.text));
 
-  // The debrief reads the attempt from storage: go there once the last event is saved.
+  // The debrief reads the attempt from storage: go there once the last event is saved. A play-test's
+  // screen shows its own, from memory.
+  const onScratchEnded = scratch?.onEnded;
   useEffect(() => {
-    if (done && save === 'saved' && !readOnly) navigate({ screen: 'debrief', attemptId });
-  }, [done, save, readOnly, attemptId]);
+    if (!done || save !== 'saved' || readOnly) return;
+    if (onScratchEnded) onScratchEnded();
+    else navigate({ screen: 'debrief', attemptId });
+  }, [done, save, readOnly, attemptId, onScratchEnded]);
 
   const tick = useCallback(() => send({ type: 'CLOCK.TICK', minutes: 1 }), [send]);
   useSimulatedClock(live, speed, tick);
@@ -223,7 +255,7 @@ function Desk({ loaded, snapshot, send, save }: DeskProps) {
     const remaining = openTasksOf(loaded, next.context.timeline);
     setDraft(remaining[0] ? draftForTask(remaining[0], '') : { ...toPublish, taskId: null, replyTo: null, text: '' });
     setFollowsWork(true);
-    clearComposerDraft(db, attemptId).catch(report);
+    if (!scratch) clearComposerDraft(db, attemptId).catch(report);
     // Show where it went.
     setDesk(deskFor(toPublish.kind, toPublish.accountId));
   };
@@ -306,6 +338,7 @@ function Desk({ loaded, snapshot, send, save }: DeskProps) {
       data-time={timeline.time}
       data-draft-saved={String(savedDraft === draft)}
       data-read-only={readOnly || undefined}
+      data-playtest={scratch ? true : undefined}
     >
       <Paper className={classes.topBar} withBorder radius="md" p="sm">
         <Group justify="space-between" wrap="wrap" gap="sm">
@@ -350,11 +383,12 @@ function Desk({ loaded, snapshot, send, save }: DeskProps) {
                 ?
               </Button>
             </Tooltip>
-            {!readOnly && <SaveIndicator save={save} />}
+            {!readOnly && !scratch && <SaveIndicator save={save} />}
           </Group>
         </Group>
       </Paper>
 
+      {scratch?.banner}
       {loaded.damage && <DamagedAttemptBanner attemptId={attemptId} damage={loaded.damage} />}
       {loaded.restoreNote && (
         <Alert color="blue" variant="light" withCloseButton={false} data-testid="player-restore-note" py={6}>

@@ -69,6 +69,40 @@ export function newSeed(): number {
   return crypto.getRandomValues(new Uint32Array(1))[0]!;
 }
 
+/** The id of a play-test's attempt, which is never stored (stored attempts are numbered from 1). */
+export const SCRATCH_ATTEMPT_ID = 0;
+
+/**
+ * A play-test's attempt: the real machine on a scenario being edited, started and moved on to
+ * `startAt` (a simulated minute: an inject's time) with explicit clock events, and held in memory
+ * only. Its record exists for the desk to read and is never written anywhere.
+ */
+export function scratchAttempt(ref: ScenarioRef, playLanguage: string, { seed, startAt, now }: { seed: number; startAt: number; now: number }): LoadedAttempt {
+  const input = engineInputFor(ref, playLanguage, seed);
+  const machine = createScenarioMachine(input);
+  const versions = versionsFor(ref, playLanguage, seed);
+  const events: EngineEvent[] = [{ type: 'START' }];
+  if (startAt > 0) events.push({ type: 'CLOCK.TICK', minutes: startAt });
+  const attempt: AttemptRecord = {
+    id: SCRATCH_ATTEMPT_ID,
+    uid: 'play-test',
+    profileId: 0,
+    packId: ref.pack.manifest.id,
+    packVersion: ref.pack.manifest.version,
+    scenarioId: ref.scenario.id,
+    playLanguage,
+    seed,
+    status: 'active',
+    startedAt: now,
+    updatedAt: now,
+    finishedAt: null,
+    versions,
+    eventCount: events.length,
+    result: null,
+  };
+  return { attempt, ref, input, machine, snapshot: replay(machine, events), versions, restoreNote: null, restoredBecause: null, damage: null };
+}
+
 /** Creates an attempt that has started (its log holds START) and returns its id. */
 export async function startAttempt(db: AttacheDatabase, profileId: number, ref: ScenarioRef, playLanguage: string, seed: number = newSeed()): Promise<number> {
   const input = engineInputFor(ref, playLanguage, seed);

@@ -3,12 +3,14 @@
 // A damaged attempt (see `LoadedAttempt.damage`) takes no events: `send` gives null.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ScenarioSnapshot } from '../../core/engine/attempt';
+import { step, stepPlaytest } from '../../core/engine/attempt';
 import type { EngineEvent } from '../../core/engine/machine';
+import type { ScenarioRef } from '../../library/library';
 import { useLibrary } from '../library-context';
 import { useServices } from '../services';
 import { useStorageProblems } from '../storage-problems';
 import type { LoadedAttempt, LoadFailure } from './session';
-import { AttemptSession, loadAttempt } from './session';
+import { AttemptSession, loadAttempt, scratchAttempt } from './session';
 
 export type SaveState = 'saved' | 'saving' | 'failed';
 
@@ -80,4 +82,38 @@ export function useAttempt(attemptId: number): AttemptView {
   if (failure?.id === attemptId) return { status: 'failed', failure: failure.failure };
   if (!current || !snapshot) return { status: 'loading' };
   return { status: 'ready', loaded: current.loaded, snapshot, send, save };
+}
+
+export interface ScratchAttemptView {
+  loaded: LoadedAttempt;
+  snapshot: ScenarioSnapshot;
+  send: (event: EngineEvent) => ScenarioSnapshot;
+  /** Delivers a scheduled inject now (a play-test's "send this inject now"). */
+  sendInject: (injectId: string) => ScenarioSnapshot;
+}
+
+/**
+ * A play-test's attempt (see `scratchAttempt`): events move the machine in memory and nothing is
+ * written, neither the log nor the snapshot nor the words in the composer. Started once per mount:
+ * the screen gives each run its own key.
+ */
+export function useScratchAttempt(ref: ScenarioRef, playLanguage: string, { seed, startAt }: { seed: number; startAt: number }): ScratchAttemptView {
+  const [loaded] = useState(() => scratchAttempt(ref, playLanguage, { seed, startAt, now: Date.now() }));
+  const [snapshot, setSnapshot] = useState(loaded.snapshot);
+  // The latest state, read by events sent before React has rendered the previous one.
+  const current = useRef(snapshot);
+  const apply = useCallback((next: ScenarioSnapshot) => {
+    current.current = next;
+    setSnapshot(next);
+    return next;
+  }, []);
+  const send = useCallback(
+    (event: EngineEvent) => (current.current.status === 'done' ? current.current : apply(step(loaded.machine, current.current, event))),
+    [loaded, apply],
+  );
+  const sendInject = useCallback(
+    (injectId: string) => apply(stepPlaytest(loaded.machine, current.current, { type: 'PLAYTEST.SEND_INJECT', injectId })),
+    [loaded, apply],
+  );
+  return { loaded, snapshot, send, sendInject };
 }

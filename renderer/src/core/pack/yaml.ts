@@ -11,6 +11,8 @@ import type { YamlLimits } from './limits';
 import { DIAGNOSTIC_LIMITS, YAML_LIMITS } from './limits';
 import type { Said } from './message';
 import { count, counted, name, quote, say, verbatim } from './message';
+import type { TrapPlace } from './yaml-traps';
+import { silentTraps, trapForError } from './yaml-traps';
 
 export type { YamlLimits } from './limits';
 export { YAML_LIMITS } from './limits';
@@ -297,13 +299,27 @@ export function parseYaml(file: string, text: string, limits: YamlLimits = YAML_
       diagnostics: [at(file, null, undefined, say`the file holds no YAML document`, say`write the file's fields, e.g. "id: …"`)],
     };
   }
+  const place: TrapPlace = { file, lineCounter, lines: text.split('\n') };
+  // One trap often makes several parser errors on its line: it is told once.
+  const trapLines = new Set<number>();
   for (const problem of [document.errors, document.warnings]) {
     for (const item of problem) {
+      if (!list.wants(file)) {
+        list.skip(file);
+        continue;
+      }
+      const trap = trapForError(place, item.code, item.pos[0]);
+      if (trap) {
+        if (!trapLines.has(trap.line)) list.add(trap);
+        trapLines.add(trap.line);
+        continue;
+      }
       const first = item.message.split('\n')[0] ?? item.message;
-      list.report(file, () => at(file, lineCounter, item.pos[0], verbatim(first), HINTS[item.code]));
+      list.add(at(file, lineCounter, item.pos[0], say`the YAML is not valid here: ${verbatim(first)}`, HINTS[item.code]));
     }
   }
   if (!list.hasErrors()) walkProblems(file, lineCounter, document.contents, limits, list);
+  if (!list.hasErrors()) for (const trap of silentTraps(place, document)) list.add(trap);
   if (list.hasErrors()) return { value: undefined, source: null, diagnostics: list.list() };
 
   let value: unknown;
@@ -317,7 +333,8 @@ export function parseYaml(file: string, text: string, limits: YamlLimits = YAML_
       diagnostics: [at(file, lineCounter, 0, say`the document could not be expanded: ${detail}`, say`write the repeated parts out instead of using aliases`)],
     };
   }
-  return { value, source: { file, document, lineCounter }, diagnostics: [] };
+  // Warnings (a text a comment may have cut short) go along with the value.
+  return { value, source: { file, document, lineCounter }, diagnostics: list.list() };
 }
 
 /**

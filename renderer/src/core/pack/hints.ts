@@ -41,6 +41,98 @@ export class KnownNames {
   }
 }
 
+/**
+ * Names people use for a value the format calls otherwise: a platform's old name or short form, a
+ * common synonym of a kind, tone or level. Edit distance cannot find these ("twitter" is nowhere
+ * near "x"); a synonym is offered only when its value is one the field takes.
+ */
+export const SYNONYMS: Readonly<Record<string, string>> = Object.freeze({
+  // platforms
+  twitter: 'x',
+  'x.com': 'x',
+  'twitter.com': 'x',
+  fb: 'facebook',
+  meta: 'facebook',
+  'facebook.com': 'facebook',
+  vkontakte: 'vk',
+  'v-kontakte': 'vk',
+  'vk.com': 'vk',
+  вконтакте: 'vk',
+  вк: 'vk',
+  tg: 'telegram',
+  'telegram.org': 'telegram',
+  't.me': 'telegram',
+  ig: 'instagram',
+  insta: 'instagram',
+  'instagram.com': 'instagram',
+  yt: 'youtube',
+  'you-tube': 'youtube',
+  'youtube.com': 'youtube',
+  'sina-weibo': 'weibo',
+  sina: 'weibo',
+  sinaweibo: 'weibo',
+  微博: 'weibo',
+  bsky: 'bluesky',
+  'bsky.app': 'bluesky',
+  'blue-sky': 'bluesky',
+  masto: 'mastodon',
+  fediverse: 'mastodon',
+  'linked-in': 'linkedin',
+  li: 'linkedin',
+  'threads.net': 'threads',
+  // inject types and task kinds
+  tweet: 'post',
+  status: 'post',
+  comment: 'reply',
+  answer: 'reply',
+  dm: 'direct-message',
+  pm: 'direct-message',
+  'private-message': 'direct-message',
+  message: 'direct-message',
+  article: 'news',
+  'news-article': 'news',
+  trending: 'trend',
+  hashtag: 'trend',
+  hq: 'hq-request',
+  headquarters: 'hq-request',
+  'sms-blast': 'mass-notification',
+  sms: 'mass-notification',
+  notification: 'mass-notification',
+  alert: 'mass-notification',
+  // scenario kinds, tones, moods, outcomes, severities, levels
+  emergency: 'crisis',
+  incident: 'crisis',
+  campaign: 'outreach',
+  promotion: 'outreach',
+  empathic: 'empathetic',
+  sympathetic: 'empathetic',
+  calm: 'calm-firm',
+  firm: 'calm-firm',
+  friendly: 'warm',
+  official: 'formal',
+  positive: 'supportive',
+  thankful: 'grateful',
+  negative: 'critical',
+  angry: 'hostile',
+  aggressive: 'hostile',
+  pass: 'passed',
+  success: 'passed',
+  fail: 'failed',
+  failure: 'failed',
+  timeout: 'missed',
+  late: 'missed',
+  low: 'minor',
+  medium: 'major',
+  high: 'major',
+  severe: 'critical',
+  blocker: 'critical',
+  warn: 'warning',
+  info: 'suggestion',
+  hint: 'suggestion',
+  disabled: 'off',
+  none: 'off',
+});
+
 /** How close a misspelling may be to count as one: two edits, or a third of the word. */
 function isNear(word: string, candidate: string): boolean {
   return distance(word, candidate) <= Math.max(2, Math.floor(word.length / 3));
@@ -68,7 +160,13 @@ export class Hints {
 
   /** The known name `word` was probably meant to be; undefined when none is near or the budget is spent. */
   nearest(word: string, known: KnownNames): string | undefined {
-    if (!known.size || typeof word !== 'string' || !this.take()) return undefined;
+    if (!known.size || typeof word !== 'string') return undefined;
+    // A known name in other letters ("X", "Facebook") or a synonym ("twitter") costs no search.
+    const lower = word.trim().toLowerCase();
+    if (lower !== word && known.has(lower)) return lower;
+    const synonym = Object.hasOwn(SYNONYMS, lower) ? SYNONYMS[lower] : undefined;
+    if (synonym !== undefined && known.has(synonym)) return synonym;
+    if (!this.take()) return undefined;
     const candidates = known.neighbours(word, this.limits.hintCandidates);
     const best = closest(word.slice(0, 200), candidates as string[]);
     return isNear(word, best) ? best : undefined;

@@ -328,3 +328,32 @@ describe('loadPack checks the rubric against the grader', () => {
     expect(load(files).pack).not.toBeNull();
   });
 });
+
+describe('unknown names suggest what the format calls them, synonyms included', () => {
+  it.each([
+    ['twitter', 'x'],
+    ['Twitter', 'x'],
+    ['fb', 'facebook'],
+    ['vkontakte', 'vk'],
+    ['tg', 'telegram'],
+    ['ig', 'instagram'],
+    ['insta', 'instagram'],
+    ['yt', 'youtube'],
+    ['sina-weibo', 'weibo'],
+    ['bsky', 'bluesky'],
+    ['facebok', 'facebook'],
+  ])('platform: %s → %s', (written, meant) => {
+    const files = withEdit(minimal, SCENARIO, (t) => t.replace('platform: x', `platform: ${written}`));
+    const problem = expectError(files, { path: 'accounts[0].platform', line: lineOf(files, SCENARIO, `platform: ${written}`), message: /must be one of/ });
+    expect(problem.hint).toBe(`did you mean "${meant}"?`);
+  });
+
+  it('other fields with a common synonym: a task kind, a tone, a branch outcome', () => {
+    const files = withEdit(minimal, SCENARIO, (t) =>
+      t.replace('kind: post', 'kind: tweet').replace('target: empathetic', 'target: empathic').replace('outcome: missed', 'outcome: timeout'),
+    );
+    expect(expectError(files, { path: 'tasks[0].kind', message: /must be one of/ }).hint).toBe('did you mean "post"?');
+    expect(expectError(files, { path: 'policy.tone.target', message: /must be one of/ }).hint).toBe('did you mean "empathetic"?');
+    expect(expectError(files, { path: 'branches[0].when.any[0].outcome', message: /must be one of/ }).hint).toBe('did you mean "missed"?');
+  });
+});

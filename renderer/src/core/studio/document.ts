@@ -11,7 +11,22 @@ import { positionOf } from '../pack/yaml';
 import { DocumentEditError } from './edit-error';
 import { planRename } from './references';
 import type { PathKey } from './yaml-text';
-import { deleteIn, insertIn, parseText, setIn, stringifyOptions, TreeEditRefused, valueAt } from './yaml-text';
+import type { Document as ParsedDocument } from 'yaml';
+import { spliceEdit, spliceScalar } from './splice';
+import type { TreeOp } from './splice';
+import {
+  deleteIn,
+  insertIn,
+  isScalarValue,
+  parseText,
+  plainValue,
+  sameValue,
+  setIn,
+  stringifyOptions,
+  TreeEditRefused,
+  valueAt,
+  withValueAt,
+} from './yaml-text';
 
 export interface PackDocument {
   /** YAML files by path inside the pack: 'pack.yaml', 'personas.yaml', 'courses.yaml', 'scenarios/<id>.yaml'. */
@@ -129,23 +144,51 @@ function applyTreeEdit(doc: PackDocument, edit: TreeEdit): PackDocument {
   if (text === undefined) throw new DocumentEditError('no-such-file', edit.file, edit.path);
   const parsed = parseText(text);
   if (!parsed.document) throw new DocumentEditError('unparsable', edit.file, edit.path, parsed.problem ?? undefined);
+  const path = edit.path as readonly PathKey[];
+  const before = valueAt(parsed.value, path);
+  if (edit.kind === 'set' && isScalarValue(edit.value) && isScalarValue(before)) {
+    if (before === edit.value) return doc;
+    const typed = spliceScalar(text, parsed.document, path, edit.value, stringifyOptions(text));
+    if (typed !== null) {
+      const check = parseText(typed);
+      if (check.document && sameValue(check.value, withValueAt(parsed.value, path, edit.value))) return withText(doc, edit.file, typed);
+    }
+  }
   // The cached document is shared by every reader of this text: edit a copy.
   const working = parsed.document.clone();
-  const path = edit.path as readonly PathKey[];
+  let op: TreeOp;
   try {
     if (edit.kind === 'delete' || (edit.kind === 'set' && edit.value === undefined)) {
-      if (valueAt(parsed.value, path) === undefined) return doc;
+      if (before === undefined) return doc;
       deleteIn(working, path);
+      op = { kind: 'delete', path };
     } else if (edit.kind === 'set') {
+      if (sameValue(before, edit.value)) return doc;
       setIn(working, path, edit.value);
+      op = { kind: 'set', path };
     } else {
       insertIn(working, path, edit.value, edit.index);
+      op = Array.isArray(before) ? { kind: 'insert', path, index: edit.index ?? before.length } : { kind: 'set', path };
     }
   } catch (error) {
     if (error instanceof TreeEditRefused) throw new DocumentEditError(error.problem, edit.file, error.at);
     throw error;
   }
-  return withText(doc, edit.file, working.toString(stringifyOptions(text)));
+  return withText(doc, edit.file, writeBack(text, parsed.document, working, op));
+}
+
+/**
+ * The text of an edited document: the original with only the edited lines changed when that reads
+ * back as the edited document, else the edited document printed whole (comments kept).
+ */
+function writeBack(text: string, original: ParsedDocument, edited: ParsedDocument, op: TreeOp): string {
+  const options = stringifyOptions(text);
+  const spliced = spliceEdit(text, original, edited, op, options);
+  if (spliced !== null) {
+    const check = parseText(spliced);
+    if (check.document && sameValue(check.value, plainValue(edited))) return spliced;
+  }
+  return edited.toString(options);
 }
 
 function checkNewFileName(doc: PackDocument, file: string): void {

@@ -30,7 +30,7 @@ function parseUncached(text: string): ParsedText {
   const first = document.errors[0];
   if (first) return { document: null, lineCounter, value: undefined, problem: first.message.split('\n')[0] ?? first.message };
   try {
-    return { document, lineCounter, value: document.toJS({ maxAliasCount: YAML_LIMITS.maxAliases }), problem: null };
+    return { document, lineCounter, value: plainValue(document), problem: null };
   } catch (error) {
     return { document: null, lineCounter, value: undefined, problem: error instanceof Error ? error.message : 'unreadable' };
   }
@@ -69,6 +69,19 @@ export function valueAt(value: unknown, path: readonly PathKey[]): unknown {
   return here;
 }
 
+/** A copy of the plain `value` with `replacement` at `path` (which exists), sharing all else. */
+export function withValueAt(value: unknown, path: readonly PathKey[], replacement: unknown): unknown {
+  if (path.length === 0) return replacement;
+  const [key, ...rest] = path;
+  if (Array.isArray(value)) {
+    const copy = [...value];
+    copy[key as number] = withValueAt(value[key as number], rest, replacement);
+    return copy;
+  }
+  const record = value as Record<string, unknown>;
+  return { ...record, [String(key)]: withValueAt(record[String(key)], rest, replacement) };
+}
+
 /** Why an edit of a parsed document cannot apply. */
 export type TreeEditProblem = 'bad-path' | 'not-a-list';
 
@@ -82,7 +95,7 @@ export class TreeEditRefused extends Error {
   }
 }
 
-function isScalarValue(value: unknown): value is string | number | boolean | null {
+export function isScalarValue(value: unknown): value is string | number | boolean | null {
   return value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 }
 
@@ -137,16 +150,55 @@ export function setIn(document: Document, path: readonly PathKey[], value: unkno
   }
   if (!isCollection(parent)) throw new TreeEditRefused('bad-path', parentPath);
   checkKey(parent, key, path, true);
-  const current = parent.get(key, true);
-  if (isScalar(current) && isScalarValue(value)) {
-    current.value = value;
-    return;
-  }
   if (isSeq(parent) && key === parent.items.length) {
     parent.items.push(document.createNode(value));
     return;
   }
-  parent.set(key, document.createNode(value));
+  const current = parent.get(key, true);
+  const kept = assignInto(document, current, value);
+  if (kept !== current) parent.set(key, kept);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Uint8Array);
+}
+
+/**
+ * `value` written into the existing node `current`: a scalar keeps its node (its quoting and its
+ * comment), a mapping keeps its keys' order and comments and gains, changes and loses only what
+ * differs, a list likewise item by item. Returns the node to hold the value: `current` itself, or
+ * a new node (keeping a flow collection's `[a, b]` style).
+ */
+function assignInto(document: Document, current: unknown, value: unknown): unknown {
+  if (isScalar(current) && isScalarValue(value)) {
+    current.value = value;
+    return current;
+  }
+  if (isMap(current) && isPlainObject(value)) {
+    for (const pair of [...current.items]) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : typeof pair.key === 'string' ? pair.key : null;
+      if (key === null || !Object.prototype.hasOwnProperty.call(value, key) || value[key] === undefined) current.delete(pair.key);
+    }
+    for (const [key, item] of Object.entries(value)) {
+      if (item === undefined) continue;
+      const existing = current.get(key, true);
+      const kept = assignInto(document, existing, item);
+      if (kept !== existing) current.set(key, kept);
+    }
+    return current;
+  }
+  if (isSeq(current) && Array.isArray(value)) {
+    value.forEach((item, index) => {
+      const existing = current.items[index];
+      const kept = index < current.items.length ? assignInto(document, existing, item) : document.createNode(item);
+      if (kept !== existing) current.items[index] = kept;
+    });
+    current.items.splice(value.length);
+    return current;
+  }
+  const created = document.createNode(value);
+  if (isCollection(current) && isCollection(created) && current.flow) created.flow = true;
+  return created;
 }
 
 /** Removes the key or list item at `path`; nothing happens when it is already missing. */
@@ -179,6 +231,22 @@ export function insertIn(document: Document, path: readonly PathKey[], value: un
  * untouched folded paragraphs keep their words), flow lists written as `[en, ru]` like the
  * library's files, and the list indentation the file already uses.
  */
+/** Whether two plain values (as YAML reads them) are the same. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((item, index) => sameValue(item, b[index]));
+  if (isPlainObject(a) && isPlainObject(b)) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && sameValue(a[key], b[key]));
+  }
+  return false;
+}
+
+/** The plain value of an edited document. */
+export function plainValue(document: Document): unknown {
+  return document.toJS({ maxAliasCount: YAML_LIMITS.maxAliases });
+}
+
 export function stringifyOptions(originalText: string): ToStringOptions {
   const unindentedLists = /^([ \t]*)[^\s#-][^\n]*:[ \t]*(#[^\n]*)?\r?\n\1- /m.test(originalText);
   return { lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false, indentSeq: !unindentedLists };

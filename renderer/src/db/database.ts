@@ -186,8 +186,11 @@ export interface CheckedPackRecord {
 
 /** The academy's settings (see repositories/academy.ts): each its own row, so an unreadable one loses only itself. */
 export type AcademySettingKey = 'academyName' | 'academyIri' | 'academyIdentityField' | 'adminPassphrase' | 'xapiIncludeDraftText';
-/** What the export dialog remembers: Moodle grade item ID numbers and options (see repositories/moodle-export.ts). */
-export type SettingKey = 'language' | 'theme' | 'activeProfileId' | AcademySettingKey | 'moodleExport';
+/**
+ * What the export dialog remembers: Moodle grade item ID numbers and options (see repositories/moodle-export.ts);
+ * how the studio's spreadsheet import mapped each kind of sheet's columns (core/studio/mel.ts).
+ */
+export type SettingKey = 'language' | 'theme' | 'activeProfileId' | AcademySettingKey | 'moodleExport' | 'studioImportMappings';
 
 /** A value is checked when it is read, so a row written by another version cannot break the UI. */
 export interface SettingRow {

@@ -4,6 +4,7 @@ import { isAcademyIri, isAcademyName, isIdentityField } from '../../core/academy
 import { isLanguage } from '../../core/locale';
 import { isMoodleExportSettings } from '../../core/records/moodle-settings';
 import { isSecretHash } from '../../core/records/secret';
+import { isRememberedMappings } from '../../core/studio/mel-mapping';
 import type { AttacheDatabase, SettingKey } from '../database';
 import { storageWrite } from '../errors';
 
@@ -34,6 +35,7 @@ const IS_VALID: { [Key in SettingKey]: (value: unknown) => boolean } = {
   adminPassphrase: isSecretHash,
   moodleExport: isMoodleExportSettings,
   xapiIncludeDraftText: (value) => typeof value === 'boolean',
+  studioImportMappings: isRememberedMappings,
 };
 
 /** Whether a value may be stored under (and is trusted when read from) a key; repositories/academy.ts writes its own keys. */
@@ -55,6 +57,17 @@ export async function readSettings(db: AttacheDatabase): Promise<Settings> {
 async function writeSetting(db: AttacheDatabase, key: SettingKey, value: unknown): Promise<void> {
   if (!IS_VALID[key](value)) throw new TypeError(`${JSON.stringify(value)} is not a valid ${key}.`);
   await storageWrite(() => db.transaction('rw', db.settings, () => db.settings.put({ key, value })));
+}
+
+/** One setting's stored value when it passes its check, else null (never stored, or written by another version). */
+export async function readSetting(db: AttacheDatabase, key: SettingKey): Promise<unknown> {
+  const row = await db.settings.get(key);
+  return row && IS_VALID[key](row.value) ? row.value : null;
+}
+
+/** Stores one setting; throws TypeError for a value that would not pass its check when read. */
+export function saveSetting(db: AttacheDatabase, key: SettingKey, value: unknown): Promise<void> {
+  return writeSetting(db, key, value);
 }
 
 export function saveLanguage(db: AttacheDatabase, language: Language): Promise<void> {

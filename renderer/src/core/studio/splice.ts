@@ -188,10 +188,7 @@ function replaceFlow(original: Document, edited: Document, path: readonly PathKe
 function replaceAt(text: string, edited: Document, path: readonly PathKey[], step: Step, render: Renderer): Splice | null {
   const now = nodeIn(edited, path);
   if (now === undefined || !step.parent) return null;
-  const old = step.node;
-  const inList = isSeq(step.parent);
-  const oldRange = rangeOf(old);
-  if (isScalar(old) && isScalar(now)) return replaceScalar(text, step, bareScalar(now), render);
+  if (isScalar(step.node) && isScalar(now)) return replaceScalar(text, step, bareScalar(now), render);
   return rewriteEntry(text, step, now, render);
 }
 

@@ -1,0 +1,389 @@
+// Runtime: any (pure core). The rubric reference: for every rule of the catalogue (catalog.ts) a
+// one-line explanation and an example draft that makes it fire, in English and Russian, and how a
+// pack tunes it. Shown in the studio and written into the README (`npm run rubric:doc`). Each
+// example is graded by the real grader in the small pack __fixtures__/rule-examples/ (rule-docs.test.ts):
+// an example that no longer makes its rule fire, or a rule without docs, fails the tests.
+import type { RuleSpec } from './catalog';
+import { RULES } from './catalog';
+
+export const DOC_LANGUAGES = ['en', 'ru'] as const;
+export type DocLanguage = (typeof DOC_LANGUAGES)[number];
+type Texts = Readonly<Record<DocLanguage, string>>;
+
+/** Where an example is graded: a task of the fixture pack, described for the reader. */
+export interface ExampleSetting {
+  scenario: string;
+  task: string;
+  description: Texts;
+}
+
+export const EXAMPLE_SETTINGS = {
+  'x-post': {
+    scenario: 'hotline',
+    task: 'post',
+    description: {
+      en: 'A crisis (flights suspended), an empathetic tone. An X post that must give the key message "stay calm and call the hotline", the hotline +99 123 456 789 and #AzuriaHelp. Red line: promising that flights resume. Deprecated term: "expats".',
+      ru: 'Кризис (рейсы приостановлены), тон — сочувственный. Пост в X должен содержать ключевое сообщение «сохраняйте спокойствие и звоните на горячую линию», номер +99 123 456 789 и #AzuriaHelp. Красная линия — обещать возобновление рейсов. Устаревший термин — «экспаты».',
+    },
+  },
+  'x-message': {
+    scenario: 'hotline',
+    task: 'message',
+    description: {
+      en: 'The same crisis: a direct message on X to a worried citizen, with the key message and the hotline.',
+      ru: 'Тот же кризис: личное сообщение в X встревоженному гражданину, с ключевым сообщением и номером горячей линии.',
+    },
+  },
+  'x-thread': {
+    scenario: 'hotline',
+    task: 'thread',
+    description: {
+      en: 'The same crisis: a thread on X (parts separated by a blank line), with the key message and the hotline.',
+      ru: 'Тот же кризис: тред в X (части разделены пустой строкой), с ключевым сообщением и номером горячей линии.',
+    },
+  },
+  'facebook-post': {
+    scenario: 'hotline',
+    task: 'facebook-post',
+    description: {
+      en: 'The same crisis: a Facebook post (the feed folds a post after 477 characters), with the key message and the hotline.',
+      ru: 'Тот же кризис: пост в Facebook (лента сворачивает пост после 477 знаков), с ключевым сообщением и номером горячей линии.',
+    },
+  },
+  'outreach-post': {
+    scenario: 'exhibition',
+    task: 'post',
+    description: {
+      en: 'Outreach with a neutral tone: an X post announcing an exhibition that opens on 12 May 2026, entry free.',
+      ru: 'Продвижение, нейтральный тон: пост в X об открытии выставки 12 мая 2026 года, вход свободный.',
+    },
+  },
+} as const satisfies Record<string, ExampleSetting>;
+
+export type ExampleSettingId = keyof typeof EXAMPLE_SETTINGS;
+
+export interface RuleDoc {
+  /** What the rule looks for, in one line. */
+  explanation: Texts;
+  /** Where the example is graded. */
+  setting: ExampleSettingId;
+  /** A draft that makes the rule fire in that setting (played in that language). */
+  example: Texts;
+}
+
+const HOTLINE_EN = 'Stay calm: our hotline +99 123 456 789 is open around the clock.';
+const HOTLINE_RU = 'Сохраняйте спокойствие: горячая линия +99 123 456 789 работает круглосуточно.';
+
+export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
+  'tone.insult': {
+    explanation: {
+      en: 'Insults and name-calling aimed at anyone: an official account never calls people names.',
+      ru: 'Оскорбления и обзывательства в чей-либо адрес: официальный аккаунт никогда не оскорбляет людей.',
+    },
+    setting: 'x-post',
+    example: {
+      en: `Stop whining, idiots. ${HOTLINE_EN} #AzuriaHelp`,
+      ru: `Хватит ныть, идиоты. ${HOTLINE_RU} #AzuriaHelp`,
+    },
+  },
+  'tone.sarcasm': {
+    explanation: {
+      en: 'Sarcasm and irony ("what a surprise", mocking praise): readers take it as contempt.',
+      ru: 'Сарказм и ирония («какая неожиданность», насмешливая похвала): читатели видят в этом презрение.',
+    },
+    setting: 'x-post',
+    example: {
+      en: `Oh, what a surprise: flights are suspended again. ${HOTLINE_EN} #AzuriaHelp`,
+      ru: `Какая неожиданность: рейсы снова приостановлены. ${HOTLINE_RU} #AzuriaHelp`,
+    },
+  },
+  'tone.blame': {
+    explanation: {
+      en: 'Blaming someone for the trouble ("chose to ignore", "entirely the fault of", "came too late").',
+      ru: 'Поиск виноватых («сами виноваты», «проигнорировали», «слишком поздно»).',
+    },
+    setting: 'x-post',
+    example: {
+      en: `Those who chose to ignore our travel advice are now stuck, and it is entirely their fault. ${HOTLINE_EN} #AzuriaHelp`,
+      ru: `Кто проигнорировал наши рекомендации, тот сам виноват. ${HOTLINE_RU} #AzuriaHelp`,
+    },
+  },
+  'tone.shouting': {
+    explanation: {
+      en: 'Shouting: words or whole sentences in capitals, piles of exclamation marks.',
+      ru: 'Крик: слова или целые фразы заглавными буквами, груды восклицательных знаков.',
+    },
+    setting: 'x-post',
+    example: {
+      en: 'STAY CALM AND CALL OUR HOTLINE +99 123 456 789 RIGHT NOW!!! #AzuriaHelp',
+      ru: 'СОХРАНЯЙТЕ СПОКОЙСТВИЕ И ЗВОНИТЕ НА ГОРЯЧУЮ ЛИНИЮ +99 123 456 789 НЕМЕДЛЕННО!!! #AzuriaHelp',
+    },
+  },
+  'tone.register': {
+    explanation: {
+      en: 'A register too familiar for an official account: slang, casual address, too many emoji for the tone.',
+      ru: 'Слишком фамильярный для официального аккаунта стиль: сленг, панибратское обращение, избыток эмодзи.',
+    },
+    setting: 'x-post',
+    example: {
+      en: 'Hey guys, no worries, chill out! Our hotline +99 123 456 789 is open around the clock, so stay calm. #AzuriaHelp',
+      ru: 'Ребята, не парьтесь! Горячая линия +99 123 456 789 пашет круглосуточно, так что сохраняйте спокойствие. #AzuriaHelp',
+    },
+  },
+  'tone.evaluative': {
+    explanation: {
+      en: 'Judgement words of diplomatic prose ("constructive", "fruitful", "unacceptable") where the tone target is neutral.',
+      ru: 'Оценочные слова дипломатического языка («конструктивный», «плодотворный», «неприемлемый»), когда целевой тон — нейтральный.',
+    },
+    setting: 'outreach-post',
+    example: {
+      en: 'The exhibition of Valdorian photography, a fruitful and constructive cultural dialogue, opens on 12 May 2026. Entry is free.',
+      ru: 'Выставка вальдорской фотографии, плодотворный и конструктивный культурный диалог, открывается 12 мая 2026 года. Вход свободный.',
+    },
+  },
+  'tone.panic': {
+    explanation: {
+      en: 'Alarmist words in a crisis ("chaos", "catastrophe", "run"): an embassy calms, it does not alarm.',
+      ru: 'Паникёрские слова в кризисе («хаос», «катастрофа», «бегите»): посольство успокаивает, а не пугает.',
+    },
+    setting: 'x-post',
+    example: {
+      en: `Total chaos at the airport, a real catastrophe! ${HOTLINE_EN} #AzuriaHelp`,
+      ru: `В аэропорту полный хаос, настоящая катастрофа! ${HOTLINE_RU} #AzuriaHelp`,
+    },
+  },
+  'tone.condescension': {
+    explanation: {
+      en: 'Talking down to readers ("as we have explained many times", "it is not that hard").',
+      ru: 'Снисходительный тон («как мы уже много раз объясняли», «это не так сложно»).',
+    },
+    setting: 'x-post',
+    example: {
+      en: `As we have already explained many times, it is really not that hard. ${HOTLINE_EN} #AzuriaHelp`,
+      ru: `Как мы уже много раз объясняли, это совсем не сложно. ${HOTLINE_RU} #AzuriaHelp`,
+    },
+  },
+  'tone.empathy-missing': {
+    explanation: {
+      en: 'No sign of empathy in a post, reply or message of eight words or more when the tone target is empathetic.',
+      ru: 'Ни одного знака сочувствия в посте, ответе или сообщении от восьми слов, когда целевой тон — сочувственный.',
+    },
+    setting: 'x-post',
+    example: {
+      en: 'Flights from Azuria are suspended. Information on flights: hotline +99 123 456 789. #AzuriaHelp',
+      ru: 'Рейсы из Азурии приостановлены до особого распоряжения. Справочный телефон посольства: +99 123 456 789. #AzuriaHelp',
+    },
+  },
+  'policy.key-message-missing': {
+    explanation: {
+      en: 'A key message the task requires is not in the draft (by its keywords, alternatives or covering fact).',
+      ru: 'В черновике нет ключевого сообщения, которого требует задача (по ключевым словам, вариантам или покрывающему факту).',
+    },
+    setting: 'x-post',
+    example: {
+      en: 'We understand how worrying this is. Call +99 123 456 789 at any time. #AzuriaHelp',
+      ru: 'Понимаем, как это тревожно. Звоните по номеру +99 123 456 789 в любое время. #AzuriaHelp',
+    },
+  },
+  'policy.red-line': {
+    explanation: {
+      en: 'The draft says what the policy says must never be said: a red line, by its phrases or concepts.',
+      ru: 'Черновик говорит то, чего по политике говорить нельзя: красная линия, по её фразам или понятиям.',
+    },
+    setting: 'x-post',
+    example: {
+      en: `We understand how worrying this is. We promise flights resume tomorrow. ${HOTLINE_EN} #AzuriaHelp`,
+      ru: `Понимаем, как это тревожно. Мы обещаем, что рейсы возобновятся завтра. ${HOTLINE_RU} #AzuriaHelp`,
+    },
+  },
+  'policy.fact-mismatch': {
+    explanation: {
+      en: 'A phone, date, time, number, link or name that differs from the fact sheet (one wrong digit is enough).',
+      ru: 'Телефон, дата, время, число, ссылка или имя, которые расходятся со справкой (достаточно одной неверной цифры).',
+    },
+    setting: 'x-post',
+    example: {
+      en: 'We understand how worrying this is. Stay calm: our hotline +99 123 456 788 is open around the clock. #AzuriaHelp',
+      ru: 'Понимаем, как это тревожно. Сохраняйте спокойствие: горячая линия +99 123 456 788 работает круглосуточно. #AzuriaHelp',
+    },
+  },
+  'policy.fact-missing': {
+    explanation: {
+      en: 'A fact the task requires (e.g. the hotline number) is not stated.',
+      ru: 'Не назван факт, которого требует задача (например, номер горячей линии).',
+    },
+    setting: 'x-post',
+    example: {
+      en: 'We understand how worrying this is. Stay calm: our hotline is open around the clock. #AzuriaHelp',
+      ru: 'Понимаем, как это тревожно. Сохраняйте спокойствие: горячая линия работает круглосуточно. #AzuriaHelp',
+    },
+  },
+  'policy.fact-unverified': {
+    explanation: {
+      en: 'A phone, date, time, number or link that is not on the fact sheet: readers act on it, so only verified facts.',
+      ru: 'Телефон, дата, время, число или ссылка, которых нет в справке: читатели будут действовать по ним, поэтому — только проверенные факты.',
+    },
+    setting: 'x-post',
+    example: {
+      en: `We understand how worrying this is. ${HOTLINE_EN} Taxis to the border: +44 20 7946 0321. #AzuriaHelp`,
+      ru: `Понимаем, как это тревожно. ${HOTLINE_RU} Такси до границы: +44 20 7946 0321. #AzuriaHelp`,
+    },
+  },
+  'policy.deprecated-term': {
+    explanation: {
+      en: "A term the policy's terminology replaces with a preferred one.",
+      ru: 'Термин, который терминология политики заменяет предпочтительным.',
+    },
+    setting: 'x-post',
+    example: {
+      en: `We understand how worrying this is for all expats. ${HOTLINE_EN} #AzuriaHelp`,
+      ru: `Понимаем, как это тревожно для всех экспатов. ${HOTLINE_RU} #AzuriaHelp`,
+    },
+  },
+  'policy.hashtag-unapproved': {
+    explanation: {
+      en: "A hashtag that is not on the policy's approved list: a hashtag ties the embassy to a conversation.",
+      ru: 'Хэштег не из утверждённого политикой списка: хэштег связывает посольство с чужой дискуссией.',
+    },
+    setting: 'x-post',
+    example: {
+      en: `We understand how worrying this is. ${HOTLINE_EN} #AzuriaHelp #StrandedInAzuria`,
+      ru: `Понимаем, как это тревожно. ${HOTLINE_RU} #AzuriaHelp #ЗастрялиВАзурии`,
+    },
+  },
+  'policy.hashtag-missing': {
+    explanation: {
+      en: 'A hashtag the task requires is not in the draft.',
+      ru: 'В черновике нет хэштега, которого требует задача.',
+    },
+    setting: 'x-post',
+    example: {
+      en: `We understand how worrying this is. ${HOTLINE_EN}`,
+      ru: `Понимаем, как это тревожно. ${HOTLINE_RU}`,
+    },
+  },
+  'platform.too-long': {
+    explanation: {
+      en: 'Longer than the platform takes in one post or message, counted as the platform counts (X: 280, links count 23).',
+      ru: 'Длиннее, чем платформа принимает в одном посте или сообщении, по её правилам подсчёта (X: 280, ссылка — 23).',
+    },
+    setting: 'x-post',
+    example: {
+      en: `We understand how worrying this is for everyone who planned to fly home this week, and for their families. ${HOTLINE_EN} Our consular staff will answer every call, help you change your tickets and tell you about every new flight as soon as it is confirmed. #AzuriaHelp`,
+      ru: `Понимаем, как это тревожно для всех, кто собирался вернуться домой на этой неделе, и для их семей. ${HOTLINE_RU} Сотрудники консульства ответят на каждый звонок, помогут поменять билеты и сообщат о каждом новом рейсе. #AzuriaHelp`,
+    },
+  },
+  'platform.wrong-language': {
+    explanation: {
+      en: "Written in another language than the account's audience reads (the scenario's play language, or the account's audienceLanguage).",
+      ru: 'Написано не на том языке, который читает аудитория аккаунта (язык прохождения или audienceLanguage аккаунта).',
+    },
+    setting: 'x-post',
+    example: {
+      en: 'Понимаем, как это тревожно. Сохраняйте спокойствие: горячая линия +99 123 456 789 работает круглосуточно. #AzuriaHelp',
+      ru: 'We understand how worrying this is. Stay calm: our hotline +99 123 456 789 is open around the clock. #AzuriaHelp',
+    },
+  },
+  'platform.language-unsupported': {
+    explanation: {
+      en: 'A language the grader has no lexicons for (it grades English, Russian and Ukrainian): tone and wording go unchecked; no points lost.',
+      ru: 'Язык, для которого у оценщика нет словарей (он оценивает английский, русский и украинский): тон и формулировки не проверяются; баллы не снимаются.',
+    },
+    setting: 'x-post',
+    example: {
+      en: 'Wir verstehen, wie beunruhigend das ist. Bleiben Sie ruhig: Unsere Hotline +99 123 456 789 ist rund um die Uhr erreichbar. #AzuriaHelp',
+      ru: 'Wir verstehen, wie beunruhigend das ist. Bleiben Sie ruhig: Unsere Hotline +99 123 456 789 ist rund um die Uhr erreichbar. #AzuriaHelp',
+    },
+  },
+  'platform.too-many-hashtags': {
+    explanation: {
+      en: 'More hashtags than the platform norm (X: 2, Instagram: 5): one finding over the extra ones.',
+      ru: 'Больше хэштегов, чем принято на платформе (X: 2, Instagram: 5): одно замечание на все лишние.',
+    },
+    setting: 'x-post',
+    example: {
+      en: `We understand how worrying this is. ${HOTLINE_EN} #AzuriaHelp #Flights #Embassy`,
+      ru: `Понимаем, как это тревожно. ${HOTLINE_RU} #AzuriaHelp #Рейсы #Посольство`,
+    },
+  },
+  'platform.too-many-links': {
+    explanation: {
+      en: 'More links than the platform norm (X: 1; a thread: that many per part).',
+      ru: 'Больше ссылок, чем принято на платформе (X: 1; в треде — столько на каждую часть).',
+    },
+    setting: 'x-post',
+    example: {
+      en: `We understand how worrying this is. ${HOTLINE_EN} Register: https://valdoria.example/register and https://airline.example/status #AzuriaHelp`,
+      ru: `Понимаем, как это тревожно. ${HOTLINE_RU} Регистрация: https://valdoria.example/register и https://airline.example/status #AzuriaHelp`,
+    },
+  },
+  'platform.hashtag-in-message': {
+    explanation: {
+      en: 'A hashtag in a direct message or a mass notification, where nobody can follow it.',
+      ru: 'Хэштег в личном сообщении или массовой рассылке, где по нему никто не перейдёт.',
+    },
+    setting: 'x-message',
+    example: {
+      en: 'We are sorry you are stuck. Stay calm and call our hotline +99 123 456 789, open around the clock. #AzuriaHelp',
+      ru: 'Нам жаль, что вы застряли. Сохраняйте спокойствие и звоните на горячую линию +99 123 456 789, она работает круглосуточно. #AzuriaHelp',
+    },
+  },
+  'platform.thread-part-too-long': {
+    explanation: {
+      en: 'A part of a thread longer than one post may be (parts are separated by a blank line).',
+      ru: 'Часть треда длиннее одного поста (части разделяются пустой строкой).',
+    },
+    setting: 'x-thread',
+    example: {
+      en: `We understand how worrying this is for everyone who planned to fly home this week, and for their families. All flights from Azuria are suspended until further notice, and we do not yet know when they will resume. Our consular staff are working with the airlines on every option to bring people home, and we will post each confirmed flight here.\n\n${HOTLINE_EN}`,
+      ru: `Понимаем, как это тревожно для всех, кто собирался вернуться домой на этой неделе, и для их семей. Все рейсы из Азурии приостановлены до особого распоряжения, и пока неизвестно, когда их возобновят. Сотрудники консульства работают с авиакомпаниями над всеми вариантами возвращения людей домой и сообщат здесь о каждом подтверждённом рейсе.\n\n${HOTLINE_RU}`,
+    },
+  },
+  'platform.below-fold': {
+    explanation: {
+      en: 'Part of the post is behind the feed\'s "See more" (Facebook folds at 477 characters): a hint to put what matters first.',
+      ru: 'Часть поста скрыта за «Ещё» в ленте (Facebook сворачивает после 477 знаков): подсказка поставить главное в начало.',
+    },
+    setting: 'facebook-post',
+    example: {
+      en: `We understand how worrying this is. ${HOTLINE_EN} All flights from Azuria are suspended until further notice. Our consular staff are working with the airlines on every option to bring people home, and we will post each confirmed flight here as soon as we have it. Families at home can call the same number for news of their relatives. Please check your airline's page for your own booking, keep your phone charged and your documents with you, and look after each other while we work on this.`,
+      ru: `Понимаем, как это тревожно. ${HOTLINE_RU} Все рейсы из Азурии приостановлены до особого распоряжения. Сотрудники консульства работают с авиакомпаниями над всеми вариантами возвращения, и мы будем публиковать здесь каждый подтверждённый рейс. Родственники могут звонить по тому же номеру. Следите за страницей своей авиакомпании, держите телефон заряженным, а документы при себе и поддерживайте друг друга, пока мы работаем.`,
+    },
+  },
+  'platform.essentials-below-fold': {
+    explanation: {
+      en: 'Every practical fact (phones, links, dates, times) is behind "See more" after a long preamble: most readers never see them.',
+      ru: 'Все практические сведения (телефоны, ссылки, даты, время) скрыты за «Ещё» после длинного вступления: большинство читателей их не увидит.',
+    },
+    setting: 'facebook-post',
+    example: {
+      en: `We understand how worrying this is for everyone who planned to fly home this week, and for their families at home. All flights from Azuria are suspended until further notice, and nobody can yet say when they will resume. Our consular staff are working with the airlines on every option to bring people home, and we will post each confirmed flight here as soon as we have it. Please look after each other, and keep your documents with you while we work on this. ${HOTLINE_EN} Register at https://valdoria.example/register`,
+      ru: `Понимаем, как это тревожно для всех, кто собирался вернуться домой на этой неделе, и для их семей. Все рейсы из Азурии приостановлены до особого распоряжения, и пока никто не может сказать, когда их возобновят. Сотрудники консульства работают с авиакомпаниями над всеми вариантами возвращения людей домой и будут публиковать здесь каждый подтверждённый рейс. Пожалуйста, поддерживайте друг друга и держите документы при себе, пока мы работаем. ${HOTLINE_RU} Регистрация: https://valdoria.example/register`,
+    },
+  },
+  'platform.empty': {
+    explanation: {
+      en: 'Nothing to publish: the draft is empty or only white space.',
+      ru: 'Публиковать нечего: черновик пуст или состоит из одних пробелов.',
+    },
+    setting: 'x-post',
+    example: { en: '', ru: '' },
+  },
+};
+
+/** The docs of every rule of the catalogue, in the catalogue's order (a rule without docs throws). */
+export function documentedRules(): Array<{ spec: RuleSpec; doc: RuleDoc }> {
+  return RULES.map((spec) => {
+    const doc = RULE_DOCS[spec.id];
+    if (!doc) throw new Error(`The rule ${spec.id} has no docs in core/grading/rule-docs.ts: add its explanation and example.`);
+    return { spec, doc };
+  });
+}
+
+/**
+ * The YAML that tunes a rule, to paste under a scenario or a task: its default level and weight,
+ * ready to change (`level: off` turns it off).
+ */
+export function ruleTuningYaml(spec: Pick<RuleSpec, 'id' | 'level' | 'weight'>): string {
+  return `rubric:\n  rules:\n    ${spec.id}: { level: ${spec.level}, weight: ${spec.weight} }\n`;
+}

@@ -1,0 +1,121 @@
+// Runtime: renderer. The studio's registry: its views and its actions. The toolbar, the view tabs, the
+// keyboard shortcuts and the command palette are all built from these two lists, so a new view or
+// action is added here once and appears everywhere with its name and shortcut.
+import { lazy, type ComponentType } from 'react';
+import type { IconProps } from '../icons';
+import { CodeIcon, CommandIcon, FolderIcon, RedoIcon, SaveIcon, UndoIcon } from './studio-icons';
+import type { StudioHandle, StudioWorkspace } from './studio-context';
+
+/**
+ * A key in the translations, with its namespace (`studio:views.yaml`): each helper's views use their
+ * own namespace. A test checks every one exists in every language.
+ */
+export type LabelKey = `${string}:${string}`;
+
+export interface StudioViewEntry {
+  id: string;
+  labelKey: LabelKey;
+  icon: ComponentType<IconProps>;
+  /** Loaded when first shown, so one view's code (CodeMirror, the graph…) does not hold up another. */
+  component: ComponentType;
+  /**
+   * 'main' views take turns in front (tabs); a 'panel' stays open under whichever main view is in
+   * front (the problems list), and its shortcut brings focus to it.
+   */
+  placement: 'main' | 'panel';
+  /** Mantine hotkey syntax on physical keys (`alt+digit1`); shows the view. */
+  shortcut?: string;
+}
+
+const YamlView = lazy(() => import('./yaml/YamlView').then((module) => ({ default: module.YamlView })));
+
+/** In tab order. */
+export const STUDIO_VIEWS: readonly StudioViewEntry[] = [
+  { id: 'yaml', labelKey: 'studio:views.yaml', icon: CodeIcon, component: YamlView, placement: 'main', shortcut: 'alt+digit1' },
+];
+
+/** What the frame around the views can do for an action. */
+export interface StudioCommands {
+  /** Writes the pack back to the folder it came from (desktop); says so when it went wrong. */
+  saveToFolder(): void;
+  /** Back to the start page (the pack stays in the recovery list). */
+  close(): void;
+  openPalette(): void;
+}
+
+export interface StudioActionContext {
+  studio: StudioHandle;
+  workspace: StudioWorkspace;
+  commands: StudioCommands;
+}
+
+export interface StudioActionEntry {
+  id: string;
+  labelKey: LabelKey;
+  icon: ComponentType<IconProps>;
+  /** Mantine hotkey syntax; the first is the one shown. Work while typing in the studio's fields and editor too. */
+  shortcuts?: readonly string[];
+  /** Shown as a button in the toolbar (always in the palette). */
+  toolbar: boolean;
+  /** Greyed out (and its shortcut does nothing) when false. */
+  enabled?: (context: StudioActionContext) => boolean;
+  perform: (context: StudioActionContext) => void;
+}
+
+/** In toolbar order. */
+export const STUDIO_ACTIONS: readonly StudioActionEntry[] = [
+  {
+    id: 'undo',
+    labelKey: 'studio:actions.undo',
+    icon: UndoIcon,
+    shortcuts: ['mod+Z'],
+    toolbar: true,
+    enabled: ({ studio }) => studio.canUndo,
+    perform: ({ studio }) => studio.undo(),
+  },
+  {
+    id: 'redo',
+    labelKey: 'studio:actions.redo',
+    icon: RedoIcon,
+    shortcuts: ['mod+shift+Z', 'mod+Y'],
+    toolbar: true,
+    enabled: ({ studio }) => studio.canRedo,
+    perform: ({ studio }) => studio.redo(),
+  },
+  {
+    id: 'save-folder',
+    labelKey: 'studio:actions.saveFolder',
+    icon: SaveIcon,
+    shortcuts: ['mod+S'],
+    toolbar: true,
+    enabled: ({ studio }) => studio.source.kind === 'folder',
+    perform: ({ commands }) => commands.saveToFolder(),
+  },
+  {
+    id: 'palette',
+    labelKey: 'studio:actions.palette',
+    icon: CommandIcon,
+    shortcuts: ['mod+K'],
+    toolbar: true,
+    perform: ({ commands }) => commands.openPalette(),
+  },
+  {
+    id: 'close',
+    labelKey: 'studio:actions.close',
+    icon: FolderIcon,
+    toolbar: true,
+    perform: ({ commands }) => commands.close(),
+  },
+];
+
+/** Every view is also an action ("Show the YAML view"), so the palette and the shortcuts reach it. */
+export function viewActions(views: readonly StudioViewEntry[] = STUDIO_VIEWS): StudioActionEntry[] {
+  return views.map((view) => ({
+    id: `view:${view.id}`,
+    labelKey: view.labelKey,
+    icon: view.icon,
+    shortcuts: view.shortcut ? [view.shortcut] : undefined,
+    toolbar: false,
+    perform: ({ workspace }) => workspace.showView(view.id),
+  }));
+}

@@ -1,0 +1,234 @@
+// Runtime: renderer. The CodeMirror 6 editor of the YAML view: its extensions (YAML, completion and
+// hover docs from the pack format's JSON Schema, search, folding), light and dark themes in the app's
+// colours, and the small pure helpers that keep it in step with the studio's document (a minimal
+// change for text that changed elsewhere, diagnostics and places as positions).
+import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from '@codemirror/autocomplete';
+import { defaultKeymap, indentWithTab } from '@codemirror/commands';
+import { yaml, yamlLanguage } from '@codemirror/lang-yaml';
+import { bracketMatching, foldGutter, foldKeymap, HighlightStyle, indentOnInput, indentUnit, syntaxHighlighting } from '@codemirror/language';
+import { lintGutter, lintKeymap, type Diagnostic as LintDiagnostic } from '@codemirror/lint';
+import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
+import { Annotation, Compartment, EditorState, type ChangeSpec, type Extension, type Text } from '@codemirror/state';
+import {
+  crosshairCursor,
+  drawSelection,
+  dropCursor,
+  EditorView,
+  highlightActiveLine,
+  highlightActiveLineGutter,
+  highlightSpecialChars,
+  hoverTooltip,
+  keymap,
+  lineNumbers,
+  rectangularSelection,
+} from '@codemirror/view';
+import { tags } from '@lezer/highlight';
+import { stateExtensions } from 'codemirror-json-schema';
+import { yamlCompletion, yamlSchemaHover } from 'codemirror-json-schema/yaml';
+import coursesSchema from '../../../../../scenarios/schema/courses.schema.json';
+import packSchema from '../../../../../scenarios/schema/pack.schema.json';
+import personasSchema from '../../../../../scenarios/schema/personas.schema.json';
+import scenarioSchema from '../../../../../scenarios/schema/scenario.schema.json';
+
+type JsonSchema = NonNullable<Parameters<typeof stateExtensions>[0]>;
+
+/** Marks a change that came from the document (a form, undo), so it is not sent back as an edit. */
+export const fromDocument = Annotation.define<boolean>();
+
+/** The JSON Schema of a pack file, by its path; null for a file the format does not describe. */
+export function schemaForFile(file: string): JsonSchema | null {
+  // The published schemas, generated from the loader's own (npm run pack:schema), bundled with the editor.
+  if (file === 'pack.yaml') return packSchema as unknown as JsonSchema;
+  if (file === 'personas.yaml') return personasSchema as unknown as JsonSchema;
+  if (file === 'courses.yaml') return coursesSchema as unknown as JsonSchema;
+  if (/^scenarios\/[^/]+\.ya?ml$/.test(file)) return scenarioSchema as unknown as JsonSchema;
+  return null;
+}
+
+/**
+ * The smallest replacement that turns `before` into `after`: the common start and end stay, so the
+ * cursor and selection outside the changed part keep their place, and the undo of a form's edit
+ * does not jump the editor to the top.
+ */
+export function minimalChange(before: string, after: string): ChangeSpec | null {
+  if (before === after) return null;
+  const shorter = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start += 1;
+  let end = 0;
+  while (end < shorter - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end += 1;
+  // Never split a surrogate pair: a change that starts or ends inside one would leave half a character.
+  if (start > 0 && isHighSurrogate(before.charCodeAt(start - 1))) start -= 1;
+  if (end > 0 && isLowSurrogate(before.charCodeAt(before.length - end))) end -= 1;
+  return { from: start, to: before.length - end, insert: after.slice(start, after.length - end) };
+}
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+/** The offset of a 1-based line and column, kept inside the text (a check of an older text may point past its end). */
+export function offsetOf(doc: Text, line: number, column = 1): number {
+  const lineInfo = doc.line(Math.min(Math.max(1, line), doc.lines));
+  return Math.min(lineInfo.from + Math.max(0, column - 1), lineInfo.to);
+}
+
+export interface PlacedProblem {
+  severity: 'error' | 'warning';
+  /** 1-based; 0 for the file as a whole. */
+  line: number;
+  column: number;
+  message: string;
+}
+
+/**
+ * Lint marks for the studio's diagnostics of one file: from the column to the end of the word or
+ * value there, so a mark is visible; a problem of the whole file marks its first line.
+ */
+export function lintDiagnostics(doc: Text, problems: readonly PlacedProblem[]): LintDiagnostic[] {
+  return problems.map((problem) => {
+    const from = problem.line > 0 ? offsetOf(doc, problem.line, problem.column) : 0;
+    const line = doc.lineAt(from);
+    const rest = line.text.slice(from - line.from);
+    const token = /^\S+/.exec(rest)?.[0].length ?? 0;
+    const to = token > 0 ? from + token : line.to > from ? line.to : from;
+    return { from, to, severity: problem.severity, message: problem.message };
+  });
+}
+
+/** Colours from the app's theme, so the editor matches the rest of the screen in both schemes. */
+function editorTheme(dark: boolean): Extension {
+  return EditorView.theme(
+    {
+      '&': {
+        fontSize: '14px',
+        height: '100%',
+        backgroundColor: 'var(--mantine-color-body)',
+        color: 'var(--mantine-color-text)',
+      },
+      '.cm-scroller': { fontFamily: 'var(--mantine-font-family-monospace)', lineHeight: '1.55' },
+      '.cm-content': { caretColor: dark ? '#f8f9fa' : '#1a1b1e' },
+      '&.cm-focused .cm-cursor': { borderLeftColor: dark ? '#f8f9fa' : '#1a1b1e', borderLeftWidth: '2px' },
+      // Line numbers at 4.5:1 or better on the gutter, not the usual faint grey.
+      '.cm-gutters': {
+        backgroundColor: dark ? 'var(--mantine-color-dark-6)' : 'var(--mantine-color-gray-0)',
+        color: dark ? 'var(--mantine-color-dark-1)' : 'var(--mantine-color-gray-7)',
+        borderRight: '1px solid var(--mantine-color-default-border)',
+      },
+      '.cm-activeLineGutter': {
+        backgroundColor: dark ? 'var(--mantine-color-dark-5)' : 'var(--mantine-color-gray-2)',
+        color: dark ? 'var(--mantine-color-white)' : 'var(--mantine-color-black)',
+      },
+      '.cm-activeLine': { backgroundColor: dark ? 'rgba(255, 255, 255, 0.04)' : 'rgba(34, 139, 230, 0.05)' },
+      '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': {
+        backgroundColor: dark ? 'rgba(77, 171, 247, 0.35) !important' : 'rgba(34, 139, 230, 0.25) !important',
+      },
+      '&.cm-focused': { outline: '2px solid var(--mantine-primary-color-filled)', outlineOffset: '-2px' },
+      '.cm-tooltip': {
+        backgroundColor: dark ? 'var(--mantine-color-dark-6)' : 'var(--mantine-color-white)',
+        color: 'var(--mantine-color-text)',
+        border: '1px solid var(--mantine-color-default-border)',
+        borderRadius: '6px',
+        maxWidth: '520px',
+      },
+      '.cm-tooltip-hover, .cm-tooltip-lint': { padding: '6px 8px', fontFamily: 'var(--mantine-font-family)', fontSize: '13px' },
+      '.cm-tooltip-autocomplete > ul > li[aria-selected]': {
+        backgroundColor: 'var(--mantine-primary-color-filled)',
+        color: 'var(--mantine-color-white)',
+      },
+      '.cm-panels': { backgroundColor: dark ? 'var(--mantine-color-dark-6)' : 'var(--mantine-color-gray-0)', color: 'var(--mantine-color-text)' },
+      '.cm-searchMatch': { backgroundColor: dark ? 'rgba(250, 176, 5, 0.3)' : 'rgba(250, 176, 5, 0.35)' },
+    },
+    { dark },
+  );
+}
+
+// Each colour keeps 4.5:1 on its scheme's background (white; Mantine's dark-7).
+const lightHighlight = HighlightStyle.define([
+  { tag: tags.definition(tags.propertyName), color: '#1c5a96', fontWeight: '600' },
+  { tag: [tags.string, tags.special(tags.string)], color: '#2b6a1f' },
+  { tag: tags.content, color: '#1a1b1e' },
+  { tag: [tags.lineComment, tags.comment], color: '#5c636a', fontStyle: 'italic' },
+  { tag: [tags.meta, tags.keyword], color: '#8a3fb4' },
+  { tag: [tags.labelName, tags.typeName], color: '#a33d00' },
+  { tag: tags.separator, color: '#495057' },
+]);
+const darkHighlight = HighlightStyle.define([
+  { tag: tags.definition(tags.propertyName), color: '#74c0fc', fontWeight: '600' },
+  { tag: [tags.string, tags.special(tags.string)], color: '#a9e34b' },
+  { tag: tags.content, color: '#e9ecef' },
+  { tag: [tags.lineComment, tags.comment], color: '#adb5bd', fontStyle: 'italic' },
+  { tag: [tags.meta, tags.keyword], color: '#e599f7' },
+  { tag: [tags.labelName, tags.typeName], color: '#ffa94d' },
+  { tag: tags.separator, color: '#ced4da' },
+]);
+
+export function themeExtension(dark: boolean): Extension {
+  return [editorTheme(dark), syntaxHighlighting(dark ? darkHighlight : lightHighlight)];
+}
+
+export interface EditorCompartments {
+  theme: Compartment;
+  language: Compartment;
+}
+
+export function createCompartments(): EditorCompartments {
+  return { theme: new Compartment(), language: new Compartment() };
+}
+
+/** Completion and hover docs from the file's schema; plain YAML for a file the format does not describe. */
+export function languageExtension(file: string): Extension {
+  const schema = schemaForFile(file);
+  if (!schema) return yaml();
+  return [yaml(), yamlLanguage.data.of({ autocomplete: yamlCompletion() }), hoverTooltip(yamlSchemaHover()), stateExtensions(schema)];
+}
+
+export interface EditorStateOptions {
+  file: string;
+  text: string;
+  dark: boolean;
+  compartments: EditorCompartments;
+  /** The editor's own label for assistive technology ("YAML of pack.yaml"). */
+  label: string;
+  onText: (text: string) => void;
+}
+
+/**
+ * A fresh editor state for one file. No undo history of its own: Ctrl+Z goes to the studio's history,
+ * which also undoes what the forms did. Tab indents (YAML wants spaces: two); Escape then Tab leaves.
+ */
+export function createEditorState({ file, text, dark, compartments, label, onText }: EditorStateOptions): EditorState {
+  return EditorState.create({
+    doc: text,
+    extensions: [
+      lineNumbers(),
+      highlightActiveLineGutter(),
+      highlightSpecialChars(),
+      foldGutter(),
+      lintGutter(),
+      drawSelection(),
+      dropCursor(),
+      EditorState.allowMultipleSelections.of(true),
+      indentOnInput(),
+      indentUnit.of('  '),
+      EditorState.tabSize.of(2),
+      bracketMatching(),
+      closeBrackets(),
+      autocompletion({ activateOnTyping: true }),
+      rectangularSelection(),
+      crosshairCursor(),
+      highlightActiveLine(),
+      highlightSelectionMatches(),
+      search({ top: true }),
+      keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...foldKeymap, ...completionKeymap, ...lintKeymap, indentWithTab]),
+      EditorView.lineWrapping,
+      EditorView.contentAttributes.of({ 'aria-label': label }),
+      compartments.language.of(languageExtension(file)),
+      compartments.theme.of(themeExtension(dark)),
+      EditorView.updateListener.of((update) => {
+        if (!update.docChanged) return;
+        if (update.transactions.every((transaction) => transaction.annotation(fromDocument))) return;
+        onText(update.state.doc.toString());
+      }),
+    ],
+  });
+}

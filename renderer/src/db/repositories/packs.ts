@@ -17,3 +17,35 @@ export function installPack(db: AttacheDatabase, record: Omit<InstalledPackRecor
     }),
   );
 }
+
+/** What the pack manager shows of an installation, without keeping its archive in memory. */
+export interface InstalledPackInfo {
+  packId: string;
+  version: string;
+  /** Milliseconds since the epoch. */
+  installedAt: number;
+  /** The archive's size in bytes. */
+  size: number;
+}
+
+/** Installed packs, by id, without their archives. */
+export async function listInstalledPackInfo(db: AttacheDatabase): Promise<InstalledPackInfo[]> {
+  const rows = await listInstalledPacks(db);
+  return rows.map(({ packId, version, installedAt, archive }) => ({ packId, version, installedAt, size: archive.byteLength }));
+}
+
+/**
+ * Removes an installed pack, so the library no longer offers it (the library forgets the remembered
+ * check of its archive when it next loads). Attempts on it and their frozen outcomes (with the scenario as played) are left as they are:
+ * records and debriefs read those, never the pack. Returns what was removed, null when it was not installed.
+ */
+export function uninstallPack(db: AttacheDatabase, packId: string): Promise<InstalledPackInfo | null> {
+  return storageWrite(() =>
+    db.transaction('rw', db.packs, async () => {
+      const record = await db.packs.get(packId);
+      if (!record) return null;
+      await db.packs.delete(packId);
+      return { packId, version: record.version, installedAt: record.installedAt, size: record.archive.byteLength };
+    }),
+  );
+}

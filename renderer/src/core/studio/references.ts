@@ -136,7 +136,7 @@ interface Scope {
   references: IdPlace[];
   /** Every id of the same kind that the new name must not take. */
   taken: Set<string>;
-  /** The files read, and whether each parsed. */
+  /** The files read whose YAML does not parse: references in them cannot be found. */
   unreadable: string[];
 }
 

@@ -7,16 +7,8 @@ import { setDiagnostics } from '@codemirror/lint';
 import { EditorSelection, type EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { useEffect, useRef, useState } from 'react';
-import {
-  createCompartments,
-  createEditorState,
-  fromDocument,
-  lintDiagnostics,
-  minimalChange,
-  offsetOf,
-  themeExtension,
-  type PlacedProblem,
-} from './editor-setup';
+import { createCompartments, createEditorState, themeExtension } from './editor-setup';
+import { fromDocument, lintDiagnostics, minimalChange, offsetOf, type PlacedProblem } from './sync';
 
 export interface YamlEditorProps {
   file: string;

@@ -8,7 +8,7 @@ import { FileIcon, PlusIcon, TrashIcon } from '../studio-icons';
 import { AddScenarioDialog, RemoveFileDialog } from './file-dialogs';
 import { YamlEditor } from './YamlEditor';
 import { yamlFiles } from './files';
-import type { PlacedProblem } from './editor-setup';
+import type { PlacedProblem } from './sync';
 import classes from './yaml.module.css';
 
 export function YamlView() {

@@ -1,14 +1,13 @@
 // Runtime: renderer. The CodeMirror 6 editor of the YAML view: its extensions (YAML, completion and
-// hover docs from the pack format's JSON Schema, search, folding), light and dark themes in the app's
-// colours, and the small pure helpers that keep it in step with the studio's document (a minimal
-// change for text that changed elsewhere, diagnostics and places as positions).
+// hover docs from the pack format's JSON Schema, search, folding) and light and dark themes in the
+// app's colours.
 import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from '@codemirror/autocomplete';
 import { defaultKeymap, indentWithTab } from '@codemirror/commands';
 import { yaml, yamlLanguage } from '@codemirror/lang-yaml';
 import { bracketMatching, foldGutter, foldKeymap, HighlightStyle, indentOnInput, indentUnit, syntaxHighlighting } from '@codemirror/language';
-import { lintGutter, lintKeymap, type Diagnostic as LintDiagnostic } from '@codemirror/lint';
+import { lintGutter, lintKeymap } from '@codemirror/lint';
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
-import { Annotation, Compartment, EditorState, type ChangeSpec, type Extension, type Text } from '@codemirror/state';
+import { Compartment, EditorState, type Extension } from '@codemirror/state';
 import {
   crosshairCursor,
   drawSelection,
@@ -25,75 +24,8 @@ import {
 import { tags } from '@lezer/highlight';
 import { stateExtensions } from 'codemirror-json-schema';
 import { yamlCompletion, yamlSchemaHover } from 'codemirror-json-schema/yaml';
-import coursesSchema from '../../../../../scenarios/schema/courses.schema.json';
-import packSchema from '../../../../../scenarios/schema/pack.schema.json';
-import personasSchema from '../../../../../scenarios/schema/personas.schema.json';
-import scenarioSchema from '../../../../../scenarios/schema/scenario.schema.json';
-
-type JsonSchema = NonNullable<Parameters<typeof stateExtensions>[0]>;
-
-/** Marks a change that came from the document (a form, undo), so it is not sent back as an edit. */
-export const fromDocument = Annotation.define<boolean>();
-
-/** The JSON Schema of a pack file, by its path; null for a file the format does not describe. */
-export function schemaForFile(file: string): JsonSchema | null {
-  // The published schemas, generated from the loader's own (npm run pack:schema), bundled with the editor.
-  if (file === 'pack.yaml') return packSchema as unknown as JsonSchema;
-  if (file === 'personas.yaml') return personasSchema as unknown as JsonSchema;
-  if (file === 'courses.yaml') return coursesSchema as unknown as JsonSchema;
-  if (/^scenarios\/[^/]+\.ya?ml$/.test(file)) return scenarioSchema as unknown as JsonSchema;
-  return null;
-}
-
-/**
- * The smallest replacement that turns `before` into `after`: the common start and end stay, so the
- * cursor and selection outside the changed part keep their place, and the undo of a form's edit
- * does not jump the editor to the top.
- */
-export function minimalChange(before: string, after: string): ChangeSpec | null {
-  if (before === after) return null;
-  const shorter = Math.min(before.length, after.length);
-  let start = 0;
-  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start += 1;
-  let end = 0;
-  while (end < shorter - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end += 1;
-  // Never split a surrogate pair: a change that starts or ends inside one would leave half a character.
-  if (start > 0 && isHighSurrogate(before.charCodeAt(start - 1))) start -= 1;
-  if (end > 0 && isLowSurrogate(before.charCodeAt(before.length - end))) end -= 1;
-  return { from: start, to: before.length - end, insert: after.slice(start, after.length - end) };
-}
-
-const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
-const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
-
-/** The offset of a 1-based line and column, kept inside the text (a check of an older text may point past its end). */
-export function offsetOf(doc: Text, line: number, column = 1): number {
-  const lineInfo = doc.line(Math.min(Math.max(1, line), doc.lines));
-  return Math.min(lineInfo.from + Math.max(0, column - 1), lineInfo.to);
-}
-
-export interface PlacedProblem {
-  severity: 'error' | 'warning';
-  /** 1-based; 0 for the file as a whole. */
-  line: number;
-  column: number;
-  message: string;
-}
-
-/**
- * Lint marks for the studio's diagnostics of one file: from the column to the end of the word or
- * value there, so a mark is visible; a problem of the whole file marks its first line.
- */
-export function lintDiagnostics(doc: Text, problems: readonly PlacedProblem[]): LintDiagnostic[] {
-  return problems.map((problem) => {
-    const from = problem.line > 0 ? offsetOf(doc, problem.line, problem.column) : 0;
-    const line = doc.lineAt(from);
-    const rest = line.text.slice(from - line.from);
-    const token = /^\S+/.exec(rest)?.[0].length ?? 0;
-    const to = token > 0 ? from + token : line.to > from ? line.to : from;
-    return { from, to, severity: problem.severity, message: problem.message };
-  });
-}
+import { schemaForFile } from './schemas';
+import { fromDocument } from './sync';
 
 /** Colours from the app's theme, so the editor matches the rest of the screen in both schemes. */
 function editorTheme(dark: boolean): Extension {

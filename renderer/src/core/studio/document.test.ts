@@ -150,6 +150,19 @@ describe('a form edit', () => {
     expect(changedLines(SCENARIO, textOf(removed)).added).toEqual(['languages: [ru, uk]']);
   });
 
+  it('writes `[]` filled with a mapping as a block list, and keeps a list of words on one line', () => {
+    const empty = applyEdit(doc, { kind: 'set', file: FILE, path: ['branches'], value: [] });
+    expect(textOf(empty)).toContain('branches: []\n');
+    const filled = applyEdit(empty, { kind: 'insert', file: FILE, path: ['branches'], value: { id: 'late', then: { openTasks: ['first-post'] } } });
+    expect(readAt(filled, FILE, ['branches'])).toEqual([{ id: 'late', then: { openTasks: ['first-post'] } }]);
+    expect(changedLines(textOf(empty), textOf(filled))).toEqual({
+      removed: ['branches: []'],
+      added: ['branches:', '  - id: late', '    then:', '      openTasks:', '        - first-post'],
+    });
+    const words = applyEdit(doc, { kind: 'set', file: FILE, path: ['languages'], value: ['en', 'ru', 'uk'] });
+    expect(changedLines(SCENARIO, textOf(words)).added).toEqual(['languages: [en, ru, uk]']);
+  });
+
   it('inserts a list item where asked, and removes one with its lines only', () => {
     const account = { id: 'embassy-tg', platform: 'telegram' };
     const first = applyEdit(doc, { kind: 'insert', file: FILE, path: ['accounts'], index: 1, value: account });

@@ -151,7 +151,7 @@ function planSplice(text: string, original: Document, edited: Document, op: Tree
   // Inside a flow collection (`[en, ru]`), the outermost one on the way is written again whole.
   const steps = walk(original, containerPath);
   for (const [index, step] of steps.entries()) {
-    if (isCollection(step.node) && step.node.flow) return replaceFlow(original, edited, containerPath.slice(0, index), render, step.node);
+    if (isCollection(step.node) && step.node.flow) return replaceFlow(text, original, edited, containerPath.slice(0, index), render, step);
   }
   if (op.kind === 'insert') {
     const list = nodeIn(original, op.path);
@@ -176,10 +176,12 @@ function planSplice(text: string, original: Document, edited: Document, op: Tree
   return null;
 }
 
-function replaceFlow(original: Document, edited: Document, path: readonly PathKey[], render: Renderer, flow: YAMLMap | YAMLSeq): Splice | null {
-  const range = rangeOf(flow);
+function replaceFlow(text: string, original: Document, edited: Document, path: readonly PathKey[], render: Renderer, step: Step): Splice | null {
+  const range = rangeOf(step.node);
   const now = nodeIn(edited, path);
   if (!range || now === undefined || path.length === 0) return null;
+  // Filled with mappings, it became a block list: its whole entry is written again.
+  if (!(isCollection(now) && now.flow)) return rewriteEntry(text, step, now, render);
   const parent = walk(original, path.slice(0, -1)).at(-1)?.node;
   return { from: range[0], to: range[1], text: render.inline(now, isSeq(parent)) };
 }

@@ -119,10 +119,20 @@ function quoted(value: string): string {
   return JSON.stringify(value);
 }
 
+/** A text after "key: ": quoted on one line, or a literal block (`|-`) of its lines, indented by `indent`. */
+function scalar(value: string, indent: number): string {
+  if (!value.includes('\n')) return quoted(value);
+  const pad = ' '.repeat(indent);
+  return `|-\n${value
+    .split('\n')
+    .map((line) => (line ? pad + line : ''))
+    .join('\n')}`;
+}
+
 /** `key:` then one line per language, at `indent` spaces. */
 function localized(indent: number, key: string, languages: readonly string[], text: (language: string) => string): string {
   const pad = ' '.repeat(indent);
-  return [`${pad}${key}:`, ...languages.map((language) => `${pad}  ${language}: ${quoted(text(language))}`)].join('\n');
+  return [`${pad}${key}:`, ...languages.map((language) => `${pad}  ${language}: ${scalar(text(language), indent + 4)}`)].join('\n');
 }
 
 /** A list item that is a text per language: `- en: ...` then the other languages under it. */

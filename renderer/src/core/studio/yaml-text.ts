@@ -159,6 +159,12 @@ export function setIn(document: Document, path: readonly PathKey[], value: unkno
   if (kept !== current) parent.set(key, kept);
 }
 
+/** Whether a collection reads well written `[a, b]` or `{ a: 1 }`: it holds no collection. */
+function fitsOnOneLine(value: unknown): boolean {
+  const items = Array.isArray(value) ? value : isPlainObject(value) ? Object.values(value) : [];
+  return items.every((item) => isScalar(item) || item === null || typeof item !== 'object');
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Uint8Array);
 }
@@ -188,6 +194,7 @@ function assignInto(document: Document, current: unknown, value: unknown): unkno
     return current;
   }
   if (isSeq(current) && Array.isArray(value)) {
+    if (current.flow && !fitsOnOneLine(value)) current.flow = false;
     value.forEach((item, index) => {
       const existing = current.items[index];
       const kept = index < current.items.length ? assignInto(document, existing, item) : document.createNode(item);
@@ -197,7 +204,7 @@ function assignInto(document: Document, current: unknown, value: unknown): unkno
     return current;
   }
   const created = document.createNode(value);
-  if (isCollection(current) && isCollection(created) && current.flow) created.flow = true;
+  if (isCollection(current) && isCollection(created) && current.flow && fitsOnOneLine(value)) created.flow = true;
   return created;
 }
 
@@ -221,6 +228,8 @@ export function insertIn(document: Document, path: readonly PathKey[], value: un
     return;
   }
   if (!isSeq(list)) throw new TreeEditRefused('not-a-list', path);
+  // `[]` filled with mappings is written as a block list, one item under the other.
+  if (list.flow && !fitsOnOneLine([...list.items, value])) list.flow = false;
   const at = index ?? list.items.length;
   if (!Number.isInteger(at) || at < 0 || at > list.items.length) throw new TreeEditRefused('bad-path', [...path, at]);
   list.items.splice(at, 0, document.createNode(value));

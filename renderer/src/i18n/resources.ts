@@ -23,6 +23,7 @@ import enExports from './locales/en/exports.json';
 import enBadges from './locales/en/badges.json';
 import enLrs from './locales/en/lrs.json';
 import enStudio from './locales/en/studio.json';
+import enStudioForms from './locales/en/studioForms.json';
 import ruAbout from './locales/ru/about.json';
 import ruCommon from './locales/ru/common.json';
 import ruGrading from './locales/ru/grading.json';
@@ -44,6 +45,7 @@ import ruExports from './locales/ru/exports.json';
 import ruBadges from './locales/ru/badges.json';
 import ruLrs from './locales/ru/lrs.json';
 import ruStudio from './locales/ru/studio.json';
+import ruStudioForms from './locales/ru/studioForms.json';
 
 export const DEFAULT_NAMESPACE = 'common';
 
@@ -70,6 +72,7 @@ const en = {
   badges: enBadges,
   lrs: enLrs,
   studio: enStudio,
+  studioForms: enStudioForms,
 };
 
 export type Namespace = keyof typeof en;
@@ -101,6 +104,7 @@ export const resources: Record<Language, typeof en> = {
     badges: ruBadges,
     lrs: ruLrs,
     studio: ruStudio,
+    studioForms: ruStudioForms,
   },
 };
 

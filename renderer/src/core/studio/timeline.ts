@@ -155,7 +155,8 @@ function readBranch(value: unknown, index: number): BranchReading | null {
     .filter((task): task is string => task !== null);
   const injects = listOf(then.injects).flatMap((inject, injectIndex) => (isObject(inject) ? [{ value: inject, index: injectIndex }] : []));
   const endValue = then.end;
-  const end = isObject(endValue) ? { outcome: endValue.outcome === 'passed' || endValue.outcome === 'failed' ? endValue.outcome : null } : null;
+  let end: BranchReading['end'] = null;
+  if (isObject(endValue)) end = { outcome: endValue.outcome === 'passed' ? 'passed' : endValue.outcome === 'failed' ? 'failed' : null };
   return { id, index, join, conditions, openTasks, injects, end };
 }
 

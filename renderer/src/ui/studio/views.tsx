@@ -4,6 +4,8 @@
 import { lazy, type ComponentType } from 'react';
 import type { IconProps } from '../icons';
 import { CodeIcon, CommandIcon, FolderIcon, RedoIcon, SaveIcon, UndoIcon } from './studio-icons';
+import { FormsIcon } from './forms/FormsIcon';
+import { TimelineIcon } from './timeline/TimelineIcon';
 import type { StudioHandle, StudioWorkspace } from './studio-context';
 
 /**
@@ -28,10 +30,14 @@ export interface StudioViewEntry {
 }
 
 const YamlView = lazy(() => import('./yaml/YamlView').then((module) => ({ default: module.YamlView })));
+const FormsView = lazy(() => import('./forms/FormsView').then((module) => ({ default: module.FormsView })));
+const TimelineView = lazy(() => import('./timeline/TimelineView').then((module) => ({ default: module.TimelineView })));
 
 /** In tab order. */
 export const STUDIO_VIEWS: readonly StudioViewEntry[] = [
   { id: 'yaml', labelKey: 'studio:views.yaml', icon: CodeIcon, component: YamlView, placement: 'main', shortcut: 'alt+digit1' },
+  { id: 'forms', labelKey: 'studioForms:views.forms', icon: FormsIcon, component: FormsView, placement: 'main', shortcut: 'alt+digit2' },
+  { id: 'timeline', labelKey: 'studioForms:views.timeline', icon: TimelineIcon, component: TimelineView, placement: 'main', shortcut: 'alt+digit3' },
 ];
 
 /** What the frame around the views can do for an action. */

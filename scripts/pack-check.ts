@@ -1,14 +1,14 @@
 // Runtime: Node (CLI). `npm run pack:check -- <folder|archive>…`: validates packs and prints every
-// problem as `file:line:col  path  message  hint` (exit 1), or a summary of each pack (exit 0).
+// problem as `file:line:col  path  message  hint` (exit 1), or a summary of each pack (exit 0). A
+// model answer that fails its own task is an error too. The words are the studio's problems panel's,
+// rendered through the same catalogue (i18n/pack-diagnostic-message.ts), in English.
 // Exit 2: the arguments or the input could not be read.
 import process from 'node:process';
 import { ArchiveError } from '../renderer/src/core/pack/archive';
-import { failingModelAnswers } from '../renderer/src/core/grading/model-answers';
-import { formatDiagnostic } from '../renderer/src/core/pack/diagnostics';
 import { loadPack } from '../renderer/src/core/pack/load';
+import { modelAnswerDiagnostics } from '../renderer/src/core/pack/model-answer-diagnostics';
 import { summarizePack } from '../renderer/src/core/pack/summary';
-import { parseYaml, positionOf } from '../renderer/src/core/pack/yaml';
-import { render, setCliLanguage } from './lib/messages';
+import { formatPackDiagnostic, setCliLanguage } from './lib/messages';
 import { APP_VERSION } from './lib/app-version';
 import { PackInputError, readPackSource } from './lib/pack-files';
 
@@ -18,6 +18,7 @@ if (!targets.length || targets.some((t) => t === '--help' || t === '-h')) {
   process.exit(targets.length ? 0 : 2);
 }
 
+await setCliLanguage('en');
 let failed = false;
 for (const target of targets) {
   let source;
@@ -37,7 +38,7 @@ for (const target of targets) {
   }
   const { pack, diagnostics } = loadPack(source.files, { appVersion: APP_VERSION });
   const prefix = source.kind === 'folder' ? `${target.replace(/\/+$/, '')}/` : `${target}!`;
-  for (const diagnostic of diagnostics) console.log(`${prefix}${formatDiagnostic(diagnostic)}`);
+  for (const diagnostic of diagnostics) console.log(`${prefix}${formatPackDiagnostic(diagnostic)}`);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
   if (!pack) {
@@ -46,22 +47,9 @@ for (const target of targets) {
     continue;
   }
   // A model answer that fails its own task teaches the wrong thing: an error at its line.
-  const failing = failingModelAnswers(pack);
+  const failing = modelAnswerDiagnostics(pack, source.files);
   if (failing.length) {
-    await setCliLanguage('en');
-    for (const answer of failing) {
-      const file = `scenarios/${answer.scenarioId}.yaml`;
-      const text = source.files.get(file);
-      const parsed = text === undefined ? null : parseYaml(file, new TextDecoder().decode(text));
-      const position = parsed?.source ? positionOf(parsed.source, ['tasks', answer.taskIndex, 'modelAnswer', answer.language]) : { line: 0, column: 0 };
-      const reasons = answer.findings
-        .slice(0, 3)
-        .map((finding) => render(finding.message))
-        .join(' ');
-      console.log(
-        `${prefix}${formatDiagnostic({ severity: 'error', file, ...position, path: `tasks[${answer.taskIndex}].modelAnswer.${answer.language}`, message: `the model answer fails its own task on ${answer.failedAxes.join(', ')}: ${reasons}`, hint: 'correct the model answer (or the task) until it passes every axis' })}`,
-      );
-    }
+    for (const diagnostic of failing) console.log(`${prefix}${formatPackDiagnostic(diagnostic)}`);
     failed = true;
     console.log(
       `\n${target}: ${failing.length} model answer${failing.length === 1 ? '' : 's'} fail${failing.length === 1 ? 's' : ''} ${failing.length === 1 ? 'its' : 'their'} own task`,

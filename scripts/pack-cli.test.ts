@@ -6,10 +6,19 @@ import path from 'node:path';
 import { zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ArchiveError, contentHash, readArchive } from '../renderer/src/core/pack/archive';
+import { createInstance } from 'i18next';
+import { formatDiagnosticAs } from '../renderer/src/core/pack/diagnostics';
+import type { Translate } from '../renderer/src/i18n/grading-message';
+import { renderDiagnostic } from '../renderer/src/i18n/pack-diagnostic-message';
+import { resources } from '../renderer/src/i18n/resources';
+import { checkPackFiles } from '../renderer/src/studio/check-protocol';
 import { MINIMAL_PACK_DIR, readFolder } from '../renderer/src/test/packs';
 import { PackInputError, findPackFiles, readFoundFiles, readPackFolder, readPackSource } from './lib/pack-files';
 
 const root = path.resolve(import.meta.dirname, '..');
+const i18n = createInstance();
+await i18n.init({ lng: 'en', fallbackLng: 'en', resources, interpolation: { escapeValue: false }, returnNull: false });
+const translate = i18n.t as unknown as Translate;
 const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
 function cli(script: string, ...args: string[]) {
@@ -36,9 +45,30 @@ describe('npm run pack:check', { timeout: 30_000 }, () => {
     const run = cli('pack-check.ts', dir);
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(
-      new RegExp(`scenarios/hotline\\.yaml:${line}:\\d+ {2}tasks\\[0\\]\\.modelAnswer\\.en {2}the model answer fails its own task on policy: Wrong number\\.`),
+      new RegExp(
+        `scenarios/hotline\\.yaml:${line}:\\d+ {2}tasks\\[0\\]\\.modelAnswer\\.en {2}the English model answer fails its own task on policy: Wrong number\\.`,
+      ),
     );
     expect(run.stdout).toContain('1 model answer fails its own task');
+  });
+
+  it('prints the very words of the studio’s problems panel in English: the same diagnostics through the same catalogue', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'attache-pack-'));
+    cpSync(MINIMAL_PACK_DIR, dir, { recursive: true });
+    const file = path.join(dir, 'scenarios', 'hotline.yaml');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8')
+        .replace('platform: x', 'platform: twitter')
+        .replace('title: { en: Hotline, ru: Горячая линия }', 'title: { en: Hotline, call now, ru: Горячая линия }'),
+    );
+    const run = cli('pack-check.ts', dir);
+    expect(run.status).toBe(1);
+    const { diagnostics } = checkPackFiles(readFolder(dir), '0.1.0');
+    expect(diagnostics.length).toBeGreaterThan(0);
+    for (const diagnostic of diagnostics)
+      expect(run.stdout).toContain(`${dir}/${formatDiagnosticAs(diagnostic, renderDiagnostic(translate, 'en', diagnostic))}`);
+    expect(run.stdout).toContain('the comma in "Hotline, call now" ends the text');
   });
 
   it('prints a summary and exits 0 for a valid pack', () => {

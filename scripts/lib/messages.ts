@@ -1,17 +1,20 @@
-// Runtime: Node (scripts). Renders the grader's messages for the terminal with the app's own
-// translations and the app's own rendering (i18n/grading-message.ts), so the CLI says exactly
-// what the app says.
+// Runtime: Node (scripts). Renders the grader's messages and the pack loader's diagnostics for the
+// terminal with the app's own translations and the app's own rendering (i18n/grading-message.ts,
+// i18n/pack-diagnostic-message.ts), so the CLI says exactly what the app says.
 import i18next from 'i18next';
 import type { Message } from '../../renderer/src/core/grading/types';
+import type { Diagnostic } from '../../renderer/src/core/pack/diagnostics';
+import { formatDiagnosticAs } from '../../renderer/src/core/pack/diagnostics';
 import type { Platform } from '../../renderer/src/core/pack/schema';
 import { renderGradingMessage, type Translate } from '../../renderer/src/i18n/grading-message';
+import { renderDiagnostic } from '../../renderer/src/i18n/pack-diagnostic-message';
 import { resources } from '../../renderer/src/i18n/resources';
 
 const i18n = i18next.createInstance();
 await i18n.init({
   lng: 'en',
   fallbackLng: 'en',
-  ns: ['grading', 'common'],
+  ns: ['grading', 'common', 'packDiagnostics'],
   defaultNS: 'grading',
   resources,
   interpolation: { escapeValue: false },
@@ -31,4 +34,10 @@ export function render(message: Message): string {
   // Keys come from the grader at run time, so they cannot be checked against the typed resources.
   const translate = i18n.t as unknown as Translate;
   return renderGradingMessage(translate, i18n.language, message, platformName);
+}
+
+/** A pack diagnostic as one terminal line (`file:line:col  path  message  hint`), in the CLI's language. */
+export function formatPackDiagnostic(diagnostic: Diagnostic): string {
+  const translate = i18n.t as unknown as Translate;
+  return formatDiagnosticAs(diagnostic, renderDiagnostic(translate, i18n.language, diagnostic));
 }

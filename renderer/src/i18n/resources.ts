@@ -22,6 +22,8 @@ import enProgressFiles from './locales/en/progressFiles.json';
 import enExports from './locales/en/exports.json';
 import enBadges from './locales/en/badges.json';
 import enLrs from './locales/en/lrs.json';
+import enPackDiagnostics from './locales/en/packDiagnostics.json';
+import enStudioProblems from './locales/en/studioProblems.json';
 import enStudio from './locales/en/studio.json';
 import enStudioForms from './locales/en/studioForms.json';
 import ruAbout from './locales/ru/about.json';
@@ -44,6 +46,8 @@ import ruRecords from './locales/ru/records.json';
 import ruExports from './locales/ru/exports.json';
 import ruBadges from './locales/ru/badges.json';
 import ruLrs from './locales/ru/lrs.json';
+import ruPackDiagnostics from './locales/ru/packDiagnostics.json';
+import ruStudioProblems from './locales/ru/studioProblems.json';
 import ruStudio from './locales/ru/studio.json';
 import ruStudioForms from './locales/ru/studioForms.json';
 
@@ -71,6 +75,8 @@ const en = {
   exports: enExports,
   badges: enBadges,
   lrs: enLrs,
+  packDiagnostics: enPackDiagnostics,
+  studioProblems: enStudioProblems,
   studio: enStudio,
   studioForms: enStudioForms,
 };
@@ -103,6 +109,8 @@ export const resources: Record<Language, typeof en> = {
     exports: ruExports,
     badges: ruBadges,
     lrs: ruLrs,
+    packDiagnostics: ruPackDiagnostics,
+    studioProblems: ruStudioProblems,
     studio: ruStudio,
     studioForms: ruStudioForms,
   },

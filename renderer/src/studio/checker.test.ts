@@ -96,3 +96,24 @@ describe('createStudioChecker', () => {
     await expect(checker.check(minimal)).resolves.toBeNull();
   });
 });
+
+describe('the checking worker’s handler', () => {
+  it('grades the model answers: one with a wrong hotline digit fails policy, at its line, in words to translate', () => {
+    const text = new TextDecoder().decode(minimal.get(SCENARIO));
+    const files = withEdit(minimal, SCENARIO, (t) => t.replace('en: Stay calm. Our hotline +99 123 456 789', 'en: Stay calm. Our hotline +99 123 456 780'));
+    const { diagnostics, pack } = answerCheckRequest({ seq: 7, files, appVersion: '0.1.0' });
+    // The pack still loads (it can be play-tested), but the answer is an error to fix.
+    expect(pack?.manifest.id).toBe('minimal');
+    expect(diagnostics).toHaveLength(1);
+    const [failing] = diagnostics;
+    expect(failing).toMatchObject({
+      severity: 'error',
+      origin: 'model-answer',
+      file: SCENARIO,
+      line: text.split('\n').findIndex((line) => line.includes('en: Stay calm. Our hotline')) + 1,
+      path: 'tasks[0].modelAnswer.en',
+    });
+    expect(failing!.words.message).toMatchObject({ key: 'the {{0}} model answer fails its own task on {{1}}: {{2}}' });
+    expect(JSON.stringify(failing!.words.message)).toContain('"grading":{"key":"policy.fact-mismatch.phone"');
+  });
+});

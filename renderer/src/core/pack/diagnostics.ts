@@ -83,11 +83,16 @@ export function diagnostic(parts: {
 
 /** One line for a terminal or a list, never longer than DIAGNOSTIC_TEXT_LIMITS.formatted. */
 export function formatDiagnostic(diagnostic: Diagnostic): string {
+  return formatDiagnosticAs(diagnostic, diagnostic);
+}
+
+/** The same line with the message and hint as rendered from the diagnostic's words (the CLI's). */
+export function formatDiagnosticAs(diagnostic: Diagnostic, text: { message: string; hint?: string }): string {
   const where = diagnostic.line > 0 ? `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}` : diagnostic.file;
   const parts = [where];
   if (diagnostic.path) parts.push(diagnostic.path);
-  parts.push(diagnostic.severity === 'warning' ? `warning: ${diagnostic.message}` : diagnostic.message);
-  if (diagnostic.hint) parts.push(diagnostic.hint);
+  parts.push(diagnostic.severity === 'warning' ? `warning: ${text.message}` : text.message);
+  if (text.hint) parts.push(text.hint);
   return clip(parts.join('  '), DIAGNOSTIC_TEXT_LIMITS.formatted);
 }
 

@@ -7,7 +7,8 @@ import type { PathSegment } from './diagnostics';
 import { diagnostic, DiagnosticList, formatPath } from './diagnostics';
 import { Hints, KnownNames } from './hints';
 import type { Part, Said } from './message';
-import { amount, counted, kindOf, list, name, quote, say, verbatim } from './message';
+import { amount, count, counted, kindOf, list, name, quote, say, verbatim } from './message';
+import { PACK_FORMAT } from './schema';
 import type { SourceFile } from './yaml';
 import { positionOf } from './yaml';
 import type { Diagnostic } from './diagnostics';
@@ -23,6 +24,36 @@ const KIND_WORDS: Record<string, Said> = {
   null: say`nothing`,
   undefined: say`nothing`,
 };
+
+/**
+ * The format's own rules (the messages written into schema.ts), in words to translate. Keyed by
+ * their English, which is how they reach an issue; a test checks that every message of schema.ts
+ * is here.
+ */
+const SCHEMA_RULES: ReadonlyMap<string, Said> = new Map(
+  [
+    say`an id is lower-case letters, digits and dashes, e.g. "hotline-post"`,
+    say`a language is a two-letter ISO 639-1 code, e.g. "en", "ru", "uk"`,
+    say`a time offset is "H:MM" from the scenario start, e.g. "0:05" or "1:30"`,
+    say`must not be empty`,
+    say`a rule id looks like "tone.sarcasm"`,
+    say`this app reads pack format ${count(PACK_FORMAT)}`,
+    say`a version is semantic: MAJOR.MINOR.PATCH, e.g. "1.0.0"`,
+    say`minAppVersion is semantic: MAJOR.MINOR.PATCH`,
+    say`a handle is letters, digits, _ . - (an optional @ first)`,
+    say`a phone number is digits with optional + ( ) - . and spaces`,
+    say`a date is YYYY-MM-DD`,
+    say`a time is HH:MM (24 h)`,
+    say`a URL starts with http:// or https://`,
+    say`say how a draft covers the message: keywords, alternatives or coveredByFact`,
+    say`give the red line phrases, concepts or both`,
+    say`a hashtag is # then letters, digits or _`,
+    say`give exactly one of "all" or "any"`,
+  ].map((rule) => [rule.en, rule]),
+);
+
+/** The schema's message in words to translate when it is one of the format's rules; as written otherwise. */
+export const schemaRule = (message: string): Said => SCHEMA_RULES.get(message) ?? verbatim(message);
 
 /** What the author wrote, in words: the text itself (cut) or the number, else its kind. */
 function describeValue(value: unknown): Part {
@@ -177,11 +208,11 @@ function describe(issue: z.core.$ZodIssue, path: readonly PathSegment[], context
       return { message: say`must be at most ${amount(issue.maximum)} (found ${describeValue(issue.input)})`, atKey: false };
     }
     case 'invalid_format':
-      return { message: verbatim(issue.message), hint: issue.input !== undefined ? say`found ${describeValue(issue.input)}` : undefined, atKey: false };
+      return { message: schemaRule(issue.message), hint: issue.input !== undefined ? say`found ${describeValue(issue.input)}` : undefined, atKey: false };
     case 'invalid_key':
-      return { message: say`invalid key: ${verbatim(issue.issues[0]?.message ?? issue.message)}`, atKey: true };
+      return { message: say`invalid key: ${schemaRule(issue.issues[0]?.message ?? issue.message)}`, atKey: true };
     default:
-      return { message: verbatim(issue.message), atKey: false };
+      return { message: schemaRule(issue.message), atKey: false };
   }
 }
 

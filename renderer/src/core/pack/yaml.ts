@@ -252,7 +252,9 @@ export function parseYaml(file: string, text: string, limits: YamlLimits = YAML_
           file,
           null,
           undefined,
-          say`the file is over ${count(limits.maxFileBytes)} bytes (${count(bytes)}${text.length > limits.maxFileBytes ? say` characters or more` : say``})`,
+          text.length > limits.maxFileBytes
+            ? say`the file is over ${count(limits.maxFileBytes)} bytes (${count(bytes)} characters or more)`
+            : say`the file is over ${count(limits.maxFileBytes)} bytes (${count(bytes)})`,
           say`split it, or move long texts into several files`,
         ),
       ],

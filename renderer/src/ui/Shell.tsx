@@ -3,7 +3,7 @@ import { AppShell, Burger, Container, Group, NavLink, Stack, Text, useMantineThe
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AdminIndicator } from './academy/admin-context';
+import { AdminIndicator, useAdmin } from './academy/admin-context';
 import { CalendarIcon, HomeIcon, Icon, InfoIcon, SettingsIcon, TagIcon, type IconProps } from './icons';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Loading } from './Loading';
@@ -28,6 +28,7 @@ const screenModules = {
   debrief: () => import('./screens/DebriefScreen'),
   records: () => import('./screens/RecordsScreen'),
   outcome: () => import('./screens/OutcomeScreen'),
+  studio: () => import('./screens/StudioScreen'),
 };
 const CatalogueScreen = lazy(() => screenModules.catalogue().then((module) => ({ default: module.CatalogueScreen })));
 const HistoryScreen = lazy(() => screenModules.history().then((module) => ({ default: module.HistoryScreen })));
@@ -37,6 +38,17 @@ const PlayerScreen = lazy(() => screenModules.player().then((module) => ({ defau
 const DebriefScreen = lazy(() => screenModules.debrief().then((module) => ({ default: module.DebriefScreen })));
 const RecordsScreen = lazy(() => screenModules.records().then((module) => ({ default: module.RecordsScreen })));
 const OutcomeScreen = lazy(() => screenModules.outcome().then((module) => ({ default: module.OutcomeScreen })));
+const StudioScreen = lazy(() => screenModules.studio().then((module) => ({ default: module.StudioScreen })));
+
+/** The studio: a pen over a page. */
+function StudioIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M4 20h4L19 9a2.8 2.8 0 0 0-4-4L4 16z" />
+      <path d="M13.5 6.5l4 4" />
+    </Icon>
+  );
+}
 
 /** The records: a table of people. */
 function RecordsIcon(props: IconProps) {
@@ -73,6 +85,8 @@ function CurrentScreen({ route }: { route: Route }) {
       return <RecordsScreen />;
     case 'outcome':
       return <OutcomeScreen uid={route.uid} />;
+    case 'studio':
+      return <StudioScreen />;
   }
 }
 
@@ -87,13 +101,17 @@ const NAV_PARENT: Record<Route['screen'], SimpleScreen> = {
   debrief: 'history',
   records: 'records',
   outcome: 'records',
+  studio: 'studio',
 };
 
 export function Shell() {
   const { t } = useTranslation(['shell', 'common']);
   const { appInfo } = useServices();
+  const admin = useAdmin();
   const route = useRoute();
   const screen = route.screen;
+  // The studio works on the whole width, beside the navigation.
+  const fullWidth = screen === 'studio';
   const routeKey = hrefFor(route);
   // The player needs the whole width: the navigation folds away and the burger brings it back.
   const wideDesk = screen === 'player';
@@ -142,6 +160,8 @@ export function Shell() {
     { screen: 'catalogue', label: t('nav.catalogue'), icon: <TagIcon /> },
     { screen: 'history', label: t('nav.history'), icon: <CalendarIcon /> },
     { screen: 'records', label: t('nav.records'), icon: <RecordsIcon /> },
+    // Instructors' tool: listed in administrator mode (or while no passphrase gates anything).
+    ...(admin.ready && (!admin.configured || admin.unlocked) ? [{ screen: 'studio' as const, label: t('nav.studio'), icon: <StudioIcon /> }] : []),
     { screen: 'settings', label: t('nav.settings'), icon: <SettingsIcon /> },
   ];
   const activeNav = NAV_PARENT[screen];
@@ -225,7 +245,7 @@ export function Shell() {
       </AppShell.Navbar>
 
       <AppShell.Main ref={mainRef} className={classes.main}>
-        <Container size={wideDesk ? '100%' : 'md'} px={0}>
+        <Container size={wideDesk || fullWidth ? '100%' : 'md'} px={0}>
           <StorageProblemAlert />
         </Container>
         <ReadErrorBoundary key={routeKey}>

@@ -7,12 +7,14 @@ describe('router', () => {
   it('maps each screen to its address and back', () => {
     expect(hrefFor('home')).toBe('#/');
     expect(hrefFor('settings')).toBe('#/settings');
+    expect(hrefFor('studio')).toBe('#/studio');
     const routes: Route[] = [
       { screen: 'home' },
       { screen: 'catalogue' },
       { screen: 'history' },
       { screen: 'settings' },
       { screen: 'records' },
+      { screen: 'studio' },
       { screen: 'briefing', packId: 'core-library', scenarioId: 'flights-suspended' },
       { screen: 'briefing', packId: 'pack/with slash', scenarioId: 'ünïcode' },
       { screen: 'player', attemptId: 12 },
@@ -22,13 +24,14 @@ describe('router', () => {
     for (const route of routes) expect(routeFromHash(hrefFor(route))).toEqual(route);
   });
 
-  it.each(['', '#', '#/', '#/unknown', '#/home', '#settings-ish', '#/Settings'])('shows Home for %j', (hash) => {
+  it.each(['', '#', '#/', '#/unknown', '#/home', '#settings-ish', '#/Settings', '#/Studio'])('shows Home for %j', (hash) => {
     expect(routeFromHash(hash)).toEqual({ screen: 'home' });
   });
 
   it('ignores what follows the screen in the address', () => {
     expect(routeFromHash('#/settings/profile')).toEqual({ screen: 'settings' });
     expect(routeFromHash('#settings?tab=profile')).toEqual({ screen: 'settings' });
+    expect(routeFromHash('#/studio/anything')).toEqual({ screen: 'studio' });
   });
 
   it('sends a route with missing or bad parameters to the list it belongs to', () => {

@@ -8,6 +8,8 @@ export type Route =
   | { screen: 'history' }
   | { screen: 'settings' }
   | { screen: 'records' }
+  /** The instructor studio (administrator mode): authoring, checking and publishing packs. */
+  | { screen: 'studio' }
   | { screen: 'briefing'; packId: string; scenarioId: string }
   | { screen: 'player'; attemptId: number }
   | { screen: 'debrief'; attemptId: number }
@@ -15,7 +17,7 @@ export type Route =
   | { screen: 'outcome'; uid: string };
 
 /** Screens reached without parameters, e.g. from the navigation. */
-export type SimpleScreen = 'home' | 'catalogue' | 'history' | 'settings' | 'records';
+export type SimpleScreen = 'home' | 'catalogue' | 'history' | 'settings' | 'records' | 'studio';
 
 export function hrefFor(route: Route | SimpleScreen): string {
   const target: Route = typeof route === 'string' ? { screen: route } : route;
@@ -56,6 +58,7 @@ export function routeFromHash(hash: string): Route {
     case 'history':
     case 'settings':
     case 'records':
+    case 'studio':
       return { screen: head };
     case 'briefing': {
       const packId = decode(first);

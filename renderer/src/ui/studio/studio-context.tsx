@@ -6,6 +6,7 @@ import type { DocPath, DocumentEdit, PackDocument } from '../../core/studio/docu
 import { packFilesOf } from '../../core/studio/document';
 import { canRedo, canUndo, createHistory, record, redo, undo, type History } from '../../core/studio/history';
 import type { StudioCheck, StudioChecker } from '../../studio/checker';
+import type { RecoveryCopy } from '../../studio/recovery';
 import type { StudioSource } from '../../studio/sources';
 
 /** A place in the pack a view can show: a line of a file's YAML, a value in the forms, an item elsewhere. */
@@ -42,6 +43,8 @@ export interface StudioWorkspace {
   draftId: string;
   /** Changed since it was opened or last saved to its source. */
   unsaved: boolean;
+  /** The document as it was opened or last saved to its source (what a folder holds now). */
+  saved: PackDocument;
   /** Marks the current document as saved (to a folder, or published), with where it now lives. */
   markSaved(document: PackDocument, source?: StudioSource): void;
   /** Writes the recovery copy now instead of after the short pause (before leaving, exporting…). */
@@ -85,13 +88,7 @@ export function useRevealed(view: string, listener: (place: StudioTarget) => voi
 /** A pause after the last change before the recovery copy is written: typing writes it about twice a second, not on every key. */
 export const AUTOSAVE_DELAY_MS = 400;
 
-/** What the recovery copy holds: written after each change, read back by "Recover" on the start page. */
-export interface RecoveryCopy {
-  draftId: string;
-  source: StudioSource;
-  document: PackDocument;
-  savedAt: number;
-}
+export type { RecoveryCopy };
 
 export interface StudioProviderProps {
   session: StudioSession;
@@ -242,7 +239,7 @@ export function StudioProvider({ session, saveCopy, createChecker, initialView, 
     [document, source, apply, undoStep, redoStep, history, check, checking, reveal, target],
   );
   const workspace = useMemo<StudioWorkspace>(
-    () => ({ view, showView: setView, draftId: session.draftId, unsaved: document !== savedDocument, markSaved, flush, onReveal }),
+    () => ({ view, showView: setView, draftId: session.draftId, unsaved: document !== savedDocument, saved: savedDocument, markSaved, flush, onReveal }),
     [view, session.draftId, document, savedDocument, markSaved, flush, onReveal],
   );
 

@@ -27,7 +27,7 @@ export function YamlView() {
   useRevealed('yaml', (place) => {
     if (!place.file) return;
     setChosen(place.file);
-    if (place.line !== undefined) setPlace({ line: place.line, column: place.column });
+    if ('line' in place && place.line !== undefined) setPlace({ line: place.line, column: place.column });
   });
 
   const problems = useMemo<PlacedProblem[]>(

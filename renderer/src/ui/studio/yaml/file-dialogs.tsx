@@ -3,9 +3,9 @@ import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { idProblem } from '../../../core/studio/references';
-import { newScenarioText } from '../../../core/studio/templates';
 import { useStudio } from '../studio-context';
 import { packLanguages } from '../pack-facts';
+import { newScenarioText } from './new-scenario';
 
 export function AddScenarioDialog({ opened, onClose, onAdded }: { opened: boolean; onClose: () => void; onAdded: (file: string) => void }) {
   const { t } = useTranslation(['studio', 'common']);
@@ -20,7 +20,7 @@ export function AddScenarioDialog({ opened, onClose, onAdded }: { opened: boolea
     if (idProblem(wanted) !== null) return setError(t('yaml.add.badId'));
     if (studio.document.texts.has(file)) return setError(t('yaml.add.taken', { file }));
     studio.apply(
-      { kind: 'add-file', file, text: newScenarioText({ id: wanted, languages: packLanguages(studio.document) }) },
+      { kind: 'add-file', file, text: newScenarioText({ id: wanted, languages: packLanguages(studio.document), now: Date.now() }) },
       { label: t('yaml.add.label', { file }) },
     );
     setId('');

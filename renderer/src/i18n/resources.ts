@@ -22,6 +22,8 @@ import enProgressFiles from './locales/en/progressFiles.json';
 import enExports from './locales/en/exports.json';
 import enBadges from './locales/en/badges.json';
 import enLrs from './locales/en/lrs.json';
+import enPackManager from './locales/en/packManager.json';
+import enStudioImport from './locales/en/studioImport.json';
 import enPackDiagnostics from './locales/en/packDiagnostics.json';
 import enStudioProblems from './locales/en/studioProblems.json';
 import enStudio from './locales/en/studio.json';
@@ -46,6 +48,8 @@ import ruRecords from './locales/ru/records.json';
 import ruExports from './locales/ru/exports.json';
 import ruBadges from './locales/ru/badges.json';
 import ruLrs from './locales/ru/lrs.json';
+import ruPackManager from './locales/ru/packManager.json';
+import ruStudioImport from './locales/ru/studioImport.json';
 import ruPackDiagnostics from './locales/ru/packDiagnostics.json';
 import ruStudioProblems from './locales/ru/studioProblems.json';
 import ruStudio from './locales/ru/studio.json';
@@ -75,6 +79,8 @@ const en = {
   exports: enExports,
   badges: enBadges,
   lrs: enLrs,
+  packManager: enPackManager,
+  studioImport: enStudioImport,
   packDiagnostics: enPackDiagnostics,
   studioProblems: enStudioProblems,
   studio: enStudio,
@@ -109,6 +115,8 @@ export const resources: Record<Language, typeof en> = {
     exports: ruExports,
     badges: ruBadges,
     lrs: ruLrs,
+    packManager: ruPackManager,
+    studioImport: ruStudioImport,
     packDiagnostics: ruPackDiagnostics,
     studioProblems: ruStudioProblems,
     studio: ruStudio,

@@ -14,8 +14,9 @@ import { ProfilePin } from '../academy/ProfilePin';
 import { AcademyKeySection } from '../badges/AcademyKeySection';
 import { BackupSection } from '../backup/BackupSection';
 import { SaveTraineeData } from '../backup/SaveTraineeData';
-import { AutoThemeIcon, LanguageIcon, LockIcon, MoonIcon, SunIcon, UserIcon } from '../icons';
+import { AutoThemeIcon, LanguageIcon, LockIcon, MoonIcon, SunIcon, TagIcon, UserIcon } from '../icons';
 import { LrsSettings } from '../lrs/LrsSettings';
+import { PackManager } from '../packs/PackManager';
 import { DeleteProfile } from '../profiles/DeleteProfile';
 import { Page } from '../Page';
 import { ExportProgressFile } from '../progress-files/ExportProgressFile';
@@ -170,6 +171,18 @@ function AcademyCard() {
   );
 }
 
+function PacksCard() {
+  const { t } = useTranslation('packManager');
+  return (
+    <Card data-testid="settings-packs">
+      <SectionHeading icon={<TagIcon />} title={t('title')} description={t('description')} />
+      <RequireAdmin reason={t('gateReason')} variant="inline">
+        <PackManager />
+      </RequireAdmin>
+    </Card>
+  );
+}
+
 function AcademyKeyCard() {
   const { t } = useTranslation('badges');
   return (
@@ -193,6 +206,7 @@ export function SettingsScreen() {
       <PreferencesCard />
       <ProfileCard />
       <AcademyCard />
+      <PacksCard />
       <AcademyKeyCard />
       <BackupSection gate={(content, reason) => <RequireAdmin reason={reason}>{content}</RequireAdmin>} />
     </Page>

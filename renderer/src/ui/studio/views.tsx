@@ -6,8 +6,8 @@ import type { IconProps } from '../icons';
 import { CodeIcon, CommandIcon, FolderIcon, RedoIcon, SaveIcon, UndoIcon } from './studio-icons';
 import { FormsIcon } from './forms/FormsIcon';
 import { TimelineIcon } from './timeline/TimelineIcon';
+import { ProblemsIcon } from './problems/icon';
 import type { StudioHandle, StudioWorkspace } from './studio-context';
-import { ImportIcon } from './import/icon';
 
 /**
  * A key in the translations, with its namespace (`studio:views.yaml`): each helper's views use their
@@ -31,16 +31,16 @@ export interface StudioViewEntry {
 }
 
 const YamlView = lazy(() => import('./yaml/YamlView').then((module) => ({ default: module.YamlView })));
-const ImportView = lazy(() => import('./import/ImportView').then((module) => ({ default: module.ImportView })));
 const FormsView = lazy(() => import('./forms/FormsView').then((module) => ({ default: module.FormsView })));
 const TimelineView = lazy(() => import('./timeline/TimelineView').then((module) => ({ default: module.TimelineView })));
+const ProblemsPanel = lazy(() => import('./problems/ProblemsPanel').then((module) => ({ default: module.ProblemsPanel })));
 
 /** In tab order. */
 export const STUDIO_VIEWS: readonly StudioViewEntry[] = [
   { id: 'yaml', labelKey: 'studio:views.yaml', icon: CodeIcon, component: YamlView, placement: 'main', shortcut: 'alt+digit1' },
   { id: 'forms', labelKey: 'studioForms:views.forms', icon: FormsIcon, component: FormsView, placement: 'main', shortcut: 'alt+digit2' },
   { id: 'timeline', labelKey: 'studioForms:views.timeline', icon: TimelineIcon, component: TimelineView, placement: 'main', shortcut: 'alt+digit3' },
-  { id: 'import', labelKey: 'studioImport:view', icon: ImportIcon, component: ImportView, placement: 'main' },
+  { id: 'problems', labelKey: 'studioProblems:title', icon: ProblemsIcon, component: ProblemsPanel, placement: 'panel' },
 ];
 
 /** What the frame around the views can do for an action. */

@@ -3,7 +3,7 @@
 // inject sent before its time, the scenario finished — and the database is the same afterwards as
 // before: no attempt, event, snapshot, composer draft, outcome or outbox row is written.
 import { MantineProvider } from '@mantine/core';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -16,7 +16,6 @@ import { findScenario } from '../../library/library';
 import { TEST_APP_INFO } from '../../test/app';
 import { createTestDatabase } from '../../test/database';
 import { inertPlatform } from '../../test/platform';
-import { LibraryProvider } from '../library-context';
 import { ServicesProvider } from '../services';
 import { loadStartup } from '../startup';
 import { StorageProblemsProvider } from '../storage-problems';
@@ -28,6 +27,8 @@ const ref = findScenario(loadBuiltinLibrary(TEST_APP_INFO.version), 'core-librar
 
 let db: AttacheDatabase | null = null;
 afterEach(async () => {
+  // Unmounted before the database closes, so nothing on screen reads a closed database.
+  cleanup();
   vi.useRealTimers();
   sessionStorage.clear();
   if (db) {
@@ -90,9 +91,7 @@ async function renderScratch(startAt: number, onEnded = vi.fn()) {
       <I18nextProvider i18n={i18n}>
         <ServicesProvider services={startup.services}>
           <StorageProblemsProvider>
-            <LibraryProvider>
-              <Harness scenario={ref} startAt={startAt} onEnded={onEnded} />
-            </LibraryProvider>
+            <Harness scenario={ref} startAt={startAt} onEnded={onEnded} />
           </StorageProblemsProvider>
         </ServicesProvider>
       </I18nextProvider>

@@ -1,0 +1,121 @@
+// Runtime: Node (Vitest, happy-dom). The studio's play-test as the screen composes it: the play-test
+// view starts the trainee's desk on the pack being edited, in the chosen language, from an inject's
+// time; the desk is marked as a play-test and sends an inject now; leaving returns to the studio with
+// the document as it was; and the view says which errors stop a pack that does not load.
+import { MantineProvider } from '@mantine/core';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useEffect } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach, describe, expect, it } from 'vitest';
+import { offsetMinutes } from '../../core/pack/schema';
+import { documentFromFiles, type PackDocument } from '../../core/studio/document';
+import type { AttacheDatabase } from '../../db/database';
+import { createI18n } from '../../i18n';
+import { loadBuiltinLibrary } from '../../library/builtin';
+import { findScenario } from '../../library/library';
+import { createStudioChecker } from '../../studio/checker';
+import { createFakePlatform, TEST_APP_INFO } from '../../test/app';
+import { createTestDatabase } from '../../test/database';
+import { CORE_LIBRARY_DIR, readFolder, withEdit } from '../../test/packs';
+import { ServicesProvider } from '../services';
+import { loadStartup } from '../startup';
+import { StorageProblemsProvider } from '../storage-problems';
+import { PlaytestView } from '../studio/playtest/PlaytestView';
+import { StudioProvider, useStudio } from '../studio/studio-context';
+import { theme } from '../theme';
+import { PlaytestHost } from './StudioPlaytest';
+
+let db: AttacheDatabase | null = null;
+afterEach(async () => {
+  // Unmounted before the database closes, so nothing on screen reads a closed database.
+  cleanup();
+  db?.close();
+  await db?.delete();
+  db = null;
+});
+
+let latest: PackDocument | null = null;
+function DocumentProbe() {
+  const { document } = useStudio();
+  useEffect(() => {
+    latest = document;
+  });
+  return null;
+}
+
+async function renderStudio(document: PackDocument) {
+  db = createTestDatabase();
+  const startup = await loadStartup(db, createFakePlatform({ appInfo: { ...TEST_APP_INFO, version: '0.1.0' } }));
+  const i18n = await createI18n('en');
+  await startup.services.library.load();
+  const user = userEvent.setup();
+  render(
+    <MantineProvider theme={theme} env="test">
+      <I18nextProvider i18n={i18n}>
+        <ServicesProvider services={startup.services}>
+          <StorageProblemsProvider>
+            <PlaytestHost>
+              <StudioProvider
+                session={{ draftId: 'draft-1', source: { kind: 'new' }, document }}
+                saveCopy={() => Promise.resolve()}
+                createChecker={() => createStudioChecker({ appVersion: '0.1.0', port: null })}
+                initialView="playtest"
+              >
+                <PlaytestView />
+                <DocumentProbe />
+              </StudioProvider>
+            </PlaytestHost>
+          </StorageProblemsProvider>
+        </ServicesProvider>
+      </I18nextProvider>
+    </MantineProvider>,
+  );
+  return { user };
+}
+
+const library = readFolder(CORE_LIBRARY_DIR);
+
+describe('the studio’s play-test', () => {
+  it('plays the edited scenario from an inject’s time in the chosen language, sends an inject now, and returns to the studio untouched', async () => {
+    const document = documentFromFiles(library);
+    const { user } = await renderStudio(document);
+    const start = await screen.findByRole('button', { name: 'Start the play-test' }, { timeout: 20_000 });
+    await waitFor(() => expect((start as HTMLButtonElement).disabled).toBe(false), { timeout: 20_000 });
+
+    await user.selectOptions(screen.getByLabelText('Scenario'), 'flights-suspended');
+    await user.selectOptions(screen.getByLabelText('Language'), 'ru');
+    const startAt = screen.getByLabelText(/Start from/) as HTMLSelectElement;
+    const option = [...startAt.options].find((candidate) => candidate.value === 'hq-notify')!;
+    await user.selectOptions(startAt, option);
+    await user.click(start);
+
+    const player = await screen.findByTestId('player');
+    expect(player.getAttribute('data-playtest')).toBe('true');
+    expect(screen.getByTestId('playtest-badge').textContent).toBe('Play-test');
+    expect(screen.getByTestId('studio-behind-playtest').hidden).toBe(true);
+    const hq = findScenario(loadBuiltinLibrary('0.1.0'), 'core-library', 'flights-suspended')!.scenario.timeline.find((inject) => inject.id === 'hq-notify')!;
+    expect(Number(player.getAttribute('data-time'))).toBe(offsetMinutes(hq.at));
+    // The scenario plays in Russian: its title in the desk is the Russian one.
+    expect(screen.getByTestId('player-title').textContent).toMatch(/[а-яё]/i);
+
+    const injects = screen.getByLabelText('Inject not yet delivered') as HTMLSelectElement;
+    const first = injects.options[0]!.value;
+    await user.click(screen.getByRole('button', { name: 'Send this inject now' }));
+    expect([...injects.options].map((candidate) => candidate.value)).not.toContain(first);
+    expect(screen.getByTestId('playtest-sent').textContent).toContain(first);
+
+    await user.click(screen.getByRole('button', { name: 'Back to the studio' }));
+    expect(screen.queryByTestId('player')).toBeNull();
+    expect(screen.getByTestId('studio-behind-playtest').hidden).toBe(false);
+    expect(latest).toBe(document);
+  }, 60_000);
+
+  it('says which errors stop a pack that does not load, and offers to show each', async () => {
+    const broken = documentFromFiles(withEdit(library, 'scenarios/flights-suspended.yaml', (text) => text.replace(/^duration: .*$/m, 'duration: soon')));
+    await renderStudio(broken);
+    const errors = await screen.findByTestId('playtest-errors', {}, { timeout: 20_000 });
+    expect(within(errors).getByRole('button', { name: /Show scenarios\/flights-suspended\.yaml, line \d+/ })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Start the play-test' })).toBeNull();
+  }, 60_000);
+});

@@ -28,6 +28,7 @@ import enPackDiagnostics from './locales/en/packDiagnostics.json';
 import enStudioProblems from './locales/en/studioProblems.json';
 import enStudio from './locales/en/studio.json';
 import enStudioForms from './locales/en/studioForms.json';
+import enStudioPublish from './locales/en/studioPublish.json';
 import ruAbout from './locales/ru/about.json';
 import ruCommon from './locales/ru/common.json';
 import ruGrading from './locales/ru/grading.json';
@@ -54,6 +55,7 @@ import ruPackDiagnostics from './locales/ru/packDiagnostics.json';
 import ruStudioProblems from './locales/ru/studioProblems.json';
 import ruStudio from './locales/ru/studio.json';
 import ruStudioForms from './locales/ru/studioForms.json';
+import ruStudioPublish from './locales/ru/studioPublish.json';
 
 export const DEFAULT_NAMESPACE = 'common';
 
@@ -85,6 +87,7 @@ const en = {
   studioProblems: enStudioProblems,
   studio: enStudio,
   studioForms: enStudioForms,
+  studioPublish: enStudioPublish,
 };
 
 export type Namespace = keyof typeof en;
@@ -121,6 +124,7 @@ export const resources: Record<Language, typeof en> = {
     studioProblems: ruStudioProblems,
     studio: ruStudio,
     studioForms: ruStudioForms,
+    studioPublish: ruStudioPublish,
   },
 };
 

@@ -8,6 +8,7 @@ import { FormsIcon } from './forms/FormsIcon';
 import { TimelineIcon } from './timeline/TimelineIcon';
 import { ProblemsIcon } from './problems/icon';
 import type { StudioHandle, StudioWorkspace } from './studio-context';
+import { PlayIcon, PublishIcon } from './playtest/icons';
 
 /**
  * A key in the translations, with its namespace (`studio:views.yaml`): each helper's views use their
@@ -33,6 +34,8 @@ export interface StudioViewEntry {
 const YamlView = lazy(() => import('./yaml/YamlView').then((module) => ({ default: module.YamlView })));
 const FormsView = lazy(() => import('./forms/FormsView').then((module) => ({ default: module.FormsView })));
 const TimelineView = lazy(() => import('./timeline/TimelineView').then((module) => ({ default: module.TimelineView })));
+const PlaytestView = lazy(() => import('./playtest/PlaytestView').then((module) => ({ default: module.PlaytestView })));
+const PublishView = lazy(() => import('./publish/PublishView').then((module) => ({ default: module.PublishView })));
 const ProblemsPanel = lazy(() => import('./problems/ProblemsPanel').then((module) => ({ default: module.ProblemsPanel })));
 
 /** In tab order. */
@@ -40,6 +43,8 @@ export const STUDIO_VIEWS: readonly StudioViewEntry[] = [
   { id: 'yaml', labelKey: 'studio:views.yaml', icon: CodeIcon, component: YamlView, placement: 'main', shortcut: 'alt+digit1' },
   { id: 'forms', labelKey: 'studioForms:views.forms', icon: FormsIcon, component: FormsView, placement: 'main', shortcut: 'alt+digit2' },
   { id: 'timeline', labelKey: 'studioForms:views.timeline', icon: TimelineIcon, component: TimelineView, placement: 'main', shortcut: 'alt+digit3' },
+  { id: 'playtest', labelKey: 'studioPublish:views.playtest', icon: PlayIcon, component: PlaytestView, placement: 'main' },
+  { id: 'publish', labelKey: 'studioPublish:views.publish', icon: PublishIcon, component: PublishView, placement: 'main' },
   { id: 'problems', labelKey: 'studioProblems:title', icon: ProblemsIcon, component: ProblemsPanel, placement: 'panel' },
 ];
 
@@ -99,6 +104,20 @@ export const STUDIO_ACTIONS: readonly StudioActionEntry[] = [
     toolbar: true,
     enabled: ({ studio }) => studio.source.kind === 'folder',
     perform: ({ commands }) => commands.saveToFolder(),
+  },
+  {
+    id: 'playtest',
+    labelKey: 'studioPublish:actions.playtest',
+    icon: PlayIcon,
+    toolbar: true,
+    perform: ({ workspace }) => workspace.showView('playtest'),
+  },
+  {
+    id: 'publish',
+    labelKey: 'studioPublish:actions.publish',
+    icon: PublishIcon,
+    toolbar: true,
+    perform: ({ workspace }) => workspace.showView('publish'),
   },
   {
     id: 'palette',

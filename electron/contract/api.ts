@@ -200,6 +200,40 @@ export interface BadgeSignRequest {
 
 export type BadgeSignOutcome = { ok: true; credential: string } | { ok: false; problem: AcademyKeyProblem; message: string };
 
+/** A file of a pack folder: its path inside the pack (`scenarios/crisis.yaml`) and its bytes. */
+export interface StudioFolderFile {
+  path: string;
+  bytes: Uint8Array;
+}
+
+export interface StudioFolderOpenRequest {
+  /** The folder dialog's title. */
+  title?: string;
+}
+
+/**
+ * A pack folder the author chose in the desktop app, read with the limits of the command-line tools
+ * (scripts/lib/pack-files.ts): refused whole, with the path at fault and what to do, when a file or
+ * name breaks them. The web build has no folders ('unsupported'): its packs live in the database.
+ */
+export type StudioFolderOpened =
+  | { kind: 'opened'; folder: string; files: StudioFolderFile[] }
+  | { kind: 'cancelled' }
+  | { kind: 'refused'; folder: string; message: string }
+  | { kind: 'unsupported' };
+
+export interface StudioFolderSaveRequest {
+  /** The folder as studio:open-folder gave it: no other folder is written. */
+  folder: string;
+  /** Every file of the pack; a file whose bytes are on disk already is left as it is. */
+  files: StudioFolderFile[];
+  /** Files to remove from the folder: renamed or deleted in the studio since it was opened or saved. */
+  remove: string[];
+}
+
+/** How a save went: each file is written to a temporary file first, then renamed over the old one. */
+export type StudioFolderSaved = { kind: 'saved'; written: number; removed: number } | { kind: 'refused'; message: string } | { kind: 'unsupported' };
+
 /** What the application menu shows as selected, and the labels it needs in the UI's language. */
 export interface MenuState {
   language: Language;
@@ -232,6 +266,8 @@ export interface InvokeContract {
   'academy-key:set-domain': { args: [request: AcademyKeyDomainRequest]; result: AcademyKeyOutcome };
   'badge:sign': { args: [request: BadgeSignRequest]; result: BadgeSignOutcome };
   'menu:set-state': { args: [state: MenuState]; result: void };
+  'studio:open-folder': { args: [request: StudioFolderOpenRequest]; result: StudioFolderOpened };
+  'studio:save-folder': { args: [request: StudioFolderSaveRequest]; result: StudioFolderSaved };
 }
 
 export type InvokeChannel = keyof InvokeContract;
@@ -280,6 +316,10 @@ export interface AttacheApi {
   /** Signs an OpenBadgeCredential with the academy's key (eddsa-rdfc-2022); the key is unlocked for this signature only. */
   signBadge(request: BadgeSignRequest): Promise<BadgeSignOutcome>;
   setMenuState(state: MenuState): Promise<void>;
+  /** Asks for a pack folder and reads it (desktop); 'unsupported' in the web build. */
+  openStudioFolder(request: StudioFolderOpenRequest): Promise<StudioFolderOpened>;
+  /** Writes a pack back to the folder it was opened from, each file atomically; 'unsupported' in the web build. */
+  saveStudioFolder(request: StudioFolderSaveRequest): Promise<StudioFolderSaved>;
   /** Subscribes to menu commands; returns the function that unsubscribes. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
@@ -306,6 +346,8 @@ export const INVOKE_CHANNELS = {
   setAcademyDomain: 'academy-key:set-domain',
   signBadge: 'badge:sign',
   setMenuState: 'menu:set-state',
+  openStudioFolder: 'studio:open-folder',
+  saveStudioFolder: 'studio:save-folder',
 } as const satisfies Record<Exclude<keyof AttacheApi, 'onMenuCommand'>, InvokeChannel>;
 
 export const MENU_COMMAND_CHANNEL = 'menu:command' satisfies EventChannel;

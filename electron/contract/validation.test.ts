@@ -33,6 +33,8 @@ describe('INVOKE_ARGS_SCHEMAS', () => {
     expectTypeOf<Parsed<'academy-key:import'>>().toEqualTypeOf<InvokeContract['academy-key:import']['args']>();
     expectTypeOf<Parsed<'academy-key:set-domain'>>().toEqualTypeOf<InvokeContract['academy-key:set-domain']['args']>();
     expectTypeOf<Parsed<'badge:sign'>>().toEqualTypeOf<InvokeContract['badge:sign']['args']>();
+    expectTypeOf<Parsed<'studio:open-folder'>>().toEqualTypeOf<InvokeContract['studio:open-folder']['args']>();
+    expectTypeOf<Parsed<'studio:save-folder'>>().toEqualTypeOf<InvokeContract['studio:save-folder']['args']>();
   });
 });
 
@@ -173,6 +175,20 @@ describe('validateInvokeArgs', () => {
     expect(validateInvokeArgs('badge:sign', [{ ...sign, did: 'https://academy.example' }]).ok).toBe(false);
     expect(validateInvokeArgs('badge:sign', [{ ...sign, credential: 'x'.repeat(MAX_CREDENTIAL_LENGTH + 1) }]).ok).toBe(false);
     expect(validateInvokeArgs('badge:sign', [{ ...sign, key: 'smuggled' }]).ok).toBe(false);
+  });
+
+  it('takes a pack folder to save only with file paths a pack may hold, each once, written or removed', () => {
+    const save = { folder: '/home/ana/packs/storm', files: [{ path: 'scenarios/storm.yaml', bytes }], remove: ['scenarios/old.yaml'] };
+    expect(validateInvokeArgs('studio:save-folder', [save]).ok).toBe(true);
+    expect(validateInvokeArgs('studio:open-folder', [{}]).ok).toBe(true);
+    expect(validateInvokeArgs('studio:open-folder', [{ title: 'Open', path: '/etc' }]).ok).toBe(false);
+    for (const path of ['../outside.yaml', '/etc/passwd', 'C:/Windows/x.yaml', 'a\\b.yaml', 'scenarios//x.yaml', ''])
+      expect(validateInvokeArgs('studio:save-folder', [{ ...save, files: [{ path, bytes }] }]).ok, path).toBe(false);
+    expect(validateInvokeArgs('studio:save-folder', [{ ...save, remove: ['../x.yaml'] }]).ok).toBe(false);
+    expect(validateInvokeArgs('studio:save-folder', [{ ...save, files: [...save.files, ...save.files] }]).ok).toBe(false);
+    expect(validateInvokeArgs('studio:save-folder', [{ ...save, remove: ['scenarios/storm.yaml'] }]).ok).toBe(false);
+    expect(validateInvokeArgs('studio:save-folder', [{ ...save, folder: 'x\n' }]).ok).toBe(false);
+    expect(validateInvokeArgs('studio:save-folder', [{ ...save, files: [{ path: 'pack.yaml', bytes: 'text' }] }]).ok).toBe(false);
   });
 
   it('says what was wrong', () => {

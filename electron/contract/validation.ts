@@ -2,6 +2,9 @@
 // Everything a renderer sends over IPC is untrusted until it passes these schemas: the main
 // process validates the arguments of every `InvokeContract` channel before a handler sees them.
 import { z } from '../../renderer/src/core/zod';
+import { ARCHIVE_LIMITS } from '../../renderer/src/core/pack/archive';
+import { PACK_LIMITS } from '../../renderer/src/core/pack/limits';
+import { pathProblem } from '../../renderer/src/core/pack/paths';
 import { PDF_PAGE_SIZES, SUPPORTED_LANGUAGES, THEME_PREFERENCES, type InvokeChannel, type InvokeContract } from './api';
 
 /** Largest file the app opens or saves: scenario packs and exports are far smaller. */
@@ -215,6 +218,46 @@ export const lrsPostRequestSchema = z.strictObject({
     ),
 });
 
+/** Longest folder path taken: far beyond what any file system gives. */
+export const MAX_FOLDER_PATH_LENGTH = 4096;
+
+const studioFolderPath = z
+  .string()
+  .min(1)
+  .max(MAX_FOLDER_PATH_LENGTH)
+  .refine((text) => !hasControlCharacter(text), 'a folder path may not hold control characters');
+
+/** A path inside a pack, held to the rule every pack file name follows (core/pack/paths.ts). */
+const packFilePath = z.string().superRefine((value, context) => {
+  const problem = pathProblem(value);
+  if (problem) context.addIssue({ code: 'custom', message: `the path ${JSON.stringify(value.slice(0, 80))} ${problem}` });
+});
+
+const studioFolderFile = z.strictObject({
+  path: packFilePath,
+  bytes: z
+    .custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected the file as a Uint8Array of bytes')
+    .refine((bytes) => bytes.byteLength <= ARCHIVE_LIMITS.maxEntryBytes, `a file of a pack may hold at most ${ARCHIVE_LIMITS.maxEntryBytes} bytes`),
+});
+
+export const studioFolderOpenRequestSchema = z.strictObject({ title: dialogTitle.optional() });
+
+export const studioFolderSaveRequestSchema = z
+  .strictObject({
+    folder: studioFolderPath,
+    files: z.array(studioFolderFile).max(PACK_LIMITS.maxFiles, `a pack holds at most ${PACK_LIMITS.maxFiles} files`),
+    remove: z.array(packFilePath).max(PACK_LIMITS.maxFiles),
+  })
+  .refine(
+    (request) => request.files.reduce((total, file) => total + file.bytes.byteLength, 0) <= ARCHIVE_LIMITS.maxTotalBytes,
+    `a pack's files may hold at most ${ARCHIVE_LIMITS.maxTotalBytes} bytes together`,
+  )
+  .refine((request) => new Set(request.files.map((file) => file.path)).size === request.files.length, 'each file is given once')
+  .refine((request) => {
+    const written = new Set(request.files.map((file) => file.path));
+    return request.remove.every((path) => !written.has(path));
+  }, 'a file is either written or removed, not both');
+
 export const menuStateSchema = z.strictObject({
   language: z.enum(SUPPORTED_LANGUAGES),
   theme: z.enum(THEME_PREFERENCES),
@@ -247,6 +290,8 @@ export const INVOKE_ARGS_SCHEMAS = {
   'academy-key:set-domain': z.tuple([academyKeyDomainRequestSchema]),
   'badge:sign': z.tuple([badgeSignRequestSchema]),
   'menu:set-state': z.tuple([menuStateSchema]),
+  'studio:open-folder': z.tuple([studioFolderOpenRequestSchema]),
+  'studio:save-folder': z.tuple([studioFolderSaveRequestSchema]),
 } as const satisfies ArgsSchemaMap;
 
 export type InvokeArgsSchemas = typeof INVOKE_ARGS_SCHEMAS;

@@ -281,3 +281,18 @@ describe('academy key and badges', () => {
     expect(academyKey.sign).toHaveBeenCalledExactlyOnceWith(signRequest);
   });
 });
+
+describe('studio folders', () => {
+  it('hands opening and saving a pack folder to the studio folders, with the window that asked', async () => {
+    const studioFolders = {
+      open: vi.fn(async () => ({ kind: 'cancelled' as const })),
+      save: vi.fn(async () => ({ kind: 'saved' as const, written: 1, removed: 0 })),
+    };
+    const { handlers } = setUp({ studioFolders });
+    expect(await handlers['studio:open-folder'](event, { title: 'Open' })).toEqual({ kind: 'cancelled' });
+    expect(studioFolders.open).toHaveBeenCalledExactlyOnceWith(event, { title: 'Open' });
+    const request = { folder: '/home/ana/packs/storm', files: [], remove: [] };
+    expect(await handlers['studio:save-folder'](event, request)).toEqual({ kind: 'saved', written: 1, removed: 0 });
+    expect(studioFolders.save).toHaveBeenCalledExactlyOnceWith(request);
+  });
+});

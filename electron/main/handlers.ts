@@ -10,6 +10,7 @@ import type { DeviceKeyStore } from './device-key';
 import type { IpcHandlers } from './ipc';
 import type { LrsService } from './lrs';
 import type { MenuController } from './menu';
+import type { StudioFolders } from './studio-folder';
 
 export interface FileAccess {
   size(filePath: string): Promise<number>;
@@ -36,6 +37,8 @@ export interface HandlerDependencies {
   academyKey: AcademyKeyStore;
   /** The academy's LRS: its connection, kept with the secret encrypted, and the requests to it (see lrs.ts). */
   lrs: LrsService;
+  /** Pack folders the studio opens and saves back to (see studio-folder.ts). */
+  studioFolders: StudioFolders;
 }
 
 const REPORTED_VERSIONS = ['electron', 'chrome', 'node'] as const;
@@ -164,5 +167,8 @@ export function createIpcHandlers(deps: HandlerDependencies): IpcHandlers {
       deps.menu.apply(state);
       deps.setNativeTheme(state.theme);
     },
+
+    'studio:open-folder': (event, request) => deps.studioFolders.open(event, request),
+    'studio:save-folder': (_event, request) => deps.studioFolders.save(request),
   };
 }

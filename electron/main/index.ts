@@ -13,6 +13,7 @@ import { createLrsService, nodeSecretFiles } from './lrs';
 import { createMenuController, menuLanguageFor } from './menu';
 import { printHtmlToPdf } from './print';
 import { createAppProtocolHandler } from './protocol';
+import { createStudioFolders } from './studio-folder';
 import { APP_ENTRY_URL, APP_SCHEME, buildContentSecurityPolicy, createWindowOptions, hardenSession, hardenWebContents, trustedOrigins } from './security';
 
 /** Set by `electron-vite dev` to the renderer's dev server; absent in a built app. */
@@ -135,6 +136,12 @@ function startApp(): void {
             platform: process.platform,
             // net.fetch goes through Chromium's network stack: the system's proxy settings apply.
             fetch: (url, init) => net.fetch(url, init),
+          }),
+          studioFolders: createStudioFolders({
+            showOpenDialog: (event, options) => {
+              const window = BrowserWindow.fromWebContents(event.sender);
+              return window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options);
+            },
           }),
         }),
         createTrustedSenderCheck({

@@ -37,6 +37,8 @@ function fakeHandlers() {
     'academy-key:set-domain': vi.fn(async () => ({ ok: true as const, key: null })),
     'badge:sign': vi.fn(async () => ({ ok: false as const, problem: 'no-key' as const, message: 'There is no academy signing key here yet.' })),
     'menu:set-state': vi.fn(),
+    'studio:open-folder': vi.fn(async () => ({ kind: 'cancelled' as const })),
+    'studio:save-folder': vi.fn(async () => ({ kind: 'saved' as const, written: 0, removed: 0 })),
   } satisfies IpcHandlers;
 }
 

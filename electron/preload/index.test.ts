@@ -53,6 +53,12 @@ describe('preload', () => {
       [api.setAcademyDomain({ domain: 'academy.example' }), 'academy-key:set-domain', [{ domain: 'academy.example' }]],
       [api.signBadge({ credential: '{}', passphrase: 'p', did: 'did:key:z6Mk' }), 'badge:sign', [{ credential: '{}', passphrase: 'p', did: 'did:key:z6Mk' }]],
       [api.setMenuState({ language: 'ru', theme: 'dark' }), 'menu:set-state', [{ language: 'ru', theme: 'dark' }]],
+      [api.openStudioFolder({ title: 'Open a pack folder' }), 'studio:open-folder', [{ title: 'Open a pack folder' }]],
+      [
+        api.saveStudioFolder({ folder: '/packs/demo', files: [{ path: 'pack.yaml', bytes }], remove: [] }),
+        'studio:save-folder',
+        [{ folder: '/packs/demo', files: [{ path: 'pack.yaml', bytes }], remove: [] }],
+      ],
     ];
     for (const [answer, channel, args] of calls) {
       expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith(channel, ...args);

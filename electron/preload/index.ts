@@ -28,6 +28,8 @@ const api: AttacheApi = {
   setAcademyDomain: (request) => invoke(INVOKE_CHANNELS.setAcademyDomain, request),
   signBadge: (request) => invoke(INVOKE_CHANNELS.signBadge, request),
   setMenuState: (state) => invoke(INVOKE_CHANNELS.setMenuState, state),
+  openStudioFolder: (request) => invoke(INVOKE_CHANNELS.openStudioFolder, request),
+  saveStudioFolder: (request) => invoke(INVOKE_CHANNELS.saveStudioFolder, request),
   onMenuCommand: (listener) => {
     // The IPC event carries `sender` (the ipcRenderer): only the command goes to the page.
     const forward = (_event: IpcRendererEvent, command: MenuCommand) => listener(command);

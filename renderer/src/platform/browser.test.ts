@@ -40,6 +40,11 @@ describe('browser platform: app info and locale', () => {
   it('accepts setting the menu state although a tab has no menu', async () => {
     await expect(createPlatform().setMenuState({ language: 'en', theme: 'auto' })).resolves.toBeUndefined();
   });
+
+  it('has no folders for the studio: its packs live in the database', async () => {
+    await expect(createPlatform().openStudioFolder({})).resolves.toEqual({ kind: 'unsupported' });
+    await expect(createPlatform().saveStudioFolder({ folder: '/x', files: [], remove: [] })).resolves.toEqual({ kind: 'unsupported' });
+  });
 });
 
 describe('browser platform: opening a file', () => {

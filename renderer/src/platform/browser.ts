@@ -237,6 +237,9 @@ export function createPlatform(): AttacheApi {
     signBadge: (request) => academyKey().then((store) => store.sign(request)),
     // A browser tab has no application menu to keep in step.
     setMenuState: () => Promise.resolve(),
+    // A page cannot read or write a folder on disk: the studio keeps its packs in the database instead.
+    openStudioFolder: () => Promise.resolve({ kind: 'unsupported' }),
+    saveStudioFolder: () => Promise.resolve({ kind: 'unsupported' }),
     onMenuCommand,
   };
 }

@@ -25,6 +25,8 @@ function fakeBridge(): AttacheApi {
     setAcademyDomain: vi.fn(() => Promise.resolve({ ok: true as const, key: null })),
     signBadge: vi.fn(() => Promise.resolve({ ok: false as const, problem: 'no-key' as const, message: '' })),
     setMenuState: vi.fn(() => Promise.resolve()),
+    openStudioFolder: vi.fn(() => Promise.resolve({ kind: 'cancelled' as const })),
+    saveStudioFolder: vi.fn(() => Promise.resolve({ kind: 'saved' as const, written: 0, removed: 0 })),
     onMenuCommand: vi.fn(() => () => undefined),
   };
 }

@@ -85,6 +85,8 @@ export function createFakePlatform({ systemLocale = 'en-US', appInfo = TEST_APP_
     getDeviceKey: () => Promise.resolve(null),
     signWithDeviceKey: () => Promise.reject(new Error('This test platform has no device key.')),
     setMenuState: vi.fn<AttacheApi['setMenuState']>(() => Promise.resolve()),
+    openStudioFolder: () => Promise.resolve({ kind: 'unsupported' }),
+    saveStudioFolder: () => Promise.resolve({ kind: 'unsupported' }),
     onMenuCommand: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -26,6 +26,8 @@ export function inertPlatform(): AttacheApi {
     getDeviceKey: () => Promise.resolve(null),
     signWithDeviceKey: () => Promise.reject(new Error('This test platform has no device key.')),
     setMenuState: () => Promise.resolve(),
+    openStudioFolder: () => Promise.resolve({ kind: 'unsupported' }),
+    saveStudioFolder: () => Promise.resolve({ kind: 'unsupported' }),
     onMenuCommand: () => () => undefined,
   };
 }

@@ -1,0 +1,166 @@
+// Runtime: main process. Pack folders for the studio in the desktop app: the author picks a folder,
+// the main process reads it with the same walk and limits as the command-line tools
+// (scripts/lib/pack-files.ts: no links followed, names and sizes checked before a byte is read), and
+// later writes the edited pack back into that folder only. Each file is written to a temporary file
+// beside it and then renamed over the old one, so a crash or a full disk never leaves half a file;
+// a file whose bytes are already on disk is not touched. Paths come from the page, so every one is
+// checked again here: inside the folder, through no link, onto nothing but a plain file.
+import { randomBytes } from 'node:crypto';
+import { lstat, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import type { IpcMainInvokeEvent, OpenDialogOptions, OpenDialogReturnValue } from 'electron';
+import { pathProblem } from '../../renderer/src/core/pack/paths';
+import { PackInputError, findPackFiles, readFoundFiles } from '../../scripts/lib/pack-files';
+import type { StudioFolderOpenRequest, StudioFolderOpened, StudioFolderSaveRequest, StudioFolderSaved } from '../contract/api';
+
+export interface StudioFolderDependencies {
+  /** Electron's folder dialog, for the window whose page asked. */
+  showOpenDialog(event: IpcMainInvokeEvent, options: OpenDialogOptions): Promise<OpenDialogReturnValue>;
+}
+
+export interface StudioFolders {
+  open(event: IpcMainInvokeEvent, request: StudioFolderOpenRequest): Promise<StudioFolderOpened>;
+  save(request: StudioFolderSaveRequest): Promise<StudioFolderSaved>;
+}
+
+/** Why a save is refused before anything is written; the message names the path and what to do. */
+class SaveRefused extends Error {}
+
+function isMissing(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'ENOENT';
+}
+
+async function lstatOrNull(target: string) {
+  try {
+    return await lstat(target);
+  } catch (error) {
+    if (isMissing(error)) return null;
+    throw error;
+  }
+}
+
+/** The file's place on disk, after checking that the path stays in the folder and passes through no link. */
+async function placeOf(root: string, relative: string, creating: boolean): Promise<string> {
+  const problem = pathProblem(relative);
+  if (problem) throw new SaveRefused(`The file ${JSON.stringify(relative)} cannot be saved: its name ${problem}.`);
+  const target = path.join(root, ...relative.split('/'));
+  const inside = path.relative(root, target);
+  if (inside.startsWith('..') || path.isAbsolute(inside)) throw new SaveRefused(`${target} is outside the pack folder ${root}.`);
+  let folder = root;
+  for (const segment of relative.split('/').slice(0, -1)) {
+    folder = path.join(folder, segment);
+    const stat = await lstatOrNull(folder);
+    if (stat === null) {
+      if (creating) continue;
+      break;
+    }
+    if (stat.isSymbolicLink())
+      throw new SaveRefused(`${folder} is a symbolic link: the studio writes only into plain folders of the pack. Replace the link with a folder.`);
+    if (!stat.isDirectory()) throw new SaveRefused(`${folder} is a file, but the pack needs a folder there. Rename or move it.`);
+  }
+  const stat = await lstatOrNull(target);
+  if (stat !== null && (stat.isSymbolicLink() || !stat.isFile())) {
+    throw new SaveRefused(
+      `${target} is ${stat.isSymbolicLink() ? 'a symbolic link' : 'not a plain file'}: the studio replaces only plain files. Move it out of the pack folder.`,
+    );
+  }
+  return target;
+}
+
+async function sameBytes(target: string, bytes: Uint8Array): Promise<boolean> {
+  const stat = await lstatOrNull(target);
+  if (stat === null || stat.size !== bytes.byteLength) return false;
+  const current = await readFile(target);
+  return Buffer.compare(current, bytes) === 0;
+}
+
+/** Writes `bytes` to a new temporary file beside `target`, flushed to disk, then renames it over `target`. */
+async function writeAtomically(target: string, bytes: Uint8Array): Promise<void> {
+  await mkdir(path.dirname(target), { recursive: true });
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.attache-tmp`);
+  const handle = await open(temporary, 'wx', 0o644);
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } catch (error) {
+    await handle.close();
+    await unlink(temporary).catch(() => undefined);
+    throw error;
+  }
+  await handle.close();
+  try {
+    await rename(temporary, target);
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    throw error;
+  }
+}
+
+export function createStudioFolders(deps: StudioFolderDependencies): StudioFolders {
+  // Only folders the author picked in this run's dialog are written: the page cannot name another.
+  const opened = new Set<string>();
+  // One save at a time: two saves of the same pack in a row must land in order.
+  let saving: Promise<unknown> = Promise.resolve();
+
+  const save = async (request: StudioFolderSaveRequest): Promise<StudioFolderSaved> => {
+    const root = request.folder;
+    if (!opened.has(root)) {
+      return { kind: 'refused', message: `${root} was not opened in the studio since Attaché started: open the folder again, then save.` };
+    }
+    try {
+      const rootStat = await lstatOrNull(root);
+      if (rootStat === null) throw new SaveRefused(`${root} is no longer there: it was moved or deleted. Open the pack's folder again.`);
+      if (rootStat.isSymbolicLink() || !rootStat.isDirectory()) throw new SaveRefused(`${root} is no longer a plain folder. Open the pack's folder again.`);
+      // Every path is checked before the first byte is written.
+      const writes: Array<{ target: string; bytes: Uint8Array }> = [];
+      for (const file of request.files) writes.push({ target: await placeOf(root, file.path, true), bytes: file.bytes });
+      const removals: string[] = [];
+      for (const relative of request.remove) removals.push(await placeOf(root, relative, false));
+
+      let written = 0;
+      for (const { target, bytes } of writes) {
+        if (await sameBytes(target, bytes)) continue;
+        await writeAtomically(target, bytes);
+        written += 1;
+      }
+      let removed = 0;
+      for (const target of removals) {
+        if ((await lstatOrNull(target)) === null) continue;
+        await unlink(target);
+        removed += 1;
+      }
+      return { kind: 'saved', written, removed };
+    } catch (error) {
+      if (error instanceof SaveRefused) return { kind: 'refused', message: error.message };
+      const detail = error instanceof Error ? error.message : String(error);
+      return {
+        kind: 'refused',
+        message: `The pack could not be saved to ${root}: ${detail}. Files already written are complete; save again once the problem is fixed.`,
+      };
+    }
+  };
+
+  return {
+    async open(event, request) {
+      const result = await deps.showOpenDialog(event, {
+        ...(request.title ? { title: request.title } : {}),
+        properties: ['openDirectory', 'createDirectory'],
+      });
+      const folder = result.filePaths[0];
+      if (result.canceled || !folder) return { kind: 'cancelled' };
+      try {
+        const files = readFoundFiles(findPackFiles(folder));
+        opened.add(folder);
+        return { kind: 'opened', folder, files: [...files].map(([filePath, bytes]) => ({ path: filePath, bytes })) };
+      } catch (error) {
+        if (error instanceof PackInputError) return { kind: 'refused', folder, message: error.message };
+        throw error;
+      }
+    },
+    save(request) {
+      const next = saving.then(() => save(request));
+      saving = next.catch(() => undefined);
+      return next;
+    },
+  };
+}

@@ -27,6 +27,7 @@ import enStudioImport from './locales/en/studioImport.json';
 import enPackDiagnostics from './locales/en/packDiagnostics.json';
 import enStudioProblems from './locales/en/studioProblems.json';
 import enStudio from './locales/en/studio.json';
+import enStudioCalibration from './locales/en/studioCalibration.json';
 import enStudioForms from './locales/en/studioForms.json';
 import enStudioPublish from './locales/en/studioPublish.json';
 import ruAbout from './locales/ru/about.json';
@@ -54,6 +55,7 @@ import ruStudioImport from './locales/ru/studioImport.json';
 import ruPackDiagnostics from './locales/ru/packDiagnostics.json';
 import ruStudioProblems from './locales/ru/studioProblems.json';
 import ruStudio from './locales/ru/studio.json';
+import ruStudioCalibration from './locales/ru/studioCalibration.json';
 import ruStudioForms from './locales/ru/studioForms.json';
 import ruStudioPublish from './locales/ru/studioPublish.json';
 
@@ -86,6 +88,7 @@ const en = {
   packDiagnostics: enPackDiagnostics,
   studioProblems: enStudioProblems,
   studio: enStudio,
+  studioCalibration: enStudioCalibration,
   studioForms: enStudioForms,
   studioPublish: enStudioPublish,
 };
@@ -123,6 +126,7 @@ export const resources: Record<Language, typeof en> = {
     packDiagnostics: ruPackDiagnostics,
     studioProblems: ruStudioProblems,
     studio: ruStudio,
+    studioCalibration: ruStudioCalibration,
     studioForms: ruStudioForms,
     studioPublish: ruStudioPublish,
   },

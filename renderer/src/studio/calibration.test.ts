@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadPack } from '../core/pack/load';
 import { CORE_LIBRARY_DIR, MINIMAL_PACK_DIR, readFolder, withEdit } from '../test/packs';
-import { calibrationSummary, newCalibrationDraft, summarizeCalibration } from './calibration';
+import type { CalibrationPort, CalibrationReply, CalibrationRequest } from './calibration';
+import { calibrationSummary, createCalibrationGrader, newCalibrationDraft, summarizeCalibration } from './calibration';
+import { answerCalibrationRequest } from './calibration-protocol';
 
 const load = (files: ReturnType<typeof readFolder>) => {
   const { pack, diagnostics } = loadPack(files, { appVersion: '0.1.0' });
@@ -67,5 +69,74 @@ describe('newCalibrationDraft', () => {
     expect(
       newCalibrationDraft({ text: 'a', language: 'en', expect: { tone: 'pass', policy: 'pass', platform: 'pass' }, why: 'b' }, ['draft-2', 'draft-3']).id,
     ).toBe('draft-4');
+  });
+});
+
+describe('createCalibrationGrader', () => {
+  const pack = load(minimal);
+
+  /** A worker the test answers for: it records what was posted and replies as the real one would when told. */
+  function fakePort() {
+    const posted: CalibrationRequest[] = [];
+    let reply: (message: CalibrationReply) => void = () => {};
+    let fail: () => void = () => {};
+    let closed = false;
+    const port: CalibrationPort = {
+      post: (request) => posted.push(request),
+      listen: (onReply, onFailure) => {
+        reply = onReply;
+        fail = onFailure;
+      },
+      close: () => {
+        closed = true;
+      },
+    };
+    /** Answers a posted request with the real grading. */
+    const answer = (request: CalibrationRequest) => answerCalibrationRequest(request, (message) => reply(message));
+    return { port, posted, answer, fail: () => fail(), isClosed: () => closed };
+  }
+
+  it('grades in the worker, reporting progress after each draft, without sending the media', async () => {
+    const worker = fakePort();
+    const grader = createCalibrationGrader({ port: worker.port });
+    const progress: Array<{ done: number; total: number }> = [];
+    const result = grader.grade({ ...pack, media: new Map([['a.png', new Uint8Array(3)]]) }, (step) => progress.push(step));
+    expect(worker.posted).toHaveLength(1);
+    expect(worker.posted[0]!.pack.media.size).toBe(0);
+    worker.answer(worker.posted[0]!);
+    const cases = await result;
+    expect(cases?.map((item) => item.draftId)).toEqual(['good', 'strict']);
+    expect(progress).toEqual([
+      { done: 1, total: 2 },
+      { done: 2, total: 2 },
+    ]);
+    grader.dispose();
+    expect(worker.isClosed()).toBe(true);
+  });
+
+  it('lets the newest pack win: one run in the worker, one waiting, the replaced ones resolve to null', async () => {
+    const worker = fakePort();
+    const grader = createCalibrationGrader({ port: worker.port });
+    const first = grader.grade(pack);
+    const second = grader.grade(pack);
+    const third = grader.grade(pack);
+    expect(await second).toBeNull();
+    expect(worker.posted).toHaveLength(1);
+    worker.answer(worker.posted[0]!);
+    // The first was overtaken while in the worker: its answer is not shown; the newest is sent next.
+    expect(await first).toBeNull();
+    expect(worker.posted).toHaveLength(2);
+    worker.answer(worker.posted[1]!);
+    expect((await third)?.length).toBe(2);
+  });
+
+  it('grades in the page when the worker fails, so the view is never left without an answer', async () => {
+    const worker = fakePort();
+    const grader = createCalibrationGrader({ port: worker.port });
+    const result = grader.grade(pack);
+    worker.fail();
+    expect((await result)?.map((item) => item.draftId)).toEqual(['good', 'strict']);
+    const inPage = createCalibrationGrader({ port: null });
+    expect((await inPage.grade(pack))?.length).toBe(2);
   });
 });

@@ -1,13 +1,18 @@
 // Runtime: any (application service, no React). The studio's calibration: how far the grader agrees
 // with the verdicts the pack's authors gave its calibration drafts, against the pack's required
 // agreement (pack.yaml `calibration.minAgreement`, default 100 %), as `npm run calibrate` reports
-// it; and the calibration draft an author adds from the calibration view.
+// it; the calibration draft an author adds from the calibration view; and the grading of every
+// draft in a worker (calibration.worker.ts), so the author's typing never waits for it.
 import type { AxisAgreement } from '../core/grading/agreement';
 import { agreementPerAxis, axesBelow } from '../core/grading/agreement';
 import type { CalibrationCase, CalibrationReport } from '../core/grading/calibration';
 import { calibratePack } from '../core/grading/calibration';
 import type { Pack } from '../core/pack/load';
 import type { Axis, CalibrationDraft } from '../core/pack/schema';
+import type { DocumentEdit, PackDocument } from '../core/studio/document';
+import { readAt } from '../core/studio/document';
+import type { CalibrationPort, CalibrationReply } from './calibration-protocol';
+import { answerCalibrationRequest } from './calibration-protocol';
 
 /** pack.yaml's `calibration.minAgreement` when the pack sets none. */
 export const DEFAULT_MIN_AGREEMENT = 100;
@@ -43,6 +48,7 @@ export function calibrationSummary(pack: Pack): CalibrationSummary {
 }
 
 export type { CalibrationCase, CalibrationReport };
+export type { CalibrationPort, CalibrationReply, CalibrationRequest } from './calibration-protocol';
 
 /** What the author fills in to add a calibration draft. */
 export interface NewCalibrationDraft {
@@ -67,5 +73,160 @@ export function newCalibrationDraft(input: NewCalibrationDraft, existingIds: rea
     text: input.text.trim(),
     expect: { tone: input.expect.tone, policy: input.expect.policy, platform: input.expect.platform },
     why: input.why.trim(),
+  };
+}
+
+// ————— Where a calibration draft goes in the document —————
+
+/** The scenario file and task index of a task in the document being edited; null when it is not there (any more). */
+export function taskPlace(document: PackDocument, scenarioId: string, taskId: string): { file: string; taskIndex: number } | null {
+  for (const file of document.texts.keys()) {
+    if (!file.startsWith('scenarios/') || readAt(document, file, ['id']) !== scenarioId) continue;
+    const tasks = readAt(document, file, ['tasks']);
+    if (!Array.isArray(tasks)) return null;
+    const taskIndex = tasks.findIndex((task: unknown) => (task as { id?: unknown } | null)?.id === taskId);
+    return taskIndex < 0 ? null : { file, taskIndex };
+  }
+  return null;
+}
+
+/** The edit that adds `draft` as the last calibration draft of a task (creating the list when the task has none). */
+export function addCalibrationDraftEdit(place: { file: string; taskIndex: number }, draft: CalibrationDraft): DocumentEdit {
+  return { kind: 'insert', file: place.file, path: ['tasks', place.taskIndex, 'calibration'], value: draft };
+}
+
+// ————— Grading every draft off the UI thread —————
+
+/** How far a run has come. */
+export interface CalibrationProgress {
+  done: number;
+  total: number;
+}
+
+export interface CalibrationGrader {
+  /** Grades every calibration draft of `pack`; null when a newer pack was asked for before this one finished. */
+  grade(pack: Pack, onProgress?: (progress: CalibrationProgress) => void): Promise<CalibrationCase[] | null>;
+  /** Stops the worker; runs still waiting resolve to null. */
+  dispose(): void;
+}
+
+interface Run {
+  seq: number;
+  pack: Pack;
+  onProgress?: (progress: CalibrationProgress) => void;
+  resolve: (cases: CalibrationCase[] | null) => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * Grades packs in a worker, the newest wins: at most one run is in the worker and one waits (a newer
+ * pack replaces it, and the replaced one resolves to null at once). Where no worker can run (unit
+ * tests in happy-dom, a worker that fails to load) the page grades instead.
+ */
+export function createCalibrationGrader({ port = calibrationWorkerPort() }: { port?: CalibrationPort | null } = {}): CalibrationGrader {
+  let channel = port;
+  let lastSeq = 0;
+  let inFlight: Run | null = null;
+  let waiting: Run | null = null;
+  let disposed = false;
+
+  const settle = (run: Run, reply: CalibrationReply) => {
+    if (reply.kind === 'progress') {
+      if (run.seq === lastSeq && !disposed) run.onProgress?.({ done: reply.done, total: reply.total });
+      return false;
+    }
+    if (run.seq !== lastSeq || disposed) run.resolve(null);
+    else if (reply.kind === 'done') run.resolve(reply.cases);
+    else run.reject(new Error(reply.message));
+    return true;
+  };
+
+  const gradeInPage = (run: Run) => {
+    if (run.seq !== lastSeq || disposed) {
+      run.resolve(null);
+      return;
+    }
+    answerCalibrationRequest({ seq: run.seq, pack: run.pack }, (reply) => settle(run, reply));
+  };
+
+  const send = (run: Run) => {
+    inFlight = run;
+    try {
+      // The grader reads no media: the pictures and sounds stay in the page.
+      channel!.post({ seq: run.seq, pack: { ...run.pack, media: new Map() } });
+    } catch {
+      fallBackToPage();
+    }
+  };
+
+  function fallBackToPage() {
+    channel?.close();
+    channel = null;
+    const stranded = [inFlight, waiting].filter((run): run is Run => run !== null);
+    inFlight = null;
+    waiting = null;
+    for (const run of stranded) gradeInPage(run);
+  }
+
+  channel?.listen((reply) => {
+    const run = inFlight;
+    if (!run || run.seq !== reply.seq) return;
+    if (!settle(run, reply)) return;
+    inFlight = null;
+    const next = waiting;
+    waiting = null;
+    if (next) send(next);
+  }, fallBackToPage);
+
+  return {
+    grade(pack, onProgress) {
+      return new Promise((resolve, reject) => {
+        if (disposed) {
+          resolve(null);
+          return;
+        }
+        lastSeq += 1;
+        const run: Run = { seq: lastSeq, pack, onProgress, resolve, reject };
+        if (!channel) {
+          // Answered after the caller has its promise, as a worker's answer would be.
+          queueMicrotask(() => gradeInPage(run));
+        } else if (inFlight) {
+          waiting?.resolve(null);
+          waiting = run;
+        } else send(run);
+      });
+    },
+    dispose() {
+      disposed = true;
+      channel?.close();
+      channel = null;
+      inFlight?.resolve(null);
+      waiting?.resolve(null);
+      inFlight = null;
+      waiting = null;
+    },
+  };
+}
+
+/** A port to a new calibration worker, or null where none can be started (the page grades instead). */
+export function calibrationWorkerPort(): CalibrationPort | null {
+  if (typeof Worker !== 'function') return null;
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./calibration.worker.ts', import.meta.url), { type: 'module', name: 'attache-studio-calibration' });
+  } catch {
+    return null;
+  }
+  return {
+    post: (request) => worker.postMessage(request),
+    listen: (onReply, onFailure) => {
+      worker.addEventListener('message', (event: MessageEvent<CalibrationReply>) => onReply(event.data));
+      worker.addEventListener('error', (event) => {
+        event.preventDefault();
+        onFailure();
+      });
+      worker.addEventListener('messageerror', onFailure);
+    },
+    close: () => worker.terminate(),
   };
 }

@@ -7,6 +7,8 @@ import { CodeIcon, CommandIcon, FolderIcon, RedoIcon, SaveIcon, UndoIcon } from 
 import { FormsIcon } from './forms/FormsIcon';
 import { TimelineIcon } from './timeline/TimelineIcon';
 import { ProblemsIcon } from './problems/icon';
+import { CalibrationIcon } from './calibration/icon';
+import { RubricIcon } from './rubric/icon';
 import type { StudioHandle, StudioWorkspace } from './studio-context';
 import { PlayIcon, PublishIcon } from './playtest/icons';
 
@@ -34,6 +36,8 @@ export interface StudioViewEntry {
 const YamlView = lazy(() => import('./yaml/YamlView').then((module) => ({ default: module.YamlView })));
 const FormsView = lazy(() => import('./forms/FormsView').then((module) => ({ default: module.FormsView })));
 const TimelineView = lazy(() => import('./timeline/TimelineView').then((module) => ({ default: module.TimelineView })));
+const RubricView = lazy(() => import('./rubric/RubricView').then((module) => ({ default: module.RubricView })));
+const CalibrationView = lazy(() => import('./calibration/CalibrationView').then((module) => ({ default: module.CalibrationView })));
 const PlaytestView = lazy(() => import('./playtest/PlaytestView').then((module) => ({ default: module.PlaytestView })));
 const PublishView = lazy(() => import('./publish/PublishView').then((module) => ({ default: module.PublishView })));
 const ProblemsPanel = lazy(() => import('./problems/ProblemsPanel').then((module) => ({ default: module.ProblemsPanel })));
@@ -43,6 +47,8 @@ export const STUDIO_VIEWS: readonly StudioViewEntry[] = [
   { id: 'yaml', labelKey: 'studio:views.yaml', icon: CodeIcon, component: YamlView, placement: 'main', shortcut: 'alt+digit1' },
   { id: 'forms', labelKey: 'studioForms:views.forms', icon: FormsIcon, component: FormsView, placement: 'main', shortcut: 'alt+digit2' },
   { id: 'timeline', labelKey: 'studioForms:views.timeline', icon: TimelineIcon, component: TimelineView, placement: 'main', shortcut: 'alt+digit3' },
+  { id: 'rubric', labelKey: 'studioCalibration:views.rubric', icon: RubricIcon, component: RubricView, placement: 'main' },
+  { id: 'calibration', labelKey: 'studioCalibration:views.calibration', icon: CalibrationIcon, component: CalibrationView, placement: 'main' },
   { id: 'playtest', labelKey: 'studioPublish:views.playtest', icon: PlayIcon, component: PlaytestView, placement: 'main' },
   { id: 'publish', labelKey: 'studioPublish:views.publish', icon: PublishIcon, component: PublishView, placement: 'main' },
   { id: 'problems', labelKey: 'studioProblems:title', icon: ProblemsIcon, component: ProblemsPanel, placement: 'panel' },

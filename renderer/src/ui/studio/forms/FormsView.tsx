@@ -140,6 +140,7 @@ export function FormsView() {
       missing: new Map(missing.map((entry) => [pathKey(entry.path), entry.missing])),
       accountLanguage: (accountId) => accountLanguages.get(accountId),
       set: (path, value) => run({ kind: 'set', file, path, value }, `forms:${file}:${pathKey(path)}`),
+      setMany: (entries) => run({ kind: 'batch', edits: entries.map(({ path, value }) => ({ kind: 'set', file, path, value })) }),
       insert: (path, value) => run({ kind: 'insert', file, path, value }),
       remove: (path) => run({ kind: 'delete', file, path }),
       rename: (renamed: IdTarget, to: string) => {

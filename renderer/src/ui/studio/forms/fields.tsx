@@ -100,6 +100,10 @@ export function Field({ field, base }: { field: FieldSpec; base: FieldPath }) {
       return <GroupField field={field} path={path} />;
     case 'list':
       return <ListField field={field} list={field.list} path={path} />;
+    case 'optionalGroup':
+      return <OptionalGroupField field={field} path={path} />;
+    case 'conditions':
+      return <ConditionsField field={field} path={path} />;
   }
 }
 
@@ -282,9 +286,28 @@ function ChoiceField({ field, path }: { field: Extract<FieldSpec, { kind: 'enum'
       withAsterisk={!field.optional}
       allowDeselect={false}
       data-path={pathKey(path)}
-      onChange={(next) => form.set(path, next ?? undefined)}
+      onChange={(next) => {
+        if (field.kind === 'enum' && field.enumName === 'factType' && next) {
+          // A fact's value changes shape with its type: a text per language, a number, one text.
+          const valuePath = [...path.slice(0, -1), 'value'];
+          form.setMany([
+            { path, value: next },
+            { path: valuePath, value: factValueAs(next, valueAt(form.root, valuePath), form.languages) },
+          ]);
+        } else form.set(path, next ?? undefined);
+      }}
     />
   );
+}
+
+/** A fact's value kept as far as it can be when its type changes. */
+function factValueAs(type: string, value: unknown, languages: readonly string[]): unknown {
+  const firstText = isObject(value) ? Object.values(value).find((text): text is string => typeof text === 'string' && text.trim() !== '') : undefined;
+  const text = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : (firstText ?? '');
+  if (type === 'name' || type === 'text')
+    return isObject(value) ? value : Object.fromEntries(languages.map((language, index) => [language, index === 0 ? text : '']));
+  if (type === 'number') return Number.isFinite(Number(text)) && text.trim() !== '' ? Number(text) : 0;
+  return text;
 }
 
 function ChoicesField({ field, path }: { field: Extract<FieldSpec, { kind: 'enums' | 'refs' | 'languages' }>; path: FieldPath }) {
@@ -370,6 +393,72 @@ function GroupField({ field, path }: { field: Extract<FieldSpec, { kind: 'group'
           <Field key={pathKey(keyPath(inner.key))} field={inner} base={path} />
         ))}
       </SimpleGrid>
+    </Fieldset>
+  );
+}
+
+function OptionalGroupField({ field, path }: { field: Extract<FieldSpec, { kind: 'optionalGroup' }>; path: FieldPath }) {
+  const form = useForm();
+  const { label, description } = useLabels(field);
+  const present = valueAt(form.root, path) !== undefined;
+  return (
+    <Stack gap="xs">
+      <Switch
+        label={label}
+        description={description}
+        checked={present}
+        data-path={pathKey(path)}
+        onChange={(event) =>
+          form.set(
+            path,
+            event.currentTarget.checked
+              ? field.template({ languages: form.languages, freshId: (base) => base, firstRef: (refs) => form.refs[refs][0] })
+              : undefined,
+          )
+        }
+      />
+      {present && (
+        <Fieldset legend={label}>
+          <Fields fields={field.fields} base={path} />
+        </Fieldset>
+      )}
+    </Stack>
+  );
+}
+
+/** A branch's conditions: whether all or any must hold (the list's key), and the list itself. */
+function ConditionsField({ field, path }: { field: Extract<FieldSpec, { kind: 'conditions' }>; path: FieldPath }) {
+  const form = useForm();
+  const { t } = useTranslation('studioForms');
+  const { label, description } = useLabels(field);
+  const join = Array.isArray(valueAt(form.root, [...path, 'all'])) ? 'all' : 'any';
+  const other = join === 'all' ? 'any' : 'all';
+  const conditions = valueAt(form.root, [...path, join]);
+  return (
+    <Fieldset legend={label}>
+      <Stack gap="xs">
+        {description && (
+          <Text size="xs" c="dimmed">
+            {description}
+          </Text>
+        )}
+        <Select
+          label={t('fields.join')}
+          data={(['any', 'all'] as const).map((value) => ({ value, label: t(`enum.join.${value}`) }))}
+          value={join}
+          allowDeselect={false}
+          data-path={pathKey([...path, join])}
+          onChange={(next) => {
+            if (next !== other) return;
+            // The conditions move to the other key, as one step.
+            form.setMany([
+              { path: [...path, join], value: undefined },
+              { path: [...path, other], value: Array.isArray(conditions) ? conditions : [] },
+            ]);
+          }}
+        />
+        <ListField field={{ ...field, kind: 'list', label: 'conditionList', described: false }} list={field.list} path={[...path, join]} />
+      </Stack>
     </Fieldset>
   );
 }

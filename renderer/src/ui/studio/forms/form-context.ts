@@ -22,6 +22,8 @@ export interface FormContextValue {
   accountLanguage(accountId: string): string | undefined;
   /** Sets a value (undefined removes it); typing in one field makes one undo step. */
   set(path: FieldPath, value: unknown): void;
+  /** Several values set as one undo step (undefined removes one). */
+  setMany(entries: readonly { path: FieldPath; value: unknown }[]): void;
   insert(path: FieldPath, value: unknown): void;
   remove(path: FieldPath): void;
   /** Renames an id everywhere; returns why not (translated), or null when done. */

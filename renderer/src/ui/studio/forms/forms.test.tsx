@@ -200,6 +200,22 @@ describe('the forms', () => {
   });
 });
 
+describe('branches in the forms', () => {
+  it('adds a branch watching a task, and moves its conditions from "any" to "all" as one step', async () => {
+    const view = await renderStudio();
+    fireEvent.click(await screen.findByRole('tab', { name: /Branches/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Add branch' }));
+    expect(view.value(['branches', 0])).toEqual({ id: 'branch', when: { any: [{ task: 'hotline-post', outcome: 'failed' }] }, then: { openTasks: [] } });
+
+    fireEvent.click(screen.getByLabelText('It fires when', { selector: 'input' }));
+    fireEvent.click(await screen.findByRole('option', { name: 'All of the conditions hold' }));
+
+    expect(view.value(['branches', 0, 'when'])).toEqual({ all: [{ task: 'hotline-post', outcome: 'failed' }] });
+    act(() => view.studio().undo());
+    expect(view.value(['branches', 0, 'when'])).toEqual({ any: [{ task: 'hotline-post', outcome: 'failed' }] });
+  });
+});
+
 describe('the timeline', () => {
   it('names each item by what and when, and opens its form on click', async () => {
     const view = await renderStudio('timeline');

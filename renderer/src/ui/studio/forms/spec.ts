@@ -12,6 +12,7 @@ import {
   SCENARIO_KINDS,
   SEVERITIES,
   TASK_KINDS,
+  TASK_OUTCOMES,
   TONE_TARGETS,
 } from '../../../core/pack/schema';
 
@@ -21,7 +22,8 @@ export type FieldPath = readonly (string | number)[];
 export type RefKind = 'accounts' | 'personas' | 'injects' | 'tasks' | 'facts' | 'keyMessages';
 
 /** Names of the value sets whose values are translated (`studioForms:enum.<name>.<value>`). */
-export type EnumName = 'kind' | 'platform' | 'factType' | 'injectType' | 'taskKind' | 'role' | 'tone' | 'severity' | 'concept' | 'verdict';
+export type EnumName =
+  'kind' | 'platform' | 'factType' | 'injectType' | 'taskKind' | 'role' | 'tone' | 'severity' | 'concept' | 'verdict' | 'outcome' | 'endOutcome';
 
 interface Base {
   /** Relative to the item (or file) the field belongs to. */
@@ -56,6 +58,10 @@ export type FieldSpec =
   /** A fact's value: a text, a number or a text per language, by the fact's type. */
   | (Base & { kind: 'factValue' })
   | (Base & { kind: 'group'; fields: readonly FieldSpec[] })
+  /** A part that may be absent: a switch adds it (from the template) or removes it. */
+  | (Base & { kind: 'optionalGroup'; fields: readonly FieldSpec[]; template: (context: TemplateContext) => Record<string, unknown> })
+  /** A branch's `when`: all or any of a list of conditions (the key is `all` or `any`). */
+  | (Base & { kind: 'conditions'; list: ListSpec })
   | (Base & { kind: 'list'; list: ListSpec });
 
 export interface TemplateContext {
@@ -282,6 +288,50 @@ const TASK: ListSpec = {
       .join(' · ') || null,
 };
 
+const CONDITION: ListSpec = {
+  item: 'condition',
+  fields: [
+    { kind: 'ref', key: 'task', label: 'conditionTask', refs: 'tasks', optional: true, described: true },
+    { kind: 'enum', key: 'outcome', label: 'conditionOutcome', options: TASK_OUTCOMES, enumName: 'outcome', optional: true },
+    { kind: 'offset', key: 'time', label: 'conditionTime', optional: true, described: true },
+  ],
+  template: ({ firstRef }) => ({ task: firstRef('tasks') ?? 'task', outcome: 'failed' }),
+  summary: (item) => (string(item.time) ? `⏱ ${String(item.time)}` : [string(item.task), string(item.outcome)].filter(Boolean).join(' · ') || null),
+};
+
+const BRANCH: ListSpec = {
+  item: 'branch',
+  fields: [
+    { kind: 'id', key: 'id', idKind: 'branch' },
+    { kind: 'conditions', key: 'when', label: 'conditions', described: true, list: CONDITION },
+    { kind: 'list', key: ['then', 'injects'], label: 'branchInjects', described: true, list: INJECT },
+    { kind: 'refs', key: ['then', 'openTasks'], label: 'openTasks', refs: 'tasks', optional: true, described: true },
+    {
+      kind: 'optionalGroup',
+      key: ['then', 'end'],
+      label: 'endsScenario',
+      described: true,
+      fields: [
+        { kind: 'enum', key: 'outcome', label: 'endOutcome', options: ['passed', 'failed'], enumName: 'endOutcome', optional: true, described: true },
+        { kind: 'localized', key: 'message', label: 'endMessage', multiline: true },
+      ],
+      template: ({ languages }) => ({ outcome: 'failed', message: texts(languages) }),
+    },
+  ],
+  template: ({ freshId, firstRef }) => ({
+    id: freshId('branch'),
+    when: { any: [{ task: firstRef('tasks') ?? 'task', outcome: 'failed' }] },
+    then: { openTasks: [] },
+  }),
+};
+
+const TEACHING_POINT: ListSpec = {
+  item: 'teachingPoint',
+  fields: [{ kind: 'localized', key: [], label: 'teachingPoint', multiline: true }],
+  template: ({ languages }) => texts(languages),
+  summary: (item) => Object.values(item).find((text): text is string => typeof text === 'string' && text.trim() !== '') ?? null,
+};
+
 const SCENARIO_SECTIONS: readonly SectionSpec[] = [
   {
     id: 'header',
@@ -316,6 +366,15 @@ const SCENARIO_SECTIONS: readonly SectionSpec[] = [
   { id: 'personas', path: ['personas'], list: PERSONA },
   { id: 'injects', path: ['timeline'], list: INJECT },
   { id: 'tasks', path: ['tasks'], list: TASK },
+  { id: 'branches', path: ['branches'], list: BRANCH },
+  {
+    id: 'debrief',
+    path: ['debrief'],
+    fields: [
+      { kind: 'localized', key: 'summary', label: 'debriefSummary', multiline: true },
+      { kind: 'list', key: 'teachingPoints', list: TEACHING_POINT },
+    ],
+  },
 ];
 
 const AUTHOR: ListSpec = {

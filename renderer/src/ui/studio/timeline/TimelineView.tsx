@@ -1,7 +1,7 @@
 // Runtime: renderer. The timeline view: a scenario's injects, task windows (ending at their deadline)
 // and branches on the simulated clock, one lane per account, with the branch graph below and every
-// item in time order as a table. Each item is a button that opens it in the forms (branches, which
-// have no form, in the YAML view); the table also offers "Show in YAML" for each.
+// item in time order as a table. Each item is a button that opens it in the forms; the table also
+// offers "Show in YAML" for each.
 import { Alert, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -272,11 +272,9 @@ function ItemTable({ file, timeline }: { file: string; timeline: ReturnType<type
               <Table.Td>{itemName(item, timeline.duration)}</Table.Td>
               <Table.Td>
                 <Group gap={4} wrap="nowrap">
-                  {item.path[0] !== 'branches' && (
-                    <Button size="compact-xs" variant="light" onClick={() => open(item.path)}>
-                      {t('timeline.openInForm', { id: item.id })}
-                    </Button>
-                  )}
+                  <Button size="compact-xs" variant="light" onClick={() => open(item.path)}>
+                    {t('timeline.openInForm', { id: item.id })}
+                  </Button>
                   <Button size="compact-xs" variant="subtle" onClick={() => showInYaml(item.path)}>
                     {t('timeline.showInYaml', { id: item.id })}
                   </Button>

@@ -1,5 +1,4 @@
-// Runtime: renderer. Where a timeline item opens: its form, or the YAML view for what has no form
-// (branches and what they add).
+// Runtime: renderer. Where a timeline item opens: its form (the primary action) or its YAML.
 import { locate, type DocPath } from '../../../core/studio/document';
 import { useStudio } from '../studio-context';
 
@@ -9,6 +8,6 @@ export function useOpenItem(file: string) {
     const place = locate(document, file, path);
     reveal({ view: 'yaml', file, line: place?.line ?? 1, column: place?.column });
   };
-  const open = (path: DocPath) => (path[0] === 'branches' ? showInYaml(path) : reveal({ view: 'forms', file, path }));
+  const open = (path: DocPath) => reveal({ view: 'forms', file, path });
   return { open, showInYaml };
 }

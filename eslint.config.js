@@ -43,6 +43,7 @@ const LAYER_WALLS = [
   { layer: 'db', forbidden: ['ui', 'library', 'platform', 'i18n'], why: 'storage serves every screen and service; it knows nothing of them' },
   { layer: 'library', forbidden: ['ui', 'platform', 'i18n', 'records'], why: 'the library is an application service; screens use it, not the other way round' },
   { layer: 'records', forbidden: ['ui', 'platform', 'i18n'], why: 'records are an application service; screens use them, not the other way round' },
+  { layer: 'studio', forbidden: ['ui', 'platform', 'i18n'], why: 'the studio is an application service: screens use it, and pass it the platform it needs' },
   { layer: 'platform', forbidden: ['ui', 'db', 'library', 'core'], why: 'the platform bridge only carries the contract to the OS or the browser' },
   { layer: 'i18n', forbidden: ['ui', 'db', 'library', 'platform'], why: 'translations are data and formatting, below every screen' },
   {

@@ -184,6 +184,27 @@ export interface CheckedPackRecord {
   checkedAt: number;
 }
 
+/** Where a pack open in the studio came from, and so how it is saved back (see studio/sources.ts). */
+export type StudioDraftSource =
+  { kind: 'new' } | { kind: 'installed'; packId: string; version: string } | { kind: 'archive'; name: string } | { kind: 'folder'; path: string };
+
+/**
+ * A pack being edited in the studio, as its files: the recovery copy written after every change, so
+ * that closing the app loses nothing. In the web build it is where the pack lives until exported.
+ */
+export interface StudioDraftRecord {
+  draftId: string;
+  source: StudioDraftSource;
+  /** YAML files by path inside the pack. */
+  texts: Map<string, string>;
+  /** Every other file, as bytes. */
+  media: Map<string, Uint8Array>;
+  /** Milliseconds since the epoch. */
+  savedAt: number;
+  /** The pack's title (or id) when it was saved, for the list of recovery copies. */
+  label: string;
+}
+
 /** The academy's settings (see repositories/academy.ts): each its own row, so an unreadable one loses only itself. */
 export type AcademySettingKey = 'academyName' | 'academyIri' | 'academyIdentityField' | 'adminPassphrase' | 'xapiIncludeDraftText';
 /**
@@ -216,6 +237,7 @@ export class AttacheDatabase extends Dexie {
   declare playedScenarios: EntityTable<PlayedScenarioRecord, 'key'>;
   declare trainees: EntityTable<TraineeRecord, 'uid'>;
   declare outbox: EntityTable<OutboxRecord, 'seq'>;
+  declare studioDrafts: EntityTable<StudioDraftRecord, 'draftId'>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);

@@ -188,6 +188,36 @@ describe('schema history', () => {
     expect(await v5.table('outbox').count()).toBe(0);
   });
 
+  it('version 6 keeps what version 5 held and starts with no studio drafts', async () => {
+    const name = uniqueDatabaseName();
+    const v5 = openAt(name, SCHEMA_VERSIONS.slice(0, 6 - 1));
+    const statement = {
+      id: 'statement-1',
+      traineeUid: 'trainee-1',
+      outcomeUid: 'attempt-1',
+      verb: 'passed',
+      json: '{}',
+      state: 'pending',
+      builtAt: 1,
+      sentAt: null,
+      problem: null,
+    };
+    await v5.table('outbox').add(statement);
+    await v5.table('packs').add({ packId: 'core', version: '1.0.0', archive: new Uint8Array([1, 2]), installedAt: 3 });
+    v5.close();
+
+    const v6 = openAt(name, SCHEMA_VERSIONS.slice(0, 6));
+    await v6.open();
+
+    expect(v6.verno).toBe(6);
+    expect(await v6.table('outbox').toArray()).toEqual([{ ...statement, seq: 1 }]);
+    expect(await v6.table('packs').get('core')).toMatchObject({ version: '1.0.0', archive: new Uint8Array([1, 2]) });
+    expect(await v6.table('studioDrafts').count()).toBe(0);
+    const draft = { draftId: 'd1', source: { kind: 'new' }, texts: new Map([['pack.yaml', 'id: x\n']]), media: new Map(), savedAt: 5, label: 'x' };
+    await v6.table('studioDrafts').add(draft);
+    expect(await v6.table('studioDrafts').get('d1')).toEqual(draft);
+  });
+
   it('opens a new database at the current version with every table and index', async () => {
     const db = track(new AttacheDatabase(uniqueDatabaseName()));
     await db.open();
@@ -206,6 +236,7 @@ describe('schema history', () => {
       'playedScenarios',
       'profiles',
       'settings',
+      'studioDrafts',
       'trainees',
     ]);
     const indexes = (table: string) =>
@@ -232,6 +263,8 @@ describe('schema history', () => {
     expect(db.outbox.schema.primKey.auto).toBe(true);
     expect(indexes('outbox')).toEqual(['[state+seq]', 'id', 'outcomeUid', 'traineeUid']);
     expect(db.outbox.schema.idxByName.id?.unique).toBe(true);
+    expect(db.studioDrafts.schema.primKey.keyPath).toBe('draftId');
+    expect(indexes('studioDrafts')).toEqual(['savedAt']);
 
     // Compound keys work: the log reads back in order whatever order it was written in.
     await db.attemptEvents.bulkAdd([

@@ -108,6 +108,13 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // Statements are built after the start for outcomes that have none (see records/statements.ts):
     // building needs the academy's settings, which the version change cannot ask for.
   },
+  {
+    version: 6,
+    stores: {
+      // The studio's packs being edited, one row per draft with all its files; listed newest first.
+      studioDrafts: 'draftId, savedAt',
+    },
+  },
 ];
 
 /** Throws unless the versions are whole numbers counting up from 1 without gaps. */

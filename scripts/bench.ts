@@ -29,6 +29,7 @@ import { runBrowserBench } from './bench-browser';
 import { runExportBench } from './bench-exports';
 import { LRS_TARGETS, runLrsBench } from './bench-lrs';
 import { runProgressFilesBench } from './bench-progress-files';
+import { runStudioCheckBench } from './bench-studio-check';
 
 interface Timing {
   p50: number;
@@ -197,6 +198,11 @@ for (const run of lrsBench.runs)
   );
 console.log(`  building ${lrsBench.buildPerSecond.toFixed(0)} statements/s, syncing ${lrsBench.syncPerSecond.toFixed(0)} statements/s`);
 
+// The studio's live check (scripts/bench-studio-check.ts): the largest library pack in the checking worker's handler.
+const studioCheck = runStudioCheckBench();
+console.log(`\nStudio check — ${studioCheck.pack}, ${studioCheck.files} files, ${(studioCheck.bytes / 1024).toFixed(0)} KiB, in the worker's handler`);
+for (const run of studioCheck.runs) console.log(`  ${run.name.padEnd(30)} p50 ${fmt(run.p50)}  p95 ${fmt(run.p95)} ms  (${run.problems} problems)`);
+
 const small = results.filter((r) => r.size === 280);
 const large = results.filter((r) => r.size === 5000);
 const targets = [
@@ -226,6 +232,10 @@ const targets = [
     name: `${lrsBench.trainees} trainees' xAPI statements synced to a local LRS at over ${LRS_TARGETS.syncPerSecond.toLocaleString('en')} statements/s, every one sent`,
     met: lrsBench.syncPerSecond > LRS_TARGETS.syncPerSecond && lrsBench.allSent,
   },
+  ...studioCheck.runs.map((run) => ({
+    name: `the studio checks ${studioCheck.pack} (${run.name}) in under ${run.targetMs.toLocaleString('en')} ms (p95, in its worker)`,
+    met: run.p95 < run.targetMs,
+  })),
 ];
 console.log('');
 for (const target of targets) console.log(`${target.met ? '✓' : '✗'} ${target.name}`);

@@ -8,7 +8,7 @@ import type { Diagnostic } from '../core/pack/diagnostics';
 import type { PackFiles } from '../core/pack/archive';
 import type { Pack } from '../core/pack/load';
 import { loadPack } from '../core/pack/load';
-import { modelAnswerDiagnostics } from '../core/pack/model-answer-diagnostics';
+import { ModelAnswerCache } from '../core/pack/model-answer-diagnostics';
 
 /** A problem of the pack being edited: the loader's diagnostic, always with its translatable words. */
 export interface StudioDiagnostic extends Diagnostic {
@@ -36,16 +36,33 @@ const withWords = (diagnostic: Diagnostic, origin: StudioDiagnostic['origin']): 
   origin,
 });
 
-/** Checks a pack's files: the worker's whole job, also run in the page where no worker can. */
-export function checkPackFiles(files: PackFiles, appVersion: string): { diagnostics: StudioDiagnostic[]; pack: Pack | null } {
+/**
+ * Checks a pack's files: the worker's whole job, also run in the page where no worker can. The
+ * cache keeps the model answers' grades of the scenarios that did not change since the last check.
+ */
+export function checkPackFiles(
+  files: PackFiles,
+  appVersion: string,
+  cache: ModelAnswerCache = new ModelAnswerCache(),
+): { diagnostics: StudioDiagnostic[]; pack: Pack | null } {
   const { pack, diagnostics } = loadPack(files, { appVersion });
   const found = diagnostics.map((d) => withWords(d, 'pack'));
-  if (pack) found.push(...modelAnswerDiagnostics(pack, files).map((d) => withWords(d, 'model-answer')));
+  if (pack) found.push(...cache.diagnostics(pack, files).map((d) => withWords(d, 'model-answer')));
   // A model answer that fails its task is an error to fix before publishing, but the pack still
   // loads: play-testing it is how the author sees what the grader makes of it.
   return { diagnostics: found.sort(compareDiagnostics), pack };
 }
 
+/** The worker's side: answers each request, keeping the model answers' grades between requests. */
+export class CheckSession {
+  private readonly cache = new ModelAnswerCache();
+
+  answer(request: CheckRequest): CheckReply {
+    return { seq: request.seq, ...checkPackFiles(request.files, request.appVersion, this.cache) };
+  }
+}
+
+/** One request answered on its own (no grades kept from an earlier one). */
 export function answerCheckRequest(request: CheckRequest): CheckReply {
-  return { seq: request.seq, ...checkPackFiles(request.files, request.appVersion) };
+  return new CheckSession().answer(request);
 }

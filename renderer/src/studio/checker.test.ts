@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { MINIMAL_PACK_DIR, readFolder, withEdit } from '../test/packs';
 import type { CheckReply, CheckRequest } from './check-protocol';
-import { answerCheckRequest } from './check-protocol';
+import { ModelAnswerCache } from '../core/pack/model-answer-diagnostics';
+import { answerCheckRequest, checkPackFiles } from './check-protocol';
 import type { CheckPort } from './checker';
 import { createStudioChecker } from './checker';
 
@@ -115,5 +116,30 @@ describe('the checking worker’s handler', () => {
     });
     expect(failing!.words.message).toMatchObject({ key: 'the {{0}} model answer fails its own task on {{1}}: {{2}}' });
     expect(JSON.stringify(failing!.words.message)).toContain('"grading":{"key":"policy.fact-mismatch.phone"');
+  });
+});
+
+describe('the checking session keeps the grades of the scenarios not being edited', () => {
+  it('grades again only the scenario whose file changed, and every one when pack.yaml changes', () => {
+    const second = new TextDecoder().decode(minimal.get(SCENARIO)).replace('id: hotline', 'id: hotline-two');
+    const two = new Map(minimal).set('scenarios/hotline-two.yaml', new TextEncoder().encode(second));
+    const cache = new ModelAnswerCache();
+    const pack = (files: Map<string, Uint8Array>) => checkPackFiles(files, '0.1.0', cache).pack;
+    expect(pack(two)).not.toBeNull();
+    expect([...cache.regraded].sort()).toEqual(['scenarios/hotline-two.yaml', SCENARIO]);
+    pack(new Map(two));
+    expect(cache.regraded).toEqual([]);
+    const typed = withEdit(two, 'scenarios/hotline-two.yaml', (text) =>
+      text.replace('en: Stay calm. Our hotline +99 123 456 789', 'en: Stay calm! Our hotline +99 123 456 780'),
+    );
+    const { diagnostics } = checkPackFiles(typed, '0.1.0', cache);
+    expect(cache.regraded).toEqual(['scenarios/hotline-two.yaml']);
+    expect(diagnostics.map((d) => `${d.file} ${d.origin}`)).toEqual(['scenarios/hotline-two.yaml model-answer']);
+    checkPackFiles(
+      withEdit(typed, 'pack.yaml', (text) => `${text}# edited\n`),
+      '0.1.0',
+      cache,
+    );
+    expect([...cache.regraded].sort()).toEqual(['scenarios/hotline-two.yaml', SCENARIO]);
   });
 });

@@ -5,7 +5,7 @@
 // tests in happy-dom, a worker that fails to load or crashes) the newest request is checked in the
 // page instead, so the panel is never left without an answer.
 import type { Pack } from '../core/pack/load';
-import type { CheckReply, CheckRequest, StudioDiagnostic } from './check-protocol';
+import type { CheckReply, CheckRequest, CheckSession, StudioDiagnostic } from './check-protocol';
 
 export type { StudioDiagnostic } from './check-protocol';
 
@@ -53,6 +53,8 @@ export function createStudioChecker({ appVersion, port = checkWorkerPort(), now 
   let inFlight: Job | null = null;
   let waiting: Job | null = null;
   let disposed = false;
+  // The page's own session, made when the page first has to check by itself.
+  let inPage: CheckSession | null = null;
 
   const finish = (job: Job, reply: Pick<CheckReply, 'diagnostics' | 'pack'>) => {
     // Only the newest request's answer is worth showing.
@@ -63,13 +65,14 @@ export function createStudioChecker({ appVersion, port = checkWorkerPort(), now 
     // The loader and the grader load only when the page must check by itself; by then a burst of
     // changes has left only the newest to check.
     import('./check-protocol').then(
-      ({ answerCheckRequest }) => {
+      (protocol) => {
         if (job.seq !== lastSeq || disposed) {
           job.resolve(null);
           return;
         }
         try {
-          finish(job, answerCheckRequest({ seq: job.seq, files: job.files, appVersion }));
+          inPage ??= new protocol.CheckSession();
+          finish(job, inPage.answer({ seq: job.seq, files: job.files, appVersion }));
         } catch {
           // The loader never throws on a pack; should it, this check has no answer and the next change asks again.
           job.resolve(null);

@@ -15,6 +15,46 @@ import { parseYaml, positionOf } from './yaml';
 
 const AXIS_WORDS: Record<Axis, Part> = { tone: say`tone`, policy: say`policy`, platform: say`platform` };
 
+const sameBytes = (a: Uint8Array | undefined, b: Uint8Array | undefined): boolean => {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index += 1) if (a[index] !== b[index]) return false;
+  return true;
+};
+
+/**
+ * The model answers' diagnostics of each scenario, kept while its file and pack.yaml (the grader
+ * reads the scenario and the manifest, nothing else) stay byte for byte the same: as the author
+ * types in one scenario, only that one is graded again. Holds the scenarios of the last pack only.
+ */
+export class ModelAnswerCache {
+  private entries = new Map<string, { scenario: Uint8Array | undefined; manifest: Uint8Array | undefined; diagnostics: Diagnostic[] }>();
+
+  /** The scenario files graded again by the last call (for tests and the bench). */
+  regraded: string[] = [];
+
+  diagnostics(pack: Pack, files: PackFiles): Diagnostic[] {
+    const manifest = files.get('pack.yaml');
+    const next = new Map<string, { scenario: Uint8Array | undefined; manifest: Uint8Array | undefined; diagnostics: Diagnostic[] }>();
+    const found: Diagnostic[] = [];
+    this.regraded = [];
+    for (const scenario of pack.scenarios) {
+      const file = `scenarios/${scenario.id}.yaml`;
+      const bytes = files.get(file);
+      const kept = this.entries.get(file);
+      const entry =
+        kept && sameBytes(kept.scenario, bytes) && sameBytes(kept.manifest, manifest)
+          ? kept
+          : { scenario: bytes, manifest, diagnostics: modelAnswerDiagnostics({ ...pack, scenarios: [scenario] }, files) };
+      if (entry !== kept) this.regraded.push(file);
+      next.set(file, entry);
+      found.push(...entry.diagnostics);
+    }
+    this.entries = next;
+    return found;
+  }
+}
+
 /** The diagnostics of the model answers of `pack` that fail their own task, gravest finding first. */
 export function modelAnswerDiagnostics(pack: Pack, files: PackFiles): Diagnostic[] {
   const failing = failingModelAnswers(pack);

@@ -1,0 +1,64 @@
+// Runtime: Node (scripts). The studio's live check as its worker runs it (studio/check-protocol.ts):
+// the largest pack of the library (scenarios/core-library, every file) loaded and validated and each
+// model answer graded against its own task — from cold (the first check of a pack), and as after a
+// pause in typing in one scenario (the worker grades again only the scenario that changed) — and
+// with an error typed in (an unquoted ": " in a text), when the check stops at the broken file.
+import { performance } from 'node:perf_hooks';
+import { CheckSession } from '../renderer/src/studio/check-protocol';
+import { APP_VERSION } from './lib/app-version';
+import { readPackSource } from './lib/pack-files';
+
+/**
+ * Budgets, p95, in the worker (off the UI thread, so typing never waits on them): the first check
+ * of the largest library pack, and each check after typing, which shows the author's problems.
+ */
+export const STUDIO_CHECK_TARGETS_MS = { first: 1_500, typing: 500 } as const;
+
+export interface StudioCheckBench {
+  pack: string;
+  files: number;
+  bytes: number;
+  runs: Array<{ name: string; p50: number; p95: number; problems: number; targetMs: number }>;
+}
+
+function timed(run: () => number, iterations: number): { p50: number; p95: number; problems: number } {
+  let problems = run();
+  const samples: number[] = [];
+  for (let i = 0; i < iterations; i += 1) {
+    const start = performance.now();
+    problems = run();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
+  return { p50: at(0.5), p95: at(0.95), problems };
+}
+
+export function runStudioCheckBench(target = 'scenarios/core-library', iterations = 12): StudioCheckBench {
+  const { files } = readPackSource(target);
+  const bytes = [...files.values()].reduce((sum, file) => sum + file.length, 0);
+  const scenario = [...files.keys()].sort().find((file) => file.startsWith('scenarios/'))!;
+  const text = new TextDecoder().decode(files.get(scenario));
+  const edited = (edit: (text: string) => string) => {
+    const after = edit(text);
+    if (after === text) throw new Error(`the bench's edit did not change ${scenario}`);
+    return new Map(files).set(scenario, new TextEncoder().encode(after));
+  };
+  // Two versions of one scenario, as typing makes them: each check after the first grades that scenario only.
+  const typed = [edited((t) => `${t}\n# typing…\n`), edited((t) => `${t}\n# typing…!\n`)];
+  const broken = edited((t) => t.replace(/^(\s+)en: /m, '$1en: Note: '));
+  const session = new CheckSession();
+  let turn = 0;
+  const problems = (pack: Map<string, Uint8Array>, checker = new CheckSession()) =>
+    checker.answer({ seq: 1, files: pack, appVersion: APP_VERSION }).diagnostics.length;
+  return {
+    pack: target,
+    files: files.size,
+    bytes,
+    runs: [
+      { name: 'first check, every answer graded', targetMs: STUDIO_CHECK_TARGETS_MS.first, ...timed(() => problems(files), iterations) },
+      { name: 'after typing in one scenario', targetMs: STUDIO_CHECK_TARGETS_MS.typing, ...timed(() => problems(typed[turn++ % 2]!, session), iterations) },
+      { name: 'a ": " typed into a text', targetMs: STUDIO_CHECK_TARGETS_MS.typing, ...timed(() => problems(broken), iterations) },
+    ],
+  };
+}

@@ -4,7 +4,8 @@
 // and on the same English texts a retext pipeline
 // (retext-english with intensify, equality, passive and readability) as the peer; then exporting and
 // merging 500 trainees' records (scripts/bench-exports.ts, scripts/bench-progress-files.ts), and building
-// and syncing 30 trainees' xAPI statements to a local LRS (scripts/bench-lrs.ts). Prints each
+// and syncing 30 trainees' xAPI statements to a local LRS (scripts/bench-lrs.ts), and the studio's live
+// check of the largest library pack (scripts/bench-studio-check.ts). Prints each
 // target and whether it is met; exit 1 when one is not. Then the browser section
 // (scripts/bench-browser.ts): first paint, initial bytes, keystroke-to-feedback and feed insertion.
 import { performance } from 'node:perf_hooks';

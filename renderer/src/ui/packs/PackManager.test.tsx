@@ -63,12 +63,12 @@ describe('pack manager', () => {
     await waitFor(() => expect(rowOf('minimal').textContent).toContain('1.1.0'));
 
     offerFile(app, archiveOf('1.2.0'));
-    await app.user.click(within(rowOf('minimal')).getByRole('button', { name: /Update .* from a file/ }));
+    await app.user.click(within(rowOf('minimal')).getByRole('button', { name: /^Update from file… — / }));
     await waitFor(() => expect(screen.getByTestId('pack-manager-done').textContent).toContain('from 1.1.0 to 1.2.0'));
     await waitFor(() => expect(rowOf('minimal').textContent).toContain('1.2.0'));
 
     offerFile(app, archiveOf('1.0.0'));
-    await app.user.click(within(rowOf('minimal')).getByRole('button', { name: /Update .* from a file/ }));
+    await app.user.click(within(rowOf('minimal')).getByRole('button', { name: /^Update from file… — / }));
     const dialog = await screen.findByRole('dialog', { name: 'Install an older version?' });
     expect(dialog.textContent).toContain('older than the installed 1.2.0');
     await app.user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
@@ -76,14 +76,14 @@ describe('pack manager', () => {
     expect((await app.db.packs.get('minimal'))?.version).toBe('1.2.0');
 
     offerFile(app, archiveOf('1.0.0'));
-    await app.user.click(within(rowOf('minimal')).getByRole('button', { name: /Update .* from a file/ }));
+    await app.user.click(within(rowOf('minimal')).getByRole('button', { name: /^Update from file… — / }));
     await app.user.click(await screen.findByRole('button', { name: 'Install 1.0.0' }));
     await waitFor(() => expect(screen.getByTestId('pack-manager-done').textContent).toContain('with the older 1.0.0'));
     expect((await app.db.packs.get('minimal'))?.version).toBe('1.0.0');
     await waitFor(() => expect(rowOf('minimal').textContent).toContain('1.0.0'));
 
     offerFile(app, archiveOf('1.0.0'));
-    await app.user.click(within(rowOf('minimal')).getByRole('button', { name: /Update .* from a file/ }));
+    await app.user.click(within(rowOf('minimal')).getByRole('button', { name: /^Update from file… — / }));
     await waitFor(() => expect(screen.getByTestId('pack-manager-done').textContent).toContain('already installed from this very file'));
   }, 60_000);
 
@@ -92,7 +92,7 @@ describe('pack manager', () => {
     await installPack(db, { packId: 'minimal', version: '1.0.0', archive: archiveOf() });
     const app = await openManager({ db });
     offerFile(app, archiveOf('1.0.0', 'other-pack'));
-    await app.user.click(within(await waitFor(() => rowOf('minimal'))).getByRole('button', { name: /Update .* from a file/ }));
+    await app.user.click(within(await waitFor(() => rowOf('minimal'))).getByRole('button', { name: /^Update from file… — / }));
     expect((await screen.findByTestId('pack-manager-refused')).textContent).toContain('This file holds the pack “other-pack”, not “minimal”');
     expect(await db.packs.get('other-pack')).toBeUndefined();
 

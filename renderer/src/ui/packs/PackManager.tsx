@@ -271,7 +271,7 @@ function HashCell({ hash, title }: { hash: string; title: string }) {
       <CopyButton value={hash}>
         {({ copied, copy }) => (
           <Button size="compact-xs" variant="subtle" onClick={copy} aria-label={t('copyHash', { title })}>
-            {copied ? t('hashCopied') : '⧉'}
+            {copied ? t('hashCopied') : t('copy')}
           </Button>
         )}
       </CopyButton>

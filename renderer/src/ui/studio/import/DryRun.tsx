@@ -1,11 +1,12 @@
 // Runtime: renderer. The dry run of an events list import: what will be created (injects, new
 // personas, tasks), every row that cannot be read — row, column, value, why and how to fix it — and
 // the one button that adds what can be read.
-import { Alert, Button, Code, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MelField, MelMapping, MelPlan, MelProblem } from '../../../core/studio/mel';
 import { formatList, languageName } from '../../format';
+import { AlertIcon } from '../../icons';
 
 /** "x, facebook or vk": suggestions are alternatives. */
 function alternatives(items: readonly string[], language: string): string {
@@ -179,16 +180,18 @@ function Section({ title, total, children }: { title: string; total: number; chi
 function Problems({ problems, columnOf }: { problems: readonly MelProblem[]; columnOf: (field: MelField) => string }) {
   const { t, i18n } = useTranslation('studioImport');
   if (problems.length === 0) {
-    return (
-      <Text size="sm" c="teal.8">
-        {t('problems.none')}
-      </Text>
-    );
+    return <Text size="sm">{t('problems.none')}</Text>;
   }
   const rows = new Set(problems.map((problem) => problem.row)).size;
   return (
-    <Alert color="orange" title={t('problems.title', { count: rows })} data-testid="import-problems">
+    <Paper withBorder p="md" data-testid="import-problems">
       <Stack gap="xs">
+        <Group gap="xs" wrap="nowrap">
+          <AlertIcon size={18} aria-hidden />
+          <Title order={4} size="h6">
+            {t('problems.title', { count: rows })}
+          </Title>
+        </Group>
         <Text size="sm">{t('problems.intro')}</Text>
         <Table.ScrollContainer minWidth={600}>
           <Table fz="xs" aria-label={t('problems.label')}>
@@ -215,6 +218,6 @@ function Problems({ problems, columnOf }: { problems: readonly MelProblem[]; col
           </Table>
         </Table.ScrollContainer>
       </Stack>
-    </Alert>
+    </Paper>
   );
 }

@@ -381,7 +381,7 @@ function checkRubric(rules: Record<string, unknown> | undefined, path: readonly 
         const near = report.hints.nearest(id, KNOWN_RULES);
         return near
           ? say`did you mean ${quote(near)}?`
-          : say`use a rule id the grader knows, e.g. ${list(KNOWN_RULES.neighbours(id, 3), { maxItems: 3 })}; "npm run calibrate -- --coverage" lists them all`;
+          : say`use a rule id the grader knows, e.g. ${list(KNOWN_RULES.neighbours(id, 3), { maxItems: 3 })}; the studio's Rubric view lists them all`;
       },
       true,
     );

@@ -323,3 +323,83 @@ describe('any value a form sets', () => {
     );
   }, 60_000);
 });
+
+describe('any sequence of form edits', () => {
+  type Model = Record<string, unknown>;
+  const keys = fc.constantFrom('title', 'accounts', 'tasks', 'note', 'extra');
+  const scalar = fc.oneof(fc.string({ maxLength: 10 }), fc.integer({ min: -5, max: 5 }), fc.boolean());
+  const value = fc.oneof(scalar, fc.dictionary(fc.constantFrom('id', 'en', 'ru'), scalar, { maxKeys: 2 }), fc.array(scalar, { maxLength: 2 }));
+  const edit = fc.oneof(
+    fc.record({ kind: fc.constant('set' as const), key: keys, sub: fc.option(fc.constantFrom('en', 'ru', 'id'), { nil: undefined }), value }),
+    fc.record({ kind: fc.constant('delete' as const), key: keys, sub: fc.option(fc.constantFrom('en', 'ru', 'id'), { nil: undefined }) }),
+    fc.record({ kind: fc.constant('insert' as const), key: keys, index: fc.nat({ max: 3 }), value }),
+    fc.record({ kind: fc.constant('delete-item' as const), key: keys, index: fc.nat({ max: 3 }) }),
+  );
+
+  /** The same edit on plain data, as the form means it; false when the document must refuse it. */
+  function applyToModel(model: Model, step: Record<string, unknown>): boolean {
+    const key = step.key as string;
+    const current = model[key];
+    switch (step.kind) {
+      case 'set':
+        if (step.sub === undefined) model[key] = step.value;
+        else if (current === undefined) model[key] = { [step.sub as string]: step.value };
+        else if (current !== null && typeof current === 'object' && !Array.isArray(current)) (current as Model)[step.sub as string] = step.value;
+        else return false;
+        return true;
+      case 'delete':
+        if (step.sub === undefined) delete model[key];
+        else if (current !== null && typeof current === 'object' && !Array.isArray(current)) delete (current as Model)[step.sub as string];
+        return true;
+      case 'insert': {
+        const index = step.index as number;
+        if (current === undefined && index === 0) model[key] = [step.value];
+        else if (Array.isArray(current) && index <= current.length) current.splice(index, 0, step.value);
+        else return false;
+        return true;
+      }
+      default: {
+        const index = step.index as number;
+        if (Array.isArray(current) && index < current.length) current.splice(index, 1);
+        return true;
+      }
+    }
+  }
+
+  function toEdit(step: Record<string, unknown>): DocumentEdit {
+    const key = step.key as string;
+    switch (step.kind) {
+      case 'set':
+        return { kind: 'set', file: FILE, path: step.sub === undefined ? [key] : [key, step.sub as string], value: step.value };
+      case 'delete':
+        return { kind: 'delete', file: FILE, path: step.sub === undefined ? [key] : [key, step.sub as string] };
+      case 'insert':
+        return { kind: 'insert', file: FILE, path: [key], index: step.index as number, value: step.value };
+      default:
+        return { kind: 'delete', file: FILE, path: [key, step.index as number] };
+    }
+  }
+
+  it('leave the file reading exactly as the same edits on plain data, comments kept', () => {
+    const start = '# top\ntitle: # the title\n  en: Demo\naccounts:\n  - id: a # first\n  - id: b\nnote: plain\n';
+    fc.assert(
+      fc.property(fc.array(edit, { maxLength: 8 }), (steps) => {
+        let doc = docOf({ [FILE]: start });
+        const model = structuredClone(readAt(doc, FILE, []) as Model);
+        for (const step of steps as Record<string, unknown>[]) {
+          const expected = structuredClone(model);
+          if (applyToModel(expected, step)) {
+            doc = applyEdit(doc, toEdit(step));
+            Object.keys(model).forEach((key) => delete model[key]);
+            Object.assign(model, expected);
+          } else {
+            expect(() => applyEdit(doc, toEdit(step))).toThrow(DocumentEditError);
+          }
+          expect(readAt(doc, FILE, [])).toEqual(model);
+        }
+        expect(textOf(doc)).toContain('# top');
+      }),
+      { numRuns: 120 },
+    );
+  }, 120_000);
+});

@@ -320,7 +320,7 @@ test.describe('a long feed', () => {
     // Reading, validating and storing a 0.8 MB scenario takes seconds on a busy machine (seen: over
     // 10 at a load of 20 on two cores); how fast it is belongs to the bench, not to this test.
     await expect(catalogue.installDone, 'the 5,000-post pack is installed').toBeVisible({ timeout: 60_000 });
-    const player = await (await catalogue.open('long-feed')).startScenario();
+    const player = await (await catalogue.open('long-feed', { timeout: 60_000 })).startScenario();
     await player.pause();
     await player.jumpToNextEvent();
     await expect(player.feedItems.first()).toContainText('Post number 2500');

@@ -21,10 +21,11 @@ export class CataloguePage {
     return this.page.locator(`[data-testid="catalogue-scenario"][data-scenario-id="${id}"]`);
   }
 
-  async open(id: string): Promise<BriefingPage> {
+  /** `timeout` for scenarios whose size makes the briefing slow to open on a busy machine. */
+  async open(id: string, options: { timeout?: number } = {}): Promise<BriefingPage> {
     await this.scenario(id).getByTestId('catalogue-open').click();
     const briefing = new BriefingPage(this.page);
-    await expect(briefing.title).toBeVisible();
+    await expect(briefing.title).toBeVisible(options);
     return briefing;
   }
 

@@ -1,4 +1,5 @@
 // Runtime: any (pure core). Renaming an id renames every reference to it, and the pack loads as before.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CORE_LIBRARY_DIR, readFolder } from '../../test/packs';
 import { formatDiagnostic } from '../pack/diagnostics';
@@ -141,4 +142,37 @@ describe('renaming an id', () => {
   it('changes nothing when renamed to the same id', () => {
     expect(rename(library, { kind: 'task', id: 'mass-notification', file: FLIGHTS }, 'mass-notification')).toBe(library);
   });
+});
+
+describe('renaming any id to any free id', () => {
+  const targets: IdTarget[] = [
+    { kind: 'task', id: 'mass-notification', file: FLIGHTS },
+    { kind: 'account', id: 'embassy-x', file: FLIGHTS },
+    { kind: 'fact', id: 'hotline', file: FLIGHTS },
+    { kind: 'key-message', id: 'register', file: FLIGHTS },
+    { kind: 'inject', id: 'airport-closed', file: FLIGHTS },
+    { kind: 'branch', id: (readAt(library, FLIGHTS, ['branches', 0, 'id']) as string) ?? 'none', file: FLIGHTS },
+    { kind: 'course', id: readAt(library, 'courses.yaml', ['courses', 0, 'id']) as string },
+  ];
+
+  it('leaves the pack loading with the same problems, and the old id declared nowhere', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...targets), fc.stringMatching(/^[a-z][a-z0-9-]{0,14}[a-z0-9]$/), (target, to) => {
+        fc.pre(!to.includes('--') && to !== target.id);
+        let next: PackDocument;
+        try {
+          next = rename(library, target, to);
+        } catch (error) {
+          // A name another thing of the same kind has already is refused; nothing else is.
+          expect(error).toBeInstanceOf(DocumentEditError);
+          expect((error as DocumentEditError).code).toBe('id-exists');
+          return;
+        }
+        expect(problems(packFilesOf(next))).toEqual(before);
+        expect(declarationsOf(next, target)).toEqual([]);
+        expect(declarationsOf(next, { ...target, id: to })).toHaveLength(1);
+      }),
+      { numRuns: 12 },
+    );
+  }, 120_000);
 });

@@ -1,7 +1,10 @@
 // Runtime: renderer. The UI's translations, one namespace per feature. English is the source of
 // truth: its shape types every `t()` key, and every other language must have the same keys.
 // (`menu` is read by the main process for the application menu, not by the renderer.)
+// The instructor studio's own namespaces (`studio`, `studio…`) are registered in studio-resources.ts
+// instead: they load with the studio, not in the first paint's script.
 import type { Language } from '../../../electron/contract/api';
+import type { StudioResources } from './studio-resources';
 import enAbout from './locales/en/about.json';
 import enCommon from './locales/en/common.json';
 import enGrading from './locales/en/grading.json';
@@ -23,13 +26,7 @@ import enExports from './locales/en/exports.json';
 import enBadges from './locales/en/badges.json';
 import enLrs from './locales/en/lrs.json';
 import enPackManager from './locales/en/packManager.json';
-import enStudioImport from './locales/en/studioImport.json';
 import enPackDiagnostics from './locales/en/packDiagnostics.json';
-import enStudioProblems from './locales/en/studioProblems.json';
-import enStudio from './locales/en/studio.json';
-import enStudioCalibration from './locales/en/studioCalibration.json';
-import enStudioForms from './locales/en/studioForms.json';
-import enStudioPublish from './locales/en/studioPublish.json';
 import ruAbout from './locales/ru/about.json';
 import ruCommon from './locales/ru/common.json';
 import ruGrading from './locales/ru/grading.json';
@@ -51,13 +48,7 @@ import ruExports from './locales/ru/exports.json';
 import ruBadges from './locales/ru/badges.json';
 import ruLrs from './locales/ru/lrs.json';
 import ruPackManager from './locales/ru/packManager.json';
-import ruStudioImport from './locales/ru/studioImport.json';
 import ruPackDiagnostics from './locales/ru/packDiagnostics.json';
-import ruStudioProblems from './locales/ru/studioProblems.json';
-import ruStudio from './locales/ru/studio.json';
-import ruStudioCalibration from './locales/ru/studioCalibration.json';
-import ruStudioForms from './locales/ru/studioForms.json';
-import ruStudioPublish from './locales/ru/studioPublish.json';
 
 export const DEFAULT_NAMESPACE = 'common';
 
@@ -84,13 +75,7 @@ const en = {
   badges: enBadges,
   lrs: enLrs,
   packManager: enPackManager,
-  studioImport: enStudioImport,
   packDiagnostics: enPackDiagnostics,
-  studioProblems: enStudioProblems,
-  studio: enStudio,
-  studioCalibration: enStudioCalibration,
-  studioForms: enStudioForms,
-  studioPublish: enStudioPublish,
 };
 
 export type Namespace = keyof typeof en;
@@ -122,19 +107,14 @@ export const resources: Record<Language, typeof en> = {
     badges: ruBadges,
     lrs: ruLrs,
     packManager: ruPackManager,
-    studioImport: ruStudioImport,
     packDiagnostics: ruPackDiagnostics,
-    studioProblems: ruStudioProblems,
-    studio: ruStudio,
-    studioCalibration: ruStudioCalibration,
-    studioForms: ruStudioForms,
-    studioPublish: ruStudioPublish,
   },
 };
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: typeof DEFAULT_NAMESPACE;
-    resources: typeof en;
+    // The studio's namespaces are typed like the rest but loaded with the studio (studio-resources.ts).
+    resources: typeof en & StudioResources;
   }
 }

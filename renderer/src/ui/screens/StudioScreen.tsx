@@ -5,9 +5,11 @@ import { Container, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { AdminNotConfiguredNotice, RequireAdmin, useAdmin } from '../academy/admin-context';
 import { Studio } from '../studio/Studio';
+import { useStudioTranslations } from '../studio/translations';
 import { PlaytestHost } from './StudioPlaytest';
 
 export function StudioScreen() {
+  useStudioTranslations();
   const { t } = useTranslation('studio');
   const admin = useAdmin();
   const open = admin.ready && (!admin.configured || admin.unlocked);

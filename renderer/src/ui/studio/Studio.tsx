@@ -8,6 +8,7 @@ import { saveFolderSource } from '../../studio/sources';
 import { useServices } from '../services';
 import { StartPage } from './start/StartPage';
 import { StudioProvider, useStudio, useStudioWorkspace, type RecoveryCopy, type StudioSession } from './studio-context';
+import { useStudioTranslations } from './translations';
 import { Workspace } from './Workspace';
 
 export interface StudioProps {
@@ -16,6 +17,7 @@ export interface StudioProps {
 }
 
 export function Studio({ notice }: StudioProps) {
+  useStudioTranslations();
   const { t } = useTranslation('studio');
   const { db, appInfo } = useServices();
   const [session, setSession] = useState<StudioSession | null>(null);

@@ -1,9 +1,12 @@
 // Runtime: Node (Vitest, happy-dom). The studio's context: edits and their undo, the recovery copy
 // that follows every change (after a pause, at once when the page goes away or the studio closes),
 // the live check (latest document wins), and reveal.
-import { act, render, renderHook } from '@testing-library/react';
+import { act, renderHook } from '@testing-library/react';
+import type { i18n as I18n } from 'i18next';
 import type { ReactNode } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createI18n } from '../../i18n';
 import { documentFromFiles, type PackDocument } from '../../core/studio/document';
 import type { StudioCheck, StudioChecker } from '../../studio/checker';
 import { AUTOSAVE_DELAY_MS, StudioProvider, useRevealed, useStudio, useStudioWorkspace, type RecoveryCopy, type StudioSession } from './studio-context';
@@ -16,6 +19,20 @@ function packDocument(title = 'Drill'): PackDocument {
       ['pack.yaml', encode(`# the pack\nid: drill\nversion: 1.0.0\ntitle:\n  en: ${title}\nlanguages: [en]\n`)],
       ['scenarios/fire.yaml', encode('id: fire\nkind: crisis\n')],
     ]),
+  );
+}
+
+let i18n: I18n;
+beforeAll(async () => {
+  i18n = await createI18n('en');
+});
+
+/** The provider as the studio mounts it, under the app's translator (it adds the studio's namespaces). */
+function Studio({ children, ...props }: Omit<Parameters<typeof StudioProvider>[0], 'children'> & { children: ReactNode }) {
+  return (
+    <I18nextProvider i18n={i18n}>
+      <StudioProvider {...props}>{children}</StudioProvider>
+    </I18nextProvider>
   );
 }
 
@@ -45,9 +62,9 @@ function setup({
   let clock = 1_000;
   const now = () => clock;
   const wrapper = ({ children }: { children: ReactNode }) => (
-    <StudioProvider session={session()} saveCopy={saveCopy} createChecker={createChecker} initialView="yaml" now={now}>
+    <Studio session={session()} saveCopy={saveCopy} createChecker={createChecker} initialView="yaml" now={now}>
       {children}
-    </StudioProvider>
+    </Studio>
   );
   const hook = renderHook(() => ({ studio: useStudio(), workspace: useStudioWorkspace() }), { wrapper });
   return {
@@ -151,19 +168,16 @@ describe('studio context', () => {
   it('tells when the recovery copy could not be written, and tries again with the next flush', async () => {
     const saveCopy = vi.fn<(copy: RecoveryCopy) => Promise<void>>().mockRejectedValueOnce(new Error('QuotaExceededError')).mockResolvedValue(undefined);
     const onAutosaveError = vi.fn();
-    let flush: (() => Promise<void>) | null = null;
-    function Probe() {
-      flush = useStudioWorkspace().flush;
-      return null;
-    }
-    render(
-      <StudioProvider session={session()} saveCopy={saveCopy} createChecker={null} initialView="yaml" onAutosaveError={onAutosaveError}>
-        <Probe />
-      </StudioProvider>,
-    );
-    await act(() => flush!());
+    const { result } = renderHook(() => useStudioWorkspace(), {
+      wrapper: ({ children }: { children: ReactNode }) => (
+        <Studio session={session()} saveCopy={saveCopy} createChecker={null} initialView="yaml" onAutosaveError={onAutosaveError}>
+          {children}
+        </Studio>
+      ),
+    });
+    await act(() => result.current.flush());
     expect(onAutosaveError).toHaveBeenCalledTimes(1);
-    await act(() => flush!());
+    await act(() => result.current.flush());
     expect(saveCopy).toHaveBeenCalledTimes(2);
   });
 
@@ -196,29 +210,27 @@ describe('studio context', () => {
       const workspace = useStudioWorkspace();
       return showListener && workspace.view === 'forms' ? <Listener /> : null;
     }
-    let reveal: ReturnType<typeof useStudio>['reveal'] | null = null;
-    let view = '';
-    function Probe() {
-      reveal = useStudio().reveal;
-      view = useStudioWorkspace().view;
-      return null;
-    }
-    const tree = (showListener: boolean) => (
-      <StudioProvider session={session()} saveCopy={() => Promise.resolve()} createChecker={null} initialView="yaml">
-        <Probe />
-        <Frame showListener={showListener} />
-      </StudioProvider>
-    );
-    const { rerender } = render(tree(false));
-    act(() => reveal!({ view: 'forms', file: 'pack.yaml', path: ['title'] }));
-    expect(view).toBe('forms');
+    const shown = { listener: false };
+    const { result, rerender } = renderHook(() => ({ studio: useStudio(), workspace: useStudioWorkspace() }), {
+      wrapper: ({ children }: { children: ReactNode }) => (
+        <Studio session={session()} saveCopy={() => Promise.resolve()} createChecker={null} initialView="yaml">
+          {children}
+          <Frame showListener={shown.listener} />
+        </Studio>
+      ),
+    });
+    act(() => result.current.studio.reveal({ view: 'forms', file: 'pack.yaml', path: ['title'] }));
+    expect(result.current.workspace.view).toBe('forms');
     expect(seen).toEqual([]);
-    rerender(tree(true));
+    shown.listener = true;
+    rerender();
     expect(seen).toEqual([{ view: 'forms', file: 'pack.yaml', path: ['title'] }]);
-    act(() => reveal!({ view: 'forms', file: 'pack.yaml', path: ['id'] }));
+    act(() => result.current.studio.reveal({ view: 'forms', file: 'pack.yaml', path: ['id'] }));
     expect(seen).toHaveLength(2);
-    rerender(tree(false));
-    rerender(tree(true));
+    shown.listener = false;
+    rerender();
+    shown.listener = true;
+    rerender();
     // A remount does not act on an old place again.
     expect(seen).toHaveLength(2);
   });

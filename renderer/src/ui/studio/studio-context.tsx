@@ -8,6 +8,7 @@ import { canRedo, canUndo, createHistory, record, redo, undo, type History } fro
 import type { StudioCheck, StudioChecker } from '../../studio/checker';
 import type { RecoveryCopy } from '../../studio/recovery';
 import type { StudioSource } from '../../studio/sources';
+import { useStudioTranslations } from './translations';
 
 /** A place in the pack a view can show: a line of a file's YAML, a value in the forms, an item elsewhere. */
 export type StudioTarget =
@@ -105,6 +106,8 @@ export interface StudioProviderProps {
 }
 
 export function StudioProvider({ session, saveCopy, createChecker, initialView, now = Date.now, onAutosaveError, children }: StudioProviderProps) {
+  // Every view sits in this provider: its translations are there before the first view renders.
+  useStudioTranslations();
   const [history, setHistory] = useState<History>(() => createHistory(session.document));
   const historyRef = useRef(history);
   const [source, setSource] = useState<StudioSource>(session.source);

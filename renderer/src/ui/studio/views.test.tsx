@@ -2,6 +2,7 @@
 // language, no two share an id or a shortcut, and shortcuts read as the platform writes them.
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../i18n';
+import { addStudioResources } from '../../i18n/studio-resources';
 import { formatShortcut, ariaShortcut, normalizeShortcut, shortcutHandler } from './shortcuts';
 import { STUDIO_ACTIONS, STUDIO_VIEWS, viewActions } from './views';
 
@@ -10,6 +11,7 @@ const everything = () => [...STUDIO_ACTIONS, ...viewActions(STUDIO_VIEWS)];
 describe('studio registry', () => {
   it.each(['en', 'ru'] as const)('names every view and action in %s', async (language) => {
     const i18n = await createI18n(language);
+    addStudioResources(i18n);
     for (const entry of [...STUDIO_VIEWS, ...STUDIO_ACTIONS]) {
       // Read from the language's own resources: t() would fall back to English.
       const [namespace, key] = entry.labelKey.split(':') as [string, string];

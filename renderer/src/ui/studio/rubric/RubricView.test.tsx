@@ -8,11 +8,14 @@ import { describe, expect, it } from 'vitest';
 import type { Language } from '../../../../../electron/contract/api';
 import { RULES } from '../../../core/grading/catalog';
 import { createI18n } from '../../../i18n';
+import { addStudioResources } from '../../../i18n/studio-resources';
 import { theme } from '../../theme';
 import { RubricView } from './RubricView';
 
 async function renderView(language: Language = 'en') {
   const i18n = await createI18n(language);
+  // The studio's translations load with the studio (StudioProvider adds them); this view is rendered alone.
+  addStudioResources(i18n);
   const user = userEvent.setup();
   render(
     <MantineProvider theme={theme} env="test">

@@ -198,6 +198,23 @@ describe('a form edit', () => {
     expect(errorOf(() => applyEdit(doc, { kind: 'set', file: 'nope.yaml', path: ['id'], value: 'x' })).code).toBe('no-such-file');
   });
 
+  it('treats a file of aliases that expand too far, or nesting too deep, as one it cannot edit, without failing', () => {
+    // Each list names the one before nine times: 9^9 items once expanded.
+    const lines = ['l0: &l0 [x, x, x, x, x, x, x, x, x]'];
+    for (let level = 1; level < 9; level += 1)
+      lines.push(
+        `l${level}: &l${level} [${Array(9)
+          .fill(`*l${level - 1}`)
+          .join(', ')}]`,
+      );
+    const bomb = lines.join('\n');
+    const aliases = docOf({ [FILE]: bomb });
+    expect(readAt(aliases, FILE, ['l0'])).toBeUndefined();
+    expect(errorOf(() => applyEdit(aliases, { kind: 'set', file: FILE, path: ['l0'], value: 1 })).code).toBe('unparsable');
+    const deep = docOf({ [FILE]: `${'['.repeat(20_000)}${']'.repeat(20_000)}` });
+    expect(isEditable(deep, FILE)).toBe(false);
+  });
+
   it('refuses to edit a file whose YAML does not parse, naming the file, and leaves it as typed', () => {
     const broken = docOf({ [FILE]: 'id: [demo' });
     const error = errorOf(() => applyEdit(broken, { kind: 'set', file: FILE, path: ['id'], value: 'x' }));

@@ -18,18 +18,20 @@ export interface ParsedText {
   readonly problem: string | null;
 }
 
-/** Distinct texts kept parsed: every file of a large pack plus the versions undo steps back to. */
-const CACHE_SIZE = 96;
+/** Distinct texts kept parsed: the files of a large pack and a few recent versions (a parsed file weighs ~20 times its text). */
+const CACHE_SIZE = 48;
 const cache = new Map<string, ParsedText>();
 
 function parseUncached(text: string): ParsedText {
   const lineCounter = new LineCounter();
   // Each character is at least one byte: a text longer than the limit is over it.
   if (text.length > YAML_LIMITS.maxFileBytes) return { document: null, lineCounter, value: undefined, problem: 'too-large' };
-  const document = parseDocument(text, { lineCounter, schema: 'core', prettyErrors: false });
-  const first = document.errors[0];
-  if (first) return { document: null, lineCounter, value: undefined, problem: first.message.split('\n')[0] ?? first.message };
+  // A file from elsewhere may nest deeper than the parser's recursion goes, or expand its aliases
+  // past the limit: either way it is a file the forms cannot edit, never a crash.
   try {
+    const document = parseDocument(text, { lineCounter, schema: 'core', prettyErrors: false });
+    const first = document.errors[0];
+    if (first) return { document: null, lineCounter, value: undefined, problem: first.message.split('\n')[0] ?? first.message };
     return { document, lineCounter, value: plainValue(document), problem: null };
   } catch (error) {
     return { document: null, lineCounter, value: undefined, problem: error instanceof Error ? error.message : 'unreadable' };

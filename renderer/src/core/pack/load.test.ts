@@ -357,3 +357,12 @@ describe('unknown names suggest what the format calls them, synonyms included', 
     expect(expectError(files, { path: 'branches[0].when.any[0].outcome', message: /must be one of/ }).hint).toBe('did you mean "missed"?');
   });
 });
+
+describe('a file name the pack refuses', () => {
+  it('says why in words to translate, the English unchanged', () => {
+    const files = new Map(minimal).set('media/../escape.png', new Uint8Array([1]));
+    const problem = load(files).diagnostics.find((d) => d.file === 'media/../escape.png')!;
+    expect(problem.message).toBe('the file\'s name points outside the pack folder ("..")');
+    expect(problem.words?.message).toEqual({ key: "the file's name {{0}}", parts: [{ key: 'points outside the pack folder ("..")' }] });
+  });
+});

@@ -14,7 +14,7 @@ import { Hints, KnownNames } from './hints';
 import type { PackLimitOverrides, PackLimits } from './limits';
 import { resolveLimits } from './limits';
 import type { Said } from './message';
-import { count, counted, list, name, quote, say, verbatim } from './message';
+import { amount, count, counted, list, name, quote, say, verbatim } from './message';
 import { pathProblem } from './paths';
 import type { Course, PackManifest, Persona, Scenario } from './schema';
 import { createPackSchemas, offsetMinutes, packSchemas } from './schema';
@@ -72,6 +72,42 @@ function schemasFor(languages: readonly string[]) {
     schemaCache.set(key, schemas);
   }
   return schemas;
+}
+
+/** Why paths.ts refuses a file's name, in words to translate (its English, word for word). */
+const PATH_REASONS: ReadonlyMap<string, Said> = new Map(
+  [
+    say`is empty`,
+    say`is "__proto__", which ZIP tools cannot store`,
+    say`contains invisible control characters`,
+    say`is not valid text`,
+    say`uses backslashes (\\); paths in a pack use forward slashes`,
+    say`is an absolute path (it starts with "/")`,
+    say`starts with a Windows drive letter`,
+    say`points outside the pack folder ("..")`,
+    say`contains a "." folder`,
+    say`contains an empty folder name ("//" or a trailing "/")`,
+    say`contains a character that Windows does not allow (< > : " | ? *)`,
+    say`has a part that ends with a dot or a space, which Windows does not allow`,
+    say`has a part that Windows reserves for devices (such as CON or NUL)`,
+  ].map((reason) => [reason.en, reason]),
+);
+
+function pathReason(reason: string): Said {
+  const known = PATH_REASONS.get(reason);
+  if (known) return known;
+  const limit = /^(is longer than|is nested deeper than|has a part longer than) (\d+) (.*)$/.exec(reason);
+  if (limit) {
+    const n = amount(Number(limit[2]));
+    const said =
+      limit[1] === 'is longer than'
+        ? say`is longer than ${n} characters`
+        : limit[1] === 'is nested deeper than'
+          ? say`is nested deeper than ${n} levels`
+          : say`has a part longer than ${n} bytes, which file systems do not hold`;
+    if (said.en === reason) return said;
+  }
+  return verbatim(reason);
 }
 
 /** Everything one load shares: where problems go and the hint budget. */
@@ -196,7 +232,7 @@ export function loadPack(files: PackFiles, options: LoadOptions): LoadResult {
     total += bytes.length;
     const pathTrouble = pathProblem(path);
     if (pathTrouble !== null) {
-      fileProblem(out, path, say`the file's name ${verbatim(pathTrouble)}`, say`rename it: paths are relative, with / between folders and no ".." parts`);
+      fileProblem(out, path, say`the file's name ${pathReason(pathTrouble)}`, say`rename it: paths are relative, with / between folders and no ".." parts`);
       continue;
     }
     if (YAML_FILE.test(path)) yamlBytes += bytes.length;

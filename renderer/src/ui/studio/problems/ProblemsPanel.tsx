@@ -49,10 +49,10 @@ export function ProblemsPanel() {
         </Title>
         {problems && (
           <>
-            <Badge color={problems.errors ? 'red' : 'gray'} variant="light" tt="none" data-testid="problems-errors">
+            <Badge color={problems.errors ? 'red' : 'gray'} variant="light" c="var(--mantine-color-text)" tt="none" data-testid="problems-errors">
               {t('errors', { count: problems.errors })}
             </Badge>
-            <Badge color={problems.warnings ? 'yellow' : 'gray'} variant="light" tt="none" data-testid="problems-warnings">
+            <Badge color={problems.warnings ? 'yellow' : 'gray'} variant="light" c="var(--mantine-color-text)" tt="none" data-testid="problems-warnings">
               {t('warnings', { count: problems.warnings })}
             </Badge>
           </>
@@ -65,7 +65,7 @@ export function ProblemsPanel() {
           {checking ? t('checking') : t('notChecked')}
         </Text>
       ) : !problems.errors ? (
-        <Text size="sm" c="teal.8" role="status" data-testid="problems-ready">
+        <Text size="sm" role="status" data-testid="problems-ready" className={classes.ready}>
           {problems.warnings ? t('readyWithWarnings', { count: problems.warnings }) : t('ready')}
         </Text>
       ) : null}
@@ -96,7 +96,13 @@ export function ProblemsPanel() {
                         data-testid="problem"
                       >
                         <Group gap="xs" wrap="nowrap" align="baseline">
-                          <Badge size="xs" variant="filled" color={row.diagnostic.severity === 'error' ? 'red' : 'yellow'} className={classes.severity}>
+                          <Badge
+                            size="xs"
+                            variant="light"
+                            color={row.diagnostic.severity === 'error' ? 'red' : 'yellow'}
+                            c="var(--mantine-color-text)"
+                            className={classes.severity}
+                          >
                             {t(row.diagnostic.severity)}
                           </Badge>
                           <Text size="sm" className={classes.message}>

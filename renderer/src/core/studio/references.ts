@@ -232,9 +232,13 @@ export function declarationsOf(doc: PackDocument, target: IdTarget): IdPlace[] {
   return scopeOf(doc, target).definitions;
 }
 
+/** Built on first use, after the app has configured zod. */
+let idCheck: ReturnType<typeof idSchema> | null = null;
+
 /** Why `id` cannot be an id (the format's words), or null when it can. */
 export function idProblem(id: string): string | null {
-  const result = idSchema().safeParse(id);
+  idCheck ??= idSchema();
+  const result = idCheck.safeParse(id);
   return result.success ? null : (result.error.issues[0]?.message ?? 'not an id');
 }
 

@@ -2,7 +2,7 @@
 // the number of translations it still lacks), a list of every missing translation that opens the
 // field, and the YAML view offered where a file's text does not parse. Every input edits the one
 // document (fields.tsx), so comments and key order in the YAML stay as the author wrote them.
-import { Alert, Badge, Button, Group, Select, Stack, Tabs, Text, UnstyledButton } from '@mantine/core';
+import { Alert, Badge, Button, Group, Select, Stack, Tabs, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseDocument } from 'yaml';
@@ -254,8 +254,9 @@ export function FormsView() {
                     value={spec.id}
                     rightSection={
                       count > 0 ? (
-                        <Badge color="orange" variant="light" size="sm" aria-label={t('missingCount', { count })}>
-                          {count}
+                        <Badge color="orange" variant="light" size="sm">
+                          <span aria-hidden="true">{count}</span>
+                          <VisuallyHidden>{t('missingCount', { count })}</VisuallyHidden>
                         </Badge>
                       ) : undefined
                     }

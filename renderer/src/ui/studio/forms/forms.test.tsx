@@ -147,8 +147,7 @@ describe('the forms', () => {
   it('marks a missing translation and its section, lists it, and drops the mark once it is written', async () => {
     const view = await renderStudio();
     // embassy-tg's name has no Russian.
-    const accountsTab = await screen.findByRole('tab', { name: /Accounts/ });
-    expect(within(accountsTab).getByText('1')).toBeTruthy();
+    expect(await screen.findByRole('tab', { name: 'Accounts 1 missing' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '1 missing translation' }));
     const list = screen.getByRole('list', { name: 'Missing translations' });
     fireEvent.click(within(list).getByRole('button', { name: 'Accounts › embassy-tg › Name: Russian' }));
@@ -163,7 +162,7 @@ describe('the forms', () => {
     expect(view.value(['accounts', 1, 'name'])).toEqual({ en: 'Embassy on Telegram', ru: 'Посольство в Telegram' });
     expect(screen.queryByText('Translation missing')).toBeNull();
     expect(screen.getByRole('button', { name: '0 missing translations' })).toBeTruthy();
-    expect(within(screen.getByRole('tab', { name: /Accounts/ })).queryByText('1')).toBeNull();
+    expect(screen.getByRole('tab', { name: 'Accounts' })).toBeTruthy();
   });
 
   it('renames an account through its form, and every task using it follows; a taken name is refused with the reason', async () => {

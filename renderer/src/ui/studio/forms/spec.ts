@@ -8,6 +8,7 @@ import {
   INJECT_TYPES,
   PERSONA_ROLES,
   PLATFORMS,
+  REACTION_MOODS,
   RED_LINE_CONCEPTS,
   SCENARIO_KINDS,
   SEVERITIES,
@@ -325,6 +326,27 @@ const BRANCH: ListSpec = {
   }),
 };
 
+const AUDIENCE_REPLY: ListSpec = {
+  item: 'reply',
+  fields: [
+    { kind: 'ref', key: 'persona', label: 'replyPersona', refs: 'personas', optional: true, described: true },
+    { kind: 'localized', key: 'text', multiline: true },
+  ],
+  template: ({ languages }) => ({ text: texts(languages) }),
+  summary: (item) => {
+    const text = item.text as Record<string, unknown> | undefined;
+    return (text && Object.values(text).find((value): value is string => typeof value === 'string' && value.trim() !== '')) ?? null;
+  },
+};
+
+const MOOD_LABELS: Record<(typeof REACTION_MOODS)[number], string> = {
+  supportive: 'repliesSupportive',
+  grateful: 'repliesGrateful',
+  confused: 'repliesConfused',
+  critical: 'repliesCritical',
+  hostile: 'repliesHostile',
+};
+
 const TEACHING_POINT: ListSpec = {
   item: 'teachingPoint',
   fields: [{ kind: 'localized', key: [], label: 'teachingPoint', multiline: true }],
@@ -367,6 +389,11 @@ const SCENARIO_SECTIONS: readonly SectionSpec[] = [
   { id: 'injects', path: ['timeline'], list: INJECT },
   { id: 'tasks', path: ['tasks'], list: TASK },
   { id: 'branches', path: ['branches'], list: BRANCH },
+  {
+    id: 'audience',
+    path: ['audience'],
+    fields: REACTION_MOODS.map((mood): FieldSpec => ({ kind: 'list', key: ['replies', mood], label: MOOD_LABELS[mood], list: AUDIENCE_REPLY })),
+  },
   {
     id: 'debrief',
     path: ['debrief'],

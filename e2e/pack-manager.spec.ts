@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildArchive, contentHash } from '../renderer/src/core/pack/archive';
 import { MINIMAL_PACK_DIR, readFolder } from '../renderer/src/test/packs';
-import type { Locator } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { HistoryPage } from './pages/HistoryPage';
 import { PackManagerPage } from './pages/PackManagerPage';
@@ -27,9 +27,18 @@ function writeMinimalPack(version: string): { file: string; hash: string } {
   return { file, hash: contentHash(files) };
 }
 
+const screenshotPath = (name: string) => path.join(process.env.SCREENSHOT_DIR ?? 'test-report/screenshots', `${name}.png`);
+
 async function screenshotOf(locator: Locator, name: string): Promise<void> {
-  const folder = process.env.SCREENSHOT_DIR ?? 'test-report/screenshots';
-  await locator.screenshot({ path: path.join(folder, `${name}.png`), animations: 'disabled' });
+  await locator.screenshot({ path: screenshotPath(name), animations: 'disabled' });
+}
+
+/** The studio scrolls inside its panels, not the page: the window is made tall enough to show the whole view. */
+async function screenshotOfStudioView(page: Page, name: string): Promise<void> {
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: viewport?.width ?? 1280, height: 2200 });
+  await page.screenshot({ path: screenshotPath(name), animations: 'disabled' });
+  if (viewport) await page.setViewportSize(viewport);
 }
 
 test('a pack installed from a file is listed with version and hash, updated, and uninstalled; its attempt still opens', async ({
@@ -49,7 +58,7 @@ test('a pack installed from a file is listed with version and hash, updated, and
     await expect(packs.row('core-library').getByRole('button', { name: /Uninstall/ })).toHaveCount(0);
     await packs.installFile(first.file);
     await expect(packs.done).toContainText('Installed “Minimal pack” 1.0.0.');
-    await expect(packs.row('minimal')).toContainText('Installed from a file');
+    await expect(packs.row('minimal')).toContainText('From a file');
     await expect(packs.row('minimal')).toContainText('1.0.0');
     await expect(packs.hash('minimal')).toHaveText(first.hash.slice(0, 12));
     await expectAccessible('the pack manager', { within: '[data-testid="settings-packs"]' });
@@ -86,13 +95,14 @@ test('a pack installed from a file is listed with version and hash, updated, and
     await app.goToHistory();
     const history = new HistoryPage(page);
     await expect(history.rows).toHaveCount(1);
-    await history.rows.first().click();
+    await history.rows.first().getByTestId('attempt-open').click();
     await expect(page.getByTestId('debrief-page')).toHaveAttribute('data-frozen', '');
     await expect(page.getByTestId('debrief-outcome')).toBeVisible();
+    await screenshotOf(page.getByTestId('debrief-page'), 'pack-manager-uninstalled-debrief-en-light');
   });
 });
 
-test('the pack manager in Russian and dark, and the studio importing an events list', async ({ app, page, expectAccessible }) => {
+test('the pack manager in Russian and dark, and the studio importing an events list (CSV, then XLSX)', async ({ app, page, expectAccessible }) => {
   test.setTimeout(120_000);
   const packs = new PackManagerPage(page);
   const studio = new StudioPage(page);
@@ -124,7 +134,7 @@ test('the pack manager in Russian and dark, and the studio importing an events l
     await expect(page.getByTestId('import-summary')).toHaveText('2 injects, 1 new persona and 1 task.');
     await expect(page.getByTestId('import-problem')).toHaveCount(2);
     await expectAccessible('the events list import', { within: '[data-testid="studio-import"]' });
-    await screenshotOf(page.getByTestId('studio-import'), 'studio-import-en-light');
+    await screenshotOfStudioView(page, 'studio-import-en-light');
     await page.getByTestId('import-apply').click();
     await expect(page.getByTestId('import-outcome')).toContainText('Added 2 injects, 1 new persona and 1 task');
     await expect(studio.action('Undo')).toBeEnabled();
@@ -134,13 +144,14 @@ test('the pack manager in Russian and dark, and the studio importing an events l
     await page.emulateMedia({ colorScheme: 'dark' });
     await app.expectColorScheme('dark');
     await app.switchLanguage('ru');
+    // An Excel workbook this time: SheetJS is fetched now, and must run under the page's policy (no eval).
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Выбрать файл CSV или Excel…' }).click();
-    await (await chooser).setFiles(csv);
-    // The persona the first import created is known now: none is new.
-    await expect(page.getByTestId('import-summary')).toHaveText('2 события, 0 новых персон и 1 задание.');
+    await (await chooser).setFiles(path.resolve(import.meta.dirname, '../renderer/src/core/studio/__fixtures__/mel/events.xlsx'));
+    await expect(page.getByTestId('import-summary')).toHaveText('3 события, 3 новые персоны и 1 задание.');
+    await expect(page.getByTestId('import-problem')).toHaveCount(5);
     await expectAccessible('the events list import, dark', { within: '[data-testid="studio-import"]' });
-    await screenshotOf(page.getByTestId('studio-import'), 'studio-import-ru-dark');
+    await screenshotOfStudioView(page, 'studio-import-ru-dark');
 
     await packs.open();
     await expect(packs.row('core-library')).toContainText('Встроенный');

@@ -48,7 +48,7 @@ describe('pack manager', () => {
     expect(builtIn.textContent).toContain('Built-in');
     expect(within(builtIn).queryByRole('button', { name: /Uninstall/ })).toBeNull();
     const installed = await waitFor(() => rowOf('minimal'));
-    expect(installed.textContent).toContain('Installed from a file');
+    expect(installed.textContent).toContain('From a file');
     expect(installed.textContent).toContain('1.0.0');
     expect(installed.textContent).toContain(formatDate(Date.UTC(2026, 5, 24), 'en'));
     expect(within(installed).getByTestId('pack-hash').textContent).toBe(contentHash(minimalFiles()).slice(0, 12));

@@ -211,21 +211,42 @@ function ColumnMapping({ loaded, onChange }: { loaded: Loaded; onChange: (mappin
       <Text size="sm" c="dimmed">
         {loaded.remembered ? t('mapping.remembered') : t('mapping.detected')}
       </Text>
-      <Group align="flex-start" gap="md">
-        {MEL_FIELDS.map((field) => (
-          <Select
-            key={field}
-            label={t(`fields.${field}`)}
-            description={t(`fieldHints.${field}`)}
-            data={options}
-            value={mapping[field] === null ? '' : String(mapping[field])}
-            onChange={(value) => choose(field, value)}
-            allowDeselect={false}
-            w={230}
-            data-testid={`import-map-${field}`}
-          />
-        ))}
-      </Group>
+      <Table withTableBorder={false} verticalSpacing={4} maw={980} aria-label={t('mapping.title')}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={180}>{t('mapping.field')}</Table.Th>
+            <Table.Th w={280}>{t('mapping.sheetColumn')}</Table.Th>
+            <Table.Th>{t('mapping.holds')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {MEL_FIELDS.map((field) => (
+            <Table.Tr key={field}>
+              <Table.Td>
+                <Text size="sm" fw={500}>
+                  {t(`fields.${field}`)}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Select
+                  aria-label={t(`fields.${field}`)}
+                  data={options}
+                  value={mapping[field] === null ? '' : String(mapping[field])}
+                  onChange={(value) => choose(field, value)}
+                  allowDeselect={false}
+                  size="xs"
+                  data-testid={`import-map-${field}`}
+                />
+              </Table.Td>
+              <Table.Td>
+                <Text size="xs" c="dimmed">
+                  {t(`fieldHints.${field}`)}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
       <Text size="sm" fw={500}>
         {t('mapping.preview')}
       </Text>

@@ -11,6 +11,7 @@ import { formatDiagnosticAs } from '../renderer/src/core/pack/diagnostics';
 import type { Translate } from '../renderer/src/i18n/grading-message';
 import { renderDiagnostic } from '../renderer/src/i18n/pack-diagnostic-message';
 import { resources } from '../renderer/src/i18n/resources';
+import { addStudioResources } from '../renderer/src/i18n/studio-resources';
 import { checkPackFiles } from '../renderer/src/studio/check-protocol';
 import { MINIMAL_PACK_DIR, readFolder } from '../renderer/src/test/packs';
 import { PackInputError, findPackFiles, readFoundFiles, readPackFolder, readPackSource } from './lib/pack-files';
@@ -18,6 +19,7 @@ import { PackInputError, findPackFiles, readFoundFiles, readPackFolder, readPack
 const root = path.resolve(import.meta.dirname, '..');
 const i18n = createInstance();
 await i18n.init({ lng: 'en', fallbackLng: 'en', resources, interpolation: { escapeValue: false }, returnNull: false });
+addStudioResources(i18n);
 const translate = i18n.t as unknown as Translate;
 const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 

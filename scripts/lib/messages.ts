@@ -9,6 +9,7 @@ import type { Platform } from '../../renderer/src/core/pack/schema';
 import { renderGradingMessage, type Translate } from '../../renderer/src/i18n/grading-message';
 import { renderDiagnostic } from '../../renderer/src/i18n/pack-diagnostic-message';
 import { resources } from '../../renderer/src/i18n/resources';
+import { addStudioResources } from '../../renderer/src/i18n/studio-resources';
 
 const i18n = i18next.createInstance();
 await i18n.init({
@@ -20,6 +21,8 @@ await i18n.init({
   interpolation: { escapeValue: false },
   returnNull: false,
 });
+// The pack checker's messages (`packDiagnostics`) load with the studio in the app; here, at once.
+addStudioResources(i18n);
 
 export async function setCliLanguage(language: string): Promise<void> {
   await i18n.changeLanguage(language === 'ru' ? 'ru' : 'en');

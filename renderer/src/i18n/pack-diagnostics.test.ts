@@ -17,15 +17,17 @@ import type { Translate } from './grading-message';
 import { renderDiagnostic } from './pack-diagnostic-message';
 import { catalogueKeys } from './pack-diagnostics-keys';
 import { resources } from './resources';
+import { addStudioResources, studioResources } from './studio-resources';
 
 const keys = catalogueKeys();
-const en = resources.en.packDiagnostics as Record<string, string>;
-const ru = resources.ru.packDiagnostics as Record<string, string>;
+const en = studioResources.en.packDiagnostics as Record<string, string>;
+const ru = studioResources.ru.packDiagnostics as Record<string, string>;
 const PLACEHOLDERS = /\{\{(\w+)\}\}/g;
 const placeholders = (text: string) => [...text.matchAll(PLACEHOLDERS)].map((match) => match[1]).sort();
 
 const i18n = createInstance();
 await i18n.init({ lng: 'en', fallbackLng: 'en', resources, interpolation: { escapeValue: false }, returnNull: false });
+addStudioResources(i18n);
 const translate = i18n.t as unknown as Translate;
 
 describe('the packDiagnostics catalogue', () => {

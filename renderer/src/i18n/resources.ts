@@ -26,7 +26,6 @@ import enExports from './locales/en/exports.json';
 import enBadges from './locales/en/badges.json';
 import enLrs from './locales/en/lrs.json';
 import enPackManager from './locales/en/packManager.json';
-import enPackDiagnostics from './locales/en/packDiagnostics.json';
 import ruAbout from './locales/ru/about.json';
 import ruCommon from './locales/ru/common.json';
 import ruGrading from './locales/ru/grading.json';
@@ -48,7 +47,6 @@ import ruExports from './locales/ru/exports.json';
 import ruBadges from './locales/ru/badges.json';
 import ruLrs from './locales/ru/lrs.json';
 import ruPackManager from './locales/ru/packManager.json';
-import ruPackDiagnostics from './locales/ru/packDiagnostics.json';
 
 export const DEFAULT_NAMESPACE = 'common';
 
@@ -75,7 +73,6 @@ const en = {
   badges: enBadges,
   lrs: enLrs,
   packManager: enPackManager,
-  packDiagnostics: enPackDiagnostics,
 };
 
 export type Namespace = keyof typeof en;
@@ -107,7 +104,6 @@ export const resources: Record<Language, typeof en> = {
     badges: ruBadges,
     lrs: ruLrs,
     packManager: ruPackManager,
-    packDiagnostics: ruPackDiagnostics,
   },
 };
 

@@ -4,12 +4,14 @@
 // type-checking; the parity test reads every locale file, these included.
 import type { i18n } from 'i18next';
 import type { Language } from '../../../electron/contract/api';
+import enPackDiagnostics from './locales/en/packDiagnostics.json';
 import enStudio from './locales/en/studio.json';
 import enStudioCalibration from './locales/en/studioCalibration.json';
 import enStudioForms from './locales/en/studioForms.json';
 import enStudioImport from './locales/en/studioImport.json';
 import enStudioProblems from './locales/en/studioProblems.json';
 import enStudioPublish from './locales/en/studioPublish.json';
+import ruPackDiagnostics from './locales/ru/packDiagnostics.json';
 import ruStudio from './locales/ru/studio.json';
 import ruStudioCalibration from './locales/ru/studioCalibration.json';
 import ruStudioForms from './locales/ru/studioForms.json';
@@ -20,6 +22,8 @@ import ruStudioPublish from './locales/ru/studioPublish.json';
 const en = {
   studio: enStudio,
   studioProblems: enStudioProblems,
+  // The pack checker's messages: the problems panel's, and the CLI's (scripts/lib/messages.ts).
+  packDiagnostics: enPackDiagnostics,
   studioForms: enStudioForms,
   studioCalibration: enStudioCalibration,
   studioPublish: enStudioPublish,
@@ -37,6 +41,7 @@ export const studioResources: Record<Language, StudioResources> = {
   ru: {
     studio: ruStudio,
     studioProblems: ruStudioProblems,
+    packDiagnostics: ruPackDiagnostics,
     studioForms: ruStudioForms,
     studioCalibration: ruStudioCalibration,
     studioPublish: ruStudioPublish,

@@ -87,7 +87,7 @@ export function Workspace({ commands, problem, views = STUDIO_VIEWS, actions = S
 
   return (
     <div ref={rootRef} className={classes.workspace} data-testid="studio-workspace">
-      <Group justify="space-between" wrap="nowrap" gap="sm" className={classes.toolbar}>
+      <Group justify="space-between" wrap="nowrap" gap="sm" className={classes.toolbar} data-testid="studio-toolbar">
         <Box miw={0}>
           <Title order={1} size="h3" tabIndex={-1} data-page-title lineClamp={1}>
             {title ?? t('untitled')}
@@ -131,7 +131,13 @@ export function Workspace({ commands, problem, views = STUDIO_VIEWS, actions = S
         </Alert>
       )}
 
-      <Tabs value={front?.id ?? null} onChange={(value) => value && workspace.showView(value)} keepMounted={false} className={classes.views}>
+      <Tabs
+        value={front?.id ?? null}
+        onChange={(value) => value && workspace.showView(value)}
+        keepMounted={false}
+        className={classes.views}
+        classNames={{ list: classes.tabList, tab: classes.tab }}
+      >
         <Tabs.List aria-label={t('views.label')}>
           {mainViews.map((view) => {
             const Shape = view.icon;
@@ -188,13 +194,13 @@ function SaveStatus({ studio, unsaved }: { studio: StudioHandle; unsaved: boolea
   // A folder is saved back to; everything else lives in the recovery copy until published or exported.
   if (studio.source.kind !== 'folder') {
     return (
-      <Badge variant="light" color="gray" tt="none" data-testid="studio-save-status">
+      <Badge variant="light" color="gray" tt="none" className={classes.status} data-testid="studio-save-status">
         {t('status.kept')}
       </Badge>
     );
   }
   return (
-    <Badge variant="light" color={unsaved ? 'orange' : 'teal'} tt="none" data-testid="studio-save-status">
+    <Badge variant="light" color={unsaved ? 'orange' : 'teal'} tt="none" className={classes.status} data-testid="studio-save-status">
       {unsaved ? t('status.unsaved') : t('status.saved')}
     </Badge>
   );

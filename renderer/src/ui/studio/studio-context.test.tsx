@@ -7,6 +7,8 @@ import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createI18n } from '../../i18n';
+import { listRecoveryCopies, loadRecoveryCopy, saveRecoveryCopy } from '../../studio/recovery';
+import { createTestDatabase } from '../../test/database';
 import { documentFromFiles, type PackDocument } from '../../core/studio/document';
 import type { StudioCheck, StudioChecker } from '../../studio/checker';
 import { AUTOSAVE_DELAY_MS, StudioProvider, useRevealed, useStudio, useStudioWorkspace, type RecoveryCopy, type StudioSession } from './studio-context';
@@ -163,6 +165,28 @@ describe('studio context', () => {
     // Nothing is left to write after closing: no timer fires later.
     await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS * 2);
     expect(saveCopy).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps the recovery copy in the database, where the start page finds it after the app closed', async () => {
+    // The database (fake-indexeddb) runs on the real event loop.
+    vi.useRealTimers();
+    const db = createTestDatabase();
+    const { result, unmount } = renderHook(() => useStudio(), {
+      wrapper: ({ children }: { children: ReactNode }) => (
+        <Studio session={session()} saveCopy={(copy) => saveRecoveryCopy(db, copy)} createChecker={null} initialView="yaml" now={() => 42}>
+          {children}
+        </Studio>
+      ),
+    });
+    act(() => result.current.apply({ kind: 'set', file: 'pack.yaml', path: ['title', 'en'], value: 'Typed before closing' }));
+    // The app closes before the pause is over: leaving writes what is pending.
+    unmount();
+    await vi.waitFor(async () => expect(await listRecoveryCopies(db)).toHaveLength(1));
+    const copy = await loadRecoveryCopy(db, 'draft-1');
+    expect(copy).toMatchObject({ draftId: 'draft-1', source: { kind: 'new' }, savedAt: 42, label: 'Typed before closing' });
+    expect(copy!.document.texts.get('pack.yaml')).toContain('en: Typed before closing');
+    expect(copy!.document.texts.get('scenarios/fire.yaml')).toBe('id: fire\nkind: crisis\n');
+    db.close();
   });
 
   it('tells when the recovery copy could not be written, and tries again with the next flush', async () => {

@@ -3,6 +3,8 @@
 import { Button, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Translate } from '../../../i18n/grading-message';
+import { renderDiagnostic } from '../../../i18n/pack-diagnostic-message';
 import { useRevealed, useStudio } from '../studio-context';
 import { FileIcon, PlusIcon, TrashIcon } from '../studio-icons';
 import { AddScenarioDialog, RemoveFileDialog } from './file-dialogs';
@@ -12,7 +14,7 @@ import type { PlacedProblem } from './sync';
 import classes from './yaml.module.css';
 
 export function YamlView() {
-  const { t } = useTranslation('studio');
+  const { t, i18n } = useTranslation('studio');
   const studio = useStudio();
   const { document, check, apply } = studio;
   const files = useMemo(() => yamlFiles(document), [document]);
@@ -34,13 +36,13 @@ export function YamlView() {
     () =>
       (check?.diagnostics ?? [])
         .filter((diagnostic) => diagnostic.file === file)
-        .map((diagnostic) => ({
-          severity: diagnostic.severity,
-          line: diagnostic.line,
-          column: diagnostic.column,
-          message: diagnostic.hint ? `${diagnostic.message}\n${diagnostic.hint}` : diagnostic.message,
-        })),
-    [check, file],
+        .map((diagnostic) => {
+          // In the reader's language, as the problems panel and the CLI word it.
+          const text = renderDiagnostic(i18n.t as unknown as Translate, i18n.language, diagnostic);
+          const message = text.hint ? `${text.message}\n${t('yaml.hint', { hint: text.hint })}` : text.message;
+          return { severity: diagnostic.severity, line: diagnostic.line, column: diagnostic.column, message };
+        }),
+    [check, file, i18n, t],
   );
   const countsByFile = useMemo(() => {
     const counts = new Map<string, number>();

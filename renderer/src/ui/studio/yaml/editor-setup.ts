@@ -153,7 +153,8 @@ export function createEditorState({ file, text, dark, compartments, label, onTex
       search({ top: true }),
       keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...foldKeymap, ...completionKeymap, ...lintKeymap, indentWithTab]),
       EditorView.lineWrapping,
-      EditorView.contentAttributes.of({ 'aria-label': label }),
+      // tabindex: the text is the scroller's focusable content, also to checkers that overlook contenteditable.
+      EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),
       compartments.language.of(languageExtension(file)),
       compartments.theme.of(themeExtension(dark)),
       EditorView.updateListener.of((update) => {

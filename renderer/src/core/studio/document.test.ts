@@ -150,6 +150,12 @@ describe('a form edit', () => {
     expect(changedLines(SCENARIO, textOf(removed)).added).toEqual(['languages: [ru, uk]']);
   });
 
+  it('keeps a mapping written on one line on one line, spaced as it was', () => {
+    const flow = docOf({ [FILE]: 'title: { en: Hotline, ru: Горячая линия }\nlanguages: [en, ru]\n' });
+    const next = applyEdit(flow, { kind: 'set', file: FILE, path: ['title', 'en'], value: 'Hotline: call us' });
+    expect(textOf(next, FILE)).toBe('title: { en: "Hotline: call us", ru: Горячая линия }\nlanguages: [en, ru]\n');
+  });
+
   it('writes `[]` filled with a mapping as a block list, and keeps a list of words on one line', () => {
     const empty = applyEdit(doc, { kind: 'set', file: FILE, path: ['branches'], value: [] });
     expect(textOf(empty)).toContain('branches: []\n');

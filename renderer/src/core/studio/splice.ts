@@ -94,7 +94,7 @@ function endOf(node: unknown, fallback: number): number {
 }
 
 class Renderer {
-  constructor(private readonly options: ToStringOptions) {}
+  constructor(readonly options: ToStringOptions) {}
 
   /** `key: value` at column 0, ending with a newline; `keySource` keeps the author's spelling of an existing key. */
   pair(key: PathKey, value: unknown, keySource?: string): string {
@@ -183,7 +183,10 @@ function replaceFlow(text: string, original: Document, edited: Document, path: r
   // Filled with mappings, it became a block list: its whole entry is written again.
   if (!(isCollection(now) && now.flow)) return rewriteEntry(text, step, now, render);
   const parent = walk(original, path.slice(0, -1)).at(-1)?.node;
-  return { from: range[0], to: range[1], text: render.inline(now, isSeq(parent)) };
+  // Written as the author wrote it: `{ en: …, ru: … }` with spaces inside the brackets, or `[en, ru]` without.
+  const padded = /^[[{][ \t]/.test(text.slice(range[0], range[0] + 2));
+  const styled = new Renderer({ ...render.options, flowCollectionPadding: padded });
+  return { from: range[0], to: range[1], text: styled.inline(now, isSeq(parent)) };
 }
 
 /** Replaces the node at `path` (which exists) with the edited document's node there. */

@@ -28,6 +28,8 @@ test('the problems panel shows a YAML trap with its fix, jumps to it, and says w
       author: 'Training unit',
     });
     await expect(panel.getByTestId('problems-ready')).toHaveText('No problems: the pack is ready to play-test and publish.', { timeout: 30_000 });
+    // The check runs in its web worker, off the page's thread (the page checks only where no worker can start).
+    expect(page.workers().some((worker) => worker.url().includes('check.worker'))).toBe(true);
   });
 
   await test.step('an unquoted ": " typed into a text is told at its line, with the line fixed', async () => {

@@ -142,6 +142,7 @@ function startApp(): void {
               const window = BrowserWindow.fromWebContents(event.sender);
               return window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options);
             },
+            remembered: { file: path.join(app.getPath('userData'), 'studio-folders.json'), files: nodeKeyFiles },
           }),
         }),
         createTrustedSenderCheck({

@@ -117,6 +117,27 @@ describe('saving to a pack folder', () => {
     expect(readdirSync(root).sort()).toEqual(['outside', 'pack']);
   });
 
+  it('still saves to a folder chosen before the app was closed, remembered in the user-data folder', async () => {
+    const folder = packFolder();
+    const stored = new Map<string, Uint8Array>();
+    const files = {
+      read: async (filePath: string) => stored.get(filePath) ?? null,
+      writePrivate: async (filePath: string, bytes: Uint8Array) => void stored.set(filePath, bytes),
+    };
+    const remembered = { file: '/user-data/studio-folders.json', files };
+    const dialog = vi.fn(async () => ({ canceled: false, filePaths: [folder] }));
+    await createStudioFolders({ showOpenDialog: dialog, remembered }).open(event, {});
+
+    const afterRestart = createStudioFolders({ showOpenDialog: vi.fn(), remembered });
+    expect(await afterRestart.save({ folder, files: [file('pack.yaml', 'id: recovered\n')], remove: [] })).toEqual({ kind: 'saved', written: 1, removed: 0 });
+    expect(readFileSync(path.join(folder, 'pack.yaml'), 'utf8')).toBe('id: recovered\n');
+    expect((await afterRestart.save({ folder: packFolder('other'), files: [], remove: [] })).kind).toBe('refused');
+
+    stored.set(remembered.file, encoder.encode('{ not json'));
+    const damaged = createStudioFolders({ showOpenDialog: vi.fn(), remembered });
+    expect((await damaged.save({ folder, files: [], remove: [] })).kind).toBe('refused');
+  });
+
   it('refuses when the folder was moved away since it was opened', async () => {
     const folder = packFolder();
     const { folders } = setUp(folder);

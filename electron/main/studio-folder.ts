@@ -1,7 +1,8 @@
 // Runtime: main process. Pack folders for the studio in the desktop app: the author picks a folder,
 // the main process reads it with the same walk and limits as the command-line tools
 // (scripts/lib/pack-files.ts: no links followed, names and sizes checked before a byte is read), and
-// later writes the edited pack back into that folder only. Each file is written to a temporary file
+// later writes the edited pack back into that folder only (the folders chosen are remembered, so a
+// pack recovered after the app closed still saves back). Each file is written to a temporary file
 // beside it and then renamed over the old one, so a crash or a full disk never leaves half a file;
 // a file whose bytes are already on disk is not touched. Paths come from the page, so every one is
 // checked again here: inside the folder, through no link, onto nothing but a plain file.
@@ -12,10 +13,35 @@ import type { IpcMainInvokeEvent, OpenDialogOptions, OpenDialogReturnValue } fro
 import { pathProblem } from '../../renderer/src/core/pack/paths';
 import { PackInputError, findPackFiles, readFoundFiles } from '../../scripts/lib/pack-files';
 import type { StudioFolderOpenRequest, StudioFolderOpened, StudioFolderSaveRequest, StudioFolderSaved } from '../contract/api';
+import type { KeyFileAccess } from './device-key';
 
 export interface StudioFolderDependencies {
   /** Electron's folder dialog, for the window whose page asked. */
   showOpenDialog(event: IpcMainInvokeEvent, options: OpenDialogOptions): Promise<OpenDialogReturnValue>;
+  /**
+   * Where the folders the author chose are remembered (a file in the user-data folder), so that a
+   * pack recovered after the app closed can still be saved back to its folder. Without it, only the
+   * folders chosen since the app started can be written.
+   */
+  remembered?: { file: string; files: KeyFileAccess };
+}
+
+/** Folders remembered, the most recently chosen last; the oldest are forgotten first. */
+export const MAX_REMEMBERED_FOLDERS = 100;
+const REMEMBERED_FORMAT = 1;
+
+/** The remembered folders from the file's bytes; a damaged or foreign file remembers none. */
+function rememberedFolders(bytes: Uint8Array | null): string[] {
+  if (!bytes) return [];
+  try {
+    const parsed: unknown = JSON.parse(new TextDecoder().decode(bytes));
+    if (!parsed || typeof parsed !== 'object') return [];
+    const { format, folders } = parsed as { format?: unknown; folders?: unknown };
+    if (format !== REMEMBERED_FORMAT || !Array.isArray(folders)) return [];
+    return folders.filter((folder): folder is string => typeof folder === 'string' && folder.length > 0).slice(-MAX_REMEMBERED_FOLDERS);
+  } catch {
+    return [];
+  }
 }
 
 export interface StudioFolders {
@@ -97,15 +123,36 @@ async function writeAtomically(target: string, bytes: Uint8Array): Promise<void>
 }
 
 export function createStudioFolders(deps: StudioFolderDependencies): StudioFolders {
-  // Only folders the author picked in this run's dialog are written: the page cannot name another.
+  // Only folders the author picked in the dialog are written: the page cannot name another.
   const opened = new Set<string>();
+  const { remembered } = deps;
+  const loaded = remembered
+    ? remembered.files.read(remembered.file).then(
+        (bytes) => {
+          for (const folder of rememberedFolders(bytes)) opened.add(folder);
+        },
+        // Unreadable: folders chosen from now on are remembered afresh.
+        () => undefined,
+      )
+    : Promise.resolve();
+  const remember = async (folder: string): Promise<void> => {
+    await loaded;
+    opened.delete(folder);
+    opened.add(folder);
+    while (opened.size > MAX_REMEMBERED_FOLDERS) opened.delete(opened.values().next().value as string);
+    if (!remembered) return;
+    const bytes = new TextEncoder().encode(JSON.stringify({ format: REMEMBERED_FORMAT, folders: [...opened] }));
+    // Remembering is a convenience: a folder that cannot be noted is still open for this run.
+    await remembered.files.writePrivate(remembered.file, bytes).catch(() => undefined);
+  };
   // One save at a time: two saves of the same pack in a row must land in order.
   let saving: Promise<unknown> = Promise.resolve();
 
   const save = async (request: StudioFolderSaveRequest): Promise<StudioFolderSaved> => {
     const root = request.folder;
+    await loaded;
     if (!opened.has(root)) {
-      return { kind: 'refused', message: `${root} was not opened in the studio since Attaché started: open the folder again, then save.` };
+      return { kind: 'refused', message: `${root} was not opened in the studio: open the folder with "Open a folder…", then save.` };
     }
     try {
       const rootStat = await lstatOrNull(root);
@@ -150,7 +197,7 @@ export function createStudioFolders(deps: StudioFolderDependencies): StudioFolde
       if (result.canceled || !folder) return { kind: 'cancelled' };
       try {
         const files = readFoundFiles(findPackFiles(folder));
-        opened.add(folder);
+        await remember(folder);
         return { kind: 'opened', folder, files: [...files].map(([filePath, bytes]) => ({ path: filePath, bytes })) };
       } catch (error) {
         if (error instanceof PackInputError) return { kind: 'refused', folder, message: error.message };

@@ -1,10 +1,11 @@
 // Runtime: renderer. The studio: the start page until a pack is open, then the workspace around it,
 // with its recovery copy, its live check and saving back to a folder.
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createStudioChecker } from '../../studio/checker';
-import { saveRecoveryCopy } from '../../studio/recovery';
+import { loadRecoveryCopy, saveRecoveryCopy } from '../../studio/recovery';
 import { saveFolderSource } from '../../studio/sources';
+import { Loading } from '../Loading';
 import { useServices } from '../services';
 import { StartPage } from './start/StartPage';
 import { StudioProvider, useStudio, useStudioWorkspace, type RecoveryCopy, type StudioSession } from './studio-context';
@@ -16,12 +17,44 @@ export interface StudioProps {
   notice?: ReactNode;
 }
 
+/**
+ * The pack open when the studio was left for another screen (or locked), reopened from its recovery
+ * copy on return: going to the catalogue and back does not close it. Kept for this window only.
+ */
+const leftOpen: { draftId: string | null; matchesSource: boolean } = { draftId: null, matchesSource: true };
+
 export function Studio({ notice }: StudioProps) {
   useStudioTranslations();
   const { t } = useTranslation('studio');
   const { db, appInfo } = useServices();
   const [session, setSession] = useState<StudioSession | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [reopening, setReopening] = useState(() => leftOpen.draftId !== null);
+
+  useEffect(() => {
+    const draftId = leftOpen.draftId;
+    if (draftId === null) return;
+    let current = true;
+    // The copy was written when the studio was left; a read after that write sees it.
+    loadRecoveryCopy(db, draftId).then(
+      (copy) => {
+        if (!current) return;
+        if (copy) setSession({ draftId, source: copy.source, document: copy.document, matchesSource: leftOpen.matchesSource });
+        setReopening(false);
+      },
+      () => current && setReopening(false),
+    );
+    return () => {
+      current = false;
+    };
+  }, [db]);
+
+  const open = useCallback((opened: StudioSession | null) => {
+    leftOpen.draftId = opened?.draftId ?? null;
+    leftOpen.matchesSource = opened?.matchesSource ?? true;
+    setProblem(null);
+    setSession(opened);
+  }, []);
 
   const createChecker = useCallback(() => createStudioChecker({ appVersion: appInfo.version }), [appInfo.version]);
   const saveCopy = useCallback((copy: RecoveryCopy) => saveRecoveryCopy(db, copy), [db]);
@@ -30,17 +63,8 @@ export function Studio({ notice }: StudioProps) {
     [t],
   );
 
-  if (!session) {
-    return (
-      <StartPage
-        notice={notice}
-        onOpen={(opened) => {
-          setProblem(null);
-          setSession(opened);
-        }}
-      />
-    );
-  }
+  if (reopening) return <Loading what="screen" />;
+  if (!session) return <StartPage notice={notice} onOpen={open} />;
   return (
     <StudioProvider
       key={session.draftId}
@@ -50,7 +74,7 @@ export function Studio({ notice }: StudioProps) {
       initialView="yaml"
       onAutosaveError={onAutosaveError}
     >
-      <OpenPack problem={problem} setProblem={setProblem} close={() => setSession(null)} />
+      <OpenPack problem={problem} setProblem={setProblem} close={() => open(null)} />
     </StudioProvider>
   );
 }
@@ -61,6 +85,11 @@ function OpenPack({ problem, setProblem, close }: { problem: string | null; setP
   const studio = useStudio();
   const workspace = useStudioWorkspace();
   const { document, source } = studio;
+
+  // Whether the folder holds what is shown, for when the studio is left and this pack reopened.
+  useEffect(() => {
+    if (leftOpen.draftId === workspace.draftId) leftOpen.matchesSource = !workspace.unsaved;
+  }, [workspace.draftId, workspace.unsaved]);
 
   const commands = useMemo(
     () => ({

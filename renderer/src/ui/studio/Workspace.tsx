@@ -13,6 +13,7 @@ import {
   STUDIO_ACTIONS,
   STUDIO_VIEWS,
   viewActions,
+  viewShortcut,
   type StudioActionContext,
   type StudioActionEntry,
   type StudioCommands,
@@ -69,6 +70,7 @@ export function Workspace({ commands, problem, views = STUDIO_VIEWS, actions = S
   }, [allActions]);
 
   const mainViews = views.filter((view) => view.placement === 'main');
+  const shortcutOf = (view: StudioViewEntry) => viewShortcut(view, views);
   const panels = views.filter((view) => view.placement === 'panel');
   const front = mainViews.find((view) => view.id === workspace.view) ?? mainViews[0];
   const title = packTitle(studio.document, i18n.language);
@@ -142,7 +144,14 @@ export function Workspace({ commands, problem, views = STUDIO_VIEWS, actions = S
           {mainViews.map((view) => {
             const Shape = view.icon;
             return (
-              <Tabs.Tab key={view.id} value={view.id} leftSection={<Shape size={16} />} data-testid={`studio-view-${view.id}`}>
+              <Tabs.Tab
+                key={view.id}
+                value={view.id}
+                leftSection={<Shape size={16} />}
+                aria-keyshortcuts={shortcutOf(view) ? ariaShortcut(shortcutOf(view)!) : undefined}
+                title={shortcutOf(view) ? formatShortcut(shortcutOf(view)!) : undefined}
+                data-testid={`studio-view-${view.id}`}
+              >
                 {label(view)}
               </Tabs.Tab>
             );

@@ -59,6 +59,11 @@ export interface StudioSession {
   draftId: string;
   source: StudioSource;
   document: PackDocument;
+  /**
+   * False when the document may differ from what its source holds (a recovered copy of a folder
+   * whose last changes were never saved to it): it starts as unsaved.
+   */
+  matchesSource?: boolean;
 }
 
 export const StudioContext = createContext<StudioHandle | null>(null);
@@ -113,6 +118,7 @@ export function StudioProvider({ session, saveCopy, createChecker, initialView, 
   const [source, setSource] = useState<StudioSource>(session.source);
   const sourceRef = useRef(source);
   const [savedDocument, setSavedDocument] = useState<PackDocument>(session.document);
+  const [savedKnown, setSavedKnown] = useState(session.matchesSource ?? true);
   const [view, setView] = useState(initialView);
   const [target, setTarget] = useState<StudioTarget | null>(null);
   const document = history.document;
@@ -212,6 +218,7 @@ export function StudioProvider({ session, saveCopy, createChecker, initialView, 
   const markSaved = useCallback(
     (saved: PackDocument, newSource?: StudioSource) => {
       setSavedDocument(saved);
+      setSavedKnown(true);
       if (newSource) {
         sourceRef.current = newSource;
         setSource(newSource);
@@ -242,8 +249,17 @@ export function StudioProvider({ session, saveCopy, createChecker, initialView, 
     [document, source, apply, undoStep, redoStep, history, check, checking, reveal, target],
   );
   const workspace = useMemo<StudioWorkspace>(
-    () => ({ view, showView: setView, draftId: session.draftId, unsaved: document !== savedDocument, saved: savedDocument, markSaved, flush, onReveal }),
-    [view, session.draftId, document, savedDocument, markSaved, flush, onReveal],
+    () => ({
+      view,
+      showView: setView,
+      draftId: session.draftId,
+      unsaved: !savedKnown || document !== savedDocument,
+      saved: savedDocument,
+      markSaved,
+      flush,
+      onReveal,
+    }),
+    [view, session.draftId, document, savedKnown, savedDocument, markSaved, flush, onReveal],
   );
 
   return (

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../i18n';
 import { addStudioResources } from '../../i18n/studio-resources';
 import { formatShortcut, ariaShortcut, normalizeShortcut, shortcutHandler } from './shortcuts';
-import { STUDIO_ACTIONS, STUDIO_VIEWS, viewActions } from './views';
+import { STUDIO_ACTIONS, STUDIO_VIEWS, viewActions, viewShortcut } from './views';
 
 const everything = () => [...STUDIO_ACTIONS, ...viewActions(STUDIO_VIEWS)];
 
@@ -40,6 +40,16 @@ describe('studio registry', () => {
     expect(owners.get(normalizeShortcut('mod+shift+Z'))).toBe('redo');
     expect(owners.get(normalizeShortcut('mod+Y'))).toBe('redo');
     expect(owners.get(normalizeShortcut('mod+K'))).toBe('palette');
+  });
+
+  it('gives every tab a shortcut: its own, else Alt and its place', () => {
+    const main = STUDIO_VIEWS.filter((view) => view.placement === 'main');
+    for (const [index, view] of main.entries()) {
+      const shortcut = viewShortcut(view);
+      if (index < 9) expect(shortcut, view.id).toBeDefined();
+      if (!view.shortcut && index < 9) expect(shortcut).toBe(`alt+digit${index + 1}`);
+    }
+    expect(viewShortcut(STUDIO_VIEWS[0]!)).toBe('alt+digit1');
   });
 
   it('has a main view to show first', () => {

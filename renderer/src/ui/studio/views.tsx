@@ -142,14 +142,24 @@ export const STUDIO_ACTIONS: readonly StudioActionEntry[] = [
   },
 ];
 
+/** The shortcut of a view: its own, else Alt and its place among the tabs (Alt+1 for the first… Alt+9). */
+export function viewShortcut(view: StudioViewEntry, views: readonly StudioViewEntry[] = STUDIO_VIEWS): string | undefined {
+  if (view.shortcut) return view.shortcut;
+  const position = views.filter((each) => each.placement === 'main').indexOf(view) + 1;
+  return position >= 1 && position <= 9 ? `alt+digit${position}` : undefined;
+}
+
 /** Every view is also an action ("Show the YAML view"), so the palette and the shortcuts reach it. */
 export function viewActions(views: readonly StudioViewEntry[] = STUDIO_VIEWS): StudioActionEntry[] {
-  return views.map((view) => ({
-    id: `view:${view.id}`,
-    labelKey: view.labelKey,
-    icon: view.icon,
-    shortcuts: view.shortcut ? [view.shortcut] : undefined,
-    toolbar: false,
-    perform: ({ workspace }) => workspace.showView(view.id),
-  }));
+  return views.map((view) => {
+    const shortcut = viewShortcut(view, views);
+    return {
+      id: `view:${view.id}`,
+      labelKey: view.labelKey,
+      icon: view.icon,
+      shortcuts: shortcut ? [shortcut] : undefined,
+      toolbar: false,
+      perform: ({ workspace }) => workspace.showView(view.id),
+    };
+  });
 }

@@ -8,7 +8,6 @@ import { useTranslation } from 'react-i18next';
 import { ArchiveError } from '../../../core/pack/archive';
 import { discardRecoveryCopy, listRecoveryCopies, loadRecoveryCopy } from '../../../studio/recovery';
 import { openFolderSource } from '../../../studio/sources';
-import { formatDate } from '../../format';
 import type { IconProps } from '../../icons';
 import { useServices } from '../../services';
 import { packTitle, sourceLabel } from '../pack-facts';
@@ -27,6 +26,11 @@ export interface StartPageProps {
 }
 
 type Dialog = 'new' | 'copy' | 'installed' | null;
+
+/** When a draft last changed, to the minute: several may change on one day. */
+function formatDateTime(timestamp: number, language: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(timestamp);
+}
 
 export function StartPage({ onOpen, notice, now = Date.now }: StartPageProps) {
   const { t, i18n } = useTranslation('studio');
@@ -65,7 +69,8 @@ export function StartPage({ onOpen, notice, now = Date.now }: StartPageProps) {
   const recover = async (draftId: string) => {
     const copy = await loadRecoveryCopy(db, draftId);
     if (!copy) return setFailure({ message: t('start.drafts.gone') });
-    open({ draftId: copy.draftId, source: copy.source, document: copy.document });
+    // A folder's copy may hold changes never saved to the folder: it opens as unsaved.
+    open({ draftId: copy.draftId, source: copy.source, document: copy.document, matchesSource: copy.source.kind !== 'folder' });
   };
 
   const ways: { id: string; icon: ComponentType<IconProps>; action: () => void; disabledReason?: string }[] = [
@@ -111,7 +116,7 @@ export function StartPage({ onOpen, notice, now = Date.now }: StartPageProps) {
                       <div>
                         <Text fw={600}>{name}</Text>
                         <Text size="sm" c="dimmed">
-                          {sourceLabel(draft.source, t)} · {t('start.drafts.savedAt', { when: formatDate(draft.savedAt, i18n.language) })}
+                          {sourceLabel(draft.source, t)} · {t('start.drafts.savedAt', { when: formatDateTime(draft.savedAt, i18n.language) })}
                         </Text>
                       </div>
                       <Group gap="xs">

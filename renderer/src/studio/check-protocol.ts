@@ -9,6 +9,7 @@ import type { PackFiles } from '../core/pack/archive';
 import type { Pack } from '../core/pack/load';
 import { loadPack } from '../core/pack/load';
 import { ModelAnswerCache } from '../core/pack/model-answer-diagnostics';
+import { YamlCache } from '../core/pack/yaml';
 
 /** A problem of the pack being edited: the loader's diagnostic, always with its translatable words. */
 export interface StudioDiagnostic extends Diagnostic {
@@ -38,14 +39,16 @@ const withWords = (diagnostic: Diagnostic, origin: StudioDiagnostic['origin']): 
 
 /**
  * Checks a pack's files: the worker's whole job, also run in the page where no worker can. The
- * cache keeps the model answers' grades of the scenarios that did not change since the last check.
+ * caches keep what did not change since the last check: the model answers' grades of a scenario,
+ * the parsed YAML of a file.
  */
 export function checkPackFiles(
   files: PackFiles,
   appVersion: string,
   cache: ModelAnswerCache = new ModelAnswerCache(),
+  yamlCache?: YamlCache,
 ): { diagnostics: StudioDiagnostic[]; pack: Pack | null } {
-  const { pack, diagnostics } = loadPack(files, { appVersion });
+  const { pack, diagnostics } = loadPack(files, { appVersion, ...(yamlCache ? { yamlCache } : {}) });
   const found = diagnostics.map((d) => withWords(d, 'pack'));
   if (pack) found.push(...cache.diagnostics(pack, files).map((d) => withWords(d, 'model-answer')));
   // A model answer that fails its task is an error to fix before publishing, but the pack still
@@ -56,9 +59,11 @@ export function checkPackFiles(
 /** The worker's side: answers each request, keeping the model answers' grades between requests. */
 export class CheckSession {
   private readonly cache = new ModelAnswerCache();
+  /** The files parsed by the last check: a file the author did not change is not parsed again. */
+  readonly yamlCache = new YamlCache();
 
   answer(request: CheckRequest): CheckReply {
-    return { seq: request.seq, ...checkPackFiles(request.files, request.appVersion, this.cache) };
+    return { seq: request.seq, ...checkPackFiles(request.files, request.appVersion, this.cache, this.yamlCache) };
   }
 }
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { MINIMAL_PACK_DIR, readFolder, withEdit } from '../test/packs';
 import type { CheckReply, CheckRequest } from './check-protocol';
 import { ModelAnswerCache } from '../core/pack/model-answer-diagnostics';
-import { answerCheckRequest, checkPackFiles } from './check-protocol';
+import { answerCheckRequest, checkPackFiles, CheckSession } from './check-protocol';
 import type { CheckPort } from './checker';
 import { createStudioChecker } from './checker';
 
@@ -141,5 +141,18 @@ describe('the checking session keeps the grades of the scenarios not being edite
       cache,
     );
     expect([...cache.regraded].sort()).toEqual(['scenarios/hotline-two.yaml', SCENARIO]);
+  });
+});
+
+describe('the checking session parses again only the files that changed', () => {
+  it('reuses the parsed YAML of the files the author did not touch, and reports the same', () => {
+    const session = new CheckSession();
+    const first = session.answer({ seq: 1, files: minimal, appVersion: '0.1.0' });
+    expect([...session.yamlCache.parsed].sort()).toEqual(['courses.yaml', 'pack.yaml', 'personas.yaml', SCENARIO]);
+    const again = session.answer({ seq: 2, files: broken, appVersion: '0.1.0' });
+    expect(session.yamlCache.parsed).toEqual([SCENARIO]);
+    expect(again.diagnostics).toEqual(answerCheckRequest({ seq: 2, files: broken, appVersion: '0.1.0' }).diagnostics);
+    expect(session.answer({ seq: 3, files: minimal, appVersion: '0.1.0' }).pack).toEqual(first.pack);
+    expect(session.yamlCache.parsed).toEqual([SCENARIO]);
   });
 });

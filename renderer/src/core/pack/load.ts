@@ -20,6 +20,7 @@ import type { Course, PackManifest, Persona, Scenario } from './schema';
 import { createPackSchemas, offsetMinutes, packSchemas } from './schema';
 import { collectFieldNames, reportIssues } from './schema-issues';
 import type { SourceFile } from './yaml';
+import type { YamlCache } from './yaml';
 import { parseYaml, positionOf } from './yaml';
 import isNewerVersion from 'semver/functions/gt.js';
 
@@ -30,6 +31,8 @@ export interface LoadOptions {
   /** The running app's version, checked against the pack's minAppVersion. */
   appVersion: string;
   limits?: PackLimitOverrides;
+  /** Parsed files kept between loads of the same pack being edited (the studio's checker). */
+  yamlCache?: YamlCache;
 }
 
 export interface Pack {
@@ -115,6 +118,7 @@ interface LoadContext {
   out: DiagnosticList;
   hints: Hints;
   limits: PackLimits;
+  yamlCache?: YamlCache;
 }
 
 function fileProblem(out: DiagnosticList, file: string, message: Said, hint?: Said, severity: Diagnostic['severity'] = 'error'): void {
@@ -171,7 +175,7 @@ function readYaml(files: PackFiles, file: string, context: LoadContext): ParsedF
     fileProblem(context.out, file, say`the file is not UTF-8 text`, say`save it as UTF-8`);
     return null;
   }
-  const parsed = parseYaml(file, text, context.limits.yaml);
+  const parsed = context.yamlCache ? context.yamlCache.parse(file, text, context.limits.yaml) : parseYaml(file, text, context.limits.yaml);
   context.out.addAll(parsed.diagnostics);
   return parsed.source ? { value: parsed.value, source: parsed.source } : null;
 }
@@ -216,7 +220,13 @@ function declaredLanguages(raw: ParsedFile<unknown> | null, context: LoadContext
 
 export function loadPack(files: PackFiles, options: LoadOptions): LoadResult {
   const limits = resolveLimits(options.limits);
-  const context: LoadContext = { out: new DiagnosticList(limits.diagnostics), hints: new Hints(limits.diagnostics), limits };
+  options.yamlCache?.startLoad();
+  const context: LoadContext = {
+    out: new DiagnosticList(limits.diagnostics),
+    hints: new Hints(limits.diagnostics),
+    limits,
+    ...(options.yamlCache ? { yamlCache: options.yamlCache } : {}),
+  };
   const { out } = context;
   const refuse = (): LoadResult => ({ pack: null, diagnostics: out.list() });
 

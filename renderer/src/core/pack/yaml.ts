@@ -340,6 +340,36 @@ export function parseYaml(file: string, text: string, limits: YamlLimits = YAML_
 }
 
 /**
+ * Parsed files kept from one load of a pack to the next (the studio checks it after every change):
+ * a file whose text did not change is not parsed again. A parsed file is only read afterwards, so
+ * it can be shared. Holds the files of the last load only.
+ */
+export class YamlCache {
+  private previous = new Map<string, { text: string; limits: string; parsed: ParsedYaml }>();
+  private current = new Map<string, { text: string; limits: string; parsed: ParsedYaml }>();
+
+  /** Parsed again by this load (for tests and the bench). */
+  parsed: string[] = [];
+
+  /** Starts a load: what it does not read is forgotten at the next start. */
+  startLoad(): void {
+    this.previous = this.current;
+    this.current = new Map();
+    this.parsed = [];
+  }
+
+  parse(file: string, text: string, limits: YamlLimits): ParsedYaml {
+    // Each load resolves its limits afresh: they are compared by value.
+    const limitsKey = JSON.stringify(limits);
+    const kept = this.current.get(file) ?? this.previous.get(file);
+    const entry = kept && kept.text === text && kept.limits === limitsKey ? kept : { text, limits: limitsKey, parsed: parseYaml(file, text, limits) };
+    if (entry !== kept) this.parsed.push(file);
+    this.current.set(file, entry);
+    return entry.parsed;
+  }
+}
+
+/**
  * The line and column of `path` in the document: of the value when it exists, of its key when
  * the key is what matters, else of the nearest enclosing node that exists.
  */

@@ -96,7 +96,7 @@ test('a pack installed from a file is listed with version and hash, updated, and
     const history = new HistoryPage(page);
     await expect(history.rows).toHaveCount(1);
     await history.rows.first().getByTestId('attempt-open').click();
-    await expect(page.getByTestId('debrief-page')).toHaveAttribute('data-frozen', '');
+    await expect(page.getByTestId('debrief-page')).toHaveAttribute('data-frozen');
     await expect(page.getByTestId('debrief-outcome')).toBeVisible();
     await screenshotOf(page.getByTestId('debrief-page'), 'pack-manager-uninstalled-debrief-en-light');
   });
@@ -149,7 +149,9 @@ test('the pack manager in Russian and dark, and the studio importing an events l
     await page.getByRole('button', { name: 'Выбрать файл CSV или Excel…' }).click();
     await (await chooser).setFiles(path.resolve(import.meta.dirname, '../renderer/src/core/studio/__fixtures__/mel/events.xlsx'));
     await expect(page.getByTestId('import-summary')).toHaveText('3 события, 3 новые персоны и 1 задание.');
-    await expect(page.getByTestId('import-problem')).toHaveCount(5);
+    // Five rows cannot be read (row 6 for two reasons: its time has seconds, and the pack has no Facebook account).
+    await expect(page.getByTestId('import-problems')).toContainText('5 строк не удаётся прочитать');
+    await expect(page.getByTestId('import-problem')).toHaveCount(6);
     await expectAccessible('the events list import, dark', { within: '[data-testid="studio-import"]' });
     await screenshotOfStudioView(page, 'studio-import-ru-dark');
 

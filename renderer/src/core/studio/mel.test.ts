@@ -262,6 +262,19 @@ describe('the plan', () => {
     for (const id of target.takenIds) expect(all).not.toContain(id);
   });
 
+  it("says when the scenario has no account on the channel's platform, or none at all", () => {
+    const rows: MelCell[][] = [EN_HEADERS, ['0:05', 'Coastline Kai', 'Telegram', null, 'Hello', 'none']];
+    expect(planMelImport(rows, target, options()).problems).toEqual([
+      { row: 2, field: 'account', value: '', code: 'account-platform', suggestions: ['embassy-x', 'embassy-fb'] },
+    ]);
+    expect(planMelImport(rows, { ...target, accounts: [] }, options()).problems).toEqual([
+      { row: 2, field: 'account', value: '', code: 'account-none', suggestions: [] },
+    ]);
+    // An account named that matches nothing near: every account is offered.
+    const named: MelCell[][] = [EN_HEADERS, ['0:05', 'Coastline Kai', 'post', 'the ministry', 'Hello', 'none']];
+    expect(planMelImport(named, target, options()).problems[0]).toMatchObject({ code: 'account-unknown', suggestions: ['embassy-x', 'embassy-fb'] });
+  });
+
   it('says which column is missing from the mapping for every row', () => {
     const plan = planMelImport(EN_ROWS.slice(0, 3), target, options({ mapping: { ...detectMapping(EN_HEADERS), text: null } }));
     expect(plan.injects).toEqual([]);

@@ -3,7 +3,7 @@
 // what to add to a scenario: injects, the personas they come from, and a task for each row that asks
 // the trainee to respond. Nothing is applied here: the plan lists what it would create and every
 // row it cannot read (which column, what was there, why), so the dialog can show a dry run first.
-import { closest, distance } from 'fastest-levenshtein';
+import { distance } from 'fastest-levenshtein';
 import { INJECT_TYPES, PLATFORMS, TASK_KINDS, formatOffset, type PERSONA_ROLES, type Platform, type TaskKind } from '../pack/schema';
 import { DocumentEditError, readAt, type DocumentEdit, type PackDocument } from './document';
 import { insertIn, parseText, stringifyOptions, TreeEditRefused } from './yaml-text';
@@ -196,15 +196,18 @@ export function readAction(cell: MelCell): ActionReading {
   return { problem: 'action-unknown', suggestions: [...TASK_KINDS, 'none'] };
 }
 
-/** At most three known names close to `value`, the closest first. */
-function suggest(value: string, names: readonly string[]): string[] {
-  if (!value) return [];
-  const near = [...new Set(names)]
+/**
+ * At most three known names close to `value`, the closest first; when none is close, every name
+ * (`orAll`: a scenario's few accounts, one of which must be written) or none.
+ */
+function suggest(value: string, names: readonly string[], orAll = false): string[] {
+  const unique = [...new Set(names)];
+  const near = unique
     .map((name) => ({ name, cost: distance(value, name) }))
-    .filter(({ name, cost }) => cost <= Math.max(2, Math.floor(Math.max(value.length, name.length) / 3)))
+    .filter(({ name, cost }) => value !== '' && cost <= Math.max(2, Math.floor(Math.max(value.length, name.length) / 3)))
     .sort((a, b) => a.cost - b.cost || a.name.localeCompare(b.name));
-  const best = near.length > 0 ? near.map(({ name }) => name) : [closest(value, [...names])];
-  return best.slice(0, 3);
+  if (near.length > 0) return near.slice(0, 3).map(({ name }) => name);
+  return orAll ? unique : [];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -299,6 +302,8 @@ export type MelProblemCode =
   | 'account-unknown'
   | 'account-ambiguous'
   | 'account-missing'
+  | 'account-platform'
+  | 'account-none'
   | 'text-empty'
   | 'text-missing'
   | 'action-unknown';
@@ -442,7 +447,10 @@ export function planMelImport(rows: readonly (readonly MelCell[])[], target: Mel
     // Account: named, or the only one on the channel's platform, or the scenario's only one.
     const accountCell = cellText(cell(row, 'account'));
     let account: string | null = null;
-    if (accountCell) {
+    const accountIds = target.accounts.map((candidate) => candidate.id);
+    if (target.accounts.length === 0) {
+      if (!('problem' in channel)) problem('account', 'account-none');
+    } else if (accountCell) {
       const found = lookUp(target.accounts, accountCell);
       const onPlatform = platform ? found.filter((candidate) => candidate.platform === platform) : found;
       const chosen = onPlatform.length > 0 ? onPlatform : found;
@@ -453,22 +461,16 @@ export function planMelImport(rows: readonly (readonly MelCell[])[], target: Mel
           'account-ambiguous',
           chosen.map((candidate) => candidate.id),
         );
-      else
-        problem(
-          'account',
-          'account-unknown',
-          suggest(
-            accountCell.toLowerCase(),
-            target.accounts.map((candidate) => candidate.id),
-          ),
-        );
+      else problem('account', 'account-unknown', suggest(accountCell.toLowerCase(), accountIds, true));
     } else if (!('problem' in channel)) {
       const candidates = platform ? target.accounts.filter((candidate) => candidate.platform === platform) : target.accounts;
       if (candidates.length === 1) account = candidates[0]!.id;
+      // A platform the scenario has no account on: say so, rather than "which one?" with nothing to choose.
+      else if (candidates.length === 0) problem('account', 'account-platform', accountIds);
       else
         problem(
           'account',
-          target.accounts.length === 0 || candidates.length === 0 ? 'account-unknown' : 'account-missing',
+          'account-missing',
           candidates.map((candidate) => candidate.id),
         );
     }

@@ -30,7 +30,9 @@ export function DryRun({ plan, headers, mapping, onApply }: { plan: MelPlan; hea
   const nameOf = (code: string) => languageName(code, i18n.language);
   const columnOf = (field: MelField) => {
     const column = mapping[field];
-    return column === null ? t(`fields.${field}`) : `${t(`fields.${field}`)} (${headers[column] ?? column + 1})`;
+    const label = t(`fields.${field}`);
+    const header = column === null ? undefined : headers[column];
+    return header === undefined || header.toLocaleLowerCase() === label.toLocaleLowerCase() ? label : `${label} (${header})`;
   };
   const nothing = plan.injects.length === 0;
 
@@ -211,7 +213,12 @@ function Problems({ problems, columnOf }: { problems: readonly MelProblem[]; col
                   <Table.Td>{columnOf(problem.field)}</Table.Td>
                   <Table.Td>{problem.value ? <Code>{problem.value}</Code> : t('problems.empty')}</Table.Td>
                   <Table.Td>{t(`problem.${problem.code}.why`)}</Table.Td>
-                  <Table.Td>{t(`problem.${problem.code}.fix`, { suggestions: alternatives(problem.suggestions, i18n.language) })}</Table.Td>
+                  <Table.Td>
+                    {t(`problem.${problem.code}.fix`, { suggestions: alternatives(problem.suggestions, i18n.language) })}
+                    {problem.code === 'channel-unknown' && problem.suggestions.length > 0 && (
+                      <> {t('problems.didYouMean', { suggestions: alternatives(problem.suggestions, i18n.language) })}</>
+                    )}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

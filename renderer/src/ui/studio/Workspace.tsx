@@ -29,6 +29,9 @@ export interface WorkspaceProps {
   actions?: readonly StudioActionEntry[];
 }
 
+const isAvailable = (action: StudioActionEntry, context: StudioActionContext) => action.available?.(context) ?? true;
+const isEnabled = (action: StudioActionEntry, context: StudioActionContext) => isAvailable(action, context) && (action.enabled?.(context) ?? true);
+
 export function Workspace({ commands, problem, views = STUDIO_VIEWS, actions = STUDIO_ACTIONS }: WorkspaceProps) {
   const { t, i18n } = useTranslation('studio');
   const studio = useStudio();
@@ -42,7 +45,7 @@ export function Workspace({ commands, problem, views = STUDIO_VIEWS, actions = S
   );
   const allActions = useMemo(() => [...actions, ...viewActions(views)], [actions, views]);
   const label = (entry: { labelKey: string }) => t(entry.labelKey as never);
-  const enabled = (action: StudioActionEntry) => action.enabled?.(context) ?? true;
+  const enabled = (action: StudioActionEntry) => isEnabled(action, context);
 
   // The shortcuts work wherever focus is inside the studio (the editor and form fields included: every
   // field is the document, so Ctrl+Z undoes the document), or on nothing at all; not in dialogs.
@@ -53,9 +56,7 @@ export function Workspace({ commands, problem, views = STUDIO_VIEWS, actions = S
   useEffect(() => {
     const handle = shortcutHandler(
       allActions.flatMap((action) =>
-        (action.shortcuts ?? []).map(
-          (shortcut) => [shortcut, () => (action.enabled?.(contextRef.current) ?? true) && action.perform(contextRef.current)] as const,
-        ),
+        (action.shortcuts ?? []).map((shortcut) => [shortcut, () => isEnabled(action, contextRef.current) && action.perform(contextRef.current)] as const),
       ),
     );
     const onKeyDown = (event: KeyboardEvent) => {
@@ -75,17 +76,19 @@ export function Workspace({ commands, problem, views = STUDIO_VIEWS, actions = S
   const front = mainViews.find((view) => view.id === workspace.view) ?? mainViews[0];
   const title = packTitle(studio.document, i18n.language);
 
-  const paletteActions: SpotlightActionData[] = allActions.map((action) => {
-    const ActionIconShape = action.icon;
-    return {
-      id: action.id,
-      label: label(action),
-      leftSection: <ActionIconShape size={18} />,
-      rightSection: action.shortcuts?.[0] ? <Kbd size="xs">{formatShortcut(action.shortcuts[0])}</Kbd> : undefined,
-      disabled: !enabled(action),
-      onClick: () => action.perform(context),
-    };
-  });
+  const paletteActions: SpotlightActionData[] = allActions
+    .filter((action) => isAvailable(action, context))
+    .map((action) => {
+      const ActionIconShape = action.icon;
+      return {
+        id: action.id,
+        label: label(action),
+        leftSection: <ActionIconShape size={18} />,
+        rightSection: action.shortcuts?.[0] ? <Kbd size="xs">{formatShortcut(action.shortcuts[0])}</Kbd> : undefined,
+        disabled: !enabled(action),
+        onClick: () => action.perform(context),
+      };
+    });
 
   return (
     <div ref={rootRef} className={classes.workspace} data-testid="studio-workspace">
@@ -103,7 +106,7 @@ export function Workspace({ commands, problem, views = STUDIO_VIEWS, actions = S
         </Box>
         <Group gap={4} wrap="nowrap" role="toolbar" aria-label={t('toolbar.label')}>
           {actions
-            .filter((action) => action.toolbar)
+            .filter((action) => action.toolbar && isAvailable(action, context))
             .map((action) => {
               const Shape = action.icon;
               const name = label(action);

@@ -79,6 +79,8 @@ export interface StudioActionEntry {
   toolbar: boolean;
   /** Greyed out (and its shortcut does nothing) when false. */
   enabled?: (context: StudioActionContext) => boolean;
+  /** Left out of the toolbar and the palette when false: it can never apply to this pack (saving to a folder, for a pack with none). */
+  available?: (context: StudioActionContext) => boolean;
   perform: (context: StudioActionContext) => void;
 }
 
@@ -108,7 +110,7 @@ export const STUDIO_ACTIONS: readonly StudioActionEntry[] = [
     icon: SaveIcon,
     shortcuts: ['mod+S'],
     toolbar: true,
-    enabled: ({ studio }) => studio.source.kind === 'folder',
+    available: ({ studio }) => studio.source.kind === 'folder',
     perform: ({ commands }) => commands.saveToFolder(),
   },
   {

@@ -2,7 +2,7 @@
 // them, the command palette and the keyboard shortcuts, all built from the registry (views.tsx).
 import '@mantine/spotlight/styles.css';
 import { ActionIcon, Alert, Badge, Box, Group, Kbd, Loader, Stack, Tabs, Text, Title, Tooltip } from '@mantine/core';
-import { createSpotlight, Spotlight, type SpotlightActionData } from '@mantine/spotlight';
+import { createSpotlight, Spotlight, type SpotlightActionData, type SpotlightActionGroupData } from '@mantine/spotlight';
 import { Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../Loading';
@@ -76,19 +76,23 @@ export function Workspace({ commands, problem, views = STUDIO_VIEWS, actions = S
   const front = mainViews.find((view) => view.id === workspace.view) ?? mainViews[0];
   const title = packTitle(studio.document, i18n.language);
 
-  const paletteActions: SpotlightActionData[] = allActions
-    .filter((action) => isAvailable(action, context))
-    .map((action) => {
-      const ActionIconShape = action.icon;
-      return {
-        id: action.id,
-        label: label(action),
-        leftSection: <ActionIconShape size={18} />,
-        rightSection: action.shortcuts?.[0] ? <Kbd size="xs">{formatShortcut(action.shortcuts[0])}</Kbd> : undefined,
-        disabled: !enabled(action),
-        onClick: () => action.perform(context),
-      };
-    });
+  const paletteItem = (action: StudioActionEntry): SpotlightActionData => {
+    const ActionIconShape = action.icon;
+    return {
+      id: action.id,
+      label: label(action),
+      leftSection: <ActionIconShape size={18} />,
+      rightSection: action.shortcuts?.[0] ? <Kbd size="xs">{formatShortcut(action.shortcuts[0])}</Kbd> : undefined,
+      disabled: !enabled(action),
+      onClick: () => action.perform(context),
+    };
+  };
+  const listed = allActions.filter((action) => isAvailable(action, context));
+  // A view and an action may share a name (Publish): the palette lists them under their own headings.
+  const paletteActions: SpotlightActionGroupData[] = [
+    { group: t('palette.actions'), actions: listed.filter((action) => action.group !== 'views').map(paletteItem) },
+    { group: t('palette.views'), actions: listed.filter((action) => action.group === 'views').map(paletteItem) },
+  ];
 
   return (
     <div ref={rootRef} className={classes.workspace} data-testid="studio-workspace">

@@ -79,6 +79,8 @@ export interface StudioActionEntry {
   toolbar: boolean;
   /** Greyed out (and its shortcut does nothing) when false. */
   enabled?: (context: StudioActionContext) => boolean;
+  /** Where the palette lists it: with the actions (the default) or with the views. */
+  group?: 'actions' | 'views';
   /** Left out of the toolbar and the palette when false: it can never apply to this pack (saving to a folder, for a pack with none). */
   available?: (context: StudioActionContext) => boolean;
   perform: (context: StudioActionContext) => void;
@@ -161,6 +163,7 @@ export function viewActions(views: readonly StudioViewEntry[] = STUDIO_VIEWS): S
       icon: view.icon,
       shortcuts: shortcut ? [shortcut] : undefined,
       toolbar: false,
+      group: 'views' as const,
       perform: ({ workspace }) => workspace.showView(view.id),
     };
   });

@@ -22,7 +22,7 @@ import {
 import classes from './studio.module.css';
 
 export interface WorkspaceProps {
-  commands: Omit<StudioCommands, 'openPalette'>;
+  commands: Omit<StudioCommands, 'openPalette' | 'focusPanel'>;
   /** Says what went wrong writing the recovery copy or saving, above the views. */
   problem: string | null;
   views?: readonly StudioViewEntry[];
@@ -40,7 +40,16 @@ export function Workspace({ commands, problem, views = STUDIO_VIEWS, actions = S
   const [[palette, paletteStore]] = useState(createSpotlight);
 
   const context = useMemo<StudioActionContext>(
-    () => ({ studio, workspace, commands: { ...commands, openPalette: paletteStore.open } }),
+    () => ({
+      studio,
+      workspace,
+      commands: {
+        ...commands,
+        openPalette: paletteStore.open,
+        // One studio is open at a time: its panel is found by its id.
+        focusPanel: (viewId: string) => document.querySelector<HTMLElement>(`[data-studio-panel="${CSS.escape(viewId)}"]`)?.focus(),
+      },
+    }),
     [studio, workspace, commands, paletteStore],
   );
   const allActions = useMemo(() => [...actions, ...viewActions(views)], [actions, views]);
@@ -181,7 +190,7 @@ export function Workspace({ commands, problem, views = STUDIO_VIEWS, actions = S
           {panels.map((panel) => {
             const Panel = panel.component;
             return (
-              <section key={panel.id} aria-label={label(panel)} data-testid={`studio-panel-${panel.id}`}>
+              <section key={panel.id} aria-label={label(panel)} tabIndex={-1} data-studio-panel={panel.id} data-testid={`studio-panel-${panel.id}`}>
                 <Suspense fallback={<Loader size="sm" aria-label={t('loadingView')} />}>
                   <Panel />
                 </Suspense>

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../i18n';
 import { addStudioResources } from '../../i18n/studio-resources';
 import { formatShortcut, ariaShortcut, normalizeShortcut, shortcutHandler } from './shortcuts';
-import { STUDIO_ACTIONS, STUDIO_VIEWS, viewActions, viewShortcut } from './views';
+import { STUDIO_ACTIONS, STUDIO_VIEWS, viewActions, viewShortcut, type StudioActionContext, type StudioViewEntry } from './views';
 
 const everything = () => [...STUDIO_ACTIONS, ...viewActions(STUDIO_VIEWS)];
 
@@ -50,6 +50,23 @@ describe('studio registry', () => {
       if (!view.shortcut && index < 9) expect(shortcut).toBe(`alt+digit${index + 1}`);
     }
     expect(viewShortcut(STUDIO_VIEWS[0]!)).toBe('alt+digit1');
+  });
+
+  it('shows a tab, and brings focus to a panel, when its action runs', () => {
+    const shown: string[] = [];
+    const focused: string[] = [];
+    const context = {
+      workspace: { showView: (id: string) => shown.push(id) },
+      commands: { focusPanel: (id: string) => focused.push(id) },
+    } as unknown as StudioActionContext;
+    const views: StudioViewEntry[] = [
+      { id: 'text', labelKey: 'studio:views.yaml', icon: STUDIO_VIEWS[0]!.icon, component: () => null, placement: 'main' },
+      { id: 'list', labelKey: 'studio:views.yaml', icon: STUDIO_VIEWS[0]!.icon, component: () => null, placement: 'panel' },
+    ];
+    for (const action of viewActions(views)) action.perform(context);
+    expect(shown).toEqual(['text']);
+    expect(focused).toEqual(['list']);
+    expect(viewActions(views).map((action) => action.shortcuts)).toEqual([['alt+digit1'], undefined]);
   });
 
   it('has a main view to show first', () => {

@@ -61,6 +61,8 @@ export interface StudioCommands {
   /** Back to the start page (the pack stays in the recovery list). */
   close(): void;
   openPalette(): void;
+  /** Moves focus to a panel (the problems list) under the views. */
+  focusPanel(viewId: string): void;
 }
 
 export interface StudioActionContext {
@@ -164,7 +166,7 @@ export function viewActions(views: readonly StudioViewEntry[] = STUDIO_VIEWS): S
       shortcuts: shortcut ? [shortcut] : undefined,
       toolbar: false,
       group: 'views' as const,
-      perform: ({ workspace }) => workspace.showView(view.id),
+      perform: ({ workspace, commands }) => (view.placement === 'panel' ? commands.focusPanel(view.id) : workspace.showView(view.id)),
     };
   });
 }

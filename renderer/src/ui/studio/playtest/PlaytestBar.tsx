@@ -73,7 +73,7 @@ export function PlaytestBar({ scenarioTitle, languageName, language, waiting, ti
                 maw={520}
                 data-testid="playtest-inject"
               />
-              <Button size="xs" variant="light" color="violet" onClick={send} data-testid="playtest-send">
+              <Button size="xs" variant="default" onClick={send} data-testid="playtest-send">
                 {t('bar.send')}
               </Button>
             </>

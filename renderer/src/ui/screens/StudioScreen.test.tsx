@@ -2,9 +2,10 @@
 // administrator mode is open (or nothing is gated), behind the passphrase when one is set, and its
 // start page once unlocked.
 import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import type { StudioFolderSaveRequest } from '../../../../electron/contract/api';
 import { setAdminPassphrase } from '../../db/repositories/academy';
-import { renderApp } from '../../test/app';
+import { createFakePlatform, renderApp } from '../../test/app';
 import { createTestDatabase } from '../../test/database';
 
 const PASSPHRASE = 'correct horse battery staple';
@@ -39,5 +40,43 @@ describe('the studio screen', () => {
     expect(await screen.findByTestId('studio-start', {}, { timeout: 10_000 })).toBeTruthy();
     expect(within(navigation).getByRole('link', { name: 'Studio' })).toBeTruthy();
     expect(screen.queryByText('No administrator passphrase is set')).toBeNull();
+  });
+
+  it('on the desktop saves a new pack into an empty folder, which it is saved to from then on, and refuses a folder with files', async () => {
+    window.location.hash = '#/studio';
+    const platform = createFakePlatform();
+    const saved: StudioFolderSaveRequest[] = [];
+    platform.openStudioFolder = vi
+      .fn<typeof platform.openStudioFolder>()
+      .mockResolvedValueOnce({ kind: 'opened', folder: '/home/ana/notes', files: [{ path: 'notes.txt', bytes: new Uint8Array([1]) }] })
+      .mockResolvedValueOnce({ kind: 'opened', folder: '/home/ana/embassy-drills', files: [] });
+    platform.saveStudioFolder = vi.fn<typeof platform.saveStudioFolder>((request) => {
+      saved.push(request);
+      return Promise.resolve({ kind: 'saved', written: request.files.length, removed: 0 });
+    });
+    const { user } = await renderApp({ platform });
+    await user.click(await screen.findByRole('button', { name: 'New pack…' }, { timeout: 10_000 }));
+    const dialog = await screen.findByRole('dialog', { name: 'New pack' });
+    await user.type(within(dialog).getByRole('textbox', { name: 'Pack ID' }), 'embassy-drills');
+    await user.type(within(dialog).getByRole('textbox', { name: "First scenario's ID" }), 'airport-closed');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Title in English' }), 'Embassy drills');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Author' }), 'Training unit');
+    await user.click(within(dialog).getByRole('button', { name: 'Create the pack' }));
+    const toolbar = await screen.findByRole('toolbar', { name: 'Studio actions' }, { timeout: 10_000 });
+    expect(within(toolbar).queryByRole('button', { name: 'Save to the folder' })).toBeNull();
+
+    await user.click(within(toolbar).getByRole('button', { name: 'Save to a folder…' }));
+    expect((await screen.findByTestId('studio-problem')).textContent).toContain('/home/ana/notes is not empty');
+    expect(saved).toEqual([]);
+
+    await user.click(within(toolbar).getByRole('button', { name: 'Save to a folder…' }));
+    expect(await screen.findByText('Folder /home/ana/embassy-drills')).toBeTruthy();
+    expect(saved).toHaveLength(1);
+    expect(saved[0]!.folder).toBe('/home/ana/embassy-drills');
+    expect(saved[0]!.files.map((file) => file.path)).toEqual(expect.arrayContaining(['pack.yaml', 'scenarios/airport-closed.yaml']));
+    expect(screen.getByTestId('studio-save-status').textContent).toBe('Saved');
+    expect(screen.queryByTestId('studio-problem')).toBeNull();
+    expect(within(toolbar).getByRole('button', { name: 'Save to the folder' })).toBeTruthy();
+    expect(within(toolbar).queryByRole('button', { name: 'Save to a folder…' })).toBeNull();
   });
 });

@@ -1,10 +1,11 @@
 // Runtime: renderer. The studio: the start page until a pack is open, then the workspace around it,
 // with its recovery copy, its live check and saving back to a folder.
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { PackDocument } from '../../core/studio/document';
 import { useTranslation } from 'react-i18next';
 import { createStudioChecker } from '../../studio/checker';
 import { loadRecoveryCopy, saveRecoveryCopy } from '../../studio/recovery';
-import { saveFolderSource } from '../../studio/sources';
+import { openFolderSource, saveFolderSource } from '../../studio/sources';
 import { Loading } from '../Loading';
 import { useServices } from '../services';
 import { StartPage } from './start/StartPage';
@@ -81,7 +82,7 @@ export function Studio({ notice }: StudioProps) {
 
 function OpenPack({ problem, setProblem, close }: { problem: string | null; setProblem: (problem: string | null) => void; close: () => void }) {
   const { t } = useTranslation('studio');
-  const { platform } = useServices();
+  const { platform, appInfo } = useServices();
   const studio = useStudio();
   const workspace = useStudioWorkspace();
   const { document, source } = studio;
@@ -91,27 +92,44 @@ function OpenPack({ problem, setProblem, close }: { problem: string | null; setP
     if (leftOpen.draftId === workspace.draftId) leftOpen.matchesSource = !workspace.unsaved;
   }, [workspace.draftId, workspace.unsaved]);
 
-  const commands = useMemo(
-    () => ({
+  const commands = useMemo(() => {
+    const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+    /** Writes the document into `folder`; `previous` is what the folder holds (its files no longer in the pack are removed). */
+    const saveInto = (folder: string, previous: PackDocument | undefined, becomesSource: boolean) => {
+      const saving = document;
+      saveFolderSource(platform, folder, saving, previous).then(
+        (result) => {
+          if (result !== 'saved') return setProblem(t('saveFailed', { path: folder, reason: result.problem }));
+          setProblem(null);
+          workspace.markSaved(saving, becomesSource ? { kind: 'folder', path: folder } : undefined);
+        },
+        (error: unknown) => setProblem(t('saveFailed', { path: folder, reason: reason(error) })),
+      );
+    };
+    return {
+      foldersAvailable: appInfo.runtime === 'electron',
       saveToFolder: () => {
-        if (source.kind !== 'folder') return;
-        const saving = document;
-        void saveFolderSource(platform, source.path, saving, workspace.saved).then(
-          (result) => {
-            if (result === 'saved') {
-              setProblem(null);
-              workspace.markSaved(saving);
-            } else setProblem(t('saveFailed', { path: source.path, reason: result.problem }));
+        if (source.kind === 'folder') saveInto(source.path, workspace.saved, false);
+      },
+      saveToNewFolder: () => {
+        // The folder is chosen through the same dialog that opens one: the desktop writes only into a
+        // folder the author chose there. An empty one, so the pack is not mixed with other files.
+        openFolderSource(platform, { title: t('saveNewFolder.dialog') }).then(
+          (opened) => {
+            if (opened === null) return;
+            if ('problem' in opened) return setProblem(t('start.folder.refused', { reason: opened.problem }));
+            if (opened.source.kind !== 'folder') return;
+            if (opened.document.texts.size + opened.document.media.size > 0) return setProblem(t('saveNewFolder.notEmpty', { path: opened.source.path }));
+            saveInto(opened.source.path, undefined, true);
           },
-          (error: unknown) => setProblem(t('saveFailed', { path: source.path, reason: error instanceof Error ? error.message : String(error) })),
+          (error: unknown) => setProblem(t('start.folder.refused', { reason: reason(error) })),
         );
       },
       close: () => {
         void workspace.flush().finally(close);
       },
-    }),
-    [document, source, platform, workspace, setProblem, t, close],
-  );
+    };
+  }, [document, source, platform, appInfo.runtime, workspace, setProblem, t, close]);
 
   return <Workspace commands={commands} problem={problem} />;
 }

@@ -58,6 +58,10 @@ export const STUDIO_VIEWS: readonly StudioViewEntry[] = [
 export interface StudioCommands {
   /** Writes the pack back to the folder it came from (desktop); says so when it went wrong. */
   saveToFolder(): void;
+  /** Asks for an empty folder and saves the pack there, which becomes where it is saved from then on (desktop). */
+  saveToNewFolder(): void;
+  /** Whether this build can open and save folders (the desktop app). */
+  foldersAvailable: boolean;
   /** Back to the start page (the pack stays in the recovery list). */
   close(): void;
   openPalette(): void;
@@ -116,6 +120,15 @@ export const STUDIO_ACTIONS: readonly StudioActionEntry[] = [
     toolbar: true,
     available: ({ studio }) => studio.source.kind === 'folder',
     perform: ({ commands }) => commands.saveToFolder(),
+  },
+  {
+    id: 'save-new-folder',
+    labelKey: 'studio:actions.saveNewFolder',
+    icon: SaveIcon,
+    shortcuts: ['mod+shift+S'],
+    toolbar: true,
+    available: ({ studio, commands }) => commands.foldersAvailable && studio.source.kind !== 'folder',
+    perform: ({ commands }) => commands.saveToNewFolder(),
   },
   {
     id: 'playtest',

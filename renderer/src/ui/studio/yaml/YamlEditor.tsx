@@ -7,7 +7,7 @@ import { setDiagnostics } from '@codemirror/lint';
 import { EditorSelection, type EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { useEffect, useRef, useState } from 'react';
-import { createCompartments, createEditorState, themeExtension } from './editor-setup';
+import { createCompartments, createEditorState, languageExtension, themeExtension, type SchemaSupport } from './editor-setup';
 import { fromDocument, lintDiagnostics, minimalChange, offsetOf, type PlacedProblem } from './sync';
 
 export interface YamlEditorProps {
@@ -30,6 +30,8 @@ export function YamlEditor({ file, text, onText, problems, place, label }: YamlE
   const dark = useComputedColorScheme('light') === 'dark';
   const darkRef = useRef(dark);
   const labelRef = useRef(label);
+  const [schemaSupport, setSchemaSupport] = useState<SchemaSupport | null>(null);
+  const schemaSupportRef = useRef<SchemaSupport | null>(null);
 
   useEffect(() => {
     onTextRef.current = onText;
@@ -44,6 +46,7 @@ export function YamlEditor({ file, text, onText, problems, place, label }: YamlE
       compartments,
       label: labelRef.current,
       onText: (next) => onTextRef.current(forFile, next),
+      schemaSupport: schemaSupportRef.current,
     });
 
   // The view lives as long as the component; files swap states in and out of it.
@@ -84,6 +87,28 @@ export function YamlEditor({ file, text, onText, problems, place, label }: YamlE
     const change = minimalChange(view.state.doc.toString(), text);
     if (change) view.dispatch({ changes: change, annotations: fromDocument.of(true) });
   }, [text, file]);
+
+  // Completion and hover docs arrive a moment after the editor; without them (their code failed to
+  // load) the editor still edits.
+  useEffect(() => {
+    let current = true;
+    import('./schema-support').then(
+      (module) => {
+        if (current) setSchemaSupport(() => module.schemaSupport);
+      },
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    schemaSupportRef.current = schemaSupport;
+    const view = viewRef.current;
+    if (!view || !schemaSupport) return;
+    view.dispatch({ effects: compartments.language.reconfigure(languageExtension(file, schemaSupport)) });
+  }, [schemaSupport, file, compartments]);
 
   useEffect(() => {
     darkRef.current = dark;

@@ -3,7 +3,7 @@
 // app's colours.
 import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from '@codemirror/autocomplete';
 import { defaultKeymap, indentWithTab } from '@codemirror/commands';
-import { yaml, yamlLanguage } from '@codemirror/lang-yaml';
+import { yaml } from '@codemirror/lang-yaml';
 import { bracketMatching, foldGutter, foldKeymap, HighlightStyle, indentOnInput, indentUnit, syntaxHighlighting } from '@codemirror/language';
 import { lintGutter, lintKeymap } from '@codemirror/lint';
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
@@ -16,15 +16,11 @@ import {
   highlightActiveLine,
   highlightActiveLineGutter,
   highlightSpecialChars,
-  hoverTooltip,
   keymap,
   lineNumbers,
   rectangularSelection,
 } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
-import { stateExtensions } from 'codemirror-json-schema';
-import { yamlCompletion, yamlSchemaHover } from 'codemirror-json-schema/yaml';
-import { schemaForFile } from './schemas';
 import { fromDocument } from './sync';
 
 /** Colours from the app's theme, so the editor matches the rest of the screen in both schemes. */
@@ -107,11 +103,15 @@ export function createCompartments(): EditorCompartments {
   return { theme: new Compartment(), language: new Compartment() };
 }
 
-/** Completion and hover docs from the file's schema; plain YAML for a file the format does not describe. */
-export function languageExtension(file: string): Extension {
-  const schema = schemaForFile(file);
-  if (!schema) return yaml();
-  return [yaml(), yamlLanguage.data.of({ autocomplete: yamlCompletion() }), hoverTooltip(yamlSchemaHover()), stateExtensions(schema)];
+/** What the schema support (schema-support.ts, loaded after the editor shows) adds for a file. */
+export type SchemaSupport = (file: string) => Extension;
+
+/**
+ * YAML, with completion and hover docs from the file's schema once `schemaSupport` has loaded: the
+ * editor is usable at once, and gains them a moment later (their code is most of the editor's weight).
+ */
+export function languageExtension(file: string, schemaSupport: SchemaSupport | null): Extension {
+  return schemaSupport ? schemaSupport(file) : yaml();
 }
 
 export interface EditorStateOptions {
@@ -122,13 +122,14 @@ export interface EditorStateOptions {
   /** The editor's own label for assistive technology ("YAML of pack.yaml"). */
   label: string;
   onText: (text: string) => void;
+  schemaSupport: SchemaSupport | null;
 }
 
 /**
  * A fresh editor state for one file. No undo history of its own: Ctrl+Z goes to the studio's history,
  * which also undoes what the forms did. Tab indents (YAML wants spaces: two); Escape then Tab leaves.
  */
-export function createEditorState({ file, text, dark, compartments, label, onText }: EditorStateOptions): EditorState {
+export function createEditorState({ file, text, dark, compartments, label, onText, schemaSupport }: EditorStateOptions): EditorState {
   return EditorState.create({
     doc: text,
     extensions: [
@@ -155,7 +156,7 @@ export function createEditorState({ file, text, dark, compartments, label, onTex
       EditorView.lineWrapping,
       // tabindex: the text is the scroller's focusable content, also to checkers that overlook contenteditable.
       EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),
-      compartments.language.of(languageExtension(file)),
+      compartments.language.of(languageExtension(file, schemaSupport)),
       compartments.theme.of(themeExtension(dark)),
       EditorView.updateListener.of((update) => {
         if (!update.docChanged) return;

@@ -193,7 +193,7 @@ export function FormsView() {
             aria-expanded={showMissing}
             onClick={() => setShowMissing((shown) => !shown)}
           >
-            {t('missingButton', { count: total })}
+            {total > 0 ? t('missingButton', { count: total }) : t('noneMissingButton')}
           </Button>
         )}
       </Group>

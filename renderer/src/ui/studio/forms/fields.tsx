@@ -185,7 +185,9 @@ function LocalizedField({ field, path }: { field: Extract<FieldSpec, { kind: 'lo
     <Fieldset
       legend={
         <Group gap="xs" component="span">
-          <span>{label}</span>
+          <Text component="span" fw={600} size="sm">
+            {label}
+          </Text>
           {missing.length > 0 && (
             <Badge color="orange" variant="light" size="sm" component="span">
               {t('missingCount', { count: missing.length })}
@@ -357,7 +359,14 @@ function WordListField({ field, path }: { field: Extract<FieldSpec, { kind: 'wor
     else form.remove([...path, language]);
   };
   return (
-    <Fieldset legend={label} variant="unstyled">
+    <Fieldset
+      legend={
+        <Text component="span" fw={600} size="sm">
+          {label}
+        </Text>
+      }
+      variant="unstyled"
+    >
       {description && (
         <Text size="xs" c="dimmed" mb={4}>
           {description}

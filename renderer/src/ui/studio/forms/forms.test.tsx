@@ -161,7 +161,7 @@ describe('the forms', () => {
 
     expect(view.value(['accounts', 1, 'name'])).toEqual({ en: 'Embassy on Telegram', ru: 'Посольство в Telegram' });
     expect(screen.queryByText('Translation missing')).toBeNull();
-    expect(screen.getByRole('button', { name: '0 missing translations' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'All texts translated' })).toBeTruthy();
     expect(screen.getByRole('tab', { name: 'Accounts' })).toBeTruthy();
   });
 

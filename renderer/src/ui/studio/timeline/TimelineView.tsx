@@ -84,13 +84,13 @@ export function TimelineView() {
       </Group>
       {!editable && <Unparsable file={file} stale={lastChecked !== null} />}
       <Lanes file={file} timeline={timeline} />
-      <ItemTable file={file} timeline={timeline} />
       <section aria-labelledby="studio-branch-graph">
         <Title order={3} size="h5" id="studio-branch-graph" mb="xs">
           {t('timeline.graphTitle')}
         </Title>
         {timeline.graph.nodes.length === 0 ? <Text c="dimmed">{t('timeline.graphEmpty')}</Text> : <BranchGraph file={file} graph={timeline.graph} />}
       </section>
+      <ItemTable file={file} timeline={timeline} />
     </Stack>
   );
 }
@@ -169,7 +169,11 @@ function Lanes({ file, timeline }: { file: string; timeline: ReturnType<typeof s
         </div>
         <div className={classes.axisTrack} aria-hidden="true">
           {ticks.map((minute) => (
-            <span key={minute} className={classes.tick} style={{ left: at(minute) }}>
+            <span
+              key={minute}
+              className={classes.tick}
+              style={{ left: at(minute), transform: minute === 0 ? 'none' : minute + step > span ? 'translateX(-100%)' : undefined }}
+            >
               {formatOffset(minute)}
             </span>
           ))}
@@ -272,11 +276,11 @@ function ItemTable({ file, timeline }: { file: string; timeline: ReturnType<type
               <Table.Td>{itemName(item, timeline.duration)}</Table.Td>
               <Table.Td>
                 <Group gap={4} wrap="nowrap">
-                  <Button size="compact-xs" variant="light" onClick={() => open(item.path)}>
-                    {t('timeline.openInForm', { id: item.id })}
+                  <Button size="compact-xs" variant="light" aria-label={t('timeline.openInForm', { id: item.id })} onClick={() => open(item.path)}>
+                    {t('timeline.form')}
                   </Button>
-                  <Button size="compact-xs" variant="subtle" onClick={() => showInYaml(item.path)}>
-                    {t('timeline.showInYaml', { id: item.id })}
+                  <Button size="compact-xs" variant="subtle" aria-label={t('timeline.showInYaml', { id: item.id })} onClick={() => showInYaml(item.path)}>
+                    YAML
                   </Button>
                 </Group>
               </Table.Td>

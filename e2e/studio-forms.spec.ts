@@ -1,0 +1,99 @@
+// Runtime: Node (Playwright, web build). The studio's forms and timeline on a copy of a library
+// scenario: the header's texts side by side in English and Russian, a Russian title cleared and so
+// marked missing (in its section and in the list of missing translations, which opens its box), then
+// written again; the timeline's lanes and branch graph, where clicking an inject opens its form.
+// Pictured light and dark, in English and Russian.
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { StudioPage } from './pages/StudioPage';
+
+const SCENARIO_TITLE = 'One week, three platforms';
+
+async function copyLibraryScenario(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Copy a scenario…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Copy a library scenario' });
+  await dialog.getByRole('combobox', { name: 'Scenario' }).fill(SCENARIO_TITLE);
+  await page.getByRole('option', { name: SCENARIO_TITLE }).click();
+  await dialog.getByRole('textbox', { name: 'Pack ID' }).fill('platform-drills');
+  await dialog.getByRole('textbox', { name: 'New scenario ID' }).fill('three-platforms');
+  await dialog.getByRole('button', { name: 'Copy' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** A view of the studio, by its tab (the forms have a tab list of their own, for their sections). */
+const view = (page: Page, name: string) => page.getByRole('tablist', { name: /^(Views|Виды|Режимы)$/ }).getByRole('tab', { name });
+
+test('the studio forms and timeline edit one document', async ({ page, app, saveScreenshot, expectAccessible }) => {
+  test.setTimeout(300_000);
+  const studio = new StudioPage(page);
+  await app.open('/');
+  await studio.navStudio.click();
+  await expect(studio.start).toBeVisible();
+  await copyLibraryScenario(page);
+  await expect(studio.workspace).toBeVisible();
+
+  await test.step('forms: the texts side by side, a missing translation marked and listed', async () => {
+    await view(page, 'Forms').click();
+    const russianTitle = page.getByRole('textbox', { name: 'Title, Russian' });
+    await expect(russianTitle).toHaveValue('Одна неделя — три платформы');
+    await expect(page.getByRole('textbox', { name: 'Title, English' })).toHaveValue(SCENARIO_TITLE);
+    await expect(page.getByRole('button', { name: 'All texts translated' })).toBeVisible();
+    await expectAccessible('the scenario form');
+    await saveScreenshot('studio-forms-header-en-light');
+
+    await russianTitle.fill('');
+    await expect(page.getByRole('button', { name: '1 missing translation' })).toBeVisible();
+    await expect(page.getByText('Translation missing')).toBeVisible();
+    await page.getByRole('button', { name: '1 missing translation' }).click();
+    await page.getByRole('list', { name: 'Missing translations' }).getByRole('button', { name: 'Scenario › Title: Russian' }).click();
+    await expect(russianTitle).toBeFocused();
+    await saveScreenshot('studio-forms-missing-en-light');
+    await page.keyboard.type('Одна неделя — три платформы');
+    await expect(page.getByRole('button', { name: 'All texts translated' })).toBeVisible();
+
+    await page.getByRole('tab', { name: 'Tasks' }).click();
+    await page.getByRole('button', { name: /^x-speech-post/ }).click();
+    await expect(page.getByRole('textbox', { name: 'Model answer, Russian' })).toBeVisible();
+    await expectAccessible('a task with its model answers and calibration drafts');
+    await saveScreenshot('studio-forms-task-en-light');
+  });
+
+  await test.step('timeline: lanes, the branch graph, an item opens its form', async () => {
+    await view(page, 'Timeline').click();
+    const graph = page.getByRole('group', { name: /Which task outcomes and times fire each branch/ });
+    await expect(graph).toBeVisible();
+    await expectAccessible('the timeline');
+    await saveScreenshot('studio-timeline-en-light');
+    await graph.scrollIntoViewIfNeeded();
+    await saveScreenshot('studio-branch-graph-en-light');
+    const inject = page.getByRole('button', { name: /^Inject \S+ at \d+:\d\d$/ }).first();
+    const name = (await inject.getAttribute('aria-label'))!;
+    const id = /^Inject (\S+) at/.exec(name)![1]!;
+    await inject.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('tab', { name: 'Injects', selected: true })).toBeVisible();
+    await expect(page.getByRole('textbox', { name: /^ID/ })).toHaveValue(id);
+  });
+
+  await test.step('pictured dark, and in Russian', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await app.expectColorScheme('dark');
+    await saveScreenshot('studio-forms-inject-en-dark');
+    await view(page, 'Timeline').click();
+    await expect(page.getByRole('group', { name: /Which task outcomes/ })).toBeVisible();
+    await saveScreenshot('studio-timeline-en-dark');
+    await app.switchLanguage('ru');
+    await expect(page.getByRole('group', { name: /Какие результаты заданий/ })).toBeVisible();
+    await saveScreenshot('studio-timeline-ru-dark');
+    await page.getByRole('group', { name: /Какие результаты заданий/ }).scrollIntoViewIfNeeded();
+    await saveScreenshot('studio-branch-graph-ru-dark');
+    await view(page, 'Формы').click();
+    await expect(page.getByRole('textbox', { name: 'Название, Русский' })).toBeVisible();
+    await saveScreenshot('studio-forms-header-ru-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await app.expectColorScheme('light');
+    await saveScreenshot('studio-forms-header-ru-light');
+    await view(page, 'Хронология').click();
+    await saveScreenshot('studio-timeline-ru-light');
+  });
+});

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { applyEdit, DocumentEditError, readAt } from './document';
 import { quotaRowDocument, SCENARIO_FILE } from './__fixtures__/mel/scenario';
 import {
+  cellText,
   DEFAULT_RESPONSE_WINDOW,
   detectMapping,
   headerSignature,
@@ -140,6 +141,14 @@ describe('reading cells', () => {
   ])('refuses the time %s (%s)', (cell, problem) => {
     expect(readTime(cell, null)).toEqual({ problem });
   });
+  it('shows spreadsheet times and date-times as the spreadsheet does', () => {
+    expect(cellText({ serial: 5 / 1440 })).toBe('0:05');
+    expect(cellText({ serial: 20.5 / 1440 })).toBe('0:20:30');
+    expect(cellText({ serial: 46197 + 605 / 1440 })).toBe('2026-06-24 10:05');
+    expect(cellText({ serial: 46197 + 65 / 1440 })).toBe('2026-06-24 01:05');
+    expect(cellText(' 5 ')).toBe('5');
+  });
+
   it('refuses a fractional number of minutes and an empty time', () => {
     expect(readTime(2.5, null)).toEqual({ problem: 'time-unreadable' });
     expect(readTime(null, null)).toEqual({ problem: 'time-unreadable' });

@@ -65,11 +65,22 @@ function checked(minutes: number): TimeReading {
   return whole > MAX_OFFSET_MINUTES ? { problem: 'time-too-late' } : { minutes: whole };
 }
 
-/** A cell as text (numbers as written), trimmed. */
+/** Excel's day 0 (serial days count from 30 December 1899), in milliseconds since 1970. */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * A cell as text, trimmed: numbers as written, a spreadsheet time as H:MM (H:MM:SS when it has
+ * seconds), a date and time as YYYY-MM-DD HH:MM — what the author sees in the spreadsheet.
+ */
 export function cellText(cell: MelCell): string {
   if (cell === null) return '';
-  if (typeof cell === 'object') return String(cell.serial);
-  return String(cell).trim();
+  if (typeof cell !== 'object') return String(cell).trim();
+  const seconds = Math.round((cell.serial - Math.floor(cell.serial)) * 86_400);
+  const clock = `${Math.floor(seconds / 3600)}:${String(Math.floor(seconds / 60) % 60).padStart(2, '0')}${seconds % 60 ? `:${String(seconds % 60).padStart(2, '0')}` : ''}`;
+  if (cell.serial < 1) return clock;
+  const day = new Date(EXCEL_EPOCH_MS + Math.floor(cell.serial) * MS_PER_DAY).toISOString().slice(0, 10);
+  return `${day} ${clock.padStart(clock.length + (seconds < 36_000 ? 1 : 0), '0')}`;
 }
 
 /** Inject types by the words planners use for them. */

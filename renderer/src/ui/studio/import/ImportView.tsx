@@ -23,7 +23,7 @@ import {
 } from '../../../core/studio/mel';
 import { MEL_EXTENSIONS, MelReadError, readEventsFile, readRememberedMapping, rememberMelMapping, type MelSheet } from '../../../studio/mel';
 import { formatOffset } from '../../../core/pack/schema';
-import { languageName } from '../../format';
+import { capitalized, languageName } from '../../format';
 import { useServices } from '../../services';
 import { useStorageProblems } from '../../storage-problems';
 import { useStudio } from '../studio-context';
@@ -160,7 +160,7 @@ export function ImportView() {
               <Select
                 label={t('settings.language')}
                 description={t('settings.languageHint')}
-                data={target.languages.map((code) => ({ value: code, label: `${languageName(code, i18n.language)} (${code})` }))}
+                data={target.languages.map((code) => ({ value: code, label: `${capitalized(languageName(code, i18n.language), i18n.language)} (${code})` }))}
                 value={textLanguage}
                 onChange={(value) => value && setLanguage(value)}
                 allowDeselect={false}

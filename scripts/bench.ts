@@ -32,6 +32,7 @@ import { runExportBench } from './bench-exports';
 import { LRS_TARGETS, runLrsBench } from './bench-lrs';
 import { runProgressFilesBench } from './bench-progress-files';
 import { runStudioCheckBench } from './bench-studio-check';
+import { MEL_TARGETS_MS, runMelBench } from './bench-mel';
 import { runStudioEditBench } from './bench-studio-edit';
 
 interface Timing {
@@ -211,6 +212,12 @@ const studioEdit = runStudioEditBench();
 console.log(`\nStudio edits — ${studioEdit.file}, ${studioEdit.lines} lines, on the UI thread`);
 for (const run of studioEdit.runs) console.log(`  ${run.name.padEnd(44)} p50 ${fmt(run.p50)}  p95 ${fmt(run.p95)} ms`);
 
+// The studio's events list import (scripts/bench-mel.ts): 1,000 rows planned, and added as one edit.
+const melBench = runMelBench();
+console.log(`\nEvents list import — ${melBench.rows.toLocaleString('en')} rows, ${melBench.injects.toLocaleString('en')} injects`);
+console.log(`  plan (dry run)             p50 ${fmt(melBench.plan.p50)}  p95 ${fmt(melBench.plan.p95)} ms`);
+console.log(`  add to the scenario        p50 ${fmt(melBench.apply.p50)}  p95 ${fmt(melBench.apply.p95)} ms`);
+
 const small = results.filter((r) => r.size === 280);
 const large = results.filter((r) => r.size === 5000);
 const targets = [
@@ -240,6 +247,11 @@ const targets = [
     name: `${lrsBench.trainees} trainees' xAPI statements synced to a local LRS at over ${LRS_TARGETS.syncPerSecond.toLocaleString('en')} statements/s, every one sent`,
     met: lrsBench.syncPerSecond > LRS_TARGETS.syncPerSecond && lrsBench.allSent,
   },
+  {
+    name: `an events list of ${melBench.rows.toLocaleString('en')} rows is planned in under ${MEL_TARGETS_MS.plan} ms (p95)`,
+    met: melBench.plan.p95 < MEL_TARGETS_MS.plan,
+  },
+  { name: `…and added to the scenario in under ${MEL_TARGETS_MS.apply} ms (p95)`, met: melBench.apply.p95 < MEL_TARGETS_MS.apply },
   ...studioCheck.runs.map((run) => ({
     name: `the studio checks ${studioCheck.pack} (${run.name}) in under ${run.targetMs.toLocaleString('en')} ms (p95, in its worker)`,
     met: run.p95 < run.targetMs,

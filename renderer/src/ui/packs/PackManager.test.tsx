@@ -7,6 +7,7 @@ import { buildArchive, contentHash } from '../../core/pack/archive';
 import { readAttempt } from '../../db/repositories/attempts';
 import { installPack } from '../../db/repositories/packs';
 import { createProfile } from '../../db/repositories/profiles';
+import { hashSecret } from '../../core/records/secret';
 import { loadLibrary } from '../../library/load-library';
 import { findScenario } from '../../library/library';
 import { renderApp, type RenderedApp } from '../../test/app';
@@ -16,6 +17,7 @@ import { MINIMAL_PACK_DIR, readFolder, withEdit } from '../../test/packs';
 import { AttemptSession, loadAttempt, startAttempt, type LoadedAttempt } from '../player/session';
 
 const APP_VERSION = '0.1.0';
+const PASSPHRASE = 'correct horse battery';
 
 function minimalFiles(version = '1.0.0', id = 'minimal') {
   let files = readFolder(MINIMAL_PACK_DIR);
@@ -40,6 +42,21 @@ afterEach(() => {
 });
 
 describe('pack manager', () => {
+  it('is locked behind the administrator passphrase once the academy has set one, and opens with it', async () => {
+    const db = createTestDatabase();
+    await installPack(db, { packId: 'minimal', version: '1.0.0', archive: archiveOf() });
+    await db.settings.put({ key: 'adminPassphrase', value: await hashSecret(PASSPHRASE, new Uint8Array(16).fill(3), { N: 2 ** 10, r: 8, p: 1 }) });
+    window.location.hash = '#/settings';
+    const app = await renderApp({ db });
+    const card = await screen.findByTestId('settings-packs', {}, { timeout: 5000 });
+    const passphrase = await within(card).findByLabelText(/passphrase/i, { selector: 'input' });
+    expect(within(card).queryByTestId('pack-manager-table')).toBeNull();
+    expect(card.textContent).toContain('changes what every trainee on this computer can play');
+    await app.user.type(passphrase, `${PASSPHRASE}{Enter}`);
+    expect(await within(card).findByTestId('pack-manager-table', {}, { timeout: 10_000 })).toBeTruthy();
+    expect(within(card).getByTestId('pack-row-minimal')).toBeTruthy();
+  }, 30_000);
+
   it('lists the built-in library read-only and an installed pack with its version, source, hash and date', async () => {
     const db = createTestDatabase();
     await installPack(db, { packId: 'minimal', version: '1.0.0', archive: archiveOf() }, () => Date.UTC(2026, 5, 24));

@@ -87,6 +87,7 @@ describe('importing an events list', () => {
 
     expect(await screen.findByText('events-en.csv: 10 rows under the headers.')).toBeTruthy();
     expect(screen.getByText(/Mapped from the header names/)).toBeTruthy();
+    expect(screen.getByLabelText('Scenario', { selector: 'input' })).toHaveProperty('value', 'The quota row (scenarios/quota-row.yaml)');
     expect(screen.getByLabelText('Time', { selector: 'input' })).toHaveProperty('value', 'Column 1: Time (T+)');
     expect(screen.getByLabelText('Expected action', { selector: 'input' })).toHaveProperty('value', 'Column 6: Expected action');
     expect(screen.getByRole('table', { name: 'Preview of the first rows of the sheet' }).textContent).toContain('@BertilRavnMP');

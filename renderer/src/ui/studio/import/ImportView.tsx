@@ -23,6 +23,7 @@ import {
 } from '../../../core/studio/mel';
 import { MEL_EXTENSIONS, MelReadError, readEventsFile, readRememberedMapping, rememberMelMapping, type MelSheet } from '../../../studio/mel';
 import { formatOffset } from '../../../core/pack/schema';
+import { readAt, type PackDocument } from '../../../core/studio/document';
 import { capitalized, languageName } from '../../format';
 import { useServices } from '../../services';
 import { useStorageProblems } from '../../storage-problems';
@@ -151,11 +152,11 @@ export function ImportView() {
             <Group align="flex-start" gap="lg">
               <Select
                 label={t('settings.scenario')}
-                data={scenarios}
+                data={scenarios.map((path) => ({ value: path, label: scenarioLabel(studio.document, path, i18n.language) }))}
                 value={file}
                 onChange={(value) => value && setScenarioFile(value)}
                 allowDeselect={false}
-                w={280}
+                w={380}
               />
               <Select
                 label={t('settings.language')}
@@ -293,4 +294,12 @@ function PreviewCell({ cell }: { cell: MelCell }) {
   if (cell === null || typeof cell !== 'object') return <>{cellText(cell)}</>;
   const time = readTime(cell, null);
   return <Code>{'minutes' in time ? formatOffset(time.minutes) : cellText(cell)}</Code>;
+}
+
+/** A scenario by its title in the UI's language (else its first), with its file: "Airport closed (scenarios/airport-closed.yaml)". */
+function scenarioLabel(document: PackDocument, file: string, language: string): string {
+  const title = readAt(document, file, ['title']);
+  const texts = typeof title === 'object' && title !== null ? (title as Record<string, unknown>) : {};
+  const text = [texts[language], ...Object.values(texts)].find((value): value is string => typeof value === 'string' && value.trim() !== '');
+  return text ? `${text} (${file})` : file;
 }

@@ -37,12 +37,27 @@ test('the studio opens a new pack from the template, edits its YAML with undo, a
     await expect(studio.view('YAML')).toHaveAttribute('aria-selected', 'true');
     await expect(studio.file('pack.yaml')).toBeVisible();
     await expect(studio.editor).toContainText('id: embassy-drills');
+    await expect(studio.action('Undo')).toBeDisabled();
+  });
+
+  await test.step('completion from the pack format’s schema', async () => {
+    await studio.editor.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('platf');
+    await expect(page.locator('.cm-tooltip-autocomplete')).toContainText('platforms');
+    await page.keyboard.press('Escape');
+    await expect(page.locator('.cm-tooltip-autocomplete')).toHaveCount(0);
+    // Taken back as typed: the line, then the line break.
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await expect(studio.editor).not.toContainText('platf');
   });
 
   await test.step('typing in the scenario file; the worker’s check marks a mistake in place', async () => {
     await studio.file('scenarios/airport-closed.yaml').click();
     await expect(studio.editor).toContainText('id: airport-closed');
-    await expect(studio.action('Undo')).toBeDisabled();
     await studio.editor.click();
     await page.keyboard.press('Control+End');
     await page.keyboard.press('Enter');
@@ -63,6 +78,9 @@ test('the studio opens a new pack from the template, edits its YAML with undo, a
     await page.keyboard.press('Control+k');
     const search = page.getByRole('textbox', { name: 'Type what you want to do' });
     await expect(search).toBeFocused();
+    // The views are listed as well as the actions, with their shortcuts.
+    await expect(page.getByRole('dialog').getByRole('button', { name: /^YAML\s*Alt\+1$/ })).toBeVisible();
+    await saveScreenshot('studio-palette-en-light');
     await search.fill('undo');
     await page.keyboard.press('Enter');
     await expect(studio.editor).not.toContainText('colour: blue');

@@ -66,6 +66,11 @@ test('the studio opens a new pack from the template, edits its YAML with undo, a
     await expect(page.locator('.cm-lintRange-error').first()).toBeVisible();
     await expect(studio.file('scenarios/airport-closed.yaml')).toContainText(/problem/);
     await expect(studio.action('Undo')).toBeEnabled();
+    // From another file, a click on the problem brings its line back, with the cursor on it.
+    await studio.file('pack.yaml').click();
+    await expect(studio.editor).toContainText('id: embassy-drills');
+    await page.getByTestId('studio-panel-problems').getByText('unknown field "colour"').click();
+    await expect(page.locator('.cm-activeLine')).toContainText('colour: blue');
     await expectAccessible('the studio’s YAML view', { within: '[data-testid="studio-yaml"]' });
     await saveScreenshot('studio-yaml-en-light');
   });

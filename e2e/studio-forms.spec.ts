@@ -38,7 +38,7 @@ test('the studio forms and timeline edit one document', async ({ page, app, save
     await expect(russianTitle).toHaveValue('Одна неделя — три платформы');
     await expect(page.getByRole('textbox', { name: 'Title, English' })).toHaveValue(SCENARIO_TITLE);
     await expect(page.getByRole('button', { name: 'All texts translated' })).toBeVisible();
-    await expectAccessible('the scenario form');
+    await expectAccessible('the scenario form', { within: '[data-testid="studio-forms"]' });
     await saveScreenshot('studio-forms-header-en-light');
 
     await russianTitle.fill('');
@@ -54,7 +54,7 @@ test('the studio forms and timeline edit one document', async ({ page, app, save
     await page.getByRole('tab', { name: 'Tasks' }).click();
     await page.getByRole('button', { name: /^x-speech-post/ }).click();
     await expect(page.getByRole('textbox', { name: 'Model answer, Russian' })).toBeVisible();
-    await expectAccessible('a task with its model answers and calibration drafts');
+    await expectAccessible('a task with its model answers and calibration drafts', { within: '[data-testid="studio-forms"]' });
     await saveScreenshot('studio-forms-task-en-light');
   });
 
@@ -62,7 +62,7 @@ test('the studio forms and timeline edit one document', async ({ page, app, save
     await view(page, 'Timeline').click();
     const graph = page.getByRole('group', { name: /Which task outcomes and times fire each branch/ });
     await expect(graph).toBeVisible();
-    await expectAccessible('the timeline');
+    await expectAccessible('the timeline', { within: '[data-testid="studio-timeline"]' });
     await saveScreenshot('studio-timeline-en-light');
     await graph.scrollIntoViewIfNeeded();
     await saveScreenshot('studio-branch-graph-en-light');

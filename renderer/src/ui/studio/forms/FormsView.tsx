@@ -176,7 +176,7 @@ export function FormsView() {
   const countOf = (spec: SectionSpec) => (spec.counts ?? [spec.path]).reduce((sum, prefix) => sum + countMissingUnder(missing, prefix), 0);
 
   return (
-    <Stack gap="md" p="md" ref={rootRef}>
+    <Stack gap="md" p="md" ref={rootRef} data-testid="studio-forms">
       <Group justify="space-between" align="flex-end">
         <Select
           label={t('fileLabel')}

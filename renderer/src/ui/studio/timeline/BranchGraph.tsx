@@ -20,7 +20,26 @@ const shorten = (text: string) => (text.length > MAX_CHARS ? `${text.slice(0, MA
 export function BranchGraph({ file, graph }: { file: string; graph: Graph }) {
   const { t } = useTranslation('studioForms');
   const { open } = useOpenItem(file);
-  const { columns } = layoutGraph(graph);
+  const { columns: layered } = layoutGraph(graph);
+  // Each column in the order of what points to it (one barycentre pass), so that edges cross less.
+  const row = new Map<string, number>();
+  const columns = layered.map((column, columnIndex) => {
+    const mean = (node: GraphNode) => {
+      const sources = graph.edges.filter((edge) => edge.to === node.key && row.has(edge.from)).map((edge) => row.get(edge.from)!);
+      return sources.length > 0 ? sources.reduce((sum, value) => sum + value, 0) / sources.length : Number.POSITIVE_INFINITY;
+    };
+    const ordered = columnIndex === 0 ? column : [...column].sort((a, b) => mean(a) - mean(b));
+    ordered.forEach((node, index) => row.set(node.key, index));
+    return ordered;
+  });
+  // Two conditions on one task (failed or missed) share one line with both words.
+  const edges: { from: string; to: string; labels: string[]; join?: 'all' | 'any' }[] = [];
+  for (const edge of graph.edges) {
+    const same = edges.find((candidate) => candidate.from === edge.from && candidate.to === edge.to);
+    const label = t(`timeline.edge.${edge.label}`);
+    if (same) same.labels.push(label);
+    else edges.push({ from: edge.from, to: edge.to, labels: [label], join: edge.join });
+  }
   const position = new Map<string, { x: number; y: number }>();
   columns.forEach((column, columnIndex) =>
     column.forEach((node, rowIndex) => position.set(node.key, { x: columnIndex * (NODE_WIDTH + COLUMN_GAP), y: rowIndex * (NODE_HEIGHT + ROW_GAP) })),
@@ -42,7 +61,7 @@ export function BranchGraph({ file, graph }: { file: string; graph: Graph }) {
             <path d="M0 0L10 5L0 10z" fill="var(--mantine-color-dimmed)" />
           </marker>
         </defs>
-        {graph.edges.map((edge, index) => {
+        {edges.map((edge, index) => {
           const from = position.get(edge.from);
           const to = position.get(edge.to);
           if (!from || !to) return null;
@@ -59,7 +78,7 @@ export function BranchGraph({ file, graph }: { file: string; graph: Graph }) {
             <g key={index} aria-hidden="true">
               <path className={classes.edge} d={d} markerEnd="url(#studio-graph-arrow)" strokeDasharray={edge.join === 'all' ? '5 3' : undefined} />
               <text className={classes.edgeLabel} x={(x1 + x2) / 2} y={(y1 + y2) / 2 - 4 + (back ? 50 : 0)} textAnchor="middle">
-                {t(`timeline.edge.${edge.label}`)}
+                {edge.labels.join(' / ')}
               </text>
             </g>
           );

@@ -68,7 +68,7 @@ export function TimelineView() {
     );
   }
   return (
-    <Stack gap="lg" p="md">
+    <Stack gap="lg" p="md" data-testid="studio-timeline">
       <Group justify="space-between" align="flex-end">
         <Select
           label={t('timeline.scenarioLabel')}

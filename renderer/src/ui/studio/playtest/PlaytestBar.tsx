@@ -1,7 +1,7 @@
 // Runtime: renderer. What a play-test adds to the trainee's desk, above it: a plain mark that this is
 // a play-test and nothing is saved, "send this inject now" over the injects not yet delivered, and
 // the ways out (start again, back to the studio).
-import { Alert, Badge, Button, Group, NativeSelect, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, NativeSelect, Text } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScheduledInject } from '../../../core/engine/timeline';
@@ -38,55 +38,48 @@ export function PlaytestBar({ scenarioTitle, languageName, language, waiting, ti
   };
 
   return (
-    <Alert color="violet" variant="light" py="xs" data-testid="playtest-bar" role="region" aria-label={t('bar.label')}>
-      <Stack gap={6}>
-        <Group justify="space-between" gap="sm" wrap="wrap">
-          <Group gap="xs" wrap="nowrap" miw={0}>
-            <Badge color="violet" variant="filled" data-testid="playtest-badge">
-              {t('bar.badge')}
-            </Badge>
-            <Text size="sm">{t('bar.note', { scenario: scenarioTitle, language: languageName })}</Text>
-          </Group>
-          <Group gap="xs">
-            <Button size="xs" variant="default" onClick={onRestart} data-testid="playtest-restart">
-              {t('bar.restart')}
-            </Button>
-            <Button size="xs" color="violet" onClick={onLeave} data-testid="playtest-leave">
-              {t('bar.leave')}
-            </Button>
-          </Group>
+    <Alert color="violet" variant="light" py={6} px="sm" data-testid="playtest-bar" role="region" aria-label={t('bar.label')}>
+      <Group justify="space-between" gap="xs" wrap="wrap">
+        <Group gap="xs" wrap="nowrap" miw={0} style={{ flex: '1 1 300px' }}>
+          <Badge color="violet" variant="filled" style={{ flexShrink: 0 }} data-testid="playtest-badge">
+            {t('bar.badge')}
+          </Badge>
+          <Text size="xs">{t('bar.note', { scenario: scenarioTitle, language: languageName })}</Text>
         </Group>
-        <Group gap="xs" align="flex-end" wrap="wrap">
-          {selected ? (
-            <>
-              <NativeSelect
-                ref={selectRef}
-                size="xs"
-                label={t('bar.inject')}
-                value={selected.inject.id}
-                onChange={(event) => setChosen(event.currentTarget.value)}
-                data={waiting.map((item) => ({
-                  value: item.inject.id,
-                  label: t('bar.injectOption', { time: formatSimTime(item.at), inject: injectLabel(item.inject, language) }),
-                }))}
-                miw={260}
-                maw={520}
-                data-testid="playtest-inject"
-              />
-              <Button size="xs" variant="default" onClick={send} data-testid="playtest-send">
-                {t('bar.send')}
-              </Button>
-            </>
-          ) : (
-            <Text size="sm" c="dimmed">
-              {t('bar.noneWaiting')}
-            </Text>
-          )}
-          <Text size="xs" c="dimmed" role="status" data-testid="playtest-sent">
-            {sent ? t('bar.sent', { inject: sent.id, time: formatSimTime(sent.at) }) : ''}
-          </Text>
+        {selected ? (
+          <Group gap="xs" wrap="nowrap">
+            <NativeSelect
+              ref={selectRef}
+              size="xs"
+              aria-label={t('bar.inject')}
+              value={selected.inject.id}
+              onChange={(event) => setChosen(event.currentTarget.value)}
+              data={waiting.map((item) => ({
+                value: item.inject.id,
+                label: t('bar.injectOption', { time: formatSimTime(item.at), inject: injectLabel(item.inject, language) }),
+              }))}
+              w={300}
+              data-testid="playtest-inject"
+            />
+            <Button size="xs" variant="default" onClick={send} data-testid="playtest-send" style={{ flexShrink: 0 }}>
+              {t('bar.send')}
+            </Button>
+          </Group>
+        ) : (
+          <Text size="xs">{t('bar.noneWaiting')}</Text>
+        )}
+        <Group gap="xs" wrap="nowrap">
+          <Button size="xs" variant="default" onClick={onRestart} data-testid="playtest-restart">
+            {t('bar.restart')}
+          </Button>
+          <Button size="xs" color="violet" onClick={onLeave} data-testid="playtest-leave">
+            {t('bar.leave')}
+          </Button>
         </Group>
-      </Stack>
+      </Group>
+      <Text size="xs" role="status" data-testid="playtest-sent" mt={sent ? 4 : 0}>
+        {sent ? t('bar.sent', { inject: sent.id, time: formatSimTime(sent.at) }) : ''}
+      </Text>
     </Alert>
   );
 }

@@ -2,7 +2,7 @@
 // agreement, every language), the version bump, exporting the `.attache` file and installing it into
 // this app's library. A pack that fails an item is exported only as a draft, with the reasons shown
 // above the button; it is never installed (see studio/publish.ts for why).
-import { Alert, Anchor, Badge, Button, Container, Divider, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Container, Divider, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ArchiveError } from '../../../core/pack/archive';
@@ -21,6 +21,7 @@ import {
   versionBumpEdit,
 } from '../../../studio/publish';
 import { useCalibrationRun } from '../calibration/use-calibration';
+import { AlertIcon, CheckIcon, InfoIcon } from '../../icons';
 import { hrefFor } from '../../router';
 import { useServices } from '../../services';
 import { useStorageProblems } from '../../storage-problems';
@@ -28,7 +29,12 @@ import { useStudio, useStudioWorkspace } from '../studio-context';
 
 const SHOWN_MISSING = 8;
 const BUMPS: readonly VersionBump[] = ['patch', 'minor', 'major'];
-const STATE_COLOR: Record<ChecklistState, string> = { passed: 'teal', failed: 'orange', unchecked: 'gray' };
+// The word says the state; the icon's colour only repeats it (shades that keep 3:1 on light and dark backgrounds).
+const STATE_MARK: Record<ChecklistState, { icon: typeof CheckIcon; color: string }> = {
+  passed: { icon: CheckIcon, color: 'teal.8' },
+  failed: { icon: AlertIcon, color: 'orange.8' },
+  unchecked: { icon: InfoIcon, color: 'gray.6' },
+};
 
 /**
  * The calibration summary of the latest check's pack, graded in the calibration view's worker (the
@@ -81,15 +87,28 @@ function Checklist({ checklist }: { checklist: PublishChecklist }) {
         {checklist.items.map((item) => (
           <Paper key={item.id} component="li" withBorder radius="sm" p="xs" data-testid={`publish-item-${item.id}`} data-state={item.state}>
             <Group gap="sm" wrap="nowrap" align="flex-start">
-              <Badge color={STATE_COLOR[item.state]} variant="light" miw={110} style={{ flexShrink: 0 }}>
-                {t(`publish.state.${item.state}`)}
-              </Badge>
+              <StateMark state={item.state} />
               <ItemText item={item} />
             </Group>
           </Paper>
         ))}
       </Stack>
     </section>
+  );
+}
+
+function StateMark({ state }: { state: ChecklistState }) {
+  const { t } = useTranslation('studioPublish');
+  const { icon: Shape, color } = STATE_MARK[state];
+  return (
+    <Group gap={6} wrap="nowrap" miw={150} style={{ flexShrink: 0 }}>
+      <Box c={color} display="flex">
+        <Shape size={18} />
+      </Box>
+      <Text size="sm" fw={700}>
+        {t(`publish.state.${state}`)}
+      </Text>
+    </Group>
   );
 }
 
@@ -260,7 +279,7 @@ function ExportArchive({ checklist }: { checklist: PublishChecklist }) {
           </Button>
         </div>
         {state.kind === 'saved' && (
-          <Text size="sm" c="teal" role="status" data-testid="publish-exported">
+          <Text size="sm" role="status" data-testid="publish-exported">
             {t('publish.export.saved', { name: state.name, hash: state.hash })}
           </Text>
         )}

@@ -8,6 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { offsetMinutes } from '../../../core/pack/schema';
 import { scenarioLanguages } from '../../../core/pack/summary';
 import { localized } from '../../../library/library';
+import type { Translate } from '../../../i18n/grading-message';
+import { renderDiagnostic } from '../../../i18n/pack-diagnostic-message';
 import { languageName } from '../../format';
 import { formatSimTime } from '../../sim-time';
 import { useStudio } from '../studio-context';
@@ -72,6 +74,8 @@ export function PlaytestView() {
                     >
                       {t('playtest.errorAt', { file: error.file, line: error.line })}
                     </Anchor>
+                    {': '}
+                    {renderDiagnostic(i18n.t as unknown as Translate, i18n.language, error).message}
                   </List.Item>
                 ))}
               </List>

@@ -7,7 +7,7 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { useEffect } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { offsetMinutes } from '../../core/pack/schema';
 import { documentFromFiles, type PackDocument } from '../../core/studio/document';
 import type { AttacheDatabase } from '../../db/database';
@@ -105,7 +105,16 @@ describe('the studio’s play-test', () => {
     expect([...injects.options].map((candidate) => candidate.value)).not.toContain(first);
     expect(screen.getByTestId('playtest-sent').textContent).toContain(first);
 
+    // The hidden studio's shortcuts (on the document: Ctrl+Z, Alt+1…) hear no key pressed on the desk with nothing focused.
+    const studioShortcuts = vi.fn();
+    document.addEventListener('keydown', studioShortcuts);
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'z', ctrlKey: true, bubbles: true }));
+    expect(studioShortcuts).not.toHaveBeenCalled();
+
     await user.click(screen.getByRole('button', { name: 'Back to the studio' }));
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'z', ctrlKey: true, bubbles: true }));
+    expect(studioShortcuts).toHaveBeenCalledTimes(1);
+    document.removeEventListener('keydown', studioShortcuts);
     expect(screen.queryByTestId('player')).toBeNull();
     expect(screen.getByTestId('studio-behind-playtest').hidden).toBe(false);
     expect(latest).toBe(document);

@@ -107,14 +107,14 @@ describe('the studio’s play-test', () => {
 
     // The hidden studio's shortcuts (on the document: Ctrl+Z, Alt+1…) hear no key pressed on the desk with nothing focused.
     const studioShortcuts = vi.fn();
-    document.addEventListener('keydown', studioShortcuts);
-    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'z', ctrlKey: true, bubbles: true }));
+    window.document.addEventListener('keydown', studioShortcuts);
+    window.document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'z', ctrlKey: true, bubbles: true }));
     expect(studioShortcuts).not.toHaveBeenCalled();
 
     await user.click(screen.getByRole('button', { name: 'Back to the studio' }));
-    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'z', ctrlKey: true, bubbles: true }));
+    window.document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'z', ctrlKey: true, bubbles: true }));
     expect(studioShortcuts).toHaveBeenCalledTimes(1);
-    document.removeEventListener('keydown', studioShortcuts);
+    window.document.removeEventListener('keydown', studioShortcuts);
     expect(screen.queryByTestId('player')).toBeNull();
     expect(screen.getByTestId('studio-behind-playtest').hidden).toBe(false);
     expect(latest).toBe(document);

@@ -47,7 +47,7 @@ export function AgreementTable({ summary }: { summary: CalibrationSummary }) {
                   <Text size="sm">{t('calibration.matrix', { ...agreement.confusion })}</Text>
                 </Table.Td>
                 <Table.Td>
-                  <Badge color={below ? 'red' : 'teal'} variant="light">
+                  <Badge color={below ? 'red' : 'teal'} variant="light" c="var(--mantine-color-text)">
                     {below ? t('calibration.below') : t('calibration.meets')}
                   </Badge>
                 </Table.Td>

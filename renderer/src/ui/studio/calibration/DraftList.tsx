@@ -42,7 +42,7 @@ function DraftCard({ item }: { item: CalibrationCase }) {
             {place}
           </Text>
           <Group gap="xs">
-            <Badge color={disagrees ? 'red' : 'teal'} variant="light">
+            <Badge color={disagrees ? 'red' : 'teal'} variant="light" c="var(--mantine-color-text)">
               {disagrees ? t('calibration.disagrees', { count: item.disagreements.length }) : t('calibration.agrees')}
             </Badge>
             <Button variant="subtle" size="compact-xs" onClick={showInYaml}>
@@ -59,7 +59,13 @@ function DraftCard({ item }: { item: CalibrationCase }) {
             const differs = item.disagreements.includes(axis);
             const { score, passMark } = item.grade.axes[axis];
             return (
-              <Badge key={axis} variant={differs ? 'filled' : 'outline'} color={differs ? 'red' : 'gray'} tt="none">
+              <Badge
+                key={axis}
+                variant={differs ? 'filled' : 'outline'}
+                color={differs ? 'red' : 'gray'}
+                c={differs ? undefined : 'var(--mantine-color-text)'}
+                tt="none"
+              >
                 {t('calibration.axisVerdict', {
                   axis: t(`axes.${axis}`),
                   expected: t(`verdict.${item.expected[axis]}`),

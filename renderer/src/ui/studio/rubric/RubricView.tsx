@@ -58,7 +58,7 @@ export function RubricView() {
           value={query}
           onChange={(event) => setQuery(event.currentTarget.value)}
           type="search"
-          w={280}
+          w={340}
         />
         <Stack gap={4}>
           <Text size="sm" fw={500} id="rubric-axis-label">
@@ -126,7 +126,8 @@ export function RubricView() {
                       </Table.Td>
                       <Table.Td>{t(`axes.${spec.axis}`)}</Table.Td>
                       <Table.Td>
-                        <Badge variant="light" color={LEVEL_COLOURS[spec.level]}>
+                        {/* Never narrower than its word: the table would otherwise cut "warning" short. */}
+                        <Badge variant="light" color={LEVEL_COLOURS[spec.level]} c="var(--mantine-color-text)" style={{ minWidth: 'max-content' }}>
                           {t(`levels.${spec.level}`)}
                         </Badge>
                       </Table.Td>

@@ -1,0 +1,86 @@
+// Runtime: Node (Playwright, web build). The studio's rubric reference and calibration view on a copy
+// of a library scenario: the rules found by words and narrowed by axis, one opened with its example
+// and YAML; the scenario's calibration drafts graded in the worker and agreeing with their authors,
+// then a pasted draft the grader disagrees with added with its verdicts and shown with its findings.
+// Pictured light and dark, in English and Russian.
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { StudioPage } from './pages/StudioPage';
+
+const SCENARIO_TITLE = 'One week, three platforms';
+
+async function copyLibraryScenario(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Copy a scenario…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Copy a library scenario' });
+  await dialog.getByRole('combobox', { name: 'Scenario', exact: true }).click();
+  await page.getByRole('option', { name: SCENARIO_TITLE }).click();
+  await dialog.getByRole('textbox', { name: 'Pack ID' }).fill('platform-drills');
+  await dialog.getByRole('textbox', { name: 'New scenario ID' }).fill('three-platforms');
+  await dialog.getByRole('button', { name: 'Copy' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+const view = (page: Page, name: string) => page.getByRole('tablist', { name: /^(Views|Виды|Режимы)$/ }).getByRole('tab', { name });
+
+test('the rubric reference and the calibration view', async ({ page, app, saveScreenshot, expectAccessible }) => {
+  test.setTimeout(300_000);
+  const studio = new StudioPage(page);
+  await app.open('/');
+  await studio.open();
+  await copyLibraryScenario(page);
+  await expect(studio.workspace).toBeVisible();
+
+  await test.step('rubric: every rule, found by words, one opened with its example and YAML', async () => {
+    await view(page, 'Rubric').click();
+    const table = page.getByRole('table', { name: 'Rules of the grader' });
+    await expect(table.getByRole('row')).toHaveCount(28);
+    await page.getByRole('searchbox', { name: 'Find a rule' }).fill('fact');
+    // A segmented control's radio is drawn by its label: the label is what a person clicks.
+    const policy = await page.getByRole('radio', { name: 'Policy' }).getAttribute('id');
+    await page.locator(`label[for="${policy}"]`).click();
+    await expect(table.getByRole('row')).toHaveCount(5);
+    await page.getByRole('button', { name: 'Example and YAML for policy.fact-mismatch' }).click();
+    await expect(page.getByText('policy.fact-mismatch: { level: error, weight: 40 }')).toBeVisible();
+    await expectAccessible('the rubric reference');
+    await saveScreenshot('studio-rubric-en-light');
+  });
+
+  await test.step('calibration: the scenario’s drafts agree; a pasted draft the grader fails is added and explained', async () => {
+    await view(page, 'Calibration').click();
+    const agreement = page.getByRole('table', { name: 'Agreement per axis' });
+    await expect(agreement).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('calibration-summary')).toHaveText('The grader reaches the required agreement on every axis.');
+    await expectAccessible('the calibration view');
+    await saveScreenshot('studio-calibration-en-light');
+
+    await page.getByRole('textbox', { name: 'Draft' }).fill('Nothing to see here, move along.');
+    await page.getByRole('textbox', { name: 'Why' }).fill('Short and calm; an author who did not read the brief.');
+    await page.getByRole('button', { name: 'Add as a calibration draft' }).click();
+    await expect(page.getByRole('status').filter({ hasText: /^Added draft-\d+ to / })).toBeVisible();
+    await expect(page.getByTestId('calibration-summary')).toContainText('Below the required agreement on:', { timeout: 60_000 });
+    const added = page.getByRole('article').filter({ hasText: 'Nothing to see here, move along.' });
+    await expect(added.getByText(/^Disagrees on \d ax[ie]s$/)).toBeVisible();
+    await expect(added.getByText('What the grader found')).toBeVisible();
+    await page.getByRole('checkbox', { name: 'Only drafts the grader disagrees with' }).check();
+    await expect(page.getByRole('article')).toHaveCount(1);
+    await saveScreenshot('studio-calibration-disagreement-en-light');
+  });
+
+  await test.step('pictured dark, and in Russian', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await app.expectColorScheme('dark');
+    await saveScreenshot('studio-calibration-disagreement-en-dark');
+    await app.switchLanguage('ru');
+    await expect(page.getByRole('table', { name: 'Согласие по осям' })).toBeVisible();
+    await saveScreenshot('studio-calibration-ru-dark');
+    await view(page, 'Рубрика').click();
+    await expect(page.getByRole('table', { name: 'Правила оценщика' })).toBeVisible();
+    await saveScreenshot('studio-rubric-ru-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await app.expectColorScheme('light');
+    await saveScreenshot('studio-rubric-ru-light');
+    await view(page, 'Калибровка').click();
+    await expect(page.getByRole('table', { name: 'Согласие по осям' })).toBeVisible();
+    await saveScreenshot('studio-calibration-ru-light');
+  });
+});

@@ -55,7 +55,13 @@ export function YamlEditor({ file, text, onText, problems, place, label }: YamlE
     if (!host) return;
     const view = new EditorView({ state: stateFor(fileRef.current, text), parent: host });
     viewRef.current = view;
+    // The editor shrinks when the problems panel below it grows: the line being typed stays in sight.
+    const resized = new ResizeObserver(() => {
+      if (view.hasFocus) view.dispatch({ effects: EditorView.scrollIntoView(view.state.selection.main.head, { y: 'nearest' }) });
+    });
+    resized.observe(host);
     return () => {
+      resized.disconnect();
       view.destroy();
       viewRef.current = null;
     };

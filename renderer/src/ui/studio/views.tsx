@@ -6,11 +6,12 @@ import type { IconProps } from '../icons';
 import { CodeIcon, CommandIcon, FolderIcon, RedoIcon, SaveIcon, UndoIcon } from './studio-icons';
 import { FormsIcon } from './forms/FormsIcon';
 import { TimelineIcon } from './timeline/TimelineIcon';
-import { ProblemsIcon } from './problems/icon';
+import type { StudioHandle, StudioWorkspace } from './studio-context';
+import { ImportIcon } from './import/icon';
 import { CalibrationIcon } from './calibration/icon';
 import { RubricIcon } from './rubric/icon';
-import type { StudioHandle, StudioWorkspace } from './studio-context';
 import { PlayIcon, PublishIcon } from './playtest/icons';
+import { ProblemsIcon } from './problems/icon';
 
 /**
  * A key in the translations, with its namespace (`studio:views.yaml`): each helper's views use their
@@ -34,6 +35,7 @@ export interface StudioViewEntry {
 }
 
 const YamlView = lazy(() => import('./yaml/YamlView').then((module) => ({ default: module.YamlView })));
+const ImportView = lazy(() => import('./import/ImportView').then((module) => ({ default: module.ImportView })));
 const FormsView = lazy(() => import('./forms/FormsView').then((module) => ({ default: module.FormsView })));
 const TimelineView = lazy(() => import('./timeline/TimelineView').then((module) => ({ default: module.TimelineView })));
 const RubricView = lazy(() => import('./rubric/RubricView').then((module) => ({ default: module.RubricView })));
@@ -49,6 +51,7 @@ export const STUDIO_VIEWS: readonly StudioViewEntry[] = [
   { id: 'timeline', labelKey: 'studioForms:views.timeline', icon: TimelineIcon, component: TimelineView, placement: 'main', shortcut: 'alt+digit3' },
   { id: 'rubric', labelKey: 'studioCalibration:views.rubric', icon: RubricIcon, component: RubricView, placement: 'main' },
   { id: 'calibration', labelKey: 'studioCalibration:views.calibration', icon: CalibrationIcon, component: CalibrationView, placement: 'main' },
+  { id: 'import', labelKey: 'studioImport:view', icon: ImportIcon, component: ImportView, placement: 'main' },
   { id: 'playtest', labelKey: 'studioPublish:views.playtest', icon: PlayIcon, component: PlaytestView, placement: 'main' },
   { id: 'publish', labelKey: 'studioPublish:views.publish', icon: PublishIcon, component: PublishView, placement: 'main' },
   { id: 'problems', labelKey: 'studioProblems:title', icon: ProblemsIcon, component: ProblemsPanel, placement: 'panel' },

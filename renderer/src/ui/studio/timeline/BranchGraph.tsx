@@ -11,7 +11,7 @@ import classes from './timeline.module.css';
 
 const NODE_WIDTH = 180;
 const NODE_HEIGHT = 34;
-const COLUMN_GAP = 90;
+const COLUMN_GAP = 150;
 const ROW_GAP = 18;
 const MAX_CHARS = 24;
 

@@ -89,7 +89,7 @@ export function AddDraftForm({ pack }: { pack: Pack }) {
             value={playLanguage}
             onChange={(event) => setLanguage(event.currentTarget.value)}
             data={choice.languages}
-            w={120}
+            w={180}
           />
         </Group>
         <Textarea

@@ -89,7 +89,7 @@ test('a copied scenario is play-tested, published, exported and installed, and a
     await expect(publish.view.getByRole('heading', { name: 'Публикация' })).toBeVisible();
     await saveScreenshot('studio-publish-ru-dark');
     await studio.action('Пройти сценарий на пробу').click();
-    await playtest.play({ language: 'русский' });
+    await playtest.play({ language: 'Русский' });
     await saveScreenshot('studio-playtest-desk-ru-dark');
     await playtest.leave.click();
     await page.emulateMedia({ colorScheme: 'light' });

@@ -10,7 +10,7 @@ import { scenarioLanguages } from '../../../core/pack/summary';
 import { localized } from '../../../library/library';
 import type { Translate } from '../../../i18n/grading-message';
 import { renderDiagnostic } from '../../../i18n/pack-diagnostic-message';
-import { languageName } from '../../format';
+import { capitalized, languageName } from '../../format';
 import { formatSimTime } from '../../sim-time';
 import { useStudio } from '../studio-context';
 import { injectLabel } from './inject-label';
@@ -105,7 +105,7 @@ export function PlaytestView() {
               label={t('playtest.language')}
               value={language}
               onChange={(event) => setLanguage(event.currentTarget.value)}
-              data={languages.map((code) => ({ value: code, label: languageName(code, i18n.language) }))}
+              data={languages.map((code) => ({ value: code, label: capitalized(languageName(code, i18n.language), i18n.language) }))}
             />
             <NativeSelect
               label={t('playtest.startAt')}

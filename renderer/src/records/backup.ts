@@ -186,6 +186,7 @@ const SETTING_KEYS: Record<SettingKey, true> = {
   adminPassphrase: true,
   moodleExport: true,
   xapiIncludeDraftText: true,
+  studioImportMappings: true,
 };
 
 /** Whether a backup's setting is one this version knows and holds a value it accepts: only those are restored. */

@@ -24,7 +24,7 @@ export function AttemptLoading() {
   const { t } = useTranslation('player');
   return (
     <Group justify="center" p="xl" data-testid="player-loading">
-      <Loader aria-label={t('loading')} />
+      <Loader role="status" aria-label={t('loading')} />
     </Group>
   );
 }

@@ -191,7 +191,7 @@ export function Workspace({ commands, problem, views = STUDIO_VIEWS, actions = S
             const Panel = panel.component;
             return (
               <section key={panel.id} aria-label={label(panel)} tabIndex={-1} data-studio-panel={panel.id} data-testid={`studio-panel-${panel.id}`}>
-                <Suspense fallback={<Loader size="sm" aria-label={t('loadingView')} />}>
+                <Suspense fallback={<Loader size="sm" role="status" aria-label={t('loadingView')} />}>
                   <Panel />
                 </Suspense>
               </section>

@@ -57,7 +57,7 @@ export function ProblemsPanel() {
             </Badge>
           </>
         )}
-        {checking && <Loader size="xs" aria-label={t('checking')} />}
+        {checking && <Loader size="xs" role="status" aria-label={t('checking')} />}
       </Group>
 
       {!problems ? (

@@ -4,6 +4,7 @@
 import type { CalibrationCase } from '../core/grading/calibration';
 import { calibratePack } from '../core/grading/calibration';
 import type { Pack } from '../core/pack/load';
+import type { WorkerPort } from './newest-wins';
 
 export interface CalibrationRequest {
   seq: number;
@@ -16,11 +17,7 @@ export type CalibrationReply =
   | { seq: number; kind: 'failed'; message: string };
 
 /** A channel to a grading worker; a fake one in tests. */
-export interface CalibrationPort {
-  post(request: CalibrationRequest): void;
-  listen(onReply: (reply: CalibrationReply) => void, onFailure: () => void): void;
-  close(): void;
-}
+export type CalibrationPort = WorkerPort<CalibrationRequest, CalibrationReply>;
 
 /** The worker's answer to a request: progress after each draft, then every graded draft. */
 export function answerCalibrationRequest(request: CalibrationRequest, send: (reply: CalibrationReply) => void): void {

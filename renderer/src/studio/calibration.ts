@@ -11,8 +11,9 @@ import type { Pack } from '../core/pack/load';
 import type { Axis, CalibrationDraft } from '../core/pack/schema';
 import type { DocumentEdit, PackDocument } from '../core/studio/document';
 import { readAt } from '../core/studio/document';
-import type { CalibrationPort, CalibrationReply } from './calibration-protocol';
+import type { CalibrationPort, CalibrationReply, CalibrationRequest } from './calibration-protocol';
 import { answerCalibrationRequest } from './calibration-protocol';
+import { createNewestWins, workerPort } from './newest-wins';
 
 /** pack.yaml's `calibration.minAgreement` when the pack sets none. */
 export const DEFAULT_MIN_AGREEMENT = 100;
@@ -110,123 +111,30 @@ export interface CalibrationGrader {
   dispose(): void;
 }
 
-interface Run {
-  seq: number;
-  pack: Pack;
-  onProgress?: (progress: CalibrationProgress) => void;
-  resolve: (cases: CalibrationCase[] | null) => void;
-  reject: (error: Error) => void;
-}
-
 /**
- * Grades packs in a worker, the newest wins: at most one run is in the worker and one waits (a newer
- * pack replaces it, and the replaced one resolves to null at once). Where no worker can run (unit
+ * Grades packs in a worker, the newest wins (see newest-wins.ts). Where no worker can run (unit
  * tests in happy-dom, a worker that fails to load) the page grades instead.
  */
 export function createCalibrationGrader({ port = calibrationWorkerPort() }: { port?: CalibrationPort | null } = {}): CalibrationGrader {
-  let channel = port;
-  let lastSeq = 0;
-  let inFlight: Run | null = null;
-  let waiting: Run | null = null;
-  let disposed = false;
-
-  const settle = (run: Run, reply: CalibrationReply) => {
-    if (reply.kind === 'progress') {
-      if (run.seq === lastSeq && !disposed) run.onProgress?.({ done: reply.done, total: reply.total });
-      return false;
-    }
-    if (run.seq !== lastSeq || disposed) run.resolve(null);
-    else if (reply.kind === 'done') run.resolve(reply.cases);
-    else run.reject(new Error(reply.message));
-    return true;
-  };
-
-  const gradeInPage = (run: Run) => {
-    if (run.seq !== lastSeq || disposed) {
-      run.resolve(null);
-      return;
-    }
-    answerCalibrationRequest({ seq: run.seq, pack: run.pack }, (reply) => settle(run, reply));
-  };
-
-  const send = (run: Run) => {
-    inFlight = run;
-    try {
-      // The grader reads no media: the pictures and sounds stay in the page.
-      channel!.post({ seq: run.seq, pack: { ...run.pack, media: new Map() } });
-    } catch {
-      fallBackToPage();
-    }
-  };
-
-  function fallBackToPage() {
-    channel?.close();
-    channel = null;
-    const stranded = [inFlight, waiting].filter((run): run is Run => run !== null);
-    inFlight = null;
-    waiting = null;
-    for (const run of stranded) gradeInPage(run);
-  }
-
-  channel?.listen((reply) => {
-    const run = inFlight;
-    if (!run || run.seq !== reply.seq) return;
-    if (!settle(run, reply)) return;
-    inFlight = null;
-    const next = waiting;
-    waiting = null;
-    if (next) send(next);
-  }, fallBackToPage);
-
+  const runs = createNewestWins<Pack, CalibrationRequest, CalibrationReply, CalibrationCase[]>({
+    port,
+    // The grader reads no media: the pictures and sounds stay in the page.
+    request: (pack, seq) => ({ seq, pack: { ...pack, media: new Map() } }),
+    read: (reply) =>
+      reply.kind === 'progress'
+        ? { kind: 'progress' }
+        : reply.kind === 'done'
+          ? { kind: 'done', result: reply.cases }
+          : { kind: 'failed', error: new Error(reply.message) },
+    answerInPage: (request, send) => answerCalibrationRequest(request, send),
+  });
   return {
-    grade(pack, onProgress) {
-      return new Promise((resolve, reject) => {
-        if (disposed) {
-          resolve(null);
-          return;
-        }
-        lastSeq += 1;
-        const run: Run = { seq: lastSeq, pack, onProgress, resolve, reject };
-        if (!channel) {
-          // Answered after the caller has its promise, as a worker's answer would be.
-          queueMicrotask(() => gradeInPage(run));
-        } else if (inFlight) {
-          waiting?.resolve(null);
-          waiting = run;
-        } else send(run);
-      });
-    },
-    dispose() {
-      disposed = true;
-      channel?.close();
-      channel = null;
-      inFlight?.resolve(null);
-      waiting?.resolve(null);
-      inFlight = null;
-      waiting = null;
-    },
+    grade: (pack, onProgress) => runs.run(pack, (reply) => reply.kind === 'progress' && onProgress?.({ done: reply.done, total: reply.total })),
+    dispose: () => runs.dispose(),
   };
 }
 
 /** A port to a new calibration worker, or null where none can be started (the page grades instead). */
 export function calibrationWorkerPort(): CalibrationPort | null {
-  if (typeof Worker !== 'function') return null;
-  let worker: Worker;
-  try {
-    worker = new Worker(new URL('./calibration.worker.ts', import.meta.url), { type: 'module', name: 'attache-studio-calibration' });
-  } catch {
-    return null;
-  }
-  return {
-    post: (request) => worker.postMessage(request),
-    listen: (onReply, onFailure) => {
-      worker.addEventListener('message', (event: MessageEvent<CalibrationReply>) => onReply(event.data));
-      worker.addEventListener('error', (event) => {
-        event.preventDefault();
-        onFailure();
-      });
-      worker.addEventListener('messageerror', onFailure);
-    },
-    close: () => worker.terminate(),
-  };
+  return workerPort(() => new Worker(new URL('./calibration.worker.ts', import.meta.url), { type: 'module', name: 'attache-studio-calibration' }));
 }

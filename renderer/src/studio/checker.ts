@@ -6,6 +6,8 @@
 // page instead, so the panel is never left without an answer.
 import type { Pack } from '../core/pack/load';
 import type { CheckReply, CheckRequest, CheckSession, StudioDiagnostic } from './check-protocol';
+import type { WorkerPort } from './newest-wins';
+import { createNewestWins, workerPort } from './newest-wins';
 
 export type { StudioDiagnostic } from './check-protocol';
 
@@ -26,12 +28,7 @@ export interface StudioChecker {
 }
 
 /** A channel to a checking worker; a fake one in tests. */
-export interface CheckPort {
-  post(request: CheckRequest): void;
-  /** Registers the receivers of the worker's replies and of its failure (it could not load, or threw). */
-  listen(onReply: (reply: CheckReply) => void, onFailure: () => void): void;
-  close(): void;
-}
+export type CheckPort = WorkerPort<CheckRequest, CheckReply>;
 
 export interface StudioCheckerOptions {
   /** The running app's version, checked against the pack's minAppVersion. */
@@ -41,124 +38,26 @@ export interface StudioCheckerOptions {
   now?: () => number;
 }
 
-interface Job {
-  seq: number;
-  files: Map<string, Uint8Array>;
-  resolve: (check: StudioCheck | null) => void;
-}
-
 export function createStudioChecker({ appVersion, port = checkWorkerPort(), now = Date.now }: StudioCheckerOptions): StudioChecker {
-  let channel: CheckPort | null = port;
-  let lastSeq = 0;
-  let inFlight: Job | null = null;
-  let waiting: Job | null = null;
-  let disposed = false;
   // The page's own session, made when the page first has to check by itself.
   let inPage: CheckSession | null = null;
-
-  const finish = (job: Job, reply: Pick<CheckReply, 'diagnostics' | 'pack'>) => {
-    // Only the newest request's answer is worth showing.
-    job.resolve(job.seq === lastSeq && !disposed ? { diagnostics: reply.diagnostics, pack: reply.pack, checkedAt: now() } : null);
-  };
-
-  const checkInPage = (job: Job) => {
-    // The loader and the grader load only when the page must check by itself; by then a burst of
-    // changes has left only the newest to check.
-    import('./check-protocol').then(
-      (protocol) => {
-        if (job.seq !== lastSeq || disposed) {
-          job.resolve(null);
-          return;
-        }
-        try {
-          inPage ??= new protocol.CheckSession();
-          finish(job, inPage.answer({ seq: job.seq, files: job.files, appVersion }));
-        } catch {
-          // The loader never throws on a pack; should it, this check has no answer and the next change asks again.
-          job.resolve(null);
-        }
-      },
-      () => job.resolve(null),
-    );
-  };
-
-  const send = (job: Job) => {
-    inFlight = job;
-    try {
-      channel!.post({ seq: job.seq, files: job.files, appVersion });
-    } catch {
-      fallBackToPage();
-    }
-  };
-
-  const received = (reply: CheckReply) => {
-    const job = inFlight;
-    if (!job || job.seq !== reply.seq) return;
-    inFlight = null;
-    finish(job, reply);
-    const next = waiting;
-    waiting = null;
-    if (next) send(next);
-  };
-
-  function fallBackToPage() {
-    channel?.close();
-    channel = null;
-    const stranded = [inFlight, waiting].filter((job): job is Job => job !== null);
-    inFlight = null;
-    waiting = null;
-    for (const job of stranded) checkInPage(job);
-  }
-
-  channel?.listen(received, fallBackToPage);
-
-  return {
-    check(files) {
-      return new Promise<StudioCheck | null>((resolve) => {
-        if (disposed) {
-          resolve(null);
-          return;
-        }
-        lastSeq += 1;
-        const job: Job = { seq: lastSeq, files, resolve };
-        if (!channel) checkInPage(job);
-        else if (inFlight) {
-          waiting?.resolve(null);
-          waiting = job;
-        } else send(job);
-      });
+  const checks = createNewestWins<Map<string, Uint8Array>, CheckRequest, CheckReply, StudioCheck>({
+    port,
+    request: (files, seq) => ({ seq, files, appVersion }),
+    read: (reply) => ({ kind: 'done', result: { diagnostics: reply.diagnostics, pack: reply.pack, checkedAt: now() } }),
+    async answerInPage(request, send, stillWanted) {
+      // The loader and the grader load only when the page must check by itself; by then a burst of
+      // changes has left only the newest to check.
+      const protocol = await import('./check-protocol');
+      if (!stillWanted()) return;
+      inPage ??= new protocol.CheckSession();
+      send(inPage.answer(request));
     },
-    dispose() {
-      disposed = true;
-      channel?.close();
-      channel = null;
-      inFlight?.resolve(null);
-      waiting?.resolve(null);
-      inFlight = null;
-      waiting = null;
-    },
-  };
+  });
+  return { check: (files) => checks.run(files), dispose: () => checks.dispose() };
 }
 
 /** A port to a new checking worker, or null where none can be started (the page checks instead). */
 export function checkWorkerPort(): CheckPort | null {
-  if (typeof Worker !== 'function') return null;
-  let worker: Worker;
-  try {
-    worker = new Worker(new URL('./check.worker.ts', import.meta.url), { type: 'module', name: 'attache-studio-check' });
-  } catch {
-    return null;
-  }
-  return {
-    post: (request) => worker.postMessage(request),
-    listen: (onReply, onFailure) => {
-      worker.addEventListener('message', (event: MessageEvent<CheckReply>) => onReply(event.data));
-      worker.addEventListener('error', (event) => {
-        event.preventDefault();
-        onFailure();
-      });
-      worker.addEventListener('messageerror', onFailure);
-    },
-    close: () => worker.terminate(),
-  };
+  return workerPort(() => new Worker(new URL('./check.worker.ts', import.meta.url), { type: 'module', name: 'attache-studio-check' }));
 }

@@ -78,7 +78,21 @@ const LAYER_WALLS = [
  * screens), so each can change its insides, or be loaded on demand, alone. What two features both
  * need lives beside them in ui/ (formatting, simulated time, the grading messages).
  */
-const UI_FEATURES = ['catalogue', 'debrief', 'player', 'profiles', 'academy', 'cohort', 'progress-files', 'exports', 'backup', 'lrs', 'badges', 'packs', 'studio'];
+const UI_FEATURES = [
+  'catalogue',
+  'debrief',
+  'player',
+  'profiles',
+  'academy',
+  'cohort',
+  'progress-files',
+  'exports',
+  'backup',
+  'lrs',
+  'badges',
+  'packs',
+  'studio',
+];
 const FEATURE_WALLS = UI_FEATURES.map((feature) => {
   const others = UI_FEATURES.filter((name) => name !== feature).concat('screens');
   return {

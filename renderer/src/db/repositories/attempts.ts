@@ -6,6 +6,7 @@ import type { EngineEvent } from '../../core/engine/machine';
 import type { ActiveAttempt, ScenarioProgress } from '../../core/records/progress';
 import { progressByScenario } from '../../core/records/progress';
 import type { FrozenOutcome, PlayedScenario } from '../../core/records/outcome';
+import type { Localized } from '../../core/pack/schema';
 import type { AttacheDatabase, AttemptRecord, AttemptResult, ComposerDraftRecord, OutcomeRecord } from '../database';
 import { AttemptConflictError, ProfileNotFoundError, storageWrite } from '../errors';
 import { deleteStatementsOf } from './outbox';
@@ -189,6 +190,21 @@ export function countUnfrozenAttempts(db: AttacheDatabase): Promise<number> {
 export async function listOutcomes(db: AttacheDatabase, traineeUid: string): Promise<OutcomeRecord[]> {
   const outcomes = await db.outcomes.where('traineeUid').equals(traineeUid).toArray();
   return outcomes.sort((a, b) => b.finishedAt - a.finishedAt || (a.uid < b.uid ? -1 : 1));
+}
+
+/**
+ * The titles each outcome was played under, by outcome uid: what History shows for a scenario whose
+ * pack is no longer installed (its frozen debrief still opens).
+ */
+export async function playedTitlesOf(db: AttacheDatabase, outcomes: readonly OutcomeRecord[]): Promise<Map<string, { scenario: Localized; pack: Localized }>> {
+  const keys = [...new Set(outcomes.map((outcome) => outcome.playedScenario))];
+  const played = new Map((await db.playedScenarios.bulkGet(keys)).flatMap((record) => (record ? [[record.key, record] as const] : [])));
+  const titles = new Map<string, { scenario: Localized; pack: Localized }>();
+  for (const outcome of outcomes) {
+    const record = played.get(outcome.playedScenario);
+    if (record) titles.set(outcome.uid, { scenario: record.scenario.title, pack: record.packTitle });
+  }
+  return titles;
 }
 
 /** A frozen outcome whole: its summary, its detail and the scenario it was played against; null when there is none. */

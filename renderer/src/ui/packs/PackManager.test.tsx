@@ -4,7 +4,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildArchive, contentHash } from '../../core/pack/archive';
-import { readAttempt } from '../../db/repositories/attempts';
+import { readAttempt, readFrozenOutcome } from '../../db/repositories/attempts';
 import { installPack } from '../../db/repositories/packs';
 import { createProfile } from '../../db/repositories/profiles';
 import { hashSecret } from '../../core/records/secret';
@@ -148,5 +148,12 @@ describe('pack manager', () => {
     window.location.hash = `#/debrief/${attemptId}`;
     const page = await screen.findByTestId('debrief-page', {}, { timeout: 5000 });
     expect(page.hasAttribute('data-frozen')).toBe(true);
+    // Not offered again (its pack is gone), and History still names it by its title, not its id.
+    expect(screen.queryByTestId('debrief-again')).toBeNull();
+    expect(screen.getByTestId('debrief-not-installed').textContent).toContain('no longer installed');
+    window.location.hash = '#/history';
+    const history = await screen.findByTestId('history-page', {}, { timeout: 5000 });
+    const title = (await readFrozenOutcome(db, (await readAttempt(db, attemptId))!.uid))!.played!.scenario.title.en!;
+    await waitFor(() => expect(history.textContent).toContain(title));
   }, 60_000);
 });

@@ -3,12 +3,12 @@
 // outcomes were frozen and not frozen yet) is opened from its log. A damaged attempt says so above
 // what could be read: its debrief when the good part of its log reaches the end, otherwise a way to see
 // it read-only in the player.
-import { Alert, Button, Group, Stack } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { scenarioOutcome } from '../../core/engine/outcome';
-import { personasOf } from '../../library/library';
+import { findScenario, personasOf } from '../../library/library';
 import { DebriefView } from '../debrief/DebriefView';
 import type { LoadedAttempt } from '../player/session';
 import type { ScenarioSnapshot } from '../../core/engine/attempt';
@@ -23,11 +23,20 @@ import { useServices } from '../services';
 
 function DebriefActions({ packId, scenarioId }: { packId: string; scenarioId: string }) {
   const { t } = useTranslation('player');
+  const library = useLibrary();
+  // A frozen debrief outlives its pack; playing again needs the pack installed.
+  const installed = library !== null && findScenario(library, packId, scenarioId) !== null;
   return (
     <Group>
-      <Button onClick={() => navigate({ screen: 'briefing', packId, scenarioId })} data-testid="debrief-again">
-        {t('debriefScreen.again')}
-      </Button>
+      {installed ? (
+        <Button onClick={() => navigate({ screen: 'briefing', packId, scenarioId })} data-testid="debrief-again">
+          {t('debriefScreen.again')}
+        </Button>
+      ) : (
+        <Text size="sm" c="dimmed" data-testid="debrief-not-installed">
+          {t('debriefScreen.notInstalled')}
+        </Text>
+      )}
       <Button component="a" href={hrefFor('catalogue')} variant="light" data-testid="debrief-to-catalogue">
         {t('debriefScreen.toCatalogue')}
       </Button>

@@ -1,7 +1,7 @@
 // Runtime: renderer. The active profile's past and current attempts.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { listAttempts, listOutcomes } from '../../db/repositories/attempts';
+import { listAttempts, listOutcomes, playedTitlesOf } from '../../db/repositories/attempts';
 import { findScenario, localized } from '../../library/library';
 import type { AttemptListItem } from '../debrief/AttemptList';
 import { AttemptList } from '../debrief/AttemptList';
@@ -20,17 +20,25 @@ function History({ profileId }: { profileId: number }) {
   const history = useLiveQuery(async () => {
     const profile = await db.profiles.get(profileId);
     const outcomes = profile ? await listOutcomes(db, profile.uid) : [];
-    return { attempts: await listAttempts(db, profileId), outcomes: new Map(outcomes.map((outcome) => [outcome.uid, outcome])) };
+    return {
+      attempts: await listAttempts(db, profileId),
+      outcomes: new Map(outcomes.map((outcome) => [outcome.uid, outcome])),
+      playedTitles: await playedTitlesOf(db, outcomes),
+    };
   }, [db, profileId]);
   if (!library) return <Loading what="library" />;
   if (!history) return null;
   const items: AttemptListItem[] = history.attempts.map((attempt) => {
     const ref = findScenario(library, attempt.packId, attempt.scenarioId);
     const outcome = history.outcomes.get(attempt.uid);
+    // A pack since uninstalled: the titles its frozen outcome was played under.
+    const played = history.playedTitles.get(attempt.uid);
+    const scenarioTitle = ref?.scenario.title ?? played?.scenario;
+    const packTitle = ref?.pack.manifest.title ?? played?.pack;
     return {
       id: attempt.id,
-      scenarioTitle: ref ? localized(ref.scenario.title, attempt.playLanguage) : attempt.scenarioId,
-      packTitle: ref ? localized(ref.pack.manifest.title, i18n.language) : attempt.packId,
+      scenarioTitle: scenarioTitle ? localized(scenarioTitle, attempt.playLanguage) : attempt.scenarioId,
+      packTitle: packTitle ? localized(packTitle, i18n.language) : attempt.packId,
       playLanguage: attempt.playLanguage,
       status: attempt.status,
       startedAt: attempt.startedAt,

@@ -83,9 +83,9 @@ test('the studio forms and timeline edit one document', async ({ page, app, save
     await expect(page.getByRole('group', { name: /Which task outcomes/ })).toBeVisible();
     await saveScreenshot('studio-timeline-en-dark');
     await app.switchLanguage('ru');
-    await expect(page.getByRole('group', { name: /Какие результаты заданий/ })).toBeVisible();
+    await expect(page.getByRole('group', { name: /Какие результаты задач/ })).toBeVisible();
     await saveScreenshot('studio-timeline-ru-dark');
-    await page.getByRole('group', { name: /Какие результаты заданий/ }).scrollIntoViewIfNeeded();
+    await page.getByRole('group', { name: /Какие результаты задач/ }).scrollIntoViewIfNeeded();
     await saveScreenshot('studio-branch-graph-ru-dark');
     await view(page, 'Формы').click();
     await expect(page.getByRole('textbox', { name: 'Название, Русский' })).toBeVisible();

@@ -150,7 +150,7 @@ describe('importing an events list', () => {
     await view.user.click(screen.getByRole('button', { name: 'Выбрать файл CSV или Excel…' }));
     expect(await screen.findByText('events.xlsx: 8 строк под заголовками.')).toBeTruthy();
     expect(screen.getByLabelText('Персона (от кого)', { selector: 'input' })).toHaveProperty('value', 'Столбец 2: Персона');
-    expect(screen.getByTestId('import-summary').textContent).toBe('4 события, 2 новые персоны и 2 задания.');
+    expect(screen.getByTestId('import-summary').textContent).toBe('4 события, 2 новые персоны и 2 задачи.');
     expect(within(screen.getByTestId('import-problems')).getByText('4 строки не удаётся прочитать')).toBeTruthy();
   });
 

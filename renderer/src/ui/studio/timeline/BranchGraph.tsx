@@ -14,6 +14,7 @@ const NODE_HEIGHT = 34;
 const COLUMN_GAP = 150;
 const ROW_GAP = 18;
 const MAX_CHARS = 24;
+const LABEL_LINE = 12;
 
 const shorten = (text: string) => (text.length > MAX_CHARS ? `${text.slice(0, MAX_CHARS - 1)}…` : text);
 
@@ -74,11 +75,18 @@ export function BranchGraph({ file, graph }: { file: string; graph: Graph }) {
           const d = back
             ? `M${x1} ${y1} C${x1 + 60} ${y1 + 60}, ${x2 - 60} ${y2 + 60}, ${x2} ${y2}`
             : `M${x1} ${y1} C${(x1 + x2) / 2} ${y1}, ${(x1 + x2) / 2} ${y2}, ${x2} ${y2}`;
+          // Two words on one line are one per line, so that neither runs into the nodes either side.
+          const labelX = (x1 + x2) / 2;
+          const labelY = (y1 + y2) / 2 - 4 + (back ? 50 : 0) - (edge.labels.length - 1) * LABEL_LINE;
           return (
             <g key={index} aria-hidden="true">
               <path className={classes.edge} d={d} markerEnd="url(#studio-graph-arrow)" strokeDasharray={edge.join === 'all' ? '5 3' : undefined} />
-              <text className={classes.edgeLabel} x={(x1 + x2) / 2} y={(y1 + y2) / 2 - 4 + (back ? 50 : 0)} textAnchor="middle">
-                {edge.labels.join(' / ')}
+              <text className={classes.edgeLabel} x={labelX} y={labelY} textAnchor="middle">
+                {edge.labels.map((label, line) => (
+                  <tspan key={line} x={labelX} dy={line === 0 ? 0 : LABEL_LINE}>
+                    {line < edge.labels.length - 1 ? `${label} /` : label}
+                  </tspan>
+                ))}
               </text>
             </g>
           );

@@ -148,7 +148,7 @@ test('the pack manager in Russian and dark, and the studio importing an events l
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Выбрать файл CSV или Excel…' }).click();
     await (await chooser).setFiles(path.resolve(import.meta.dirname, '../renderer/src/core/studio/__fixtures__/mel/events.xlsx'));
-    await expect(page.getByTestId('import-summary')).toHaveText('3 события, 3 новые персоны и 1 задача.');
+    await expect(page.getByTestId('import-summary')).toHaveText('3 события, 3 новых персонажа и 1 задача.');
     // Five rows cannot be read (row 6 for two reasons: its time has seconds, and the pack has no Facebook account).
     await expect(page.getByTestId('import-problems')).toContainText('5 строк не удаётся прочитать');
     await expect(page.getByTestId('import-problem')).toHaveCount(6);

@@ -149,8 +149,8 @@ describe('importing an events list', () => {
     const view = await renderImport({ name: 'events.xlsx', bytes: fixture('events.xlsx') }, 'ru');
     await view.user.click(screen.getByRole('button', { name: 'Выбрать файл CSV или Excel…' }));
     expect(await screen.findByText('events.xlsx: 8 строк под заголовками.')).toBeTruthy();
-    expect(screen.getByLabelText('Персона (от кого)', { selector: 'input' })).toHaveProperty('value', 'Столбец 2: Персона');
-    expect(screen.getByTestId('import-summary').textContent).toBe('4 события, 2 новые персоны и 2 задачи.');
+    expect(screen.getByLabelText('Персонаж (от кого)', { selector: 'input' })).toHaveProperty('value', 'Столбец 2: Персона');
+    expect(screen.getByTestId('import-summary').textContent).toBe('4 события, 2 новых персонажа и 2 задачи.');
     expect(within(screen.getByTestId('import-problems')).getByText('4 строки не удаётся прочитать')).toBeTruthy();
   });
 

@@ -41,7 +41,7 @@ export function RubricView() {
       ? t('rubric.costNone')
       : spec.repeatWeight || spec.maxLoss > spec.weight
         ? t('rubric.costRepeat', { weight: spec.weight, repeat: spec.repeatWeight, max: spec.maxLoss })
-        : t('rubric.cost', { weight: spec.weight });
+        : t('rubric.cost', { count: spec.weight });
 
   return (
     <Stack gap="sm" data-testid="studio-rubric">

@@ -47,6 +47,8 @@ export function BranchGraph({ file, graph }: { file: string; graph: Graph }) {
   );
   const width = columns.length * (NODE_WIDTH + COLUMN_GAP) - COLUMN_GAP + 8;
   const height = Math.max(...columns.map((column) => column.length)) * (NODE_HEIGHT + ROW_GAP) - ROW_GAP + 8;
+  // Room above the first row for the extra lines of a label with several words.
+  const labelRoom = (Math.max(1, ...edges.map((edge) => edge.labels.length)) - 1) * LABEL_LINE;
 
   const nodeName = (node: GraphNode): string =>
     node.kind === 'end'
@@ -56,7 +58,14 @@ export function BranchGraph({ file, graph }: { file: string; graph: Graph }) {
 
   return (
     <div style={{ overflowX: 'auto' }}>
-      <svg className={classes.graph} width={width} height={height} viewBox={`-4 -4 ${width} ${height}`} role="group" aria-label={t('timeline.graphLabel')}>
+      <svg
+        className={classes.graph}
+        width={width}
+        height={height + labelRoom}
+        viewBox={`-4 ${-4 - labelRoom} ${width} ${height + labelRoom}`}
+        role="group"
+        aria-label={t('timeline.graphLabel')}
+      >
         <defs>
           <marker id="studio-graph-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
             <path d="M0 0L10 5L0 10z" fill="var(--mantine-color-dimmed)" />

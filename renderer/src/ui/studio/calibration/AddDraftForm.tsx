@@ -8,6 +8,7 @@ import type { Axis } from '../../../core/pack/schema';
 import { AXES } from '../../../core/pack/schema';
 import { readAt } from '../../../core/studio/document';
 import { addCalibrationDraftEdit, newCalibrationDraft, taskPlace } from '../../../studio/calibration';
+import { capitalized, languageName } from '../../format';
 import { useStudio } from '../studio-context';
 
 type Verdicts = Record<Axis, 'pass' | 'fail'>;
@@ -32,7 +33,7 @@ function taskChoices(pack: Pack): TaskChoice[] {
 }
 
 export function AddDraftForm({ pack }: { pack: Pack }) {
-  const { t } = useTranslation('studioCalibration');
+  const { t, i18n } = useTranslation('studioCalibration');
   const studio = useStudio();
   const choices = taskChoices(pack);
   const [taskKey, setTaskKey] = useState(choices[0]?.key ?? '');
@@ -88,7 +89,7 @@ export function AddDraftForm({ pack }: { pack: Pack }) {
             label={t('calibration.add.language')}
             value={playLanguage}
             onChange={(event) => setLanguage(event.currentTarget.value)}
-            data={choice.languages}
+            data={choice.languages.map((code) => ({ value: code, label: capitalized(languageName(code, i18n.language), i18n.language) }))}
             w={180}
           />
         </Group>

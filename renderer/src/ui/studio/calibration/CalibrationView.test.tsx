@@ -107,6 +107,12 @@ describe('the calibration view', () => {
 
     await user.click(screen.getByRole('textbox', { name: 'Draft' }));
     await user.paste('Call +99 123 456 789 now.');
+    // Languages are offered by their names, not their codes.
+    expect(
+      within(screen.getByRole('combobox', { name: 'Played in' }))
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['English', 'Russian']);
     await user.selectOptions(screen.getByRole('combobox', { name: 'Played in' }), 'ru');
     await user.click(within(screen.getByRole('radiogroup', { name: 'Policy' })).getByRole('radio', { name: 'fail' }));
     await user.click(submit);

@@ -16,7 +16,7 @@ export type MelMapping = Record<MelField, number | null>;
 const HEADER_NAMES: Record<MelField, readonly string[]> = {
   time: ['time', 't+', 't', 'offset', 'when', 'timing', 'sim time', 'время', 'т+', 'когда', 'смещение'],
   persona: ['persona', 'from', 'sender', 'author', 'source', 'персона', 'от', 'от кого', 'отправитель', 'автор', 'источник'],
-  channel: ['channel', 'platform', 'type', 'inject type', 'medium', 'канал', 'платформа', 'тип', 'тип вброса', 'тип события'],
+  channel: ['channel', 'platform', 'type', 'inject type', 'medium', 'канал', 'платформа', 'тип', 'тип вводной', 'тип вброса', 'тип события'],
   account: ['account', 'to', 'recipient', 'target', 'аккаунт', 'кому', 'получатель', 'адресат', 'учётная запись', 'учетная запись'],
   text: ['text', 'message', 'content', 'body', 'inject', 'текст', 'сообщение', 'содержание', 'содержимое'],
   action: [

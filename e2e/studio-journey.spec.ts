@@ -130,6 +130,15 @@ test('an instructor builds, checks, calibrates, play-tests and publishes a scena
       'Post on X that ferries resume tomorrow, and that the hotline stays open.',
       'Опубликуйте в X, что паромы возобновят рейсы завтра, а горячая линия продолжает работать.',
     );
+    for (const [field, id] of [
+      ['Key messages', 'call-hotline'],
+      ['Facts', 'hotline'],
+    ] as const) {
+      const choice = task.getByRole('combobox', { name: field });
+      await choice.click();
+      await page.getByRole('option', { name: id, exact: true }).click();
+      await choice.press('Escape');
+    }
     await fillBoth(
       task,
       'Model answer',

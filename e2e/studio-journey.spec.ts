@@ -2,7 +2,7 @@
 // instructor would: a two-language pack from the template; a model answer with a wrong hotline digit
 // found in the problems panel, clicked, fixed on its line; three injects, two tasks and a branch
 // added through the forms; calibration drafts added in the Calibration view; play-tested from the
-// start and from an inject's time; exported as an .attache (read back here) and installed; played by
+// start (a failed first task firing the branch) and from an inject's time, with an inject sent now; exported as an .attache (read back here) and installed; played by
 // a trainee to the debrief; uninstalled, with the finished attempt's frozen debrief still opening from
 // History. The fixtures fail the test on any console error or CSP violation.
 import { readFile } from 'node:fs/promises';
@@ -37,7 +37,7 @@ test('an instructor builds, checks, calibrates, play-tests and publishes a scena
   app,
   saveScreenshot,
 }, testInfo) => {
-  test.setTimeout(600_000);
+  test.setTimeout(300_000);
   const studio = new StudioPage(page);
   const playtest = new StudioPlaytestPage(page);
   const publish = new StudioPublishPage(page);

@@ -150,7 +150,7 @@ test('an instructor builds, checks, calibrates, play-tests and publishes a scena
     await forms.getByRole('button', { name: 'Add branch' }).click();
     const branch = openedItem(page);
     // A new branch already waits for the first task to fail.
-    await expect(branch.getByRole('button', { name: 'condition 1 give-hotline · failed' })).toBeVisible();
+    await expect(branch.getByRole('button', { name: 'condition 1 give-hotline · Failed' })).toBeVisible();
     await branch.getByRole('button', { name: 'Add inject' }).click();
     const followUp = openedItem(page);
     await followUp.getByRole('textbox', { name: /^Arrives at/ }).fill('0:05');

@@ -24,7 +24,7 @@ import { valueAt } from '../../../core/studio/yaml-text';
 import { capitalized, languageName } from '../../format';
 import { usePlatformName } from '../../platform-name';
 import { pathKey, startsWith, useForm } from './form-context';
-import type { FieldPath, FieldSpec, ListSpec } from './spec';
+import type { FieldPath, FieldSpec, ListSpec, SummaryWords } from './spec';
 import { keyPath, labelOf } from './spec';
 
 const OFFSET = /^\d{1,2}:[0-5]\d$/;
@@ -530,7 +530,17 @@ function IdField({ field, path }: { field: Extract<FieldSpec, { kind: 'id' }>; p
 function ListField({ field, list, path }: { field: FieldSpec; list: ListSpec; path: FieldPath }) {
   const form = useForm();
   const { t } = useTranslation('studioForms');
+  const platformName = usePlatformName();
   const { label, description } = useLabels(field);
+  // The summary names a choice as its select does (a value the format does not know, as written).
+  const summaryWords: SummaryWords = {
+    choice: (enumName, value) =>
+      typeof value !== 'string' || !value
+        ? null
+        : enumName === 'platform'
+          ? platformName(value)
+          : t(`enum.${enumName}.${value}` as never, { defaultValue: value }),
+  };
   const raw = valueAt(form.root, path);
   const items = Array.isArray(raw) ? raw : [];
   // A request to show a place opens the item on its way while rendering, so that its field exists
@@ -581,7 +591,7 @@ function ListField({ field, list, path }: { field: FieldSpec; list: ListSpec; pa
             const itemPath = [...path, index];
             const record = isObject(item) ? item : {};
             const id = typeof record.id === 'string' && record.id ? record.id : t('itemNumber', { item: itemName, number: index + 1 });
-            const summary = list.summary?.(record);
+            const summary = list.summary?.(record, summaryWords);
             const missing = [...form.missing.entries()]
               .filter(([key]) => startsWith(JSON.parse(key) as FieldPath, itemPath))
               .reduce((sum, [, langs]) => sum + langs.length, 0);

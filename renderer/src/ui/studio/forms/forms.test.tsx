@@ -94,8 +94,8 @@ function Views({ onStudio }: { onStudio: (studio: StudioHandle) => void }) {
   return <Suspense>{view === 'timeline' ? <TimelineView /> : <FormsView />}</Suspense>;
 }
 
-async function renderStudio(initialView: 'forms' | 'timeline' = 'forms') {
-  const i18n = await createI18n('en');
+async function renderStudio(initialView: 'forms' | 'timeline' = 'forms', language: 'en' | 'ru' = 'en') {
+  const i18n = await createI18n(language);
   let studio: StudioHandle | null = null;
   const wrap = (children: ReactNode) => (
     <I18nextProvider i18n={i18n}>
@@ -187,6 +187,15 @@ describe('the forms', () => {
     act(() => view.studio().undo());
     expect(view.value(['tasks', 0, 'account'])).toBe('embassy-x');
     expect(view.value(['accounts', 0, 'id'])).toBe('embassy-x');
+  });
+
+  it("names each list item's choices in the reader's language, as its select does", async () => {
+    await renderStudio('forms', 'ru');
+    fireEvent.click(await screen.findByRole('tab', { name: /Вводные/ }));
+    expect(screen.getByRole('button', { name: /0:05 · Запрос из Центра/ })).toBeTruthy();
+    fireEvent.click(screen.getByRole('tab', { name: /Аккаунты/ }));
+    expect(screen.getByRole('button', { name: /Telegram/ })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /· telegram/ })).toBeNull();
   });
 
   it('says when the file does not parse and opens the YAML view at the error', async () => {

@@ -73,14 +73,19 @@ export interface TemplateContext {
   firstRef(refs: RefKind): string | undefined;
 }
 
+/** How a summary names a choice (an enum's value) in the UI's language. */
+export interface SummaryWords {
+  choice(enumName: string, value: unknown): string | null;
+}
+
 export interface ListSpec {
   /** The item's name, `studioForms:items.<item>` (e.g. "account"). */
   item: string;
   fields: readonly FieldSpec[];
   /** A new item: valid where it can be, with an empty text per language to fill. */
   template(context: TemplateContext): Record<string, unknown>;
-  /** What the item is called in its list (its id, and a hint of what it is). */
-  summary?: (item: Record<string, unknown>) => string | null;
+  /** What the item is called in its list (its id, and a hint of what it is), choices named in the UI's words. */
+  summary?: (item: Record<string, unknown>, words: SummaryWords) => string | null;
 }
 
 export interface SectionSpec {
@@ -129,7 +134,7 @@ const ACCOUNT: ListSpec = {
     name: texts(languages),
     audience: { followers: 0, description: texts(languages) },
   }),
-  summary: (item) => [string(item.platform), string(item.handle)].filter(Boolean).join(' · ') || null,
+  summary: (item, words) => [words.choice('platform', item.platform), string(item.handle)].filter(Boolean).join(' · ') || null,
 };
 
 const FACT: ListSpec = {
@@ -143,7 +148,7 @@ const FACT: ListSpec = {
     { kind: 'localized', key: 'note', optional: true },
   ],
   template: ({ languages, freshId }) => ({ id: freshId('fact'), type: 'text', label: texts(languages), value: texts(languages) }),
-  summary: (item) => string(item.type),
+  summary: (item, words) => words.choice('factType', item.type),
 };
 
 const KEY_MESSAGE: ListSpec = {
@@ -201,7 +206,7 @@ const INJECT: ListSpec = {
     account: firstRef('accounts') ?? 'account',
     text: texts(languages),
   }),
-  summary: (item) => [string(item.at), string(item.type)].filter(Boolean).join(' · ') || null,
+  summary: (item, words) => [string(item.at), words.choice('injectType', item.type)].filter(Boolean).join(' · ') || null,
 };
 
 const VERDICT = ['pass', 'fail'] as const;
@@ -283,8 +288,8 @@ const TASK: ListSpec = {
     passMark: { tone: 70, policy: 70, platform: 70 },
     modelAnswer: texts(languages),
   }),
-  summary: (item) =>
-    [string(item.kind), string(item.opensAt) && string(item.due) ? `${String(item.opensAt)}–${String(item.due)}` : string(item.due)]
+  summary: (item, words) =>
+    [words.choice('taskKind', item.kind), string(item.opensAt) && string(item.due) ? `${String(item.opensAt)}–${String(item.due)}` : string(item.due)]
       .filter(Boolean)
       .join(' · ') || null,
 };
@@ -297,7 +302,8 @@ const CONDITION: ListSpec = {
     { kind: 'offset', key: 'time', label: 'conditionTime', optional: true, described: true },
   ],
   template: ({ firstRef }) => ({ task: firstRef('tasks') ?? 'task', outcome: 'failed' }),
-  summary: (item) => (string(item.time) ? `⏱ ${String(item.time)}` : [string(item.task), string(item.outcome)].filter(Boolean).join(' · ') || null),
+  summary: (item, words) =>
+    string(item.time) ? `⏱ ${String(item.time)}` : [string(item.task), words.choice('outcome', item.outcome)].filter(Boolean).join(' · ') || null,
 };
 
 const BRANCH: ListSpec = {

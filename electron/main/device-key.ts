@@ -6,10 +6,11 @@
 // to a fixed password), it is stored unencrypted, readable by this user's account only, and the app
 // says so: anyone who can read this account's files can then copy the key and sign files in the
 // device's name.
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import type { DeviceKeyInfo, DeviceSignature } from '../contract/api';
+import { writeFileAtomically } from './atomic-file';
 
 /** The parts of Electron's safeStorage the store uses. */
 export interface SecretProtection {
@@ -27,7 +28,7 @@ export interface KeyFileAccess {
   writePrivate(filePath: string, bytes: Uint8Array): Promise<void>;
 }
 
-/** The key file on disk: written to a temporary file readable by this user only, then renamed over the old one. */
+/** The key file on disk: written whole, readable by this user only (see atomic-file.ts). */
 export const nodeKeyFiles: KeyFileAccess = {
   async read(filePath) {
     try {
@@ -38,15 +39,7 @@ export const nodeKeyFiles: KeyFileAccess = {
       throw error;
     }
   },
-  async writePrivate(filePath, bytes) {
-    const temporary = `${filePath}.${process.pid}.tmp`;
-    try {
-      await writeFile(temporary, bytes, { mode: 0o600, flag: 'w' });
-      await rename(temporary, filePath);
-    } finally {
-      await rm(temporary, { force: true });
-    }
-  },
+  writePrivate: (filePath, bytes) => writeFileAtomically(filePath, bytes, 0o600),
 };
 
 export interface DeviceKeyStore {

@@ -6,13 +6,13 @@
 // beside it and then renamed over the old one, so a crash or a full disk never leaves half a file;
 // a file whose bytes are already on disk is not touched. Paths come from the page, so every one is
 // checked again here: inside the folder, through no link, onto nothing but a plain file.
-import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { lstat, mkdir, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { IpcMainInvokeEvent, OpenDialogOptions, OpenDialogReturnValue } from 'electron';
 import { pathProblem } from '../../renderer/src/core/pack/paths';
 import { PackInputError, findPackFiles, readFoundFiles } from '../../scripts/lib/pack-files';
 import type { StudioFolderOpenRequest, StudioFolderOpened, StudioFolderSaveRequest, StudioFolderSaved } from '../contract/api';
+import { writeFileAtomically } from './atomic-file';
 import type { KeyFileAccess } from './device-key';
 
 export interface StudioFolderDependencies {
@@ -100,28 +100,6 @@ async function sameBytes(target: string, bytes: Uint8Array): Promise<boolean> {
   return Buffer.compare(current, bytes) === 0;
 }
 
-/** Writes `bytes` to a new temporary file beside `target`, flushed to disk, then renames it over `target`. */
-async function writeAtomically(target: string, bytes: Uint8Array): Promise<void> {
-  await mkdir(path.dirname(target), { recursive: true });
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.attache-tmp`);
-  const handle = await open(temporary, 'wx', 0o644);
-  try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } catch (error) {
-    await handle.close();
-    await unlink(temporary).catch(() => undefined);
-    throw error;
-  }
-  await handle.close();
-  try {
-    await rename(temporary, target);
-  } catch (error) {
-    await unlink(temporary).catch(() => undefined);
-    throw error;
-  }
-}
-
 export function createStudioFolders(deps: StudioFolderDependencies): StudioFolders {
   // Only folders the author picked in the dialog are written: the page cannot name another.
   const opened = new Set<string>();
@@ -167,7 +145,8 @@ export function createStudioFolders(deps: StudioFolderDependencies): StudioFolde
       let written = 0;
       for (const { target, bytes } of writes) {
         if (await sameBytes(target, bytes)) continue;
-        await writeAtomically(target, bytes);
+        await mkdir(path.dirname(target), { recursive: true });
+        await writeFileAtomically(target, bytes, 0o644);
         written += 1;
       }
       let removed = 0;

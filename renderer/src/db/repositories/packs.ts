@@ -28,10 +28,16 @@ export interface InstalledPackInfo {
   size: number;
 }
 
+const infoOf = ({ packId, version, installedAt, archive }: InstalledPackRecord): InstalledPackInfo => ({
+  packId,
+  version,
+  installedAt,
+  size: archive.byteLength,
+});
+
 /** Installed packs, by id, without their archives. */
 export async function listInstalledPackInfo(db: AttacheDatabase): Promise<InstalledPackInfo[]> {
-  const rows = await listInstalledPacks(db);
-  return rows.map(({ packId, version, installedAt, archive }) => ({ packId, version, installedAt, size: archive.byteLength }));
+  return (await listInstalledPacks(db)).map(infoOf);
 }
 
 /**
@@ -45,7 +51,7 @@ export function uninstallPack(db: AttacheDatabase, packId: string): Promise<Inst
       const record = await db.packs.get(packId);
       if (!record) return null;
       await db.packs.delete(packId);
-      return { packId, version: record.version, installedAt: record.installedAt, size: record.archive.byteLength };
+      return infoOf(record);
     }),
   );
 }

@@ -50,7 +50,7 @@ export function checkPackFiles(
 ): { diagnostics: StudioDiagnostic[]; pack: Pack | null } {
   const { pack, diagnostics } = loadPack(files, { appVersion, ...(yamlCache ? { yamlCache } : {}) });
   const found = diagnostics.map((d) => withWords(d, 'pack'));
-  if (pack) found.push(...cache.diagnostics(pack, files).map((d) => withWords(d, 'model-answer')));
+  if (pack) found.push(...cache.diagnostics(pack, files, yamlCache).map((d) => withWords(d, 'model-answer')));
   // A model answer that fails its task is an error to fix before publishing, but the pack still
   // loads: play-testing it is how the author sees what the grader makes of it.
   return { diagnostics: found.sort(compareDiagnostics), pack };

@@ -10,7 +10,8 @@ import { diagnostic, formatPath } from './diagnostics';
 import type { Pack } from './load';
 import type { Part } from './message';
 import { counted, graderSays, joined, languageName, quote, say } from './message';
-import type { SourceFile } from './yaml';
+import { YAML_LIMITS } from './limits';
+import type { SourceFile, YamlCache } from './yaml';
 import { parseYaml, positionOf } from './yaml';
 
 const AXIS_WORDS: Record<Axis, Part> = { tone: say`tone`, policy: say`policy`, platform: say`platform` };
@@ -33,7 +34,8 @@ export class ModelAnswerCache {
   /** The scenario files graded again by the last call (for tests and the bench). */
   regraded: string[] = [];
 
-  diagnostics(pack: Pack, files: PackFiles): Diagnostic[] {
+  /** `yamlCache`: the one the pack was just loaded with, whose parsed scenarios give the answers' lines. */
+  diagnostics(pack: Pack, files: PackFiles, yamlCache?: YamlCache): Diagnostic[] {
     const manifest = files.get('pack.yaml');
     const next = new Map<string, { scenario: Uint8Array | undefined; manifest: Uint8Array | undefined; diagnostics: Diagnostic[] }>();
     const found: Diagnostic[] = [];
@@ -45,7 +47,7 @@ export class ModelAnswerCache {
       const entry =
         kept && sameBytes(kept.scenario, bytes) && sameBytes(kept.manifest, manifest)
           ? kept
-          : { scenario: bytes, manifest, diagnostics: modelAnswerDiagnostics({ ...pack, scenarios: [scenario] }, files) };
+          : { scenario: bytes, manifest, diagnostics: modelAnswerDiagnostics({ ...pack, scenarios: [scenario] }, files, yamlCache) };
       if (entry !== kept) this.regraded.push(file);
       next.set(file, entry);
       found.push(...entry.diagnostics);
@@ -55,14 +57,20 @@ export class ModelAnswerCache {
   }
 }
 
-/** The diagnostics of the model answers of `pack` that fail their own task, gravest finding first. */
-export function modelAnswerDiagnostics(pack: Pack, files: PackFiles): Diagnostic[] {
+/**
+ * The diagnostics of the model answers of `pack` that fail their own task, gravest finding first.
+ * `yamlCache`: the one the pack was just loaded with, so that a scenario's file is not parsed again
+ * to find the answers' lines (the studio checks after every change).
+ */
+export function modelAnswerDiagnostics(pack: Pack, files: PackFiles, yamlCache?: YamlCache): Diagnostic[] {
   const failing = failingModelAnswers(pack);
   const sources = new Map<string, SourceFile | null>();
   const sourceOf = (file: string): SourceFile | null => {
     if (!sources.has(file)) {
       const bytes = files.get(file);
-      sources.set(file, bytes === undefined ? null : parseYaml(file, new TextDecoder().decode(bytes)).source);
+      const text = bytes === undefined ? null : new TextDecoder().decode(bytes);
+      const parsed = text === null ? null : yamlCache ? yamlCache.parse(file, text, YAML_LIMITS) : parseYaml(file, text);
+      sources.set(file, parsed?.source ?? null);
     }
     return sources.get(file) ?? null;
   };

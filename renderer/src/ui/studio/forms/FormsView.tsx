@@ -138,6 +138,7 @@ export function FormsView() {
       packLanguages,
       refs: referenceLists(document, file, root),
       missing: new Map(missing.map((entry) => [pathKey(entry.path), entry.missing])),
+      missingUnder: (path) => countMissingUnder(missing, path),
       accountLanguage: (accountId) => accountLanguages.get(accountId),
       set: (path, value) => run({ kind: 'set', file, path, value }, `forms:${file}:${pathKey(path)}`),
       setMany: (entries) => run({ kind: 'batch', edits: entries.map(({ path, value }) => ({ kind: 'set', file, path, value })) }),

@@ -592,9 +592,7 @@ function ListField({ field, list, path }: { field: FieldSpec; list: ListSpec; pa
             const record = isObject(item) ? item : {};
             const id = typeof record.id === 'string' && record.id ? record.id : t('itemNumber', { item: itemName, number: index + 1 });
             const summary = list.summary?.(record, summaryWords);
-            const missing = [...form.missing.entries()]
-              .filter(([key]) => startsWith(JSON.parse(key) as FieldPath, itemPath))
-              .reduce((sum, [, langs]) => sum + langs.length, 0);
+            const missing = form.missingUnder(itemPath);
             return (
               <Accordion.Item key={index} value={String(index)}>
                 <Accordion.Control>

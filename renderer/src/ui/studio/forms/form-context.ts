@@ -18,6 +18,8 @@ export interface FormContextValue {
   refs: Readonly<Record<RefKind, readonly string[]>>;
   /** Missing languages by the JSON of a localized text's path. */
   missing: ReadonlyMap<string, readonly string[]>;
+  /** How many translations the texts at or under `path` lack. */
+  missingUnder(path: FieldPath): number;
   /** The language an account's audience reads, when fixed. */
   accountLanguage(accountId: string): string | undefined;
   /** Sets a value (undefined removes it); typing in one field makes one undo step. */

@@ -2,28 +2,19 @@
 // view starts the trainee's desk on the pack being edited, in the chosen language, from an inject's
 // time; the desk is marked as a play-test and sends an inject now; leaving returns to the studio with
 // the document as it was; and the view says which errors stop a pack that does not load.
-import { MantineProvider } from '@mantine/core';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { useEffect } from 'react';
-import { I18nextProvider } from 'react-i18next';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { offsetMinutes } from '../../core/pack/schema';
 import { documentFromFiles, type PackDocument } from '../../core/studio/document';
 import type { AttacheDatabase } from '../../db/database';
-import { createI18n } from '../../i18n';
 import { loadBuiltinLibrary } from '../../library/builtin';
 import { findScenario } from '../../library/library';
-import { createStudioChecker } from '../../studio/checker';
 import { createFakePlatform, TEST_APP_INFO } from '../../test/app';
 import { createTestDatabase } from '../../test/database';
 import { CORE_LIBRARY_DIR, readFolder, withEdit } from '../../test/packs';
-import { ServicesProvider } from '../services';
+import { renderInStudio } from '../../test/studio';
 import { loadStartup } from '../startup';
-import { StorageProblemsProvider } from '../storage-problems';
 import { PlaytestView } from '../studio/playtest/PlaytestView';
-import { StudioProvider, useStudio } from '../studio/studio-context';
-import { theme } from '../theme';
 import { PlaytestHost } from './StudioPlaytest';
 
 let db: AttacheDatabase | null = null;
@@ -35,43 +26,17 @@ afterEach(async () => {
   db = null;
 });
 
-let latest: PackDocument | null = null;
-function DocumentProbe() {
-  const { document } = useStudio();
-  useEffect(() => {
-    latest = document;
-  });
-  return null;
-}
-
 async function renderStudio(document: PackDocument) {
   db = createTestDatabase();
   const startup = await loadStartup(db, createFakePlatform({ appInfo: { ...TEST_APP_INFO, version: '0.1.0' } }));
-  const i18n = await createI18n('en');
   await startup.services.library.load();
-  const user = userEvent.setup();
-  render(
-    <MantineProvider theme={theme} env="test">
-      <I18nextProvider i18n={i18n}>
-        <ServicesProvider services={startup.services}>
-          <StorageProblemsProvider>
-            <PlaytestHost>
-              <StudioProvider
-                session={{ draftId: 'draft-1', source: { kind: 'new' }, document }}
-                saveCopy={() => Promise.resolve()}
-                createChecker={() => createStudioChecker({ appVersion: '0.1.0', port: null })}
-                initialView="playtest"
-              >
-                <PlaytestView />
-                <DocumentProbe />
-              </StudioProvider>
-            </PlaytestHost>
-          </StorageProblemsProvider>
-        </ServicesProvider>
-      </I18nextProvider>
-    </MantineProvider>,
-  );
-  return { user };
+  return renderInStudio(<PlaytestView />, {
+    document,
+    initialView: 'playtest',
+    checked: true,
+    services: startup.services,
+    around: (studio) => <PlaytestHost>{studio}</PlaytestHost>,
+  });
 }
 
 const library = readFolder(CORE_LIBRARY_DIR);
@@ -79,7 +44,7 @@ const library = readFolder(CORE_LIBRARY_DIR);
 describe('the studio’s play-test', () => {
   it('plays the edited scenario from an inject’s time in the chosen language, sends an inject now, and returns to the studio untouched', async () => {
     const document = documentFromFiles(library);
-    const { user } = await renderStudio(document);
+    const { user, studio } = await renderStudio(document);
     const start = await screen.findByRole('button', { name: 'Start the play-test' }, { timeout: 20_000 });
     await waitFor(() => expect((start as HTMLButtonElement).disabled).toBe(false), { timeout: 20_000 });
 
@@ -117,7 +82,7 @@ describe('the studio’s play-test', () => {
     window.document.removeEventListener('keydown', studioShortcuts);
     expect(screen.queryByTestId('player')).toBeNull();
     expect(screen.getByTestId('studio-behind-playtest').hidden).toBe(false);
-    expect(latest).toBe(document);
+    expect(studio().document).toBe(document);
   }, 60_000);
 
   it('says which errors stop a pack that does not load, and offers to show each', async () => {

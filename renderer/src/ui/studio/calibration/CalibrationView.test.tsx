@@ -1,19 +1,12 @@
 // Runtime: Node (Vitest, happy-dom). The calibration view over a real document, checker and grader
 // (both answering in the page, as where no worker runs): a disagreement is shown with the findings
 // that explain it, and a draft added from the form goes into the document under its task.
-import { MantineProvider } from '@mantine/core';
-import { render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { useEffect } from 'react';
-import { I18nextProvider } from 'react-i18next';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Language } from '../../../../../electron/contract/api';
-import { documentFromFiles, readAt, type PackDocument } from '../../../core/studio/document';
-import { createI18n } from '../../../i18n';
-import { createStudioChecker } from '../../../studio/checker';
+import { documentFromFiles, readAt } from '../../../core/studio/document';
 import { MINIMAL_PACK_DIR, readFolder, withEdit } from '../../../test/packs';
-import { theme } from '../../theme';
-import { StudioProvider, useStudio } from '../studio-context';
+import { renderInStudio } from '../../../test/studio';
 import { CalibrationView } from './CalibrationView';
 
 const SCENARIO = 'scenarios/hotline.yaml';
@@ -38,36 +31,8 @@ const files = withEdit(readFolder(MINIMAL_PACK_DIR), SCENARIO, (text) =>
   ),
 );
 
-/** The document as the studio holds it after each render. */
-const seen: { document: PackDocument | null } = { document: null };
-function DocumentProbe() {
-  const { document } = useStudio();
-  useEffect(() => {
-    seen.document = document;
-  }, [document]);
-  return null;
-}
-
-async function renderView(language: Language = 'en') {
-  const i18n = await createI18n(language);
-  const user = userEvent.setup();
-  render(
-    <MantineProvider theme={theme} env="test">
-      <I18nextProvider i18n={i18n}>
-        <StudioProvider
-          session={{ draftId: 'draft', source: { kind: 'new' }, document: documentFromFiles(files) }}
-          saveCopy={() => Promise.resolve()}
-          createChecker={() => createStudioChecker({ appVersion: '0.1.0', port: null })}
-          initialView="calibration"
-        >
-          <DocumentProbe />
-          <CalibrationView />
-        </StudioProvider>
-      </I18nextProvider>
-    </MantineProvider>,
-  );
-  return user;
-}
+const renderView = (language: Language = 'en') =>
+  renderInStudio(<CalibrationView />, { document: documentFromFiles(files), initialView: 'calibration', language, checked: true });
 
 describe('the calibration view', () => {
   it('shows agreement per axis against the required agreement, and each disagreement with its findings', async () => {
@@ -98,7 +63,7 @@ describe('the calibration view', () => {
   }, 30_000);
 
   it('adds a pasted draft with its verdicts and why under the chosen task, as one edit, and grades it', async () => {
-    const user = await renderView();
+    const { user, studio } = await renderView();
     await screen.findByRole('article', { name: 'hotline › publish-hotline › good (en)' }, { timeout: 20_000 });
 
     const submit = screen.getByRole('button', { name: 'Add as a calibration draft' });
@@ -124,7 +89,7 @@ describe('the calibration view', () => {
     await user.click(submit);
 
     expect((await screen.findByRole('status')).textContent).toContain('Added draft-3 to publish-hotline');
-    expect(readAt(seen.document!, SCENARIO, ['tasks', 0, 'calibration', 2])).toEqual({
+    expect(readAt(studio().document, SCENARIO, ['tasks', 0, 'calibration', 2])).toEqual({
       id: 'draft-3',
       language: 'ru',
       text: 'Call +99 123 456 789 now.',
@@ -132,8 +97,8 @@ describe('the calibration view', () => {
       why: 'No key message.',
     });
     // The other drafts and the rest of the file are as they were.
-    expect(readAt(seen.document!, SCENARIO, ['tasks', 0, 'calibration', 0, 'id'])).toBe('good');
-    expect(seen.document!.texts.get(SCENARIO)).toContain('    modelAnswer:\n      en: Stay calm. Our hotline +99 123 456 789 is open around the clock.\n');
+    expect(readAt(studio().document, SCENARIO, ['tasks', 0, 'calibration', 0, 'id'])).toBe('good');
+    expect(studio().document.texts.get(SCENARIO)).toContain('    modelAnswer:\n      en: Stay calm. Our hotline +99 123 456 789 is open around the clock.\n');
     // The form is ready for the next draft, and the new one is graded with the others.
     expect((screen.getByRole('textbox', { name: 'Draft' }) as HTMLTextAreaElement).value).toBe('');
     await waitFor(() => expect(screen.getByRole('article', { name: 'hotline › publish-hotline › draft-3 (ru)' })).toBeTruthy(), { timeout: 20_000 });

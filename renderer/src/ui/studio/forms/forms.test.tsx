@@ -2,14 +2,12 @@
 // form lands in the YAML and leaves the author's comments where they were; a missing translation is
 // marked and the mark goes when it is written; an account renamed in its form is renamed in the tasks
 // that use it (and refused, saying why, when the name is taken); a timeline item opens its form.
-import { MantineProvider } from '@mantine/core';
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { Suspense, type ReactNode } from 'react';
-import { I18nextProvider } from 'react-i18next';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { Suspense } from 'react';
+import { describe, expect, it } from 'vitest';
 import { documentFromFiles, readAt, type PackDocument } from '../../../core/studio/document';
-import { createI18n } from '../../../i18n';
-import { StudioProvider, useStudio, useStudioWorkspace, type StudioHandle } from '../studio-context';
+import { renderInStudio } from '../../../test/studio';
+import { useStudioWorkspace } from '../studio-context';
 import { TimelineView } from '../timeline/TimelineView';
 import { FormsView } from './FormsView';
 
@@ -81,49 +79,18 @@ function packDocument(): PackDocument {
 
 const FILE = 'scenarios/hotline.yaml';
 
-// Mantine's growing text areas listen for web fonts loading, which happy-dom does not model.
-beforeAll(() => {
-  if (!('fonts' in document)) Object.defineProperty(document, 'fonts', { value: new EventTarget(), configurable: true });
-});
-
-/** The view in front, as the studio's frame shows it; the handle is kept for the test to read. */
-function Views({ onStudio }: { onStudio: (studio: StudioHandle) => void }) {
-  const studio = useStudio();
+/** The view in front, as the studio's frame shows it. */
+function Views() {
   const { view } = useStudioWorkspace();
-  onStudio(studio);
   return <Suspense>{view === 'timeline' ? <TimelineView /> : <FormsView />}</Suspense>;
 }
 
 async function renderStudio(initialView: 'forms' | 'timeline' = 'forms', language: 'en' | 'ru' = 'en') {
-  const i18n = await createI18n(language);
-  let studio: StudioHandle | null = null;
-  const wrap = (children: ReactNode) => (
-    <I18nextProvider i18n={i18n}>
-      <MantineProvider>
-        <StudioProvider
-          session={{ draftId: 'draft-1', source: { kind: 'new' }, document: packDocument() }}
-          saveCopy={vi.fn(() => Promise.resolve())}
-          createChecker={null}
-          initialView={initialView}
-        >
-          {children}
-        </StudioProvider>
-      </MantineProvider>
-    </I18nextProvider>
-  );
-  render(
-    wrap(
-      <Views
-        onStudio={(handle) => {
-          studio = handle;
-        }}
-      />,
-    ),
-  );
+  const { studio } = await renderInStudio(<Views />, { document: packDocument(), initialView, language });
   return {
-    studio: () => studio!,
-    text: () => studio!.document.texts.get(FILE)!,
-    value: (path: (string | number)[]) => readAt(studio!.document, FILE, path),
+    studio,
+    text: () => studio().document.texts.get(FILE)!,
+    value: (path: (string | number)[]) => readAt(studio().document, FILE, path),
   };
 }
 
@@ -156,6 +123,9 @@ describe('the forms', () => {
     await waitFor(() => expect(document.activeElement).toBe(russianName));
     expect(russianName.getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByText('Translation missing')).toBeTruthy();
+    // The list item says how many of its texts lack a language; the complete one says nothing.
+    expect(screen.getByRole('button', { name: /^embassy-tg\b.*1 missing$/ })).toBeTruthy();
+    expect(screen.getByRole('button', { name: /^embassy-x\b/ }).textContent).not.toContain('missing');
 
     fireEvent.change(russianName, { target: { value: 'Посольство в Telegram' } });
 
@@ -163,6 +133,7 @@ describe('the forms', () => {
     expect(screen.queryByText('Translation missing')).toBeNull();
     expect(screen.getByRole('button', { name: 'All texts translated' })).toBeTruthy();
     expect(screen.getByRole('tab', { name: 'Accounts' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: /^embassy-tg\b/ }).textContent).not.toContain('missing');
   });
 
   it('renames an account through its form, and every task using it follows; a taken name is refused with the reason', async () => {

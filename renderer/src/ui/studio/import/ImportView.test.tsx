@@ -2,74 +2,32 @@
 // chosen, its columns mapped from the headers (and remembered), the dry run lists what will be added
 // and every row that cannot be read with row, column, why and how to fix it; Add makes one undoable
 // change. Driven from the keyboard.
-import { MantineProvider } from '@mantine/core';
-import { render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { screen, waitFor, within } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { ReactNode } from 'react';
-import { I18nextProvider } from 'react-i18next';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readAt } from '../../../core/studio/document';
 import { quotaRowDocument, SCENARIO_FILE } from '../../../core/studio/__fixtures__/mel/scenario';
-import { createI18n } from '../../../i18n';
 import { readRememberedMapping } from '../../../studio/mel';
 import { createTestDatabase } from '../../../test/database';
 import { inertPlatform } from '../../../test/platform';
-import { ServicesProvider, type AppServices } from '../../services';
-import { StorageProblemsProvider } from '../../storage-problems';
-import { StudioProvider, useStudio, type StudioHandle } from '../studio-context';
+import { renderInStudio } from '../../../test/studio';
+import type { AppServices } from '../../services';
 import { ImportView } from './ImportView';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(resolve(import.meta.dirname, '../../../core/studio/__fixtures__/mel', name)));
 
-beforeAll(() => {
-  if (!('fonts' in document)) Object.defineProperty(document, 'fonts', { value: new EventTarget(), configurable: true });
-});
 afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function Probe({ onStudio }: { onStudio: (studio: StudioHandle) => void }) {
-  onStudio(useStudio());
-  return <ImportView />;
-}
-
 async function renderImport(file: { name: string; bytes: Uint8Array } | null, language: 'en' | 'ru' = 'en') {
-  const i18n = await createI18n(language);
   const db = createTestDatabase();
   const platform = inertPlatform();
   const openFile = vi.spyOn(platform, 'openFile').mockResolvedValue(file);
   const services = { db, platform, appInfo: await platform.getAppInfo(), systemLocale: 'en-US', library: null } as unknown as AppServices;
-  let studio: StudioHandle | null = null;
-  const wrap = (children: ReactNode) => (
-    <I18nextProvider i18n={i18n}>
-      <MantineProvider>
-        <ServicesProvider services={services}>
-          <StorageProblemsProvider>
-            <StudioProvider
-              session={{ draftId: 'draft-1', source: { kind: 'new' }, document: quotaRowDocument() }}
-              saveCopy={() => Promise.resolve()}
-              createChecker={null}
-              initialView="import"
-            >
-              {children}
-            </StudioProvider>
-          </StorageProblemsProvider>
-        </ServicesProvider>
-      </MantineProvider>
-    </I18nextProvider>
-  );
-  render(
-    wrap(
-      <Probe
-        onStudio={(handle) => {
-          studio = handle;
-        }}
-      />,
-    ),
-  );
-  return { db, openFile, user: userEvent.setup(), studio: () => studio! };
+  const { user, studio } = await renderInStudio(<ImportView />, { document: quotaRowDocument(), initialView: 'import', language, services });
+  return { db, openFile, user, studio };
 }
 
 describe('importing an events list', () => {

@@ -2,20 +2,13 @@
 // in the page, as where no worker runs): problems grouped by file with their counts, each with its
 // line, message and hint in the UI's language; arrows move between them and Enter or a click asks
 // the studio to show the place in the YAML; a pack without problems is said to be ready.
-import { MantineProvider } from '@mantine/core';
-import { render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { useEffect } from 'react';
-import { I18nextProvider } from 'react-i18next';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Language } from '../../../../../electron/contract/api';
 import type { PackFiles } from '../../../core/pack/archive';
 import { documentFromFiles } from '../../../core/studio/document';
-import { createI18n } from '../../../i18n';
-import { createStudioChecker } from '../../../studio/checker';
 import { lineOf, MINIMAL_PACK_DIR, readFolder, withEdit } from '../../../test/packs';
-import { theme } from '../../theme';
-import { StudioProvider, useStudio, type StudioTarget } from '../studio-context';
+import { renderInStudio } from '../../../test/studio';
 import { ProblemsPanel } from './ProblemsPanel';
 
 const SCENARIO = 'scenarios/hotline.yaml';
@@ -27,37 +20,9 @@ const broken = withEdit(
   (text) => text.replace('name: { en: Ana Reporter,', 'name: { en: Reporter, Ana,'),
 );
 
-/** The last place the panel asked the studio to show. */
-const seen: { target: StudioTarget | null } = { target: null };
-function TargetProbe() {
-  const { target } = useStudio();
-  useEffect(() => {
-    seen.target = target;
-  }, [target]);
-  return null;
-}
-
-async function renderPanel(files: PackFiles, language: Language = 'en') {
-  seen.target = null;
-  const i18n = await createI18n(language);
-  const user = userEvent.setup();
-  render(
-    <MantineProvider theme={theme} env="test">
-      <I18nextProvider i18n={i18n}>
-        <StudioProvider
-          session={{ draftId: 'draft', source: { kind: 'new' }, document: documentFromFiles(files) }}
-          saveCopy={() => Promise.resolve()}
-          createChecker={() => createStudioChecker({ appVersion: '0.1.0', port: null })}
-          initialView="yaml"
-        >
-          <TargetProbe />
-          <ProblemsPanel />
-        </StudioProvider>
-      </I18nextProvider>
-    </MantineProvider>,
-  );
-  return user;
-}
+/** The panel in the studio, each document checked as it changes; the studio's handle is returned to read the place asked for. */
+const renderPanel = (files: PackFiles, language: Language = 'en') =>
+  renderInStudio(<ProblemsPanel />, { document: documentFromFiles(files), initialView: 'yaml', language, checked: true });
 
 describe('the problems panel', () => {
   it('lists the problems by file with their counts, lines, messages and hints', async () => {
@@ -78,17 +43,22 @@ describe('the problems panel', () => {
   });
 
   it('moves between problems with the arrow keys and shows the place with Enter or a click', async () => {
-    const user = await renderPanel(broken);
+    const { user, studio } = await renderPanel(broken);
     const buttons = await screen.findAllByTestId('problem', {}, { timeout: 20_000 });
     expect(buttons).toHaveLength(3);
     // One stop in the tab order: the list is entered once, then walked with the arrows.
     expect(buttons.map((button) => button.tabIndex)).toEqual([0, -1, -1]);
     await user.click(buttons[0]!);
-    expect(seen.target).toEqual({ view: 'yaml', file: 'personas.yaml', line: lineOf(broken, 'personas.yaml', 'Reporter, Ana'), column: expect.any(Number) });
+    expect(studio().target).toEqual({
+      view: 'yaml',
+      file: 'personas.yaml',
+      line: lineOf(broken, 'personas.yaml', 'Reporter, Ana'),
+      column: expect.any(Number),
+    });
     await user.keyboard('{ArrowDown}');
     expect(document.activeElement).toBe(buttons[1]);
     await user.keyboard('{Enter}');
-    expect(seen.target).toEqual({ view: 'yaml', file: SCENARIO, line: lineOf(broken, SCENARIO, 'platform: twitter'), column: 15 });
+    expect(studio().target).toEqual({ view: 'yaml', file: SCENARIO, line: lineOf(broken, SCENARIO, 'platform: twitter'), column: 15 });
     await user.keyboard('{End}');
     expect(document.activeElement).toBe(buttons[2]);
     await user.keyboard('{Home}');

@@ -3,11 +3,7 @@
 // bumped to a new version, exported through the platform's save dialog as an archive the loader
 // accepts, and installed into the library; a pack whose calibration disagrees is exported only as a
 // draft, saying so, and cannot be installed.
-import { MantineProvider } from '@mantine/core';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { useEffect } from 'react';
-import { I18nextProvider } from 'react-i18next';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SaveFileRequest } from '../../../../../electron/contract/api';
 import { readArchive } from '../../../core/pack/archive';
@@ -15,16 +11,11 @@ import { loadPack } from '../../../core/pack/load';
 import { applyEdit, documentFromFiles, readAt, type PackDocument } from '../../../core/studio/document';
 import type { AttacheDatabase } from '../../../db/database';
 import { listInstalledPacks } from '../../../db/repositories/packs';
-import { createI18n } from '../../../i18n';
-import { createStudioChecker } from '../../../studio/checker';
 import { createFakePlatform, TEST_APP_INFO } from '../../../test/app';
 import { createTestDatabase } from '../../../test/database';
 import { MINIMAL_PACK_DIR, readFolder } from '../../../test/packs';
-import { ServicesProvider } from '../../services';
+import { renderInStudio } from '../../../test/studio';
 import { loadStartup } from '../../startup';
-import { StorageProblemsProvider } from '../../storage-problems';
-import { theme } from '../../theme';
-import { StudioProvider, useStudio } from '../studio-context';
 import { PublishView } from './PublishView';
 
 const SCENARIO = 'scenarios/hotline.yaml';
@@ -50,15 +41,6 @@ afterEach(async () => {
   db = null;
 });
 
-let latest: PackDocument | null = null;
-function DocumentProbe() {
-  const { document } = useStudio();
-  useEffect(() => {
-    latest = document;
-  });
-  return null;
-}
-
 async function renderPublish(document: PackDocument) {
   db = createTestDatabase();
   const saved: SaveFileRequest[] = [];
@@ -68,41 +50,21 @@ async function renderPublish(document: PackDocument) {
     return Promise.resolve({ saved: true, name: request.suggestedName });
   };
   const startup = await loadStartup(db, platform);
-  const i18n = await createI18n('en');
-  const user = userEvent.setup();
-  render(
-    <MantineProvider theme={theme} env="test">
-      <I18nextProvider i18n={i18n}>
-        <ServicesProvider services={startup.services}>
-          <StorageProblemsProvider>
-            <StudioProvider
-              session={{ draftId: 'draft-1', source: { kind: 'new' }, document }}
-              saveCopy={() => Promise.resolve()}
-              createChecker={() => createStudioChecker({ appVersion: '0.1.0', port: null })}
-              initialView="publish"
-            >
-              <PublishView />
-              <DocumentProbe />
-            </StudioProvider>
-          </StorageProblemsProvider>
-        </ServicesProvider>
-      </I18nextProvider>
-    </MantineProvider>,
-  );
-  return { user, saved, database: db };
+  const { user, studio } = await renderInStudio(<PublishView />, { document, initialView: 'publish', checked: true, services: startup.services });
+  return { user, studio, saved, database: db };
 }
 
 const itemState = (id: string) => screen.getByTestId(`publish-item-${id}`).getAttribute('data-state');
 
 describe('the publish view', () => {
   it('passes the checklist of a calibrated pack, bumps its version, exports it and installs it into the library', async () => {
-    const { user, saved, database } = await renderPublish(calibratedDocument());
+    const { user, studio, saved, database } = await renderPublish(calibratedDocument());
     await waitFor(() => expect(screen.getByTestId('publish-checklist').getAttribute('data-ready')).toBe('true'), { timeout: 20_000 });
     for (const id of ['errors', 'model-answers', 'calibration', 'languages']) expect(itemState(id)).toBe('passed');
     expect(screen.getByTestId('publish-item-calibration').textContent).toContain('agrees with your calibration draft on every axis');
 
     await user.click(screen.getByRole('button', { name: 'Minor → 1.1.0' }));
-    expect(readAt(latest!, 'pack.yaml', ['version'])).toBe('1.1.0');
+    expect(readAt(studio().document, 'pack.yaml', ['version'])).toBe('1.1.0');
     expect(screen.getByTestId('publish-version').textContent).toBe('This pack is version 1.1.0.');
     // The bumped document is checked again before it may be installed.
     await waitFor(() => expect(screen.getByTestId('publish-checklist').getAttribute('data-ready')).toBe('true'), { timeout: 20_000 });

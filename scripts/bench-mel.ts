@@ -2,10 +2,11 @@
 // personas, a task on every third row) planned against the template's scenario and turned into the
 // one edit that adds them, then applied to the document — what happens on the UI thread between
 // pressing "Add to the scenario" and the views showing the new timeline.
-import { performance } from 'node:perf_hooks';
 import { applyEdit } from '../renderer/src/core/studio/document';
 import { DEFAULT_RESPONSE_WINDOW, detectMapping, melEdit, melTargetOf, planMelImport, scenarioFilesOf, type MelCell } from '../renderer/src/core/studio/mel';
 import { newPackTemplate } from '../renderer/src/core/studio/templates';
+import type { Timing } from './lib/timing';
+import { timed } from './lib/timing';
 
 /** p95 budgets: planning runs again on every change of the mapping, so it must stay well under a frame's worth of waiting. */
 export const MEL_TARGETS_MS = { plan: 50, apply: 500 } as const;
@@ -13,22 +14,9 @@ export const MEL_ROWS = 1_000;
 
 export interface MelBench {
   rows: number;
-  plan: { p50: number; p95: number };
-  apply: { p50: number; p95: number };
+  plan: Timing;
+  apply: Timing;
   injects: number;
-}
-
-function timed(run: () => void, iterations: number): { p50: number; p95: number } {
-  run();
-  const samples: number[] = [];
-  for (let i = 0; i < iterations; i += 1) {
-    const start = performance.now();
-    run();
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
-  return { p50: at(0.5), p95: at(0.95) };
 }
 
 export function runMelBench(iterations = 12): MelBench {

@@ -4,10 +4,10 @@
 // pause in typing in one scenario (the worker parses and grades again only the scenario that
 // changed) — and with an error typed in (an unquoted ": " in a text), when the check stops at the
 // broken file.
-import { performance } from 'node:perf_hooks';
 import { CheckSession } from '../renderer/src/studio/check-protocol';
 import { APP_VERSION } from './lib/app-version';
 import { readPackSource } from './lib/pack-files';
+import { timed } from './lib/timing';
 
 /**
  * Budgets, p95, in the worker (off the UI thread, so typing never waits on them): the first check
@@ -20,19 +20,6 @@ export interface StudioCheckBench {
   files: number;
   bytes: number;
   runs: Array<{ name: string; p50: number; p95: number; problems: number; targetMs: number }>;
-}
-
-function timed(run: () => number, iterations: number): { p50: number; p95: number; problems: number } {
-  let problems = run();
-  const samples: number[] = [];
-  for (let i = 0; i < iterations; i += 1) {
-    const start = performance.now();
-    problems = run();
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
-  return { p50: at(0.5), p95: at(0.95), problems };
 }
 
 export function runStudioCheckBench(target = 'scenarios/core-library', iterations = 12): StudioCheckBench {
@@ -54,14 +41,19 @@ export function runStudioCheckBench(target = 'scenarios/core-library', iteration
   const problems = (pack: Map<string, Uint8Array>, checker = new CheckSession()) =>
     checker.answer({ seq: 1, files: pack, appVersion: APP_VERSION }).diagnostics.length;
   problems(files, typingError);
+  const run = (name: string, targetMs: number, check: () => number) => {
+    let found = 0;
+    const timing = timed(() => (found = check()), iterations);
+    return { name, targetMs, ...timing, problems: found };
+  };
   return {
     pack: target,
     files: files.size,
     bytes,
     runs: [
-      { name: 'first check, every answer graded', targetMs: STUDIO_CHECK_TARGETS_MS.first, ...timed(() => problems(files), iterations) },
-      { name: 'after typing in one scenario', targetMs: STUDIO_CHECK_TARGETS_MS.typing, ...timed(() => problems(typed[turn++ % 2]!, session), iterations) },
-      { name: 'a ": " typed into a text', targetMs: STUDIO_CHECK_TARGETS_MS.typing, ...timed(() => problems(broken[turn++ % 2]!, typingError), iterations) },
+      run('first check, every answer graded', STUDIO_CHECK_TARGETS_MS.first, () => problems(files)),
+      run('after typing in one scenario', STUDIO_CHECK_TARGETS_MS.typing, () => problems(typed[turn++ % 2]!, session)),
+      run('a ": " typed into a text', STUDIO_CHECK_TARGETS_MS.typing, () => problems(broken[turn++ % 2]!, typingError)),
     ],
   };
 }

@@ -2,11 +2,11 @@
 // library: a keystroke in a form field (a `set` that writes back only its own line and reads the
 // file back to check it), the same field read again by the form, a list item added, and an undo step
 // recorded with typing coalesced. Each keystroke types a different text, so no result is cached.
-import { performance } from 'node:perf_hooks';
 import { applyEdit, documentFromFiles, readAt } from '../renderer/src/core/studio/document';
 import type { PackDocument } from '../renderer/src/core/studio/document';
 import { createHistory, record } from '../renderer/src/core/studio/history';
 import { readPackSource } from './lib/pack-files';
+import { timed } from './lib/timing';
 
 /** p95 budgets in milliseconds: a keystroke in a form must not hold the page for more than a few frames. */
 export const STUDIO_EDIT_TARGETS_MS = { keystroke: 50, read: 1, insert: 80 } as const;
@@ -15,19 +15,6 @@ export interface StudioEditBench {
   file: string;
   lines: number;
   runs: Array<{ name: string; p50: number; p95: number; targetMs: number }>;
-}
-
-function timed(run: (iteration: number) => void, iterations: number): { p50: number; p95: number } {
-  run(-1);
-  const samples: number[] = [];
-  for (let i = 0; i < iterations; i += 1) {
-    const start = performance.now();
-    run(i);
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
-  return { p50: at(0.5), p95: at(0.95) };
 }
 
 export function runStudioEditBench(target = 'scenarios/core-library', iterations = 40): StudioEditBench {

@@ -9,7 +9,6 @@
 // (scripts/bench-studio-edit.ts). Prints each
 // target and whether it is met; exit 1 when one is not. Then the browser section
 // (scripts/bench-browser.ts): first paint, initial bytes, keystroke-to-feedback and feed insertion.
-import { performance } from 'node:perf_hooks';
 import process from 'node:process';
 import retextEnglish from 'retext-english';
 import retextEquality from 'retext-equality';
@@ -34,24 +33,11 @@ import { runProgressFilesBench } from './bench-progress-files';
 import { runStudioCheckBench } from './bench-studio-check';
 import { MEL_TARGETS_MS, runMelBench } from './bench-mel';
 import { runStudioEditBench } from './bench-studio-edit';
+import type { Timing } from './lib/timing';
+import { timed } from './lib/timing';
 
-interface Timing {
-  p50: number;
-  p95: number;
-}
-
-function measure(run: () => void, iterations: number): Timing {
-  for (let i = 0; i < Math.min(50, iterations); i += 1) run();
-  const samples: number[] = [];
-  for (let i = 0; i < iterations; i += 1) {
-    const start = performance.now();
-    run();
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
-  return { p50: at(0.5), p95: at(0.95) };
-}
+/** Fast runs, many times over: up to 50 untimed runs first, so that the JIT has settled. */
+const measure = (run: () => void, iterations: number): Timing => timed(run, iterations, Math.min(50, iterations));
 
 /** Realistic drafts of about `length` characters: the library's model answers and calibration drafts, joined. */
 function draftOfLength(pack: Pack, language: string, length: number): string {

@@ -162,6 +162,10 @@ describe('reading cells', () => {
     expect(readChannel('reply x')).toEqual({ type: 'reply', platform: 'x' });
     expect(readChannel('новость')).toEqual({ type: 'news', platform: null });
     expect(readChannel('hq-request')).toEqual({ type: 'hq-request', platform: null });
+    // The names the validator knows for a platform (core/pack/hints.ts) read as that platform.
+    expect(readChannel('VKontakte')).toEqual({ type: 'post', platform: 'vk' });
+    expect(readChannel('bsky reply')).toEqual({ type: 'reply', platform: 'bluesky' });
+    expect(readChannel('YouTube.com')).toEqual({ type: 'post', platform: 'youtube' });
     expect(readChannel(null)).toEqual({ type: 'post', platform: null });
     const unknown = readChannel('facebok');
     expect(unknown).toMatchObject({ problem: 'channel-unknown' });

@@ -4,6 +4,7 @@
 // the trainee to respond. Nothing is applied here: the plan lists what it would create and every
 // row it cannot read (which column, what was there, why), so the dialog can show a dry run first.
 import { distance } from 'fastest-levenshtein';
+import { SYNONYMS } from '../pack/hints';
 import { INJECT_TYPES, PLATFORMS, TASK_KINDS, formatOffset, type PERSONA_ROLES, type Platform, type TaskKind } from '../pack/schema';
 import { DocumentEditError, readAt, type DocumentEdit, type PackDocument } from './document';
 import { insertIn, parseText, stringifyOptions, TreeEditRefused } from './yaml-text';
@@ -123,29 +124,20 @@ const CHANNEL_WORDS: Record<string, InjectType> = {
 };
 for (const type of INJECT_TYPES) CHANNEL_WORDS[type] = type;
 
-/** Other names of platforms (the validator's own hint: `twitter` → `x`). */
+const keyOf = (value: string) => value.normalize('NFC').toLowerCase().replace(/[_-]+/g, ' ').replace(/\s+/g, ' ').trim();
+
+/** Other names of platforms: the validator's (`twitter` → `x`, core/pack/hints.ts) and the ones planners write in Russian. */
 const PLATFORM_WORDS: Record<string, Platform> = {
-  twitter: 'x',
-  'x.com': 'x',
   'twitter x': 'x',
-  fb: 'facebook',
-  вконтакте: 'vk',
-  вк: 'vk',
   телеграм: 'telegram',
   телеграмм: 'telegram',
-  tg: 'telegram',
-  ig: 'instagram',
-  insta: 'instagram',
   инстаграм: 'instagram',
   фейсбук: 'facebook',
   твиттер: 'x',
   ютуб: 'youtube',
-  youtube: 'youtube',
-  linkedin: 'linkedin',
 };
+for (const [word, name] of Object.entries(SYNONYMS)) if ((PLATFORMS as readonly string[]).includes(name)) PLATFORM_WORDS[keyOf(word)] = name as Platform;
 for (const platform of PLATFORMS) PLATFORM_WORDS[platform] = platform;
-
-const keyOf = (value: string) => value.normalize('NFC').toLowerCase().replace(/[_-]+/g, ' ').replace(/\s+/g, ' ').trim();
 
 export type ChannelReading = { type: InjectType; platform: Platform | null } | { problem: 'channel-unknown'; suggestions: string[] };
 

@@ -20,7 +20,13 @@ export interface StudioDiagnostic extends Diagnostic {
 
 export interface CheckRequest {
   seq: number;
+  /** The pack's files, but for those named in `kept`. */
   files: Map<string, Uint8Array>;
+  /**
+   * Files whose bytes are the very ones of the previous request (media the author did not change):
+   * the worker takes them from that request, so a pack's pictures are not copied to it at every change.
+   */
+  kept?: string[];
   appVersion: string;
 }
 
@@ -28,6 +34,8 @@ export interface CheckReply {
   seq: number;
   diagnostics: StudioDiagnostic[];
   pack: Pack | null;
+  /** The pack's media came back without their bytes, which the page has (see withoutMediaBytes). */
+  mediaLeftInPage?: true;
 }
 
 const withWords = (diagnostic: Diagnostic, origin: StudioDiagnostic['origin']): StudioDiagnostic => ({
@@ -62,9 +70,34 @@ export class CheckSession {
   /** The files parsed by the last check: a file the author did not change is not parsed again. */
   readonly yamlCache = new YamlCache();
 
+  /** The files of the last request, whole: what a request's `kept` files are taken from. */
+  private files: ReadonlyMap<string, Uint8Array> = new Map();
+
   answer(request: CheckRequest): CheckReply {
-    return { seq: request.seq, ...checkPackFiles(request.files, request.appVersion, this.cache, this.yamlCache) };
+    const files = request.kept?.length ? new Map(request.kept.map((path) => [path, this.keptBytes(path)])) : new Map<string, Uint8Array>();
+    for (const [path, bytes] of request.files) files.set(path, bytes);
+    this.files = files;
+    return { seq: request.seq, ...checkPackFiles(files, request.appVersion, this.cache, this.yamlCache) };
   }
+
+  private keptBytes(path: string): Uint8Array {
+    const bytes = this.files.get(path);
+    // The page names only files it sent before; a gap is a fault of the channel, which the page
+    // answers by checking by itself.
+    if (!bytes) throw new Error(`The check request keeps ${path}, which the previous request did not have.`);
+    return bytes;
+  }
+}
+
+const NO_BYTES = new Uint8Array(0);
+
+/**
+ * The reply as the worker posts it: the pack's media named, without their bytes, which the page
+ * has already (the checker puts them back), so they are not copied back at every change either.
+ */
+export function withoutMediaBytes(reply: CheckReply): CheckReply {
+  if (!reply.pack || reply.pack.media.size === 0) return reply;
+  return { ...reply, pack: { ...reply.pack, media: new Map([...reply.pack.media.keys()].map((path) => [path, NO_BYTES])) }, mediaLeftInPage: true };
 }
 
 /** One request answered on its own (no grades kept from an earlier one). */

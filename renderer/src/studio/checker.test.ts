@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { MINIMAL_PACK_DIR, readFolder, withEdit } from '../test/packs';
 import type { CheckReply, CheckRequest } from './check-protocol';
 import { ModelAnswerCache } from '../core/pack/model-answer-diagnostics';
-import { answerCheckRequest, checkPackFiles, CheckSession } from './check-protocol';
+import { answerCheckRequest, checkPackFiles, CheckSession, withoutMediaBytes } from './check-protocol';
 import type { CheckPort } from './checker';
 import { createStudioChecker } from './checker';
 
@@ -13,9 +13,10 @@ const minimal = readFolder(MINIMAL_PACK_DIR);
 const SCENARIO = 'scenarios/hotline.yaml';
 const broken = withEdit(minimal, SCENARIO, (text) => text.replace('platform: x', 'platform: twitter'));
 
-/** A worker that answers (with the real handler) only when the test says so. */
+/** A worker that answers (with the real handler, as check.worker.ts does) only when the test says so. */
 class FakeCheckWorker implements CheckPort {
   readonly sent: CheckRequest[] = [];
+  private readonly session = new CheckSession();
   private queue: CheckReply[] = [];
   private onReply: ((reply: CheckReply) => void) | null = null;
   private onFailure: (() => void) | null = null;
@@ -23,7 +24,7 @@ class FakeCheckWorker implements CheckPort {
 
   post(request: CheckRequest): void {
     this.sent.push(request);
-    this.queue.push(answerCheckRequest(request));
+    this.queue.push(withoutMediaBytes(this.session.answer(request)));
   }
   listen(onReply: (reply: CheckReply) => void, onFailure: () => void): void {
     this.onReply = onReply;
@@ -85,6 +86,26 @@ describe('createStudioChecker', () => {
     const fresh = inPage.check(minimal);
     await expect(stale).resolves.toBeNull();
     expect((await fresh)?.diagnostics).toEqual([]);
+  });
+
+  it('sends a picture the author did not change to the worker once, and gives the pack its bytes back in the page', async () => {
+    const worker = new FakeCheckWorker();
+    const checker = createStudioChecker({ appVersion: '0.1.0', port: worker });
+    const picture = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+    const withPicture = new Map(minimal).set('media/photo.png', picture);
+    const first = checker.check(withPicture);
+    worker.answerNext();
+    expect((await first)?.pack?.media.get('media/photo.png')).toBe(picture);
+    // The author types in the scenario: its bytes are new, the picture's are the same.
+    const typed = withEdit(withPicture, SCENARIO, (text) => `${text}# typed\n`);
+    const second = checker.check(typed);
+    expect(worker.sent[1]!.files.has('media/photo.png')).toBe(false);
+    expect(worker.sent[1]!.kept).toContain('media/photo.png');
+    expect(worker.sent[1]!.files.has(SCENARIO)).toBe(true);
+    worker.answerNext();
+    const result = await second;
+    expect(result?.pack?.media.get('media/photo.png')).toBe(picture);
+    expect(result?.diagnostics).toEqual(answerCheckRequest({ seq: 1, files: typed, appVersion: '0.1.0' }).diagnostics);
   });
 
   it('resolves what is pending to null when disposed, and checks nothing after', async () => {

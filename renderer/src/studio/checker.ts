@@ -41,10 +41,15 @@ export interface StudioCheckerOptions {
 export function createStudioChecker({ appVersion, port = checkWorkerPort(), now = Date.now }: StudioCheckerOptions): StudioChecker {
   // The page's own session, made when the page first has to check by itself.
   let inPage: CheckSession | null = null;
+  // The newest request's files: only its reply is used, and its media bytes are put back from here.
+  let newest: { seq: number; files: Map<string, Uint8Array> } | null = null;
   const checks = createNewestWins<Map<string, Uint8Array>, CheckRequest, CheckReply, StudioCheck>({
-    port,
-    request: (files, seq) => ({ seq, files, appVersion }),
-    read: (reply) => ({ kind: 'done', result: { diagnostics: reply.diagnostics, pack: reply.pack, checkedAt: now() } }),
+    port: port && sendingChangedFilesOnly(port),
+    request: (files, seq) => {
+      newest = { seq, files };
+      return { seq, files, appVersion };
+    },
+    read: (reply) => ({ kind: 'done', result: { diagnostics: reply.diagnostics, pack: withMediaBytes(reply), checkedAt: now() } }),
     async answerInPage(request, send, stillWanted) {
       // The loader and the grader load only when the page must check by itself; by then a burst of
       // changes has left only the newest to check.
@@ -54,7 +59,38 @@ export function createStudioChecker({ appVersion, port = checkWorkerPort(), now 
       send(inPage.answer(request));
     },
   });
+  /** The reply's pack with the bytes of its media, which the worker left in the page. */
+  function withMediaBytes(reply: CheckReply): Pack | null {
+    const { pack } = reply;
+    if (!pack || !reply.mediaLeftInPage || newest?.seq !== reply.seq) return pack;
+    const files = newest.files;
+    return { ...pack, media: new Map([...pack.media.keys()].map((path) => [path, files.get(path)!])) };
+  }
+
   return { check: (files) => checks.run(files), dispose: () => checks.dispose() };
+}
+
+/**
+ * The port, sending each file's bytes to the worker once: a file whose bytes are the very ones of
+ * the previous request (the document keeps a picture's bytes from change to change) is only named,
+ * and the worker takes it from that request. Typing in a pack with large pictures copies none of them.
+ */
+function sendingChangedFilesOnly(port: CheckPort): CheckPort {
+  let previous: ReadonlyMap<string, Uint8Array> = new Map();
+  return {
+    post(request) {
+      const files = new Map<string, Uint8Array>();
+      const kept: string[] = [];
+      for (const [path, bytes] of request.files) {
+        if (previous.get(path) === bytes) kept.push(path);
+        else files.set(path, bytes);
+      }
+      port.post({ ...request, files, kept });
+      previous = request.files;
+    },
+    listen: (onReply, onFailure) => port.listen(onReply, onFailure),
+    close: () => port.close(),
+  };
 }
 
 /** A port to a new checking worker, or null where none can be started (the page checks instead). */

@@ -3,35 +3,20 @@
 // and YAML; the scenario's calibration drafts graded in the worker and agreeing with their authors,
 // then a pasted draft the grader disagrees with added with its verdicts and shown with its findings.
 // Pictured light and dark, in English and Russian.
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { StudioPage } from './pages/StudioPage';
 
 const SCENARIO_TITLE = 'One week, three platforms';
-
-async function copyLibraryScenario(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Copy a scenario…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Copy a library scenario' });
-  await dialog.getByRole('combobox', { name: 'Scenario', exact: true }).click();
-  await page.getByRole('option', { name: SCENARIO_TITLE }).click();
-  await dialog.getByRole('textbox', { name: 'Pack ID' }).fill('platform-drills');
-  await dialog.getByRole('textbox', { name: 'New scenario ID' }).fill('three-platforms');
-  await dialog.getByRole('button', { name: 'Copy' }).click();
-  await expect(dialog).toBeHidden();
-}
-
-const view = (page: Page, name: string) => page.getByRole('tablist', { name: /^(Views|Виды|Режимы)$/ }).getByRole('tab', { name });
 
 test('the rubric reference and the calibration view', async ({ page, app, saveScreenshot, expectAccessible }) => {
   test.setTimeout(300_000);
   const studio = new StudioPage(page);
   await app.open('/');
   await studio.open();
-  await copyLibraryScenario(page);
-  await expect(studio.workspace).toBeVisible();
+  await studio.copyScenario({ title: SCENARIO_TITLE, packId: 'platform-drills', scenarioId: 'three-platforms' });
 
   await test.step('rubric: every rule, found by words, one opened with its example and YAML', async () => {
-    await view(page, 'Rubric').click();
+    await studio.view('Rubric').click();
     const table = page.getByRole('table', { name: 'Rules of the grader' });
     await expect(table.getByRole('row')).toHaveCount(28);
     await page.getByRole('searchbox', { name: 'Find a rule' }).fill('fact');
@@ -47,7 +32,7 @@ test('the rubric reference and the calibration view', async ({ page, app, saveSc
   });
 
   await test.step('calibration: the scenario’s drafts agree; a pasted draft the grader fails is added and explained', async () => {
-    await view(page, 'Calibration').click();
+    await studio.view('Calibration').click();
     const agreement = page.getByRole('table', { name: 'Agreement per axis' });
     await expect(agreement).toBeVisible({ timeout: 60_000 });
     await expect(page.getByTestId('calibration-summary')).toHaveText('The grader reaches the required agreement on every axis.');
@@ -74,13 +59,13 @@ test('the rubric reference and the calibration view', async ({ page, app, saveSc
     await app.switchLanguage('ru');
     await expect(page.getByRole('table', { name: 'Согласие по осям' })).toBeVisible();
     await saveScreenshot('studio-calibration-ru-dark');
-    await view(page, 'Рубрика').click();
+    await studio.view('Рубрика').click();
     await expect(page.getByRole('table', { name: 'Правила оценщика' })).toBeVisible();
     await saveScreenshot('studio-rubric-ru-dark');
     await page.emulateMedia({ colorScheme: 'light' });
     await app.expectColorScheme('light');
     await saveScreenshot('studio-rubric-ru-light');
-    await view(page, 'Калибровка').click();
+    await studio.view('Калибровка').click();
     await expect(page.getByRole('table', { name: 'Согласие по осям' })).toBeVisible();
     await saveScreenshot('studio-calibration-ru-light');
   });

@@ -3,25 +3,10 @@
 // marked missing (in its section and in the list of missing translations, which opens its box), then
 // written again; the timeline's lanes and branch graph, where clicking an inject opens its form.
 // Pictured light and dark, in English and Russian.
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { StudioPage } from './pages/StudioPage';
 
 const SCENARIO_TITLE = 'One week, three platforms';
-
-async function copyLibraryScenario(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Copy a scenario…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Copy a library scenario' });
-  await dialog.getByRole('combobox', { name: 'Scenario' }).fill(SCENARIO_TITLE);
-  await page.getByRole('option', { name: SCENARIO_TITLE }).click();
-  await dialog.getByRole('textbox', { name: 'Pack ID' }).fill('platform-drills');
-  await dialog.getByRole('textbox', { name: 'New scenario ID' }).fill('three-platforms');
-  await dialog.getByRole('button', { name: 'Copy' }).click();
-  await expect(dialog).toBeHidden();
-}
-
-/** A view of the studio, by its tab (the forms have a tab list of their own, for their sections). */
-const view = (page: Page, name: string) => page.getByRole('tablist', { name: /^(Views|Виды|Режимы)$/ }).getByRole('tab', { name });
 
 test('the studio forms and timeline edit one document', async ({ page, app, saveScreenshot, expectAccessible }) => {
   test.setTimeout(300_000);
@@ -29,11 +14,10 @@ test('the studio forms and timeline edit one document', async ({ page, app, save
   await app.open('/');
   await studio.navStudio.click();
   await expect(studio.start).toBeVisible();
-  await copyLibraryScenario(page);
-  await expect(studio.workspace).toBeVisible();
+  await studio.copyScenario({ title: SCENARIO_TITLE, packId: 'platform-drills', scenarioId: 'three-platforms' });
 
   await test.step('forms: the texts side by side, a missing translation marked and listed', async () => {
-    await view(page, 'Forms').click();
+    await studio.view('Forms').click();
     const russianTitle = page.getByRole('textbox', { name: 'Title, Russian' });
     await expect(russianTitle).toHaveValue('Одна неделя — три платформы');
     await expect(page.getByRole('textbox', { name: 'Title, English' })).toHaveValue(SCENARIO_TITLE);
@@ -59,7 +43,7 @@ test('the studio forms and timeline edit one document', async ({ page, app, save
   });
 
   await test.step('timeline: lanes, the branch graph, an item opens its form', async () => {
-    await view(page, 'Timeline').click();
+    await studio.view('Timeline').click();
     const graph = page.getByRole('group', { name: /Which task outcomes and times fire each branch/ });
     await expect(graph).toBeVisible();
     await expectAccessible('the timeline', { within: '[data-testid="studio-timeline"]' });
@@ -79,7 +63,7 @@ test('the studio forms and timeline edit one document', async ({ page, app, save
     await page.emulateMedia({ colorScheme: 'dark' });
     await app.expectColorScheme('dark');
     await saveScreenshot('studio-forms-inject-en-dark');
-    await view(page, 'Timeline').click();
+    await studio.view('Timeline').click();
     await expect(page.getByRole('group', { name: /Which task outcomes/ })).toBeVisible();
     await saveScreenshot('studio-timeline-en-dark');
     await app.switchLanguage('ru');
@@ -87,13 +71,13 @@ test('the studio forms and timeline edit one document', async ({ page, app, save
     await saveScreenshot('studio-timeline-ru-dark');
     await page.getByRole('group', { name: /Какие результаты задач/ }).scrollIntoViewIfNeeded();
     await saveScreenshot('studio-branch-graph-ru-dark');
-    await view(page, 'Формы').click();
+    await studio.view('Формы').click();
     await expect(page.getByRole('textbox', { name: 'Название, Русский' })).toBeVisible();
     await saveScreenshot('studio-forms-header-ru-dark');
     await page.emulateMedia({ colorScheme: 'light' });
     await app.expectColorScheme('light');
     await saveScreenshot('studio-forms-header-ru-light');
-    await view(page, 'Хронология').click();
+    await studio.view('Хронология').click();
     await saveScreenshot('studio-timeline-ru-light');
   });
 });

@@ -24,14 +24,7 @@ test('a copied scenario is play-tested, published, exported and installed, and a
   await test.step('a library scenario copied as a new pack', async () => {
     await app.open('/');
     await studio.open();
-    await page.getByRole('button', { name: 'Copy a scenario…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Copy a library scenario' });
-    await dialog.getByRole('combobox', { name: 'Scenario', exact: true }).click();
-    await page.getByRole('option', { name: 'Flights suspended at Coral Bay' }).click();
-    await dialog.getByRole('textbox', { name: 'Pack ID' }).fill('coral-bay-drills');
-    await dialog.getByRole('textbox', { name: 'New scenario ID' }).fill('coral-bay');
-    await dialog.getByRole('button', { name: 'Copy' }).click();
-    await expect(studio.workspace).toBeVisible();
+    await studio.copyScenario({ title: 'Flights suspended at Coral Bay', packId: 'coral-bay-drills', scenarioId: 'coral-bay' });
   });
 
   await test.step('play-tested in Russian from an inject’s time, with an inject sent now', async () => {

@@ -1,5 +1,5 @@
 // Runtime: Node (Playwright). The instructor studio: its start page (ways to open a pack, drafts to
-// continue), the new-pack dialog, and the workspace (toolbar, view tabs, the YAML editor, the palette).
+// continue), the new-pack and copy dialogs, and the workspace (toolbar, view tabs, the YAML editor, the palette).
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export class StudioPage {
@@ -18,7 +18,8 @@ export class StudioPage {
     this.start = page.getByTestId('studio-start');
     this.workspace = page.getByTestId('studio-workspace');
     this.toolbar = page.getByRole('toolbar');
-    this.views = page.getByRole('tablist');
+    // The studio's own tabs: the forms have a tab list of their own, for their sections.
+    this.views = page.getByRole('tablist', { name: /^(Views|Виды)$/ });
     this.editor = page.locator('.cm-content');
     this.files = page.getByRole('navigation', { name: /Pack files|Файлы пакета/ });
     this.drafts = page.getByTestId('studio-draft');
@@ -61,6 +62,19 @@ export class StudioPage {
     for (const [index, title] of titles.entries()) await titleFields.nth(index).fill(title);
     await dialog.getByRole('textbox', { name: 'Author' }).fill(author);
     await dialog.getByRole('button', { name: 'Create the pack' }).click();
+    await expect(this.workspace).toBeVisible();
+  }
+
+  /** Copies a library scenario, chosen by its title, as a new pack under new ids. */
+  async copyScenario({ title, packId, scenarioId }: { title: string; packId: string; scenarioId: string }): Promise<void> {
+    await this.page.getByRole('button', { name: 'Copy a scenario…' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Copy a library scenario' });
+    await dialog.getByRole('combobox', { name: 'Scenario', exact: true }).click();
+    await this.page.getByRole('option', { name: title }).click();
+    await dialog.getByRole('textbox', { name: 'Pack ID' }).fill(packId);
+    await dialog.getByRole('textbox', { name: 'New scenario ID' }).fill(scenarioId);
+    await dialog.getByRole('button', { name: 'Copy' }).click();
+    await expect(dialog).toBeHidden();
     await expect(this.workspace).toBeVisible();
   }
 

@@ -4,11 +4,11 @@
 // version, only once confirmed) and uninstalling one. Attempts on an uninstalled pack keep their
 // frozen outcomes: records and debriefs read those, never the pack. The library reloads by itself
 // whenever the packs table changes (ui/library-context.tsx).
-import { Alert, Badge, Button, Code, CopyButton, Group, List, Modal, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Alert, Badge, Button, Code, CopyButton, Group, Modal, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { countProblems, firstProblems, formatDiagnostic } from '../../core/pack/diagnostics';
+import { countProblems } from '../../core/pack/diagnostics';
 import type { Pack } from '../../core/pack/load';
 import { installPack, listInstalledPackInfo, uninstallPack, type InstalledPackInfo } from '../../db/repositories/packs';
 import { PackInstallError, type InstallProblem } from '../../library/install-problem';
@@ -20,6 +20,7 @@ import { Loading } from '../Loading';
 import { useServices } from '../services';
 import { useStorageProblems } from '../storage-problems';
 import { installDecision, shortHash, type InstallDecision } from './install-decision';
+import { InstallProblemText } from './InstallProblemText';
 
 /** One row of the table: a pack the library loaded, or an installed one that does not load. */
 interface PackRow {
@@ -280,7 +281,7 @@ function HashCell({ hash, title }: { hash: string; title: string }) {
 }
 
 function Refusal({ problem, onClose }: { problem: Extract<Status, { kind: 'refused' }>['problem']; onClose: () => void }) {
-  const { t } = useTranslation(['packManager', 'packs']);
+  const { t } = useTranslation('packManager');
   return (
     <Alert
       color="red"
@@ -291,21 +292,10 @@ function Refusal({ problem, onClose }: { problem: Extract<Status, { kind: 'refus
       title={t('refused.title')}
       data-testid="pack-manager-refused"
     >
-      <Text size="sm">
-        {problem.kind === 'other-pack'
-          ? t('refused.otherPack', { found: problem.found, expected: problem.expected })
-          : problem.kind === 'archive'
-            ? t(`packs:install.archive.${problem.code}`)
-            : problem.kind === 'built-in'
-              ? t('packs:install.builtIn', { id: problem.packId })
-              : t('packs:install.invalid', { count: countProblems(problem.diagnostics) })}
-      </Text>
-      {problem.kind === 'invalid' && (
-        <List size="xs" mt="xs" ff="monospace">
-          {firstProblems(problem.diagnostics, 8).shown.map((diagnostic, index) => (
-            <List.Item key={index}>{formatDiagnostic(diagnostic)}</List.Item>
-          ))}
-        </List>
+      {problem.kind === 'other-pack' ? (
+        <Text size="sm">{t('refused.otherPack', { found: problem.found, expected: problem.expected })}</Text>
+      ) : (
+        <InstallProblemText problem={problem} />
       )}
     </Alert>
   );

@@ -1,10 +1,9 @@
 // Runtime: renderer. The catalogue: the installed courses and scenarios with the active profile's
 // progress, and installing a pack an instructor sent as an `.attache` file.
-import { Alert, Button, Group, List, Text } from '@mantine/core';
+import { Alert, Button, Group } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { countProblems, firstProblems, formatDiagnostic } from '../../core/pack/diagnostics';
 import type { ProgressOutcome, ScenarioProgress } from '../../core/records/progress';
 import { readProgress } from '../../db/repositories/attempts';
 import { installPack } from '../../db/repositories/packs';
@@ -14,6 +13,7 @@ import { localized } from '../../library/library';
 import { CatalogueView } from '../catalogue/CatalogueView';
 import { useLibrary } from '../library-context';
 import { Loading } from '../Loading';
+import { InstallProblemText } from '../packs/InstallProblemText';
 import { RequireProfile } from '../profiles/ProfileGate';
 import { navigate } from '../router';
 import { useServices } from '../services';
@@ -77,20 +77,7 @@ function InstallPack() {
           data-testid="catalogue-install-refused"
           role="alert"
         >
-          <Text size="sm">
-            {state.problem.kind === 'archive'
-              ? t(`install.archive.${state.problem.code}`)
-              : state.problem.kind === 'built-in'
-                ? t('install.builtIn', { id: state.problem.packId })
-                : t('install.invalid', { count: countProblems(state.problem.diagnostics) })}
-          </Text>
-          {state.problem.kind === 'invalid' && (
-            <List size="xs" mt="xs" ff="monospace">
-              {firstProblems(state.problem.diagnostics, 8).shown.map((diagnostic, index) => (
-                <List.Item key={index}>{formatDiagnostic(diagnostic)}</List.Item>
-              ))}
-            </List>
-          )}
+          <InstallProblemText problem={state.problem} />
         </Alert>
       )}
     </>

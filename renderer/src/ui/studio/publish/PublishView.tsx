@@ -42,8 +42,9 @@ const STATE_MARK: Record<ChecklistState, { icon: typeof CheckIcon; color: string
  */
 function useCalibration(): CalibrationSummary | null {
   const pack = useStudio().check?.pack ?? null;
-  const run = useCalibrationRun(pack);
-  return useMemo(() => (run.pack && run.pack === pack && run.cases ? summarizeCalibration(run.cases, minAgreementOf(run.pack)) : null), [run, pack]);
+  // The run's state is a new object each render; the summary follows only what it is made from.
+  const { pack: graded, cases } = useCalibrationRun(pack);
+  return useMemo(() => (graded && graded === pack && cases ? summarizeCalibration(cases, minAgreementOf(graded)) : null), [graded, cases, pack]);
 }
 
 export function PublishView() {

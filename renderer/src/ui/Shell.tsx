@@ -4,6 +4,7 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AdminIndicator, useAdmin } from './academy/admin-context';
+import { adminOpen } from './admin-state';
 import { CalendarIcon, HomeIcon, Icon, InfoIcon, SettingsIcon, TagIcon, type IconProps } from './icons';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Loading } from './Loading';
@@ -161,7 +162,7 @@ export function Shell() {
     { screen: 'history', label: t('nav.history'), icon: <CalendarIcon /> },
     { screen: 'records', label: t('nav.records'), icon: <RecordsIcon /> },
     // Instructors' tool: listed in administrator mode (or while no passphrase gates anything).
-    ...(admin.ready && (!admin.configured || admin.unlocked) ? [{ screen: 'studio' as const, label: t('nav.studio'), icon: <StudioIcon /> }] : []),
+    ...(adminOpen(admin) ? [{ screen: 'studio' as const, label: t('nav.studio'), icon: <StudioIcon /> }] : []),
     { screen: 'settings', label: t('nav.settings'), icon: <SettingsIcon /> },
   ];
   const activeNav = NAV_PARENT[screen];

@@ -5,6 +5,11 @@
 import { createContext, use } from 'react';
 import type { SecretHash } from '../core/records/secret';
 
+/** Whether gated screens are open: the settings are read, and either no passphrase is set or this window is unlocked. */
+export function adminOpen(admin: Pick<AdminState, 'ready' | 'configured' | 'unlocked'>): boolean {
+  return admin.ready && (!admin.configured || admin.unlocked);
+}
+
 export interface AdminState {
   /** False until the academy's settings have been read: gated screens show nothing yet. */
   ready: boolean;

@@ -4,6 +4,7 @@
 import { Container, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { AdminNotConfiguredNotice, RequireAdmin, useAdmin } from '../academy/admin-context';
+import { adminOpen } from '../admin-state';
 import { Studio } from '../studio/Studio';
 import { useStudioTranslations } from '../studio/translations';
 import { PlaytestHost } from './StudioPlaytest';
@@ -12,8 +13,7 @@ export function StudioScreen() {
   useStudioTranslations();
   const { t } = useTranslation('studio');
   const admin = useAdmin();
-  const open = admin.ready && (!admin.configured || admin.unlocked);
-  if (open)
+  if (adminOpen(admin))
     return (
       <PlaytestHost>
         <Studio notice={admin.configured ? null : <AdminNotConfiguredNotice />} />

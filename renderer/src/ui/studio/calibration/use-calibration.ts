@@ -21,9 +21,16 @@ interface Graded {
   cases: CalibrationCase[] | null;
 }
 
+/**
+ * The grades of each checked pack, kept while the pack is: the calibration and publish views each
+ * ask, and an author moving between them without changing anything would otherwise have every draft
+ * graded again. A new check gives a new pack object, so an edit is always graded afresh.
+ */
+const gradedPacks = new WeakMap<Pack, CalibrationCase[]>();
+
 export function useCalibrationRun(pack: Pack | null, createGrader: () => CalibrationGrader = createCalibrationGrader): CalibrationRunState {
   const graderRef = useRef<CalibrationGrader | null>(null);
-  const [graded, setGraded] = useState<Graded>({ pack: null, cases: null });
+  const [lastGraded, setGraded] = useState<Graded>({ pack: null, cases: null });
   const [progress, setProgress] = useState<{ pack: Pack; progress: CalibrationProgress } | null>(null);
   const [failure, setFailure] = useState<{ pack: Pack; message: string } | null>(null);
 
@@ -39,6 +46,7 @@ export function useCalibrationRun(pack: Pack | null, createGrader: () => Calibra
   useEffect(() => {
     const grader = graderRef.current;
     if (!grader || !pack) return;
+    if (gradedPacks.has(pack)) return;
     let current = true;
     grader
       .grade(pack, (step) => {
@@ -47,6 +55,7 @@ export function useCalibrationRun(pack: Pack | null, createGrader: () => Calibra
       .then(
         (cases) => {
           // null: a newer pack took over; its result will come.
+          if (cases) gradedPacks.set(pack, cases);
           if (current && cases) setGraded({ pack, cases });
         },
         (error: unknown) => {
@@ -58,6 +67,8 @@ export function useCalibrationRun(pack: Pack | null, createGrader: () => Calibra
     };
   }, [createGrader, pack]);
 
+  const known = pack ? gradedPacks.get(pack) : undefined;
+  const graded: Graded = known ? { pack, cases: known } : lastGraded;
   const failed = failure !== null && failure.pack === pack;
   const grading = pack !== null && graded.pack !== pack && !failed;
   return {

@@ -12,7 +12,7 @@ import { CLOCK_SPEEDS, hasEngineEventType } from './event-log';
 import type { EngineEvent, PlaytestEvent, ScenarioMachine } from './machine';
 
 /** Bumped whenever the machine's states or context change shape. */
-export const MACHINE_VERSION = 2;
+export const MACHINE_VERSION = 3;
 
 export interface AttemptVersions {
   machineVersion: number;
@@ -119,6 +119,7 @@ const persistedSnapshotSchema = z.looseObject({
             accountId: z.string(),
             replyTo: z.string(),
             personaId: nullableId(),
+            author: z.looseObject({ name: z.string(), handle: z.string() }).nullable(),
             mood: z.string(),
             text: z.string(),
           }),

@@ -62,11 +62,20 @@ export interface ReactionInput {
   heard?: readonly string[];
 }
 
+/** Someone who is not one of the pack's personas: a name and a handle as the platform shows them. */
+export interface ReplyAuthor {
+  name: string;
+  /** Without the leading @. */
+  handle: string;
+}
+
 export interface AudienceReply {
   id: string;
   /** Which entry of the scenario's pools it is: `mood/index`. */
   entry: string;
   personaId?: string;
+  /** Set when no persona answers. */
+  author?: ReplyAuthor;
   mood: Mood;
   text: string;
 }

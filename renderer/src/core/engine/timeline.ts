@@ -8,7 +8,7 @@ import type { GradingContext } from '../grading/analysis';
 import type { Grade } from '../grading/types';
 import type { Branch, Inject, PackManifest, Scenario, Task, TaskKind } from '../pack/schema';
 import { offsetMinutes } from '../pack/schema';
-import type { Mood, ReactionPlan } from './audience';
+import type { Mood, ReactionPlan, ReplyAuthor } from './audience';
 import { simulateReaction } from './audience';
 
 // Re-exported for the modules that take their engine types from here; it is defined with TASK_KINDS.
@@ -50,6 +50,9 @@ export interface FeedAudienceReply {
   accountId: string;
   replyTo: string;
   personaId: string | null;
+  /** A plausible member of the public, generated from the attempt's seed; null when a persona of the pack answers. */
+  author: ReplyAuthor | null;
+  /** What the words were drawn for: kept for the debrief's statistics, never shown as a label. */
   mood: Mood;
   text: string;
 }
@@ -352,6 +355,7 @@ export function publish(input: EngineInput, state: TimelineState, draft: Draft):
             accountId: item.accountId,
             replyTo: id,
             personaId: event.reply.personaId ?? null,
+            author: event.reply.author ?? null,
             mood: event.reply.mood,
             text: event.reply.text,
           },

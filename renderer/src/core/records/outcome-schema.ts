@@ -128,6 +128,8 @@ const audienceReplyObject = z.strictObject({
   accountId: short(),
   replyTo: short(),
   personaId: short().nullable(),
+  // Outcomes frozen before replies had generated authors hold none: they read as a persona-less reply.
+  author: z.strictObject({ name: short(), handle: short() }).nullable().default(null),
   mood: z.enum(REACTION_MOODS),
   text: z.string().max(20_000),
 });

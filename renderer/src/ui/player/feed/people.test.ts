@@ -23,6 +23,7 @@ describe('itemText', () => {
       accountId: 'x',
       replyTo: 'pub-1',
       personaId: null,
+      author: { name: 'Ann Lee', handle: 'annlee' },
       mood: 'grateful',
       text: 'Thanks,\nnoted.',
     };

@@ -23,13 +23,14 @@ import type { PlatformSkin, SkinId } from './skin';
 import { platformSkin } from './skin';
 import facebook from './skins/facebook.module.css';
 import generic from './skins/generic.module.css';
+import instagram from './skins/instagram.module.css';
 import telegram from './skins/telegram.module.css';
 import vk from './skins/vk.module.css';
 import weibo from './skins/weibo.module.css';
 import x from './skins/x.module.css';
 import { usePlatformName } from '../../platform-name';
 
-const SKIN_CLASSES: Record<SkinId, SkinClasses> = { x, facebook, vk, telegram, weibo, generic };
+const SKIN_CLASSES: Record<SkinId, SkinClasses> = { x, facebook, vk, telegram, weibo, instagram, generic };
 
 export interface FeedViewProps {
   /** The account's items, oldest first, as `feedItemsFor` gives them: new ones only ever at the end. */
@@ -88,7 +89,7 @@ export function FeedView({
           <p className={base.headerMeta}>{t('header.where', { platform, handle: owner.handle ?? '' })}</p>
         </div>
         <span className={base.headerFollowers} data-testid="feed-followers">
-          {t(`header.${skin.audience}`, compactCount(account.audience.followers, i18n.language))}
+          {t(`header.${skin.audienceNoun}`, compactCount(account.audience.followers, i18n.language))}
         </span>
       </header>
       {items.length === 0 ? (

@@ -7,7 +7,7 @@ import { initialsOf } from './people';
 import { atHandle, avatarColor, platformSkin, visibleMetrics } from './skin';
 
 describe('platformSkin', () => {
-  it('gives the five platforms with a look of their own their skin, and every other platform the generic one', () => {
+  it('gives the six platforms with a look of their own their skin, and every other platform the generic one', () => {
     const skins = Object.fromEntries(PLATFORMS.map((platform) => [platform, platformSkin(platform).skin]));
     expect(skins).toEqual({
       x: 'x',
@@ -16,7 +16,7 @@ describe('platformSkin', () => {
       telegram: 'telegram',
       weibo: 'weibo',
       youtube: 'generic',
-      instagram: 'generic',
+      instagram: 'instagram',
       threads: 'generic',
       mastodon: 'generic',
       bluesky: 'generic',

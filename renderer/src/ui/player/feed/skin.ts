@@ -1,75 +1,18 @@
-// Runtime: renderer (pure). How each platform's feed looks and counts: which of our own skins it
-// wears, which engagement figures it shows in what order, and what it calls them (a repost on X is
-// a forward on Telegram and a boost on Mastodon). The skins are our designs, not the platforms'.
+// Runtime: renderer (pure). The feed's view of a platform's presentation: which of our own skins it
+// wears, which engagement figures it shows in what order and what it calls them (a repost on X is a
+// forward on Telegram and a boost on Mastodon), in which order posts read and how threads and
+// pictures show. The data lives in the platform descriptors (core/platforms); this is the UI's
+// adapter to it. The skins are our designs, not the platforms'.
 import type { Platform } from '../../../core/pack/schema';
+import { platformDescriptor } from '../../../core/platforms/descriptors';
+import type { FeedPresentation, Metric, MetricLabel } from '../../../core/platforms/descriptors';
 
-export type SkinId = 'x' | 'facebook' | 'vk' | 'telegram' | 'weibo' | 'generic';
+export type { Metric, MetricLabel, SkinId } from '../../../core/platforms/descriptors';
 
-/** The figures the engine gives: replies, shares, likes and reach (shown as views or as reach). */
-export type Metric = 'replies' | 'shares' | 'likes' | 'views';
-
-/** What a platform calls a figure: a key of `feed:metric.*`. */
-export type MetricLabel = 'replies' | 'comments' | 'reposts' | 'shares' | 'forwards' | 'boosts' | 'likes' | 'reactions' | 'favourites' | 'views' | 'reach';
-
-export interface PlatformSkin {
-  skin: SkinId;
-  /** In the order the platform shows them. `views` appears only where the figure is known. */
-  metrics: readonly Metric[];
-  labels: Record<Metric, MetricLabel>;
-  /** What the account's audience is called in the header. */
-  audience: 'followers' | 'subscribers';
-}
-
-const labels = (overrides: Partial<Record<Metric, MetricLabel>> = {}): Record<Metric, MetricLabel> => ({
-  replies: 'replies',
-  shares: 'reposts',
-  likes: 'likes',
-  views: 'views',
-  ...overrides,
-});
-
-const SKINS: Record<Platform, PlatformSkin> = {
-  x: { skin: 'x', metrics: ['replies', 'shares', 'likes', 'views'], labels: labels(), audience: 'followers' },
-  // Public reach is not shown on a Facebook page; its admin sees how many people a post reached.
-  facebook: {
-    skin: 'facebook',
-    metrics: ['likes', 'replies', 'shares', 'views'],
-    labels: labels({ likes: 'reactions', replies: 'comments', shares: 'shares', views: 'reach' }),
-    audience: 'followers',
-  },
-  vk: { skin: 'vk', metrics: ['likes', 'replies', 'shares', 'views'], labels: labels({ replies: 'comments' }), audience: 'subscribers' },
-  telegram: {
-    skin: 'telegram',
-    metrics: ['likes', 'shares', 'replies', 'views'],
-    labels: labels({ likes: 'reactions', shares: 'forwards', replies: 'comments' }),
-    audience: 'subscribers',
-  },
-  weibo: { skin: 'weibo', metrics: ['shares', 'replies', 'likes', 'views'], labels: labels({ replies: 'comments', views: 'reach' }), audience: 'followers' },
-  youtube: { skin: 'generic', metrics: ['likes', 'replies', 'views'], labels: labels({ replies: 'comments' }), audience: 'subscribers' },
-  instagram: {
-    skin: 'generic',
-    metrics: ['likes', 'replies', 'shares', 'views'],
-    labels: labels({ replies: 'comments', shares: 'shares', views: 'reach' }),
-    audience: 'followers',
-  },
-  threads: { skin: 'generic', metrics: ['likes', 'replies', 'shares', 'views'], labels: labels(), audience: 'followers' },
-  mastodon: {
-    skin: 'generic',
-    metrics: ['replies', 'shares', 'likes', 'views'],
-    labels: labels({ shares: 'boosts', likes: 'favourites', views: 'reach' }),
-    audience: 'followers',
-  },
-  bluesky: { skin: 'generic', metrics: ['replies', 'shares', 'likes', 'views'], labels: labels({ views: 'reach' }), audience: 'followers' },
-  linkedin: {
-    skin: 'generic',
-    metrics: ['likes', 'replies', 'shares', 'views'],
-    labels: labels({ likes: 'reactions', replies: 'comments', views: 'reach' }),
-    audience: 'followers',
-  },
-};
+export type PlatformSkin = FeedPresentation;
 
 export function platformSkin(platform: Platform): PlatformSkin {
-  return SKINS[platform];
+  return platformDescriptor(platform).feed;
 }
 
 /** A figure per metric; `views` is null where it is not known (an inject carries no views). */

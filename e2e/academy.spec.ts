@@ -68,7 +68,7 @@ async function play(page: Page, trainee: Trainee): Promise<Played> {
   return { passed: (await debrief.outcome.getAttribute('data-passed')) === 'true', score: await debrief.averageScore(), finishedBetween: [started, finished] };
 }
 
-/** The dates `between` may be written as in the page's language and time zone (two only across midnight). */
+/** The dates `between` may be written as in the page's formatting locale (en-GB for English) and time zone (two only across midnight). */
 async function datesOf(page: Page, between: [number, number], language: string, dateStyle: 'medium' | 'long'): Promise<string[]> {
   const dates = await page.evaluate(
     ({ instants, locale, style }) => instants.map((instant) => new Intl.DateTimeFormat(locale, { dateStyle: style }).format(instant)),
@@ -188,7 +188,7 @@ test.describe('the academy', () => {
       const lena = played.get(LENA)!;
       const [lenaStatus, lenaBest, lenaAttempts, lenaCompleted, lenaTime] = await recordOf(records, LENA, scenarioTitle);
       expect([lenaStatus, lenaBest, lenaAttempts]).toEqual(['Passed', lena.score, '1']);
-      expect(await datesOf(page, lena.finishedBetween, 'en', 'medium')).toContain(lenaCompleted);
+      expect(await datesOf(page, lena.finishedBetween, 'en-GB', 'medium')).toContain(lenaCompleted);
       expect(lenaTime).toMatch(/^\d+ min$/);
       await expect(records.rows.and(page.locator('[data-status="not-started"]'))).toHaveCount(6);
 
@@ -291,7 +291,7 @@ test.describe('the academy', () => {
       await expect(exportDialog.root).toBeHidden();
 
       const lena = played.get(LENA)!;
-      const [completedOn] = await datesOf(page, lena.finishedBetween, 'en', 'long');
+      const [completedOn] = await datesOf(page, lena.finishedBetween, 'en-GB', 'long');
       const sheet = exportDialog.sheets.first();
       await expect(sheet.getByRole('heading', { level: 1 })).toHaveText('Training transcript');
       await expect(sheet).toContainText(ACADEMY.name);
@@ -302,7 +302,7 @@ test.describe('the academy', () => {
       const scenario = sheet.getByRole('row', { name: new RegExp(scenarioTitle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
       const scenarioCells = await scenario.getByRole('cell').allTextContents();
       expect(scenarioCells.slice(2)).toEqual([lena.score, 'Passed', '1']);
-      expect(await datesOf(page, lena.finishedBetween, 'en', 'long')).toContain(scenarioCells[1]);
+      expect(await datesOf(page, lena.finishedBetween, 'en-GB', 'long')).toContain(scenarioCells[1]);
       await expect(sheet).toContainText(`Generated: `);
 
       const pdf = await page.pdf({ format: 'A4', printBackground: true });

@@ -1,6 +1,6 @@
-// Runtime: Node (Vitest). The language the UI starts in.
+// Runtime: Node (Vitest). The language the UI starts in, and the locale it writes dates and numbers in.
 import { describe, expect, it } from 'vitest';
-import { isLanguage, matchLanguage, resolveLanguage } from './locale';
+import { formattingLocale, isLanguage, matchLanguage, resolveLanguage } from './locale';
 
 describe('matchLanguage', () => {
   it.each([
@@ -49,5 +49,38 @@ describe('isLanguage', () => {
     expect(isLanguage('uk')).toBe(false);
     expect(isLanguage(1)).toBe(false);
     expect(isLanguage(null)).toBe(false);
+  });
+});
+
+describe('formattingLocale', () => {
+  const at = Date.UTC(2026, 11, 6, 14, 5);
+  const format = (language: string, options: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat(formattingLocale(language), { timeZone: 'UTC', ...options }).format(at);
+
+  it('writes English as British English and every other language as given', () => {
+    expect(formattingLocale('en')).toBe('en-GB');
+    expect(formattingLocale('ru')).toBe('ru');
+    expect(formattingLocale('uk')).toBe('uk');
+    expect(formattingLocale('en-US')).toBe('en-US');
+  });
+
+  it('puts the day before the month in long and medium dates', () => {
+    expect(format('en', { dateStyle: 'long' })).toBe('6 December 2026');
+    expect(format('ru', { dateStyle: 'long' })).toBe('6 декабря 2026 г.');
+    expect(format('en', { dateStyle: 'medium' })).toBe('6 Dec 2026');
+    expect(format('ru', { dateStyle: 'medium' })).toBe('6 дек. 2026 г.');
+  });
+
+  it('tells the time on a 24-hour clock', () => {
+    expect(format('en', { timeStyle: 'short' })).toBe('14:05');
+    expect(format('ru', { timeStyle: 'short' })).toBe('14:05');
+    expect(format('en', { dateStyle: 'medium', timeStyle: 'short' })).toBe('6 Dec 2026, 14:05');
+  });
+
+  it('groups digits and joins lists the way each language does', () => {
+    expect(new Intl.NumberFormat(formattingLocale('en')).format(12345.5)).toBe('12,345.5');
+    expect(new Intl.NumberFormat(formattingLocale('ru')).format(12345.5)).toBe('12\u00a0345,5');
+    expect(new Intl.ListFormat(formattingLocale('en'), { type: 'conjunction' }).format(['X', 'VK', 'Telegram'])).toBe('X, VK and Telegram');
+    expect(new Intl.ListFormat(formattingLocale('ru'), { type: 'conjunction' }).format(['X', 'VK', 'Telegram'])).toBe('X, VK и Telegram');
   });
 });

@@ -29,3 +29,12 @@ export function matchLanguage(locale: string | null | undefined): Language | nul
 export function resolveLanguage(saved: Language | null | undefined, systemLocale: string | null | undefined): Language {
   return saved ?? matchLanguage(systemLocale) ?? FALLBACK_LANGUAGE;
 }
+
+/**
+ * The Intl locale that writes dates, times, numbers and lists for a language of the interface (or of a
+ * scenario). English is British English: "6 December 2026", 24-hour times, no serial comma; a tag that
+ * already names a region, and any other language, is used as given.
+ */
+export function formattingLocale(language: string): string {
+  return language.trim().toLowerCase() === 'en' ? 'en-GB' : language;
+}

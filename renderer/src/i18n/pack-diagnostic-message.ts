@@ -9,6 +9,7 @@ import type { Words } from '../core/pack/message';
 import { clip } from '../core/pack/message';
 import type { Translate } from './grading-message';
 import { renderGradingMessage } from './grading-message';
+import { formattingLocale } from '../core/locale';
 
 /** How deep phrases may nest in a message; the loader nests three or four levels at most. */
 const MAX_DEPTH = 8;
@@ -26,7 +27,7 @@ function cached<T>(cache: Map<string, T>, language: string, make: () => T): T {
 }
 
 const formatNumber = (language: string, value: number) =>
-  cached(numberFormats, language, () => new Intl.NumberFormat(language, { maximumFractionDigits: 20 })).format(value);
+  cached(numberFormats, language, () => new Intl.NumberFormat(formattingLocale(language), { maximumFractionDigits: 20 })).format(value);
 
 function nameLanguage(language: string, code: string): string {
   try {

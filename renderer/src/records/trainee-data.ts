@@ -10,6 +10,7 @@ import type { AttacheDatabase, AttemptRecord, ComposerDraftRecord, ProfileRecord
 import { storageWrite } from '../db/errors';
 import { deleteOutcomesOf } from '../db/repositories/attempts';
 import { deleteProfile } from '../db/repositories/profiles';
+import { formattingLocale } from '../core/locale';
 
 /** A trainee of this device (a profile) or one known from imported progress files. */
 export type TraineeRef = { kind: 'profile'; profileId: number } | { kind: 'imported'; uid: string };
@@ -226,9 +227,9 @@ function localizedTitle(titles: Record<string, string> | undefined, language: st
 /** The export as a person reads it: who, what was finished with which result, what is under way. Plain text. */
 export function traineeSummaryText(data: TraineeDataExport, writer: SummaryWriter): string {
   const { translate: t, language } = writer;
-  const date = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
+  const date = new Intl.DateTimeFormat(formattingLocale(language), { dateStyle: 'medium', timeStyle: 'short' });
   const day = (time: number | null) => (time === null ? t('none') : date.format(new Date(time)));
-  const number = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
+  const number = new Intl.NumberFormat(formattingLocale(language), { maximumFractionDigits: 1 });
   const lines: string[] = [];
   const heading = (text: string) => lines.push('', text, '='.repeat(Math.min(text.length, 72)));
   const { trainee } = data;

@@ -94,7 +94,7 @@ describe('Home', () => {
     await waitFor(() => expect(screen.getByTestId('home-greeting').textContent).toBe('Welcome back, Anna Petrova'));
     const profile = screen.getByTestId('home-profile');
     expect(profile.textContent).toContain('DA-7');
-    expect(profile.textContent).toContain('November 21, 2026');
+    expect(profile.textContent).toContain('21 November 2026');
     expect(screen.queryByTestId('home-setup-profile')).toBeNull();
   });
 });

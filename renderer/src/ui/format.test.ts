@@ -18,7 +18,7 @@ describe('format', () => {
 
   it('writes dates in the UI language', () => {
     const date = Date.UTC(2026, 10, 21, 12);
-    expect(formatDate(date, 'en')).toBe('November 21, 2026');
+    expect(formatDate(date, 'en')).toBe('21 November 2026');
     expect(formatDate(date, 'ru')).toBe('21 ноября 2026 г.');
   });
 
@@ -33,7 +33,7 @@ describe('format', () => {
     expect(languageName('uk', 'en')).toBe('Ukrainian');
     expect(languageName('ru', 'ru')).toBe('русский');
     expect(capitalized(languageName('ru', 'ru'), 'ru')).toBe('Русский');
-    expect(formatList(['X', 'VK', 'Telegram'], 'en')).toBe('X, VK, and Telegram');
+    expect(formatList(['X', 'VK', 'Telegram'], 'en')).toBe('X, VK and Telegram');
     expect(formatList(['X', 'VK'], 'ru')).toBe('X и VK');
   });
 });

@@ -1,6 +1,7 @@
 // Runtime: renderer. Turns raw facts (the platform's, a score, a language code, a list) into what a
 // person reads, the same way on every screen.
 import type { AppInfo } from '../../../electron/contract/api';
+import { formattingLocale } from '../core/locale';
 
 /** Product names of operating systems and engines are the same in every language. */
 const OS_NAMES: Record<string, string> = { darwin: 'macOS', macos: 'macOS', win32: 'Windows', windows: 'Windows', linux: 'Linux' };
@@ -25,12 +26,12 @@ export function engineSummary(versions: AppInfo['versions']): string {
 }
 
 export function formatDate(timestamp: number, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long' }).format(timestamp);
+  return new Intl.DateTimeFormat(formattingLocale(language), { dateStyle: 'long' }).format(timestamp);
 }
 
 /** Scores are averages kept to one decimal; every screen shows that decimal so one attempt reads the same everywhere. */
 export function formatScore(score: number, language: string): string {
-  return new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(score);
+  return new Intl.NumberFormat(formattingLocale(language), { maximumFractionDigits: 1 }).format(score);
 }
 
 /** The name of a language in another one, e.g. ("uk", "en") → "Ukrainian"; the code if the runtime knows no name. */
@@ -50,7 +51,7 @@ export function capitalized(text: string, language: string): string {
 /** "X, VK and Telegram" in the given language. */
 export function formatList(items: readonly string[], language: string): string {
   try {
-    return new Intl.ListFormat(language, { style: 'long', type: 'conjunction' }).format(items);
+    return new Intl.ListFormat(formattingLocale(language), { style: 'long', type: 'conjunction' }).format(items);
   } catch {
     return items.join(', ');
   }

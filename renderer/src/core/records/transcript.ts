@@ -4,6 +4,7 @@
 // file's HTML, printed by the main process in a window without scripts) and the web's print view.
 import type { ExportCatalog, ExportTrainee } from './export-common';
 import { courseProgress, scenarioKey, type ProgressOutcome } from './progress';
+import { formattingLocale } from '../locale';
 
 export interface TranscriptCourse {
   packId: string;
@@ -134,8 +135,8 @@ export interface TranscriptFormatOptions {
 
 /** Formats a transcript's dates and scores the same way in the PDF and the print view. */
 export function transcriptFormatters({ language, timeZone }: TranscriptFormatOptions) {
-  const dates = new Intl.DateTimeFormat(language, { dateStyle: 'long', ...(timeZone ? { timeZone } : {}) });
-  const numbers = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
+  const dates = new Intl.DateTimeFormat(formattingLocale(language), { dateStyle: 'long', ...(timeZone ? { timeZone } : {}) });
+  const numbers = new Intl.NumberFormat(formattingLocale(language), { maximumFractionDigits: 1 });
   return { date: (timestamp: number) => dates.format(timestamp), score: (score: number) => numbers.format(score) };
 }
 

@@ -13,6 +13,7 @@ import { CheckIcon } from '../icons';
 import { useServices } from '../services';
 import { ACADEMY_KEY_EXTENSION, academyKeyFileName, didDocumentJson, didDocumentUrl, DONE_COLOR } from './badge-files';
 import { VerifyBadge } from './VerifyBadge';
+import { formattingLocale } from '../../core/locale';
 
 /** The academy key as the platform reports it; `refresh` reads it again after a change. */
 export function useAcademyKey(): { key: AcademyKeyInfo | null | undefined; refresh: () => void; failure: string | null } {
@@ -124,7 +125,7 @@ function AcademyKeyBody() {
         <Stack gap="md">
           <KeyLine label={t('key.didKey')} value={key.didKey} hint={t('key.didKeyHint')} testId="academy-key-did-key" />
           <Text size="xs" c="dimmed">
-            {t('key.createdOn', { date: new Date(key.created).toLocaleString(i18n.language, { dateStyle: 'long', timeStyle: 'short' }) })}
+            {t('key.createdOn', { date: new Date(key.created).toLocaleString(formattingLocale(i18n.language), { dateStyle: 'long', timeStyle: 'short' }) })}
           </Text>
           <DomainForm keyInfo={key} onSaved={refresh} />
           <Group gap="sm">

@@ -3,11 +3,14 @@
 import { Box, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { BadgeSummary } from '../../core/records/badge';
+import { formattingLocale } from '../../core/locale';
 
 function formatDate(iso: string | null, language: string, none: string): string {
   if (!iso) return none;
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(language, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC';
+  return Number.isNaN(date.getTime())
+    ? iso
+    : date.toLocaleString(formattingLocale(language), { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC';
 }
 
 export function BadgeSummaryView({ summary, testId }: { summary: BadgeSummary; testId?: string }) {

@@ -9,7 +9,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { SaveFileRequest } from '../../../../electron/contract/api';
-import { isLanguage } from '../../core/locale';
+import { isLanguage, formattingLocale } from '../../core/locale';
 import { badgeSummary, buildOpenBadgeCredential, type BadgeSummary } from '../../core/records/badge';
 import type { CohortTrainee } from '../../core/records/cohort';
 import { readAcademy } from '../../db/repositories/academy';
@@ -102,7 +102,7 @@ function IssueBadgeBody({ trainee, packId, courseId, courseTitle, completedAt, o
   const field = academy?.identityField ?? 'academyId';
   const identity = field === 'email' ? trainee.email : trainee.academyId;
   const did = key ? (issuer === 'web' && key.didWeb ? key.didWeb : key.didKey) : null;
-  const dateText = new Date(completedAt).toLocaleDateString(i18n.language, { dateStyle: 'long' });
+  const dateText = new Date(completedAt).toLocaleDateString(formattingLocale(i18n.language), { dateStyle: 'long' });
   const certificate = useMemo(
     () => (signed ? { traineeName: trainee.name, summary: signed.summary, language: i18n.language } : null),
     [signed, trainee.name, i18n.language],

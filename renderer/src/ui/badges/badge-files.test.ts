@@ -57,6 +57,6 @@ describe('badge files', () => {
     expect(html).not.toMatch(/<script|<img|<link|<iframe|\s(?:src|href)=["']|@import|url\(/i);
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(html).toContain('Academy &quot;A&quot; &amp; B');
-    expect(html).toContain('on December 5, 2026');
+    expect(html).toContain('on 5 December 2026');
   });
 });

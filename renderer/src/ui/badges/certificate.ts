@@ -3,6 +3,7 @@
 // summary and how to verify it. The desktop app prints it in the main process and attaches the
 // credential's JSON to the PDF; the web version prints the same markup with the browser's dialog.
 import type { BadgeSummary } from '../../core/records/badge';
+import { formattingLocale } from '../../core/locale';
 
 export interface CertificateLabels {
   title: string;
@@ -37,7 +38,9 @@ export function escapeHtml(text: string): string {
 function formatDate(iso: string | null, language: string): string {
   if (!iso) return '—';
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString(language, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+  return Number.isNaN(date.getTime())
+    ? iso
+    : date.toLocaleDateString(formattingLocale(language), { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
 }
 
 const CERTIFICATE_CSS = `

@@ -120,7 +120,7 @@ describe('BriefingView: the content, in English', () => {
     expect(factValue('hotline')).toBe('+99 21 555 0183');
     expect(factValue('tourists')).toBe('20,000');
     expect(within(fact('tourists')).getByText(`An estimate from tour operators' lists; say "about 20,000".`)).toBeTruthy();
-    expect(factValue('first-flights')).toBe('July 13, 2026');
+    expect(factValue('first-flights')).toBe('13 July 2026');
     expect(factValue('registration-url')).toBe('https://mfa.azuria.example/coralbay');
     expect(factValue('consul')).toBe('Daria Lenz');
     expect(factValue('assembly-point')).toBe('Harbour Square bus terminal');

@@ -19,6 +19,7 @@ import { formatDuration, scenarioStatus, taskSummary } from './format';
 import { capitalized, formatScore, languageName } from '../format';
 import { ClockIcon, StopIcon } from './icons';
 import { usePlatformName } from '../platform-name';
+import { formattingLocale } from '../../core/locale';
 
 export interface BriefingViewProps {
   /** Named `ref_` because `ref` is reserved in React props. */
@@ -47,10 +48,12 @@ function factValue(fact: Fact, language: string): string {
   switch (fact.type) {
     case 'date': {
       const [year, month, day] = fact.value.split('-').map(Number);
-      return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1));
+      return new Intl.DateTimeFormat(formattingLocale(language), { dateStyle: 'long', timeZone: 'UTC' }).format(
+        Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1),
+      );
     }
     case 'number':
-      return new Intl.NumberFormat(language).format(fact.value);
+      return new Intl.NumberFormat(formattingLocale(language)).format(fact.value);
     case 'name':
     case 'text':
       return localized(fact.value, language);
@@ -166,7 +169,7 @@ export function BriefingView({ ref_, personas, languages, language, onLanguageCh
                 <Text size="sm" c="dimmed">
                   {t('briefing.accounts.followers', {
                     count: account.audience.followers,
-                    formatted: new Intl.NumberFormat(uiLanguage).format(account.audience.followers),
+                    formatted: new Intl.NumberFormat(formattingLocale(uiLanguage)).format(account.audience.followers),
                   })}
                 </Text>
                 <div>

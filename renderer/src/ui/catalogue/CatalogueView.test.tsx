@@ -137,16 +137,16 @@ describe('CatalogueView: scenario cards', () => {
     expect(flights.getByRole('heading', { level: 3, name: 'Flights suspended at Coral Bay' })).toBeTruthy();
     expect(flights.getByText(/About 20,000 Azurian tourists must learn/)).toBeTruthy();
     expect(textOf(flights.getByTestId('catalogue-kind'))).toBe('Crisis');
-    expect(textOf(flights.getByTestId('catalogue-platforms'))).toBe('VK, Telegram, and X');
+    expect(textOf(flights.getByTestId('catalogue-platforms'))).toBe('VK, Telegram and X');
     expect(textOf(flights.getByTestId('catalogue-duration'))).toBe('3 h');
     expect(textOf(flights.getByTestId('catalogue-languages'))).toBe('English and Russian');
     expect(textOf(flights.getByTestId('catalogue-tasks'))).toBe('4 tasks · +1 that may open');
 
     expect(textOf(card('answering-criticism').getByTestId('catalogue-duration'))).toBe('2 h 30 min');
     expect(textOf(card('platform-tailoring').getByTestId('catalogue-duration'))).toBe('3 h 30 min');
-    expect(textOf(card('chairmanship-bilingual').getByTestId('catalogue-languages'))).toBe('English, Russian, and Ukrainian');
+    expect(textOf(card('chairmanship-bilingual').getByTestId('catalogue-languages'))).toBe('English, Russian and Ukrainian');
     expect(textOf(card('visa-free-launch').getByTestId('catalogue-kind'))).toBe('Outreach');
-    expect(textOf(card('platform-tailoring').getByTestId('catalogue-platforms'))).toBe('X, Facebook, and YouTube');
+    expect(textOf(card('platform-tailoring').getByTestId('catalogue-platforms'))).toBe('X, Facebook and YouTube');
   });
 
   it('shows each scenario’s status as words, the best score and the right action', async () => {

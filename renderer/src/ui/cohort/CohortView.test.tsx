@@ -105,7 +105,7 @@ describe('CohortView with 500 trainees × 12 scenarios', { timeout: 60_000 }, ()
     expect(within(row).queryByTestId('cohort-imported')).toBeNull();
     await paste(user, 'ac-0002');
     await expectCount(12, 6000);
-    expect(within(rows()[0]!).getByTestId('cohort-imported').textContent).toBe('Imported Jun 1, 2025');
+    expect(within(rows()[0]!).getByTestId('cohort-imported').textContent).toBe('Imported 1 Jun 2025');
   });
 
   it('sorts by a column from its heading, both ways, saying so with aria-sort', async () => {

@@ -1,6 +1,7 @@
 // Runtime: renderer (browser). How the records screen writes dates, counts and durations in the UI's
 // language. Formatters are kept per language: a table of thousands of cells must not build one per cell.
 import { formatScore } from '../format';
+import { formattingLocale } from '../../core/locale';
 
 export interface RecordsFormat {
   /** e.g. "3 Mar 2025". */
@@ -20,11 +21,12 @@ const cache = new Map<string, RecordsFormat>();
 export function recordsFormat(language: string): RecordsFormat {
   let format = cache.get(language);
   if (format) return format;
-  const date = new Intl.DateTimeFormat(language, { dateStyle: 'medium' });
-  const dateTime = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
-  const count = new Intl.NumberFormat(language);
-  const hours = new Intl.NumberFormat(language, { style: 'unit', unit: 'hour', unitDisplay: 'short' });
-  const minutes = new Intl.NumberFormat(language, { style: 'unit', unit: 'minute', unitDisplay: 'short' });
+  const locale = formattingLocale(language);
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const count = new Intl.NumberFormat(locale);
+  const hours = new Intl.NumberFormat(locale, { style: 'unit', unit: 'hour', unitDisplay: 'short' });
+  const minutes = new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'short' });
   format = {
     date: (timestamp) => date.format(timestamp),
     dateTime: (timestamp) => dateTime.format(timestamp),

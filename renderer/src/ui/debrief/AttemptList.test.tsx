@@ -88,7 +88,7 @@ describe('AttemptList', () => {
     expect(flights.getByText('Core library')).toBeTruthy();
     expect(flights.getByText('English')).toBeTruthy();
     expect(row(7).getByText('Russian')).toBeTruthy();
-    const dates = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+    const dates = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
     expect(flights.getByText(dates.format(base))).toBeTruthy();
     expect(flights.getByText(dates.format(base + 40 * 60_000))).toBeTruthy();
   });

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { hrefFor } from '../router';
 import classes from './debrief.module.css';
 import { capitalized, formatScore, languageName } from '../format';
+import { formattingLocale } from '../../core/locale';
 
 export interface AttemptListItem {
   id: number;
@@ -44,7 +45,7 @@ export function AttemptList({ items, onOpen }: AttemptListProps) {
     );
   }
 
-  const dates = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
+  const dates = new Intl.DateTimeFormat(formattingLocale(language), { dateStyle: 'medium', timeStyle: 'short' });
   const sorted = [...items].sort((a, b) => b.startedAt - a.startedAt || b.id - a.id);
 
   return (

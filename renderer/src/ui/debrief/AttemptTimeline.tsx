@@ -19,6 +19,7 @@ import { branchCauses } from './debrief-data';
 import { MOOD_COLORS } from './palette';
 import { Section } from './Section';
 import { usePlatformName } from '../platform-name';
+import { formattingLocale } from '../../core/locale';
 
 interface Props {
   outcome: ScenarioOutcome;
@@ -64,7 +65,7 @@ export function AttemptTimeline({ outcome, scenario, personas, timeline, playLan
     const account = scenario.accounts.find((candidate) => candidate.id === accountId);
     return account ? t('account', { name: localized(account.name, playLanguage), platform: platformName(account.platform) }) : accountId;
   };
-  const conjunction = new Intl.ListFormat(i18n.language, { type: 'conjunction' });
+  const conjunction = new Intl.ListFormat(formattingLocale(i18n.language), { type: 'conjunction' });
 
   function describe(entry: TimelineEntry): Item {
     switch (entry.type) {

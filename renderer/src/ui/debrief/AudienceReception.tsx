@@ -14,6 +14,7 @@ import { receptionOf } from './debrief-data';
 import { MOOD_COLORS } from './palette';
 import { below, Section } from './Section';
 import { usePlatformName } from '../platform-name';
+import { formattingLocale } from '../../core/locale';
 
 export function AudienceReception({
   scenario,
@@ -61,7 +62,7 @@ function PublicationReception({
 }) {
   const { t, i18n } = useTranslation('debrief');
   const platformName = usePlatformName();
-  const number = new Intl.NumberFormat(i18n.language);
+  const number = new Intl.NumberFormat(formattingLocale(i18n.language));
   const { publication, totals, moods, delivered } = reception;
   const account = scenario.accounts.find((candidate) => candidate.id === publication.accountId);
   const accountLabel = account

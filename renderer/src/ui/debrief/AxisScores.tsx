@@ -11,13 +11,16 @@ import { AXES } from '../../core/pack/schema';
 import classes from './debrief.module.css';
 import { formatScore } from '../format';
 import { Section } from './Section';
+import { formattingLocale } from '../../core/locale';
 
 export function AxisScores({ outcome, scenario, level }: { outcome: ScenarioOutcome; scenario: Scenario; level: TitleOrder }) {
   const { t, i18n } = useTranslation('debrief');
   const format = (score: number) => formatScore(score, i18n.language);
   const reached = outcome.tasks.some((task) => task.result !== 'not-reached');
   const data = AXES.map((axis) => ({ axis: t(`axis.${axis}`), score: outcome.scores[axis] }));
-  const summary = new Intl.ListFormat(i18n.language, { type: 'unit' }).format(AXES.map((axis) => `${t(`axis.${axis}`)} ${format(outcome.scores[axis])}`));
+  const summary = new Intl.ListFormat(formattingLocale(i18n.language), { type: 'unit' }).format(
+    AXES.map((axis) => `${t(`axis.${axis}`)} ${format(outcome.scores[axis])}`),
+  );
   const rule = scenario.passRule;
 
   return (

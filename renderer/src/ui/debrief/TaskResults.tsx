@@ -16,6 +16,7 @@ import classes from './debrief.module.css';
 import { formatList, formatScore } from '../format';
 import { AXIS_COLORS, RESULT_COLORS } from './palette';
 import { Section } from './Section';
+import { formattingLocale } from '../../core/locale';
 
 export function TaskResults({
   outcome,
@@ -42,7 +43,7 @@ export function TaskResults({
   const marks = [...new Set(reached.flatMap(({ marks }) => AXES.map((axis) => marks[axis])))].sort((a, b) => a - b);
   // Labels on the lines would sit on the bars; the caption names the marks instead.
   const referenceLines: ChartReferenceLineProps[] = marks.map((mark) => ({ y: mark, color: 'var(--debrief-pass-line)', strokeDasharray: '6 4' }));
-  const list = new Intl.ListFormat(i18n.language, { type: 'unit' });
+  const list = new Intl.ListFormat(formattingLocale(i18n.language), { type: 'unit' });
   const summary = formatList(
     reached.map(({ task, number }) =>
       t('tasks.chartTask', {

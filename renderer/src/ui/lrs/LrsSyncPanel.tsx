@@ -18,6 +18,7 @@ import { readSyncProblems, type SyncProblem } from './problems';
 import { SaveStatementsFile } from './SaveStatementsFile';
 import { useLrsSync } from './sync-context';
 import { WaitingForSettings } from './WaitingForSettings';
+import { formattingLocale } from '../../core/locale';
 
 type ShownState = SyncState | 'idlePending' | 'idleProblems';
 
@@ -36,7 +37,7 @@ const STATE_COLOURS: Record<ShownState, string> = {
 const REPLY_SHOWN_CHARACTERS = 500;
 
 function dateTime(timestamp: number, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium' }).format(timestamp);
+  return new Intl.DateTimeFormat(formattingLocale(language), { dateStyle: 'medium', timeStyle: 'medium' }).format(timestamp);
 }
 
 export function LrsSyncPanel() {

@@ -166,7 +166,7 @@ describe('the LRS in Records', { timeout: 60_000 }, () => {
     const nextAt = Number(times.dataset.nextAttemptAt);
     expect(nextAt).toBeGreaterThanOrEqual(before + 120_000);
     expect(nextAt).toBeLessThanOrEqual(after + 120_000);
-    const format = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'medium' });
+    const format = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
     expect(times.textContent).toBe(`Not synced yet. Next try ${format.format(nextAt)}.`);
   });
 

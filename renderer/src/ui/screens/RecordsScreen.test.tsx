@@ -78,7 +78,7 @@ describe('RecordsScreen', { timeout: 60_000 }, () => {
     const played = lena.find((row) => row.textContent!.includes('Flights suspended at Coral Bay'))!;
     expect(played.dataset.status).toBe('failed');
     const pavel = screen.getAllByTestId('cohort-row').filter((row) => row.textContent!.includes('Pavel Holt'));
-    expect(within(pavel[0]!).getByTestId('cohort-imported').textContent).toBe('Imported Jun 2, 2025');
+    expect(within(pavel[0]!).getByTestId('cohort-imported').textContent).toBe('Imported 2 Jun 2025');
     expect(screen.getByTestId('records-toolbar')).toBeTruthy();
   });
 

@@ -12,7 +12,10 @@ function formatter(cache: Map<string, Intl.NumberFormat>, language: string, opti
   return format;
 }
 
-/** As platforms print counts: 1.2K, 34K, 1,2 тыс. */
+/**
+ * As platforms print counts: 1.2K, 34K, 1,2 тыс. Not through formattingLocale: X and Facebook print a
+ * capital K for British readers too, where en-GB would write 34k.
+ */
 export function compactNumber(value: number, language: string): string {
   return formatter(compactFormats, language, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
 }

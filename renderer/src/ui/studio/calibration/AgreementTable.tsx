@@ -5,8 +5,9 @@ import { Badge, Table, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { AXES } from '../../../core/pack/schema';
 import type { CalibrationSummary } from '../../../studio/calibration';
+import { formattingLocale } from '../../../core/locale';
 
-const formatPercent = (value: number, language: string) => new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(value);
+const formatPercent = (value: number, language: string) => new Intl.NumberFormat(formattingLocale(language), { maximumFractionDigits: 1 }).format(value);
 
 export function AgreementTable({ summary }: { summary: CalibrationSummary }) {
   const { t, i18n } = useTranslation('studioCalibration');
@@ -40,7 +41,7 @@ export function AgreementTable({ summary }: { summary: CalibrationSummary }) {
                       </Text>
                     </Tooltip>
                   ) : (
-                    new Intl.NumberFormat(i18n.language, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(agreement.kappa)
+                    new Intl.NumberFormat(formattingLocale(i18n.language), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(agreement.kappa)
                   )}
                 </Table.Td>
                 <Table.Td>

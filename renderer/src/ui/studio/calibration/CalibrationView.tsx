@@ -14,6 +14,7 @@ import { AddDraftForm } from './AddDraftForm';
 import { AgreementTable } from './AgreementTable';
 import { DraftList } from './DraftList';
 import { useCalibrationRun } from './use-calibration';
+import { formattingLocale } from '../../../core/locale';
 
 export function CalibrationView({ createGrader = createCalibrationGrader }: { createGrader?: () => CalibrationGrader }) {
   const { t, i18n } = useTranslation('studioCalibration');
@@ -24,7 +25,7 @@ export function CalibrationView({ createGrader = createCalibrationGrader }: { cr
   const shownPack = run.pack ?? pack;
   const summary = useMemo(() => (run.cases && run.pack ? summarizeCalibration(run.cases, minAgreementOf(run.pack)) : null), [run.cases, run.pack]);
   const uncovered = useMemo(() => (run.cases ? uncoveredRules(run.cases) : []), [run.cases]);
-  const list = new Intl.ListFormat(i18n.language, { type: 'conjunction' });
+  const list = new Intl.ListFormat(formattingLocale(i18n.language), { type: 'conjunction' });
 
   return (
     <Stack gap="md" data-testid="studio-calibration">

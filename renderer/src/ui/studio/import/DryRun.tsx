@@ -7,11 +7,12 @@ import { useTranslation } from 'react-i18next';
 import type { MelField, MelMapping, MelPlan, MelProblem } from '../../../core/studio/mel';
 import { formatList, languageName } from '../../format';
 import { AlertIcon } from '../../icons';
+import { formattingLocale } from '../../../core/locale';
 
 /** "x, facebook or vk": suggestions are alternatives. */
 function alternatives(items: readonly string[], language: string): string {
   try {
-    return new Intl.ListFormat(language, { style: 'long', type: 'disjunction' }).format(items);
+    return new Intl.ListFormat(formattingLocale(language), { style: 'long', type: 'disjunction' }).format(items);
   } catch {
     return items.join(', ');
   }

@@ -17,6 +17,7 @@ import { CopyScenarioDialog } from './CopyScenarioDialog';
 import { NewPackDialog } from './NewPackDialog';
 import { OpenInstalledDialog } from './OpenInstalledDialog';
 import { archiveSession, sessionOf } from './opening';
+import { formattingLocale } from '../../../core/locale';
 
 export interface StartPageProps {
   onOpen: (session: StudioSession) => void;
@@ -29,7 +30,7 @@ type Dialog = 'new' | 'copy' | 'installed' | null;
 
 /** When a draft last changed, to the minute: several may change on one day. */
 function formatDateTime(timestamp: number, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(timestamp);
+  return new Intl.DateTimeFormat(formattingLocale(language), { dateStyle: 'medium', timeStyle: 'short' }).format(timestamp);
 }
 
 export function StartPage({ onOpen, notice, now = Date.now }: StartPageProps) {

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { modelAnswer, playScenario, poorAnswer } from '../../test/engine';
 import { CORE_LIBRARY_DIR, readFolder } from '../../test/packs';
 import { loadPack } from '../pack/load';
+import type { Scenario } from '../pack/schema';
+import { AXES } from '../pack/schema';
 import { modelAnswerFor, scenarioOutcome } from './outcome';
+import type { Draft, EngineInput, TimelineState } from './timeline';
+import { advanceTo, finish, initialTimeline, publish } from './timeline';
 
 const library = loadPack(readFolder(CORE_LIBRARY_DIR), { appVersion: '0.1.0' }).pack!;
 
@@ -74,5 +78,137 @@ describe('a critical failure', () => {
   it('is not there when the model answers are played', () => {
     const { input, state } = playScenario(scenario, 'en', library.manifest, (taskId) => modelAnswer(scenario, taskId, 'en'));
     expect(scenarioOutcome(input, state).criticalFailures).toEqual([]);
+  });
+});
+
+/** Plays a library scenario: each step publishes a draft at its minute; then either Finish at `finishAt` or to the end. */
+function playSteps(scenario: Scenario, steps: Array<{ at: number; draft: Draft }>, finishAt?: number): { input: EngineInput; state: TimelineState } {
+  const input: EngineInput = { scenario, playLanguage: 'en', manifest: library.manifest, seed: 1 };
+  let state = initialTimeline(input);
+  for (const step of steps) state = publish(input, advanceTo(input, state, step.at), step.draft);
+  if (finishAt === undefined) return { input, state: advanceTo(input, state, Number.POSITIVE_INFINITY) };
+  return { input, state: finish(input, advanceTo(input, state, finishAt)) };
+}
+
+const flights = library.scenarios.find((s) => s.id === 'flights-suspended')!;
+const dm = (replyTo: string | null, text = 'Please call our hotline +99 123 456 789 now, we will help you.'): Draft => ({
+  accountId: 'embassy-vk',
+  kind: 'direct-message',
+  text,
+  taskId: null,
+  replyTo,
+});
+
+describe('duty of care', () => {
+  it('names an urgent message nobody answered, and leaves the grade as it was', () => {
+    const { input, state } = playScenario(flights, 'en', library.manifest, (taskId) => modelAnswer(flights, taskId, 'en'));
+    const outcome = scenarioOutcome(input, state);
+    expect(outcome.passed).toBe(true);
+    expect(outcome.dutyOfCare).toEqual([
+      { injectId: 'lina-insulin', personaId: 'tourist-lina', accountId: 'embassy-vk', at: 70, answeredAt: null, publicationId: null },
+    ]);
+  });
+
+  it('counts a direct message replying to it as the answer, with when it was sent', () => {
+    const { input, state } = playSteps(flights, [{ at: 85, draft: dm('lina-insulin') }]);
+    expect(scenarioOutcome(input, state).dutyOfCare).toEqual([
+      { injectId: 'lina-insulin', personaId: 'tourist-lina', accountId: 'embassy-vk', at: 70, answeredAt: 85, publicationId: 'pub-1' },
+    ]);
+  });
+
+  it('counts a direct message to its author, sent after it arrived, and not one sent before', () => {
+    // The notification is missed, so Lina writes angrily at 0:37; answering that at 0:40 is no answer
+    // to the insulin message of 1:10, answering it again at 1:15 is.
+    const before = playSteps(flights, [{ at: 40, draft: dm('lina-angry') }]);
+    expect(scenarioOutcome(before.input, before.state).dutyOfCare[0]).toMatchObject({ injectId: 'lina-insulin', answeredAt: null });
+    const after = playSteps(flights, [
+      { at: 40, draft: dm('lina-angry') },
+      { at: 75, draft: dm('lina-angry') },
+    ]);
+    expect(scenarioOutcome(after.input, after.state).dutyOfCare[0]).toMatchObject({ injectId: 'lina-insulin', answeredAt: 75, publicationId: 'pub-2' });
+  });
+
+  it('counts a public reply to it, but not a message to someone else', () => {
+    const reply = playSteps(flights, [{ at: 72, draft: { ...dm('lina-insulin'), kind: 'reply' } }]);
+    expect(scenarioOutcome(reply.input, reply.state).dutyOfCare[0]).toMatchObject({ answeredAt: 72, publicationId: 'pub-1' });
+    const other = playSteps(flights, [{ at: 80, draft: { ...dm('holt-question'), accountId: 'embassy-x' } }]);
+    expect(scenarioOutcome(other.input, other.state).dutyOfCare[0]).toMatchObject({ answeredAt: null });
+  });
+
+  it('lists nothing for a message that never arrived', () => {
+    const { input, state } = playSteps(flights, [], 30);
+    expect(scenarioOutcome(input, state).dutyOfCare).toEqual([]);
+  });
+});
+
+describe('tasks not reached and missed', () => {
+  const model = (taskId: string) => modelAnswer(flights, taskId, 'en')!;
+  const task = (id: string) => flights.tasks.find((t) => t.id === id)!;
+  const answer = (id: string): Draft => ({ accountId: task(id).account, kind: task(id).kind, text: model(id), taskId: id, replyTo: task(id).replyTo ?? null });
+  // What Finish leaves: open tasks missed, tasks that never opened waiting.
+  const finishedAt = (input: EngineInput, state: TimelineState): TimelineState => {
+    const tasks = Object.fromEntries(
+      Object.entries(state.tasks).map(([id, runtime]) => [
+        id,
+        runtime.status === 'open' ? { ...runtime, status: 'missed' as const, outcome: 'missed' as const } : runtime,
+      ]),
+    );
+    return { ...state, tasks, ended: { at: state.time, reason: 'finished', branchId: null, outcome: null } };
+  };
+
+  it('at T+0:00 counts every scheduled task as not reached because the trainee finished early, none as missed', () => {
+    const input: EngineInput = { scenario: flights, playLanguage: 'en', manifest: library.manifest, seed: 1 };
+    const outcome = scenarioOutcome(input, finishedAt(input, initialTimeline(input)));
+    const results = Object.fromEntries(outcome.tasks.map((t) => [t.taskId, [t.result, t.notReachedBecause]]));
+    expect(results).toEqual({
+      'mass-notification': ['not-reached', 'finished-early'],
+      'reply-pavel': ['not-reached', 'finished-early'],
+      'rumour-post': ['not-reached', 'finished-early'],
+      'reply-holt': ['not-reached', 'finished-early'],
+      // Only a failed or missed notification opens it: the story never went there.
+      'resend-notification': ['not-reached', 'not-opened'],
+    });
+    expect(outcome.timeline.some((entry) => entry.type === 'task-missed')).toBe(false);
+    expect(outcome.scores).toEqual({ tone: 0, policy: 0, platform: 0 });
+    expect(outcome.passed).toBe(false);
+  });
+
+  it('scores a task finished before it opened 0, and leaves out one the story never opened', () => {
+    const input: EngineInput = { scenario: flights, playLanguage: 'en', manifest: library.manifest, seed: 1 };
+    let state = publish(input, advanceTo(input, initialTimeline(input), 5), answer('mass-notification'));
+    state = finishedAt(input, advanceTo(input, state, 12));
+    const outcome = scenarioOutcome(input, state);
+    const byId = new Map(outcome.tasks.map((t) => [t.taskId, t]));
+    expect(byId.get('mass-notification')!.result).toBe('passed');
+    // reply-pavel opened at 0:12, when the trainee finished: missed, at that minute.
+    expect(byId.get('reply-pavel')!).toMatchObject({ result: 'missed' });
+    expect(byId.get('reply-pavel')!.notReachedBecause).toBeUndefined();
+    expect(outcome.timeline).toContainEqual({ at: 12, type: 'task-missed', taskId: 'reply-pavel' });
+    expect(byId.get('rumour-post')!).toMatchObject({ result: 'not-reached', notReachedBecause: 'finished-early' });
+    expect(byId.get('resend-notification')!).toMatchObject({ result: 'not-reached', notReachedBecause: 'not-opened' });
+    // Four tasks count (one passed, one missed, two finished early); the fifth does not.
+    const grade = byId.get('mass-notification')!.grade!;
+    for (const axis of AXES) expect(outcome.scores[axis]).toBeCloseTo(grade.axes[axis].score / 4, 1);
+    expect(outcome.passed).toBe(false);
+  });
+
+  it('fails "all-passed" for a task finished before it opened, and not for one the story never opened', () => {
+    const strict: Scenario = { ...flights, passRule: { rule: 'all-passed' } };
+    const input: EngineInput = { scenario: strict, playLanguage: 'en', manifest: library.manifest, seed: 1 };
+    const all = playScenario(strict, 'en', library.manifest, (taskId) => modelAnswer(strict, taskId, 'en'));
+    const played = scenarioOutcome(all.input, all.state);
+    expect(played.tasks.find((t) => t.taskId === 'resend-notification')).toMatchObject({ result: 'not-reached', notReachedBecause: 'not-opened' });
+    expect(played.passed).toBe(true);
+    let state = publish(input, advanceTo(input, initialTimeline(input), 5), answer('mass-notification'));
+    state = finishedAt(input, advanceTo(input, state, 6));
+    expect(scenarioOutcome(input, state).passed).toBe(false);
+  });
+
+  it('counts nothing as finished early when time or a branch ended the scenario', () => {
+    const input: EngineInput = { scenario: flights, playLanguage: 'en', manifest: library.manifest, seed: 1 };
+    const ended = { ...initialTimeline(input), ended: { at: 0, reason: 'branch' as const, branchId: null, outcome: null } };
+    const outcome = scenarioOutcome(input, ended);
+    expect(outcome.tasks.every((t) => t.result === 'not-reached' && t.notReachedBecause === 'not-opened')).toBe(true);
+    expect(outcome.scores).toEqual({ tone: 0, policy: 0, platform: 0 });
   });
 });

@@ -1,17 +1,31 @@
 // Runtime: any (pure core). What an attempt came to: per task the grade, timeliness and result;
-// per scenario the scores per axis and pass or fail by the pack's rule; everything that happened,
-// in order; and the debrief.
+// per scenario the scores per axis and pass or fail by the pack's rule; whether the urgent messages
+// were answered; everything that happened, in order; and the debrief.
 import type { Finding, Grade } from '../grading/types';
 import type { Axis, Localized, Scenario, Task } from '../pack/schema';
 import { AXES } from '../pack/schema';
-import type { EngineInput, TimelineState } from './timeline';
+import type { EngineInput, FeedItem, FeedPublication, TimelineState } from './timeline';
 
+/**
+ * missed: the task opened and was not answered (its deadline passed, or the trainee finished while
+ * it was open). not-reached: it never opened.
+ */
 export type TaskResultKind = 'passed' | 'failed' | 'missed' | 'not-reached';
+
+/**
+ * Why a task was not reached. finished-early: the trainee pressed Finish before it opened (it was
+ * due to open at a set time, or by a branch waiting only for the clock); it scores 0 and fails
+ * "all-passed", so that finishing early never pays. not-opened: the story went another way (the
+ * branch that opens it did not fire) or the scenario ended by itself first; it does not count.
+ */
+export type NotReachedReason = 'finished-early' | 'not-opened';
 
 export interface TaskResult {
   taskId: string;
   title: Localized;
   result: TaskResultKind;
+  /** Set when the result is not-reached. Outcomes frozen before the distinction was made have none. */
+  notReachedBecause?: NotReachedReason;
   opensAt: number | null;
   due: number | null;
   publishedAt: number | null;
@@ -37,6 +51,23 @@ export interface CriticalFailure {
   findings: Finding[];
 }
 
+/**
+ * An urgent message (a citizen in danger or need) and whether the trainee answered it: by a
+ * publication replying to it, or by a direct message to its author sent after it arrived. Shown in
+ * the debrief whatever the tasks asked; it never changes the grade.
+ */
+export interface DutyOfCare {
+  injectId: string;
+  personaId: string;
+  /** The trainee account it reached. */
+  accountId: string;
+  /** The minute it arrived. */
+  at: number;
+  /** The minute of the first answer, or null when none was sent. */
+  answeredAt: number | null;
+  publicationId: string | null;
+}
+
 export interface ScenarioOutcome {
   scenarioId: string;
   ended: boolean;
@@ -44,11 +75,17 @@ export interface ScenarioOutcome {
   passed: boolean;
   /** Publications with a critical finding: each alone fails the scenario, whatever the averages. */
   criticalFailures: CriticalFailure[];
-  /** Per axis, the mean over the tasks that were reached; a missed task scores 0. */
+  /**
+   * Per axis, the mean over the tasks that count: every task that opened (a missed one scores 0)
+   * and every task not reached because the trainee finished early (0 too). Tasks the story never
+   * opened are left out.
+   */
   scores: Record<Axis, number>;
   average: number;
   tasks: TaskResult[];
   timeline: TimelineEntry[];
+  /** The urgent messages that arrived, in order of arrival. Outcomes frozen before urgency existed read as none. */
+  dutyOfCare: DutyOfCare[];
   debrief: Scenario['debrief'];
 }
 
@@ -60,16 +97,88 @@ export function modelAnswerFor(scenario: Scenario, task: Task, playLanguage: str
   return task.modelAnswer[account?.audienceLanguage ?? playLanguage] ?? null;
 }
 
+/** Whether a task counts in the scores and the pass rule: it opened, or the trainee finished before it could. */
+export function taskCounts(task: Pick<TaskResult, 'result' | 'notReachedBecause'>): boolean {
+  return task.result !== 'not-reached' || task.notReachedBecause === 'finished-early';
+}
+
+/**
+ * Why a task that never opened was not reached. Only Finish pressed by the trainee can make it
+ * "finished-early": the task had a set opening time still ahead, or a branch that would open it was
+ * waiting for nothing but the clock. A task that waited on how other tasks went, or a scenario that
+ * ended by itself (time, a branch's end), leaves it "not-opened".
+ */
+export function notReachedReason(scenario: Scenario, state: TimelineState, taskId: string): NotReachedReason {
+  if (state.ended?.reason !== 'finished') return 'not-opened';
+  const runtime = state.tasks[taskId];
+  if (runtime && runtime.opensAt !== null) return 'finished-early';
+  const timed = scenario.branches.some((branch) => {
+    if (!branch.then.openTasks.includes(taskId) || state.firedBranches.some((fired) => fired.id === branch.id)) return false;
+    const conditions = branch.when.all ?? branch.when.any ?? [];
+    const onTime = (condition: (typeof conditions)[number]) => !('task' in condition);
+    return branch.when.all ? conditions.length > 0 && conditions.every(onTime) : conditions.some(onTime);
+  });
+  return timed ? 'finished-early' : 'not-opened';
+}
+
+/** Whom a trainee's publication speaks to privately: its task's recipient, else the author of what it answers. */
+function recipientOf(publication: FeedPublication, scenario: Pick<Scenario, 'tasks'>, byId: ReadonlyMap<string, FeedItem>): string | null {
+  if (publication.kind !== 'direct-message') return null;
+  const recipient = publication.taskId === null ? undefined : scenario.tasks.find((task) => task.id === publication.taskId)?.recipient;
+  if (recipient) return recipient;
+  const target = publication.replyTo === null ? undefined : byId.get(publication.replyTo);
+  if (target?.source === 'inject') return target.inject.persona;
+  if (target?.source === 'audience') return target.personaId;
+  return null;
+}
+
+/**
+ * The urgent messages in the feed and the first answer to each: a publication replying to it, or a
+ * direct message to its author published after it arrived (later in the feed, which is the order
+ * things happened). The inbox and the debrief both read it, so they agree on what is unanswered.
+ */
+export function dutyOfCare(feed: readonly FeedItem[], scenario: Pick<Scenario, 'tasks'>): DutyOfCare[] {
+  const byId = new Map(feed.map((item) => [item.id, item]));
+  const open: DutyOfCare[] = [];
+  const all: DutyOfCare[] = [];
+  for (const item of feed) {
+    if (item.source === 'inject' && item.inject.urgent) {
+      const entry: DutyOfCare = {
+        injectId: item.id,
+        personaId: item.inject.persona,
+        accountId: item.inject.account,
+        at: item.at,
+        answeredAt: null,
+        publicationId: null,
+      };
+      all.push(entry);
+      open.push(entry);
+    } else if (item.source === 'trainee' && open.length > 0) {
+      const recipient = recipientOf(item, scenario, byId);
+      for (let index = open.length - 1; index >= 0; index -= 1) {
+        const entry = open[index]!;
+        if (item.replyTo !== entry.injectId && recipient !== entry.personaId) continue;
+        entry.answeredAt = item.at;
+        entry.publicationId = item.id;
+        open.splice(index, 1);
+      }
+    }
+  }
+  return all;
+}
+
 export function scenarioOutcome(input: EngineInput, state: TimelineState): ScenarioOutcome {
   const { scenario, playLanguage } = input;
   const publications = new Map(state.feed.filter((item) => item.source === 'trainee').map((item) => [item.id, item]));
   const tasks: TaskResult[] = scenario.tasks.map((task) => {
     const runtime = state.tasks[task.id]!;
     const publication = runtime.publicationId ? publications.get(runtime.publicationId) : undefined;
+    const result = runtime.outcome ?? 'not-reached';
     return {
       taskId: task.id,
       title: task.title,
-      result: runtime.outcome ?? 'not-reached',
+      result,
+      ...(result === 'not-reached' ? { notReachedBecause: notReachedReason(scenario, state, task.id) } : {}),
       opensAt: runtime.opensAt,
       due: runtime.due,
       publishedAt: publication?.at ?? null,
@@ -78,13 +187,13 @@ export function scenarioOutcome(input: EngineInput, state: TimelineState): Scena
       modelAnswer: modelAnswerFor(scenario, task, playLanguage),
     };
   });
-  const reached = tasks.filter((task) => task.result !== 'not-reached');
+  const counted = tasks.filter(taskCounts);
   const scores = Object.fromEntries(
-    AXES.map((axis) => [axis, reached.length ? round(reached.reduce((sum, task) => sum + (task.grade?.axes[axis].score ?? 0), 0) / reached.length) : 0]),
+    AXES.map((axis) => [axis, counted.length ? round(counted.reduce((sum, task) => sum + (task.grade?.axes[axis].score ?? 0), 0) / counted.length) : 0]),
   ) as Record<Axis, number>;
   const average = round(AXES.reduce((sum, axis) => sum + scores[axis], 0) / AXES.length);
   const byRule =
-    scenario.passRule.rule === 'all-passed' ? reached.length > 0 && reached.every((task) => task.result === 'passed') : average >= scenario.passRule.min;
+    scenario.passRule.rule === 'all-passed' ? counted.length > 0 && counted.every((task) => task.result === 'passed') : average >= scenario.passRule.min;
   const forced = state.ended?.reason === 'branch' ? state.ended.outcome : null;
   const criticalFailures: CriticalFailure[] = [...publications.values()].flatMap((item) => {
     if (item.source !== 'trainee') return [];
@@ -108,5 +217,16 @@ export function scenarioOutcome(input: EngineInput, state: TimelineState): Scena
   timeline.sort((a, b) => a.at - b.at || order[a.type] - order[b.type]);
 
   const passed = criticalFailures.length === 0 && (forced ? forced === 'passed' : byRule);
-  return { scenarioId: scenario.id, ended: state.ended !== null, passed, criticalFailures, scores, average, tasks, timeline, debrief: scenario.debrief };
+  return {
+    scenarioId: scenario.id,
+    ended: state.ended !== null,
+    passed,
+    criticalFailures,
+    scores,
+    average,
+    tasks,
+    timeline,
+    dutyOfCare: dutyOfCare(state.feed, scenario),
+    debrief: scenario.debrief,
+  };
 }

@@ -259,6 +259,10 @@ export function createPackSchemas(options: SchemaOptions = {}) {
     replyTo: id().optional().describe('The inject this one answers'),
     text: localized(10_000),
     media: z.array(media).optional(),
+    urgent: z
+      .boolean()
+      .optional()
+      .describe('A citizen in danger or need: the inbox flags it, and the debrief says whether and how soon it was answered, even when no task asks'),
     engagement: z
       .strictObject({
         likes: z.int().min(0).default(0),

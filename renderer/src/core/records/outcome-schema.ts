@@ -3,7 +3,7 @@
 // every field is checked (types, ranges, lengths, no unknown keys) before anything reads it. Each
 // schema is tied to the type it checks, so a change to the type stops this file from compiling.
 import { z } from '../zod';
-import type { CriticalFailure, ScenarioOutcome, TaskResult, TimelineEntry } from '../engine/outcome';
+import type { CriticalFailure, DutyOfCare, ScenarioOutcome, TaskResult, TimelineEntry } from '../engine/outcome';
 import type { FeedAudienceReply, FeedItem, TaskState, TimelineState } from '../engine/timeline';
 import type { ReactionPlan } from '../engine/audience';
 import type { Finding, Grade } from '../grading/types';
@@ -85,6 +85,8 @@ const taskResult: z.ZodType<TaskResult> = z.strictObject({
   taskId: short(),
   title: localized(),
   result: z.enum(['passed', 'failed', 'missed', 'not-reached']),
+  // Outcomes frozen before "not reached" said why have no reason: they read as they were.
+  notReachedBecause: z.enum(['finished-early', 'not-opened']).optional(),
   opensAt: minute().nullable(),
   due: minute().nullable(),
   publishedAt: minute().nullable(),
@@ -109,6 +111,15 @@ const criticalFailure: z.ZodType<CriticalFailure> = z.strictObject({
   findings: z.array(finding),
 });
 
+const dutyOfCare: z.ZodType<DutyOfCare> = z.strictObject({
+  injectId: short(),
+  personaId: short(),
+  accountId: short(),
+  at: minute(),
+  answeredAt: minute().nullable(),
+  publicationId: short().nullable(),
+});
+
 const scenarioOutcomeSchema: z.ZodType<ScenarioOutcome> = z.strictObject({
   scenarioId: short(),
   ended: z.boolean(),
@@ -118,6 +129,8 @@ const scenarioOutcomeSchema: z.ZodType<ScenarioOutcome> = z.strictObject({
   average: score(),
   tasks: z.array(taskResult),
   timeline: z.array(timelineEntry),
+  // Outcomes frozen before urgent messages existed hold none: their scenarios had none to answer.
+  dutyOfCare: z.array(dutyOfCare).default([]),
   debrief: scenarioShape.shape.debrief,
 });
 
@@ -170,7 +183,14 @@ const reactionPlan: z.ZodType<ReactionPlan> = z.strictObject({
       shares: count(),
       reach: count(),
       reply: z
-        .strictObject({ id: short(), entry: short(), personaId: short().optional(), mood: z.enum(REACTION_MOODS), text: z.string().max(20_000) })
+        .strictObject({
+          id: short(),
+          entry: short(),
+          personaId: short().optional(),
+          author: z.strictObject({ name: short(), handle: short() }).optional(),
+          mood: z.enum(REACTION_MOODS),
+          text: z.string().max(20_000),
+        })
         .optional(),
     }),
   ),

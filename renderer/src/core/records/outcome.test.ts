@@ -1,8 +1,11 @@
+import validateStatement from '@learninglocker/xapi-validation';
 import { describe, expect, it } from 'vitest';
 import { scenarioOutcome } from '../engine/outcome';
 import { loadPack } from '../pack/load';
 import { CORE_LIBRARY_DIR, readFolder } from '../../test/packs';
 import { modelAnswer, playScenario } from '../../test/engine';
+import { frozenOutcomeSchema } from './outcome-schema';
+import { attemptStatements } from './xapi';
 import { freezeOutcome, IDLE_CAP_MS, OUTCOME_FORMAT, playedScenarioKey, playedScenarioOf, timeOnTask } from './outcome';
 
 const pack = loadPack(readFolder(CORE_LIBRARY_DIR), { appVersion: '0.1.0' }).pack!;
@@ -71,5 +74,57 @@ describe('freezeOutcome', () => {
     const ids = played.personas.map((persona) => persona.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const persona of scenario.personas) expect(played.personas).toContainEqual(persona);
+  });
+});
+
+describe('a frozen outcome read back', () => {
+  const flights = pack.scenarios.find((s) => s.id === 'flights-suspended')!;
+  const { input, state } = playScenario(flights, 'en', pack.manifest, (taskId) => modelAnswer(flights, taskId, 'en'));
+  const frozen = freezeOutcome({
+    uid: 'attempt-2',
+    traineeUid: 'trainee-1',
+    packId: pack.manifest.id,
+    packVersion: pack.manifest.version,
+    packContentHash: pack.contentHash,
+    playedScenario: playedScenarioOf(pack, flights).key,
+    playLanguage: 'en',
+    seed: 1,
+    startedAt: 1_000,
+    finishedAt: 100_000,
+    eventTimes: [1_000, 100_000],
+    outcome: scenarioOutcome(input, state),
+    timeline: state,
+    versions: { app: '0.1.0', grader: '1.0.0', machine: 3, packFormat: 1 },
+    origin: 'played',
+  });
+
+  it('keeps the urgent messages and why tasks were not reached', () => {
+    const read = frozenOutcomeSchema.parse(JSON.parse(JSON.stringify(frozen)));
+    expect(read.detail.outcome.dutyOfCare).toEqual([expect.objectContaining({ injectId: 'lina-insulin', answeredAt: null })]);
+    expect(read.detail.outcome.tasks.find((task) => task.taskId === 'resend-notification')).toMatchObject({
+      result: 'not-reached',
+      notReachedBecause: 'not-opened',
+    });
+    expect(read).toEqual(frozen);
+  });
+
+  it('still reads one frozen before urgency and the reasons for not reaching a task existed', () => {
+    const old = JSON.parse(JSON.stringify(frozen)) as { detail: { outcome: Record<string, unknown> & { tasks: Array<Record<string, unknown>> } } };
+    delete old.detail.outcome.dutyOfCare;
+    for (const task of old.detail.outcome.tasks) delete task.notReachedBecause;
+    const read = frozenOutcomeSchema.parse(old);
+    expect(read.detail.outcome.dutyOfCare).toEqual([]);
+    expect(read.detail.outcome.tasks.find((task) => task.taskId === 'resend-notification')!.notReachedBecause).toBeUndefined();
+  });
+
+  it('exports as valid xAPI statements with its urgent messages and unreached tasks', () => {
+    const statements = attemptStatements({
+      frozen: frozenOutcomeSchema.parse(JSON.parse(JSON.stringify(frozen))),
+      played: playedScenarioOf(pack, flights),
+      actor: { homePage: 'https://academy.example/', name: 'ACD-ANNA' },
+      settings: { academyIri: 'https://academy.example/', identityField: 'academyId', includeDraftText: false },
+    });
+    expect(statements.length).toBeGreaterThan(0);
+    for (const built of statements) expect(validateStatement(JSON.parse(built.json))).toEqual([]);
   });
 });

@@ -190,21 +190,29 @@ describe('simulateReaction', () => {
     expect(fallen.filter((reply) => reply.mood === 'critical').length).toBeGreaterThan(fallen.length / 3);
   });
 
-  it('prefers lines the feed has not shown yet, and repeats one only when its mood has no other', () => {
-    const first = simulateReaction(input({ seed: 3, grade: GOOD }));
-    const heard = replies(first).map((reply) => reply.entry);
-    expect(heard.length).toBeGreaterThan(0);
-    for (const seed of SEEDS.slice(0, 20)) {
-      const next = replies(simulateReaction(input({ seed, grade: GOOD, itemId: 'pub-2', heard })));
-      for (const reply of next) {
-        if (!heard.includes(reply.entry)) continue;
-        const pool = criticism.audience.replies[reply.mood] ?? [];
-        const freshInMood = pool
-          .map((_, index) => `${reply.mood}/${index}`)
-          .filter((entry) => !heard.includes(entry) && !next.some((other) => other.entry === entry));
-        expect(freshInMood, `${reply.entry} was repeated while its mood had fresh lines`).toEqual([]);
+  it('never uses an entry heard earlier in the attempt, nor says its words again: fewer replies instead', () => {
+    const heard = SEEDS.slice(0, 5).flatMap((seed) => replies(simulateReaction(input({ seed, grade: GOOD, itemId: `pub-${seed}` }))));
+    expect(heard.length).toBeGreaterThan(4);
+    const heardEntries = new Set(heard.map((reply) => reply.entry));
+    const heardWords = new Set(heard.map((reply) => reply.text));
+    let fewer = false;
+    for (const seed of SEEDS) {
+      const fresh = simulateReaction(input({ seed, grade: GOOD, itemId: 'pub-9' }));
+      const next = simulateReaction(input({ seed, grade: GOOD, itemId: 'pub-9', heard }));
+      for (const reply of replies(next)) {
+        expect(heardEntries.has(reply.entry), reply.entry).toBe(false);
+        expect(heardWords.has(reply.text), reply.text).toBe(false);
       }
+      if (replies(next).length < replies(fresh).length) fewer = true;
     }
+    expect(fewer).toBe(true);
+  });
+
+  it('says nothing when every line has been heard', () => {
+    const all = REACTION_MOODS.flatMap((mood) =>
+      (criticism.audience.replies[mood] ?? []).map((reply, index) => ({ entry: `${mood}/${index}`, text: reply.text.en! })),
+    );
+    for (const seed of SEEDS.slice(0, 10)) expect(replies(simulateReaction(input({ seed, heard: all })))).toEqual([]);
   });
 
   it('plans no replies when the scenario has none, but still counts reach and likes', () => {
@@ -283,5 +291,119 @@ describe('summarizeAt', () => {
     expect(middle.reach).toBeGreaterThan(0);
     expect(middle.reach).toBeLessThan(plan.reach);
     expect(middle.replies).toBe(plan.events.filter((event) => event.reply && event.at <= 35).length);
+  });
+});
+
+describe('replies that belong to the story', () => {
+  const tied = withReplies(criticism, {
+    supportive: [
+      { text: { en: 'General support.' } },
+      { text: { en: 'Now that Kai has posted again, thanks for the facts.' }, inject: 'kai-follow-up' },
+      { text: { en: 'Thanks for answering the MP.' }, task: 'reply-to-mp' },
+      { text: { en: 'Late-afternoon thanks.' }, from: '1:00', until: '1:30' },
+    ],
+    grateful: [{ text: { en: 'Grateful, whenever.' } }, { text: { en: 'Thank you, Irena here.' }, persona: 'citizen-irena', task: 'reply-to-mp' }],
+  });
+  const lines = (overrides: Partial<ReactionInput>) =>
+    SEEDS.flatMap((seed) => replies(simulateReaction(input({ seed, scenario: tied, ...overrides }))).map((reply) => ({ seed, reply })));
+  const eventsOf = (overrides: Partial<ReactionInput>) =>
+    SEEDS.flatMap((seed) => simulateReaction(input({ seed, scenario: tied, ...overrides })).events.filter((event) => event.reply));
+
+  it('says a line tied to an inject only once that inject has arrived', () => {
+    const before = eventsOf({ publishedAt: 60, horizonMinutes: 90, arrivals: { 'kai-follow-up': 80 } });
+    const kai = before.filter((event) => event.reply!.text.startsWith('Now that Kai'));
+    expect(kai.length).toBeGreaterThan(0);
+    for (const event of kai) expect(event.at).toBeGreaterThanOrEqual(80);
+    // An inject that has not arrived and is not scheduled (a branch's, not fired) is never spoken of.
+    expect(eventsOf({ publishedAt: 60, horizonMinutes: 90, arrivals: {} }).some((event) => event.reply!.text.startsWith('Now that Kai'))).toBe(false);
+  });
+
+  it('says a line tied to a task only under the publication made for that task', () => {
+    const mp = (text: string) => text === 'Thanks for answering the MP.' || text === 'Thank you, Irena here.';
+    expect(lines({ taskId: null }).some(({ reply }) => mp(reply.text))).toBe(false);
+    expect(lines({ taskId: 'clarifying-post' }).some(({ reply }) => mp(reply.text))).toBe(false);
+    const under = lines({ taskId: 'reply-to-mp' });
+    // Written for this very publication, it comes before a general line of its mood.
+    expect(under.filter(({ reply }) => mp(reply.text)).length).toBeGreaterThan(SEEDS.length / 2);
+  });
+
+  it('says a line tied to a window only within it', () => {
+    const windowed = eventsOf({ publishedAt: 40, horizonMinutes: 110 }).filter((event) => event.reply!.text === 'Late-afternoon thanks.');
+    expect(windowed.length).toBeGreaterThan(0);
+    for (const event of windowed) {
+      expect(event.at).toBeGreaterThanOrEqual(60);
+      expect(event.at).toBeLessThanOrEqual(90);
+    }
+    expect(eventsOf({ publishedAt: 100, horizonMinutes: 50 }).some((event) => event.reply!.text === 'Late-afternoon thanks.')).toBe(false);
+  });
+
+  it('never uses one entry twice on an item', () => {
+    for (const seed of SEEDS) {
+      const entries = replies(simulateReaction(input({ seed, scenario: tied, taskId: 'reply-to-mp' }))).map((reply) => reply.entry);
+      expect(new Set(entries).size).toBe(entries.length);
+    }
+  });
+
+  it('has no persona repeat a line on two platforms of the attempt', () => {
+    const facebook = criticism.accounts.find((account) => account.platform === 'facebook');
+    if (!facebook) throw new Error('answering-criticism has no Facebook account');
+    for (const seed of SEEDS) {
+      const onX = replies(simulateReaction(input({ seed, itemId: 'pub-1', grade: POOR_TONE })));
+      const onFacebook = replies(simulateReaction(input({ seed, itemId: 'pub-2', accountId: facebook.id, grade: POOR_TONE, publishedAt: 60, heard: onX })));
+      const said = new Set(onX.map((reply) => `${reply.personaId ?? reply.author?.handle}\u0000${reply.text}`));
+      for (const reply of onFacebook) {
+        expect(said.has(`${reply.personaId ?? reply.author?.handle}\u0000${reply.text}`), reply.text).toBe(false);
+        expect(onX.some((earlier) => earlier.text === reply.text)).toBe(false);
+      }
+    }
+  });
+
+  it('names a generated member of the public for a line no persona speaks, the same for the same seed', () => {
+    for (const seed of SEEDS.slice(0, 10)) {
+      const first = replies(simulateReaction(input({ seed })));
+      const again = replies(simulateReaction(input({ seed })));
+      expect(again).toEqual(first);
+      for (const reply of first) {
+        if (reply.personaId) expect(reply.author).toBeUndefined();
+        else expect(reply.author?.name).toMatch(/^\p{Lu}\p{L}+ \p{Lu}/u);
+      }
+    }
+    const authors = SEEDS.flatMap((seed) => replies(simulateReaction(input({ seed, grade: POOR })))).flatMap((reply) =>
+      reply.author ? [reply.author.handle] : [],
+    );
+    expect(new Set(authors).size).toBeGreaterThan(authors.length / 2);
+  });
+
+  it('names generated people in the language the audience reads', () => {
+    const bilingual = scenarioById('chairmanship-bilingual');
+    const ukrainian = bilingual.accounts.find((account) => account.audienceLanguage === 'uk')!;
+    const authors = SEEDS.slice(0, 20).flatMap((seed) =>
+      replies(simulateReaction(input({ seed, scenario: bilingual, accountId: ukrainian.id, playLanguage: 'en', grade: POOR }))).flatMap((reply) =>
+        reply.author ? [reply.author] : [],
+      ),
+    );
+    expect(authors.length).toBeGreaterThan(0);
+    for (const author of authors) {
+      expect(author.name).toMatch(/^[А-ЯІЇЄҐ]/u);
+      expect(author.handle).toMatch(/^[a-z0-9_]+$/);
+    }
+  });
+
+  it('has the recipient of a direct message answer it, in lines written for them first', () => {
+    const withOwn = withReplies(criticism, {
+      grateful: [{ text: { en: 'Thanks, noted for tomorrow.' }, persona: 'lise-amundal', task: 'journalist-dm' }, { text: { en: 'Thanks.' } }],
+      critical: [{ text: { en: 'Why so late?' } }],
+    });
+    for (const seed of SEEDS.slice(0, 20)) {
+      const answers = replies(
+        simulateReaction(
+          input({ seed, scenario: withOwn, kind: 'direct-message', accountId: 'embassy-fb', recipientId: 'lise-amundal', taskId: 'journalist-dm' }),
+        ),
+      );
+      expect(answers).toHaveLength(1);
+      expect(answers[0]!.personaId).toBe('lise-amundal');
+      expect(answers[0]!.author).toBeUndefined();
+      if (answers[0]!.mood === 'grateful') expect(answers[0]!.text).toBe('Thanks, noted for tomorrow.');
+    }
   });
 });

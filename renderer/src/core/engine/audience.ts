@@ -20,13 +20,22 @@
 //   mood is drawn from a mix set by the grade: a good draft is met mostly with support and thanks,
 //   poor tone with criticism and hostility, poor policy (wrong or missing facts) with confusion and
 //   criticism, the wrong language with confusion. The text comes from the scenario's pool for that
-//   mood — the nearest mood with replies when that pool is empty — never the same entry twice on
-//   one item, and an entry already heard on an earlier item only once the mood's pool has no other.
+//   mood — the nearest mood with a fitting reply when that pool has none. The mood only chooses the
+//   words: the feed shows no label for it (the debrief counts the moods).
+// - The story. A reply may be tied to a moment: to an inject (said only once it has arrived), to a
+//   task (said only under the publication made for it) or to a window of time. A reply drawn for a
+//   minute takes only entries that fit that minute and that item, the most closely tied first, so
+//   a thank-you for help asked at 1:35 never arrives at 0:14. No entry is used twice in an attempt
+//   and no line is said twice: when nothing fitting is left, there are fewer replies.
+// - Who. A reply comes from the pack's persona its entry names, from the recipient of a direct
+//   message, or else from a plausible member of the public generated from the seed (crowd.ts).
 //
 // Every random draw comes from streams seeded by deriveSeed(seed, itemId, …), so the plan for one
 // item depends only on its input (which names the replies already heard), not on the order of draws.
-import type { Account, Localized, Platform, Scenario, TaskKind } from '../pack/schema';
-import { REACTION_MOODS } from '../pack/schema';
+import type { Account, Localized, Scenario, TaskKind } from '../pack/schema';
+import { REACTION_MOODS, offsetMinutes } from '../pack/schema';
+import { platformDescriptor } from '../platforms/descriptors';
+import { crowdAuthor } from './crowd';
 import { createRandom, deriveSeed } from './random';
 import type { Random } from './random';
 
@@ -58,8 +67,15 @@ export interface ReactionInput {
   horizonMinutes: number;
   /** For a direct message: the persona it was sent to, who is the one to answer. */
   recipientId?: string;
-  /** `AudienceReply.entry` of the replies earlier items drew: heard again only when a mood has no other. */
-  heard?: readonly string[];
+  /** The task the item was published for, if any: replies tied to that task may answer it. */
+  taskId?: string | null;
+  /**
+   * The minute each inject arrived, or will arrive where that is already known (scheduled ones):
+   * a reply tied to an inject is said only after it.
+   */
+  arrivals?: Readonly<Record<string, number>>;
+  /** The replies earlier items drew: their entries are not used again, nor their words said again. */
+  heard?: ReadonlyArray<Pick<AudienceReply, 'entry' | 'text'>>;
 }
 
 /** Someone who is not one of the pack's personas: a name and a handle as the platform shows them. */
@@ -111,31 +127,6 @@ const STEPS = [1, 3, 7, 15, 30, 60, 120] as const;
 const WINDOW = 120;
 const NOISE = 0.15;
 const MAX_REPLIES = 8;
-
-interface PlatformProfile {
-  /** Share of followers who see an ordinary post. */
-  organicReach: number;
-  /** Likes per view for a strong draft. */
-  likeRate: number;
-  /** Shares (reposts, retweets, forwards) per like. */
-  shareRatio: number;
-  /** Minutes of the growth curve's time constant. */
-  tau: number;
-}
-
-const PLATFORM_PROFILES: Record<Platform, PlatformProfile> = {
-  x: { organicReach: 0.08, likeRate: 0.025, shareRatio: 0.3, tau: 12 },
-  threads: { organicReach: 0.07, likeRate: 0.035, shareRatio: 0.1, tau: 15 },
-  bluesky: { organicReach: 0.1, likeRate: 0.04, shareRatio: 0.25, tau: 15 },
-  mastodon: { organicReach: 0.12, likeRate: 0.04, shareRatio: 0.35, tau: 20 },
-  weibo: { organicReach: 0.06, likeRate: 0.02, shareRatio: 0.4, tau: 15 },
-  telegram: { organicReach: 0.35, likeRate: 0.012, shareRatio: 0.5, tau: 20 },
-  vk: { organicReach: 0.09, likeRate: 0.03, shareRatio: 0.2, tau: 25 },
-  instagram: { organicReach: 0.1, likeRate: 0.05, shareRatio: 0.06, tau: 30 },
-  facebook: { organicReach: 0.06, likeRate: 0.03, shareRatio: 0.15, tau: 35 },
-  linkedin: { organicReach: 0.07, likeRate: 0.025, shareRatio: 0.08, tau: 45 },
-  youtube: { organicReach: 0.05, likeRate: 0.035, shareRatio: 0.05, tau: 60 },
-};
 
 /** How far each kind travels compared with an ordinary post. */
 const KIND_REACH: Record<'post' | 'reply' | 'thread', number> = { post: 1, thread: 1.15, reply: 0.35 };
@@ -206,14 +197,28 @@ interface PoolEntry {
   index: number;
   persona?: string;
   text: string;
+  /** The language of `text`: a generated author is named in it. */
+  language: string;
+  inject?: string;
+  task?: string;
+  from?: number;
+  until?: number;
 }
 
-function textIn(text: Localized, languages: readonly (string | undefined)[]): string | undefined {
+function textIn(text: Localized, languages: readonly (string | undefined)[]): { text: string; language: string } | undefined {
   for (const language of languages) {
-    if (language && text[language]) return text[language];
+    if (language && text[language]) return { text: text[language], language };
   }
-  return Object.values(text).find((value) => value.length > 0);
+  const found = Object.entries(text).find(([, value]) => value.length > 0);
+  return found && { text: found[1], language: found[0] };
 }
+
+/** Words compared as a reader would: case, spacing and line breaks aside. */
+const wordsOf = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ').trim();
+
+/** How closely an entry is tied to the story: a reply written for this very moment is said before a general one. */
+const closeness = (entry: PoolEntry): number =>
+  (entry.task !== undefined ? 4 : 0) + (entry.inject !== undefined ? 2 : 0) + (entry.from !== undefined || entry.until !== undefined ? 1 : 0);
 
 /** The scenario's replies per mood, with their text in the play language. */
 function replyPools(scenario: Scenario, account: Account, playLanguage: string, recipientId: string | undefined): Map<Mood, PoolEntry[]> {
@@ -224,7 +229,16 @@ function replyPools(scenario: Scenario, account: Account, playLanguage: string, 
       // An account with an audience of its own language is answered in that language, as it would be.
       const text = textIn(reply.text, [account.audienceLanguage, playLanguage, scenario.languages?.[0]]);
       if (text === undefined) continue;
-      entries.push({ mood, index, persona: reply.persona, text });
+      entries.push({
+        mood,
+        index,
+        persona: reply.persona,
+        ...text,
+        inject: reply.inject,
+        task: reply.task,
+        from: reply.from === undefined ? undefined : offsetMinutes(reply.from),
+        until: reply.until === undefined ? undefined : offsetMinutes(reply.until),
+      });
     }
     // A direct message is answered by its recipient: lines written for someone else would not fit.
     const fitting = recipientId ? entries.filter((entry) => !entry.persona || entry.persona === recipientId) : entries;
@@ -244,41 +258,61 @@ function replyCount(kind: TaskKind, reach: number, quality: number, random: Rand
 }
 
 function drawReplies(input: ReactionInput, account: Account, reach: number, itemQuality: number, tau: number): { minute: number; reply: AudienceReply }[] {
-  const pools = replyPools(input.scenario, account, input.playLanguage, input.kind === 'direct-message' ? input.recipientId : undefined);
+  const recipientId = input.kind === 'direct-message' ? input.recipientId : undefined;
+  const pools = replyPools(input.scenario, account, input.playLanguage, recipientId);
   const available = REACTION_MOODS.reduce((sum, mood) => sum + (pools.get(mood)?.length ?? 0), 0);
   if (available === 0 || input.horizonMinutes <= 0) return [];
 
   const random = createRandom(deriveSeed(input.seed, input.itemId, 'replies'));
   const count = Math.min(replyCount(input.kind, reach, itemQuality, random), available);
   const weights = moodWeights(input.grade, input.scenario);
-  const used = new Set<string>();
-  const heard = new Set(input.heard ?? []);
+  const used = new Set((input.heard ?? []).map((reply) => reply.entry));
+  const said = new Set((input.heard ?? []).map((reply) => wordsOf(reply.text)));
+  const arrivals = input.arrivals ?? {};
+  const taskId = input.taskId ?? null;
   const drawn: { minute: number; entry: PoolEntry }[] = [];
   for (let index = 0; index < count; index++) {
-    const wanted = weightedMood(weights, random);
-    const unused = (mood: Mood) => (pools.get(mood) ?? []).filter((entry) => !used.has(entryKey(entry)));
-    const mood = [wanted, ...MOOD_FALLBACK[wanted]].find((candidate) => unused(candidate).length > 0);
-    if (!mood) break;
-    // A line the feed has already shown reads as a bot: take a fresh one while the mood has any.
-    const fresh = unused(mood).filter((entry) => !heard.has(entryKey(entry)));
-    const entry = random.pick(fresh.length > 0 ? fresh : unused(mood));
-    used.add(entryKey(entry));
     // Replies arrive as views do: drawn along the same curve, at whole minutes within the horizon.
     const minute = Math.min(input.horizonMinutes, Math.max(1, Math.ceil(minuteOf(random.next(), tau))));
+    const at = input.publishedAt + minute;
+    const fits = (entry: PoolEntry): boolean =>
+      !used.has(entryKey(entry)) &&
+      !said.has(wordsOf(entry.text)) &&
+      (entry.task === undefined || entry.task === taskId) &&
+      (entry.inject === undefined || (arrivals[entry.inject] !== undefined && arrivals[entry.inject]! <= at)) &&
+      (entry.from === undefined || entry.from <= at) &&
+      (entry.until === undefined || at <= entry.until);
+    const fitting = (mood: Mood) => (pools.get(mood) ?? []).filter(fits);
+    const wanted = weightedMood(weights, random);
+    const mood = [wanted, ...MOOD_FALLBACK[wanted]].find((candidate) => fitting(candidate).length > 0);
+    // Nothing left that fits this moment: one reply fewer rather than a line out of place or heard before.
+    if (!mood) continue;
+    const candidates = fitting(mood);
+    // The recipient of a direct message answers in their own words first, when the pack wrote them some.
+    const rank = (entry: PoolEntry) => closeness(entry) + (recipientId !== undefined && entry.persona === recipientId ? 8 : 0);
+    const closest = Math.max(...candidates.map(rank));
+    const entry = random.pick(candidates.filter((candidate) => rank(candidate) === closest));
+    used.add(entryKey(entry));
+    said.add(wordsOf(entry.text));
     drawn.push({ minute, entry });
   }
 
   drawn.sort((left, right) => left.minute - right.minute);
-  return drawn.map(({ minute, entry }, index) => ({
-    minute,
-    reply: {
-      id: `${input.itemId}-reply-${index + 1}`,
-      entry: entryKey(entry),
-      ...(input.recipientId && input.kind === 'direct-message' ? { personaId: input.recipientId } : entry.persona ? { personaId: entry.persona } : {}),
-      mood: entry.mood,
-      text: entry.text,
-    },
-  }));
+  return drawn.map(({ minute, entry }, index) => {
+    const id = `${input.itemId}-reply-${index + 1}`;
+    // The recipient of a direct message answers it; elsewhere the entry's persona, or someone from the crowd.
+    const personaId = recipientId ?? entry.persona;
+    return {
+      minute,
+      reply: {
+        id,
+        entry: entryKey(entry),
+        ...(personaId ? { personaId } : { author: crowdAuthor(input.seed, id, entry.language) }),
+        mood: entry.mood,
+        text: entry.text,
+      },
+    };
+  });
 }
 
 /** What the audience will do with one published item, from publication to the horizon. */
@@ -290,7 +324,8 @@ export function simulateReaction(input: ReactionInput): ReactionPlan {
   const account = scenario.accounts.find((candidate) => candidate.id === input.accountId);
   if (!account) throw new RangeError(`scenario ${scenario.id} has no account ${input.accountId}`);
 
-  const profile = PLATFORM_PROFILES[account.platform];
+  // A platform's rates of reach, likes and shares, and its pace, are part of its descriptor.
+  const profile = platformDescriptor(account.platform).audience;
   const itemQuality = quality(grade);
   const random = createRandom(deriveSeed(input.seed, input.itemId, 'reach'));
 

@@ -344,7 +344,7 @@ export function publish(input: EngineInput, state: TimelineState, draft: Draft):
   };
   const tasks = { ...state.tasks };
   if (task) tasks[task.id] = { ...tasks[task.id]!, status: 'done', outcome: result.passed ? 'passed' : 'failed', publicationId: id };
-  const plan = planReaction(input, state.time, item, task, state.reactions);
+  const plan = planReaction(input, state, item, task);
   const replies = plan.events.flatMap((event): FeedAudienceReply[] =>
     event.reply
       ? [
@@ -372,8 +372,13 @@ export function publish(input: EngineInput, state: TimelineState, draft: Draft):
   });
 }
 
-function planReaction(input: EngineInput, now: number, item: FeedPublication, task: Task | undefined, reactions: TimelineState['reactions']): ReactionPlan {
+function planReaction(input: EngineInput, state: TimelineState, item: FeedPublication, task: Task | undefined): ReactionPlan {
   const { axes, language, passed } = item.grade;
+  const now = state.time;
+  // When each inject arrived, or is due where its minute is already known: a reply tied to one waits for it.
+  const arrivals: Record<string, number> = {};
+  for (const scheduled of state.queue) arrivals[scheduled.inject.id] = scheduled.at;
+  for (const feedItem of state.feed) if (feedItem.source === 'inject') arrivals[feedItem.id] = feedItem.at;
   return simulateReaction({
     seed: input.seed,
     scenario: input.scenario,
@@ -392,7 +397,9 @@ function planReaction(input: EngineInput, now: number, item: FeedPublication, ta
     // The audience goes on reacting until the scenario's time is up, and no longer.
     horizonMinutes: Math.max(0, offsetMinutes(input.scenario.duration) - now),
     ...(task?.recipient ? { recipientId: task.recipient } : {}),
-    heard: Object.values(reactions).flatMap((plan) => plan.events.flatMap((event) => (event.reply ? [event.reply.entry] : []))),
+    taskId: task?.id ?? null,
+    arrivals,
+    heard: Object.values(state.reactions).flatMap((plan) => plan.events.flatMap((event) => (event.reply ? [event.reply] : []))),
   });
 }
 

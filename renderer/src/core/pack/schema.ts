@@ -324,7 +324,16 @@ export function createPackSchemas(options: SchemaOptions = {}) {
     }),
   });
 
-  const reply = z.strictObject({ persona: id().optional(), text: localized(2_000) });
+  // A reply that speaks of a particular moment of the story is tied to it, so that it never comes
+  // before that moment; an untied reply fits anywhere.
+  const reply = z.strictObject({
+    persona: id().optional().describe('Who says it. Omitted: a plausible member of the public, named by the player'),
+    text: localized(2_000),
+    inject: id().optional().describe('Said only once this inject has arrived'),
+    task: id().optional().describe('Said only under the publication made for this task'),
+    from: offset().optional().describe('Said only at or after this time, from the scenario start'),
+    until: offset().optional().describe('Said only at or before this time, from the scenario start'),
+  });
   const scenario = z.strictObject({
     id: id(),
     kind: z.enum(SCENARIO_KINDS),

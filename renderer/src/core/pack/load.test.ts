@@ -100,6 +100,32 @@ describe('loadPack reports each problem at its line', () => {
     expectError(files, { path: 'tasks[0].replyTo', line: lineOf(files, SCENARIO, 'replyTo: nothing'), message: /no inject has the id "nothing"/ });
   });
 
+  it('an audience reply tied to an inject, a task or a window that does not exist', () => {
+    const tie = (fields: string) =>
+      withEdit(minimal, SCENARIO, (t) =>
+        t.replace('      - text: { en: Thank you!, ru: Спасибо! }', `      - text: { en: Thank you!, ru: Спасибо! }\n${fields}`),
+      );
+    const dangling = tie('        inject: questoin\n        task: publish-hotlin');
+    const inject = expectError(dangling, {
+      path: 'audience.replies.grateful[0].inject',
+      line: lineOf(dangling, SCENARIO, 'inject: questoin'),
+      message: /no inject has the id "questoin"/,
+    });
+    expect(inject.hint).toContain('question');
+    const task = expectError(dangling, { path: 'audience.replies.grateful[0].task', message: /no task has the id "publish-hotlin"/ });
+    expect(task.hint).toContain('publish-hotline');
+
+    const late = tie('        from: "2:00"');
+    expectError(late, { path: 'audience.replies.grateful[0].from', message: /2:00 is after the scenario ends \(1:00\)/ });
+    const empty = tie('        from: "0:40"\n        until: "0:20"');
+    const window = expectError(empty, { path: 'audience.replies.grateful[0].until', message: /never be said: until 0:20 comes before from 0:40/ });
+    expect(window.hint).toBe('make until later than from, or remove one of them');
+    const before = tie('        inject: question\n        until: "0:03"');
+    expectError(before, { path: 'audience.replies.grateful[0].until', message: /its inject "question" arrives at 0:05, after until 0:03/ });
+
+    expect(errors(tie('        inject: question\n        task: publish-hotline\n        from: "0:10"\n        until: "0:50"'))).toEqual([]);
+  });
+
   it('a missing language in a scenario text', () => {
     const files = withEdit(minimal, SCENARIO, (t) => t.replace('title: { en: Hotline, ru: Горячая линия }', 'title: { en: Hotline }'));
     const problem = expectError(files, { line: lineOf(files, SCENARIO, 'title: { en: Hotline }'), path: 'title.ru', message: /missing the "ru" text/ });

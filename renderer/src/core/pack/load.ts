@@ -640,8 +640,29 @@ function checkScenario(
 
   for (const [mood, replies] of Object.entries(scenario.audience.replies)) {
     (replies ?? []).forEach((reply, index) => {
-      if (reply.persona !== undefined && !personaIds.has(reply.persona))
-        report.dangling(['audience', 'replies', mood, index, 'persona'], reply.persona, personaIds, say`persona`);
+      const path: PathSegment[] = ['audience', 'replies', mood, index];
+      if (reply.persona !== undefined && !personaIds.has(reply.persona)) report.dangling([...path, 'persona'], reply.persona, personaIds, say`persona`);
+      // A reply's ties keep it from speaking of what has not happened yet: each must name something real.
+      if (reply.inject !== undefined && !injects.has(reply.inject)) report.dangling([...path, 'inject'], reply.inject, injectIds, say`inject`);
+      if (reply.task !== undefined && !taskIds.has(reply.task)) report.dangling([...path, 'task'], reply.task, taskIds, say`task`);
+      for (const bound of ['from', 'until'] as const) {
+        const value = reply[bound];
+        if (value !== undefined && offsetMinutes(value) > duration)
+          report.error([...path, bound], say`${name(value, 12)} is after the scenario ends (${ends})`, say`move it earlier, or make duration longer`);
+      }
+      if (reply.from !== undefined && reply.until !== undefined && offsetMinutes(reply.until) < offsetMinutes(reply.from))
+        report.error(
+          [...path, 'until'],
+          say`the reply can never be said: until ${name(reply.until, 12)} comes before from ${name(reply.from, 12)}`,
+          say`make until later than from, or remove one of them`,
+        );
+      const scheduled = reply.inject === undefined ? undefined : scenario.timeline.find((inject) => inject.id === reply.inject);
+      if (scheduled && reply.until !== undefined && offsetMinutes(reply.until) < offsetMinutes(scheduled.at))
+        report.error(
+          [...path, 'until'],
+          say`the reply can never be said: its inject ${quote(scheduled.id)} arrives at ${name(scheduled.at, 12)}, after until ${name(reply.until, 12)}`,
+          say`move until later, or tie the reply to an earlier inject`,
+        );
     });
   }
 }

@@ -65,21 +65,26 @@ export function AttemptTimeline({ outcome, scenario, personas, timeline, playLan
     const account = scenario.accounts.find((candidate) => candidate.id === accountId);
     return account ? t('account', { name: localized(account.name, playLanguage), platform: platformName(account.platform) }) : accountId;
   };
+  const care = new Map((outcome.dutyOfCare ?? []).map((entry) => [entry.injectId, entry]));
   const conjunction = new Intl.ListFormat(formattingLocale(i18n.language), { type: 'conjunction' });
 
   function describe(entry: TimelineEntry): Item {
     switch (entry.type) {
       case 'inject': {
         const item = feed.get(entry.id);
+        const urgent = care.get(entry.id);
         return {
           title: t('timeline.inject', {
             persona: personaName(entry.personaId) ?? t('someone'),
             type: isInjectType(entry.injectType) ? t(`timeline.injectType.${entry.injectType}`) : entry.injectType,
           }),
           note: t('timeline.onAccount', { account: accountName(entry.accountId) }),
-          details: [],
+          details: urgent
+            ? [urgent.answeredAt === null ? t('timeline.urgentUnanswered') : t('timeline.urgentAnswered', { time: formatSimTime(urgent.answeredAt) })]
+            : [],
           excerpt: item?.source === 'inject' ? localized(item.inject.text, playLanguage) : undefined,
-          color: 'gray',
+          color: urgent ? (urgent.answeredAt === null ? 'orange' : 'green') : 'gray',
+          ...(urgent?.answeredAt === null ? { bullet: <AlertIcon size={14} /> } : {}),
         };
       }
       case 'publication': {

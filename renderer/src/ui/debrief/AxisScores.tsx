@@ -6,6 +6,7 @@ import { Table, Text } from '@mantine/core';
 import type { TitleOrder } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ScenarioOutcome } from '../../core/engine/outcome';
+import { taskCounts } from '../../core/engine/outcome';
 import type { Scenario } from '../../core/pack/schema';
 import { AXES } from '../../core/pack/schema';
 import classes from './debrief.module.css';
@@ -16,7 +17,7 @@ import { formattingLocale } from '../../core/locale';
 export function AxisScores({ outcome, scenario, level }: { outcome: ScenarioOutcome; scenario: Scenario; level: TitleOrder }) {
   const { t, i18n } = useTranslation('debrief');
   const format = (score: number) => formatScore(score, i18n.language);
-  const reached = outcome.tasks.some((task) => task.result !== 'not-reached');
+  const reached = outcome.tasks.some(taskCounts);
   const data = AXES.map((axis) => ({ axis: t(`axis.${axis}`), score: outcome.scores[axis] }));
   const summary = new Intl.ListFormat(formattingLocale(i18n.language), { type: 'unit' }).format(
     AXES.map((axis) => `${t(`axis.${axis}`)} ${format(outcome.scores[axis])}`),

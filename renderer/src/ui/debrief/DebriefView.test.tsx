@@ -2,7 +2,7 @@
 // the engine with the model answers (a pass) and with the authors' poor drafts (a fail and a branch),
 // and the minimal pack's scenario left unanswered (a missed task and an ending branch).
 import { MantineProvider } from '@mantine/core';
-import { render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { i18n as I18n } from 'i18next';
 import { I18nextProvider } from 'react-i18next';
@@ -11,7 +11,8 @@ import type { Language } from '../../../../electron/contract/api';
 import { summarizeAt } from '../../core/engine/audience';
 import type { ScenarioOutcome } from '../../core/engine/outcome';
 import { scenarioOutcome } from '../../core/engine/outcome';
-import type { FeedPublication, TimelineState } from '../../core/engine/timeline';
+import type { EngineInput, FeedPublication, TimelineState } from '../../core/engine/timeline';
+import { advanceTo, initialTimeline, publish } from '../../core/engine/timeline';
 import type { Pack } from '../../core/pack/load';
 import { loadPack } from '../../core/pack/load';
 import type { Scenario } from '../../core/pack/schema';
@@ -336,5 +337,110 @@ describe('DebriefView: a critical failure', () => {
     const redLine = screen.getAllByTestId('debrief-finding').find((finding) => finding.getAttribute('data-rule') === 'policy.red-line')!;
     expect(textOf(within(redLine).getByTestId('debrief-finding-cost'))).toBe('−50 баллов');
     expect(textOf(within(redLine).getByTestId('debrief-finding-blocks'))).toBe('проваливает сценарий');
+  });
+});
+
+describe('DebriefView: duty of care', () => {
+  // Lina writes at 1:10 that her insulin runs out on Tuesday; no task asks for an answer.
+  const answered = (language: string, at = 85) => {
+    const input: EngineInput = { scenario: flights, playLanguage: language, manifest: library.manifest, seed: 1 };
+    let state = initialTimeline(input);
+    const draft = { accountId: 'embassy-vk', kind: 'direct-message' as const, taskId: null, replyTo: 'lina-insulin' };
+    state = publish(input, advanceTo(input, state, at), { ...draft, text: 'Please call our hotline +99 123 456 789: the consul will help you today.' });
+    state = advanceTo(input, state, Number.POSITIVE_INFINITY);
+    return { pack: library, scenario: flights, outcome: scenarioOutcome(input, state), timeline: state, playLanguage: language };
+  };
+
+  it('names an urgent message left unanswered, right after the result, even on a passed attempt', async () => {
+    const played = passing('en');
+    expect(played.outcome.passed).toBe(true);
+    await renderDebrief(played);
+    const care = byTestId('debrief-duty-of-care');
+    expect(byTestId('debrief-outcome').nextElementSibling).toBe(care);
+    expect(within(care).getByRole('heading', { level: 3, name: 'Duty of care' })).toBeTruthy();
+    expect(textOf(within(care).getByTestId('debrief-duty-of-care-summary'))).toBe('Urgent messages without an answer: 1 of 1.');
+    const item = within(care).getByTestId('debrief-duty-of-care-item');
+    expect(item.getAttribute('data-inject-id')).toBe('lina-insulin');
+    expect(textOf(item)).toContain('Lina Sarr at 1:10 · Embassy of Azuria in Marenia (VK)');
+    expect(textOf(item)).toContain('my insulin runs out on Tuesday');
+    expect(textOf(within(item).getByTestId('debrief-duty-of-care-answer'))).toBe('No answer was sent.');
+    const arrival = timelineEntries('inject').find((entry) => textOf(entry).includes('insulin'))!;
+    expect(textOf(arrival)).toContain('Urgent · no answer was sent');
+  });
+
+  it('shows how long the answer took when one was sent', async () => {
+    await renderDebrief(answered('en'));
+    const care = byTestId('debrief-duty-of-care');
+    expect(textOf(within(care).getByTestId('debrief-duty-of-care-summary'))).toBe('Every urgent message was answered (1).');
+    expect(textOf(within(care).getByTestId('debrief-duty-of-care-answer'))).toBe('Answered at 1:25, 15 minutes after it arrived.');
+    const arrival = timelineEntries('inject').find((entry) => textOf(entry).includes('insulin'))!;
+    expect(textOf(arrival)).toContain('Urgent · answered at 1:25');
+  });
+
+  it('speaks Russian, with Russian plurals', async () => {
+    await renderDebrief(answered('ru', 72), { language: 'ru' });
+    expect(textOf(byTestId('debrief-duty-of-care-answer'))).toBe('Ответ отправлен в 1:12, через 2 минуты после получения.');
+    cleanup();
+    await renderDebrief(passing('ru'), { language: 'ru' });
+    expect(textOf(byTestId('debrief-duty-of-care-answer'))).toBe('Ответ не был отправлен.');
+  });
+
+  it('shows nothing for an outcome frozen before urgent messages existed', async () => {
+    const played = passing('en');
+    const { dutyOfCare: _dropped, ...old } = played.outcome;
+    await renderDebrief({ ...played, outcome: old as ScenarioOutcome });
+    expect(screen.queryByTestId('debrief-duty-of-care')).toBeNull();
+    expect(byTestId('debrief-outcome')).toBeTruthy();
+  });
+});
+
+describe('DebriefView: finishing early', () => {
+  // The notification answered at 0:05, then Finish at 0:12 (what Finish leaves: the task open then missed, the rest waiting).
+  const early = () => {
+    const input: EngineInput = { scenario: flights, playLanguage: 'en', manifest: library.manifest, seed: 1 };
+    const task = flights.tasks.find((candidate) => candidate.id === 'mass-notification')!;
+    let state = publish(input, advanceTo(input, initialTimeline(input), 5), {
+      accountId: task.account,
+      kind: task.kind,
+      text: modelAnswer(flights, task.id, 'en')!,
+      taskId: task.id,
+      replyTo: null,
+    });
+    state = advanceTo(input, state, 12);
+    const tasks = Object.fromEntries(
+      Object.entries(state.tasks).map(([id, runtime]) => [
+        id,
+        runtime.status === 'open' ? { ...runtime, status: 'missed' as const, outcome: 'missed' as const } : runtime,
+      ]),
+    );
+    state = { ...state, tasks, ended: { at: 12, reason: 'finished', branchId: null, outcome: null } };
+    return { pack: library, scenario: flights, outcome: scenarioOutcome(input, state), timeline: state, playLanguage: 'en' };
+  };
+
+  it('keeps missed and not reached apart, says why a task was not reached, and never dates a miss after the finish', async () => {
+    await renderDebrief(early());
+    expect(textOf(byTestId('debrief-task-counts'))).toBe(
+      'Passed: 1, Missed: 1, Not reached because you finished first (scored 0): 2 and Never opened (not counted): 1',
+    );
+    expect(taskRow('reply-pavel').getAttribute('data-result')).toBe('missed');
+    expect(textOf(within(taskRow('reply-pavel')).getByTestId('debrief-task-timing'))).toBe('Missed at 0:12');
+    const rumour = within(taskRow('rumour-post'));
+    expect(textOf(rumour.getByTestId('debrief-task-result'))).toBe('Not reached: you finished first');
+    expect(textOf(rumour.getByTestId('debrief-task-timing'))).toBe('Was to open at 0:35; you finished first');
+    expect(textOf(taskRow('rumour-post').querySelector('[data-axis="tone"]'))).toContain('0 / ');
+    const resend = within(taskRow('resend-notification'));
+    expect(textOf(resend.getByTestId('debrief-task-result'))).toBe('Not reached');
+    expect(textOf(resend.getByTestId('debrief-task-timing'))).toBe('Never opened');
+    expect(textOf(taskRow('resend-notification').querySelector('[data-axis="tone"]'))).toBe('—');
+  });
+
+  it('captions the axis scores with the mean it computes: four tasks count, the fifth is left out', async () => {
+    const played = early();
+    await renderDebrief(played);
+    const notification = played.outcome.tasks.find((task) => task.taskId === 'mass-notification')!.grade!;
+    expect(played.outcome.scores.tone).toBeCloseTo(notification.axes.tone.score / 4, 1);
+    expect(textOf(within(byTestId('debrief-axis-scores')).getByText(/^The mean score on each axis/))).toBe(
+      'The mean score on each axis over the tasks that count: every task that opened (a missed one scores 0) and every task you finished before it opened (0 too). Tasks the story never opened are left out.',
+    );
   });
 });

@@ -1,7 +1,7 @@
-// Runtime: renderer. The debrief of a finished attempt: the result and the rule behind it, scores
-// per axis and per task, what happened in simulated time, each draft beside the model answer, how
-// the audience took it, and the scenario's teaching points. A pure view of the attempt's outcome
-// and final state.
+// Runtime: renderer. The debrief of a finished attempt: the result and the rule behind it, whether
+// the urgent messages were answered, scores per axis and per task, what happened in simulated time,
+// each draft beside the model answer, how the audience took it, and the scenario's teaching points.
+// A pure view of the attempt's outcome and final state.
 import { Stack, Text, Title } from '@mantine/core';
 import type { TitleOrder } from '@mantine/core';
 import { useId } from 'react';
@@ -15,6 +15,7 @@ import { AudienceReception } from './AudienceReception';
 import { AxisScores } from './AxisScores';
 import classes from './debrief.module.css';
 import { DraftComparison } from './DraftComparison';
+import { DutyOfCareFinding } from './DutyOfCareFinding';
 import { OutcomeBanner } from './OutcomeBanner';
 import { below, Section } from './Section';
 import { TaskResults } from './TaskResults';
@@ -48,6 +49,7 @@ export function DebriefView({ outcome, scenario, personas, timeline, playLanguag
         </Text>
       </div>
       <OutcomeBanner outcome={outcome} scenario={scenario} timeline={timeline} playLanguage={playLanguage} level={sections} />
+      <DutyOfCareFinding outcome={outcome} scenario={scenario} personas={personas} timeline={timeline} playLanguage={playLanguage} level={sections} />
       <AxisScores outcome={outcome} scenario={scenario} level={sections} />
       <TaskResults outcome={outcome} scenario={scenario} playLanguage={playLanguage} level={sections} />
       <AttemptTimeline outcome={outcome} scenario={scenario} personas={personas} timeline={timeline} playLanguage={playLanguage} level={sections} />

@@ -1,5 +1,6 @@
-// Runtime: renderer. How each task went: a grouped bar chart of its three scores against the pass
-// marks, and a table with the result, when it was published, the time to spare and the scores.
+// Runtime: renderer. How each task went: how many passed, failed, were missed or not reached (and
+// why), a grouped bar chart of the scores of the tasks that count against the pass marks, and a
+// table with the result, when it was published, the time to spare and the scores.
 import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
 import type { ChartReferenceLineProps } from '@mantine/charts';
@@ -7,6 +8,7 @@ import { Badge, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import type { TitleOrder } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ScenarioOutcome, TaskResult } from '../../core/engine/outcome';
+import { taskCounts } from '../../core/engine/outcome';
 import type { Axis, Scenario } from '../../core/pack/schema';
 import { AXES } from '../../core/pack/schema';
 import { localized } from '../../library/library';
@@ -33,7 +35,8 @@ export function TaskResults({
   const format = (score: number) => formatScore(score, i18n.language);
   const passMarks = new Map(scenario.tasks.map((task) => [task.id, task.passMark]));
   const numbered = outcome.tasks.map((task, index) => ({ task, number: index + 1, marks: passMarks.get(task.taskId) ?? { tone: 0, policy: 0, platform: 0 } }));
-  const reached = numbered.filter(({ task }) => task.result !== 'not-reached');
+  // The tasks that count in the scores: those that opened, and those the trainee finished before (0).
+  const reached = numbered.filter(({ task }) => taskCounts(task));
   const scoreOf = (task: TaskResult, axis: Axis) => task.grade?.axes[axis].score ?? 0;
 
   const data = reached.map(({ task, number }) => ({
@@ -56,6 +59,7 @@ export function TaskResults({
 
   return (
     <Section title={t('tasks.heading')} level={level} testId="debrief-tasks">
+      <TaskCounts tasks={outcome.tasks} />
       {reached.length > 0 && (
         <figure className={classes.figure}>
           <div role="img" aria-label={t('tasks.chartLabel', { summary })} data-testid="debrief-task-chart">
@@ -105,17 +109,23 @@ export function TaskResults({
                   {localized(task.title, playLanguage)}
                 </Table.Th>
                 <Table.Td>
-                  <Badge variant="dot" color={RESULT_COLORS[task.result]} classNames={{ label: classes.badgeLabel }} data-testid="debrief-task-result">
-                    {t(`result.${task.result}`)}
+                  <Badge
+                    variant="dot"
+                    color={task.notReachedBecause === 'finished-early' ? RESULT_COLORS.missed : RESULT_COLORS[task.result]}
+                    classNames={{ label: classes.badgeLabel }}
+                    data-testid="debrief-task-result"
+                    data-reason={task.notReachedBecause}
+                  >
+                    {task.notReachedBecause === 'finished-early' ? t('result.finished-early') : t(`result.${task.result}`)}
                   </Badge>
                 </Table.Td>
                 <Table.Td className={classes.numeric}>{task.publishedAt === null ? t('none') : formatSimTime(task.publishedAt)}</Table.Td>
                 <Table.Td data-testid="debrief-task-timing">
-                  <Timing task={task} />
+                  <Timing task={task} outcome={outcome} />
                 </Table.Td>
                 {AXES.map((axis) => (
                   <Table.Td key={axis} ta="end" className={classes.numeric} data-axis={axis}>
-                    {task.result === 'not-reached' ? t('none') : <AxisCell score={scoreOf(task, axis)} mark={marks[axis]} />}
+                    {taskCounts(task) ? <AxisCell score={scoreOf(task, axis)} mark={marks[axis]} /> : t('none')}
                   </Table.Td>
                 ))}
               </Table.Tr>
@@ -127,9 +137,41 @@ export function TaskResults({
   );
 }
 
-function Timing({ task }: { task: TaskResult }) {
+/**
+ * How many tasks ended each way, in the words the finish dialog uses: a task not reached because the
+ * trainee finished before it opened is told apart from one the story never opened.
+ */
+function TaskCounts({ tasks }: { tasks: readonly TaskResult[] }) {
+  const { t, i18n } = useTranslation('debrief');
+  const counts = {
+    passed: tasks.filter((task) => task.result === 'passed').length,
+    failed: tasks.filter((task) => task.result === 'failed').length,
+    missed: tasks.filter((task) => task.result === 'missed').length,
+    finishedEarly: tasks.filter((task) => task.result === 'not-reached' && task.notReachedBecause === 'finished-early').length,
+    notOpened: tasks.filter((task) => task.result === 'not-reached' && task.notReachedBecause !== 'finished-early').length,
+  };
+  const parts = (Object.keys(counts) as Array<keyof typeof counts>)
+    .filter((key) => counts[key] > 0)
+    .map((key) => t(`tasks.counts.${key}`, { value: counts[key] }));
+  return (
+    <Text size="sm" data-testid="debrief-task-counts" data-missed={counts.missed} data-not-reached={counts.finishedEarly} data-not-opened={counts.notOpened}>
+      {formatList(parts, i18n.language)}
+    </Text>
+  );
+}
+
+function Timing({ task, outcome }: { task: TaskResult; outcome: ScenarioOutcome }) {
   const { t } = useTranslation('debrief');
-  if (task.result === 'missed' && task.due !== null) return <>{t('tasks.missedAt', { time: formatSimTime(task.due) })}</>;
+  if (task.result === 'missed') {
+    // When it was missed: its deadline, or the minute the trainee finished while it was open.
+    const missed = outcome.timeline.find((entry) => entry.type === 'task-missed' && entry.taskId === task.taskId);
+    const at = missed?.at ?? task.due;
+    return <>{at === null ? t('result.missed') : t('tasks.missedAt', { time: formatSimTime(at) })}</>;
+  }
+  if (task.result === 'not-reached') {
+    if (task.notReachedBecause !== 'finished-early') return <>{t('tasks.neverOpened')}</>;
+    return <>{task.opensAt === null ? t('tasks.finishedFirst') : t('tasks.wouldOpenAt', { time: formatSimTime(task.opensAt) })}</>;
+  }
   if (task.spareMinutes === null) return <>{t('none')}</>;
   if (task.spareMinutes === 0) return <>{t('tasks.onTheDot')}</>;
   return <>{task.spareMinutes > 0 ? t('tasks.spare', { count: task.spareMinutes }) : t('tasks.late', { count: -task.spareMinutes })}</>;

@@ -123,7 +123,7 @@ if (script) {
       if (text) send({ type: 'PUBLISH', draft: { accountId: task.account, kind: task.kind, text, taskId: task.id, replyTo: task.replyTo ?? null } });
     }
     if (over()) break;
-    if (nextEventTime(snapshot.context.timeline) === null) send({ type: 'CLOCK.TICK', minutes: offsetMinutes(scenario.duration) });
+    if (nextEventTime(input, snapshot.context.timeline) === null) send({ type: 'CLOCK.TICK', minutes: offsetMinutes(scenario.duration) });
     else send({ type: 'CLOCK.NEXT' });
   }
 }

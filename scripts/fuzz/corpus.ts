@@ -84,7 +84,7 @@ export function getCorpus(): Corpus {
         if (text) send({ type: 'PUBLISH', draft: { accountId: task.account, kind: task.kind, text, taskId: task.id, replyTo: task.replyTo ?? null } });
       }
       if (over()) break;
-      if (nextEventTime(snapshot.context.timeline) === null) send({ type: 'CLOCK.TICK', minutes: offsetMinutes(scenario.duration) });
+      if (nextEventTime({ scenario }, snapshot.context.timeline) === null) send({ type: 'CLOCK.TICK', minutes: offsetMinutes(scenario.duration) });
       else send(rngFreeTickOrNext(events.length));
     }
     const log = { scenario: scenarioId, language, seed, events };

@@ -12,7 +12,7 @@ import { modelAnswerFor, scenarioOutcome } from '../../renderer/src/core/engine/
 import type { Random } from '../../renderer/src/core/engine/random';
 import { createRandom, deriveSeed } from '../../renderer/src/core/engine/random';
 import type { EngineInput, TimelineState } from '../../renderer/src/core/engine/timeline';
-import { advanceTo, initialTimeline, nextEventTime, publish } from '../../renderer/src/core/engine/timeline';
+import { advanceTo, initialTimeline, nextEventTime, publish, start } from '../../renderer/src/core/engine/timeline';
 import { GRADER_VERSION } from '../../renderer/src/core/grading/version';
 import type { Pack } from '../../renderer/src/core/pack/load';
 import type { Scenario } from '../../renderer/src/core/pack/schema';
@@ -85,14 +85,14 @@ function createPlayer() {
     const key = `${pack.manifest.id}/${scenario.id}|${language}|${seed}|${[...poorTasks].sort().join(',')}`;
     let state = plays.get(key);
     if (!state) {
-      state = initialTimeline(input);
+      state = start(input, initialTimeline(input));
       for (let guard = 0; guard < 1000 && !state.ended; guard += 1) {
         for (const task of scenario.tasks) {
           if (state.tasks[task.id]!.status !== 'open' || state.ended) continue;
           const text = poorTasks.has(task.id) ? poorDraft(scenario, task.id) : (modelAnswerFor(scenario, task, language) ?? poorDraft(scenario, task.id));
           state = publish(input, state, { accountId: task.account, kind: task.kind, text, taskId: task.id, replyTo: task.replyTo ?? null });
         }
-        state = advanceTo(input, state, nextEventTime(state) ?? Number.POSITIVE_INFINITY);
+        state = advanceTo(input, state, nextEventTime(input, state) ?? Number.POSITIVE_INFINITY);
       }
       plays.set(key, state);
     }

@@ -3,7 +3,7 @@
 import { modelAnswerFor } from '../core/engine/outcome';
 import type { PackManifest, Scenario } from '../core/pack/schema';
 import type { EngineInput, TimelineState } from '../core/engine/timeline';
-import { advanceTo, initialTimeline, nextEventTime, publish } from '../core/engine/timeline';
+import { advanceTo, initialTimeline, nextEventTime, publish, start } from '../core/engine/timeline';
 
 export function playScenario(
   scenario: Scenario,
@@ -13,7 +13,8 @@ export function playScenario(
   seed = 1,
 ): { input: EngineInput; state: TimelineState } {
   const input: EngineInput = { scenario, playLanguage: language, manifest, seed };
-  let state = initialTimeline(input);
+  // As the machine starts: what is due at T+0:00 is there before the first answer.
+  let state = start(input, initialTimeline(input));
   for (let guard = 0; guard < 1000 && !state.ended; guard += 1) {
     for (const task of scenario.tasks) {
       if (state.tasks[task.id]!.status !== 'open' || state.ended) continue;
@@ -21,7 +22,7 @@ export function playScenario(
       if (text === null) continue;
       state = publish(input, state, { accountId: task.account, kind: task.kind, text, taskId: task.id, replyTo: task.replyTo ?? null });
     }
-    state = advanceTo(input, state, nextEventTime(state) ?? Number.POSITIVE_INFINITY);
+    state = advanceTo(input, state, nextEventTime(input, state) ?? Number.POSITIVE_INFINITY);
   }
   return { input, state };
 }

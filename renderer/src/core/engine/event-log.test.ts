@@ -7,7 +7,7 @@ import { CORE_LIBRARY_DIR, readFolder } from '../../test/packs';
 import { loadPack } from '../pack/load';
 import { replay, step } from './attempt';
 import type { EventLogValidation } from './event-log';
-import { EVENT_LOG_LIMITS, EVENT_LOG_REASON_KEYS, validateEventLog } from './event-log';
+import { CLOCK_SPEEDS, EVENT_LOG_LIMITS, EVENT_LOG_REASON_KEYS, validateEventLog } from './event-log';
 import type { EngineEvent } from './machine';
 import { createScenarioMachine } from './machine';
 
@@ -54,7 +54,7 @@ const action = fc.oneof(
 );
 
 function CLOCK_SPEED_EVENTS(): EngineEvent[] {
-  return [0, 1, 2, 4, 8].map((speed) => ({ type: 'CLOCK.SET_SPEED', speed }) as EngineEvent);
+  return CLOCK_SPEEDS.map((speed) => ({ type: 'CLOCK.SET_SPEED', speed }) as EngineEvent);
 }
 
 const validLog = fc.array(action, { maxLength: 12 }).map(recorded);
@@ -89,6 +89,16 @@ describe('validating an event log', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('accepts every clock speed up to 60×, and the speeds of logs saved when 8× was the fastest', () => {
+    expect(CLOCK_SPEEDS).toEqual([0, 1, 2, 4, 8, 15, 30, 60]);
+    const old: EngineEvent[] = [{ type: 'START' }, ...[0, 1, 2, 4, 8].map((speed) => ({ type: 'CLOCK.SET_SPEED', speed }) as EngineEvent)];
+    expect(validateEventLog(old, scenario)).toEqual({ ok: true, events: old });
+    const fast: EngineEvent[] = [{ type: 'START' }, ...[15, 30, 60].map((speed) => ({ type: 'CLOCK.SET_SPEED', speed }) as EngineEvent)];
+    expect(validateEventLog(fast, scenario)).toEqual({ ok: true, events: fast });
+    for (const speed of [3, 16, 120])
+      expectRefusedAt(validateEventLog([{ type: 'START' }, { type: 'CLOCK.SET_SPEED', speed }], scenario), 2, 'eventLog.invalidField');
   });
 
   it('accepts an empty log: an attempt whose start was never saved', () => {

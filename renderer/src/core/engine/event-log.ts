@@ -10,7 +10,8 @@ import type { Scenario } from '../pack/schema';
 import { offsetMinutes, TASK_KINDS } from '../pack/schema';
 import type { EngineEvent } from './machine';
 
-export const CLOCK_SPEEDS = [0, 1, 2, 4, 8] as const;
+// Simulated minutes per real minute; 0 is paused. Logs saved when 8 was the fastest hold a subset of these.
+export const CLOCK_SPEEDS = [0, 1, 2, 4, 8, 15, 30, 60] as const;
 export type ClockSpeed = (typeof CLOCK_SPEEDS)[number];
 
 export const EVENT_LOG_LIMITS = {

@@ -63,6 +63,20 @@ describe('the scenario machine', () => {
     expect(snapshot.context.timeline.tasks['publish-hotline']!.outcome).toBe('missed');
   });
 
+  it('leaves a task that has not opened not reached when the trainee finishes first', () => {
+    const snapshot = replay(machine, [{ type: 'START' }, { type: 'FINISH' }]);
+    expect(snapshot.value).toBe('debrief');
+    expect(snapshot.context.timeline.tasks['publish-hotline']).toMatchObject({ status: 'waiting', outcome: null });
+  });
+
+  it("with nothing left to happen, jumps to the end of the scenario's time", () => {
+    let snapshot = replay(machine, [{ type: 'START' }, { type: 'CLOCK.TICK', minutes: 5 }, publishGood]);
+    expect(snapshot.context.timeline.time).toBe(5);
+    snapshot = step(machine, snapshot, { type: 'CLOCK.NEXT' });
+    expect(snapshot.value).toBe('debrief');
+    expect(snapshot.context.timeline.ended).toMatchObject({ at: 60, reason: 'time' });
+  });
+
   it('reaches the debrief along every path, passing or missing the task (xstate/graph)', () => {
     const paths = getShortestPaths(machine, {
       events: [{ type: 'START' }, { type: 'CLOCK.NEXT' }, publishGood, { type: 'FINISH' }],
@@ -73,6 +87,53 @@ describe('the scenario machine', () => {
       ends.some((timeline) => timeline.tasks['publish-hotline']!.outcome === 'missed' && timeline.firedBranches.some((fired) => fired.id === 'missed-hotline')),
     ).toBe(true);
     for (const path of paths) expect(['briefing', 'live', 'debrief']).toContain(path.state.value);
+  });
+});
+
+describe('the start of a scenario', () => {
+  const flights: Scenario = library.scenarios.find((s) => s.id === 'flights-suspended')!;
+  const flightsMachine = createScenarioMachine({ scenario: flights, playLanguage: 'en', manifest: library.manifest, seed: 5 });
+  const opening = flights.timeline.filter((inject) => inject.at === '0:00').map((inject) => inject.id);
+
+  it('has the T+0:00 injects in the feed at START', () => {
+    expect(opening.length).toBeGreaterThan(0);
+    const started = replay(flightsMachine, [{ type: 'START' }]);
+    expect(started.context.timeline.time).toBe(0);
+    expect(started.context.timeline.feed.map((item) => item.id)).toEqual(opening);
+    // Next event goes on to the next inject, at 0:02, not past it.
+    expect(step(flightsMachine, started, { type: 'CLOCK.NEXT' }).context.timeline.time).toBe(2);
+  });
+
+  it('replays a log saved when T+0:00 arrived with the first tick to the state it had', () => {
+    // Such a log holds START, then ticks of a minute: the first tick brought the 0:00 injects, at 0:00.
+    const ticks: EngineEvent[] = Array.from({ length: 12 }, () => ({ type: 'CLOCK.TICK', minutes: 1 }));
+    const old: EngineEvent[] = [{ type: 'START' }, { type: 'CLOCK.SET_SPEED', speed: 8 }, ...ticks];
+    expect(validateEventLog(old, flights).ok).toBe(true);
+    const replayed = replay(flightsMachine, old).context.timeline;
+    expect(replayed.time).toBe(12);
+    expect(replayed.feed.filter((item) => item.at === 0).map((item) => item.id)).toEqual(opening);
+    // The same state as if the clock had been moved there in one go, or stopped at each event.
+    expect(replay(flightsMachine, [{ type: 'START' }, { type: 'CLOCK.SET_SPEED', speed: 8 }, { type: 'CLOCK.TICK', minutes: 12 }]).context.timeline).toEqual(
+      replayed,
+    );
+    const byEvents = replay(flightsMachine, [
+      { type: 'START' },
+      { type: 'CLOCK.SET_SPEED', speed: 8 },
+      { type: 'CLOCK.NEXT' },
+      { type: 'CLOCK.NEXT' },
+      { type: 'CLOCK.NEXT' },
+    ]);
+    expect(byEvents.context.timeline.time).toBeLessThanOrEqual(12);
+    expect(step(flightsMachine, byEvents, { type: 'CLOCK.TICK', minutes: 12 - byEvents.context.timeline.time }).context.timeline).toEqual(replayed);
+  });
+
+  it('puts a publication made at 0:00 after the opening injects, as the trainee saw them', () => {
+    const post: EngineEvent = {
+      type: 'PUBLISH',
+      draft: { accountId: flights.accounts[0]!.id, kind: 'post', text: 'We are following the news closely.', taskId: null, replyTo: null },
+    };
+    const feed = replay(flightsMachine, [{ type: 'START' }, post, { type: 'CLOCK.TICK', minutes: 1 }]).context.timeline.feed;
+    expect(feed.slice(0, opening.length + 1).map((item) => item.id)).toEqual([...opening, 'pub-1']);
   });
 });
 

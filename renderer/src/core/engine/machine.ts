@@ -5,7 +5,7 @@ import { assign, setup } from 'xstate';
 import type { ClockSpeed } from './event-log';
 import { CLOCK_SPEEDS, parseEngineEvent } from './event-log';
 import type { Draft, EngineInput, TimelineState } from './timeline';
-import { advanceTo, checkDraft, deliverNow, EngineError, finish, initialTimeline, nextEventTime, publish } from './timeline';
+import { advanceTo, checkDraft, deliverNow, EngineError, finish, initialTimeline, nextEventTime, publish, start } from './timeline';
 
 export { CLOCK_SPEEDS };
 export type { ClockSpeed };
@@ -76,7 +76,8 @@ export function createScenarioMachine(input: EngineInput) {
         return { timeline: advanceTo(input, context.timeline, context.timeline.time + minutes), refused: null };
       }),
       jumpToNext: assign(({ context }) => {
-        const next = nextEventTime(context.timeline) ?? Number.POSITIVE_INFINITY;
+        // With nothing left to happen, the jump goes to the end of the scenario's time ("Skip to the end").
+        const next = nextEventTime(input, context.timeline) ?? Number.POSITIVE_INFINITY;
         return { timeline: advanceTo(input, context.timeline, next), refused: null };
       }),
       setSpeed: assign(({ event }) => ({ speed: event.type === 'CLOCK.SET_SPEED' ? event.speed : 0, refused: null })),
@@ -96,7 +97,10 @@ export function createScenarioMachine(input: EngineInput) {
     initial: 'briefing',
     states: {
       briefing: {
-        on: { START: { target: 'live', actions: assign({ speed: 1 as ClockSpeed }) } },
+        // What is due at T+0:00 is on the desk at once. A log saved before START settled replays to the
+        // state it had (its first tick settled T+0:00, each item at its own minute), except that a
+        // publication made at 0:00 before any tick now follows the opening injects in the feed.
+        on: { START: { target: 'live', actions: assign(({ context }) => ({ speed: 1 as ClockSpeed, timeline: start(input, context.timeline) })) } },
       },
       live: {
         always: { guard: 'ended', target: 'debrief', actions: assign({ speed: 0 as ClockSpeed }) },

@@ -5,6 +5,7 @@ import type { Finding, Grade } from '../grading/types';
 import type { Axis, Localized, Scenario, Task } from '../pack/schema';
 import { AXES } from '../pack/schema';
 import type { EngineInput, FeedItem, FeedPublication, TimelineState } from './timeline';
+import { finishAccounting } from './timeline';
 
 /**
  * missed: the task opened and was not answered (its deadline passed, or the trainee finished while
@@ -104,21 +105,13 @@ export function taskCounts(task: Pick<TaskResult, 'result' | 'notReachedBecause'
 
 /**
  * Why a task that never opened was not reached. Only Finish pressed by the trainee can make it
- * "finished-early": the task had a set opening time still ahead, or a branch that would open it was
- * waiting for nothing but the clock. A task that waited on how other tasks went, or a scenario that
- * ended by itself (time, a branch's end), leaves it "not-opened".
+ * "finished-early": it would have opened before the scenario's end had the clock run on (a set
+ * opening time still ahead, or a branch that the clock alone would have fired, given how the tasks
+ * stood). A task that waited on how other tasks went, or a scenario that ended by itself (time, a
+ * branch's end), leaves it "not-opened". The finish dialog counts with the same rule (finishAccounting).
  */
 export function notReachedReason(scenario: Scenario, state: TimelineState, taskId: string): NotReachedReason {
-  if (state.ended?.reason !== 'finished') return 'not-opened';
-  const runtime = state.tasks[taskId];
-  if (runtime && runtime.opensAt !== null) return 'finished-early';
-  const timed = scenario.branches.some((branch) => {
-    if (!branch.then.openTasks.includes(taskId) || state.firedBranches.some((fired) => fired.id === branch.id)) return false;
-    const conditions = branch.when.all ?? branch.when.any ?? [];
-    const onTime = (condition: (typeof conditions)[number]) => !('task' in condition);
-    return branch.when.all ? conditions.length > 0 && conditions.every(onTime) : conditions.some(onTime);
-  });
-  return timed ? 'finished-early' : 'not-opened';
+  return finishAccounting({ scenario }, state).notReached.includes(taskId) ? 'finished-early' : 'not-opened';
 }
 
 /** Whom a trainee's publication speaks to privately: its task's recipient, else the author of what it answers. */

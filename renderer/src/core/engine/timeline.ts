@@ -149,13 +149,44 @@ function fireBranches(input: EngineInput, state: TimelineState): TimelineState {
   return next;
 }
 
-/** The next minute at which something happens (an inject, a task opening or expiring), if any before `limit`. */
-export function nextEventTime(state: TimelineState, limit = Number.POSITIVE_INFINITY): number | null {
+/**
+ * The minute after now at which `branch` would fire by its time condition, given the tasks' outcomes
+ * as they stand now; null when it has fired, has no time condition, or its task conditions do not
+ * hold now. (A branch's task conditions can only come to hold at a task's deadline or a publication,
+ * both of which are events of their own.)
+ */
+export function branchFireTime(branch: Branch, state: TimelineState): number | null {
+  if (state.firedBranches.some((fired) => fired.id === branch.id)) return null;
+  const conditions = branch.when.all ?? branch.when.any ?? [];
+  const times = conditions.flatMap((condition) => ('time' in condition ? [offsetMinutes(condition.time)] : []));
+  if (times.length === 0) return null;
+  if (branch.when.all) {
+    if (!branch.when.all.every((condition) => 'time' in condition || conditionHolds(condition, state))) return null;
+    const at = Math.max(...times);
+    return at > state.time ? at : null;
+  }
+  const later = times.filter((at) => at > state.time);
+  return later.length > 0 ? Math.min(...later) : null;
+}
+
+/**
+ * The next minute after now at which something happens — an inject arrives, a task opens or reaches
+ * its deadline, a timed branch fires — if any up to `limit`. Audience replies are not stops: they
+ * arrive on the way, each at its own minute.
+ */
+export function nextEventTime(input: Pick<EngineInput, 'scenario'>, state: TimelineState, limit = Number.POSITIVE_INFINITY): number | null {
+  if (state.ended) return null;
   let next = Number.POSITIVE_INFINITY;
-  if (state.queue[0] && state.queue[0].at > state.time) next = Math.min(next, state.queue[0].at);
+  // The queue is in time order; items at or before now are due at the current minute, not next.
+  const queued = state.queue.find((item) => item.at > state.time);
+  if (queued) next = queued.at;
   for (const task of Object.values(state.tasks)) {
     if (task.status === 'waiting' && task.opensAt !== null && task.opensAt > state.time) next = Math.min(next, task.opensAt);
     if (task.status === 'open' && task.due !== null && task.due > state.time) next = Math.min(next, task.due);
+  }
+  for (const branch of input.scenario.branches) {
+    const at = branchFireTime(branch, state);
+    if (at !== null) next = Math.min(next, at);
   }
   return next <= limit && Number.isFinite(next) ? next : null;
 }
@@ -221,13 +252,21 @@ export function advanceTo(input: EngineInput, state: TimelineState, minute: numb
   const duration = offsetMinutes(input.scenario.duration);
   const target = Math.min(minute, duration);
   let next = settle(input, state);
-  for (let step = nextEventTime(next, target); step !== null && !next.ended; step = nextEventTime(next, target)) {
+  for (let step = nextEventTime(input, next, target); step !== null && !next.ended; step = nextEventTime(input, next, target)) {
     next = settle(input, { ...next, time: step });
   }
   if (next.ended) return next;
   next = settle(input, next.time === target ? next : { ...next, time: target });
   if (!next.ended && target >= duration) next = { ...next, ended: { at: duration, reason: 'time', branchId: null, outcome: null } };
   return next;
+}
+
+/**
+ * The scenario starts: what is due at T+0:00 (its opening injects, tasks opening at once, branches
+ * timed for 0:00) is on the desk from the first moment, not a minute later.
+ */
+export function start(input: EngineInput, state: TimelineState): TimelineState {
+  return settle(input, state);
 }
 
 /**
@@ -403,13 +442,68 @@ function planReaction(input: EngineInput, state: TimelineState, item: FeedPublic
   });
 }
 
-/** The trainee ends the scenario: open tasks count as missed. */
+/**
+ * The trainee ends the scenario: open tasks count as missed. Tasks that have not opened stay
+ * waiting — not reached; `finishAccounting` tells which of them count against the trainee.
+ */
 export function finish(input: EngineInput, state: TimelineState): TimelineState {
   if (state.ended) return state;
-  const tasks = { ...state.tasks };
-  // Tasks only a branch would have opened were never reachable in this run: they stay waiting.
-  for (const task of Object.values(tasks)) {
-    if (task.status === 'open' || (task.status === 'waiting' && task.opensAt !== null)) tasks[task.id] = { ...task, status: 'missed', outcome: 'missed' };
+  let tasks = state.tasks;
+  for (const task of Object.values(state.tasks)) {
+    if (task.status === 'open') tasks = { ...tasks, [task.id]: { ...task, status: 'missed', outcome: 'missed' } };
   }
   return { ...state, tasks, ended: { at: state.time, reason: 'finished', branchId: null, outcome: null } };
+}
+
+/** How an attempt's tasks count when it ends by Finish (see `finishAccounting`). */
+export interface TaskAccounting {
+  /** Tasks that opened and were not answered: their deadline passed, or the trainee finished while they were open. */
+  missed: string[];
+  /**
+   * Tasks that had not opened when the trainee finished but would have opened before the scenario's
+   * end had the clock run on: not reached because of Finish, so each scores 0 and fails "all-passed"
+   * like a missed one (finishing early must not pay). Tasks that only a branch which would not fire
+   * could open are not here: the story went another way, and they do not count.
+   */
+  notReached: string[];
+}
+
+/**
+ * What Finish leaves: asked of a live attempt, what finishing now would leave (the finish dialog);
+ * asked of an attempt the trainee finished, what finishing left (the debrief and the records count
+ * the same way). An attempt that ended by its time or a branch has no task not reached by Finish.
+ */
+export function finishAccounting(input: Pick<EngineInput, 'scenario'>, state: TimelineState): TaskAccounting {
+  const ids = (predicate: (task: TaskState) => boolean) => input.scenario.tasks.filter((task) => predicate(state.tasks[task.id]!)).map((task) => task.id);
+  if (state.ended && state.ended.reason !== 'finished') return { missed: ids((task) => task.status === 'missed'), notReached: [] };
+  const missed = ids((task) => task.status === 'missed' || task.status === 'open');
+  // The outcomes as they stood before Finish: a task Finish marked missed (its deadline still ahead)
+  // had no outcome yet, and a branch waiting on it could not have fired for it.
+  const now = state.time;
+  const outcomes: TimelineState = {
+    ...state,
+    tasks: Object.fromEntries(
+      Object.values(state.tasks).map((task) => [
+        task.id,
+        task.status === 'missed' && task.due !== null && task.due > now ? { ...task, status: 'open', outcome: null } : task,
+      ]),
+    ),
+  };
+  // What would have happened with no more actions, in time order, up to the end of time or the first
+  // branch that would end the scenario.
+  const duration = offsetMinutes(input.scenario.duration);
+  const openings: Array<{ at: number; taskId: string }> = [];
+  let endsAt = duration;
+  for (const task of Object.values(state.tasks)) if (task.status === 'waiting' && task.opensAt !== null) openings.push({ at: task.opensAt, taskId: task.id });
+  for (const branch of input.scenario.branches) {
+    const at = branchFireTime(branch, outcomes);
+    if (at === null || at > duration) continue;
+    if (branch.then.end) endsAt = Math.min(endsAt, at);
+    for (const taskId of branch.then.openTasks) {
+      const task = state.tasks[taskId]!;
+      if (task.status === 'waiting' && task.opensAt === null) openings.push({ at, taskId });
+    }
+  }
+  const reached = new Set(openings.filter((opening) => opening.at < endsAt).map((opening) => opening.taskId));
+  return { missed, notReached: input.scenario.tasks.filter((task) => reached.has(task.id)).map((task) => task.id) };
 }

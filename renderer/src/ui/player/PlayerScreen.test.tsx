@@ -33,7 +33,8 @@ async function damagedAttempt() {
     onSaveError: (error) => expect.fail(String(error)),
   });
   const task = ref.scenario.tasks.find((candidate) => candidate.id === 'mass-notification')!;
-  session.send({ type: 'CLOCK.NEXT' });
+  // The task opens at 0:05 ("Next event" would stop at the injects before it).
+  session.send({ type: 'CLOCK.TICK', minutes: 5 });
   session.send({ type: 'PUBLISH', draft: { accountId: task.account, kind: task.kind, text: task.modelAnswer.en!, taskId: task.id, replyTo: null } });
   await session.flush();
   const row = (await db.attemptEvents.get([attemptId, 2]))!;

@@ -150,7 +150,7 @@ function Desk({ loaded, snapshot, send, save, scratch }: DeskProps) {
     send({ type: 'CLOCK.SET_SPEED', speed: next });
   };
   const togglePause = () => setSpeed(speed === 0 ? lastSpeed : 0);
-  const hasNext = live && nextEventTime(timeline) !== null;
+  const hasNext = live && nextEventTime(loaded.input, timeline) !== null;
   const jumpNext = () => {
     if (hasNext) send({ type: 'CLOCK.NEXT' });
   };

@@ -36,6 +36,9 @@ const answer = (taskId: string): EngineEvent => {
   };
 };
 
+// The first task opens at 0:05; "Next event" stops at the injects before it.
+const toFirstTask: EngineEvent = { type: 'CLOCK.TICK', minutes: 5 };
+
 describe('an attempt session', () => {
   it('starts live, with START in the log', async () => {
     const { db, attemptId, loaded } = await started();
@@ -47,7 +50,7 @@ describe('an attempt session', () => {
   it('saves every event in order and reopens exactly where it was, audience included', async () => {
     const { db, attemptId, loaded } = await started();
     const session = new AttemptSession(db, loaded, { appVersion: APP_VERSION, onSaveError: (error) => expect.fail(String(error)) });
-    session.send({ type: 'CLOCK.NEXT' });
+    session.send(toFirstTask);
     session.send(answer('mass-notification'));
     session.send({ type: 'CLOCK.TICK', minutes: 20 });
     await session.flush();
@@ -95,7 +98,7 @@ describe('an attempt session', () => {
   it('replays the log when the saved snapshot is damaged, and says so', async () => {
     const { db, attemptId, loaded } = await started();
     const session = new AttemptSession(db, loaded, { appVersion: APP_VERSION, onSaveError: (error) => expect.fail(String(error)) });
-    session.send({ type: 'CLOCK.NEXT' });
+    session.send(toFirstTask);
     session.send(answer('mass-notification'));
     await session.flush();
     const { snapshot } = (await db.attemptSnapshots.get(attemptId))! as { snapshot: { context: Record<string, unknown> } };
@@ -132,7 +135,7 @@ describe('an attempt session', () => {
     const errors: unknown[] = [];
     const session = new AttemptSession(db, loaded, { appVersion: APP_VERSION, onSaveError: (error) => errors.push(error) });
     const put = vi.spyOn(db.attempts, 'put').mockRejectedValue(new DOMException('Quota exceeded', 'QuotaExceededError'));
-    session.send({ type: 'CLOCK.NEXT' });
+    session.send(toFirstTask);
     await session.flush();
     session.send(answer('mass-notification'));
     await session.flush();
@@ -166,7 +169,7 @@ describe('an attempt session', () => {
     const play = async (seed: number) => {
       const { db, loaded } = await started(seed);
       const session = new AttemptSession(db, loaded, { appVersion: APP_VERSION, onSaveError: () => undefined });
-      session.send({ type: 'CLOCK.NEXT' });
+      session.send(toFirstTask);
       session.send(answer('mass-notification'));
       session.send({ type: 'CLOCK.TICK', minutes: 60 });
       return session.snapshot.context.timeline.reactions;
@@ -175,11 +178,11 @@ describe('an attempt session', () => {
     expect(await play(7)).not.toEqual(await play(8));
   });
 
-  /** An attempt of START, NEXT, a publication, a tick, whose saved snapshot no longer fits, so its log is read. */
+  /** An attempt of START, a tick to the first task, a publication, a tick, whose saved snapshot no longer fits, so its log is read. */
   async function replayedWith(damage: (attemptId: number, db: ReturnType<typeof createTestDatabase>) => Promise<unknown>) {
     const { db, attemptId, loaded } = await started();
     const session = new AttemptSession(db, loaded, { appVersion: APP_VERSION, onSaveError: (error) => expect.fail(String(error)) });
-    session.send({ type: 'CLOCK.NEXT' });
+    session.send(toFirstTask);
     const beforePublishing = session.snapshot;
     session.send(answer('mass-notification'));
     session.send({ type: 'CLOCK.TICK', minutes: 5 });

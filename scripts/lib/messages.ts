@@ -10,9 +10,10 @@ import { renderGradingMessage, type Translate } from '../../renderer/src/i18n/gr
 import { renderDiagnostic } from '../../renderer/src/i18n/pack-diagnostic-message';
 import { resources } from '../../renderer/src/i18n/resources';
 import { addStudioResources } from '../../renderer/src/i18n/studio-resources';
+import { ABBREVIATION_STOP, absorbAbbreviationStop } from '../../renderer/src/core/locale';
 
 const i18n = i18next.createInstance();
-await i18n.init({
+await i18n.use({ type: 'postProcessor', name: ABBREVIATION_STOP, process: (value: string) => absorbAbbreviationStop(value) }).init({
   lng: 'en',
   fallbackLng: 'en',
   ns: ['grading', 'common', 'packDiagnostics'],
@@ -20,6 +21,7 @@ await i18n.init({
   resources,
   interpolation: { escapeValue: false },
   returnNull: false,
+  postProcess: [ABBREVIATION_STOP],
 });
 // The pack checker's messages (`packDiagnostics`) load with the studio in the app; here, at once.
 addStudioResources(i18n);

@@ -38,3 +38,15 @@ export function resolveLanguage(saved: Language | null | undefined, systemLocale
 export function formattingLocale(language: string): string {
   return language.trim().toLowerCase() === 'en' ? 'en-GB' : language;
 }
+
+/**
+ * A sentence that ends on an abbreviation ends on its full stop: "… 6 декабря 2026 г." put before a
+ * template's "." would read "г..", "etc." before one "etc..". Two stops after a letter, at the end of a
+ * sentence, become one; an ellipsis ("..." or "…") and a quoted path such as ".." are left alone.
+ */
+export function absorbAbbreviationStop(text: string): string {
+  return text.replace(/(?<=\p{L})\.\s?\.(?=[\s)»"”]|$)(?!\.)/gu, '.');
+}
+
+/** The i18next post-processor that applies absorbAbbreviationStop to every translation. */
+export const ABBREVIATION_STOP = 'abbreviationStop';

@@ -2,21 +2,26 @@
 import { createInstance, type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { SUPPORTED_LANGUAGES, type Language } from '../../../electron/contract/api';
-import { FALLBACK_LANGUAGE } from '../core/locale';
+import { ABBREVIATION_STOP, absorbAbbreviationStop, FALLBACK_LANGUAGE } from '../core/locale';
 import { DEFAULT_NAMESPACE, NAMESPACES, resources } from './resources';
 
 export async function createI18n(language: Language): Promise<i18n> {
   const instance = createInstance();
-  await instance.use(initReactI18next).init({
-    resources,
-    lng: language,
-    fallbackLng: FALLBACK_LANGUAGE,
-    supportedLngs: [...SUPPORTED_LANGUAGES],
-    ns: NAMESPACES,
-    defaultNS: DEFAULT_NAMESPACE,
-    // React escapes what it renders; escaping here too would show entities such as &amp; to the user.
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
+  await instance
+    .use(initReactI18next)
+    .use({ type: 'postProcessor', name: ABBREVIATION_STOP, process: (value: string) => absorbAbbreviationStop(value) })
+    .init({
+      resources,
+      lng: language,
+      fallbackLng: FALLBACK_LANGUAGE,
+      supportedLngs: [...SUPPORTED_LANGUAGES],
+      ns: NAMESPACES,
+      defaultNS: DEFAULT_NAMESPACE,
+      // React escapes what it renders; escaping here too would show entities such as &amp; to the user.
+      interpolation: { escapeValue: false },
+      returnNull: false,
+      // A date such as «6 декабря 2026 г.» at the end of a sentence must not leave «г..».
+      postProcess: [ABBREVIATION_STOP],
+    });
   return instance;
 }

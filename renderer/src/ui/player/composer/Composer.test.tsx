@@ -246,7 +246,7 @@ describe('Composer: live feedback', () => {
     await user.paste('Сохраняйте спокойствие. Горячая линия +99 123 456 789 работает круглосуточно.');
 
     await waitFor(() =>
-      expect(screen.getByTestId('composer-language-message').textContent).toBe('The audience of this account reads English, and the draft is in Russian.'),
+      expect(screen.getByTestId('composer-language-message').textContent).toBe('The audience of this account reads in English, and the draft is in Russian.'),
     );
     expect(screen.getByTestId('composer-language-advice').textContent).toBe('Write it in English.');
     // Said once, in the banner: the list of findings does not repeat it.
@@ -387,10 +387,10 @@ describe('Composer in Russian', () => {
     await user.paste('Сохраняйте спокойствие. Горячая линия +99 123 456 789 работает круглосуточно.');
     await waitFor(() =>
       expect(screen.getByTestId('composer-language-message').textContent).toBe(
-        'Аудитория этого аккаунта читает на языке «английский», а черновик написан на языке «русский».',
+        'Аудитория этого аккаунта читает на английском языке, а черновик написан на русском языке.',
       ),
     );
-    expect(screen.getByTestId('composer-language-advice').textContent).toBe('Напишите текст на языке «английский».');
+    expect(screen.getByTestId('composer-language-advice').textContent).toBe('Напишите текст на английском языке.');
   });
 });
 

@@ -8,6 +8,7 @@ import type { MelField, MelMapping, MelPlan, MelProblem } from '../../../core/st
 import { formatList, languageName } from '../../format';
 import { AlertIcon } from '../../icons';
 import { formattingLocale } from '../../../core/locale';
+import { languageInPhrase, type Translate } from '../../../i18n/grading-message';
 
 /** "x, facebook or vk": suggestions are alternatives. */
 function alternatives(items: readonly string[], language: string): string {
@@ -47,7 +48,10 @@ export function DryRun({ plan, headers, mapping, onApply }: { plan: MelPlan; hea
       </Text>
       {plan.missingLanguages.length > 0 && !nothing && (
         <Text size="sm" c="dimmed">
-          {t('dryRun.missingLanguages', { language: nameOf(plan.language), missing: formatList(plan.missingLanguages.map(nameOf), i18n.language) })}
+          {t('dryRun.missingLanguages', {
+            language: languageInPhrase(i18n.t as unknown as Translate, i18n.language, plan.language),
+            missing: formatList(plan.missingLanguages.map(nameOf), i18n.language),
+          })}
         </Text>
       )}
       {plan.tasks.length > 0 && (

@@ -1,0 +1,192 @@
+// Runtime: Node (Vitest). The wording of the interface, beyond what the parity test checks: the agreed
+// Russian terms, counts that go through plural forms, no double full stops after abbreviations, and
+// language names declined inside Russian sentences instead of pasted in the nominative.
+import { describe, expect, it } from 'vitest';
+import { absorbAbbreviationStop } from '../core/locale';
+import { GRADED_LANGUAGES } from '../core/grading/text';
+import { LANGUAGE_CHOICES } from '../ui/studio/start/NewPackDialog';
+import { renderGradingMessage, type Translate } from './grading-message';
+import { createI18n } from './index';
+
+type Tree = { [key: string]: string | Tree };
+/** language → namespace → the file's JSON, as the parity test reads them. */
+const files = import.meta.glob<Tree>('./locales/*/*.json', { eager: true, import: 'default' });
+
+interface Entry {
+  language: string;
+  namespace: string;
+  key: string;
+  text: string;
+}
+
+function entriesOf(tree: Tree, prefix: string): Array<[string, string]> {
+  return Object.entries(tree).flatMap(([key, value]): Array<[string, string]> => {
+    const path = prefix ? `${prefix}.${key}` : key;
+    return typeof value === 'string' ? [[path, value]] : entriesOf(value, path);
+  });
+}
+
+const ENTRIES: Entry[] = Object.entries(files).flatMap(([path, tree]) => {
+  const [, language = '', namespace = ''] = /\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path) ?? [];
+  return entriesOf(tree, '').map(([key, text]) => ({ language, namespace, key, text }));
+});
+const russian = ENTRIES.filter((entry) => entry.language === 'ru');
+const where = (entry: Entry) => `${entry.language}/${entry.namespace}: "${entry.key}" = ${entry.text}`;
+
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+
+/**
+ * Parameters that carry a count. `{{0}}`-style parameters of the pack diagnostics may hold anything
+ * (a name, a path, a number), so they are not judged here; their counts go through `counted`.
+ */
+const COUNT_PARAMS = new Set([
+  'count',
+  'n',
+  'max',
+  'min',
+  'limit',
+  'length',
+  'total',
+  'done',
+  'fold',
+  'parts',
+  'over',
+  'ceiling',
+  'weight',
+  'repeat',
+  'shown',
+  'minutes',
+  'hours',
+  'days',
+  'followers',
+  'items',
+  'trainees',
+  'drafts',
+]);
+/** Words that may follow a number without agreeing with it: prepositions, conjunctions and unit symbols («5 мин»). */
+const FREE_WORDS = new Set(['из', 'и', 'а', 'в', 'во', 'на', 'до', 'при', 'за', 'по', 'или', 'с', 'со', 'от', 'для', 'не', 'к', 'о', 'об', 'мин', 'ч']);
+/** `{{count}} хештегов`: a counted parameter, then a Russian word (not an abbreviation such as «зн.»). */
+const NUMBER_THEN_WORD = /\{\{\s*([^},\s]+)[^}]*\}\}\s+([а-яё]+)(\.?)/giu;
+
+/** Numbers pasted before a noun, in keys that have no plural forms to make the noun agree. */
+export function countsWithoutPlural(entries: readonly Entry[]): string[] {
+  return entries.flatMap((entry) => {
+    if (PLURAL.test(entry.key)) return [];
+    return [...entry.text.matchAll(NUMBER_THEN_WORD)]
+      .filter(([, param = '', word = '', stop]) => COUNT_PARAMS.has(param) && !stop && !FREE_WORDS.has(word.toLowerCase()))
+      .map(([match]) => `${where(entry)} (${match})`);
+  });
+}
+
+/** Two full stops after a word ("т. д..", "etc..", "г. ."), which is never an ellipsis. */
+export function doubleStops(entries: readonly Entry[]): string[] {
+  return entries.filter((entry) => absorbAbbreviationStop(entry.text) !== entry.text).map(where);
+}
+
+describe('Russian terminology', () => {
+  it('calls an inject «вводная» in every form, never «вброс»', () => {
+    expect(russian.filter((entry) => /вброс/iu.test(entry.text)).map(where)).toEqual([]);
+    const injects = russian.filter((entry) => /(^|\.)injects?$/u.test(entry.key) && entry.namespace !== 'debrief' && entry.namespace !== 'studioImport');
+    expect(injects.length).toBeGreaterThan(3);
+    for (const entry of injects) expect(entry.text, where(entry)).toMatch(/вводн/iu);
+  });
+
+  it('calls a task «задача», never «задание»', () => {
+    expect(russian.filter((entry) => /задани[еяюйи]/iu.test(entry.text)).map(where)).toEqual([]);
+  });
+
+  it('calls the scenario’s approved hashtags «утверждённые», one word for one idea', () => {
+    expect(russian.filter((entry) => /одобренн\S* хештег/iu.test(entry.text)).map(where)).toEqual([]);
+  });
+});
+
+describe('counts', () => {
+  it('every Russian key whose English has plural forms has all four Russian forms', () => {
+    const bases = (language: string) =>
+      new Set(
+        ENTRIES.filter((entry) => entry.language === language && PLURAL.test(entry.key)).map((entry) => `${entry.namespace}:${entry.key.replace(PLURAL, '')}`),
+      );
+    const russianKeys = new Set(russian.map((entry) => `${entry.namespace}:${entry.key}`));
+    const missing = [...bases('en')].flatMap((base) =>
+      ['one', 'few', 'many', 'other'].filter((form) => !russianKeys.has(`${base}_${form}`)).map((form) => `${base}_${form}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('no string pastes a count before a noun outside plural forms ("{{count}} хештегов")', () => {
+    expect(countsWithoutPlural(russian)).toEqual([]);
+  });
+
+  it('the check finds a number pasted before a noun, and lets plural forms, abbreviations and prepositions be', () => {
+    const entry = (key: string, text: string): Entry => ({ language: 'ru', namespace: 'test', key, text });
+    expect(countsWithoutPlural([entry('pile', '{{count}} хештегов при норме {{max}}')])).toHaveLength(1);
+    expect(countsWithoutPlural([entry('limit', 'не больше {{max}} символов')])).toHaveLength(1);
+    expect(countsWithoutPlural([entry('pile_many', '{{count}} хештегов')])).toEqual([]);
+    expect(countsWithoutPlural([entry('fold', 'первые {{fold}} зн. текста')])).toEqual([]);
+    expect(countsWithoutPlural([entry('of', '{{done}} из {{total}}'), entry('name', '{{name}} завершил курс')])).toEqual([]);
+  });
+
+  it('says "4 хештега", "5 хештегов" and "21 хештег" through i18next', async () => {
+    const i18n = await createI18n('ru');
+    const say = (count: number) => i18n.t('grading:platform.too-many-hashtags', { count, max: 2, platform: 'X' });
+    expect(say(4)).toBe('4 хештега при норме 2 для X — отмеченные лишние.');
+    expect(say(5)).toBe('5 хештегов при норме 2 для X — отмеченные лишние.');
+    expect(say(21)).toBe('21 хештег при норме 2 для X — отмеченный лишний.');
+  });
+});
+
+describe('full stops', () => {
+  it('no translation has two full stops after a word', () => {
+    expect(doubleStops(ENTRIES)).toEqual([]);
+  });
+
+  it('an abbreviation’s stop ends the sentence; an ellipsis and a quoted ".." stay', () => {
+    expect(absorbAbbreviationStop('и т. д..')).toBe('и т. д.');
+    expect(absorbAbbreviationStop('and so on, etc.. Then')).toBe('and so on, etc. Then');
+    expect(absorbAbbreviationStop('6 декабря 2026 г. .')).toBe('6 декабря 2026 г.');
+    expect(absorbAbbreviationStop('Wait... then')).toBe('Wait... then');
+    expect(absorbAbbreviationStop('points outside the pack folder ("..")')).toBe('points outside the pack folder ("..")');
+  });
+
+  it('a Russian date at the end of a sentence leaves one stop', async () => {
+    const i18n = await createI18n('ru');
+    const text = i18n.t('badges:issue.intro', { name: 'Анна', course: 'Кризисы', date: '6 декабря 2026 г.' });
+    expect(text).toContain('6 декабря 2026 г. ');
+    expect(text).not.toMatch(/г\.\s?\./u);
+  });
+});
+
+describe('language names', () => {
+  const codes = [...new Set([...LANGUAGE_CHOICES, ...GRADED_LANGUAGES])];
+
+  it('no Russian sentence pastes a language name in the nominative after «на языке»', () => {
+    // languageIn.other names a language no phrase was written for (one outside the choices below).
+    const pasted = russian.filter((entry) => entry.key !== 'languageIn.other' && /(на|в|о|об) языке:?\s*[«"]?\{\{\s*[^\d\s}]/iu.test(entry.text));
+    expect(pasted.map(where)).toEqual([]);
+  });
+
+  it('every language a pack may use has its "in …" phrase in both languages, declined in Russian', async () => {
+    for (const language of ['en', 'ru'] as const) {
+      const i18n = await createI18n(language);
+      for (const code of codes) {
+        expect(i18n.exists(`common:languageIn.${code}`), `${language}: ${code}`).toBe(true);
+        const phrase = (i18n.t as unknown as Translate)(`common:languageIn.${code}`, {});
+        expect(phrase).toMatch(language === 'ru' ? /^на [а-яё]+[сц]ком языке$/u : /^in [A-Z][a-z]+$/u);
+      }
+    }
+  });
+
+  it('the grader names the languages in the case the sentence needs', async () => {
+    const i18n = await createI18n('ru');
+    const translate: Translate = (key, options) => (i18n.t as unknown as Translate)(key, { ns: 'grading', ...options });
+    const message = { key: 'platform.wrong-language', params: { expected: 'en', detected: 'ru' } };
+    expect(renderGradingMessage(translate, 'ru', message, (platform) => platform)).toBe(
+      'Аудитория этого аккаунта читает на английском языке, а черновик написан на русском языке.',
+    );
+    const english = await createI18n('en');
+    const inEnglish: Translate = (key, options) => (english.t as unknown as Translate)(key, { ns: 'grading', ...options });
+    expect(renderGradingMessage(inEnglish, 'en', { key: 'platform.language-unsupported', params: { language: 'de' } }, (platform) => platform)).toMatch(
+      /^The draft is in German: /u,
+    );
+  });
+});

@@ -93,7 +93,9 @@ describe('InboxView', () => {
     expect(within(mine).getByTestId('inbox-status').textContent).toBe('Delivered');
     expect(within(mine).getByTestId('feed-grade').textContent).toMatch(answer.grade.passed ? /^Passed · \d+$/ : /^Failed · \d+$/);
     const reply = within(oleg).getAllByTestId('inbox-item')[2]!;
-    expect(within(reply).getByTestId('inbox-mood').textContent).toMatch(/^Mood: \w+$/);
+    // The mood a reply was drawn for is the debrief's statistic, not a label on the message.
+    expect(within(reply).queryByTestId('inbox-mood')).toBeNull();
+    expect(within(reply).queryByText(/Mood/)).toBeNull();
     expect(within(oleg).getByText('Telegram', { exact: false })).toBeTruthy();
   });
 
@@ -220,5 +222,79 @@ describe('InboxView: pictures', () => {
     expect(within(item).getByRole('img', { name: 'A photo of the damaged passport' }).getAttribute('src')).toBe(media('media/passport.jpg')!.url);
     const heading = screen.getAllByTestId('inbox-conversation').find((element) => element.dataset.persona === sender.id)!;
     expect(heading.querySelector(`img[src="${media('media/sender.webp')!.url}"]`)).not.toBeNull();
+  });
+});
+
+describe('InboxView: urgent messages', () => {
+  // Lina's insulin message (1:10) is urgent and no task asks for an answer; the model play sends none.
+  const lina = () => within(conversation(flights.personas.get('tourist-lina')!.name.en!));
+  const props = (items: FeedItem[]): Partial<InboxViewProps> => ({
+    items,
+    scenario: flights.scenario,
+    personas: flights.personas,
+    reactions: flights.state.reactions,
+    now: flights.state.time,
+    onReply: vi.fn(),
+  });
+  const answer = (at: number): FeedPublication => {
+    const sent = flights.items.find((item): item is FeedPublication => item.source === 'trainee')!;
+    return {
+      ...sent,
+      id: 'pub-answer',
+      at,
+      accountId: 'embassy-vk',
+      kind: 'direct-message',
+      taskId: null,
+      replyTo: 'lina-insulin',
+      text: 'Call the consul now.',
+    };
+  };
+
+  // A reply to the mass notification arriving after Lina's message: that conversation is the most recently active.
+  const later = (): FeedItem[] => {
+    const reply = flights.items.filter((item) => item.source === 'audience').at(-1)!;
+    return [...flights.items, { ...reply, id: 'late-reply', at: 95 }];
+  };
+
+  it('marks it urgent, in words and in its accessible name, and raises its conversation to the top while unanswered', async () => {
+    await renderInbox(props(later()));
+    const conversations = screen.getAllByTestId('inbox-conversation');
+    expect(conversations[0]!.dataset.persona).toBe('tourist-lina');
+    expect(conversations[1]!.dataset.kind).toBe('notifications');
+    expect(conversations[0]!.dataset.urgent).toBe('true');
+    expect(lina().getByTestId('inbox-awaiting-answer').textContent).toBe('Urgent: not answered yet');
+    const message = lina().getByRole('article', { name: 'Urgent. Message from Lina Sarr, T+1:10' });
+    expect(message.dataset.urgent).toBe('unanswered');
+    expect(within(message).getByTestId('inbox-urgent').textContent).toBe('Urgent');
+    // Other messages are not urgent.
+    expect(screen.getAllByTestId('inbox-urgent')).toHaveLength(1);
+  });
+
+  it('says when it was answered, and lets its conversation fall back into order', async () => {
+    const items = [...later().filter((item) => item.at <= 80), answer(80), ...later().filter((item) => item.at > 80)];
+    await renderInbox(props(items));
+    expect(lina().queryByTestId('inbox-awaiting-answer')).toBeNull();
+    const message = lina().getByRole('article', { name: 'Urgent. Message from Lina Sarr, T+1:10' });
+    expect(message.dataset.urgent).toBe('answered');
+    expect(within(message).getByTestId('inbox-urgent').textContent).toBe('Urgent · answered at 1:20');
+    const conversations = screen.getAllByTestId('inbox-conversation');
+    expect(conversations.every((element) => element.dataset.urgent === undefined)).toBe(true);
+    const lastAts = conversations.map((element) =>
+      Math.max(
+        ...within(element)
+          .getAllByTestId('inbox-item')
+          .map((item) => items.find((candidate) => candidate.id === item.dataset.itemId)!.at),
+      ),
+    );
+    expect(lastAts).toEqual([...lastAts].sort((a, b) => b - a));
+    expect(conversations[0]!.dataset.kind).toBe('notifications');
+  });
+
+  it('speaks Russian', async () => {
+    const ru = played('flights-suspended', 'ru');
+    await renderInbox({ ...props(ru.items), personas: ru.personas, playLanguage: 'ru' }, 'ru');
+    const name = ru.personas.get('tourist-lina')!.name.ru!;
+    expect(within(conversation(name)).getByTestId('inbox-awaiting-answer').textContent).toBe('Срочно: ответа ещё нет');
+    expect(within(conversation(name)).getByRole('article', { name: `Срочно. Сообщение: ${name}, T+1:10` })).toBeTruthy();
   });
 });

@@ -1,21 +1,24 @@
 // Runtime: renderer. The inbox: private traffic from every account as conversations, the most
 // recently active first — a persona's direct messages with the trainee's answers, headquarters'
 // requests (marked: they are instructions), and the trainee's mass notifications with how many they
-// reached and the replies they drew. Small enough not to need virtualising; plain buttons and
-// headings make it keyboard- and screen-reader-friendly.
-import { Avatar, Badge, UnstyledButton, VisuallyHidden } from '@mantine/core';
+// reached and the replies they drew. An urgent message (a citizen in danger or need) is marked so,
+// and its conversation stays on top until it is answered. Small enough not to need virtualising;
+// plain buttons and headings make it keyboard- and screen-reader-friendly.
+import { Avatar, Badge, UnstyledButton } from '@mantine/core';
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReactionPlan } from '../../../core/engine/audience';
 import { summarizeAt } from '../../../core/engine/audience';
+import type { DutyOfCare } from '../../../core/engine/outcome';
+import { dutyOfCare } from '../../../core/engine/outcome';
 import type { FeedItem } from '../../../core/engine/timeline';
 import type { Persona, Scenario } from '../../../core/pack/schema';
 import { localized } from '../../../library/library';
+import { AlertIcon } from '../../icons';
 import { formatSimTime } from '../../sim-time';
 import { AuthorAvatar, cx, GradeBadge, InjectMedia, labelKeyOf, RichText, SimTime, VerifiedMark } from './FeedItemCard';
 import { fullCount } from './format';
 import { BuildingIcon, MegaphoneIcon, ReplyArrowIcon } from './icons';
-import base from './FeedView.module.css';
 import classes from './InboxView.module.css';
 import type { MediaResolver } from './media';
 import type { Author, PeopleContext } from './people';
@@ -44,7 +47,10 @@ export function InboxView({ items, scenario, personas, reactions, now, playLangu
   const { t } = useTranslation('feed');
   const titleId = useId();
   const people = usePeopleContext({ scenario, personas, playLanguage, items, media });
-  const conversations = useMemo(() => inboxConversations(items, scenario, people.items), [items, scenario, people.items]);
+  // Answered or not, as the debrief will judge it: a direct message answers an urgent message, and
+  // direct messages are all here.
+  const urgent = useMemo(() => new Map(dutyOfCare(items, scenario).map((entry) => [entry.injectId, entry])), [items, scenario]);
+  const conversations = useMemo(() => raiseUnanswered(inboxConversations(items, scenario, people.items), urgent), [items, scenario, people.items, urgent]);
 
   return (
     <section className={classes.inbox} aria-labelledby={titleId} data-testid="inbox">
@@ -63,7 +69,15 @@ export function InboxView({ items, scenario, personas, reactions, now, playLangu
         <ol className={classes.conversations}>
           {conversations.map((conversation) => (
             <li key={conversation.key}>
-              <ConversationView conversation={conversation} people={people} reactions={reactions} now={now} onReply={onReply} replyingTo={replyingTo} />
+              <ConversationView
+                conversation={conversation}
+                people={people}
+                urgent={urgent}
+                reactions={reactions}
+                now={now}
+                onReply={onReply}
+                replyingTo={replyingTo}
+              />
             </li>
           ))}
         </ol>
@@ -72,22 +86,36 @@ export function InboxView({ items, scenario, personas, reactions, now, playLangu
   );
 }
 
+/** Whether a conversation holds an urgent message still without an answer. */
+function waitsForAnswer(conversation: Conversation, urgent: ReadonlyMap<string, DutyOfCare>): boolean {
+  return conversation.items.some((item) => urgent.get(item.id)?.answeredAt === null);
+}
+
+/** Conversations with an unanswered urgent message first (in their order), then the rest as they were. */
+function raiseUnanswered(conversations: Conversation[], urgent: ReadonlyMap<string, DutyOfCare>): Conversation[] {
+  if (urgent.size === 0) return conversations;
+  const waiting = conversations.filter((conversation) => waitsForAnswer(conversation, urgent));
+  return waiting.length === 0 ? conversations : [...waiting, ...conversations.filter((conversation) => !waiting.includes(conversation))];
+}
+
 interface ConversationProps {
   conversation: Conversation;
   people: PeopleContext;
+  urgent: ReadonlyMap<string, DutyOfCare>;
   reactions: Record<string, ReactionPlan> | undefined;
   now: number;
   onReply: ((item: FeedItem) => void) | undefined;
   replyingTo: string | null;
 }
 
-function ConversationView({ conversation, people, reactions, now, onReply, replyingTo }: ConversationProps) {
+function ConversationView({ conversation, people, urgent, reactions, now, onReply, replyingTo }: ConversationProps) {
   const { t } = useTranslation('feed');
   const platformName = usePlatformName();
   const headingId = useId();
   const account = conversation.accountId === null ? undefined : people.scenario.accounts.find((candidate) => candidate.id === conversation.accountId);
   const persona = conversation.personaId ? people.personas.get(conversation.personaId) : undefined;
   const headquarters = conversation.headquarters || persona?.role === 'headquarters';
+  const waiting = waitsForAnswer(conversation, urgent);
   const title =
     conversation.kind === 'notifications'
       ? t('inbox.notifications')
@@ -107,6 +135,7 @@ function ConversationView({ conversation, people, reactions, now, onReply, reply
       data-kind={conversation.kind}
       data-persona={conversation.personaId ?? undefined}
       data-headquarters={headquarters || undefined}
+      data-urgent={waiting || undefined}
     >
       <div className={classes.conversationHeader}>
         {avatarAuthor ? (
@@ -127,6 +156,11 @@ function ConversationView({ conversation, people, reactions, now, onReply, reply
                 {t('inbox.headquarters')}
               </Badge>
             )}
+            {waiting && (
+              <Badge size="sm" variant="filled" color="red.8" leftSection={<AlertIcon size={12} />} data-testid="inbox-awaiting-answer">
+                {t('inbox.awaitingAnswer')}
+              </Badge>
+            )}
           </div>
           <p className={classes.via}>
             {persona && <span>{atHandle(persona.handle)}</span>}
@@ -139,6 +173,7 @@ function ConversationView({ conversation, people, reactions, now, onReply, reply
           <li key={item.id} className={classes.messageSlot} data-direction={item.source === 'trainee' ? 'out' : 'in'}>
             <Message
               item={item}
+              urgent={urgent.get(item.id) ?? null}
               conversation={conversation}
               people={people}
               reactions={reactions}
@@ -155,6 +190,8 @@ function ConversationView({ conversation, people, reactions, now, onReply, reply
 
 interface MessageProps {
   item: FeedItem;
+  /** Set when the item is an urgent message: whether and when it was answered. */
+  urgent: DutyOfCare | null;
   conversation: Conversation;
   people: PeopleContext;
   reactions: Record<string, ReactionPlan> | undefined;
@@ -163,7 +200,7 @@ interface MessageProps {
   replying: boolean;
 }
 
-function Message({ item, conversation, people, reactions, now, onReply, replying }: MessageProps) {
+function Message({ item, urgent, conversation, people, reactions, now, onReply, replying }: MessageProps) {
   const { t, i18n } = useTranslation('feed');
   const author = authorOf(item, people);
   const outgoing = item.source === 'trainee';
@@ -175,6 +212,7 @@ function Message({ item, conversation, people, reactions, now, onReply, replying
     (item.source === 'inject' && item.inject.type === 'direct-message') ||
     (item.source === 'audience' && item.personaId !== null && conversation.kind === 'persona');
   const time = t('time', { time: formatSimTime(item.at) });
+  const label = t(`item.${labelKeyOf(item)}`, { author: author.name, time });
 
   let status: string | null = null;
   if (item.source === 'trainee') {
@@ -187,13 +225,14 @@ function Message({ item, conversation, people, reactions, now, onReply, replying
 
   return (
     <article
-      className={cx(classes.message, outgoing && classes.outgoing, request && classes.request)}
-      aria-label={t(`item.${labelKeyOf(item)}`, { author: author.name, time })}
+      className={cx(classes.message, outgoing && classes.outgoing, request && classes.request, urgent && classes.urgent)}
+      aria-label={urgent ? t('inbox.urgentLabel', { label }) : label}
       data-testid="inbox-item"
       data-item-id={item.id}
       data-source={item.source}
       data-kind={item.source === 'inject' ? item.inject.type : item.source === 'trainee' ? item.kind : 'reply'}
       data-replying={replying || undefined}
+      data-urgent={urgent ? (urgent.answeredAt === null ? 'unanswered' : 'answered') : undefined}
     >
       <div className={classes.bubbleHead}>
         {/* In a conversation with one person the heading names them; elsewhere each message says who wrote it. */}
@@ -210,6 +249,12 @@ function Message({ item, conversation, people, reactions, now, onReply, replying
             {t('kind.notification')}
           </span>
         )}
+        {urgent && (
+          <span className={classes.urgentMark} data-testid="inbox-urgent">
+            <AlertIcon size={12} />
+            {urgent.answeredAt === null ? t('inbox.urgent') : t('inbox.urgentAnswered', { time: formatSimTime(urgent.answeredAt) })}
+          </span>
+        )}
       </div>
       <RichText text={text} className={classes.text} />
       {item.source === 'inject' &&
@@ -218,11 +263,6 @@ function Message({ item, conversation, people, reactions, now, onReply, replying
         ))}
       <div className={classes.bubbleFoot}>
         {item.source === 'trainee' && <GradeBadge item={item} />}
-        {item.source === 'audience' && (
-          <span className={cx(base.mood, classes.mood)} data-mood={item.mood} data-testid="inbox-mood">
-            <VisuallyHidden>{t('mood.prefix')}</VisuallyHidden> {t(`mood.${item.mood}`)}
-          </span>
-        )}
         {replying && (
           <Badge size="sm" variant="filled" data-testid="inbox-replying-now">
             {t('replyingNow')}

@@ -48,14 +48,14 @@ describe('platform descriptors', () => {
   });
 
   it('present each platform as its app does', () => {
-    expect(platformDescriptor('telegram').feed).toMatchObject({ skin: 'telegram', order: 'oldest-first', audienceNoun: 'subscribers' });
+    expect(platformDescriptor('telegram').feed).toMatchObject({ skin: 'telegram', order: 'oldest-first', posting: 'channel', audienceNoun: 'subscribers' });
     expect(platformDescriptor('instagram').feed).toMatchObject({ skin: 'instagram', media: 'image-first' });
     expect(platformDescriptor('x').feed).toMatchObject({ skin: 'x', threads: 'linked-posts', order: 'newest-first' });
     expect(platformDescriptor('facebook').feed).toMatchObject({ threads: 'one-post', comments: 'threaded' });
     for (const { id, feed } of platformDescriptors()) {
       expect(feed.comments, id).toBe('threaded');
       expect(new Set(feed.metrics).size, id).toBe(feed.metrics.length);
-      if (id !== 'telegram') expect(feed.order, id).toBe('newest-first');
+      if (id !== 'telegram') expect([feed.order, feed.posting], id).toEqual(['newest-first', 'everyone']);
       if (id !== 'instagram') expect(feed.media, id).toBe('optional');
     }
   });

@@ -54,6 +54,11 @@ export interface FeedPresentation {
   audienceNoun: 'followers' | 'subscribers';
   /** A Telegram channel reads like a chat: oldest first, the newest at the bottom. */
   order: 'newest-first' | 'oldest-first';
+  /**
+   * Who posts in the account's feed: a Telegram channel posts alone and everyone else comments under
+   * its posts; elsewhere anyone's post is a post.
+   */
+  posting: 'channel' | 'everyone';
   /** Answers sit under the post they answer (every platform we model threads them). */
   comments: 'threaded' | 'inline';
   /** Instagram shows the picture first and the caption under it. */
@@ -77,9 +82,10 @@ const labels = (overrides: Partial<Record<Metric, MetricLabel>> = {}): Record<Me
   ...overrides,
 });
 
-/** The common case: newest first, answers threaded, picture optional, a thread as one post. */
+/** The common case: newest first, anyone posts, answers threaded, picture optional, a thread as one post. */
 const feed = (presentation: Pick<FeedPresentation, 'skin' | 'metrics' | 'labels' | 'audienceNoun'> & Partial<FeedPresentation>): FeedPresentation => ({
   order: 'newest-first',
+  posting: 'everyone',
   comments: 'threaded',
   media: 'optional',
   threads: 'one-post',
@@ -160,6 +166,7 @@ const DESCRIPTORS: Readonly<Record<Platform, PlatformDescriptor>> = {
       labels: labels({ likes: 'reactions', shares: 'forwards', replies: 'comments' }),
       audienceNoun: 'subscribers',
       order: 'oldest-first',
+      posting: 'channel',
     }),
   },
   linkedin: {

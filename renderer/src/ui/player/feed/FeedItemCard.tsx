@@ -1,9 +1,10 @@
 // Runtime: renderer. One item of a trainee account's feed in the platform's skin: an inject from a
 // persona (a post, a reply, news, a trend), one of the trainee's publications with its live counts
-// and grade, or a reply from the audience with its mood. A pure view of its props.
+// and grade, or a reply from the audience. A pure view of its props. The mood a reply was drawn for
+// stays in the data (the debrief counts it) and is never shown: people do not label their moods.
 import { ActionIcon, Avatar, Badge, UnstyledButton, VisuallyHidden } from '@mantine/core';
-import type { ReactNode } from 'react';
-import { useState } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReactionPlan } from '../../../core/engine/audience';
 import { summarizeAt } from '../../../core/engine/audience';
@@ -54,6 +55,12 @@ export interface FeedItemCardProps {
   replying: boolean;
   /** Where the platform folds a long post behind "See more", if it does. */
   foldAt?: number | undefined;
+  /** Shown under the post it answers, in a thread: drawn as a comment. */
+  nested?: boolean;
+  /** Whether to say whom it answers (a comment under the post it answers needs no such line on most platforms). */
+  showTarget?: boolean;
+  /** Telegram: a message in the channel's discussion, with no channel post to sit under. */
+  discussion?: boolean;
 }
 
 type LabelKey =
@@ -292,6 +299,16 @@ function Engagement({ item, skin, counts, author, onReply, replyable }: Engageme
     ) : null;
   }
 
+  // News and trends are reports, not conversations: no figures, no Like, Comment or Share on any
+  // platform. The trainee may still answer a news report (the desk's own action, not a social button).
+  if (item.source === 'inject' && (item.inject.type === 'news' || item.inject.type === 'trend')) {
+    return canReply ? (
+      <div className={base.footer}>
+        <ReplyButton item={item} author={author} style="reply" onReply={onReply} />
+      </div>
+    ) : null;
+  }
+
   switch (skin.skin) {
     case 'facebook': {
       const likes = metrics.find((metric) => metric.metric === 'likes');
@@ -302,10 +319,17 @@ function Engagement({ item, skin, counts, author, onReply, replyable }: Engageme
             <div className={base.summary}>
               <span className={base.summaryPart}>{likes && <Count skin={skin} metric="likes" value={likes.value} />}</span>
               <span className={base.summaryPart}>
-                {rest.map((metric) => (
-                  <span key={metric.metric} className={base.count} data-testid="feed-count" data-metric={metric.metric} data-value={metric.value}>
-                    {t(`metric.${metric.label}`, compactCount(metric.value, i18n.language))}
-                  </span>
+                {rest.map((metric, index) => (
+                  <Fragment key={metric.metric}>
+                    {index > 0 && (
+                      <span className={base.separator} aria-hidden="true">
+                        ·
+                      </span>
+                    )}
+                    <span className={base.count} data-testid="feed-count" data-metric={metric.metric} data-value={metric.value}>
+                      {t(`metric.${metric.label}`, compactCount(metric.value, i18n.language))}
+                    </span>
+                  </Fragment>
                 ))}
               </span>
             </div>
@@ -401,19 +425,136 @@ function Engagement({ item, skin, counts, author, onReply, replyable }: Engageme
   }
 }
 
-export function FeedItemCard({ item, skin, skinClasses: sk, people, reactions, now, onReply, replying, foldAt }: FeedItemCardProps) {
+/** A picture for an image-first platform's post that came without one: a neutral drawing, described as what it is. */
+export function PicturePlaceholder({ seed }: { seed: string }) {
+  const { t } = useTranslation('feed');
+  return (
+    <div
+      className={base.placeholder}
+      role="img"
+      aria-label={t('placeholder')}
+      data-testid="feed-placeholder"
+      style={{ '--placeholder-hue': `var(--mantine-color-${avatarColor(seed).split('.')[0]}-5)` } as CSSProperties}
+    >
+      <ImageIcon size={40} />
+    </div>
+  );
+}
+
+/** The pictures an inject carries, or on an image-first platform a placeholder where it has none. */
+function Pictures({ item, people, imageFirst }: { item: FeedItem; people: PeopleContext; imageFirst: boolean }) {
+  const media = item.source === 'inject' ? (item.inject.media ?? []) : [];
+  if (media.length === 0) return imageFirst ? <PicturePlaceholder seed={item.id} /> : null;
+  return (
+    <>
+      {media.map((entry) => (
+        <InjectMedia key={entry.file} source={people.media?.(entry.file) ?? null} alt={localized(entry.alt, people.playLanguage)} />
+      ))}
+    </>
+  );
+}
+
+/** Name, badges, handle and (unless the skin puts it at the foot) the time. */
+function Meta({ author, at, timeInFoot, nameClass }: { author: Author; at: number; timeInFoot: boolean; nameClass?: string | undefined }) {
+  const { t } = useTranslation('feed');
+  return (
+    <div className={base.meta}>
+      <span className={cx(base.name, nameClass)} data-testid="feed-author">
+        {author.name}
+      </span>
+      {author.verified && <VerifiedMark />}
+      {author.own && (
+        <Badge size="xs" variant="outline" data-testid="feed-own">
+          {t('you')}
+        </Badge>
+      )}
+      {author.handle && <span className={base.handle}>{author.handle}</span>}
+      {!timeInFoot && <SimTime at={at} />}
+    </div>
+  );
+}
+
+export function FeedItemCard({
+  item,
+  skin,
+  skinClasses: sk,
+  people,
+  reactions,
+  now,
+  onReply,
+  replying,
+  foldAt,
+  nested = false,
+  showTarget = true,
+  discussion = false,
+}: FeedItemCardProps) {
   const { t } = useTranslation('feed');
   const author = authorOf(item, people);
-  const target = replyTargetOf(item, people);
+  const target = showTarget ? replyTargetOf(item, people) : null;
   const time = t('time', { time: formatSimTime(item.at) });
   const labelKey = labelKeyOf(item);
   const text = itemText(item, people.playLanguage);
   const injectType = item.source === 'inject' ? item.inject.type : null;
+  const report = injectType === 'news' || injectType === 'trend';
   const replyable = item.source === 'audience' || (item.source === 'inject' && injectType !== 'trend');
   const counts = countsOf(item, reactions, now);
-  const comment = item.source === 'audience';
+  // Drawn as a comment: an answer under its post, anything from the audience, a message in a channel's discussion.
+  const comment = nested || item.source === 'audience' || discussion;
   const timeInFoot = skin.skin === 'telegram';
   const parts = item.source === 'trainee' && item.kind === 'thread' ? threadParts(text) : null;
+  const imageFirst = skin.media === 'image-first' && !comment && !report;
+
+  const engagement = <Engagement item={item} skin={skin} counts={counts} author={author} onReply={onReply} replyable={replyable} />;
+  const badges = (item.source === 'trainee' || replying) && (
+    <div className={base.badges}>
+      {item.source === 'trainee' && <GradeBadge item={item} />}
+      {replying && (
+        <Badge size="sm" variant="filled" data-testid="feed-replying-now">
+          {t('replyingNow')}
+        </Badge>
+      )}
+    </div>
+  );
+  const articleProps = {
+    className: cx(base.item, sk.item, comment && base.comment, comment && sk.comment, imageFirst && base.imageFirst),
+    'aria-label': t(`item.${labelKey}`, { author: author.name, time }),
+    'data-testid': 'feed-item',
+    'data-item-id': item.id,
+    'data-source': item.source,
+    'data-kind': item.source === 'inject' ? item.inject.type : item.source === 'trainee' ? item.kind : 'comment',
+    // What the reply was drawn for: kept for the record, never shown.
+    'data-mood': item.source === 'audience' ? item.mood : undefined,
+    'data-replying': replying || undefined,
+  };
+
+  // X and its kind: a thread is separate posts, one under another, joined by a line between the avatars.
+  if (parts && parts.length > 1 && skin.threads === 'linked-posts') {
+    return (
+      <article {...articleProps} className={cx(articleProps.className, base.linkedThread)}>
+        <ol className={base.linked} aria-label={t('thread.label', { count: parts.length })} data-testid="feed-thread">
+          {parts.map((part, index) => (
+            <li key={part.start} className={base.linkedPart}>
+              <article
+                className={base.linkedPost}
+                aria-label={t('thread.partLabel', { index: index + 1, total: parts.length })}
+                data-testid="feed-thread-part"
+                data-part={index + 1}
+              >
+                <AuthorAvatar author={author} size={40} className={sk.avatar} />
+                <div className={cx(base.main, sk.main)}>
+                  <Meta author={author} at={item.at} timeInFoot={timeInFoot} nameClass={sk.name} />
+                  <RichText text={part.text.trim()} />
+                  <span className={base.partNumber}>{t('thread.part', { index: index + 1, total: parts.length })}</span>
+                  {index === 0 && badges}
+                  {index === 0 && engagement}
+                </div>
+              </article>
+            </li>
+          ))}
+        </ol>
+      </article>
+    );
+  }
 
   let body: ReactNode;
   if (injectType === 'news') {
@@ -452,22 +593,39 @@ export function FeedItemCard({ item, skin, skinClasses: sk, people, reactions, n
         ))}
       </ol>
     );
-  } else if (item.source === 'audience') {
+  } else if (comment) {
     body = <RichText text={text} />;
   } else {
     body = <FoldedText text={text} foldAt={foldAt} />;
   }
 
+  const replyingTo = target && (
+    <p className={base.replyingTo} data-testid="feed-replying-to">
+      {target.handle ? t('replyingTo', { handle: target.handle }) : t('replyingToName', { name: target.name })}
+    </p>
+  );
+
+  // Instagram and its kind: the author, the picture edge to edge, the figures, then the caption.
+  if (imageFirst) {
+    return (
+      <article {...articleProps}>
+        <div className={base.imageHead}>
+          <AuthorAvatar author={author} size={32} className={sk.avatar} />
+          <Meta author={author} at={item.at} timeInFoot={false} nameClass={sk.name} />
+        </div>
+        <Pictures item={item} people={people} imageFirst />
+        <div className={base.imageBody}>
+          {engagement}
+          {replyingTo}
+          <FoldedText text={text} foldAt={foldAt} />
+          {badges}
+        </div>
+      </article>
+    );
+  }
+
   return (
-    <article
-      className={cx(base.item, sk.item, comment && base.comment, comment && sk.comment)}
-      aria-label={t(`item.${labelKey}`, { author: author.name, time })}
-      data-testid="feed-item"
-      data-item-id={item.id}
-      data-source={item.source}
-      data-kind={item.source === 'inject' ? item.inject.type : item.source === 'trainee' ? item.kind : 'comment'}
-      data-replying={replying || undefined}
-    >
+    <article {...articleProps}>
       {injectType === 'trend' ? (
         <span className={base.trendIcon} aria-hidden="true">
           <TrendIcon size={22} />
@@ -476,45 +634,13 @@ export function FeedItemCard({ item, skin, skinClasses: sk, people, reactions, n
         <AuthorAvatar author={author} size={comment ? 32 : 40} className={sk.avatar} />
       )}
       <div className={cx(base.main, sk.main)}>
-        <div className={base.meta}>
-          <span className={cx(base.name, sk.name)} data-testid="feed-author">
-            {author.name}
-          </span>
-          {author.verified && <VerifiedMark />}
-          {author.own && (
-            <Badge size="xs" variant="outline" data-testid="feed-own">
-              {t('you')}
-            </Badge>
-          )}
-          {author.handle && <span className={base.handle}>{author.handle}</span>}
-          {!timeInFoot && <SimTime at={item.at} />}
-        </div>
-        {target && (
-          <p className={base.replyingTo} data-testid="feed-replying-to">
-            {target.handle ? t('replyingTo', { handle: target.handle }) : t('replyingToName', { name: target.name })}
-          </p>
-        )}
+        <Meta author={author} at={item.at} timeInFoot={timeInFoot} nameClass={sk.name} />
+        {discussion && <p className={base.replyingTo}>{t('discussion')}</p>}
+        {replyingTo}
         {body}
-        {item.source === 'inject' &&
-          item.inject.media?.map((media) => (
-            <InjectMedia key={media.file} source={people.media?.(media.file) ?? null} alt={localized(media.alt, people.playLanguage)} />
-          ))}
-        {(item.source === 'trainee' || item.source === 'audience' || replying) && (
-          <div className={base.badges}>
-            {item.source === 'trainee' && <GradeBadge item={item} />}
-            {item.source === 'audience' && (
-              <span className={base.mood} data-mood={item.mood} data-testid="feed-mood">
-                <VisuallyHidden>{t('mood.prefix')}</VisuallyHidden> {t(`mood.${item.mood}`)}
-              </span>
-            )}
-            {replying && (
-              <Badge size="sm" variant="filled" data-testid="feed-replying-now">
-                {t('replyingNow')}
-              </Badge>
-            )}
-          </div>
-        )}
-        <Engagement item={item} skin={skin} counts={counts} author={author} onReply={onReply} replyable={replyable} />
+        <Pictures item={item} people={people} imageFirst={false} />
+        {badges}
+        {engagement}
       </div>
     </article>
   );

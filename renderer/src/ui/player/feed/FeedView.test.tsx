@@ -26,7 +26,7 @@ import { theme } from '../../theme';
 import type { FeedViewProps } from './FeedView';
 import { FeedView } from './FeedView';
 import { mediaResolverFor } from './media';
-import { feedItemsFor } from './select';
+import { feedItemsFor, feedThreads } from './select';
 
 const pack = loadPack(readFolder(CORE_LIBRARY_DIR), { appVersion: '0.1.0' }).pack!;
 const scenario = pack.scenarios.find((candidate) => candidate.id === 'earthquake-consular')!;
@@ -62,6 +62,15 @@ async function renderFeed(props: Partial<FeedViewProps> = {}, { language = 'en',
 }
 
 const rendered = () => screen.queryAllByTestId('feed-item').map((element) => element.dataset.itemId);
+/** Opens every row's earlier answers. */
+const showAll = async (user: ReturnType<typeof userEvent.setup>) => {
+  for (const button of screen.queryAllByTestId('feed-show-earlier')) await user.click(button);
+};
+/** The rows a feed of `list` shows, newest first, as the ids of their root. */
+const rowIds = (list: readonly FeedItem[]) =>
+  feedThreads(list)
+    .map((row) => row.root.id)
+    .reverse();
 const article = (id: string) => screen.getAllByTestId('feed-item').find((element) => element.dataset.itemId === id)!;
 const count = (element: HTMLElement, metric: string) =>
   within(element)
@@ -70,9 +79,24 @@ const count = (element: HTMLElement, metric: string) =>
 const average = (item: FeedPublication) => Math.round((item.grade.axes.tone.score + item.grade.axes.policy.score + item.grade.axes.platform.score) / 3);
 
 describe('FeedView: items', () => {
-  it('shows every item, the newest first', async () => {
-    await renderFeed();
-    expect(rendered()).toEqual(items.map((item) => item.id).reverse());
+  it('shows every post newest first, with the latest answers under the post they answer and the earlier ones on request', async () => {
+    const { user } = await renderFeed();
+    const rows = feedThreads(items).reverse();
+    expect(rows.length).toBeLessThan(items.length);
+    expect(rendered()).toEqual(rows.flatMap((row) => [row.root.id, ...row.replies.slice(-3).map((item) => item.id)]));
+    const busy = rows.find((row) => row.replies.length > 3)!;
+    expect(screen.getAllByTestId('feed-show-earlier').map((element) => element.textContent)).toContain(
+      `Show ${busy.replies.length - 3} earlier ${busy.replies.length - 3 === 1 ? 'reply' : 'replies'}`,
+    );
+    await showAll(user);
+    expect(rendered()).toEqual(rows.flatMap((row) => [row.root.id, ...row.replies.map((item) => item.id)]));
+    // A reply is drawn under its post, in the same row.
+    const row = screen.getAllByTestId('feed-row').find((element) => element.dataset.root === 'troll-hiding')!;
+    expect(
+      within(row)
+        .getAllByTestId('feed-item')
+        .map((element) => element.dataset.itemId),
+    ).toContain('irena-son');
     expect(screen.getByRole('region', { name: 'Feed of Embassy of Azuria in Tallvik on X' })).toBeTruthy();
   });
 
@@ -101,7 +125,8 @@ describe('FeedView: items', () => {
   });
 
   it('says whom a reply answers', async () => {
-    await renderFeed();
+    const { user } = await renderFeed();
+    await showAll(user);
     expect(within(article('irena-son')).getByTestId('feed-replying-to').textContent).toBe('Replying to @truthseeker_88');
     expect(within(article('holt-casualties')).queryByTestId('feed-replying-to')).toBeNull();
   });
@@ -113,18 +138,29 @@ describe('FeedView: items', () => {
     expect(within(trend).queryByTestId('feed-reply')).toBeNull();
   });
 
-  it("shows the trainee's thread as theirs: the account, a numbered chain, the grade and live counts", async () => {
+  it("shows the trainee's thread on X as separate linked posts: the account on each, numbered, the grade and live counts", async () => {
     await renderFeed();
     const own = screen.getByRole('article', { name: 'Your thread, T+0:45' });
     expect(own.dataset.source).toBe('trainee');
-    expect(within(own).getByTestId('feed-author').textContent).toBe('Embassy of Azuria in Tallvik');
-    expect(within(own).getByText('@AzuriaInTallvik')).toBeTruthy();
-    expect(within(own).getByTestId('feed-own').textContent).toBe('You');
+    expect(within(own).getAllByTestId('feed-author')[0]!.textContent).toBe('Embassy of Azuria in Tallvik');
+    expect(within(own).getAllByText('@AzuriaInTallvik')[0]).toBeTruthy();
+    expect(within(own).getAllByTestId('feed-own')[0]!.textContent).toBe('You');
     const parts = threadParts(thread.text);
     expect(parts.length).toBeGreaterThan(1);
     const chain = within(own).getByRole('list', { name: `Thread of ${parts.length} parts` });
     expect(within(chain).getAllByRole('listitem')).toHaveLength(parts.length);
-    expect(within(chain).getByText(`1/${parts.length}`)).toBeTruthy();
+    const posts = within(chain).getAllByTestId('feed-thread-part');
+    expect(posts).toHaveLength(parts.length);
+    posts.forEach((post, index) => {
+      expect(post.getAttribute('aria-label')).toBe(`Part ${index + 1} of ${parts.length}`);
+      expect(within(post).getByTestId('feed-author').textContent).toBe('Embassy of Azuria in Tallvik');
+      expect(within(post).getByText(`${index + 1}/${parts.length}`)).toBeTruthy();
+      expect(post.textContent).toContain(parts[index]!.text.trim().slice(0, 30));
+    });
+    // The figures and the grade belong to the thread's first post.
+    expect(within(posts[0]!).getByTestId('feed-grade')).toBeTruthy();
+    expect(within(posts[1]!).queryByTestId('feed-grade')).toBeNull();
+    expect(within(posts[1]!).queryAllByTestId('feed-count')).toHaveLength(0);
     const grade = within(own).getByTestId('feed-grade');
     expect(grade.textContent).toBe(`${thread.grade.passed ? 'Passed' : 'Failed'} · ${average(thread)}`);
     const totals = summarizeAt(state.reactions[thread.id]!, state.time);
@@ -135,18 +171,34 @@ describe('FeedView: items', () => {
     expect(within(own).queryByTestId('feed-reply')).toBeNull();
   });
 
-  it('shows replies from the audience with their mood in words and whom they answer', async () => {
-    await renderFeed();
+  it('shows replies from the audience as people answering: a name and handle, whom they answer, and no mood label', async () => {
+    const { user } = await renderFeed();
+    await showAll(user);
     expect(replies.length).toBeGreaterThan(0);
     for (const reply of replies) {
       const element = article(reply.id);
       expect(element.dataset.source).toBe('audience');
       expect(within(element).getByTestId('feed-replying-to').textContent).toBe('Replying to @AzuriaInTallvik');
-      const mood = within(element).getByTestId('feed-mood');
-      expect(mood.dataset.mood).toBe(reply.mood);
-      expect(mood.textContent).toBe(`Mood: ${reply.mood[0]!.toUpperCase()}${reply.mood.slice(1)}`);
+      // The mood is kept for the debrief, not printed.
+      expect(element.dataset.mood).toBe(reply.mood);
+      expect(element.textContent).not.toMatch(/Mood|Supportive|Grateful|Confused|Critical|Hostile/);
+      const name = within(element).getByTestId('feed-author').textContent;
+      if (reply.author) {
+        expect(name).toBe(reply.author.name);
+        expect(within(element).getByText(`@${reply.author.handle.replace(/^@/, '')}`)).toBeTruthy();
+      } else {
+        expect(name).toBe(personas.get(reply.personaId!)?.name.en ?? reply.personaId);
+      }
       expect(within(element).getByText(reply.text.split('\n')[0]!.slice(0, 20), { exact: false })).toBeTruthy();
     }
+  });
+
+  it('shows a generated member of the public as a person, never as "A follower"', async () => {
+    const reply = { ...replies[0]!, personaId: null, author: { name: 'Lena Varga', handle: 'lenavarga' } };
+    await renderFeed({ items: [thread, reply] });
+    expect(within(article(reply.id)).getByTestId('feed-author').textContent).toBe('Lena Varga');
+    expect(within(article(reply.id)).getByText('@lenavarga')).toBeTruthy();
+    expect(screen.queryByText('A follower')).toBeNull();
   });
 
   it('moves the counts of a publication as simulated time passes', async () => {
@@ -166,10 +218,11 @@ describe('FeedView: items', () => {
   it('offers to reply to injects and audience replies, and highlights the item being answered', async () => {
     const onReply = vi.fn();
     const { user, rerender } = await renderFeed({ onReply });
+    await showAll(user);
     await user.click(screen.getByRole('button', { name: 'Reply to Mira Holt, Meridian Wire' }));
     expect(onReply).toHaveBeenCalledWith(items.find((item) => item.id === 'holt-casualties'));
 
-    const reply = replies[0]!;
+    const reply = replies.at(-1)!;
     await user.click(within(article(reply.id)).getByTestId('feed-reply'));
     expect(onReply).toHaveBeenLastCalledWith(reply);
 
@@ -203,25 +256,25 @@ describe('FeedView: items', () => {
 describe('FeedView: new items', () => {
   it('keeps what the reader is looking at and offers the items that arrived above it', async () => {
     // Three items fit: the reader sees the three newest of the first three.
-    const { user, rerender } = await renderFeed({ items: items.slice(0, 3) }, { viewport: 300 });
+    // The items up to the last one of the `count`th post: rows are posts with the answers under them.
+    const upTo = (count: number) => items.slice(0, items.findLastIndex((_, index) => rowIds(items.slice(0, index + 1)).length === count) + 1);
+    expect(rowIds(items)).toHaveLength(6);
+    // Three rows fit: the reader sees the first three posts, newest first.
+    const { user, rerender } = await renderFeed({ items: upTo(3) }, { viewport: 300 });
     const before = rendered();
-    expect(before).toEqual(
-      items
-        .slice(0, 3)
-        .map((item) => item.id)
-        .reverse(),
-    );
+    expect(before).toEqual(rowIds(upTo(3)));
     expect(screen.queryByTestId('feed-new-items')).toBeNull();
 
-    rerender({ items: items.slice(0, 6) });
+    // New posts arrive above: counted as posts; an answer joining its post's row is no new post.
+    rerender({ items: upTo(5) });
+    expect(rendered()).toEqual(before);
+    expect(screen.getByTestId('feed-new-items').textContent).toBe('2 new posts');
+
+    rerender({ items: upTo(6) });
     expect(rendered()).toEqual(before);
     expect(screen.getByTestId('feed-new-items').textContent).toBe('3 new posts');
 
-    rerender({ items: items.slice(0, 7) });
-    expect(rendered()).toEqual(before);
-    expect(screen.getByTestId('feed-new-items').textContent).toBe('4 new posts');
-
-    await user.click(screen.getByRole('button', { name: '4 new posts' }));
+    await user.click(screen.getByRole('button', { name: '3 new posts' }));
     expect(screen.queryByTestId('feed-new-items')).toBeNull();
     // The pill is gone; the keyboard stays in the feed.
     expect(document.activeElement).toBe(screen.getByTestId('feed-list'));
@@ -282,7 +335,7 @@ describe('FeedView: skins', () => {
     ['telegram', 'telegram'],
     ['weibo', 'weibo'],
     ['youtube', 'generic'],
-    ['instagram', 'generic'],
+    ['instagram', 'instagram'],
     ['threads', 'generic'],
     ['mastodon', 'generic'],
     ['bluesky', 'generic'],
@@ -424,10 +477,11 @@ describe('FeedView in Russian', () => {
   const ruThread = ruItems.find((item): item is FeedPublication => item.source === 'trainee' && item.kind === 'thread')!;
 
   it('speaks Russian: header, items, counts, grade, replies and the pill', async () => {
-    const { rerender } = await renderFeed(
+    const { rerender, user } = await renderFeed(
       { items: ruItems, reactions: ruState.reactions, now: ruState.time, playLanguage: 'ru', onReply: vi.fn() },
       { language: 'ru' },
     );
+    await showAll(user);
     expect(screen.getByTestId('feed-followers').textContent).toBe('34\u00a0тыс. подписчиков');
     expect(screen.getByRole('region', { name: 'Лента: Посольство Азурии в Таллвике (X)' })).toBeTruthy();
     const post = screen.getByRole('article', { name: 'Пост: Мира Холт, агентство «Меридиан», T+0:35' });
@@ -438,9 +492,9 @@ describe('FeedView in Russian', () => {
     expect(within(post).getByRole('button', { name: 'Ответить: Мира Холт, агентство «Меридиан»' })).toBeTruthy();
     expect(within(article('irena-son')).getByText('В ответ @truthseeker_88')).toBeTruthy();
     const own = screen.getByRole('article', { name: 'Ваш тред, T+0:45' });
-    expect(within(own).getByTestId('feed-own').textContent).toBe('Вы');
+    expect(within(own).getAllByTestId('feed-own')[0]!.textContent).toBe('Вы');
     expect(within(own).getByTestId('feed-grade').textContent).toBe(`${ruThread.grade.passed ? 'Зачтено' : 'Не зачтено'} · ${average(ruThread)}`);
-    const reply = ruItems.find((item) => item.source === 'audience')!;
+    const reply = ruItems.findLast((item) => item.source === 'audience')!;
     expect(within(article(reply.id)).getByText('В ответ @AzuriaInTallvik')).toBeTruthy();
 
     rerender({ items: ruItems.slice(0, 1), reactions: ruState.reactions, now: ruState.time, playLanguage: 'ru', account: { ...account, platform: 'vk' } });
@@ -448,10 +502,18 @@ describe('FeedView in Russian', () => {
   });
 
   it('counts new posts with Russian plural forms', async () => {
-    const { rerender } = await renderFeed({ items: ruItems.slice(0, 3), playLanguage: 'ru' }, { language: 'ru', viewport: 300 });
-    rerender({ items: ruItems.slice(0, 5), playLanguage: 'ru' });
+    // Posts of a long feed: each stands alone.
+    const template = ruItems.find((item) => item.id === 'holt-casualties') as Extract<FeedItem, { source: 'inject' }>;
+    const bulk = Array.from({ length: 8 }, (_, index): FeedItem => ({
+      ...template,
+      id: `bulk-${index}`,
+      at: index,
+      inject: { ...template.inject, id: `bulk-${index}` },
+    }));
+    const { rerender } = await renderFeed({ items: bulk.slice(0, 3), playLanguage: 'ru' }, { language: 'ru', viewport: 300 });
+    rerender({ items: bulk.slice(0, 5), playLanguage: 'ru' });
     expect(screen.getByTestId('feed-new-items').textContent).toBe('2 новые публикации');
-    rerender({ items: ruItems.slice(0, 8), playLanguage: 'ru' });
+    rerender({ items: bulk.slice(0, 8), playLanguage: 'ru' });
     expect(screen.getByTestId('feed-new-items').textContent).toBe('5 новых публикаций');
   });
 

@@ -1,12 +1,13 @@
-// Runtime: renderer. The feed of one trainee account, newest first, in the platform's skin, with the
-// account's header above it. The list is virtualised (thousands of items stay smooth) and grows at
-// the top without moving what the reader is looking at: Virtuoso's `firstItemIndex` goes down by
-// the number of items that arrive, which tells it they were prepended, and a pill offers the new ones.
-import { Button } from '@mantine/core';
+// Runtime: renderer. The feed of one trainee account in the platform's skin, with the account's
+// header above it: each post a row with the answers under it, newest first (a Telegram channel
+// oldest first, the newest at the bottom, as the app reads). The list is virtualised (thousands of
+// rows stay smooth) and grows at its newest end without moving what the reader is looking at; a
+// pill, in a strip of its own, offers what arrived.
+import { Button, UnstyledButton } from '@mantine/core';
 import { useReducedMotion } from '@mantine/hooks';
-import { useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ListRange, VirtuosoHandle } from 'react-virtuoso';
+import type { VirtuosoHandle } from 'react-virtuoso';
 import { Virtuoso } from 'react-virtuoso';
 import type { ReactionPlan } from '../../../core/engine/audience';
 import type { FeedItem } from '../../../core/engine/timeline';
@@ -15,12 +16,14 @@ import { AuthorAvatar, cx, FeedItemCard } from './FeedItemCard';
 import type { SkinClasses } from './FeedItemCard';
 import base from './FeedView.module.css';
 import { compactCount } from './format';
-import { ArrowUpIcon } from './icons';
+import { ArrowDownIcon, ArrowUpIcon } from './icons';
 import type { PeopleContext } from './people';
 import { accountAuthor, usePeopleContext } from './people';
 import type { MediaResolver } from './media';
 import type { PlatformSkin, SkinId } from './skin';
 import { platformSkin } from './skin';
+import type { FeedThread } from './select';
+import { feedThreads, parentOf } from './select';
 import facebook from './skins/facebook.module.css';
 import generic from './skins/generic.module.css';
 import instagram from './skins/instagram.module.css';
@@ -120,8 +123,11 @@ export function FeedView({
   );
 }
 
-/** Virtuoso needs a positive first index that can go down by every item that will ever arrive. */
+/** Virtuoso needs a positive first index that can go down by every row that will ever arrive. */
 const FIRST_INDEX = 1_000_000_000;
+
+/** Answers shown under a post before "Show N earlier": the latest few, as the platforms show a busy post. */
+const REPLIES_SHOWN = 3;
 
 interface ListContext {
   skin: PlatformSkin;
@@ -132,15 +138,29 @@ interface ListContext {
   onReply: ((item: FeedItem) => void) | undefined;
   replyingTo: string | null;
   foldAt: number | undefined;
+  /** Rows whose earlier answers the reader opened. */
+  expanded: ReadonlySet<string>;
+  expand: (rootId: string) => void;
 }
 
-function renderItem(_index: number, item: FeedItem, context: ListContext) {
-  return (
-    // Spacing between cards lives in this padded slot: Virtuoso measures it, margins it would not.
-    <div className={cx(base.slot, context.skinClasses.slot)}>
+function ThreadRow({ row, context }: { row: FeedThread; context: ListContext }) {
+  const { t } = useTranslation('feed');
+  const { root, replies, discussion } = row;
+  const { skin } = context;
+  const open = context.expanded.has(root.id) || replies.some((reply) => reply.id === context.replyingTo);
+  const hidden = open ? 0 : Math.max(0, replies.length - REPLIES_SHOWN);
+  const inRow = new Set([root.id, ...replies.map((reply) => reply.id)]);
+
+  const card = (item: FeedItem, nested: boolean) => {
+    const parent = parentOf(item);
+    // Under the post it answers, a comment needs no "Replying to" line, except where the platform
+    // prints one (X); under another comment it says whom it answers.
+    const showTarget = nested ? parent !== null && inRow.has(parent) && (parent !== root.id || skin.threads === 'linked-posts') : !discussion;
+    return (
       <FeedItemCard
+        key={item.id}
         item={item}
-        skin={context.skin}
+        skin={skin}
         skinClasses={context.skinClasses}
         people={context.people}
         reactions={context.reactions}
@@ -148,12 +168,37 @@ function renderItem(_index: number, item: FeedItem, context: ListContext) {
         onReply={context.onReply}
         replying={context.replyingTo === item.id}
         foldAt={context.foldAt}
+        nested={nested}
+        showTarget={showTarget}
+        discussion={!nested && discussion}
       />
+    );
+  };
+
+  const noun = skin.labels.replies === 'comments' ? 'comments' : 'replies';
+  return (
+    // Spacing between rows lives in this padded slot: Virtuoso measures it, margins it would not.
+    <div className={cx(base.slot, context.skinClasses.slot)} data-testid="feed-row" data-root={root.id}>
+      {card(root, false)}
+      {replies.length > 0 && (
+        <div className={cx(base.replies, context.skinClasses.replies)} data-testid="feed-replies">
+          {hidden > 0 && (
+            <UnstyledButton className={base.showEarlier} onClick={() => context.expand(root.id)} data-testid="feed-show-earlier">
+              {t(`thread.earlier.${noun}`, { count: hidden })}
+            </UnstyledButton>
+          )}
+          {replies.slice(hidden).map((reply) => card(reply, true))}
+        </div>
+      )}
     </div>
   );
 }
 
-const itemKey = (_index: number, item: FeedItem) => item.id;
+function renderRow(_index: number, row: FeedThread, context: ListContext) {
+  return <ThreadRow row={row} context={context} />;
+}
+
+const rowKey = (_index: number, row: FeedThread) => row.root.id;
 
 interface FeedListProps extends Omit<FeedViewProps, 'account' | 'height' | 'replyingTo'> {
   skin: PlatformSkin;
@@ -167,60 +212,100 @@ function FeedList({ items, skin, skinClasses, scenario, personas, reactions, now
   const virtuoso = useRef<VirtuosoHandle>(null);
   const scroller = useRef<HTMLElement | null>(null);
   const reduceMotion = useReducedMotion();
-  // How many items the reader has had in front of them; the rest arrived above what they are reading.
-  const [seen, setSeen] = useState(items.length);
-  const unseen = Math.max(0, items.length - seen);
-  const firstItemIndex = FIRST_INDEX - items.length;
+  const oldestFirst = skin.order === 'oldest-first';
+  // A post and its answers are one row: an answer grows its row, a new post adds a row at the newest end.
+  const rows = useMemo(() => feedThreads(items, { channel: skin.posting === 'channel' }), [items, skin.posting]);
+  // How many rows the reader has had in front of them; the rest arrived beyond what they are reading.
+  const [seen, setSeen] = useState(rows.length);
+  const unseen = Math.max(0, rows.length - seen);
+  // Newest first, rows arrive at the top: the first index goes down by each, which tells Virtuoso they
+  // were prepended and keeps the reader where they are. Oldest first (a channel), they append below.
+  const firstItemIndex = oldestFirst ? FIRST_INDEX : FIRST_INDEX - rows.length;
+  const data = useMemo(() => (oldestFirst ? rows : rows.toReversed()), [rows, oldestFirst]);
 
-  const newestFirst = useMemo(() => items.toReversed(), [items]);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+  const expand = useCallback((rootId: string) => setExpanded((previous) => new Set(previous).add(rootId)), []);
   const people = usePeopleContext({ scenario, personas, playLanguage, items, media });
   const context = useMemo<ListContext>(
-    () => ({ skin, skinClasses, people, reactions, now, onReply, replyingTo, foldAt }),
-    [skin, skinClasses, people, reactions, now, onReply, replyingTo, foldAt],
+    () => ({ skin, skinClasses, people, reactions, now, onReply, replyingTo, foldAt, expanded, expand }),
+    [skin, skinClasses, people, reactions, now, onReply, replyingTo, foldAt, expanded, expand],
   );
 
-  const markSeen = () => setSeen((previous) => (previous === items.length ? previous : items.length));
-  // The newest item is on screen: whatever arrived is in front of the reader.
-  const onRange = (range: ListRange) => {
-    if (range.startIndex <= firstItemIndex) markSeen();
-  };
+  const markSeen = () => setSeen((previous) => (previous === rows.length ? previous : rows.length));
   const showNewest = () => {
-    virtuoso.current?.scrollToIndex({ index: 0, align: 'start', behavior: reduceMotion ? 'auto' : 'smooth' });
+    virtuoso.current?.scrollToIndex({
+      index: oldestFirst ? 'LAST' : 0,
+      align: oldestFirst ? 'end' : 'start',
+      behavior: reduceMotion ? 'auto' : 'smooth',
+    });
     markSeen();
     // The pill goes away; keyboard focus stays in the feed rather than falling to the page.
+    console.log('FOCUS', scroller.current?.tagName, scroller.current?.isConnected);
     scroller.current?.focus({ preventScroll: true });
+    console.log('ACTIVE', document.activeElement?.tagName);
   };
 
+  // A channel opens at its newest post, at the bottom, as the app does. (Virtuoso's initial index
+  // would do the same, but renders nothing until the browser reports a scroll; this works at once.)
+  useLayoutEffect(() => {
+    if (oldestFirst) virtuoso.current?.scrollToIndex({ index: 'LAST', align: 'end' });
+    // Once, when the list opens: afterwards the reader scrolls and followOutput keeps the bottom.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // The pill has a strip of its own at the newest end, above a feed read newest first and below a
+  // channel: it never covers a post.
+  const pill = unseen > 0 && (
+    <div className={base.pillRow}>
+      <Button
+        className={base.pill}
+        size="xs"
+        radius="xl"
+        leftSection={oldestFirst ? <ArrowDownIcon size={14} /> : <ArrowUpIcon size={14} />}
+        onClick={showNewest}
+        data-testid="feed-new-items"
+      >
+        {t('newItems', { count: unseen })}
+      </Button>
+    </div>
+  );
+
   return (
-    <div className={base.list}>
-      {unseen > 0 && (
-        <Button className={base.pill} size="xs" radius="xl" leftSection={<ArrowUpIcon size={14} />} onClick={showNewest} data-testid="feed-new-items">
-          {t('newItems', { count: unseen })}
-        </Button>
-      )}
-      <Virtuoso<FeedItem, ListContext>
-        ref={virtuoso}
-        scrollerRef={(element) => {
-          scroller.current = element instanceof HTMLElement ? element : null;
-        }}
-        className={base.scroller}
-        style={{ height: '100%' }}
-        data={newestFirst}
-        firstItemIndex={firstItemIndex}
-        initialTopMostItemIndex={0}
-        computeItemKey={itemKey}
-        context={context}
-        itemContent={renderItem}
-        atTopStateChange={(atTop) => {
-          if (atTop) markSeen();
-        }}
-        rangeChanged={onRange}
-        increaseViewportBy={{ top: 0, bottom: 600 }}
-        tabIndex={0}
-        role="region"
-        aria-label={label}
-        data-testid="feed-list"
-      />
+    <div className={base.list} data-order={skin.order}>
+      {!oldestFirst && pill}
+      <div className={base.listBody}>
+        <Virtuoso<FeedThread, ListContext>
+          ref={virtuoso}
+          scrollerRef={(element) => {
+            scroller.current = element instanceof HTMLElement ? element : null;
+          }}
+          className={base.scroller}
+          style={{ height: '100%' }}
+          data={data}
+          firstItemIndex={firstItemIndex}
+          initialTopMostItemIndex={0}
+          alignToBottom={oldestFirst}
+          // A channel reads like a chat: a reader at the bottom stays at the bottom as posts arrive.
+          followOutput={oldestFirst ? (atBottom: boolean) => (atBottom ? 'auto' : false) : undefined}
+          computeItemKey={rowKey}
+          context={context}
+          itemContent={renderRow}
+          // The reader reached the newest end: whatever arrived is in front of them. (Not the rendered
+          // range: while rows are prepended Virtuoso reports a range at the top for a moment.)
+          atTopStateChange={(atTop) => {
+            if (atTop && !oldestFirst) markSeen();
+          }}
+          atBottomStateChange={(atBottom) => {
+            if (atBottom && oldestFirst) markSeen();
+          }}
+          increaseViewportBy={oldestFirst ? { top: 600, bottom: 0 } : { top: 0, bottom: 600 }}
+          tabIndex={0}
+          role="region"
+          aria-label={label}
+          data-testid="feed-list"
+        />
+      </div>
+      {oldestFirst && pill}
     </div>
   );
 }

@@ -160,3 +160,11 @@ export function ArrowUpIcon(props: IconProps) {
     </Icon>
   );
 }
+
+export function ArrowDownIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M12 5v14M5 12l7 7 7-7" />
+    </Icon>
+  );
+}

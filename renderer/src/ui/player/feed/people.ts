@@ -1,6 +1,7 @@
 // Runtime: renderer. Who wrote a feed item, whom it answers and what it says, as the feed shows them:
 // a persona's name and handle in the play language, the trainee's own account for their publications,
-// and an anonymous member of the audience when a reply names nobody. The functions are pure;
+// a generated member of the public by the name and handle the audience drew for them, and an
+// anonymous member of the audience only for a reply recorded before replies had authors. The functions are pure;
 // `usePeopleContext` is the one place a view builds what they look people up in.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -104,6 +105,9 @@ export function authorOf(item: FeedItem, context: PeopleContext): Author {
       : { id: item.accountId, name: item.accountId, handle: null, verified: false, headquarters: false, own: true };
   }
   if (item.personaId) return personaAuthor(item.personaId, context);
+  // A generated member of the public is a person with a name and a handle like anyone else.
+  if (item.author)
+    return { id: item.author.handle, name: item.author.name, handle: atHandle(item.author.handle), verified: false, headquarters: false, own: false };
   return { id: item.id, name: context.someone, handle: null, verified: false, headquarters: false, own: false };
 }
 

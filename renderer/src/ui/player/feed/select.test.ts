@@ -6,7 +6,7 @@ import { loadPack } from '../../../core/pack/load';
 import type { Scenario } from '../../../core/pack/schema';
 import { modelAnswer, playScenario } from '../../../test/engine';
 import { CORE_LIBRARY_DIR, readFolder } from '../../../test/packs';
-import { feedItemsFor, inboxConversations, inboxItemsFor, injectsById } from './select';
+import { feedItemsFor, feedThreads, inboxConversations, inboxItemsFor, injectsById, parentOf } from './select';
 
 const pack = loadPack(readFolder(CORE_LIBRARY_DIR), { appVersion: '0.1.0' }).pack!;
 const scenarioById = (id: string): Scenario => pack.scenarios.find((scenario) => scenario.id === id)!;
@@ -93,6 +93,95 @@ describe('feedItemsFor and inboxItemsFor', () => {
       expect(fullFeed.slice(0, feed.length)).toEqual(feed);
       expect(fullInbox.slice(0, inbox.length)).toEqual(inbox);
     }
+  });
+});
+
+describe('feedThreads', () => {
+  const rowsOf = (items: readonly FeedItem[], channel = false) =>
+    feedThreads(items, { channel }).map((row) => ({ root: row.root.id, replies: ids(row.replies), discussion: row.discussion }));
+
+  it.each([
+    ['earthquake-consular', earthquake],
+    ['flights-suspended', flights],
+  ])('puts every item of a feed of %s in exactly one row, answers under what they answer', (_name, { scenario, state }) => {
+    for (const account of scenario.accounts) {
+      const items = feedItemsFor(state, account.id);
+      const rows = feedThreads(items, { channel: account.platform === 'telegram' });
+      const placed = rows.flatMap((row) => [row.root, ...row.replies]);
+      expect(ids(placed).sort()).toEqual(ids(items).sort());
+      const rowOf = new Map(rows.flatMap((row) => [row.root, ...row.replies].map((item) => [item.id, row.root.id] as const)));
+      for (const item of items) {
+        const parent = parentOf(item);
+        if (parent !== null && rowOf.has(parent) && item.source !== 'inject') expect(rowOf.get(item.id), item.id).toBe(rowOf.get(parent));
+      }
+      // Each row's answers read oldest first.
+      for (const row of rows) expect(row.replies.map((item) => item.at)).toEqual(row.replies.map((item) => item.at).sort((a, b) => a - b));
+    }
+  });
+
+  it('threads the audience under the trainee’s thread and a reply under the post it answers, on X', () => {
+    const items = feedItemsFor(earthquake.state, 'embassy-x');
+    const rows = feedThreads(items);
+    const thread = rows.find((row) => row.root.source === 'trainee' && row.root.kind === 'thread')!;
+    expect(thread.replies.length).toBeGreaterThan(0);
+    expect(thread.replies.every((item) => item.source === 'audience')).toBe(true);
+    // irena-son answers the troll's post: it is shown under it, with the trainee's answer to her.
+    const troll = rows.find((row) => row.root.id === 'troll-hiding')!;
+    expect(ids(troll.replies)[0]).toBe('irena-son');
+    expect(rows.some((row) => row.root.id === 'irena-son')).toBe(false);
+    // News and trends stand alone and nothing is a discussion outside Telegram.
+    expect(rows.filter((row) => row.root.source === 'inject' && row.root.inject.type === 'trend').every((row) => row.replies.length === 0)).toBe(true);
+    expect(rows.some((row) => row.discussion)).toBe(false);
+  });
+
+  it('grows only at its newest end as the feed grows', () => {
+    const items = feedItemsFor(earthquake.state, 'embassy-x');
+    let previous: string[] = [];
+    for (let length = 0; length <= items.length; length += 1) {
+      const roots = feedThreads(items.slice(0, length)).map((row) => row.root.id);
+      expect(roots.slice(0, previous.length)).toEqual(previous);
+      previous = roots;
+    }
+  });
+
+  it('on a Telegram channel, makes citizens’ messages comments under the channel post before them', () => {
+    const post = (id: string, at: number): FeedItem => ({
+      source: 'trainee',
+      id,
+      at,
+      accountId: 'tg',
+      kind: 'post',
+      text: id,
+      taskId: null,
+      replyTo: null,
+      grade: null as never,
+    });
+    const citizen = (id: string, at: number, type: 'post' | 'reply' | 'news' = 'post', replyTo?: string): FeedItem =>
+      ({ source: 'inject', id, at, inject: { id, type, account: 'tg', persona: 'p', replyTo, text: { en: id } } }) as unknown as FeedItem;
+    const items = [
+      citizen('early', 1),
+      post('p1', 2),
+      citizen('c1', 3),
+      citizen('news', 4, 'news'),
+      post('p2', 5),
+      citizen('c2', 6, 'reply', 'hq-elsewhere'),
+      citizen('c3', 7, 'reply', 'c1'),
+    ];
+    expect(rowsOf(items, true)).toEqual([
+      { root: 'early', replies: [], discussion: true },
+      { root: 'p1', replies: ['c1', 'c3'], discussion: false },
+      { root: 'news', replies: [], discussion: false },
+      { root: 'p2', replies: ['c2'], discussion: false },
+    ]);
+    // Elsewhere a post is a post: only what answers something in the feed goes under it.
+    expect(rowsOf(items)).toEqual([
+      { root: 'early', replies: [], discussion: false },
+      { root: 'p1', replies: [], discussion: false },
+      { root: 'c1', replies: ['c3'], discussion: false },
+      { root: 'news', replies: [], discussion: false },
+      { root: 'p2', replies: [], discussion: false },
+      { root: 'c2', replies: [], discussion: false },
+    ]);
   });
 });
 

@@ -126,3 +126,56 @@ export function inboxConversations(
 
   return [...byKey.values()].sort((a, b) => b.lastAt - a.lastAt || b.order - a.order).map(({ order: _order, ...conversation }) => conversation);
 }
+
+/** One row of a feed: a post and the answers shown under it. */
+export interface FeedThread {
+  /** What the row starts with; its id keys the row. */
+  root: FeedItem;
+  /** Answers to the root or to one another, oldest first (one level, as the platforms show them in a feed). */
+  replies: FeedItem[];
+  /**
+   * Telegram: a message in the channel's discussion with no channel post before it to sit under
+   * (the channel's own history is not part of the scenario).
+   */
+  discussion: boolean;
+}
+
+/** What an item answers, if anything. */
+export function parentOf(item: FeedItem): string | null {
+  return item.source === 'inject' ? (item.inject.replyTo ?? null) : item.replyTo;
+}
+
+/** News and trends are the world's, not a conversation: they always stand alone. */
+const standsAlone = (item: FeedItem): boolean => item.source === 'inject' && (item.inject.type === 'news' || item.inject.type === 'trend');
+
+/** A post of the channel itself: on Telegram only the channel (the trainee's account) posts; everyone else comments. */
+const isChannelPost = (item: FeedItem): boolean => item.source === 'trainee' && (item.kind === 'post' || item.kind === 'thread');
+
+/**
+ * A feed's items (oldest first, as `feedItemsFor` gives them) as rows, oldest first: each answer
+ * sits under the post it answers, answers to answers too. Rows only ever grow at the end, since
+ * what an item answers always arrived before it: a view that prepends new rows never moves.
+ *
+ * On Telegram (`channel`) only the channel posts: a citizen's message that answers nothing in the
+ * feed is a comment under the channel post it arrived after, or, before the channel's first post in
+ * the scenario, a message of the channel's discussion.
+ */
+export function feedThreads(items: readonly FeedItem[], { channel = false }: { channel?: boolean } = {}): FeedThread[] {
+  const rows: FeedThread[] = [];
+  const rowOf = new Map<string, FeedThread>();
+  let lastChannelPost: FeedThread | null = null;
+  for (const item of items) {
+    const parent = parentOf(item);
+    let row = standsAlone(item) || parent === null ? undefined : rowOf.get(parent);
+    if (!row && channel && !standsAlone(item) && !isChannelPost(item)) row = lastChannelPost ?? undefined;
+    if (row) {
+      row.replies.push(item);
+    } else {
+      row = { root: item, replies: [], discussion: channel && !standsAlone(item) && !isChannelPost(item) };
+      rows.push(row);
+      if (channel && isChannelPost(item)) lastChannelPost = row;
+    }
+    rowOf.set(item.id, row);
+  }
+  return rows;
+}

@@ -6,7 +6,7 @@ import type { Scenario } from '../pack/schema';
 import { AXES } from '../pack/schema';
 import { modelAnswerFor, scenarioOutcome } from './outcome';
 import type { Draft, EngineInput, TimelineState } from './timeline';
-import { advanceTo, finish, initialTimeline, publish } from './timeline';
+import { advanceTo, finish, finishAccounting, initialTimeline, publish, start } from './timeline';
 
 const library = loadPack(readFolder(CORE_LIBRARY_DIR), { appVersion: '0.1.0' }).pack!;
 
@@ -84,7 +84,7 @@ describe('a critical failure', () => {
 /** Plays a library scenario: each step publishes a draft at its minute; then either Finish at `finishAt` or to the end. */
 function playSteps(scenario: Scenario, steps: Array<{ at: number; draft: Draft }>, finishAt?: number): { input: EngineInput; state: TimelineState } {
   const input: EngineInput = { scenario, playLanguage: 'en', manifest: library.manifest, seed: 1 };
-  let state = initialTimeline(input);
+  let state = start(input, initialTimeline(input));
   for (const step of steps) state = publish(input, advanceTo(input, state, step.at), step.draft);
   if (finishAt === undefined) return { input, state: advanceTo(input, state, Number.POSITIVE_INFINITY) };
   return { input, state: finish(input, advanceTo(input, state, finishAt)) };
@@ -145,20 +145,15 @@ describe('tasks not reached and missed', () => {
   const model = (taskId: string) => modelAnswer(flights, taskId, 'en')!;
   const task = (id: string) => flights.tasks.find((t) => t.id === id)!;
   const answer = (id: string): Draft => ({ accountId: task(id).account, kind: task(id).kind, text: model(id), taskId: id, replyTo: task(id).replyTo ?? null });
-  // What Finish leaves: open tasks missed, tasks that never opened waiting.
-  const finishedAt = (input: EngineInput, state: TimelineState): TimelineState => {
-    const tasks = Object.fromEntries(
-      Object.entries(state.tasks).map(([id, runtime]) => [
-        id,
-        runtime.status === 'open' ? { ...runtime, status: 'missed' as const, outcome: 'missed' as const } : runtime,
-      ]),
-    );
-    return { ...state, tasks, ended: { at: state.time, reason: 'finished', branchId: null, outcome: null } };
-  };
-
   it('at T+0:00 counts every scheduled task as not reached because the trainee finished early, none as missed', () => {
     const input: EngineInput = { scenario: flights, playLanguage: 'en', manifest: library.manifest, seed: 1 };
-    const outcome = scenarioOutcome(input, finishedAt(input, initialTimeline(input)));
+    const finished = finish(input, start(input, initialTimeline(input)));
+    const outcome = scenarioOutcome(input, finished);
+    // The finish dialog counts the same way.
+    expect(finishAccounting(input, finished)).toEqual({
+      missed: [],
+      notReached: outcome.tasks.filter((t) => t.notReachedBecause === 'finished-early').map((t) => t.taskId),
+    });
     const results = Object.fromEntries(outcome.tasks.map((t) => [t.taskId, [t.result, t.notReachedBecause]]));
     expect(results).toEqual({
       'mass-notification': ['not-reached', 'finished-early'],
@@ -175,8 +170,9 @@ describe('tasks not reached and missed', () => {
 
   it('scores a task finished before it opened 0, and leaves out one the story never opened', () => {
     const input: EngineInput = { scenario: flights, playLanguage: 'en', manifest: library.manifest, seed: 1 };
-    let state = publish(input, advanceTo(input, initialTimeline(input), 5), answer('mass-notification'));
-    state = finishedAt(input, advanceTo(input, state, 12));
+    let state = publish(input, advanceTo(input, start(input, initialTimeline(input)), 5), answer('mass-notification'));
+    state = finish(input, advanceTo(input, state, 12));
+    expect(finishAccounting(input, state)).toEqual({ missed: ['reply-pavel'], notReached: ['rumour-post', 'reply-holt'] });
     const outcome = scenarioOutcome(input, state);
     const byId = new Map(outcome.tasks.map((t) => [t.taskId, t]));
     expect(byId.get('mass-notification')!.result).toBe('passed');
@@ -199,8 +195,8 @@ describe('tasks not reached and missed', () => {
     const played = scenarioOutcome(all.input, all.state);
     expect(played.tasks.find((t) => t.taskId === 'resend-notification')).toMatchObject({ result: 'not-reached', notReachedBecause: 'not-opened' });
     expect(played.passed).toBe(true);
-    let state = publish(input, advanceTo(input, initialTimeline(input), 5), answer('mass-notification'));
-    state = finishedAt(input, advanceTo(input, state, 6));
+    let state = publish(input, advanceTo(input, start(input, initialTimeline(input)), 5), answer('mass-notification'));
+    state = finish(input, advanceTo(input, state, 6));
     expect(scenarioOutcome(input, state).passed).toBe(false);
   });
 

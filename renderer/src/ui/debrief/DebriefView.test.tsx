@@ -12,7 +12,7 @@ import { summarizeAt } from '../../core/engine/audience';
 import type { ScenarioOutcome } from '../../core/engine/outcome';
 import { scenarioOutcome } from '../../core/engine/outcome';
 import type { EngineInput, FeedPublication, TimelineState } from '../../core/engine/timeline';
-import { advanceTo, initialTimeline, publish } from '../../core/engine/timeline';
+import { advanceTo, finish, initialTimeline, publish, start } from '../../core/engine/timeline';
 import type { Pack } from '../../core/pack/load';
 import { loadPack } from '../../core/pack/load';
 import type { Scenario } from '../../core/pack/schema';
@@ -344,7 +344,7 @@ describe('DebriefView: duty of care', () => {
   // Lina writes at 1:10 that her insulin runs out on Tuesday; no task asks for an answer.
   const answered = (language: string, at = 85) => {
     const input: EngineInput = { scenario: flights, playLanguage: language, manifest: library.manifest, seed: 1 };
-    let state = initialTimeline(input);
+    let state = start(input, initialTimeline(input));
     const draft = { accountId: 'embassy-vk', kind: 'direct-message' as const, taskId: null, replyTo: 'lina-insulin' };
     state = publish(input, advanceTo(input, state, at), { ...draft, text: 'Please call our hotline +99 123 456 789: the consul will help you today.' });
     state = advanceTo(input, state, Number.POSITIVE_INFINITY);
@@ -395,25 +395,18 @@ describe('DebriefView: duty of care', () => {
 });
 
 describe('DebriefView: finishing early', () => {
-  // The notification answered at 0:05, then Finish at 0:12 (what Finish leaves: the task open then missed, the rest waiting).
+  // The notification answered at 0:05, then Finish at 0:12, when the reply to Pavel has just opened.
   const early = () => {
     const input: EngineInput = { scenario: flights, playLanguage: 'en', manifest: library.manifest, seed: 1 };
     const task = flights.tasks.find((candidate) => candidate.id === 'mass-notification')!;
-    let state = publish(input, advanceTo(input, initialTimeline(input), 5), {
+    let state = publish(input, advanceTo(input, start(input, initialTimeline(input)), 5), {
       accountId: task.account,
       kind: task.kind,
       text: modelAnswer(flights, task.id, 'en')!,
       taskId: task.id,
       replyTo: null,
     });
-    state = advanceTo(input, state, 12);
-    const tasks = Object.fromEntries(
-      Object.entries(state.tasks).map(([id, runtime]) => [
-        id,
-        runtime.status === 'open' ? { ...runtime, status: 'missed' as const, outcome: 'missed' as const } : runtime,
-      ]),
-    );
-    state = { ...state, tasks, ended: { at: 12, reason: 'finished', branchId: null, outcome: null } };
+    state = finish(input, advanceTo(input, state, 12));
     return { pack: library, scenario: flights, outcome: scenarioOutcome(input, state), timeline: state, playLanguage: 'en' };
   };
 

@@ -209,4 +209,18 @@ describe('the timeline', () => {
     await waitFor(() => expect(screen.getByRole('textbox', { name: /^ID/ })).toHaveProperty('value', 'hq-request'));
     expect(screen.getByRole('tab', { name: /Injects/, selected: true })).toBeTruthy();
   });
+
+  it('marks an inject urgent with its switch, and unmarking leaves no field behind', async () => {
+    const view = await renderStudio('timeline');
+    fireEvent.click(await screen.findByRole('button', { name: 'Inject hq-request at 0:05' }));
+    const urgent = await screen.findByRole('switch', { name: /^Urgent: a citizen in danger or need/ });
+    expect(urgent).toHaveProperty('checked', false);
+
+    fireEvent.click(urgent);
+    expect(view.value(['timeline', 0, 'urgent'])).toBe(true);
+    expect(view.text()).toContain('urgent: true');
+
+    fireEvent.click(screen.getByRole('switch', { name: /^Urgent/ }));
+    expect(view.value(['timeline', 0, 'urgent'])).toBeUndefined();
+  });
 });

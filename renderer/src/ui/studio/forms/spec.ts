@@ -197,6 +197,7 @@ const INJECT: ListSpec = {
     { kind: 'ref', key: 'account', refs: 'accounts', described: true },
     { kind: 'ref', key: 'replyTo', refs: 'injects', optional: true, described: true },
     { kind: 'localized', key: 'text', multiline: true },
+    { kind: 'boolean', key: 'urgent', optional: true, described: true },
   ],
   template: ({ languages, freshId, firstRef }) => ({
     id: freshId('inject'),

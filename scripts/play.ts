@@ -162,7 +162,7 @@ for (const entry of outcome.timeline) {
   } else if (entry.type === 'reply') {
     const item = feed.get(entry.id);
     console.log(
-      `${at}  ${`reply (${entry.mood})`.padEnd(15)} ${entry.personaId ?? 'someone'} → ${entry.replyTo}: ${item?.source === 'audience' ? short(item.text) : ''}`,
+      `${at}  ${`reply (${entry.mood})`.padEnd(15)} ${entry.personaId ?? (item?.source === 'audience' && item.author ? `@${item.author.handle}` : 'someone')} → ${entry.replyTo}: ${item?.source === 'audience' ? short(item.text) : ''}`,
     );
   } else if (entry.type === 'task-missed') console.log(`${at}  ${'missed'.padEnd(15)} ${entry.taskId}: the deadline passed`);
   else if (entry.type === 'branch') console.log(`${at}  ${'branch'.padEnd(15)} ${entry.branchId}`);

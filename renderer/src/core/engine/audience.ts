@@ -284,7 +284,12 @@ function drawReplies(input: ReactionInput, account: Account, reach: number, item
       (entry.until === undefined || at <= entry.until);
     const fitting = (mood: Mood) => (pools.get(mood) ?? []).filter(fits);
     const wanted = weightedMood(weights, random);
-    const mood = [wanted, ...MOOD_FALLBACK[wanted]].find((candidate) => fitting(candidate).length > 0);
+    const order = [wanted, ...MOOD_FALLBACK[wanted]];
+    // The recipient of a direct message answers in words written for them when the pack has some in
+    // the mood drawn or the one nearest to it (thanks for support), before words written for anyone.
+    const own =
+      recipientId === undefined ? undefined : order.slice(0, 2).find((candidate) => fitting(candidate).some((entry) => entry.persona === recipientId));
+    const mood = own ?? order.find((candidate) => fitting(candidate).length > 0);
     // Nothing left that fits this moment: one reply fewer rather than a line out of place or heard before.
     if (!mood) continue;
     const candidates = fitting(mood);

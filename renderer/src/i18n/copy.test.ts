@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { absorbAbbreviationStop } from '../core/locale';
 import { GRADED_LANGUAGES } from '../core/grading/text';
 import { LANGUAGE_CHOICES } from '../ui/studio/start/NewPackDialog';
+import { parseYaml } from '../core/pack/yaml';
 import { renderGradingMessage, type Translate } from './grading-message';
+import { renderDiagnostic } from './pack-diagnostic-message';
+import { addStudioResources } from './studio-resources';
 import { createI18n } from './index';
 
 type Tree = { [key: string]: string | Tree };
@@ -188,5 +191,21 @@ describe('language names', () => {
     expect(renderGradingMessage(inEnglish, 'en', { key: 'platform.language-unsupported', params: { language: 'de' } }, (platform) => platform)).toMatch(
       /^The draft is in German: /u,
     );
+  });
+});
+
+describe('messages from libraries', () => {
+  it('a YAML syntax error reads in Russian, not in the parser’s English', async () => {
+    const i18n = await createI18n('ru');
+    // The pack checker's words load with the studio.
+    addStudioResources(i18n);
+    const translate = i18n.t as unknown as Translate;
+    for (const text of ['a: [1, 2\n', 'a: 1\na: 2\n', 'a: "unclosed\n']) {
+      const [first] = parseYaml('scenario.yaml', text).diagnostics;
+      expect(first, text).toBeDefined();
+      const message = renderDiagnostic(translate, 'ru', first!).message;
+      expect(message, text).toMatch(/[а-яё]/u);
+      expect(message, text).not.toMatch(/\b(Missing|Map keys|must be|Nested mappings|All collection items)\b/u);
+    }
   });
 });

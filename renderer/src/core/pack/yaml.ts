@@ -45,6 +45,30 @@ const HINTS: Record<string, Said> = {
   UNEXPECTED_TOKEN: say`check the quotes and the indentation around here`,
 };
 
+/**
+ * What the parser's error codes mean, in words the interface translates: the parser's own sentence
+ * is English whatever the reader's language, so it is shown only for a code not listed here.
+ */
+const YAML_PROBLEMS: Record<string, Said> = {
+  BAD_ALIAS: say`an alias (*name) names no anchor`,
+  BAD_DIRECTIVE: say`a "%" directive line is not understood`,
+  BAD_DQ_ESCAPE: say`a backslash escape in double quotes is not valid`,
+  BAD_INDENT: say`the indentation does not match the lines around it`,
+  BAD_PROP_ORDER: say`an anchor or a tag is in the wrong place`,
+  BAD_SCALAR_START: say`a text starts with a character YAML reserves`,
+  BLOCK_AS_IMPLICIT_KEY: say`a key runs over more than one line`,
+  BLOCK_IN_FLOW: say`an indented block is inside [ ] or { }`,
+  DUPLICATE_KEY: say`the same key appears twice in one mapping`,
+  KEY_OVER_1024_CHARS: say`a key is longer than 1,024 characters`,
+  MISSING_CHAR: say`a quote or a bracket is not closed`,
+  MULTILINE_IMPLICIT_KEY: say`a key runs over more than one line`,
+  MULTIPLE_ANCHORS: say`a value has more than one anchor`,
+  MULTIPLE_DOCS: say`the file holds more than one YAML document`,
+  MULTIPLE_TAGS: say`a value has more than one tag`,
+  TAB_AS_INDENT: say`a line is indented with a tab`,
+  UNEXPECTED_TOKEN: say`a character here is out of place`,
+};
+
 /** Stray tokens (syntax errors) after which the parser stops reading a file. */
 const MAX_STRAY_TOKENS = 500;
 
@@ -317,7 +341,7 @@ export function parseYaml(file: string, text: string, limits: YamlLimits = YAML_
         continue;
       }
       const first = item.message.split('\n')[0] ?? item.message;
-      list.add(at(file, lineCounter, item.pos[0], say`the YAML is not valid here: ${verbatim(first)}`, HINTS[item.code]));
+      list.add(at(file, lineCounter, item.pos[0], say`the YAML is not valid here: ${YAML_PROBLEMS[item.code] ?? verbatim(first)}`, HINTS[item.code]));
     }
   }
   if (!list.hasErrors()) walkProblems(file, lineCounter, document.contents, limits, list);

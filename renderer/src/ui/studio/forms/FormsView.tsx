@@ -9,6 +9,9 @@ import { parseDocument } from 'yaml';
 import { DocumentEditError, isEditable, locate, readAt, type IdTarget, type PackDocument } from '../../../core/studio/document';
 import { countMissingUnder, missingTranslations, packFileKind, type LocalizedText } from '../../../core/studio/translations';
 import { valueAt } from '../../../core/studio/yaml-text';
+import { parseYaml } from '../../../core/pack/yaml';
+import type { Translate } from '../../../i18n/grading-message';
+import { renderDiagnostic } from '../../../i18n/pack-diagnostic-message';
 import { capitalized, languageName } from '../../format';
 import { useRevealed, useStudio } from '../studio-context';
 import { Fields } from './fields';
@@ -202,7 +205,7 @@ export function FormsView() {
       {!editable && text !== undefined && (
         <Alert color="red" title={t('unparsable.title')}>
           <Stack gap="xs" align="flex-start">
-            <Text size="sm">{t('unparsable.body', { problem: parseTextProblem(text) })}</Text>
+            <Text size="sm">{t('unparsable.body', { problem: parseTextProblem(text, i18n.t as unknown as Translate, i18n.language) })}</Text>
             <Button size="xs" onClick={() => reveal({ view: 'yaml', file, ...parseErrorAt(text) })}>
               {t('unparsable.open')}
             </Button>
@@ -283,8 +286,10 @@ export function FormsView() {
   );
 }
 
-function parseTextProblem(text: string): string {
-  return parseDocument(text).errors[0]?.message.split('\n')[0] ?? '';
+/** The first reason the text does not parse, as the pack checker words it in the UI's language (the parser's own sentence is English). */
+function parseTextProblem(text: string, translate: Translate, language: string): string {
+  const [first] = parseYaml('', text).diagnostics;
+  return first ? renderDiagnostic(translate, language, first).message : (parseDocument(text).errors[0]?.message.split('\n')[0] ?? '');
 }
 
 interface MissingListProps {

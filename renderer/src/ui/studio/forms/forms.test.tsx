@@ -224,3 +224,30 @@ describe('the timeline', () => {
     expect(view.value(['timeline', 0, 'urgent'])).toBeUndefined();
   });
 });
+
+describe('audience replies in the forms', () => {
+  it('ties a reply to an inject, a task and a window, and clearing a tie leaves no field behind', async () => {
+    const view = await renderStudio();
+    fireEvent.click(await screen.findByRole('tab', { name: /Audience/ }));
+    fireEvent.click(screen.getAllByRole('button', { name: 'Add reply' })[1]!);
+    expect(view.value(['audience', 'replies', 'grateful', 0])).toEqual({ text: { en: '', ru: '' } });
+
+    fireEvent.click(await screen.findByLabelText('Under the task', { selector: 'input' }));
+    fireEvent.click(await screen.findByRole('option', { name: 'hotline-post' }));
+    expect(view.value(['audience', 'replies', 'grateful', 0, 'task'])).toBe('hotline-post');
+
+    fireEvent.click(screen.getByLabelText('After the inject', { selector: 'input' }));
+    fireEvent.click(await screen.findByRole('option', { name: 'hq-request' }));
+    expect(view.value(['audience', 'replies', 'grateful', 0, 'inject'])).toBe('hq-request');
+
+    const from = screen.getByRole('textbox', { name: /^Not before/ });
+    fireEvent.change(from, { target: { value: '0:10' } });
+    fireEvent.blur(from);
+    await waitFor(() => expect(view.value(['audience', 'replies', 'grateful', 0, 'from'])).toBe('0:10'));
+    expect(view.text()).toContain('task: hotline-post');
+
+    fireEvent.change(screen.getByRole('textbox', { name: /^Not before/ }), { target: { value: '' } });
+    fireEvent.blur(screen.getByRole('textbox', { name: /^Not before/ }));
+    await waitFor(() => expect(view.value(['audience', 'replies', 'grateful', 0, 'from'])).toBeUndefined());
+  });
+});

@@ -338,6 +338,11 @@ const AUDIENCE_REPLY: ListSpec = {
   fields: [
     { kind: 'ref', key: 'persona', label: 'replyPersona', refs: 'personas', optional: true, described: true },
     { kind: 'localized', key: 'text', multiline: true },
+    // What the reply speaks of: it is said only once that has happened.
+    { kind: 'ref', key: 'inject', label: 'replyInject', refs: 'injects', optional: true, described: true },
+    { kind: 'ref', key: 'task', label: 'replyTask', refs: 'tasks', optional: true, described: true },
+    { kind: 'offset', key: 'from', label: 'replyFrom', optional: true, described: true },
+    { kind: 'offset', key: 'until', label: 'replyUntil', optional: true, described: true },
   ],
   template: ({ languages }) => ({ text: texts(languages) }),
   summary: (item) => {

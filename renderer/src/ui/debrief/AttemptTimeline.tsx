@@ -104,7 +104,8 @@ export function AttemptTimeline({ outcome, scenario, personas, timeline, playLan
       case 'reply': {
         const item = feed.get(entry.id);
         const mood = isMood(entry.mood) ? t(`audience.mood.${entry.mood}`) : entry.mood;
-        const persona = personaName(entry.personaId);
+        // A member of the public the attempt named (outcomes frozen before they had names have none).
+        const persona = personaName(entry.personaId) ?? (item?.source === 'audience' ? (item.author?.name ?? null) : null);
         return {
           title: persona ? t('timeline.reply', { persona, mood }) : t('timeline.replyAnonymous', { mood }),
           details: [],

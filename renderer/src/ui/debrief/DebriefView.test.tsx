@@ -394,6 +394,19 @@ describe('DebriefView: duty of care', () => {
   });
 });
 
+describe('DebriefView: who replied', () => {
+  it('names a member of the public who replied by the name the attempt gave them', async () => {
+    const played = passing('en');
+    const replies = played.timeline.feed.filter((item) => item.source === 'audience');
+    const named = replies.find((item) => item.author !== null)!;
+    expect(named).toBeTruthy();
+    await renderDebrief(played);
+    await userEvent.click(screen.getByRole('switch', { name: /Show the audience’s repl|Show the audience's repl/ }));
+    const titles = timelineEntries('reply').map((entry) => textOf(entry));
+    expect(titles.some((title) => title.includes(`${named.author!.name} replied`))).toBe(true);
+  });
+});
+
 describe('DebriefView: finishing early', () => {
   // The notification answered at 0:05, then Finish at 0:12, when the reply to Pavel has just opened.
   const early = () => {

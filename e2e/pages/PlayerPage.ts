@@ -63,6 +63,26 @@ export class PlayerPage {
     return this.page.getByTestId(`player-account-${id}`);
   }
 
+  /** The feed's rows in the order they stand on screen: each a post with the answers under it. */
+  get feedRows(): Locator {
+    return this.feedList.getByTestId('feed-row');
+  }
+
+  /** The row whose post is the item `id`. */
+  feedRow(id: string): Locator {
+    return this.feedList.locator(`[data-testid="feed-row"][data-root="${id}"]`);
+  }
+
+  /** The ids of the posts the feed shows, top to bottom. */
+  async feedRowIds(): Promise<string[]> {
+    return this.feedRows.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-root') ?? ''));
+  }
+
+  /** Whether the feed is scrolled to its very bottom (where a Telegram channel's newest post is). */
+  async feedAtBottom(): Promise<boolean> {
+    return this.feedList.evaluate((list) => list.scrollTop + list.clientHeight >= list.scrollHeight - 2);
+  }
+
   /** The feed's post (an article) whose text is exactly `text`. */
   feedPost(text: string): Locator {
     return this.feedList.getByRole('article').filter({ has: this.page.getByText(text, { exact: true }) });

@@ -272,19 +272,29 @@ interface EngagementProps {
   author: Author;
   onReply?: ((item: FeedItem) => void) | undefined;
   replyable: boolean;
+  /** Drawn as a comment under a post or in a discussion. */
+  comment: boolean;
 }
 
 /** The figures and the reply action, laid out as the platform lays them out. */
-function Engagement({ item, skin, counts, author, onReply, replyable }: EngagementProps) {
+function Engagement({ item, skin, counts, author, onReply, replyable, comment }: EngagementProps) {
   const { t, i18n } = useTranslation('feed');
   const metrics = counts ? visibleMetrics(skin, counts) : [];
   const canReply = replyable && onReply !== undefined;
 
-  // A reply from the audience is a comment: it has no figures, only "Reply".
-  if (item.source === 'audience') {
+  // A comment (under a post, or in a channel's discussion) is no post: no forwards, views or
+  // comment counts of its own, only its likes where it has them and "Reply". On X and the
+  // microblogs a reply is a post like any other and keeps its figures.
+  if (item.source === 'audience' || (comment && skin.threads !== 'linked-posts')) {
+    const likes = metrics.find((metric) => metric.metric === 'likes');
     if (skin.skin === 'telegram') {
       return (
         <div className={base.bubbleFoot}>
+          {likes && likes.value > 0 && (
+            <span className={base.chip}>
+              <Count skin={skin} metric="likes" value={likes.value} />
+            </span>
+          )}
           {canReply && <ReplyButton item={item} author={author} style="reply" onReply={onReply} />}
           <span className={base.bubbleStats}>
             <SimTime at={item.at} />
@@ -292,9 +302,10 @@ function Engagement({ item, skin, counts, author, onReply, replyable }: Engageme
         </div>
       );
     }
-    return canReply ? (
+    return likes || canReply ? (
       <div className={base.footer}>
-        <ReplyButton item={item} author={author} style="reply" onReply={onReply} />
+        {likes && <Count skin={skin} metric="likes" value={likes.value} />}
+        {canReply && <ReplyButton item={item} author={author} style="reply" onReply={onReply} />}
       </div>
     ) : null;
   }
@@ -504,7 +515,7 @@ export function FeedItemCard({
   const parts = item.source === 'trainee' && item.kind === 'thread' ? threadParts(text) : null;
   const imageFirst = skin.media === 'image-first' && !comment && !report;
 
-  const engagement = <Engagement item={item} skin={skin} counts={counts} author={author} onReply={onReply} replyable={replyable} />;
+  const engagement = <Engagement item={item} skin={skin} counts={counts} author={author} onReply={onReply} replyable={replyable} comment={comment} />;
   const badges = (item.source === 'trainee' || replying) && (
     <div className={base.badges}>
       {item.source === 'trainee' && <GradeBadge item={item} />}

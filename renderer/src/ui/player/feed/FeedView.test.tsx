@@ -379,13 +379,19 @@ describe('FeedView: skins', () => {
     expect(within(holt()).getByText('14 comments')).toBeTruthy();
   });
 
-  it('Telegram-like: forwards, views with an eye and the time at the foot of the bubble', async () => {
+  it('Telegram-like: the channel posts, with forwards, views and the time at the foot of the bubble; everyone else comments', async () => {
     await renderFeed(on('telegram'));
-    expect(within(holt()).getByText('95 forwards')).toBeTruthy();
-    expect(within(own()).getByText(/^[\d,]+ views?$/)).toBeTruthy();
-    const time = within(holt()).getByText('T+0:35');
-    const stats = time.parentElement!;
-    expect(within(stats).getByText('95 forwards')).toBeTruthy();
+    const post = own();
+    expect(within(post).getByText(/^[\d,]+ views?$/)).toBeTruthy();
+    const time = within(post).getByText('T+0:45');
+    expect(within(time.parentElement!).getByText(/^[\d,]+ forwards?$/)).toBeTruthy();
+    // A persona's post on a channel is a message of its discussion (the channel had not posted yet)
+    // or a comment under the channel's post: no forwards, no views.
+    expect(within(holt()).getByText("In the channel's discussion")).toBeTruthy();
+    expect(within(holt()).queryByText(/forwards?$/)).toBeNull();
+    // Oldest first: the channel's post stands below what came before it.
+    const ids = rendered();
+    expect(ids.indexOf('holt-casualties')).toBeLessThan(ids.indexOf(thread.id));
   });
 
   it('Weibo-like: named cells for reposts, comments and likes', async () => {
@@ -395,6 +401,38 @@ describe('FeedView: skins', () => {
     expect(row.getByText('Like 120')).toBeTruthy();
     expect(row.getByRole('button', { name: 'Comment on the post by Mira Holt, Meridian Wire' })).toBeTruthy();
     expect(within(own()).getByText(/^Comment \d+$/)).toBeTruthy();
+  });
+
+  it('Instagram-like: the picture first (a described placeholder when there is none), then the figures and the caption', async () => {
+    await renderFeed(on('instagram'));
+    const post = own();
+    const picture = within(post).getByRole('img', { name: 'A placeholder picture: this post came without an image' });
+    const caption = within(post).getAllByText(threadParts(thread.text)[0]!.text.trim().slice(0, 20), { exact: false })[0]!;
+    expect(picture.compareDocumentPosition(caption) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(picture.compareDocumentPosition(count(post, 'likes')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    // Comments are not pictures.
+    expect(within(article(replies.at(-1)!.id)).queryByTestId('feed-placeholder')).toBeNull();
+  });
+
+  it.each<Platform>(['x', 'facebook', 'vk', 'telegram', 'weibo', 'instagram', 'youtube'])(
+    '%s: news and trends carry no social buttons and no figures',
+    async (platform) => {
+      await renderFeed({ ...on(platform), onReply: vi.fn() });
+      for (const id of ['quake-trend', 'aftershock-news']) {
+        const report = article(id);
+        expect(within(report).queryAllByTestId('feed-count')).toHaveLength(0);
+        expect(within(report).queryByText(/^(Like|Comment|Share)$/)).toBeNull();
+        expect(within(report).queryByTestId('feed-placeholder')).toBeNull();
+      }
+      expect(within(article('quake-trend')).queryByTestId('feed-reply')).toBeNull();
+    },
+  );
+
+  it('separates the figures a platform lists in words', async () => {
+    await renderFeed(on('facebook'));
+    const summary = within(holt()).getByText('14 comments').parentElement!;
+    expect(summary.textContent).toBe('14 comments·95 shares');
+    expect(within(summary).getByText('·').getAttribute('aria-hidden')).toBe('true');
   });
 
   it('calls the audience of a Telegram channel subscribers', async () => {

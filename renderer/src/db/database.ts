@@ -93,6 +93,20 @@ export interface ComposerDraftRecord {
 }
 
 /**
+ * What the trainee has seen of an attempt's desk: for each view (an account id, or 'inbox') how many
+ * of its items they have had in front of them, and the view they were on. Badges count the rest.
+ */
+export interface DeskStateRecord {
+  attemptId: number;
+  /** The view's key: an account id, or 'inbox'. */
+  view: string;
+  /** Items seen, by view key. */
+  seen: Record<string, number>;
+  /** Milliseconds since the epoch. */
+  updatedAt: number;
+}
+
+/**
  * A trainee whose records came to this device in a progress file (the trainees of this device are its
  * profiles). Kept apart from profiles: nobody plays as an imported trainee.
  */
@@ -238,6 +252,7 @@ export class AttacheDatabase extends Dexie {
   declare trainees: EntityTable<TraineeRecord, 'uid'>;
   declare outbox: EntityTable<OutboxRecord, 'seq'>;
   declare studioDrafts: EntityTable<StudioDraftRecord, 'draftId'>;
+  declare deskStates: EntityTable<DeskStateRecord, 'attemptId'>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);

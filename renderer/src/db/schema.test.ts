@@ -218,6 +218,28 @@ describe('schema history', () => {
     expect(await v6.table('studioDrafts').get('d1')).toEqual(draft);
   });
 
+  it('version 7 keeps what version 6 held and starts with no desk states (every view of an attempt reads as never looked at)', async () => {
+    const name = uniqueDatabaseName();
+    const v6 = openAt(name, SCHEMA_VERSIONS.slice(0, 7 - 1));
+    await v6.table('attemptSnapshots').add({ attemptId: 4, snapshot: { value: 'live' } });
+    await v6.table('composerDrafts').add({ attemptId: 4, accountId: 'embassy-x', kind: 'post', taskId: null, replyTo: null, text: 'Hello', updatedAt: 2 });
+    const draft = { draftId: 'd1', source: { kind: 'new' }, texts: new Map([['pack.yaml', 'id: x\n']]), media: new Map(), savedAt: 5, label: 'x' };
+    await v6.table('studioDrafts').add(draft);
+    v6.close();
+
+    const v7 = openAt(name, SCHEMA_VERSIONS.slice(0, 7));
+    await v7.open();
+
+    expect(v7.verno).toBe(7);
+    expect(await v7.table('attemptSnapshots').get(4)).toEqual({ attemptId: 4, snapshot: { value: 'live' } });
+    expect(await v7.table('composerDrafts').get(4)).toMatchObject({ text: 'Hello' });
+    expect(await v7.table('studioDrafts').get('d1')).toEqual(draft);
+    expect(await v7.table('deskStates').count()).toBe(0);
+    const desk = { attemptId: 4, view: 'inbox', seen: { inbox: 2, 'embassy-x': 7 }, updatedAt: 9 };
+    await v7.table('deskStates').add(desk);
+    expect(await v7.table('deskStates').get(4)).toEqual(desk);
+  });
+
   it('opens a new database at the current version with every table and index', async () => {
     const db = track(new AttacheDatabase(uniqueDatabaseName()));
     await db.open();
@@ -229,6 +251,7 @@ describe('schema history', () => {
       'attempts',
       'checkedPacks',
       'composerDrafts',
+      'deskStates',
       'outbox',
       'outcomeDetails',
       'outcomes',
@@ -265,6 +288,8 @@ describe('schema history', () => {
     expect(db.outbox.schema.idxByName.id?.unique).toBe(true);
     expect(db.studioDrafts.schema.primKey.keyPath).toBe('draftId');
     expect(indexes('studioDrafts')).toEqual(['savedAt']);
+    expect(db.deskStates.schema.primKey.keyPath).toBe('attemptId');
+    expect(indexes('deskStates')).toEqual([]);
 
     // Compound keys work: the log reads back in order whatever order it was written in.
     await db.attemptEvents.bulkAdd([

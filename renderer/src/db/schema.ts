@@ -115,6 +115,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       studioDrafts: 'draftId, savedAt',
     },
   },
+  {
+    version: 7,
+    stores: {
+      // What the trainee has seen of an attempt's desk (how many items of each view) and the view they
+      // were on, so a reload brings back neither "new" badges already read nor the first account.
+      // Nothing to carry over: an attempt without a row shows its views as never looked at.
+      deskStates: 'attemptId',
+    },
+  },
 ];
 
 /** Throws unless the versions are whole numbers counting up from 1 without gaps. */

@@ -314,7 +314,19 @@ export function eraseTraineeData(db: AttacheDatabase, ref: TraineeRef): Promise<
   return storageWrite(() =>
     db.transaction(
       'rw',
-      [db.profiles, db.settings, db.trainees, db.attempts, db.attemptSnapshots, db.attemptEvents, db.composerDrafts, db.outcomes, db.outcomeDetails, db.outbox],
+      [
+        db.profiles,
+        db.settings,
+        db.trainees,
+        db.attempts,
+        db.attemptSnapshots,
+        db.attemptEvents,
+        db.composerDrafts,
+        db.deskStates,
+        db.outcomes,
+        db.outcomeDetails,
+        db.outbox,
+      ],
       async () => {
         const holdings = await readTraineeHoldings(db, ref);
         const found = await locate(db, ref);

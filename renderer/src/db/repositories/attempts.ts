@@ -57,8 +57,8 @@ export function countAttempts(db: AttacheDatabase, profileId: number): Promise<n
 }
 
 /**
- * Deletes a profile's attempts with their snapshots, event logs and unsent drafts, inside the caller's
- * read-write transaction over attempts, attemptSnapshots, attemptEvents and composerDrafts. Returns
+ * Deletes a profile's attempts with their snapshots, event logs, unsent drafts and desk states, inside the
+ * caller's read-write transaction over attempts, attemptSnapshots, attemptEvents, composerDrafts and deskStates. Returns
  * how many went.
  */
 export async function deleteAttemptsOf(db: AttacheDatabase, profileId: number): Promise<number> {
@@ -68,6 +68,7 @@ export async function deleteAttemptsOf(db: AttacheDatabase, profileId: number): 
   await db.attemptEvents.where('attemptId').anyOf(ids).delete();
   await db.attemptSnapshots.bulkDelete(ids);
   await db.composerDrafts.bulkDelete(ids);
+  await db.deskStates.bulkDelete(ids);
   await db.attempts.bulkDelete(ids);
   return ids.length;
 }
@@ -258,12 +259,12 @@ export async function readAttemptLog(db: AttacheDatabase, attemptId: number, cou
 }
 
 /**
- * Deletes one attempt with its snapshot, event log and unsent draft, whatever state its log is in.
+ * Deletes one attempt with its snapshot, event log, unsent draft and desk state, whatever state its log is in.
  * Returns whether there was such an attempt.
  */
 export function deleteAttempt(db: AttacheDatabase, attemptId: number): Promise<boolean> {
   return storageWrite(() =>
-    db.transaction('rw', [db.attempts, db.attemptSnapshots, db.attemptEvents, db.composerDrafts, db.outcomes, db.outcomeDetails], async () => {
+    db.transaction('rw', [db.attempts, db.attemptSnapshots, db.attemptEvents, db.composerDrafts, db.deskStates, db.outcomes, db.outcomeDetails], async () => {
       const attempt = await db.attempts.get(attemptId);
       const existed = attempt !== undefined;
       if (attempt) {
@@ -273,6 +274,7 @@ export function deleteAttempt(db: AttacheDatabase, attemptId: number): Promise<b
       await db.attemptEvents.where('[attemptId+seq]').between([attemptId, Dexie.minKey], [attemptId, Dexie.maxKey]).delete();
       await db.attemptSnapshots.delete(attemptId);
       await db.composerDrafts.delete(attemptId);
+      await db.deskStates.delete(attemptId);
       await db.attempts.delete(attemptId);
       return existed;
     }),

@@ -110,7 +110,18 @@ export function deleteProfile(db: AttacheDatabase, id: number): Promise<{ attemp
   return storageWrite(() =>
     db.transaction(
       'rw',
-      [db.profiles, db.settings, db.attempts, db.attemptSnapshots, db.attemptEvents, db.composerDrafts, db.outcomes, db.outcomeDetails, db.outbox],
+      [
+        db.profiles,
+        db.settings,
+        db.attempts,
+        db.attemptSnapshots,
+        db.attemptEvents,
+        db.composerDrafts,
+        db.deskStates,
+        db.outcomes,
+        db.outcomeDetails,
+        db.outbox,
+      ],
       async () => {
         const profile = await db.profiles.get(id);
         if (profile === undefined) throw new ProfileNotFoundError(id);

@@ -1,11 +1,33 @@
 // Runtime: renderer. The desk's navigation: the trainee's accounts (name, platform and handle) and the
-// inbox, each with how many items arrived there since the trainee last looked.
+// inbox, each with how many items arrived there since the trainee last looked ("99+" above 99).
 import { Badge, NavLink, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../core/pack/schema';
 import { localized } from '../../library/library';
 import { usePlatformName } from '../platform-name';
 import type { DeskView } from './desk-view';
+
+/** A badge's count as it fits a badge: above 99, "99+" (the accessible name keeps the number). */
+export function unreadLabel(count: number): string {
+  return count > 99 ? '99+' : String(count);
+}
+
+function UnreadBadge({ count, color }: { count: number; color?: string }) {
+  const { t } = useTranslation('player');
+  // A circle fits one digit; wider counts get a pill that grows with them instead of being cut.
+  return (
+    <Badge
+      size="sm"
+      circle={count < 10}
+      color={color}
+      aria-label={t('accounts.unread', { count })}
+      data-testid="player-unread"
+      style={{ overflow: 'visible', flexShrink: 0 }}
+    >
+      {unreadLabel(count)}
+    </Badge>
+  );
+}
 
 export function DeskNav({
   accounts,
@@ -43,13 +65,7 @@ export function DeskNav({
             data-testid={`player-account-${candidate.id}`}
             label={localized(candidate.name, playLanguage)}
             description={`${platformName(candidate.platform)} · ${candidate.handle}`}
-            rightSection={
-              count > 0 && !active ? (
-                <Badge size="sm" circle aria-label={t('accounts.unread', { count })}>
-                  {count}
-                </Badge>
-              ) : null
-            }
+            rightSection={count > 0 && !active ? <UnreadBadge count={count} /> : null}
           />
         );
       })}
@@ -62,13 +78,7 @@ export function DeskNav({
         data-testid="player-inbox"
         label={t('inbox.title')}
         description={t('inbox.description')}
-        rightSection={
-          inboxUnread > 0 && desk.kind !== 'inbox' ? (
-            <Badge size="sm" circle color="orange" aria-label={t('accounts.unread', { count: inboxUnread })}>
-              {inboxUnread}
-            </Badge>
-          ) : null
-        }
+        rightSection={inboxUnread > 0 && desk.kind !== 'inbox' ? <UnreadBadge count={inboxUnread} color="orange" /> : null}
       />
     </nav>
   );

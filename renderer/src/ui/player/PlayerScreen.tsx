@@ -9,26 +9,28 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode
 import { useTranslation } from 'react-i18next';
 import type { ScenarioSnapshot } from '../../core/engine/attempt';
 import type { ClockSpeed, EngineEvent } from '../../core/engine/machine';
-import { nextEventTime } from '../../core/engine/timeline';
+import { CLOCK_SPEEDS } from '../../core/engine/machine';
+import { finishAccounting, nextEventTime } from '../../core/engine/timeline';
 import { platformRules } from '../../core/grading/platforms';
 import type { Task } from '../../core/pack/schema';
 import { offsetMinutes } from '../../core/pack/schema';
 import { localized, personasOf } from '../../library/library';
 import { navigate } from '../router';
+import { formatSimTime } from '../sim-time';
 import { AttemptLoading, AttemptOpenFailed, DamagedAttemptBanner } from './AttemptStatus';
 import { useSimulatedClock } from './clock';
 import type { ComposerDraft } from './composer/Composer';
 import { Composer } from './composer/Composer';
 import { DeskClock } from './DeskClock';
 import { DeskNav } from './DeskNav';
-import type { DeskView } from './desk-view';
-import { deskFor, deskViewKey, readDeskView, writeDeskView } from './desk-view';
+import type { DeskMemory, DeskView } from './desk-view';
+import { deskFor, deskViewKey, unreadCount, useRememberDesk, useSavedDeskMemory } from './desk-view';
 import { FeedView } from './feed/FeedView';
 import { InboxView } from './feed/InboxView';
 import { mediaResolverFor } from './feed/media';
 import { authorOf, itemText, usePeopleContext } from './feed/people';
 import { feedItemsFor, inboxItemsFor } from './feed/select';
-import { FinishDialog } from './FinishDialog';
+import { FinishDialog, SkipToEndDialog } from './FinishDialog';
 import classes from './PlayerScreen.module.css';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import type { LoadedAttempt } from './session';
@@ -43,9 +45,12 @@ const MemoInboxView = memo(InboxView);
 
 export function PlayerScreen({ attemptId }: { attemptId: number }) {
   const view = useAttempt(attemptId);
-  if (view.status === 'loading') return <AttemptLoading />;
+  const ready = view.status === 'ready' ? view.loaded : null;
+  // The desk opens where the trainee left it, with what they had seen: read before it shows.
+  const memory = useSavedDeskMemory(ready ? ready.attempt.id : attemptId, ready ? ready.ref.scenario : null);
+  if (view.status === 'loading' || (view.status === 'ready' && memory === 'loading')) return <AttemptLoading />;
   if (view.status === 'failed') return <AttemptOpenFailed failure={view.failure} />;
-  return <Desk key={attemptId} loaded={view.loaded} snapshot={view.snapshot} send={view.send} save={view.save} />;
+  return <Desk key={attemptId} loaded={view.loaded} snapshot={view.snapshot} send={view.send} save={view.save} memory={memory === 'loading' ? null : memory} />;
 }
 
 /** What a scratch desk (a play-test) has instead of storage. */
@@ -67,7 +72,7 @@ export function ScratchDesk({
   send,
   ...scratch
 }: { loaded: LoadedAttempt; snapshot: ScenarioSnapshot; send: (event: EngineEvent) => ScenarioSnapshot | null } & ScratchDeskOptions) {
-  return <Desk loaded={loaded} snapshot={snapshot} send={send} save="saved" scratch={scratch} />;
+  return <Desk loaded={loaded} snapshot={snapshot} send={send} save="saved" scratch={scratch} memory={null} />;
 }
 
 interface DeskProps {
@@ -77,9 +82,11 @@ interface DeskProps {
   save: SaveState;
   /** A play-test: nothing is read from or written to storage. */
   scratch?: ScratchDeskOptions;
+  /** Where the trainee left the desk and what they had seen; null: the first account, nothing seen. */
+  memory: DeskMemory | null;
 }
 
-function Desk({ loaded, snapshot, send, save, scratch }: DeskProps) {
+function Desk({ loaded, snapshot, send, save, scratch, memory }: DeskProps) {
   const { t } = useTranslation(['player', 'common']);
   const { scenario } = loaded.ref;
   const { playLanguage } = loaded.input;
@@ -92,15 +99,12 @@ function Desk({ loaded, snapshot, send, save, scratch }: DeskProps) {
   const duration = offsetMinutes(scenario.duration);
   const personas = useMemo(() => personasOf(loaded.ref), [loaded.ref]);
 
-  const [desk, setDeskState] = useState<DeskView>(() => (scratch ? null : readDeskView(loaded)) ?? { kind: 'account', accountId: scenario.accounts[0]!.id });
-  const setDesk = (view: DeskView) => {
-    setDeskState(view);
-    if (!scratch) writeDeskView(loaded.attempt.id, view);
-  };
+  const [desk, setDesk] = useState<DeskView>(() => memory?.view ?? { kind: 'account', accountId: scenario.accounts[0]!.id });
   const [lastSpeed, setLastSpeed] = useState<Exclude<ClockSpeed, 0>>(1);
   const [finishOpened, finishDialog] = useDisclosure(false);
+  const [skipOpened, skipDialog] = useDisclosure(false);
   const [helpOpened, helpDialog] = useDisclosure(false);
-  const [seen, setSeen] = useState<Record<string, number>>({});
+  const [seen, setSeen] = useState<Record<string, number>>(() => memory?.seen ?? {});
   const composerRef = useRef<HTMLTextAreaElement>(null);
   const attemptId = loaded.attempt.id;
 
@@ -115,6 +119,8 @@ function Desk({ loaded, snapshot, send, save, scratch }: DeskProps) {
   // What the trainee has looked at: everything in the view they are on counts as seen (adjusted
   // while rendering, so a badge never flashes for items already on screen).
   if (seen[deskKey] !== deskItems.length) setSeen({ ...seen, [deskKey]: deskItems.length });
+  // Kept with the attempt (a play-test keeps it in memory only), so a reload brings back no badge already read.
+  const deskSaved = useRememberDesk(scratch || readOnly ? null : loaded.attempt.id, desk, seen);
 
   const scratchDesk = scratch !== undefined;
   const {
@@ -153,7 +159,11 @@ function Desk({ loaded, snapshot, send, save, scratch }: DeskProps) {
   const hasNext = live && nextEventTime(loaded.input, timeline) !== null;
   const jumpNext = () => {
     if (hasNext) send({ type: 'CLOCK.NEXT' });
+    // With nothing left to happen the same key asks whether to skip to the end or finish.
+    else if (live) skipDialog.open();
   };
+  // What Finish would leave, counted as the debrief will count it.
+  const accounting = useMemo(() => finishAccounting(loaded.input, timeline), [loaded.input, timeline]);
 
   const publish = (toPublish: ComposerDraft) => {
     if (!live || !toPublish.text.trim()) return;
@@ -183,11 +193,8 @@ function Desk({ loaded, snapshot, send, save, scratch }: DeskProps) {
     [
       ['alt+P', togglePause, physical],
       ['alt+N', jumpNext, physical],
-      ['alt+Digit0', () => setSpeed(0), physical],
-      ['alt+Digit1', () => setSpeed(1), physical],
-      ['alt+Digit2', () => setSpeed(2), physical],
-      ['alt+Digit3', () => setSpeed(4), physical],
-      ['alt+Digit4', () => setSpeed(8), physical],
+      // Alt+0 pauses; Alt+1… picks the speeds in order, 1× to 60×.
+      ...CLOCK_SPEEDS.map((option, index): [string, () => void, typeof physical] => [`alt+Digit${index}`, () => setSpeed(option), physical]),
       ['alt+ArrowDown', () => moveView(1)],
       ['alt+ArrowUp', () => moveView(-1)],
       ['alt+I', () => setDesk({ kind: 'inbox' }), physical],
@@ -224,6 +231,7 @@ function Desk({ loaded, snapshot, send, save, scratch }: DeskProps) {
       data-testid="player"
       data-state={String(snapshot.value)}
       data-time={timeline.time}
+      data-desk-saved={String(deskSaved)}
       data-draft-saved={String(savedDraft === draft)}
       data-read-only={readOnly || undefined}
       data-playtest={scratch ? true : undefined}
@@ -248,6 +256,7 @@ function Desk({ loaded, snapshot, send, save, scratch }: DeskProps) {
               hasNext={hasNext}
               onSpeed={setSpeed}
               onNext={jumpNext}
+              onSkip={skipDialog.open}
               onFinish={finishDialog.open}
             />
             <Tooltip label={t('shortcuts.open')}>
@@ -278,9 +287,7 @@ function Desk({ loaded, snapshot, send, save, scratch }: DeskProps) {
                 playLanguage={playLanguage}
                 desk={desk}
                 onSelect={setDesk}
-                unread={(view) =>
-                  view.kind === 'inbox' ? inbox.length - (seen.inbox ?? 0) : (feeds.get(view.accountId)?.length ?? 0) - (seen[view.accountId] ?? 0)
-                }
+                unread={(view) => unreadCount(view.kind === 'inbox' ? inbox.length : (feeds.get(view.accountId)?.length ?? 0), { seen }, deskViewKey(view))}
               />
               <TaskList loaded={loaded} timeline={timeline} selectedTaskId={draft.taskId} onChoose={readOnly ? undefined : chooseTask} />
             </Stack>
@@ -345,9 +352,24 @@ function Desk({ loaded, snapshot, send, save, scratch }: DeskProps) {
       <FinishDialog
         opened={finishOpened}
         onClose={finishDialog.close}
-        openTasks={openTasks.length}
+        accounting={accounting}
+        openTasks={accounting.missed.filter((id) => tasks[id]!.status === 'open').length}
         onConfirm={() => {
           finishDialog.close();
+          send({ type: 'FINISH' });
+        }}
+      />
+      <SkipToEndDialog
+        opened={skipOpened && live}
+        end={formatSimTime(duration)}
+        onClose={skipDialog.close}
+        onSkip={() => {
+          skipDialog.close();
+          // With nothing left to happen, the next event is the end of the scenario's time.
+          send({ type: 'CLOCK.NEXT' });
+        }}
+        onFinish={() => {
+          skipDialog.close();
           send({ type: 'FINISH' });
         }}
       />

@@ -6,7 +6,7 @@ export const PLAYER_SHORTCUTS = [
   { keys: ['Ctrl', 'Enter'], action: 'publish' },
   { keys: ['Alt', 'P'], action: 'pause' },
   { keys: ['Alt', 'N'], action: 'next' },
-  { keys: ['Alt', '1–4'], action: 'speed' },
+  { keys: ['Alt', '1–7'], action: 'speed' },
   { keys: ['Alt', '0'], action: 'stop' },
   { keys: ['Alt', '↓'], action: 'nextAccount' },
   { keys: ['Alt', '↑'], action: 'previousAccount' },

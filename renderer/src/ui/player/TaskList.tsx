@@ -1,5 +1,6 @@
 // Runtime: renderer. The desk's task list: every task the attempt has reached, where each stands (open
-// with the time left, waiting to open, done or missed), and the button that takes an open one up.
+// with the time left, waiting to open, done, missed at the minute it was missed, or — once the
+// scenario has ended — not reached), and the button that takes an open one up.
 import { Badge, Button, Group, Paper, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TimelineState } from '../../core/engine/timeline';
@@ -24,6 +25,7 @@ function TaskList({
   const { t } = useTranslation('player');
   const { playLanguage } = loaded.input;
   const rank = { open: 0, waiting: 1, done: 2, missed: 3 } as const;
+  const { ended } = timeline;
   const tasks = loaded.ref.scenario.tasks
     .filter((task) => timeline.tasks[task.id]!.status !== 'waiting' || timeline.tasks[task.id]!.opensAt !== null)
     .sort(
@@ -38,16 +40,23 @@ function TaskList({
         {tasks.map((task) => {
           const state = timeline.tasks[task.id]!;
           const left = state.due !== null ? state.due - timeline.time : null;
+          // A task still waiting when the scenario has ended never opened: not reached, never "missed".
+          const notReached = state.status === 'waiting' && ended !== null;
           const status =
             state.status === 'open'
               ? t('tasks.dueIn', { count: Math.max(0, left ?? 0) })
-              : state.status === 'waiting'
-                ? t('tasks.opensAt', { time: formatSimTime(state.opensAt ?? 0) })
-                : state.status === 'missed'
-                  ? t('tasks.missed')
-                  : state.outcome === 'passed'
-                    ? t('tasks.passed')
-                    : t('tasks.failed');
+              : notReached
+                ? t('tasks.notReached')
+                : state.status === 'waiting'
+                  ? t('tasks.opensAt', { time: formatSimTime(state.opensAt ?? 0) })
+                  : state.status === 'missed'
+                    ? state.due !== null
+                      ? // Missed at its deadline, or when the trainee finished with it open, whichever came first.
+                        t('tasks.missedAt', { time: formatSimTime(Math.min(state.due, ended?.at ?? state.due)) })
+                      : t('tasks.missed')
+                    : state.outcome === 'passed'
+                      ? t('tasks.passed')
+                      : t('tasks.failed');
           const color =
             state.status === 'open'
               ? (left ?? 99) <= 5
@@ -67,7 +76,7 @@ function TaskList({
               className={classes.task}
               data-testid="player-task"
               data-task-id={task.id}
-              data-status={state.status}
+              data-status={notReached ? 'not-reached' : state.status}
               data-selected={selectedTaskId === task.id || undefined}
             >
               <Stack gap={4}>

@@ -216,10 +216,22 @@ export interface StudioFolderOpenRequest {
  * (scripts/lib/pack-files.ts): refused whole, with the path at fault and what to do, when a file or
  * name breaks them. The web build has no folders ('unsupported'): its packs live in the database.
  */
+/**
+ * Why the studio could not open or save a pack folder, for the interface to word in its language
+ * (the refusal's `message` is the English the command-line tools and logs use). `detail` is what the
+ * file system or the pack reader said, in English: shown only as a detail after the translated reason.
+ */
+export type StudioFolderRefusal =
+  | {
+      key: 'not-opened' | 'gone' | 'not-a-folder' | 'outside' | 'folder-is-link' | 'folder-is-file' | 'file-is-link' | 'not-plain-file' | 'bad-name';
+      path: string;
+    }
+  | { key: 'write-failed' | 'unreadable'; path: string; detail: string };
+
 export type StudioFolderOpened =
   | { kind: 'opened'; folder: string; files: StudioFolderFile[] }
   | { kind: 'cancelled' }
-  | { kind: 'refused'; folder: string; message: string }
+  | { kind: 'refused'; folder: string; message: string; refusal?: StudioFolderRefusal }
   | { kind: 'unsupported' };
 
 export interface StudioFolderSaveRequest {
@@ -232,7 +244,8 @@ export interface StudioFolderSaveRequest {
 }
 
 /** How a save went: each file is written to a temporary file first, then renamed over the old one. */
-export type StudioFolderSaved = { kind: 'saved'; written: number; removed: number } | { kind: 'refused'; message: string } | { kind: 'unsupported' };
+export type StudioFolderSaved =
+  { kind: 'saved'; written: number; removed: number } | { kind: 'refused'; message: string; refusal?: StudioFolderRefusal } | { kind: 'unsupported' };
 
 /** What the application menu shows as selected, and the labels it needs in the UI's language. */
 export interface MenuState {

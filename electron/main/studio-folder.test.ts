@@ -60,7 +60,7 @@ describe('opening a pack folder', () => {
     const folder = packFolder();
     symlinkSync(path.join(folder, 'pack.yaml'), path.join(folder, 'scenarios', 'linked.yaml'));
     const opened = await setUp(folder).folders.open(event, {});
-    expect(opened).toMatchObject({ kind: 'refused', folder });
+    expect(opened).toMatchObject({ kind: 'refused', folder, refusal: { key: 'unreadable', path: folder } });
     if (opened.kind === 'refused') expect(opened.message).toContain('symbolic link');
   });
 });
@@ -97,7 +97,7 @@ describe('saving to a pack folder', () => {
     const { folders } = setUp(folder);
     await folders.open(event, {});
     const saved = await folders.save({ folder: other, files: [file('pack.yaml', 'id: x\n')], remove: [] });
-    expect(saved.kind).toBe('refused');
+    expect(saved).toMatchObject({ kind: 'refused', refusal: { key: 'not-opened', path: other } });
     expect(readFileSync(path.join(other, 'pack.yaml'), 'utf8')).toBe('id: demo\n');
   });
 
@@ -111,9 +111,10 @@ describe('saving to a pack folder', () => {
     const saved = await folders.save({ folder, files: [file('pack.yaml', 'id: first\n'), file('media/x.png', 'png')], remove: [] });
     expect(saved.kind).toBe('refused');
     if (saved.kind === 'refused') expect(saved.message).toContain('symbolic link');
+    expect(saved).toMatchObject({ refusal: { key: 'folder-is-link', path: path.join(folder, 'media') } });
     expect(readdirSync(outside)).toEqual([]);
     expect(readFileSync(path.join(folder, 'pack.yaml'), 'utf8')).toBe('id: demo\n');
-    expect((await folders.save({ folder, files: [file('../escape.yaml', 'x')], remove: [] })).kind).toBe('refused');
+    expect(await folders.save({ folder, files: [file('../escape.yaml', 'x')], remove: [] })).toMatchObject({ kind: 'refused', refusal: { key: 'bad-name' } });
     expect(readdirSync(root).sort()).toEqual(['outside', 'pack']);
   });
 
@@ -146,6 +147,7 @@ describe('saving to a pack folder', () => {
     const saved = await folders.save({ folder, files: [file('pack.yaml', 'id: x\n')], remove: [] });
     expect(saved).toMatchObject({ kind: 'refused' });
     if (saved.kind === 'refused') expect(saved.message).toContain('no longer there');
+    expect(saved).toMatchObject({ refusal: { key: 'gone', path: folder } });
   });
 
   it('saves one request after the other, so the last save is what stays', async () => {

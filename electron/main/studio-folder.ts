@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { IpcMainInvokeEvent, OpenDialogOptions, OpenDialogReturnValue } from 'electron';
 import { pathProblem } from '../../renderer/src/core/pack/paths';
 import { PackInputError, findPackFiles, readFoundFiles } from '../../scripts/lib/pack-files';
-import type { StudioFolderOpenRequest, StudioFolderOpened, StudioFolderSaveRequest, StudioFolderSaved } from '../contract/api';
+import type { StudioFolderOpenRequest, StudioFolderOpened, StudioFolderRefusal, StudioFolderSaveRequest, StudioFolderSaved } from '../contract/api';
 import { writeFileAtomically } from './atomic-file';
 import type { KeyFileAccess } from './device-key';
 
@@ -50,7 +50,14 @@ export interface StudioFolders {
 }
 
 /** Why a save is refused before anything is written; the message names the path and what to do. */
-class SaveRefused extends Error {}
+class SaveRefused extends Error {
+  constructor(
+    message: string,
+    readonly refusal: StudioFolderRefusal,
+  ) {
+    super(message);
+  }
+}
 
 function isMissing(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'ENOENT';
@@ -68,10 +75,11 @@ async function lstatOrNull(target: string) {
 /** The file's place on disk, after checking that the path stays in the folder and passes through no link. */
 async function placeOf(root: string, relative: string, creating: boolean): Promise<string> {
   const problem = pathProblem(relative);
-  if (problem) throw new SaveRefused(`The file ${JSON.stringify(relative)} cannot be saved: its name ${problem}.`);
+  if (problem) throw new SaveRefused(`The file ${JSON.stringify(relative)} cannot be saved: its name ${problem}.`, { key: 'bad-name', path: relative });
   const target = path.join(root, ...relative.split('/'));
   const inside = path.relative(root, target);
-  if (inside.startsWith('..') || path.isAbsolute(inside)) throw new SaveRefused(`${target} is outside the pack folder ${root}.`);
+  if (inside.startsWith('..') || path.isAbsolute(inside))
+    throw new SaveRefused(`${target} is outside the pack folder ${root}.`, { key: 'outside', path: target });
   let folder = root;
   for (const segment of relative.split('/').slice(0, -1)) {
     folder = path.join(folder, segment);
@@ -81,13 +89,18 @@ async function placeOf(root: string, relative: string, creating: boolean): Promi
       break;
     }
     if (stat.isSymbolicLink())
-      throw new SaveRefused(`${folder} is a symbolic link: the studio writes only into plain folders of the pack. Replace the link with a folder.`);
-    if (!stat.isDirectory()) throw new SaveRefused(`${folder} is a file, but the pack needs a folder there. Rename or move it.`);
+      throw new SaveRefused(`${folder} is a symbolic link: the studio writes only into plain folders of the pack. Replace the link with a folder.`, {
+        key: 'folder-is-link',
+        path: folder,
+      });
+    if (!stat.isDirectory())
+      throw new SaveRefused(`${folder} is a file, but the pack needs a folder there. Rename or move it.`, { key: 'folder-is-file', path: folder });
   }
   const stat = await lstatOrNull(target);
   if (stat !== null && (stat.isSymbolicLink() || !stat.isFile())) {
     throw new SaveRefused(
       `${target} is ${stat.isSymbolicLink() ? 'a symbolic link' : 'not a plain file'}: the studio replaces only plain files. Move it out of the pack folder.`,
+      { key: stat.isSymbolicLink() ? 'file-is-link' : 'not-plain-file', path: target },
     );
   }
   return target;
@@ -130,12 +143,18 @@ export function createStudioFolders(deps: StudioFolderDependencies): StudioFolde
     const root = request.folder;
     await loaded;
     if (!opened.has(root)) {
-      return { kind: 'refused', message: `${root} was not opened in the studio: open the folder with "Open a folder…", then save.` };
+      return {
+        kind: 'refused',
+        message: `${root} was not opened in the studio: open the folder with "Open a folder…", then save.`,
+        refusal: { key: 'not-opened', path: root },
+      };
     }
     try {
       const rootStat = await lstatOrNull(root);
-      if (rootStat === null) throw new SaveRefused(`${root} is no longer there: it was moved or deleted. Open the pack's folder again.`);
-      if (rootStat.isSymbolicLink() || !rootStat.isDirectory()) throw new SaveRefused(`${root} is no longer a plain folder. Open the pack's folder again.`);
+      if (rootStat === null)
+        throw new SaveRefused(`${root} is no longer there: it was moved or deleted. Open the pack's folder again.`, { key: 'gone', path: root });
+      if (rootStat.isSymbolicLink() || !rootStat.isDirectory())
+        throw new SaveRefused(`${root} is no longer a plain folder. Open the pack's folder again.`, { key: 'not-a-folder', path: root });
       // Every path is checked before the first byte is written.
       const writes: Array<{ target: string; bytes: Uint8Array }> = [];
       for (const file of request.files) writes.push({ target: await placeOf(root, file.path, true), bytes: file.bytes });
@@ -157,11 +176,12 @@ export function createStudioFolders(deps: StudioFolderDependencies): StudioFolde
       }
       return { kind: 'saved', written, removed };
     } catch (error) {
-      if (error instanceof SaveRefused) return { kind: 'refused', message: error.message };
+      if (error instanceof SaveRefused) return { kind: 'refused', message: error.message, refusal: error.refusal };
       const detail = error instanceof Error ? error.message : String(error);
       return {
         kind: 'refused',
         message: `The pack could not be saved to ${root}: ${detail}. Files already written are complete; save again once the problem is fixed.`,
+        refusal: { key: 'write-failed', path: root, detail },
       };
     }
   };
@@ -179,7 +199,8 @@ export function createStudioFolders(deps: StudioFolderDependencies): StudioFolde
         await remember(folder);
         return { kind: 'opened', folder, files: [...files].map(([filePath, bytes]) => ({ path: filePath, bytes })) };
       } catch (error) {
-        if (error instanceof PackInputError) return { kind: 'refused', folder, message: error.message };
+        if (error instanceof PackInputError)
+          return { kind: 'refused', folder, message: error.message, refusal: { key: 'unreadable', path: folder, detail: error.message } };
         throw error;
       }
     },

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { absorbAbbreviationStop } from '../core/locale';
 import { GRADED_LANGUAGES } from '../core/grading/text';
+import { folderProblemText } from '../ui/studio/folder-problem';
 import { LANGUAGE_CHOICES } from '../ui/studio/start/NewPackDialog';
 import { parseYaml } from '../core/pack/yaml';
 import { renderGradingMessage, type Translate } from './grading-message';
@@ -207,5 +208,21 @@ describe('messages from libraries', () => {
       expect(message, text).toMatch(/[а-яё]/u);
       expect(message, text).not.toMatch(/\b(Missing|Map keys|must be|Nested mappings|All collection items)\b/u);
     }
+  });
+
+  it('a refused pack folder is explained in Russian, naming the folder', async () => {
+    const i18n = await createI18n('ru');
+    addStudioResources(i18n);
+    const t = i18n.getFixedT('ru', 'studio');
+    const keys = ['not-opened', 'gone', 'not-a-folder', 'outside', 'folder-is-link', 'folder-is-file', 'file-is-link', 'not-plain-file', 'bad-name'] as const;
+    for (const key of keys) {
+      const text = folderProblemText(t, { problem: 'English from the main process', code: 'refused', refusal: { key, path: '/packs/demo' } });
+      expect(text, key).toContain('/packs/demo');
+      expect(text, key).toMatch(/[а-яё]{4}/u);
+      expect(text, key).not.toContain('English');
+    }
+    const failed = folderProblemText(t, { problem: 'x', code: 'refused', refusal: { key: 'write-failed', path: '/packs/demo', detail: 'EACCES' } });
+    expect(failed).toMatch(/^система не дала записать файлы в \/packs\/demo .*EACCES/u);
+    expect(folderProblemText(t, { problem: 'Folders can be opened in the desktop app only.', code: 'unsupported' })).toMatch(/^Папки пакетов/u);
   });
 });

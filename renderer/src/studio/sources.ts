@@ -1,7 +1,7 @@
 // Runtime: renderer. Where a pack open in the studio came from, and how it is saved back. A folder on
 // disk (desktop app) is read and written through the platform, which the caller passes in; every
 // other pack lives in its recovery copy (studio/recovery.ts) until it is exported or installed.
-import type { AttacheApi, StudioFolderFile } from '../../../electron/contract/api';
+import type { AttacheApi, StudioFolderFile, StudioFolderRefusal } from '../../../electron/contract/api';
 import type { PackDocument } from '../core/studio/document';
 import { documentFromFiles, packFilesOf } from '../core/studio/document';
 import type { StudioDraftSource } from '../db/database';
@@ -19,9 +19,12 @@ export interface OpenedSource {
 
 /** Why opening or saving did not go through, in words for the author (the path at fault and what to do). */
 export interface SourceProblem {
+  /** In English, as the main process and the command-line tools say it. */
   problem: string;
   /** 'unsupported': this build has no folders (the web build). */
   code: 'refused' | 'unsupported';
+  /** Why, for the interface to word in its language (ui/studio/folder-problem.ts). */
+  refusal?: StudioFolderRefusal;
 }
 
 function filesOf(document: PackDocument): StudioFolderFile[] {
@@ -41,7 +44,7 @@ export async function openFolderSource(platform: StudioFolderPlatform, request: 
     case 'unsupported':
       return { problem: 'Folders can be opened in the desktop app only.', code: 'unsupported' };
     case 'refused':
-      return { problem: opened.message, code: 'refused' };
+      return { problem: opened.message, code: 'refused', ...(opened.refusal ? { refusal: opened.refusal } : {}) };
     case 'opened':
       return {
         source: { kind: 'folder', path: opened.folder },
@@ -74,6 +77,6 @@ export async function saveFolderSource(
     case 'unsupported':
       return { problem: 'Folders can be saved in the desktop app only.', code: 'unsupported' };
     case 'refused':
-      return { problem: saved.message, code: 'refused' };
+      return { problem: saved.message, code: 'refused', ...(saved.refusal ? { refusal: saved.refusal } : {}) };
   }
 }

@@ -12,6 +12,7 @@ import { StartPage } from './start/StartPage';
 import { StudioProvider, useStudio, useStudioWorkspace, type RecoveryCopy, type StudioSession } from './studio-context';
 import { useStudioTranslations } from './translations';
 import { Workspace } from './Workspace';
+import { folderProblemText } from './folder-problem';
 
 export interface StudioProps {
   /** Shown on the start page (e.g. that no administrator passphrase protects the studio yet). */
@@ -99,7 +100,7 @@ function OpenPack({ problem, setProblem, close }: { problem: string | null; setP
       const saving = document;
       saveFolderSource(platform, folder, saving, previous).then(
         (result) => {
-          if (result !== 'saved') return setProblem(t('saveFailed', { path: folder, reason: result.problem }));
+          if (result !== 'saved') return setProblem(t('saveFailed', { path: folder, reason: folderProblemText(t, result) }));
           setProblem(null);
           workspace.markSaved(saving, becomesSource ? { kind: 'folder', path: folder } : undefined);
         },
@@ -117,7 +118,7 @@ function OpenPack({ problem, setProblem, close }: { problem: string | null; setP
         openFolderSource(platform, { title: t('saveNewFolder.dialog') }).then(
           (opened) => {
             if (opened === null) return;
-            if ('problem' in opened) return setProblem(t('start.folder.refused', { reason: opened.problem }));
+            if ('problem' in opened) return setProblem(t('start.folder.refused', { reason: folderProblemText(t, opened) }));
             if (opened.source.kind !== 'folder') return;
             if (opened.document.texts.size + opened.document.media.size > 0) return setProblem(t('saveNewFolder.notEmpty', { path: opened.source.path }));
             saveInto(opened.source.path, undefined, true);

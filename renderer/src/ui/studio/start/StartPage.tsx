@@ -18,6 +18,7 @@ import { NewPackDialog } from './NewPackDialog';
 import { OpenInstalledDialog } from './OpenInstalledDialog';
 import { archiveSession, sessionOf } from './opening';
 import { formattingLocale } from '../../../core/locale';
+import { folderProblemText } from '../folder-problem';
 
 export interface StartPageProps {
   onOpen: (session: StudioSession) => void;
@@ -63,7 +64,7 @@ export function StartPage({ onOpen, notice, now = Date.now }: StartPageProps) {
     setFailure(null);
     const opened = await openFolderSource(platform);
     if (opened === null) return;
-    if ('problem' in opened) return setFailure({ message: t('start.folder.refused', { reason: opened.problem }) });
+    if ('problem' in opened) return setFailure({ message: t('start.folder.refused', { reason: folderProblemText(t, opened) }) });
     open(sessionOf(opened.source, opened.document));
   };
 

@@ -91,3 +91,24 @@ describe('the audience in a played scenario', () => {
     expect(heard).toBeGreaterThan(0);
   });
 });
+
+describe('a direct message outside any task', () => {
+  it('is answered by the author of the message it answers, not by a stranger', () => {
+    const scenario = scenarioById('flights-suspended');
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const input: EngineInput = { scenario, playLanguage: 'en', manifest: library.manifest, seed };
+      let state = advanceTo(input, initialTimeline(input), offsetMinutes('1:10'));
+      expect(state.feed.some((item) => item.id === 'lina-insulin')).toBe(true);
+      state = publish(input, state, {
+        accountId: 'embassy-vk',
+        kind: 'direct-message',
+        text: 'Lina, we are sorry. Please call our hotline +99 21 555 0183 now: the consul will help you get insulin today.',
+        taskId: null,
+        replyTo: 'lina-insulin',
+      });
+      const answers = state.pendingReplies.filter((reply) => reply.replyTo === `pub-${state.publications}`);
+      expect(answers).toHaveLength(1);
+      expect(answers[0]).toMatchObject({ personaId: 'tourist-lina', author: null });
+    }
+  });
+});

@@ -418,6 +418,9 @@ function planReaction(input: EngineInput, state: TimelineState, item: FeedPublic
   const arrivals: Record<string, number> = {};
   for (const scheduled of state.queue) arrivals[scheduled.inject.id] = scheduled.at;
   for (const feedItem of state.feed) if (feedItem.source === 'inject') arrivals[feedItem.id] = feedItem.at;
+  // A direct message goes to its task's recipient, or, outside a task, to the author of the message it answers.
+  const answered = item.replyTo === null ? undefined : state.feed.find((feedItem) => feedItem.source === 'inject' && feedItem.id === item.replyTo);
+  const recipient = task?.recipient ?? (item.kind === 'direct-message' && answered?.source === 'inject' ? answered.inject.persona : undefined);
   return simulateReaction({
     seed: input.seed,
     scenario: input.scenario,
@@ -435,7 +438,7 @@ function planReaction(input: EngineInput, state: TimelineState, item: FeedPublic
     playLanguage: input.playLanguage,
     // The audience goes on reacting until the scenario's time is up, and no longer.
     horizonMinutes: Math.max(0, offsetMinutes(input.scenario.duration) - now),
-    ...(task?.recipient ? { recipientId: task.recipient } : {}),
+    ...(recipient ? { recipientId: recipient } : {}),
     taskId: task?.id ?? null,
     arrivals,
     heard: Object.values(state.reactions).flatMap((plan) => plan.events.flatMap((event) => (event.reply ? [event.reply] : []))),

@@ -21,6 +21,7 @@ import { AttemptLoading, AttemptOpenFailed, DamagedAttemptBanner } from './Attem
 import { useSimulatedClock } from './clock';
 import type { ComposerDraft } from './composer/Composer';
 import { Composer } from './composer/Composer';
+import { publishRefusal } from './composer/target';
 import { DeskClock } from './DeskClock';
 import { DeskNav } from './DeskNav';
 import type { DeskMemory, DeskView } from './desk-view';
@@ -113,6 +114,7 @@ function Desk({ loaded, snapshot, send, save, scratch, memory }: DeskProps) {
   const feeds = useMemo(() => new Map(scenario.accounts.map((account) => [account.id, feedItemsFor({ feed }, account.id)])), [scenario.accounts, feed]);
   const inbox = useMemo(() => inboxItemsFor({ feed }), [feed]);
   const openTasks = useMemo(() => openTasksOf(loaded, { tasks }), [loaded, tasks]);
+  const openTaskIds = useMemo(() => openTasks.map((task) => task.id), [openTasks]);
   const deskKey = deskViewKey(desk);
   const deskItems = desk.kind === 'inbox' ? inbox : (feeds.get(desk.accountId) ?? []);
 
@@ -126,14 +128,17 @@ function Desk({ loaded, snapshot, send, save, scratch, memory }: DeskProps) {
   const {
     draft,
     changeDraft,
-    savedDraft,
+    draftSaved,
+    offers,
     replyTo,
     chooseTask: takeUpTask,
+    dismissOffer,
+    cancelReply,
     afterPublish,
   } = useDeskDraft({
     loaded,
-    timeline,
     openTasks,
+    view: desk.kind === 'account' ? desk.accountId : null,
     frozen: done || readOnly,
     scratch: scratchDesk,
     composerRef,
@@ -165,14 +170,15 @@ function Desk({ loaded, snapshot, send, save, scratch, memory }: DeskProps) {
   // What Finish would leave, counted as the debrief will count it.
   const accounting = useMemo(() => finishAccounting(loaded.input, timeline), [loaded.input, timeline]);
 
+  // Exactly what the composer's line says, or nothing: what the composer refuses, Ctrl+Enter anywhere on the desk refuses too.
   const publish = (toPublish: ComposerDraft) => {
-    if (!live || !toPublish.text.trim()) return;
+    if (!live || publishRefusal(loaded.input, toPublish, openTaskIds) !== null) return;
     const next = send({
       type: 'PUBLISH',
       draft: { accountId: toPublish.accountId, kind: toPublish.kind, text: toPublish.text, taskId: toPublish.taskId, replyTo: toPublish.replyTo },
     });
     if (!next || next.context.refused) return;
-    afterPublish(toPublish, next.context.timeline);
+    afterPublish(toPublish);
     // Show where it went.
     setDesk(deskFor(toPublish.kind, toPublish.accountId));
   };
@@ -220,6 +226,9 @@ function Desk({ loaded, snapshot, send, save, scratch, memory }: DeskProps) {
     const text = itemText(item, playLanguage);
     return { id: item.id, author: authorOf(item, people).name, excerpt: text.length > 120 ? `${text.slice(0, 119)}…` : text };
   }, [draft.replyTo, people, playLanguage]);
+  // A message written for a task goes to the task's recipient.
+  const recipientId = draft.kind === 'direct-message' ? scenario.tasks.find((task) => task.id === draft.taskId)?.recipient : undefined;
+  const recipient = recipientId ? localized(personas.get(recipientId)?.name ?? { [playLanguage]: recipientId }, playLanguage) || recipientId : null;
 
   const account = desk.kind === 'account' ? scenario.accounts.find((candidate) => candidate.id === desk.accountId)! : null;
   // The feed folds where the grader does, with the pack's and the scenario's own platform rules.
@@ -232,7 +241,7 @@ function Desk({ loaded, snapshot, send, save, scratch, memory }: DeskProps) {
       data-state={String(snapshot.value)}
       data-time={timeline.time}
       data-desk-saved={String(deskSaved)}
-      data-draft-saved={String(savedDraft === draft)}
+      data-draft-saved={String(draftSaved)}
       data-read-only={readOnly || undefined}
       data-playtest={scratch ? true : undefined}
     >
@@ -336,12 +345,16 @@ function Desk({ loaded, snapshot, send, save, scratch, memory }: DeskProps) {
                 input={loaded.input}
                 accounts={scenario.accounts}
                 openTasks={openTasks}
+                offers={offers}
+                onTakeTask={chooseTask}
+                onDismissOffer={dismissOffer}
+                recipient={recipient}
                 draft={draft}
                 onDraftChange={changeDraft}
                 onPublish={publish}
                 disabled={!live}
                 replyTarget={replyTarget}
-                onCancelReply={() => changeDraft({ ...draft, replyTo: null, taskId: null, kind: draft.kind === 'reply' ? 'post' : draft.kind })}
+                onCancelReply={cancelReply}
                 textareaRef={composerRef}
               />
             </ScrollArea>

@@ -1,6 +1,7 @@
 // Runtime: renderer. The desk's draft: what the composer is writing, for which account, in which form
-// and for which task; read back after a reload, saved as it changes, and set by the desk's own actions
-// (taking up a task, answering an item, publishing).
+// and for which task; read back after a reload, saved as it changes, and aimed by the rules of
+// composer/target.ts — it writes for the feed that is open, never re-aims itself once the trainee has
+// touched it, and offers the tasks that open instead of taking them.
 import type { RefObject } from 'react';
 import { useCallback, useEffect, useState } from 'react';
 import type { FeedItem, TimelineState } from '../../core/engine/timeline';
@@ -8,19 +9,9 @@ import type { Task } from '../../core/pack/schema';
 import { clearComposerDraft, readComposerDraft, saveComposerDraft } from '../../db/repositories/attempts';
 import { useServices } from '../services';
 import { useStorageProblems } from '../storage-problems';
-import type { ComposerDraft } from './composer/Composer';
+import type { ComposerDraft, DraftState } from './composer/target';
+import * as aim from './composer/target';
 import type { LoadedAttempt } from './session';
-
-/** The draft to start from: the most urgent open task, else a post on the first account. */
-function defaultDraft(loaded: LoadedAttempt, timeline: TimelineState): ComposerDraft {
-  const task = openTasksOf(loaded, timeline)[0];
-  if (task) return draftForTask(task, '');
-  return { accountId: loaded.ref.scenario.accounts[0]!.id, kind: 'post', taskId: null, replyTo: null, text: '' };
-}
-
-export function draftForTask(task: Task, text: string): ComposerDraft {
-  return { accountId: task.account, kind: task.kind, taskId: task.id, replyTo: task.replyTo ?? null, text };
-}
 
 /** The open tasks, the nearest deadline first. */
 export function openTasksOf(loaded: LoadedAttempt, timeline: Pick<TimelineState, 'tasks'>): Task[] {
@@ -31,8 +22,9 @@ export function openTasksOf(loaded: LoadedAttempt, timeline: Pick<TimelineState,
 
 export interface DeskDraftOptions {
   loaded: LoadedAttempt;
-  timeline: TimelineState;
   openTasks: Task[];
+  /** The account whose feed is open; null while the inbox is. */
+  view: string | null;
   /** Nothing more can be written: the draft is no longer saved. */
   frozen: boolean;
   /** A play-test: nothing is read from or written to storage. */
@@ -44,39 +36,49 @@ export interface DeskDraft {
   draft: ComposerDraft;
   /** The composer's own changes: every keystroke and choice. */
   changeDraft: (next: ComposerDraft) => void;
-  /** The draft as last saved, for the desk's "saved" marker. */
-  savedDraft: ComposerDraft | null;
+  /** The words and choices are in storage as they stand (an untouched composer has nothing to keep). */
+  draftSaved: boolean;
+  /** The open tasks the composer offers to take up. */
+  offers: Task[];
   /** Answer a feed or inbox item. */
   replyTo: (item: FeedItem) => void;
-  /** Take up a task from the task list. */
+  /** Take up a task, from the task list or an offer. */
   chooseTask: (task: Task) => void;
-  /** After `published` went out: what the composer holds next. */
-  afterPublish: (published: ComposerDraft, timelineAfter: TimelineState) => void;
+  /** Turn an offered task down. */
+  dismissOffer: (taskId: string) => void;
+  cancelReply: () => void;
+  /** After `published` went out: the composer starts afresh. */
+  afterPublish: (published: ComposerDraft) => void;
 }
 
-export function useDeskDraft({ loaded, timeline, openTasks, frozen, scratch, composerRef }: DeskDraftOptions): DeskDraft {
+export function useDeskDraft({ loaded, openTasks, view, frozen, scratch, composerRef }: DeskDraftOptions): DeskDraft {
   const { db } = useServices();
   const { report } = useStorageProblems();
   const attemptId = loaded.attempt.id;
-  const [draft, setDraft] = useState<ComposerDraft>(() => defaultDraft(loaded, timeline));
+  const firstAccount = loaded.ref.scenario.accounts[0]!.id;
+  const [stored, setState] = useState<DraftState>(() => aim.startDraft(view, firstAccount, openTasks));
+  // Brought up to date while rendering, so a task that opens or a feed that is opened never shows the
+  // composer's old aim for a frame.
+  const state = aim.syncDraft(stored, view, openTasks);
+  if (state !== stored) setState(state);
+  const { draft, touched } = state;
   // A scratch desk has no saved words to wait for.
   const [draftRestored, setDraftRestored] = useState(scratch);
-  // An empty composer without a task picks up the most urgent one, until the trainee chooses to
-  // write without a task (no task, a reply of their own, a cancelled reply).
-  const [followsWork, setFollowsWork] = useState(true);
-  const changeDraft = useCallback((next: ComposerDraft) => {
-    setFollowsWork(next.taskId !== null);
-    setDraft(next);
-  }, []);
 
-  // The words being typed survive a reload or a crash: read once, then saved as they change.
+  const changeDraft = useCallback((next: ComposerDraft) => setState((current) => aim.editDraft(current, next)), []);
+
+  // The words being typed survive a reload or a crash: read once, then saved as they change. Only a
+  // touched composer is kept: an untouched one is what the desk would aim anyway, and comes back so.
   useEffect(() => {
     if (scratch) return;
     let cancelled = false;
     readComposerDraft(db, attemptId).then(
       (saved) => {
         if (cancelled) return;
-        if (saved) setDraft({ accountId: saved.accountId, kind: saved.kind, taskId: saved.taskId, replyTo: saved.replyTo, text: saved.text });
+        if (saved)
+          setState((current) =>
+            aim.editDraft(current, { accountId: saved.accountId, kind: saved.kind, taskId: saved.taskId, replyTo: saved.replyTo, text: saved.text }),
+          );
         setDraftRestored(true);
       },
       () => setDraftRestored(true),
@@ -88,16 +90,12 @@ export function useDeskDraft({ loaded, timeline, openTasks, frozen, scratch, com
 
   const [savedDraft, setSavedDraft] = useState<ComposerDraft | null>(null);
   useEffect(() => {
-    if (!draftRestored || frozen || scratch) return;
+    if (!draftRestored || frozen || scratch || !touched) return;
     const timer = window.setTimeout(() => {
       saveComposerDraft(db, { attemptId, ...draft, updatedAt: Date.now() }).then(() => setSavedDraft(draft), report);
     }, 400);
     return () => window.clearTimeout(timer);
-  }, [db, attemptId, draft, draftRestored, frozen, scratch, report]);
-
-  // An empty composer follows the work: when a task opens or its task closes, the most urgent is chosen.
-  const idle = !draft.text.trim() && openTasks.length > 0 && (draft.taskId === null ? followsWork : !openTasks.some((task) => task.id === draft.taskId));
-  if (idle) setDraft(draftForTask(openTasks[0]!, draft.text));
+  }, [db, attemptId, draft, touched, draftRestored, frozen, scratch, report]);
 
   // Stable between keystrokes, so typing does not redraw the feed.
   const replyTo = useCallback(
@@ -108,26 +106,31 @@ export function useDeskDraft({ loaded, timeline, openTasks, frozen, scratch, com
       const task = openTasks.find(
         (candidate) => candidate.replyTo === item.id || (direct && candidate.kind === 'direct-message' && candidate.recipient === personaId),
       );
-      setDraft((current) =>
-        task ? draftForTask(task, current.text) : { accountId, kind: direct ? 'direct-message' : 'reply', taskId: null, replyTo: item.id, text: current.text },
-      );
-      setFollowsWork(task !== undefined);
+      setState((current) => aim.answerItem(current, { accountId, kind: direct ? 'direct-message' : 'reply', replyTo: item.id, task: task ?? null }));
       composerRef.current?.focus();
     },
     [openTasks, composerRef],
   );
 
   const chooseTask = (task: Task) => {
-    setDraft(draftForTask(task, draft.text));
+    setState((current) => aim.takeTask(current, task));
     composerRef.current?.focus();
   };
 
-  const afterPublish = (published: ComposerDraft, timelineAfter: TimelineState) => {
-    const remaining = openTasksOf(loaded, timelineAfter);
-    setDraft(remaining[0] ? draftForTask(remaining[0], '') : { ...published, taskId: null, replyTo: null, text: '' });
-    setFollowsWork(true);
+  const afterPublish = (published: ComposerDraft) => {
+    setState((current) => aim.afterPublish(current, published));
     if (!scratch) clearComposerDraft(db, attemptId).catch(report);
   };
 
-  return { draft, changeDraft, savedDraft, replyTo, chooseTask, afterPublish };
+  return {
+    draft,
+    changeDraft,
+    draftSaved: !touched || savedDraft === draft,
+    offers: aim.offeredTasks(state, openTasks),
+    replyTo,
+    chooseTask,
+    dismissOffer: (taskId) => setState((current) => aim.dismissOffer(current, taskId)),
+    cancelReply: () => setState(aim.cancelReply),
+    afterPublish,
+  };
 }

@@ -1,7 +1,8 @@
 // Runtime: Node (Vitest, happy-dom). The composer as the trainee uses it: live verdict, scores and
-// findings as they type, marks on the offending words, fixes applied in place, the counter, choosing
-// a task, and publishing with the button or Ctrl+Enter; grades that come from a worker while the
-// previous one stays on screen, and a paste over the grader's ceiling.
+// findings as they type, marks on the offending words, fixes applied in place, the counter; the one
+// line saying where the draft goes and the choices behind "Change", tasks offered rather than taken,
+// what the platform would refuse; publishing with the button or Ctrl+Enter; grades that come from a
+// worker while the previous one stays on screen, and a paste over the grader's ceiling.
 import { MantineProvider } from '@mantine/core';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -254,14 +255,76 @@ describe('Composer: live feedback', () => {
   });
 });
 
-describe('Composer: what the draft answers', () => {
-  it('takes the account, kind and reply target from the chosen task, and keeps them with no task', async () => {
-    const { user, onDraftChange } = await renderComposer({
-      pack: core,
-      scenarioId: 'answering-criticism',
-      openTaskIds: ['reply-to-mp', 'journalist-dm'],
-      draft: { accountId: 'embassy-x', kind: 'post', taskId: null, replyTo: null },
+const line = () => screen.getByTestId('composer-target-line');
+const attribute = (name: string) => screen.getByTestId('composer-target').getAttribute(`data-${name}`);
+
+describe('Composer: where the draft goes', () => {
+  const criticism = { pack: core, scenarioId: 'answering-criticism', openTaskIds: ['reply-to-mp', 'journalist-dm'] };
+
+  it('says it in one line — kind, platform, account with handle, task — and the button names it', async () => {
+    await renderComposer({ ...criticism, draft: { accountId: 'embassy-x', kind: 'post', taskId: null, replyTo: null } });
+    expect(screen.getByTestId('composer-target').textContent).toContain('This draft goes out as');
+    expect(line().textContent).toBe('Post on X · Embassy of Azuria in Nordmark @AzuriaInNordmark · own publication');
+    const publish = screen.getByTestId('composer-publish');
+    expect(publish.textContent).toBe('Publish post on X');
+    expect(publish.getAttribute('aria-label')).toBe('Publish post on X: Embassy of Azuria in Nordmark @AzuriaInNordmark · own publication');
+  });
+
+  it('names the task and what a reply answers, and the button says it is a reply', async () => {
+    await renderComposer({
+      ...criticism,
+      props: { replyTarget: { id: 'mp-post', author: 'MP Ravn', excerpt: 'Where was the embassy?' } },
     });
+    expect(line().textContent).toBe('Reply on X · Embassy of Azuria in Nordmark @AzuriaInNordmark · task “Reply to MP Ravn” · replying to MP Ravn');
+    expect(screen.getByRole('button', { name: /^Publish reply on X: / }).getAttribute('aria-label')).toContain('task “Reply to MP Ravn”');
+  });
+
+  it('names the recipient of a message, and says "send"', async () => {
+    await renderComposer({
+      ...criticism,
+      draft: { accountId: 'embassy-fb', kind: 'direct-message', taskId: 'journalist-dm', replyTo: null },
+      props: { recipient: 'Nordposten' },
+    });
+    expect(line().textContent).toBe(
+      'Direct message on Facebook · Embassy of Azuria in Nordmark @AzuriaEmbassyNordmark · task “Comment for Nordposten” · to Nordposten',
+    );
+    expect(screen.getByTestId('composer-publish').textContent).toBe('Send message on Facebook');
+  });
+
+  it('says when the task is no longer open, and refuses to publish for it', async () => {
+    const { user, onPublish, onDraftChange } = await renderComposer({
+      ...criticism,
+      openTaskIds: ['journalist-dm'],
+      draft: { accountId: 'embassy-x', kind: 'reply', taskId: 'reply-to-mp', replyTo: 'mp-post', text: 'Thank you for the question.' },
+    });
+    expect(line().textContent).toContain('task “Reply to MP Ravn”, no longer open');
+    expect(screen.getByTestId('composer-refusal').dataset.key).toBe('task-closed');
+    expect(screen.getByTestId<HTMLButtonElement>('composer-publish').disabled).toBe(true);
+    await user.click(textarea());
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    expect(onPublish).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'Make it my own publication' }));
+    expect(onDraftChange).toHaveBeenLastCalledWith(expect.objectContaining({ taskId: null, replyTo: 'mp-post' }));
+    expect(screen.queryByTestId('composer-refusal')).toBeNull();
+  });
+
+  it('says when the task asks for another account than the one chosen', async () => {
+    await renderComposer({ ...criticism, draft: { accountId: 'embassy-fb', kind: 'reply', taskId: 'reply-to-mp', replyTo: 'mp-post' } });
+    expect(screen.getByTestId('composer-target-elsewhere').textContent).toBe('The task asks for X @AzuriaInNordmark.');
+  });
+
+  it('changes behind "Change": the task, the account and the kind, from the keyboard too', async () => {
+    const onTakeTask = vi.fn();
+    const { user, onDraftChange } = await renderComposer({
+      ...criticism,
+      draft: { accountId: 'embassy-x', kind: 'post', taskId: null, replyTo: null },
+      props: { onTakeTask },
+    });
+    const change = screen.getByRole('button', { name: 'Change account, kind or task' });
+    expect(change.getAttribute('aria-expanded')).toBe('false');
+    change.focus();
+    await user.keyboard('{Enter}');
+    expect(change.getAttribute('aria-expanded')).toBe('true');
     const account = () => screen.getByTestId<HTMLSelectElement>('composer-account');
     const kind = () => screen.getByTestId<HTMLSelectElement>('composer-kind');
     const task = () => screen.getByTestId<HTMLSelectElement>('composer-task');
@@ -271,26 +334,40 @@ describe('Composer: what the draft answers', () => {
         .getAllByRole('option')
         .map((option) => option.textContent),
     ).toEqual(['No task: a publication of your own', 'Reply to MP Ravn', 'Comment for Nordposten']);
-
-    await user.selectOptions(task(), 'journalist-dm');
-    expect(onDraftChange).toHaveBeenLastCalledWith({ accountId: 'embassy-fb', kind: 'direct-message', taskId: 'journalist-dm', replyTo: null, text: '' });
-    expect(account().value).toBe('embassy-fb');
-    expect(kind().value).toBe('direct-message');
-    expect(textarea().placeholder).toBe('Write your message…');
-
-    await user.selectOptions(task(), 'reply-to-mp');
-    expect(onDraftChange).toHaveBeenLastCalledWith({ accountId: 'embassy-x', kind: 'reply', taskId: 'reply-to-mp', replyTo: 'mp-post', text: '' });
-
-    await user.selectOptions(task(), '');
-    expect(onDraftChange).toHaveBeenLastCalledWith({ accountId: 'embassy-x', kind: 'reply', taskId: null, replyTo: 'mp-post', text: '' });
-
-    await user.selectOptions(kind(), 'thread');
-    expect(onDraftChange).toHaveBeenLastCalledWith(expect.objectContaining({ kind: 'thread' }));
     expect(
       within(account())
         .getAllByRole('option')
         .map((option) => option.textContent),
-    ).toEqual(['Embassy of Azuria in Nordmark · X @AzuriaInNordmark', expect.stringContaining('· Facebook')]);
+    ).toEqual(['Embassy of Azuria in Nordmark · X @AzuriaInNordmark', 'Embassy of Azuria in Nordmark · Facebook @AzuriaEmbassyNordmark']);
+    // A reply needs something to answer, a message someone to write to: neither is on offer for a post of one's own.
+    expect(
+      within(kind())
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['Post', 'Thread', 'Mass notification']);
+
+    // Taking up a task is the desk's: it opens the task's feed too.
+    await user.selectOptions(task(), 'journalist-dm');
+    expect(onTakeTask).toHaveBeenCalledWith(expect.objectContaining({ id: 'journalist-dm' }));
+
+    await user.selectOptions(kind(), 'thread');
+    expect(onDraftChange).toHaveBeenLastCalledWith({ accountId: 'embassy-x', kind: 'thread', taskId: null, replyTo: null, text: '' });
+    expect(line().textContent).toContain('Thread on X');
+    await user.selectOptions(account(), 'embassy-fb');
+    expect(line().textContent).toBe('Thread on Facebook · Embassy of Azuria in Nordmark @AzuriaEmbassyNordmark · own publication');
+  });
+
+  it('aims itself at a chosen task where no desk takes it up, and a post answers nothing', async () => {
+    const { user, onDraftChange } = await renderComposer({ ...criticism, draft: { accountId: 'embassy-x', kind: 'post', taskId: null, replyTo: null } });
+    await user.click(screen.getByTestId('composer-change'));
+    await user.selectOptions(screen.getByTestId('composer-task'), 'reply-to-mp');
+    expect(onDraftChange).toHaveBeenLastCalledWith({ accountId: 'embassy-x', kind: 'reply', taskId: 'reply-to-mp', replyTo: 'mp-post', text: '' });
+    await user.selectOptions(screen.getByTestId('composer-kind'), 'post');
+    expect(onDraftChange).toHaveBeenLastCalledWith({ accountId: 'embassy-x', kind: 'post', taskId: 'reply-to-mp', replyTo: null, text: '' });
+    await user.selectOptions(screen.getByTestId('composer-kind'), 'reply');
+    expect(onDraftChange).toHaveBeenLastCalledWith({ accountId: 'embassy-x', kind: 'reply', taskId: 'reply-to-mp', replyTo: 'mp-post', text: '' });
+    await user.selectOptions(screen.getByTestId('composer-task'), '');
+    expect(onDraftChange).toHaveBeenLastCalledWith({ accountId: 'embassy-x', kind: 'reply', taskId: null, replyTo: 'mp-post', text: '' });
   });
 
   it('shows what is being replied to and lets the reply be cancelled', async () => {
@@ -303,6 +380,120 @@ describe('Composer: what the draft answers', () => {
     expect(target.textContent).toContain('How do people get home?');
     await user.click(within(target).getByRole('button', { name: 'Cancel the reply' }));
     expect(onCancelReply).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses a reply with nothing to answer, and makes it a post on request', async () => {
+    const { user, onPublish } = await renderComposer({ draft: { kind: 'reply', taskId: null, replyTo: null, text: 'Thank you.' } });
+    expect(line().textContent).toContain('nothing to reply to');
+    expect(screen.getByTestId('composer-refusal-message').textContent).toBe('A reply answers a post, and this draft answers none.');
+    await user.click(screen.getByRole('button', { name: 'Make it a post' }));
+    expect(attribute('kind')).toBe('post');
+    await user.click(screen.getByTestId('composer-publish'));
+    expect(onPublish).toHaveBeenCalledWith(expect.objectContaining({ kind: 'post', text: 'Thank you.' }));
+  });
+});
+
+describe('Composer: offered tasks', () => {
+  it('offers each task with its platform, handle and title; takes one only when asked; lets one be turned down', async () => {
+    const onTakeTask = vi.fn();
+    const onDismissOffer = vi.fn();
+    const scenario = core.scenarios.find((candidate) => candidate.id === 'earthquake-consular')!;
+    const offers = scenario.tasks.filter((task) => task.id === 'first-post' || task.id === 'dm-passport');
+    const { user, onDraftChange } = await renderComposer({
+      pack: core,
+      scenarioId: 'earthquake-consular',
+      openTaskIds: ['first-post', 'dm-passport'],
+      draft: { accountId: 'embassy-x', kind: 'post', taskId: null, replyTo: null },
+      props: { offers, onTakeTask, onDismissOffer },
+    });
+    const listed = within(screen.getByRole('list', { name: 'Tasks you can take up' })).getAllByRole('listitem');
+    expect(listed.map((offer) => offer.textContent)).toEqual([
+      expect.stringContaining('New task on Telegram · @AzuriaEmbassyTallvik: '),
+      expect.stringContaining('New task on Telegram · @AzuriaEmbassyTallvik: '),
+    ]);
+    const firstTitle = offers[0]!.title.en!;
+    expect(listed[0]!.textContent).toContain(firstTitle);
+    // Offered, not taken: the line still aims at X.
+    expect(attribute('account')).toBe('embassy-x');
+    expect(onDraftChange).not.toHaveBeenCalled();
+
+    await user.click(screen.getByRole('button', { name: `Write it: ${firstTitle} on Telegram` }));
+    expect(onTakeTask).toHaveBeenCalledWith(offers[0]);
+    await user.click(screen.getByRole('button', { name: `Not now: ${offers[1]!.title.en!}` }));
+    expect(onDismissOffer).toHaveBeenCalledWith(offers[1]!.id);
+  });
+});
+
+describe('Composer: what the platform would refuse', () => {
+  const earthquake = { pack: core, scenarioId: 'earthquake-consular', openTaskIds: ['steps-thread'] };
+
+  it('never publishes a 492-character post on X: says its length, the limit and how to fix it', async () => {
+    const { user, onPublish, onDraftChange } = await renderComposer({
+      ...earthquake,
+      draft: { accountId: 'embassy-x', kind: 'post', taskId: null, replyTo: null },
+    });
+    await user.click(textarea());
+    await user.paste('b'.repeat(492));
+    const refusal = screen.getByTestId('composer-refusal');
+    expect(refusal.dataset.key).toBe('too-long');
+    expect(within(refusal).getByText('X would refuse this')).toBeTruthy();
+    expect(screen.getByTestId('composer-refusal-message').textContent).toBe('This has 492 characters; X takes at most 280 in one post.');
+    expect(screen.getByTestId('composer-refusal-fix').textContent).toBe(
+      'Shorten it, or make it a thread and leave a blank line wherever the next post should start.',
+    );
+    expect(screen.getByTestId<HTMLButtonElement>('composer-publish').disabled).toBe(true);
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    expect(onPublish).not.toHaveBeenCalled();
+
+    await user.click(within(refusal).getByRole('button', { name: 'Make it a thread' }));
+    expect(onDraftChange).toHaveBeenLastCalledWith(expect.objectContaining({ kind: 'thread' }));
+    // Still one part over the limit, now named as the thread's first post.
+    expect(screen.getByTestId('composer-refusal-message').textContent).toBe('Post 1 of the thread has 492 characters; X takes at most 280 in each post.');
+  });
+
+  it('refuses a thread whose part is over the limit, naming the part, until it is split', async () => {
+    const { user, onPublish } = await renderComposer({
+      ...earthquake,
+      draft: { accountId: 'embassy-x', kind: 'thread', taskId: 'steps-thread', replyTo: null },
+    });
+    await user.click(textarea());
+    const long = `${'Register with the embassy. '.repeat(12).trimEnd()}`;
+    await user.paste(`Stay where you are safe.\n\n${long}`);
+    expect(screen.getByTestId('composer-refusal-message').textContent).toBe(
+      `Post 2 of the thread has ${long.length} characters; X takes at most 280 in each post.`,
+    );
+    expect(screen.getByTestId('composer-refusal-fix').textContent).toBe('Split it: leave a blank line where the next post should start. Or shorten it.');
+    expect(screen.getByTestId<HTMLButtonElement>('composer-publish').disabled).toBe(true);
+
+    const half = long.indexOf('Register', long.length / 2);
+    await user.clear(textarea());
+    await user.paste(`Stay where you are safe.\n\n${long.slice(0, half).trimEnd()}\n\n${long.slice(half)}`);
+    expect(screen.queryByTestId('composer-refusal')).toBeNull();
+    await user.click(screen.getByRole('button', { name: /^Publish thread on X: / }));
+    expect(onPublish).toHaveBeenCalledTimes(1);
+  });
+
+  it('takes on Telegram what X refuses, up to Telegram’s own limit', async () => {
+    const { user } = await renderComposer({ ...earthquake, draft: { accountId: 'embassy-telegram', kind: 'post', taskId: null, replyTo: null } });
+    await user.click(textarea());
+    await user.paste('b'.repeat(492));
+    expect(screen.queryByTestId('composer-refusal')).toBeNull();
+    expect(screen.getByTestId<HTMLButtonElement>('composer-publish').disabled).toBe(false);
+  });
+
+  it('says it in Russian, with the right plural forms', async () => {
+    const { user } = await renderComposer({ ...earthquake, uiLanguage: 'ru', draft: { accountId: 'embassy-x', kind: 'post', taskId: null, replyTo: null } });
+    expect(line().textContent).toBe('Публикация · X · Embassy of Azuria in Tallvik @AzuriaInTallvik · без задачи');
+    expect(screen.getByTestId('composer-publish').textContent).toBe('Опубликовать пост · X');
+    await user.click(textarea());
+    await user.paste('b'.repeat(492));
+    expect(screen.getByTestId('composer-refusal-message').textContent).toBe('В тексте 492 знака, а X принимает в одном посте не больше 280.');
+    await user.clear(textarea());
+    await user.paste('b'.repeat(285));
+    expect(screen.getByTestId('composer-refusal-message').textContent).toBe('В тексте 285 знаков, а X принимает в одном посте не больше 280.');
+    await user.clear(textarea());
+    await user.paste('b'.repeat(281));
+    expect(screen.getByTestId('composer-refusal-message').textContent).toBe('В тексте 281 знак, а X принимает в одном посте не больше 280.');
   });
 });
 
@@ -331,7 +522,7 @@ describe('Composer: publishing', () => {
     const { user, onPublish } = await renderComposer();
     await user.click(textarea());
     await user.paste(WRONG_NUMBER);
-    await user.click(screen.getByRole('button', { name: 'Publish' }));
+    await user.click(screen.getByRole('button', { name: /^Publish post on X: / }));
     expect(onPublish).toHaveBeenCalledWith(expect.objectContaining({ text: WRONG_NUMBER, taskId: 'publish-hotline' }));
   });
 

@@ -1,11 +1,13 @@
-// Runtime: renderer. The composer: the trainee chooses what a draft answers, on which account and in
-// which form, writes it, and sees the grader's verdict live — scores, findings marked in the text,
-// fixes to apply — before publishing with the button or Ctrl/⌘+Enter. Grades are computed in a
-// worker (preview-grader.ts): the previous grade stays on screen, marked "checking…", until the
-// newest arrives. A draft over the grader's ceiling is not sent at all: the composer says so and
-// keeps the text.
-import { Alert, Button, CloseButton, Group, Input, Kbd, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
-import { useMergedRef } from '@mantine/hooks';
+// Runtime: renderer. The composer: one line says where the draft goes — the kind, the account with its
+// platform and handle, the task (or none) and what it answers — and the Publish button and
+// Ctrl/⌘+Enter send exactly that; "Change" opens the choices. Tasks that open are offered as buttons,
+// never taken. The trainee writes and sees the grader's verdict live — scores, findings marked in the
+// text, fixes to apply. Grades are computed in a worker (preview-grader.ts): the previous grade stays
+// on screen, marked "checking…", until the newest arrives. What the platform would refuse (a post or
+// thread part over its limit), a closed task, a reply to nothing and a draft over the grader's ceiling
+// are not sent at all: the composer says why and how to fix it, and keeps the text.
+import { Alert, Button, CloseButton, Collapse, Group, Input, Kbd, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure, useMergedRef } from '@mantine/hooks';
 import type { KeyboardEvent, Ref } from 'react';
 import { useCallback, useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,10 +16,12 @@ import { DRAFT_CEILING } from '../../../core/grading/grade';
 import type { Finding, Grade, Span } from '../../../core/grading/types';
 import type { Account, Task, TaskKind } from '../../../core/pack/schema';
 import { TASK_KINDS } from '../../../core/pack/schema';
+import { platformDescriptor } from '../../../core/platforms/descriptors';
 import { localized } from '../../../library/library';
 import { useGradingMessage } from '../../grading-message';
 import { AlertIcon, LanguageIcon } from '../../icons';
 import { fullNumber } from '../feed/format';
+import { atHandle } from '../feed/skin';
 import classes from './Composer.module.css';
 import { Counter, Findings, Scores, Verdict } from './Feedback';
 import { applyReplacement, rebaseSpans } from './highlight';
@@ -26,14 +30,10 @@ import { gradeDraft } from './grading-protocol';
 import type { GradingPort } from './preview-grader';
 import { defaultGradingPort, PreviewGrader } from './preview-grader';
 import { usePlatformName } from '../../platform-name';
+import type { ComposerDraft, PublishRefusal } from './target';
+import { draftForTask, kindChoices, publishRefusal, withKind } from './target';
 
-export interface ComposerDraft {
-  accountId: string;
-  kind: TaskKind;
-  taskId: string | null;
-  replyTo: string | null;
-  text: string;
-}
+export type { ComposerDraft } from './target';
 
 export interface ComposerReplyTarget {
   id: string;
@@ -48,6 +48,14 @@ export interface ComposerProps {
   accounts: Account[];
   /** The tasks open now. */
   openTasks: Task[];
+  /** The open tasks offered to take up (see target.ts `offeredTasks`). */
+  offers?: Task[];
+  /** Take up a task (an offer, or the task chosen under "Change"); without it the composer aims itself. */
+  onTakeTask?: (task: Task) => void;
+  /** Turn an offered task down. */
+  onDismissOffer?: (taskId: string) => void;
+  /** Whom a direct message goes to when no item is answered: the task's recipient, by name. */
+  recipient?: string | null;
   draft: ComposerDraft;
   /** Called on every keystroke and every choice. */
   onDraftChange: (draft: ComposerDraft) => void;
@@ -65,6 +73,9 @@ export interface ComposerProps {
 }
 
 const NO_TASK = '';
+
+/** The kinds that are sent (to people) rather than published (to a feed). */
+const SENT_KINDS: ReadonlySet<TaskKind> = new Set(['direct-message', 'mass-notification']);
 
 /** The finding the composer shows as a banner above the feedback rather than in the list. */
 const WRONG_LANGUAGE = 'platform.wrong-language';
@@ -88,6 +99,10 @@ export function Composer({
   input,
   accounts,
   openTasks,
+  offers = [],
+  onTakeTask,
+  onDismissOffer,
+  recipient = null,
   draft,
   onDraftChange,
   onPublish,
@@ -164,7 +179,9 @@ export function Composer({
     textarea.setSelectionRange(caret, caret);
   }, [draft.text]);
 
-  const canPublish = !disabled && draft.text.trim() !== '' && !overCeiling;
+  const openTaskIds = useMemo(() => openTasks.map((task) => task.id), [openTasks]);
+  const refusal = useMemo(() => publishRefusal(input, draft, openTaskIds), [input, draft, openTaskIds]);
+  const canPublish = !disabled && refusal === null;
   const publish = () => {
     if (canPublish) onPublish(draft);
   };
@@ -207,23 +224,46 @@ export function Composer({
     onDraftChange({ ...draft, text: next.text });
   };
 
+  const task = draft.taskId === null ? null : (input.scenario.tasks.find((candidate) => candidate.id === draft.taskId) ?? null);
+  const taskOpen = draft.taskId !== null && openTaskIds.includes(draft.taskId);
+  const taskTitle = task ? localized(task.title, playLanguage) : (draft.taskId ?? '');
+
   const chooseTask = (value: string) => {
-    const task = openTasks.find((candidate) => candidate.id === value);
-    if (task) onDraftChange({ ...draft, taskId: task.id, accountId: task.account, kind: task.kind, replyTo: task.replyTo ?? null });
-    else onDraftChange({ ...draft, taskId: null });
+    const chosen = openTasks.find((candidate) => candidate.id === value);
+    if (!chosen) onDraftChange({ ...draft, taskId: null });
+    // Taking a task up is the desk's to do where it can: it also opens the task's feed.
+    else if (onTakeTask) onTakeTask(chosen);
+    else onDraftChange(draftForTask(chosen, draft.text));
   };
 
-  const taskOptions = [{ value: NO_TASK, label: t('task.none') }, ...openTasks.map((task) => ({ value: task.id, label: localized(task.title, playLanguage) }))];
-  if (draft.taskId !== null && !openTasks.some((task) => task.id === draft.taskId)) {
-    const closed = input.scenario.tasks.find((task) => task.id === draft.taskId);
-    taskOptions.push({ value: draft.taskId, label: t('task.closed', { title: closed ? localized(closed.title, playLanguage) : draft.taskId }) });
-  }
-  const accountOptions = accounts.map((account) => ({
-    value: account.id,
-    label: t('account.option', { name: localized(account.name, playLanguage), platform: platformName(account.platform), handle: account.handle }),
+  const taskOptions = [{ value: NO_TASK, label: t('task.none') }, ...openTasks.map((open) => ({ value: open.id, label: localized(open.title, playLanguage) }))];
+  if (draft.taskId !== null && !taskOpen) taskOptions.push({ value: draft.taskId, label: t('task.closed', { title: taskTitle }) });
+  const accountOptions = accounts.map((option) => ({
+    value: option.id,
+    label: t('account.option', { name: localized(option.name, playLanguage), platform: platformName(option.platform), handle: atHandle(option.handle) }),
   }));
-  const kindOptions = TASK_KINDS.map((value) => ({ value, label: t(`kind.${value}`) }));
+  const kindOptions = kindChoices(draft, task).map((value) => ({ value, label: t(`kind.${value}`) }));
   const account = accounts.find((candidate) => candidate.id === draft.accountId);
+
+  // The one line that says where the draft goes; the button and Ctrl+Enter send exactly this.
+  const platform = account ? platformName(account.platform) : draft.accountId;
+  const accountLabel = account ? t('target.account', { name: localized(account.name, playLanguage), handle: atHandle(account.handle) }) : draft.accountId;
+  const taskLabel = draft.taskId === null ? t('target.own') : taskOpen ? t('target.task', { title: taskTitle }) : t('target.taskClosed', { title: taskTitle });
+  const answerLabel = replyTarget
+    ? t('target.replyTo', { author: replyTarget.author })
+    : draft.replyTo !== null
+      ? t('target.replyToItem')
+      : draft.kind === 'direct-message' && recipient
+        ? t('target.recipient', { name: recipient })
+        : draft.kind === 'reply'
+          ? t('target.nothing')
+          : null;
+  const kindLabel = t('target.kindOn', { kind: t(`kind.${draft.kind}`), platform });
+  const publishLabel = t(`publish.button.${draft.kind}`, { platform });
+  const targetDetails = [accountLabel, taskLabel, answerLabel].filter((part) => part !== null).join(' · ');
+  const [changing, changeSection] = useDisclosure(false);
+  const changeId = `${id}-change`;
+  const taskAccount = task && task.account !== draft.accountId ? accounts.find((candidate) => candidate.id === task.account) : undefined;
 
   // Writing in a language the audience does not read undoes everything else, so it is said once, prominently.
   const wrongLanguage = (written && grade?.findings.find((finding) => finding.ruleId === WRONG_LANGUAGE)) || null;
@@ -235,51 +275,115 @@ export function Composer({
         {t('title')}
       </Title>
 
-      {replyTarget && (
-        <Paper withBorder p="xs" radius="sm" className={classes.replyTarget} data-testid="composer-reply-target">
-          <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap">
-            <div style={{ minWidth: 0 }}>
-              <Text size="xs" fw={600}>
-                {t('reply.to', { author: replyTarget.author })}
-              </Text>
-              <Text size="xs" c="dimmed" lineClamp={2}>
-                {replyTarget.excerpt}
-              </Text>
-            </div>
-            {onCancelReply && <CloseButton size="sm" aria-label={t('reply.cancel')} onClick={onCancelReply} data-testid="composer-cancel-reply" />}
-          </Group>
-        </Paper>
+      {offers.length > 0 && onTakeTask && (
+        <ul className={classes.offers} aria-label={t('offer.list')} data-testid="composer-offers">
+          {offers.map((offer) => {
+            const offerAccount = accounts.find((candidate) => candidate.id === offer.account);
+            const title = localized(offer.title, playLanguage);
+            const where = offerAccount ? platformName(offerAccount.platform) : offer.account;
+            return (
+              <li key={offer.id} className={classes.offer} data-testid="composer-offer" data-task-id={offer.id}>
+                <Text size="xs" className={classes.offerText}>
+                  {t('offer.text', { platform: where, handle: offerAccount ? atHandle(offerAccount.handle) : '', title })}
+                </Text>
+                <Group gap={4} wrap="nowrap">
+                  <Button size="compact-xs" variant="light" onClick={() => onTakeTask(offer)} aria-label={t('offer.takeNamed', { title, platform: where })}>
+                    {t('offer.take')}
+                  </Button>
+                  {onDismissOffer && <CloseButton size="sm" aria-label={t('offer.dismiss', { title })} onClick={() => onDismissOffer(offer.id)} />}
+                </Group>
+              </li>
+            );
+          })}
+        </ul>
       )}
 
-      <NativeSelect
-        label={t('task.label')}
-        data={taskOptions}
-        value={draft.taskId ?? NO_TASK}
-        onChange={(event) => chooseTask(event.currentTarget.value)}
-        data-testid="composer-task"
-        size="xs"
-      />
-      <Group grow gap="xs" align="flex-start">
-        <NativeSelect
-          label={t('account.label')}
-          data={accountOptions}
-          value={draft.accountId}
-          onChange={(event) => onDraftChange({ ...draft, accountId: event.currentTarget.value })}
-          data-testid="composer-account"
-          size="xs"
-        />
-        <NativeSelect
-          label={t('kind.label')}
-          data={kindOptions}
-          value={draft.kind}
-          onChange={(event) => {
-            const value = event.currentTarget.value;
-            if (isTaskKind(value)) onDraftChange({ ...draft, kind: value });
-          }}
-          data-testid="composer-kind"
-          size="xs"
-        />
-      </Group>
+      <div
+        className={classes.target}
+        role="group"
+        aria-labelledby={`${id}-target-label`}
+        data-testid="composer-target"
+        data-account={draft.accountId}
+        data-kind={draft.kind}
+        data-task={draft.taskId ?? ''}
+        data-reply-to={draft.replyTo ?? ''}
+      >
+        <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap">
+          <div className={classes.targetText}>
+            <Text size="xs" c="dimmed" id={`${id}-target-label`}>
+              {t('target.label')}
+            </Text>
+            <Text size="sm" id={`${id}-target`} data-testid="composer-target-line">
+              <strong>{kindLabel}</strong>
+              {` · ${targetDetails}`}
+            </Text>
+            {taskAccount && (
+              <Text size="xs" c="dimmed" data-testid="composer-target-elsewhere">
+                {t('target.taskElsewhere', { platform: platformName(taskAccount.platform), handle: atHandle(taskAccount.handle) })}
+              </Text>
+            )}
+          </div>
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            onClick={changeSection.toggle}
+            aria-expanded={changing}
+            aria-controls={changeId}
+            aria-label={t('target.changeNamed')}
+            data-testid="composer-change"
+          >
+            {t('target.change')}
+          </Button>
+        </Group>
+
+        {replyTarget && (
+          <Paper withBorder p="xs" mt="xs" radius="sm" className={classes.replyTarget} data-testid="composer-reply-target">
+            <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap">
+              <div style={{ minWidth: 0 }}>
+                <Text size="xs" fw={600}>
+                  {t('reply.to', { author: replyTarget.author })}
+                </Text>
+                <Text size="xs" c="dimmed" className={classes.quote}>
+                  {replyTarget.excerpt}
+                </Text>
+              </div>
+              {onCancelReply && <CloseButton size="sm" aria-label={t('reply.cancel')} onClick={onCancelReply} data-testid="composer-cancel-reply" />}
+            </Group>
+          </Paper>
+        )}
+
+        <Collapse expanded={changing} id={changeId} keepMountedMode="display-none">
+          <Stack gap="xs" mt="xs">
+            <NativeSelect
+              label={t('task.label')}
+              data={taskOptions}
+              value={draft.taskId ?? NO_TASK}
+              onChange={(event) => chooseTask(event.currentTarget.value)}
+              data-testid="composer-task"
+              size="xs"
+            />
+            <NativeSelect
+              label={t('account.label')}
+              data={accountOptions}
+              value={draft.accountId}
+              onChange={(event) => onDraftChange({ ...draft, accountId: event.currentTarget.value })}
+              data-testid="composer-account"
+              size="xs"
+            />
+            <NativeSelect
+              label={t('kind.label')}
+              data={kindOptions}
+              value={draft.kind}
+              onChange={(event) => {
+                const value = event.currentTarget.value;
+                if (isTaskKind(value)) onDraftChange(withKind(draft, value, task));
+              }}
+              data-testid="composer-kind"
+              size="xs"
+            />
+          </Stack>
+        </Collapse>
+      </div>
 
       <div>
         <Input.Label htmlFor={textId}>{t('text.label')}</Input.Label>
@@ -310,12 +414,23 @@ export function Composer({
         )}
       </div>
 
-      <Group justify="flex-end" gap="xs" wrap="nowrap">
+      {refusal && !disabled && (
+        <Refusal refusal={refusal} platform={platform} draft={draft} taskTitle={taskTitle} account={account} onDraftChange={onDraftChange} />
+      )}
+
+      <Group justify="flex-end" gap="xs" wrap="wrap">
         <Text size="xs" c="dimmed" aria-hidden="true" style={{ whiteSpace: 'nowrap' }}>
           <Kbd size="xs">{t('publish.mod')}</Kbd> + <Kbd size="xs">{t('publish.enter')}</Kbd>
         </Text>
-        <Button onClick={publish} disabled={!canPublish} aria-keyshortcuts="Control+Enter Meta+Enter" data-testid="composer-publish">
-          {t('publish.action')}
+        <Button
+          onClick={publish}
+          disabled={!canPublish}
+          aria-label={t('publish.named', { action: publishLabel, target: targetDetails })}
+          aria-keyshortcuts="Control+Enter Meta+Enter"
+          data-testid="composer-publish"
+          className={classes.publish}
+        >
+          {publishLabel}
         </Button>
       </Group>
       {disabled && (
@@ -377,5 +492,82 @@ export function Composer({
         )}
       </Stack>
     </Stack>
+  );
+}
+
+/** Why the platform (or the desk) would not take the draft as it stands, and how to fix it. */
+function Refusal({
+  refusal,
+  platform,
+  draft,
+  taskTitle,
+  account,
+  onDraftChange,
+}: {
+  refusal: PublishRefusal;
+  platform: string;
+  draft: ComposerDraft;
+  taskTitle: string;
+  account: Account | undefined;
+  onDraftChange: (draft: ComposerDraft) => void;
+}) {
+  const { t, i18n } = useTranslation('composer');
+  const number = (value: number) => fullNumber(value, i18n.language);
+  let title: string;
+  let message: string;
+  let fix: string;
+  let action: { label: string; draft: ComposerDraft } | null = null;
+  switch (refusal.key) {
+    // Nothing to say: the button is off and the text box says what to write; a draft over the
+    // grader's ceiling is explained where the feedback would be (composer-ceiling).
+    case 'blank':
+    case 'ceiling':
+      return null;
+    case 'too-long': {
+      title = t('refusal.title', { platform });
+      const sent = SENT_KINDS.has(draft.kind);
+      message = t(sent ? 'refusal.messageTooLong' : 'refusal.tooLong', {
+        count: refusal.length,
+        length: number(refusal.length),
+        limit: number(refusal.limit),
+        platform,
+      });
+      const threads = account !== undefined && platformDescriptor(account.platform).feed.threads === 'linked-posts';
+      fix = t(sent ? 'refusal.fixMessage' : threads && draft.kind === 'post' ? 'refusal.fixThread' : 'refusal.fixShorten');
+      if (threads && draft.kind === 'post') action = { label: t('refusal.makeThread'), draft: { ...draft, kind: 'thread' } };
+      break;
+    }
+    case 'part-too-long':
+      title = t('refusal.title', { platform });
+      message = t('refusal.partTooLong', { count: refusal.length, part: refusal.part, length: number(refusal.length), limit: number(refusal.limit), platform });
+      fix = t('refusal.fixPart');
+      break;
+    case 'task-closed':
+      title = t('refusal.taskClosedTitle');
+      message = t('refusal.taskClosed', { title: taskTitle });
+      fix = t('refusal.fixTaskClosed');
+      action = { label: t('refusal.makeOwn'), draft: { ...draft, taskId: null } };
+      break;
+    case 'no-reply-target':
+      title = t('refusal.noTargetTitle');
+      message = t('refusal.noTarget');
+      fix = t('refusal.fixNoTarget');
+      action = { label: t('refusal.makePost'), draft: { ...draft, kind: 'post' } };
+      break;
+  }
+  return (
+    <Alert color="red" variant="light" icon={<AlertIcon size={18} />} title={title} role="status" p="xs" data-testid="composer-refusal" data-key={refusal.key}>
+      <Text size="sm" data-testid="composer-refusal-message">
+        {message}
+      </Text>
+      <Text size="sm" data-testid="composer-refusal-fix">
+        {fix}
+      </Text>
+      {action && (
+        <Button size="compact-xs" variant="light" color="red" mt={6} onClick={() => onDraftChange(action.draft)}>
+          {action.label}
+        </Button>
+      )}
+    </Alert>
   );
 }

@@ -6,7 +6,10 @@ import { absorbAbbreviationStop } from '../core/locale';
 import { GRADED_LANGUAGES } from '../core/grading/text';
 import { folderProblemText } from '../ui/studio/folder-problem';
 import { LANGUAGE_CHOICES } from '../ui/studio/start/NewPackDialog';
+import { ArchiveError } from '../core/pack/archive';
 import { parseYaml } from '../core/pack/yaml';
+import { documentFromFiles } from '../core/studio/document';
+import { buildPackArchive } from '../studio/publish';
 import { renderGradingMessage, type Translate } from './grading-message';
 import { renderDiagnostic } from './pack-diagnostic-message';
 import { addStudioResources } from './studio-resources';
@@ -224,5 +227,26 @@ describe('messages from libraries', () => {
     const failed = folderProblemText(t, { problem: 'x', code: 'refused', refusal: { key: 'write-failed', path: '/packs/demo', detail: 'EACCES' } });
     expect(failed).toMatch(/^система не дала записать файлы в \/packs\/demo .*EACCES/u);
     expect(folderProblemText(t, { problem: 'Folders can be opened in the desktop app only.', code: 'unsupported' })).toMatch(/^Папки пакетов/u);
+  });
+
+  it('an export the archive refuses is explained in Russian', async () => {
+    const i18n = await createI18n('ru');
+    addStudioResources(i18n);
+    const bytes = new TextEncoder().encode('id: demo\n');
+    const document = documentFromFiles(
+      new Map([
+        ['pack.yaml', bytes],
+        ['media/CON.png', bytes],
+      ]),
+    );
+    let code = '';
+    try {
+      buildPackArchive(document, { draft: true });
+    } catch (error) {
+      if (error instanceof ArchiveError) code = error.code;
+    }
+    expect(code).not.toBe('');
+    const text = (i18n.t as unknown as Translate)(`studioPublish:publish.export.reason.${code}`, { entry: 'media/CON.png' });
+    expect(text).toMatch(/[а-яё]{4}/u);
   });
 });

@@ -234,6 +234,11 @@ function VersionBumps() {
 
 type ExportState = { kind: 'idle' } | { kind: 'working' } | { kind: 'saved'; name: string; hash: string } | { kind: 'failed'; message: string };
 
+/** The refusals building an archive can meet (core/pack/archive.ts buildPackArchive). */
+const EXPORT_REFUSALS = ['bad-manifest', 'too-many-entries', 'unsafe-path', 'duplicate-entry', 'entry-too-large', 'expands-too-far', 'too-large'] as const;
+type ExportRefusal = (typeof EXPORT_REFUSALS)[number];
+const isExportRefusal = (code: string): code is ExportRefusal => (EXPORT_REFUSALS as readonly string[]).includes(code);
+
 function ExportArchive({ checklist }: { checklist: PublishChecklist }) {
   const { t } = useTranslation('studioPublish');
   const studio = useStudio();
@@ -253,8 +258,15 @@ function ExportArchive({ checklist }: { checklist: PublishChecklist }) {
       });
       setState(result.saved ? { kind: 'saved', name: result.name, hash: archive.contentHash.slice(0, 12) } : { kind: 'idle' });
     } catch (error) {
+      // Building an archive refuses for a few reasons the interface words itself; any other stays in English.
       const message =
-        error instanceof ArchiveError ? [error.message, error.hint].filter(Boolean).join(' ') : error instanceof Error ? error.message : String(error);
+        error instanceof ArchiveError && isExportRefusal(error.code)
+          ? t(`publish.export.reason.${error.code}`, { entry: error.entry ?? '' })
+          : error instanceof ArchiveError
+            ? [error.message, error.hint].filter(Boolean).join(' ')
+            : error instanceof Error
+              ? error.message
+              : String(error);
       setState({ kind: 'failed', message });
     }
   };

@@ -142,7 +142,7 @@ export function TaskResults({
  * trainee finished before it opened is told apart from one the story never opened.
  */
 function TaskCounts({ tasks }: { tasks: readonly TaskResult[] }) {
-  const { t, i18n } = useTranslation('debrief');
+  const { t } = useTranslation('debrief');
   const counts = {
     passed: tasks.filter((task) => task.result === 'passed').length,
     failed: tasks.filter((task) => task.result === 'failed').length,
@@ -155,7 +155,7 @@ function TaskCounts({ tasks }: { tasks: readonly TaskResult[] }) {
     .map((key) => t(`tasks.counts.${key}`, { value: counts[key] }));
   return (
     <Text size="sm" data-testid="debrief-task-counts" data-missed={counts.missed} data-not-reached={counts.finishedEarly} data-not-opened={counts.notOpened}>
-      {formatList(parts, i18n.language)}
+      {parts.join(' · ')}
     </Text>
   );
 }
@@ -168,10 +168,11 @@ function Timing({ task, outcome }: { task: TaskResult; outcome: ScenarioOutcome 
     const at = missed?.at ?? task.due;
     return <>{at === null ? t('result.missed') : t('tasks.missedAt', { time: formatSimTime(at) })}</>;
   }
-  if (task.result === 'not-reached') {
-    if (task.notReachedBecause !== 'finished-early') return <>{t('tasks.neverOpened')}</>;
-    return <>{task.opensAt === null ? t('tasks.finishedFirst') : t('tasks.wouldOpenAt', { time: formatSimTime(task.opensAt) })}</>;
-  }
+  // The result column says why it was not reached; this one adds when it would have opened, if known.
+  if (task.result === 'not-reached')
+    return (
+      <>{task.notReachedBecause === 'finished-early' && task.opensAt !== null ? t('tasks.wouldOpenAt', { time: formatSimTime(task.opensAt) }) : t('none')}</>
+    );
   if (task.spareMinutes === null) return <>{t('none')}</>;
   if (task.spareMinutes === 0) return <>{t('tasks.onTheDot')}</>;
   return <>{task.spareMinutes > 0 ? t('tasks.spare', { count: task.spareMinutes }) : t('tasks.late', { count: -task.spareMinutes })}</>;

@@ -102,6 +102,10 @@ describe('Russian terminology', () => {
     expect(russian.filter((entry) => /задани[еяюйи]/iu.test(entry.text)).map(where)).toEqual([]);
   });
 
+  it('a scenario is «пройден», never «сыгран»: the trainee «проходит» it', () => {
+    expect(russian.filter((entry) => /(^|[^а-яё])(игра(ют|ет|йте|ть)|сыгран)/iu.test(entry.text)).map(where)).toEqual([]);
+  });
+
   it('calls the scenario’s approved hashtags «утверждённые», one word for one idea', () => {
     expect(russian.filter((entry) => /одобренн\S* хештег/iu.test(entry.text)).map(where)).toEqual([]);
   });

@@ -44,14 +44,15 @@ function allStrings(doc: PackDocument): string[] {
 }
 
 describe('the references to an id', () => {
-  it("lists a task's branch conditions and the branches that open it", () => {
+  it("lists a task's branch conditions, the branches that open it and the audience replies tied to it", () => {
     const places = referencesTo(library, { kind: 'task', id: 'mass-notification', file: FLIGHTS });
     expect(places.length).toBeGreaterThanOrEqual(2);
     for (const place of places) {
       expect(place.file).toBe(FLIGHTS);
-      expect(place.path[0]).toBe('branches');
+      expect(['branches', 'audience']).toContain(place.path[0]);
       expect(readAt(library, place.file, place.path)).toBe('mass-notification');
     }
+    expect(places.some((place) => place.path[0] === 'audience')).toBe(true);
     expect(declarationsOf(library, { kind: 'task', id: 'mass-notification', file: FLIGHTS })).toHaveLength(1);
   });
 
@@ -70,12 +71,14 @@ describe('the references to an id', () => {
 });
 
 describe('renaming an id', () => {
-  it('renames a task referenced by branches, and the pack loads with no new problem', () => {
+  it('renames a task referenced by branches and audience replies, and the pack loads with no new problem', () => {
     const next = rename(library, { kind: 'task', id: 'mass-notification', file: FLIGHTS }, 'first-notification');
     expect(problems(packFilesOf(next))).toEqual(before);
-    // "mass-notification" is also a task kind; as an id it is gone.
+    // "mass-notification" is also a task kind; as an id (its declaration and every reference) it is gone.
+    const named = 1 + referencesTo(library, { kind: 'task', id: 'mass-notification', file: FLIGHTS }).length;
+    expect(named).toBeGreaterThanOrEqual(4);
     expect(allStrings(next).filter((value) => value === 'mass-notification')).toHaveLength(
-      allStrings(library).filter((value) => value === 'mass-notification').length - 3,
+      allStrings(library).filter((value) => value === 'mass-notification').length - named,
     );
     expect(declarationsOf(next, { kind: 'task', id: 'mass-notification', file: FLIGHTS })).toEqual([]);
     expect(referencesTo(next, { kind: 'task', id: 'first-notification', file: FLIGHTS })).toHaveLength(

@@ -2,7 +2,8 @@
 // everywhere. The places are those the loader checks as cross-references (core/pack/load.ts):
 // injects name a persona, an account and the inject they answer; tasks an account, an inject and a
 // recipient persona, the key messages and facts they require; key messages a fact that covers them;
-// branches the tasks their conditions watch and the tasks they open; courses their scenarios; and
+// branches the tasks their conditions watch and the tasks they open; audience replies the persona who
+// says them and the inject and task they are tied to; courses their scenarios; and
 // a scenario's id is also its file's name. Pack-wide personas (personas.yaml) are named from every
 // scenario that does not declare a persona of the same id itself.
 import { id as idSchema } from '../pack/schema';
@@ -84,13 +85,17 @@ function referencesInScenario(scenario: unknown, kind: IdKind, id: string): DocP
     if (value === id) out.push(path);
   };
   const tasks = items(scenario, 'tasks');
+  // An audience reply names who says it, and the inject and task it is tied to.
+  const replyField = (field: 'persona' | 'inject' | 'task') => {
+    for (const [mood, replies] of Object.entries(asRecord(asRecord(asRecord(scenario)?.audience)?.replies) ?? {})) {
+      asList(replies).forEach((reply, index) => when(asRecord(reply)?.[field], ['audience', 'replies', mood, index, field]));
+    }
+  };
   switch (kind) {
     case 'persona':
       for (const [inject, path] of injectsOf(scenario)) when(inject.persona, [...path, 'persona']);
       for (const [task, t] of tasks) when(task.recipient, ['tasks', t, 'recipient']);
-      for (const [mood, replies] of Object.entries(asRecord(asRecord(asRecord(scenario)?.audience)?.replies) ?? {})) {
-        asList(replies).forEach((reply, index) => when(asRecord(reply)?.persona, ['audience', 'replies', mood, index, 'persona']));
-      }
+      replyField('persona');
       break;
     case 'account':
       for (const [inject, path] of injectsOf(scenario)) when(inject.account, [...path, 'account']);
@@ -99,6 +104,7 @@ function referencesInScenario(scenario: unknown, kind: IdKind, id: string): DocP
     case 'inject':
       for (const [inject, path] of injectsOf(scenario)) when(inject.replyTo, [...path, 'replyTo']);
       for (const [task, t] of tasks) when(task.replyTo, ['tasks', t, 'replyTo']);
+      replyField('inject');
       break;
     case 'fact':
       for (const [message, index] of items(asRecord(asRecord(scenario)?.policy), 'keyMessages'))
@@ -117,6 +123,7 @@ function referencesInScenario(scenario: unknown, kind: IdKind, id: string): DocP
         }
         asList(asRecord(branch.then)?.openTasks).forEach((value, i) => when(value, ['branches', b, 'then', 'openTasks', i]));
       }
+      replyField('task');
       break;
     case 'red-line':
     case 'term':

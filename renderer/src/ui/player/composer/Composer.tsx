@@ -330,6 +330,7 @@ export function Composer({
             aria-expanded={changing}
             aria-controls={changeId}
             aria-label={t('target.changeNamed')}
+            className={classes.change}
             data-testid="composer-change"
           >
             {t('target.change')}
@@ -414,10 +415,6 @@ export function Composer({
         )}
       </div>
 
-      {refusal && !disabled && (
-        <Refusal refusal={refusal} platform={platform} draft={draft} taskTitle={taskTitle} account={account} onDraftChange={onDraftChange} />
-      )}
-
       <Group justify="flex-end" gap="xs" wrap="wrap">
         <Text size="xs" c="dimmed" aria-hidden="true" style={{ whiteSpace: 'nowrap' }}>
           <Kbd size="xs">{t('publish.mod')}</Kbd> + <Kbd size="xs">{t('publish.enter')}</Kbd>
@@ -433,6 +430,10 @@ export function Composer({
           {publishLabel}
         </Button>
       </Group>
+      {/* Under the button it explains: the button stays where it was, the text box does not move while typing. */}
+      {refusal && !disabled && (
+        <Refusal refusal={refusal} platform={platform} draft={draft} taskTitle={taskTitle} account={account} onDraftChange={onDraftChange} />
+      )}
       {disabled && (
         <Text size="xs" c="dimmed" data-testid="composer-off">
           {t('publish.off')}

@@ -1,9 +1,11 @@
 // Runtime: renderer. The desk's navigation: the trainee's accounts (name, platform and handle) and the
-// inbox, each with how many items arrived there since the trainee last looked ("99+" above 99).
-import { Badge, NavLink, Text } from '@mantine/core';
+// inbox, each with how many items arrived there since the trainee last looked ("99+" above 99), and
+// the inbox marked while an urgent message in it waits for an answer.
+import { Badge, Group, NavLink, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../core/pack/schema';
 import { localized } from '../../library/library';
+import { AlertIcon } from '../icons';
 import { usePlatformName } from '../platform-name';
 import type { DeskView } from './desk-view';
 
@@ -29,12 +31,23 @@ function UnreadBadge({ count, color }: { count: number; color?: string }) {
   );
 }
 
+/** Urgent messages unanswered: a mark that stays until they are answered, read or not. */
+function UrgentBadge({ count }: { count: number }) {
+  const { t } = useTranslation('player');
+  return (
+    <Badge size="sm" circle color="red.8" aria-label={t('inbox.urgent', { count })} data-testid="player-inbox-urgent" style={{ flexShrink: 0 }}>
+      <AlertIcon size={11} aria-hidden="true" style={{ display: 'block' }} />
+    </Badge>
+  );
+}
+
 export function DeskNav({
   accounts,
   playLanguage,
   desk,
   onSelect,
   unread,
+  urgent = 0,
 }: {
   accounts: Account[];
   playLanguage: string;
@@ -42,6 +55,8 @@ export function DeskNav({
   onSelect: (view: DeskView) => void;
   /** How many items of a view the trainee has not seen. */
   unread: (view: DeskView) => number;
+  /** How many urgent messages (a citizen in danger or need) wait for an answer. */
+  urgent?: number;
 }) {
   const { t } = useTranslation('player');
   const platformName = usePlatformName();
@@ -78,7 +93,16 @@ export function DeskNav({
         data-testid="player-inbox"
         label={t('inbox.title')}
         description={t('inbox.description')}
-        rightSection={inboxUnread > 0 && desk.kind !== 'inbox' ? <UnreadBadge count={inboxUnread} color="orange" /> : null}
+        rightSection={
+          inboxUnread > 0 && desk.kind !== 'inbox' ? (
+            <Group gap={4} wrap="nowrap">
+              {urgent > 0 && <UrgentBadge count={urgent} />}
+              <UnreadBadge count={inboxUnread} color="orange" />
+            </Group>
+          ) : urgent > 0 ? (
+            <UrgentBadge count={urgent} />
+          ) : null
+        }
       />
     </nav>
   );

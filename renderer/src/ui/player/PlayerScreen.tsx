@@ -9,6 +9,7 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode
 import { useTranslation } from 'react-i18next';
 import type { ScenarioSnapshot } from '../../core/engine/attempt';
 import type { ClockSpeed, EngineEvent } from '../../core/engine/machine';
+import { dutyOfCare } from '../../core/engine/outcome';
 import { CLOCK_SPEEDS } from '../../core/engine/machine';
 import { finishAccounting, nextEventTime } from '../../core/engine/timeline';
 import { platformRules } from '../../core/grading/platforms';
@@ -113,6 +114,8 @@ function Desk({ loaded, snapshot, send, save, scratch, memory }: DeskProps) {
   const { feed, tasks } = timeline;
   const feeds = useMemo(() => new Map(scenario.accounts.map((account) => [account.id, feedItemsFor({ feed }, account.id)])), [scenario.accounts, feed]);
   const inbox = useMemo(() => inboxItemsFor({ feed }), [feed]);
+  // Urgent messages still without an answer, judged as the debrief will: the inbox is marked until they are answered.
+  const urgentWaiting = useMemo(() => dutyOfCare(feed, scenario).filter((entry) => entry.answeredAt === null).length, [feed, scenario]);
   const openTasks = useMemo(() => openTasksOf(loaded, { tasks }), [loaded, tasks]);
   const openTaskIds = useMemo(() => openTasks.map((task) => task.id), [openTasks]);
   const deskKey = deskViewKey(desk);
@@ -297,6 +300,7 @@ function Desk({ loaded, snapshot, send, save, scratch, memory }: DeskProps) {
                 desk={desk}
                 onSelect={setDesk}
                 unread={(view) => unreadCount(view.kind === 'inbox' ? inbox.length : (feeds.get(view.accountId)?.length ?? 0), { seen }, deskViewKey(view))}
+                urgent={urgentWaiting}
               />
               <TaskList loaded={loaded} timeline={timeline} selectedTaskId={draft.taskId} onChoose={readOnly ? undefined : chooseTask} />
             </Stack>

@@ -4,6 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { absorbAbbreviationStop } from '../core/locale';
 import { GRADED_LANGUAGES } from '../core/grading/text';
+import type { MoodleProblem } from '../core/records/moodle';
+import { describeProblem } from '../ui/exports/texts';
 import { folderProblemText } from '../ui/studio/folder-problem';
 import { LANGUAGE_CHOICES } from '../ui/studio/start/NewPackDialog';
 import { ArchiveError } from '../core/pack/archive';
@@ -252,5 +254,16 @@ describe('messages from libraries', () => {
     expect(code).not.toBe('');
     const text = (i18n.t as unknown as Translate)(`studioPublish:publish.export.reason.${code}`, { entry: 'media/CON.png' });
     expect(text).toMatch(/[а-яё]{4}/u);
+  });
+
+  it('a score Moodle would refuse is written the reader’s way', async () => {
+    const i18n = await createI18n('ru');
+    const problem = {
+      kind: 'score-out-of-range',
+      trainee: { name: 'Анна' },
+      item: { title: 'Рейсы', packTitle: 'Библиотека' },
+      score: 100.25,
+    } as unknown as MoodleProblem;
+    expect(describeProblem(i18n.getFixedT('ru', 'exports'), problem, 'ru')).toContain('Балл 100,25 слушателя Анна');
   });
 });

@@ -6,6 +6,7 @@ import type { ExportTrainee, IdentityField } from '../../core/records/export-com
 import type { FeedbackWriter, GradeItem, MoodleProblem } from '../../core/records/moodle';
 import { transcriptFormatters, type TranscriptLabels } from '../../core/records/transcript';
 import { formatList } from '../format';
+import { formattingLocale } from '../../core/locale';
 
 export type ExportsT = TFunction<'exports'>;
 
@@ -21,6 +22,10 @@ export function namesOf(t: ExportsT, trainees: readonly ExportTrainee[], languag
   const rest = trainees.length - names.length;
   return rest > 0 ? `${formatList(names, language)} ${t('problem.more', { count: rest })}` : formatList(names, language);
 }
+
+/** A value Moodle would refuse, every digit of it, written the reader's way (72,25 in Russian). */
+const exactNumber = (value: number, language: string) =>
+  new Intl.NumberFormat(formattingLocale(language), { maximumFractionDigits: 20, useGrouping: false }).format(value);
 
 const itemTitle = (item: GradeItem) => `${item.title} (${item.packTitle})`;
 
@@ -40,7 +45,7 @@ export function describeProblem(t: ExportsT, problem: MoodleProblem, language: s
     case 'duplicate-item-id':
       return t('problem.duplicate-item-id', { titles: formatList(problem.items.map(itemTitle), language), value: problem.value });
     case 'score-out-of-range':
-      return t('problem.score-out-of-range', { name: problem.trainee.name, title: itemTitle(problem.item), score: String(problem.score) });
+      return t('problem.score-out-of-range', { name: problem.trainee.name, title: itemTitle(problem.item), score: exactNumber(problem.score, language) });
     case 'unwritable-feedback':
       return t('problem.unwritable-feedback', { name: problem.trainee.name, title: itemTitle(problem.item) });
     case 'nothing-to-export':

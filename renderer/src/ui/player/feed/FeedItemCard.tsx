@@ -436,6 +436,9 @@ function Engagement({ item, skin, counts, author, onReply, replyable, comment }:
   }
 }
 
+/** A part the author numbered already ("1/4 …", "… 2/4"): the feed does not number it again. */
+const NUMBERED = /^\s*\d+\s*\/\s*\d*|\d+\s*\/\s*\d+\s*$/u;
+
 /** A picture for an image-first platform's post that came without one: a neutral drawing, described as what it is. */
 export function PicturePlaceholder({ seed }: { seed: string }) {
   const { t } = useTranslation('feed');
@@ -555,7 +558,7 @@ export function FeedItemCard({
                 <div className={cx(base.main, sk.main)}>
                   <Meta author={author} at={item.at} timeInFoot={timeInFoot} nameClass={sk.name} />
                   <RichText text={part.text.trim()} />
-                  <span className={base.partNumber}>{t('thread.part', { index: index + 1, total: parts.length })}</span>
+                  {!NUMBERED.test(part.text) && <span className={base.partNumber}>{t('thread.part', { index: index + 1, total: parts.length })}</span>}
                   {index === 0 && badges}
                   {index === 0 && engagement}
                 </div>

@@ -154,7 +154,8 @@ describe('FeedView: items', () => {
     posts.forEach((post, index) => {
       expect(post.getAttribute('aria-label')).toBe(`Part ${index + 1} of ${parts.length}`);
       expect(within(post).getByTestId('feed-author').textContent).toBe('Embassy of Azuria in Tallvik');
-      expect(within(post).getByText(`${index + 1}/${parts.length}`)).toBeTruthy();
+      // Numbered "n/total" once: by the author if they did, otherwise by the feed.
+      expect(post.textContent!.match(new RegExp(`${index + 1}/${parts.length}`, 'g'))).toHaveLength(1);
       expect(post.textContent).toContain(parts[index]!.text.trim().slice(0, 30));
     });
     // The figures and the grade belong to the thread's first post.
@@ -169,6 +170,13 @@ describe('FeedView: items', () => {
     expect(count(own, 'replies')!.dataset.value).toBe(String(replies.length));
     // Nobody replies to themselves.
     expect(within(own).queryByTestId('feed-reply')).toBeNull();
+  });
+
+  it('numbers the parts of a thread its author did not number', async () => {
+    const plain: FeedPublication = { ...thread, id: 'plain-thread', text: 'Stay inside.\n\nCall the hotline.' };
+    await renderFeed({ items: [plain] });
+    const posts = within(article('plain-thread')).getAllByTestId('feed-thread-part');
+    expect(posts.map((post) => within(post).getByText(/^\d\/2$/).textContent)).toEqual(['1/2', '2/2']);
   });
 
   it('shows replies from the audience as people answering: a name and handle, whom they answer, and no mood label', async () => {

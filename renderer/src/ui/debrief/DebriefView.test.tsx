@@ -299,7 +299,7 @@ describe('DebriefView in Russian', () => {
     expect(textOf(byTestId('debrief-ending'))).toBe('Время вышло в 3:00.');
     const row = within(taskRow('mass-notification'));
     expect(row.getByText(flights.tasks[0]!.title.ru!)).toBeTruthy();
-    expect(textOf(row.getByTestId('debrief-task-result'))).toBe('Не зачтено');
+    expect(textOf(row.getByTestId('debrief-task-result'))).toBe('Не зачтена');
     expect(textOf(row.getByTestId('debrief-task-timing'))).toBe('За 30 минут до срока');
     expect(textOf(timelineEntries('branch')[0]!)).toContain('Сценарий пошёл по другому пути');
     expect(textOf(timelineEntries('branch')[0]!)).toContain(`Причина: задача «${flights.tasks[0]!.title.ru}» не зачтена.`);

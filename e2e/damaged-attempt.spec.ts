@@ -81,7 +81,7 @@ test.describe('a damaged attempt', () => {
     const catalogue = await app.goToCatalogue('Mira Osei');
     const player = await (await catalogue.open('flights-suspended')).startScenario();
     await player.pause();
-    await player.jumpToNextEvent();
+    await player.jumpUntilOpen();
     const [taskId] = await player.openTaskIds();
     expect(taskId).toBeTruthy();
     await player.answer(taskId!, goodDraft(scenario, taskId!, 'en'));

@@ -40,7 +40,7 @@ test.describe('the LRS in the web build', () => {
       for (let guard = 0; guard < 60; guard += 1) {
         if ((await player.root.getAttribute('data-state')) !== 'live') break;
         for (const taskId of await player.openTaskIds()) await player.answer(taskId, goodDraft(scenario, taskId, 'en'));
-        if (await player.next.isDisabled()) break;
+        if (await player.nothingLeft()) break;
         await player.jumpToNextEvent();
       }
       await player.toDebrief();

@@ -14,7 +14,7 @@ async function playThrough(player: PlayerPage, draftFor: (taskId: string) => str
   for (let guard = 0; guard < 60; guard += 1) {
     if ((await player.root.getAttribute('data-state')) !== 'live') break;
     for (const taskId of await player.openTaskIds()) await player.answer(taskId, draftFor(taskId));
-    if (await player.next.isDisabled()) break;
+    if (await player.nothingLeft()) break;
     await player.jumpToNextEvent();
   }
 }

@@ -200,7 +200,7 @@ test('an instructor builds, checks, calibrates, play-tests and publishes a scena
     await expect(page.getByTestId('player-title')).toHaveText('Учения посольства');
     // A first post with a wrong hotline digit fails the task, and the branch brings the follow-up.
     const player = new PlayerPage(page);
-    await player.jumpToNextEvent();
+    await player.jumpUntilOpen('give-hotline');
     await player.answer('give-hotline', 'Аэропорт закрыт. Звоните на горячую линию +99 21 555 0109.');
     const followUp = player.feedPost('От посольства по-прежнему ни слова. У кого-нибудь есть их номер?');
     await expect(async () => {
@@ -247,7 +247,7 @@ test('an instructor builds, checks, calibrates, play-tests and publishes a scena
     const catalogue = await app.goToCatalogue('Lena');
     const briefing = await catalogue.open(SCENARIO, SLOW);
     const player = await briefing.startScenario();
-    await player.jumpToNextEvent();
+    await player.jumpUntilOpen('give-hotline');
     await player.answer('give-hotline', MODEL_ANSWER);
     const debrief = await player.finishScenario();
     await expect(debrief.outcome).toBeVisible();

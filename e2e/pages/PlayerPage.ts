@@ -178,7 +178,7 @@ export class PlayerPage {
   }
 
   async pause(): Promise<void> {
-    await this.speed.getByText(/^(Pause|Пауза)$/).click();
+    await this.setSpeed(0);
   }
 
   /** Ids of the tasks open now. */
@@ -238,5 +238,37 @@ export class PlayerPage {
       feed: await this.feedItems.evaluateAll((items) => items.map((item) => `${item.getAttribute('data-item-id')}:${item.textContent ?? ''}`)),
       draft: await this.text.inputValue(),
     };
+  }
+
+  /** Sets the clock's speed (0 pauses) from its list of speeds. */
+  async setSpeed(speed: number): Promise<void> {
+    await this.speed.selectOption(String(speed));
+    await expect(this.speed).toHaveValue(String(speed));
+  }
+
+  /** "Skip to the end", shown instead of "Next event" once nothing is left to happen. */
+  get skip(): Locator {
+    return this.page.getByTestId('player-skip');
+  }
+
+  /** Whether nothing is left to happen before the end: "Next event" has given way to "Skip to the end". */
+  async nothingLeft(): Promise<boolean> {
+    await expect(this.next.or(this.skip).first()).toBeVisible();
+    return (await this.skip.count()) > 0;
+  }
+
+  /** Jumps from event to event until the task `taskId` (or, without it, any task) is open. */
+  async jumpUntilOpen(taskId?: string): Promise<void> {
+    for (let guard = 0; guard < 60; guard += 1) {
+      const open = await this.openTaskIds();
+      if (taskId ? open.includes(taskId) : open.length > 0) return;
+      await this.jumpToNextEvent();
+    }
+    throw new Error(`no ${taskId ? `task "${taskId}"` : 'task'} opened`);
+  }
+
+  /** The "new items" badge of an account (or, with "inbox", of the inbox). */
+  unreadBadge(view: string): Locator {
+    return (view === 'inbox' ? this.inbox : this.account(view)).getByTestId('player-unread');
   }
 }

@@ -77,7 +77,15 @@ export function SkipToEndDialog({
 }) {
   const { t } = useTranslation(['player', 'common']);
   return (
-    <Modal opened={opened} onClose={onClose} title={t('skip.title')} closeButtonProps={{ 'aria-label': t('common:close') }} data-testid="player-skip-dialog">
+    // Wide enough for its three choices on one line, in Russian too.
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t('skip.title')}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common:close') }}
+      data-testid="player-skip-dialog"
+    >
       <Stack>
         <Text size="sm">{t('skip.body', { end })}</Text>
         <Group justify="flex-end">

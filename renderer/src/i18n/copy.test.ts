@@ -105,7 +105,7 @@ describe('Russian terminology', () => {
   });
 
   it('a scenario is «пройден», never «сыгран»: the trainee «проходит» it', () => {
-    expect(russian.filter((entry) => /(^|[^а-яё])(игра(ют|ет|йте|ть)|сыгран)/iu.test(entry.text)).map(where)).toEqual([]);
+    expect(russian.filter((entry) => /(^|[^а-яё])(игра(ют|ет|йте|ть)|сыгра(н|ть))/iu.test(entry.text)).map(where)).toEqual([]);
   });
 
   it('calls the scenario’s approved hashtags «утверждённые», one word for one idea', () => {

@@ -436,7 +436,7 @@ describe('Composer: what the platform would refuse', () => {
     await user.paste('b'.repeat(492));
     const refusal = screen.getByTestId('composer-refusal');
     expect(refusal.dataset.key).toBe('too-long');
-    expect(within(refusal).getByText('X would refuse this')).toBeTruthy();
+    expect(within(refusal).getByTestId('composer-refusal-title').textContent).toBe('X would refuse this.');
     expect(screen.getByTestId('composer-refusal-message').textContent).toBe('This has 492 characters; X takes at most 280 in one post.');
     expect(screen.getByTestId('composer-refusal-fix').textContent).toBe(
       'Shorten it, or make it a thread and leave a blank line wherever the next post should start.',

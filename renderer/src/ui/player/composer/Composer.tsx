@@ -415,6 +415,11 @@ export function Composer({
         )}
       </div>
 
+      {/* Right under the counter it explains, and above the button it disables; the text box above never moves. */}
+      {refusal && !disabled && (
+        <Refusal refusal={refusal} platform={platform} draft={draft} taskTitle={taskTitle} account={account} onDraftChange={onDraftChange} />
+      )}
+
       <Group justify="flex-end" gap="xs" wrap="wrap">
         <Text size="xs" c="dimmed" aria-hidden="true" style={{ whiteSpace: 'nowrap' }}>
           <Kbd size="xs">{t('publish.mod')}</Kbd> + <Kbd size="xs">{t('publish.enter')}</Kbd>
@@ -430,10 +435,6 @@ export function Composer({
           {publishLabel}
         </Button>
       </Group>
-      {/* Under the button it explains: the button stays where it was, the text box does not move while typing. */}
-      {refusal && !disabled && (
-        <Refusal refusal={refusal} platform={platform} draft={draft} taskTitle={taskTitle} account={account} onDraftChange={onDraftChange} />
-      )}
       {disabled && (
         <Text size="xs" c="dimmed" data-testid="composer-off">
           {t('publish.off')}
@@ -557,15 +558,14 @@ function Refusal({
       break;
   }
   return (
-    <Alert color="red" variant="light" icon={<AlertIcon size={18} />} title={title} role="status" p="xs" data-testid="composer-refusal" data-key={refusal.key}>
-      <Text size="sm" data-testid="composer-refusal-message">
-        {message}
-      </Text>
-      <Text size="sm" data-testid="composer-refusal-fix">
-        {fix}
+    <Alert color="red" variant="light" icon={<AlertIcon size={18} />} role="status" p="xs" data-testid="composer-refusal" data-key={refusal.key}>
+      {/* One paragraph, so the reason fits beside the counter it explains on a laptop screen. */}
+      <Text size="sm">
+        <strong data-testid="composer-refusal-title">{title}.</strong> <span data-testid="composer-refusal-message">{message}</span>{' '}
+        <span data-testid="composer-refusal-fix">{fix}</span>
       </Text>
       {action && (
-        <Button size="compact-xs" variant="light" color="red" mt={6} onClick={() => onDraftChange(action.draft)}>
+        <Button size="compact-xs" variant="light" color="red" mt={4} onClick={() => onDraftChange(action.draft)}>
           {action.label}
         </Button>
       )}

@@ -72,6 +72,10 @@ test.describe('time on the desk', () => {
 
   test('once nothing is left to happen, "Skip to the end" offers the end or Finish', async ({ app, page, saveScreenshot }) => {
     const scenario = builtInScenario('flights-suspended');
+    // In the dark theme, to see the button and the dialog there too.
+    await app.open('/#/settings');
+    await app.settings.chooseTheme('Dark');
+    await app.expectColorScheme('dark');
     const catalogue = await app.goToCatalogue('Rui Costa');
     const player = await (await catalogue.open('flights-suspended', SLOW)).startScenario();
     await player.pause();

@@ -119,10 +119,8 @@ async function startScenario(page: Page, scenarioId: string): Promise<void> {
   await page.locator(`[data-testid="catalogue-scenario"][data-scenario-id="${scenarioId}"]`).getByTestId('catalogue-open').click();
   await page.getByTestId('briefing-start').click();
   await page.locator('[data-testid="player"][data-state="live"]').waitFor();
-  await page
-    .getByTestId('player-speed')
-    .getByText(/^(Pause|Пауза)$/)
-    .click();
+  // The speeds are one list: 0 is Pause.
+  await page.getByTestId('player-speed').selectOption('0');
 }
 
 /** Jumps the clock to the next event and waits for the player to show the new minute. */

@@ -163,7 +163,7 @@ describe('the forms', () => {
   it("names each list item's choices in the reader's language, as its select does", async () => {
     await renderStudio('forms', 'ru');
     fireEvent.click(await screen.findByRole('tab', { name: /Вводные/ }));
-    expect(screen.getByRole('button', { name: /0:05 · Запрос из Центра/ })).toBeTruthy();
+    expect(screen.getByRole('button', { name: /0:05 · Поручение Центра/ })).toBeTruthy();
     fireEvent.click(screen.getByRole('tab', { name: /Аккаунты/ }));
     expect(screen.getByRole('button', { name: /Telegram/ })).toBeTruthy();
     expect(screen.queryByRole('button', { name: /· telegram/ })).toBeNull();

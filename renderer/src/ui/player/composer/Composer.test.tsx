@@ -115,7 +115,7 @@ describe('Composer: live feedback', () => {
       const row = screen.getByTestId(`composer-score-${axis}`);
       expect(row.dataset.passed).toBe('true');
       expect(row.textContent).toContain('100 / 100');
-      expect(row.textContent).toContain('Passes: the pass mark is 70');
+      expect(row.textContent).toContain('At or above the pass mark of 70');
     }
     expect(findings()).toHaveLength(0);
     expect(screen.getByTestId('composer-findings').textContent).toBe('Nothing to fix: no findings.');

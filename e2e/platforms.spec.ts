@@ -56,6 +56,8 @@ async function photograph(app: AppPage, page: Page, saveScreenshot: (name: strin
 }
 
 test.describe('X', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+
   test('a thread is separate linked posts, each within its limit; a trend has no social buttons', async ({ app, page, saveScreenshot, expectAccessible }) => {
     test.setTimeout(120_000);
     const scenario = builtInScenario('earthquake-consular');
@@ -87,6 +89,8 @@ test.describe('X', () => {
 });
 
 test.describe('Telegram', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+
   test('a channel reads oldest first from the bottom, with the comments under its post', async ({ app, page, saveScreenshot, expectAccessible }) => {
     test.setTimeout(120_000);
     const player = await start(app, 'Pia Lund', 'earthquake-consular');

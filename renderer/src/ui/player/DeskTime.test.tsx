@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { replay } from '../../core/engine/attempt';
 import type { EngineEvent } from '../../core/engine/machine';
 import { scenarioOutcome } from '../../core/engine/outcome';
-import { advanceTo, finishAccounting, initialTimeline, nextEventTime, start } from '../../core/engine/timeline';
+import { advanceTo, finish, finishAccounting, initialTimeline, nextEventTime, start } from '../../core/engine/timeline';
 import { readAttemptEvents } from '../../db/repositories/attempts';
 import { getDeskState } from '../../db/repositories/desk-states';
 import { createProfile } from '../../db/repositories/profiles';
@@ -20,6 +20,7 @@ import { renderApp, TEST_APP_INFO } from '../../test/app';
 import { createTestDatabase } from '../../test/database';
 import { theme } from '../theme';
 import { DeskNav, unreadLabel } from './DeskNav';
+import { TaskList } from './TaskList';
 import { AttemptSession, loadAttempt, startAttempt } from './session';
 import type { LoadedAttempt } from './session';
 
@@ -33,7 +34,7 @@ async function openDesk() {
   window.location.hash = `#/player/${attemptId}`;
   const app = await renderApp({ db });
   await screen.findByTestId('player', {}, { timeout: 5000 });
-  return { db, attemptId, ...app };
+  return { ...app, db, attemptId };
 }
 
 const clockText = () => screen.getByTestId('player-clock').textContent;
@@ -146,6 +147,40 @@ describe('the finish dialog', () => {
     const counts = await screen.findByTestId('debrief-task-counts', {}, { timeout: 5000 });
     expect(counts.getAttribute('data-missed')).toBe(String(expected.missed.length));
     expect(counts.getAttribute('data-not-reached')).toBe(String(expected.notReached.length));
+  });
+});
+
+describe('the task list after the end', () => {
+  const input = { scenario: ref.scenario, playLanguage: 'en', manifest: ref.pack.manifest, seed: 5 };
+  async function renderTasks(timeline: ReturnType<typeof start>) {
+    const i18n = await createI18n('en');
+    const loaded = { input, ref } as unknown as LoadedAttempt;
+    render(
+      <MantineProvider theme={theme}>
+        <I18nextProvider i18n={i18n}>
+          <TaskList loaded={loaded} timeline={timeline} selectedTaskId={null} onChoose={undefined} />
+        </I18nextProvider>
+      </MantineProvider>,
+    );
+    return Object.fromEntries(
+      screen.getAllByTestId('player-task').map((task) => [task.dataset.taskId, [task.dataset.status, within(task).getAllByText(/./)[1]!.textContent]]),
+    );
+  }
+
+  it('says "Not reached" of the tasks that never opened when the trainee finished at 0:00, never "Missed at"', async () => {
+    const shown = await renderTasks(finish(input, start(input, initialTimeline(input))));
+    const scheduled = ref.scenario.tasks.filter((task) => task.opensAt !== undefined).map((task) => task.id);
+    expect(Object.keys(shown).sort()).toEqual([...scheduled].sort());
+    for (const id of scheduled) expect(shown[id]).toEqual(['not-reached', 'Not reached']);
+  });
+
+  it('dates a task missed by Finish at the minute of the finish, and one missed by its deadline at the deadline', async () => {
+    const at50 = advanceTo(input, start(input, initialTimeline(input)), 50);
+    expect(at50.tasks['mass-notification']).toMatchObject({ status: 'missed', due: 35 });
+    expect(at50.tasks['rumour-post']!.status).toBe('open');
+    const shown = await renderTasks(finish(input, at50));
+    expect(shown['mass-notification']).toEqual(['missed', 'Missed at 0:35']);
+    expect(shown['rumour-post']).toEqual(['missed', 'Missed at 0:50']);
   });
 });
 

@@ -286,6 +286,11 @@ test.describe('the desk from the keyboard, in the dark', () => {
     await page.keyboard.press('Alt+KeyI');
     await expect(player.inbox).toHaveAttribute('aria-current', 'true');
 
+    // The composer takes no task by itself: the notification task is taken up from the task list, by keyboard.
+    while (!(await player.openTaskIds()).includes('mass-notification')) await player.jumpToNextEvent();
+    await player.task('mass-notification').getByTestId('player-task-write').focus();
+    await page.keyboard.press('Enter');
+    await expect(player.composerTarget).toHaveAttribute('data-task', 'mass-notification');
     await page.keyboard.press('Alt+KeyC');
     await expect(player.text).toBeFocused();
     // The answer is long: most of it is put in at once, the end typed key by key.

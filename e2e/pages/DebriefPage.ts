@@ -8,6 +8,10 @@ export class DebriefPage {
   readonly timeline: Locator;
   readonly drafts: Locator;
   readonly average: Locator;
+  /** The duty-of-care finding: the urgent messages and whether each was answered. */
+  readonly dutyOfCare: Locator;
+  /** How many tasks ended each way, above the task table. */
+  readonly taskCounts: Locator;
 
   constructor(readonly page: Page) {
     this.outcome = page.getByTestId('debrief-outcome');
@@ -15,6 +19,13 @@ export class DebriefPage {
     this.timeline = page.getByTestId('debrief-timeline');
     this.drafts = page.getByTestId('debrief-draft');
     this.average = page.getByTestId('debrief-average');
+    this.dutyOfCare = page.getByTestId('debrief-duty-of-care');
+    this.taskCounts = page.getByTestId('debrief-task-counts');
+  }
+
+  /** The duty-of-care entry of the urgent message `injectId`. */
+  urgentMessage(injectId: string): Locator {
+    return this.dutyOfCare.locator(`[data-testid="debrief-duty-of-care-item"][data-inject-id="${injectId}"]`);
   }
 
   /** The average score as the banner writes it in English, e.g. "85.3" from "85.3 of 100". */

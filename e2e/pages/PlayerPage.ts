@@ -229,6 +229,23 @@ export class PlayerPage {
     return debrief;
   }
 
+  /** The inbox's conversation with `name` (a region named by its heading). */
+  inboxConversation(name: string): Locator {
+    return this.page.getByTestId('inbox').getByRole('region', { name, exact: true });
+  }
+
+  /** Opens the inbox, answers the message whose reply button is named `replyLabel`, and publishes `text` with the keyboard. */
+  async replyInInbox(replyLabel: string, text: string): Promise<void> {
+    await this.inbox.click();
+    const published = this.page.locator('[data-testid="inbox-item"][data-source="trainee"]');
+    const before = await published.count();
+    await this.page.getByTestId('inbox').getByRole('button', { name: replyLabel }).click();
+    await this.text.fill(text);
+    await expect(this.publish).toBeEnabled();
+    await this.text.press('Control+Enter');
+    await expect(published).toHaveCount(before + 1);
+  }
+
   /** What the trainee sees now, to compare before and after a reload. */
   async visibleState(): Promise<{ time: string | null; clock: string; tasks: string[]; feed: string[]; draft: string }> {
     return {
@@ -270,35 +287,5 @@ export class PlayerPage {
   /** The "new items" badge of an account (or, with "inbox", of the inbox). */
   unreadBadge(view: string): Locator {
     return (view === 'inbox' ? this.inbox : this.account(view)).getByTestId('player-unread');
-  }
-
-  /** The composer's line saying where the draft goes; its data-* attributes name the account, kind, task and what it answers. */
-  get composerTarget(): Locator {
-    return this.page.getByTestId('composer-target');
-  }
-
-  /** Asserts what the composer's line aims at: '' for no task, or for nothing answered. */
-  async expectComposerAim(aim: { account?: string; kind?: string; task?: string; replyTo?: string }): Promise<void> {
-    const attributes = { account: 'data-account', kind: 'data-kind', task: 'data-task', replyTo: 'data-reply-to' } as const;
-    for (const [key, attribute] of Object.entries(attributes)) {
-      const value = aim[key as keyof typeof aim];
-      if (value !== undefined) await expect(this.composerTarget).toHaveAttribute(attribute, value);
-    }
-  }
-
-  /** The composer's offer to take up the task `taskId`. */
-  composerOffer(taskId: string): Locator {
-    return this.page.locator(`[data-testid="composer-offer"][data-task-id="${taskId}"]`);
-  }
-
-  /** Why the composer will not publish the draft as it stands (a post or thread part over the platform's limit…). */
-  get composerRefusal(): Locator {
-    return this.page.getByTestId('composer-refusal');
-  }
-
-  /** Jumps from event to event until the task `taskId` is open. */
-  async jumpUntilTaskOpens(taskId: string): Promise<void> {
-    for (let guard = 0; guard < 60 && !(await this.openTaskIds()).includes(taskId); guard += 1) await this.jumpToNextEvent();
-    expect(await this.openTaskIds()).toContain(taskId);
   }
 }

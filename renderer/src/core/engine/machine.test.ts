@@ -8,7 +8,7 @@ import { createActor } from 'xstate';
 import { MACHINE_VERSION, currentVersions, persistSnapshot, replay, restoreSnapshot, step, stepPlaytest } from './attempt';
 import { validateEventLog } from './event-log';
 import type { EngineEvent } from './machine';
-import { createScenarioMachine } from './machine';
+import { CLOCK_SPEEDS, createScenarioMachine } from './machine';
 
 const minimal = loadPack(readFolder(MINIMAL_PACK_DIR), { appVersion: '0.1.0' }).pack!;
 const library = loadPack(readFolder(CORE_LIBRARY_DIR), { appVersion: '0.1.0' }).pack!;
@@ -182,6 +182,16 @@ describe('a play-test sending an inject now', () => {
 describe('persisting an attempt', () => {
   const versions = currentVersions('minimal', '1.0.0', 'hotline', 'en', 7);
   const events: EngineEvent[] = [{ type: 'START' }, { type: 'CLOCK.TICK', minutes: 7 }, publishGood, { type: 'CLOCK.SET_SPEED', speed: 4 }];
+
+  it('restores a snapshot saved at every clock speed, 60× included', () => {
+    for (const speed of CLOCK_SPEEDS) {
+      const snapshot = replay(machine, [{ type: 'START' }, { type: 'CLOCK.SET_SPEED', speed }]);
+      const saved = { versions, snapshot: JSON.parse(JSON.stringify(persistSnapshot(machine, snapshot))) };
+      const restored = restoreSnapshot(machine, saved, versions);
+      expect(restored.refusal).toBeNull();
+      expect(restored.snapshot?.context.speed).toBe(speed);
+    }
+  });
 
   it('saves the snapshot exactly as an actor holding it would persist it', () => {
     for (const count of [0, 1, events.length]) {

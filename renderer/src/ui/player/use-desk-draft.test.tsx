@@ -1,7 +1,8 @@
 // Runtime: Node (Vitest, happy-dom). The composer on a trainee's desk aims where the trainee aims: on the
 // X feed it writes for X, and a task opening on another account is offered, never taken, so Ctrl+Enter
 // publishes on X; the whole target shows in one line; after a reply goes out the composer is a post
-// again, answering nothing.
+// again, answering nothing; the desk's own Ctrl+Enter refuses what the composer refuses; a reload
+// brings the draft back, still the trainee's to aim.
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { VirtuosoMockContext } from 'react-virtuoso';
@@ -16,23 +17,28 @@ import { App } from '../App';
 import { loadStartup } from '../startup';
 import { startAttempt } from './session';
 
-async function openDesk() {
+async function newAttempt() {
   const db = createTestDatabase();
   const profile = await createProfile(db, { name: 'Lena', academyId: '' });
   const ref = findScenario(loadBuiltinLibrary(TEST_APP_INFO.version), 'core-library', 'flights-suspended')!;
-  const attemptId = await startAttempt(db, profile.id, ref, 'en', 5);
+  return { db, attemptId: await startAttempt(db, profile.id, ref, 'en', 5) };
+}
+
+/** The app on the player's address of a new attempt (or of `existing`, as after a reload). */
+async function openDesk(existing?: Awaited<ReturnType<typeof newAttempt>>) {
+  const { db, attemptId } = existing ?? (await newAttempt());
   window.location.hash = `#/player/${attemptId}`;
   const startup = await loadStartup(db, createFakePlatform());
   const i18n = await createI18n(startup.language);
   await startup.services.library.load();
   // happy-dom lays nothing out: the feed's list is given a tall viewport, so every post is drawn.
-  render(
+  const view = render(
     <VirtuosoMockContext.Provider value={{ viewportHeight: 100_000, itemHeight: 100 }}>
       <App services={startup.services} i18n={i18n} initialTheme={startup.theme} initialProblem={startup.problem} />
     </VirtuosoMockContext.Provider>,
   );
   await screen.findByTestId('composer', {}, { timeout: 5000 });
-  return { user: userEvent.setup(), db };
+  return { user: userEvent.setup(), db, attemptId, unmount: view.unmount };
 }
 
 const clock = () => screen.getByTestId('player-clock');
@@ -120,5 +126,35 @@ describe('the composer on the desk', () => {
     expect(screen.getByTestId<HTMLSelectElement>('composer-kind').value).toBe('post');
     expect(screen.queryByTestId('composer-reply-target')).toBeNull();
     expect(aim()).toMatchObject({ account: 'embassy-x', kind: 'post', task: '', replyTo: '' });
+  }, 30_000);
+
+  it('refuses at the desk’s own Ctrl+Enter what the composer refuses: a post over X’s limit stays unpublished', async () => {
+    const { user } = await openDesk();
+    await user.click(screen.getByTestId('player-account-embassy-x'));
+    await jumpTo('0:02');
+    fireEvent.change(text(), { target: { value: 'b'.repeat(492) } });
+    expect(screen.getByTestId('composer-refusal').getAttribute('data-key')).toBe('too-long');
+    // Focus elsewhere on the desk: the player's own shortcut answers, and must refuse too.
+    screen.getByTestId('player-title').focus();
+    fireEvent.keyDown(document.body, { key: 'Enter', code: 'Enter', ctrlKey: true });
+    fireEvent.keyDown(screen.getByTestId('player-title'), { key: 'Enter', code: 'Enter', ctrlKey: true });
+    await waitFor(() => expect(screen.getByTestId('player').getAttribute('data-draft-saved')).toBe('true'));
+    expect(text().value).toHaveLength(492);
+    expect(screen.getAllByTestId('feed-item').some((item) => item.dataset.source === 'trainee')).toBe(false);
+  }, 30_000);
+
+  it('comes back after a reload as the trainee left it, and a draft they had touched still follows no feed', async () => {
+    const attempt = await newAttempt();
+    const first = await openDesk(attempt);
+    await first.user.click(screen.getByTestId('player-account-embassy-x'));
+    fireEvent.change(text(), { target: { value: 'Half a statement' } });
+    await waitFor(() => expect(screen.getByTestId('player').getAttribute('data-draft-saved')).toBe('true'), { timeout: 5000 });
+    first.unmount();
+
+    const again = await openDesk(attempt);
+    await waitFor(() => expect(text().value).toBe('Half a statement'));
+    expect(aim()).toMatchObject({ account: 'embassy-x', kind: 'post', task: '' });
+    await again.user.click(screen.getByTestId('player-account-embassy-telegram'));
+    expect(aim().account).toBe('embassy-x');
   }, 30_000);
 });

@@ -101,6 +101,14 @@ test.describe('the composer photographed', () => {
     await expect(player.composerOffer('first-post')).toBeVisible();
     await expectAccessible('the composer with an offer and a refusal', { within: '[data-testid="composer"]' });
     await saveScreenshot('composer-en-light');
+    // The choices behind "Change", from the keyboard.
+    await page.getByRole('button', { name: 'Change account, kind or task' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('composer-account')).toBeVisible();
+    await expect(page.getByTestId('composer-account')).toHaveValue(X);
+    await saveScreenshot('composer-en-light-change');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('composer-account')).toBeHidden();
 
     await page.emulateMedia({ colorScheme: 'dark' });
     await app.expectColorScheme('dark');

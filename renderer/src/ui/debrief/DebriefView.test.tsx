@@ -438,6 +438,12 @@ describe('DebriefView: finishing early', () => {
     expect(textOf(resend.getByTestId('debrief-task-result'))).toBe('Not reached');
     expect(textOf(resend.getByTestId('debrief-task-timing'))).toBe('—');
     expect(textOf(taskRow('resend-notification').querySelector('[data-axis="tone"]'))).toBe('—');
+    // The task finished before it opened counts, so its model answer is there to learn from; the one never opened is not.
+    const drafts = screen.getAllByTestId('debrief-draft-missed');
+    const rumourDraft = drafts.find((card) => card.getAttribute('data-task-id') === 'rumour-post')!;
+    expect(within(rumourDraft).getByTestId('debrief-no-draft').textContent).toBe('You finished the scenario before this task opened.');
+    expect(within(rumourDraft).getByTestId('debrief-model-answer').textContent).toBe(modelAnswer(flights, 'rumour-post', 'en'));
+    expect(drafts.some((card) => card.getAttribute('data-task-id') === 'resend-notification')).toBe(false);
   });
 
   it('captions the axis scores with the mean it computes: four tasks count, the fifth is left out', async () => {

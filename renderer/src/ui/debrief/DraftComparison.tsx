@@ -34,7 +34,8 @@ export function DraftComparison({ outcome, scenario, timeline, playLanguage, lev
   const { t } = useTranslation('debrief');
   const shown = outcome.tasks.flatMap((task) => {
     const publication = publicationOfTask(timeline, task.taskId);
-    return publication || task.result === 'missed' ? [{ task, publication }] : [];
+    // A task that counts without a draft (missed, or not reached because the trainee finished first) still shows its model answer.
+    return publication || task.result === 'missed' || task.notReachedBecause === 'finished-early' ? [{ task, publication }] : [];
   });
   return (
     <Section title={t('drafts.heading')} level={level} testId="debrief-drafts">
@@ -79,8 +80,12 @@ function TaskDrafts({
           <Title order={level} size="h4">
             {localized(task.title, playLanguage)}
           </Title>
-          <Badge variant="dot" color={RESULT_COLORS[task.result]} classNames={{ label: classes.badgeLabel }}>
-            {t(`result.${task.result}`)}
+          <Badge
+            variant="dot"
+            color={task.notReachedBecause === 'finished-early' ? RESULT_COLORS.missed : RESULT_COLORS[task.result]}
+            classNames={{ label: classes.badgeLabel }}
+          >
+            {task.notReachedBecause === 'finished-early' ? t('result.finished-early') : t(`result.${task.result}`)}
           </Badge>
         </Group>
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
@@ -98,7 +103,7 @@ function TaskDrafts({
               </>
             ) : (
               <Text size="sm" data-testid="debrief-no-draft">
-                {t('drafts.noDraft')}
+                {task.notReachedBecause === 'finished-early' ? t('drafts.finishedFirst') : t('drafts.noDraft')}
               </Text>
             )}
           </Stack>

@@ -80,8 +80,9 @@ function TaskList({
               data-selected={selectedTaskId === task.id || undefined}
             >
               <Stack gap={4}>
-                <Group justify="space-between" gap={4} wrap="nowrap">
-                  <Text size="sm" fw={600} lineClamp={2}>
+                {/* The title is read whole: where it and the status do not fit on a line, the status goes below. */}
+                <Group justify="space-between" gap={4} wrap="wrap">
+                  <Text size="sm" fw={600}>
                     {localized(task.title, playLanguage)}
                   </Text>
                   <Badge size="xs" color={color} variant="light" style={{ flexShrink: 0 }}>

@@ -68,7 +68,7 @@ describe('DebriefScreen', () => {
     await renderApp({ db });
     const banner = await screen.findByRole('status', { name: "This attempt's record is damaged: it is shown read-only" }, { timeout: 5000 });
     expect(within(banner).getByTestId('attempt-damaged-where').textContent).toBe(
-      'Event 4 of 4 (jump to the next event at 0:05) comes after the scenario had ended.',
+      'Event 4 of 4 (jump to the next event at 0:02) comes after the scenario had ended.',
     );
     expect(await screen.findByTestId('debrief-page')).toBeTruthy();
   });

@@ -133,6 +133,9 @@ for (const size of SIZES) {
         await player.account('embassy-x').click();
         await expect(player.feedItems.first()).toBeVisible();
         await expectDeskFits(player, scenario, language);
+        // The desk's columns are regions of the page's one main landmark, the feed among them.
+        await expect(page.getByRole('main')).toHaveCount(1);
+        await expect(page.getByRole('region', { name: language === 'en' ? 'Feed' : 'Лента', exact: true })).toBeVisible();
 
         // A post arrives on the feed being read: the pill announces it in a strip of its own.
         await player.jumpToNextEvent();

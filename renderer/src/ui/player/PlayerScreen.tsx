@@ -307,7 +307,8 @@ function Desk({ loaded, snapshot, send, save, scratch, memory }: DeskProps) {
           </ScrollArea>
         </aside>
 
-        <main className={classes.feed} aria-label={t('feed.label')}>
+        {/* A named region, not a second main landmark: the app's shell already holds the page's main. */}
+        <section className={classes.feed} aria-label={t('feed.label')}>
           {account ? (
             <MemoFeedView
               // A fresh list per account, and after each publication: the trainee sees what they just published.
@@ -340,7 +341,7 @@ function Desk({ loaded, snapshot, send, save, scratch, memory }: DeskProps) {
               />
             </ScrollArea>
           )}
-        </main>
+        </section>
 
         {!readOnly && (
           <section className={classes.composer} aria-label={t('composer.label')}>

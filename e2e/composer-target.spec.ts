@@ -21,7 +21,7 @@ async function onXWhenTelegramTaskOpens(app: AppPage, trainee: string): Promise<
   await player.pause();
   await player.account(X).click();
   await expect(player.account(X)).toHaveAttribute('aria-current', 'true');
-  await player.jumpUntilTaskOpens('first-post');
+  await player.jumpUntilOpen('first-post');
   return player;
 }
 
@@ -67,7 +67,7 @@ test.describe('the composer’s aim', () => {
     const catalogue = await app.goToCatalogue('Jonas Berg');
     const player = await (await catalogue.open(SCENARIO)).startScenario();
     await player.pause();
-    await player.jumpUntilTaskOpens('steps-thread');
+    await player.jumpUntilOpen('steps-thread');
     await player.task('steps-thread').getByTestId('player-task-write').click();
     await player.expectComposerAim({ account: X, kind: 'thread', task: 'steps-thread' });
     await expect(player.publish).toHaveText('Publish thread on X');

@@ -144,7 +144,7 @@ for (const size of SIZES) {
         await photograph(page, saveScreenshot, 'x-pill', language);
 
         // A draft typed for the open task: its feedback is on screen without scrolling anything.
-        await player.jumpUntilTaskOpens('mass-notification');
+        await player.jumpUntilOpen('mass-notification');
         await player.task('mass-notification').getByTestId('player-task-write').click();
         await player.text.fill(POOR_DRAFT[language]);
         await expect(player.verdict).toBeVisible();
@@ -210,7 +210,7 @@ for (const size of SIZES) {
         if (language === 'ru') await app.switchLanguage('en');
         const youtube = await start(app, undefined, 'platform-tailoring', language);
         await playTo(youtube, tailoring, language, 90);
-        await youtube.jumpUntilTaskOpens('yt-stream-description');
+        await youtube.jumpUntilOpen('yt-stream-description');
         await youtube.answer('yt-stream-description', goodDraft(tailoring, 'yt-stream-description', language));
         await youtube.account('embassy-yt').click();
         await expect(youtube.feedItems.first()).toBeVisible();

@@ -288,4 +288,28 @@ export class PlayerPage {
   unreadBadge(view: string): Locator {
     return (view === 'inbox' ? this.inbox : this.account(view)).getByTestId('player-unread');
   }
+
+  /** The composer's line saying where the draft goes; its data-* attributes name the account, kind, task and what it answers. */
+  get composerTarget(): Locator {
+    return this.page.getByTestId('composer-target');
+  }
+
+  /** Asserts what the composer's line aims at: '' for no task, or for nothing answered. */
+  async expectComposerAim(aim: { account?: string; kind?: string; task?: string; replyTo?: string }): Promise<void> {
+    const attributes = { account: 'data-account', kind: 'data-kind', task: 'data-task', replyTo: 'data-reply-to' } as const;
+    for (const [key, attribute] of Object.entries(attributes)) {
+      const value = aim[key as keyof typeof aim];
+      if (value !== undefined) await expect(this.composerTarget).toHaveAttribute(attribute, value);
+    }
+  }
+
+  /** The composer's offer to take up the task `taskId`. */
+  composerOffer(taskId: string): Locator {
+    return this.page.locator(`[data-testid="composer-offer"][data-task-id="${taskId}"]`);
+  }
+
+  /** Why the composer will not publish the draft as it stands (a post or thread part over the platform's limit…). */
+  get composerRefusal(): Locator {
+    return this.page.getByTestId('composer-refusal');
+  }
 }

@@ -240,9 +240,7 @@ function FeedList({ items, skin, skinClasses, scenario, personas, reactions, now
     });
     markSeen();
     // The pill goes away; keyboard focus stays in the feed rather than falling to the page.
-    console.log('FOCUS', scroller.current?.tagName, scroller.current?.isConnected);
     scroller.current?.focus({ preventScroll: true });
-    console.log('ACTIVE', document.activeElement?.tagName);
   };
 
   // A channel opens at its newest post, at the bottom, as the app does. (Virtuoso's initial index

@@ -300,7 +300,7 @@ describe('DebriefView in Russian', () => {
     const row = within(taskRow('mass-notification'));
     expect(row.getByText(flights.tasks[0]!.title.ru!)).toBeTruthy();
     expect(textOf(row.getByTestId('debrief-task-result'))).toBe('Не зачтена');
-    expect(textOf(row.getByTestId('debrief-task-timing'))).toBe('За 30 минут до срока');
+    expect(textOf(row.getByTestId('debrief-task-timing'))).toBe('За 30 мин до срока');
     expect(textOf(timelineEntries('branch')[0]!)).toContain('Сценарий пошёл по другому пути');
     expect(textOf(timelineEntries('branch')[0]!)).toContain(`Причина: задача «${flights.tasks[0]!.title.ru}» не зачтена.`);
     expect(

@@ -288,6 +288,19 @@ describe('FeedView: new items', () => {
     expect(document.activeElement).toBe(screen.getByTestId('feed-list'));
   });
 
+  it('draws nothing of what arrived until the reader asks for it, even where the viewport has room', async () => {
+    const upTo = (count: number) => items.slice(0, items.findLastIndex((_, index) => rowIds(items.slice(0, index + 1)).length === count) + 1);
+    // A viewport with room for everything: a row drawn above the reader could show, so none is drawn.
+    const { user, rerender } = await renderFeed({ items: upTo(3) });
+    const before = rendered();
+    rerender({ items: upTo(5) });
+    expect(rendered()).toEqual(before);
+    const arrived = rowIds(upTo(5)).slice(0, 2);
+    for (const id of arrived) expect(screen.queryAllByTestId('feed-row').some((row) => row.dataset.root === id)).toBe(false);
+    await user.click(screen.getByRole('button', { name: '2 new posts' }));
+    expect(screen.getAllByTestId('feed-row').map((row) => row.dataset.root)).toEqual(rowIds(upTo(5)));
+  });
+
   it('renders only a window of a long feed, and still offers new items without moving it', async () => {
     const template = items.find((item) => item.id === 'holt-casualties') as Extract<FeedItem, { source: 'inject' }>;
     const many: FeedItem[] = Array.from({ length: 5000 }, (_, index) => ({

@@ -1,8 +1,9 @@
 // Runtime: renderer. The feed of one trainee account in the platform's skin, with the account's
 // header above it: each post a row with the answers under it, newest first (a Telegram channel
 // oldest first, the newest at the bottom, as the app reads). The list is virtualised (thousands of
-// rows stay smooth) and grows at its newest end without moving what the reader is looking at; a
-// pill, in a strip of its own, offers what arrived.
+// rows stay smooth) and grows at its newest end without moving what the reader is looking at: read
+// newest first, what arrived stays out of the list until the reader asks for it with the pill, in a
+// strip of its own.
 import { Button, UnstyledButton } from '@mantine/core';
 import { useReducedMotion } from '@mantine/hooks';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
@@ -218,10 +219,15 @@ function FeedList({ items, skin, skinClasses, scenario, personas, reactions, now
   // How many rows the reader has had in front of them; the rest arrived beyond what they are reading.
   const [seen, setSeen] = useState(rows.length);
   const unseen = Math.max(0, rows.length - seen);
-  // Newest first, rows arrive at the top: the first index goes down by each, which tells Virtuoso they
-  // were prepended and keeps the reader where they are. Oldest first (a channel), they append below.
-  const firstItemIndex = oldestFirst ? FIRST_INDEX : FIRST_INDEX - rows.length;
-  const data = useMemo(() => (oldestFirst ? rows : rows.toReversed()), [rows, oldestFirst]);
+  // Newest first, what arrived is not drawn at all until the reader asks for it: a row prepended above
+  // the reader is measured only once drawn, and until then it can show its lower half above the post
+  // being read. When it is asked for, the first index goes down by each row revealed, which tells
+  // Virtuoso they were prepended. Oldest first (a channel), rows append below, out of sight.
+  const shown = oldestFirst ? rows.length : Math.min(seen, rows.length);
+  const firstItemIndex = oldestFirst ? FIRST_INDEX : FIRST_INDEX - shown;
+  const data = useMemo(() => (oldestFirst ? rows : rows.slice(0, shown).toReversed()), [rows, oldestFirst, shown]);
+  // Set when the reader asks for the newest rows: once they are drawn, the list goes to them.
+  const goNewest = useRef(false);
 
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   const expand = useCallback((rootId: string) => setExpanded((previous) => new Set(previous).add(rootId)), []);
@@ -232,16 +238,26 @@ function FeedList({ items, skin, skinClasses, scenario, personas, reactions, now
   );
 
   const markSeen = () => setSeen((previous) => (previous === rows.length ? previous : rows.length));
-  const showNewest = () => {
+  const scrollToNewest = useCallback(() => {
     virtuoso.current?.scrollToIndex({
       index: oldestFirst ? 'LAST' : 0,
       align: oldestFirst ? 'end' : 'start',
       behavior: reduceMotion ? 'auto' : 'smooth',
     });
+  }, [oldestFirst, reduceMotion]);
+  const showNewest = () => {
+    if (oldestFirst) scrollToNewest();
+    else goNewest.current = true;
     markSeen();
     // The pill goes away; keyboard focus stays in the feed rather than falling to the page.
     scroller.current?.focus({ preventScroll: true });
   };
+  // The rows asked for are in the list now: go up to them.
+  useLayoutEffect(() => {
+    if (!goNewest.current) return;
+    goNewest.current = false;
+    scrollToNewest();
+  }, [shown, scrollToNewest]);
 
   // A channel opens at its newest post, at the bottom, as the app does. (Virtuoso's initial index
   // would do the same, but renders nothing until the browser reports a scroll; this works at once.)
@@ -288,11 +304,8 @@ function FeedList({ items, skin, skinClasses, scenario, personas, reactions, now
           computeItemKey={rowKey}
           context={context}
           itemContent={renderRow}
-          // The reader reached the newest end: whatever arrived is in front of them. (Not the rendered
-          // range: while rows are prepended Virtuoso reports a range at the top for a moment.)
-          atTopStateChange={(atTop) => {
-            if (atTop && !oldestFirst) markSeen();
-          }}
+          // A channel's reader at the bottom has what arrived in front of them. (Newest first, what
+          // arrived is not in the list until the pill is pressed.)
           atBottomStateChange={(atBottom) => {
             if (atBottom && oldestFirst) markSeen();
           }}

@@ -26,7 +26,7 @@ import { theme } from '../../theme';
 import type { FeedViewProps } from './FeedView';
 import { FeedView } from './FeedView';
 import { mediaResolverFor } from './media';
-import { feedItemsFor, feedThreads } from './select';
+import { feedItemsFor, feedThreads, foldReplies } from './select';
 
 const pack = loadPack(readFolder(CORE_LIBRARY_DIR), { appVersion: '0.1.0' }).pack!;
 const scenario = pack.scenarios.find((candidate) => candidate.id === 'earthquake-consular')!;
@@ -83,10 +83,13 @@ describe('FeedView: items', () => {
     const { user } = await renderFeed();
     const rows = feedThreads(items).reverse();
     expect(rows.length).toBeLessThan(items.length);
-    expect(rendered()).toEqual(rows.flatMap((row) => [row.root.id, ...row.replies.slice(-3).map((item) => item.id)]));
-    const busy = rows.find((row) => row.replies.length > 3)!;
+    expect(rendered()).toEqual(rows.flatMap((row) => [row.root.id, ...foldReplies(row.replies, 3).shown.map((item) => item.id)]));
+    // Irena's question is answered by one of the latest replies: it stays in view with its answer.
+    expect(rendered()).toContain('irena-son');
+    const busy = rows.find((row) => foldReplies(row.replies, 3).hidden > 0)!;
+    const { hidden } = foldReplies(busy.replies, 3);
     expect(screen.getAllByTestId('feed-show-earlier').map((element) => element.textContent)).toContain(
-      `Show ${busy.replies.length - 3} earlier ${busy.replies.length - 3 === 1 ? 'reply' : 'replies'}`,
+      `Show ${hidden} earlier ${hidden === 1 ? 'reply' : 'replies'}`,
     );
     await showAll(user);
     expect(rendered()).toEqual(rows.flatMap((row) => [row.root.id, ...row.replies.map((item) => item.id)]));

@@ -24,7 +24,7 @@ import type { MediaResolver } from './media';
 import type { PlatformSkin, SkinId } from './skin';
 import { platformSkin } from './skin';
 import type { FeedThread } from './select';
-import { feedThreads, parentOf } from './select';
+import { feedThreads, foldReplies, parentOf } from './select';
 import facebook from './skins/facebook.module.css';
 import generic from './skins/generic.module.css';
 import instagram from './skins/instagram.module.css';
@@ -127,7 +127,10 @@ export function FeedView({
 /** Virtuoso needs a positive first index that can go down by every row that will ever arrive. */
 const FIRST_INDEX = 1_000_000_000;
 
-/** Answers shown under a post before "Show N earlier": the latest few, as the platforms show a busy post. */
+/**
+ * Answers shown under a post before "Show N earlier": the latest few, as the platforms show a busy
+ * post, with whatever they answer (see `foldReplies`).
+ */
 const REPLIES_SHOWN = 3;
 
 interface ListContext {
@@ -149,7 +152,7 @@ function ThreadRow({ row, context }: { row: FeedThread; context: ListContext }) 
   const { root, replies, discussion } = row;
   const { skin } = context;
   const open = context.expanded.has(root.id) || replies.some((reply) => reply.id === context.replyingTo);
-  const hidden = open ? 0 : Math.max(0, replies.length - REPLIES_SHOWN);
+  const { shown, hidden } = open ? { shown: replies, hidden: 0 } : foldReplies(replies, REPLIES_SHOWN);
   const inRow = new Set([root.id, ...replies.map((reply) => reply.id)]);
 
   const card = (item: FeedItem, nested: boolean) => {
@@ -188,7 +191,7 @@ function ThreadRow({ row, context }: { row: FeedThread; context: ListContext }) 
               {t(`thread.earlier.${noun}`, { count: hidden })}
             </UnstyledButton>
           )}
-          {replies.slice(hidden).map((reply) => card(reply, true))}
+          {shown.map((reply) => card(reply, true))}
         </div>
       )}
     </div>

@@ -6,7 +6,7 @@ import { loadPack } from '../../../core/pack/load';
 import type { Scenario } from '../../../core/pack/schema';
 import { modelAnswer, playScenario } from '../../../test/engine';
 import { CORE_LIBRARY_DIR, readFolder } from '../../../test/packs';
-import { feedItemsFor, feedThreads, inboxConversations, inboxItemsFor, injectsById, parentOf } from './select';
+import { feedItemsFor, feedThreads, foldReplies, inboxConversations, inboxItemsFor, injectsById, parentOf } from './select';
 
 const pack = loadPack(readFolder(CORE_LIBRARY_DIR), { appVersion: '0.1.0' }).pack!;
 const scenarioById = (id: string): Scenario => pack.scenarios.find((scenario) => scenario.id === id)!;
@@ -182,6 +182,44 @@ describe('feedThreads', () => {
       { root: 'p2', replies: [], discussion: false },
       { root: 'c2', replies: [], discussion: false },
     ]);
+  });
+});
+
+describe('foldReplies', () => {
+  const answer = (id: string, replyTo: string): FeedItem =>
+    ({ source: 'inject', id, at: 0, inject: { id, type: 'reply', account: 'a', persona: 'p', replyTo, text: { en: id } } }) as unknown as FeedItem;
+
+  it('folds the earliest answers and shows the latest', () => {
+    const replies = ['a', 'b', 'c', 'd', 'e'].map((id) => answer(id, 'root'));
+    const { shown, hidden } = foldReplies(replies, 3);
+    expect(ids(shown)).toEqual(['c', 'd', 'e']);
+    expect(hidden).toBe(2);
+    expect(foldReplies(replies.slice(0, 3), 3)).toEqual({ shown: replies.slice(0, 3), hidden: 0 });
+  });
+
+  it('never folds what a shown answer answers, however far up', () => {
+    // "q" is a question; "e" (shown) answers "r", which answers "q": both stay with it, in order.
+    const replies = [answer('q', 'root'), answer('x', 'root'), answer('r', 'q'), answer('y', 'root'), answer('z', 'root'), answer('e', 'r')];
+    const { shown, hidden } = foldReplies(replies, 3);
+    expect(ids(shown)).toEqual(['q', 'r', 'y', 'z', 'e']);
+    expect(hidden).toBe(1);
+  });
+
+  it.each([
+    ['earthquake-consular', earthquake],
+    ['flights-suspended', flights],
+  ])('leaves no shown answer of %s without what it answers', (_name, { scenario, state }) => {
+    for (const account of scenario.accounts) {
+      for (const row of feedThreads(feedItemsFor(state, account.id), { channel: account.platform === 'telegram' })) {
+        const inRow = new Set(ids(row.replies));
+        const { shown } = foldReplies(row.replies, 3);
+        const visible = new Set([row.root.id, ...ids(shown)]);
+        for (const item of shown) {
+          const parent = parentOf(item);
+          if (parent !== null && inRow.has(parent)) expect(visible.has(parent), `${item.id} answers ${parent}`).toBe(true);
+        }
+      }
+    }
   });
 });
 

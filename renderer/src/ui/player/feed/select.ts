@@ -179,3 +179,23 @@ export function feedThreads(items: readonly FeedItem[], { channel = false }: { c
   }
   return rows;
 }
+
+/**
+ * Which of a row's answers show before "Show N earlier": the latest `latest`, and every earlier one
+ * a shown answer answers, however far up — an answer is never shown without what it answers.
+ * `shown` keeps the row's order; `hidden` counts the rest.
+ */
+export function foldReplies(replies: readonly FeedItem[], latest: number): { shown: FeedItem[]; hidden: number } {
+  if (replies.length <= latest) return { shown: [...replies], hidden: 0 };
+  const byId = new Map(replies.map((reply) => [reply.id, reply]));
+  const keep = new Set<string>();
+  for (const reply of replies.slice(replies.length - latest)) {
+    for (let current: FeedItem | undefined = reply; current && !keep.has(current.id);) {
+      keep.add(current.id);
+      const parent = parentOf(current);
+      current = parent === null ? undefined : byId.get(parent);
+    }
+  }
+  const shown = replies.filter((reply) => keep.has(reply.id));
+  return { shown, hidden: replies.length - shown.length };
+}

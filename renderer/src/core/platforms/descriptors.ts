@@ -65,6 +65,22 @@ export interface FeedPresentation {
   media: 'optional' | 'image-first';
   /** X shows a thread as separate posts joined by a line; elsewhere a thread is one long post. */
   threads: 'linked-posts' | 'one-post';
+  /**
+   * X prints the figures under every post and every reply, a news outlet's too, zero as an empty
+   * icon (`always`); elsewhere a comment or a report shows only what it has (`when-known`).
+   */
+  counts: 'always' | 'when-known';
+  /**
+   * Facebook shows no @handles: a page's username is in its address, written without an @, and
+   * people are known by their names (`none`); elsewhere people are @handles (`at`).
+   */
+  handles: 'at' | 'none';
+  /**
+   * How a third party's news reaches the account's feed: as a report of its author (`report`), or,
+   * in a Telegram channel where only the channel posts, as the channel's own post forwarded from
+   * its source (`forwarded`).
+   */
+  news: 'report' | 'forwarded';
 }
 
 export interface PlatformDescriptor {
@@ -82,13 +98,19 @@ const labels = (overrides: Partial<Record<Metric, MetricLabel>> = {}): Record<Me
   ...overrides,
 });
 
-/** The common case: newest first, anyone posts, answers threaded, picture optional, a thread as one post. */
+/**
+ * The common case: newest first, anyone posts, answers threaded, picture optional, a thread as one
+ * post, figures where known, @handles, news as its author's report.
+ */
 const feed = (presentation: Pick<FeedPresentation, 'skin' | 'metrics' | 'labels' | 'audienceNoun'> & Partial<FeedPresentation>): FeedPresentation => ({
   order: 'newest-first',
   posting: 'everyone',
   comments: 'threaded',
   media: 'optional',
   threads: 'one-post',
+  counts: 'when-known',
+  handles: 'at',
+  news: 'report',
   ...presentation,
 });
 
@@ -99,7 +121,14 @@ const DESCRIPTORS: Readonly<Record<Platform, PlatformDescriptor>> = {
     id: 'x',
     rules: { maxLength: 280, messageMaxLength: 10_000, counting: 'weighted', maxHashtags: 2, maxLinks: 1 },
     audience: { organicReach: 0.08, likeRate: 0.025, shareRatio: 0.3, tau: 12 },
-    feed: feed({ skin: 'x', metrics: ['replies', 'shares', 'likes', 'views'], labels: labels(), audienceNoun: 'followers', threads: 'linked-posts' }),
+    feed: feed({
+      skin: 'x',
+      metrics: ['replies', 'shares', 'likes', 'views'],
+      labels: labels(),
+      audienceNoun: 'followers',
+      threads: 'linked-posts',
+      counts: 'always',
+    }),
   },
   bluesky: {
     id: 'bluesky',
@@ -142,6 +171,7 @@ const DESCRIPTORS: Readonly<Record<Platform, PlatformDescriptor>> = {
       metrics: ['likes', 'replies', 'shares', 'views'],
       labels: labels({ likes: 'reactions', replies: 'comments', shares: 'shares', views: 'reach' }),
       audienceNoun: 'followers',
+      handles: 'none',
     }),
   },
   instagram: {
@@ -167,6 +197,7 @@ const DESCRIPTORS: Readonly<Record<Platform, PlatformDescriptor>> = {
       audienceNoun: 'subscribers',
       order: 'oldest-first',
       posting: 'channel',
+      news: 'forwarded',
     }),
   },
   linkedin: {

@@ -86,13 +86,21 @@ export function labelKeyOf(item: FeedItem): LabelKey {
   }
 }
 
-/** The figures an item shows now: an inject's fixed engagement, a publication's growing totals. */
-export function countsOf(item: FeedItem, reactions: Record<string, ReactionPlan>, now: number): Counts | null {
+const NO_COUNTS: Counts = { replies: 0, shares: 0, likes: 0, views: null };
+
+/**
+ * The figures an item shows now: an inject's fixed engagement, a publication's growing totals. Where
+ * the platform prints figures under everything (`always`: X), what has none shows zeros, never
+ * invented numbers; a trend is no post and has none.
+ */
+export function countsOf(item: FeedItem, reactions: Record<string, ReactionPlan>, now: number, always = false): Counts | null {
   if (item.source === 'inject') {
+    if (item.inject.type === 'trend') return null;
     const engagement = item.inject.engagement;
-    return engagement ? { replies: engagement.replies, shares: engagement.shares, likes: engagement.likes, views: null } : null;
+    if (engagement) return { replies: engagement.replies, shares: engagement.shares, likes: engagement.likes, views: null };
+    return always ? NO_COUNTS : null;
   }
-  if (item.source === 'audience') return null;
+  if (item.source === 'audience') return always ? NO_COUNTS : null;
   const plan = reactions[item.id];
   const totals = plan ? summarizeAt(plan, now) : { likes: 0, shares: 0, replies: 0, reach: 0 };
   return { replies: totals.replies, shares: totals.shares, likes: totals.likes, views: totals.reach };
@@ -222,7 +230,8 @@ function Count({ skin, metric, value, visibleLabel }: { skin: PlatformSkin; metr
       {METRIC_ICONS[metric](skin)}
       <span aria-hidden="true">
         {visibleLabel ? `${visibleLabel} ` : ''}
-        {compactNumber(value, i18n.language)}
+        {/* X prints nothing beside an icon at zero. */}
+        {value === 0 && skin.counts === 'always' ? '' : compactNumber(value, i18n.language)}
       </span>
       <VisuallyHidden>{t(`metric.${label}`, fullCount(value, i18n.language))}</VisuallyHidden>
     </span>
@@ -284,8 +293,9 @@ function Engagement({ item, skin, counts, author, onReply, replyable, comment }:
 
   // A comment (under a post, or in a channel's discussion) is no post: no forwards, views or
   // comment counts of its own, only its likes where it has them and "Reply". On X and the
-  // microblogs a reply is a post like any other and keeps its figures.
-  if (item.source === 'audience' || (comment && skin.threads !== 'linked-posts')) {
+  // microblogs a reply is a post like any other and keeps its figures; X prints them under
+  // everyone's replies, the audience's too.
+  if ((item.source === 'audience' && skin.counts !== 'always') || (comment && skin.threads !== 'linked-posts')) {
     const likes = metrics.find((metric) => metric.metric === 'likes');
     if (skin.skin === 'telegram') {
       return (
@@ -310,9 +320,10 @@ function Engagement({ item, skin, counts, author, onReply, replyable, comment }:
     ) : null;
   }
 
-  // News and trends are reports, not conversations: no figures, no Like, Comment or Share on any
-  // platform. The trainee may still answer a news report (the desk's own action, not a social button).
-  if (item.source === 'inject' && (item.inject.type === 'news' || item.inject.type === 'trend')) {
+  // News and trends are reports, not conversations: no figures, no Like, Comment or Share. The
+  // trainee may still answer a news report (the desk's own action, not a social button). On X a news
+  // outlet's post is a post like any other, with its figures.
+  if (item.source === 'inject' && (item.inject.type === 'trend' || (item.inject.type === 'news' && skin.counts !== 'always'))) {
     return canReply ? (
       <div className={base.footer}>
         <ReplyButton item={item} author={author} style="reply" onReply={onReply} />
@@ -511,7 +522,7 @@ export function FeedItemCard({
   const injectType = item.source === 'inject' ? item.inject.type : null;
   const report = injectType === 'news' || injectType === 'trend';
   const replyable = item.source === 'audience' || (item.source === 'inject' && injectType !== 'trend');
-  const counts = countsOf(item, reactions, now);
+  const counts = countsOf(item, reactions, now, skin.counts === 'always');
   // Drawn as a comment: an answer under its post, anything from the audience, a message in a channel's discussion.
   const comment = nested || item.source === 'audience' || discussion;
   const timeInFoot = skin.skin === 'telegram';

@@ -438,7 +438,28 @@ describe('FeedView: skins', () => {
     expect(within(article(replies.at(-1)!.id)).queryByTestId('feed-placeholder')).toBeNull();
   });
 
-  it.each<Platform>(['x', 'facebook', 'vk', 'telegram', 'weibo', 'instagram', 'youtube'])(
+  it("X: every post and reply shows its figures — a news outlet's post and the audience's replies too, zeros where nothing is known", async () => {
+    const { user } = await renderFeed({ onReply: vi.fn() });
+    await showAll(user);
+    const news = items.find((item) => item.id === 'aftershock-news') as Extract<FeedItem, { source: 'inject' }>;
+    const expected = news.inject.engagement ?? { replies: 0, shares: 0, likes: 0 };
+    const figures = (element: HTMLElement) =>
+      Object.fromEntries(
+        within(element)
+          .getAllByTestId('feed-count')
+          .map((candidate) => [candidate.dataset.metric, Number(candidate.dataset.value)]),
+      );
+    expect(figures(article('aftershock-news'))).toEqual({ replies: expected.replies, shares: expected.shares, likes: expected.likes });
+    for (const reply of replies) expect(figures(article(reply.id))).toEqual({ replies: 0, shares: 0, likes: 0 });
+    // At zero X prints the icon alone; a screen reader still hears the figure.
+    const zero = count(article(replies[0]!.id), 'likes')!;
+    expect(zero.querySelector('[aria-hidden="true"]')!.textContent).toBe('');
+    expect(within(zero).getByText('0 likes')).toBeTruthy();
+    // A trend is still no post: no figures.
+    expect(within(article('quake-trend')).queryAllByTestId('feed-count')).toHaveLength(0);
+  });
+
+  it.each<Platform>(['facebook', 'vk', 'telegram', 'weibo', 'instagram', 'youtube'])(
     '%s: news and trends carry no social buttons and no figures',
     async (platform) => {
       await renderFeed({ ...on(platform), onReply: vi.fn() });

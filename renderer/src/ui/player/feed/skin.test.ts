@@ -32,6 +32,13 @@ describe('platformSkin', () => {
     for (const platform of PLATFORMS) expect(new Set(platformSkin(platform).metrics).size).toBe(platformSkin(platform).metrics.length);
   });
 
+  it('prints figures under everything on X alone, hides @handles on Facebook alone, and forwards news into a Telegram channel', () => {
+    const where = (pick: (platform: (typeof PLATFORMS)[number]) => boolean) => PLATFORMS.filter(pick);
+    expect(where((platform) => platformSkin(platform).counts === 'always')).toEqual(['x']);
+    expect(where((platform) => platformSkin(platform).handles === 'none')).toEqual(['facebook']);
+    expect(where((platform) => platformSkin(platform).news === 'forwarded')).toEqual(['telegram']);
+  });
+
   it('leaves out views where they are not known, keeping the platform order', () => {
     const skin = platformSkin('x');
     expect(visibleMetrics(skin, { replies: 1, shares: 2, likes: 3, views: null }).map((metric) => metric.metric)).toEqual(['replies', 'shares', 'likes']);

@@ -312,6 +312,19 @@ function Engagement({ item, skin, counts, author, onReply, replyable, comment }:
         </div>
       );
     }
+    if (skin.skin === 'facebook') {
+      // As Facebook words a comment's foot: "Like · Reply · the time", its reactions after them.
+      return (
+        <div className={cx(base.footer, base.commentFoot)} data-testid="feed-comment-foot">
+          <span className={base.commentLike} aria-hidden="true">
+            {t('action.like')}
+          </span>
+          {canReply && <ReplyButton item={item} author={author} style="reply" onReply={onReply} />}
+          <SimTime at={item.at} />
+          {likes && likes.value > 0 && <Count skin={skin} metric="likes" value={likes.value} />}
+        </div>
+      );
+    }
     return likes || canReply ? (
       <div className={base.footer}>
         {likes && <Count skin={skin} metric="likes" value={likes.value} />}
@@ -479,8 +492,20 @@ function Pictures({ item, people, imageFirst }: { item: FeedItem; people: People
   );
 }
 
-/** Name, badges, handle and (unless the skin puts it at the foot) the time. */
-function Meta({ author, at, timeInFoot, nameClass }: { author: Author; at: number; timeInFoot: boolean; nameClass?: string | undefined }) {
+/** Name, badges, handle (where the platform shows handles) and, unless the skin puts it at the foot, the time. */
+function Meta({
+  author,
+  at,
+  timeInFoot,
+  nameClass,
+  handles = true,
+}: {
+  author: Author;
+  at: number;
+  timeInFoot: boolean;
+  nameClass?: string | undefined;
+  handles?: boolean;
+}) {
   const { t } = useTranslation('feed');
   return (
     <div className={base.meta}>
@@ -493,7 +518,7 @@ function Meta({ author, at, timeInFoot, nameClass }: { author: Author; at: numbe
           {t('you')}
         </Badge>
       )}
-      {author.handle && <span className={base.handle}>{author.handle}</span>}
+      {handles && author.handle && <span className={base.handle}>{author.handle}</span>}
       {!timeInFoot && <SimTime at={at} />}
     </div>
   );
@@ -525,7 +550,9 @@ export function FeedItemCard({
   const counts = countsOf(item, reactions, now, skin.counts === 'always');
   // Drawn as a comment: an answer under its post, anything from the audience, a message in a channel's discussion.
   const comment = nested || item.source === 'audience' || discussion;
-  const timeInFoot = skin.skin === 'telegram';
+  // Telegram puts the time at the foot of a bubble, Facebook at the foot of a comment, after "Like · Reply".
+  const timeInFoot = skin.skin === 'telegram' || (skin.skin === 'facebook' && comment);
+  const handles = skin.handles !== 'none';
   const parts = item.source === 'trainee' && item.kind === 'thread' ? threadParts(text) : null;
   const imageFirst = skin.media === 'image-first' && !comment && !report;
 
@@ -567,7 +594,7 @@ export function FeedItemCard({
               >
                 <AuthorAvatar author={author} size={40} className={sk.avatar} />
                 <div className={cx(base.main, sk.main)}>
-                  <Meta author={author} at={item.at} timeInFoot={timeInFoot} nameClass={sk.name} />
+                  <Meta author={author} at={item.at} timeInFoot={timeInFoot} nameClass={sk.name} handles={handles} />
                   <RichText text={part.text.trim()} />
                   {!NUMBERED.test(part.text) && <span className={base.partNumber}>{t('thread.part', { index: index + 1, total: parts.length })}</span>}
                   {index === 0 && badges}
@@ -626,7 +653,7 @@ export function FeedItemCard({
 
   const replyingTo = target && (
     <p className={base.replyingTo} data-testid="feed-replying-to">
-      {target.handle ? t('replyingTo', { handle: target.handle }) : t('replyingToName', { name: target.name })}
+      {target.handle && handles ? t('replyingTo', { handle: target.handle }) : t('replyingToName', { name: target.name })}
     </p>
   );
 
@@ -636,7 +663,7 @@ export function FeedItemCard({
       <article {...articleProps}>
         <div className={base.imageHead}>
           <AuthorAvatar author={author} size={32} className={sk.avatar} />
-          <Meta author={author} at={item.at} timeInFoot={false} nameClass={sk.name} />
+          <Meta author={author} at={item.at} timeInFoot={false} nameClass={sk.name} handles={handles} />
         </div>
         <Pictures item={item} people={people} imageFirst />
         <div className={base.imageBody}>
@@ -659,7 +686,7 @@ export function FeedItemCard({
         <AuthorAvatar author={author} size={comment ? 32 : 40} className={sk.avatar} />
       )}
       <div className={cx(base.main, sk.main)}>
-        <Meta author={author} at={item.at} timeInFoot={timeInFoot} nameClass={sk.name} />
+        <Meta author={author} at={item.at} timeInFoot={timeInFoot} nameClass={sk.name} handles={handles} />
         {discussion && <p className={base.replyingTo}>{t('discussion')}</p>}
         {replyingTo}
         {body}

@@ -393,6 +393,28 @@ describe('FeedView: skins', () => {
     expect(within(own()).getByText(/^Reached [\d.,]+K? (person|people)$/)).toBeTruthy();
   });
 
+  it('Facebook-like: no @handles — the page\'s username as it is, names alone on posts and comments, and a comment\'s foot "Like · Reply · time"', async () => {
+    const onReply = vi.fn();
+    const { user } = await renderFeed({ ...on('facebook'), onReply });
+    await showAll(user);
+    expect(within(screen.getByTestId('feed-header')).getByText('Facebook · AzuriaInTallvik')).toBeTruthy();
+    // The line with the author's name: no handle on any post or comment (mentions in a text stay).
+    const metas = screen.getAllByTestId('feed-author').map((name) => name.parentElement!.textContent);
+    expect(metas.length).toBeGreaterThan(5);
+    for (const meta of metas) expect(meta).not.toContain('@');
+    // A visitor's post is a post: Like · Comment · Share. A comment under it: Like · Reply · time.
+    expect(within(holt()).getByText('Share')).toBeTruthy();
+    const comment = article('irena-son');
+    const foot = within(comment).getByTestId('feed-comment-foot');
+    expect(within(foot).getByText('Like')).toBeTruthy();
+    expect(within(foot).getByRole('button', { name: /^Reply to / })).toBeTruthy();
+    expect(within(foot).getByText(/^T\+\d+:\d\d$/)).toBeTruthy();
+    expect(within(comment).queryByText('Share')).toBeNull();
+    // Whom a comment answers is said by name.
+    const target = within(comment).queryByTestId('feed-replying-to');
+    if (target) expect(target.textContent).not.toContain('@');
+  });
+
   it('VK-like: likes, comments, reposts and views', async () => {
     await renderFeed(on('vk'));
     expect(

@@ -22,7 +22,7 @@ import type { PeopleContext } from './people';
 import { accountAuthor, usePeopleContext } from './people';
 import type { MediaResolver } from './media';
 import type { PlatformSkin, SkinId } from './skin';
-import { platformSkin } from './skin';
+import { accountHandle, platformSkin } from './skin';
 import type { FeedThread } from './select';
 import { feedThreads, foldReplies, parentOf } from './select';
 import facebook from './skins/facebook.module.css';
@@ -90,7 +90,7 @@ export function FeedView({
         <AuthorAvatar author={owner} size={36} className={sk.avatar} />
         <div className={base.headerText}>
           <h2 className={base.headerTitle}>{owner.name}</h2>
-          <p className={base.headerMeta}>{t('header.where', { platform, handle: owner.handle ?? '' })}</p>
+          <p className={base.headerMeta}>{t('header.where', { platform, handle: accountHandle(skin, account.handle) })}</p>
         </div>
         <span className={base.headerFollowers} data-testid="feed-followers">
           {t(`header.${skin.audienceNoun}`, compactCount(account.audience.followers, i18n.language))}

@@ -40,3 +40,8 @@ export function avatarColor(id: string): (typeof AVATAR_COLORS)[number] {
 export function atHandle(handle: string): string {
   return handle.startsWith('@') ? handle : `@${handle}`;
 }
+
+/** An account's handle as its platform prints it: a Facebook page's username has no @ (it is the page's address). */
+export function accountHandle(skin: PlatformSkin, handle: string): string {
+  return skin.handles === 'none' ? handle.replace(/^@+/, '') : atHandle(handle);
+}

@@ -545,7 +545,6 @@ export function FeedItemCard({
   const labelKey = labelKeyOf(item);
   const text = itemText(item, people.playLanguage);
   const injectType = item.source === 'inject' ? item.inject.type : null;
-  const report = injectType === 'news' || injectType === 'trend';
   const replyable = item.source === 'audience' || (item.source === 'inject' && injectType !== 'trend');
   const counts = countsOf(item, reactions, now, skin.counts === 'always');
   // Drawn as a comment: an answer under its post, anything from the audience, a message in a channel's discussion.
@@ -554,7 +553,8 @@ export function FeedItemCard({
   const timeInFoot = skin.skin === 'telegram' || (skin.skin === 'facebook' && comment);
   const handles = skin.handles !== 'none';
   const parts = item.source === 'trainee' && item.kind === 'thread' ? threadParts(text) : null;
-  const imageFirst = skin.media === 'image-first' && !comment && !report;
+  // Instagram is pictures for everyone, a news outlet too; a trend is the platform's own card, no post.
+  const imageFirst = skin.media === 'image-first' && !comment && injectType !== 'trend';
 
   const engagement = <Engagement item={item} skin={skin} counts={counts} author={author} onReply={onReply} replyable={replyable} comment={comment} />;
   const badges = (item.source === 'trainee' || replying) && (
@@ -623,15 +623,7 @@ export function FeedItemCard({
       </div>
     );
   } else if (injectType === 'trend') {
-    body = (
-      <div className={base.trendBox}>
-        <span className={base.kicker}>
-          <TrendIcon size={14} />
-          {t('kind.trend')}
-        </span>
-        <RichText text={text} />
-      </div>
-    );
+    body = <RichText text={text} />;
   } else if (parts && parts.length > 1) {
     body = (
       <ol className={base.thread} aria-label={t('thread.label', { count: parts.length })} data-testid="feed-thread">
@@ -669,6 +661,12 @@ export function FeedItemCard({
         <div className={base.imageBody}>
           {engagement}
           {replyingTo}
+          {injectType === 'news' && (
+            <span className={base.kicker}>
+              <NewsIcon size={14} />
+              {t('kind.news')}
+            </span>
+          )}
           <FoldedText text={text} foldAt={foldAt} />
           {badges}
         </div>
@@ -676,15 +674,27 @@ export function FeedItemCard({
     );
   }
 
-  return (
-    <article {...articleProps}>
-      {injectType === 'trend' ? (
+  // A trend is the platform's own card, written by nobody: what is trending, how many posts, when.
+  if (injectType === 'trend') {
+    return (
+      <article {...articleProps} className={cx(articleProps.className, base.trendCard)}>
         <span className={base.trendIcon} aria-hidden="true">
           <TrendIcon size={22} />
         </span>
-      ) : (
-        <AuthorAvatar author={author} size={comment ? 32 : 40} className={sk.avatar} />
-      )}
+        <div className={cx(base.main, sk.main)}>
+          <div className={base.meta}>
+            <span className={base.kicker}>{t('kind.trend')}</span>
+            <SimTime at={item.at} />
+          </div>
+          <div className={base.trendBox}>{body}</div>
+        </div>
+      </article>
+    );
+  }
+
+  return (
+    <article {...articleProps}>
+      <AuthorAvatar author={author} size={comment ? 32 : 40} className={sk.avatar} />
       <div className={cx(base.main, sk.main)}>
         <Meta author={author} at={item.at} timeInFoot={timeInFoot} nameClass={sk.name} handles={handles} />
         {discussion && <p className={base.replyingTo}>{t('discussion')}</p>}

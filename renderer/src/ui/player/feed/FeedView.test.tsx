@@ -138,7 +138,12 @@ describe('FeedView: items', () => {
     await renderFeed();
     const trend = screen.getByRole('article', { name: 'Trend, T+0:25' });
     expect(within(trend).getByText('Trending')).toBeTruthy();
+    expect(within(trend).getByText(/#TallvikEarthquake/)).toBeTruthy();
     expect(within(trend).queryByTestId('feed-reply')).toBeNull();
+    // The platform's own card: written by nobody, no name, no @handle, no avatar.
+    expect(within(trend).queryByTestId('feed-author')).toBeNull();
+    expect(trend.textContent).not.toMatch(/@trends|Trending in Tallvik ·/);
+    expect(trend.querySelector('.mantine-Avatar-root')).toBeNull();
   });
 
   it("shows the trainee's thread on X as separate linked posts: the account on each, numbered, the grade and live counts", async () => {
@@ -458,6 +463,12 @@ describe('FeedView: skins', () => {
     expect(picture.compareDocumentPosition(count(post, 'likes')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     // Comments are not pictures.
     expect(within(article(replies.at(-1)!.id)).queryByTestId('feed-placeholder')).toBeNull();
+    // A news outlet posts pictures too: its report is a picture (here a placeholder) with a caption.
+    const news = article('aftershock-news');
+    const newsPicture = within(news).getByTestId('feed-placeholder');
+    expect(newsPicture.compareDocumentPosition(within(news).getByText('News')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    // A trend is no post: no picture.
+    expect(within(article('quake-trend')).queryByTestId('feed-placeholder')).toBeNull();
   });
 
   it("X: every post and reply shows its figures — a news outlet's post and the audience's replies too, zeros where nothing is known", async () => {
@@ -489,7 +500,7 @@ describe('FeedView: skins', () => {
         const report = article(id);
         expect(within(report).queryAllByTestId('feed-count')).toHaveLength(0);
         expect(within(report).queryByText(/^(Like|Comment|Share)$/)).toBeNull();
-        expect(within(report).queryByTestId('feed-placeholder')).toBeNull();
+        if (platform !== 'instagram' || id === 'quake-trend') expect(within(report).queryByTestId('feed-placeholder')).toBeNull();
       }
       expect(within(article('quake-trend')).queryByTestId('feed-reply')).toBeNull();
     },

@@ -131,6 +131,8 @@ function Desk({ loaded, snapshot, send, save, scratch, memory }: DeskProps) {
   const {
     draft,
     changeDraft,
+    chooseDraft,
+    needsTarget,
     draftSaved,
     offers,
     replyTo,
@@ -175,7 +177,7 @@ function Desk({ loaded, snapshot, send, save, scratch, memory }: DeskProps) {
 
   // Exactly what the composer's line says, or nothing: what the composer refuses, Ctrl+Enter anywhere on the desk refuses too.
   const publish = (toPublish: ComposerDraft) => {
-    if (!live || publishRefusal(loaded.input, toPublish, openTaskIds) !== null) return;
+    if (!live || publishRefusal(loaded.input, toPublish, openTaskIds, needsTarget) !== null) return;
     const next = send({
       type: 'PUBLISH',
       draft: { accountId: toPublish.accountId, kind: toPublish.kind, text: toPublish.text, taskId: toPublish.taskId, replyTo: toPublish.replyTo },
@@ -356,6 +358,8 @@ function Desk({ loaded, snapshot, send, save, scratch, memory }: DeskProps) {
                 recipient={recipient}
                 draft={draft}
                 onDraftChange={changeDraft}
+                onChooseDraft={chooseDraft}
+                needsTarget={needsTarget}
                 onPublish={publish}
                 disabled={!live}
                 replyTarget={replyTarget}

@@ -1,8 +1,8 @@
 // Runtime: Node (Vitest, happy-dom). The composer on a trainee's desk aims where the trainee aims: on the
 // X feed it writes for X, and a task opening on another account is offered, never taken, so Ctrl+Enter
 // publishes on X; the whole target shows in one line; after a reply goes out the composer is a post
-// again, answering nothing; the desk's own Ctrl+Enter refuses what the composer refuses; a reload
-// brings the draft back, still the trainee's to aim.
+// again, answering nothing; the desk's own Ctrl+Enter refuses what the composer refuses; in the inbox a
+// draft nobody aimed publishes nothing; a reload brings the draft back, still the trainee's to aim.
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { VirtuosoMockContext } from 'react-virtuoso';
@@ -88,6 +88,23 @@ describe('the composer on the desk', () => {
     // Where it went: the X feed, as the line said.
     expect(screen.getAllByTestId('feed-item').some((item) => item.dataset.source === 'trainee')).toBe(true);
     expect(screen.getByTestId('player-account-embassy-x').getAttribute('aria-current')).toBe('true');
+  }, 30_000);
+
+  it('in the inbox with nothing chosen, says to choose a message or a feed, publishes nothing, and follows the feed opened next', async () => {
+    const { user } = await openDesk();
+    await user.click(screen.getByTestId('player-inbox'));
+    expect(target().textContent).toContain('Nothing chosen yet — Choose a message to answer, or open an account’s feed to post.');
+    expect(target().getAttribute('data-needs-target')).toBe('true');
+    publishWithKeyboard('Flights from Coral Bay are suspended.');
+    // Neither the composer's Ctrl+Enter nor the desk's publishes it.
+    fireEvent.keyDown(document.body, { key: 'Enter', ctrlKey: true });
+    expect(text().value).toBe('Flights from Coral Bay are suspended.');
+    expect(screen.getByTestId<HTMLButtonElement>('composer-publish').disabled).toBe(true);
+    // Opening a feed is the other choice the line offers: the words go there.
+    await user.click(screen.getByTestId('player-account-embassy-telegram'));
+    expect(aim()).toMatchObject({ account: 'embassy-telegram', kind: 'post', task: '' });
+    expect(target().getAttribute('data-needs-target')).toBeNull();
+    expect(text().value).toBe('Flights from Coral Bay are suspended.');
   }, 30_000);
 
   it('takes an offered task only when asked, and then writes for its account', async () => {

@@ -34,8 +34,12 @@ export interface DeskDraftOptions {
 
 export interface DeskDraft {
   draft: ComposerDraft;
-  /** The composer's own changes: every keystroke and choice. */
+  /** The composer's own changes: every keystroke. */
   changeDraft: (next: ComposerDraft) => void;
+  /** The trainee chose where the draft goes (account, kind, a fix the composer offered). */
+  chooseDraft: (next: ComposerDraft) => void;
+  /** In the inbox with nothing aimed: the composer asks for a message or a feed and publishes nothing. */
+  needsTarget: boolean;
   /** The words and choices are in storage as they stand (an untouched composer has nothing to keep). */
   draftSaved: boolean;
   /** The open tasks the composer offers to take up. */
@@ -66,6 +70,7 @@ export function useDeskDraft({ loaded, openTasks, view, frozen, scratch, compose
   const [draftRestored, setDraftRestored] = useState(scratch);
 
   const changeDraft = useCallback((next: ComposerDraft) => setState((current) => aim.editDraft(current, next)), []);
+  const chooseDraft = useCallback((next: ComposerDraft) => setState((current) => aim.aimDraft(current, next)), []);
 
   // The words being typed survive a reload or a crash: read once, then saved as they change. Only a
   // touched composer is kept: an untouched one is what the desk would aim anyway, and comes back so.
@@ -77,7 +82,7 @@ export function useDeskDraft({ loaded, openTasks, view, frozen, scratch, compose
         if (cancelled) return;
         if (saved)
           setState((current) =>
-            aim.editDraft(current, { accountId: saved.accountId, kind: saved.kind, taskId: saved.taskId, replyTo: saved.replyTo, text: saved.text }),
+            aim.restoreDraft(current, { accountId: saved.accountId, kind: saved.kind, taskId: saved.taskId, replyTo: saved.replyTo, text: saved.text }),
           );
         setDraftRestored(true);
       },
@@ -125,6 +130,8 @@ export function useDeskDraft({ loaded, openTasks, view, frozen, scratch, compose
   return {
     draft,
     changeDraft,
+    chooseDraft,
+    needsTarget: aim.needsTarget(state),
     draftSaved: !touched || savedDraft === draft,
     offers: aim.offeredTasks(state, openTasks),
     replyTo,

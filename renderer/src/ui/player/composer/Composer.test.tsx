@@ -308,6 +308,32 @@ describe('Composer: where the draft goes', () => {
     expect(screen.queryByTestId('composer-refusal')).toBeNull();
   });
 
+  it('in the inbox with nothing aimed, says to choose a message or a feed and publishes nothing until an account is chosen', async () => {
+    const onChooseDraft = vi.fn<(draft: ComposerDraft) => void>();
+    const { user, onPublish } = await renderComposer({
+      ...criticism,
+      draft: { accountId: 'embassy-x', kind: 'post', taskId: null, replyTo: null },
+      props: { needsTarget: true, onChooseDraft },
+    });
+    expect(line().textContent).toBe('Nothing chosen yet — Choose a message to answer, or open an account’s feed to post.');
+    expect(screen.getByTestId('composer-target').dataset.needsTarget).toBe('true');
+    const publish = screen.getByTestId<HTMLButtonElement>('composer-publish');
+    expect(publish.textContent).toBe('Publish');
+    await user.type(textarea(), 'Dear all');
+    expect(publish.disabled).toBe(true);
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    expect(onPublish).not.toHaveBeenCalled();
+    // The line says it all: no refusal box repeats it.
+    expect(screen.queryByTestId('composer-refusal')).toBeNull();
+    // No account shows as chosen, so the one the draft last named can be chosen too.
+    await user.click(screen.getByRole('button', { name: 'Change account, kind or task' }));
+    const account = screen.getByTestId<HTMLSelectElement>('composer-account');
+    expect(account.value).toBe('');
+    expect(within(account).getAllByRole('option')[0]!.textContent).toBe('Choose an account…');
+    await user.selectOptions(account, 'embassy-x');
+    expect(onChooseDraft).toHaveBeenLastCalledWith({ accountId: 'embassy-x', kind: 'post', taskId: null, replyTo: null, text: 'Dear all' });
+  });
+
   it('says when the task asks for another account than the one chosen', async () => {
     await renderComposer({ ...criticism, draft: { accountId: 'embassy-fb', kind: 'reply', taskId: 'reply-to-mp', replyTo: 'mp-post' } });
     expect(screen.getByTestId('composer-target-elsewhere').textContent).toBe('The task asks for X @AzuriaInNordmark.');

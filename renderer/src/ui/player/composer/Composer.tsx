@@ -57,8 +57,15 @@ export interface ComposerProps {
   /** Whom a direct message goes to when no item is answered: the task's recipient, by name. */
   recipient?: string | null;
   draft: ComposerDraft;
-  /** Called on every keystroke and every choice. */
+  /** Called on every keystroke (and every choice, without `onChooseDraft`). */
   onDraftChange: (draft: ComposerDraft) => void;
+  /** Called when the trainee chooses where the draft goes: account, kind, or a fix the composer offers. */
+  onChooseDraft?: (draft: ComposerDraft) => void;
+  /**
+   * In the inbox with nothing aimed (target.ts `needsTarget`): the line asks for a message to answer
+   * or a feed to post on, and nothing is published.
+   */
+  needsTarget?: boolean;
   /** Called with the draft to publish; the parent clears the text. */
   onPublish: (draft: ComposerDraft) => void;
   /** The scenario is not live: nothing can be published. */
@@ -73,6 +80,7 @@ export interface ComposerProps {
 }
 
 const NO_TASK = '';
+const NO_ACCOUNT = '';
 
 /** The kinds that are sent (to people) rather than published (to a feed). */
 const SENT_KINDS: ReadonlySet<TaskKind> = new Set(['direct-message', 'mass-notification']);
@@ -105,6 +113,8 @@ export function Composer({
   recipient = null,
   draft,
   onDraftChange,
+  onChooseDraft = onDraftChange,
+  needsTarget = false,
   onPublish,
   disabled = false,
   replyTarget = null,
@@ -180,7 +190,7 @@ export function Composer({
   }, [draft.text]);
 
   const openTaskIds = useMemo(() => openTasks.map((task) => task.id), [openTasks]);
-  const refusal = useMemo(() => publishRefusal(input, draft, openTaskIds), [input, draft, openTaskIds]);
+  const refusal = useMemo(() => publishRefusal(input, draft, openTaskIds, needsTarget), [input, draft, openTaskIds, needsTarget]);
   const canPublish = !disabled && refusal === null;
   const publish = () => {
     if (canPublish) onPublish(draft);
@@ -230,10 +240,10 @@ export function Composer({
 
   const chooseTask = (value: string) => {
     const chosen = openTasks.find((candidate) => candidate.id === value);
-    if (!chosen) onDraftChange({ ...draft, taskId: null });
+    if (!chosen) onChooseDraft({ ...draft, taskId: null });
     // Taking a task up is the desk's to do where it can: it also opens the task's feed.
     else if (onTakeTask) onTakeTask(chosen);
-    else onDraftChange(draftForTask(chosen, draft.text));
+    else onChooseDraft(draftForTask(chosen, draft.text));
   };
 
   const taskOptions = [{ value: NO_TASK, label: t('task.none') }, ...openTasks.map((open) => ({ value: open.id, label: localized(open.title, playLanguage) }))];
@@ -242,6 +252,8 @@ export function Composer({
     value: option.id,
     label: t('account.option', { name: localized(option.name, playLanguage), platform: platformName(option.platform), handle: atHandle(option.handle) }),
   }));
+  // With nothing aimed no account is shown as chosen, so picking the one the draft last named is a choice too.
+  if (needsTarget) accountOptions.unshift({ value: NO_ACCOUNT, label: t('account.choose') });
   const kindOptions = kindChoices(draft, task).map((value) => ({ value, label: t(`kind.${value}`) }));
   const account = accounts.find((candidate) => candidate.id === draft.accountId);
 
@@ -259,8 +271,8 @@ export function Composer({
           ? t('target.nothing')
           : null;
   const kindLabel = t('target.kindOn', { kind: t(`kind.${draft.kind}`), platform });
-  const publishLabel = t(`publish.button.${draft.kind}`, { platform });
-  const targetDetails = [accountLabel, taskLabel, answerLabel].filter((part) => part !== null).join(' · ');
+  const publishLabel = needsTarget ? t('publish.action') : t(`publish.button.${draft.kind}`, { platform });
+  const targetDetails = needsTarget ? t('target.choose') : [accountLabel, taskLabel, answerLabel].filter((part) => part !== null).join(' · ');
   const [changing, changeSection] = useDisclosure(false);
   const changeId = `${id}-change`;
   const taskAccount = task && task.account !== draft.accountId ? accounts.find((candidate) => candidate.id === task.account) : undefined;
@@ -307,6 +319,7 @@ export function Composer({
         data-kind={draft.kind}
         data-task={draft.taskId ?? ''}
         data-reply-to={draft.replyTo ?? ''}
+        data-needs-target={needsTarget ? 'true' : undefined}
       >
         <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap">
           <div className={classes.targetText}>
@@ -314,8 +327,8 @@ export function Composer({
               {t('target.label')}
             </Text>
             <Text size="sm" id={`${id}-target`} data-testid="composer-target-line">
-              <strong>{kindLabel}</strong>
-              {` · ${targetDetails}`}
+              <strong>{needsTarget ? t('target.none') : kindLabel}</strong>
+              {needsTarget ? ` — ${targetDetails}` : ` · ${targetDetails}`}
             </Text>
             {taskAccount && (
               <Text size="xs" c="dimmed" data-testid="composer-target-elsewhere">
@@ -366,8 +379,11 @@ export function Composer({
             <NativeSelect
               label={t('account.label')}
               data={accountOptions}
-              value={draft.accountId}
-              onChange={(event) => onDraftChange({ ...draft, accountId: event.currentTarget.value })}
+              value={needsTarget ? NO_ACCOUNT : draft.accountId}
+              onChange={(event) => {
+                const value = event.currentTarget.value;
+                if (value !== NO_ACCOUNT) onChooseDraft({ ...draft, accountId: value });
+              }}
               data-testid="composer-account"
               size="xs"
             />
@@ -377,7 +393,7 @@ export function Composer({
               value={draft.kind}
               onChange={(event) => {
                 const value = event.currentTarget.value;
-                if (isTaskKind(value)) onDraftChange(withKind(draft, value, task));
+                if (isTaskKind(value)) onChooseDraft(withKind(draft, value, task));
               }}
               data-testid="composer-kind"
               size="xs"
@@ -417,7 +433,7 @@ export function Composer({
 
       {/* Right under the counter it explains, and above the button it disables; the text box above never moves. */}
       {refusal && !disabled && (
-        <Refusal refusal={refusal} platform={platform} draft={draft} taskTitle={taskTitle} account={account} onDraftChange={onDraftChange} />
+        <Refusal refusal={refusal} platform={platform} draft={draft} taskTitle={taskTitle} account={account} onDraftChange={onChooseDraft} />
       )}
 
       <Group justify="flex-end" gap="xs" wrap="wrap">
@@ -521,9 +537,11 @@ function Refusal({
   let action: { label: string; draft: ComposerDraft } | null = null;
   switch (refusal.key) {
     // Nothing to say: the button is off and the text box says what to write; a draft over the
-    // grader's ceiling is explained where the feedback would be (composer-ceiling).
+    // grader's ceiling is explained where the feedback would be (composer-ceiling); with nothing aimed
+    // in the inbox, the target line itself says what to choose.
     case 'blank':
     case 'ceiling':
+    case 'no-target':
       return null;
     case 'too-long': {
       title = t('refusal.title', { platform });

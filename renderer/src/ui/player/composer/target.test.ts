@@ -7,14 +7,17 @@ import { CORE_LIBRARY_DIR, readFolder } from '../../../test/packs';
 import type { DraftState, TaskRef } from './target';
 import {
   afterPublish,
+  aimDraft,
   answerItem,
   cancelReply,
   dismissOffer,
   editDraft,
   freshPost,
   kindChoices,
+  needsTarget,
   offeredTasks,
   publishRefusal,
+  restoreDraft,
   startDraft,
   syncDraft,
   takeTask,
@@ -196,6 +199,72 @@ describe('after publishing', () => {
   it('follows the next feed the trainee opens, as a fresh composer does', () => {
     const published = afterPublish(editDraft(onX(), { ...freshPost(X), text: 'Hello' }), { ...freshPost(X), text: 'Hello' });
     expect(syncDraft(published, TG, []).draft).toEqual(freshPost(TG));
+  });
+});
+
+describe('in the inbox', () => {
+  /** The trainee opened the inbox from the X feed, touching nothing. */
+  const inInbox = (): DraftState => syncDraft(onX(), null, []);
+
+  it('an untouched composer aims at nothing and publishes nothing: it waits for a message or a feed', () => {
+    expect(needsTarget(inInbox())).toBe(true);
+    expect(needsTarget(startDraft(null, VK, []))).toBe(true);
+    expect(needsTarget(onX())).toBe(false);
+  });
+
+  it('words typed there do not make a public post of it', () => {
+    const typed = editDraft(inInbox(), { ...inInbox().draft, text: 'Dear all' });
+    expect(typed.touched).toBe(true);
+    expect(needsTarget(typed)).toBe(true);
+  });
+
+  it('answering a message, taking up a task or choosing where it goes aims it', () => {
+    const typed = editDraft(inInbox(), { ...inInbox().draft, text: 'Dear Lina' });
+    const answering = answerItem(typed, { accountId: VK, kind: 'direct-message', replyTo: 'lina-dm', task: null });
+    expect(answering.draft).toEqual({ accountId: VK, kind: 'direct-message', taskId: null, replyTo: 'lina-dm', text: 'Dear Lina' });
+    expect(needsTarget(answering)).toBe(false);
+    expect(needsTarget(takeTask(typed, notify))).toBe(false);
+    // Choosing the account it already names is a choice too.
+    expect(needsTarget(aimDraft(typed, typed.draft))).toBe(false);
+    expect(needsTarget(editDraft(typed, { ...typed.draft, accountId: TG }))).toBe(false);
+  });
+
+  it('takes no task by itself, even one opening on the account it last wrote for', () => {
+    const state = syncDraft(inInbox(), null, [rumour]);
+    expect(state.draft).toEqual(freshPost(X));
+    expect(offeredTasks(state, [rumour])).toEqual([rumour]);
+    expect(startDraft(null, X, [rumour]).draft.taskId).toBeNull();
+  });
+
+  it('words written with nothing aimed go to the feed the trainee then opens; aimed ones never move', () => {
+    const typed = editDraft(inInbox(), { ...inInbox().draft, text: 'Dear all' });
+    const onTelegram = syncDraft(typed, TG, []);
+    expect(onTelegram.draft).toEqual({ ...freshPost(TG), text: 'Dear all' });
+    expect(needsTarget(onTelegram)).toBe(false);
+    const writtenOnX = syncDraft(editDraft(onX(), { ...freshPost(X), text: 'Flights resume' }), null, []);
+    expect(needsTarget(writtenOnX)).toBe(false);
+    expect(syncDraft(writtenOnX, TG, []).draft).toEqual({ ...freshPost(X), text: 'Flights resume' });
+  });
+
+  it('after a reply from the inbox, and after cancelling one there, it waits for the next choice', () => {
+    const answering = answerItem(inInbox(), { accountId: VK, kind: 'reply', replyTo: 'lina-dm', task: null });
+    expect(needsTarget(afterPublish(answering, { ...answering.draft, text: 'Call us' }))).toBe(true);
+    expect(needsTarget(cancelReply(answering))).toBe(true);
+    expect(needsTarget(cancelReply(answerItem(onX(), { accountId: X, kind: 'reply', replyTo: 'holt-question', task: null })))).toBe(false);
+  });
+
+  it('a draft read back after a reload is aimed by what it holds or by the feed open, not by having been saved', () => {
+    expect(needsTarget(restoreDraft(inInbox(), { ...freshPost(X), text: 'Dear all' }))).toBe(true);
+    expect(needsTarget(restoreDraft(inInbox(), { ...freshPost(X), taskId: 'rumour-post', text: 'Not true' }))).toBe(false);
+    expect(needsTarget(syncDraft(restoreDraft(onX(), { ...freshPost(X), text: 'Dear all' }), null, []))).toBe(false);
+  });
+
+  it('is refused with its reason before anything else', () => {
+    const core = loadPack(readFolder(CORE_LIBRARY_DIR), { appVersion: '0.1.0' }).pack!;
+    const scenario = core.scenarios.find((candidate) => candidate.id === 'earthquake-consular')!;
+    const x = scenario.accounts.find((account) => account.platform === 'x')!.id;
+    expect(publishRefusal({ scenario, manifest: core.manifest }, { ...freshPost(x), text: 'Hello' }, [], true)).toEqual({ key: 'no-target' });
+    expect(publishRefusal({ scenario, manifest: core.manifest }, { ...freshPost(x), text: 'Hello' }, [], false)).toBeNull();
   });
 });
 

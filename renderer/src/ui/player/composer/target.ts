@@ -3,7 +3,10 @@
 // trainee has touched the composer: it writes for the account whose feed is open, an empty composer
 // nobody has touched follows the feed the trainee opens and may pick up a task opening on that
 // account, and every other task that opens is offered, never taken. Publishing starts afresh with a
-// post on the same account. The desk (use-desk-draft.ts) feeds these functions and keeps their state.
+// post on the same account. In the inbox the trainee answers conversations: there a draft nobody aimed
+// (no message answered, no task, no account or kind chosen) publishes nothing — the composer asks for
+// a message to answer or a feed to post on rather than post in public by surprise. The desk
+// (use-desk-draft.ts) feeds these functions and keeps their state.
 import { DRAFT_CEILING } from '../../../core/grading/grade';
 import { platformRules } from '../../../core/grading/platforms';
 import type { EngineInput } from '../../../core/engine/timeline';
@@ -29,6 +32,11 @@ export interface DraftState {
    * or after publishing): from then on nothing but the trainee changes its account, kind or task.
    */
   touched: boolean;
+  /**
+   * The trainee chose where the draft goes: an account, kind or task, an item to answer, or wrote it
+   * with that account's feed open. Only an aimed draft is published from the inbox.
+   */
+  aimed: boolean;
   /** The account whose feed was open when the state was last brought up to date; null: the inbox. */
   view: string | null;
   /** The ids of the tasks open then: a task not among them has just opened. */
@@ -57,7 +65,7 @@ export const aimable = (state: DraftState): boolean => !state.touched && blank(s
  * when the inbox is), which picks up a task already open on that account.
  */
 export function startDraft(view: string | null, firstAccount: string, open: readonly TaskRef[]): DraftState {
-  return syncDraft({ draft: freshPost(view ?? firstAccount), touched: false, view, known: [], settled: [] }, view, open);
+  return syncDraft({ draft: freshPost(view ?? firstAccount), touched: false, aimed: false, view, known: [], settled: [] }, view, open);
 }
 
 /**
@@ -69,12 +77,16 @@ export function syncDraft(state: DraftState, view: string | null, open: readonly
   let { draft } = state;
   // Opening another feed moves an untouched, empty composer there: it writes for what the trainee looks at.
   if (view !== state.view && view !== null && view !== draft.accountId && aimable(state)) draft = freshPost(view);
+  // Words written in the inbox with nothing aimed go where the trainee then opens a feed: that is what
+  // the composer asked for ("open an account's feed to post").
+  else if (view !== state.view && view !== null && needsTarget(state)) draft = { ...freshPost(view), text: draft.text };
   const ids = open.map((task) => task.id);
   // The task it was picked up for has closed (answered elsewhere, or its deadline passed): an untouched
   // composer starts afresh; a touched one keeps it and says it is no longer open.
   if (draft.taskId !== null && !ids.includes(draft.taskId) && aimable(state)) draft = freshPost(draft.accountId);
-  // A task opening on the account an untouched, empty composer writes for is picked up; any other is offered.
-  if (aimable(state) && draft.taskId === null && draft.replyTo === null && draft.kind === 'post') {
+  // A task opening on the account whose feed is open is picked up by an untouched, empty composer; any
+  // other is offered — in the inbox, every one.
+  if (aimable(state) && view !== null && draft.taskId === null && draft.replyTo === null && draft.kind === 'post') {
     const opened = open.find((task) => !state.known.includes(task.id) && task.account === draft.accountId);
     if (opened) draft = draftForTask(opened, '');
   }
@@ -88,14 +100,35 @@ const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.
 const settle = (settled: readonly string[], taskId: string | null): readonly string[] =>
   taskId === null || settled.includes(taskId) ? settled : [...settled, taskId];
 
-/** The trainee typed or chose something in the composer. */
+const sameTarget = (a: ComposerDraft, b: ComposerDraft) => a.accountId === b.accountId && a.kind === b.kind && a.taskId === b.taskId && a.replyTo === b.replyTo;
+
+/**
+ * The trainee typed or changed something in the composer. Words alone aim the draft only where the
+ * feed of its account is open (what the trainee sees is where it goes); a changed account, kind, task
+ * or answer always does.
+ */
 export function editDraft(state: DraftState, draft: ComposerDraft): DraftState {
-  return { ...state, draft, touched: true, settled: settle(state.settled, draft.taskId) };
+  const aimed = state.aimed || !sameTarget(state.draft, draft) || (state.view !== null && state.view === draft.accountId);
+  return { ...state, draft, touched: true, aimed, settled: settle(state.settled, draft.taskId) };
+}
+
+/** The trainee chose where the draft goes (under "Change", or a fix the composer offered), even the target it had. */
+export function aimDraft(state: DraftState, draft: ComposerDraft): DraftState {
+  return { ...editDraft(state, draft), aimed: true };
+}
+
+/**
+ * The draft read back after a reload: as the trainee left it, touched, but aimed only by what it
+ * holds (a task, an answer) or by the feed open now — a bare post is not published from the inbox.
+ */
+export function restoreDraft(state: DraftState, draft: ComposerDraft): DraftState {
+  const aimed = draft.taskId !== null || draft.replyTo !== null || (state.view !== null && state.view === draft.accountId);
+  return { ...state, draft, touched: true, aimed, settled: settle(state.settled, draft.taskId) };
 }
 
 /** The trainee took up a task (from the task list or an offer): its account, kind and target, the words kept. */
 export function takeTask(state: DraftState, task: TaskRef): DraftState {
-  return editDraft(state, draftForTask(task, state.draft.text));
+  return aimDraft(state, draftForTask(task, state.draft.text));
 }
 
 /** The trainee turned an offered task down: it is not offered again (the task list still has it). */
@@ -114,21 +147,33 @@ export interface AnswerTarget {
 
 export function answerItem(state: DraftState, target: AnswerTarget): DraftState {
   const { text } = state.draft;
-  return editDraft(
+  return aimDraft(
     state,
     target.task ? draftForTask(target.task, text) : { accountId: target.accountId, kind: target.kind, taskId: null, replyTo: target.replyTo, text },
   );
 }
 
-/** Cancelling a reply leaves a publication of one's own: a post, answering nothing, for no task. */
+/**
+ * Cancelling a reply leaves a publication of one's own: a post, answering nothing, for no task — aimed
+ * only if its account's feed is open (in the inbox it waits for a new choice).
+ */
 export function cancelReply(state: DraftState): DraftState {
   const { draft } = state;
-  return editDraft(state, { ...draft, replyTo: null, taskId: null, kind: draft.kind === 'reply' ? 'post' : draft.kind });
+  const next: ComposerDraft = { ...draft, replyTo: null, taskId: null, kind: draft.kind === 'reply' ? 'post' : draft.kind };
+  return { ...state, draft: next, touched: true, aimed: state.view !== null && state.view === next.accountId };
 }
 
 /** After `published` went out: a fresh post on the same account, answering nothing, for no task. */
 export function afterPublish(state: DraftState, published: ComposerDraft): DraftState {
-  return { ...state, draft: freshPost(published.accountId), touched: false, settled: settle(state.settled, published.taskId) };
+  return { ...state, draft: freshPost(published.accountId), touched: false, aimed: false, settled: settle(state.settled, published.taskId) };
+}
+
+/**
+ * The inbox is open and the draft goes nowhere the trainee chose: no message answered, no task, no
+ * account or kind picked. The composer says to choose a message or open a feed, and publishes nothing.
+ */
+export function needsTarget(state: Pick<DraftState, 'view' | 'aimed' | 'draft'>): boolean {
+  return state.view === null && !state.aimed && state.draft.taskId === null && state.draft.replyTo === null;
 }
 
 /**
@@ -171,6 +216,8 @@ export type PublishRefusal =
   | { key: 'task-closed' }
   /** A reply with nothing to answer. */
   | { key: 'no-reply-target' }
+  /** In the inbox, with nothing chosen to answer and no account chosen to post on (`needsTarget`). */
+  | { key: 'no-target' }
   /** The platform would refuse it (a post, thread part or message over its limit). */
   | PublishBlock;
 
@@ -183,7 +230,14 @@ export function rulesFor(
   return account ? platformRules(account.platform, input.manifest?.platforms, input.scenario.platforms) : null;
 }
 
-export function publishRefusal(input: Pick<EngineInput, 'scenario' | 'manifest'>, draft: ComposerDraft, openTaskIds: readonly string[]): PublishRefusal | null {
+export function publishRefusal(
+  input: Pick<EngineInput, 'scenario' | 'manifest'>,
+  draft: ComposerDraft,
+  openTaskIds: readonly string[],
+  /** `needsTarget` of the desk's state: the draft was aimed by nobody, in the inbox. */
+  unaimed = false,
+): PublishRefusal | null {
+  if (unaimed) return { key: 'no-target' };
   if (blank(draft)) return { key: 'blank' };
   if (draft.text.length > DRAFT_CEILING) return { key: 'ceiling', length: draft.text.length };
   if (draft.taskId !== null && !openTaskIds.includes(draft.taskId)) return { key: 'task-closed' };

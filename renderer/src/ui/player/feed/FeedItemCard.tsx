@@ -33,7 +33,7 @@ import {
 } from './icons';
 import type { MediaSource } from './media';
 import type { Author, PeopleContext } from './people';
-import { authorOf, initialsOf, itemText, replyTargetOf } from './people';
+import { accountAuthor, authorOf, initialsOf, itemText, replyTargetOf } from './people';
 import type { Counts, Metric, PlatformSkin } from './skin';
 import { avatarColor, visibleMetrics } from './skin';
 
@@ -545,7 +545,10 @@ export function FeedItemCard({
   const labelKey = labelKeyOf(item);
   const text = itemText(item, people.playLanguage);
   const injectType = item.source === 'inject' ? item.inject.type : null;
-  const replyable = item.source === 'audience' || (item.source === 'inject' && injectType !== 'trend');
+  // In a Telegram channel only the channel posts: a third party's news reaches it forwarded by the
+  // channel, a post of its own with the source named above the text, nothing to reply to.
+  const forwarded = injectType === 'news' && skin.news === 'forwarded';
+  const replyable = item.source === 'audience' || (item.source === 'inject' && injectType !== 'trend' && !forwarded);
   const counts = countsOf(item, reactions, now, skin.counts === 'always');
   // Drawn as a comment: an answer under its post, anything from the audience, a message in a channel's discussion.
   const comment = nested || item.source === 'audience' || discussion;
@@ -669,6 +672,32 @@ export function FeedItemCard({
           )}
           <FoldedText text={text} foldAt={foldAt} />
           {badges}
+        </div>
+      </article>
+    );
+  }
+
+  if (forwarded && item.source === 'inject') {
+    const account = people.scenario.accounts.find((candidate) => candidate.id === item.inject.account);
+    // The channel's name, without "You": the scenario forwarded it, not the trainee.
+    const channel = account ? { ...accountAuthor(account, people.playLanguage), own: false } : author;
+    return (
+      <article {...articleProps} data-forwarded="true">
+        <AuthorAvatar author={channel} size={40} className={sk.avatar} />
+        <div className={cx(base.main, sk.main)}>
+          <Meta author={channel} at={item.at} timeInFoot={timeInFoot} nameClass={sk.name} handles={handles} />
+          <p className={base.forwarded} data-testid="feed-forwarded">
+            {t('forwardedFrom', { name: author.name })}
+          </p>
+          <FoldedText text={text} foldAt={foldAt} />
+          <Pictures item={item} people={people} imageFirst={false} />
+          {timeInFoot && (
+            <div className={base.bubbleFoot}>
+              <span className={base.bubbleStats}>
+                <SimTime at={item.at} />
+              </span>
+            </div>
+          )}
         </div>
       </article>
     );

@@ -7,7 +7,7 @@
 // stays on screen when items are prepended. A tall viewport shows every item; a short one shows a
 // window, as a scrolled reader would see it.
 import { MantineProvider } from '@mantine/core';
-import { act, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { VirtuosoMockContext } from 'react-virtuoso';
@@ -443,6 +443,23 @@ describe('FeedView: skins', () => {
     // Oldest first: the channel's post stands below what came before it.
     const ids = rendered();
     expect(ids.indexOf('holt-casualties')).toBeLessThan(ids.indexOf(thread.id));
+  });
+
+  it('Telegram: third-party news reaches the channel forwarded — the channel\'s post, "Forwarded from" its source, nothing to reply to', async () => {
+    await renderFeed({ ...on('telegram'), onReply: vi.fn() });
+    const news = article('aftershock-news');
+    expect(news.dataset.forwarded).toBe('true');
+    expect(within(news).getByTestId('feed-author').textContent).toBe('Embassy of Azuria in Tallvik');
+    const source = items.find((item) => item.id === 'aftershock-news') as Extract<FeedItem, { source: 'inject' }>;
+    expect(within(news).getByTestId('feed-forwarded').textContent).toBe(`Forwarded from ${personas.get(source.inject.persona)!.name.en}`);
+    expect(within(news).queryByTestId('feed-reply')).toBeNull();
+    expect(within(news).queryByTestId('feed-own')).toBeNull();
+    expect(within(news).getByText(/^T\+\d+:\d\d$/)).toBeTruthy();
+    // Elsewhere the report stays its author's, with the desk's Reply.
+    cleanup();
+    await renderFeed({ ...on('vk'), onReply: vi.fn() });
+    expect(within(article('aftershock-news')).queryByTestId('feed-forwarded')).toBeNull();
+    expect(within(article('aftershock-news')).getByTestId('feed-reply')).toBeTruthy();
   });
 
   it('Weibo-like: named cells for reposts, comments and likes', async () => {

@@ -225,6 +225,18 @@ describe('Composer: live feedback', () => {
     expect(markTexts()).toEqual([[textarea().value.slice(280), 'error']]);
   });
 
+  it('shows no counter against a long limit far away, as Facebook shows none', async () => {
+    const { user } = await renderComposer({
+      pack: core,
+      scenarioId: 'answering-criticism',
+      draft: { accountId: 'embassy-fb', kind: 'post', taskId: null, replyTo: null },
+    });
+    await user.click(textarea());
+    await user.paste('Ambassador Amundal answered Ms Holt this morning.');
+    await waitFor(() => expect(screen.getByTestId('composer-score-tone')).toBeTruthy());
+    expect(screen.queryByTestId('composer-counter')).toBeNull();
+  });
+
   it('counts each post of a thread on its own', async () => {
     const { user } = await renderComposer({ draft: { kind: 'thread' } });
     expect(screen.getByText('A blank line starts the next post of the thread.')).toBeTruthy();

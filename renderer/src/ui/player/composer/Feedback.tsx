@@ -11,7 +11,7 @@ import { AlertIcon, CheckIcon } from '../../icons';
 import { fullNumber } from '../feed/format';
 import classes from './Composer.module.css';
 import type { CounterState } from './highlight';
-import { counterState } from './highlight';
+import { counterShown, counterState } from './highlight';
 import { usePlatformName } from '../../platform-name';
 import { findingCost } from '../../finding-cost';
 
@@ -19,7 +19,11 @@ function worstState(states: CounterState[]): CounterState {
   return states.includes('over') ? 'over' : states.includes('near') ? 'near' : 'ok';
 }
 
-/** `length / limit` as the platform counts, with the room left or the excess in words; per post for a thread. */
+/**
+ * `length / limit` as the platform counts, with the room left or the excess in words; per post for a
+ * thread. Shown as the platform shows it (`counterShown`): a short limit always, a long one only near
+ * it or over it — nothing at all for an ordinary Facebook or VK post.
+ */
 export function Counter({ metrics }: { metrics: PlatformMetrics }) {
   const { t, i18n } = useTranslation('composer');
   const platformName = usePlatformName();
@@ -32,34 +36,37 @@ export function Counter({ metrics }: { metrics: PlatformMetrics }) {
 
   if (parts && parts.length > 1) {
     const states = parts.map((part) => counterState(part, limit));
+    const perPart = parts.some((part) => counterShown(part, limit));
     return (
       <div data-testid="composer-counter" data-state={worstState(states)}>
         <Text size="xs" fw={500}>
           {t('counter.parts', { count: parts.length })}
         </Text>
-        {parts.map((part, index) => {
-          const state = states[index]!;
-          const note = describe(part, state);
-          return (
-            <Text key={index} size="xs" className={classes.counter} data-state={state} data-testid="composer-counter-part">
-              {state !== 'ok' && (
-                <AlertIcon
-                  size={12}
-                  className={classes.icon}
-                  data-tone={state === 'over' ? 'bad' : 'warn'}
-                  style={{ verticalAlign: '-1px', marginInlineEnd: 4 }}
-                />
-              )}
-              {t('counter.part', { part: index + 1, length: number(part), limit: number(limit) })}
-              {note && ` · ${note}`}
-            </Text>
-          );
-        })}
+        {perPart &&
+          parts.map((part, index) => {
+            const state = states[index]!;
+            const note = describe(part, state);
+            return (
+              <Text key={index} size="xs" className={classes.counter} data-state={state} data-testid="composer-counter-part">
+                {state !== 'ok' && (
+                  <AlertIcon
+                    size={12}
+                    className={classes.icon}
+                    data-tone={state === 'over' ? 'bad' : 'warn'}
+                    style={{ verticalAlign: '-1px', marginInlineEnd: 4 }}
+                  />
+                )}
+                {t('counter.part', { part: index + 1, length: number(part), limit: number(limit) })}
+                {note && ` · ${note}`}
+              </Text>
+            );
+          })}
       </div>
     );
   }
 
   const value = parts?.[0] ?? length;
+  if (!counterShown(value, limit)) return null;
   const state = counterState(value, limit);
   const note = describe(value, state);
   return (

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Finding, FindingSeverity, Span } from '../../../core/grading/types';
-import { applyReplacement, counterState, mostSevere, rebaseSpans, segmentsOf } from './highlight';
+import { applyReplacement, counterShown, counterState, mostSevere, rebaseSpans, segmentsOf } from './highlight';
 
 function finding(ruleId: string, severity: FindingSeverity, span?: Span): Finding {
   return { ruleId, axis: 'tone', severity, message: { key: ruleId }, loss: 10, ...(span ? { span } : {}) };
@@ -151,5 +151,21 @@ describe('mostSevere and counterState', () => {
     expect(counterState(252, 280)).toBe('near');
     expect(counterState(280, 280)).toBe('near');
     expect(counterState(281, 280)).toBe('over');
+  });
+});
+
+describe('counterShown', () => {
+  it('always shows a short limit, as X shows its 280 from the first character', () => {
+    expect(counterShown(0, 280)).toBe(true);
+    expect(counterShown(0, 500)).toBe(true);
+  });
+
+  it('shows a long limit only past four fifths of it, and always when over', () => {
+    expect(counterShown(0, 63_206)).toBe(false);
+    expect(counterShown(12_715, 15_895)).toBe(false);
+    expect(counterShown(12_716, 15_895)).toBe(true);
+    expect(counterShown(63_207, 63_206)).toBe(true);
+    expect(counterShown(3_276, 4_096)).toBe(false);
+    expect(counterShown(3_277, 4_096)).toBe(true);
   });
 });

@@ -105,6 +105,17 @@ export function applyReplacement(text: string, span: Span, replacement: string):
 
 export type CounterState = 'ok' | 'near' | 'over';
 
+/** Limits this short are shown as one writes, as X, Bluesky and Threads show theirs. */
+export const SHORT_LIMIT = 500;
+
+/**
+ * Whether the counter shows `length / limit`: always for a short limit (the platform shows one), for a
+ * long one (Facebook's 63,206, VK's 15,895) only once four fifths of it are used, and always when over.
+ */
+export function counterShown(length: number, limit: number): boolean {
+  return limit <= SHORT_LIMIT || length >= limit * 0.8;
+}
+
 /** Near the limit once nine tenths of it are used, so the warning comes while there is still room to act. */
 export function counterState(length: number, limit: number): CounterState {
   if (length > limit) return 'over';

@@ -8,7 +8,7 @@ import { writeZip } from '../core/pack/archive';
 import type { OutcomeDetail, OutcomeSummary } from '../core/records/outcome';
 import type { AttacheDatabase, AttemptRecord, ComposerDraftRecord, ProfileRecord, TraineeRecord } from '../db/database';
 import { storageWrite } from '../db/errors';
-import { deleteOutcomesOf } from '../db/repositories/attempts';
+import { attemptTables, deleteOutcomesOf } from '../db/repositories/attempts';
 import { deleteProfile } from '../db/repositories/profiles';
 import { formattingLocale } from '../core/locale';
 
@@ -312,30 +312,14 @@ export function traineeDataFileName(name: string, time: number): string {
  */
 export function eraseTraineeData(db: AttacheDatabase, ref: TraineeRef): Promise<TraineeHoldings | null> {
   return storageWrite(() =>
-    db.transaction(
-      'rw',
-      [
-        db.profiles,
-        db.settings,
-        db.trainees,
-        db.attempts,
-        db.attemptSnapshots,
-        db.attemptEvents,
-        db.composerDrafts,
-        db.deskStates,
-        db.outcomes,
-        db.outcomeDetails,
-        db.outbox,
-      ],
-      async () => {
-        const holdings = await readTraineeHoldings(db, ref);
-        const found = await locate(db, ref);
-        if (!holdings || !found) return null;
-        if (found.profile) await deleteProfile(db, found.profile.id);
-        await deleteOutcomesOf(db, found.uid);
-        await db.trainees.delete(found.uid);
-        return holdings;
-      },
-    ),
+    db.transaction('rw', [db.profiles, db.settings, db.trainees, ...attemptTables(db), db.outcomes, db.outcomeDetails, db.outbox], async () => {
+      const holdings = await readTraineeHoldings(db, ref);
+      const found = await locate(db, ref);
+      if (!holdings || !found) return null;
+      if (found.profile) await deleteProfile(db, found.profile.id);
+      await deleteOutcomesOf(db, found.uid);
+      await db.trainees.delete(found.uid);
+      return holdings;
+    }),
   );
 }

@@ -57,9 +57,16 @@ export function countAttempts(db: AttacheDatabase, profileId: number): Promise<n
 }
 
 /**
+ * The tables that hold an attempt: a transaction that deletes attempts takes them all, so a table
+ * added for attempts is named once, here, and goes with its attempt everywhere.
+ */
+export function attemptTables(db: AttacheDatabase) {
+  return [db.attempts, db.attemptSnapshots, db.attemptEvents, db.composerDrafts, db.deskStates];
+}
+
+/**
  * Deletes a profile's attempts with their snapshots, event logs, unsent drafts and desk states, inside the
- * caller's read-write transaction over attempts, attemptSnapshots, attemptEvents, composerDrafts and deskStates. Returns
- * how many went.
+ * caller's read-write transaction over `attemptTables`. Returns how many went.
  */
 export async function deleteAttemptsOf(db: AttacheDatabase, profileId: number): Promise<number> {
   // The outcomes of these attempts go with the profile (deleteOutcomesOf), played scenarios stay:
@@ -264,7 +271,7 @@ export async function readAttemptLog(db: AttacheDatabase, attemptId: number, cou
  */
 export function deleteAttempt(db: AttacheDatabase, attemptId: number): Promise<boolean> {
   return storageWrite(() =>
-    db.transaction('rw', [db.attempts, db.attemptSnapshots, db.attemptEvents, db.composerDrafts, db.deskStates, db.outcomes, db.outcomeDetails], async () => {
+    db.transaction('rw', [...attemptTables(db), db.outcomes, db.outcomeDetails], async () => {
       const attempt = await db.attempts.get(attemptId);
       const existed = attempt !== undefined;
       if (attempt) {

@@ -6,7 +6,7 @@ import { hashSecret, verifySecret, type SecretHash } from '../../core/records/se
 import type { AttacheDatabase, ProfileRecord } from '../database';
 import { ProfileNotFoundError, ProfileValidationError, storageWrite } from '../errors';
 import { randomSalt, SecretChangedError, WrongSecretError, type HashOptions } from './academy';
-import { deleteAttemptsOf, deleteOutcomesOf } from './attempts';
+import { attemptTables, deleteAttemptsOf, deleteOutcomesOf } from './attempts';
 import { isProfileId } from './settings';
 
 async function findActiveProfile(db: AttacheDatabase): Promise<ProfileRecord | null> {
@@ -108,31 +108,16 @@ export function switchProfile(db: AttacheDatabase, id: number, now: () => number
  */
 export function deleteProfile(db: AttacheDatabase, id: number): Promise<{ attempts: number }> {
   return storageWrite(() =>
-    db.transaction(
-      'rw',
-      [
-        db.profiles,
-        db.settings,
-        db.attempts,
-        db.attemptSnapshots,
-        db.attemptEvents,
-        db.composerDrafts,
-        db.deskStates,
-        db.outcomes,
-        db.outcomeDetails,
-        db.outbox,
-      ],
-      async () => {
-        const profile = await db.profiles.get(id);
-        if (profile === undefined) throw new ProfileNotFoundError(id);
-        const attempts = await deleteAttemptsOf(db, id);
-        await deleteOutcomesOf(db, profile.uid);
-        await db.profiles.delete(id);
-        const active = await db.settings.get('activeProfileId');
-        if (active?.value === id) await db.settings.delete('activeProfileId');
-        return { attempts };
-      },
-    ),
+    db.transaction('rw', [db.profiles, db.settings, ...attemptTables(db), db.outcomes, db.outcomeDetails, db.outbox], async () => {
+      const profile = await db.profiles.get(id);
+      if (profile === undefined) throw new ProfileNotFoundError(id);
+      const attempts = await deleteAttemptsOf(db, id);
+      await deleteOutcomesOf(db, profile.uid);
+      await db.profiles.delete(id);
+      const active = await db.settings.get('activeProfileId');
+      if (active?.value === id) await db.settings.delete('activeProfileId');
+      return { attempts };
+    }),
   );
 }
 

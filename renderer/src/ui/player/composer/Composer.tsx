@@ -293,10 +293,11 @@ export function Composer({
             const offerAccount = accounts.find((candidate) => candidate.id === offer.account);
             const title = localized(offer.title, playLanguage);
             const where = offerAccount ? platformName(offerAccount.platform) : offer.account;
+            const offerLine = t('offer.text', { platform: where, handle: offerAccount ? atHandle(offerAccount.handle) : '', title });
             return (
               <li key={offer.id} className={classes.offer} data-testid="composer-offer" data-task-id={offer.id}>
-                <Text size="xs" className={classes.offerText}>
-                  {t('offer.text', { platform: where, handle: offerAccount ? atHandle(offerAccount.handle) : '', title })}
+                <Text size="xs" className={classes.offerText} title={offerLine}>
+                  {offerLine}
                 </Text>
                 <Group gap={4} wrap="nowrap">
                   <Button size="compact-xs" variant="light" onClick={() => onTakeTask(offer)} aria-label={t('offer.takeNamed', { title, platform: where })}>
@@ -423,24 +424,22 @@ export function Composer({
           textareaRef={mergedTextareaRef}
           testId="composer-text"
         />
-
-        {grade && (
-          <div className={classes.counterRow}>
-            <Counter metrics={grade.metrics} />
-          </div>
-        )}
       </div>
 
-      {/* Right under the counter it explains, and above the button it disables; the text box above never moves. */}
+      {/* Right under the text it explains, and above the button it disables; the text box above never moves. */}
       {refusal && !disabled && (
         <Refusal refusal={refusal} platform={platform} draft={draft} taskTitle={taskTitle} account={account} onDraftChange={onChooseDraft} />
       )}
 
-      <Group justify="flex-end" gap="xs" wrap="wrap">
-        <Text size="xs" c="dimmed" aria-hidden="true" style={{ whiteSpace: 'nowrap' }}>
+      {/* The counter and the button share one row, so the verdict and the first score stay above the fold on a laptop. */}
+      <div className={classes.publishRow}>
+        <div className={classes.counterSlot}>{grade && <Counter metrics={grade.metrics} />}</div>
+        {/* Said where there is room; the button's tooltip and the shortcuts dialog say it everywhere. */}
+        <Text size="xs" c="dimmed" aria-hidden="true" className={classes.shortcut}>
           <Kbd size="xs">{t('publish.mod')}</Kbd> + <Kbd size="xs">{t('publish.enter')}</Kbd>
         </Text>
         <Button
+          title={`${t('publish.mod')} + ${t('publish.enter')}`}
           onClick={publish}
           disabled={!canPublish}
           aria-label={t('publish.named', { action: publishLabel, target: targetDetails })}
@@ -450,7 +449,7 @@ export function Composer({
         >
           {publishLabel}
         </Button>
-      </Group>
+      </div>
       {disabled && (
         <Text size="xs" c="dimmed" data-testid="composer-off">
           {t('publish.off')}

@@ -1,9 +1,11 @@
 // Runtime: renderer. The two ways of ending a scenario early: Finish, which says what ending now leaves
-// undone (counted as the debrief will count it), and, once nothing is left to happen, the skip to the
-// end, which offers Finish too.
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+// undone (counted as the debrief will count it) — the tasks, and the urgent messages nobody has
+// answered yet — and, once nothing is left to happen, the skip to the end, which offers Finish too.
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TaskAccounting } from '../../core/engine/timeline';
+import { formatList } from '../format';
+import { AlertIcon } from '../icons';
 
 export function FinishDialog({
   opened,
@@ -11,6 +13,7 @@ export function FinishDialog({
   onConfirm,
   accounting,
   openTasks,
+  urgentUnanswered,
 }: {
   opened: boolean;
   onClose: () => void;
@@ -19,19 +22,29 @@ export function FinishDialog({
   accounting: TaskAccounting;
   /** Of the missed, how many are open now (the others already missed their deadline). */
   openTasks: number;
+  /** Who wrote the urgent messages still without an answer (outcome.ts `dutyOfCare`), in order of arrival. */
+  urgentUnanswered: readonly string[];
 }) {
-  const { t } = useTranslation(['player', 'common']);
+  const { t, i18n } = useTranslation(['player', 'common']);
   const alreadyMissed = accounting.missed.length - openTasks;
   return (
+    // Wide enough for its two buttons on one line, in Russian too.
     <Modal
       opened={opened}
       onClose={onClose}
       title={t('finish.title')}
+      size="lg"
       closeButtonProps={{ 'aria-label': t('common:close') }}
       data-testid="player-finish-dialog"
     >
-      <Stack data-missed={accounting.missed.length} data-not-reached={accounting.notReached.length}>
+      <Stack data-missed={accounting.missed.length} data-not-reached={accounting.notReached.length} data-urgent={urgentUnanswered.length}>
         <Text size="sm">{t('finish.body')}</Text>
+        {/* First: a person in need outweighs any task. The debrief will say it too; the grade does not change. */}
+        {urgentUnanswered.length > 0 && (
+          <Alert color="red" variant="light" icon={<AlertIcon size={18} />} p="xs" data-testid="player-finish-urgent">
+            <Text size="sm">{t('finish.urgent', { count: urgentUnanswered.length, names: formatList([...new Set(urgentUnanswered)], i18n.language) })}</Text>
+          </Alert>
+        )}
         {openTasks > 0 && (
           <Text size="sm" data-testid="player-finish-missed">
             {t('finish.missed', { count: openTasks })}

@@ -1,6 +1,7 @@
 // Runtime: Node (Vitest, happy-dom). The player opened from its address: a saved attempt resumes,
 // one saved under other versions says it was rebuilt from its log, one whose log is damaged opens
-// read-only under a banner and can be deleted, and a missing one says so.
+// read-only under a banner and can be deleted, and a missing one says so; Finish names the urgent
+// messages still unanswered.
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createProfile } from '../../db/repositories/profiles';
@@ -162,5 +163,24 @@ describe('the player screen', () => {
     window.location.hash = '#/player/77';
     await renderApp({ db });
     await waitFor(() => expect(screen.getByTestId('player-open-failed').textContent).toContain('There is no such attempt on this device'));
+  });
+
+  it('says in the finish dialog that an urgent message is still unanswered, and who wrote it', async () => {
+    const { db, attemptId, library } = await savedAttempt();
+    const session = new AttemptSession(db, (await loadAttempt(db, library, attemptId)) as LoadedAttempt, {
+      appVersion: TEST_APP_INFO.version,
+      onSaveError: (error) => expect.fail(String(error)),
+    });
+    // Lina Sarr's insulin message (urgent) arrives at 1:10; nobody answers it.
+    session.send({ type: 'CLOCK.TICK', minutes: 70 });
+    await session.flush();
+    window.location.hash = `#/player/${attemptId}`;
+    await renderApp({ db });
+    await screen.findByTestId('player', {}, { timeout: 5000 });
+    fireEvent.click(screen.getByTestId('player-finish'));
+    const dialog = await screen.findByTestId('player-finish-dialog');
+    expect(within(dialog).getByTestId('player-finish-urgent').textContent).toBe(
+      '1 urgent message is still unanswered, from Lina Sarr: the debrief will say so.',
+    );
   });
 });

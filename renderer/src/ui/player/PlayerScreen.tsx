@@ -115,7 +115,8 @@ function Desk({ loaded, snapshot, send, save, scratch, memory }: DeskProps) {
   const feeds = useMemo(() => new Map(scenario.accounts.map((account) => [account.id, feedItemsFor({ feed }, account.id)])), [scenario.accounts, feed]);
   const inbox = useMemo(() => inboxItemsFor({ feed }), [feed]);
   // Urgent messages still without an answer, judged as the debrief will: the inbox is marked until they are answered.
-  const urgentWaiting = useMemo(() => dutyOfCare(feed, scenario).filter((entry) => entry.answeredAt === null).length, [feed, scenario]);
+  const unanswered = useMemo(() => dutyOfCare(feed, scenario).filter((entry) => entry.answeredAt === null), [feed, scenario]);
+  const urgentWaiting = unanswered.length;
   const openTasks = useMemo(() => openTasksOf(loaded, { tasks }), [loaded, tasks]);
   const openTaskIds = useMemo(() => openTasks.map((task) => task.id), [openTasks]);
   const deskKey = deskViewKey(desk);
@@ -376,6 +377,9 @@ function Desk({ loaded, snapshot, send, save, scratch, memory }: DeskProps) {
         onClose={finishDialog.close}
         accounting={accounting}
         openTasks={accounting.missed.filter((id) => tasks[id]!.status === 'open').length}
+        urgentUnanswered={unanswered.map(
+          (entry) => localized(personas.get(entry.personaId)?.name ?? { [playLanguage]: entry.personaId }, playLanguage) || entry.personaId,
+        )}
         onConfirm={() => {
           finishDialog.close();
           send({ type: 'FINISH' });

@@ -120,7 +120,7 @@ export function TaskResults({
                   </Badge>
                 </Table.Td>
                 <Table.Td className={classes.numeric}>{task.publishedAt === null ? t('none') : formatSimTime(task.publishedAt)}</Table.Td>
-                <Table.Td data-testid="debrief-task-timing" className={classes.timing}>
+                <Table.Td data-testid="debrief-task-timing">
                   <Timing task={task} outcome={outcome} />
                 </Table.Td>
                 {AXES.map((axis) => (

@@ -6,7 +6,7 @@
 // on screen, marked "checking…", until the newest arrives. What the platform would refuse (a post or
 // thread part over its limit), a closed task, a reply to nothing and a draft over the grader's ceiling
 // are not sent at all: the composer says why and how to fix it, and keeps the text.
-import { Alert, Button, CloseButton, Collapse, Group, Input, Kbd, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, CloseButton, Collapse, Group, Input, Kbd, NativeSelect, Paper, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useDisclosure, useMergedRef } from '@mantine/hooks';
 import type { KeyboardEvent, Ref } from 'react';
 import { useCallback, useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
@@ -296,8 +296,12 @@ export function Composer({
             const offerLine = t('offer.text', { platform: where, handle: offerAccount ? atHandle(offerAccount.handle) : '', title });
             return (
               <li key={offer.id} className={classes.offer} data-testid="composer-offer" data-task-id={offer.id}>
+                {/* On one line the title must show: the platform leads, the rest is the tooltip and what a screen reader hears. */}
                 <Text size="xs" className={classes.offerText} title={offerLine}>
-                  {offerLine}
+                  <VisuallyHidden>{offerLine}</VisuallyHidden>
+                  <span aria-hidden="true">
+                    <strong>{where}</strong> · {title}
+                  </span>
                 </Text>
                 <Group gap={4} wrap="nowrap">
                   <Button size="compact-xs" variant="light" onClick={() => onTakeTask(offer)} aria-label={t('offer.takeNamed', { title, platform: where })}>

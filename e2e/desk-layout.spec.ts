@@ -149,11 +149,12 @@ for (const size of SIZES) {
         await player.text.fill(POOR_DRAFT[language]);
         await expect(player.verdict).toBeVisible();
         await photograph(page, saveScreenshot, 'vk-composer-feedback', language);
-        // The verdict, and on the larger screen the scores under it too; below them the findings follow
-        // in the composer's own scroll.
+        // The verdict and the first score, and on the larger screen every score; below them the findings
+        // follow in the composer's own scroll.
         const scores = page.locator('[data-testid^="composer-score-"]');
         await expect(scores.first()).toBeVisible();
         await expect(player.verdict).toBeInViewport();
+        await expect(scores.first()).toBeInViewport();
         if (size.height >= 900) for (const score of await scores.all()) await expect(score).toBeInViewport();
         await expect(player.publish).toBeInViewport();
         await expectDeskFits(player, scenario, language);
@@ -175,10 +176,21 @@ for (const size of SIZES) {
         await photograph(page, saveScreenshot, 'x', language);
         await player.inbox.click();
         await expect(page.getByTestId('player-inbox-urgent').or(page.getByTestId('inbox-urgent')).first()).toBeVisible();
+        // No message picked: the composer says to choose one (or a feed), not "Post on X".
+        await expect(player.composerTarget).toHaveAttribute('data-needs-target', 'true');
+        await expect(player.publish).toBeDisabled();
         await expectDeskFits(player, scenario, language);
         await photograph(page, saveScreenshot, 'inbox-urgent', language);
 
         await player.openFinishDialog();
+        // Lina's urgent message is unanswered: the dialog says so, and its two buttons share one line.
+        const dialog = page.getByTestId('player-finish-dialog');
+        await expect(dialog.getByTestId('player-finish-urgent')).toContainText(language === 'en' ? 'Lina Sarr' : 'Лина Сарр');
+        const [keep, end] = await Promise.all([
+          dialog.getByRole('button', { name: language === 'en' ? 'Keep playing' : 'Продолжить', exact: true }).boundingBox(),
+          player.finishConfirm.boundingBox(),
+        ]);
+        expect(Math.abs(keep!.y - end!.y), 'the finish dialog’s buttons are on one line').toBeLessThan(4);
         await photograph(page, saveScreenshot, 'finish-dialog', language);
         const debrief = await player.finishScenario();
         await expect(debrief.outcome).toBeVisible();
@@ -215,6 +227,8 @@ for (const size of SIZES) {
         await youtube.account('embassy-yt').click();
         await expect(youtube.feedItems.first()).toBeVisible();
         await expectDeskFits(youtube, tailoring, language);
+        // Tasks waiting on other accounts are offered one line each.
+        for (const offer of await page.getByTestId('composer-offer').all()) expect((await offer.boundingBox())!.height).toBeLessThan(40);
         await photograph(page, saveScreenshot, 'generic', language);
       });
     }

@@ -194,6 +194,9 @@ for (const size of SIZES) {
         await photograph(page, saveScreenshot, 'finish-dialog', language);
         const debrief = await player.finishScenario();
         await expect(debrief.outcome).toBeVisible();
+        // The task table fits the page: its last column is not pushed out of sight.
+        const table = (await page.getByTestId('debrief-task-table').boundingBox())!;
+        expect(table.x + table.width, 'the debrief’s task table fits the window').toBeLessThanOrEqual(size.width);
         await photograph(page, saveScreenshot, 'debrief', language);
       });
     });

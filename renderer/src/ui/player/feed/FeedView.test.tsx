@@ -270,21 +270,30 @@ describe('FeedView: items', () => {
 });
 
 describe('FeedView: new items', () => {
+  const template = items.find((item) => item.id === 'holt-casualties') as Extract<FeedItem, { source: 'inject' }>;
+  /** Posts by others, one a row. */
+  const others: FeedItem[] = Array.from({ length: 6 }, (_, index) => ({
+    ...template,
+    id: `other-${index}`,
+    at: index,
+    inject: { ...template.inject, id: `other-${index}` },
+  }));
   it('keeps what the reader is looking at and offers the items that arrived above it', async () => {
-    // Three items fit: the reader sees the three newest of the first three.
-    // The items up to the last one of the `count`th post: rows are posts with the answers under them.
-    const upTo = (count: number) => items.slice(0, items.findLastIndex((_, index) => rowIds(items.slice(0, index + 1)).length === count) + 1);
-    expect(rowIds(items)).toHaveLength(6);
+    // Others' posts: the trainee's own show at once (see below).
+    const upTo = (count: number) => others.slice(0, count);
     // Three rows fit: the reader sees the first three posts, newest first.
     const { user, rerender } = await renderFeed({ items: upTo(3) }, { viewport: 300 });
     const before = rendered();
     expect(before).toEqual(rowIds(upTo(3)));
     expect(screen.queryByTestId('feed-new-items')).toBeNull();
+    // The pill's strip is there already, quiet: the pill takes its place without moving the feed.
+    expect(screen.getByTestId('feed-up-to-date').textContent).toBe('No new posts');
 
     // New posts arrive above: counted as posts; an answer joining its post's row is no new post.
     rerender({ items: upTo(5) });
     expect(rendered()).toEqual(before);
     expect(screen.getByTestId('feed-new-items').textContent).toBe('2 new posts');
+    expect(screen.queryByTestId('feed-up-to-date')).toBeNull();
 
     rerender({ items: upTo(6) });
     expect(rendered()).toEqual(before);
@@ -297,7 +306,7 @@ describe('FeedView: new items', () => {
   });
 
   it('draws nothing of what arrived until the reader asks for it, even where the viewport has room', async () => {
-    const upTo = (count: number) => items.slice(0, items.findLastIndex((_, index) => rowIds(items.slice(0, index + 1)).length === count) + 1);
+    const upTo = (count: number) => others.slice(0, count);
     // A viewport with room for everything: a row drawn above the reader could show, so none is drawn.
     const { user, rerender } = await renderFeed({ items: upTo(3) });
     const before = rendered();
@@ -307,6 +316,15 @@ describe('FeedView: new items', () => {
     for (const id of arrived) expect(screen.queryAllByTestId('feed-row').some((row) => row.dataset.root === id)).toBe(false);
     await user.click(screen.getByRole('button', { name: '2 new posts' }));
     expect(screen.getAllByTestId('feed-row').map((row) => row.dataset.root)).toEqual(rowIds(upTo(5)));
+  });
+
+  it("shows the trainee's own publication at once, at the top, with what arrived before it", async () => {
+    const at = items.indexOf(thread);
+    const before = items.slice(0, at).filter((item) => item.source !== 'trainee');
+    const { rerender } = await renderFeed({ items: before.slice(0, 2) }, { viewport: 300 });
+    rerender({ items: [...before, thread] });
+    expect(screen.queryByTestId('feed-new-items')).toBeNull();
+    expect(rendered()[0]).toBe(thread.id);
   });
 
   it('renders only a window of a long feed, and still offers new items without moving it', async () => {
@@ -348,7 +366,9 @@ describe('FeedView: new items', () => {
 
     await user.click(screen.getByRole('button', { name: '2500 new posts' }));
     expect(screen.queryByTestId('feed-new-items')).toBeNull();
-    expect(document.activeElement).toBe(list);
+    // The list opens at its newest post, the keyboard in it.
+    expect(rendered()[0]).toBe('bulk-4999');
+    expect(document.activeElement).toBe(screen.getByTestId('feed-list'));
   });
 });
 

@@ -6,7 +6,7 @@
 // strip of its own.
 import { Button, UnstyledButton } from '@mantine/core';
 import { useReducedMotion } from '@mantine/hooks';
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VirtuosoHandle } from 'react-virtuoso';
 import { Virtuoso } from 'react-virtuoso';
@@ -224,13 +224,13 @@ function FeedList({ items, skin, skinClasses, scenario, personas, reactions, now
   const unseen = Math.max(0, rows.length - seen);
   // Newest first, what arrived is not drawn at all until the reader asks for it: a row prepended above
   // the reader is measured only once drawn, and until then it can show its lower half above the post
-  // being read. When it is asked for, the first index goes down by each row revealed, which tells
-  // Virtuoso they were prepended. Oldest first (a channel), rows append below, out of sight.
+  // being read. Asked for, the list opens afresh at its newest post (a new `generation`): Virtuoso
+  // would otherwise keep the reader where they were once it has measured the rows revealed, after
+  // any scroll asked of it. Oldest first (a channel), rows append below, out of sight.
   const shown = oldestFirst ? rows.length : Math.min(seen, rows.length);
   const firstItemIndex = oldestFirst ? FIRST_INDEX : FIRST_INDEX - shown;
   const data = useMemo(() => (oldestFirst ? rows : rows.slice(0, shown).toReversed()), [rows, oldestFirst, shown]);
-  // Set when the reader asks for the newest rows: once they are drawn, the list goes to them.
-  const goNewest = useRef(false);
+  const [generation, setGeneration] = useState(0);
 
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   const expand = useCallback((rootId: string) => setExpanded((previous) => new Set(previous).add(rootId)), []);
@@ -241,26 +241,27 @@ function FeedList({ items, skin, skinClasses, scenario, personas, reactions, now
   );
 
   const markSeen = () => setSeen((previous) => (previous === rows.length ? previous : rows.length));
-  const scrollToNewest = useCallback(() => {
-    virtuoso.current?.scrollToIndex({
-      index: oldestFirst ? 'LAST' : 0,
-      align: oldestFirst ? 'end' : 'start',
-      behavior: reduceMotion ? 'auto' : 'smooth',
-    });
-  }, [oldestFirst, reduceMotion]);
   const showNewest = () => {
-    if (oldestFirst) scrollToNewest();
-    else goNewest.current = true;
+    if (oldestFirst) {
+      virtuoso.current?.scrollToIndex({ index: 'LAST', align: 'end', behavior: reduceMotion ? 'auto' : 'smooth' });
+    } else {
+      setGeneration((previous) => previous + 1);
+    }
     markSeen();
     // The pill goes away; keyboard focus stays in the feed rather than falling to the page.
     scroller.current?.focus({ preventScroll: true });
   };
-  // The rows asked for are in the list now: go up to them.
-  useLayoutEffect(() => {
-    if (!goNewest.current) return;
-    goNewest.current = false;
-    scrollToNewest();
-  }, [shown, scrollToNewest]);
+  // The trainee's own publication is no news to them: as on every platform, it shows at once at the
+  // top of the feed, with whatever arrived before it.
+  // (Adjusted while rendering, as React advises for state that follows props: no frame shows it held.)
+  if (!oldestFirst && rows.slice(seen).some((row) => row.root.source === 'trainee')) {
+    setSeen(rows.length);
+    setGeneration((previous) => previous + 1);
+  }
+  // The list opened afresh at its newest post: the keyboard stays in it.
+  useEffect(() => {
+    if (generation > 0) scroller.current?.focus({ preventScroll: true });
+  }, [generation]);
 
   // A channel opens at its newest post, at the bottom, as the app does. (Virtuoso's initial index
   // would do the same, but renders nothing until the browser reports a scroll; this works at once.)
@@ -270,28 +271,39 @@ function FeedList({ items, skin, skinClasses, scenario, personas, reactions, now
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  // The pill has a strip of its own at the newest end, above a feed read newest first and below a
-  // channel: it never covers a post.
-  const pill = unseen > 0 && (
-    <div className={base.pillRow}>
-      <Button
-        className={base.pill}
-        size="xs"
-        radius="xl"
-        leftSection={oldestFirst ? <ArrowDownIcon size={14} /> : <ArrowUpIcon size={14} />}
-        onClick={showNewest}
-        data-testid="feed-new-items"
-      >
-        {t('newItems', { count: unseen })}
-      </Button>
-    </div>
-  );
+  // The pill has a strip of its own at the newest end: it never covers a post. Above a feed read
+  // newest first the strip is always there, quiet when nothing is new, so that the pill appearing
+  // moves nothing the reader looks at; below a channel it opens under posts that stay put.
+  const pill =
+    unseen > 0 ? (
+      <div className={base.pillRow}>
+        <Button
+          className={base.pill}
+          size="xs"
+          radius="xl"
+          leftSection={oldestFirst ? <ArrowDownIcon size={14} /> : <ArrowUpIcon size={14} />}
+          onClick={showNewest}
+          data-testid="feed-new-items"
+        >
+          {t('newItems', { count: unseen })}
+        </Button>
+      </div>
+    ) : (
+      !oldestFirst && (
+        <div className={base.pillRow}>
+          <span className={base.upToDate} data-testid="feed-up-to-date">
+            {t('upToDate')}
+          </span>
+        </div>
+      )
+    );
 
   return (
     <div className={base.list} data-order={skin.order}>
       {!oldestFirst && pill}
       <div className={base.listBody}>
         <Virtuoso<FeedThread, ListContext>
+          key={generation}
           ref={virtuoso}
           scrollerRef={(element) => {
             scroller.current = element instanceof HTMLElement ? element : null;

@@ -1,6 +1,8 @@
 // Runtime: Node (Playwright, web build). The desk's feeds as the platforms show them, on the built-in
 // scenarios: a thread on X is separate linked posts; a Telegram channel reads oldest first from the
-// bottom with citizens' comments under its posts; news and trends carry no social buttons; every
+// bottom with citizens' comments under its posts, others' news forwarded into it; news and trends
+// carry no social buttons (on X a news outlet's post keeps its figures; a trend is written by no
+// one); Facebook shows no @handles; what arrives on the feed being read stays behind the pill; every
 // skin photographed light in English and dark in Russian at the desk's two laptop sizes.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -82,9 +84,58 @@ test.describe('X', () => {
       await expect(post).toContainText(part.trim().slice(0, 40));
     }
 
-    await expectNoSocialButtons(page, player.feedItems.and(page.locator('[data-item-id="quake-trend"]')));
+    const trend = player.feedItems.and(page.locator('[data-item-id="quake-trend"]'));
+    await expectNoSocialButtons(page, trend);
+    // A trend is X's own "Trending" card: no name, no @handle wrote it.
+    await expect(trend.getByText('Trending', { exact: true })).toBeVisible();
+    await expect(trend.getByTestId('feed-author')).toHaveCount(0);
+    await expect(trend).not.toContainText('@trends');
     await expectAccessible('an X feed with a thread', { within: '[data-testid="feed"]' });
     await photograph(app, page, saveScreenshot, 'x');
+  });
+
+  test("a post that arrives on the feed being read stays out of view behind the pill until asked for; a news outlet's post shows its figures", async ({
+    app,
+    page,
+    saveScreenshot,
+  }) => {
+    test.setTimeout(120_000);
+    const scenario = builtInScenario('flights-suspended');
+    const player = await start(app, 'Lea Moss', 'flights-suspended');
+    await player.account('embassy-x').click();
+    await expect(player.feedRows.first()).toBeVisible();
+
+    // On X a news outlet's post is a post: its replies, reposts and likes, as the pack gives them.
+    const news = player.feedItems.and(page.locator('[data-item-id="airport-closed"]'));
+    const engagement = scenario.timeline.find((inject) => inject.id === 'airport-closed')!.engagement!;
+    for (const metric of ['replies', 'shares', 'likes'] as const)
+      await expect(news.locator(`[data-testid="feed-count"][data-metric="${metric}"]`)).toHaveAttribute('data-value', String(engagement[metric]));
+
+    // A feed taller than its viewport, as a feed being read is (a short one has nowhere to scroll).
+    for (let guard = 0; guard < 20; guard += 1) {
+      if (await player.newItems.isVisible()) await player.newItems.click();
+      const height = await player.feedList.evaluate((list) => list.scrollHeight - list.clientHeight);
+      if (height > 100) break;
+      await player.jumpToNextEvent();
+    }
+    await expect(player.newItems).toBeHidden();
+    const before = await player.feedRowIds();
+    const top = (await player.feedRows.first().boundingBox())!;
+    for (let guard = 0; guard < 10 && !(await player.newItems.isVisible()); guard += 1) await player.jumpToNextEvent();
+    await expect(player.newItems).toBeVisible();
+    const unseen = Number(/\d+/.exec((await player.newItems.textContent()) ?? '')![0]);
+    // Nothing of what arrived is drawn, not even in part: the same posts, the top one where it was.
+    expect(await player.feedRowIds()).toEqual(before);
+    expect(Math.abs((await player.feedRows.first().boundingBox())!.y - top.y)).toBeLessThan(2);
+    await saveScreenshot('platform-x-pill-en-light');
+
+    await player.newItems.click();
+    await expect(player.newItems).toBeHidden();
+    // The new posts above what was the top one (the list draws a window: compare where they meet).
+    await expect.poll(async () => (await player.feedRowIds()).indexOf(before[0]!)).toBe(unseen);
+    const after = await player.feedRowIds();
+    for (const id of after.slice(0, unseen)) expect(before).not.toContain(id);
+    await expect(player.feedRows.first()).toBeInViewport();
   });
 });
 
@@ -104,8 +155,12 @@ test.describe('Telegram', () => {
     expect(rows.indexOf('quake-news')).toBeGreaterThanOrEqual(0);
     expect(rows.indexOf('quake-news')).toBeLessThan(rows.indexOf(postId!));
     await expect(post.getByTestId('feed-replies').locator('[data-source="audience"]').first()).toBeVisible();
-    // Citizens comment; only the channel posts.
+    // Citizens comment; only the channel posts. Others' news reaches it forwarded, nothing to reply to.
     for (const id of rows) expect(['quake-news', 'cpa-update', postId]).toContain(id);
+    const news = player.feedItems.and(page.locator('[data-item-id="quake-news"]'));
+    await expect(news.getByTestId('feed-forwarded')).toHaveText('Forwarded from Tallvik Broadcasting News');
+    await expect(news.getByTestId('feed-author')).toHaveText('Embassy of Azuria in Tallvik');
+    await expect(news.getByTestId('feed-reply')).toHaveCount(0);
     // The newest is at the bottom, where the channel opens.
     await player.account('embassy-x').click();
     await player.account('embassy-telegram').click();
@@ -148,6 +203,10 @@ test.describe('the other skins', () => {
 
     await player.account('embassy-fb').click();
     await expectNoSocialButtons(page, player.feedItems.and(page.locator('[data-item-id="daily-news"]')));
+    // Facebook shows no @handles: the page's username as it is, names alone on posts.
+    await expect(page.getByTestId('feed-header')).toContainText('Facebook · AzuriaEmbassySolvania');
+    for (const meta of await player.feedItems.getByTestId('feed-author').evaluateAll((names) => names.map((name) => name.parentElement?.textContent ?? '')))
+      expect(meta).not.toContain('@');
     await photograph(app, page, saveScreenshot, 'facebook');
 
     await player.account('embassy-ig').click();

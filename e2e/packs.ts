@@ -10,7 +10,9 @@ import { buildArchive } from '../renderer/src/core/pack/archive';
 import { loadPack } from '../renderer/src/core/pack/load';
 import type { Scenario } from '../renderer/src/core/pack/schema';
 import { CORE_LIBRARY_DIR, MINIMAL_PACK_DIR, readFolder } from '../renderer/src/test/packs';
-import { modelAnswer, poorAnswer } from '../renderer/src/test/engine';
+import { platformRules } from '../renderer/src/core/grading/platforms';
+import { publishBlock } from '../renderer/src/core/platforms/publishable';
+import { modelAnswer } from '../renderer/src/test/engine';
 
 const library = loadPack(readFolder(CORE_LIBRARY_DIR), { appVersion: '0.1.0' }).pack!;
 
@@ -26,8 +28,19 @@ export function goodDraft(scenario: Scenario, taskId: string, language: string):
   return text;
 }
 
+/**
+ * The task's calibration draft that fails the most axes among those its platform lets out (the
+ * composer refuses a post over the platform's limit, as the platform does), else a shout.
+ */
 export function poorDraft(scenario: Scenario, taskId: string): string {
-  return poorAnswer(scenario, taskId) ?? 'WE HAVE NOTHING TO SAY!!!';
+  const task = scenario.tasks.find((candidate) => candidate.id === taskId)!;
+  const account = scenario.accounts.find((candidate) => candidate.id === task.account)!;
+  const rules = platformRules(account.platform, library.manifest.platforms, scenario.platforms);
+  const fails = (draft: (typeof task.calibration)[number]) => Object.values(draft.expect).filter((verdict) => verdict === 'fail').length;
+  const worst = task.calibration
+    .filter((draft) => fails(draft) > 0 && publishBlock(draft.text, task.kind, rules) === null)
+    .sort((a, b) => fails(b) - fails(a))[0];
+  return worst?.text ?? 'WE HAVE NOTHING TO SAY!!!';
 }
 
 const encoder = new TextEncoder();

@@ -41,7 +41,7 @@ test.describe('playing a built-in scenario', () => {
     const player = await briefing.startScenario();
     await player.pause();
     await expect(player.clock).toContainText('0:00');
-    await player.jumpToNextEvent();
+    await player.jumpUntilOpen('mass-notification');
     await player.account('embassy-x').click();
     await expect(player.feedItems.first()).toBeVisible();
     await player.task('mass-notification').getByTestId('player-task-write').click();

@@ -265,11 +265,11 @@ function FeedList({ items, skin, skinClasses, scenario, personas, reactions, now
 
   // A channel opens at its newest post, at the bottom, as the app does. (Virtuoso's initial index
   // would do the same, but renders nothing until the browser reports a scroll; this works at once.)
+  // Once, when the list opens (a list is its account's, so its order never changes): afterwards the
+  // reader scrolls and followOutput keeps the bottom.
   useLayoutEffect(() => {
     if (oldestFirst) virtuoso.current?.scrollToIndex({ index: 'LAST', align: 'end' });
-    // Once, when the list opens: afterwards the reader scrolls and followOutput keeps the bottom.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [oldestFirst]);
 
   // The pill has a strip of its own at the newest end: it never covers a post. Above a feed read
   // newest first the strip is always there, quiet when nothing is new, so that the pill appearing

@@ -10,7 +10,7 @@ import { createScenarioMachine } from '../renderer/src/core/engine/machine';
 import { modelAnswerFor, scenarioOutcome } from '../renderer/src/core/engine/outcome';
 import type { ScenarioOutcome } from '../renderer/src/core/engine/outcome';
 import { summarizeAt } from '../renderer/src/core/engine/audience';
-import { nextEventTime } from '../renderer/src/core/engine/timeline';
+import { autoplay } from '../renderer/src/core/engine/autoplay';
 import { formatDiagnostic } from '../renderer/src/core/pack/diagnostics';
 import type { Scenario } from '../renderer/src/core/pack/schema';
 import { formatOffset, offsetMinutes } from '../renderer/src/core/pack/schema';
@@ -116,16 +116,10 @@ if (script) {
   }
   if (!over()) send({ type: 'CLOCK.TICK', minutes: offsetMinutes(scenario.duration) });
 } else {
-  for (let guard = 0; guard < 1000 && !over(); guard += 1) {
-    for (const task of scenario.tasks) {
-      if (snapshot.context.timeline.tasks[task.id]!.status !== 'open' || over()) continue;
-      const text = modelAnswerFor(scenario, task, language);
-      if (text) send({ type: 'PUBLISH', draft: { accountId: task.account, kind: task.kind, text, taskId: task.id, replyTo: task.replyTo ?? null } });
-    }
-    if (over()) break;
-    if (nextEventTime(input, snapshot.context.timeline) === null) send({ type: 'CLOCK.TICK', minutes: offsetMinutes(scenario.duration) });
-    else send({ type: 'CLOCK.NEXT' });
-  }
+  const played = autoplay(input, (task) => modelAnswerFor(scenario, task, language));
+  events.splice(0, events.length, ...played.events);
+  snapshot = played.snapshot;
+  for (const refusal of played.refusals) refusals.push(`${formatOffset(refusal.at)}: ${refusal.reason}`);
 }
 
 const timeline = snapshot.context.timeline;

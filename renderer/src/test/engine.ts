@@ -3,7 +3,7 @@
 import { modelAnswerFor } from '../core/engine/outcome';
 import type { PackManifest, Scenario } from '../core/pack/schema';
 import type { EngineInput, TimelineState } from '../core/engine/timeline';
-import { advanceTo, initialTimeline, nextEventTime, publish, start } from '../core/engine/timeline';
+import { autoplay } from '../core/engine/autoplay';
 
 export function playScenario(
   scenario: Scenario,
@@ -13,18 +13,9 @@ export function playScenario(
   seed = 1,
 ): { input: EngineInput; state: TimelineState } {
   const input: EngineInput = { scenario, playLanguage: language, manifest, seed };
-  // As the machine starts: what is due at T+0:00 is there before the first answer.
-  let state = start(input, initialTimeline(input));
-  for (let guard = 0; guard < 1000 && !state.ended; guard += 1) {
-    for (const task of scenario.tasks) {
-      if (state.tasks[task.id]!.status !== 'open' || state.ended) continue;
-      const text = answer(task.id);
-      if (text === null) continue;
-      state = publish(input, state, { accountId: task.account, kind: task.kind, text, taskId: task.id, replyTo: task.replyTo ?? null });
-    }
-    state = advanceTo(input, state, nextEventTime(input, state) ?? Number.POSITIVE_INFINITY);
-  }
-  return { input, state };
+  const played = autoplay(input, (task) => answer(task.id));
+  if (played.refusals.length > 0) throw new Error(`the machine refused ${played.refusals.map((r) => `${r.event.type} at ${r.at}: ${r.reason}`).join('; ')}`);
+  return { input, state: played.snapshot.context.timeline };
 }
 
 /** The model answer of a task in the language its account is read in. */

@@ -1,0 +1,65 @@
+// Runtime: any (pure core). A player that answers every task as it opens — with the model answers,
+// poor drafts or a test's own — through the same machine and events as the desk. `npm run play`,
+// the library's tests and the studio's checks all play this way, so a mechanic the desk gains (a
+// step before publishing, an action on a live stream) is taught to the scripted player here, once.
+import { replay, step } from './attempt';
+import type { ScenarioSnapshot } from './attempt';
+import type { EngineEvent } from './machine';
+import { createScenarioMachine } from './machine';
+import type { Task } from '../pack/schema';
+import type { EngineInput, TimelineState } from './timeline';
+
+/** The text a player gives a task, or null to leave it unanswered. */
+export type Answer = (task: Task) => string | null;
+
+/**
+ * The events a player answering with `answer` sends at this moment, before the clock moves on: for
+ * each open task it has not answered, what the task asks for now. Deterministic in its inputs.
+ */
+export function actionsNow(input: EngineInput, timeline: TimelineState, answer: Answer): EngineEvent[] {
+  const events: EngineEvent[] = [];
+  for (const task of input.scenario.tasks) {
+    if (timeline.tasks[task.id]?.status !== 'open') continue;
+    const text = answer(task);
+    if (text === null) continue;
+    events.push({ type: 'PUBLISH', draft: { accountId: task.account, kind: task.kind, text, taskId: task.id, replyTo: task.replyTo ?? null } });
+  }
+  return events;
+}
+
+export interface Autoplay {
+  /** Every event sent, START first: a log that replays to `snapshot`. */
+  events: EngineEvent[];
+  snapshot: ScenarioSnapshot;
+  /** Why the machine refused an event, with the simulated minute; none for a sound pack. */
+  refusals: Array<{ at: number; event: EngineEvent; reason: string }>;
+}
+
+/**
+ * Plays a scenario from START to its end: at each event time the player acts (`actionsNow`), then
+ * the clock jumps to the next event; with nothing left to happen it runs out the scenario's time.
+ */
+export function autoplay(input: EngineInput, answer: Answer): Autoplay {
+  const machine = createScenarioMachine(input);
+  const events: EngineEvent[] = [{ type: 'START' }];
+  let snapshot = replay(machine, events);
+  const refusals: Autoplay['refusals'] = [];
+  const send = (event: EngineEvent) => {
+    events.push(event);
+    snapshot = step(machine, snapshot, event);
+    const reason = snapshot.context.refused;
+    if (reason) refusals.push({ at: snapshot.context.timeline.time, event, reason });
+  };
+  // `send` replaces the snapshot, which type narrowing cannot follow: ask afresh each time.
+  const over = () => snapshot.status === 'done';
+  for (let guard = 0; guard < 10_000 && !over(); guard += 1) {
+    for (const event of actionsNow(input, snapshot.context.timeline, answer)) {
+      if (over()) break;
+      send(event);
+    }
+    if (over()) break;
+    // "Next event", or, once nothing is left, "Skip to the end": the machine's own jump.
+    send({ type: 'CLOCK.NEXT' });
+  }
+  return { events, snapshot, refusals };
+}

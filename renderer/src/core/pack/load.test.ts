@@ -392,3 +392,52 @@ describe('a file name the pack refuses', () => {
     expect(problem.words?.message).toEqual({ key: "the file's name {{0}}", parts: [{ key: 'points outside the pack folder ("..")' }] });
   });
 });
+
+describe('loadPack checks reach targets', () => {
+  const withTargets = (lines: string) =>
+    withEdit(minimal, SCENARIO, (t) => t.replace('passRule: { rule: all-passed }\n', `passRule: { rule: all-passed }\ntargets:\n${lines}`));
+
+  it('accepts a target per account and metric, with or without a time', () => {
+    const files = withTargets(
+      '  - { account: embassy-x, metric: reach, value: 20000, by: "0:45" }\n  - { account: embassy-x, metric: engagement, value: 900 }\n',
+    );
+    const { pack, diagnostics } = load(files);
+    expect(diagnostics).toEqual([]);
+    expect(pack?.scenarios[0]?.targets).toEqual([
+      { account: 'embassy-x', metric: 'reach', value: 20000, by: '0:45' },
+      { account: 'embassy-x', metric: 'engagement', value: 900 },
+    ]);
+  });
+
+  it('an unknown account, with the one probably meant', () => {
+    const files = withTargets('  - { account: embassy-y, metric: reach, value: 20000 }\n');
+    const problem = expectError(files, {
+      path: 'targets[0].account',
+      line: lineOf(files, SCENARIO, 'account: embassy-y'),
+      message: /no account has the id "embassy-y"/,
+    });
+    expect(problem.hint).toBe('did you mean "embassy-x"?');
+  });
+
+  it('a time after the end, or at the very start', () => {
+    const late = expectError(withTargets('  - { account: embassy-x, metric: reach, value: 20000, by: "1:30" }\n'), {
+      path: 'targets[0].by',
+      message: /the target is due at 1:30, after the scenario ends \(1:00\)/,
+    });
+    expect(late.hint).toMatch(/leave it out to mean the scenario's end/);
+    expectError(withTargets('  - { account: embassy-x, metric: reach, value: 20000, by: "0:00" }\n'), { path: 'targets[0].by', message: /can never be met/ });
+  });
+
+  it('a value that is not a positive whole number, and an unknown metric', () => {
+    expectError(withTargets('  - { account: embassy-x, metric: reach, value: 0 }\n'), { path: 'targets[0].value', message: /./ });
+    expectError(withTargets('  - { account: embassy-x, metric: reach, value: -5 }\n'), { path: 'targets[0].value', message: /./ });
+    const metric = expectError(withTargets('  - { account: embassy-x, metric: reech, value: 5 }\n'), { path: 'targets[0].metric', message: /./ });
+    expect(metric.hint).toBe('did you mean "reach"?');
+  });
+
+  it('two targets for the same account and metric', () => {
+    const files = withTargets('  - { account: embassy-x, metric: reach, value: 20000 }\n  - { account: embassy-x, metric: reach, value: 30000, by: "0:50" }\n');
+    const problem = expectError(files, { path: 'targets[1].metric', message: /another target already sets the reach of the account "embassy-x"/ });
+    expect(problem.hint).toMatch(/one target per account and metric/);
+  });
+});

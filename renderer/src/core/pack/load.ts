@@ -638,6 +638,8 @@ function checkScenario(
     }
   });
 
+  checkTargets(scenario, accountIds, duration, report);
+
   for (const [mood, replies] of Object.entries(scenario.audience.replies)) {
     (replies ?? []).forEach((reply, index) => {
       const path: PathSegment[] = ['audience', 'replies', mood, index];
@@ -665,4 +667,37 @@ function checkScenario(
         );
     });
   }
+}
+
+/** Reach and engagement targets: each for a real account, due within the scenario, one per account and metric. */
+function checkTargets(scenario: Scenario, accountIds: KnownNames, duration: number, report: Reporter): void {
+  const ends = name(scenario.duration, 12);
+  const seen = new Set<string>();
+  (scenario.targets ?? []).forEach((target, index) => {
+    const path: PathSegment[] = ['targets', index];
+    if (!accountIds.has(target.account)) report.dangling([...path, 'account'], target.account, accountIds, say`account`);
+    if (target.by !== undefined) {
+      const by = offsetMinutes(target.by);
+      if (by > duration)
+        report.error(
+          [...path, 'by'],
+          say`the target is due at ${name(target.by, 12)}, after the scenario ends (${ends})`,
+          say`move "by" earlier, or leave it out to mean the scenario's end`,
+        );
+      else if (by === 0)
+        report.error(
+          [...path, 'by'],
+          say`a target due at 0:00 can never be met: nothing is published before the scenario starts`,
+          say`give "by" a later time, or leave it out to mean the scenario's end`,
+        );
+    }
+    const key = `${target.account}\u0000${target.metric}`;
+    if (seen.has(key))
+      report.error(
+        [...path, 'metric'],
+        say`another target already sets the ${name(target.metric, 12)} of the account ${quote(target.account)}`,
+        say`keep one target per account and metric: remove this one or merge the two`,
+      );
+    seen.add(key);
+  });
 }

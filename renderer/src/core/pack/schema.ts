@@ -29,6 +29,9 @@ export const PERSONA_ROLES = [
 export const TONE_TARGETS = ['empathetic', 'neutral', 'calm-firm', 'warm', 'formal'] as const;
 export const REACTION_MOODS = ['supportive', 'grateful', 'confused', 'critical', 'hostile'] as const;
 export const TASK_OUTCOMES = ['passed', 'failed', 'missed'] as const;
+/** What a reach target counts: reach (people shown the account's publications) or engagement (likes + shares + replies). */
+export const TARGET_METRICS = ['reach', 'engagement'] as const;
+export type TargetMetric = (typeof TARGET_METRICS)[number];
 export { AXES, type Axis } from './axes';
 export const RULE_LEVELS = ['off', 'suggestion', 'warning', 'error'] as const;
 /**
@@ -334,6 +337,14 @@ export function createPackSchemas(options: SchemaOptions = {}) {
     from: offset().optional().describe('Said only at or after this time, from the scenario start'),
     until: offset().optional().describe('Said only at or before this time, from the scenario start'),
   });
+  // A goal the debrief shows beside the grade, the way ministries judge their accounts; it never
+  // changes whether the scenario passes.
+  const target = z.strictObject({
+    account: id().describe('The trainee account the target is for'),
+    metric: z.enum(TARGET_METRICS).describe("reach: people shown the account's publications; engagement: their likes + shares + replies"),
+    value: z.int().positive().max(1_000_000_000).describe('The number to reach'),
+    by: offset().optional().describe("When it is to be reached, from the scenario start. Omitted: the scenario's end"),
+  });
   const scenario = z.strictObject({
     id: id(),
     kind: z.enum(SCENARIO_KINDS),
@@ -352,6 +363,7 @@ export function createPackSchemas(options: SchemaOptions = {}) {
     branches: z.array(branch).default([]),
     audience: z.strictObject({ replies: z.partialRecord(z.enum(REACTION_MOODS), z.array(reply)) }),
     passRule: completion,
+    targets: z.array(target).optional().describe('Reach or engagement targets per account, shown in the debrief beside the grade; they never change it'),
     platforms: platformOverrides.optional(),
     rubric: rubric.optional(),
     debrief: z.strictObject({ summary: localized(4_000), teachingPoints: z.array(localized(2_000)).min(1) }),
@@ -373,4 +385,5 @@ export type Inject = Scenario['timeline'][number];
 export type Task = Scenario['tasks'][number];
 export type Branch = Scenario['branches'][number];
 export type CalibrationDraft = Task['calibration'][number];
+export type ReachTarget = NonNullable<Scenario['targets']>[number];
 export type Localized = Record<string, string>;

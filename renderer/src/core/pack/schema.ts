@@ -11,8 +11,8 @@ export type Platform = (typeof PLATFORMS)[number];
 
 export const SCENARIO_KINDS = ['crisis', 'outreach'] as const;
 export const FACT_TYPES = ['phone', 'date', 'time', 'number', 'url', 'name', 'text'] as const;
-export const INJECT_TYPES = ['post', 'reply', 'direct-message', 'news', 'trend', 'hq-request'] as const;
-export const TASK_KINDS = ['post', 'reply', 'thread', 'direct-message', 'mass-notification'] as const;
+export const INJECT_TYPES = ['post', 'reply', 'direct-message', 'news', 'trend', 'hq-request', 'live'] as const;
+export const TASK_KINDS = ['post', 'reply', 'thread', 'direct-message', 'mass-notification', 'moderation'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 export const PERSONA_ROLES = [
   'journalist',
@@ -29,6 +29,9 @@ export const PERSONA_ROLES = [
 export const TONE_TARGETS = ['empathetic', 'neutral', 'calm-firm', 'warm', 'formal'] as const;
 export const REACTION_MOODS = ['supportive', 'grateful', 'confused', 'critical', 'hostile'] as const;
 export const TASK_OUTCOMES = ['passed', 'failed', 'missed'] as const;
+/** What a live stream's comment is, for grading its moderation: abuse and spam are to be hidden, the rest left up. */
+export const LIVE_COMMENT_NATURES = ['question', 'praise', 'criticism', 'abuse', 'spam', 'off-topic'] as const;
+export type LiveCommentNature = (typeof LIVE_COMMENT_NATURES)[number];
 /** What a reach target counts: reach (people shown the account's publications) or engagement (likes + shares + replies). */
 export const TARGET_METRICS = ['reach', 'engagement'] as const;
 export type TargetMetric = (typeof TARGET_METRICS)[number];
@@ -59,26 +62,35 @@ export const RED_LINE_CONCEPTS = [
 export type RedLineConcept = (typeof RED_LINE_CONCEPTS)[number];
 
 const ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
-const OFFSET_PATTERN = /^(\d{1,2}):([0-5]\d)$/;
+const OFFSET_PATTERN = /^(\d{1,2}):([0-5]\d)(?::([0-5]\d))?$/;
 const SEMVER_PATTERN = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?$/;
 const LANGUAGE_PATTERN = /^[a-z]{2}$/;
 
 export const id = () => z.string().regex(ID_PATTERN, { message: 'an id is lower-case letters, digits and dashes, e.g. "hotline-post"' });
 export const languageCode = () => z.string().regex(LANGUAGE_PATTERN, { message: 'a language is a two-letter ISO 639-1 code, e.g. "en", "ru", "uk"' });
-/** A simulated time offset from the scenario's start, "H:MM" (e.g. "0:05", "2:30"). */
-export const offset = () => z.string().regex(OFFSET_PATTERN, { message: 'a time offset is "H:MM" from the scenario start, e.g. "0:05" or "1:30"' });
+/** A simulated time offset from the scenario's start, "H:MM" or, for what happens within seconds (a live stream), "H:MM:SS". */
+export const offset = () =>
+  z.string().regex(OFFSET_PATTERN, { message: 'a time offset is "H:MM" (or "H:MM:SS") from the scenario start, e.g. "0:05", "1:30" or "0:10:45"' });
 
-/** Minutes from the start for an offset "H:MM". */
+/** Minutes from the start for an offset "H:MM" or "H:MM:SS": seconds make a fraction of a minute ("0:10:45" → 10.75). */
 export function offsetMinutes(value: string): number {
   const match = OFFSET_PATTERN.exec(value);
   if (!match) throw new RangeError(`not an offset: ${value}`);
-  return Number(match[1]) * 60 + Number(match[2]);
+  return Number(match[1]) * 60 + Number(match[2]) + (match[3] === undefined ? 0 : Number(match[3]) / 60);
 }
 
-/** Minutes from the start as an offset "H:MM", as people read simulated time: 75 → "1:15", 5 → "0:05". */
-export function formatOffset(minutes: number): string {
-  const whole = Math.max(0, Math.floor(minutes));
-  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
+/**
+ * Minutes from the start as an offset, as people read simulated time: 75 → "1:15", 5 → "0:05",
+ * 10.75 → "0:10:45". Seconds are shown only when there are any, unless `seconds: 'always'` (a
+ * clock that counts them while a live stream runs); a part of a second is dropped.
+ */
+export function formatOffset(minutes: number, options: { seconds?: 'auto' | 'always' } = {}): string {
+  // The nudge keeps a third of a minute (20 s, not exactly representable) from reading as 19 s.
+  const total = Math.max(0, Math.floor(minutes * 60 + 1e-6));
+  const whole = Math.floor(total / 60);
+  const seconds = total % 60;
+  const base = `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
+  return seconds > 0 || options.seconds === 'always' ? `${base}:${String(seconds).padStart(2, '0')}` : base;
 }
 
 const text = (max = 20_000) => z.string().trim().min(1, { message: 'must not be empty' }).max(max);
@@ -253,6 +265,24 @@ export function createPackSchemas(options: SchemaOptions = {}) {
 
   const media = z.strictObject({ file: z.string(), alt: localized(500) });
 
+  // A live stream (a reception, an exhibition opening) on the account: the comments come fast,
+  // within seconds, and each says what it is so that moderating it can be graded.
+  const liveComment = z.strictObject({
+    id: id().describe('Unique among the scenario\'s inject and comment ids: a reply task may answer it'),
+    after: offset().describe('When it is written, from the stream\'s start ("0:00:20": twenty seconds in)'),
+    persona: id().optional().describe('Who writes it. Omitted: a viewer the player names'),
+    nature: z.enum(LIVE_COMMENT_NATURES).describe('abuse and spam are to be hidden; a question, praise, criticism or an off-topic remark stays up'),
+    text: localized(1_000),
+  });
+  const liveStream = z.strictObject({
+    length: offset().describe('How long the stream runs'),
+    viewers: z
+      .array(z.strictObject({ after: offset().describe('From the stream\'s start'), count: z.int().min(0).max(100_000_000) }))
+      .min(1)
+      .describe('The viewer count at moments of the stream, sorted by time; between them it moves evenly'),
+    comments: z.array(liveComment).default([]),
+  });
+
   const inject = z.strictObject({
     id: id(),
     at: offset().describe('When it arrives, from the scenario start (for a branch inject: from when the branch fires)'),
@@ -262,6 +292,7 @@ export function createPackSchemas(options: SchemaOptions = {}) {
     replyTo: id().optional().describe('The inject this one answers'),
     text: localized(10_000),
     media: z.array(media).optional(),
+    live: liveStream.optional().describe('For a live inject (and only for one): the stream, its viewers and its comments'),
     urgent: z
       .boolean()
       .optional()
@@ -292,7 +323,8 @@ export function createPackSchemas(options: SchemaOptions = {}) {
     id: id(),
     kind: z.enum(TASK_KINDS),
     account: id(),
-    replyTo: id().optional().describe('For a reply: the inject it answers'),
+    replyTo: id().optional().describe('For a reply: the inject (or live comment) it answers'),
+    stream: id().optional().describe('For a moderation task (and only for one): the live inject whose comments the trainee moderates'),
     recipient: id().optional().describe('For a direct message: the persona it goes to'),
     opensAt: offset().optional().describe('Omitted: the task opens only when a branch opens it'),
     due: offset().describe('Deadline, from the scenario start (for a branch-opened task: from when it opens)'),
@@ -385,5 +417,7 @@ export type Inject = Scenario['timeline'][number];
 export type Task = Scenario['tasks'][number];
 export type Branch = Scenario['branches'][number];
 export type CalibrationDraft = Task['calibration'][number];
+export type LiveStream = NonNullable<Inject['live']>;
+export type LiveComment = LiveStream['comments'][number];
 export type ReachTarget = NonNullable<Scenario['targets']>[number];
 export type Localized = Record<string, string>;

@@ -64,7 +64,7 @@ export interface FeedItemCardProps {
 }
 
 type LabelKey =
-  'post' | 'reply' | 'news' | 'trend' | 'audience' | 'ownPost' | 'ownReply' | 'ownThread' | 'directMessage' | 'hqRequest' | 'ownMessage' | 'ownNotification';
+  'post' | 'reply' | 'news' | 'trend' | 'live' | 'audience' | 'ownPost' | 'ownReply' | 'ownThread' | 'directMessage' | 'hqRequest' | 'ownMessage' | 'ownNotification';
 
 export function labelKeyOf(item: FeedItem): LabelKey {
   if (item.source === 'audience') return 'audience';

@@ -445,6 +445,114 @@ function checkPersonaMedia(personas: readonly Persona[], path: readonly PathSegm
   });
 }
 
+/**
+ * Live streams: a live inject carries its stream and nothing else does; the stream ends in the
+ * scenario's time, its viewer counts are in order and its comments fall within it; a comment id is
+ * unique among the scenario's inject and comment ids (a reply task may answer it); a moderation
+ * task names a stream, and only a moderation task does. Returns the comment ids, for replyTo.
+ */
+function checkLiveStreams(
+  scenario: Scenario,
+  allInjects: ReadonlyArray<{ inject: Scenario['timeline'][number]; path: PathSegment[] }>,
+  personaIds: KnownNames,
+  report: Reporter,
+): Set<string> {
+  const duration = offsetMinutes(scenario.duration);
+  const injectIds = new Set(allInjects.map(({ inject }) => inject.id));
+  const commentIds = new Set<string>();
+  const streams = new Map<string, Scenario['timeline'][number]>();
+  for (const { inject, path } of allInjects) {
+    if (inject.type === 'live' && !inject.live) {
+      report.error(
+        [...path, 'type'],
+        say`a live inject needs a "live" block: how long the stream runs, its viewers and its comments`,
+        say`add live: { length: "0:20", viewers: [{ after: "0:00", count: 100 }], comments: [] }`,
+      );
+      continue;
+    }
+    if (!inject.live) continue;
+    if (inject.type !== 'live') {
+      report.error(
+        [...path, 'live'],
+        say`only a live inject has a "live" block; this one is a ${quote(inject.type)}`,
+        say`make it type: live, or remove the live block`,
+      );
+      continue;
+    }
+    streams.set(inject.id, inject);
+    const length = offsetMinutes(inject.live.length);
+    const lengthText = name(inject.live.length, 12);
+    if (length <= 0) report.error([...path, 'live', 'length'], say`the stream lasts no time`, say`give it a length, e.g. "0:20"`);
+    // A branch's inject counts from when the branch fires, so only a scheduled one can be checked against the end.
+    if (path[0] === 'timeline' && offsetMinutes(inject.at) + length > duration)
+      report.error(
+        [...path, 'live', 'length'],
+        say`the stream runs past the scenario's end (${name(scenario.duration, 12)})`,
+        say`make the stream shorter, start it earlier, or make duration longer`,
+      );
+    let previous = -1;
+    inject.live.viewers.forEach((point, index) => {
+      const after = offsetMinutes(point.after);
+      if (after < previous)
+        report.error(
+          [...path, 'live', 'viewers', index, 'after'],
+          say`the viewer counts are out of order: ${name(point.after, 12)} comes after a later one`,
+          say`keep viewers sorted by "after"`,
+        );
+      previous = Math.max(previous, after);
+      if (after > length)
+        report.error(
+          [...path, 'live', 'viewers', index, 'after'],
+          say`${name(point.after, 12)} is after the stream ends (its length is ${lengthText})`,
+          say`move it earlier, or make the stream longer`,
+        );
+    });
+    inject.live.comments.forEach((comment, index) => {
+      const at: PathSegment[] = [...path, 'live', 'comments', index];
+      if (injectIds.has(comment.id) || commentIds.has(comment.id))
+        report.error(
+          [...at, 'id'],
+          say`another inject or live comment already has the id ${quote(comment.id)}`,
+          say`give each comment an id of its own in the scenario (a reply task names it in replyTo)`,
+        );
+      commentIds.add(comment.id);
+      if (offsetMinutes(comment.after) > length)
+        report.error(
+          [...at, 'after'],
+          say`the comment comes at ${name(comment.after, 12)}, after the stream ends (its length is ${lengthText})`,
+          say`move it earlier, or make the stream longer`,
+        );
+      if (comment.persona !== undefined && !personaIds.has(comment.persona)) report.dangling([...at, 'persona'], comment.persona, personaIds, say`persona`);
+    });
+  }
+  const streamIds = new KnownNames(streams.keys());
+  scenario.tasks.forEach((task, index) => {
+    const path: PathSegment[] = ['tasks', index];
+    if (task.kind !== 'moderation') {
+      if (task.stream !== undefined)
+        report.error(
+          [...path, 'stream'],
+          say`only a moderation task has a "stream"; this one is a ${quote(task.kind)}`,
+          say`make it kind: moderation, or remove stream`,
+        );
+      return;
+    }
+    if (task.stream === undefined) {
+      report.error([...path, 'kind'], say`a moderation task needs "stream": the live inject whose comments are moderated`, say`add stream: <live inject id>`);
+      return;
+    }
+    const stream = streams.get(task.stream);
+    if (!stream) report.dangling([...path, 'stream'], task.stream, streamIds, say`live inject`);
+    else if (stream.account !== task.account)
+      report.error(
+        [...path, 'account'],
+        say`the stream ${quote(stream.id)} is on ${quote(stream.account)}, not on this task's account`,
+        say`give the task account: ${verbatim(stream.account)}`,
+      );
+  });
+  return commentIds;
+}
+
 function checkScenario(
   scenario: Scenario,
   languages: readonly string[],
@@ -494,6 +602,7 @@ function checkScenario(
     else injects.set(inject.id, { path, fromBranch: path[0] === 'branches' });
   }
   const injectIds = new KnownNames(injects.keys());
+  const commentIds = checkLiveStreams(scenario, allInjects, personaIds, report);
 
   let previous = -1;
   scenario.timeline.forEach((inject, index) => {
@@ -537,7 +646,8 @@ function checkScenario(
       if (task.replyTo === undefined)
         report.error([...path, 'replyTo'], say`a reply task needs "replyTo": the inject the trainee answers`, say`add replyTo: <inject id>`);
     }
-    if (task.replyTo !== undefined && !injects.has(task.replyTo)) report.dangling([...path, 'replyTo'], task.replyTo, injectIds, say`inject`);
+    if (task.replyTo !== undefined && !injects.has(task.replyTo) && !commentIds.has(task.replyTo))
+      report.dangling([...path, 'replyTo'], task.replyTo, new KnownNames([...injects.keys(), ...commentIds]), say`inject or live comment`);
     if (task.kind === 'direct-message' && task.recipient === undefined)
       report.error([...path, 'recipient'], say`a direct message needs a "recipient" persona`, say`add recipient: <persona id>`);
     if (task.recipient !== undefined && !personaIds.has(task.recipient)) report.dangling([...path, 'recipient'], task.recipient, personaIds, say`persona`);

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
-import { EXAMPLE_SETTINGS, documentedRules, ruleTuningYaml } from '../renderer/src/core/grading/rule-docs';
+import { EXAMPLE_SETTINGS, documentedRules, hasDraftExample, ruleTuningYaml } from '../renderer/src/core/grading/rule-docs';
 import { AXES } from '../renderer/src/core/pack/schema';
 
 export const README_FILE = path.resolve(import.meta.dirname, '..', 'README.md');
@@ -58,7 +58,8 @@ export function rubricSection(): string {
   for (const axis of AXES) {
     lines.push('', `#### ${axis[0]!.toUpperCase()}${axis.slice(1)} rules`, '');
     for (const { spec, doc } of rules.filter((rule) => rule.spec.axis === axis)) {
-      lines.push(`- \`${spec.id}\` (*${doc.setting}*): ${quoted(doc.example.en)}`);
+      // A rule graded on actions (moderating a live stream) is told by what the trainee does.
+      lines.push(hasDraftExample(doc) ? `- \`${spec.id}\` (*${doc.setting}*): ${quoted(doc.example.en)}` : `- \`${spec.id}\` (*actions*): ${doc.actions.en}`);
     }
   }
   lines.push(END_MARKER);

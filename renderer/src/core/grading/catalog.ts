@@ -57,6 +57,12 @@ export const RULES: readonly RuleSpec[] = [
   rule('platform.below-fold', 'platform', 'suggestion', 5),
   rule('platform.essentials-below-fold', 'platform', 'error', 35),
   rule('platform.empty', 'platform', 'error', 100),
+  // Moderation of a live stream: graded on what was done to its comments, not on a draft (moderation.ts)
+  rule('policy.moderation-hid-criticism', 'policy', 'error', 50, 20, 90),
+  rule('policy.moderation-hid-harmless', 'policy', 'warning', 15, 10, 40),
+  rule('policy.moderation-abuse-left', 'policy', 'error', 30, 20, 70),
+  rule('policy.moderation-pinned-abuse', 'policy', 'error', 40, 20, 60),
+  rule('platform.moderation-late', 'platform', 'warning', 20, 15, 60),
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, RuleSpec> = new Map(RULES.map((spec) => [spec.id, spec]));

@@ -9,7 +9,7 @@ import { loadPack } from '../pack/load';
 import { RULE_LEVELS } from '../pack/schema';
 import { RULES } from './catalog';
 import { createGradingContext, grade } from './grade';
-import { DOC_LANGUAGES, EXAMPLE_SETTINGS, RULE_DOCS, documentedRules, ruleTuningYaml } from './rule-docs';
+import { DOC_LANGUAGES, EXAMPLE_SETTINGS, RULE_DOCS, documentedRules, hasDraftExample, ruleTuningYaml } from './rule-docs';
 
 const { pack, diagnostics } = loadPack(readFolder(path.join(import.meta.dirname, '__fixtures__', 'rule-examples')), { appVersion: '0.1.0' });
 
@@ -67,8 +67,10 @@ describe('the rubric reference', () => {
   });
 
   describe.each(DOC_LANGUAGES)('examples in %s', (language) => {
-    it.each(RULES.map((rule) => rule.id))('%s: its example makes it fire', (id) => {
+    // Rules graded on actions (moderation) are made to fire by the moderation grader's fixtures.
+    it.each(RULES.map((rule) => rule.id).filter((id) => hasDraftExample(RULE_DOCS[id]!)))('%s: its example makes it fire', (id) => {
       const doc = RULE_DOCS[id]!;
+      if (!hasDraftExample(doc)) throw new Error(`${id} has no draft example`);
       expect(firedRules(doc.setting, language, doc.example[language])).toContain(id);
     });
   });

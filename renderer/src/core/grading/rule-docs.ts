@@ -62,7 +62,7 @@ export const EXAMPLE_SETTINGS = {
 
 export type ExampleSettingId = keyof typeof EXAMPLE_SETTINGS;
 
-export interface RuleDoc {
+export interface DraftRuleDoc {
   /** What the rule looks for, in one line. */
   explanation: Texts;
   /** Where the example is graded. */
@@ -70,6 +70,21 @@ export interface RuleDoc {
   /** A draft that makes the rule fire in that setting (played in that language). */
   example: Texts;
 }
+
+/**
+ * A rule graded on what the trainee does rather than on a draft (moderating a live stream): what
+ * makes it fire is told, and the grader's own fixtures (moderation.test.ts) make each one fire.
+ */
+export interface ActionRuleDoc {
+  explanation: Texts;
+  /** What the trainee does that makes the rule fire. */
+  actions: Texts;
+}
+
+export type RuleDoc = DraftRuleDoc | ActionRuleDoc;
+
+/** Whether a rule is documented with a draft that makes it fire (else with the actions that do). */
+export const hasDraftExample = (doc: RuleDoc): doc is DraftRuleDoc => 'example' in doc;
 
 const HOTLINE_EN = 'Stay calm: our hotline +99 123 456 789 is open around the clock.';
 const HOTLINE_RU = 'Сохраняйте спокойствие: горячая линия +99 123 456 789 работает круглосуточно.';
@@ -368,6 +383,56 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
     },
     setting: 'x-post',
     example: { en: '', ru: '' },
+  },
+  'policy.moderation-hid-criticism': {
+    explanation: {
+      en: 'A live comment that criticises or asks was hidden: hiding criticism is not moderation, and it fails the policy axis.',
+      ru: 'Скрыт комментарий в прямом эфире с критикой или вопросом: скрывать критику — не модерация, ось политики не пройдена.',
+    },
+    actions: {
+      en: 'During a moderation task, hide the comment "Why is the reception by invitation only?" (criticism).',
+      ru: 'Во время задания на модерацию скрыть комментарий «Почему приём только по приглашениям?» (критика).',
+    },
+  },
+  'policy.moderation-hid-harmless': {
+    explanation: {
+      en: 'A harmless live comment (praise, an off-topic remark) was hidden: moderation removes abuse and spam, not chatter.',
+      ru: 'Скрыт безобидный комментарий в эфире (похвала, реплика не по теме): модерация убирает оскорбления и спам, а не болтовню.',
+    },
+    actions: {
+      en: 'During a moderation task, hide the comment "What a beautiful hall!" (praise).',
+      ru: 'Во время задания на модерацию скрыть комментарий «Какой красивый зал!» (похвала).',
+    },
+  },
+  'policy.moderation-abuse-left': {
+    explanation: {
+      en: 'Abuse or spam under the live stream was still visible when the moderation task ended.',
+      ru: 'Оскорбление или спам под прямой трансляцией оставались видны, когда задание на модерацию закончилось.',
+    },
+    actions: {
+      en: 'Let a moderation task end without hiding the comment "You are all liars and idiots." (abuse).',
+      ru: 'Дать заданию на модерацию закончиться, не скрыв комментарий «Вы все лжецы и идиоты.» (оскорбление).',
+    },
+  },
+  'policy.moderation-pinned-abuse': {
+    explanation: {
+      en: 'Abuse or spam was pinned on top of the live stream, where every viewer sees it first.',
+      ru: 'Оскорбление или спам закреплены над прямой трансляцией, где их первыми видят все зрители.',
+    },
+    actions: {
+      en: 'During a moderation task, pin the comment "Cheap followers at example.biz" (spam).',
+      ru: 'Во время задания на модерацию закрепить комментарий «Дешёвые подписчики на example.biz» (спам).',
+    },
+  },
+  'platform.moderation-late': {
+    explanation: {
+      en: 'Abuse or spam was hidden, but only after it had been up longer than a minute: a live audience reads it in seconds.',
+      ru: 'Оскорбление или спам скрыты, но лишь после того, как провисели дольше минуты: зрители эфира читают за секунды.',
+    },
+    actions: {
+      en: 'Hide the comment "You are all liars and idiots." (abuse) three minutes after it was written.',
+      ru: 'Скрыть комментарий «Вы все лжецы и идиоты.» (оскорбление) через три минуты после его появления.',
+    },
   },
 };
 

@@ -6,7 +6,7 @@ import { Fragment, useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RuleSpec } from '../../../core/grading/catalog';
 import type { DocLanguage, RuleDoc } from '../../../core/grading/rule-docs';
-import { EXAMPLE_SETTINGS, documentedRules, ruleTuningYaml } from '../../../core/grading/rule-docs';
+import { EXAMPLE_SETTINGS, documentedRules, hasDraftExample, ruleTuningYaml } from '../../../core/grading/rule-docs';
 import { AXES, RULE_LEVELS } from '../../../core/pack/schema';
 
 const ANY = 'any';
@@ -159,18 +159,29 @@ export function RubricView() {
 function RuleDetails({ spec, doc, language }: { spec: RuleSpec; doc: RuleDoc; language: DocLanguage }) {
   const { t } = useTranslation('studioCalibration');
   const yaml = ruleTuningYaml(spec);
-  const example = doc.example[language];
   return (
     <Stack gap="xs" py="xs">
-      <Text size="sm" fw={600}>
-        {t('rubric.example')}
-      </Text>
-      <Text size="xs" c="dimmed">
-        {t('rubric.setting', { setting: EXAMPLE_SETTINGS[doc.setting].description[language] })}
-      </Text>
-      <Code block style={{ whiteSpace: 'pre-wrap' }}>
-        {example || t('rubric.emptyExample')}
-      </Code>
+      {hasDraftExample(doc) ? (
+        <>
+          <Text size="sm" fw={600}>
+            {t('rubric.example')}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t('rubric.setting', { setting: EXAMPLE_SETTINGS[doc.setting].description[language] })}
+          </Text>
+          <Code block style={{ whiteSpace: 'pre-wrap' }}>
+            {doc.example[language] || t('rubric.emptyExample')}
+          </Code>
+        </>
+      ) : (
+        <>
+          {/* Graded on what the trainee does (moderating a live stream), not on a draft. */}
+          <Text size="sm" fw={600}>
+            {t('rubric.actions')}
+          </Text>
+          <Text size="sm">{doc.actions[language]}</Text>
+        </>
+      )}
       <Text size="sm" fw={600}>
         {t('rubric.tune')}
       </Text>

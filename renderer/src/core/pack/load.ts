@@ -651,6 +651,7 @@ function checkScenario(
     if (task.kind === 'direct-message' && task.recipient === undefined)
       report.error([...path, 'recipient'], say`a direct message needs a "recipient" persona`, say`add recipient: <persona id>`);
     if (task.recipient !== undefined && !personaIds.has(task.recipient)) report.dangling([...path, 'recipient'], task.recipient, personaIds, say`persona`);
+    checkReportTask(task, path, report);
     const due = offsetMinutes(task.due);
     const dueText = name(task.due, 12);
     if (task.opensAt !== undefined) {
@@ -810,4 +811,32 @@ function checkTargets(scenario: Scenario, accountIds: KnownNames, duration: numb
       );
     seen.add(key);
   });
+}
+
+/** A report to headquarters goes to the account's headquarters conversation: it answers no one, and only it says what to report. */
+function checkReportTask(task: Scenario['tasks'][number], path: readonly PathSegment[], report: Reporter): void {
+  if (task.kind !== 'report') {
+    if (task.report !== undefined)
+      report.error([...path, 'report'], say`only a report task takes "report"`, say`remove "report", or make the task kind: report`);
+    return;
+  }
+  if (task.replyTo !== undefined)
+    report.error(
+      [...path, 'replyTo'],
+      say`a report goes to headquarters, not in reply to an inject`,
+      say`remove replyTo: the report goes to the headquarters conversation of the task's account`,
+    );
+  if (task.recipient !== undefined)
+    report.error(
+      [...path, 'recipient'],
+      say`a report goes to headquarters, not to a persona`,
+      say`remove recipient: the report goes to the headquarters conversation of the task's account`,
+    );
+  const words = task.report?.words;
+  if (words && words.min > words.max)
+    report.error(
+      [...path, 'report', 'words'],
+      say`the report's words.min (${amount(words.min)}) is more than its words.max (${amount(words.max)})`,
+      say`make words.min at most words.max, e.g. { min: 40, max: 250 }`,
+    );
 }

@@ -12,8 +12,13 @@ export type Platform = (typeof PLATFORMS)[number];
 export const SCENARIO_KINDS = ['crisis', 'outreach'] as const;
 export const FACT_TYPES = ['phone', 'date', 'time', 'number', 'url', 'name', 'text'] as const;
 export const INJECT_TYPES = ['post', 'reply', 'direct-message', 'news', 'trend', 'hq-request', 'live'] as const;
-export const TASK_KINDS = ['post', 'reply', 'thread', 'direct-message', 'mass-notification', 'moderation'] as const;
+export const TASK_KINDS = ['post', 'reply', 'thread', 'direct-message', 'mass-notification', 'moderation', 'report'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
+/** The facts of the attempt a report to headquarters may be asked to state. */
+export const REPORT_ASKS = ['replies', 'moods', 'accounts', 'most-shared'] as const;
+export type ReportAsk = (typeof REPORT_ASKS)[number];
+/** An internal note's length, in words, when the task does not say. */
+export const REPORT_WORDS = { min: 40, max: 250 } as const;
 export const PERSONA_ROLES = [
   'journalist',
   'citizen',
@@ -341,6 +346,20 @@ export function createPackSchemas(options: SchemaOptions = {}) {
     rubric: rubric.optional(),
     modelAnswer: someLanguages(20_000),
     calibration: z.array(calibrationDraft).default([]),
+    report: z
+      .strictObject({
+        asks: z
+          .array(z.enum(REPORT_ASKS))
+          .min(1)
+          .default([...REPORT_ASKS])
+          .describe('The facts of the attempt the report must state: replies (how many), moods, accounts (the busiest), most-shared (the item shared most)'),
+        words: z
+          .strictObject({ min: z.int().min(1).max(5_000).default(REPORT_WORDS.min), max: z.int().min(1).max(5_000).default(REPORT_WORDS.max) })
+          .default({ ...REPORT_WORDS })
+          .describe('An internal note\'s length in words (defaults 40..250)'),
+      })
+      .optional()
+      .describe('For a report task (and only for one): what the note to headquarters must state, and its length'),
   });
 
   const condition = z.union([z.strictObject({ task: id(), outcome: z.enum(TASK_OUTCOMES) }), z.strictObject({ time: offset() })]);

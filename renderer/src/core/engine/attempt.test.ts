@@ -20,8 +20,8 @@ const log: EngineEvent[] = [
 ];
 
 describe('an attempt saved under machine version 2', () => {
-  it('is version 3 now', () => {
-    expect(MACHINE_VERSION).toBe(3);
+  it('is version 4 now', () => {
+    expect(MACHINE_VERSION).toBe(4);
   });
 
   it('has its snapshot refused for its version, and its log replays with authors on the replies', () => {
@@ -34,7 +34,7 @@ describe('an attempt saved under machine version 2', () => {
     const current = currentVersions('minimal', minimal.manifest.version, scenario.id, 'en', 7);
     const restored = restoreSnapshot(machine, { versions: { ...current, machineVersion: 2 }, snapshot: persisted }, current);
     expect(restored).toMatchObject({ snapshot: null, cause: 'versions' });
-    expect(restored.refusal).toContain('machineVersion 2 → 3');
+    expect(restored.refusal).toContain('machineVersion 2 → 4');
 
     const replayed = replay(machine, log);
     expect(replayed.context).toEqual(today.context);

@@ -12,7 +12,7 @@ import { CLOCK_SPEEDS, hasEngineEventType } from './event-log';
 import type { EngineEvent, PlaytestEvent, ScenarioMachine } from './machine';
 
 /** Bumped whenever the machine's states or context change shape. */
-export const MACHINE_VERSION = 3;
+export const MACHINE_VERSION = 4;
 
 export interface AttemptVersions {
   machineVersion: number;
@@ -144,6 +144,7 @@ const persistedSnapshotSchema = z.looseObject({
       publications: z.int().min(0),
       reactions: z.record(z.string(), z.looseObject({ events: z.array(z.looseObject({ at: at() })) })),
       pendingReplies: z.array(z.looseObject({ id: z.string(), at: at(), replyTo: z.string() })),
+      clearances: z.array(z.looseObject({ id: z.string(), sentAt: at(), answerAt: at() })).optional(),
     }),
   }),
 });

@@ -553,6 +553,57 @@ function checkLiveStreams(
   return commentIds;
 }
 
+/**
+ * Clearance by headquarters: whoever requires it needs someone to answer, a headquarters persona,
+ * soon enough that a cleared publication can still be in time.
+ */
+function checkClearance(scenario: Scenario, personas: readonly Persona[], personaIds: KnownNames, report: Reporter): void {
+  const settings = scenario.clearance;
+  const requirers: PathSegment[][] = [
+    ...scenario.accounts.flatMap((account, index): PathSegment[][] => (account.clearance ? [['accounts', index, 'clearance']] : [])),
+    ...scenario.tasks.flatMap((task, index): PathSegment[][] => (task.clearance ? [['tasks', index, 'clearance']] : [])),
+  ];
+  if (!settings) {
+    // Once is enough: every requirer has the same fix.
+    if (requirers.length)
+      report.error(
+        requirers[0]!,
+        say`clearance by headquarters is required here, but the scenario has no "clearance" block saying who answers`,
+        say`add to the scenario: clearance: { reviewer: <headquarters persona id>, delay: "0:05", extra: "0:05" }`,
+      );
+    return;
+  }
+  const reviewer = personas.find((persona) => persona.id === settings.reviewer);
+  if (!reviewer) report.dangling(['clearance', 'reviewer'], settings.reviewer, personaIds, say`persona`);
+  else if (reviewer.role !== 'headquarters')
+    report.error(
+      ['clearance', 'reviewer'],
+      say`the reviewer ${quote(reviewer.id)} is not a headquarters persona`,
+      say`give the persona role: headquarters, or name another reviewer`,
+    );
+  const delay = offsetMinutes(settings.delay);
+  const duration = offsetMinutes(scenario.duration);
+  if (delay <= 0) report.error(['clearance', 'delay'], say`headquarters cannot answer the moment a draft is sent`, say`give delay at least "0:01"`);
+  else if (delay + offsetMinutes(settings.extra) >= duration)
+    report.error(
+      ['clearance', 'extra'],
+      say`headquarters may answer only after the scenario has ended (${name(scenario.duration, 12)})`,
+      say`make delay and extra shorter together than the scenario's duration`,
+    );
+  scenario.tasks.forEach((task, index) => {
+    const required = task.clearance || scenario.accounts.some((account) => account.id === task.account && account.clearance);
+    if (!required || delay <= 0) return;
+    // A branch-opened task's due counts from its opening; a scheduled one's from the start.
+    const window = offsetMinutes(task.due) - (task.opensAt === undefined ? 0 : offsetMinutes(task.opensAt));
+    if (window > 0 && delay >= window)
+      report.error(
+        ['tasks', index, 'due'],
+        say`this task needs clearance, but headquarters takes at least ${name(settings.delay, 12)}: a cleared publication can never be in time`,
+        say`give the task more time, or make the clearance delay shorter`,
+      );
+  });
+}
+
 function checkScenario(
   scenario: Scenario,
   languages: readonly string[],
@@ -574,6 +625,7 @@ function checkScenario(
   const scenarioPersonaIds = checkUnique(scenario.personas, ['personas'], report, say`persona`);
   const personaIds = new KnownNames([...packPersonas.map((p) => p.id), ...scenarioPersonaIds.sorted]);
   checkPersonaMedia(scenario.personas, ['personas'], media, report);
+  checkClearance(scenario, [...packPersonas, ...scenario.personas], personaIds, report);
   const taskIds = checkUnique(scenario.tasks, ['tasks'], report, say`task`);
   checkUnique(scenario.branches, ['branches'], report, say`branch`);
   checkRubric(scenario.rubric?.rules, ['rubric', 'rules'], report);

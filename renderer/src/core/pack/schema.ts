@@ -199,6 +199,10 @@ export function createPackSchemas(options: SchemaOptions = {}) {
       followers: z.int().min(0).max(1_000_000_000),
       description: localized(1_000),
     }),
+    clearance: z
+      .boolean()
+      .optional()
+      .describe("Every public word on this account needs clearance by headquarters first (the scenario's clearance block says who answers)"),
   });
 
   const severity = (fallback: Severity) =>
@@ -346,6 +350,10 @@ export function createPackSchemas(options: SchemaOptions = {}) {
     rubric: rubric.optional(),
     modelAnswer: someLanguages(20_000),
     calibration: z.array(calibrationDraft).default([]),
+    clearance: z
+      .boolean()
+      .optional()
+      .describe("This task's publication needs clearance by headquarters first (the scenario's clearance block says who answers)"),
     report: z
       .strictObject({
         asks: z
@@ -396,6 +404,13 @@ export function createPackSchemas(options: SchemaOptions = {}) {
     value: z.int().positive().max(1_000_000_000).describe('The number to reach'),
     by: offset().optional().describe("When it is to be reached, from the scenario start. Omitted: the scenario's end"),
   });
+  // Headquarters signs off before a public word goes out: who answers, and how long it takes.
+  const clearance = z.strictObject({
+    reviewer: id().describe('The persona (role headquarters, pack or scenario persona) who answers requests for clearance'),
+    delay: offset().describe('The least time headquarters takes to answer, "H:MM"'),
+    extra: offset().describe('Up to this much longer, drawn from the attempt\'s seed (a good draft can still be held), "H:MM"'),
+    remarks: z.array(localized(500)).optional().describe('Lines the reviewer may add to an answer, one drawn from the seed, e.g. "Cleared. Keep it short."'),
+  });
   const scenario = z.strictObject({
     id: id(),
     kind: z.enum(SCENARIO_KINDS),
@@ -414,6 +429,7 @@ export function createPackSchemas(options: SchemaOptions = {}) {
     branches: z.array(branch).default([]),
     audience: z.strictObject({ replies: z.partialRecord(z.enum(REACTION_MOODS), z.array(reply)) }),
     passRule: completion,
+    clearance: clearance.optional().describe('Clearance by headquarters: required when an account or a task says clearance: true'),
     targets: z.array(target).optional().describe('Reach or engagement targets per account, shown in the debrief beside the grade; they never change it'),
     platforms: platformOverrides.optional(),
     rubric: rubric.optional(),
@@ -436,6 +452,7 @@ export type Inject = Scenario['timeline'][number];
 export type Task = Scenario['tasks'][number];
 export type Branch = Scenario['branches'][number];
 export type CalibrationDraft = Task['calibration'][number];
+export type ClearanceSettings = NonNullable<Scenario['clearance']>;
 export type LiveStream = NonNullable<Inject['live']>;
 export type LiveComment = LiveStream['comments'][number];
 export type ReachTarget = NonNullable<Scenario['targets']>[number];

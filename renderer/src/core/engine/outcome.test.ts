@@ -208,3 +208,21 @@ describe('tasks not reached and missed', () => {
     expect(outcome.scores).toEqual({ tone: 0, policy: 0, platform: 0 });
   });
 });
+
+describe('reach targets in the outcome', () => {
+  const scenario = library.scenarios.find((s) => s.id === 'flights-suspended')!;
+  const accounts = [...new Set(scenario.tasks.filter((task) => task.kind === 'post').map((task) => task.account))];
+
+  it('sit beside the grade: the same pass, scores and tasks with targets met, missed or none', () => {
+    const none = playScenario({ ...scenario, targets: undefined }, 'en', library.manifest, (taskId) => modelAnswer(scenario, taskId, 'en'));
+    const plain = scenarioOutcome(none.input, none.state);
+    expect(plain.targets).toEqual([]);
+    for (const value of [1, 1_000_000_000]) {
+      const targets = accounts.map((account) => ({ account, metric: 'reach' as const, value }));
+      const played = playScenario({ ...scenario, targets }, 'en', library.manifest, (taskId) => modelAnswer(scenario, taskId, 'en'));
+      const outcome = scenarioOutcome(played.input, played.state);
+      expect(outcome.targets.map((target) => [target.accountId, target.met])).toEqual(accounts.map((account) => [account, value === 1]));
+      expect({ ...outcome, targets: [] }).toEqual(plain);
+    }
+  });
+});

@@ -4,6 +4,8 @@
 import type { Finding, Grade } from '../grading/types';
 import type { Axis, Localized, Scenario, Task } from '../pack/schema';
 import { AXES } from '../pack/schema';
+import type { TargetResult } from './reach';
+import { targetResults } from './reach';
 import type { EngineInput, FeedItem, FeedPublication, TimelineState } from './timeline';
 import { finishAccounting } from './timeline';
 
@@ -87,6 +89,11 @@ export interface ScenarioOutcome {
   timeline: TimelineEntry[];
   /** The urgent messages that arrived, in order of arrival. Outcomes frozen before urgency existed read as none. */
   dutyOfCare: DutyOfCare[];
+  /**
+   * The scenario's reach and engagement targets and how the attempt stood against each (reach.ts):
+   * shown beside the grade, never part of it. Outcomes frozen before targets existed read as none.
+   */
+  targets: TargetResult[];
   debrief: Scenario['debrief'];
 }
 
@@ -220,6 +227,7 @@ export function scenarioOutcome(input: EngineInput, state: TimelineState): Scena
     tasks,
     timeline,
     dutyOfCare: dutyOfCare(state.feed, scenario),
+    targets: targetResults(input, state),
     debrief: scenario.debrief,
   };
 }

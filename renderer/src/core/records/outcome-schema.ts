@@ -4,10 +4,11 @@
 // schema is tied to the type it checks, so a change to the type stops this file from compiling.
 import { z } from '../zod';
 import type { CriticalFailure, DutyOfCare, ScenarioOutcome, TaskResult, TimelineEntry } from '../engine/outcome';
+import type { TargetResult } from '../engine/reach';
 import type { FeedAudienceReply, FeedItem, TaskState, TimelineState } from '../engine/timeline';
 import type { ReactionPlan } from '../engine/audience';
 import type { Finding, Grade } from '../grading/types';
-import { AXES, REACTION_MOODS, TASK_KINDS, TASK_OUTCOMES, packSchemas } from '../pack/schema';
+import { AXES, REACTION_MOODS, TARGET_METRICS, TASK_KINDS, TASK_OUTCOMES, packSchemas } from '../pack/schema';
 import type { FrozenOutcome, OutcomeDetail, OutcomeSummary, PlayedScenario } from './outcome';
 
 /** The longest text a draft can hold in a record: the composer takes far less, the grader reads 100,000. */
@@ -120,6 +121,20 @@ const dutyOfCare: z.ZodType<DutyOfCare> = z.strictObject({
   publicationId: short().nullable(),
 });
 
+/** A series is compact (a point per change); a bound keeps a hostile file from holding millions. */
+const MAX_SERIES_POINTS = 10_000;
+
+const targetResult: z.ZodType<TargetResult> = z.strictObject({
+  accountId: short(),
+  metric: z.enum(TARGET_METRICS),
+  value: count(),
+  by: minute(),
+  achieved: count(),
+  met: z.boolean(),
+  reachedAt: minute().nullable(),
+  series: z.array(z.strictObject({ at: minute(), value: count() })).max(MAX_SERIES_POINTS),
+});
+
 const scenarioOutcomeSchema: z.ZodType<ScenarioOutcome> = z.strictObject({
   scenarioId: short(),
   ended: z.boolean(),
@@ -131,6 +146,8 @@ const scenarioOutcomeSchema: z.ZodType<ScenarioOutcome> = z.strictObject({
   timeline: z.array(timelineEntry),
   // Outcomes frozen before urgent messages existed hold none: their scenarios had none to answer.
   dutyOfCare: z.array(dutyOfCare).default([]),
+  // Outcomes frozen before reach targets existed hold none: they read as a scenario without targets.
+  targets: z.array(targetResult).max(100).default([]),
   debrief: scenarioShape.shape.debrief,
 });
 

@@ -128,3 +128,45 @@ describe('a frozen outcome read back', () => {
     for (const built of statements) expect(validateStatement(JSON.parse(built.json))).toEqual([]);
   });
 });
+
+describe('a frozen outcome with reach targets', () => {
+  const flights = pack.scenarios.find((s) => s.id === 'flights-suspended')!;
+  const withTargets = { ...flights, targets: [{ account: flights.tasks[0]!.account, metric: 'engagement' as const, value: 10, by: '0:40' }] };
+  const { input, state } = playScenario(withTargets, 'en', pack.manifest, (taskId) => modelAnswer(withTargets, taskId, 'en'));
+  const frozen = freezeOutcome({
+    uid: 'attempt-3',
+    traineeUid: 'trainee-1',
+    packId: pack.manifest.id,
+    packVersion: pack.manifest.version,
+    packContentHash: pack.contentHash,
+    playedScenario: playedScenarioOf(pack, flights).key,
+    playLanguage: 'en',
+    seed: 1,
+    startedAt: 1_000,
+    finishedAt: 100_000,
+    eventTimes: [1_000, 100_000],
+    outcome: scenarioOutcome(input, state),
+    timeline: state,
+    versions: { app: '0.1.0', grader: '1.0.0', machine: 3, packFormat: 1 },
+    origin: 'played',
+  });
+
+  it('reads back with each target, its figure and its series', () => {
+    const read = frozenOutcomeSchema.parse(JSON.parse(JSON.stringify(frozen)));
+    expect(read.detail.outcome.targets).toEqual([expect.objectContaining({ accountId: flights.tasks[0]!.account, metric: 'engagement', value: 10, by: 40 })]);
+    expect(read.detail.outcome.targets[0]!.series.length).toBeGreaterThan(1);
+    expect(read).toEqual(frozen);
+  });
+
+  it('still reads one frozen before targets existed, as none', () => {
+    const old = JSON.parse(JSON.stringify(frozen)) as { detail: { outcome: Record<string, unknown> } };
+    delete old.detail.outcome.targets;
+    expect(frozenOutcomeSchema.parse(old).detail.outcome.targets).toEqual([]);
+  });
+
+  it('refuses a target result that is not one', () => {
+    const bad = JSON.parse(JSON.stringify(frozen)) as { detail: { outcome: { targets: Array<Record<string, unknown>> } } };
+    bad.detail.outcome.targets[0]!.achieved = -5;
+    expect(frozenOutcomeSchema.safeParse(bad).success).toBe(false);
+  });
+});

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -35,6 +35,19 @@ describe('npm run play', { timeout: 30_000 }, () => {
     const none = play(...base, '--script', scriptFile('actions: []\n'));
     expect(none.stdout).toMatch(/0:30 +branch +missed-hotline/);
     expect(none.stdout).toContain('Outcome: FAILED');
+  });
+
+  it("prints each reach target's result after the outcome", () => {
+    const pack = path.join(mkdtempSync(path.join(tmpdir(), 'attache-play-')), 'minimal');
+    cpSync(MINIMAL_PACK_DIR, pack, { recursive: true });
+    const file = path.join(pack, 'scenarios', 'hotline.yaml');
+    const targets =
+      'targets:\n  - { account: embassy-x, metric: reach, value: 1, by: "0:20" }\n  - { account: embassy-x, metric: engagement, value: 1000000000 }\n';
+    writeFileSync(file, readFileSync(file, 'utf8').replace('passRule:', `${targets}passRule:`));
+    const result = play('--pack', pack, '--scenario', 'hotline');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/Targets \(shown beside the grade, never part of it\):\n +embassy-x reach +\d+ of 1 by 0:20 — met at 0:06/);
+    expect(result.stdout).toMatch(/embassy-x engagement +\d+ of 1000000000 by 1:00 — not met\n/);
   });
 
   it('prints the events and the outcome as JSON, the same every time', () => {

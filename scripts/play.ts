@@ -170,5 +170,20 @@ for (const task of outcome.tasks) {
   const timing = task.spareMinutes === null ? '' : `, ${task.spareMinutes} min to spare`;
   console.log(`  ${task.taskId.padEnd(28)} ${task.result}${timing}`);
 }
+if (outcome.targets.length > 0) {
+  console.log('\nTargets (shown beside the grade, never part of it):');
+  for (const target of outcome.targets) {
+    const verdict = target.met
+      ? `met at ${formatOffset(target.reachedAt!)}`
+      : target.reachedAt === null
+        ? 'not met'
+        : `not met: reached late, at ${formatOffset(target.reachedAt)}`;
+    const end = target.series.at(-1)!;
+    const final = end.at > target.by ? `; ${end.value} at ${formatOffset(end.at)}` : '';
+    console.log(
+      `  ${`${target.accountId} ${target.metric}`.padEnd(28)} ${target.achieved} of ${target.value} by ${formatOffset(target.by)} — ${verdict}${final}`,
+    );
+  }
+}
 console.log('\nTeaching points:');
 for (const point of outcome.debrief.teachingPoints) console.log(`  • ${short(text(point))}`);

@@ -90,7 +90,7 @@ export class AppPage {
   }
 
   /** Changes the UI language from the header, wherever the trainee is. */
-  async switchLanguage(language: 'en' | 'ru'): Promise<void> {
+  async switchLanguage(language: 'en' | 'ru' | 'uk'): Promise<void> {
     await this.languageMenu.click();
     await this.page.getByTestId(`header-language-${language}`).click();
     await this.expectLanguage(language);
@@ -113,7 +113,7 @@ export class AppPage {
     await expect(this.html).toHaveAttribute('data-mantine-color-scheme', scheme);
   }
 
-  async expectLanguage(language: 'en' | 'ru'): Promise<void> {
+  async expectLanguage(language: 'en' | 'ru' | 'uk'): Promise<void> {
     await expect(this.html).toHaveAttribute('lang', language);
   }
 }

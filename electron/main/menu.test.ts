@@ -47,7 +47,7 @@ describe('buildMenuTemplate', () => {
     expect(findItem(template, 'settings')).toMatchObject({ label: 'Settings…', accelerator: 'CmdOrCtrl+,' });
     expect(findItem(template, 'quit')).toMatchObject({ role: 'quit', label: 'Quit Attaché' });
     expect(submenuOf(template[3]).map((item) => item.id)).toEqual(['about']);
-    expect(submenuOf(findItem(template, 'language')).map((item) => item.label)).toEqual(['English', 'Русский']);
+    expect(submenuOf(findItem(template, 'language')).map((item) => item.label)).toEqual(['English', 'Русский', 'Українська']);
     expect(submenuOf(findItem(template, 'theme')).map((item) => item.label)).toEqual(['Light', 'Dark', 'Auto (follow the system)']);
   });
 
@@ -84,7 +84,22 @@ describe('buildMenuTemplate', () => {
     const englishLabels = new Set(allLabels(buildMenuTemplate({ language: 'en', theme: 'auto' }, MENU_LABELS.en, vi.fn(), everything)));
     const russianLabels = allLabels(buildMenuTemplate({ language: 'ru', theme: 'auto' }, MENU_LABELS.ru, vi.fn(), everything));
     // Only the product name and the languages' own names read the same in both.
-    expect(russianLabels.filter((label) => englishLabels.has(label)).sort()).toEqual(['Attaché', 'English', 'Русский']);
+    expect(russianLabels.filter((label) => englishLabels.has(label)).sort()).toEqual(['Attaché', 'English', 'Русский', 'Українська']);
+  });
+
+  it('translates every label into Ukrainian, the languages still named in themselves', () => {
+    const template = buildMenuTemplate({ language: 'uk', theme: 'auto' }, MENU_LABELS.uk, vi.fn(), linux);
+    expect(template.map((item) => item.label)).toEqual(['Файл', 'Редагування', 'Вигляд', 'Довідка']);
+    expect(findItem(template, 'settings').label).toBe('Налаштування…');
+    expect(findItem(template, 'language').label).toBe('Мова');
+    expect(submenuOf(findItem(template, 'language')).map((item) => item.label)).toEqual(['English', 'Русский', 'Українська']);
+    const everything: MenuOptions = { platform: 'darwin', devTools: true };
+    const englishLabels = new Set(allLabels(buildMenuTemplate({ language: 'en', theme: 'auto' }, MENU_LABELS.en, vi.fn(), everything)));
+    const russianLabels = new Set(allLabels(buildMenuTemplate({ language: 'ru', theme: 'auto' }, MENU_LABELS.ru, vi.fn(), everything)));
+    const ukrainianLabels = allLabels(buildMenuTemplate({ language: 'uk', theme: 'auto' }, MENU_LABELS.uk, vi.fn(), everything));
+    expect(ukrainianLabels.filter((label) => englishLabels.has(label)).sort()).toEqual(['Attaché', 'English', 'Русский', 'Українська']);
+    // Menu words Ukrainian shares with Russian by spelling alone.
+    expect(ukrainianLabels.filter((label) => russianLabels.has(label) && !englishLabels.has(label)).sort()).toEqual(['Тема', 'Файл']);
   });
 
   it('checks the current language and theme', () => {
@@ -93,6 +108,7 @@ describe('buildMenuTemplate', () => {
     expect(checked('language')).toEqual([
       ['language-en', 'radio', false],
       ['language-ru', 'radio', true],
+      ['language-uk', 'radio', false],
     ]);
     expect(checked('theme')).toEqual([
       ['theme-light', 'radio', false],
@@ -108,6 +124,7 @@ describe('buildMenuTemplate', () => {
       ['settings', { type: 'open-settings' }],
       ['about', { type: 'open-about' }],
       ['language-ru', { type: 'set-language', language: 'ru' }],
+      ['language-uk', { type: 'set-language', language: 'uk' }],
       ['language-en', { type: 'set-language', language: 'en' }],
       ['theme-light', { type: 'set-theme', theme: 'light' }],
       ['theme-dark', { type: 'set-theme', theme: 'dark' }],
@@ -136,6 +153,8 @@ describe('menuLanguageFor', () => {
     ['ru-RU', 'ru'],
     ['RU_ru', 'ru'],
     ['en-US', 'en'],
+    ['uk-UA', 'uk'],
+    ['uk', 'uk'],
     ['de-DE', 'en'],
     ['', 'en'],
   ])('%s → %s', (locale, language) => {

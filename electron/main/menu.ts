@@ -2,17 +2,19 @@
 // language, theme, about) go to the renderer as `menu:command` events; the rest are Electron roles.
 import type { Menu as ElectronMenu, MenuItemConstructorOptions } from 'electron';
 import { SUPPORTED_LANGUAGES, THEME_PREFERENCES, type Language, type MenuCommand, type MenuState } from '../contract/api';
+import { LANGUAGE_ENDONYMS, resolveLanguage } from '../../renderer/src/core/locale';
 import enMenu from '../../renderer/src/i18n/locales/en/menu.json';
 import ruMenu from '../../renderer/src/i18n/locales/ru/menu.json';
+import ukMenu from '../../renderer/src/i18n/locales/uk/menu.json';
 
 export type MenuLabels = typeof enMenu;
 
 /** Typed as `MenuLabels`, so a key missing from a language fails to compile. */
-export const MENU_LABELS: Readonly<Record<Language, MenuLabels>> = { en: enMenu, ru: ruMenu };
+export const MENU_LABELS: Readonly<Record<Language, MenuLabels>> = { en: enMenu, ru: ruMenu, uk: ukMenu };
 
-/** The menu's language before the renderer reports its own: Russian for a Russian system, else English. */
+/** The menu's language before the renderer reports its own: the system's when the app speaks it, else English. */
 export function menuLanguageFor(locale: string): Language {
-  return locale.toLowerCase().split(/[-_]/, 1)[0] === 'ru' ? 'ru' : 'en';
+  return resolveLanguage(null, locale);
 }
 
 export type SendMenuCommand = (command: MenuCommand) => void;
@@ -85,7 +87,8 @@ export function buildMenuTemplate(state: MenuState, labels: MenuLabels, send: Se
     submenu: SUPPORTED_LANGUAGES.map((language) => ({
       id: `language-${language}`,
       type: 'radio' as const,
-      label: labels.languages[language],
+      // Each language in itself, whatever the menu's language: a reader finds their own.
+      label: LANGUAGE_ENDONYMS[language],
       checked: state.language === language,
       click: () => send({ type: 'set-language', language }),
     })),

@@ -10,7 +10,7 @@ import { renderGradingMessage, type Translate } from '../../renderer/src/i18n/gr
 import { renderDiagnostic } from '../../renderer/src/i18n/pack-diagnostic-message';
 import { resources } from '../../renderer/src/i18n/resources';
 import { addStudioResources } from '../../renderer/src/i18n/studio-resources';
-import { ABBREVIATION_STOP, absorbAbbreviationStop } from '../../renderer/src/core/locale';
+import { ABBREVIATION_STOP, absorbAbbreviationStop, isLanguage } from '../../renderer/src/core/locale';
 
 const i18n = i18next.createInstance();
 await i18n.use({ type: 'postProcessor', name: ABBREVIATION_STOP, process: (value: string) => absorbAbbreviationStop(value) }).init({
@@ -27,7 +27,7 @@ await i18n.use({ type: 'postProcessor', name: ABBREVIATION_STOP, process: (value
 addStudioResources(i18n);
 
 export async function setCliLanguage(language: string): Promise<void> {
-  await i18n.changeLanguage(language === 'ru' ? 'ru' : 'en');
+  await i18n.changeLanguage(isLanguage(language) ? language : 'en');
 }
 
 /** A platform id as the app names it; an id the app does not know is shown as it is. */

@@ -18,6 +18,13 @@ import ruStudioForms from './locales/ru/studioForms.json';
 import ruStudioImport from './locales/ru/studioImport.json';
 import ruStudioProblems from './locales/ru/studioProblems.json';
 import ruStudioPublish from './locales/ru/studioPublish.json';
+import ukPackDiagnostics from './locales/uk/packDiagnostics.json';
+import ukStudio from './locales/uk/studio.json';
+import ukStudioCalibration from './locales/uk/studioCalibration.json';
+import ukStudioForms from './locales/uk/studioForms.json';
+import ukStudioImport from './locales/uk/studioImport.json';
+import ukStudioProblems from './locales/uk/studioProblems.json';
+import ukStudioPublish from './locales/uk/studioPublish.json';
 
 const en = {
   studio: enStudio,
@@ -46,6 +53,15 @@ export const studioResources: Record<Language, StudioResources> = {
     studioCalibration: ruStudioCalibration,
     studioPublish: ruStudioPublish,
     studioImport: ruStudioImport,
+  },
+  uk: {
+    studio: ukStudio,
+    studioProblems: ukStudioProblems,
+    packDiagnostics: ukPackDiagnostics,
+    studioForms: ukStudioForms,
+    studioCalibration: ukStudioCalibration,
+    studioPublish: ukStudioPublish,
+    studioImport: ukStudioImport,
   },
 };
 

@@ -135,6 +135,11 @@ const NARRATIVES: Record<Language, { allPassed: (list: string) => string; averag
     average: (min, list) => `Средний балл не ниже ${min} из 100 по лучшим попыткам во всех сценариях курса: ${list}.`,
     separator: '; ',
   },
+  uk: {
+    allPassed: (list) => `Пройти кожен сценарій курсу: ${list}.`,
+    average: (min, list) => `Середній бал не нижче ${min} зі 100 за найкращими спробами в усіх сценаріях курсу: ${list}.`,
+    separator: '; ',
+  },
 };
 
 /** Text in the wanted language, else English, else the first language that has it. */

@@ -3,7 +3,7 @@ import { Avatar, Box, Button, Card, Group, Paper, SimpleGrid, Stack, Text, Theme
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FALLBACK_LANGUAGE, isLanguage } from '../../core/locale';
+import { FALLBACK_LANGUAGE, isLanguage, LANGUAGE_ENDONYMS } from '../../core/locale';
 import type { ProfileRecord } from '../../db/database';
 import { listAttempts } from '../../db/repositories/attempts';
 import { readActiveProfile } from '../../db/repositories/profiles';
@@ -148,7 +148,7 @@ function AppInfoCard() {
           {t(`common:runtime.${appInfo.runtime}`)}
         </DetailRow>
         <DetailRow icon={<LanguageIcon size={18} />} label={t('appInfo.language')}>
-          {t(`settings:language.options.${language}`)}
+          <span lang={language}>{LANGUAGE_ENDONYMS[language]}</span>
         </DetailRow>
         <DetailRow icon={<StorageIcon size={18} />} label={t('appInfo.storage')}>
           {t('appInfo.storageLocal')}

@@ -5,7 +5,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SUPPORTED_LANGUAGES, THEME_PREFERENCES, type Language, type ThemePreference } from '../../../../electron/contract/api';
-import { isLanguage } from '../../core/locale';
+import { isLanguage, LANGUAGE_ENDONYMS } from '../../core/locale';
 import { readActiveProfile } from '../../db/repositories/profiles';
 import { isThemePreference, saveLanguage, saveTheme } from '../../db/repositories/settings';
 import { AcademySettings } from '../academy/AcademySettings';
@@ -95,7 +95,8 @@ function PreferencesCard() {
                 onChange={chooseLanguage}
                 data={SUPPORTED_LANGUAGES.map((language: Language) => ({
                   value: language,
-                  label: <span lang={language}>{t(`language.options.${language}`)}</span>,
+                  // Named in itself whatever the interface speaks (core/locale.ts).
+                  label: <span lang={language}>{LANGUAGE_ENDONYMS[language]}</span>,
                 }))}
                 style={{ alignSelf: 'flex-start' }}
               />

@@ -1,6 +1,6 @@
 // Runtime: Node (Vitest). The wording of the interface, beyond what the parity test checks: the agreed
-// Russian terms, counts that go through plural forms, no double full stops after abbreviations, and
-// language names declined inside Russian sentences instead of pasted in the nominative.
+// Russian and Ukrainian terms, counts that go through plural forms, no double full stops after
+// abbreviations, and language names declined inside sentences instead of pasted in the nominative.
 import { describe, expect, it } from 'vitest';
 import { absorbAbbreviationStop } from '../core/locale';
 import { GRADED_LANGUAGES } from '../core/grading/text';
@@ -40,6 +40,7 @@ const ENTRIES: Entry[] = Object.entries(files).flatMap(([path, tree]) => {
   return entriesOf(tree, '').map(([key, text]) => ({ language, namespace, key, text }));
 });
 const russian = ENTRIES.filter((entry) => entry.language === 'ru');
+const ukrainian = ENTRIES.filter((entry) => entry.language === 'uk');
 const where = (entry: Entry) => `${entry.language}/${entry.namespace}: "${entry.key}" = ${entry.text}`;
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
@@ -72,10 +73,13 @@ const COUNT_PARAMS = new Set([
   'trainees',
   'drafts',
 ]);
-/** Words that may follow a number without agreeing with it: prepositions, conjunctions and unit symbols («5 мин»). */
-const FREE_WORDS = new Set(['из', 'и', 'а', 'в', 'во', 'на', 'до', 'при', 'за', 'по', 'или', 'с', 'со', 'от', 'для', 'не', 'к', 'о', 'об', 'мин', 'ч']);
-/** `{{count}} хештегов`: a counted parameter, then a Russian word (not an abbreviation such as «зн.»). */
-const NUMBER_THEN_WORD = /\{\{\s*([^},\s]+)[^}]*\}\}\s+([а-яё]+)(\.?)/giu;
+/** Words that may follow a number without agreeing with it: prepositions, conjunctions and unit symbols («5 мин», «5 хв»). */
+const FREE_WORDS = new Set([
+  ...['из', 'и', 'а', 'в', 'во', 'на', 'до', 'при', 'за', 'по', 'или', 'с', 'со', 'от', 'для', 'не', 'к', 'о', 'об', 'мин', 'ч'],
+  ...['з', 'із', 'зі', 'і', 'й', 'та', 'у', 'або', 'від', 'хв', 'год'],
+]);
+/** `{{count}} хештегов`: a counted parameter, then a Russian or Ukrainian word (not an abbreviation such as «зн.»). */
+const NUMBER_THEN_WORD = /\{\{\s*([^},\s]+)[^}]*\}\}\s+([а-яёіїєґ’']+)(\.?)/giu;
 
 /** Numbers pasted before a noun, in keys that have no plural forms to make the noun agree. */
 export function countsWithoutPlural(entries: readonly Entry[]): string[] {
@@ -113,6 +117,35 @@ describe('Russian terminology', () => {
   });
 });
 
+describe('Ukrainian terminology', () => {
+  it('calls an inject «ввідна» in every form, never the Russian «вводная» or «вкид»', () => {
+    expect(ukrainian.filter((entry) => /вводн|вброс|вкид/iu.test(entry.text)).map(where)).toEqual([]);
+    const injects = ukrainian.filter((entry) => /(^|\.)injects?$/u.test(entry.key) && entry.namespace !== 'debrief' && entry.namespace !== 'studioImport');
+    expect(injects.length).toBeGreaterThan(3);
+    for (const entry of injects) expect(entry.text, where(entry)).toMatch(/ввідн/iu);
+  });
+
+  it('calls a task «завдання», never the Russian «задача»', () => {
+    expect(ukrainian.filter((entry) => /задач/iu.test(entry.text)).map(where)).toEqual([]);
+  });
+
+  it('a scenario is «пройдено», never «зіграно»: the trainee «проходить» it', () => {
+    expect(ukrainian.filter((entry) => /(^|[^а-яіїєґ’'])(гра(ють|є|йте|ти)|зігра(но|ний|ти))/iu.test(entry.text)).map(where)).toEqual([]);
+  });
+
+  it('approves hashtags «затверджені» and clears drafts by «погодження», never the Russian words', () => {
+    expect(ukrainian.filter((entry) => /схвален\S* хештег|утвержд|согласов/iu.test(entry.text)).map(where)).toEqual([]);
+  });
+
+  it('calls headquarters «Центр», with its capital', () => {
+    expect(ukrainian.filter((entry) => /(^|[^А-ЯІЇЄҐа-яіїєґ])центр(у|ом|і)?([^а-яіїєґ]|$)/u.test(entry.text)).map(where)).toEqual([]);
+  });
+
+  it('is written in Ukrainian letters: no ы, э, ъ or ё', () => {
+    expect(ukrainian.filter((entry) => /[ыэъё]/iu.test(entry.text)).map(where)).toEqual([]);
+  });
+});
+
 describe('counts', () => {
   it('every Russian key whose English has plural forms has all four Russian forms', () => {
     const bases = (language: string) =>
@@ -126,8 +159,20 @@ describe('counts', () => {
     expect(missing).toEqual([]);
   });
 
-  it('no string pastes a count before a noun outside plural forms ("{{count}} хештегов")', () => {
+  it('every Ukrainian key whose English has plural forms has all four Ukrainian forms', () => {
+    const bases = new Set(
+      ENTRIES.filter((entry) => entry.language === 'en' && PLURAL.test(entry.key)).map((entry) => `${entry.namespace}:${entry.key.replace(PLURAL, '')}`),
+    );
+    const ukrainianKeys = new Set(ukrainian.map((entry) => `${entry.namespace}:${entry.key}`));
+    const missing = [...bases].flatMap((base) =>
+      ['one', 'few', 'many', 'other'].filter((form) => !ukrainianKeys.has(`${base}_${form}`)).map((form) => `${base}_${form}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('no string pastes a count before a noun outside plural forms ("{{count}} хештегов", "{{count}} хештегів")', () => {
     expect(countsWithoutPlural(russian)).toEqual([]);
+    expect(countsWithoutPlural(ukrainian)).toEqual([]);
   });
 
   it('the check finds a number pasted before a noun, and lets plural forms, abbreviations and prepositions be', () => {
@@ -146,6 +191,16 @@ describe('counts', () => {
     expect(say(5)).toBe('5 хештегов при норме 2 для X — отмеченные лишние.');
     expect(say(21)).toBe('21 хештег при норме 2 для X — отмеченный лишний.');
   });
+
+  it('says "4 хештеги", "5 хештегів" and "21 хештег" in Ukrainian through i18next', async () => {
+    const i18n = await createI18n('uk');
+    const say = (count: number) => i18n.t('grading:platform.too-many-hashtags', { count, max: 2, platform: 'X' });
+    expect(say(4)).toBe('4 хештеги за норми 2 для X — позначені зайві.');
+    expect(say(5)).toBe('5 хештегів за норми 2 для X — позначені зайві.');
+    expect(say(21)).toBe('21 хештег за норми 2 для X — позначений зайвий.');
+    expect(i18n.t('catalogue:card.taskCount', { count: 3 })).toBe('3 завдання');
+    expect(i18n.t('catalogue:card.taskCount', { count: 11 })).toBe('11 завдань');
+  });
 });
 
 describe('full stops', () => {
@@ -159,6 +214,13 @@ describe('full stops', () => {
     expect(absorbAbbreviationStop('6 декабря 2026 г. .')).toBe('6 декабря 2026 г.');
     expect(absorbAbbreviationStop('Wait... then')).toBe('Wait... then');
     expect(absorbAbbreviationStop('points outside the pack folder ("..")')).toBe('points outside the pack folder ("..")');
+  });
+
+  it('a Ukrainian date at the end of a sentence leaves one stop', async () => {
+    const i18n = await createI18n('uk');
+    const text = i18n.t('badges:issue.intro', { name: 'Ганна', course: 'Кризи', date: '6 грудня 2026 р.' });
+    expect(text).toContain('6 грудня 2026 р. ');
+    expect(text).not.toMatch(/р\.\s?\./u);
   });
 
   it('a Russian date at the end of a sentence leaves one stop', async () => {
@@ -178,13 +240,19 @@ describe('language names', () => {
     expect(pasted.map(where)).toEqual([]);
   });
 
-  it('every language a pack may use has its "in …" phrase in both languages, declined in Russian', async () => {
-    for (const language of ['en', 'ru'] as const) {
+  it('no Ukrainian sentence pastes a language name in the nominative after «мовою»', () => {
+    const pasted = ukrainian.filter((entry) => entry.key !== 'languageIn.other' && /мовою:?\s*[«"]?\{\{\s*[^\d\s}]/iu.test(entry.text));
+    expect(pasted.map(where)).toEqual([]);
+  });
+
+  it('every language a pack may use has its "in …" phrase in every language, declined in Russian and Ukrainian', async () => {
+    const phrasePattern = { en: /^in [A-Z][a-z]+$/u, ru: /^на [а-яё]+[сц]ком языке$/u, uk: /^[а-яіїєґ]+ою мовою$/u };
+    for (const language of ['en', 'ru', 'uk'] as const) {
       const i18n = await createI18n(language);
       for (const code of codes) {
         expect(i18n.exists(`common:languageIn.${code}`), `${language}: ${code}`).toBe(true);
         const phrase = (i18n.t as unknown as Translate)(`common:languageIn.${code}`, {});
-        expect(phrase).toMatch(language === 'ru' ? /^на [а-яё]+[сц]ком языке$/u : /^in [A-Z][a-z]+$/u);
+        expect(phrase).toMatch(phrasePattern[language]);
       }
     }
   });
@@ -195,6 +263,11 @@ describe('language names', () => {
     const message = { key: 'platform.wrong-language', params: { expected: 'en', detected: 'ru' } };
     expect(renderGradingMessage(translate, 'ru', message, (platform) => platform)).toBe(
       'Аудитория этого аккаунта читает на английском языке, а черновик написан на русском языке.',
+    );
+    const ukrainianI18n = await createI18n('uk');
+    const inUkrainian: Translate = (key, options) => (ukrainianI18n.t as unknown as Translate)(key, { ns: 'grading', ...options });
+    expect(renderGradingMessage(inUkrainian, 'uk', message, (platform) => platform)).toBe(
+      'Аудиторія цього акаунта читає англійською мовою, а чернетку написано російською мовою.',
     );
     const english = await createI18n('en');
     const inEnglish: Translate = (key, options) => (english.t as unknown as Translate)(key, { ns: 'grading', ...options });
@@ -215,6 +288,20 @@ describe('messages from libraries', () => {
       expect(first, text).toBeDefined();
       const message = renderDiagnostic(translate, 'ru', first!).message;
       expect(message, text).toMatch(/[а-яё]/u);
+      expect(message, text).not.toMatch(/\b(Missing|Map keys|must be|Nested mappings|All collection items)\b/u);
+    }
+  });
+
+  it('a YAML syntax error reads in Ukrainian too', async () => {
+    const i18n = await createI18n('uk');
+    addStudioResources(i18n);
+    const translate = i18n.t as unknown as Translate;
+    for (const text of ['a: [1, 2\n', 'a: 1\na: 2\n', 'a: "unclosed\n']) {
+      const [first] = parseYaml('scenario.yaml', text).diagnostics;
+      expect(first, text).toBeDefined();
+      const message = renderDiagnostic(translate, 'uk', first!).message;
+      expect(message, text).toMatch(/[а-яіїєґ]{4}/u);
+      expect(message, text).not.toBe(renderDiagnostic(translate, 'ru', first!).message);
       expect(message, text).not.toMatch(/\b(Missing|Map keys|must be|Nested mappings|All collection items)\b/u);
     }
   });

@@ -184,6 +184,15 @@ describe('findParityProblems', () => {
     ]);
   });
 
+  it('asks Ukrainian for the same four plural forms as Russian', () => {
+    const ukrainian = {
+      feature: { title: 'Заголовок', nested: { hello: 'Привіт, {{name}}' }, item_one: '{{count}} елемент', item_other: '{{count}} елемента' },
+    };
+    expect(findParityProblems({ en: complete.en, uk: ukrainian })).toEqual(['uk/feature: "item" has plural forms one, other; uk needs few, many, one, other']);
+    const withAllForms = { feature: { ...ukrainian.feature, item_few: '{{count}} елементи', item_many: '{{count}} елементів' } };
+    expect(findParityProblems({ en: complete.en, ru: complete.ru, uk: withAllForms })).toEqual([]);
+  });
+
   it('reports a plural form the language does not use', () => {
     expect(findParityProblems({ en: { feature: { ...complete.en.feature, item_few: '{{count}} items' } }, ru: complete.ru })).toEqual([
       'en/feature: "item" has plural forms few, one, other; en needs one, other',

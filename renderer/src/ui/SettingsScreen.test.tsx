@@ -47,6 +47,50 @@ describe('Settings: language', () => {
   });
 });
 
+describe('Settings and the header: each language named in itself', () => {
+  const ENDONYMS = ['English', 'Русский', 'Українська'];
+  const langOf = (element: HTMLElement) => element.closest('[lang]')?.getAttribute('lang');
+
+  it('switches the UI to Ukrainian while every picker keeps naming each language in itself', async () => {
+    const { user, db, platform } = await openSettings();
+    const control = within(screen.getByTestId('settings-language'));
+    expect(ENDONYMS.map((name) => langOf(control.getByText(name)))).toEqual(['en', 'ru', 'uk']);
+
+    await user.click(control.getByText('Українська'));
+
+    await screen.findByRole('heading', { level: 1, name: 'Налаштування' });
+    expect(screen.getByTestId('nav-home').textContent).toContain('Головна');
+    expect(document.documentElement.lang).toBe('uk');
+    expect((await readSettings(db)).language).toBe('uk');
+    await waitFor(() => expect(platform.setMenuState).toHaveBeenLastCalledWith({ language: 'uk', theme: 'auto' }));
+    // The Settings control, in a Ukrainian interface, still says English and Русский in themselves.
+    const after = within(screen.getByTestId('settings-language'));
+    expect(ENDONYMS.map((name) => langOf(after.getByText(name)))).toEqual(['en', 'ru', 'uk']);
+    expect(after.getByRole<HTMLInputElement>('radio', { name: 'Українська' }).checked).toBe(true);
+
+    // The header's button says which language is on, and its menu lists the same three names.
+    const button = screen.getByTestId('header-language');
+    expect(button.textContent).toContain('uk');
+    expect(button.textContent).toContain('Мова:');
+    expect(button.textContent).toContain('Українська');
+    await user.click(button);
+    // The menu's dropdown is the element the button controls (its fade-in is not played out here).
+    const menu = await waitFor(() => document.getElementById(button.getAttribute('aria-controls') ?? '') ?? Promise.reject(new Error('no menu')));
+    expect(menu.getAttribute('role')).toBe('menu');
+    const items = within(menu).getAllByRole('menuitem', { hidden: true });
+    expect(items.map((item) => [item.textContent, item.getAttribute('lang')])).toEqual([
+      ['English', 'en'],
+      ['Русский', 'ru'],
+      ['Українська', 'uk'],
+    ]);
+    expect(items[2]?.getAttribute('aria-current')).toBe('true');
+
+    await user.click(items[0]!);
+    await screen.findByRole('heading', { level: 1, name: 'Settings' });
+    expect(document.documentElement.lang).toBe('en');
+  });
+});
+
 describe('Settings: theme', () => {
   it('applies and saves the chosen theme', async () => {
     const { user, db, platform } = await openSettings();

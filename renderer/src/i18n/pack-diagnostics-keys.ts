@@ -1,7 +1,7 @@
 // Runtime: Node (tests and tools). The keys of the `packDiagnostics` catalogue, read out of the
 // sources: every `say` template (its English with {{0}}, {{1}}… for the parts, as message.ts makes
 // it) and every `counted` noun ("{{n}} file", with its plural). The catalogue test checks the
-// English and Russian files against them.
+// English, Russian and Ukrainian files against them.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';

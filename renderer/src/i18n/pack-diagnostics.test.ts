@@ -1,8 +1,8 @@
 // Runtime: Node (Vitest). The `packDiagnostics` catalogue is complete and exact: every template the
 // loader words a problem with (read out of core/pack's sources) is in English — as itself, so the
-// CLI prints what it always printed — and in Russian, with the same placeholders, and no key is
-// left over. Rendering real diagnostics through it gives their English word for word, and Russian
-// with no English template left in it.
+// CLI prints what it always printed — and in Russian and Ukrainian, with the same placeholders, and
+// no key is left over. Rendering real diagnostics through it gives their English word for word, and
+// Russian and Ukrainian with no English template left in them.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInstance } from 'i18next';
@@ -22,6 +22,7 @@ import { addStudioResources, studioResources } from './studio-resources';
 const keys = catalogueKeys();
 const en = studioResources.en.packDiagnostics as Record<string, string>;
 const ru = studioResources.ru.packDiagnostics as Record<string, string>;
+const uk = studioResources.uk.packDiagnostics as Record<string, string>;
 const PLACEHOLDERS = /\{\{(\w+)\}\}/g;
 const placeholders = (text: string) => [...text.matchAll(PLACEHOLDERS)].map((match) => match[1]).sort();
 
@@ -31,19 +32,24 @@ addStudioResources(i18n);
 const translate = i18n.t as unknown as Translate;
 
 describe('the packDiagnostics catalogue', () => {
-  it('has every phrase of the sources, in English as itself and in Russian with the same placeholders', () => {
+  it('has every phrase of the sources, in English as itself and in Russian and Ukrainian with the same placeholders', () => {
     expect(keys.phrases.size).toBeGreaterThan(150);
     for (const phrase of keys.phrases) {
       expect(en[phrase], phrase).toBe(phrase);
       expect(ru[phrase], phrase).toBeTruthy();
       expect(placeholders(ru[phrase]!), phrase).toEqual(placeholders(phrase));
+      expect(uk[phrase], phrase).toBeTruthy();
+      expect(placeholders(uk[phrase]!), phrase).toEqual(placeholders(phrase));
     }
   });
 
   it('has every counted noun with the plural forms of each language', () => {
     for (const [key, [one, other]] of keys.counted) {
       expect([en[`${key}_one`], en[`${key}_other`]], key).toEqual([one, other]);
-      for (const form of ['one', 'few', 'many', 'other']) expect(ru[`${key}_${form}`], `${key}_${form}`).toContain('{{n}}');
+      for (const form of ['one', 'few', 'many', 'other']) {
+        expect(ru[`${key}_${form}`], `${key}_${form}`).toContain('{{n}}');
+        expect(uk[`${key}_${form}`], `${key}_${form}`).toContain('{{n}}');
+      }
     }
   });
 
@@ -51,6 +57,7 @@ describe('the packDiagnostics catalogue', () => {
     const known = new Set([...keys.phrases, ...[...keys.counted.keys()].flatMap((key) => ['one', 'few', 'many', 'other'].map((form) => `${key}_${form}`))]);
     expect(Object.keys(en).filter((key) => !known.has(key))).toEqual([]);
     expect(Object.keys(ru).filter((key) => !known.has(key))).toEqual([]);
+    expect(Object.keys(uk).filter((key) => !known.has(key))).toEqual([]);
   });
 });
 
@@ -103,10 +110,30 @@ describe('rendering diagnostics through the catalogue', () => {
     expect(renderDiagnostic(translate, 'ru', platform).hint).toBe('может быть, "x"?');
   });
 
+  it('gives Ukrainian with every phrase translated, words inside included', () => {
+    for (const diagnostic of diagnostics) {
+      const text = renderDiagnostic(translate, 'uk', diagnostic);
+      const english = renderDiagnostic(translate, 'en', diagnostic);
+      if (keysOf(diagnostic.words!.message).length) {
+        expect(text.message, english.message).toMatch(/[а-яіїєґ]/i);
+        expect(text.message).not.toBe(english.message);
+        expect(text.message).not.toMatch(/[ыэъё]/i);
+      }
+      if (diagnostic.hint) expect(text.hint, english.hint).toMatch(/[а-яіїєґ]/i);
+      expect(text.message).not.toMatch(/\{\{|undefined|NaN/);
+      expect(text.message.length).toBeLessThanOrEqual(140);
+    }
+    const wrongKind = diagnostics.find((d) => d.path === 'accounts[0].audience.followers')!;
+    expect(renderDiagnostic(translate, 'uk', wrongKind).message).toBe('очікується число, а тут список');
+    const platform = diagnostics.find((d) => d.path === 'accounts[0].platform')!;
+    expect(renderDiagnostic(translate, 'uk', platform).hint).toBe('можливо, "x"?');
+  });
+
   it('names languages and groups numbers the reader’s way', async () => {
     const big = loadPack(minimal, { appVersion: '0.1.0', limits: { yaml: { maxFileBytes: 1200 } } }).diagnostics[0]!;
     expect(renderDiagnostic(translate, 'en', big).message).toBe(big.message);
     expect(renderDiagnostic(translate, 'ru', big).message).toMatch(/^в файле \d\u00a0\d{3} байт; читается не больше 1\u00a0200$/);
+    expect(renderDiagnostic(translate, 'uk', big).message).toMatch(/^у файлі \d\u00a0\d{3} байтів; читається не більше 1\u00a0200$/);
     const pack = loadPack(
       withEdit(minimal, SCENARIO, (t) => t.replace('en: Stay calm. Our hotline +99 123 456 789', 'en: Stay calm. Our hotline +99 123 456 780')),
       { appVersion: '0.1.0' },
@@ -118,5 +145,6 @@ describe('rendering diagnostics through the catalogue', () => {
     await i18n.changeLanguage('en');
     expect(renderDiagnostic(translate, 'en', failing!).message).toMatch(/^the English model answer fails its own task on policy: /);
     expect(renderDiagnostic(translate, 'ru', failing!).message).toMatch(/^образцовый ответ \(английский\) не проходит свою задачу по осям позиция: /);
+    expect(renderDiagnostic(translate, 'uk', failing!).message).toMatch(/^зразкова відповідь \(англійська\) не проходить своє завдання за осями позиція: /);
   });
 });

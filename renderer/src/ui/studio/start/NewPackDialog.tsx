@@ -3,6 +3,7 @@
 import { Button, Group, Modal, MultiSelect, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { matchLanguage } from '../../../core/locale';
 import { idProblem } from '../../../core/studio/references';
 import { languageName } from '../../format';
 import type { StudioSession } from '../studio-context';
@@ -33,7 +34,7 @@ export function NewPackDialog({
   const { t, i18n } = useTranslation('studio');
   const [packId, setPackId] = useState('');
   const [scenarioId, setScenarioId] = useState('');
-  const [languages, setLanguages] = useState<string[]>(() => [i18n.language.split('-')[0] === 'ru' ? 'ru' : 'en']);
+  const [languages, setLanguages] = useState<string[]>(() => [matchLanguage(i18n.language) ?? 'en']);
   const [title, setTitle] = useState<Record<string, string>>({});
   const [author, setAuthor] = useState('');
   const [errors, setErrors] = useState<Errors>({});

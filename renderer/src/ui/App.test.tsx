@@ -30,8 +30,14 @@ describe('starting', () => {
     await waitFor(() => expect(document.documentElement.lang).toBe('ru'));
   });
 
-  it('falls back to English for a system language the UI does not speak', async () => {
+  it('follows a Ukrainian system locale until a language is chosen', async () => {
     await renderApp({ platform: createFakePlatform({ systemLocale: 'uk-UA' }) });
+    await waitFor(() => expect(screen.getByTestId('home-greeting').textContent).toBe('Ласкаво просимо до Attaché'));
+    await waitFor(() => expect(document.documentElement.lang).toBe('uk'));
+  });
+
+  it('falls back to English for a system language the UI does not speak', async () => {
+    await renderApp({ platform: createFakePlatform({ systemLocale: 'de-DE' }) });
     await waitFor(() => expect(screen.getByTestId('home-greeting').textContent).toBe('Welcome to Attaché'));
   });
 

@@ -31,7 +31,7 @@ describe('settings repository', () => {
   });
 
   it('refuses values outside the contract', async () => {
-    await expect(saveLanguage(db, 'uk' as Language)).rejects.toThrow(TypeError);
+    await expect(saveLanguage(db, 'de' as Language)).rejects.toThrow(TypeError);
     await expect(saveTheme(db, 'sepia' as ThemePreference)).rejects.toThrow(TypeError);
     expect(await db.settings.count()).toBe(0);
   });

@@ -19,7 +19,7 @@ import type { Scenario, TargetMetric, TaskKind } from '../pack/schema';
 import { offsetMinutes } from '../pack/schema';
 import type { ReactionPlan } from './audience';
 import { summarizeAt } from './audience';
-import type { EngineInput, TimelineState } from './timeline';
+import type { EngineInput, FeedItem, TimelineState } from './timeline';
 
 /** The kinds of publication the public finds in a feed, and so the only ones that count towards reach. */
 const PUBLIC_KINDS: ReadonlySet<TaskKind | string> = new Set<string>(['post', 'thread', 'reply']);
@@ -63,8 +63,14 @@ export function attemptEnd(state: Pick<TimelineState, 'time' | 'ended'>): number
   return state.ended ? state.ended.at : state.time;
 }
 
+/** What the figures are read from: the publications (any other items are passed over) and their reaction plans. */
+export interface ReachSource {
+  feed: readonly FeedItem[];
+  reactions: Readonly<Record<string, ReactionPlan>>;
+}
+
 /** The reaction plans of the account's public publications. */
-function plansOf(state: Pick<TimelineState, 'feed' | 'reactions'>, accountId: string): ReactionPlan[] {
+function plansOf(state: ReachSource, accountId: string): ReactionPlan[] {
   const plans: ReactionPlan[] = [];
   for (const item of state.feed) {
     if (item.source !== 'trainee' || item.accountId !== accountId || !countsTowardReach(item.kind)) continue;
@@ -86,7 +92,7 @@ function totalsOf(plans: readonly ReactionPlan[], minute: number): ReachTotals {
 }
 
 /** The account's reach and engagement at a minute (the desk's progress line reads it at the clock's minute). */
-export function reachAt(state: Pick<TimelineState, 'feed' | 'reactions'>, accountId: string, minute: number): ReachTotals {
+export function reachAt(state: ReachSource, accountId: string, minute: number): ReachTotals {
   return totalsOf(plansOf(state, accountId), minute);
 }
 

@@ -17,6 +17,7 @@ import classes from './debrief.module.css';
 import { DraftComparison } from './DraftComparison';
 import { DutyOfCareFinding } from './DutyOfCareFinding';
 import { OutcomeBanner } from './OutcomeBanner';
+import { ReachChart } from './ReachChart';
 import { below, Section } from './Section';
 import { TaskResults } from './TaskResults';
 
@@ -51,6 +52,7 @@ export function DebriefView({ outcome, scenario, personas, timeline, playLanguag
       <OutcomeBanner outcome={outcome} scenario={scenario} timeline={timeline} playLanguage={playLanguage} level={sections} />
       <DutyOfCareFinding outcome={outcome} scenario={scenario} personas={personas} timeline={timeline} playLanguage={playLanguage} level={sections} />
       <AxisScores outcome={outcome} scenario={scenario} level={sections} />
+      <ReachChart outcome={outcome} scenario={scenario} playLanguage={playLanguage} level={sections} />
       <TaskResults outcome={outcome} scenario={scenario} playLanguage={playLanguage} level={sections} />
       <AttemptTimeline outcome={outcome} scenario={scenario} personas={personas} timeline={timeline} playLanguage={playLanguage} level={sections} />
       <DraftComparison outcome={outcome} scenario={scenario} timeline={timeline} playLanguage={playLanguage} level={sections} />

@@ -33,6 +33,7 @@ import vk from './skins/vk.module.css';
 import weibo from './skins/weibo.module.css';
 import x from './skins/x.module.css';
 import { usePlatformName } from '../../platform-name';
+import { ReachProgress } from '../ReachProgress';
 
 const SKIN_CLASSES: Record<SkinId, SkinClasses> = { x, facebook, vk, telegram, weibo, instagram, generic };
 
@@ -91,6 +92,7 @@ export function FeedView({
         <div className={base.headerText}>
           <h2 className={base.headerTitle}>{owner.name}</h2>
           <p className={base.headerMeta}>{t('header.where', { platform, handle: accountHandle(skin, account.handle) })}</p>
+          <ReachProgress scenario={scenario} accountId={account.id} items={items} reactions={reactions} now={now} />
         </div>
         <span className={base.headerFollowers} data-testid="feed-followers">
           {t(`header.${skin.audienceNoun}`, compactCount(account.audience.followers, i18n.language))}

@@ -112,7 +112,7 @@ export function TaskResults({
                   <Badge
                     variant="dot"
                     color={task.notReachedBecause === 'finished-early' ? RESULT_COLORS.missed : RESULT_COLORS[task.result]}
-                    classNames={{ label: classes.badgeLabel }}
+                    classNames={{ root: classes.resultBadge, label: classes.resultBadgeLabel }}
                     data-testid="debrief-task-result"
                     data-reason={task.notReachedBecause}
                   >

@@ -12,6 +12,8 @@ export class DebriefPage {
   readonly dutyOfCare: Locator;
   /** How many tasks ended each way, above the task table. */
   readonly taskCounts: Locator;
+  /** The Reach section: the scenario's reach and engagement targets, beside the grade. */
+  readonly reach: Locator;
 
   constructor(readonly page: Page) {
     this.outcome = page.getByTestId('debrief-outcome');
@@ -21,6 +23,12 @@ export class DebriefPage {
     this.average = page.getByTestId('debrief-average');
     this.dutyOfCare = page.getByTestId('debrief-duty-of-care');
     this.taskCounts = page.getByTestId('debrief-task-counts');
+    this.reach = page.getByTestId('debrief-reach');
+  }
+
+  /** The Reach section's card of one target: its words, its chart and its table of numbers. */
+  reachTarget(accountId: string, metric: 'reach' | 'engagement'): Locator {
+    return this.reach.locator(`[data-testid="debrief-reach-target"][data-account-id="${accountId}"][data-metric="${metric}"]`);
   }
 
   /** The duty-of-care entry of the urgent message `injectId`. */

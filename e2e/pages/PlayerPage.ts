@@ -284,6 +284,11 @@ export class PlayerPage {
     throw new Error(`no ${taskId ? `task "${taskId}"` : 'task'} opened`);
   }
 
+  /** The account header's progress towards the scenario's targets for that account ("Reach 12,400 of 20,000 by 1:30"). */
+  reachProgress(metric: 'reach' | 'engagement'): Locator {
+    return this.page.getByTestId('feed-header').locator(`[data-testid="reach-progress"] [data-metric="${metric}"]`);
+  }
+
   /** The "new items" badge of an account (or, with "inbox", of the inbox). */
   unreadBadge(view: string): Locator {
     return (view === 'inbox' ? this.inbox : this.account(view)).getByTestId('player-unread');

@@ -106,7 +106,9 @@ describe('ReachChart', () => {
     const [first, second] = cards() as [HTMLElement, HTMLElement];
     const n = format('en');
     expect(within(first).getByText('The numbers, minute by minute').tagName).toBe('SUMMARY');
-    expect(textOf(within(first).getByRole('table').querySelector('caption'))).toBe('Reach on Embassy of Azuria (X) at each minute it changed');
+    expect(textOf(within(first).getByRole('table').querySelector('caption'))).toBe(
+      'Reach on Embassy of Azuria (X): each minute it changed, and where the attempt ended',
+    );
     expect(rowsOf(first)).toEqual(reach.series.map((point) => `${formatSimTime(point.at)} | ${n(point.value)}`));
     expect(rowsOf(second)).toEqual(engagement.series.map((point) => `${formatSimTime(point.at)} | ${n(point.value)}`));
     expect(rowsOf(first)[0]).toBe('0:00 | 0');

@@ -14,7 +14,6 @@ import type { TargetResult } from '../../core/engine/reach';
 import { formattingLocale } from '../../core/locale';
 import type { Scenario } from '../../core/pack/schema';
 import { localized } from '../../library/library';
-import { AlertIcon, CheckIcon } from '../icons';
 import { usePlatformName } from '../platform-name';
 import { formatSimTime } from '../sim-time';
 import classes from './debrief.module.css';
@@ -75,6 +74,19 @@ export function targetWords(target: TargetResult, t: TFunction<'debrief'>, langu
   return `${achieved} — ${verdict}`;
 }
 
+/** The axis' top: the next round number (1, 2, 2.5 or 5 times a power of ten) at or above `value`. */
+function niceCeiling(value: number): number {
+  if (!(value > 0)) return 1;
+  const power = 10 ** Math.floor(Math.log10(value));
+  return ([1, 2, 2.5, 5, 10].find((step) => step * power >= value) ?? 10) * power;
+}
+
+/** Whole-number ticks from 0 to `top`, evenly spaced: five, four or two steps, whichever divides it. */
+function ticksUpTo(top: number): number[] {
+  const steps = [5, 4, 2].find((count) => Number.isInteger(top / count)) ?? 1;
+  return Array.from({ length: steps + 1 }, (_, index) => (top / steps) * index);
+}
+
 function TargetCard({ target, scenario, playLanguage, level }: { target: TargetResult; scenario: Scenario; playLanguage: string; level: TitleOrder }) {
   const { t, i18n } = useTranslation('debrief');
   const platformName = usePlatformName();
@@ -84,7 +96,8 @@ function TargetCard({ target, scenario, playLanguage, level }: { target: TargetR
   const metric = t(`reach.metric.${target.metric}`);
   const words = targetWords(target, t, i18n.language);
   const end = target.series.at(-1)?.at ?? target.by;
-  const top = Math.max(target.value, ...target.series.map((point) => point.value));
+  const right = Math.max(end, target.by);
+  const top = niceCeiling(Math.max(target.value, ...target.series.map((point) => point.value)) * 1.1);
   // The figure holds between two points (the feed's counters move only at them): a step line says so.
   const data = target.series.map((point) => ({ at: point.at, value: point.value }));
 
@@ -95,12 +108,7 @@ function TargetCard({ target, scenario, playLanguage, level }: { target: TargetR
           <Title order={level} size="h5">
             {t('reach.target', { metric, account: accountLabel })}
           </Title>
-          <Badge
-            variant="light"
-            color={target.met ? 'green' : 'orange'}
-            leftSection={target.met ? <CheckIcon size={14} /> : <AlertIcon size={14} />}
-            classNames={{ label: classes.badgeLabel }}
-          >
+          <Badge variant="dot" color={target.met ? 'green' : 'orange'} classNames={{ label: classes.badgeLabel }} data-testid="debrief-reach-badge">
             {target.met ? t('reach.badge.met') : t('reach.badge.missed')}
           </Badge>
         </Group>
@@ -118,15 +126,22 @@ function TargetCard({ target, scenario, playLanguage, level }: { target: TargetR
               strokeWidth={2.5}
               xAxisProps={{
                 type: 'number',
-                domain: [0, Math.max(end, target.by)],
+                domain: [0, right],
                 tickFormatter: (minute: number) => formatSimTime(minute),
                 allowDecimals: false,
               }}
-              yAxisProps={{ domain: [0, Math.ceil(top * 1.1)], width: 72 }}
+              yAxisProps={{ domain: [0, top], ticks: ticksUpTo(top), width: 72 }}
               valueFormatter={(value) => number.format(value)}
               referenceLines={[
                 { y: target.value, label: t('reach.targetLine', { value: number.format(target.value) }), color: 'var(--reach-target)', strokeDasharray: '6 4' },
-                { x: target.by, label: t('reach.byLine', { by: formatSimTime(target.by) }), color: 'var(--reach-by)', strokeDasharray: '2 3' },
+                {
+                  x: target.by,
+                  label: t('reach.byLine', { by: formatSimTime(target.by) }),
+                  // The label reads away from the nearer edge, so that it is never cut off.
+                  labelPosition: target.by < right / 3 ? 'insideTopLeft' : 'insideTopRight',
+                  color: 'var(--reach-by)',
+                  strokeDasharray: '2 3',
+                },
               ]}
               tooltipProps={{ labelFormatter: (minute) => formatSimTime(Number(minute)) }}
               tooltipAnimationDuration={0}

@@ -42,6 +42,10 @@ test('reach targets: the desk counts towards them, the debrief sets the attempt 
   await player.jumpToNextEvent();
   await expect.poll(async () => figure(await progress.textContent())).toBeGreaterThanOrEqual(early);
   await inBothSchemes(page, app, saveScreenshot, 'reach-desk-en');
+  await app.switchLanguage('ru');
+  await expect(progress).toHaveText(/^Охват [\d\s]+ из 1\s500 к 2:30$/);
+  await inBothSchemes(page, app, saveScreenshot, 'reach-desk-ru');
+  await app.switchLanguage('en');
 
   const debrief = await player.finishScenario();
   const section = page.getByRole('region', { name: 'Reach' });

@@ -11,6 +11,8 @@ import { modelAnswerFor, scenarioOutcome } from '../renderer/src/core/engine/out
 import type { ScenarioOutcome } from '../renderer/src/core/engine/outcome';
 import { summarizeAt } from '../renderer/src/core/engine/audience';
 import { autoplay } from '../renderer/src/core/engine/autoplay';
+import type { MonitoringFacts } from '../renderer/src/core/engine/monitoring';
+import { referenceMonitoring } from '../renderer/src/core/engine/reference-monitoring';
 import { formatDiagnostic } from '../renderer/src/core/pack/diagnostics';
 import type { Scenario } from '../renderer/src/core/pack/schema';
 import { formatOffset, offsetMinutes } from '../renderer/src/core/pack/schema';
@@ -130,6 +132,19 @@ if (options.json) {
   process.exit(0);
 }
 
+/** The facts a report is graded against, in one line. */
+function describeMonitoring(facts: MonitoringFacts): string {
+  const counts = (record: Record<string, number>) =>
+    Object.entries(record)
+      .filter(([, count]) => count > 0)
+      .map(([key, count]) => `${key} ${count}`)
+      .join(', ') || 'none';
+  const shared = facts.mostShared
+    ? `${facts.mostShared.id} by ${facts.mostShared.author ? `${facts.mostShared.author.name} (@${facts.mostShared.author.handle})` : (facts.mostShared.personaId ?? facts.mostShared.accountId)}, ${facts.mostShared.shares} shares`
+    : 'nothing shared';
+  return `facts at ${formatOffset(facts.at)}: ${facts.replies} replies (${counts(facts.byAccount)}); moods: ${counts(facts.byMood)}; busiest: ${facts.busiest.join(', ') || 'none'}; dominant mood: ${facts.dominantMoods.join(', ') || 'none'}; most shared: ${shared}`;
+}
+
 const text = (localized: Record<string, string>) => localized[language] ?? Object.values(localized)[0] ?? '';
 const short = (value: string) => (value.length > 90 ? `${value.slice(0, 89).replace(/\s+/g, ' ')}…` : value.replace(/\s+/g, ' '));
 console.log(`${text(scenario.title)} — ${scenario.id}, played in ${language}${script ? ` from ${options.script}` : ' with the model answers'}, seed ${seed}\n`);
@@ -148,8 +163,10 @@ for (const entry of outcome.timeline) {
         ? `tone ${item.grade.axes.tone.score}, policy ${item.grade.axes.policy.score}, platform ${item.grade.axes.platform.score}`
         : '';
     console.log(`${at}  ${'published'.padEnd(15)} ${entry.taskId ?? '(no task)'} on ${entry.accountId}: ${scores} → ${entry.passed ? 'passed' : 'failed'}`);
+    // A report is graded against what the simulation knew when it was sent: show it beside the report.
+    if (item?.source === 'trainee' && item.monitoring) console.log(`${''.padStart(5)}  ${''.padEnd(15)} ${describeMonitoring(item.monitoring)}`);
     const totals = audience[entry.id];
-    if (totals)
+    if (totals && item?.source === 'trainee' && item.kind !== 'report')
       console.log(
         `${''.padStart(5)}  ${''.padEnd(15)} reached ${totals.reach}, ${totals.likes} likes, ${totals.shares} shares, ${totals.replies} replies by ${formatOffset(timeline.time)}`,
       );
@@ -163,6 +180,17 @@ for (const entry of outcome.timeline) {
   else console.log(`${at}  ${'end'.padEnd(15)} ${entry.reason}`);
 }
 for (const refusal of refusals) console.log(`refused  ${refusal}`);
+// Each report task: the facts of the reference play, which its model answer and calibration drafts
+// are graded against, for the scenario writer to state in the model answer.
+for (const task of scenario.tasks.filter((candidate) => candidate.kind === 'report')) {
+  const facts = referenceMonitoring(input, task.id);
+  const asks = (task.report?.asks ?? ['replies', 'moods', 'accounts', 'most-shared']).join(', ');
+  console.log(
+    facts
+      ? `\nReport ${task.id} opens at ${formatOffset(facts.at)}; it asks for ${asks}. What headquarters can check (reference play: model answers, seed 1):\n  ${describeMonitoring(facts)}`
+      : `\nReport ${task.id} does not open in the reference play (model answers, seed 1): its facts cannot be known.`,
+  );
+}
 console.log(
   `\nOutcome: ${outcome.passed ? 'PASSED' : 'FAILED'} — tone ${outcome.scores.tone}, policy ${outcome.scores.policy}, platform ${outcome.scores.platform} (average ${outcome.average}; rule: ${scenario.passRule.rule === 'all-passed' ? 'every task passed' : `average ≥ ${scenario.passRule.min}`})`,
 );

@@ -12,6 +12,11 @@ import type { EngineInput, TimelineState } from './timeline';
 /** The text a player gives a task, or null to leave it unanswered. */
 export type Answer = (task: Task) => string | null;
 
+export interface AutoplayOptions {
+  /** Stop, before acting, at the first moment this holds (the reference play of a report stops where its task opens). */
+  until?: (timeline: TimelineState) => boolean;
+}
+
 /**
  * The events a player answering with `answer` sends at this moment, before the clock moves on: for
  * each open task it has not answered, what the task asks for now. Deterministic in its inputs.
@@ -39,7 +44,7 @@ export interface Autoplay {
  * Plays a scenario from START to its end: at each event time the player acts (`actionsNow`), then
  * the clock jumps to the next event; with nothing left to happen it runs out the scenario's time.
  */
-export function autoplay(input: EngineInput, answer: Answer): Autoplay {
+export function autoplay(input: EngineInput, answer: Answer, options: AutoplayOptions = {}): Autoplay {
   const machine = createScenarioMachine(input);
   const events: EngineEvent[] = [{ type: 'START' }];
   let snapshot = replay(machine, events);
@@ -53,6 +58,7 @@ export function autoplay(input: EngineInput, answer: Answer): Autoplay {
   // `send` replaces the snapshot, which type narrowing cannot follow: ask afresh each time.
   const over = () => snapshot.status === 'done';
   for (let guard = 0; guard < 10_000 && !over(); guard += 1) {
+    if (options.until?.(snapshot.context.timeline)) break;
     for (const event of actionsNow(input, snapshot.context.timeline, answer)) {
       if (over()) break;
       send(event);

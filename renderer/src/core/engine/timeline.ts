@@ -10,6 +10,8 @@ import type { Branch, Inject, PackManifest, Scenario, Task, TaskKind } from '../
 import { offsetMinutes } from '../pack/schema';
 import type { Mood, ReactionPlan, ReplyAuthor } from './audience';
 import { simulateReaction } from './audience';
+import type { MonitoringFacts } from './monitoring';
+import { monitoringFacts } from './monitoring';
 
 // Re-exported for the modules that take their engine types from here; it is defined with TASK_KINDS.
 export type TaskOutcome = 'passed' | 'failed' | 'missed';
@@ -39,6 +41,8 @@ export interface FeedPublication {
   taskId: string | null;
   replyTo: string | null;
   grade: Grade;
+  /** A report to headquarters: the facts the simulation knew when it was sent, frozen with it (what it was graded against). */
+  monitoring?: MonitoringFacts;
 }
 
 /** Someone in the audience answering a publication (a comment, or the recipient's answer to a direct message). */
@@ -333,9 +337,11 @@ function gradingContextFor(input: EngineInput, task: Task, draft: Draft): Gradin
 }
 
 /** The grade `publish` would give the draft now: for live feedback while the trainee types (the composer calls it in a worker). */
-export function previewGrade(input: EngineInput, draft: Draft): Grade {
+export function previewGrade(input: EngineInput, draft: Draft, monitoring?: MonitoringFacts): Grade {
   const task = draft.taskId === null ? undefined : input.scenario.tasks.find((t) => t.id === draft.taskId);
-  return grade(draft.text, gradingContextFor(input, task ?? defaultGradingTask(input, draft), draft));
+  const context = gradingContextFor(input, task ?? defaultGradingTask(input, draft), draft);
+  // A report is graded against the facts as they stand (the composer passes them in).
+  return grade(draft.text, monitoring && draft.kind === 'report' ? { ...context, monitoring } : context);
 }
 
 /**
@@ -368,7 +374,10 @@ export function publish(input: EngineInput, state: TimelineState, draft: Draft):
   // Graded here, synchronously, wherever the engine runs: one call per publication, linear in the
   // draft and refused past DRAFT_CEILING, so it stays short. Live feedback while typing is graded
   // off the UI thread, in the composer's worker (previewGrade).
-  const result = grade(draft.text, gradingContextFor(input, task ?? defaultGradingTask(input, draft), draft));
+  // A report to headquarters is graded against what the simulation knows now, and keeps those facts.
+  const monitoring = draft.kind === 'report' ? monitoringFacts(input, state) : undefined;
+  const context = gradingContextFor(input, task ?? defaultGradingTask(input, draft), draft);
+  const result = grade(draft.text, monitoring ? { ...context, monitoring } : context);
   const id = `pub-${state.publications + 1}`;
   const item: FeedPublication = {
     source: 'trainee',
@@ -380,10 +389,12 @@ export function publish(input: EngineInput, state: TimelineState, draft: Draft):
     taskId: task?.id ?? null,
     replyTo: draft.replyTo,
     grade: result,
+    ...(monitoring ? { monitoring } : {}),
   };
   const tasks = { ...state.tasks };
   if (task) tasks[task.id] = { ...tasks[task.id]!, status: 'done', outcome: result.passed ? 'passed' : 'failed', publicationId: id };
-  const plan = planReaction(input, state, item, task);
+  // Headquarters reads a report; the public never sees it, so no one reacts to it.
+  const plan: ReactionPlan = monitoring ? { itemId: id, reach: 0, events: [] } : planReaction(input, state, item, task);
   const replies = plan.events.flatMap((event): FeedAudienceReply[] =>
     event.reply
       ? [

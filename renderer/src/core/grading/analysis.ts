@@ -4,6 +4,7 @@ import type { Account, Scenario, Severity, Task } from '../pack/schema';
 import type { RuleSpec } from './catalog';
 import type { PlatformRules } from './platforms';
 import type { DraftFacts } from './facts';
+import type { MonitoringFacts } from './report';
 import type { Token } from './text';
 import type { Message, PlatformMetrics, Span } from './types';
 
@@ -45,6 +46,8 @@ export interface GradingContext {
   rules: ReadonlyMap<string, RuleSpec>;
   /** Per-language caches that rule families fill on first use (compiled matchers and the like). */
   cache: Map<string, unknown>;
+  /** For a report to headquarters: what the simulation knew when it was written (core/engine/monitoring.ts). */
+  monitoring?: MonitoringFacts;
 }
 
 /** What a rule family reports; the grader adds the axis, the severity and the points lost. */

@@ -7,6 +7,7 @@ import { AXES } from '../pack/schema';
 import type { AxisAgreement, GradedDraft } from './agreement';
 import { agreementPerAxis, verdictOf } from './agreement';
 import { createGradingContext, grade } from './grade';
+import { withReferenceMonitoring } from './reference-context';
 import type { Grade } from './types';
 
 export interface CalibrationCase extends GradedDraft {
@@ -44,7 +45,7 @@ export function calibratePack(pack: Pack, onProgress?: (done: number, total: num
       task.calibration.forEach((draft, draftIndex) => {
         let context = contexts.get(draft.language);
         if (!context) {
-          context = createGradingContext({ scenario, task, playLanguage: draft.language, pack: pack.manifest });
+          context = withReferenceMonitoring(createGradingContext({ scenario, task, playLanguage: draft.language, pack: pack.manifest }), pack);
           contexts.set(draft.language, context);
         }
         const result = grade(draft.text, context);

@@ -63,6 +63,12 @@ export const RULES: readonly RuleSpec[] = [
   rule('policy.moderation-abuse-left', 'policy', 'error', 30, 20, 70),
   rule('policy.moderation-pinned-abuse', 'policy', 'error', 40, 20, 60),
   rule('platform.moderation-late', 'platform', 'warning', 20, 15, 60),
+  // A report to headquarters: an internal note graded against the facts of the attempt (report.ts)
+  rule('tone.report-register', 'tone', 'warning', 15, 10, 40),
+  rule('policy.report-fact-missing', 'policy', 'error', 35, 25, 80),
+  rule('policy.report-fact-wrong', 'policy', 'error', 40, 20, 80),
+  rule('platform.report-length', 'platform', 'error', 40),
+  rule('platform.report-post-markup', 'platform', 'warning', 20, 10, 50),
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, RuleSpec> = new Map(RULES.map((spec) => [spec.id, spec]));

@@ -12,6 +12,7 @@ import { detectLanguage } from './language';
 import { extractEntities, isMessageKind, measure, platformRules } from './platform-fit';
 import { platformRules as platformDefaults } from './platforms';
 import { policyRules } from './policy';
+import { REPORT_FAMILIES } from './report';
 import { isGradedLanguage, tokenize } from './text';
 import { toneRules } from './tone';
 import type { Axis, AxisGrade, Finding, Grade, Message } from './types';
@@ -159,7 +160,9 @@ function clipMessage(message: Message): Message {
 export function grade(text: string, context: GradingContext): Grade {
   if (text.length > DRAFT_CEILING) return overCeilingGrade(text, context);
   const draft = analyseDraft(text, context);
-  const raw: RawFinding[] = FAMILIES.flatMap((family) => family(draft, context));
+  // A report to headquarters is an internal note, not a post: it has rule families of its own.
+  const families = context.task.kind === 'report' ? REPORT_FAMILIES : FAMILIES;
+  const raw: RawFinding[] = families.flatMap((family) => family(draft, context));
 
   const byRule = new Map<string, RawFinding[]>();
   for (const finding of raw) appendTo(byRule, finding.ruleId, finding);

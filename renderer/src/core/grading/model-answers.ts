@@ -5,6 +5,7 @@ import type { Pack } from '../pack/load';
 import type { Axis } from '../pack/schema';
 import { AXES } from '../pack/schema';
 import { createGradingContext, grade } from './grade';
+import { withReferenceMonitoring } from './reference-context';
 import type { Finding } from './types';
 
 export interface FailingModelAnswer {
@@ -28,7 +29,7 @@ export function failingModelAnswers(pack: Pack): FailingModelAnswer[] {
         // An account read in one fixed language is graded as played in any language; others as played in the answer's.
         const playLanguage = account?.audienceLanguage ? (languages.includes(language) ? language : languages[0]!) : language;
         if (!languages.includes(playLanguage)) continue;
-        const result = grade(text, createGradingContext({ scenario, task, playLanguage, pack: pack.manifest }));
+        const result = grade(text, withReferenceMonitoring(createGradingContext({ scenario, task, playLanguage, pack: pack.manifest }), pack));
         const failedAxes = AXES.filter((axis) => !result.axes[axis].passed);
         if (failedAxes.length)
           failing.push({

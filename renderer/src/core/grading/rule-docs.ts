@@ -434,6 +434,58 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
       ru: 'Скрыть комментарий «Вы все лжецы и идиоты.» (оскорбление) через три минуты после его появления.',
     },
   },
+  // A report to headquarters is graded against the facts of the attempt it was written in, so its
+  // rules are told by what the report does; report.fixtures.ts makes each fire in en, ru and uk.
+  'tone.report-register': {
+    explanation: {
+      en: 'A report to headquarters exclaims or speaks to the public ("dear followers", "stay safe"): an internal note is formal, whatever the tone of the scenario.',
+      ru: 'Отчёт в Центр восклицает или обращается к публике («дорогие подписчики», «берегите себя»): служебная записка официальна, каков бы ни был тон сценария.',
+    },
+    actions: {
+      en: 'Send the report "Dear followers, 12 replies so far, mostly critical!"',
+      ru: 'Отправить отчёт «Дорогие подписчики, пока 12 ответов, в основном критика!»',
+    },
+  },
+  'policy.report-fact-missing': {
+    explanation: {
+      en: 'A fact the report task asks for (how many replies, which mood, the busiest account, the item shared most) is not stated.',
+      ru: 'Не изложен факт, которого требует задача отчёта (сколько ответов, какое настроение, самый активный аккаунт, что репостили больше всего).',
+    },
+    actions: {
+      en: 'Report the moods and the accounts, but not how many replies there are, when the task asks for replies.',
+      ru: 'Доложить о настроениях и аккаунтах, но не о числе ответов, когда задача спрашивает и его.',
+    },
+  },
+  'policy.report-fact-wrong': {
+    explanation: {
+      en: 'A fact is stated wrong: a reply count the monitoring does not show (exactly, or within 10 % after "about"), a mood that is not the dominant one, another account than the busiest, another item than the one shared most.',
+      ru: 'Факт изложен неверно: число ответов, которого нет в мониторинге (точно или в пределах 10 % после «около»), не преобладающее настроение, не самый активный аккаунт, не та публикация, что репостили больше всего.',
+    },
+    actions: {
+      en: 'Report "30 replies" when the monitoring counts 46.',
+      ru: 'Доложить о «30 ответах», когда мониторинг насчитывает 46.',
+    },
+  },
+  'platform.report-length': {
+    explanation: {
+      en: "The report is shorter or longer than an internal note of the task (its words.min and words.max; 40 to 250 words unless the task says).",
+      ru: 'Отчёт короче или длиннее служебной записки этой задачи (её words.min и words.max; от 40 до 250 слов, если задача не указывает иное).',
+    },
+    actions: {
+      en: 'Send a report of one line: "12 replies, mostly critical."',
+      ru: 'Отправить отчёт в одну строку: «12 ответов, в основном критика».',
+    },
+  },
+  'platform.report-post-markup': {
+    explanation: {
+      en: 'The report carries a hashtag, an @mention or a link as a post would: it is an internal note, not a post.',
+      ru: 'В отчёте хештег, @упоминание или ссылка, как в посте, а это служебная записка, не пост.',
+    },
+    actions: {
+      en: 'Write "#Lindvik" or "@embassy_x" in the report.',
+      ru: 'Написать в отчёте «#Линдвик» или «@embassy_x».',
+    },
+  },
 };
 
 /** The docs of every rule of the catalogue, in the catalogue's order (a rule without docs throws). */

@@ -1,5 +1,5 @@
 // Runtime: Node (Vitest, happy-dom). The rubric reference in the studio: every rule, found by words
-// or narrowed by axis and level, with its example and the YAML that tunes it, in English and Russian.
+// or narrowed by axis and level, with its example and the YAML that tunes it, in English, Russian and Ukrainian.
 import { MantineProvider } from '@mantine/core';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -28,7 +28,7 @@ async function renderView(language: Language = 'en') {
 }
 
 const ruleRows = () =>
-  within(screen.getByRole('table', { name: 'Rules of the grader' }))
+  within(screen.getByRole('table', { name: /^(Rules of the grader|Правила оцінювача)$/ }))
     .getAllByRole('row')
     .slice(1);
 
@@ -85,5 +85,26 @@ describe('the rubric reference view', () => {
     await user.click(screen.getByRole('button', { name: 'Пример и YAML для policy.deprecated-term' }));
     expect(screen.getByText(/для всех экспатов/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Скопировать YAML для настройки' })).toBeTruthy();
+  }, 30_000);
+
+  it('speaks Ukrainian, its example drafts left in the English they are graded in', async () => {
+    const user = await renderView('uk');
+    expect(screen.getByRole('table', { name: 'Правила оцінювача' })).toBeTruthy();
+    const row = screen.getByTestId('rubric-rule-policy.deprecated-term');
+    expect(within(row).getByText('попередження')).toBeTruthy();
+    expect(within(row).getByText('Термін, який термінологія позиції замінює бажаним.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Приклад і YAML для policy.deprecated-term' }));
+    expect(screen.getByText(/Небажаний термін — «експати»/)).toBeTruthy();
+    expect(
+      screen
+        .getByText(/expats/)
+        .closest('[lang]')
+        ?.getAttribute('lang'),
+    ).toBe('en');
+    expect(screen.getByRole('button', { name: 'Копіювати YAML для налаштування' })).toBeTruthy();
+
+    await user.click(screen.getByRole('searchbox', { name: 'Знайти правило' }));
+    await user.paste('зверхність');
+    expect(ruleRows().map((row) => row.getAttribute('data-testid'))).toEqual(['rubric-rule-tone.condescension']);
   }, 30_000);
 });

@@ -5,8 +5,9 @@ import { Badge, Button, Code, CopyButton, Group, SegmentedControl, Stack, Table,
 import { Fragment, useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RuleSpec } from '../../../core/grading/catalog';
-import type { DocLanguage, RuleDoc } from '../../../core/grading/rule-docs';
+import type { ActionRuleDoc, DocLanguage, DraftRuleDoc, RuleDoc } from '../../../core/grading/rule-docs';
 import { EXAMPLE_SETTINGS, documentedRules, hasDraftExample, ruleTuningYaml } from '../../../core/grading/rule-docs';
+import { EXAMPLE_SETTINGS_UK, RULE_ACTIONS_UK, RULE_EXPLANATIONS_UK } from '../../../core/grading/rule-docs-uk';
 import { AXES, RULE_LEVELS } from '../../../core/pack/schema';
 
 const ANY = 'any';
@@ -15,17 +16,32 @@ const LEVEL_COLOURS: Record<string, string> = { error: 'red', warning: 'yellow',
 /** The rubric docs are written in English and Russian; any other UI language reads the English. */
 export const docLanguageOf = (language: string): DocLanguage => (language.startsWith('ru') ? 'ru' : 'en');
 
+/**
+ * The docs' words for the reader: Ukrainian has its own explanations, actions and settings
+ * (rule-docs-uk.ts) and reads the English example drafts, which are graded as written.
+ */
+function docWords(uiLanguage: string) {
+  const language = docLanguageOf(uiLanguage);
+  const ukrainian = uiLanguage.startsWith('uk');
+  return {
+    language,
+    explanation: (id: string, doc: RuleDoc) => (ukrainian ? RULE_EXPLANATIONS_UK[id] : undefined) ?? doc.explanation[language],
+    actions: (id: string, doc: ActionRuleDoc) => (ukrainian ? RULE_ACTIONS_UK[id] : undefined) ?? doc.actions[language],
+    setting: (doc: DraftRuleDoc) => (ukrainian ? EXAMPLE_SETTINGS_UK[doc.setting] : EXAMPLE_SETTINGS[doc.setting].description[language]),
+  };
+}
+
 /** Does the rule match what the author typed: its id, or words of its explanation in either language. */
 export function matchesQuery(spec: RuleSpec, doc: RuleDoc, query: string): boolean {
   const words = query.trim().toLocaleLowerCase().split(/\s+/u).filter(Boolean);
   if (!words.length) return true;
-  const haystack = `${spec.id} ${doc.explanation.en} ${doc.explanation.ru}`.toLocaleLowerCase();
+  const haystack = `${spec.id} ${doc.explanation.en} ${doc.explanation.ru} ${RULE_EXPLANATIONS_UK[spec.id] ?? ''}`.toLocaleLowerCase();
   return words.every((word) => haystack.includes(word));
 }
 
 export function RubricView() {
   const { t, i18n } = useTranslation('studioCalibration');
-  const language = docLanguageOf(i18n.language);
+  const words = docWords(i18n.language);
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
   const [axis, setAxis] = useState<string>(ANY);
@@ -135,13 +151,13 @@ export function RubricView() {
                         <Text size="sm">{cost(spec)}</Text>
                       </Table.Td>
                       <Table.Td>
-                        <Text size="sm">{doc.explanation[language]}</Text>
+                        <Text size="sm">{words.explanation(spec.id, doc)}</Text>
                       </Table.Td>
                     </Table.Tr>
                     {expanded && (
                       <Table.Tr id={detailsId}>
                         <Table.Td colSpan={5}>
-                          <RuleDetails spec={spec} doc={doc} language={language} />
+                          <RuleDetails spec={spec} doc={doc} words={words} />
                         </Table.Td>
                       </Table.Tr>
                     )}
@@ -156,7 +172,8 @@ export function RubricView() {
   );
 }
 
-function RuleDetails({ spec, doc, language }: { spec: RuleSpec; doc: RuleDoc; language: DocLanguage }) {
+function RuleDetails({ spec, doc, words }: { spec: RuleSpec; doc: RuleDoc; words: ReturnType<typeof docWords> }) {
+  const { language } = words;
   const { t } = useTranslation('studioCalibration');
   const yaml = ruleTuningYaml(spec);
   return (
@@ -167,9 +184,9 @@ function RuleDetails({ spec, doc, language }: { spec: RuleSpec; doc: RuleDoc; la
             {t('rubric.example')}
           </Text>
           <Text size="xs" c="dimmed">
-            {t('rubric.setting', { setting: EXAMPLE_SETTINGS[doc.setting].description[language] })}
+            {t('rubric.setting', { setting: words.setting(doc) })}
           </Text>
-          <Code block style={{ whiteSpace: 'pre-wrap' }}>
+          <Code block style={{ whiteSpace: 'pre-wrap' }} lang={language}>
             {doc.example[language] || t('rubric.emptyExample')}
           </Code>
         </>
@@ -179,7 +196,7 @@ function RuleDetails({ spec, doc, language }: { spec: RuleSpec; doc: RuleDoc; la
           <Text size="sm" fw={600}>
             {t('rubric.actions')}
           </Text>
-          <Text size="sm">{doc.actions[language]}</Text>
+          <Text size="sm">{words.actions(spec.id, doc)}</Text>
         </>
       )}
       <Text size="sm" fw={600}>

@@ -3,6 +3,7 @@
 // answer, finishes and reads the debrief — every heading and button named in Ukrainian. Home,
 // catalogue, briefing, desk and debrief are pictured light and dark.
 import type { Page } from '@playwright/test';
+import { LANGUAGE_ENDONYMS } from '../renderer/src/core/locale';
 import { expect, test } from './fixtures';
 import { builtInScenario, goodDraft } from './packs';
 import { PlayerPage } from './pages/PlayerPage';
@@ -25,13 +26,10 @@ test('in Ukrainian: home, catalogue, briefing, a scenario played in Ukrainian an
 
   // The header names each language in itself, whatever the interface speaks.
   await app.languageMenu.click();
-  for (const [code, name] of [
-    ['en', 'English'],
-    ['ru', 'Русский'],
-    ['uk', 'Українська'],
-  ]) {
+  for (const [code, name] of Object.entries(LANGUAGE_ENDONYMS)) {
     await expect(page.getByRole('menuitem', { name, exact: true })).toHaveAttribute('lang', code);
   }
+  expect(LANGUAGE_ENDONYMS).toEqual({ en: 'English', ru: 'Русский', uk: 'Українська' });
   await page.getByRole('menuitem', { name: 'Українська', exact: true }).click();
   await app.expectLanguage('uk');
   await expect(app.languageMenu).toHaveAccessibleName('Мова: Українська');

@@ -20,6 +20,7 @@ import { scenarioLanguages } from '../renderer/src/core/pack/summary';
 import { cliFailure, parseCommandLine } from './lib/cli';
 import { CliInputError, loadPackOrExplain } from './lib/load-pack';
 import { parsePlayScript } from './lib/play-script';
+import { render, setCliLanguage } from './lib/messages';
 import type { PlayScript } from './lib/play-script';
 
 const USAGE = `usage: npm run play -- --pack <folder|archive> --scenario <id> [--script <answers.yaml>] [--language <code>] [--seed <n>] [--json]
@@ -77,6 +78,8 @@ if (script) {
   for (const action of script.actions) {
     if ('task' in action && !scenario.tasks.some((t) => t.id === action.task))
       fail(`${options.script}: no task "${action.task}" in ${scenario.id}; it has: ${scenario.tasks.map((t) => t.id).join(', ')}`);
+    if ('clear' in action && !scenario.tasks.some((t) => t.id === action.clear))
+      fail(`${options.script}: no task "${action.clear}" in ${scenario.id}; it has: ${scenario.tasks.map((t) => t.id).join(', ')}`);
     if ('account' in action && !scenario.accounts.some((a) => a.id === action.account))
       fail(`${options.script}: no account "${action.account}" in ${scenario.id}`);
   }
@@ -103,7 +106,13 @@ if (script) {
     if (over()) break;
     let refused: string | null;
     if ('finish' in action) refused = send({ type: 'FINISH' });
-    else if ('task' in action) {
+    else if ('clear' in action) {
+      const task = scenario.tasks.find((t) => t.id === action.clear)!;
+      refused = send({
+        type: 'CLEARANCE.REQUEST',
+        draft: { accountId: task.account, kind: task.kind, text: action.text, taskId: task.id, replyTo: task.replyTo ?? null },
+      });
+    } else if ('task' in action) {
       const task = scenario.tasks.find((t) => t.id === action.task)!;
       refused = send({
         type: 'PUBLISH',
@@ -146,6 +155,8 @@ function describeMonitoring(facts: MonitoringFacts): string {
 }
 
 const text = (localized: Record<string, string>) => localized[language] ?? Object.values(localized)[0] ?? '';
+// Headquarters' comments are the grader's messages, worded as the app words them in the language played.
+await setCliLanguage(language);
 const short = (value: string) => (value.length > 90 ? `${value.slice(0, 89).replace(/\s+/g, ' ')}…` : value.replace(/\s+/g, ' '));
 console.log(`${text(scenario.title)} — ${scenario.id}, played in ${language}${script ? ` from ${options.script}` : ' with the model answers'}, seed ${seed}\n`);
 const feed = new Map(timeline.feed.map((item) => [item.id, item]));
@@ -175,6 +186,15 @@ for (const entry of outcome.timeline) {
     console.log(
       `${at}  ${`reply (${entry.mood})`.padEnd(15)} ${entry.personaId ?? (item?.source === 'audience' && item.author ? `@${item.author.handle}` : 'someone')} → ${entry.replyTo}: ${item?.source === 'audience' ? short(item.text) : ''}`,
     );
+  } else if (entry.type === 'clearance-request') {
+    const request = timeline.clearances.find((candidate) => candidate.id === entry.requestId);
+    console.log(`${at}  ${'for clearance'.padEnd(15)} ${entry.taskId ?? '(no task)'} on ${entry.accountId}: ${request ? short(request.draft.text) : ''}`);
+  } else if (entry.type === 'clearance-answer') {
+    const request = timeline.clearances.find((candidate) => candidate.id === entry.requestId);
+    console.log(
+      `${at}  ${entry.verdict.padEnd(15)} ${entry.taskId ?? '(no task)'} by ${scenario.clearance?.reviewer ?? 'headquarters'}${request?.remark ? `: "${request.remark}"` : ''}`,
+    );
+    for (const comment of request?.comments ?? []) console.log(`${''.padStart(5)}  ${''.padEnd(15)} – ${short(render(comment))}`);
   } else if (entry.type === 'task-missed') console.log(`${at}  ${'missed'.padEnd(15)} ${entry.taskId}: the deadline passed`);
   else if (entry.type === 'branch') console.log(`${at}  ${'branch'.padEnd(15)} ${entry.branchId}`);
   else console.log(`${at}  ${'end'.padEnd(15)} ${entry.reason}`);
@@ -196,7 +216,10 @@ console.log(
 );
 for (const task of outcome.tasks) {
   const timing = task.spareMinutes === null ? '' : `, ${task.spareMinutes} min to spare`;
-  console.log(`  ${task.taskId.padEnd(28)} ${task.result}${timing}`);
+  const clearance = task.clearance?.required
+    ? `, ${task.clearance.cleared ? 'cleared' : 'not cleared'} by headquarters (round trips: ${task.clearance.roundTrips}, ${task.clearance.waitedMinutes} min waiting)`
+    : '';
+  console.log(`  ${task.taskId.padEnd(28)} ${task.result}${timing}${clearance}`);
 }
 if (outcome.targets.length > 0) {
   console.log('\nTargets (shown beside the grade, never part of it):');

@@ -8,6 +8,8 @@ import { parseYaml } from '../../renderer/src/core/pack/yaml';
 
 const action = z.union([
   z.strictObject({ at: offset(), task: z.string().min(1), text: z.string().min(1) }),
+  // Sends the task's draft to headquarters for clearance; the answer comes as the clock moves on.
+  z.strictObject({ at: offset(), clear: z.string().min(1), text: z.string().min(1) }),
   z.strictObject({ at: offset(), account: z.string().min(1), kind: z.enum(TASK_KINDS), text: z.string().min(1), replyTo: z.string().optional() }),
   z.strictObject({ at: offset(), finish: z.literal(true) }),
 ]);

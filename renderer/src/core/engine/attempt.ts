@@ -123,6 +123,16 @@ const persistedSnapshotSchema = z.looseObject({
             mood: z.string(),
             text: z.string(),
           }),
+          z.looseObject({
+            source: z.literal('clearance'),
+            id: z.string(),
+            at: at(),
+            accountId: z.string(),
+            personaId: z.string(),
+            requestId: z.string(),
+            verdict: z.enum(['cleared', 'returned']),
+            draft: z.looseObject({ accountId: z.string(), text: z.string() }),
+          }),
         ]),
       ),
       tasks: z.record(
@@ -144,7 +154,16 @@ const persistedSnapshotSchema = z.looseObject({
       publications: z.int().min(0),
       reactions: z.record(z.string(), z.looseObject({ events: z.array(z.looseObject({ at: at() })) })),
       pendingReplies: z.array(z.looseObject({ id: z.string(), at: at(), replyTo: z.string() })),
-      clearances: z.array(z.looseObject({ id: z.string(), sentAt: at(), answerAt: at() })).optional(),
+      clearances: z.array(
+        z.looseObject({
+          id: z.string(),
+          sentAt: at(),
+          answerAt: at(),
+          answered: z.boolean(),
+          verdict: z.enum(['cleared', 'returned']),
+          comments: z.array(z.looseObject({ key: z.string() })),
+        }),
+      ),
     }),
   }),
 });

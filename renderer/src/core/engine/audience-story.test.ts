@@ -6,7 +6,8 @@ import { CORE_LIBRARY_DIR, readFolder } from '../../test/packs';
 import { loadPack } from '../pack/load';
 import type { Scenario } from '../pack/schema';
 import { offsetMinutes } from '../pack/schema';
-import { advanceTo, publish } from './timeline';
+import { advanceTo, publish, requestClearance } from './timeline';
+import { clearingRequest, pendingRequestFor, requiresClearance } from './clearance';
 import type { EngineInput, FeedAudienceReply, FeedPublication, TimelineState } from './timeline';
 import { initialTimeline } from './timeline';
 
@@ -24,7 +25,13 @@ function play(scenario: Scenario, seed: number): TimelineState {
     for (const task of scenario.tasks) {
       if (state.tasks[task.id]!.status !== 'open') continue;
       const text = task.modelAnswer.en ?? Object.values(task.modelAnswer)[0]!;
-      state = publish(input, state, { accountId: task.account, kind: task.kind, text, taskId: task.id, replyTo: task.replyTo ?? null });
+      const draft = { accountId: task.account, kind: task.kind, text, taskId: task.id, replyTo: task.replyTo ?? null };
+      // Where headquarters clears it, the answer is sent first and published once cleared.
+      if (requiresClearance(scenario, draft) && !clearingRequest(state, draft)) {
+        if (!pendingRequestFor(state, draft)) state = requestClearance(input, state, draft);
+        continue;
+      }
+      state = publish(input, state, draft);
     }
     if (minute % 20 === 1) {
       for (const account of scenario.accounts) {

@@ -3,6 +3,8 @@
 // the library's tests and the studio's checks all play this way, so a mechanic the desk gains (a
 // step before publishing, an action on a live stream) is taught to the scripted player here, once.
 import { replay, step } from './attempt';
+import { clearingRequest, normaliseText, pendingRequestFor, requiresClearance } from './clearance';
+import type { Draft } from './timeline';
 import type { ScenarioSnapshot } from './attempt';
 import type { EngineEvent } from './machine';
 import { createScenarioMachine } from './machine';
@@ -27,7 +29,8 @@ export function actionsNow(input: EngineInput, timeline: TimelineState, answer: 
     if (timeline.tasks[task.id]?.status !== 'open') continue;
     const text = answer(task);
     if (text === null) continue;
-    events.push({ type: 'PUBLISH', draft: { accountId: task.account, kind: task.kind, text, taskId: task.id, replyTo: task.replyTo ?? null } });
+    const next = publishOrClear(input, timeline, { accountId: task.account, kind: task.kind, text, taskId: task.id, replyTo: task.replyTo ?? null });
+    if (next) events.push(next);
   }
   return events;
 }
@@ -68,4 +71,19 @@ export function autoplay(input: EngineInput, answer: Answer, options: AutoplayOp
     send({ type: 'CLOCK.NEXT' });
   }
   return { events, snapshot, refusals };
+}
+
+/**
+ * Where headquarters must clear it, the player sends the draft first and publishes it once cleared;
+ * a draft they returned it publishes anyway, as it stands (so a poor player carries the finding).
+ * Null while the answer is awaited.
+ */
+function publishOrClear(input: EngineInput, timeline: TimelineState, draft: Draft): EngineEvent | null {
+  if (!requiresClearance(input.scenario, draft) || clearingRequest(timeline, draft)) return { type: 'PUBLISH', draft };
+  if (pendingRequestFor(timeline, draft)) return null;
+  const text = normaliseText(draft.text);
+  const answered = timeline.clearances.some(
+    (request) => request.answered && request.draft.taskId === draft.taskId && normaliseText(request.draft.text) === text,
+  );
+  return answered ? { type: 'PUBLISH', draft } : { type: 'CLEARANCE.REQUEST', draft };
 }

@@ -82,6 +82,7 @@ const EVENT_SCHEMAS = {
   'CLOCK.NEXT': z.strictObject({ type: z.literal('CLOCK.NEXT') }),
   'CLOCK.SET_SPEED': z.strictObject({ type: z.literal('CLOCK.SET_SPEED'), speed: z.literal(CLOCK_SPEEDS) }),
   PUBLISH: z.strictObject({ type: z.literal('PUBLISH'), draft: draftSchema }),
+  'CLEARANCE.REQUEST': z.strictObject({ type: z.literal('CLEARANCE.REQUEST'), draft: draftSchema }),
   FINISH: z.strictObject({ type: z.literal('FINISH') }),
 } satisfies { [Type in EngineEvent['type']]: z.ZodType<Extract<EngineEvent, { type: Type }>> };
 
@@ -187,7 +188,7 @@ export function validateEventLog(events: readonly unknown[], scenario: Scenario)
       ticked += event.minutes;
       ended = ticked >= duration;
     } else if (event.type === 'FINISH') ended = true;
-    else if (event.type === 'PUBLISH') {
+    else if (event.type === 'PUBLISH' || event.type === 'CLEARANCE.REQUEST') {
       const { accountId, taskId, replyTo } = event.draft;
       if (!accounts.has(accountId)) return refuse(event.type, { key: 'eventLog.unknownAccount', params: { account: shown(accountId) } });
       if (taskId !== null && !tasks.has(taskId)) return refuse(event.type, { key: 'eventLog.unknownTask', params: { task: shown(taskId) } });
@@ -195,7 +196,8 @@ export function validateEventLog(events: readonly unknown[], scenario: Scenario)
         const publication = PUBLICATION_ID.exec(replyTo);
         if (!publication || Number(publication[1]) > publications) return refuse(event.type, { key: 'eventLog.unknownPost', params: { post: shown(replyTo) } });
       }
-      publications += 1;
+      // A draft sent for clearance is not published: it makes no publication to answer.
+      if (event.type === 'PUBLISH') publications += 1;
     }
     good.push(event);
   }

@@ -5,6 +5,7 @@ import { assign, setup } from 'xstate';
 import type { ClockSpeed } from './event-log';
 import { CLOCK_SPEEDS, parseEngineEvent } from './event-log';
 import type { Draft, EngineInput, TimelineState } from './timeline';
+import { checkClearanceRequest, requestClearance } from './timeline';
 import { advanceTo, checkDraft, deliverNow, EngineError, finish, initialTimeline, nextEventTime, publish, start } from './timeline';
 
 export { CLOCK_SPEEDS };
@@ -16,6 +17,7 @@ export type EngineEvent =
   | { type: 'CLOCK.NEXT' }
   | { type: 'CLOCK.SET_SPEED'; speed: ClockSpeed }
   | { type: 'PUBLISH'; draft: Draft }
+  | { type: 'CLEARANCE.REQUEST'; draft: Draft }
   | { type: 'FINISH' };
 
 /**
@@ -60,6 +62,18 @@ function injectRefusal(timeline: TimelineState, event: MachineEvent): string | n
   return timeline.queue.some((item) => item.inject.id === event.injectId) ? null : `no inject "${event.injectId}" waits to be delivered`;
 }
 
+/** Why `draft` cannot be sent for clearance now, or null when it can (a malformed event first). */
+function clearanceRefused(input: EngineInput, timeline: TimelineState, event: MachineEvent): string | null {
+  if (parseEngineEvent(event).event === null || event.type !== 'CLEARANCE.REQUEST') return MALFORMED;
+  try {
+    checkClearanceRequest(input, timeline, event.draft);
+    return null;
+  } catch (error) {
+    if (error instanceof EngineError) return error.message;
+    throw error;
+  }
+}
+
 export function createScenarioMachine(input: EngineInput) {
   return setup({
     types: { context: {} as EngineContext, events: {} as MachineEvent },
@@ -68,6 +82,7 @@ export function createScenarioMachine(input: EngineInput) {
       validTick: ({ event }) => event.type === 'CLOCK.TICK' && typeof event.minutes === 'number' && Number.isFinite(event.minutes) && event.minutes > 0,
       validSpeed: ({ event }) => event.type === 'CLOCK.SET_SPEED' && (CLOCK_SPEEDS as readonly unknown[]).includes(event.speed),
       publishable: ({ context, event }) => event.type === 'PUBLISH' && refusal(input, context.timeline, event) === null,
+      clearable: ({ context, event }) => clearanceRefused(input, context.timeline, event) === null,
       sendable: ({ context, event }) => injectRefusal(context.timeline, event) === null,
     },
     actions: {
@@ -82,6 +97,10 @@ export function createScenarioMachine(input: EngineInput) {
       }),
       setSpeed: assign(({ event }) => ({ speed: event.type === 'CLOCK.SET_SPEED' ? event.speed : 0, refused: null })),
       publish: assign(({ context, event }) => (event.type === 'PUBLISH' ? { timeline: publish(input, context.timeline, event.draft), refused: null } : {})),
+      requestClearance: assign(({ context, event }) =>
+        event.type === 'CLEARANCE.REQUEST' ? { timeline: requestClearance(input, context.timeline, event.draft), refused: null } : {},
+      ),
+      refuseClearance: assign(({ context, event }) => ({ refused: clearanceRefused(input, context.timeline, event) })),
       sendInject: assign(({ context, event }) =>
         event.type === 'PLAYTEST.SEND_INJECT' ? { timeline: deliverNow(input, context.timeline, event.injectId), refused: null } : {},
       ),
@@ -109,6 +128,7 @@ export function createScenarioMachine(input: EngineInput) {
           'CLOCK.NEXT': { actions: 'jumpToNext' },
           'CLOCK.SET_SPEED': [{ guard: 'validSpeed', actions: 'setSpeed' }, { actions: 'refuseSpeed' }],
           PUBLISH: [{ guard: 'publishable', actions: 'publish' }, { actions: 'refusePublish' }],
+          'CLEARANCE.REQUEST': [{ guard: 'clearable', actions: 'requestClearance' }, { actions: 'refuseClearance' }],
           FINISH: { actions: 'finish' },
           'PLAYTEST.SEND_INJECT': [{ guard: 'sendable', actions: 'sendInject' }, { actions: 'refuseInject' }],
         },

@@ -4,6 +4,8 @@
 import type { Finding, Grade } from '../grading/types';
 import type { Axis, Localized, Scenario, Task } from '../pack/schema';
 import { AXES } from '../pack/schema';
+import type { ClearanceRoundTrip, ClearanceVerdict, TaskClearance } from './clearance';
+import { roundTrips, taskClearance } from './clearance';
 import type { TargetResult } from './reach';
 import { targetResults } from './reach';
 import type { EngineInput, FeedItem, FeedPublication, TimelineState } from './timeline';
@@ -36,12 +38,16 @@ export interface TaskResult {
   spareMinutes: number | null;
   grade: Grade | null;
   modelAnswer: string | null;
+  /** Clearance by headquarters for this task. Outcomes frozen before clearance existed have none. */
+  clearance?: TaskClearance;
 }
 
 export type TimelineEntry =
   | { at: number; type: 'inject'; id: string; injectType: string; personaId: string; accountId: string }
   | { at: number; type: 'publication'; id: string; accountId: string; taskId: string | null; passed: boolean }
   | { at: number; type: 'reply'; id: string; replyTo: string; personaId: string | null; mood: string }
+  | { at: number; type: 'clearance-request'; requestId: string; accountId: string; taskId: string | null }
+  | { at: number; type: 'clearance-answer'; requestId: string; taskId: string | null; verdict: ClearanceVerdict }
   | { at: number; type: 'task-missed'; taskId: string }
   | { at: number; type: 'branch'; branchId: string }
   | { at: number; type: 'end'; reason: string };
@@ -94,8 +100,12 @@ export interface ScenarioOutcome {
    * shown beside the grade, never part of it. Outcomes frozen before targets existed read as none.
    */
   targets: TargetResult[];
+  /** Every draft sent to headquarters and its answer, in the order sent. Outcomes frozen before clearance existed read as none. */
+  clearances: ClearanceRoundTrip[];
   debrief: Scenario['debrief'];
 }
+
+export type { ClearanceRoundTrip, TaskClearance };
 
 const round = (value: number) => Math.round(value * 10) / 10;
 
@@ -185,6 +195,7 @@ export function scenarioOutcome(input: EngineInput, state: TimelineState): Scena
       spareMinutes: publication && runtime.due !== null ? runtime.due - publication.at : null,
       grade: publication && publication.source === 'trainee' ? publication.grade : null,
       modelAnswer: modelAnswerFor(scenario, task, playLanguage),
+      clearance: taskClearance(input, state, task, state.ended?.at ?? state.time),
     };
   });
   const counted = tasks.filter(taskCounts);
@@ -207,13 +218,19 @@ export function scenarioOutcome(input: EngineInput, state: TimelineState): Scena
       timeline.push({ at: item.at, type: 'inject', id: item.id, injectType: item.inject.type, personaId: item.inject.persona, accountId: item.inject.account });
     else if (item.source === 'trainee')
       timeline.push({ at: item.at, type: 'publication', id: item.id, accountId: item.accountId, taskId: item.taskId, passed: item.grade.passed });
-    else timeline.push({ at: item.at, type: 'reply', id: item.id, replyTo: item.replyTo, personaId: item.personaId, mood: item.mood });
+    else if (item.source === 'audience')
+      timeline.push({ at: item.at, type: 'reply', id: item.id, replyTo: item.replyTo, personaId: item.personaId, mood: item.mood });
+  }
+  for (const request of state.clearances) {
+    timeline.push({ at: request.sentAt, type: 'clearance-request', requestId: request.id, accountId: request.draft.accountId, taskId: request.draft.taskId });
+    if (request.answered)
+      timeline.push({ at: request.answerAt, type: 'clearance-answer', requestId: request.id, taskId: request.draft.taskId, verdict: request.verdict });
   }
   for (const task of tasks)
     if (task.result === 'missed' && task.due !== null) timeline.push({ at: Math.min(task.due, state.time), type: 'task-missed', taskId: task.taskId });
   for (const fired of state.firedBranches) timeline.push({ at: fired.at, type: 'branch', branchId: fired.id });
   if (state.ended) timeline.push({ at: state.ended.at, type: 'end', reason: state.ended.reason });
-  const order = { inject: 0, publication: 1, reply: 2, 'task-missed': 3, branch: 4, end: 5 } as const;
+  const order = { inject: 0, 'clearance-answer': 0.5, 'clearance-request': 0.75, publication: 1, reply: 2, 'task-missed': 3, branch: 4, end: 5 } as const;
   timeline.sort((a, b) => a.at - b.at || order[a.type] - order[b.type]);
 
   const passed = criticalFailures.length === 0 && (forced ? forced === 'passed' : byRule);
@@ -228,6 +245,7 @@ export function scenarioOutcome(input: EngineInput, state: TimelineState): Scena
     timeline,
     dutyOfCare: dutyOfCare(state.feed, scenario),
     targets: targetResults(input, state),
+    clearances: roundTrips(state),
     debrief: scenario.debrief,
   };
 }

@@ -4,6 +4,8 @@
 // The audience's reaction to a publication is planned when it is published (from the attempt's
 // seed) and kept in the state, so a restored snapshot and a replayed log hold the same future.
 import { createGradingContext, grade } from '../grading/grade';
+import type { ClearanceRequest, FeedClearanceAnswer } from './clearance';
+import { clearanceRefusal, createClearanceRequest, dueClearanceAnswers, gradeUnderClearance, nextClearanceAnswer } from './clearance';
 import type { GradingContext } from '../grading/analysis';
 import type { Grade } from '../grading/types';
 import type { Branch, Inject, PackManifest, Scenario, Task, TaskKind } from '../pack/schema';
@@ -41,6 +43,8 @@ export interface FeedPublication {
   taskId: string | null;
   replyTo: string | null;
   grade: Grade;
+  /** Set where headquarters had to clear it: whether this very text had been cleared. */
+  cleared?: boolean;
   /** A report to headquarters: the facts the simulation knew when it was sent, frozen with it (what it was graded against). */
   monitoring?: MonitoringFacts;
 }
@@ -61,7 +65,9 @@ export interface FeedAudienceReply {
   text: string;
 }
 
-export type FeedItem = FeedInject | FeedPublication | FeedAudienceReply;
+export type { ClearanceRequest, FeedClearanceAnswer };
+
+export type FeedItem = FeedInject | FeedPublication | FeedAudienceReply | FeedClearanceAnswer;
 
 export interface TaskState {
   id: string;
@@ -94,6 +100,8 @@ export interface TimelineState {
   ended: Ending | null;
   /** Counts publications, so their ids never depend on anything but the order of actions. */
   publications: number;
+  /** Drafts sent to headquarters for clearance, in the order sent, answered or still waiting (clearance.ts). */
+  clearances: ClearanceRequest[];
   /** The audience's planned reaction to each publication, by publication id. */
   reactions: Record<string, ReactionPlan>;
   /** Audience replies still to arrive, in time order. */
@@ -117,6 +125,7 @@ export function initialTimeline({ scenario }: EngineInput): TimelineState {
     queue: scenario.timeline.map((inject) => ({ at: offsetMinutes(inject.at), inject })).sort(byTime),
     firedBranches: [],
     ended: null,
+    clearances: [],
     publications: 0,
     reactions: {},
     pendingReplies: [],
@@ -192,6 +201,9 @@ export function nextEventTime(input: Pick<EngineInput, 'scenario'>, state: Timel
     const at = branchFireTime(branch, state);
     if (at !== null) next = Math.min(next, at);
   }
+  // An answer from headquarters is a stop: the trainee may be waiting for it.
+  const answer = nextClearanceAnswer(state);
+  if (answer !== null) next = Math.min(next, answer);
   return next <= limit && Number.isFinite(next) ? next : null;
 }
 
@@ -243,6 +255,9 @@ function settle(input: EngineInput, state: TimelineState): TimelineState {
         pendingReplies: repliesCount > 0 ? next.pendingReplies.slice(repliesCount) : next.pendingReplies,
       };
     }
+    // Headquarters' answers due now, after whatever else came on the way to this minute.
+    const answered = dueClearanceAnswers(input, next);
+    if (answered) next = { ...next, clearances: answered.clearances, feed: [...next.feed, ...answered.answers] };
     const fired = next.firedBranches.length;
     next = fireBranches(input, next);
     if (!changed && next.firedBranches.length === fired) return next;
@@ -377,7 +392,9 @@ export function publish(input: EngineInput, state: TimelineState, draft: Draft):
   // A report to headquarters is graded against what the simulation knows now, and keeps those facts.
   const monitoring = draft.kind === 'report' ? monitoringFacts(input, state) : undefined;
   const context = gradingContextFor(input, task ?? defaultGradingTask(input, draft), draft);
-  const result = grade(draft.text, monitoring ? { ...context, monitoring } : context);
+  const graded = grade(draft.text, monitoring ? { ...context, monitoring } : context);
+  // Where headquarters must clear it, a text they did not clear is a breach, whatever its words.
+  const { grade: result, required, cleared } = gradeUnderClearance(input, state, draft, state.time, graded);
   const id = `pub-${state.publications + 1}`;
   const item: FeedPublication = {
     source: 'trainee',
@@ -389,6 +406,7 @@ export function publish(input: EngineInput, state: TimelineState, draft: Draft):
     taskId: task?.id ?? null,
     replyTo: draft.replyTo,
     grade: result,
+    ...(required ? { cleared } : {}),
     ...(monitoring ? { monitoring } : {}),
   };
   const tasks = { ...state.tasks };
@@ -520,4 +538,23 @@ export function finishAccounting(input: Pick<EngineInput, 'scenario'>, state: Ti
   }
   const reached = new Set(openings.filter((opening) => opening.at < endsAt).map((opening) => opening.taskId));
   return { missed, notReached: input.scenario.tasks.filter((task) => reached.has(task.id)).map((task) => task.id) };
+}
+
+/** Why the draft cannot be sent for clearance now: throws EngineError with the reason; returns its task, if any. */
+export function checkClearanceRequest(input: EngineInput, state: TimelineState, draft: Draft): Task | undefined {
+  const task = checkDraft(input, state, draft);
+  const reason = clearanceRefusal(input, state, draft);
+  if (reason !== null) throw new EngineError(reason);
+  return task;
+}
+
+/**
+ * The trainee sends the draft to headquarters now. It is graded as publishing it would be, which
+ * decides the verdict; the answer arrives later, at a time the clock stops at (nextEventTime). The
+ * task's deadline does not move.
+ */
+export function requestClearance(input: EngineInput, state: TimelineState, draft: Draft): TimelineState {
+  const task = checkClearanceRequest(input, state, draft);
+  const result = grade(draft.text, gradingContextFor(input, task ?? defaultGradingTask(input, draft), draft));
+  return settle(input, { ...state, clearances: [...state.clearances, createClearanceRequest(input, state, draft, result)] });
 }

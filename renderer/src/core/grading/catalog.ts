@@ -63,6 +63,8 @@ export const RULES: readonly RuleSpec[] = [
   rule('policy.moderation-abuse-left', 'policy', 'error', 30, 20, 70),
   rule('policy.moderation-pinned-abuse', 'policy', 'error', 40, 20, 60),
   rule('platform.moderation-late', 'platform', 'warning', 20, 15, 60),
+  // Clearance by headquarters: a publication that needed their sign-off on its text and had none (engine/clearance.ts)
+  rule('policy.uncleared', 'policy', 'error', 40),
   // A report to headquarters: an internal note graded against the facts of the attempt (report.ts)
   rule('tone.report-register', 'tone', 'warning', 15, 10, 40),
   rule('policy.report-fact-missing', 'policy', 'error', 35, 25, 80),

@@ -486,6 +486,16 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
       ru: 'Написать в отчёте «#Линдвик» или «@embassy_x».',
     },
   },
+  'policy.uncleared': {
+    explanation: {
+      en: 'A publication that needed clearance by headquarters went out without it: not sent, returned, or changed after it was cleared. At level error it fails the policy axis.',
+      ru: 'Публикация, требовавшая согласования с Центром, вышла без него: не отправлена на согласование, возвращена или изменена после согласования. На уровне error ось политики не пройдена.',
+    },
+    actions: {
+      en: 'On an account or a task with clearance: true, publish a draft without sending it for clearance, or publish it before the answer comes.',
+      ru: 'На аккаунте или в задаче с clearance: true опубликовать черновик, не отправив его на согласование, или опубликовать его до ответа.',
+    },
+  },
 };
 
 /** The docs of every rule of the catalogue, in the catalogue's order (a rule without docs throws). */

@@ -3,6 +3,7 @@
 // every field is checked (types, ranges, lengths, no unknown keys) before anything reads it. Each
 // schema is tied to the type it checks, so a change to the type stops this file from compiling.
 import { z } from '../zod';
+import type { ClearanceRequest, ClearanceRoundTrip, FeedClearanceAnswer } from '../engine/clearance';
 import type { CriticalFailure, DutyOfCare, ScenarioOutcome, TaskResult, TimelineEntry } from '../engine/outcome';
 import type { TargetResult } from '../engine/reach';
 import type { FeedAudienceReply, FeedItem, TaskState, TimelineState } from '../engine/timeline';
@@ -94,12 +95,22 @@ const taskResult: z.ZodType<TaskResult> = z.strictObject({
   spareMinutes: z.number().finite().min(-1_000_000).max(1_000_000).nullable(),
   grade: gradeSchema.nullable(),
   modelAnswer: z.string().max(MAX_DRAFT_LENGTH).nullable(),
+  // Outcomes frozen before clearance existed have none.
+  clearance: z.strictObject({ required: z.boolean(), cleared: z.boolean(), roundTrips: count(), waitedMinutes: minute() }).optional(),
 });
 
 const timelineEntry: z.ZodType<TimelineEntry> = z.discriminatedUnion('type', [
   z.strictObject({ at: minute(), type: z.literal('inject'), id: short(), injectType: short(), personaId: short(), accountId: short() }),
   z.strictObject({ at: minute(), type: z.literal('publication'), id: short(), accountId: short(), taskId: short().nullable(), passed: z.boolean() }),
   z.strictObject({ at: minute(), type: z.literal('reply'), id: short(), replyTo: short(), personaId: short().nullable(), mood: short() }),
+  z.strictObject({ at: minute(), type: z.literal('clearance-request'), requestId: short(), accountId: short(), taskId: short().nullable() }),
+  z.strictObject({
+    at: minute(),
+    type: z.literal('clearance-answer'),
+    requestId: short(),
+    taskId: short().nullable(),
+    verdict: z.enum(['cleared', 'returned']),
+  }),
   z.strictObject({ at: minute(), type: z.literal('task-missed'), taskId: short() }),
   z.strictObject({ at: minute(), type: z.literal('branch'), branchId: short() }),
   z.strictObject({ at: minute(), type: z.literal('end'), reason: short() }),
@@ -135,6 +146,52 @@ const targetResult: z.ZodType<TargetResult> = z.strictObject({
   series: z.array(z.strictObject({ at: minute(), value: count() })).max(MAX_SERIES_POINTS),
 });
 
+/** A scenario's drafts sent for clearance are bounded like its events: a hostile file cannot hold millions. */
+const MAX_CLEARANCES = 10_000;
+const verdict = () => z.enum(['cleared', 'returned']);
+const clearanceDraft = z.strictObject({
+  accountId: short(),
+  kind: z.enum(TASK_KINDS),
+  text: z.string().max(MAX_DRAFT_LENGTH),
+  taskId: short().nullable(),
+  replyTo: short().nullable(),
+});
+const clearanceRoundTrip: z.ZodType<ClearanceRoundTrip> = z.strictObject({
+  requestId: short(),
+  taskId: short().nullable(),
+  accountId: short(),
+  sentAt: minute(),
+  answeredAt: minute().nullable(),
+  verdict: verdict().nullable(),
+  comments: z.array(message).max(10),
+  remark: z.string().max(20_000).nullable(),
+  text: z.string().max(MAX_DRAFT_LENGTH),
+  published: z.boolean(),
+});
+const clearanceRequest: z.ZodType<ClearanceRequest> = z.strictObject({
+  id: short(),
+  draft: clearanceDraft,
+  sentAt: minute(),
+  answerAt: minute(),
+  verdict: verdict(),
+  comments: z.array(message).max(10),
+  remark: z.string().max(20_000).nullable(),
+  answered: z.boolean(),
+});
+const clearanceAnswerObject = z.strictObject({
+  source: z.literal('clearance'),
+  id: short(),
+  at: minute(),
+  accountId: short(),
+  personaId: short(),
+  requestId: short(),
+  taskId: short().nullable(),
+  verdict: verdict(),
+  comments: z.array(message).max(10),
+  remark: z.string().max(20_000).nullable(),
+  draft: clearanceDraft,
+}) satisfies z.ZodType<FeedClearanceAnswer>;
+
 const scenarioOutcomeSchema: z.ZodType<ScenarioOutcome> = z.strictObject({
   scenarioId: short(),
   ended: z.boolean(),
@@ -148,6 +205,8 @@ const scenarioOutcomeSchema: z.ZodType<ScenarioOutcome> = z.strictObject({
   dutyOfCare: z.array(dutyOfCare).default([]),
   // Outcomes frozen before reach targets existed hold none: they read as a scenario without targets.
   targets: z.array(targetResult).max(100).default([]),
+  // Outcomes frozen before clearance existed hold none.
+  clearances: z.array(clearanceRoundTrip).max(MAX_CLEARANCES).default([]),
   debrief: scenarioShape.shape.debrief,
 });
 
@@ -177,8 +236,10 @@ const feedItem: z.ZodType<FeedItem> = z.discriminatedUnion('source', [
     taskId: short().nullable(),
     replyTo: short().nullable(),
     grade: gradeSchema,
+    cleared: z.boolean().optional(),
   }),
   audienceReplyObject,
+  clearanceAnswerObject,
 ]);
 
 const taskState: z.ZodType<TaskState> = z.strictObject({
@@ -230,6 +291,8 @@ const timelineStateSchema: z.ZodType<TimelineState> = z.strictObject({
   publications: count(),
   reactions: z.record(short(), reactionPlan),
   pendingReplies: z.array(audienceReply),
+  // Outcomes frozen before clearance existed hold none.
+  clearances: z.array(clearanceRequest).max(MAX_CLEARANCES).default([]),
 });
 
 export const outcomeSummarySchema: z.ZodType<OutcomeSummary> = z.strictObject({

@@ -4,6 +4,7 @@
 // the timeline. A stored grade that differs from the grader's, or scores that differ from what the
 // timeline gives, were edited after the attempt. The check means something only under the same grader
 // version: otherwise the report says so and compares nothing.
+import { gradeUnderClearance } from '../engine/clearance';
 import type { EngineInput } from '../engine/timeline';
 import { previewGrade } from '../engine/timeline';
 import { scenarioOutcome } from '../engine/outcome';
@@ -150,7 +151,9 @@ export function createRegrader(options: { graderVersion: string }): Regrader {
         const input = inputFor(scenario, summary.playLanguage);
         for (const item of detail.timeline.feed) {
           if (item.source !== 'trainee') continue;
-          const regraded = previewGrade(input, { accountId: item.accountId, kind: item.kind, text: item.text, taskId: item.taskId, replyTo: item.replyTo });
+          const draft = { accountId: item.accountId, kind: item.kind, text: item.text, taskId: item.taskId, replyTo: item.replyTo };
+          // A publication that needed clearance and had none carries the finding: read from the attempt's own requests.
+          const regraded = gradeUnderClearance(input, detail.timeline, draft, item.at, previewGrade(input, draft)).grade;
           report.drafts += 1;
           if (canonicalJson(regraded) !== canonicalJson(item.grade)) {
             report.flags.push({ kind: 'grade-edited', publicationId: item.id, taskId: item.taskId, stored: gist(item.grade), regraded: gist(regraded) });

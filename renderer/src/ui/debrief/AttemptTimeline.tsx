@@ -113,6 +113,24 @@ export function AttemptTimeline({ outcome, scenario, personas, timeline, playLan
           color: isMood(entry.mood) ? MOOD_COLORS[entry.mood] : 'gray',
         };
       }
+      case 'clearance-request': {
+        const request = timeline.clearances?.find((candidate) => candidate.id === entry.requestId);
+        return {
+          title: t('timeline.clearanceRequest', { account: accountName(entry.accountId) }),
+          details: entry.taskId ? [t('timeline.clearanceTask', { task: taskTitle(entry.taskId) })] : [],
+          excerpt: request?.draft.text,
+          color: 'yellow',
+        };
+      }
+      case 'clearance-answer': {
+        const reviewer = personaName(scenario.clearance?.reviewer ?? null) ?? t('timeline.headquarters');
+        return {
+          title: t(entry.verdict === 'cleared' ? 'timeline.clearanceCleared' : 'timeline.clearanceReturned', { reviewer }),
+          details: entry.taskId ? [t('timeline.clearanceTask', { task: taskTitle(entry.taskId) })] : [],
+          color: entry.verdict === 'cleared' ? 'green' : 'orange',
+          bullet: entry.verdict === 'cleared' ? <CheckIcon size={14} /> : <AlertIcon size={14} />,
+        };
+      }
       case 'task-missed':
         return { title: t('timeline.missed', { task: taskTitle(entry.taskId) }), details: [], color: 'orange', bullet: <AlertIcon size={14} /> };
       case 'branch': {

@@ -54,6 +54,7 @@ const EVENT_NAMES: Record<EngineEvent['type'], string> = {
   'CLOCK.NEXT': 'next',
   'CLOCK.SET_SPEED': 'speed',
   PUBLISH: 'publish',
+  'CLEARANCE.REQUEST': 'clearance',
   FINISH: 'finish',
 };
 

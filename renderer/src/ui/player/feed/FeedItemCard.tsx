@@ -67,6 +67,7 @@ type LabelKey =
   'post' | 'reply' | 'news' | 'trend' | 'live' | 'audience' | 'ownPost' | 'ownReply' | 'ownThread' | 'directMessage' | 'hqRequest' | 'ownMessage' | 'ownNotification';
 
 export function labelKeyOf(item: FeedItem): LabelKey {
+  if (item.source === 'clearance') return 'hqRequest';
   if (item.source === 'audience') return 'audience';
   if (item.source === 'inject') {
     const { type } = item.inject;

@@ -69,6 +69,7 @@ export function usePeopleContext({ scenario, personas, playLanguage, items, medi
 export function itemText(item: FeedItem, playLanguage: string): string {
   if (item.source === 'inject') return unwrapPackText(localized(item.inject.text, playLanguage));
   if (item.source === 'audience') return unwrapPackText(item.text);
+  if (item.source === 'clearance') return item.draft.text;
   return item.text;
 }
 
@@ -104,6 +105,7 @@ export function authorOf(item: FeedItem, context: PeopleContext): Author {
       ? accountAuthor(account, context.playLanguage)
       : { id: item.accountId, name: item.accountId, handle: null, verified: false, headquarters: false, own: true };
   }
+  if (item.source === 'clearance') return personaAuthor(item.personaId, context);
   if (item.personaId) return personaAuthor(item.personaId, context);
   // A generated member of the public is a person with a name and a handle like anyone else.
   if (item.author)
@@ -113,7 +115,7 @@ export function authorOf(item: FeedItem, context: PeopleContext): Author {
 
 /** The author of what `item` answers, or null when it answers nothing (or nothing that can be found). */
 export function replyTargetOf(item: FeedItem, context: PeopleContext): Author | null {
-  const targetId = item.source === 'inject' ? (item.inject.replyTo ?? null) : item.replyTo;
+  const targetId = item.source === 'inject' ? (item.inject.replyTo ?? null) : item.source === 'clearance' ? null : item.replyTo;
   if (targetId === null) return null;
   const target = context.items.get(targetId);
   if (target) return authorOf(target, context);

@@ -22,14 +22,19 @@ export function feedItemsFor(timeline: Pick<TimelineState, 'feed'>, accountId: s
 
 /** Everything private, from every account, oldest first: direct messages, headquarters' requests, notifications and their answers. */
 export function inboxItemsFor(timeline: Pick<TimelineState, 'feed'>): FeedItem[] {
-  return select(timeline.feed, (item) => (item.source === 'inject' ? PRIVATE_INJECTS.has(item.inject.type) : PRIVATE_KINDS.has(item.kind)));
+  return select(timeline.feed, (item) => (item.source === 'inject' ? PRIVATE_INJECTS.has(item.inject.type) : PRIVATE_KINDS.has(item.kind)), true);
 }
 
 /** Injects and publications that pass `keep`, and the audience replies to the publications kept. */
-function select(feed: readonly FeedItem[], keep: (item: Exclude<FeedItem, { source: 'audience' }>) => boolean): FeedItem[] {
+function select(feed: readonly FeedItem[], keep: (item: Exclude<FeedItem, { source: 'audience' | 'clearance' }>) => boolean, answers = false): FeedItem[] {
   const kept = new Set<string>();
   const result: FeedItem[] = [];
   for (const item of feed) {
+    // Headquarters' answers to drafts sent for clearance belong to the inbox only.
+    if (item.source === 'clearance') {
+      if (answers) result.push(item);
+      continue;
+    }
     if (item.source === 'audience') {
       // A reply always arrives after what it answers, so one pass sees the publication first.
       if (kept.has(item.replyTo)) result.push(item);
@@ -84,6 +89,7 @@ export function inboxConversations(
   let order = 0;
 
   const keyFor = (item: FeedItem): { key: string; kind: ConversationKind; personaId: string | null } => {
+    if (item.source === 'clearance') return { key: `persona:${item.personaId}`, kind: 'persona', personaId: item.personaId };
     if (item.source === 'inject') return { key: `persona:${item.inject.persona}`, kind: 'persona', personaId: item.inject.persona };
     if (item.source === 'audience') {
       const key = keyOfItem.get(item.replyTo);
@@ -121,7 +127,7 @@ export function inboxConversations(
     conversation.items.push(item);
     conversation.lastAt = item.at;
     conversation.order = order++;
-    if (item.source === 'inject' && item.inject.type === 'hq-request') conversation.headquarters = true;
+    if ((item.source === 'inject' && item.inject.type === 'hq-request') || item.source === 'clearance') conversation.headquarters = true;
   }
 
   return [...byKey.values()].sort((a, b) => b.lastAt - a.lastAt || b.order - a.order).map(({ order: _order, ...conversation }) => conversation);
@@ -142,7 +148,7 @@ export interface FeedThread {
 
 /** What an item answers, if anything. */
 export function parentOf(item: FeedItem): string | null {
-  return item.source === 'inject' ? (item.inject.replyTo ?? null) : item.replyTo;
+  return item.source === 'inject' ? (item.inject.replyTo ?? null) : item.source === 'clearance' ? null : item.replyTo;
 }
 
 /** News and trends are the world's, not a conversation: they always stand alone. */

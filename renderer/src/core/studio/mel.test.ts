@@ -83,6 +83,17 @@ describe('column detection', () => {
     });
   });
 
+  it('finds them from Ukrainian header names', () => {
+    expect(detectMapping(['Час', 'Від кого', 'Канал', 'Акаунт', 'Текст', 'Очікувана дія'])).toEqual({
+      time: 0,
+      persona: 1,
+      channel: 2,
+      account: 3,
+      text: 4,
+      action: 5,
+    });
+  });
+
   it('matches a header that contains a known name, and gives each column to one field only', () => {
     expect(detectMapping(['#', 'Message text', 'Notes', 'Time of inject'])).toMatchObject({ text: 1, time: 3, persona: null, action: null });
     const mapping = detectMapping(['Text', 'Text']);
@@ -161,6 +172,10 @@ describe('reading cells', () => {
     expect(readChannel('Telegram DM')).toEqual({ type: 'direct-message', platform: 'telegram' });
     expect(readChannel('reply x')).toEqual({ type: 'reply', platform: 'x' });
     expect(readChannel('новость')).toEqual({ type: 'news', platform: null });
+    expect(readChannel('новина')).toEqual({ type: 'news', platform: null });
+    expect(readChannel('Фейсбук допис')).toEqual({ type: 'post', platform: 'facebook' });
+    expect(readChannel('ПП')).toEqual({ type: 'direct-message', platform: null });
+    expect(readChannel('доручення Центру')).toEqual({ type: 'hq-request', platform: null });
     expect(readChannel('hq-request')).toEqual({ type: 'hq-request', platform: null });
     // The names the validator knows for a platform (core/pack/hints.ts) read as that platform.
     expect(readChannel('VKontakte')).toEqual({ type: 'post', platform: 'vk' });
@@ -187,6 +202,12 @@ describe('reading cells', () => {
     ['No response needed', null],
     ['-', null],
     ['принять к сведению', null],
+    ['Відповісти протягом 40 хвилин', 'reply'],
+    ['Опублікувати роз’яснення', 'post'],
+    ['Відповісти в особисті повідомлення', 'direct-message'],
+    ['Написати тред', 'thread'],
+    ['Розсилка громадянам', 'mass-notification'],
+    ['взяти до відома', null],
     ['', null],
   ])('reads the expected action "%s" as %s', (cell, kind) => {
     expect(readAction(cell)).toEqual({ kind });

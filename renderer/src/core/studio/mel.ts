@@ -121,6 +121,22 @@ const CHANNEL_WORDS: Record<string, InjectType> = {
   'запрос центра': 'hq-request',
   поручение: 'hq-request',
   запрос: 'hq-request',
+  // Ukrainian
+  допис: 'post',
+  публікація: 'post',
+  відповідь: 'reply',
+  коментар: 'reply',
+  пп: 'direct-message',
+  'особисте повідомлення': 'direct-message',
+  'приватне повідомлення': 'direct-message',
+  повідомлення: 'direct-message',
+  новина: 'news',
+  новини: 'news',
+  стаття: 'news',
+  'доручення центру': 'hq-request',
+  'запит центру': 'hq-request',
+  доручення: 'hq-request',
+  запит: 'hq-request',
 };
 for (const type of INJECT_TYPES) CHANNEL_WORDS[type] = type;
 
@@ -135,6 +151,9 @@ const PLATFORM_WORDS: Record<string, Platform> = {
   фейсбук: 'facebook',
   твиттер: 'x',
   ютуб: 'youtube',
+  інстаграм: 'instagram',
+  фейсбук: 'facebook',
+  твіттер: 'x',
 };
 for (const [word, name] of Object.entries(SYNONYMS)) if ((PLATFORMS as readonly string[]).includes(name)) PLATFORM_WORDS[keyOf(word)] = name as Platform;
 for (const platform of PLATFORMS) PLATFORM_WORDS[platform] = platform;
@@ -178,15 +197,18 @@ const ACTION_WORDS: [RegExp, TaskKind | null][] = [
   // Nothing to write: the row is only an inject.
   [/^\s*(?:-|—|–|n\/a)\s*$/u, null],
   [
-    /^\s*(?:none|no action|no response|monitor|observe|note|read only|нет|не требуется|без ответа|наблюдать|мониторинг|принять к сведению|к сведению)(?![\p{L}\p{N}])/iu,
+    /^\s*(?:none|no action|no response|monitor|observe|note|read only|нет|не требуется|без ответа|наблюдать|мониторинг|принять к сведению|к сведению|немає|не потрібно|без відповіді|спостерігати|моніторинг|взяти до відома|до відома)(?![\p{L}\p{N}])/iu,
     null,
   ],
-  [wordPattern('mass notification|mass notify|notify|notification|alert|sms|рассылк|оповещ|уведом'), 'mass-notification'],
-  [wordPattern('thread|тред|цепочк|ветк'), 'thread'],
-  [wordPattern('dm|pm|лс', true), 'direct-message'],
-  [wordPattern('direct message|private message|message back|личн\\p{L}* сообщени|личк'), 'direct-message'],
-  [wordPattern('reply|respond|response|answer|comment|ответ|комментар'), 'reply'],
-  [wordPattern('post|publish|tweet|statement|announce|опубликова|публикац|пост|заявлени|разместить|выложить'), 'post'],
+  [wordPattern('mass notification|mass notify|notify|notification|alert|sms|рассылк|оповещ|уведом|розсил|сповіщ|оповіщ'), 'mass-notification'],
+  [wordPattern('thread|тред|цепочк|ветк|ланцюж|гілк'), 'thread'],
+  [wordPattern('dm|pm|лс|пп', true), 'direct-message'],
+  [wordPattern('direct message|private message|message back|личн\\p{L}* сообщени|личк|особист\\p{L}* повідомлен|приватн\\p{L}* повідомлен'), 'direct-message'],
+  [wordPattern('reply|respond|response|answer|comment|ответ|комментар|відповід|відповіс|коментар|прокоментува'), 'reply'],
+  [
+    wordPattern('post|publish|tweet|statement|announce|опубликова|публикац|пост|заявлени|разместить|выложить|опублікува|публікац|допис|заяв|розмісти|виклас'),
+    'post',
+  ],
 ];
 
 export type ActionReading = { kind: TaskKind | null } | { problem: 'action-unknown'; suggestions: string[] };

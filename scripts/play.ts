@@ -112,7 +112,8 @@ if (script) {
         type: 'CLEARANCE.REQUEST',
         draft: { accountId: task.account, kind: task.kind, text: action.text, taskId: task.id, replyTo: task.replyTo ?? null },
       });
-    } else if ('task' in action) {
+    } else if ('moderate' in action) refused = send({ type: 'MODERATE', commentId: action.moderate, action: action.action });
+    else if ('task' in action) {
       const task = scenario.tasks.find((t) => t.id === action.task)!;
       refused = send({
         type: 'PUBLISH',
@@ -195,6 +196,10 @@ for (const entry of outcome.timeline) {
       `${at}  ${entry.verdict.padEnd(15)} ${entry.taskId ?? '(no task)'} by ${scenario.clearance?.reviewer ?? 'headquarters'}${request?.remark ? `: "${request.remark}"` : ''}`,
     );
     for (const comment of request?.comments ?? []) console.log(`${''.padStart(5)}  ${''.padEnd(15)} – ${short(render(comment))}`);
+  } else if (entry.type === 'moderation') {
+    const item = feed.get(entry.commentId);
+    const nature = item?.source === 'live-comment' ? ` (${item.nature})` : '';
+    console.log(`${at}  ${entry.action.padEnd(15)} ${entry.commentId}${nature} under ${entry.streamId}`);
   } else if (entry.type === 'task-missed') console.log(`${at}  ${'missed'.padEnd(15)} ${entry.taskId}: the deadline passed`);
   else if (entry.type === 'branch') console.log(`${at}  ${'branch'.padEnd(15)} ${entry.branchId}`);
   else console.log(`${at}  ${'end'.padEnd(15)} ${entry.reason}`);
@@ -210,6 +215,18 @@ for (const task of scenario.tasks.filter((candidate) => candidate.kind === 'repo
       ? `\nReport ${task.id} opens at ${formatOffset(facts.at)}; it asks for ${asks}. What headquarters can check (reference play: model answers, seed 1):\n  ${describeMonitoring(facts)}`
       : `\nReport ${task.id} does not open in the reference play (model answers, seed 1): its facts cannot be known.`,
   );
+}
+// Each live stream: its comments as they came, what they were, and what was done to them.
+for (const stream of outcome.moderation) {
+  console.log(
+    `\nLive stream ${stream.streamId} on ${stream.accountId}, ${formatOffset(stream.startedAt)}–${formatOffset(stream.endsAt)}${stream.taskId ? `, moderated for ${stream.taskId}` : ''}:`,
+  );
+  for (const comment of stream.comments) {
+    const who = comment.personaId ?? (comment.author ? `@${comment.author.handle}` : 'someone');
+    const done = comment.actions.map((entry) => `${entry.action} ${formatOffset(entry.at)}`).join(', ') || 'left up';
+    const verdict = (comment.expected === 'hide') === comment.actions.some((entry) => entry.action === 'hide') ? '' : `  ← expected: ${comment.expected}`;
+    console.log(`${formatOffset(comment.at).padStart(8)}  ${comment.nature.padEnd(10)} ${who}: ${short(text(comment.text))} — ${done}${verdict}`);
+  }
 }
 console.log(
   `\nOutcome: ${outcome.passed ? 'PASSED' : 'FAILED'} — tone ${outcome.scores.tone}, policy ${outcome.scores.policy}, platform ${outcome.scores.platform} (average ${outcome.average}; rule: ${scenario.passRule.rule === 'all-passed' ? 'every task passed' : `average ≥ ${scenario.passRule.min}`})`,

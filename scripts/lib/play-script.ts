@@ -2,6 +2,7 @@
 // simulated time. Validated like a pack file: every problem with its line and column.
 import { z } from 'zod';
 import type { Diagnostic } from '../../renderer/src/core/pack/diagnostics';
+import { MODERATION_ACTIONS } from '../../renderer/src/core/engine/live';
 import { offset, offsetMinutes, TASK_KINDS } from '../../renderer/src/core/pack/schema';
 import { collectFieldNames, diagnosticsFromIssues } from '../../renderer/src/core/pack/schema-issues';
 import { parseYaml } from '../../renderer/src/core/pack/yaml';
@@ -12,6 +13,8 @@ const action = z.union([
   z.strictObject({ at: offset(), clear: z.string().min(1), text: z.string().min(1) }),
   z.strictObject({ at: offset(), account: z.string().min(1), kind: z.enum(TASK_KINDS), text: z.string().min(1), replyTo: z.string().optional() }),
   z.strictObject({ at: offset(), finish: z.literal(true) }),
+  // Hide, show, pin or unpin a live stream's comment: at "H:MM:SS", comments come within seconds.
+  z.strictObject({ at: offset(), moderate: z.string().min(1), action: z.enum(MODERATION_ACTIONS) }),
 ]);
 export const playScriptSchema = z.strictObject({
   language: z

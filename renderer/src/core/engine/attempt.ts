@@ -133,6 +133,15 @@ const persistedSnapshotSchema = z.looseObject({
             verdict: z.enum(['cleared', 'returned']),
             draft: z.looseObject({ accountId: z.string(), text: z.string() }),
           }),
+          z.looseObject({
+            source: z.literal('live-comment'),
+            id: z.string(),
+            at: at(),
+            streamId: z.string(),
+            accountId: z.string(),
+            nature: z.string(),
+            comment: z.looseObject({ id: z.string(), text: z.record(z.string(), z.string()) }),
+          }),
         ]),
       ),
       tasks: z.record(
@@ -164,6 +173,12 @@ const persistedSnapshotSchema = z.looseObject({
           comments: z.array(z.looseObject({ key: z.string() })),
         }),
       ),
+      pendingComments: z.array(z.looseObject({ id: z.string(), at: at(), streamId: z.string() })),
+      moderation: z.record(
+        z.string(),
+        z.looseObject({ streamId: z.string(), hidden: z.boolean(), pinned: z.boolean(), actions: z.array(z.looseObject({ at: at(), action: z.string() })) }),
+      ),
+      moderationResults: z.record(z.string(), z.looseObject({ at: at(), streamId: z.string(), grade: z.looseObject({ passed: z.boolean() }) })),
     }),
   }),
 });

@@ -10,6 +10,10 @@ import type { EngineEvent } from './machine';
 import { createScenarioMachine } from './machine';
 import type { Task } from '../pack/schema';
 import type { EngineInput, TimelineState } from './timeline';
+import { nextEventTime } from './timeline';
+import { TO_HIDE } from '../grading/moderation';
+import type { LiveCommentNature } from '../pack/schema';
+import { moderationRefusal, nextWatchedComment } from './live';
 
 /** The text a player gives a task, or null to leave it unanswered. */
 export type Answer = (task: Task) => string | null;
@@ -17,16 +21,38 @@ export type Answer = (task: Task) => string | null;
 export interface AutoplayOptions {
   /** Stop, before acting, at the first moment this holds (the reference play of a report stops where its task opens). */
   until?: (timeline: TimelineState) => boolean;
+  /** How the player moderates a live stream; defaults to 'model'. */
+  moderate?: ModerationStyle;
 }
+
+/**
+ * How a player moderates a live stream while a moderation task is open, as each comment arrives:
+ * model — hides abuse and spam and nothing else; poor — hides criticism and questions and leaves
+ * abuse up (what moderation must not be); none — does nothing.
+ */
+export type ModerationStyle = 'model' | 'poor' | 'none';
+
+const HIDDEN_BY: Record<ModerationStyle, ReadonlySet<LiveCommentNature>> = {
+  model: TO_HIDE,
+  poor: new Set(['criticism', 'question']),
+  none: new Set(),
+};
 
 /**
  * The events a player answering with `answer` sends at this moment, before the clock moves on: for
  * each open task it has not answered, what the task asks for now. Deterministic in its inputs.
  */
-export function actionsNow(input: EngineInput, timeline: TimelineState, answer: Answer): EngineEvent[] {
+export function actionsNow(input: EngineInput, timeline: TimelineState, answer: Answer, moderate: ModerationStyle = 'model'): EngineEvent[] {
   const events: EngineEvent[] = [];
   for (const task of input.scenario.tasks) {
     if (timeline.tasks[task.id]?.status !== 'open') continue;
+    if (task.kind === 'moderation') {
+      // Moderated as the comments arrive: each one the style hides, once, while the stream is on the air.
+      for (const item of timeline.feed)
+        if (item.source === 'live-comment' && item.streamId === task.stream && HIDDEN_BY[moderate].has(item.nature))
+          if (moderationRefusal(input, timeline, item.id, 'hide') === null) events.push({ type: 'MODERATE', commentId: item.id, action: 'hide' });
+      continue;
+    }
     const text = answer(task);
     if (text === null) continue;
     const next = publishOrClear(input, timeline, { accountId: task.account, kind: task.kind, text, taskId: task.id, replyTo: task.replyTo ?? null });
@@ -48,6 +74,7 @@ export interface Autoplay {
  * the clock jumps to the next event; with nothing left to happen it runs out the scenario's time.
  */
 export function autoplay(input: EngineInput, answer: Answer, options: AutoplayOptions = {}): Autoplay {
+  const moderate = options.moderate ?? 'model';
   const machine = createScenarioMachine(input);
   const events: EngineEvent[] = [{ type: 'START' }];
   let snapshot = replay(machine, events);
@@ -62,13 +89,18 @@ export function autoplay(input: EngineInput, answer: Answer, options: AutoplayOp
   const over = () => snapshot.status === 'done';
   for (let guard = 0; guard < 10_000 && !over(); guard += 1) {
     if (options.until?.(snapshot.context.timeline)) break;
-    for (const event of actionsNow(input, snapshot.context.timeline, answer)) {
+    for (const event of actionsNow(input, snapshot.context.timeline, answer, moderate)) {
       if (over()) break;
       send(event);
     }
     if (over()) break;
-    // "Next event", or, once nothing is left, "Skip to the end": the machine's own jump.
-    send({ type: 'CLOCK.NEXT' });
+    // A stream being moderated is watched comment by comment; otherwise "Next event", or, once
+    // nothing is left, "Skip to the end": the machine's own jump.
+    const timeline = snapshot.context.timeline;
+    const comment = nextWatchedComment(input, timeline);
+    const next = nextEventTime(input, timeline);
+    if (comment !== null && (next === null || comment < next)) send({ type: 'CLOCK.TICK', minutes: comment - timeline.time });
+    else send({ type: 'CLOCK.NEXT' });
   }
   return { events, snapshot, refusals };
 }

@@ -8,6 +8,7 @@ import { z } from '../zod';
 import type { Message } from '../grading/types';
 import type { Scenario } from '../pack/schema';
 import { offsetMinutes, TASK_KINDS } from '../pack/schema';
+import { MODERATION_ACTIONS } from './live';
 import type { EngineEvent } from './machine';
 
 // Simulated minutes per real minute; 0 is paused. Logs saved when 8 was the fastest hold a subset of these.
@@ -44,6 +45,7 @@ export const EVENT_LOG_REASON_KEYS = [
   'eventLog.unknownAccount',
   'eventLog.unknownTask',
   'eventLog.unknownPost',
+  'eventLog.unknownComment',
   'eventLog.tooMany',
 ] as const;
 export type EventLogReasonKey = (typeof EVENT_LOG_REASON_KEYS)[number];
@@ -83,6 +85,7 @@ const EVENT_SCHEMAS = {
   'CLOCK.SET_SPEED': z.strictObject({ type: z.literal('CLOCK.SET_SPEED'), speed: z.literal(CLOCK_SPEEDS) }),
   PUBLISH: z.strictObject({ type: z.literal('PUBLISH'), draft: draftSchema }),
   'CLEARANCE.REQUEST': z.strictObject({ type: z.literal('CLEARANCE.REQUEST'), draft: draftSchema }),
+  MODERATE: z.strictObject({ type: z.literal('MODERATE'), commentId: id(), action: z.enum(MODERATION_ACTIONS) }),
   FINISH: z.strictObject({ type: z.literal('FINISH') }),
 } satisfies { [Type in EngineEvent['type']]: z.ZodType<Extract<EngineEvent, { type: Type }>> };
 
@@ -145,11 +148,18 @@ function reasonOf(issue: z.core.$ZodIssue, event: Record<string, unknown>): Even
   return { key: 'eventLog.invalidField', params: { field } };
 }
 
-/** Ids a trainee's publication can answer: the scenario's injects, and earlier publications and the replies to them. */
+/** Ids a trainee's publication can answer: the scenario's injects and live comments, and earlier publications and the replies to them. */
 function injectIdsOf(scenario: Scenario): Set<string> {
   const ids = new Set(scenario.timeline.map((inject) => inject.id));
   for (const branch of scenario.branches) for (const inject of branch.then.injects) ids.add(inject.id);
+  for (const comment of commentIdsOf(scenario)) ids.add(comment);
   return ids;
+}
+
+/** The ids of every live comment of the scenario's streams. */
+function commentIdsOf(scenario: Scenario): Set<string> {
+  const injects = [...scenario.timeline, ...scenario.branches.flatMap((branch) => branch.then.injects)];
+  return new Set(injects.flatMap((inject) => inject.live?.comments.map((comment) => comment.id) ?? []));
 }
 
 const PUBLICATION_ID = /^pub-([1-9]\d{0,5})(?:-reply-[1-9]\d{0,5})?$/;
@@ -162,6 +172,7 @@ export function validateEventLog(events: readonly unknown[], scenario: Scenario)
   const accounts = new Set(scenario.accounts.map((account) => account.id));
   const tasks = new Set(scenario.tasks.map((task) => task.id));
   const injects = injectIdsOf(scenario);
+  const comments = commentIdsOf(scenario);
   const duration = offsetMinutes(scenario.duration);
   const good: EngineEvent[] = [];
   // Ticks are the least the clock has moved: CLOCK.NEXT moves it further, by what only the machine knows.
@@ -198,7 +209,8 @@ export function validateEventLog(events: readonly unknown[], scenario: Scenario)
       }
       // A draft sent for clearance is not published: it makes no publication to answer.
       if (event.type === 'PUBLISH') publications += 1;
-    }
+    } else if (event.type === 'MODERATE' && !comments.has(event.commentId))
+      return refuse(event.type, { key: 'eventLog.unknownComment', params: { comment: shown(event.commentId) } });
     good.push(event);
   }
   if (events.length > EVENT_LOG_LIMITS.events) return refuse(null, { key: 'eventLog.tooMany', params: { limit: EVENT_LOG_LIMITS.events } });

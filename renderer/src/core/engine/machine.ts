@@ -6,7 +6,8 @@ import type { ClockSpeed } from './event-log';
 import { CLOCK_SPEEDS, parseEngineEvent } from './event-log';
 import type { Draft, EngineInput, TimelineState } from './timeline';
 import { checkClearanceRequest, requestClearance } from './timeline';
-import { advanceTo, checkDraft, deliverNow, EngineError, finish, initialTimeline, nextEventTime, publish, start } from './timeline';
+import type { ModerationAction } from './live';
+import { advanceTo, checkDraft, checkModeration, deliverNow, EngineError, finish, initialTimeline, moderate, nextEventTime, publish, start } from './timeline';
 
 export { CLOCK_SPEEDS };
 export type { ClockSpeed };
@@ -18,6 +19,7 @@ export type EngineEvent =
   | { type: 'CLOCK.SET_SPEED'; speed: ClockSpeed }
   | { type: 'PUBLISH'; draft: Draft }
   | { type: 'CLEARANCE.REQUEST'; draft: Draft }
+  | { type: 'MODERATE'; commentId: string; action: ModerationAction }
   | { type: 'FINISH' };
 
 /**
@@ -56,6 +58,18 @@ function refusal(input: EngineInput, timeline: TimelineState, event: MachineEven
   }
 }
 
+/** Why the live comment cannot be moderated now, or null when it can (a malformed event first). */
+function moderationRefused(input: EngineInput, timeline: TimelineState, event: MachineEvent): string | null {
+  if (parseEngineEvent(event).event === null || event.type !== 'MODERATE') return MALFORMED;
+  try {
+    checkModeration(input, timeline, event.commentId, event.action);
+    return null;
+  } catch (error) {
+    if (error instanceof EngineError) return error.message;
+    throw error;
+  }
+}
+
 /** Why the inject cannot be sent now, or null when it can. */
 function injectRefusal(timeline: TimelineState, event: MachineEvent): string | null {
   if (event.type !== 'PLAYTEST.SEND_INJECT' || typeof event.injectId !== 'string') return MALFORMED;
@@ -84,6 +98,7 @@ export function createScenarioMachine(input: EngineInput) {
       publishable: ({ context, event }) => event.type === 'PUBLISH' && refusal(input, context.timeline, event) === null,
       clearable: ({ context, event }) => clearanceRefused(input, context.timeline, event) === null,
       sendable: ({ context, event }) => injectRefusal(context.timeline, event) === null,
+      moderatable: ({ context, event }) => moderationRefused(input, context.timeline, event) === null,
     },
     actions: {
       tick: assign(({ context, event }) => {
@@ -104,6 +119,10 @@ export function createScenarioMachine(input: EngineInput) {
       sendInject: assign(({ context, event }) =>
         event.type === 'PLAYTEST.SEND_INJECT' ? { timeline: deliverNow(input, context.timeline, event.injectId), refused: null } : {},
       ),
+      moderate: assign(({ context, event }) =>
+        event.type === 'MODERATE' ? { timeline: moderate(input, context.timeline, event.commentId, event.action), refused: null } : {},
+      ),
+      refuseModerate: assign(({ context, event }) => ({ refused: moderationRefused(input, context.timeline, event) })),
       refuseInject: assign(({ context, event }) => ({ refused: injectRefusal(context.timeline, event) })),
       refusePublish: assign(({ context, event }) => ({ refused: refusal(input, context.timeline, event) })),
       refuseTick: assign({ refused: 'a clock tick moves time forward by a positive number of minutes' }),
@@ -129,6 +148,7 @@ export function createScenarioMachine(input: EngineInput) {
           'CLOCK.SET_SPEED': [{ guard: 'validSpeed', actions: 'setSpeed' }, { actions: 'refuseSpeed' }],
           PUBLISH: [{ guard: 'publishable', actions: 'publish' }, { actions: 'refusePublish' }],
           'CLEARANCE.REQUEST': [{ guard: 'clearable', actions: 'requestClearance' }, { actions: 'refuseClearance' }],
+          MODERATE: [{ guard: 'moderatable', actions: 'moderate' }, { actions: 'refuseModerate' }],
           FINISH: { actions: 'finish' },
           'PLAYTEST.SEND_INJECT': [{ guard: 'sendable', actions: 'sendInject' }, { actions: 'refuseInject' }],
         },

@@ -8,6 +8,11 @@ import type { ClearanceRoundTrip, ClearanceVerdict, TaskClearance } from './clea
 import { roundTrips, taskClearance } from './clearance';
 import type { TargetResult } from './reach';
 import { targetResults } from './reach';
+import type { ReplyAuthor } from './audience';
+import type { ModerationAction } from './live';
+import { streamLength } from './live';
+import { TO_HIDE } from '../grading/moderation';
+import type { LiveCommentNature } from '../pack/schema';
 import type { EngineInput, FeedItem, FeedPublication, TimelineState } from './timeline';
 import { finishAccounting } from './timeline';
 
@@ -48,6 +53,7 @@ export type TimelineEntry =
   | { at: number; type: 'reply'; id: string; replyTo: string; personaId: string | null; mood: string }
   | { at: number; type: 'clearance-request'; requestId: string; accountId: string; taskId: string | null }
   | { at: number; type: 'clearance-answer'; requestId: string; taskId: string | null; verdict: ClearanceVerdict }
+  | { at: number; type: 'moderation'; streamId: string; commentId: string; action: ModerationAction }
   | { at: number; type: 'task-missed'; taskId: string }
   | { at: number; type: 'branch'; branchId: string }
   | { at: number; type: 'end'; reason: string };
@@ -77,6 +83,33 @@ export interface DutyOfCare {
   publicationId: string | null;
 }
 
+/** One comment of a live stream: what it was, what was done to it and when, and what moderation expects. */
+export interface ModeratedCommentResult {
+  id: string;
+  at: number;
+  nature: LiveCommentNature;
+  personaId: string | null;
+  author: ReplyAuthor | null;
+  text: Localized;
+  hidden: boolean;
+  pinned: boolean;
+  actions: Array<{ at: number; action: ModerationAction }>;
+  /** Abuse and spam are to be hidden; everything else kept up. */
+  expected: 'hide' | 'keep';
+}
+
+/** A live stream of the attempt and what was done to its comments (live.ts), for the debrief. */
+export interface StreamModeration {
+  streamId: string;
+  accountId: string;
+  startedAt: number;
+  endsAt: number;
+  /** The moderation task on this stream, if there is one (its grade is in `tasks`). */
+  taskId: string | null;
+  /** The comments that were written, in order. */
+  comments: ModeratedCommentResult[];
+}
+
 export interface ScenarioOutcome {
   scenarioId: string;
   ended: boolean;
@@ -102,6 +135,8 @@ export interface ScenarioOutcome {
   targets: TargetResult[];
   /** Every draft sent to headquarters and its answer, in the order sent. Outcomes frozen before clearance existed read as none. */
   clearances: ClearanceRoundTrip[];
+  /** The live streams and their moderation. Outcomes frozen before live streams existed read as none. */
+  moderation: StreamModeration[];
   debrief: Scenario['debrief'];
 }
 
@@ -183,6 +218,8 @@ export function scenarioOutcome(input: EngineInput, state: TimelineState): Scena
   const tasks: TaskResult[] = scenario.tasks.map((task) => {
     const runtime = state.tasks[task.id]!;
     const publication = runtime.publicationId ? publications.get(runtime.publicationId) : undefined;
+    // A moderation task has no publication: its grade is what was done to its stream's comments.
+    const moderated = state.moderationResults[task.id];
     const result = runtime.outcome ?? 'not-reached';
     return {
       taskId: task.id,
@@ -193,7 +230,7 @@ export function scenarioOutcome(input: EngineInput, state: TimelineState): Scena
       due: runtime.due,
       publishedAt: publication?.at ?? null,
       spareMinutes: publication && runtime.due !== null ? runtime.due - publication.at : null,
-      grade: publication && publication.source === 'trainee' ? publication.grade : null,
+      grade: publication && publication.source === 'trainee' ? publication.grade : (moderated?.grade ?? null),
       modelAnswer: modelAnswerFor(scenario, task, playLanguage),
       clearance: taskClearance(input, state, task, state.ended?.at ?? state.time),
     };
@@ -226,11 +263,24 @@ export function scenarioOutcome(input: EngineInput, state: TimelineState): Scena
     if (request.answered)
       timeline.push({ at: request.answerAt, type: 'clearance-answer', requestId: request.id, taskId: request.draft.taskId, verdict: request.verdict });
   }
+  // A stream's comments are many and fast: the timeline names the stream and what was done to them.
+  for (const [commentId, entry] of Object.entries(state.moderation))
+    for (const done of entry.actions) timeline.push({ at: done.at, type: 'moderation', streamId: entry.streamId, commentId, action: done.action });
   for (const task of tasks)
     if (task.result === 'missed' && task.due !== null) timeline.push({ at: Math.min(task.due, state.time), type: 'task-missed', taskId: task.taskId });
   for (const fired of state.firedBranches) timeline.push({ at: fired.at, type: 'branch', branchId: fired.id });
   if (state.ended) timeline.push({ at: state.ended.at, type: 'end', reason: state.ended.reason });
-  const order = { inject: 0, 'clearance-answer': 0.5, 'clearance-request': 0.75, publication: 1, reply: 2, 'task-missed': 3, branch: 4, end: 5 } as const;
+  const order = {
+    inject: 0,
+    'clearance-answer': 0.5,
+    'clearance-request': 0.75,
+    publication: 1,
+    reply: 2,
+    moderation: 2.5,
+    'task-missed': 3,
+    branch: 4,
+    end: 5,
+  } as const;
   timeline.sort((a, b) => a.at - b.at || order[a.type] - order[b.type]);
 
   const passed = criticalFailures.length === 0 && (forced ? forced === 'passed' : byRule);
@@ -246,6 +296,41 @@ export function scenarioOutcome(input: EngineInput, state: TimelineState): Scena
     dutyOfCare: dutyOfCare(state.feed, scenario),
     targets: targetResults(input, state),
     clearances: roundTrips(state),
+    moderation: streamModeration(input, state),
     debrief: scenario.debrief,
   };
+}
+
+/** Each live stream that started, its comments, and what was done to each. */
+export function streamModeration({ scenario }: Pick<EngineInput, 'scenario'>, state: TimelineState): StreamModeration[] {
+  const streams: StreamModeration[] = [];
+  for (const item of state.feed) {
+    if (item.source === 'inject' && item.inject.type === 'live') {
+      const task = scenario.tasks.find((candidate) => candidate.kind === 'moderation' && candidate.stream === item.id);
+      streams.push({
+        streamId: item.id,
+        accountId: item.inject.account,
+        startedAt: item.at,
+        endsAt: item.at + streamLength(item.inject),
+        taskId: task?.id ?? null,
+        comments: [],
+      });
+    } else if (item.source === 'live-comment') {
+      const stream = streams.find((candidate) => candidate.streamId === item.streamId);
+      const done = state.moderation[item.id];
+      stream?.comments.push({
+        id: item.id,
+        at: item.at,
+        nature: item.nature,
+        personaId: item.personaId,
+        author: item.author,
+        text: item.comment.text,
+        hidden: done?.hidden ?? false,
+        pinned: done?.pinned ?? false,
+        actions: done?.actions ?? [],
+        expected: TO_HIDE.has(item.nature) ? 'hide' : 'keep',
+      });
+    }
+  }
+  return streams;
 }

@@ -14,6 +14,8 @@ import type { Mood, ReactionPlan, ReplyAuthor } from './audience';
 import { simulateReaction } from './audience';
 import type { MonitoringFacts } from './monitoring';
 import { monitoringFacts } from './monitoring';
+import type { FeedLiveComment, ModerationAction, ModerationResult, ModerationState } from './live';
+import { applyModeration, isModerationTask, liveCommentsOf, moderationRefusal, moderationResult, streamEnds } from './live';
 
 // Re-exported for the modules that take their engine types from here; it is defined with TASK_KINDS.
 export type TaskOutcome = 'passed' | 'failed' | 'missed';
@@ -67,7 +69,9 @@ export interface FeedAudienceReply {
 
 export type { ClearanceRequest, FeedClearanceAnswer };
 
-export type FeedItem = FeedInject | FeedPublication | FeedAudienceReply | FeedClearanceAnswer;
+export type { FeedLiveComment };
+
+export type FeedItem = FeedInject | FeedPublication | FeedAudienceReply | FeedClearanceAnswer | FeedLiveComment;
 
 export interface TaskState {
   id: string;
@@ -106,6 +110,12 @@ export interface TimelineState {
   reactions: Record<string, ReactionPlan>;
   /** Audience replies still to arrive, in time order. */
   pendingReplies: FeedAudienceReply[];
+  /** Live comments of streams on the air still to arrive, in time order (see live.ts). */
+  pendingComments: FeedLiveComment[];
+  /** What the trainee did to each live comment, by comment id. */
+  moderation: Record<string, ModerationState>;
+  /** Each settled moderation task's grade and when it was settled, by task id. */
+  moderationResults: Record<string, ModerationResult>;
 }
 
 export class EngineError extends Error {}
@@ -129,6 +139,9 @@ export function initialTimeline({ scenario }: EngineInput): TimelineState {
     publications: 0,
     reactions: {},
     pendingReplies: [],
+    pendingComments: [],
+    moderation: {},
+    moderationResults: {},
   };
 }
 
@@ -204,6 +217,8 @@ export function nextEventTime(input: Pick<EngineInput, 'scenario'>, state: Timel
   // An answer from headquarters is a stop: the trainee may be waiting for it.
   const answer = nextClearanceAnswer(state);
   if (answer !== null) next = Math.min(next, answer);
+  // A live stream's end is a stop; its comments, like audience replies, arrive on the way.
+  for (const end of streamEnds(state)) next = Math.min(next, end);
   return next <= limit && Number.isFinite(next) ? next : null;
 }
 
@@ -225,6 +240,7 @@ function settle(input: EngineInput, state: TimelineState): TimelineState {
     const time = next.time;
     const arrivedCount = dueCount(next.queue, time);
     const repliesCount = dueCount(next.pendingReplies, time);
+    const commentsCount = dueCount(next.pendingComments, time);
     const before = next.tasks;
     let tasks = before;
     const change = (task: TaskState) => {
@@ -234,25 +250,38 @@ function settle(input: EngineInput, state: TimelineState): TimelineState {
     for (const task of Object.values(tasks)) {
       if (task.status === 'waiting' && task.opensAt !== null && task.opensAt <= time) change({ ...task, status: 'open' });
     }
-    // A task that opened just now can already be past its deadline.
+    // A task that opened just now can already be past its deadline. A moderation task is not
+    // missed at its deadline: it is settled then, graded on what was done to the stream.
+    let moderationResults = next.moderationResults;
     for (const task of Object.values(tasks)) {
-      if (task.status === 'open' && task.due !== null && task.due <= time) change({ ...task, status: 'missed', outcome: 'missed' });
+      if (task.status !== 'open' || task.due === null || task.due > time) continue;
+      if (isModerationTask(input, task.id)) {
+        const result = moderationResult(input, next, task.id, time);
+        moderationResults = { ...moderationResults, [task.id]: result };
+        change({ ...task, status: 'done', outcome: result.grade.passed ? 'passed' : 'failed' });
+      } else change({ ...task, status: 'missed', outcome: 'missed' });
     }
-    const changed = arrivedCount > 0 || repliesCount > 0 || tasks !== before;
+    const changed = arrivedCount > 0 || repliesCount > 0 || commentsCount > 0 || tasks !== before;
     if (changed) {
       const arrived = next.queue.slice(0, arrivedCount);
       // Replies that came due between two event times still take their own minute in the feed.
       const incoming: FeedItem[] = [
         ...next.pendingReplies.slice(0, repliesCount),
+        ...next.pendingComments.slice(0, commentsCount),
         ...arrived.map((item): FeedItem => ({ source: 'inject', id: item.inject.id, at: item.at, inject: item.inject })),
       ];
       incoming.sort((a, b) => a.at - b.at);
+      // A stream that starts brings its comments, each to arrive at its own moment.
+      const started = arrived.flatMap((item) => liveCommentsOf(input, item.inject, item.at));
+      const pendingComments = commentsCount > 0 ? next.pendingComments.slice(commentsCount) : next.pendingComments;
       next = {
         ...next,
         tasks,
+        moderationResults,
         feed: incoming.length > 0 ? [...next.feed, ...incoming] : next.feed,
         queue: arrivedCount > 0 ? next.queue.slice(arrivedCount) : next.queue,
         pendingReplies: repliesCount > 0 ? next.pendingReplies.slice(repliesCount) : next.pendingReplies,
+        pendingComments: started.length > 0 ? [...pendingComments, ...started].sort((a, b) => a.at - b.at) : pendingComments,
       };
     }
     // Headquarters' answers due now, after whatever else came on the way to this minute.
@@ -298,10 +327,12 @@ export function deliverNow(input: EngineInput, state: TimelineState, injectId: s
   const index = state.queue.findIndex((item) => item.inject.id === injectId);
   if (index === -1) throw new EngineError(`no inject "${injectId}" waits to be delivered`);
   const { inject } = state.queue[index]!;
+  const comments = liveCommentsOf(input, inject, state.time);
   return settle(input, {
     ...state,
     feed: [...state.feed, { source: 'inject', id: inject.id, at: state.time, inject }],
     queue: [...state.queue.slice(0, index), ...state.queue.slice(index + 1)],
+    pendingComments: comments.length > 0 ? [...state.pendingComments, ...comments].sort((a, b) => a.at - b.at) : state.pendingComments,
   });
 }
 
@@ -323,6 +354,8 @@ export function checkDraft(input: EngineInput, state: TimelineState, draft: Draf
     task = scenario.tasks.find((t) => t.id === draft.taskId);
     if (!task) throw new EngineError(`no task "${draft.taskId}" in this scenario`);
     if (state.tasks[task.id]!.status !== 'open') throw new EngineError(`the task "${task.id}" is not open`);
+    if (task.kind === 'moderation')
+      throw new EngineError(`the task "${task.id}" is done by moderating its stream's comments; a reply to a comment is published on its own`);
   }
   if (!draft.text.trim()) throw new EngineError('an empty draft cannot be published');
   return task;
@@ -481,10 +514,29 @@ function planReaction(input: EngineInput, state: TimelineState, item: FeedPublic
 export function finish(input: EngineInput, state: TimelineState): TimelineState {
   if (state.ended) return state;
   let tasks = state.tasks;
+  let moderationResults = state.moderationResults;
   for (const task of Object.values(state.tasks)) {
-    if (task.status === 'open') tasks = { ...tasks, [task.id]: { ...task, status: 'missed', outcome: 'missed' } };
+    if (task.status !== 'open') continue;
+    // A moderation task is settled with what was done so far; what was still to come counts as left up.
+    if (isModerationTask(input, task.id)) {
+      const result = moderationResult(input, state, task.id, state.time);
+      moderationResults = { ...moderationResults, [task.id]: result };
+      tasks = { ...tasks, [task.id]: { ...task, status: 'done', outcome: result.grade.passed ? 'passed' : 'failed' } };
+    } else tasks = { ...tasks, [task.id]: { ...task, status: 'missed', outcome: 'missed' } };
   }
-  return { ...state, tasks, ended: { at: state.time, reason: 'finished', branchId: null, outcome: null } };
+  return { ...state, tasks, moderationResults, ended: { at: state.time, reason: 'finished', branchId: null, outcome: null } };
+}
+
+/** Why the trainee cannot moderate the comment now (throws EngineError with the reason), for the machine's guard. */
+export function checkModeration(input: EngineInput, state: TimelineState, commentId: string, action: ModerationAction): void {
+  const reason = moderationRefusal(input, state, commentId, action);
+  if (reason !== null) throw new EngineError(reason);
+}
+
+/** The trainee hides, shows, pins or unpins a live comment now. */
+export function moderate(input: EngineInput, state: TimelineState, commentId: string, action: ModerationAction): TimelineState {
+  checkModeration(input, state, commentId, action);
+  return settle(input, { ...state, moderation: applyModeration(state, commentId, action) });
 }
 
 /** How an attempt's tasks count when it ends by Finish (see `finishAccounting`). */
@@ -508,7 +560,8 @@ export interface TaskAccounting {
 export function finishAccounting(input: Pick<EngineInput, 'scenario'>, state: TimelineState): TaskAccounting {
   const ids = (predicate: (task: TaskState) => boolean) => input.scenario.tasks.filter((task) => predicate(state.tasks[task.id]!)).map((task) => task.id);
   if (state.ended && state.ended.reason !== 'finished') return { missed: ids((task) => task.status === 'missed'), notReached: [] };
-  const missed = ids((task) => task.status === 'missed' || task.status === 'open');
+  // An open moderation task is not missed by Finish: it is settled with what was done (see finish).
+  const missed = ids((task) => task.status === 'missed' || (task.status === 'open' && !isModerationTask(input, task.id)));
   // The outcomes as they stood before Finish: a task Finish marked missed (its deadline still ahead)
   // had no outcome yet, and a branch waiting on it could not have fired for it.
   const now = state.time;

@@ -119,9 +119,9 @@ describe('the moderation rules in the catalogue', () => {
       expect(hasDraftExample(RULE_DOCS[id]!), id).toBe(false);
       expect(fired.has(id), `${id} fires in no fixture`).toBe(true);
     }
-    // Every rule documented by actions is one the moderation grader fires.
+    // Every moderation rule of the catalogue is one the moderation grader fires.
     expect(
-      RULES.filter((rule) => !hasDraftExample(RULE_DOCS[rule.id]!))
+      RULES.filter((rule) => rule.id.includes('.moderation-'))
         .map((rule) => rule.id)
         .sort(),
     ).toEqual([...ids].sort());

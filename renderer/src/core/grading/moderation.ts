@@ -46,7 +46,10 @@ export interface ModerationGradingInput {
   /** When the task opened and when it is settled (its deadline, or Finish). */
   from: number;
   until: number;
-  /** The stream's comments to be judged: those written before the task's deadline. */
+  /**
+   * The stream's comments to be judged: those written by the task's deadline, even if it was settled
+   * earlier (by Finish): abuse still to come when the trainee finished counts as left up.
+   */
   comments: readonly ModeratedComment[];
   /** What was done to each comment, in order (absolute minutes). */
   actions: Readonly<Record<string, ReadonlyArray<{ at: number; action: 'hide' | 'unhide' | 'pin' | 'unpin' }>>>;
@@ -90,7 +93,6 @@ export function gradeModeration(input: ModerationGradingInput): Grade {
   const window = input.window ?? MODERATION_WINDOW;
   const raw: Raw[] = [];
   for (const comment of input.comments) {
-    if (comment.at > input.until) continue;
     const done = moderationSummary(input.actions[comment.id] ?? [], input.until);
     const params = { comment: comment.text };
     if (TO_HIDE.has(comment.nature)) {

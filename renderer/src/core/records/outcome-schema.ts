@@ -4,12 +4,14 @@
 // schema is tied to the type it checks, so a change to the type stops this file from compiling.
 import { z } from '../zod';
 import type { ClearanceRequest, ClearanceRoundTrip, FeedClearanceAnswer } from '../engine/clearance';
-import type { CriticalFailure, DutyOfCare, ScenarioOutcome, TaskResult, TimelineEntry } from '../engine/outcome';
+import type { CriticalFailure, DutyOfCare, ScenarioOutcome, StreamModeration, TaskResult, TimelineEntry } from '../engine/outcome';
+import type { FeedLiveComment, ModerationResult, ModerationState } from '../engine/live';
+import { MODERATION_ACTIONS } from '../engine/live';
 import type { TargetResult } from '../engine/reach';
 import type { FeedAudienceReply, FeedItem, TaskState, TimelineState } from '../engine/timeline';
 import type { ReactionPlan } from '../engine/audience';
 import type { Finding, Grade } from '../grading/types';
-import { AXES, REACTION_MOODS, TARGET_METRICS, TASK_KINDS, TASK_OUTCOMES, packSchemas } from '../pack/schema';
+import { AXES, LIVE_COMMENT_NATURES, REACTION_MOODS, TARGET_METRICS, TASK_KINDS, TASK_OUTCOMES, packSchemas } from '../pack/schema';
 import type { FrozenOutcome, OutcomeDetail, OutcomeSummary, PlayedScenario } from './outcome';
 
 /** The longest text a draft can hold in a record: the composer takes far less, the grader reads 100,000. */
@@ -111,6 +113,7 @@ const timelineEntry: z.ZodType<TimelineEntry> = z.discriminatedUnion('type', [
     taskId: short().nullable(),
     verdict: z.enum(['cleared', 'returned']),
   }),
+  z.strictObject({ at: minute(), type: z.literal('moderation'), streamId: short(), commentId: short(), action: z.enum(MODERATION_ACTIONS) }),
   z.strictObject({ at: minute(), type: z.literal('task-missed'), taskId: short() }),
   z.strictObject({ at: minute(), type: z.literal('branch'), branchId: short() }),
   z.strictObject({ at: minute(), type: z.literal('end'), reason: short() }),
@@ -192,6 +195,35 @@ const clearanceAnswerObject = z.strictObject({
   draft: clearanceDraft,
 }) satisfies z.ZodType<FeedClearanceAnswer>;
 
+/** A stream's comments are bounded like a scenario's: a hostile file cannot hold millions. */
+const MAX_LIVE_COMMENTS = 10_000;
+const moderationActions = () => z.array(z.strictObject({ at: minute(), action: z.enum(MODERATION_ACTIONS) })).max(MAX_LIVE_COMMENTS);
+const author = () => z.strictObject({ name: short(), handle: short() });
+
+const streamModeration: z.ZodType<StreamModeration> = z.strictObject({
+  streamId: short(),
+  accountId: short(),
+  startedAt: minute(),
+  endsAt: minute(),
+  taskId: short().nullable(),
+  comments: z
+    .array(
+      z.strictObject({
+        id: short(),
+        at: minute(),
+        nature: z.enum(LIVE_COMMENT_NATURES),
+        personaId: short().nullable(),
+        author: author().nullable(),
+        text: localized(),
+        hidden: z.boolean(),
+        pinned: z.boolean(),
+        actions: moderationActions(),
+        expected: z.enum(['hide', 'keep']),
+      }),
+    )
+    .max(MAX_LIVE_COMMENTS),
+});
+
 const scenarioOutcomeSchema: z.ZodType<ScenarioOutcome> = z.strictObject({
   scenarioId: short(),
   ended: z.boolean(),
@@ -207,6 +239,8 @@ const scenarioOutcomeSchema: z.ZodType<ScenarioOutcome> = z.strictObject({
   targets: z.array(targetResult).max(100).default([]),
   // Outcomes frozen before clearance existed hold none.
   clearances: z.array(clearanceRoundTrip).max(MAX_CLEARANCES).default([]),
+  // Outcomes frozen before live streams existed hold none.
+  moderation: z.array(streamModeration).max(100).default([]),
   debrief: scenarioShape.shape.debrief,
 });
 
@@ -224,6 +258,26 @@ const audienceReplyObject = z.strictObject({
 });
 const audienceReply: z.ZodType<FeedAudienceReply> = audienceReplyObject;
 
+const liveCommentObject = z.strictObject({
+  source: z.literal('live-comment'),
+  id: short(),
+  at: minute(),
+  streamId: short(),
+  accountId: short(),
+  personaId: short().nullable(),
+  author: author().nullable(),
+  nature: z.enum(LIVE_COMMENT_NATURES),
+  comment: z.strictObject({ id: short(), after: short(), persona: short().optional(), nature: z.enum(LIVE_COMMENT_NATURES), text: localized() }),
+});
+const liveComment: z.ZodType<FeedLiveComment> = liveCommentObject;
+const moderationState: z.ZodType<ModerationState> = z.strictObject({
+  streamId: short(),
+  hidden: z.boolean(),
+  pinned: z.boolean(),
+  actions: moderationActions(),
+});
+const moderationResult: z.ZodType<ModerationResult> = z.strictObject({ at: minute(), streamId: short(), grade: gradeSchema });
+
 const feedItem: z.ZodType<FeedItem> = z.discriminatedUnion('source', [
   z.strictObject({ source: z.literal('inject'), id: short(), at: minute(), inject: injectSchema }),
   z.strictObject({
@@ -240,6 +294,7 @@ const feedItem: z.ZodType<FeedItem> = z.discriminatedUnion('source', [
   }),
   audienceReplyObject,
   clearanceAnswerObject,
+  liveCommentObject,
 ]);
 
 const taskState: z.ZodType<TaskState> = z.strictObject({
@@ -293,6 +348,10 @@ const timelineStateSchema: z.ZodType<TimelineState> = z.strictObject({
   pendingReplies: z.array(audienceReply),
   // Outcomes frozen before clearance existed hold none.
   clearances: z.array(clearanceRequest).max(MAX_CLEARANCES).default([]),
+  // Outcomes frozen before live streams existed hold none of these.
+  pendingComments: z.array(liveComment).default([]),
+  moderation: z.record(short(), moderationState).default({}),
+  moderationResults: z.record(short(), moderationResult).default({}),
 });
 
 export const outcomeSummarySchema: z.ZodType<OutcomeSummary> = z.strictObject({

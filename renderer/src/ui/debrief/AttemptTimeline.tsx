@@ -131,6 +131,18 @@ export function AttemptTimeline({ outcome, scenario, personas, timeline, playLan
           bullet: entry.verdict === 'cleared' ? <CheckIcon size={14} /> : <AlertIcon size={14} />,
         };
       }
+      case 'moderation': {
+        const item = feed.get(entry.commentId);
+        const nature = item?.source === 'live-comment' ? item.nature : null;
+        // Hiding abuse or spam, or pinning anything else, is what moderation is for; the rest is shown as a warning.
+        const right = nature === null ? true : (entry.action === 'hide') === (nature === 'abuse' || nature === 'spam') || entry.action === 'unpin';
+        return {
+          title: t(`timeline.moderation.${entry.action}`),
+          details: nature ? [t(`moderation.nature.${nature}`)] : [],
+          excerpt: item?.source === 'live-comment' ? localized(item.comment.text, playLanguage) : undefined,
+          color: right ? 'teal' : 'orange',
+        };
+      }
       case 'task-missed':
         return { title: t('timeline.missed', { task: taskTitle(entry.taskId) }), details: [], color: 'orange', bullet: <AlertIcon size={14} /> };
       case 'branch': {

@@ -55,6 +55,7 @@ const EVENT_NAMES: Record<EngineEvent['type'], string> = {
   'CLOCK.SET_SPEED': 'speed',
   PUBLISH: 'publish',
   'CLEARANCE.REQUEST': 'clearance',
+  MODERATE: 'moderate',
   FINISH: 'finish',
 };
 

@@ -64,11 +64,23 @@ export interface FeedItemCardProps {
 }
 
 type LabelKey =
-  'post' | 'reply' | 'news' | 'trend' | 'live' | 'audience' | 'ownPost' | 'ownReply' | 'ownThread' | 'directMessage' | 'hqRequest' | 'ownMessage' | 'ownNotification';
+  | 'post'
+  | 'reply'
+  | 'news'
+  | 'trend'
+  | 'live'
+  | 'audience'
+  | 'ownPost'
+  | 'ownReply'
+  | 'ownThread'
+  | 'directMessage'
+  | 'hqRequest'
+  | 'ownMessage'
+  | 'ownNotification';
 
 export function labelKeyOf(item: FeedItem): LabelKey {
   if (item.source === 'clearance') return 'hqRequest';
-  if (item.source === 'audience') return 'audience';
+  if (item.source === 'audience' || item.source === 'live-comment') return 'audience';
   if (item.source === 'inject') {
     const { type } = item.inject;
     return type === 'direct-message' ? 'directMessage' : type === 'hq-request' ? 'hqRequest' : type;

@@ -70,6 +70,7 @@ export function itemText(item: FeedItem, playLanguage: string): string {
   if (item.source === 'inject') return unwrapPackText(localized(item.inject.text, playLanguage));
   if (item.source === 'audience') return unwrapPackText(item.text);
   if (item.source === 'clearance') return item.draft.text;
+  if (item.source === 'live-comment') return unwrapPackText(localized(item.comment.text, playLanguage));
   return item.text;
 }
 
@@ -115,7 +116,14 @@ export function authorOf(item: FeedItem, context: PeopleContext): Author {
 
 /** The author of what `item` answers, or null when it answers nothing (or nothing that can be found). */
 export function replyTargetOf(item: FeedItem, context: PeopleContext): Author | null {
-  const targetId = item.source === 'inject' ? (item.inject.replyTo ?? null) : item.source === 'clearance' ? null : item.replyTo;
+  const targetId =
+    item.source === 'inject'
+      ? (item.inject.replyTo ?? null)
+      : item.source === 'clearance'
+        ? null
+        : item.source === 'live-comment'
+          ? item.streamId
+          : item.replyTo;
   if (targetId === null) return null;
   const target = context.items.get(targetId);
   if (target) return authorOf(target, context);

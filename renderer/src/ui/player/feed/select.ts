@@ -5,7 +5,7 @@
 import type { FeedItem, FeedPublication, TimelineState } from '../../../core/engine/timeline';
 import type { Inject, Scenario } from '../../../core/pack/schema';
 
-const PUBLIC_INJECTS: ReadonlySet<Inject['type']> = new Set(['post', 'reply', 'news', 'trend']);
+const PUBLIC_INJECTS: ReadonlySet<Inject['type']> = new Set(['post', 'reply', 'news', 'trend', 'live']);
 const PRIVATE_INJECTS: ReadonlySet<Inject['type']> = new Set(['direct-message', 'hq-request']);
 const PUBLIC_KINDS: ReadonlySet<FeedPublication['kind']> = new Set(['post', 'reply', 'thread']);
 /** The kinds of publication that go to the inbox rather than to an account's feed. */
@@ -26,16 +26,28 @@ export function inboxItemsFor(timeline: Pick<TimelineState, 'feed'>): FeedItem[]
 }
 
 /** Injects and publications that pass `keep`, and the audience replies to the publications kept. */
-function select(feed: readonly FeedItem[], keep: (item: Exclude<FeedItem, { source: 'audience' | 'clearance' }>) => boolean, answers = false): FeedItem[] {
+function select(
+  feed: readonly FeedItem[],
+  keep: (item: Exclude<FeedItem, { source: 'audience' | 'clearance' | 'live-comment' }>) => boolean,
+  answers = false,
+): FeedItem[] {
   const kept = new Set<string>();
   const result: FeedItem[] = [];
+  // A live stream's comments, and the trainee's replies to the stream or its comments, are shown
+  // inside the stream's card (LiveStreamCard), never as posts of the feed.
+  const live = new Set<string>();
   for (const item of feed) {
     // Headquarters' answers to drafts sent for clearance belong to the inbox only.
     if (item.source === 'clearance') {
       if (answers) result.push(item);
       continue;
     }
-    if (item.source === 'audience') {
+    if (item.source === 'inject' && item.inject.type === 'live') live.add(item.id);
+    if (item.source === 'live-comment') {
+      live.add(item.id);
+      live.add(item.streamId);
+    } else if (item.source === 'trainee' && item.replyTo !== null && live.has(item.replyTo)) continue;
+    else if (item.source === 'audience') {
       // A reply always arrives after what it answers, so one pass sees the publication first.
       if (kept.has(item.replyTo)) result.push(item);
     } else if (keep(item)) {
@@ -91,6 +103,7 @@ export function inboxConversations(
   const keyFor = (item: FeedItem): { key: string; kind: ConversationKind; personaId: string | null } => {
     if (item.source === 'clearance') return { key: `persona:${item.personaId}`, kind: 'persona', personaId: item.personaId };
     if (item.source === 'inject') return { key: `persona:${item.inject.persona}`, kind: 'persona', personaId: item.inject.persona };
+    if (item.source === 'live-comment') return { key: `other:${item.accountId}`, kind: 'other', personaId: null };
     if (item.source === 'audience') {
       const key = keyOfItem.get(item.replyTo);
       const conversation = key === undefined ? undefined : byKey.get(key);
@@ -148,6 +161,7 @@ export interface FeedThread {
 
 /** What an item answers, if anything. */
 export function parentOf(item: FeedItem): string | null {
+  if (item.source === 'live-comment') return item.streamId;
   return item.source === 'inject' ? (item.inject.replyTo ?? null) : item.source === 'clearance' ? null : item.replyTo;
 }
 

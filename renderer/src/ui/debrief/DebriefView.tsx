@@ -17,6 +17,7 @@ import classes from './debrief.module.css';
 import { DraftComparison } from './DraftComparison';
 import { DutyOfCareFinding } from './DutyOfCareFinding';
 import { OutcomeBanner } from './OutcomeBanner';
+import { ModerationResults } from './ModerationResults';
 import { ReachChart } from './ReachChart';
 import { below, Section } from './Section';
 import { TaskResults } from './TaskResults';
@@ -54,6 +55,7 @@ export function DebriefView({ outcome, scenario, personas, timeline, playLanguag
       <AxisScores outcome={outcome} scenario={scenario} level={sections} />
       <ReachChart outcome={outcome} scenario={scenario} playLanguage={playLanguage} level={sections} />
       <TaskResults outcome={outcome} scenario={scenario} playLanguage={playLanguage} level={sections} />
+      <ModerationResults outcome={outcome} scenario={scenario} personas={personas} playLanguage={playLanguage} level={sections} />
       <AttemptTimeline outcome={outcome} scenario={scenario} personas={personas} timeline={timeline} playLanguage={playLanguage} level={sections} />
       <DraftComparison outcome={outcome} scenario={scenario} timeline={timeline} playLanguage={playLanguage} level={sections} />
       <AudienceReception scenario={scenario} timeline={timeline} playLanguage={playLanguage} level={sections} />

@@ -13,6 +13,7 @@ export function DeskClock({
   live,
   readOnly,
   hasNext,
+  seconds = false,
   onSpeed,
   onNext,
   onSkip,
@@ -26,6 +27,8 @@ export function DeskClock({
   readOnly: boolean;
   /** Something is still to happen before the end: a message, a task opening, a deadline. */
   hasNext: boolean;
+  /** A live stream is on the air: the clock shows seconds, as comments come within them. */
+  seconds?: boolean;
   onSpeed: (speed: ClockSpeed) => void;
   onNext: () => void;
   /** Nothing is left to happen: asks whether to skip to the end or finish now. */
@@ -38,7 +41,7 @@ export function DeskClock({
     <Group gap="sm" wrap="wrap" role="group" aria-label={t('clock.label')}>
       <Stack gap={2} miw={150}>
         <Text fw={700} ff="monospace" size="lg" data-testid="player-clock" aria-live="off">
-          {t('clock.time', { time: formatSimTime(time), end })}
+          {t('clock.time', { time: formatSimTime(time, { seconds: seconds ? 'always' : 'auto' }), end })}
         </Text>
         <Progress value={Math.min(100, (time / Math.max(1, duration)) * 100)} size="xs" aria-label={t('clock.progress')} />
       </Stack>

@@ -12,6 +12,8 @@ import type { ClockSpeed, EngineEvent } from '../../core/engine/machine';
 import { dutyOfCare } from '../../core/engine/outcome';
 import { CLOCK_SPEEDS } from '../../core/engine/machine';
 import { finishAccounting, nextEventTime } from '../../core/engine/timeline';
+import type { ModerationAction } from '../../core/engine/live';
+import { anyOnAir } from '../../core/engine/live';
 import { platformRules } from '../../core/grading/platforms';
 import type { Task } from '../../core/pack/schema';
 import { offsetMinutes } from '../../core/pack/schema';
@@ -28,6 +30,7 @@ import { DeskNav } from './DeskNav';
 import type { DeskMemory, DeskView } from './desk-view';
 import { deskFor, deskViewKey, unreadCount, useRememberDesk, useSavedDeskMemory } from './desk-view';
 import { FeedView } from './feed/FeedView';
+import type { LiveStreams } from './feed/LiveStreamCard';
 import { InboxView } from './feed/InboxView';
 import { mediaResolverFor } from './feed/media';
 import { authorOf, itemText, usePeopleContext } from './feed/people';
@@ -159,8 +162,22 @@ function Desk({ loaded, snapshot, send, save, scratch, memory }: DeskProps) {
     else navigate({ screen: 'debrief', attemptId });
   }, [done, save, readOnly, attemptId, onScratchEnded]);
 
-  const tick = useCallback(() => send({ type: 'CLOCK.TICK', minutes: 1 }), [send]);
-  useSimulatedClock(live, speed, tick);
+  // While a stream is on the air the clock moves in quarter minutes (15 s; a quarter is exact in
+  // binary), so comments arrive within seconds of when they are written and the clock shows seconds.
+  const onAir = anyOnAir(timeline);
+  const ticksPerMinute = onAir ? 4 : 1;
+  const tick = useCallback(() => send({ type: 'CLOCK.TICK', minutes: 1 / ticksPerMinute }), [send, ticksPerMinute]);
+  useSimulatedClock(live, speed, tick, ticksPerMinute);
+  // Live streams: their comments and the trainee's answers are drawn inside the stream's card.
+  const { moderation } = timeline;
+  const moderate = useCallback((commentId: string, action: ModerationAction) => send({ type: 'MODERATE', commentId, action }), [send]);
+  const liveStreams = useMemo<LiveStreams>(() => {
+    const comments = feed.flatMap((item) => (item.source === 'live-comment' ? [item] : []));
+    const streams = new Set(comments.flatMap((comment) => [comment.id, comment.streamId]));
+    for (const item of feed) if (item.source === 'inject' && item.inject.type === 'live') streams.add(item.id);
+    const replies = feed.flatMap((item) => (item.source === 'trainee' && item.replyTo !== null && streams.has(item.replyTo) ? [item] : []));
+    return { comments, replies, moderation, onModerate: live ? moderate : undefined };
+  }, [feed, moderation, live, moderate]);
 
   const setSpeed = (next: ClockSpeed) => {
     if (next !== 0) setLastSpeed(next);
@@ -269,6 +286,7 @@ function Desk({ loaded, snapshot, send, save, scratch, memory }: DeskProps) {
               live={live}
               readOnly={readOnly}
               hasNext={hasNext}
+              seconds={onAir}
               onSpeed={setSpeed}
               onNext={jumpNext}
               onSkip={skipDialog.open}
@@ -327,6 +345,7 @@ function Desk({ loaded, snapshot, send, save, scratch, memory }: DeskProps) {
               replyingTo={draft.replyTo}
               foldAt={foldAt}
               media={media}
+              live={liveStreams}
               height="100%"
             />
           ) : (

@@ -10,7 +10,8 @@ export function tickIntervalMs(speed: ClockSpeed): number | null {
   return speed === 0 ? null : REAL_MS_PER_SIMULATED_MINUTE / speed;
 }
 
-export function useSimulatedClock(running: boolean, speed: ClockSpeed, tick: () => void): void {
+/** `ticksPerMinute` splits each simulated minute into that many ticks (a live stream is watched by the quarter minute). */
+export function useSimulatedClock(running: boolean, speed: ClockSpeed, tick: () => void, ticksPerMinute = 1): void {
   const tickRef = useRef(tick);
   useEffect(() => {
     tickRef.current = tick;
@@ -18,7 +19,7 @@ export function useSimulatedClock(running: boolean, speed: ClockSpeed, tick: () 
   useEffect(() => {
     const interval = tickIntervalMs(speed);
     if (!running || interval === null) return;
-    const timer = window.setInterval(() => tickRef.current(), interval);
+    const timer = window.setInterval(() => tickRef.current(), interval / ticksPerMinute);
     return () => window.clearInterval(timer);
-  }, [running, speed]);
+  }, [running, speed, ticksPerMinute]);
 }

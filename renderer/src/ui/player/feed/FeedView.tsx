@@ -14,6 +14,8 @@ import type { ReactionPlan } from '../../../core/engine/audience';
 import type { FeedItem } from '../../../core/engine/timeline';
 import type { Account, Persona, Scenario } from '../../../core/pack/schema';
 import { AuthorAvatar, cx, FeedItemCard } from './FeedItemCard';
+import type { LiveStreams } from './LiveStreamCard';
+import { LiveStreamCard } from './LiveStreamCard';
 import type { SkinClasses } from './FeedItemCard';
 import base from './FeedView.module.css';
 import { compactCount } from './format';
@@ -54,6 +56,8 @@ export interface FeedViewProps {
   foldAt?: number | undefined;
   /** The pack's pictures and clips, shown in posts and as avatars. */
   media?: MediaResolver | undefined;
+  /** The live streams' comments and moderation: a live inject is drawn as its stream's card. */
+  live?: LiveStreams | undefined;
   height?: number | string;
 }
 
@@ -69,6 +73,7 @@ export function FeedView({
   replyingTo = null,
   foldAt,
   media,
+  live,
   height = 600,
 }: FeedViewProps) {
   const { t, i18n } = useTranslation('feed');
@@ -119,6 +124,7 @@ export function FeedView({
           replyingTo={replyingTo}
           foldAt={foldAt}
           media={media}
+          live={live}
           label={t('list', { account: owner.name, platform })}
         />
       )}
@@ -147,12 +153,20 @@ interface ListContext {
   /** Rows whose earlier answers the reader opened. */
   expanded: ReadonlySet<string>;
   expand: (rootId: string) => void;
+  live: LiveStreams | undefined;
 }
 
 function ThreadRow({ row, context }: { row: FeedThread; context: ListContext }) {
   const { t } = useTranslation('feed');
   const { root, replies, discussion } = row;
   const { skin } = context;
+  // A live stream is a card of its own: its comments and the trainee's answers are inside it.
+  if (root.source === 'inject' && root.inject.type === 'live' && context.live)
+    return (
+      <div className={cx(base.slot, context.skinClasses.slot)} data-testid="feed-row" data-root={root.id}>
+        <LiveStreamCard stream={root} live={context.live} people={context.people} now={context.now} onReply={context.onReply} replyingTo={context.replyingTo} />
+      </div>
+    );
   const open = context.expanded.has(root.id) || replies.some((reply) => reply.id === context.replyingTo);
   const { shown, hidden } = open ? { shown: replies, hidden: 0 } : foldReplies(replies, REPLIES_SHOWN);
   const inRow = new Set([root.id, ...replies.map((reply) => reply.id)]);
@@ -213,7 +227,22 @@ interface FeedListProps extends Omit<FeedViewProps, 'account' | 'height' | 'repl
   label: string;
 }
 
-function FeedList({ items, skin, skinClasses, scenario, personas, reactions, now, playLanguage, onReply, replyingTo, foldAt, media, label }: FeedListProps) {
+function FeedList({
+  items,
+  skin,
+  skinClasses,
+  scenario,
+  personas,
+  reactions,
+  now,
+  playLanguage,
+  onReply,
+  replyingTo,
+  foldAt,
+  media,
+  live,
+  label,
+}: FeedListProps) {
   const { t } = useTranslation('feed');
   const virtuoso = useRef<VirtuosoHandle>(null);
   const scroller = useRef<HTMLElement | null>(null);
@@ -238,8 +267,8 @@ function FeedList({ items, skin, skinClasses, scenario, personas, reactions, now
   const expand = useCallback((rootId: string) => setExpanded((previous) => new Set(previous).add(rootId)), []);
   const people = usePeopleContext({ scenario, personas, playLanguage, items, media });
   const context = useMemo<ListContext>(
-    () => ({ skin, skinClasses, people, reactions, now, onReply, replyingTo, foldAt, expanded, expand }),
-    [skin, skinClasses, people, reactions, now, onReply, replyingTo, foldAt, expanded, expand],
+    () => ({ skin, skinClasses, people, reactions, now, onReply, replyingTo, foldAt, expanded, expand, live }),
+    [skin, skinClasses, people, reactions, now, onReply, replyingTo, foldAt, expanded, expand, live],
   );
 
   const markSeen = () => setSeen((previous) => (previous === rows.length ? previous : rows.length));

@@ -24,7 +24,7 @@ import { AttemptLoading, AttemptOpenFailed, DamagedAttemptBanner } from './Attem
 import { useSimulatedClock } from './clock';
 import type { ComposerDraft } from './composer/Composer';
 import { Composer } from './composer/Composer';
-import { publishRefusal } from './composer/target';
+import { clearanceRefusal, draftClearance, publishRefusal } from './composer/target';
 import { DeskClock } from './DeskClock';
 import { DeskNav } from './DeskNav';
 import type { DeskMemory, DeskView } from './desk-view';
@@ -206,6 +206,22 @@ function Desk({ loaded, snapshot, send, save, scratch, memory }: DeskProps) {
     setDesk(deskFor(toPublish.kind, toPublish.accountId));
   };
 
+  // Where headquarters must clear it: sent as it stands, and the words stay in the composer while the answer is awaited.
+  const { clearances, time } = timeline;
+  const clearance = useMemo(() => draftClearance(loaded.input, { clearances, time }, draft), [loaded.input, clearances, time, draft]);
+  const requestClearance = (toSend: ComposerDraft) => {
+    if (!live) return;
+    const refused = clearanceRefusal(
+      draftClearance(loaded.input, { clearances, time }, toSend),
+      publishRefusal(loaded.input, toSend, openTaskIds, needsTarget),
+    );
+    if (refused !== null) return;
+    send({
+      type: 'CLEARANCE.REQUEST',
+      draft: { accountId: toSend.accountId, kind: toSend.kind, text: toSend.text, taskId: toSend.taskId, replyTo: toSend.replyTo },
+    });
+  };
+
   const chooseTask = (task: Task) => {
     takeUpTask(task);
     setDesk(deskFor(task.kind, task.account));
@@ -228,7 +244,13 @@ function Desk({ loaded, snapshot, send, save, scratch, memory }: DeskProps) {
       ['alt+ArrowUp', () => moveView(-1)],
       ['alt+I', () => setDesk({ kind: 'inbox' }), physical],
       ['alt+C', () => composerRef.current?.focus(), physical],
-      // Inside the composer its own handler publishes; this one serves focus anywhere else on the desk.
+      // Inside the composer its own handlers publish and send for clearance; these serve focus anywhere else on the desk.
+      [
+        'mod+shift+Enter',
+        () => {
+          if (document.activeElement !== composerRef.current) requestClearance(draft);
+        },
+      ],
       [
         'mod+Enter',
         () => {
@@ -385,6 +407,8 @@ function Desk({ loaded, snapshot, send, save, scratch, memory }: DeskProps) {
                 replyTarget={replyTarget}
                 onCancelReply={cancelReply}
                 textareaRef={composerRef}
+                clearance={clearance}
+                onRequestClearance={requestClearance}
               />
             </ScrollArea>
           </section>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 
 export const PLAYER_SHORTCUTS = [
   { keys: ['Ctrl', 'Enter'], action: 'publish' },
+  { keys: ['Ctrl', 'Shift', 'Enter'], action: 'clearance' },
   { keys: ['Alt', 'P'], action: 'pause' },
   { keys: ['Alt', 'N'], action: 'next' },
   { keys: ['Alt', '1–7'], action: 'speed' },

@@ -9,6 +9,7 @@ import { localized } from '../../library/library';
 import { formatSimTime } from '../sim-time';
 import classes from './PlayerScreen.module.css';
 import type { LoadedAttempt } from './session';
+import { TaskClearance } from './TaskClearance';
 
 export /** The tasks and where each stands; without `onChoose` (a read-only attempt) none can be taken up. */
 function TaskList({
@@ -92,6 +93,7 @@ function TaskList({
                 <Text size="xs" c="dimmed" lineClamp={3}>
                   {localized(task.brief, playLanguage)}
                 </Text>
+                {state.status === 'open' && <TaskClearance timeline={timeline} taskId={task.id} />}
                 {state.status === 'open' && (
                   <Group gap={4}>
                     {onChoose && (

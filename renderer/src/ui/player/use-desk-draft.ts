@@ -105,6 +105,12 @@ export function useDeskDraft({ loaded, openTasks, view, frozen, scratch, compose
   // Stable between keystrokes, so typing does not redraw the feed.
   const replyTo = useCallback(
     (item: FeedItem) => {
+      // Headquarters' answer to a draft sent for clearance gives the draft back: "Use the cleared text", "Revise".
+      if (item.source === 'clearance') {
+        setState((current) => aim.fromClearance(current, item.draft));
+        composerRef.current?.focus();
+        return;
+      }
       const accountId = item.source === 'inject' ? item.inject.account : item.accountId;
       const direct = item.source === 'inject' && item.inject.type === 'direct-message';
       const personaId = item.source === 'inject' ? item.inject.persona : item.source === 'audience' ? item.personaId : null;

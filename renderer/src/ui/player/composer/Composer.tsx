@@ -30,8 +30,9 @@ import { gradeDraft } from './grading-protocol';
 import type { GradingPort } from './preview-grader';
 import { defaultGradingPort, PreviewGrader } from './preview-grader';
 import { usePlatformName } from '../../platform-name';
-import type { ComposerDraft, PublishRefusal } from './target';
-import { draftForTask, kindChoices, publishRefusal, withKind } from './target';
+import type { ComposerDraft, DraftClearance, PublishRefusal } from './target';
+import { clearanceRefusal, draftForTask, kindChoices, publishRefusal, withKind } from './target';
+import { ClearanceNotice } from './ClearanceNotice';
 
 export type { ComposerDraft } from './target';
 
@@ -75,11 +76,16 @@ export interface ComposerProps {
   onCancelReply?: () => void;
   /** The draft's textarea, for the player's shortcut that focuses it. */
   textareaRef?: Ref<HTMLTextAreaElement>;
+  /** Where the draft stands with headquarters (target.ts `draftClearance`); omitted: no clearance is asked anywhere. */
+  clearance?: DraftClearance;
+  /** Sends the draft for clearance: the button beside Publish and Ctrl/⌘+Shift+Enter, where clearance is required. */
+  onRequestClearance?: (draft: ComposerDraft) => void;
   /** Opens the channel to the grading worker; null grades in the page, as where no worker can run. Tests pass a fake. */
   gradingPort?: (() => GradingPort | null) | null;
 }
 
 const NO_TASK = '';
+const NO_CLEARANCE: DraftClearance = { required: false };
 const NO_ACCOUNT = '';
 
 /** The kinds that are sent (to people) rather than published (to a feed). */
@@ -120,6 +126,8 @@ export function Composer({
   replyTarget = null,
   onCancelReply,
   textareaRef,
+  clearance = NO_CLEARANCE,
+  onRequestClearance,
   gradingPort = defaultGradingPort,
 }: ComposerProps) {
   const { t, i18n } = useTranslation('composer');
@@ -195,13 +203,20 @@ export function Composer({
   const publish = () => {
     if (canPublish) onPublish(draft);
   };
+  // Headquarters sign off first where the pack asks: what stops publishing stops sending too.
+  const canRequestClearance = !disabled && onRequestClearance !== undefined && clearanceRefusal(clearance, refusal) === null;
+  const requestClearance = () => {
+    if (canRequestClearance) onRequestClearance(draft);
+  };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.nativeEvent.isComposing) return;
     event.preventDefault();
     // The player's own Ctrl+Enter shortcut must not publish the same draft a second time.
     event.stopPropagation();
-    publish();
+    // Ctrl/⌘+Shift+Enter sends for clearance where it is required; elsewhere it publishes, as it always did.
+    if (event.shiftKey && clearance.required && onRequestClearance) requestClearance();
+    else publish();
   };
 
   /** The finding's span in the current text, if the words it was about are still there unchanged. */
@@ -435,6 +450,8 @@ export function Composer({
         <Refusal refusal={refusal} platform={platform} draft={draft} taskTitle={taskTitle} account={account} onDraftChange={onChooseDraft} />
       )}
 
+      {clearance.required && !disabled && text.trim() !== '' && <ClearanceNotice clearance={clearance} />}
+
       {/* The counter and the button share one row, so the verdict and the first score stay above the fold on a laptop. */}
       <div className={classes.publishRow}>
         <div className={classes.counterSlot}>{grade && <Counter metrics={grade.metrics} />}</div>
@@ -442,6 +459,20 @@ export function Composer({
         <Text size="xs" c="dimmed" aria-hidden="true" className={classes.shortcut}>
           <Kbd size="xs">{t('publish.mod')}</Kbd> + <Kbd size="xs">{t('publish.enter')}</Kbd>
         </Text>
+        {clearance.required && onRequestClearance && (
+          <Button
+            variant="light"
+            title={`${t('publish.mod')} + ${t('clearance.shift')} + ${t('publish.enter')}`}
+            onClick={requestClearance}
+            disabled={!canRequestClearance}
+            aria-label={t('clearance.sendNamed', { target: targetDetails })}
+            aria-keyshortcuts="Control+Shift+Enter Meta+Shift+Enter"
+            data-testid="composer-clearance-send"
+            className={classes.publish}
+          >
+            {t('clearance.send')}
+          </Button>
+        )}
         <Button
           title={`${t('publish.mod')} + ${t('publish.enter')}`}
           onClick={publish}

@@ -9,7 +9,8 @@
 // (use-desk-draft.ts) feeds these functions and keeps their state.
 import { DRAFT_CEILING } from '../../../core/grading/grade';
 import { platformRules } from '../../../core/grading/platforms';
-import type { EngineInput } from '../../../core/engine/timeline';
+import type { EngineInput, TimelineState } from '../../../core/engine/timeline';
+import { clearingRequest, pendingRequestFor, requiresClearance } from '../../../core/engine/clearance';
 import type { PackManifest, Scenario, Task, TaskKind } from '../../../core/pack/schema';
 import type { PublishBlock } from '../../../core/platforms/publishable';
 import { publishBlock } from '../../../core/platforms/publishable';
@@ -244,4 +245,39 @@ export function publishRefusal(
   if (draft.kind === 'reply' && draft.replyTo === null) return { key: 'no-reply-target' };
   const rules = rulesFor(input, draft.accountId);
   return rules ? publishBlock(draft.text, draft.kind, rules) : null;
+}
+
+/**
+ * Where the draft stands with headquarters: whether it needs clearance, whether this very text (white
+ * space aside) has been cleared for this target, and since when a draft for the same task (or target)
+ * has been waiting for their answer.
+ */
+export type DraftClearance = { required: false } | { required: true; cleared: boolean; pendingSince: number | null };
+
+export function draftClearance(
+  input: Pick<EngineInput, 'scenario'>,
+  timeline: Pick<TimelineState, 'clearances' | 'time'>,
+  draft: ComposerDraft,
+): DraftClearance {
+  if (!requiresClearance(input.scenario, draft)) return { required: false };
+  return { required: true, cleared: clearingRequest(timeline, draft) !== null, pendingSince: pendingRequestFor(timeline, draft)?.sentAt ?? null };
+}
+
+/** Why the draft cannot be sent for clearance now, or null: what stops publishing it stops sending it too. */
+export type ClearanceRefusal = PublishRefusal | { key: 'not-required' } | { key: 'cleared' } | { key: 'pending'; since: number };
+
+export function clearanceRefusal(clearance: DraftClearance, publish: PublishRefusal | null): ClearanceRefusal | null {
+  if (!clearance.required) return { key: 'not-required' };
+  if (publish) return publish;
+  if (clearance.cleared) return { key: 'cleared' };
+  if (clearance.pendingSince !== null) return { key: 'pending', since: clearance.pendingSince };
+  return null;
+}
+
+/**
+ * The trainee takes a draft back from headquarters' answer ("Use the cleared text", "Revise"): the
+ * composer writes for what was sent — its account, kind, task and answer — with its words.
+ */
+export function fromClearance(state: DraftState, sent: ComposerDraft): DraftState {
+  return aimDraft(state, { accountId: sent.accountId, kind: sent.kind, taskId: sent.taskId, replyTo: sent.replyTo, text: sent.text });
 }

@@ -27,6 +27,7 @@ import type { Conversation } from './select';
 import { inboxConversations } from './select';
 import { atHandle } from './skin';
 import { usePlatformName } from '../../platform-name';
+import { ClearanceAnswer } from './ClearanceAnswer';
 
 export interface InboxViewProps {
   /** The inbox's items, oldest first, as `inboxItemsFor` gives them. */
@@ -171,16 +172,20 @@ function ConversationView({ conversation, people, urgent, reactions, now, onRepl
       <ol className={classes.messages}>
         {conversation.items.map((item) => (
           <li key={item.id} className={classes.messageSlot} data-direction={item.source === 'trainee' ? 'out' : 'in'}>
-            <Message
-              item={item}
-              urgent={urgent.get(item.id) ?? null}
-              conversation={conversation}
-              people={people}
-              reactions={reactions}
-              now={now}
-              onReply={onReply}
-              replying={replyingTo === item.id}
-            />
+            {item.source === 'clearance' ? (
+              <ClearanceAnswer item={item} people={people} onTakeBack={onReply} />
+            ) : (
+              <Message
+                item={item}
+                urgent={urgent.get(item.id) ?? null}
+                conversation={conversation}
+                people={people}
+                reactions={reactions}
+                now={now}
+                onReply={onReply}
+                replying={replyingTo === item.id}
+              />
+            )}
           </li>
         ))}
       </ol>

@@ -13,6 +13,7 @@ import { localized } from '../../library/library';
 import { AttemptTimeline } from './AttemptTimeline';
 import { AudienceReception } from './AudienceReception';
 import { AxisScores } from './AxisScores';
+import { ClearanceRoundTrips } from './ClearanceRoundTrips';
 import classes from './debrief.module.css';
 import { DraftComparison } from './DraftComparison';
 import { DutyOfCareFinding } from './DutyOfCareFinding';
@@ -55,6 +56,7 @@ export function DebriefView({ outcome, scenario, personas, timeline, playLanguag
       <AxisScores outcome={outcome} scenario={scenario} level={sections} />
       <ReachChart outcome={outcome} scenario={scenario} playLanguage={playLanguage} level={sections} />
       <TaskResults outcome={outcome} scenario={scenario} playLanguage={playLanguage} level={sections} />
+      <ClearanceRoundTrips outcome={outcome} scenario={scenario} playLanguage={playLanguage} level={sections} />
       <ModerationResults outcome={outcome} scenario={scenario} personas={personas} playLanguage={playLanguage} level={sections} />
       <AttemptTimeline outcome={outcome} scenario={scenario} personas={personas} timeline={timeline} playLanguage={playLanguage} level={sections} />
       <DraftComparison outcome={outcome} scenario={scenario} timeline={timeline} playLanguage={playLanguage} level={sections} />

@@ -107,6 +107,12 @@ export function TaskResults({
                 <Table.Td className={classes.numeric}>{number}</Table.Td>
                 <Table.Th scope="row" fw={500}>
                   {localized(task.title, playLanguage)}
+                  {/* Published where headquarters had to clear it, without their clearance: a policy breach, said in words. */}
+                  {task.clearance?.required && task.publishedAt !== null && !task.clearance.cleared && (
+                    <Text size="xs" c="orange.9" fw={400} data-testid="debrief-task-uncleared">
+                      {t('clearance.uncleared')}
+                    </Text>
+                  )}
                 </Table.Th>
                 <Table.Td>
                   <Badge

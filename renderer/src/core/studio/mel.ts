@@ -152,7 +152,7 @@ const PLATFORM_WORDS: Record<string, Platform> = {
   твиттер: 'x',
   ютуб: 'youtube',
   інстаграм: 'instagram',
-  фейсбук: 'facebook',
+  // фейсбук is spelt alike in Ukrainian: the Russian entry above reads both.
   твіттер: 'x',
 };
 for (const [word, name] of Object.entries(SYNONYMS)) if ((PLATFORMS as readonly string[]).includes(name)) PLATFORM_WORDS[keyOf(word)] = name as Platform;

@@ -317,4 +317,28 @@ export class PlayerPage {
   get composerRefusal(): Locator {
     return this.page.getByTestId('composer-refusal');
   }
+
+  /** The composer's "Send for clearance", shown beside Publish where headquarters must clear the draft. */
+  get sendForClearance(): Locator {
+    return this.page.getByTestId('composer-clearance-send');
+  }
+
+  /** The composer's line on the draft's clearance; its data-state is uncleared, pending or cleared. */
+  get composerClearance(): Locator {
+    return this.page.getByTestId('composer-clearance');
+  }
+
+  /** The line under the task `taskId` saying where its draft stands with headquarters (data-state: pending, cleared, returned). */
+  taskClearance(taskId: string): Locator {
+    return this.task(taskId).getByTestId('player-task-clearance');
+  }
+
+  /** Jumps from event to event until headquarters have answered the draft of `taskId` with `verdict`. */
+  async jumpUntilAnswered(taskId: string, verdict: 'cleared' | 'returned'): Promise<void> {
+    for (let guard = 0; guard < 30; guard += 1) {
+      if ((await this.taskClearance(taskId).getAttribute('data-state')) === verdict) return;
+      await this.jumpToNextEvent();
+    }
+    throw new Error(`headquarters did not answer the draft of "${taskId}" with ${verdict}`);
+  }
 }

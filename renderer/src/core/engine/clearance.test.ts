@@ -187,6 +187,8 @@ describe('a draft that would fail its task', () => {
     expect(reply!.comments.length).toBeLessThanOrEqual(MAX_COMMENTS);
     expect(reply!.comments).toEqual(reviewerComments(grade));
     expect(reply!.comments[0]).toEqual(grade.findings[0]!.message);
+    // The pack's remarks are for signing off: a returned draft has its comments only.
+    expect(reply!.remark).toBeNull();
   });
 
   it('published anyway, it is uncleared: the finding is added to its own', () => {

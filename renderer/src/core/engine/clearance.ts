@@ -33,7 +33,7 @@ export interface ClearanceRequest {
   verdict: ClearanceVerdict;
   /** For a returned draft: what its gravest findings say, as the grader words them. */
   comments: Message[];
-  /** A line the reviewer adds, drawn from the pack's remarks, in the language played; null when there are none. */
+  /** A line the reviewer adds when clearing, drawn from the pack's remarks, in the language played; null when returned or when there are none. */
   remark: string | null;
   answered: boolean;
 }
@@ -159,7 +159,8 @@ export function createClearanceRequest(input: EngineInput, state: Pick<TimelineS
     answerAt: state.time + offsetMinutes(settings.delay) + extra,
     verdict: cleared ? 'cleared' : 'returned',
     comments: cleared ? [] : reviewerComments(grade),
-    remark: remark === null ? null : (remark[input.playLanguage] ?? Object.values(remark)[0] ?? null),
+    // The pack's remarks are what a reviewer adds when signing off ("Cleared. Keep it short."): a returned draft's comments stand alone.
+    remark: remark === null || !cleared ? null : (remark[input.playLanguage] ?? Object.values(remark)[0] ?? null),
     answered: false,
   };
 }

@@ -409,7 +409,10 @@ export function createPackSchemas(options: SchemaOptions = {}) {
     reviewer: id().describe('The persona (role headquarters, pack or scenario persona) who answers requests for clearance'),
     delay: offset().describe('The least time headquarters takes to answer, "H:MM"'),
     extra: offset().describe('Up to this much longer, drawn from the attempt\'s seed (a good draft can still be held), "H:MM"'),
-    remarks: z.array(localized(500)).optional().describe('Lines the reviewer may add to an answer, one drawn from the seed, e.g. "Cleared. Keep it short."'),
+    remarks: z
+      .array(localized(500))
+      .optional()
+      .describe('Lines the reviewer may add when clearing a draft, one drawn from the seed, e.g. "Cleared. Keep it short."'),
   });
   const scenario = z.strictObject({
     id: id(),

@@ -28,7 +28,8 @@ export function ClearanceRoundTrips({ outcome, scenario, playLanguage, level }: 
   const message = useGradingMessage();
   // Outcomes frozen before clearance existed hold none.
   const trips = outcome.clearances ?? [];
-  const required = outcome.tasks.filter((task) => task.clearance?.required && task.opensAt !== null);
+  // Tasks the story never reached had nothing to clear.
+  const required = outcome.tasks.filter((task) => task.clearance?.required && task.result !== 'not-reached');
   if (trips.length === 0 && required.length === 0) return null;
   const taskTitle = (taskId: string | null) => {
     const task = taskId === null ? undefined : scenario.tasks.find((candidate) => candidate.id === taskId);
@@ -57,7 +58,9 @@ export function ClearanceRoundTrips({ outcome, scenario, playLanguage, level }: 
                 <Table.Th scope="col">{t('clearance.columns.task')}</Table.Th>
                 <Table.Th scope="col">{t('clearance.columns.sent')}</Table.Th>
                 <Table.Th scope="col">{t('clearance.columns.answered')}</Table.Th>
-                <Table.Th scope="col">{t('clearance.columns.verdict')}</Table.Th>
+                <Table.Th scope="col" style={{ minWidth: 160 }}>
+                  {t('clearance.columns.verdict')}
+                </Table.Th>
                 <Table.Th scope="col">{t('clearance.columns.comments')}</Table.Th>
                 <Table.Th scope="col">{t('clearance.columns.published')}</Table.Th>
               </Table.Tr>

@@ -109,7 +109,7 @@ export function TaskResults({
                   {localized(task.title, playLanguage)}
                   {/* Published where headquarters had to clear it, without their clearance: a policy breach, said in words. */}
                   {task.clearance?.required && task.publishedAt !== null && !task.clearance.cleared && (
-                    <Text size="xs" c="orange.9" fw={400} data-testid="debrief-task-uncleared">
+                    <Text size="xs" c="light-dark(var(--mantine-color-red-9), var(--mantine-color-orange-4))" fw={400} data-testid="debrief-task-uncleared">
                       {t('clearance.uncleared')}
                     </Text>
                   )}

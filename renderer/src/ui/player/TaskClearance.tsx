@@ -6,19 +6,17 @@ import { useTranslation } from 'react-i18next';
 import type { TimelineState } from '../../core/engine/timeline';
 import { formatSimTime } from '../sim-time';
 
+// Dark enough on a light page and light enough on a dark one to be read as small print.
+const TEAL = 'light-dark(var(--mantine-color-teal-9), var(--mantine-color-teal-4))';
+const ORANGE = 'light-dark(var(--mantine-color-red-9), var(--mantine-color-orange-4))';
+
 export function TaskClearance({ timeline, taskId }: { timeline: Pick<TimelineState, 'clearances'>; taskId: string }) {
   const { t } = useTranslation('player');
   const last = timeline.clearances.filter((request) => request.draft.taskId === taskId).at(-1);
   if (!last) return null;
   const state = last.answered ? last.verdict : 'pending';
   return (
-    <Text
-      size="xs"
-      fw={600}
-      c={state === 'cleared' ? 'teal.8' : state === 'returned' ? 'orange.9' : 'dimmed'}
-      data-testid="player-task-clearance"
-      data-state={state}
-    >
+    <Text size="xs" fw={600} c={state === 'cleared' ? TEAL : state === 'returned' ? ORANGE : 'dimmed'} data-testid="player-task-clearance" data-state={state}>
       {state === 'pending'
         ? t('tasks.clearancePending', { time: formatSimTime(last.sentAt) })
         : state === 'cleared'

@@ -6,13 +6,17 @@ import { AlertIcon, CheckIcon } from '../../icons';
 import { formatSimTime } from '../../sim-time';
 import type { DraftClearance } from './target';
 
+// Dark enough on a light page and light enough on a dark one to be read as small print.
+const TEAL = 'light-dark(var(--mantine-color-teal-9), var(--mantine-color-teal-4))';
+const ORANGE = 'light-dark(var(--mantine-color-red-9), var(--mantine-color-orange-4))';
+
 export function ClearanceNotice({ clearance }: { clearance: Extract<DraftClearance, { required: true }> }) {
   const { t } = useTranslation('composer');
   const state = clearance.cleared ? 'cleared' : clearance.pendingSince !== null ? 'pending' : 'uncleared';
   return (
     <Text
       size="xs"
-      c={state === 'cleared' ? 'teal.8' : state === 'pending' ? 'dimmed' : 'orange.9'}
+      c={state === 'cleared' ? TEAL : state === 'pending' ? 'dimmed' : ORANGE}
       role="status"
       data-testid="composer-clearance"
       data-state={state}

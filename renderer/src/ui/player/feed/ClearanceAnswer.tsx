@@ -45,8 +45,8 @@ export function ClearanceAnswer({
       <div className={classes.bubbleHead}>
         <Badge
           size="sm"
-          variant="light"
-          color={cleared ? 'teal' : 'orange'}
+          variant="filled"
+          color={cleared ? 'teal.9' : 'red.9'}
           leftSection={cleared ? <CheckIcon size={12} /> : <AlertIcon size={12} />}
           data-testid="inbox-clearance-verdict"
         >

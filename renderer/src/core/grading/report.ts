@@ -51,7 +51,7 @@ import { platformRules } from './platform-fit';
 import { policyRules } from './policy';
 import { sentences } from './scope';
 import type { Token } from './text';
-import { fold } from './text';
+import { fold, tokenize } from './text';
 import { toneRules } from './tone';
 
 export type ReportMood = (typeof REACTION_MOODS)[number];
@@ -88,7 +88,7 @@ export interface MonitoringFacts {
 }
 
 /** What a report task asks for, with the defaults filled in. */
-export function reportSpec(task: GradingContext['task']): { asks: ReportAsk[]; words: { min: number; max: number } } {
+export function reportSpec(task: Pick<GradingContext['task'], 'report'>): { asks: ReportAsk[]; words: { min: number; max: number } } {
   return {
     asks: task.report ? [...new Set(task.report.asks)] : [...REPORT_ASKS],
     words: task.report?.words ?? { ...REPORT_WORDS },
@@ -407,5 +407,5 @@ const reportPlatform: RuleFamily = (draft, context) => {
 /** The rule families a report is graded by, in place of a post's. */
 export const REPORT_FAMILIES: readonly RuleFamily[] = [reportTone, reportPolicy, reportPlatform];
 
-/** The number of words of a report as its length rule counts them. */
-export const reportWordCount = (draft: DraftAnalysis): number => wordTokens(draft).length;
+/** The number of words of a text as a report's length rule counts them (for the composer's counter). */
+export const reportWordCount = (text: string): number => tokenize(text, '').filter((token) => /[\p{L}\p{N}]/u.test(token.text)).length;

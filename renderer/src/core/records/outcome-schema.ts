@@ -10,6 +10,7 @@ import { MODERATION_ACTIONS } from '../engine/live';
 import type { TargetResult } from '../engine/reach';
 import type { FeedAudienceReply, FeedItem, TaskState, TimelineState } from '../engine/timeline';
 import type { ReactionPlan } from '../engine/audience';
+import type { MonitoringFacts } from '../engine/monitoring';
 import type { Finding, Grade } from '../grading/types';
 import { AXES, LIVE_COMMENT_NATURES, REACTION_MOODS, TARGET_METRICS, TASK_KINDS, TASK_OUTCOMES, packSchemas } from '../pack/schema';
 import type { FrozenOutcome, OutcomeDetail, OutcomeSummary, PlayedScenario } from './outcome';
@@ -278,6 +279,27 @@ const moderationState: z.ZodType<ModerationState> = z.strictObject({
 });
 const moderationResult: z.ZodType<ModerationResult> = z.strictObject({ at: minute(), streamId: short(), grade: gradeSchema });
 
+// What the simulation knew when a report to headquarters was sent, frozen with it (monitoring.ts).
+const monitoringFacts: z.ZodType<MonitoringFacts> = z.strictObject({
+  at: minute(),
+  replies: count(),
+  byAccount: z.record(short(), count()),
+  byMood: z.strictObject({ supportive: count(), grateful: count(), confused: count(), critical: count(), hostile: count() }),
+  busiest: z.array(short()).max(1_000),
+  dominantMoods: z.array(z.enum(REACTION_MOODS)).max(REACTION_MOODS.length),
+  mostShared: z
+    .strictObject({
+      source: z.enum(['inject', 'trainee']),
+      id: short(),
+      shares: count(),
+      personaId: short().nullable(),
+      accountId: short(),
+      author: z.strictObject({ name: short(), handle: short() }).nullable(),
+      text: z.string().max(MAX_DRAFT_LENGTH),
+    })
+    .nullable(),
+});
+
 const feedItem: z.ZodType<FeedItem> = z.discriminatedUnion('source', [
   z.strictObject({ source: z.literal('inject'), id: short(), at: minute(), inject: injectSchema }),
   z.strictObject({
@@ -291,6 +313,8 @@ const feedItem: z.ZodType<FeedItem> = z.discriminatedUnion('source', [
     replyTo: short().nullable(),
     grade: gradeSchema,
     cleared: z.boolean().optional(),
+    // Reports only; outcomes frozen before reports existed have none.
+    monitoring: monitoringFacts.optional(),
   }),
   audienceReplyObject,
   clearanceAnswerObject,

@@ -17,6 +17,7 @@ import { findingCost } from '../finding-cost';
 import { formatScore } from '../format';
 import { markedSegments, publicationOfTask } from './debrief-data';
 import { RESULT_COLORS } from './palette';
+import { ReportFacts } from './ReportFacts';
 import { below, Section } from './Section';
 import { usePlatformName } from '../platform-name';
 
@@ -99,6 +100,7 @@ function TaskDrafts({
                   {t('drafts.published', { time: formatSimTime(publication.at), account: accountLabel })}
                 </Text>
                 <DraftText text={publication.text} findings={publication.grade.findings} />
+                {publication.monitoring && <ReportFacts facts={publication.monitoring} scenario={scenario} playLanguage={playLanguage} />}
                 <Findings grade={publication.grade} />
               </>
             ) : (

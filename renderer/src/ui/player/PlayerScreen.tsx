@@ -11,6 +11,7 @@ import type { ScenarioSnapshot } from '../../core/engine/attempt';
 import type { ClockSpeed, EngineEvent } from '../../core/engine/machine';
 import { dutyOfCare } from '../../core/engine/outcome';
 import { CLOCK_SPEEDS } from '../../core/engine/machine';
+import { monitoringFacts } from '../../core/engine/monitoring';
 import { finishAccounting, nextEventTime } from '../../core/engine/timeline';
 import type { ModerationAction } from '../../core/engine/live';
 import { anyOnAir } from '../../core/engine/live';
@@ -192,6 +193,9 @@ function Desk({ loaded, snapshot, send, save, scratch, memory }: DeskProps) {
   };
   // What Finish would leave, counted as the debrief will count it.
   const accounting = useMemo(() => finishAccounting(loaded.input, timeline), [loaded.input, timeline]);
+  // A report is graded while it is written against what the simulation knows now, as it will be when sent.
+  const reportKind = draft.kind === 'report';
+  const monitoring = useMemo(() => (reportKind ? monitoringFacts(loaded.input, timeline) : null), [reportKind, loaded.input, timeline]);
 
   // Exactly what the composer's line says, or nothing: what the composer refuses, Ctrl+Enter anywhere on the desk refuses too.
   const publish = (toPublish: ComposerDraft) => {
@@ -398,6 +402,7 @@ function Desk({ loaded, snapshot, send, save, scratch, memory }: DeskProps) {
                 onTakeTask={chooseTask}
                 onDismissOffer={dismissOffer}
                 recipient={recipient}
+                monitoring={monitoring}
                 draft={draft}
                 onDraftChange={changeDraft}
                 onChooseDraft={chooseDraft}

@@ -112,6 +112,12 @@ export function useDeskDraft({ loaded, openTasks, view, frozen, scratch, compose
         return;
       }
       const accountId = item.source === 'inject' ? item.inject.account : item.accountId;
+      // Answering headquarters' request is writing them the report (the report task of its account, if open).
+      if (item.source === 'inject' && item.inject.type === 'hq-request') {
+        setState((current) => aim.reportTo(current, accountId, aim.reportTaskFor(openTasks, accountId)));
+        composerRef.current?.focus();
+        return;
+      }
       const direct = item.source === 'inject' && item.inject.type === 'direct-message';
       const personaId = item.source === 'inject' ? item.inject.persona : item.source === 'audience' ? item.personaId : null;
       const task = openTasks.find(

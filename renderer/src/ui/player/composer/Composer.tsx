@@ -11,6 +11,7 @@ import { useDisclosure, useMergedRef } from '@mantine/hooks';
 import type { KeyboardEvent, Ref } from 'react';
 import { useCallback, useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { MonitoringFacts } from '../../../core/engine/monitoring';
 import type { Draft, EngineInput } from '../../../core/engine/timeline';
 import { DRAFT_CEILING } from '../../../core/grading/grade';
 import type { Finding, Grade, Span } from '../../../core/grading/types';
@@ -23,7 +24,8 @@ import { AlertIcon, LanguageIcon } from '../../icons';
 import { fullNumber } from '../feed/format';
 import { atHandle } from '../feed/skin';
 import classes from './Composer.module.css';
-import { Counter, Findings, Scores, Verdict } from './Feedback';
+import { Counter, Findings, ReportCounter, Scores, Verdict } from './Feedback';
+import { reportSpec } from '../../../core/grading/report';
 import { applyReplacement, rebaseSpans } from './highlight';
 import { HighlightedTextarea } from './HighlightedTextarea';
 import { gradeDraft } from './grading-protocol';
@@ -57,6 +59,8 @@ export interface ComposerProps {
   onDismissOffer?: (taskId: string) => void;
   /** Whom a direct message goes to when no item is answered: the task's recipient, by name. */
   recipient?: string | null;
+  /** What the simulation knows now of the public's reaction: a report is graded against it while it is written. */
+  monitoring?: MonitoringFacts | null;
   draft: ComposerDraft;
   /** Called on every keystroke (and every choice, without `onChooseDraft`). */
   onDraftChange: (draft: ComposerDraft) => void;
@@ -117,6 +121,7 @@ export function Composer({
   onTakeTask,
   onDismissOffer,
   recipient = null,
+  monitoring = null,
   draft,
   onDraftChange,
   onChooseDraft = onDraftChange,
@@ -145,6 +150,8 @@ export function Composer({
 
   const { accountId, kind, taskId, replyTo, text } = draft;
   const overCeiling = text.length > DRAFT_CEILING;
+  // Only a report is graded against the facts; other drafts do not regrade as the clock moves.
+  const reportFacts = kind === 'report' ? (monitoring ?? undefined) : undefined;
 
   // Without a worker, the draft is graded in the page as it renders; typing renders first, the
   // grade follows when React has time.
@@ -153,8 +160,8 @@ export function Composer({
   const gradedInPage = useMemo((): Graded | null => {
     if (!inPage || deferredText.length > DRAFT_CEILING) return null;
     const gradedDraft = { accountId, kind, taskId, replyTo, text: deferredText };
-    return { input, draft: gradedDraft, grade: gradeDraft(input, gradedDraft) };
-  }, [inPage, input, accountId, kind, taskId, replyTo, deferredText]);
+    return { input, draft: gradedDraft, grade: gradeDraft(input, gradedDraft, reportFacts) };
+  }, [inPage, input, accountId, kind, taskId, replyTo, deferredText, reportFacts]);
 
   // With a worker: layout effects, in this order, so the grader exists before the first request.
   const [gradedOffThread, setGradedOffThread] = useState<Graded | null>(null);
@@ -171,8 +178,8 @@ export function Composer({
     };
   }, [gradingPort]);
   useLayoutEffect(() => {
-    if (!overCeiling) grader.current?.request(input, { accountId, kind, taskId, replyTo, text });
-  }, [gradingPort, input, accountId, kind, taskId, replyTo, text, overCeiling]);
+    if (!overCeiling) grader.current?.request(input, { accountId, kind, taskId, replyTo, text }, reportFacts);
+  }, [gradingPort, input, accountId, kind, taskId, replyTo, text, overCeiling, reportFacts]);
   const graded = inPage ? gradedInPage : gradedOffThread;
   const grade = overCeiling ? null : (graded?.grade ?? null);
   const gradedText = graded?.draft.text ?? '';
@@ -285,9 +292,11 @@ export function Composer({
         : draft.kind === 'reply'
           ? t('target.nothing')
           : null;
-  const kindLabel = t('target.kindOn', { kind: t(`kind.${draft.kind}`), platform });
+  // A report goes to headquarters from the account, on no platform: the line says so, and names the account once.
+  const report = draft.kind === 'report';
+  const kindLabel = report ? t('target.report', { account: accountLabel }) : t('target.kindOn', { kind: t(`kind.${draft.kind}`), platform });
   const publishLabel = needsTarget ? t('publish.action') : t(`publish.button.${draft.kind}`, { platform });
-  const targetDetails = needsTarget ? t('target.choose') : [accountLabel, taskLabel, answerLabel].filter((part) => part !== null).join(' · ');
+  const targetDetails = needsTarget ? t('target.choose') : [report ? null : accountLabel, taskLabel, answerLabel].filter((part) => part !== null).join(' · ');
   const [changing, changeSection] = useDisclosure(false);
   const changeId = `${id}-change`;
   const taskAccount = task && task.account !== draft.accountId ? accounts.find((candidate) => candidate.id === task.account) : undefined;
@@ -454,7 +463,10 @@ export function Composer({
 
       {/* The counter and the button share one row, so the verdict and the first score stay above the fold on a laptop. */}
       <div className={classes.publishRow}>
-        <div className={classes.counterSlot}>{grade && <Counter metrics={grade.metrics} />}</div>
+        <div className={classes.counterSlot}>
+          {/* A report is an internal note: counted in words against the task's limits, not in a platform's characters. */}
+          {grade && (report ? <ReportCounter text={text} words={reportSpec(task ?? {}).words} /> : <Counter metrics={grade.metrics} />)}
+        </div>
         {/* Said where there is room; the button's tooltip and the shortcuts dialog say it everywhere. */}
         <Text size="xs" c="dimmed" aria-hidden="true" className={classes.shortcut}>
           <Kbd size="xs">{t('publish.mod')}</Kbd> + <Kbd size="xs">{t('publish.enter')}</Kbd>

@@ -11,6 +11,7 @@ import { AlertIcon, CheckIcon } from '../../icons';
 import { fullNumber } from '../feed/format';
 import classes from './Composer.module.css';
 import type { CounterState } from './highlight';
+import { reportWordCount } from '../../../core/grading/report';
 import { counterShown, counterState } from './highlight';
 import { usePlatformName } from '../../platform-name';
 import { findingCost } from '../../finding-cost';
@@ -24,6 +25,18 @@ function worstState(states: CounterState[]): CounterState {
  * thread. Shown as the platform shows it (`counterShown`): a short limit always, a long one only near
  * it or over it — nothing at all for an ordinary Facebook or VK post.
  */
+/** A report's length in words, against the least and the most its task allows. */
+export function ReportCounter({ text, words }: { text: string; words: { min: number; max: number } }) {
+  const { t } = useTranslation('composer');
+  const count = reportWordCount(text);
+  const state: CounterState = count > words.max ? 'over' : count < words.min ? 'near' : 'ok';
+  return (
+    <Text size="xs" className={classes.counter} data-state={state} data-testid="composer-counter" data-words={count}>
+      {t('counter.words', { count, min: words.min, max: words.max })}
+    </Text>
+  );
+}
+
 export function Counter({ metrics }: { metrics: PlatformMetrics }) {
   const { t, i18n } = useTranslation('composer');
   const platformName = usePlatformName();

@@ -4,6 +4,7 @@
 // is dropped. Where no worker can run (unit tests in happy-dom, a worker that fails to load or
 // crashes) the same requests are graded in the page, one call each — the grader is linear in the
 // draft and refuses drafts over its ceiling, so that stays bounded too.
+import type { MonitoringFacts } from '../../../core/engine/monitoring';
 import type { Draft, EngineInput } from '../../../core/engine/timeline';
 import type { Grade } from '../../../core/grading/types';
 import type { GradingReply, GradingRequest } from './grading-protocol';
@@ -28,6 +29,8 @@ interface Job {
   seq: number;
   input: EngineInput;
   draft: Draft;
+  /** For a report: the facts it is graded against. */
+  monitoring?: MonitoringFacts | undefined;
 }
 
 export class PreviewGrader {
@@ -58,9 +61,9 @@ export class PreviewGrader {
   }
 
   /** Asks for the grade of `draft`; returns the request's sequence number. */
-  request(input: EngineInput, draft: Draft): number {
+  request(input: EngineInput, draft: Draft, monitoring?: MonitoringFacts): number {
     this.lastSeq += 1;
-    const job = { seq: this.lastSeq, input, draft };
+    const job: Job = { seq: this.lastSeq, input, draft, monitoring };
     if (!this.port) this.gradeInPage(job);
     else if (this.inFlight) this.waiting = job;
     else this.send(job);
@@ -88,7 +91,7 @@ export class PreviewGrader {
         port.post({ type: 'input', inputId, input: job.input });
         this.inputInWorker = inputId;
       }
-      port.post({ type: 'grade', seq: job.seq, inputId, draft: job.draft });
+      port.post({ type: 'grade', seq: job.seq, inputId, draft: job.draft, ...(job.monitoring ? { monitoring: job.monitoring } : {}) });
     } catch {
       // An input the worker cannot be sent (it cannot be cloned) is graded here instead.
       this.fallBackToPage();
@@ -116,8 +119,8 @@ export class PreviewGrader {
 
   private gradeInPage(job: Job): void {
     this.local.answer({ type: 'input', inputId: 0, input: job.input });
-    const reply = this.local.answer({ type: 'grade', seq: job.seq, inputId: 0, draft: job.draft });
-    if (reply) this.onResult({ ...job, grade: reply.grade });
+    const reply = this.local.answer({ type: 'grade', seq: job.seq, inputId: 0, draft: job.draft, ...(job.monitoring ? { monitoring: job.monitoring } : {}) });
+    if (reply) this.onResult({ seq: job.seq, input: job.input, draft: job.draft, grade: reply.grade });
   }
 }
 

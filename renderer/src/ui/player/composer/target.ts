@@ -200,6 +200,8 @@ export function kindChoices(draft: ComposerDraft, task: TaskRef | null): TaskKin
   const kinds: TaskKind[] = ['post', 'thread', 'mass-notification'];
   if (draft.kind === 'reply' || targetFor(draft, 'reply', task) !== null) kinds.push('reply');
   if (draft.kind === 'direct-message' || task?.kind === 'direct-message') kinds.push('direct-message');
+  // A report goes to headquarters, not to the public: it is written from their conversation (or its task).
+  if (draft.kind === 'report' || task?.kind === 'report') kinds.push('report');
   return kinds;
 }
 
@@ -243,8 +245,27 @@ export function publishRefusal(
   if (draft.text.length > DRAFT_CEILING) return { key: 'ceiling', length: draft.text.length };
   if (draft.taskId !== null && !openTaskIds.includes(draft.taskId)) return { key: 'task-closed' };
   if (draft.kind === 'reply' && draft.replyTo === null) return { key: 'no-reply-target' };
+  // A report is an internal note: no platform carries it, so no platform's limit refuses it (its length is graded in words).
+  if (draft.kind === 'report') return null;
   const rules = rulesFor(input, draft.accountId);
   return rules ? publishBlock(draft.text, draft.kind, rules) : null;
+}
+
+/**
+ * The report task the headquarters conversation of `accountId` answers: the open report task on
+ * that account, else any open report task (headquarters write about every account), else none.
+ */
+export function reportTaskFor<T extends TaskRef>(open: readonly T[], accountId: string): T | null {
+  return open.find((task) => task.kind === 'report' && task.account === accountId) ?? open.find((task) => task.kind === 'report') ?? null;
+}
+
+/**
+ * The trainee writes a report from the headquarters conversation: the report task it answers (its
+ * account, the words kept), or, with none open, a report of one's own from `accountId`.
+ */
+export function reportTo(state: DraftState, accountId: string, task: TaskRef | null): DraftState {
+  const { text } = state.draft;
+  return aimDraft(state, task ? draftForTask(task, text) : { accountId, kind: 'report', taskId: null, replyTo: null, text });
 }
 
 /**

@@ -76,7 +76,8 @@ type LabelKey =
   | 'directMessage'
   | 'hqRequest'
   | 'ownMessage'
-  | 'ownNotification';
+  | 'ownNotification'
+  | 'ownReport';
 
 export function labelKeyOf(item: FeedItem): LabelKey {
   if (item.source === 'clearance') return 'hqRequest';
@@ -94,6 +95,8 @@ export function labelKeyOf(item: FeedItem): LabelKey {
       return 'ownMessage';
     case 'mass-notification':
       return 'ownNotification';
+    case 'report':
+      return 'ownReport';
     default:
       return 'ownPost';
   }

@@ -214,6 +214,7 @@ function Message({ item, urgent, conversation, people, reactions, now, onReply, 
   const notification = item.source === 'trainee' && item.kind === 'mass-notification';
   // Someone wrote to the trainee: a direct message, or a recipient answering one.
   const answerable =
+    request ||
     (item.source === 'inject' && item.inject.type === 'direct-message') ||
     (item.source === 'audience' && item.personaId !== null && conversation.kind === 'persona');
   const time = t('time', { time: formatSimTime(item.at) });
@@ -223,7 +224,8 @@ function Message({ item, urgent, conversation, people, reactions, now, onReply, 
   if (item.source === 'trainee') {
     const plan = reactions?.[item.id];
     const reach = plan ? summarizeAt(plan, now).reach : null;
-    if (reach === null) status = t('inbox.sent');
+    // A report is read by headquarters, not delivered to an audience.
+    if (reach === null || item.kind === 'report') status = t('inbox.sent');
     else if (reach === 0) status = t('inbox.sending');
     else status = notification ? t('inbox.deliveredTo', fullCount(reach, i18n.language)) : t('inbox.delivered');
   }
@@ -281,12 +283,12 @@ function Message({ item, urgent, conversation, people, reactions, now, onReply, 
       {answerable && onReply && (
         <UnstyledButton
           className={classes.reply}
-          aria-label={t('action.replyTo', { author: author.name })}
-          data-testid="inbox-reply"
+          aria-label={request ? t('action.reportTo', { author: author.name }) : t('action.replyTo', { author: author.name })}
+          data-testid={request ? 'inbox-report' : 'inbox-reply'}
           onClick={() => onReply(item)}
         >
           <ReplyArrowIcon size={16} />
-          {t('action.reply')}
+          {request ? t('action.report') : t('action.reply')}
         </UnstyledButton>
       )}
     </article>

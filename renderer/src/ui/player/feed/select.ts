@@ -9,7 +9,7 @@ const PUBLIC_INJECTS: ReadonlySet<Inject['type']> = new Set(['post', 'reply', 'n
 const PRIVATE_INJECTS: ReadonlySet<Inject['type']> = new Set(['direct-message', 'hq-request']);
 const PUBLIC_KINDS: ReadonlySet<FeedPublication['kind']> = new Set(['post', 'reply', 'thread']);
 /** The kinds of publication that go to the inbox rather than to an account's feed. */
-export const PRIVATE_KINDS: ReadonlySet<FeedPublication['kind']> = new Set(['direct-message', 'mass-notification']);
+export const PRIVATE_KINDS: ReadonlySet<FeedPublication['kind']> = new Set(['direct-message', 'mass-notification', 'report']);
 
 /** Everything in one account's public feed, oldest first, with the audience's answers to the trainee's posts. */
 export function feedItemsFor(timeline: Pick<TimelineState, 'feed'>, accountId: string): FeedItem[] {
@@ -113,6 +113,11 @@ export function inboxConversations(
         : { key: `other:${item.accountId}`, kind: 'other', personaId: null };
     }
     if (item.kind === 'mass-notification') return { key: `notifications:${item.accountId}`, kind: 'notifications', personaId: null };
+    // A report goes into the conversation with headquarters: the one that wrote to its account last, else to any account.
+    if (item.kind === 'report') {
+      const hq = headquartersOf.get(item.accountId) ?? lastHeadquarters;
+      return hq ? { key: `persona:${hq}`, kind: 'persona', personaId: hq } : { key: `headquarters:${item.accountId}`, kind: 'other', personaId: null };
+    }
     // A direct message goes to its task's recipient, else to whoever wrote what it answers.
     const recipient = (item.taskId === null ? undefined : tasks.get(item.taskId)?.recipient) ?? personaOf(item.replyTo);
     return recipient
@@ -127,7 +132,14 @@ export function inboxConversations(
     return null;
   };
 
+  // Who speaks for headquarters to each account (their requests), for the reports sent back.
+  const headquartersOf = new Map<string, string>();
+  let lastHeadquarters: string | null = null;
   for (const item of items) {
+    if (item.source === 'inject' && item.inject.type === 'hq-request') {
+      headquartersOf.set(item.inject.account, item.inject.persona);
+      lastHeadquarters = item.inject.persona;
+    }
     const { key, kind, personaId } = keyFor(item);
     keyOfItem.set(item.id, key);
     let conversation = byKey.get(key);
@@ -140,7 +152,8 @@ export function inboxConversations(
     conversation.items.push(item);
     conversation.lastAt = item.at;
     conversation.order = order++;
-    if ((item.source === 'inject' && item.inject.type === 'hq-request') || item.source === 'clearance') conversation.headquarters = true;
+    if ((item.source === 'inject' && item.inject.type === 'hq-request') || item.source === 'clearance' || (item.source === 'trainee' && item.kind === 'report'))
+      conversation.headquarters = true;
   }
 
   return [...byKey.values()].sort((a, b) => b.lastAt - a.lastAt || b.order - a.order).map(({ order: _order, ...conversation }) => conversation);

@@ -214,7 +214,10 @@ describe('reading cells', () => {
   });
 
   it('refuses an action it cannot read, listing the kinds', () => {
-    expect(readAction('Dance')).toEqual({ problem: 'action-unknown', suggestions: ['post', 'reply', 'thread', 'direct-message', 'mass-notification', 'none'] });
+    expect(readAction('Dance')).toEqual({
+      problem: 'action-unknown',
+      suggestions: ['post', 'reply', 'thread', 'direct-message', 'mass-notification', 'moderation', 'report', 'none'],
+    });
   });
 
   it('makes ids from Latin and Cyrillic names', () => {

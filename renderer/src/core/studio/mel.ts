@@ -200,6 +200,13 @@ const ACTION_WORDS: [RegExp, TaskKind | null][] = [
     /^\s*(?:none|no action|no response|monitor|observe|note|read only|нет|не требуется|без ответа|наблюдать|мониторинг|принять к сведению|к сведению|немає|не потрібно|без відповіді|спостерігати|моніторинг|взяти до відома|до відома)(?![\p{L}\p{N}])/iu,
     null,
   ],
+  // A note to the ministry on what the public says: before "report" could be read as anything public.
+  [
+    wordPattern(
+      'report to (?:hq|headquarters|the ministry)|sitrep|monitoring report|доклад|отч[её]т в центр|служебн\\p{L}* записк|доповід|звіт до центру|службов\\p{L}* записк',
+    ),
+    'report',
+  ],
   [wordPattern('mass notification|mass notify|notify|notification|alert|sms|рассылк|оповещ|уведом|розсил|сповіщ|оповіщ'), 'mass-notification'],
   [wordPattern('thread|тред|цепочк|ветк|ланцюж|гілк'), 'thread'],
   [wordPattern('dm|pm|лс|пп', true), 'direct-message'],

@@ -264,7 +264,7 @@ ${localized(4, 'text', languages, text('injectText'))}
 # What the trainee must do. Each task is graded on tone, policy and platform.
 tasks:
   - id: give-hotline
-    # post, reply, thread, direct-message or mass-notification.
+    # post, reply, thread, direct-message, mass-notification or report (an internal note to headquarters).
     kind: post
     account: embassy-x
     # When the task opens and when it is due, from the start.

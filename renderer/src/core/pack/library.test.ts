@@ -9,7 +9,7 @@ import { scenarioLanguages } from './summary';
 const files = readFolder(CORE_LIBRARY_DIR);
 const { pack, diagnostics } = loadPack(files, { appVersion: '0.1.0' });
 
-const REQUIRED_SCENARIOS = [
+const FOUNDATIONS = [
   'flights-suspended',
   'visa-free-launch',
   'neutral-host-talks',
@@ -18,6 +18,9 @@ const REQUIRED_SCENARIOS = [
   'chairmanship-bilingual',
   'earthquake-consular',
 ];
+/** The advanced course: clearance, reports to headquarters, live events and reach targets, in its order. */
+const ADVANCED = ['page-launch', 'language-year-reception', 'detained-citizen', 'forged-letter', 'hq-coordination'];
+const REQUIRED_SCENARIOS = [...FOUNDATIONS, ...ADVANCED];
 
 describe('the core library pack', () => {
   it('validates without errors or warnings', () => {
@@ -25,20 +28,35 @@ describe('the core library pack', () => {
     expect(pack).not.toBeNull();
   });
 
-  it('holds the seven scenarios, grouped by one course', () => {
+  it('holds the twelve scenarios, grouped by two courses', () => {
     expect(pack!.scenarios.map((s) => s.id).sort()).toEqual([...REQUIRED_SCENARIOS].sort());
-    expect(pack!.courses.some((course) => [...course.scenarios].sort().join() === [...REQUIRED_SCENARIOS].sort().join())).toBe(true);
+    expect(pack!.courses.some((course) => [...course.scenarios].sort().join() === [...FOUNDATIONS].sort().join())).toBe(true);
+    expect(pack!.courses.find((course) => course.id === 'advanced-press-service')?.scenarios).toEqual(ADVANCED);
   });
 
-  it('offers every scenario in English and Russian, and the bilingual one in Ukrainian too', () => {
+  it('offers every scenario in English and Russian, the bilingual one and three advanced ones in Ukrainian too', () => {
     for (const scenario of pack!.scenarios) {
       expect(scenarioLanguages(pack!, scenario), scenario.id).toEqual(expect.arrayContaining(['en', 'ru']));
     }
     const bilingual = pack!.scenarios.find((s) => s.id === 'chairmanship-bilingual')!;
     expect(scenarioLanguages(pack!, bilingual)).toContain('uk');
+    const byId = new Map(pack!.scenarios.map((scenario) => [scenario.id, scenario]));
+    const inUkrainian = (id: string) => scenarioLanguages(pack!, byId.get(id)!).includes('uk');
+    expect(ADVANCED.filter(inUkrainian).length, 'advanced scenarios in Ukrainian').toBeGreaterThanOrEqual(3);
   });
 
-  it.each(REQUIRED_SCENARIOS)('%s meets the curriculum bar', (id) => {
+  it.each(ADVANCED)('%s meets the bar of the advanced course', (id) => {
+    const scenario = pack!.scenarios.find((s) => s.id === id)!;
+    expect(scenario.timeline.length).toBeGreaterThanOrEqual(8);
+    expect(scenario.tasks.length).toBeGreaterThanOrEqual(3);
+    expect(scenario.branches.length).toBeGreaterThanOrEqual(1);
+    expect(scenario.debrief.teachingPoints.length).toBeGreaterThanOrEqual(3);
+    // A moderation task is graded on the actions taken on a stream, not on a text: no drafts to calibrate.
+    for (const task of scenario.tasks.filter((t) => t.kind !== 'moderation'))
+      expect(task.calibration.length, `${task.id}: calibration drafts`).toBeGreaterThanOrEqual(6);
+  });
+
+  it.each(FOUNDATIONS)('%s meets the curriculum bar', (id) => {
     const scenario = pack!.scenarios.find((s) => s.id === id)!;
     expect(scenario.timeline.length).toBeGreaterThanOrEqual(8);
     expect(scenario.tasks.length).toBeGreaterThanOrEqual(3);

@@ -45,11 +45,24 @@ function referenceLists(document: PackDocument, file: string, root: unknown): Re
   const branchInjects = Array.isArray(scenario.branches)
     ? scenario.branches.flatMap((branch) => (isObject(branch) && isObject(branch.then) ? idsOf(branch.then.injects) : []))
     : [];
-  const packPersonas = file === 'personas.yaml' ? [] : idsOf(readAt(document, 'personas.yaml', ['personas']));
+  const packPersonaList = file === 'personas.yaml' ? [] : readAt(document, 'personas.yaml', ['personas']);
+  const personaList = [...(Array.isArray(scenario.personas) ? scenario.personas : []), ...(Array.isArray(packPersonaList) ? packPersonaList : [])];
+  const injectList = [
+    ...(Array.isArray(scenario.timeline) ? scenario.timeline : []),
+    ...(Array.isArray(scenario.branches)
+      ? scenario.branches.flatMap((branch) => (isObject(branch) && isObject(branch.then) && Array.isArray(branch.then.injects) ? branch.then.injects : []))
+      : []),
+  ];
+  const liveInjects = injectList.filter((inject) => isObject(inject) && inject.type === 'live');
+  const liveComments = liveInjects.flatMap((inject) => (isObject(inject) && isObject(inject.live) ? idsOf(inject.live.comments) : []));
+  const injects = [...idsOf(scenario.timeline), ...branchInjects];
   return {
     accounts: idsOf(scenario.accounts),
-    personas: [...new Set([...idsOf(scenario.personas), ...packPersonas])],
-    injects: [...idsOf(scenario.timeline), ...branchInjects],
+    personas: [...new Set(idsOf(personaList))],
+    headquarters: [...new Set(idsOf(personaList.filter((persona) => isObject(persona) && persona.role === 'headquarters')))],
+    injects,
+    liveInjects: idsOf(liveInjects),
+    replyTargets: [...injects, ...liveComments],
     tasks: idsOf(scenario.tasks),
     facts: idsOf(scenario.facts),
     keyMessages: isObject(scenario.policy) ? idsOf(scenario.policy.keyMessages) : [],

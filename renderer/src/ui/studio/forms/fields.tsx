@@ -27,7 +27,8 @@ import { pathKey, startsWith, useForm } from './form-context';
 import type { FieldPath, FieldSpec, ListSpec, SummaryWords } from './spec';
 import { keyPath, labelOf } from './spec';
 
-const OFFSET = /^\d{1,2}:[0-5]\d$/;
+// As the format's offsets (core/pack/schema.ts OFFSET_PATTERN): "H:MM", seconds optional.
+const OFFSET = /^\d{1,2}:[0-5]\d(?::[0-5]\d)?$/;
 
 type Plain = Record<string, unknown>;
 const isObject = (value: unknown): value is Plain => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -69,7 +70,13 @@ export function Fields({ fields, base }: { fields: readonly FieldSpec[]; base: F
 }
 
 export function Field({ field, base }: { field: FieldSpec; base: FieldPath }) {
+  const form = useForm();
   const path = [...base, ...keyPath(field.key)];
+  if (field.shownFor) {
+    const chooser = valueAt(form.root, [...base, field.shownFor.key]);
+    const applies = typeof chooser === 'string' && field.shownFor.values.includes(chooser);
+    if (!applies && valueAt(form.root, path) === undefined) return null;
+  }
   switch (field.kind) {
     case 'id':
       return <IdField field={field} path={path} />;
@@ -118,7 +125,13 @@ function TextField({ field, path }: { field: Extract<FieldSpec, { kind: 'text' |
   const common = { label, description, value, error, withAsterisk: !field.optional, 'data-path': pathKey(path) };
   if (field.kind === 'text' && field.multiline)
     return <Textarea {...common} autosize minRows={2} maxRows={12} onChange={(event) => onChange(event.currentTarget.value)} />;
-  return <TextInput {...common} placeholder={field.kind === 'offset' ? 'H:MM' : undefined} onChange={(event) => onChange(event.currentTarget.value)} />;
+  return (
+    <TextInput
+      {...common}
+      placeholder={field.kind === 'offset' ? (field.seconds ? 'H:MM:SS' : 'H:MM') : undefined}
+      onChange={(event) => onChange(event.currentTarget.value)}
+    />
+  );
 }
 
 function NumberField({ field, path }: { field: Extract<FieldSpec, { kind: 'number' }>; path: FieldPath }) {

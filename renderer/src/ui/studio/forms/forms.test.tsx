@@ -2,11 +2,15 @@
 // form lands in the YAML and leaves the author's comments where they were; a missing translation is
 // marked and the mark goes when it is written; an account renamed in its form is renamed in the tasks
 // that use it (and refused, saying why, when the name is taken); a timeline item opens its form.
+// Headquarters' clearance, reach targets, reports, live streams and their moderation are written
+// through the forms too, and the validator's problem with a bad value is listed beside them.
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Suspense } from 'react';
 import { describe, expect, it } from 'vitest';
 import { documentFromFiles, readAt, type PackDocument } from '../../../core/studio/document';
+import { MINIMAL_PACK_DIR, readFolder } from '../../../test/packs';
 import { renderInStudio } from '../../../test/studio';
+import { ProblemsPanel } from '../problems/ProblemsPanel';
 import { useStudioWorkspace } from '../studio-context';
 import { TimelineView } from '../timeline/TimelineView';
 import { FormsView } from './FormsView';
@@ -68,10 +72,22 @@ tasks:
     modelAnswer: { en: Call us., ru: Звоните нам. }
 `;
 
+const PERSONAS = `personas:
+  - id: reporter
+    name: { en: Ana Reporter, ru: Ана Репортёр }
+    handle: "@ana"
+    role: journalist
+  - id: hq
+    name: { en: Press Department, ru: Департамент печати }
+    handle: "@mfa_press"
+    role: headquarters
+`;
+
 function packDocument(): PackDocument {
   return documentFromFiles(
     new Map([
       ['pack.yaml', encode('id: drill\nversion: 1.0.0\ntitle: { en: Drill, ru: Учения }\nlanguages: [en, ru]\n')],
+      ['personas.yaml', encode(PERSONAS)],
       ['scenarios/hotline.yaml', encode(SCENARIO)],
     ]),
   );
@@ -250,4 +266,162 @@ describe('audience replies in the forms', () => {
     fireEvent.blur(screen.getByRole('textbox', { name: /^Not before/ }));
     await waitFor(() => expect(view.value(['audience', 'replies', 'grateful', 0, 'from'])).toBeUndefined());
   });
+});
+
+/** Picks `option` in the select labelled `label` (Mantine's combobox: the input opens the list). */
+async function choose(label: string | RegExp, option: string | RegExp) {
+  fireEvent.click(screen.getByLabelText(label, { selector: 'input' }));
+  fireEvent.click(await screen.findByRole('option', { name: option }));
+}
+
+/** Types an offset and leaves the field, as an author does. */
+function typeTime(name: RegExp, value: string) {
+  const input = screen.getByRole('textbox', { name });
+  fireEvent.change(input, { target: { value } });
+  fireEvent.blur(input);
+  return input;
+}
+
+describe('clearance and reach targets in the forms', () => {
+  it("switches headquarters' clearance on with a headquarters reviewer, and writes its times, remarks and a reach target", async () => {
+    const view = await renderStudio();
+    fireEvent.click(await screen.findByRole('tab', { name: /Clearance and targets/ }));
+    expect(view.value(['clearance'])).toBeUndefined();
+    fireEvent.click(screen.getByRole('switch', { name: /^Headquarters clears publications/ }));
+    // The reviewer is the first headquarters persona, not the first persona.
+    expect(view.value(['clearance'])).toEqual({ reviewer: 'hq', delay: '0:05', extra: '0:05' });
+    expect(screen.getByLabelText(/^Who answers/, { selector: 'input' })).toHaveProperty('value', 'hq');
+
+    typeTime(/^Answers after at least/, '0:10');
+    await waitFor(() => expect(view.value(['clearance', 'delay'])).toBe('0:10'));
+    fireEvent.click(screen.getByRole('button', { name: 'Add remark' }));
+    fireEvent.change(screen.getByRole('textbox', { name: 'Remark, English' }), { target: { value: 'Cleared. Keep it short.' } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Remark, Russian' }), { target: { value: 'Согласовано. Покороче.' } });
+    expect(view.value(['clearance', 'remarks'])).toEqual([{ en: 'Cleared. Keep it short.', ru: 'Согласовано. Покороче.' }]);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Add target' }));
+    expect(view.value(['targets', 0])).toEqual({ account: 'embassy-x', metric: 'reach', value: 10_000 });
+    await choose(/^Account/, 'embassy-tg');
+    await choose(/^Measure/, 'Engagement');
+    fireEvent.change(screen.getByRole('textbox', { name: /^Number to reach/ }), { target: { value: '900' } });
+    typeTime(/^By/, '0:45');
+    await waitFor(() => expect(view.value(['targets', 0])).toEqual({ account: 'embassy-tg', metric: 'engagement', value: 900, by: '0:45' }));
+    expect(view.text()).toMatch(/targets:\n {2}- account: embassy-tg\n {4}metric: engagement\n {4}value: 900\n {4}by: "?0:45"?/);
+    expect(view.text()).toContain('reviewer: hq');
+    expect(view.text()).toContain('# the first task');
+    expect(screen.getByRole('button', { name: /^Target 1 embassy-tg · Engagement 900 · 0:45/i })).toBeTruthy();
+
+    // Switching clearance off takes the whole block away, as one undoable step.
+    fireEvent.click(screen.getByRole('switch', { name: /^Headquarters clears publications/ }));
+    expect(view.value(['clearance'])).toBeUndefined();
+    act(() => view.studio().undo());
+    expect(view.value(['clearance', 'reviewer'])).toBe('hq');
+  }, 20_000);
+
+  it('requires clearance on an account and on a task with their switches, and unticking leaves no field behind', async () => {
+    const view = await renderStudio();
+    fireEvent.click(await screen.findByRole('tab', { name: /Accounts/ }));
+    fireEvent.click(screen.getByRole('button', { name: /^embassy-x/ }));
+    fireEvent.click(screen.getByRole('switch', { name: /^Every public word needs clearance/ }));
+    expect(view.value(['accounts', 0, 'clearance'])).toBe(true);
+
+    fireEvent.click(screen.getByRole('tab', { name: /Tasks/ }));
+    fireEvent.click(screen.getByRole('button', { name: /^hotline-post/ }));
+    const task = screen.getByRole('switch', { name: /^Needs clearance by headquarters/ });
+    fireEvent.click(task);
+    expect(view.value(['tasks', 0, 'clearance'])).toBe(true);
+    expect(view.text()).toMatch(/modelAnswer: \{[^}]*\}\n {4}clearance: true|clearance: true/);
+    fireEvent.click(screen.getByRole('switch', { name: /^Needs clearance by headquarters/ }));
+    expect(view.value(['tasks', 0, 'clearance'])).toBeUndefined();
+  });
+
+  it("lists the validator's problem with a value written in the form: clearance required, but no one to answer", async () => {
+    const { studio } = await renderInStudio(
+      <>
+        <FormsView />
+        <ProblemsPanel />
+      </>,
+      { document: documentFromFiles(readFolder(MINIMAL_PACK_DIR)), initialView: 'forms', checked: true },
+    );
+    await screen.findByTestId('problems-ready', {}, { timeout: 20_000 });
+    fireEvent.click(screen.getByRole('tab', { name: /Tasks/ }));
+    fireEvent.click(screen.getByRole('button', { name: /^publish-hotline/ }));
+    fireEvent.click(screen.getByRole('switch', { name: /^Needs clearance by headquarters/ }));
+    expect(readAt(studio().document, 'scenarios/hotline.yaml', ['tasks', 0, 'clearance'])).toBe(true);
+
+    const problems = await screen.findByRole('list', { name: /^scenarios\/hotline\.yaml: 1 problem/ }, { timeout: 20_000 });
+    expect(within(problems).getByRole('button').textContent).toContain('the scenario has no "clearance" block saying who answers');
+  }, 45_000);
+});
+
+describe('reports and live streams in the forms', () => {
+  it('makes a task a report to headquarters: the kind, the facts it must state and its length in words', async () => {
+    const view = await renderStudio();
+    fireEvent.click(await screen.findByRole('tab', { name: /Tasks/ }));
+    fireEvent.click(screen.getByRole('button', { name: /^hotline-post/ }));
+    // A post has no report block to fill.
+    expect(screen.queryByRole('switch', { name: /^What the report states/ })).toBeNull();
+    await choose(/^Kind/, 'Report to headquarters');
+    expect(view.value(['tasks', 0, 'kind'])).toBe('report');
+
+    fireEvent.click(screen.getByRole('switch', { name: /^What the report states/ }));
+    expect(view.value(['tasks', 0, 'report'])).toEqual({ asks: ['replies', 'moods', 'accounts', 'most-shared'], words: { min: 40, max: 250 } });
+    // One fact taken off the list: its option picked again.
+    await choose(/^Facts it must state/, 'The item shared most');
+    expect(view.value(['tasks', 0, 'report', 'asks'])).toEqual(['replies', 'moods', 'accounts']);
+    fireEvent.change(screen.getByRole('textbox', { name: /^At most/ }), { target: { value: '120' } });
+    expect(view.value(['tasks', 0, 'report', 'words'])).toEqual({ min: 40, max: 120 });
+    expect(view.text()).toMatch(/report:\n {6}asks:\n {8}- replies\n {8}- moods\n {8}- accounts\n {6}words:\n {8}min: 40\n {8}max: 120/);
+  });
+
+  it("writes a live inject's stream — length, viewers and comments within seconds — and a moderation task picks it", async () => {
+    const view = await renderStudio();
+    fireEvent.click(await screen.findByRole('tab', { name: /Injects/ }));
+    fireEvent.click(screen.getByRole('button', { name: /^hq-request/ }));
+    expect(screen.queryByRole('switch', { name: /^Live stream/ })).toBeNull();
+    await choose(/^Type/, 'Live stream');
+    fireEvent.click(screen.getByRole('switch', { name: /^Live stream/ }));
+    expect(view.value(['timeline', 0, 'live'])).toEqual({ length: '0:20', viewers: [{ after: '0:00', count: 100 }], comments: [] });
+
+    // An offset with seconds is a time; a malformed one is said to be wrong.
+    const length = typeTime(/^Runs for/, '0:20:30');
+    await waitFor(() => expect(view.value(['timeline', 0, 'live', 'length'])).toBe('0:20:30'));
+    expect(length.getAttribute('aria-invalid')).not.toBe('true');
+    typeTime(/^Runs for/, '0:2');
+    expect(await screen.findByText(/with seconds as H:MM:SS/)).toBeTruthy();
+    typeTime(/^Runs for/, '0:15');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Add viewer count' }));
+    // The new item opens alone: its fields are the only ones shown.
+    typeTime(/^After/, '0:05:30');
+    fireEvent.change(screen.getByRole('textbox', { name: /^Viewers/ }), { target: { value: '640' } });
+    await waitFor(() => expect(view.value(['timeline', 0, 'live', 'viewers', 1])).toEqual({ after: '0:05:30', count: 640 }));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Add comment' }));
+    expect(view.value(['timeline', 0, 'live', 'comments', 0])).toEqual({ id: 'comment', after: '0:00:30', nature: 'question', text: { en: '', ru: '' } });
+    expect(screen.getByRole('textbox', { name: /^Written after/ })).toHaveProperty('placeholder', 'H:MM:SS');
+    await choose(/^What it is/, 'Abuse');
+    await choose(/^Written by/, 'reporter');
+    fireEvent.change(screen.getByRole('textbox', { name: 'Comment, English' }), { target: { value: 'Shame on you all' } });
+    typeTime(/^Written after/, '0:00:45');
+    await waitFor(() =>
+      expect(view.value(['timeline', 0, 'live', 'comments', 0])).toEqual({
+        id: 'comment',
+        after: '0:00:45',
+        nature: 'abuse',
+        persona: 'reporter',
+        text: { en: 'Shame on you all', ru: '' },
+      }),
+    );
+
+    // The task side: a moderation task picks the stream; a reply task may answer the comment.
+    fireEvent.click(screen.getByRole('tab', { name: /Tasks/ }));
+    fireEvent.click(screen.getByRole('button', { name: /^hotline-post/ }));
+    expect(screen.queryByLabelText(/^Live stream moderated/, { selector: 'input' })).toBeNull();
+    await choose(/^Kind/, 'Moderate a live stream');
+    await choose(/^Live stream moderated/, 'hq-request');
+    expect(view.value(['tasks', 0, 'stream'])).toBe('hq-request');
+    await choose(/^Replies to/, 'comment');
+    expect(view.value(['tasks', 0, 'replyTo'])).toBe('comment');
+  }, 20_000);
 });

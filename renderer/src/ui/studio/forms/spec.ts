@@ -6,25 +6,47 @@ import type { PackFileKind } from '../../../core/studio/translations';
 import {
   FACT_TYPES,
   INJECT_TYPES,
+  LIVE_COMMENT_NATURES,
   PERSONA_ROLES,
   PLATFORMS,
   REACTION_MOODS,
   RED_LINE_CONCEPTS,
+  REPORT_ASKS,
+  REPORT_WORDS,
   SCENARIO_KINDS,
   SEVERITIES,
   TASK_KINDS,
+  TARGET_METRICS,
   TASK_OUTCOMES,
   TONE_TARGETS,
 } from '../../../core/pack/schema';
 
 export type FieldPath = readonly (string | number)[];
 
-/** Lists of ids a reference field offers: what the scenario (and the pack's personas) declare. */
-export type RefKind = 'accounts' | 'personas' | 'injects' | 'tasks' | 'facts' | 'keyMessages';
+/**
+ * Lists of ids a reference field offers: what the scenario (and the pack's personas) declare.
+ * headquarters: the personas of that role; liveInjects: the live streams (injects of type live);
+ * replyTargets: injects and live comments.
+ */
+export type RefKind = 'accounts' | 'personas' | 'headquarters' | 'injects' | 'liveInjects' | 'replyTargets' | 'tasks' | 'facts' | 'keyMessages';
 
 /** Names of the value sets whose values are translated (`studioForms:enum.<name>.<value>`). */
 export type EnumName =
-  'kind' | 'platform' | 'factType' | 'injectType' | 'taskKind' | 'role' | 'tone' | 'severity' | 'concept' | 'verdict' | 'outcome' | 'endOutcome';
+  | 'kind'
+  | 'platform'
+  | 'factType'
+  | 'injectType'
+  | 'taskKind'
+  | 'role'
+  | 'tone'
+  | 'severity'
+  | 'concept'
+  | 'verdict'
+  | 'outcome'
+  | 'endOutcome'
+  | 'nature'
+  | 'metric'
+  | 'reportAsk';
 
 interface Base {
   /** Relative to the item (or file) the field belongs to. */
@@ -34,12 +56,18 @@ interface Base {
   /** A short explanation (`studioForms:descriptions.<label>`), from the format's schema. */
   described?: boolean;
   optional?: boolean;
+  /**
+   * Shown only where the item's `key` is one of `values` (a task's kind, an inject's type), or where
+   * the field holds a value already: misuse stays visible for the validator to report.
+   */
+  shownFor?: { key: string; values: readonly string[] };
 }
 
 export type FieldSpec =
   | (Base & { kind: 'id'; idKind: IdKind })
   | (Base & { kind: 'text'; multiline?: boolean })
-  | (Base & { kind: 'offset' })
+  /** A time "H:MM", or "H:MM:SS" (`seconds`: within seconds is its usual grain, as in a live stream). */
+  | (Base & { kind: 'offset'; seconds?: boolean })
   | (Base & { kind: 'number'; min?: number; max?: number })
   | (Base & { kind: 'boolean' })
   /** A trainee-visible text: one input per language, side by side. */
@@ -126,6 +154,7 @@ const ACCOUNT: ListSpec = {
     { kind: 'language', key: 'audienceLanguage', optional: true, described: true },
     { kind: 'number', key: ['audience', 'followers'], label: 'followers', min: 0 },
     { kind: 'localized', key: ['audience', 'description'], label: 'audienceDescription', multiline: true },
+    { kind: 'boolean', key: 'clearance', label: 'accountClearance', described: true },
   ],
   template: ({ languages, freshId }) => ({
     id: freshId('account'),
@@ -187,6 +216,30 @@ const TERM: ListSpec = {
   template: ({ languages, freshId }) => ({ id: freshId('term'), preferred: texts(languages), deprecated: {} }),
 };
 
+const VIEWERS: ListSpec = {
+  item: 'viewers',
+  fields: [
+    { kind: 'offset', key: 'after', label: 'viewersAfter', seconds: true, described: true },
+    { kind: 'number', key: 'count', label: 'viewerCount', min: 0 },
+  ],
+  template: () => ({ after: '0:00', count: 100 }),
+  summary: (item) => [string(item.after), typeof item.count === 'number' ? `👁 ${item.count}` : null].filter(Boolean).join(' · ') || null,
+};
+
+const LIVE_COMMENT: ListSpec = {
+  item: 'liveComment',
+  fields: [
+    // A comment's id is not renamed through the pack (no reference list holds it): written as text.
+    { kind: 'text', key: 'id', label: 'commentId', described: true },
+    { kind: 'offset', key: 'after', label: 'commentAfter', seconds: true, described: true },
+    { kind: 'ref', key: 'persona', label: 'commentPersona', refs: 'personas', optional: true, described: true },
+    { kind: 'enum', key: 'nature', options: LIVE_COMMENT_NATURES, enumName: 'nature', described: true },
+    { kind: 'localized', key: 'text', label: 'commentText', multiline: true },
+  ],
+  template: ({ languages, freshId }) => ({ id: freshId('comment'), after: '0:00:30', nature: 'question', text: texts(languages) }),
+  summary: (item, words) => [string(item.after), words.choice('nature', item.nature)].filter(Boolean).join(' · ') || null,
+};
+
 const INJECT: ListSpec = {
   item: 'inject',
   fields: [
@@ -198,6 +251,19 @@ const INJECT: ListSpec = {
     { kind: 'ref', key: 'replyTo', refs: 'injects', optional: true, described: true },
     { kind: 'localized', key: 'text', multiline: true },
     { kind: 'boolean', key: 'urgent', optional: true, described: true },
+    {
+      kind: 'optionalGroup',
+      key: 'live',
+      label: 'liveStream',
+      described: true,
+      shownFor: { key: 'type', values: ['live'] },
+      fields: [
+        { kind: 'offset', key: 'length', label: 'liveLength', seconds: true, described: true },
+        { kind: 'list', key: 'viewers', described: true, list: VIEWERS },
+        { kind: 'list', key: 'comments', label: 'liveComments', described: true, list: LIVE_COMMENT },
+      ],
+      template: () => ({ length: '0:20', viewers: [{ after: '0:00', count: 100 }], comments: [] }),
+    },
   ],
   template: ({ languages, freshId, firstRef }) => ({
     id: freshId('inject'),
@@ -250,12 +316,34 @@ const TASK: ListSpec = {
     { kind: 'id', key: 'id', idKind: 'task' },
     { kind: 'enum', key: 'kind', label: 'taskKind', options: TASK_KINDS, enumName: 'taskKind' },
     { kind: 'ref', key: 'account', refs: 'accounts' },
-    { kind: 'ref', key: 'replyTo', refs: 'injects', optional: true, label: 'taskReplyTo', described: true },
+    { kind: 'ref', key: 'replyTo', refs: 'replyTargets', optional: true, label: 'taskReplyTo', described: true },
+    { kind: 'ref', key: 'stream', refs: 'liveInjects', optional: true, described: true, shownFor: { key: 'kind', values: ['moderation'] } },
     { kind: 'ref', key: 'recipient', refs: 'personas', optional: true, described: true },
     { kind: 'offset', key: 'opensAt', optional: true, described: true },
     { kind: 'offset', key: 'due', described: true },
     { kind: 'localized', key: 'title' },
     { kind: 'localized', key: 'brief', multiline: true },
+    { kind: 'boolean', key: 'clearance', label: 'taskClearance', described: true },
+    {
+      kind: 'optionalGroup',
+      key: 'report',
+      described: true,
+      shownFor: { key: 'kind', values: ['report'] },
+      fields: [
+        { kind: 'enums', key: 'asks', label: 'reportAsks', options: REPORT_ASKS, enumName: 'reportAsk', described: true },
+        {
+          kind: 'group',
+          key: 'words',
+          label: 'reportWords',
+          described: true,
+          fields: [
+            { kind: 'number', key: 'min', label: 'wordsMin', min: 1, max: 5_000 },
+            { kind: 'number', key: 'max', label: 'wordsMax', min: 1, max: 5_000 },
+          ],
+        },
+      ],
+      template: () => ({ asks: [...REPORT_ASKS], words: { ...REPORT_WORDS } }),
+    },
     {
       kind: 'group',
       key: 'requires',
@@ -366,6 +454,32 @@ const TEACHING_POINT: ListSpec = {
   summary: (item) => Object.values(item).find((text): text is string => typeof text === 'string' && text.trim() !== '') ?? null,
 };
 
+const REMARK: ListSpec = {
+  item: 'remark',
+  fields: [{ kind: 'localized', key: [], label: 'remark' }],
+  template: ({ languages }) => texts(languages),
+  summary: (item) => Object.values(item).find((text): text is string => typeof text === 'string' && text.trim() !== '') ?? null,
+};
+
+const TARGET: ListSpec = {
+  item: 'target',
+  fields: [
+    { kind: 'ref', key: 'account', label: 'targetAccount', refs: 'accounts' },
+    { kind: 'enum', key: 'metric', options: TARGET_METRICS, enumName: 'metric', described: true },
+    { kind: 'number', key: 'value', label: 'targetValue', min: 1 },
+    { kind: 'offset', key: 'by', label: 'targetBy', optional: true, described: true },
+  ],
+  template: ({ firstRef }) => ({ account: firstRef('accounts') ?? 'account', metric: 'reach', value: 10_000 }),
+  summary: (item, words) =>
+    [
+      string(item.account),
+      [words.choice('metric', item.metric), typeof item.value === 'number' ? String(item.value) : null].filter(Boolean).join(' '),
+      string(item.by),
+    ]
+      .filter(Boolean)
+      .join(' · ') || null,
+};
+
 const SCENARIO_SECTIONS: readonly SectionSpec[] = [
   {
     id: 'header',
@@ -401,6 +515,28 @@ const SCENARIO_SECTIONS: readonly SectionSpec[] = [
   { id: 'injects', path: ['timeline'], list: INJECT },
   { id: 'tasks', path: ['tasks'], list: TASK },
   { id: 'branches', path: ['branches'], list: BRANCH },
+  {
+    // Headquarters' sign-off and the account goals: both scenario-wide, beside the timeline's detail.
+    id: 'clearanceTargets',
+    path: [],
+    counts: [['clearance'], ['targets']],
+    fields: [
+      {
+        kind: 'optionalGroup',
+        key: 'clearance',
+        label: 'clearance',
+        described: true,
+        fields: [
+          { kind: 'ref', key: 'reviewer', refs: 'personas', described: true },
+          { kind: 'offset', key: 'delay', label: 'clearanceDelay', described: true },
+          { kind: 'offset', key: 'extra', label: 'clearanceExtra', described: true },
+          { kind: 'list', key: 'remarks', described: true, list: REMARK },
+        ],
+        template: ({ firstRef }) => ({ reviewer: firstRef('headquarters') ?? firstRef('personas') ?? 'headquarters', delay: '0:05', extra: '0:05' }),
+      },
+      { kind: 'list', key: 'targets', described: true, list: TARGET },
+    ],
+  },
   {
     id: 'audience',
     path: ['audience'],

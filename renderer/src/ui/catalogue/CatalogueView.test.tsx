@@ -19,7 +19,7 @@ import { CatalogueView } from './CatalogueView';
 
 const pack = loadPack(readFolder(CORE_LIBRARY_DIR), { appVersion: '0.1.0' }).pack!;
 const library = createLibrary([pack]);
-/** The course's order, which the catalogue follows (the pack's files are in alphabetical order). */
+/** The first course's order, which the catalogue follows (the pack's files are in alphabetical order). */
 const COURSE_ORDER = [
   'flights-suspended',
   'visa-free-launch',
@@ -29,6 +29,9 @@ const COURSE_ORDER = [
   'chairmanship-bilingual',
   'earthquake-consular',
 ];
+/** The second course's, whose scenarios the cards show after the first's. */
+const ADVANCED_ORDER = ['page-launch', 'language-year-reception', 'detained-citizen', 'forged-letter', 'hq-coordination'];
+const CARD_ORDER = [...COURSE_ORDER, ...ADVANCED_ORDER];
 
 const standing = (status: ScenarioProgress['status'], bestScore: number | null, activeAttemptId: number | null = null): ScenarioProgress<number> => ({
   status,
@@ -77,6 +80,8 @@ const card = (id: string) => {
   if (!found) throw new Error(`no card for ${id}`);
   return within(found);
 };
+/** The first course the catalogue lists: Press attaché foundations. */
+const firstCourse = () => within(screen.getAllByTestId('catalogue-course')[0]!);
 /** Intl puts no-break spaces in numbers and lists; the assertions read them as spaces. */
 const textOf = (element: HTMLElement) => (element.textContent ?? '').replace(/\s+/g, ' ').trim();
 
@@ -85,7 +90,7 @@ describe('CatalogueView: courses', () => {
     await renderCatalogue();
 
     expect(screen.getByRole('heading', { level: 1, name: 'Scenarios' }).getAttribute('data-page-title')).not.toBeNull();
-    const course = within(screen.getByTestId('catalogue-course'));
+    const course = firstCourse();
     expect(course.getByRole('heading', { level: 3, name: 'Press attaché foundations' })).toBeTruthy();
     expect(course.getByText('Crisis communication, outreach and policy discipline on every platform an embassy runs.')).toBeTruthy();
     expect(textOf(course.getByTestId('catalogue-course-rule'))).toBe(
@@ -109,14 +114,14 @@ describe('CatalogueView: courses', () => {
   it('says a course is completed once its rule is met', async () => {
     const allPassed = new Map(COURSE_ORDER.map((id) => [`core-library/${id}`, standing('passed', 75)]));
     await renderCatalogue({ progress: allPassed });
-    expect(screen.getByTestId('catalogue-course-completed').textContent).toBe('Completed');
-    expect(textOf(screen.getByTestId('catalogue-course-progress'))).toBe('7 of 7 scenarios passed');
+    expect(firstCourse().getByTestId('catalogue-course-completed').textContent).toBe('Completed');
+    expect(textOf(firstCourse().getByTestId('catalogue-course-progress'))).toBe('7 of 7 scenarios passed');
   });
 
   it('does not call a course with the average rule completed while a scenario is unfinished', async () => {
     const allButOne = new Map(COURSE_ORDER.slice(1).map((id) => [`core-library/${id}`, standing('passed', 95)]));
     await renderCatalogue({ progress: allButOne });
-    expect(screen.queryByTestId('catalogue-course-completed')).toBeNull();
+    expect(firstCourse().queryByTestId('catalogue-course-completed')).toBeNull();
   });
 
   it('words the all-passed rule', async () => {
@@ -130,8 +135,8 @@ describe('CatalogueView: courses', () => {
 describe('CatalogueView: scenario cards', () => {
   it('lists every scenario in the course’s order with its kind, platforms, duration, languages and tasks', async () => {
     await renderCatalogue();
-    expect(cardIds()).toEqual(COURSE_ORDER);
-    expect(cardIds()).toHaveLength(7);
+    expect(cardIds()).toEqual(CARD_ORDER);
+    expect(cardIds()).toHaveLength(12);
 
     const flights = card('flights-suspended');
     expect(flights.getByRole('heading', { level: 3, name: 'Flights suspended at Coral Bay' })).toBeTruthy();
@@ -187,8 +192,8 @@ describe('CatalogueView: scenario cards', () => {
       scenarios: pack.scenarios.slice(0, 1),
     };
     await renderCatalogue({ lib: createLibrary([pack, other]) });
-    expect(cards()).toHaveLength(8);
-    expect(within(cards()[7]!).getByText('From Second pack')).toBeTruthy();
+    expect(cards()).toHaveLength(13);
+    expect(within(cards()[12]!).getByText('From Second pack')).toBeTruthy();
     expect(within(cards()[0]!).getByText('From Attaché core library')).toBeTruthy();
   });
 });
@@ -199,16 +204,16 @@ describe('CatalogueView: filters', () => {
     expect(screen.getByTestId('catalogue-count').textContent).toBe('');
 
     await user.click(within(screen.getByTestId('catalogue-filter-kind')).getByText('Outreach'));
-    expect(cardIds()).toEqual(['visa-free-launch', 'platform-tailoring', 'chairmanship-bilingual']);
-    expect(screen.getByTestId('catalogue-count').textContent).toBe('Showing 3 of 7 scenarios');
+    expect(cardIds()).toEqual(['visa-free-launch', 'platform-tailoring', 'chairmanship-bilingual', 'page-launch', 'language-year-reception']);
+    expect(screen.getByTestId('catalogue-count').textContent).toBe('Showing 5 of 12 scenarios');
 
     await user.click(within(screen.getByTestId('catalogue-filter-kind')).getByText('All'));
     await user.click(within(screen.getByTestId('catalogue-filter-status')).getByText('Not started'));
-    expect(cardIds()).toEqual(['answering-criticism', 'platform-tailoring', 'chairmanship-bilingual', 'earthquake-consular']);
+    expect(cardIds()).toEqual(['answering-criticism', 'platform-tailoring', 'chairmanship-bilingual', 'earthquake-consular', ...ADVANCED_ORDER]);
     expect(cards().every((element) => element.getAttribute('data-status') === 'not-started')).toBe(true);
 
     await user.click(within(screen.getByTestId('catalogue-filter-kind')).getByText('Crisis'));
-    expect(cardIds()).toEqual(['answering-criticism', 'earthquake-consular']);
+    expect(cardIds()).toEqual(['answering-criticism', 'earthquake-consular', 'detained-citizen', 'forged-letter', 'hq-coordination']);
   });
 
   it('searches the titles, case-insensitively', async () => {
@@ -224,10 +229,10 @@ describe('CatalogueView: filters', () => {
 
     expect(cards()).toHaveLength(0);
     expect(screen.getByText('No scenarios match these filters.')).toBeTruthy();
-    expect(screen.getByTestId('catalogue-count').textContent).toBe('Showing 0 of 7 scenarios');
+    expect(screen.getByTestId('catalogue-count').textContent).toBe('Showing 0 of 12 scenarios');
 
     await user.click(screen.getByRole('button', { name: 'Clear filters' }));
-    expect(cardIds()).toEqual(COURSE_ORDER);
+    expect(cardIds()).toEqual(CARD_ORDER);
     expect((screen.getByTestId('catalogue-search') as HTMLInputElement).value).toBe('');
   });
 });
@@ -256,7 +261,7 @@ describe('CatalogueView: packs that did not load', () => {
     expect(alert.queryByText(/acc-4/)).toBeNull();
     expect(alert.getByText('…and 2 more problems')).toBeTruthy();
     // The packs that did load are still there.
-    expect(cards()).toHaveLength(7);
+    expect(cards()).toHaveLength(12);
   });
 
   it('shows no alert when every pack loaded', async () => {
@@ -277,7 +282,7 @@ describe('CatalogueView in Russian', () => {
     const { user } = await renderCatalogue({ language: 'ru' });
 
     expect(screen.getByRole('heading', { level: 1, name: 'Сценарии' })).toBeTruthy();
-    const course = within(screen.getByTestId('catalogue-course'));
+    const course = firstCourse();
     expect(course.getByRole('heading', { level: 3, name: 'Основы работы пресс-атташе' })).toBeTruthy();
     expect(textOf(course.getByTestId('catalogue-course-progress'))).toBe('Пройдено 1 из 7 сценариев');
     expect(textOf(course.getByTestId('catalogue-course-rule'))).toBe('Чтобы завершить курс, наберите средний лучший балл не ниже 70 по его сценариям.');
@@ -296,6 +301,6 @@ describe('CatalogueView in Russian', () => {
     expect(textOf(card('chairmanship-bilingual').getByTestId('catalogue-languages'))).toBe('английский, русский и украинский');
 
     await user.click(within(screen.getByTestId('catalogue-filter-kind')).getByText('Работа с аудиторией'));
-    expect(screen.getByTestId('catalogue-count').textContent).toBe('Показано 3 из 7 сценариев');
+    expect(screen.getByTestId('catalogue-count').textContent).toBe('Показано 5 из 12 сценариев');
   });
 });

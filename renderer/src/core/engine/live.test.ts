@@ -151,6 +151,8 @@ describe('a moderation task', () => {
     const { tasks, moderationResults } = snapshot.context.timeline;
     expect(tasks.moderate).toMatchObject({ status: 'done', outcome: 'failed' });
     expect(moderationResults.moderate!.grade.findings.filter((finding) => finding.ruleId === 'policy.moderation-abuse-left')).toHaveLength(2);
+    // Said as what it was: abuse that came after the trainee finished, not abuse they saw and left.
+    expect(moderationResults.moderate!.grade.findings.map((finding) => finding.message.key)).toContain('moderation.abuseAfterFinish');
   });
 
   it('grades the tone of replies written to the stream while it runs', () => {

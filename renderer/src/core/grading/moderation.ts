@@ -97,7 +97,12 @@ export function gradeModeration(input: ModerationGradingInput): Grade {
     const params = { comment: comment.text };
     if (TO_HIDE.has(comment.nature)) {
       if (done.everPinned) raw.push({ ruleId: MODERATION_RULES.pinnedAbuse, message: { key: 'moderation.pinnedAbuse', params } });
-      if (!done.hidden) raw.push({ ruleId: MODERATION_RULES.abuseLeft, message: { key: 'moderation.abuseLeft', params } });
+      // Abuse still to come when the trainee finished early counts as left up; the message says which it was.
+      if (!done.hidden)
+        raw.push({
+          ruleId: MODERATION_RULES.abuseLeft,
+          message: { key: comment.at > input.until ? 'moderation.abuseAfterFinish' : 'moderation.abuseLeft', params },
+        });
       // Up from when it was written, or from when the task opened if it was written before.
       const upFrom = Math.max(comment.at, input.from);
       const upFor = (done.firstHidden ?? input.until) - upFrom;

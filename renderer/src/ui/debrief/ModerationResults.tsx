@@ -112,12 +112,18 @@ function StreamResult({ stream, outcome, scenario, personas, playLanguage }: Omi
                       : comment.actions.map((entry) => t(`moderation.action.${entry.action}`, { time: formatSimTime(entry.at) })).join('; ')}
                   </Table.Td>
                   <Table.Td>
-                    <Group gap={6} wrap="nowrap">
-                      <Badge variant="dot" color={VERDICT_COLORS[verdict]} data-testid="debrief-moderation-verdict">
-                        {t(`moderation.verdict.${verdict}`)}
-                      </Badge>
-                      <Text size="xs">{t(`moderation.expected.${comment.expected}`)}</Text>
-                    </Group>
+                    {/* The verdict wraps in a narrow column rather than being cut. */}
+                    <Badge
+                      variant="dot"
+                      color={VERDICT_COLORS[verdict]}
+                      styles={{ root: { height: 'auto', maxWidth: '100%' }, label: { whiteSpace: 'normal', overflow: 'visible' } }}
+                      data-testid="debrief-moderation-verdict"
+                    >
+                      {t(`moderation.verdict.${verdict}`)}
+                    </Badge>
+                    <Text size="xs" mt={2}>
+                      {t(`moderation.expected.${comment.expected}`)}
+                    </Text>
                   </Table.Td>
                 </Table.Tr>
               );

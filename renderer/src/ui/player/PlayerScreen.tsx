@@ -227,6 +227,11 @@ function Desk({ loaded, snapshot, send, save, scratch, memory }: DeskProps) {
   };
 
   const chooseTask = (task: Task) => {
+    // A moderation task is done on the stream: the task list takes the trainee to its feed.
+    if (task.kind === 'moderation') {
+      setDesk({ kind: 'account', accountId: task.account });
+      return;
+    }
     takeUpTask(task);
     setDesk(deskFor(task.kind, task.account));
   };

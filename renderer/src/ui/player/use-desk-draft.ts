@@ -15,9 +15,12 @@ import type { LoadedAttempt } from './session';
 
 /** The open tasks, the nearest deadline first. */
 export function openTasksOf(loaded: LoadedAttempt, timeline: Pick<TimelineState, 'tasks'>): Task[] {
-  return loaded.ref.scenario.tasks
-    .filter((task) => timeline.tasks[task.id]?.status === 'open')
-    .sort((a, b) => (timeline.tasks[a.id]!.due ?? Infinity) - (timeline.tasks[b.id]!.due ?? Infinity));
+  return (
+    loaded.ref.scenario.tasks
+      // A moderation task is done on its stream's comments, never written in the composer.
+      .filter((task) => timeline.tasks[task.id]?.status === 'open' && task.kind !== 'moderation')
+      .sort((a, b) => (timeline.tasks[a.id]!.due ?? Infinity) - (timeline.tasks[b.id]!.due ?? Infinity))
+  );
 }
 
 export interface DeskDraftOptions {

@@ -106,7 +106,7 @@ describe('the live stream card', () => {
     expect(hidden.getAttribute('data-hidden')).toBe('true');
     expect(within(hidden).getByText('Hidden by you')).toBeTruthy();
     expect(within(hidden).queryByRole('button', { name: /Pin/ })).toBeNull();
-    await user.click(within(hidden).getByRole('button', { name: 'Show again the comment by Max Payne' }));
+    await user.click(within(hidden).getByRole('button', { name: 'Unhide the comment by Max Payne' }));
     expect(onModerate).toHaveBeenCalledWith('c-abuse', 'unhide');
     expect(within(screen.getByTestId('live-pinned')).getByText('Where can I borrow Azurian books?')).toBeTruthy();
     expect(screen.getAllByRole('button', { name: /^Unpin the comment by / })).toHaveLength(1);

@@ -71,10 +71,10 @@ describe('RecordsScreen', { timeout: 60_000 }, () => {
     // No passphrase set: open to anyone, and the screen says so.
     expect(screen.getByTestId('admin-not-configured')).toBeTruthy();
     expect(screen.getByTestId('nav-records').getAttribute('aria-current')).toBe('page');
-    // Two trainees × the built-in library's 7 scenarios.
-    expect(screen.getByTestId('cohort-count').textContent).toBe('14 of 14 rows');
+    // Two trainees × the built-in library's 12 scenarios.
+    expect(screen.getByTestId('cohort-count').textContent).toBe('24 of 24 rows');
     const lena = screen.getAllByTestId('cohort-row').filter((row) => row.textContent!.includes('Lena Marsh'));
-    expect(lena).toHaveLength(7);
+    expect(lena).toHaveLength(12);
     const played = lena.find((row) => row.textContent!.includes('Flights suspended at Coral Bay'))!;
     expect(played.dataset.status).toBe('failed');
     const pavel = screen.getAllByTestId('cohort-row').filter((row) => row.textContent!.includes('Pavel Holt'));
@@ -86,7 +86,7 @@ describe('RecordsScreen', { timeout: 60_000 }, () => {
     const { db, outcomeUid } = await deviceWithRecords();
     const { user } = await renderRecords(db);
     await user.type(await screen.findByTestId('cohort-search', {}, { timeout: 10_000 }), 'lena');
-    await waitFor(() => expect(screen.getByTestId('cohort-count').textContent).toBe('7 of 14 rows'));
+    await waitFor(() => expect(screen.getByTestId('cohort-count').textContent).toBe('12 of 24 rows'));
     const row = screen.getAllByTestId('cohort-row').find((candidate) => candidate.textContent!.includes('Flights suspended at Coral Bay'))!;
     await user.click(within(row).getByTestId('cohort-open'));
     const dialog = await screen.findByRole('dialog', { name: 'Lena Marsh · Flights suspended at Coral Bay' });

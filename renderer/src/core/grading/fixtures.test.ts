@@ -61,14 +61,21 @@ describe('red-line concept fixtures', () => {
 
 const base = loadPack(readFolder(MINIMAL_PACK_DIR), { appVersion: '0.1.0' }).pack!.scenarios[0]!;
 
+/** The tone target and the kind of task each signal's sentences are graded under (calm-firm posts unless named). */
+const SETTINGS: Readonly<Record<string, { target: Scenario['policy']['tone']['target']; kind: 'post' | 'reply' | 'direct-message' }>> = {
+  cold: { target: 'empathetic', kind: 'direct-message' },
+  officialese: { target: 'warm', kind: 'post' },
+};
+
 function toneFindings(category: string, language: string, text: string): string[] {
+  const setting = SETTINGS[category] ?? { target: 'calm-firm', kind: 'post' };
   const scenario: Scenario = {
     ...base,
     languages: ['en', 'ru', 'uk'],
     kind: category === 'panic' ? 'crisis' : 'outreach',
-    policy: { ...base.policy, tone: { target: category === 'cold' ? 'empathetic' : 'calm-firm' } },
+    policy: { ...base.policy, tone: { target: setting.target } },
   };
-  const task = { ...base.tasks[0]!, kind: category === 'cold' ? ('direct-message' as const) : ('post' as const) };
+  const task = { ...base.tasks[0]!, kind: setting.kind };
   const context = createGradingContext({ scenario, task, playLanguage: language });
   return toneRules(analyseDraft(text, context), context).map((finding) => finding.ruleId);
 }
@@ -83,13 +90,13 @@ describe('tone signal fixtures', () => {
     expect(flagged).toEqual([]);
   });
 
-  it('catch at least as many bad sentences as when adopted (141 of 144)', () => {
+  it('catch at least as many bad sentences as when adopted (153 of 156)', () => {
     const caught = Object.entries(tone).reduce(
       (sum, [category, languages]) =>
         sum +
         Object.entries(languages).reduce((n, [language, { bad }]) => n + bad.filter((text) => toneFindings(category, language, text).length > 0).length, 0),
       0,
     );
-    expect(caught).toBeGreaterThanOrEqual(141);
+    expect(caught).toBeGreaterThanOrEqual(153);
   });
 });

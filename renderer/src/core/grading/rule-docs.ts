@@ -136,8 +136,8 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
   },
   'tone.register': {
     explanation: {
-      en: 'A register too familiar for an official account: slang, casual address, too many emoji for the tone.',
-      ru: 'Слишком фамильярный для официального аккаунта стиль: сленг, панибратское обращение, избыток эмодзи.',
+      en: 'A register wrong for the account: slang, casual address, too many emoji for the tone — or officialese ("please be advised", "доводим до сведения") where the tone is warm or empathetic, or in an answer to a person unless the tone is formal.',
+      ru: 'Стиль не по адресу: сленг, панибратское обращение, избыток эмодзи — или канцелярит («доводим до сведения», «в установленном порядке»), когда тон тёплый или сочувственный, или в ответе человеку, если тон не официальный.',
     },
     setting: 'x-post',
     example: {
@@ -468,7 +468,7 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
   },
   'platform.report-length': {
     explanation: {
-      en: "The report is shorter or longer than an internal note of the task (its words.min and words.max; 40 to 250 words unless the task says).",
+      en: 'The report is shorter or longer than an internal note of the task (its words.min and words.max; 40 to 250 words unless the task says).',
       ru: 'Отчёт короче или длиннее служебной записки этой задачи (её words.min и words.max; от 40 до 250 слов, если задача не указывает иное).',
     },
     actions: {

@@ -22,7 +22,7 @@ const LEXICONS: Readonly<Record<GradedLanguage, ToneLexicon>> = { en: TONE_EN, r
 const NEGATABLE: ReadonlySet<ToneCategory> = new Set(['panic']);
 
 /** When several signals cover the same words, the graver one speaks. */
-const PRIORITY: readonly ToneCategory[] = ['insult', 'blame', 'sarcasm', 'panic', 'evaluative', 'condescension', 'slang'];
+const PRIORITY: readonly ToneCategory[] = ['insult', 'blame', 'sarcasm', 'panic', 'evaluative', 'condescension', 'slang', 'officialese'];
 
 const RULE_OF: Readonly<Record<Exclude<ToneCategory, 'empathy'>, string>> = {
   insult: 'tone.insult',
@@ -31,8 +31,15 @@ const RULE_OF: Readonly<Record<Exclude<ToneCategory, 'empathy'>, string>> = {
   panic: 'tone.panic',
   evaluative: 'tone.evaluative',
   slang: 'tone.register',
+  officialese: 'tone.register',
   condescension: 'tone.condescension',
 };
+
+/** Signals reported under another signal's rule, with a message of their own. */
+const MESSAGE_OF: Partial<Record<ToneCategory, string>> = { officialese: 'tone.register-officialese' };
+
+/** Task kinds that answer one person, where a registry letter's clichés read as a brush-off whatever the target. */
+const ANSWER_KINDS: ReadonlySet<string> = new Set(['reply', 'direct-message']);
 
 /** Task kinds that speak to people directly, where an empathetic target needs a sign of empathy. */
 const EMPATHY_KINDS: ReadonlySet<string> = new Set(['post', 'reply', 'direct-message', 'mass-notification']);
@@ -84,7 +91,7 @@ function parseEntry(raw: string, category: ToneCategory, exception: boolean, lan
   return { text, entry: { category, exception, words, key: fold(text), atSentenceStart, beforeBreak, exactForms, nearName } };
 }
 
-const CATEGORIES: readonly ToneCategory[] = ['insult', 'sarcasm', 'blame', 'panic', 'evaluative', 'slang', 'condescension', 'empathy'];
+const CATEGORIES: readonly ToneCategory[] = ['insult', 'sarcasm', 'blame', 'panic', 'evaluative', 'slang', 'officialese', 'condescension', 'empathy'];
 
 function compile(language: GradedLanguage): CompiledLexicon {
   const lexicon = LEXICONS[language];
@@ -395,11 +402,12 @@ function lexiconFindings(hits: readonly Hit[], draft: DraftAnalysis, lexicon: To
       };
     }
     const param = category === 'sarcasm' ? 'phrase' : 'word';
+    const key = MESSAGE_OF[category] ?? ruleId;
     return {
       ruleId,
       span: { start: hit.start, end: hit.end },
-      message: { key: ruleId, params: { [param]: word } },
-      suggestion: { message: { key: `${ruleId}-advice` } },
+      message: { key, params: { [param]: word } },
+      suggestion: { message: { key: `${key}-advice` } },
     };
   });
 }
@@ -628,6 +636,9 @@ export const toneRules: RuleFamily = (draft, context) => {
   const active = new Set<ToneCategory>(['insult', 'sarcasm', 'blame', 'slang', 'condescension']);
   if (context.scenario.kind === 'crisis') active.add('panic');
   if (target === 'neutral') active.add('evaluative');
+  // A notice board's clichés chill a warm or empathetic text, and answer a person like a registry;
+  // a formal text may use them.
+  if (target === 'warm' || target === 'empathetic' || (target !== 'formal' && ANSWER_KINDS.has(context.task.kind))) active.add('officialese');
   const words = tokens.filter((token) => /\p{L}/u.test(token.text)).length;
   const checksEmpathy = target === 'empathetic' && EMPATHY_KINDS.has(context.task.kind) && words >= EMPATHY_MIN_WORDS;
   if (checksEmpathy) active.add('empathy');

@@ -6,7 +6,7 @@
 //   "=clearly" only these exact word forms (the stem would also take "clear");
 //   "@regime"  only next to a name or a name-derived adjective ("the Veland regime", not "visa regime").
 
-export type ToneCategory = 'insult' | 'sarcasm' | 'blame' | 'panic' | 'evaluative' | 'slang' | 'condescension' | 'empathy';
+export type ToneCategory = 'insult' | 'sarcasm' | 'blame' | 'panic' | 'evaluative' | 'slang' | 'officialese' | 'condescension' | 'empathy';
 
 export interface ToneLexicon {
   /** Abusive words about people. */
@@ -24,6 +24,12 @@ export interface ToneLexicon {
   /** Slang and chat register; `replacements` gives the neutral word where there is one. */
   slang: readonly string[];
   replacements: Readonly<Record<string, string>>;
+  /**
+   * Officialese: the clichés of a notice board or a registry letter ("please be advised", «доводим
+   * до сведения», «здійснюватиметься»). Out of register where the target is warm or empathetic,
+   * and in an answer to a person whatever the target, unless it is formal.
+   */
+  officialese: readonly string[];
   /** Talking down to the reader. */
   condescension: readonly string[];
   /** Signs of empathy, courtesy, reassurance or a next step. */

@@ -233,9 +233,11 @@ console.log(
 );
 for (const task of outcome.tasks) {
   const timing = task.spareMinutes === null ? '' : `, ${task.spareMinutes} min to spare`;
-  const clearance = task.clearance?.required
-    ? `, ${task.clearance.cleared ? 'cleared' : 'not cleared'} by headquarters (round trips: ${task.clearance.roundTrips}, ${task.clearance.waitedMinutes} min waiting)`
-    : '';
+  // A task the story never reached had nothing to clear.
+  const clearance =
+    task.clearance?.required && task.result !== 'not-reached'
+      ? `, ${task.clearance.cleared ? 'cleared' : 'not cleared'} by headquarters (round trips: ${task.clearance.roundTrips}, ${task.clearance.waitedMinutes} min waiting)`
+      : '';
   console.log(`  ${task.taskId.padEnd(28)} ${task.result}${timing}${clearance}`);
 }
 if (outcome.targets.length > 0) {

@@ -241,6 +241,41 @@ describe('the timeline', () => {
   });
 });
 
+describe('the timeline of the new mechanics', () => {
+  it('names a live stream with its length, and a task headquarters clears first (by itself or by its account)', async () => {
+    const view = await renderStudio('timeline');
+    await screen.findByRole('button', { name: 'Inject hq-request at 0:05' });
+    act(() =>
+      view.studio().apply({
+        kind: 'batch',
+        edits: [
+          { kind: 'set', file: FILE, path: ['timeline', 0, 'type'], value: 'live' },
+          { kind: 'set', file: FILE, path: ['timeline', 0, 'live'], value: { length: '0:20', viewers: [{ after: '0:00', count: 120 }] } },
+          { kind: 'set', file: FILE, path: ['tasks', 0, 'clearance'], value: true },
+        ],
+      }),
+    );
+    const live = await screen.findByRole('button', { name: 'Inject hq-request at 0:05, a live stream of 0:20' });
+    expect(live.className).toMatch(/live/);
+    const task = screen.getByRole('button', { name: 'Task hotline-post from 0:05 to 0:20; headquarters clears it first' });
+    expect(task.className).toMatch(/clearance/);
+
+    // Cleared on the task, required by its account instead: still marked.
+    act(() =>
+      view.studio().apply({
+        kind: 'batch',
+        edits: [
+          { kind: 'set', file: FILE, path: ['tasks', 0, 'clearance'], value: undefined },
+          { kind: 'set', file: FILE, path: ['accounts', 0, 'clearance'], value: true },
+        ],
+      }),
+    );
+    expect(await screen.findByRole('button', { name: 'Task hotline-post from 0:05 to 0:20; headquarters clears it first' })).toBeTruthy();
+    act(() => view.studio().apply({ kind: 'set', file: FILE, path: ['accounts', 0, 'clearance'], value: undefined }));
+    expect(await screen.findByRole('button', { name: 'Task hotline-post from 0:05 to 0:20' })).toBeTruthy();
+  }, 20_000);
+});
+
 describe('audience replies in the forms', () => {
   it('ties a reply to an inject, a task and a window, and clearing a tie leaves no field behind', async () => {
     const view = await renderStudio();

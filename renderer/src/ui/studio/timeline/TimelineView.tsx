@@ -1,13 +1,14 @@
 // Runtime: renderer. The timeline view: a scenario's injects, task windows (ending at their deadline)
 // and branches on the simulated clock, one lane per account, with the branch graph below and every
 // item in time order as a table. Each item is a button that opens it in the forms; the table also
-// offers "Show in YAML" for each.
+// offers "Show in YAML" for each. A live stream and a task headquarters must clear first are marked.
 import { Alert, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatOffset } from '../../../core/pack/schema';
 import { isEditable, readAt } from '../../../core/studio/document';
 import { scenarioTimeline, type TimelineItem } from '../../../core/studio/timeline';
+import { valueAt } from '../../../core/studio/yaml-text';
 import { useRevealed, useStudio } from '../studio-context';
 import { BranchGraph } from './BranchGraph';
 import { useOpenItem } from './open-item';
@@ -83,14 +84,14 @@ export function TimelineView() {
         </Text>
       </Group>
       {!editable && <Unparsable file={file} stale={lastChecked !== null} />}
-      <Lanes file={file} timeline={timeline} />
+      <Lanes file={file} timeline={timeline} scenario={scenario} />
       <section aria-labelledby="studio-branch-graph">
         <Title order={3} size="h5" id="studio-branch-graph" mb="xs">
           {t('timeline.graphTitle')}
         </Title>
         {timeline.graph.nodes.length === 0 ? <Text c="dimmed">{t('timeline.graphEmpty')}</Text> : <BranchGraph file={file} graph={timeline.graph} />}
       </section>
-      <ItemTable file={file} timeline={timeline} />
+      <ItemTable file={file} timeline={timeline} scenario={scenario} />
     </Stack>
   );
 }
@@ -110,18 +111,39 @@ function Unparsable({ file, stale }: { file: string; stale: boolean }) {
   );
 }
 
+type Plain = Record<string, unknown>;
+const isObject = (value: unknown): value is Plain => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** What the lanes mark of an item beyond its time: a live stream (and how long it runs), a task headquarters must clear first. */
+export function itemMarks(scenario: unknown, item: TimelineItem): { live: string | null; clearance: boolean } {
+  const value = valueAt(scenario, item.path);
+  if (item.kind === 'inject' && isObject(value) && value.type === 'live') {
+    const length = isObject(value.live) ? value.live.length : undefined;
+    return { live: typeof length === 'string' ? length : '', clearance: false };
+  }
+  if (item.kind === 'task' && isObject(value)) {
+    const accounts = isObject(scenario) && Array.isArray(scenario.accounts) ? scenario.accounts : [];
+    const byAccount = accounts.some((account) => isObject(account) && account.id === item.account && account.clearance === true);
+    return { live: null, clearance: value.clearance === true || byAccount };
+  }
+  return { live: null, clearance: false };
+}
+
 /** The accessible name of an item, as the lanes and the table say it. */
 export function useItemName() {
   const { t } = useTranslation('studioForms');
-  return (item: TimelineItem, duration: number | null): string => {
+  return (item: TimelineItem, duration: number | null, scenario?: unknown): string => {
     let name: string;
+    const marks = itemMarks(scenario, item);
     if (item.kind === 'inject') {
       name = item.branch
         ? t('timeline.branchInject', { id: item.id, time: formatOffset(item.at), branch: item.branch })
         : t('timeline.inject', { id: item.id, time: formatOffset(item.at) });
+      if (marks.live !== null) name = marks.live ? t('timeline.liveFor', { name, length: marks.live }) : t('timeline.live', { name });
     } else if (item.kind === 'task') {
       const times = { id: item.id, from: formatOffset(item.opensAt), to: formatOffset(item.due) };
       name = item.openedBy ? t('timeline.branchTask', { ...times, branch: item.openedBy }) : t('timeline.task', times);
+      if (marks.clearance) name = t('timeline.needsClearance', { name });
     } else {
       const values = { id: item.id, time: formatOffset(item.at) };
       name = item.byOutcome ? t('timeline.branchByOutcome', values) : t('timeline.branch', values);
@@ -131,7 +153,7 @@ export function useItemName() {
   };
 }
 
-function Lanes({ file, timeline }: { file: string; timeline: ReturnType<typeof scenarioTimeline> }) {
+function Lanes({ file, timeline, scenario }: { file: string; timeline: ReturnType<typeof scenarioTimeline>; scenario: unknown }) {
   const { t } = useTranslation('studioForms');
   const { open } = useOpenItem(file);
   const itemName = useItemName();
@@ -159,7 +181,7 @@ function Lanes({ file, timeline }: { file: string; timeline: ReturnType<typeof s
   return (
     <section aria-label={t('timeline.lanesLabel')} style={{ overflowX: 'auto' }}>
       <Text size="xs" c="dimmed" mb="xs">
-        {t('timeline.legend')}
+        {t('timeline.legend')} {t('timeline.legendMarks')}
       </Text>
       <div className={classes.chart} style={{ '--tick': `${(step / span) * 100}%` } as CSSProperties}>
         <div className={classes.laneLabel} style={{ borderTop: 0 }}>
@@ -185,7 +207,8 @@ function Lanes({ file, timeline }: { file: string; timeline: ReturnType<typeof s
               {rows.flatMap((row, rowIndex) =>
                 row.map((item) => {
                   const fromBranch = (item.kind === 'inject' && item.branch !== null) || (item.kind === 'task' && item.openedBy !== null);
-                  const name = itemName(item, timeline.duration);
+                  const name = itemName(item, timeline.duration, scenario);
+                  const marks = itemMarks(scenario, item);
                   const style: CSSProperties = { left: at(startOf(item)), top: rowIndex * 26 + 2 };
                   if (item.kind === 'task') style.width = `calc(${at(item.due)} - ${at(item.opensAt)})`;
                   const className = [
@@ -193,6 +216,8 @@ function Lanes({ file, timeline }: { file: string; timeline: ReturnType<typeof s
                     classes[item.kind],
                     fromBranch ? classes.fromBranch : '',
                     item.kind === 'branch' && item.end ? classes.ending : '',
+                    marks.live !== null ? classes.live : '',
+                    marks.clearance ? classes.clearance : '',
                     timeline.duration !== null && startOf(item) > timeline.duration ? classes.pastEnd : '',
                   ].join(' ');
                   return (
@@ -251,7 +276,7 @@ function Unplaced({ file, timeline }: { file: string; timeline: ReturnType<typeo
   );
 }
 
-function ItemTable({ file, timeline }: { file: string; timeline: ReturnType<typeof scenarioTimeline> }) {
+function ItemTable({ file, timeline, scenario }: { file: string; timeline: ReturnType<typeof scenarioTimeline>; scenario: unknown }) {
   const { t } = useTranslation('studioForms');
   const { open, showInYaml } = useOpenItem(file);
   const itemName = useItemName();
@@ -273,7 +298,7 @@ function ItemTable({ file, timeline }: { file: string; timeline: ReturnType<type
           {timeline.items.map((item) => (
             <Table.Tr key={`${item.kind}:${JSON.stringify(item.path)}`}>
               <Table.Td ff="monospace">{formatOffset(startOf(item))}</Table.Td>
-              <Table.Td>{itemName(item, timeline.duration)}</Table.Td>
+              <Table.Td>{itemName(item, timeline.duration, scenario)}</Table.Td>
               <Table.Td>
                 <Group gap={4} wrap="nowrap">
                   <Button size="compact-xs" variant="light" aria-label={t('timeline.openInForm', { id: item.id })} onClick={() => open(item.path)}>

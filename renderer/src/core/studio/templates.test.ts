@@ -46,6 +46,10 @@ describe('a new pack from the template', () => {
       1, 1, 1, 1, 1,
     ]);
     expect(Object.keys(scenario.tasks[0]!.modelAnswer)).toEqual(['en', 'ru']);
+    // A reach target shows the goals an author may set; clearance and live streams are explained in comments.
+    expect(scenario.targets).toEqual([{ account: 'embassy-x', metric: 'reach', value: 5000, by: '1:00' }]);
+    expect(doc.texts.get('scenarios/storm-hotline.yaml')).toMatch(/# clearance: \{ reviewer: .*, delay: "0:05", extra: "0:05" \}/);
+    expect(doc.texts.get('scenarios/storm-hotline.yaml')).toContain('hq-request or live (a live stream');
     expect(failingModelAnswers(pack)).toEqual([]);
   });
 
@@ -110,7 +114,8 @@ describe('a library scenario copied as a pack', () => {
       if ((load(packFilesOf(doc)).pack?.personas.length ?? 0) < all) fewer += 1;
     }
     expect(fewer).toBeGreaterThan(0);
-  });
+    // Twelve scenarios, each loaded twice: more than the default few seconds on a busy machine.
+  }, 60_000);
 
   it('refuses a scenario the pack does not have', () => {
     expect(() => copyScenarioAsPack(library, 'no-such-scenario', { newPackId: 'copy', newScenarioId: 'copy' })).toThrow(DocumentEditError);

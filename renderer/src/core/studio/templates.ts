@@ -213,6 +213,7 @@ role:
 ${localized(2, 'title', languages, text('roleTitle'))}
 ${localized(2, 'organisation', languages, text('organisation'))}
 # How long the scenario runs, in simulated hours and minutes from its start ("1:00" is one hour).
+# Any time may carry seconds where they matter, as in a live stream: "0:10:45".
 duration: "1:00"
 
 # The accounts the trainee writes from. Tasks and injects name them by id.
@@ -225,6 +226,8 @@ ${localized(4, 'name', languages, text('accountName'))}
     audience:
       followers: 10000
 ${localized(6, 'description', languages, text('audience'))}
+    # Add "clearance: true" here when headquarters must clear every public word on this account
+    # (then say who answers in a "clearance" block: reviewer, delay, extra — see the end of the file).
 
 # Facts the trainee must get exactly right. A draft that gets one wrong fails, whatever else it does well.
 facts:
@@ -255,7 +258,8 @@ ${languages.map((language) => `        ${language}: [${quoted(sample(language).k
 timeline:
   - id: airport-closed
     at: "0:05"
-    # post, reply, direct-message, news, trend or hq-request.
+    # post, reply, direct-message, news, trend, hq-request or live (a live stream: its "live" block
+    # gives its length, viewer counts and the comments that come in, each with what it is).
     type: news
     persona: local-news
     account: embassy-x
@@ -264,7 +268,9 @@ ${localized(4, 'text', languages, text('injectText'))}
 # What the trainee must do. Each task is graded on tone, policy and platform.
 tasks:
   - id: give-hotline
-    # post, reply, thread, direct-message, mass-notification or report (an internal note to headquarters).
+    # post, reply, thread, direct-message, mass-notification, moderation (of a live stream's comments,
+    # with "stream: <live inject id>") or report (an internal note to headquarters, with a "report" block).
+    # "clearance: true" on a task makes headquarters clear its publication first.
     kind: post
     account: embassy-x
     # When the task opens and when it is due, from the start.
@@ -296,6 +302,16 @@ ${languages.map((language) => `          ${language}: ${quoted(sample(language).
 # The scenario is passed when every task is passed (or: { rule: average-score, min: 70 }).
 passRule: { rule: all-passed }
 
+# Goals for the accounts, as ministries judge them: the debrief shows each beside the grade, and
+# they never change whether the scenario is passed. metric: reach (people shown the publications)
+# or engagement (their likes, shares and replies); by: when, from the start (omitted: the end).
+targets:
+  - { account: embassy-x, metric: reach, value: 5000, by: "1:00" }
+
+# Where headquarters must clear publications (an account or a task with "clearance: true"), say who
+# answers and how long it takes; the answer comes after delay plus up to extra:
+# clearance: { reviewer: <a persona with role headquarters>, delay: "0:05", extra: "0:05" }
+
 # What the trainee reads at the end.
 debrief:
 ${localized(2, 'summary', languages, text('debrief'))}
@@ -324,14 +340,18 @@ function records(value: unknown): Plain[] {
   return Array.isArray(value) ? value.filter((item): item is Plain => item !== null && typeof item === 'object' && !Array.isArray(item)) : [];
 }
 
-/** The persona ids a scenario names (injects, direct messages, audience replies). */
+/** The persona ids a scenario names (injects and their live comments, direct messages, audience replies, headquarters' reviewer). */
 function personasNamed(scenario: Plain): Set<string> {
   const ids = new Set<string>();
   const add = (value: unknown) => {
     if (typeof value === 'string') ids.add(value);
   };
   const injects = [...records(scenario.timeline), ...records(scenario.branches).flatMap((branch) => records((branch.then as Plain | undefined)?.injects))];
-  for (const inject of injects) add(inject.persona);
+  for (const inject of injects) {
+    add(inject.persona);
+    for (const comment of records((inject.live as Plain | undefined)?.comments)) add(comment.persona);
+  }
+  add((scenario.clearance as Plain | undefined)?.reviewer);
   for (const task of records(scenario.tasks)) add(task.recipient);
   const replies = ((scenario.audience as Plain | undefined)?.replies ?? {}) as Plain;
   for (const list of Object.values(replies)) for (const reply of records(list)) add(reply.persona);

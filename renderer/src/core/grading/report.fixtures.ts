@@ -119,6 +119,45 @@ const CASES: Array<{ id: string; fires: string[]; edit: Record<FixtureLanguage, 
     },
   },
   {
+    id: 'sub-count-is-not-the-total',
+    fires: ['policy.report-fact-wrong'],
+    edit: {
+      en: (t) => t.replace('have drawn 46 replies: 31 on', 'have drawn 60 replies, 46 on'),
+      ru: (t) => t.replace('собрали 46 ответов: 31 в', 'собрали 60 ответов, 46 в'),
+      uk: (t) => t.replace('зібрали 46 відповідей: 31 в', 'зібрали 60 відповідей, 46 в'),
+    },
+  },
+  {
+    id: 'replies-word-first',
+    fires: [],
+    silent: ['policy.report-fact-wrong', 'policy.report-fact-missing'],
+    edit: {
+      en: (t) =>
+        t.replace("The missions' publications have drawn 46 replies: 31 on", "Replies under the missions' publications as of 1:00: 46 in total, 31 on"),
+      ru: (t) => t.replace('Публикации загранучреждений собрали 46 ответов: 31 в', 'Ответов под публикациями загранучреждений на 1:00 всего 46, 31 в'),
+      uk: (t) =>
+        t.replace('Публікації закордонних установ зібрали 46 відповідей: 31 в', 'Відповідей під публікаціями закордонних установ на 1:00 усього 46, 31 в'),
+    },
+  },
+  {
+    id: 'busiest-named-wrong',
+    fires: ['policy.report-fact-wrong'],
+    edit: {
+      en: (t) =>
+        t
+          .replace("31 on the Embassy's X account, the busiest, and 15", "31 on the Embassy's X account and 15")
+          .replace(' Most replies', ' The busiest account is the Telegram channel. Most replies'),
+      ru: (t) =>
+        t
+          .replace('31 в аккаунте посольства в X — это самый активный аккаунт — и 15', '31 в аккаунте посольства в X и 15')
+          .replace(' Большинство', ' Самый активный аккаунт — Telegram-канал. Большинство'),
+      uk: (t) =>
+        t
+          .replace('31 в акаунті посольства в X — це найактивніший акаунт — і 15', '31 в акаунті посольства в X і 15')
+          .replace(' Більшість', ' Найактивніший акаунт — Telegram-канал. Більшість'),
+    },
+  },
+  {
     id: 'mood-missing',
     fires: ['policy.report-fact-missing'],
     edit: {

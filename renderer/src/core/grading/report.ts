@@ -103,6 +103,17 @@ const REPLY_WORDS: Record<Language, RegExp> = {
   ru: /^(?:ответ|коммент|отклик|реакци|реплик)/,
   uk: /^(?:відповід|комент|відгук|реакці|реплік)/,
 };
+const TOTAL: Record<Language, RegExp> = {
+  en: /^(?:total|all|altogether|overall)$/,
+  ru: /^(?:всего|итого|общей|общее|целом)$/,
+  uk: /^(?:усього|всього|загалом|разом)$/,
+};
+/** Words saying which account is the busiest: the account named beside them is the one the report calls busiest. */
+const BUSIEST: Record<Language, RegExp> = {
+  en: /^(?:busiest|active)$/,
+  ru: /^(?:активн|самый|наиболее|больше)/,
+  uk: /^(?:активн|найактивн|найбільше)/,
+};
 const APPROXIMATELY: Record<Language, RegExp> = {
   en: /^(?:about|around|approximately|roughly|nearly|almost|some|over|circa)$/,
   ru: /^(?:около|примерно|почти|порядка|более|свыше|приблизительно)$/,
@@ -166,12 +177,12 @@ const allNames = (name: Localized): string[] => Object.values(name);
 const hasStart = (tokens: readonly Token[], starts: readonly string[]): boolean =>
   starts.some((start) => tokens.some((token) => token.folded.startsWith(start)));
 
-function accountNamed(draft: DraftAnalysis, context: GradingContext, accountId: string, tokens: readonly Token[]): boolean {
+function accountNamed(text: string, context: GradingContext, accountId: string, tokens: readonly Token[]): boolean {
   const { accounts } = context.scenario;
   const account = accounts.find((candidate) => candidate.id === accountId);
   if (!account) return false;
   const handle = fold(account.handle.replace(/^@/, ''));
-  if (fold(draft.text).includes(handle)) return true;
+  if (fold(text).includes(handle)) return true;
   const platform = PLATFORM_WORDS[account.platform];
   if (platform && accounts.filter((other) => other.platform === account.platform).length === 1 && tokens.some((token) => platform.test(token.folded)))
     return true;
@@ -194,25 +205,49 @@ interface Count {
 function replyCounts(draft: DraftAnalysis, tokens: readonly Token[], language: Language): Count[] {
   const counts: Count[] = [];
   const dateOrTime = [...draft.facts.dates, ...draft.facts.times, ...draft.facts.phones];
-  for (const number of draft.facts.numbers) {
-    if (number.yearLike || number.percent || number.compound || overlapsAny(number, dateOrTime)) continue;
-    const after = tokens.findIndex((token) => token.start >= number.end);
-    const index = after === -1 ? tokens.length : after;
-    // Within the same clause: "500 books. Comments were moderated" does not count 500 comments.
-    const sameClause = (token: Token) =>
-      !/[.!?;]/u.test(token.start >= number.end ? draft.text.slice(number.end, token.start) : draft.text.slice(token.end, number.start));
-    const near = [
-      ...tokens.slice(index, index + 4),
-      ...tokens
-        .slice(Math.max(0, index - 4), index)
-        .filter((token) => token.end <= number.start)
-        .slice(-3),
-    ];
-    if (!near.some((token) => REPLY_WORDS[language].test(token.folded) && sameClause(token))) continue;
-    const before = tokens.filter((token) => token.end <= number.start).slice(-2);
-    counts.push({ ...number, approximate: before.some((token) => APPROXIMATELY[language].test(token.folded)) });
+  const numbers = draft.facts.numbers.filter((number) => !(number.yearLike || number.percent || number.compound || overlapsAny(number, dateOrTime)));
+  const isReply = (token: Token) => REPLY_WORDS[language].test(token.folded);
+  const isTotal = (token: Token) => TOTAL[language].test(token.folded);
+  // Within the same clause: "500 books. Comments were moderated" does not count 500 comments.
+  const sameClause = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+    !/[.!?;\n]/u.test(a.end <= b.start ? draft.text.slice(a.end, b.start) : draft.text.slice(b.end, a.start));
+  const indexAfter = (offset: number) => {
+    const found = tokens.findIndex((token) => token.start >= offset);
+    return found === -1 ? tokens.length : found;
+  };
+  // A reply word right after a number ("12 replies") is that number's: it does not also count the next one.
+  const claimed = new Set<Token>();
+  for (const number of numbers) {
+    const index = indexAfter(number.end);
+    const next = tokens.slice(index, index + 4).find((token) => isReply(token) && sameClause(number, token));
+    if (next) claimed.add(next);
   }
+  numbers.forEach((number, order) => {
+    const index = indexAfter(number.end);
+    const previous = order > 0 ? numbers[order - 1]!.end : 0;
+    // "12 replies"; "Replies: 7", "replies to our posts — 7" (the first number after a reply word no
+    // number has); "Replies under both accounts as of 1:10: 12 in total" (a total, in a sentence about replies).
+    const after = tokens.slice(index, index + 4).some((token) => isReply(token) && sameClause(number, token));
+    const before = tokens
+      .slice(Math.max(0, index - 6), index)
+      .some((token) => token.end <= number.start && token.start >= previous && isReply(token) && !claimed.has(token) && sameClause(token, number));
+    const total =
+      tokens.slice(index, index + 2).some(isTotal) || tokens.slice(Math.max(0, index - 3), index).some((token) => token.end <= number.start && isTotal(token));
+    const sentence = sentenceOf(draft.text, number);
+    const totalOfReplies = total && tokens.some((token) => token.start >= sentence.start && token.end <= sentence.end && isReply(token));
+    if (!after && !before && !totalOfReplies) return;
+    const words = tokens.filter((token) => token.end <= number.start).slice(-2);
+    counts.push({ ...number, approximate: words.some((token) => APPROXIMATELY[language].test(token.folded)) });
+  });
   return counts;
+}
+
+/** The sentence around a span: from the full stop, question or exclamation mark before it to the next one. */
+function sentenceOf(text: string, span: { start: number; end: number }): { start: number; end: number } {
+  const head = text.slice(0, span.start);
+  const stop = Math.max(head.lastIndexOf('. '), head.lastIndexOf('! '), head.lastIndexOf('? '), head.lastIndexOf('\n'));
+  const rest = /[.!?](?:\s|$)|\n/u.exec(text.slice(span.end));
+  return { start: stop === -1 ? 0 : stop + 1, end: rest ? span.end + rest.index : text.length };
 }
 
 const near = (count: Count, value: number): boolean =>
@@ -255,12 +290,22 @@ function checkMoods(facts: MonitoringFacts, tokens: readonly Token[], language: 
   return { ruleId: 'policy.report-fact-missing', message: { key: 'policy.report-fact-missing.moods', params: { actual } } };
 }
 
-function checkAccounts(draft: DraftAnalysis, context: GradingContext, facts: MonitoringFacts, tokens: readonly Token[]): RawFinding | null {
+function checkAccounts(draft: DraftAnalysis, context: GradingContext, facts: MonitoringFacts, tokens: readonly Token[], language: Language): RawFinding | null {
   if (facts.busiest.length === 0) return null;
-  if (facts.busiest.some((id) => accountNamed(draft, context, id, tokens))) return null;
+  // Where the report says which account is the busiest, the account named in that clause is the one it means; else any named.
+  const clauses: Array<{ text: string; tokens: Token[] }> = [];
+  for (const match of draft.text.matchAll(/[^.!?;\n]+/gu)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    clauses.push({ text: match[0], tokens: tokens.filter((token) => token.start >= start && token.end <= end) });
+  }
+  const scoped = clauses.filter((clause) => clause.tokens.some((token) => BUSIEST[language].test(token.folded)));
+  const scope = scoped.length > 0 ? scoped : [{ text: draft.text, tokens: [...tokens] }];
+  const named = (id: string) => scope.some((clause) => accountNamed(clause.text, context, id, clause.tokens));
+  if (facts.busiest.some(named)) return null;
   const handle = (id: string) => context.scenario.accounts.find((account) => account.id === id)?.handle ?? id;
   const actual = facts.busiest.map(handle).join(', ');
-  const others = context.scenario.accounts.filter((account) => !facts.busiest.includes(account.id) && accountNamed(draft, context, account.id, tokens));
+  const others = context.scenario.accounts.filter((account) => !facts.busiest.includes(account.id) && named(account.id));
   if (others.length > 0)
     return {
       ruleId: 'policy.report-fact-wrong',
@@ -331,7 +376,7 @@ export function reportFactFindings(draft: DraftAnalysis, context: GradingContext
         : ask === 'moods'
           ? checkMoods(facts, tokens, language)
           : ask === 'accounts'
-            ? checkAccounts(draft, context, facts, tokens)
+            ? checkAccounts(draft, context, facts, tokens, language)
             : checkMostShared(draft, context, facts, language);
     if (finding) findings.push(finding);
   }

@@ -207,9 +207,10 @@ const demo: RecordsCommand = {
     );
     const attempts = files.reduce((sum, { member }) => sum + member.content.outcomes.length, 0);
     const bytes = files.reduce((sum, file) => sum + file.bytes.length, 0);
+    const everyCourse = completed.filter((count) => count === courses.length).length;
     console.log(
       `Wrote ${files.length} progress ${files.length === 1 ? 'file' : 'files'} (${attempts} attempts, ${(bytes / 1024 / 1024).toFixed(1)} MiB) to ${out}: ` +
-        `${completed.filter((count) => count === courses.length).length} trainees completed every course (${courses.length}), ` +
+        `${everyCourse} ${everyCourse === 1 ? 'trainee' : 'trainees'} completed every course (${courses.length}), ` +
         `${completed.filter((count) => count === 0).length} none.`,
     );
     return 0;

@@ -12,7 +12,7 @@ import { modelAnswerFor, scenarioOutcome } from '../../renderer/src/core/engine/
 import type { Random } from '../../renderer/src/core/engine/random';
 import { createRandom, deriveSeed } from '../../renderer/src/core/engine/random';
 import type { EngineInput, TimelineState } from '../../renderer/src/core/engine/timeline';
-import { advanceTo, initialTimeline, nextEventTime, publish, start } from '../../renderer/src/core/engine/timeline';
+import { autoplay } from '../../renderer/src/core/engine/autoplay';
 import { GRADER_VERSION } from '../../renderer/src/core/grading/version';
 import type { Pack } from '../../renderer/src/core/pack/load';
 import type { Scenario } from '../../renderer/src/core/pack/schema';
@@ -85,15 +85,14 @@ function createPlayer() {
     const key = `${pack.manifest.id}/${scenario.id}|${language}|${seed}|${[...poorTasks].sort().join(',')}`;
     let state = plays.get(key);
     if (!state) {
-      state = start(input, initialTimeline(input));
-      for (let guard = 0; guard < 1000 && !state.ended; guard += 1) {
-        for (const task of scenario.tasks) {
-          if (state.tasks[task.id]!.status !== 'open' || state.ended) continue;
-          const text = poorTasks.has(task.id) ? poorDraft(scenario, task.id) : (modelAnswerFor(scenario, task, language) ?? poorDraft(scenario, task.id));
-          state = publish(input, state, { accountId: task.account, kind: task.kind, text, taskId: task.id, replyTo: task.replyTo ?? null });
-        }
-        state = advanceTo(input, state, nextEventTime(input, state) ?? Number.POSITIVE_INFINITY);
-      }
+      // The one scripted player the app's tests and `npm run play` use: it sends for clearance where
+      // headquarters must clear, writes reports and moderates live streams as the desk does.
+      const moderationPoor = scenario.tasks.some((task) => task.kind === 'moderation' && poorTasks.has(task.id));
+      state = autoplay(
+        input,
+        (task) => (poorTasks.has(task.id) ? poorDraft(scenario, task.id) : (modelAnswerFor(scenario, task, language) ?? poorDraft(scenario, task.id))),
+        { moderate: moderationPoor ? 'poor' : 'model' },
+      ).snapshot.context.timeline;
       plays.set(key, state);
     }
     return { input, state };

@@ -37,6 +37,8 @@ export const RULES: readonly RuleSpec[] = [
   rule('tone.panic', 'tone', 'error', 35, 15, 60),
   rule('tone.condescension', 'tone', 'error', 35, 15, 60),
   rule('tone.empathy-missing', 'tone', 'warning', 20),
+  rule('tone.warmth-missing', 'tone', 'warning', 20),
+  rule('tone.reply-unaddressed', 'tone', 'error', 35),
   // Policy
   rule('policy.key-message-missing', 'policy', 'error', 40, 40, 80),
   rule('policy.red-line', 'policy', 'error', 50, 20, 90),

@@ -58,6 +58,22 @@ export const EXAMPLE_SETTINGS = {
       ru: 'Продвижение, нейтральный тон: пост в X об открытии выставки 12 мая 2026 года, вход свободный.',
     },
   },
+  'warm-post': {
+    scenario: 'open-day',
+    task: 'post',
+    description: {
+      en: 'Outreach with a warm tone: a Facebook post inviting everyone to the open day on 20 June 2026, entry free.',
+      ru: 'Продвижение, тон — тёплый: пост в Facebook с приглашением на день открытых дверей 20 июня 2026 года, вход свободный.',
+    },
+  },
+  'warm-reply': {
+    scenario: 'open-day',
+    task: 'reply',
+    description: {
+      en: 'The same open day: a reply to Ana Reporter, who asked whether entry is free.',
+      ru: 'Тот же день открытых дверей: ответ Ане Репортёр, которая спросила, свободный ли вход.',
+    },
+  },
 } as const satisfies Record<string, ExampleSetting>;
 
 export type ExampleSettingId = keyof typeof EXAMPLE_SETTINGS;
@@ -187,6 +203,28 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
     example: {
       en: 'Flights from Azuria are suspended. Information on flights: hotline +99 123 456 789. #AzuriaHelp',
       ru: 'Рейсы из Азурии приостановлены до особого распоряжения. Справочный телефон посольства: +99 123 456 789. #AzuriaHelp',
+    },
+  },
+  'tone.warmth-missing': {
+    explanation: {
+      en: 'Where the tone target is warm, a post, reply or message of eight words or more that greets, thanks, welcomes or invites nobody (no exclamation either): a notice, not a hello.',
+      ru: 'При тёплом целевом тоне — пост, ответ или сообщение от восьми слов, где никого не приветствуют, не благодарят и не приглашают (и нет ни одного восклицания): объявление, а не приветствие.',
+    },
+    setting: 'warm-post',
+    example: {
+      en: 'The embassy open day takes place on 20 June 2026. Entry is free. The programme is published on the website.',
+      ru: 'День открытых дверей посольства проводится 20 июня 2026 года. Вход свободный. Программа опубликована на сайте.',
+    },
+  },
+  'tone.reply-unaddressed': {
+    explanation: {
+      en: 'Where the tone target is warm, an answer to a person that neither names them (in the vocative or with an @mention) nor greets or thanks them: a notice pinned under their question.',
+      ru: 'При тёплом целевом тоне — ответ человеку, где его не называют по имени (в обращении или через @упоминание), не приветствуют и не благодарят: объявление под его вопросом.',
+    },
+    setting: 'warm-reply',
+    example: {
+      en: 'Entry to the open day on 20 June is free for all visitors. The programme is on the website.',
+      ru: 'Вход на день открытых дверей 20 июня для всех посетителей свободный. Программа размещена на сайте.',
     },
   },
   'policy.key-message-missing': {

@@ -193,3 +193,36 @@ describe('whose words carry the alarm', () => {
     expect(rules('There are unconfirmed reports of dozens dead.', 'en', { kind: 'crisis' })).toContain('tone.panic');
   });
 });
+
+describe('tone.warmth-missing and tone.reply-unaddressed', () => {
+  const warm = (text: string, language: string, kind: 'post' | 'reply') => {
+    const scenario: Scenario = { ...base, policy: { ...base.policy, tone: { target: 'warm' } } };
+    const task = { ...base.tasks[0]!, kind };
+    const context = createGradingContext({ scenario, task, playLanguage: language });
+    return toneRules(analyseDraft(text, context), context).map((finding) => finding.ruleId);
+  };
+  const notice = 'The hotline +99 123 456 789 is open around the clock for all citizens in the region.';
+
+  it('finds a warm post that greets, thanks, welcomes or invites nobody', () => {
+    expect(warm(notice, 'en', 'post')).toContain('tone.warmth-missing');
+    expect(warm('Горячая линия +99 123 456 789 работает круглосуточно для всех граждан в регионе.', 'ru', 'post')).toContain('tone.warmth-missing');
+    expect(warm('Гаряча лінія +99 123 456 789 працює цілодобово для всіх громадян у регіоні.', 'uk', 'post')).toContain('tone.warmth-missing');
+  });
+
+  it('is satisfied by a greeting, thanks, an invitation or an exclamation', () => {
+    expect(warm(`Welcome to our page! ${notice}`, 'en', 'post')).toEqual([]);
+    expect(warm(`Thank you for following us. ${notice}`, 'en', 'post')).toEqual([]);
+    expect(warm('Рады сообщить: горячая линия +99 123 456 789 работает круглосуточно для всех граждан.', 'ru', 'post')).toEqual([]);
+    expect(warm('Запрошуємо всіх: гаряча лінія +99 123 456 789 працює цілодобово для всіх громадян.', 'uk', 'post')).toEqual([]);
+    expect(rules(notice, 'en', { target: 'calm-firm' })).not.toContain('tone.warmth-missing');
+  });
+
+  it('in a reply, tells an answer that names the person from a notice pinned under their question', () => {
+    expect(warm(notice, 'en', 'reply')).toEqual(['tone.reply-unaddressed']);
+    expect(warm(`Ana, ${notice.charAt(0).toLowerCase()}${notice.slice(1)}`, 'en', 'reply')).toEqual(['tone.warmth-missing']);
+    expect(warm(`Good question, Ana. ${notice}`, 'en', 'reply')).toEqual(['tone.warmth-missing']);
+    expect(warm(`Thank you for asking, Ana. ${notice}`, 'en', 'reply')).toEqual([]);
+    // Named in passing is not addressed.
+    expect(warm(`${notice} Ana Reporter wrote about it too.`, 'en', 'reply')).toEqual(['tone.reply-unaddressed']);
+  });
+});

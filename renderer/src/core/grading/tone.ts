@@ -5,7 +5,7 @@
 // reply "positive"; so each signal is looked for on its own, by stem, in the draft's language.
 import type { Scenario } from '../pack/schema';
 import type { DraftAnalysis, Entity, GradingContext, RawFinding, RuleFamily } from './analysis';
-import { appendTo, overlaps, SpanIndex } from './analysis';
+import { appendTo, cached, overlaps, SpanIndex } from './analysis';
 import { TONE_EN } from './lexicons/tone-en';
 import type { ToneCategory, ToneLexicon } from './lexicons/tone-lexicon';
 import { TONE_RU } from './lexicons/tone-ru';
@@ -24,7 +24,7 @@ const NEGATABLE: ReadonlySet<ToneCategory> = new Set(['panic']);
 /** When several signals cover the same words, the graver one speaks. */
 const PRIORITY: readonly ToneCategory[] = ['insult', 'blame', 'sarcasm', 'panic', 'evaluative', 'condescension', 'slang', 'officialese'];
 
-const RULE_OF: Readonly<Record<Exclude<ToneCategory, 'empathy'>, string>> = {
+const RULE_OF: Readonly<Record<Exclude<ToneCategory, 'empathy' | 'warmth'>, string>> = {
   insult: 'tone.insult',
   sarcasm: 'tone.sarcasm',
   blame: 'tone.blame',
@@ -91,7 +91,7 @@ function parseEntry(raw: string, category: ToneCategory, exception: boolean, lan
   return { text, entry: { category, exception, words, key: fold(text), atSentenceStart, beforeBreak, exactForms, nearName } };
 }
 
-const CATEGORIES: readonly ToneCategory[] = ['insult', 'sarcasm', 'blame', 'panic', 'evaluative', 'slang', 'officialese', 'condescension', 'empathy'];
+const CATEGORIES: readonly ToneCategory[] = ['insult', 'sarcasm', 'blame', 'panic', 'evaluative', 'slang', 'officialese', 'condescension', 'empathy', 'warmth'];
 
 function compile(language: GradedLanguage): CompiledLexicon {
   const lexicon = LEXICONS[language];
@@ -387,7 +387,7 @@ const QUOTABLE = /^\p{Ll}[\p{Ll}\p{M}'’ʼ-]*(?: [\p{Ll}\p{M}'’ʼ-]+)?$/u;
 function lexiconFindings(hits: readonly Hit[], draft: DraftAnalysis, lexicon: ToneLexicon): RawFinding[] {
   return hits.map((hit) => {
     const { category } = hit.entry;
-    const ruleId = RULE_OF[category as Exclude<ToneCategory, 'empathy'>];
+    const ruleId = RULE_OF[category as Exclude<ToneCategory, 'empathy' | 'warmth'>];
     const word = draft.text.slice(hit.start, hit.end);
     if (category === 'slang') {
       const replacement = lexicon.replacements[hit.entry.key];
@@ -619,6 +619,28 @@ function familiarRegister(draft: DraftAnalysis, tokens: readonly Token[], taken:
   return findings;
 }
 
+/**
+ * Whether the draft speaks to someone by name: one of the scenario's people set off by a comma, or
+ * a name in the vocative at the very start ("Solomia, yes…") or closing a sentence ("Good question,
+ * Oskar."). Named in passing ("residents of Tallvik") is not addressed.
+ */
+function addressesSomeone(text: string, tokens: readonly Token[], context: GradingContext): boolean {
+  const names = cached(context, 'tone.persona-names', () => {
+    const words = new Set<string>();
+    for (const persona of context.scenario.personas)
+      for (const name of Object.values(persona.name)) for (const token of tokenize(name, 'en')) if (token.folded.length >= 3) words.add(token.folded);
+    return words;
+  });
+  return tokens.some((token, index) => {
+    if (!/^\p{Lu}\p{Ll}/u.test(token.text)) return false;
+    const commaAfter = /^\s*,/u.test(text.slice(token.end));
+    const commaBefore = /,\s*$/u.test(text.slice(0, token.start));
+    if (names.has(token.folded) && (commaAfter || commaBefore)) return true;
+    if (index === 0 && commaAfter) return true;
+    return commaBefore && /^\s*[.!?]/u.test(text.slice(token.end));
+  });
+}
+
 export const toneRules: RuleFamily = (draft, context) => {
   if (!draft.text.trim()) return [];
   const target = context.scenario.policy.tone.target;
@@ -642,6 +664,9 @@ export const toneRules: RuleFamily = (draft, context) => {
   const words = tokens.filter((token) => /\p{L}/u.test(token.text)).length;
   const checksEmpathy = target === 'empathetic' && EMPATHY_KINDS.has(context.task.kind) && words >= EMPATHY_MIN_WORDS;
   if (checksEmpathy) active.add('empathy');
+  // Where the target is warm, a text that greets, thanks, welcomes or invites nobody reads as a notice.
+  const checksWarmth = target === 'warm' && EMPATHY_KINDS.has(context.task.kind) && words >= EMPATHY_MIN_WORDS;
+  if (checksWarmth) active.add('warmth');
 
   const found = lexiconHits(draft, tokens, lexicon, active);
   // The words of a quoted or rebutted rumour («десятки погибших» "are false") are not the author's
@@ -649,7 +674,7 @@ export const toneRules: RuleFamily = (draft, context) => {
   const reported = new SpanIndex(reportedSpans(draft.text, tokens));
   const tokenAt = new Map(tokens.map((token, index) => [token.start, index]));
   for (const [category, list] of found) {
-    if (category === 'empathy') continue;
+    if (category === 'empathy' || category === 'warmth') continue;
     found.set(
       category,
       list.filter((hit) => !reported.contains(hit) && !(NEGATABLE.has(category) && isNegated(draft.text, tokens, tokenAt.get(hit.start) ?? 0))),
@@ -676,6 +701,17 @@ export const toneRules: RuleFamily = (draft, context) => {
       ruleId: 'tone.empathy-missing',
       message: { key: 'tone.empathy-missing' },
       suggestion: { message: { key: 'tone.empathy-missing-advice' } },
+    });
+  }
+  // An exclamation is the simplest warmth there is ("We are open!"); stacked marks are shouting, found above.
+  if (checksWarmth && !found.get('warmth')?.length && !/[!！]/u.test(draft.text)) {
+    // An answer to one person that neither names them nor greets or thanks them is a notice pinned
+    // under their question: graver than a plain post.
+    const unaddressed = ANSWER_KINDS.has(context.task.kind) && !draft.mentions.length && !addressesSomeone(draft.text, tokens, context);
+    findings.push({
+      ruleId: unaddressed ? 'tone.reply-unaddressed' : 'tone.warmth-missing',
+      message: { key: unaddressed ? 'tone.reply-unaddressed' : 'tone.warmth-missing' },
+      suggestion: { message: { key: unaddressed ? 'tone.reply-unaddressed-advice' : 'tone.warmth-missing-advice' } },
     });
   }
   return findings;

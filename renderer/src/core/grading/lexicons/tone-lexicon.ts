@@ -6,7 +6,7 @@
 //   "=clearly" only these exact word forms (the stem would also take "clear");
 //   "@regime"  only next to a name or a name-derived adjective ("the Veland regime", not "visa regime").
 
-export type ToneCategory = 'insult' | 'sarcasm' | 'blame' | 'panic' | 'evaluative' | 'slang' | 'officialese' | 'condescension' | 'empathy';
+export type ToneCategory = 'insult' | 'sarcasm' | 'blame' | 'panic' | 'evaluative' | 'slang' | 'officialese' | 'condescension' | 'empathy' | 'warmth';
 
 export interface ToneLexicon {
   /** Abusive words about people. */
@@ -34,6 +34,8 @@ export interface ToneLexicon {
   condescension: readonly string[];
   /** Signs of empathy, courtesy, reassurance or a next step. */
   empathy: readonly string[];
+  /** Signs of warmth: a greeting, a welcome, thanks, gladness, an invitation, good wishes. */
+  warmth: readonly string[];
   /** Phrases that contain a flagged word but say something else ("don't panic", "natural disaster"). */
   exceptions: Readonly<Partial<Record<ToneCategory, readonly string[]>>>;
   /** Service names people put in quotation marks without irony («горячая линия»). */

@@ -1,7 +1,8 @@
 // Runtime: renderer. The forms view: one file of the pack at a time, its sections as tabs (each with
 // the number of translations it still lacks), a list of every missing translation that opens the
-// field, and the YAML view offered where a file's text does not parse. Every input edits the one
-// document (fields.tsx), so comments and key order in the YAML stay as the author wrote them.
+// field, the validator's problem with a value shown at its field, and the YAML view offered where a
+// file's text does not parse. Every input edits the one document (fields.tsx), so comments and key
+// order in the YAML stay as the author wrote them.
 import { Alert, Badge, Button, Group, Select, Stack, Tabs, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +10,7 @@ import { parseDocument } from 'yaml';
 import { DocumentEditError, isEditable, locate, readAt, type IdTarget, type PackDocument } from '../../../core/studio/document';
 import { countMissingUnder, missingTranslations, packFileKind, type LocalizedText } from '../../../core/studio/translations';
 import { valueAt } from '../../../core/studio/yaml-text';
+import { formatPath } from '../../../core/pack/diagnostics';
 import { parseYaml } from '../../../core/pack/yaml';
 import type { Translate } from '../../../i18n/grading-message';
 import { renderDiagnostic } from '../../../i18n/pack-diagnostic-message';
@@ -127,6 +129,15 @@ export function FormsView() {
   const languages = useMemo(() => (file ? fileLanguages(document, file) : []), [document, file]);
   const packLanguages = useMemo(() => strings(readAt(document, 'pack.yaml', ['languages'])), [document]);
   const missing = useMemo(() => (kind && editable ? missingTranslations(kind, root, languages) : []), [kind, editable, root, languages]);
+  // The validator's problems by the place they name, worded in the UI's language: a field shows its own.
+  const problems = useMemo(() => {
+    const byPath = new Map<string, string>();
+    for (const diagnostic of studio.check?.diagnostics ?? []) {
+      if (diagnostic.file !== file || !diagnostic.path || byPath.has(diagnostic.path)) continue;
+      byPath.set(diagnostic.path, renderDiagnostic(i18n.t as unknown as Translate, i18n.language, diagnostic).message);
+    }
+    return byPath;
+  }, [studio.check, file, i18n.t, i18n.language]);
 
   const form = useMemo<FormContextValue | null>(() => {
     if (!file || !kind || !editable) return null;
@@ -155,6 +166,7 @@ export function FormsView() {
       refs: referenceLists(document, file, root),
       missing: new Map(missing.map((entry) => [pathKey(entry.path), entry.missing])),
       missingUnder: (path) => countMissingUnder(missing, path),
+      problemAt: (path) => problems.get(formatPath(path)),
       accountLanguage: (accountId) => accountLanguages.get(accountId),
       set: (path, value) => run({ kind: 'set', file, path, value }, `forms:${file}:${pathKey(path)}`),
       setMany: (entries) => run({ kind: 'batch', edits: entries.map(({ path, value }) => ({ kind: 'set', file, path, value })) }),
@@ -172,7 +184,7 @@ export function FormsView() {
       },
       opened,
     };
-  }, [file, kind, editable, root, languages, packLanguages, missing, document, opened, studio, t]);
+  }, [file, kind, editable, root, languages, packLanguages, missing, problems, document, opened, studio, t]);
 
   if (!file || !kind) {
     return (

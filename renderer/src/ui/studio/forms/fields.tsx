@@ -121,7 +121,7 @@ function TextField({ field, path }: { field: Extract<FieldSpec, { kind: 'text' |
   const raw = valueAt(form.root, path);
   const value = typeof raw === 'string' || typeof raw === 'number' ? String(raw) : '';
   const onChange = (next: string) => form.set(path, next === '' && field.optional ? undefined : next);
-  const error = field.kind === 'offset' && value !== '' && !OFFSET.test(value) ? t('offsetFormat') : undefined;
+  const error = field.kind === 'offset' && value !== '' && !OFFSET.test(value) ? t('offsetFormat') : form.problemAt(path);
   const common = { label, description, value, error, withAsterisk: !field.optional, 'data-path': pathKey(path) };
   if (field.kind === 'text' && field.multiline)
     return <Textarea {...common} autosize minRows={2} maxRows={12} onChange={(event) => onChange(event.currentTarget.value)} />;
@@ -143,6 +143,7 @@ function NumberField({ field, path }: { field: Extract<FieldSpec, { kind: 'numbe
       label={label}
       description={description}
       value={typeof raw === 'number' ? raw : ''}
+      error={form.problemAt(path)}
       min={field.min}
       max={field.max}
       allowDecimal={false}
@@ -161,6 +162,7 @@ function BooleanField({ field, path }: { field: Extract<FieldSpec, { kind: 'bool
       label={label}
       description={description}
       checked={valueAt(form.root, path) === true}
+      error={form.problemAt(path)}
       data-path={pathKey(path)}
       onChange={(event) => form.set(path, event.currentTarget.checked ? true : undefined)}
     />
@@ -296,6 +298,7 @@ function ChoiceField({ field, path }: { field: Extract<FieldSpec, { kind: 'enum'
       description={description}
       data={data}
       value={value}
+      error={form.problemAt(path)}
       clearable={field.optional}
       searchable={data.length > 8}
       withAsterisk={!field.optional}
@@ -336,6 +339,7 @@ function ChoicesField({ field, path }: { field: Extract<FieldSpec, { kind: 'enum
       description={description}
       data={data}
       value={value}
+      error={form.problemAt(path)}
       searchable
       clearable
       data-path={pathKey(path)}

@@ -20,6 +20,8 @@ export interface FormContextValue {
   missing: ReadonlyMap<string, readonly string[]>;
   /** How many translations the texts at or under `path` lack. */
   missingUnder(path: FieldPath): number;
+  /** The validator's problem with the value at `path` (from the studio's last check), in the UI's language. */
+  problemAt(path: FieldPath): string | undefined;
   /** The language an account's audience reads, when fixed. */
   accountLanguage(accountId: string): string | undefined;
   /** Sets a value (undefined removes it); typing in one field makes one undo step. */

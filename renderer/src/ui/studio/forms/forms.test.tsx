@@ -370,7 +370,7 @@ describe('clearance and reach targets in the forms', () => {
     expect(view.value(['tasks', 0, 'clearance'])).toBeUndefined();
   });
 
-  it("lists the validator's problem with a value written in the form: clearance required, but no one to answer", async () => {
+  it("shows the validator's problem with a value written in the form, at the field and in the list: clearance required, but no one to answer", async () => {
     const { studio } = await renderInStudio(
       <>
         <FormsView />
@@ -386,6 +386,9 @@ describe('clearance and reach targets in the forms', () => {
 
     const problems = await screen.findByRole('list', { name: /^scenarios\/hotline\.yaml: 1 problem/ }, { timeout: 20_000 });
     expect(within(problems).getByRole('button').textContent).toContain('the scenario has no "clearance" block saying who answers');
+    // The switch itself says it too, where the author is looking.
+    const inForm = screen.getByTestId('studio-forms');
+    expect(within(inForm).getByText(/the scenario has no "clearance" block saying who answers/)).toBeTruthy();
   }, 45_000);
 });
 
@@ -433,7 +436,7 @@ describe('reports and live streams in the forms', () => {
     await waitFor(() => expect(view.value(['timeline', 0, 'live', 'viewers', 1])).toEqual({ after: '0:05:30', count: 640 }));
 
     fireEvent.click(screen.getByRole('button', { name: 'Add comment' }));
-    expect(view.value(['timeline', 0, 'live', 'comments', 0])).toEqual({ id: 'comment', after: '0:00:30', nature: 'question', text: { en: '', ru: '' } });
+    expect(view.value(['timeline', 0, 'live', 'comments', 0])).toEqual({ id: 'live-comment', after: '0:00:30', nature: 'question', text: { en: '', ru: '' } });
     expect(screen.getByRole('textbox', { name: /^Written after/ })).toHaveProperty('placeholder', 'H:MM:SS');
     await choose(/^What it is/, 'Abuse');
     await choose(/^Written by/, 'reporter');
@@ -441,7 +444,7 @@ describe('reports and live streams in the forms', () => {
     typeTime(/^Written after/, '0:00:45');
     await waitFor(() =>
       expect(view.value(['timeline', 0, 'live', 'comments', 0])).toEqual({
-        id: 'comment',
+        id: 'live-comment',
         after: '0:00:45',
         nature: 'abuse',
         persona: 'reporter',
@@ -456,7 +459,7 @@ describe('reports and live streams in the forms', () => {
     await choose(/^Kind/, 'Moderate a live stream');
     await choose(/^Live stream moderated/, 'hq-request');
     expect(view.value(['tasks', 0, 'stream'])).toBe('hq-request');
-    await choose(/^Replies to/, 'comment');
-    expect(view.value(['tasks', 0, 'replyTo'])).toBe('comment');
+    await choose(/^Replies to/, 'live-comment');
+    expect(view.value(['tasks', 0, 'replyTo'])).toBe('live-comment');
   }, 20_000);
 });

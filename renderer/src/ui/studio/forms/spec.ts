@@ -236,7 +236,7 @@ const LIVE_COMMENT: ListSpec = {
     { kind: 'enum', key: 'nature', options: LIVE_COMMENT_NATURES, enumName: 'nature', described: true },
     { kind: 'localized', key: 'text', label: 'commentText', multiline: true },
   ],
-  template: ({ languages, freshId }) => ({ id: freshId('comment'), after: '0:00:30', nature: 'question', text: texts(languages) }),
+  template: ({ languages, freshId }) => ({ id: freshId('live-comment'), after: '0:00:30', nature: 'question', text: texts(languages) }),
   summary: (item, words) => [string(item.after), words.choice('nature', item.nature)].filter(Boolean).join(' · ') || null,
 };
 

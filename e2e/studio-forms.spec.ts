@@ -55,6 +55,7 @@ test('the studio forms and timeline edit one document', async ({ page, app, save
     await forms.getByRole('textbox', { name: /^Number to reach/ }).fill('20000');
     await forms.getByRole('textbox', { name: /^By/ }).fill('1:30');
     await expectAccessible('clearance and targets', { within: '[data-testid="studio-forms"]' });
+    await page.getByRole('tab', { name: 'Clearance and targets' }).scrollIntoViewIfNeeded();
     await saveScreenshot('studio-forms-clearance-targets-en-light');
 
     await page.getByRole('tab', { name: 'Injects' }).click();
@@ -65,9 +66,11 @@ test('the studio forms and timeline edit one document', async ({ page, app, save
     await forms.getByRole('button', { name: 'Add comment' }).click();
     await expect(forms.getByRole('textbox', { name: /^Written after/ })).toHaveValue('0:00:30');
     await forms.getByRole('textbox', { name: 'Comment, English' }).fill('When does the festival open?');
+    await forms.getByRole('switch', { name: /^Live stream/ }).scrollIntoViewIfNeeded();
     await saveScreenshot('studio-forms-live-en-light');
 
     await studio.view('YAML').click();
+    await studio.file('scenarios/three-platforms.yaml').click();
     // Each found with the editor's search, which scrolls its line into view.
     for (const [search, lines] of [
       ['clearance: true', [/clearance: true/]],
@@ -77,7 +80,9 @@ test('the studio forms and timeline edit one document', async ({ page, app, save
       await studio.editor.click();
       await page.keyboard.press('ControlOrMeta+f');
       const field = page.getByRole('textbox', { name: /^Find/ });
-      await field.fill(search);
+      // Typed key by key: the search panel takes its query on key-up.
+      await field.fill('');
+      await field.pressSequentially(search);
       await field.press('Enter');
       for (const line of lines) await expect(page.locator('.cm-line', { hasText: line }).first()).toBeVisible();
       await field.press('Escape');

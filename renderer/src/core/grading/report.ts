@@ -111,8 +111,8 @@ const TOTAL: Record<Language, RegExp> = {
 /** Words saying which account is the busiest: the account named beside them is the one the report calls busiest. */
 const BUSIEST: Record<Language, RegExp> = {
   en: /^(?:busiest|active)$/,
-  ru: /^(?:активн|самый|наиболее|больше)/,
-  uk: /^(?:активн|найактивн|найбільше)/,
+  ru: /^активн/,
+  uk: /^(?:активн|найактивн)/,
 };
 const APPROXIMATELY: Record<Language, RegExp> = {
   en: /^(?:about|around|approximately|roughly|nearly|almost|some|over|circa)$/,
@@ -174,24 +174,6 @@ function nameWords(name: string): string[] {
 const allNames = (name: Localized): string[] => Object.values(name);
 
 /** Whether a token starts with one of these word starts (names are matched by their first letters, so inflected forms count). */
-const hasStart = (tokens: readonly Token[], starts: readonly string[]): boolean =>
-  starts.some((start) => tokens.some((token) => token.folded.startsWith(start)));
-
-function accountNamed(text: string, context: GradingContext, accountId: string, tokens: readonly Token[]): boolean {
-  const { accounts } = context.scenario;
-  const account = accounts.find((candidate) => candidate.id === accountId);
-  if (!account) return false;
-  const handle = fold(account.handle.replace(/^@/, ''));
-  if (fold(text).includes(handle)) return true;
-  const platform = PLATFORM_WORDS[account.platform];
-  if (platform && accounts.filter((other) => other.platform === account.platform).length === 1 && tokens.some((token) => platform.test(token.folded)))
-    return true;
-  const others = new Set(accounts.filter((other) => other.id !== account.id).flatMap((other) => allNames(other.name).flatMap((name) => nameWords(name))));
-  const own = allNames(account.name)
-    .flatMap((name) => nameWords(name))
-    .filter((word) => !others.has(word));
-  return hasStart(tokens, own);
-}
 
 interface Count {
   value: number;
@@ -290,18 +272,53 @@ function checkMoods(facts: MonitoringFacts, tokens: readonly Token[], language: 
   return { ruleId: 'policy.report-fact-missing', message: { key: 'policy.report-fact-missing.moods', params: { actual } } };
 }
 
+/** The indices of the tokens that name an account: its handle, its platform (when no other account is on it), a word of its own name. */
+function mentionsOf(text: string, context: GradingContext, accountId: string, tokens: readonly Token[]): number[] {
+  const { accounts } = context.scenario;
+  const account = accounts.find((candidate) => candidate.id === accountId);
+  if (!account) return [];
+  const handle = fold(account.handle.replace(/^@/, ''));
+  const folded = fold(text);
+  const platform = accounts.filter((other) => other.platform === account.platform).length === 1 ? PLATFORM_WORDS[account.platform] : undefined;
+  const others = new Set(accounts.filter((other) => other.id !== account.id).flatMap((other) => allNames(other.name).flatMap((name) => nameWords(name))));
+  const own = allNames(account.name)
+    .flatMap((name) => nameWords(name))
+    .filter((word) => !others.has(word));
+  const found: number[] = [];
+  tokens.forEach((token, index) => {
+    const inHandle = handle.length > 0 && folded.slice(token.start, token.start + handle.length) === handle;
+    // "генконсульства" names the Consulate General as surely as "консульство" does.
+    if (inHandle || platform?.test(token.folded) || own.some((word) => token.folded.includes(word))) found.push(index);
+  });
+  return found;
+}
+
 function checkAccounts(draft: DraftAnalysis, context: GradingContext, facts: MonitoringFacts, tokens: readonly Token[], language: Language): RawFinding | null {
   if (facts.busiest.length === 0) return null;
-  // Where the report says which account is the busiest, the account named in that clause is the one it means; else any named.
-  const clauses: Array<{ text: string; tokens: Token[] }> = [];
-  for (const match of draft.text.matchAll(/[^.!?;\n]+/gu)) {
+  const ids = context.scenario.accounts.map((account) => account.id);
+  const mentions = new Map(ids.map((id) => [id, mentionsOf(draft.text, context, id, tokens)]));
+  // Where the report says which account is the busiest, the account named beside those words in
+  // that sentence is the one it means; else any account named.
+  const stated = new Set<string>();
+  for (const match of draft.text.matchAll(/[^.!?\n]+/gu)) {
     const start = match.index;
     const end = start + match[0].length;
-    clauses.push({ text: match[0], tokens: tokens.filter((token) => token.start >= start && token.end <= end) });
+    tokens.forEach((token, index) => {
+      if (token.start < start || token.end > end || !BUSIEST[language].test(token.folded)) return;
+      // The account named last before those words ("…all on X, which is the busiest"), else the first after
+      // them ("The busiest is the Telegram channel").
+      let nearest: { id: string; distance: number } | null = null;
+      for (const [id, at] of mentions)
+        for (const position of at) {
+          const mention = tokens[position]!;
+          if (mention.start < start || mention.end > end) continue;
+          const distance = position < index ? index - position : 10_000 + position - index;
+          if (!nearest || distance < nearest.distance) nearest = { id, distance };
+        }
+      if (nearest) stated.add(nearest.id);
+    });
   }
-  const scoped = clauses.filter((clause) => clause.tokens.some((token) => BUSIEST[language].test(token.folded)));
-  const scope = scoped.length > 0 ? scoped : [{ text: draft.text, tokens: [...tokens] }];
-  const named = (id: string) => scope.some((clause) => accountNamed(clause.text, context, id, clause.tokens));
+  const named = (id: string) => (stated.size > 0 ? stated.has(id) : (mentions.get(id)?.length ?? 0) > 0);
   if (facts.busiest.some(named)) return null;
   const handle = (id: string) => context.scenario.accounts.find((account) => account.id === id)?.handle ?? id;
   const actual = facts.busiest.map(handle).join(', ');

@@ -25,8 +25,9 @@
 //   агрес-, образ-, трол-). Moods named without the dominant one: wrong. None named: missing.
 // - accounts: the busiest account (any of them on a tie) named by its handle, by a word of its name
 //   no other account's name has, or by its platform when no other account is on that platform
-//   (X, Twitter, Telegram, VK, Facebook… in Latin or Cyrillic letters). Others named but not the
-//   busiest: wrong.
+//   (X, Twitter, Telegram, VK, Facebook… in Latin or Cyrillic letters); where the report says which
+//   is busiest (busiest, most active; активн-; найактивн-), the account named beside those words in
+//   that sentence — the last before them, else the first after. Others named but not the busiest: wrong.
 // - most-shared: in a sentence that speaks of sharing (share, repost, forward, spread; репост,
 //   поделил-, распростран-, разошёл-, переслал-; репост, поділ-, пошир-, переслал-), the item's author named
 //   (name or handle) or its subject (three words of five letters or more of its text). The author

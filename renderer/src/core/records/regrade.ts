@@ -153,7 +153,8 @@ export function createRegrader(options: { graderVersion: string }): Regrader {
           if (item.source !== 'trainee') continue;
           const draft = { accountId: item.accountId, kind: item.kind, text: item.text, taskId: item.taskId, replyTo: item.replyTo };
           // A publication that needed clearance and had none carries the finding: read from the attempt's own requests.
-          const regraded = gradeUnderClearance(input, detail.timeline, draft, item.at, previewGrade(input, draft)).grade;
+          // A report is graded against the facts frozen with it, as it was when sent.
+          const regraded = gradeUnderClearance(input, detail.timeline, draft, item.at, previewGrade(input, draft, item.monitoring)).grade;
           report.drafts += 1;
           if (canonicalJson(regraded) !== canonicalJson(item.grade)) {
             report.flags.push({ kind: 'grade-edited', publicationId: item.id, taskId: item.taskId, stored: gist(item.grade), regraded: gist(regraded) });

@@ -410,7 +410,7 @@ describe('reports and live streams in the forms', () => {
     fireEvent.change(screen.getByRole('textbox', { name: /^At most/ }), { target: { value: '120' } });
     expect(view.value(['tasks', 0, 'report', 'words'])).toEqual({ min: 40, max: 120 });
     expect(view.text()).toMatch(/report:\n {6}asks:\n {8}- replies\n {8}- moods\n {8}- accounts\n {6}words:\n {8}min: 40\n {8}max: 120/);
-  });
+  }, 20_000);
 
   it("writes a live inject's stream — length, viewers and comments within seconds — and a moderation task picks it", async () => {
     const view = await renderStudio();

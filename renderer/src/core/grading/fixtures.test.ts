@@ -67,6 +67,7 @@ const SETTINGS: Readonly<Record<string, { target: Scenario['policy']['tone']['ta
   // A thread is not checked for warmth: the officialese sentences are graded for officialese alone.
   officialese: { target: 'warm', kind: 'thread' },
   unwelcoming: { target: 'warm', kind: 'post' },
+  dismissive: { target: 'calm-firm', kind: 'reply' },
 };
 
 function toneFindings(category: string, language: string, text: string): string[] {
@@ -92,13 +93,13 @@ describe('tone signal fixtures', () => {
     expect(flagged).toEqual([]);
   });
 
-  it('catch at least as many bad sentences as when adopted (162 of 165)', () => {
+  it('catch at least as many bad sentences as when adopted (174 of 177)', () => {
     const caught = Object.entries(tone).reduce(
       (sum, [category, languages]) =>
         sum +
         Object.entries(languages).reduce((n, [language, { bad }]) => n + bad.filter((text) => toneFindings(category, language, text).length > 0).length, 0),
       0,
     );
-    expect(caught).toBeGreaterThanOrEqual(162);
+    expect(caught).toBeGreaterThanOrEqual(174);
   });
 });

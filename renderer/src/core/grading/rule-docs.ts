@@ -185,8 +185,8 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
   },
   'tone.condescension': {
     explanation: {
-      en: 'Talking down to readers ("as we have explained many times", "it is not that hard").',
-      ru: 'Снисходительный тон («как мы уже много раз объясняли», «это не так сложно»).',
+      en: 'Talking down to readers ("as we have explained many times", "it is not that hard"), or brushing them off and arguing with them ("nobody is forcing you", "with all due respect", "you are mistaken").',
+      ru: 'Снисходительный тон («как мы уже много раз объясняли», «это не так сложно»), или от читателя отмахиваются и спорят с ним («никто вас не заставляет», «при всём уважении», «вы ошибаетесь»).',
     },
     setting: 'x-post',
     example: {

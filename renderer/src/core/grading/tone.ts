@@ -22,7 +22,7 @@ const LEXICONS: Readonly<Record<GradedLanguage, ToneLexicon>> = { en: TONE_EN, r
 const NEGATABLE: ReadonlySet<ToneCategory> = new Set(['panic']);
 
 /** When several signals cover the same words, the graver one speaks. */
-const PRIORITY: readonly ToneCategory[] = ['insult', 'blame', 'sarcasm', 'panic', 'evaluative', 'condescension', 'slang', 'officialese'];
+const PRIORITY: readonly ToneCategory[] = ['insult', 'blame', 'sarcasm', 'panic', 'evaluative', 'condescension', 'dismissive', 'slang', 'officialese'];
 
 const RULE_OF: Readonly<Record<Exclude<ToneCategory, 'empathy' | 'warmth'>, string>> = {
   insult: 'tone.insult',
@@ -33,10 +33,11 @@ const RULE_OF: Readonly<Record<Exclude<ToneCategory, 'empathy' | 'warmth'>, stri
   slang: 'tone.register',
   officialese: 'tone.register',
   condescension: 'tone.condescension',
+  dismissive: 'tone.condescension',
 };
 
 /** Signals reported under another signal's rule, with a message of their own. */
-const MESSAGE_OF: Partial<Record<ToneCategory, string>> = { officialese: 'tone.register-officialese' };
+const MESSAGE_OF: Partial<Record<ToneCategory, string>> = { officialese: 'tone.register-officialese', dismissive: 'tone.condescension-dismissive' };
 
 /** Task kinds that answer one person, where a registry letter's clichés read as a brush-off whatever the target. */
 const ANSWER_KINDS: ReadonlySet<string> = new Set(['reply', 'direct-message']);
@@ -91,7 +92,19 @@ function parseEntry(raw: string, category: ToneCategory, exception: boolean, lan
   return { text, entry: { category, exception, words, key: fold(text), atSentenceStart, beforeBreak, exactForms, nearName } };
 }
 
-const CATEGORIES: readonly ToneCategory[] = ['insult', 'sarcasm', 'blame', 'panic', 'evaluative', 'slang', 'officialese', 'condescension', 'empathy', 'warmth'];
+const CATEGORIES: readonly ToneCategory[] = [
+  'insult',
+  'sarcasm',
+  'blame',
+  'panic',
+  'evaluative',
+  'slang',
+  'officialese',
+  'condescension',
+  'dismissive',
+  'empathy',
+  'warmth',
+];
 
 function compile(language: GradedLanguage): CompiledLexicon {
   const lexicon = LEXICONS[language];
@@ -655,7 +668,7 @@ export const toneRules: RuleFamily = (draft, context) => {
   if (!isGradedLanguage(draft.language)) return findings;
 
   const lexicon = compiledLexicon(draft.language);
-  const active = new Set<ToneCategory>(['insult', 'sarcasm', 'blame', 'slang', 'condescension']);
+  const active = new Set<ToneCategory>(['insult', 'sarcasm', 'blame', 'slang', 'condescension', 'dismissive']);
   if (context.scenario.kind === 'crisis') active.add('panic');
   if (target === 'neutral') active.add('evaluative');
   // A notice board's clichés chill a warm or empathetic text, and answer a person like a registry;

@@ -6,7 +6,8 @@
 //   "=clearly" only these exact word forms (the stem would also take "clear");
 //   "@regime"  only next to a name or a name-derived adjective ("the Veland regime", not "visa regime").
 
-export type ToneCategory = 'insult' | 'sarcasm' | 'blame' | 'panic' | 'evaluative' | 'slang' | 'officialese' | 'condescension' | 'empathy' | 'warmth';
+export type ToneCategory =
+  'insult' | 'sarcasm' | 'blame' | 'panic' | 'evaluative' | 'slang' | 'officialese' | 'condescension' | 'dismissive' | 'empathy' | 'warmth';
 
 export interface ToneLexicon {
   /** Abusive words about people. */
@@ -32,6 +33,11 @@ export interface ToneLexicon {
   officialese: readonly string[];
   /** Talking down to the reader. */
   condescension: readonly string[];
+  /**
+   * Brushing off or contradicting the person answered ("nobody is forcing you", "with all due
+   * respect", «вы ошибаетесь»): in public, an argument with a reader is lost whoever is right.
+   */
+  dismissive: readonly string[];
   /** Signs of empathy, courtesy, reassurance or a next step. */
   empathy: readonly string[];
   /** Signs of warmth: a greeting, a welcome, thanks, gladness, an invitation, good wishes. */

@@ -66,7 +66,7 @@ test('the studio forms and timeline edit one document', async ({ page, app, save
     await forms.getByRole('button', { name: 'Add comment' }).click();
     await expect(forms.getByRole('textbox', { name: /^Written after/ })).toHaveValue('0:00:30');
     await forms.getByRole('textbox', { name: 'Comment, English' }).fill('When does the festival open?');
-    await forms.getByRole('switch', { name: /^Live stream/ }).scrollIntoViewIfNeeded();
+    await forms.getByRole('textbox', { name: /^Written after/ }).scrollIntoViewIfNeeded();
     await saveScreenshot('studio-forms-live-en-light');
 
     await studio.view('YAML').click();
@@ -135,12 +135,18 @@ test('the studio forms and timeline edit one document', async ({ page, app, save
       .getByTestId('studio-forms')
       .getByRole('button', { name: /^festival-news/ })
       .click();
+    await page
+      .getByTestId('studio-forms')
+      .getByRole('button', { name: /^live-comment/ })
+      .click();
+    await page.getByRole('textbox', { name: /^Пишется через/ }).scrollIntoViewIfNeeded();
     await saveScreenshot('studio-forms-live-ru-light');
     await page.getByRole('tab', { name: 'Задачи' }).click();
     await page
       .getByTestId('studio-forms')
       .getByRole('button', { name: /^x-speech-post/ })
       .click();
+    await page.getByRole('switch', { name: /^Нужно согласование с Центром/ }).scrollIntoViewIfNeeded();
     await saveScreenshot('studio-forms-task-clearance-ru-light');
     await page.getByRole('tab', { name: 'Сценарий' }).click();
     await saveScreenshot('studio-forms-header-ru-light');

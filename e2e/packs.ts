@@ -9,6 +9,9 @@ import { parse, stringify } from 'yaml';
 import { buildArchive } from '../renderer/src/core/pack/archive';
 import { loadPack } from '../renderer/src/core/pack/load';
 import type { Scenario } from '../renderer/src/core/pack/schema';
+import { offsetMinutes } from '../renderer/src/core/pack/schema';
+import { taskRequiresClearance } from '../renderer/src/core/engine/clearance';
+import { TO_HIDE } from '../renderer/src/core/grading/moderation';
 import { CORE_LIBRARY_DIR, MINIMAL_PACK_DIR, readFolder } from '../renderer/src/test/packs';
 import { platformRules } from '../renderer/src/core/grading/platforms';
 import { publishBlock } from '../renderer/src/core/platforms/publishable';
@@ -26,6 +29,55 @@ export function goodDraft(scenario: Scenario, taskId: string, language: string):
   const text = modelAnswer(scenario, taskId, language);
   if (!text) throw new Error(`${scenario.id}/${taskId} has no model answer in ${language}`);
   return text;
+}
+
+/** Whether headquarters must clear the task's publication (its own flag or its account's). */
+export function needsClearance(scenario: Scenario, taskId: string): boolean {
+  return taskRequiresClearance(
+    scenario,
+    scenario.tasks.find((candidate) => candidate.id === taskId)!,
+  );
+}
+
+/** A live comment as a moderator meets it: when it arrives (simulated minutes from the start). */
+export interface LiveCommentArrival {
+  id: string;
+  at: number;
+}
+
+/**
+ * The comments of a moderation task's stream that moderation removes (abuse and spam, by the nature the
+ * pack gives each), in the order they arrive, up to the task's deadline.
+ */
+export function commentsToHide(scenario: Scenario, taskId: string): LiveCommentArrival[] {
+  const task = scenario.tasks.find((candidate) => candidate.id === taskId)!;
+  const stream = scenario.timeline.find((inject) => inject.id === task.stream);
+  if (!stream?.live) throw new Error(`${scenario.id}/${taskId} watches no live stream`);
+  const start = offsetMinutes(stream.at);
+  const until = Math.min(offsetMinutes(task.due), start + offsetMinutes(stream.live.length));
+  return stream.live.comments
+    .filter((comment) => TO_HIDE.has(comment.nature))
+    .map((comment) => ({ id: comment.id, at: start + offsetMinutes(comment.after) }))
+    .filter((comment) => comment.at <= until)
+    .sort((a, b) => a.at - b.at);
+}
+
+/**
+ * The headquarters request a report task answers, as the inbox shows it: the last one written to the
+ * task's account by the time the task opens, and its author's name in `language`.
+ */
+export function reportRequest(scenario: Scenario, taskId: string, language: string): { injectId: string; author: string } {
+  const task = scenario.tasks.find((candidate) => candidate.id === taskId)!;
+  const opens = task.opensAt === undefined ? Number.POSITIVE_INFINITY : offsetMinutes(task.opensAt);
+  const request = scenario.timeline
+    .filter((inject) => inject.type === 'hq-request' && inject.account === task.account && offsetMinutes(inject.at) <= opens)
+    .at(-1);
+  if (!request) throw new Error(`${scenario.id}/${taskId}: no headquarters request on ${task.account} before the report opens`);
+  const persona =
+    scenario.personas.find((candidate) => candidate.id === request.persona) ?? library.personas.find((candidate) => candidate.id === request.persona);
+  if (!persona) throw new Error(`${scenario.id}: no persona ${request.persona}`);
+  const name = persona.name as Record<string, string | undefined>;
+  return { injectId: request.id, author: name[language] ?? name.en! };
 }
 
 /**

@@ -3,18 +3,71 @@
 // switch the UI language while playing; reply off-task; read a folded post; delete a profile; read a
 // feed of thousands of posts.
 import { expect, test } from './fixtures';
-import { builtInScenario, goodDraft, poorDraft, writeLongFeedPack, writePicturePack } from './packs';
+import type { Scenario } from '../renderer/src/core/pack/schema';
+import { builtInScenario, commentsToHide, goodDraft, needsClearance, poorDraft, reportRequest, writeLongFeedPack, writePicturePack } from './packs';
 import { HistoryPage } from './pages/HistoryPage';
-import type { PlayerPage } from './pages/PlayerPage';
+import { PlayerPage } from './pages/PlayerPage';
 
-/** Answers every task as it opens with `draftFor`, jumping from event to event until nothing is left. */
-async function playThrough(player: PlayerPage, draftFor: (taskId: string) => string): Promise<string[]> {
+/**
+ * Answers every task as it opens with `draftFor`, jumping from event to event until nothing is left,
+ * and does each task as the desk asks: where headquarters must clear it, the draft goes to them first
+ * and the cleared text is taken back from their answer and published; a report is written from the
+ * headquarters conversation; a moderation task is watched on its stream with the clock running,
+ * hiding abuse and spam as they arrive (the pack says which comment is which).
+ */
+async function playThrough(player: PlayerPage, scenario: Scenario, language: string, draftFor: (taskId: string) => string): Promise<string[]> {
   const answered: string[] = [];
-  for (let guard = 0; guard < 60; guard += 1) {
+  const sent = new Set<string>();
+  const hidden = new Set<string>();
+  const taskOf = (taskId: string) => scenario.tasks.find((task) => task.id === taskId)!;
+  for (let guard = 0; guard < 200; guard += 1) {
     if ((await player.root.getAttribute('data-state')) !== 'live') break;
+    const watching: string[] = [];
     for (const taskId of await player.openTaskIds()) {
-      await player.answer(taskId, draftFor(taskId));
-      answered.push(taskId);
+      const task = taskOf(taskId);
+      if (task.kind === 'moderation') {
+        watching.push(taskId);
+      } else if (task.kind === 'report') {
+        await player.writeReport(taskId, reportRequest(scenario, taskId, language), draftFor(taskId));
+        answered.push(taskId);
+      } else if (!needsClearance(scenario, taskId)) {
+        await player.answer(taskId, draftFor(taskId));
+        answered.push(taskId);
+      } else if (!sent.has(taskId)) {
+        await player.requestClearance(taskId, draftFor(taskId));
+        sent.add(taskId);
+      } else {
+        const verdict = await player.taskClearance(taskId).getAttribute('data-state');
+        if (verdict === 'returned') throw new Error(`headquarters returned the model answer of ${scenario.id}/${taskId} (${language}) with comments`);
+        if (verdict !== 'cleared') continue;
+        await player.useClearedText(draftFor(taskId));
+        await player.publishComposed(taskId);
+        answered.push(taskId);
+      }
+    }
+
+    // On the air: the clock runs until the next comment to hide arrives, or a task wants the trainee.
+    const next = watching
+      .flatMap((taskId) => commentsToHide(scenario, taskId).map((comment) => ({ ...comment, taskId })))
+      .filter((comment) => !hidden.has(comment.id))
+      .sort((a, b) => a.at - b.at)[0];
+    if (next) {
+      await player.account(taskOf(next.taskId).account).click();
+      if (await player.newItems.isVisible()) await player.newItems.click();
+      const waiting = [...sent].filter((taskId) => !answered.includes(taskId));
+      const quiet = [...watching, ...waiting].map((taskId) => `:not([data-task-id="${taskId}"])`).join('');
+      const wanted = [
+        `[data-testid="player-task"][data-status="open"]${quiet}`,
+        `[data-testid="player-task"][data-task-id="${next.taskId}"]:not([data-status="open"])`,
+        ...waiting.map((taskId) => `[data-testid="player-task"][data-task-id="${taskId}"] [data-testid="player-task-clearance"]:not([data-state="pending"])`),
+        PlayerPage.liveCommentSelector(next.id),
+      ].join(', ');
+      await player.runUntil(wanted);
+      if (await player.liveComment(next.id).isVisible()) {
+        await player.hideComment(next.id);
+        hidden.add(next.id);
+      }
+      continue;
     }
     if (await player.nothingLeft()) break;
     await player.jumpToNextEvent();
@@ -51,7 +104,7 @@ test.describe('playing a built-in scenario', () => {
     await saveScreenshot('player');
 
     await player.text.fill('');
-    const answered = await playThrough(player, (taskId) => goodDraft(scenario, taskId, 'en'));
+    const answered = await playThrough(player, scenario, 'en', (taskId) => goodDraft(scenario, taskId, 'en'));
     expect(answered).toEqual(expect.arrayContaining(['mass-notification', 'reply-pavel', 'rumour-post', 'reply-holt']));
     // The last answer is in its account's feed, and the audience has started to answer it. Replies that
     // arrive while the trainee reads the feed wait behind the "new posts" pill, as on the platforms.
@@ -91,7 +144,7 @@ test.describe('playing a built-in scenario', () => {
     const player = await (await catalogue.open('flights-suspended')).startScenario();
     await player.pause();
 
-    const answered = await playThrough(player, (taskId) => poorDraft(scenario, taskId));
+    const answered = await playThrough(player, scenario, 'en', (taskId) => poorDraft(scenario, taskId));
     expect(answered.length).toBeGreaterThan(0);
 
     const debrief = await player.toDebrief();
@@ -103,19 +156,51 @@ test.describe('playing a built-in scenario', () => {
 });
 
 test.describe('every built-in scenario', () => {
-  const ids = ['visa-free-launch', 'neutral-host-talks', 'answering-criticism', 'platform-tailoring', 'chairmanship-bilingual', 'earthquake-consular'];
-  for (const id of ids) {
-    test(`${id} plays from briefing to a passed debrief with its model answers, in Russian`, async ({ app }) => {
-      test.setTimeout(120_000);
+  // Each scenario in a language it is written in; the Ukrainian ones with the interface in Ukrainian too.
+  const plays: Array<{ id: string; language: 'en' | 'ru' | 'uk' }> = [
+    ...['visa-free-launch', 'neutral-host-talks', 'answering-criticism', 'platform-tailoring', 'chairmanship-bilingual', 'earthquake-consular'].map((id) => ({
+      id,
+      language: 'ru' as const,
+    })),
+    { id: 'page-launch', language: 'en' },
+    { id: 'hq-coordination', language: 'en' },
+    { id: 'detained-citizen', language: 'ru' },
+    { id: 'language-year-reception', language: 'uk' },
+    { id: 'forged-letter', language: 'uk' },
+  ];
+  // The scenario's language as the briefing names it, in the interface's language.
+  const languageNames = { en: 'English', ru: 'Russian', uk: 'Українська' } as const;
+  const inWords = { en: 'in English', ru: 'in Russian', uk: 'in Ukrainian, the interface in Ukrainian' } as const;
+  for (const { id, language } of plays) {
+    test(`${id} plays from briefing to a passed debrief with its model answers, ${inWords[language]}`, async ({ app }) => {
+      test.setTimeout(180_000);
       const scenario = builtInScenario(id);
       const catalogue = await app.goToCatalogue('Sam Okafor');
-      const briefing = await catalogue.open(id);
-      await briefing.chooseLanguage('Russian');
+      if (language === 'uk') await app.switchLanguage('uk');
+      const briefing = await catalogue.open(id, { timeout: 60_000 });
+      await briefing.chooseLanguage(languageNames[language]);
       const player = await briefing.startScenario();
       await player.pause();
-      await playThrough(player, (taskId) => goodDraft(scenario, taskId, 'ru'));
+      const answered = await playThrough(player, scenario, language, (taskId) => goodDraft(scenario, taskId, language));
+      const graded = scenario.tasks.filter((task) => task.opensAt !== undefined && task.kind !== 'moderation').map((task) => task.id);
+      expect(answered).toEqual(expect.arrayContaining(graded));
       const debrief = await player.toDebrief();
       await expect(debrief.outcome).toHaveAttribute('data-passed', 'true');
+      // The outcome as the trainee reads it, in the interface's language.
+      await expect(debrief.outcome.getByRole('heading', { name: await player.named('debrief', 'outcome.passed') })).toBeVisible();
+      // Every task passed, each mechanic done as the desk asks: cleared before it went out, every comment
+      // moderated right and in time.
+      await expect(debrief.tasks.first()).toBeVisible();
+      await expect(debrief.tasksWithResult('failed')).toHaveCount(0);
+      await expect(debrief.tasksWithResult('missed')).toHaveCount(0);
+      if (scenario.tasks.some((task) => needsClearance(scenario, task.id))) {
+        await expect(app.page.getByTestId('debrief-clearance-task').first()).toBeVisible();
+        await expect(app.page.locator('[data-testid="debrief-clearance-task"]:not([data-cleared="true"])')).toHaveCount(0);
+      }
+      if (scenario.tasks.some((task) => task.kind === 'moderation')) {
+        await expect(app.page.getByTestId('debrief-moderated-comment').first()).toBeVisible();
+        await expect(app.page.locator('[data-testid="debrief-moderated-comment"]:not([data-verdict="right"])')).toHaveCount(0);
+      }
     });
   }
 });

@@ -1,6 +1,32 @@
 // Runtime: Node (Playwright). The player: clock, accounts, tasks, the feed and the composer.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { DebriefPage } from './DebriefPage';
+
+const LOCALES = path.resolve(import.meta.dirname, '..', '..', 'renderer', 'src', 'i18n', 'locales');
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A control's accessible name as the interface says it in `language`: the locale's words for `key`
+ * (dotted, in `namespace`), each {{value}} filled from `values`, or where left out matching any words
+ * as a group of that name.
+ */
+export function interfaceName(language: string, namespace: string, key: string, values: Record<string, string> = {}): RegExp {
+  const tree = JSON.parse(readFileSync(path.join(LOCALES, language, `${namespace}.json`), 'utf8')) as Record<string, unknown>;
+  // Keys are nested objects, or (the grader's messages) flat keys with dots in them.
+  const words = key in tree ? tree[key] : key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], tree);
+  if (typeof words !== 'string') throw new Error(`no ${namespace}:${key} in the ${language} interface`);
+  const pattern = words
+    .split(/(\{\{\w+\}\})/)
+    .map((part) => {
+      const name = /^\{\{(\w+)\}\}$/.exec(part)?.[1];
+      if (name === undefined) return escape(part);
+      return values[name] === undefined ? `(?<${name}>.+?)` : escape(values[name]);
+    })
+    .join('');
+  return new RegExp(`^${pattern}$`);
+}
 
 /** The post at the top of what the trainee sees in the feed, and how far below the feed's top edge it starts. */
 export interface ReadingPost {
@@ -340,5 +366,130 @@ export class PlayerPage {
       await this.jumpToNextEvent();
     }
     throw new Error(`headquarters did not answer the draft of "${taskId}" with ${verdict}`);
+  }
+
+  /** The language the interface speaks now (the page's root element says it). */
+  async interfaceLanguage(): Promise<string> {
+    return (await this.page.locator('html').getAttribute('lang')) ?? 'en';
+  }
+
+  /** A control's accessible name in the interface's language now (see `interfaceName`). */
+  async named(namespace: string, key: string, values: Record<string, string> = {}): Promise<RegExp> {
+    return interfaceName(await this.interfaceLanguage(), namespace, key, values);
+  }
+
+  /** Writes `text` for an open task and sends it to headquarters for clearance from its named button; the task then waits for them. */
+  async requestClearance(taskId: string, text: string): Promise<void> {
+    await this.task(taskId).getByTestId('player-task-write').click();
+    await this.text.fill(text);
+    await this.page.getByRole('button', { name: await this.named('composer', 'clearance.sendNamed') }).click();
+    await expect(this.taskClearance(taskId)).toHaveAttribute('data-state', 'pending');
+  }
+
+  /**
+   * In the headquarters conversation, takes back the draft they cleared whose words begin with those of
+   * `text` ("Use the cleared text"), and waits for the composer to hold it.
+   */
+  async useClearedText(text: string): Promise<void> {
+    await this.inbox.click();
+    const opening = text.split('\n')[0]!.slice(0, 40);
+    const answer = this.page.getByTestId('inbox').locator('[data-testid="inbox-clearance"][data-verdict="cleared"]').filter({ hasText: opening }).last();
+    await answer.getByRole('button', { name: await this.named('feed', 'clearance.useNamed') }).click();
+    await expect(this.text).toHaveValue(text);
+  }
+
+  /** Publishes what the composer holds for the task `taskId` with the keyboard, and waits for the task to be done. */
+  async publishComposed(taskId: string): Promise<void> {
+    await expect(this.publish).toBeEnabled();
+    await this.text.press('Control+Enter');
+    await expect(this.task(taskId)).toHaveAttribute('data-status', 'done');
+  }
+
+  /**
+   * Writes the report of `taskId` from the headquarters conversation: "Write the report to <author>" on
+   * their request `requestId`, then sends it with the keyboard; the report sits in that conversation.
+   */
+  async writeReport(taskId: string, request: { injectId: string; author: string }, text: string): Promise<void> {
+    await this.inbox.click();
+    const inbox = this.page.getByTestId('inbox');
+    await inbox
+      .locator(`[data-item-id="${request.injectId}"]`)
+      .getByRole('button', { name: await this.named('feed', 'action.reportTo', { author: request.author }) })
+      .click();
+    await expect(this.composerTarget).toHaveAttribute('data-kind', 'report');
+    await this.reportWithTheCount(text);
+    await this.publishComposed(taskId);
+    await expect(inbox.locator('[data-testid="inbox-item"][data-kind="report"]').last()).toBeVisible();
+  }
+
+  /**
+   * Writes the report `text`, which the composer grades against what the simulation knows now. A model answer
+   * states the facts of the scenario's reference play; this attempt's audience (its own seed) may have
+   * answered a few more or fewer times, and the composer says so ("“12” replies is not what the
+   * monitoring shows: 13"): the count is corrected as the finding says, as a trainee would. The report
+   * must then be ready to send: any other fact wrong is left for the verdict to show.
+   */
+  private async reportWithTheCount(text: string): Promise<void> {
+    await this.text.fill(text);
+    await expect(this.verdict).toHaveAttribute('data-passed', /^(true|false)$/);
+    if ((await this.verdict.getAttribute('data-passed')) === 'true') return;
+    const pattern = await this.named('grading', 'policy.report-fact-wrong.replies');
+    const message = this.page
+      .locator('[data-testid="composer-finding"][data-rule-id="policy.report-fact-wrong"]')
+      .getByTestId('composer-finding-message')
+      .filter({ hasText: pattern });
+    if ((await message.count()) > 0) {
+      const { stated = '', actual = '' } = pattern.exec(((await message.first().textContent()) ?? '').trim())?.groups ?? {};
+      await this.text.fill(text.replace(new RegExp(`(?<!\\d)${escape(stated)}(?!\\d)`), actual));
+    }
+    const findings = await this.findings.allTextContents();
+    await expect(this.verdict, `the report is not ready to send: ${findings.join(' | ')}`).toHaveAttribute('data-passed', 'true');
+  }
+
+  /** Where the live comment `commentId` stands in its stream's card (a CSS selector). */
+  static liveCommentSelector(commentId: string): string {
+    return `[data-testid="live-stream"] [data-testid="live-comment"][data-comment="${commentId}"]`;
+  }
+
+  /** The live comment `commentId` in its stream's card. */
+  liveComment(commentId: string): Locator {
+    return this.page.locator(PlayerPage.liveCommentSelector(commentId));
+  }
+
+  /** Hides a live comment from its button named after its author; it stays, greyed, marked hidden. */
+  async hideComment(commentId: string): Promise<void> {
+    const comment = this.liveComment(commentId);
+    await comment.getByRole('button', { name: await this.named('feed', 'live.hideLabel') }).click();
+    await expect(comment).toHaveAttribute('data-hidden', 'true');
+  }
+
+  /**
+   * Lets the clock run at `speed` until something matching the CSS `selector` is on the desk, then
+   * pauses it: what a trainee does to watch a live stream, whose comments arrive between the stops
+   * "Next event" jumps to. The hand on the pause control is in the page: it pauses the clock from
+   * the speed list as the desk draws what was awaited, before the next tick, however busy the
+   * machine running the test is.
+   */
+  async runUntil(selector: string, speed = 60): Promise<void> {
+    const present = await this.speed.evaluate((control, wanted) => {
+      if (document.querySelector(wanted) !== null) return true;
+      const select = control as HTMLSelectElement;
+      const host = window as unknown as { attacheAwaited?: Promise<void> };
+      host.attacheAwaited = new Promise<void>((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (document.querySelector(wanted) === null) return;
+          observer.disconnect();
+          select.value = '0';
+          select.dispatchEvent(new Event('change', { bubbles: true }));
+          resolve();
+        });
+        observer.observe(document.body, { childList: true, subtree: true, attributes: true });
+      });
+      return false;
+    }, selector);
+    if (present) return;
+    await this.speed.selectOption(String(speed));
+    await this.page.evaluate(() => (window as unknown as { attacheAwaited: Promise<void> }).attacheAwaited);
+    await expect(this.speed).toHaveValue('0');
   }
 }

@@ -223,7 +223,7 @@ const VIEWERS: ListSpec = {
     { kind: 'number', key: 'count', label: 'viewerCount', min: 0 },
   ],
   template: () => ({ after: '0:00', count: 100 }),
-  summary: (item) => [string(item.after), typeof item.count === 'number' ? `👁 ${item.count}` : null].filter(Boolean).join(' · ') || null,
+  summary: (item) => [string(item.after), typeof item.count === 'number' ? String(item.count) : null].filter(Boolean).join(' · ') || null,
 };
 
 const LIVE_COMMENT: ListSpec = {

@@ -1,8 +1,13 @@
-// Runtime: Node (Playwright, web build). A report to headquarters (hq-coordination's mood report): written
+// Runtime: Node (Playwright, web build). A report to headquarters (language-year-reception's note on the evening): written
 // from the headquarters conversation in the inbox, aimed "Report to headquarters · <account>", sent into that
 // conversation and into no feed; the debrief shows beside it what headquarters could check when it was sent.
 // Pictured in English and Russian, light and dark.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { parse } from 'yaml';
+import type { Persona } from '../renderer/src/core/pack/schema';
+import { CORE_LIBRARY_DIR } from '../renderer/src/test/packs';
 import { offsetMinutes } from '../renderer/src/core/pack/schema';
 import { expect, test } from './fixtures';
 import { builtInScenario, goodDraft } from './packs';
@@ -20,28 +25,33 @@ async function inBothSchemes(page: Page, app: AppPage, saveScreenshot: (name: st
 
 test('a report to headquarters: written from their conversation, kept out of every feed, checked in the debrief', async ({ app, page, saveScreenshot }) => {
   test.setTimeout(180_000);
-  const scenario = builtInScenario('hq-coordination');
-  const task = scenario.tasks.find((candidate) => candidate.id === 'mood-report')!;
+  const scenario = builtInScenario('language-year-reception');
+  const task = scenario.tasks.find((candidate) => candidate.id === 'report-hq')!;
   // Headquarters as the inbox names them: whoever last wrote to the report's account before it opens.
   const request = scenario.timeline
     .filter((inject) => inject.type === 'hq-request' && inject.account === task.account && offsetMinutes(inject.at) <= offsetMinutes(task.opensAt!))
     .at(-1)!;
-  const headquarters = scenario.personas.find((persona) => persona.id === request.persona)!.name.en!;
+  const packPersonas = (parse(readFileSync(path.join(CORE_LIBRARY_DIR, 'personas.yaml'), 'utf8')) as { personas: Persona[] }).personas;
+  const headquarters = [...scenario.personas, ...packPersonas].find((persona) => persona.id === request.persona)!.name.en!;
   const account = scenario.accounts.find((candidate) => candidate.id === task.account)!;
 
   const catalogue = await app.goToCatalogue('Ines Duarte');
-  const player = await (await catalogue.open('hq-coordination', { timeout: 60_000 })).startScenario();
+  const player = await (await catalogue.open('language-year-reception', { timeout: 60_000 })).startScenario();
   await player.pause();
-  await player.jumpUntilOpen('mood-report');
+  await player.jumpUntilOpen('report-hq');
 
   await player.inbox.click();
   await page
     .getByTestId('inbox')
     .getByRole('button', { name: `Write the report to ${headquarters}` })
+    // Their latest request, the one asking for the note: a conversation reads oldest first.
+    .last()
     .click();
   await expect(page.getByTestId('composer-target-line')).toContainText(`Report to headquarters · ${account.name.en}`);
-  await player.text.fill(goodDraft(scenario, 'mood-report', 'en'));
-  await expect(page.getByTestId('composer-counter')).toHaveText(/^\d+ words · 40–200 for this note$/);
+  await player.text.fill(goodDraft(scenario, 'report-hq', 'en'));
+  // The note's limits as the task sets them (40–250 words when it does not).
+  const words = task.report?.words ?? { min: 40, max: 250 };
+  await expect(page.getByTestId('composer-counter')).toHaveText(new RegExp(`^\\d+ words · ${words.min}–${words.max} for this note$`));
   await inBothSchemes(page, app, saveScreenshot, 'report-composer-en');
   await app.switchLanguage('ru');
   await expect(page.getByTestId('composer-target-line')).toContainText('Отчёт в Центр · ');
@@ -52,14 +62,14 @@ test('a report to headquarters: written from their conversation, kept out of eve
   const sent = page.getByTestId('inbox').locator('[data-testid="inbox-item"][data-kind="report"]');
   await expect(sent).toHaveCount(1);
   await expect(sent).toHaveAttribute('aria-label', /^Your report to headquarters, /);
-  await expect(player.task('mood-report')).toHaveAttribute('data-status', 'done');
+  await expect(player.task('report-hq')).toHaveAttribute('data-status', 'done');
   // Never in a public feed.
   await player.account(task.account).click();
   await expect(page.locator('[data-kind="report"]')).toHaveCount(0);
 
   const debrief = await player.finishScenario();
   await expect(debrief.outcome).toBeVisible();
-  const facts = page.locator('[data-testid="debrief-draft"][data-task-id="mood-report"]').getByTestId('debrief-report-facts');
+  const facts = page.locator('[data-testid="debrief-draft"][data-task-id="report-hq"]').getByTestId('debrief-report-facts');
   await expect(facts).toContainText(`What headquarters could check, as of ${task.opensAt}`);
   await expect(facts).toContainText(/\d+ repl(y|ies)/);
   await facts.scrollIntoViewIfNeeded();

@@ -1,5 +1,9 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractEntities, foldStart, overflowStart, platformLength, threadParts } from './platform-fit';
+import { readFolder } from '../../test/packs';
+import { loadPack } from '../pack/load';
+import { analyseDraft, createGradingContext } from './grade';
+import { extractEntities, foldStart, overflowStart, platformLength, platformRules, threadParts } from './platform-fit';
 import type { PlatformRules } from './platforms';
 
 /** overflowStart as first written: the longest prefix that fits, found by recounting prefixes. */
@@ -81,5 +85,29 @@ describe('extractEntities', () => {
 describe('threadParts', () => {
   it('splits on blank lines', () => {
     expect(threadParts('1/ First\n\n2/ Second\n \n\n3/ Third').map((p) => p.text)).toEqual(['1/ First', '2/ Second', '3/ Third']);
+  });
+});
+
+describe('platform.title-missing', () => {
+  const pack = loadPack(readFolder(path.join(import.meta.dirname, '__fixtures__', 'rule-examples')), { appVersion: '0.1.0' }).pack!;
+  const scenario = pack.scenarios.find((candidate) => candidate.id === 'open-day')!;
+  const fired = (text: string, task = 'video') => {
+    const context = createGradingContext({ scenario, task, playLanguage: 'en' });
+    return platformRules(analyseDraft(text, context), context).map((finding) => finding.ruleId);
+  };
+  const description = 'We are glad to invite you to our open day on 20 June 2026. Entry is free, and the whole family is welcome.';
+
+  it('reads a YouTube post’s first line as its title', () => {
+    expect(fired(`Open day at the embassy: 20 June 2026\n${description}`)).not.toContain('platform.title-missing');
+    expect(fired(`Open day at the embassy: 20 June 2026\n\n${description}`)).not.toContain('platform.title-missing');
+  });
+
+  it('finds no title in one block, or in a first line longer than a title can be', () => {
+    expect(fired(description)).toContain('platform.title-missing');
+    expect(fired(`${description} ${description}\nMore on the website.`)).toContain('platform.title-missing');
+  });
+
+  it('asks no title of a post on a platform without titles', () => {
+    expect(fired(description, 'post')).not.toContain('platform.title-missing');
   });
 });

@@ -134,6 +134,12 @@ export function measure(
 /** Folds at least this far in hold a whole opening paragraph. */
 const LONG_FOLD = 200;
 
+/**
+ * Platforms where a post is a video published with a title, and the longest title they take
+ * (YouTube: 100 characters). Their post's first line is read as the title.
+ */
+const TITLE_LIMITS: Readonly<Partial<Record<string, number>>> = { youtube: 100 };
+
 export const platformRules: RuleFamily = (draft, context) => {
   const findings: RawFinding[] = [];
   const { platform, task } = context;
@@ -225,6 +231,23 @@ export const platformRules: RuleFamily = (draft, context) => {
           message: { key: 'platform.below-fold', params: { fold: platform.foldAt } },
         });
       }
+    }
+  }
+
+  const titleLimit = TITLE_LIMITS[context.account.platform];
+  if (titleLimit !== undefined && task.kind === 'post') {
+    // A video is published with a title: the first line, set apart from the description by a line
+    // break. A first line longer than any title can be means none was written.
+    const lineEnd = text.indexOf('\n');
+    const firstLine = (lineEnd === -1 ? text : text.slice(0, lineEnd)).trim();
+    const length = [...firstLine].length;
+    if (lineEnd === -1 || length > titleLimit) {
+      findings.push({
+        ruleId: 'platform.title-missing',
+        span: { start: 0, end: lineEnd === -1 ? text.length : lineEnd },
+        message: { key: lineEnd === -1 ? 'platform.title-missing' : 'platform.title-missing.long', params: { limit: titleLimit, length } },
+        suggestion: { message: { key: 'platform.title-missing.suggestion', params: { limit: titleLimit } } },
+      });
     }
   }
 

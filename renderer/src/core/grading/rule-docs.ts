@@ -74,6 +74,14 @@ export const EXAMPLE_SETTINGS = {
       ru: 'Тот же день открытых дверей: ответ Ане Репортёр, которая спросила, свободный ли вход.',
     },
   },
+  'youtube-video': {
+    scenario: 'open-day',
+    task: 'video',
+    description: {
+      en: 'The same open day: the title (first line) and description of a YouTube video inviting people to it.',
+      ru: 'Тот же день открытых дверей: название (первая строка) и описание видео на YouTube с приглашением.',
+    },
+  },
 } as const satisfies Record<string, ExampleSetting>;
 
 export type ExampleSettingId = keyof typeof EXAMPLE_SETTINGS;
@@ -412,6 +420,17 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
     example: {
       en: `We understand how worrying this is for everyone who planned to fly home this week, and for their families at home. All flights from Azuria are suspended until further notice, and nobody can yet say when they will resume. Our consular staff are working with the airlines on every option to bring people home, and we will post each confirmed flight here as soon as we have it. Please look after each other, and keep your documents with you while we work on this. ${HOTLINE_EN} Register at https://valdoria.example/register`,
       ru: `Понимаем, как это тревожно для всех, кто собирался вернуться домой на этой неделе, и для их семей. Все рейсы из Азурии приостановлены до особого распоряжения, и пока никто не может сказать, когда их возобновят. Сотрудники консульства работают с авиакомпаниями над всеми вариантами возвращения людей домой и будут публиковать здесь каждый подтверждённый рейс. Пожалуйста, поддерживайте друг друга и держите документы при себе, пока мы работаем. ${HOTLINE_RU} Регистрация: https://valdoria.example/register`,
+    },
+  },
+  'platform.title-missing': {
+    explanation: {
+      en: 'A video post (YouTube) whose first line cannot be a title: no line break sets it apart from the description, or it is longer than a title can be (100 characters).',
+      ru: 'Пост с видео (YouTube), у которого первая строка не может быть названием: она не отделена от описания переводом строки или длиннее, чем бывает название (100 знаков).',
+    },
+    setting: 'youtube-video',
+    example: {
+      en: 'We are glad to invite you to the open day of the Embassy of Valdoria on 20 June 2026. Entry is free, and the whole family is welcome.',
+      ru: 'Рады пригласить вас на день открытых дверей посольства Вальдории 20 июня 2026 года. Вход свободный, приходите всей семьёй.',
     },
   },
   'platform.empty': {

@@ -226,3 +226,18 @@ describe('tone.warmth-missing and tone.reply-unaddressed', () => {
     expect(warm(`${notice} Ana Reporter wrote about it too.`, 'en', 'reply')).toEqual(['tone.reply-unaddressed']);
   });
 });
+
+describe('"for the last time" and "last updated"', () => {
+  it.each([
+    ['Рекомендації востаннє оновлено 2 лютого.', 'uk'],
+    ['Рекомендации в последний раз обновлялись 2 февраля.', 'ru'],
+  ])('a date of the last update talks down to no one: %s', (text, language) => {
+    expect(rules(text, language)).not.toContain('tone.condescension');
+  });
+  it.each([
+    ['Востаннє пояснюємо: візу оформлюють лише онлайн.', 'uk'],
+    ['В последний раз объясняем: визу оформляют только онлайн.', 'ru'],
+  ])('said to the reader, it does: %s', (text, language) => {
+    expect(rules(text, language)).toContain('tone.condescension');
+  });
+});

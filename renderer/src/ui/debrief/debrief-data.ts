@@ -32,17 +32,20 @@ const emptyTotals: ReactionTotals = { likes: 0, shares: 0, reach: 0, replies: 0 
 
 export function receptionOf(timeline: TimelineState): Reception[] {
   const replies = timeline.feed.filter((item): item is FeedAudienceReply => item.source === 'audience');
-  return publicationsOf(timeline).map((publication) => {
-    const plan = timeline.reactions[publication.id];
-    const moods = Object.fromEntries(REACTION_MOODS.map((mood) => [mood, 0])) as Record<Mood, number>;
-    for (const reply of replies) if (reply.replyTo === publication.id) moods[reply.mood] += 1;
-    return {
-      publication,
-      totals: plan ? summarizeAt(plan, timeline.time) : emptyTotals,
-      moods,
-      delivered: publication.kind === 'direct-message' || publication.kind === 'mass-notification',
-    };
-  });
+  // A report goes to headquarters: the public never sees it, so it has no reception to show.
+  return publicationsOf(timeline)
+    .filter((publication) => publication.kind !== 'report')
+    .map((publication) => {
+      const plan = timeline.reactions[publication.id];
+      const moods = Object.fromEntries(REACTION_MOODS.map((mood) => [mood, 0])) as Record<Mood, number>;
+      for (const reply of replies) if (reply.replyTo === publication.id) moods[reply.mood] += 1;
+      return {
+        publication,
+        totals: plan ? summarizeAt(plan, timeline.time) : emptyTotals,
+        moods,
+        delivered: publication.kind === 'direct-message' || publication.kind === 'mass-notification',
+      };
+    });
 }
 
 export interface Segment {

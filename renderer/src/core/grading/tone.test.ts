@@ -241,3 +241,19 @@ describe('"for the last time" and "last updated"', () => {
     expect(rules(text, language)).toContain('tone.condescension');
   });
 });
+
+describe('deflecting blame', () => {
+  it.each([
+    ['Our statement was delayed by the approval process, which is not our fault.', 'en'],
+    ['Задержка с публикацией — не наша вина: так работает согласование.', 'ru'],
+    ['Затримка з публікацією сталася не з нашої вини.', 'uk'],
+  ])('is blame, whoever it falls on: %s', (text, language) => {
+    expect(rules(text, language)).toContain('tone.blame');
+  });
+  it.each([
+    ['Many travellers are stranded through no fault of their own; we are here to help.', 'en'],
+    ['Ніхто не винен у виверженні вулкана; ми допомагаємо всім повернутися додому.', 'uk'],
+  ])('but sympathy with people who are not at fault is not: %s', (text, language) => {
+    expect(rules(text, language)).not.toContain('tone.blame');
+  });
+});

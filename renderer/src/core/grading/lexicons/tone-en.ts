@@ -94,6 +94,10 @@ export const TONE_EN: ToneLexicon = {
   ],
   laughter: /^(?:a?ha){2,}h?$|^(?:he){2,}$|^lo+l$|^lmf?a+o+$|^rofl$|^kek$/,
   blame: [
+    // Deflecting blame, onto anyone ("which is not our fault"): defensive whoever is at fault.
+    'not our fault',
+    'no fault of ours',
+    'we are not to blame',
     'chose to ignore',
     'choose to ignore',
     'entirely the fault',

@@ -105,6 +105,10 @@ export const TONE_RU: ToneLexicon = {
   ],
   laughter: /^(?:а?ха){2,}х?$|^(?:хе){2,}$|^(?:хи){2,}$|^ло+л$|^кек$|^ахах+а*$/,
   blame: [
+    // Deflecting blame, onto anyone ("which is not our fault"): defensive whoever is at fault.
+    'не наша вина',
+    'не по нашей вине',
+    'мы не виноваты',
     'предпочли проигнорировать',
     'предпочли не замечать',
     'на совести',

@@ -92,6 +92,9 @@ export const TONE_UK: ToneLexicon = {
   ],
   laughter: /^(?:а?ха){2,}х?$|^(?:хе){2,}$|^(?:хі){2,}$|^ло+л$|^кек$|^ахах+а*$/,
   blame: [
+    // Deflecting blame, onto anyone ("which is not our fault"): defensive whoever is at fault.
+    'не наша провина',
+    'не з нашої вини',
     'воліла проігнорувати',
     'воліли проігнорувати',
     'на совісті',

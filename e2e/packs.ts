@@ -25,6 +25,11 @@ export function builtInScenario(id: string): Scenario {
   return scenario;
 }
 
+/** The ids of the built-in library's scenarios, in the pack's order. */
+export function builtInScenarioIds(): string[] {
+  return library.scenarios.map((scenario) => scenario.id);
+}
+
 export function goodDraft(scenario: Scenario, taskId: string, language: string): string {
   const text = modelAnswer(scenario, taskId, language);
   if (!text) throw new Error(`${scenario.id}/${taskId} has no model answer in ${language}`);

@@ -45,7 +45,8 @@ function TaskList({
           const notReached = state.status === 'waiting' && ended !== null;
           const status =
             state.status === 'open'
-              ? t('tasks.dueIn', { count: Math.max(0, left ?? 0) })
+              ? // While a stream is on the air the clock moves by seconds: whole minutes left, rounded up, as a countdown reads.
+                t('tasks.dueIn', { count: Math.max(0, Math.ceil(left ?? 0)) })
               : notReached
                 ? t('tasks.notReached')
                 : state.status === 'waiting'

@@ -10,7 +10,7 @@ import { createInstance } from 'i18next';
 import { formatDiagnosticAs } from '../renderer/src/core/pack/diagnostics';
 import type { Translate } from '../renderer/src/i18n/grading-message';
 import { renderDiagnostic } from '../renderer/src/i18n/pack-diagnostic-message';
-import { resources } from '../renderer/src/i18n/resources';
+import { allResources as resources } from '../renderer/src/i18n/all-resources';
 import { addStudioResources } from '../renderer/src/i18n/studio-resources';
 import { checkPackFiles } from '../renderer/src/studio/check-protocol';
 import { MINIMAL_PACK_DIR, readFolder } from '../renderer/src/test/packs';

@@ -8,7 +8,7 @@ import { formatDiagnosticAs } from '../../renderer/src/core/pack/diagnostics';
 import type { Platform } from '../../renderer/src/core/pack/schema';
 import { renderGradingMessage, type Translate } from '../../renderer/src/i18n/grading-message';
 import { renderDiagnostic } from '../../renderer/src/i18n/pack-diagnostic-message';
-import { resources } from '../../renderer/src/i18n/resources';
+import { allResources as resources } from '../../renderer/src/i18n/all-resources';
 import { addStudioResources } from '../../renderer/src/i18n/studio-resources';
 import { ABBREVIATION_STOP, absorbAbbreviationStop, isLanguage } from '../../renderer/src/core/locale';
 

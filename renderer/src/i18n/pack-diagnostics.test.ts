@@ -16,7 +16,7 @@ import { MINIMAL_PACK_DIR, readFolder, withEdit } from '../test/packs';
 import type { Translate } from './grading-message';
 import { renderDiagnostic } from './pack-diagnostic-message';
 import { catalogueKeys } from './pack-diagnostics-keys';
-import { resources } from './resources';
+import { english, loadLanguageResources } from './resources';
 import { addStudioResources, studioResources } from './studio-resources';
 
 const keys = catalogueKeys();
@@ -27,6 +27,7 @@ const PLACEHOLDERS = /\{\{(\w+)\}\}/g;
 const placeholders = (text: string) => [...text.matchAll(PLACEHOLDERS)].map((match) => match[1]).sort();
 
 const i18n = createInstance();
+const resources = { en: english, ru: await loadLanguageResources('ru'), uk: await loadLanguageResources('uk') };
 await i18n.init({ lng: 'en', fallbackLng: 'en', resources, interpolation: { escapeValue: false }, returnNull: false });
 addStudioResources(i18n);
 const translate = i18n.t as unknown as Translate;

@@ -4,6 +4,7 @@
 import { useMantineColorScheme } from '@mantine/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { switchLanguage } from '../i18n';
 import { usePreferences } from './preferences';
 import { useServices } from './services';
 
@@ -18,7 +19,10 @@ export function PreferencesSync() {
   useEffect(() => {
     if (!language) return;
     document.documentElement.lang = language;
-    if (i18n.language !== language) void i18n.changeLanguage(language);
+    if (i18n.language !== language)
+      switchLanguage(i18n, language).catch((error: unknown) => {
+        console.error('The interface language could not be loaded.', error);
+      });
   }, [i18n, language]);
 
   useEffect(() => {

@@ -38,7 +38,7 @@ describe('re-grading a frozen outcome', () => {
     const pack = loadPack(readFolder(CORE_LIBRARY_DIR), { appVersion: '0.1.0' }).pack!;
     const regrader = createRegrader(options);
     for (const scenario of pack.scenarios) {
-      for (const drafts of ['good', 'poor'] as const) {
+      for (const drafts of ['model', 'poor'] as const) {
         const { frozen, played } = playedOutcome({ pack, scenarioId: scenario.id, uid: `a-${scenario.id}`, traineeUid: 't', language: 'ru', drafts });
         expect(regrader.check(frozen, played, played), `${scenario.id}, ${drafts}`).toMatchObject({ verdict: 'consistent', flags: [] });
       }

@@ -60,6 +60,7 @@ export const RULES: readonly RuleSpec[] = [
   rule('platform.essentials-below-fold', 'platform', 'error', 35),
   rule('platform.empty', 'platform', 'error', 100),
   rule('platform.title-missing', 'platform', 'error', 35),
+  rule('platform.reply-too-long', 'platform', 'error', 35),
   // Moderation of a live stream: graded on what was done to its comments, not on a draft (moderation.ts)
   rule('policy.moderation-hid-criticism', 'policy', 'error', 50, 20, 90),
   rule('policy.moderation-hid-harmless', 'policy', 'warning', 15, 10, 40),

@@ -111,3 +111,25 @@ describe('platform.title-missing', () => {
     expect(fired(description, 'post')).not.toContain('platform.title-missing');
   });
 });
+
+describe('platform.reply-too-long', () => {
+  const pack = loadPack(readFolder(path.join(import.meta.dirname, '__fixtures__', 'rule-examples')), { appVersion: '0.1.0' }).pack!;
+  const scenario = pack.scenarios.find((candidate) => candidate.id === 'open-day')!;
+  const fired = (text: string, task = 'reply') => {
+    const context = createGradingContext({ scenario, task, playLanguage: 'en' });
+    return platformRules(analyseDraft(text, context), context).map((finding) => finding.ruleId);
+  };
+  const sentence = 'Yes, entry to the open day on 20 June 2026 is free for all visitors, and no ticket is needed. ';
+
+  it('lets a reply of a few sentences be', () => {
+    expect(fired(`Dear Ana, ${sentence.repeat(3)}`)).not.toContain('platform.reply-too-long');
+  });
+
+  it('finds a reply in a comment thread that is an article (over 800 characters on Facebook)', () => {
+    expect(fired(`Dear Ana, ${sentence.repeat(9)}`)).toContain('platform.reply-too-long');
+  });
+
+  it('holds a post to no comment length', () => {
+    expect(fired(sentence.repeat(9), 'post')).not.toContain('platform.reply-too-long');
+  });
+});

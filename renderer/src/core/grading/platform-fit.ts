@@ -177,6 +177,17 @@ export const platformRules: RuleFamily = (draft, context) => {
     }
   }
 
+  const replyLimit = platform.replyMaxLength;
+  if (task.kind === 'reply' && replyLimit !== undefined && draft.metrics.length > replyLimit && draft.metrics.length <= draft.metrics.limit) {
+    // Fits the platform, yet no comment thread reads it: one finding, over the part past the norm.
+    findings.push({
+      ruleId: 'platform.reply-too-long',
+      span: { start: overflowStart(text, replyLimit, platform.counting), end: text.length },
+      message: { key: 'platform.reply-too-long', params: { length: draft.metrics.length, limit: replyLimit } },
+      suggestion: { message: { key: 'platform.reply-too-long.suggestion' } },
+    });
+  }
+
   const isMessage = isMessageKind(task.kind);
   if (isMessage) {
     for (const hashtag of draft.hashtags) {

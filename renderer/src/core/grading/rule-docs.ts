@@ -422,6 +422,17 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
       ru: `Понимаем, как это тревожно для всех, кто собирался вернуться домой на этой неделе, и для их семей. Все рейсы из Азурии приостановлены до особого распоряжения, и пока никто не может сказать, когда их возобновят. Сотрудники консульства работают с авиакомпаниями над всеми вариантами возвращения людей домой и будут публиковать здесь каждый подтверждённый рейс. Пожалуйста, поддерживайте друг друга и держите документы при себе, пока мы работаем. ${HOTLINE_RU} Регистрация: https://valdoria.example/register`,
     },
   },
+  'platform.reply-too-long': {
+    explanation: {
+      en: 'A reply in a comment thread (Facebook, Telegram) longer than a comment is read: past 800 characters it is an article pasted under the post, and the answer is lost in it.',
+      ru: 'Ответ в ветке комментариев (Facebook, Telegram) длиннее, чем читают комментарий: больше 800 знаков — это уже статья под постом, и ответ в ней теряется.',
+    },
+    setting: 'warm-reply',
+    example: {
+      en: 'Dear Ana, thank you for your question, and thank you for your interest in our open day. We are always glad when people want to visit the embassy and learn more about our country, its culture and the work we do here every day. Yes, entry to the open day on 20 June 2026 is completely free for all visitors, and you do not need to register in advance or bring any ticket. The doors open at ten in the morning and close at six in the evening, and you can come at any time that suits you. There will be guided tours of the building every hour, an exhibition of photographs, a corner for children with games and drawing, and a tasting of traditional dishes in the garden. Our consular staff will also be there to answer questions about visas and documents. Please bring an identity document, as there is a short security check at the entrance. The full programme is on our website. We look forward to welcoming you and your family, and thank you once again for writing to us.',
+      ru: 'Уважаемая Ана, спасибо за ваш вопрос и за интерес к нашему дню открытых дверей. Мы всегда рады, когда люди хотят побывать в посольстве и больше узнать о нашей стране, её культуре и о работе, которую мы ведём здесь каждый день. Да, вход на день открытых дверей 20 июня 2026 года совершенно свободный для всех посетителей, регистрироваться заранее или приносить билет не нужно. Двери открываются в десять утра и закрываются в шесть вечера, приходить можно в любое удобное время. Каждый час будут экскурсии по зданию, выставка фотографий, детский уголок с играми и рисованием и дегустация традиционных блюд в саду. Сотрудники консульства тоже будут на месте и ответят на вопросы о визах и документах. Пожалуйста, возьмите с собой документ, удостоверяющий личность: на входе короткая проверка. Полная программа — на нашем сайте. Будем рады видеть вас и вашу семью, и ещё раз спасибо, что написали нам.',
+    },
+  },
   'platform.title-missing': {
     explanation: {
       en: 'A video post (YouTube) whose first line cannot be a title: no line break sets it apart from the description, or it is longer than a title can be (100 characters).',

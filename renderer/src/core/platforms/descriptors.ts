@@ -22,6 +22,13 @@ export interface PlatformRules {
   messageMaxLength: number;
   /** Where the feed folds a long text behind "See more". */
   foldAt?: number;
+  /**
+   * Where a reply stops reading as a comment in the platform's comment thread: a thread is scrolled,
+   * a few sentences are read, and past about 800 characters (some 130 words, a phone screen of
+   * comments) a reply is an article pasted under the post. Press officers answer in a few lines and
+   * link the full text; unset where replies are not a comment thread.
+   */
+  replyMaxLength?: number;
 }
 
 /** How a public post travels (see core/engine/audience.ts, which models the curve). */
@@ -163,7 +170,7 @@ const DESCRIPTORS: Readonly<Record<Platform, PlatformDescriptor>> = {
   },
   facebook: {
     id: 'facebook',
-    rules: { maxLength: 63_206, messageMaxLength: 2_000, counting: 'characters', maxHashtags: 3, maxLinks: 2, foldAt: 477 },
+    rules: { maxLength: 63_206, messageMaxLength: 2_000, counting: 'characters', maxHashtags: 3, maxLinks: 2, foldAt: 477, replyMaxLength: 800 },
     audience: { organicReach: 0.06, likeRate: 0.03, shareRatio: 0.15, tau: 35 },
     // Public reach is not shown on a Facebook page; its admin sees how many people a post reached.
     feed: feed({
@@ -188,7 +195,7 @@ const DESCRIPTORS: Readonly<Record<Platform, PlatformDescriptor>> = {
   },
   telegram: {
     id: 'telegram',
-    rules: { maxLength: 4_096, messageMaxLength: 4_096, counting: 'utf16', maxHashtags: 3, maxLinks: 3 },
+    rules: { maxLength: 4_096, messageMaxLength: 4_096, counting: 'utf16', maxHashtags: 3, maxLinks: 3, replyMaxLength: 800 },
     audience: { organicReach: 0.35, likeRate: 0.012, shareRatio: 0.5, tau: 20 },
     feed: feed({
       skin: 'telegram',

@@ -66,10 +66,19 @@ function TaskDrafts({
   const accountLabel = account
     ? t('account', { name: localized(account.name, playLanguage), platform: platformName(account.platform) })
     : (publication?.accountId ?? '');
+  const isReport = scenario.tasks.find((candidate) => candidate.id === task.taskId)?.kind === 'report';
   const model = task.modelAnswer ? (
-    <Text component="p" className={`${classes.draftText} ${classes.modelText}`} data-testid="debrief-model-answer">
-      {task.modelAnswer}
-    </Text>
+    <>
+      <Text component="p" className={`${classes.draftText} ${classes.modelText}`} data-testid="debrief-model-answer">
+        {task.modelAnswer}
+      </Text>
+      {/* Its figures are those of the pack's reference play: the trainee's own attempt counted others. */}
+      {isReport && (
+        <Text size="xs" c="dimmed" data-testid="debrief-model-report-note">
+          {t('drafts.modelReport')}
+        </Text>
+      )}
+    </>
   ) : (
     <Text size="sm">{t('drafts.noModel')}</Text>
   );

@@ -456,3 +456,19 @@ describe('DebriefView: finishing early', () => {
     );
   });
 });
+
+describe('the debrief of a report to headquarters', () => {
+  it("says the model answer's figures are a reference play's, beside the facts the attempt itself counted", async () => {
+    const reception = scenarioOf(library, 'language-year-reception');
+    const played = play(library, reception, 'en', (taskId) => modelAnswer(reception, taskId, 'en'));
+    await renderDebrief(played);
+    const report = screen.getAllByTestId('debrief-draft').find((card) => card.getAttribute('data-task-id') === 'report-hq')!;
+    expect(textOf(within(report).getByTestId('debrief-model-report-note'))).toBe(
+      'Its figures are those of a reference play; what your attempt counted is beside your report.',
+    );
+    expect(within(report).getByText(/^What headquarters could check/)).toBeTruthy();
+    // No other task's model answer carries the note.
+    const others = screen.getAllByTestId('debrief-draft').filter((card) => card !== report);
+    for (const card of others) expect(within(card).queryByTestId('debrief-model-report-note')).toBeNull();
+  });
+});

@@ -149,8 +149,8 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
   },
   'tone.shouting': {
     explanation: {
-      en: 'Shouting: words or whole sentences in capitals, piles of exclamation marks.',
-      ru: 'Крик: слова или целые фразы заглавными буквами, груды восклицательных знаков.',
+      en: 'Shouting: words or whole sentences in capitals, a negation or an alarm call raised in capitals ("do NOT", «УВАГА!»), piles of exclamation marks.',
+      ru: 'Крик: слова или целые фразы заглавными буквами, отрицание или призыв к тревоге заглавными («НЕ», «ВНИМАНИЕ!»), груды восклицательных знаков.',
     },
     setting: 'x-post',
     example: {

@@ -66,6 +66,14 @@ describe('tone.shouting', () => {
     expect(rules('НЕ ЇДЬТЕ ДО АЕРОПОРТУ.', 'uk')).toContain('tone.shouting');
   });
 
+  it('finds a negation or an alarm call raised in capitals, however short, but not the same word in lower case', () => {
+    expect(toneOf('We do NOT ask for your passport number.', 'en').map((f) => f.found)).toContain('NOT');
+    expect(toneOf('ВНИМАНИЕ! Посольство НЕ просит ваш номер паспорта.', 'ru').map((f) => f.found)).toEqual(expect.arrayContaining(['ВНИМАНИЕ', 'НЕ']));
+    expect(toneOf('УВАГА! Посольство НЕ просить номер паспорта.', 'uk').map((f) => f.found)).toEqual(expect.arrayContaining(['УВАГА', 'НЕ']));
+    expect(rules('We do not ask for your passport number. Attention: the office is closed.', 'en')).not.toContain('tone.shouting');
+    expect(rules('Посольство не просит ваш номер паспорта.', 'ru')).not.toContain('tone.shouting');
+  });
+
   it('leaves abbreviations, hashtags and links alone', () => {
     expect(rules('The MFA and the EU SMS service: https://MFA.example/PAGE #AZURIA', 'en')).not.toContain('tone.shouting');
     expect(rules('МИД и ООН сообщают.', 'ru')).not.toContain('tone.shouting');

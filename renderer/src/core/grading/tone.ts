@@ -497,8 +497,10 @@ function shouting(draft: DraftAnalysis, tokens: readonly Token[], vocabulary: Sc
   let run: Token[] = [];
   let shouted = 0;
   const close = () => {
-    // Two shouted words, or one long one ("OUTRAGEOUS:"): abbreviations are short, or known.
-    if (shouted >= 2 || (shouted === 1 && run.some((token) => isShouted(token, allowed) && [...token.text.matchAll(/\p{L}/gu)].length >= LONG_SHOUTED_WORD))) {
+    // Two shouted words, or one long one ("OUTRAGEOUS:"), or a word raised for emphasis ("do NOT",
+    // «УВАГА!»): abbreviations are short, or known, and no abbreviation is spelt like a negation.
+    const alone = (token: Token) => EMPHASIS.has(token.text) || [...token.text.matchAll(/\p{L}/gu)].length >= LONG_SHOUTED_WORD;
+    if (shouted >= 2 || (shouted === 1 && run.some((token) => isShouted(token, allowed) && alone(token)))) {
       const counted = run.filter((token) => isShouted(token, allowed));
       const start = counted[0]!.start;
       const end = counted.at(-1)!.end;
@@ -537,6 +539,7 @@ function shouting(draft: DraftAnalysis, tokens: readonly Token[], vocabulary: Sc
 }
 
 function isShouted(token: Token, allowed: (word: string) => boolean): boolean {
+  if (EMPHASIS.has(token.text)) return true;
   return !/\p{N}/u.test(token.text) && [...token.text.matchAll(/\p{L}/gu)].length >= MIN_SHOUTED_LETTERS && !allowed(token.text);
 }
 
@@ -563,6 +566,8 @@ function sentenceCase(
 }
 
 const ABBREVIATIONS: ReadonlySet<string> = new Set(Object.values(LEXICONS).flatMap((lexicon) => lexicon.abbreviations));
+/** Negations and alarm calls, in capitals exactly as listed: shouting however short. */
+const EMPHASIS: ReadonlySet<string> = new Set(Object.values(LEXICONS).flatMap((lexicon) => lexicon.emphasis));
 
 function emojiFindings(draft: DraftAnalysis, target: string, taken: Span[]): RawFinding[] {
   const emoji = findEmoji(draft.text);

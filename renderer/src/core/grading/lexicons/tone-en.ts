@@ -897,5 +897,6 @@ export const TONE_EN: ToneLexicon = {
     'MP',
     'MPS',
   ],
+  emphasis: ['NOT', 'NO', 'NEVER', 'MUST', 'ATTENTION', 'WARNING', 'URGENT', 'IMPORTANT', 'ALERT'],
   namePrepositions: ['of', 'in'],
 };

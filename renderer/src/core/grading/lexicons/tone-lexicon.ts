@@ -48,6 +48,11 @@ export interface ToneLexicon {
   quotedTerms: readonly string[];
   /** Abbreviations written in capitals that are not shouting. */
   abbreviations: readonly string[];
+  /**
+   * Words people put in capitals to raise their voice — negations and alarm calls ("NOT", «НЕ»,
+   * «УВАГА»): in capitals they are shouting on their own, however short, as no abbreviation is spelt so.
+   */
+  emphasis: readonly string[];
   /** Prepositions between a word and the name it belongs to ("regime in Veland", "режим в Веланде"). */
   namePrepositions: readonly string[];
   /** Adjectives made from names, written in lower case in this language ("веландский"). */

@@ -232,6 +232,15 @@ const CASES: Array<{ id: string; fires: string[]; edit: Record<FixtureLanguage, 
     },
   },
   {
+    id: 'editorialises',
+    fires: ['tone.report-register'],
+    edit: {
+      en: (t) => `${t} The mood is extremely tense. I strongly recommend a firmer line.`,
+      ru: (t) => `${t} Настроения крайне напряжённые. Настоятельно рекомендую занять более жёсткую позицию.`,
+      uk: (t) => `${t} Настрої вкрай напружені. Наполегливо рекомендую зайняти жорсткішу позицію.`,
+    },
+  },
+  {
     id: 'post-markup',
     fires: ['platform.report-post-markup'],
     edit: {

@@ -50,6 +50,13 @@ describe('a report is not a post', () => {
     expect(fired(`${good} 🙏`, 'en').findings.map((finding) => finding.ruleId)).toContain('tone.register');
   });
 
+  it('states, without judging or advising: three such phrases fail the tone axis, a quantity is no judgement', () => {
+    const editorial = fired(`${good} The reaction is overwhelmingly hostile and very negative. I strongly recommend a firmer line.`, 'en');
+    expect(editorial.findings.filter((finding) => finding.ruleId === 'tone.report-register')).toHaveLength(3);
+    expect(editorial.axes.tone.passed).toBe(false);
+    expect(fired(`${good} Very few replies mention the fares.`, 'en').findings.map((finding) => finding.ruleId)).not.toContain('tone.report-register');
+  });
+
   it('states facts that fail the policy axis when wrong', () => {
     const wrong = fired(good.replace('46 replies', '64 replies'), 'en');
     expect(wrong.axes.policy.passed).toBe(false);

@@ -4,7 +4,8 @@
 // Tone: formal and internal whatever the scenario's tone target — the tone rules run with the
 // target "formal" (emoji, familiar register, sarcasm, blame… as for any formal text), and a note to
 // the ministry has no exclamation marks and does not speak to the public ("dear followers", "stay
-// safe", "subscribe"): `tone.report-register`.
+// safe", "subscribe"), nor editorialises: no intensified judgements ("overwhelmingly hostile") and
+// no advice in the writer's voice ("I strongly recommend"): `tone.report-register`.
 //
 // Policy: each fact the task asks for is stated, and stated right (`policy.report-fact-missing`,
 // `policy.report-fact-wrong`). What counts, per language (en, ru, uk):
@@ -159,6 +160,24 @@ const PUBLIC_ADDRESS: Record<Language, RegExp> = {
   en: /\b(?:dear (?:followers|friends|citizens|all)|stay safe|follow us|subscribe|please share|thank you for your patience)\b/giu,
   ru: /(?<![\p{L}])(?:дорогие (?:друзья|подписчики|соотечественники)|уважаемые подписчики|подписывайтесь|берегите себя|делитесь (?:этим|постом))(?![\p{L}])/giu,
   uk: /(?<![\p{L}])(?:дорогі (?:друзі|підписники|співвітчизники)|шановні підписники|підписуйтеся|бережіть себе|поширюйте)(?![\p{L}])/giu,
+};
+
+/**
+ * An intensifier before the word it strengthens ("overwhelmingly hostile", «крайне негативно»): the
+ * writer's judgement, where a monitoring note states what was said and how often. Before a quantity
+ * ("very few replies") it is a count, and left alone.
+ */
+const EDITORIAL: Record<Language, RegExp> = {
+  en: /\b(?:overwhelmingly|extremely|hugely|massively|utterly|absolutely|incredibly|deeply|very)\s+(?!(?:few|many|much|little|small|large)\b)\p{L}[\p{L}-]*/giu,
+  ru: /(?<![\p{L}])(?:крайне|чрезвычайно|невероятно|абсолютно|совершенно|очень)\s+(?!(?:мало|много|немного|немало)(?![\p{L}]))\p{L}+/giu,
+  uk: /(?<![\p{L}])(?:вкрай|надзвичайно|неймовірно|абсолютно|цілковито|дуже)\s+(?!(?:мало|багато|небагато|чимало)(?![\p{L}]))\p{L}+/giu,
+};
+
+/** Advice to the ministry in the writer's own voice ("I strongly recommend", «рекомендуем»): a monitoring note reports. */
+const ADVICE: Record<Language, RegExp> = {
+  en: /\b(?:I|we)\s+(?:would\s+)?(?:strongly\s+)?(?:recommend|urge|advise|suggest)\b/giu,
+  ru: /(?<![\p{L}])(?:(?:я|мы)\s+)?(?:настоятельно\s+)?(?:рекомендую|рекомендуем|советую|советуем|предлагаю|предлагаем|призываю)(?![\p{L}])/giu,
+  uk: /(?<![\p{L}])(?:(?:я|ми)\s+)?(?:наполегливо\s+)?(?:рекомендую|рекомендуємо|раджу|радимо|пропоную|пропонуємо|закликаю)(?![\p{L}])/giu,
 };
 
 /** The tokens of the draft that are words (letters or digits). */
@@ -423,6 +442,16 @@ const reportTone: RuleFamily = (draft, context) => {
       span: { start: match.index, end: match.index + match[0].length },
       message: { key: 'tone.report-register.public', params: { phrase: match[0] } },
     });
+  for (const [pattern, key] of [
+    [EDITORIAL, 'tone.report-register.editorial'],
+    [ADVICE, 'tone.report-register.advice'],
+  ] as const)
+    for (const match of draft.text.matchAll(pattern[languageOf(draft)]))
+      findings.push({
+        ruleId: 'tone.report-register',
+        span: { start: match.index, end: match.index + match[0].length },
+        message: { key, params: { phrase: match[0] } },
+      });
   return findings;
 };
 

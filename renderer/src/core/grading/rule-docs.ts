@@ -506,8 +506,8 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
   // rules are told by what the report does; report.fixtures.ts makes each fire in en, ru and uk.
   'tone.report-register': {
     explanation: {
-      en: 'A report to headquarters exclaims or speaks to the public ("dear followers", "stay safe"): an internal note is formal, whatever the tone of the scenario.',
-      ru: 'Отчёт в Центр восклицает или обращается к публике («дорогие подписчики», «берегите себя»): служебная записка официальна, каков бы ни был тон сценария.',
+      en: 'A report to headquarters exclaims, speaks to the public ("dear followers", "stay safe") or editorialises ("overwhelmingly hostile", "I strongly recommend"): an internal note states facts formally, whatever the tone of the scenario.',
+      ru: 'Отчёт в Центр восклицает, обращается к публике («дорогие подписчики», «берегите себя») или даёт оценки и советы («крайне враждебно», «настоятельно рекомендую»): служебная записка официально излагает факты, каков бы ни был тон сценария.',
     },
     actions: {
       en: 'Send the report "Dear followers, 12 replies so far, mostly critical!"',

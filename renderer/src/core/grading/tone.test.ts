@@ -53,6 +53,13 @@ describe('tone.sarcasm', () => {
     expect(rules(text, language)).toContain('tone.sarcasm');
   });
 
+  it('finds the reader’s motive held against them in a concession', () => {
+    expect(rules('However much you would like a scandal, we do not name the detained.', 'en')).toContain('tone.sarcasm');
+    expect(rules('Имена мы не называем, как бы вам ни хотелось сенсации.', 'ru')).toContain('tone.sarcasm');
+    expect(rules('Імен ми не називаємо, як би вам не хотілося сенсації.', 'uk')).toContain('tone.sarcasm');
+    expect(rules('You can call the hotline as often as you would like.', 'en')).not.toContain('tone.sarcasm');
+  });
+
   it('finds scare quotes, but not service names in quotation marks', () => {
     expect(rules('Our "friends" in the press got it wrong again.', 'en')).toContain('tone.sarcasm');
     expect(rules('Звоните на «горячую линию» посольства.', 'ru')).not.toContain('tone.sarcasm');

@@ -43,6 +43,11 @@ export const TONE_EN: ToneLexicon = {
     'dunce',
   ],
   sarcasm: [
+    // The reader's motive held against them in a concession ("however much you would like a sensation").
+    'however much you would like',
+    'however much you might like',
+    'however much you may want',
+    'however much you wish',
     'great idea, truly',
     'truly the pinnacle',
     'the pinnacle of',

@@ -65,6 +65,10 @@ export const TONE_RU: ToneLexicon = {
     'психи',
   ],
   sarcasm: [
+    // The reader's motive held against them in a concession ("however much you would like a sensation").
+    'как бы вам ни хотелось',
+    'как бы вам этого ни хотелось',
+    'как бы вы ни хотели',
     'блестящая идея',
     'настоящий образец',
     'восхищаемся комментаторами',

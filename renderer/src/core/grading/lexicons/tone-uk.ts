@@ -54,6 +54,10 @@ export const TONE_UK: ToneLexicon = {
     'психи',
   ],
   sarcasm: [
+    // The reader's motive held against them in a concession ("however much you would like a sensation").
+    'як би вам не хотілося',
+    'як би вам цього не хотілося',
+    'хоч як би вам хотілося',
     'блискуча ідея',
     'справжній взірець',
     'захоплюємося коментаторами',

@@ -327,7 +327,10 @@ test.describe('the academy', () => {
       await exportDialog.print.click();
       await expect.poll(printRequests).toBe(2);
       await expect(exportDialog.sheets).toHaveCount(2);
+      // Printed as print media: the screenshots above switched the page to screen, which would print the app itself.
+      await page.emulateMedia({ media: 'print' });
       const everyone = await pdfText(await page.pdf({ format: 'A4' }));
+      await page.emulateMedia({ media: 'screen' });
       expect(everyone.pages).toHaveLength(2);
       expect(everyone.pages[0]).toContain(LENA.name);
       expect(everyone.pages[1]).toContain(TIMUR.name);

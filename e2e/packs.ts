@@ -30,6 +30,10 @@ export function builtInScenarioIds(): string[] {
   return library.scenarios.map((scenario) => scenario.id);
 }
 
+export function builtInCourseIds(): string[] {
+  return library.courses.map((course) => course.id);
+}
+
 export function goodDraft(scenario: Scenario, taskId: string, language: string): string {
   const text = modelAnswer(scenario, taskId, language);
   if (!text) throw new Error(`${scenario.id}/${taskId} has no model answer in ${language}`);

@@ -90,8 +90,9 @@ describe('the studio’s play-test', () => {
     await renderStudio(broken);
     const errors = await screen.findByTestId('playtest-errors', {}, { timeout: 20_000 });
     expect(within(errors).getByRole('button', { name: /Show scenarios\/flights-suspended\.yaml, line \d+/ })).toBeTruthy();
-    // What is wrong, in words, beside where.
-    expect(errors.textContent).toMatch(/line \d+: a time offset is "H:MM" from the scenario start/);
+    // What is wrong, in words, beside where. (Live streams brought seconds to offsets, so the message names
+    // "H:MM:SS" as well.)
+    expect(errors.textContent).toMatch(/line \d+: a time offset is "H:MM" \(or "H:MM:SS"\) from the scenario start/);
     expect(screen.queryByRole('button', { name: 'Start the play-test' })).toBeNull();
   }, 60_000);
 });

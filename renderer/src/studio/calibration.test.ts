@@ -33,11 +33,13 @@ const minimal = withEdit(readFolder(MINIMAL_PACK_DIR), 'scenarios/hotline.yaml',
 );
 
 describe('calibrationSummary', () => {
-  it('passes the built-in library, which agrees on every axis', () => {
+  it('passes the built-in library, which meets the agreement it declares on every axis', () => {
     const summary = calibrationSummary(load(readFolder(CORE_LIBRARY_DIR)));
     expect(summary.drafts).toBeGreaterThan(100);
-    expect(summary).toMatchObject({ minAgreement: 100, below: [], meets: true });
-  });
+    // Its reviewed disagreements are listed in core/grading/calibration.test.ts and the README.
+    expect(summary).toMatchObject({ minAgreement: 98, below: [], meets: true });
+    // Grading 378 drafts of twelve scenarios takes seconds on a busy machine.
+  }, 60_000);
 
   it('names the axes below the pack’s required agreement', () => {
     const summary = calibrationSummary(load(minimal));

@@ -32,6 +32,8 @@ const BAD_EVENTS: unknown[] = [
   { type: 'PUBLISH', draft: { ...draft, accountId: 'elsewhere' } },
   { type: 'PUBLISH', draft: { ...draft, taskId: 'no-such-task' } },
   { type: 'PUBLISH', draft: { ...draft, replyTo: 'pub-9' } },
+  // Live streams brought moderation, and with it a reason of its own: a comment the scenario never streams.
+  { type: 'MODERATE', commentId: 'c-ghost', action: 'hide' },
 ];
 
 function damages(): LogDamage[] {

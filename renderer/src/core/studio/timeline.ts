@@ -7,7 +7,8 @@
 // Branch times follow the engine (core/engine/timeline.ts): a time condition holds from its time; a
 // task's outcome is known by its deadline at the latest (passed or failed may come earlier, when the
 // trainee publishes), so a branch waiting on an outcome is drawn at that deadline and marked as such.
-// `all` fires when its last condition holds, `any` when its first does. A task a branch opens starts
+// `all` fires when its last condition holds, `any` when its first does with nothing answered (a time, or a
+// task missed at its deadline; a "failed" or "passed" counts only when nothing else can). A task a branch opens starts
 // when the first branch opening it fires, and its `due` counts from there.
 import { offsetMinutes } from '../pack/schema';
 
@@ -206,7 +207,13 @@ export function scenarioTimeline(scenario: unknown): ScenarioTimeline {
       const times = branch.conditions.map((condition) => (condition.task !== null ? dueOf(condition.task) : condition.time));
       const known = times.filter((time): time is number => time !== null);
       if (known.length === 0 || (branch.join === 'all' && known.length < times.length)) continue;
-      fires.set(branch.id, branch.join === 'all' ? Math.max(...known) : Math.min(...known));
+      // With nothing answered, only a time or a task missed at its deadline holds: `any` fires at the first
+      // of those, not at the deadline of a "failed" or "passed" that then never comes. Without either, the
+      // first deadline is where an outcome is known at the latest.
+      const unanswered = branch.conditions
+        .map((condition, index) => (condition.task === null || condition.outcome === 'missed' ? times[index] : null))
+        .filter((time): time is number => time !== null && time !== undefined);
+      fires.set(branch.id, branch.join === 'all' ? Math.max(...known) : Math.min(...(unanswered.length > 0 ? unanswered : known)));
       changed = true;
     }
     // Branches that fire earlier open a task first, as in the engine.

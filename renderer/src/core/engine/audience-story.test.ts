@@ -6,15 +6,20 @@ import { CORE_LIBRARY_DIR, readFolder } from '../../test/packs';
 import { loadPack } from '../pack/load';
 import type { Scenario } from '../pack/schema';
 import { offsetMinutes } from '../pack/schema';
-import { advanceTo, publish, requestClearance } from './timeline';
-import { clearingRequest, pendingRequestFor, requiresClearance } from './clearance';
+import { advanceTo, moderate, publish, requestClearance } from './timeline';
+import { actionsNow } from './autoplay';
+import { modelAnswerFor } from './outcome';
 import type { EngineInput, FeedAudienceReply, FeedPublication, TimelineState } from './timeline';
 import { initialTimeline } from './timeline';
 
 const library = loadPack(readFolder(CORE_LIBRARY_DIR), { appVersion: '0.1.0' }).pack!;
 const scenarioById = (id: string): Scenario => library.scenarios.find((scenario) => scenario.id === id)!;
 
-/** Plays a scenario: an own publication on every account every 20 minutes, and each task's model answer when it opens. */
+/**
+ * Plays a scenario: an own publication on every account every 20 minutes, and each task answered when it
+ * opens as the scripted player answers it (autoplay's actionsNow: the model answer, sent for clearance
+ * first where headquarters clears it; a moderation task moderated on its stream, not answered with text).
+ */
 function play(scenario: Scenario, seed: number): TimelineState {
   const input: EngineInput = { scenario, playLanguage: 'en', manifest: library.manifest, seed };
   let state = advanceTo(input, initialTimeline(input), 0);
@@ -22,16 +27,10 @@ function play(scenario: Scenario, seed: number): TimelineState {
   for (let minute = 0; minute < duration && !state.ended; minute += 1) {
     state = advanceTo(input, state, minute);
     if (state.ended) break;
-    for (const task of scenario.tasks) {
-      if (state.tasks[task.id]!.status !== 'open') continue;
-      const text = task.modelAnswer.en ?? Object.values(task.modelAnswer)[0]!;
-      const draft = { accountId: task.account, kind: task.kind, text, taskId: task.id, replyTo: task.replyTo ?? null };
-      // Where headquarters clears it, the answer is sent first and published once cleared.
-      if (requiresClearance(scenario, draft) && !clearingRequest(state, draft)) {
-        if (!pendingRequestFor(state, draft)) state = requestClearance(input, state, draft);
-        continue;
-      }
-      state = publish(input, state, draft);
+    for (const event of actionsNow(input, state, (task) => modelAnswerFor(scenario, task, 'en'))) {
+      if (event.type === 'PUBLISH') state = publish(input, state, event.draft);
+      else if (event.type === 'CLEARANCE.REQUEST') state = requestClearance(input, state, event.draft);
+      else if (event.type === 'MODERATE') state = moderate(input, state, event.commentId, event.action);
     }
     if (minute % 20 === 1) {
       for (const account of scenario.accounts) {

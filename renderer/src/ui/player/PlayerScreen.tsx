@@ -177,7 +177,9 @@ function Desk({ loaded, snapshot, send, save, scratch, memory }: DeskProps) {
     const streams = new Set(comments.flatMap((comment) => [comment.id, comment.streamId]));
     for (const item of feed) if (item.source === 'inject' && item.inject.type === 'live') streams.add(item.id);
     const replies = feed.flatMap((item) => (item.source === 'trainee' && item.replyTo !== null && streams.has(item.replyTo) ? [item] : []));
-    return { comments, replies, moderation, onModerate: live ? moderate : undefined };
+    const own = new Set(replies.map((reply) => reply.id));
+    const answers = feed.flatMap((item) => (item.source === 'audience' && own.has(item.replyTo) ? [item] : []));
+    return { comments, replies, answers, moderation, onModerate: live ? moderate : undefined };
   }, [feed, moderation, live, moderate]);
 
   const setSpeed = (next: ClockSpeed) => {

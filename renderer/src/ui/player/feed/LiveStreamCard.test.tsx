@@ -43,6 +43,7 @@ function Card(props: { snapshot: ScenarioSnapshot; onModerate?: LiveStreams['onM
   const live: LiveStreams = {
     comments: feed.flatMap((item) => (item.source === 'live-comment' ? [item] : [])),
     replies: feed.flatMap((item) => (item.source === 'trainee' ? [item] : [])),
+    answers: feed.flatMap((item) => (item.source === 'audience' ? [item] : [])),
     moderation,
     onModerate: props.onModerate,
   };
@@ -125,6 +126,32 @@ describe('the live stream card', () => {
     expect(log.scrollTop).toBe(800);
     expect(log.getAttribute('aria-live')).toBe('polite');
     expect(screen.queryByTestId('live-to-newest')).toBeNull();
+  });
+
+  it('shows the audience’s replies to the trainee’s answer under that answer (the replies a report counts)', async () => {
+    let snapshot = playTo(12, [
+      {
+        type: 'PUBLISH',
+        draft: {
+          accountId: 'embassy-fb',
+          kind: 'reply',
+          text: 'Our library lends Azurian books free of charge: the catalogue is on our website.',
+          taskId: 'answer-question',
+          replyTo: 'c-question',
+        },
+      },
+    ]);
+    snapshot = step(machine, snapshot, { type: 'CLOCK.TICK', minutes: 40 });
+    expect(snapshot.context.refused).toBeNull();
+    const answer = snapshot.context.timeline.feed.find((item) => item.source === 'trainee')!;
+    const audience = snapshot.context.timeline.feed.filter((item) => item.source === 'audience' && item.replyTo === answer.id);
+    expect(audience.length).toBeGreaterThan(0);
+    await renderCard(snapshot);
+    const thread = screen.getByTestId('live-own-thread');
+    expect(within(thread).getByTestId('live-own-reply').textContent).toContain('Our library lends Azurian books');
+    const shown = within(thread).getAllByTestId('live-answer');
+    expect(shown).toHaveLength(audience.length);
+    expect(shown[0]!.textContent).toContain(audience[0]!.source === 'audience' ? audience[0]!.text : '');
   });
 
   it('once the stream has ended, says so and offers nothing to do', async () => {

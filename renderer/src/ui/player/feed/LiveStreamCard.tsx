@@ -9,7 +9,7 @@ import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FeedLiveComment, ModerationAction, ModerationState } from '../../../core/engine/live';
 import { streamLength, viewersAt } from '../../../core/engine/live';
-import type { FeedInject, FeedItem, FeedPublication } from '../../../core/engine/timeline';
+import type { FeedAudienceReply, FeedInject, FeedItem, FeedPublication } from '../../../core/engine/timeline';
 import { AuthorAvatar, cx, RichText, SimTime } from './FeedItemCard';
 import { fullCount } from './format';
 import type { PeopleContext } from './people';
@@ -22,6 +22,8 @@ export interface LiveStreams {
   comments: readonly FeedLiveComment[];
   /** The trainee's publications answering a stream or one of its comments. */
   replies: readonly FeedPublication[];
+  /** The audience's replies to those answers: shown under the answer, as a comment's replies are elsewhere. */
+  answers?: readonly FeedAudienceReply[] | undefined;
   moderation: Readonly<Record<string, ModerationState>>;
   /** Absent when nothing can be done (the attempt is over, or read only). */
   onModerate?: ((commentId: string, action: ModerationAction) => void) | undefined;
@@ -51,6 +53,8 @@ export function LiveStreamCard({ stream, live, people, now, onReply, replyingTo 
   const replies = live.replies.filter((reply) => reply.replyTo !== null && ids.has(reply.replyTo));
   // The stream as it reads: viewers' comments and the trainee's answers in the order they came.
   const entries: Array<FeedLiveComment | FeedPublication> = [...comments, ...replies].sort((a, b) => a.at - b.at);
+  const own = new Set(replies.map((reply) => reply.id));
+  const answers = (live.answers ?? []).filter((answer) => own.has(answer.replyTo));
   const pinned = comments.find((comment) => live.moderation[comment.id]?.pinned);
   const canModerate = onAir && live.onModerate !== undefined;
 
@@ -60,7 +64,7 @@ export function LiveStreamCard({ stream, live, people, now, onReply, replyingTo 
   useLayoutEffect(() => {
     const list = listRef.current;
     if (list && following) list.scrollTop = list.scrollHeight;
-  }, [entries.length, following]);
+  }, [entries.length, answers.length, following]);
   const onScroll = () => {
     const list = listRef.current;
     if (list) setFollowing(list.scrollHeight - list.scrollTop - list.clientHeight <= FOLLOW_SLACK);
@@ -134,11 +138,23 @@ export function LiveStreamCard({ stream, live, people, now, onReply, replyingTo 
                 replying={replyingTo === entry.id}
               />
             ) : (
-              <div key={entry.id} className={cx(classes.comment, classes.own)} data-testid="live-own-reply">
-                <Text size="sm">
-                  <b>{authorOf(entry, people).name}</b> {entry.text}
-                </Text>
-                <SimTime at={entry.at} className={classes.time} />
+              <div key={entry.id} data-testid="live-own-thread">
+                <div className={cx(classes.comment, classes.own)} data-testid="live-own-reply">
+                  <Text size="sm">
+                    <b>{authorOf(entry, people).name}</b> {entry.text}
+                  </Text>
+                  <SimTime at={entry.at} className={classes.time} />
+                </div>
+                {answers
+                  .filter((answer) => answer.replyTo === entry.id)
+                  .map((answer) => (
+                    <div key={answer.id} className={cx(classes.comment, classes.answer)} data-testid="live-answer">
+                      <Text size="sm" className={classes.commentText}>
+                        <b>{authorOf(answer, people).name}</b> {itemText(answer, people.playLanguage)}
+                      </Text>
+                      <SimTime at={answer.at} className={classes.time} />
+                    </div>
+                  ))}
               </div>
             ),
           )}

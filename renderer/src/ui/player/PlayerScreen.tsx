@@ -123,6 +123,7 @@ function Desk({ loaded, snapshot, send, save, scratch, memory }: DeskProps) {
   const urgentWaiting = unanswered.length;
   const openTasks = useMemo(() => openTasksOf(loaded, { tasks }), [loaded, tasks]);
   const openTaskIds = useMemo(() => openTasks.map((task) => task.id), [openTasks]);
+  const reportAccounts = useMemo(() => new Set(openTasks.flatMap((task) => (task.kind === 'report' ? [task.account] : []))), [openTasks]);
   const deskKey = deskViewKey(desk);
   const deskItems = desk.kind === 'inbox' ? inbox : (feeds.get(desk.accountId) ?? []);
 
@@ -392,6 +393,7 @@ function Desk({ loaded, snapshot, send, save, scratch, memory }: DeskProps) {
                 playLanguage={playLanguage}
                 onReply={live ? replyTo : undefined}
                 replyingTo={draft.replyTo}
+                reportAccounts={reportAccounts}
                 media={media}
               />
             </ScrollArea>

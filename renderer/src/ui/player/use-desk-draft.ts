@@ -115,9 +115,11 @@ export function useDeskDraft({ loaded, openTasks, view, frozen, scratch, compose
         return;
       }
       const accountId = item.source === 'inject' ? item.inject.account : item.accountId;
-      // Answering headquarters' request is writing them the report (the report task of its account, if open).
+      // Answering headquarters' request is writing them the report task open on its account (the inbox offers it only then).
       if (item.source === 'inject' && item.inject.type === 'hq-request') {
-        setState((current) => aim.reportTo(current, accountId, aim.reportTaskFor(openTasks, accountId)));
+        const task = openTasks.find((candidate) => candidate.kind === 'report' && candidate.account === accountId);
+        if (!task) return;
+        setState((current) => aim.reportTo(current, accountId, task));
         composerRef.current?.focus();
         return;
       }

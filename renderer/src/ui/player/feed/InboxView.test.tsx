@@ -298,3 +298,22 @@ describe('InboxView: urgent messages', () => {
     expect(within(conversation(name)).getByRole('article', { name: `Срочно. Сообщение: ${name}, T+1:10` })).toBeTruthy();
   });
 });
+
+describe('a request from headquarters', () => {
+  const request = earthquake.items.find((item) => item.source === 'inject' && item.inject.type === 'hq-request')!;
+  const account = request.source === 'inject' ? request.inject.account : '';
+
+  it('offers no "Write the report" while its account has no open report task (a request to publish is answered by publishing)', async () => {
+    await renderInbox({ onReply: vi.fn() });
+    expect(screen.queryAllByTestId('inbox-report')).toHaveLength(0);
+    expect(screen.queryByRole('button', { name: /^Write the report/ })).toBeNull();
+  });
+
+  it('offers "Write the report" when its account has an open report task, and answers that request', async () => {
+    const onReply = vi.fn();
+    const { user } = await renderInbox({ onReply, reportAccounts: new Set([account]) });
+    const message = screen.getAllByTestId('inbox-item').find((element) => element.dataset.itemId === request.id)!;
+    await user.click(within(message).getByRole('button', { name: /^Write the report to / }));
+    expect(onReply).toHaveBeenCalledWith(expect.objectContaining({ id: request.id }));
+  });
+});

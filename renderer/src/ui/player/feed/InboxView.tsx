@@ -40,11 +40,29 @@ export interface InboxViewProps {
   playLanguage: string;
   onReply?: ((item: FeedItem) => void) | undefined;
   replyingTo?: string | null;
+  /**
+   * The accounts with an open report task: only headquarters' requests on those offer "Write the
+   * report" (a request to publish a statement is answered by publishing, not by a report).
+   */
+  reportAccounts?: ReadonlySet<string> | undefined;
   /** The pack's pictures and clips, shown in messages and as avatars. */
   media?: MediaResolver | undefined;
 }
 
-export function InboxView({ items, scenario, personas, reactions, now, playLanguage, onReply, replyingTo = null, media }: InboxViewProps) {
+const NO_ACCOUNTS: ReadonlySet<string> = new Set();
+
+export function InboxView({
+  items,
+  scenario,
+  personas,
+  reactions,
+  now,
+  playLanguage,
+  onReply,
+  replyingTo = null,
+  reportAccounts = NO_ACCOUNTS,
+  media,
+}: InboxViewProps) {
   const { t } = useTranslation('feed');
   const titleId = useId();
   const people = usePeopleContext({ scenario, personas, playLanguage, items, media });
@@ -78,6 +96,7 @@ export function InboxView({ items, scenario, personas, reactions, now, playLangu
                 now={now}
                 onReply={onReply}
                 replyingTo={replyingTo}
+                reportAccounts={reportAccounts}
               />
             </li>
           ))}
@@ -107,9 +126,10 @@ interface ConversationProps {
   now: number;
   onReply: ((item: FeedItem) => void) | undefined;
   replyingTo: string | null;
+  reportAccounts: ReadonlySet<string>;
 }
 
-function ConversationView({ conversation, people, urgent, reactions, now, onReply, replyingTo }: ConversationProps) {
+function ConversationView({ conversation, people, urgent, reactions, now, onReply, replyingTo, reportAccounts }: ConversationProps) {
   const { t } = useTranslation('feed');
   const platformName = usePlatformName();
   const headingId = useId();
@@ -184,6 +204,7 @@ function ConversationView({ conversation, people, urgent, reactions, now, onRepl
                 now={now}
                 onReply={onReply}
                 replying={replyingTo === item.id}
+                reportAccounts={reportAccounts}
               />
             )}
           </li>
@@ -203,9 +224,10 @@ interface MessageProps {
   now: number;
   onReply: ((item: FeedItem) => void) | undefined;
   replying: boolean;
+  reportAccounts: ReadonlySet<string>;
 }
 
-function Message({ item, urgent, conversation, people, reactions, now, onReply, replying }: MessageProps) {
+function Message({ item, urgent, conversation, people, reactions, now, onReply, replying, reportAccounts }: MessageProps) {
   const { t, i18n } = useTranslation('feed');
   const author = authorOf(item, people);
   const outgoing = item.source === 'trainee';
@@ -214,7 +236,7 @@ function Message({ item, urgent, conversation, people, reactions, now, onReply, 
   const notification = item.source === 'trainee' && item.kind === 'mass-notification';
   // Someone wrote to the trainee: a direct message, or a recipient answering one.
   const answerable =
-    request ||
+    (request && reportAccounts.has(item.inject.account)) ||
     (item.source === 'inject' && item.inject.type === 'direct-message') ||
     (item.source === 'audience' && item.personaId !== null && conversation.kind === 'persona');
   const time = t('time', { time: formatSimTime(item.at) });

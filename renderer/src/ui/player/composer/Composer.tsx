@@ -521,7 +521,7 @@ export function Composer({
           <Title order={2} size="h5" id={`${id}-feedback`}>
             {t('feedback.title')}
           </Title>
-          <Verdict grade={written ? grade : null} />
+          <Verdict grade={written ? grade : null} clearance={clearance} />
           {checking && (
             <Text size="xs" c="dimmed" data-testid="composer-checking">
               {t('feedback.checking')}

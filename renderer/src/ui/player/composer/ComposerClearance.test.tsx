@@ -123,10 +123,29 @@ describe('the composer where headquarters must clear the draft', () => {
     expect(screen.queryByTestId('composer-clearance')).toBeNull();
   });
 
+  it('says a passing draft is ready to send for clearance, not to publish, until headquarters clear it', async () => {
+    await renderComposer({ required: true, cleared: false, pendingSince: null });
+    const verdict = (await screen.findByText('Ready to send for clearance')).closest('[data-testid="composer-verdict"]')!;
+    expect(verdict.getAttribute('data-uncleared')).toBe('true');
+    expect(screen.queryByText('Ready to publish')).toBeNull();
+  });
+
+  it('says a passing draft waits for headquarters while it is with them, and is ready to publish once cleared', async () => {
+    await renderComposer(draftClearance(input, good.sent, statement));
+    expect(await screen.findByText('Waiting for clearance by headquarters')).toBeTruthy();
+    expect(screen.queryByText('Ready to publish')).toBeNull();
+  });
+
+  it('says ready to publish once the text is cleared', async () => {
+    await renderComposer(draftClearance(input, good.answered, statement));
+    expect(await screen.findByText('Ready to publish')).toBeTruthy();
+  });
+
   it('speaks Russian', async () => {
     await renderComposer({ required: true, cleared: false, pendingSince: null }, statement, 'ru');
     expect(screen.getByTestId('composer-clearance-send').textContent).toContain('Отправить на согласование');
     expect(screen.getByTestId('composer-clearance').textContent).toContain('Не согласовано с Центром');
+    expect(await screen.findByText('Можно отправлять на согласование')).toBeTruthy();
   });
 });
 

@@ -15,6 +15,7 @@ import { reportWordCount } from '../../../core/grading/report';
 import { counterShown, counterState } from './highlight';
 import { usePlatformName } from '../../platform-name';
 import { findingCost } from '../../finding-cost';
+import type { DraftClearance } from './target';
 
 function worstState(states: CounterState[]): CounterState {
   return states.includes('over') ? 'over' : states.includes('near') ? 'near' : 'ok';
@@ -94,9 +95,15 @@ export function Counter({ metrics }: { metrics: PlatformMetrics }) {
   );
 }
 
-/** The one line a screen reader hears as the draft changes: polite, and only when the verdict changes. */
-export function Verdict({ grade }: { grade: Grade | null }) {
+/**
+ * The one line a screen reader hears as the draft changes: polite, and only when the verdict changes.
+ * A passing draft that still lacks the clearance it needs is not "ready to publish": the line says
+ * what is missing (sending it for clearance, or headquarters' answer).
+ */
+export function Verdict({ grade, clearance }: { grade: Grade | null; clearance?: DraftClearance | undefined }) {
   const { t } = useTranslation('composer');
+  const uncleared = clearance?.required === true && !clearance.cleared;
+  const ready = uncleared ? (clearance.pendingSince === null ? t('verdict.readyForClearance') : t('verdict.awaitingClearance')) : t('verdict.ready');
   return (
     <Group
       gap={6}
@@ -105,13 +112,18 @@ export function Verdict({ grade }: { grade: Grade | null }) {
       className={classes.verdict}
       data-testid="composer-verdict"
       data-passed={grade ? String(grade.passed) : undefined}
+      data-uncleared={uncleared || undefined}
       wrap="nowrap"
     >
       {grade &&
-        (grade.passed ? <CheckIcon size={18} className={classes.icon} data-tone="ok" /> : <AlertIcon size={18} className={classes.icon} data-tone="warn" />)}
+        (grade.passed && !uncleared ? (
+          <CheckIcon size={18} className={classes.icon} data-tone="ok" />
+        ) : (
+          <AlertIcon size={18} className={classes.icon} data-tone="warn" />
+        ))}
       {grade && (
         <Text fw={600} size="sm">
-          {grade.passed ? t('verdict.ready') : t('verdict.notYet')}
+          {grade.passed ? ready : t('verdict.notYet')}
         </Text>
       )}
     </Group>

@@ -96,6 +96,8 @@ export interface ModeratedCommentResult {
   actions: Array<{ at: number; action: ModerationAction }>;
   /** Abuse and spam are to be hidden; everything else kept up. */
   expected: 'hide' | 'keep';
+  /** When the trainee first replied to it; absent when they did not (and in outcomes frozen before it was kept). */
+  answeredAt?: number;
 }
 
 /** A live stream of the attempt and what was done to its comments (live.ts), for the debrief. */
@@ -304,6 +306,9 @@ export function scenarioOutcome(input: EngineInput, state: TimelineState): Scena
 /** Each live stream that started, its comments, and what was done to each. */
 export function streamModeration({ scenario }: Pick<EngineInput, 'scenario'>, state: TimelineState): StreamModeration[] {
   const streams: StreamModeration[] = [];
+  // The trainee's first reply to each comment: a reply always comes after what it answers.
+  const answeredAt = new Map<string, number>();
+  for (const item of state.feed) if (item.source === 'trainee' && item.replyTo !== null && !answeredAt.has(item.replyTo)) answeredAt.set(item.replyTo, item.at);
   for (const item of state.feed) {
     if (item.source === 'inject' && item.inject.type === 'live') {
       const task = scenario.tasks.find((candidate) => candidate.kind === 'moderation' && candidate.stream === item.id);
@@ -329,6 +334,7 @@ export function streamModeration({ scenario }: Pick<EngineInput, 'scenario'>, st
         pinned: done?.pinned ?? false,
         actions: done?.actions ?? [],
         expected: TO_HIDE.has(item.nature) ? 'hide' : 'keep',
+        ...(answeredAt.has(item.id) ? { answeredAt: answeredAt.get(item.id)! } : {}),
       });
     }
   }

@@ -220,6 +220,7 @@ const streamModeration: z.ZodType<StreamModeration> = z.strictObject({
         pinned: z.boolean(),
         actions: moderationActions(),
         expected: z.enum(['hide', 'keep']),
+        answeredAt: minute().optional(),
       }),
     )
     .max(MAX_LIVE_COMMENTS),

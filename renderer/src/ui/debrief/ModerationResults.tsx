@@ -108,8 +108,13 @@ function StreamResult({ stream, outcome, scenario, personas, playLanguage }: Omi
                   <Table.Td>{t(`moderation.nature.${comment.nature}`)}</Table.Td>
                   <Table.Td>
                     {comment.actions.length === 0
-                      ? t('moderation.nothing')
-                      : comment.actions.map((entry) => t(`moderation.action.${entry.action}`, { time: formatSimTime(entry.at) })).join('; ')}
+                      ? comment.answeredAt === undefined
+                        ? t('moderation.nothing')
+                        : t('moderation.answered', { time: formatSimTime(comment.answeredAt) })
+                      : [
+                          ...comment.actions.map((entry) => t(`moderation.action.${entry.action}`, { time: formatSimTime(entry.at) })),
+                          ...(comment.answeredAt === undefined ? [] : [t('moderation.action.answered', { time: formatSimTime(comment.answeredAt) })]),
+                        ].join('; ')}
                   </Table.Td>
                   <Table.Td>
                     {/* The verdict wraps in a narrow column rather than being cut. */}

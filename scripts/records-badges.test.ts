@@ -20,7 +20,7 @@ const records = (...args: string[]) => {
 };
 const folder = () => mkdtempSync(path.join(tmpdir(), 'attache-badges-'));
 
-/** A key, a demo cohort of three (seed 1: the first completes the built-in course, the others do not) and its folders. */
+/** A key, a demo cohort of three (seed 1: the first completes both courses of the library, the others none) and its folders. */
 function academy(options: { domain?: string } = {}) {
   const dir = folder();
   const key = path.join(dir, 'keys', 'academy.attache-key');
@@ -89,12 +89,16 @@ describe('npm run records -- badge', { timeout: 180_000 }, () => {
     const issued = records(...issueArgs(key, out), ...files);
     expect(issued.status, issued.stderr).toBe(0);
     expect(issued.stdout).toMatch(/Press attaché foundations, completed \d{4}-\d{2}-\d{2} → /);
+    expect(issued.stdout).toMatch(/Advanced press service, completed \d{4}-\d{2}-\d{2} → /);
     expect(issued.stdout).toContain('no course completed yet; nothing to issue.');
-    expect(issued.stdout).toMatch(/1 credential issued by did:key:z6Mk\w+ into .*; 0 of 3 files refused\./);
+    expect(issued.stdout).toMatch(/2 credentials issued by did:key:z6Mk\w+ into .*; 0 of 3 files refused\./);
     const written = readdirSync(out).sort();
-    expect(written).toHaveLength(2);
-    const [jsonName, pngName] = written as [string, string];
-    expect(jsonName).toMatch(/-press-attache-foundations\.json$/);
+    // One credential per completed course, each as JSON and as a baked PNG.
+    expect(written).toHaveLength(4);
+    const jsonName = written.find((name) => name.endsWith('-press-attache-foundations.json'))!;
+    const pngName = written.find((name) => name.endsWith('-press-attache-foundations.png'))!;
+    expect(jsonName).toBeDefined();
+    expect(pngName).toBeDefined();
     const json = readFileSync(path.join(out, jsonName), 'utf8');
     const credential = JSON.parse(json) as { credentialSubject: { identifier: { identityHash: string }[] } };
     expect(openBadgeSchemaProblems(credential)).toEqual([]);
@@ -159,7 +163,7 @@ describe('npm run records -- badge', { timeout: 180_000 }, () => {
     const partly = records(...issueArgs(key, out), damaged, files[0]!);
     expect(partly.status).toBe(1);
     expect(partly.stderr).toContain(`✗ ${damaged}: `);
-    expect(partly.stdout).toContain('1 credential issued');
+    expect(partly.stdout).toContain('2 credentials issued');
     expect(partly.stdout).toContain('1 of 2 files refused');
   });
 

@@ -93,17 +93,28 @@ function referencesInScenario(scenario: unknown, kind: IdKind, id: string): DocP
   };
   switch (kind) {
     case 'persona':
-      for (const [inject, path] of injectsOf(scenario)) when(inject.persona, [...path, 'persona']);
+      for (const [inject, path] of injectsOf(scenario)) {
+        when(inject.persona, [...path, 'persona']);
+        // Who writes each comment of a live stream.
+        asList(asRecord(inject.live)?.comments).forEach((comment, index) => when(asRecord(comment)?.persona, [...path, 'live', 'comments', index, 'persona']));
+      }
       for (const [task, t] of tasks) when(task.recipient, ['tasks', t, 'recipient']);
+      // Who at headquarters clears the scenario's publications.
+      when(asRecord(asRecord(scenario)?.clearance)?.reviewer, ['clearance', 'reviewer']);
       replyField('persona');
       break;
     case 'account':
       for (const [inject, path] of injectsOf(scenario)) when(inject.account, [...path, 'account']);
       for (const [task, t] of tasks) when(task.account, ['tasks', t, 'account']);
+      for (const [target, index] of items(scenario, 'targets')) when(target.account, ['targets', index, 'account']);
       break;
     case 'inject':
       for (const [inject, path] of injectsOf(scenario)) when(inject.replyTo, [...path, 'replyTo']);
-      for (const [task, t] of tasks) when(task.replyTo, ['tasks', t, 'replyTo']);
+      for (const [task, t] of tasks) {
+        when(task.replyTo, ['tasks', t, 'replyTo']);
+        // The live stream a moderation task watches.
+        when(task.stream, ['tasks', t, 'stream']);
+      }
       replyField('inject');
       break;
     case 'fact':

@@ -27,7 +27,12 @@ interface LocalizedField {
 }
 
 const PERSONA_FIELDS: LocalizedField[] = [{ pattern: ['personas', '*', 'name'] }, { pattern: ['personas', '*', 'bio'], optional: true }];
-const INJECT_FIELDS = (prefix: readonly string[]): LocalizedField[] => [{ pattern: [...prefix, 'text'] }, { pattern: [...prefix, 'media', '*', 'alt'] }];
+const INJECT_FIELDS = (prefix: readonly string[]): LocalizedField[] => [
+  { pattern: [...prefix, 'text'] },
+  { pattern: [...prefix, 'media', '*', 'alt'] },
+  // A live stream's comments are read in the trainee's language like any inject.
+  { pattern: [...prefix, 'live', 'comments', '*', 'text'] },
+];
 
 const FIELDS: Record<PackFileKind, LocalizedField[]> = {
   pack: [{ pattern: ['title'] }, { pattern: ['description'] }],
@@ -50,6 +55,7 @@ const FIELDS: Record<PackFileKind, LocalizedField[]> = {
     { pattern: ['policy', 'terminology', '*', 'preferred'] },
     { pattern: ['policy', 'terminology', '*', 'note'], optional: true },
     { pattern: ['policy', 'tone', 'note'], optional: true },
+    { pattern: ['clearance', 'remarks', '*'], optional: true },
     ...PERSONA_FIELDS,
     ...INJECT_FIELDS(['timeline', '*']),
     { pattern: ['tasks', '*', 'title'] },

@@ -277,7 +277,7 @@ export function createPackSchemas(options: SchemaOptions = {}) {
   // A live stream (a reception, an exhibition opening) on the account: the comments come fast,
   // within seconds, and each says what it is so that moderating it can be graded.
   const liveComment = z.strictObject({
-    id: id().describe('Unique among the scenario\'s inject and comment ids: a reply task may answer it'),
+    id: id().describe("Unique among the scenario's inject and comment ids: a reply task may answer it"),
     after: offset().describe('When it is written, from the stream\'s start ("0:00:20": twenty seconds in)'),
     persona: id().optional().describe('Who writes it. Omitted: a viewer the player names'),
     nature: z.enum(LIVE_COMMENT_NATURES).describe('abuse and spam are to be hidden; a question, praise, criticism or an off-topic remark stays up'),
@@ -286,7 +286,7 @@ export function createPackSchemas(options: SchemaOptions = {}) {
   const liveStream = z.strictObject({
     length: offset().describe('How long the stream runs'),
     viewers: z
-      .array(z.strictObject({ after: offset().describe('From the stream\'s start'), count: z.int().min(0).max(100_000_000) }))
+      .array(z.strictObject({ after: offset().describe("From the stream's start"), count: z.int().min(0).max(100_000_000) }))
       .min(1)
       .describe('The viewer count at moments of the stream, sorted by time; between them it moves evenly'),
     comments: z.array(liveComment).default([]),
@@ -364,7 +364,7 @@ export function createPackSchemas(options: SchemaOptions = {}) {
         words: z
           .strictObject({ min: z.int().min(1).max(5_000).default(REPORT_WORDS.min), max: z.int().min(1).max(5_000).default(REPORT_WORDS.max) })
           .default({ ...REPORT_WORDS })
-          .describe('An internal note\'s length in words (defaults 40..250)'),
+          .describe("An internal note's length in words (defaults 40..250)"),
       })
       .optional()
       .describe('For a report task (and only for one): what the note to headquarters must state, and its length'),

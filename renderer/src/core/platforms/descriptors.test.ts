@@ -14,15 +14,16 @@ describe('platform descriptors', () => {
   });
 
   it('give the grader the norms it has always used', () => {
-    // A literal copy of the table the grader was calibrated with: a change here changes grades.
+    // A literal copy of the table the grader was calibrated with: a change here changes grades
+    // (grader 1.1.0 added how long a reply in a comment thread may be on Facebook and Telegram).
     expect(PLATFORM_DEFAULTS).toEqual({
       x: { maxLength: 280, messageMaxLength: 10_000, counting: 'weighted', maxHashtags: 2, maxLinks: 1 },
       bluesky: { maxLength: 300, messageMaxLength: 1_000, counting: 'graphemes', maxHashtags: 3, maxLinks: 1 },
       mastodon: { maxLength: 500, messageMaxLength: 500, counting: 'characters', maxHashtags: 5, maxLinks: 2 },
       threads: { maxLength: 500, messageMaxLength: 1_000, counting: 'characters', maxHashtags: 1, maxLinks: 5 },
-      facebook: { maxLength: 63_206, messageMaxLength: 2_000, counting: 'characters', maxHashtags: 3, maxLinks: 2, foldAt: 477 },
+      facebook: { maxLength: 63_206, messageMaxLength: 2_000, counting: 'characters', maxHashtags: 3, maxLinks: 2, foldAt: 477, replyMaxLength: 800 },
       instagram: { maxLength: 2_200, messageMaxLength: 1_000, counting: 'characters', maxHashtags: 5, maxLinks: 1, foldAt: 125 },
-      telegram: { maxLength: 4_096, messageMaxLength: 4_096, counting: 'utf16', maxHashtags: 3, maxLinks: 3 },
+      telegram: { maxLength: 4_096, messageMaxLength: 4_096, counting: 'utf16', maxHashtags: 3, maxLinks: 3, replyMaxLength: 800 },
       linkedin: { maxLength: 3_000, messageMaxLength: 8_000, counting: 'characters', maxHashtags: 3, maxLinks: 2, foldAt: 210 },
       weibo: { maxLength: 2_000, messageMaxLength: 2_000, counting: 'characters', maxHashtags: 2, maxLinks: 1, foldAt: 140 },
       vk: { maxLength: 15_895, messageMaxLength: 4_096, counting: 'characters', maxHashtags: 3, maxLinks: 2 },

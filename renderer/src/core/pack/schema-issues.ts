@@ -34,7 +34,7 @@ const SCHEMA_RULES: ReadonlyMap<string, Said> = new Map(
   [
     say`an id is lower-case letters, digits and dashes, e.g. "hotline-post"`,
     say`a language is a two-letter ISO 639-1 code, e.g. "en", "ru", "uk"`,
-    say`a time offset is "H:MM" from the scenario start, e.g. "0:05" or "1:30"`,
+    say`a time offset is "H:MM" (or "H:MM:SS") from the scenario start, e.g. "0:05", "1:30" or "0:10:45"`,
     say`must not be empty`,
     say`a rule id looks like "tone.sarcasm"`,
     say`this app reads pack format ${count(PACK_FORMAT)}`,

@@ -3,22 +3,10 @@
 // and waits, comes back with comments in the headquarters conversation, is revised and sent again, is
 // cleared and published as cleared; the debrief lists both round trips. Pictured in English and Russian,
 // light and dark.
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { builtInScenario, goodDraft, poorDraft } from './packs';
-import type { AppPage } from './pages/AppPage';
 
 /** Light, then dark, then back to light: both pictures of what is on screen. */
-async function inBothSchemes(page: Page, app: AppPage, saveScreenshot: (name: string) => Promise<void>, name: string): Promise<void> {
-  // The pointer left over a button (Next event) would hold its tooltip open in the pictures.
-  await page.mouse.move(0, 0);
-  await saveScreenshot(`${name}-light`);
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await app.expectColorScheme('dark');
-  await saveScreenshot(`${name}-dark`);
-  await page.emulateMedia({ colorScheme: 'light' });
-  await app.expectColorScheme('light');
-}
 
 test('clearance by headquarters: sent, returned, revised, cleared, published; the debrief lists each round trip', async ({
   app,
@@ -44,7 +32,7 @@ test('clearance by headquarters: sent, returned, revised, cleared, published; th
   await expect(player.taskClearance('holding-statement')).toHaveText(`Sent for clearance at ${at} — waiting`);
   await expect(player.composerClearance).toHaveText(`Sent for clearance at ${at} — waiting for headquarters.`);
   await expect(player.sendForClearance).toBeDisabled();
-  await inBothSchemes(page, app, saveScreenshot, 'clearance-desk-waiting-en');
+  await app.screenshotInBothSchemes(saveScreenshot, 'clearance-desk-waiting-en');
 
   // The answer comes in its own time; the deadline does not wait.
   await player.jumpUntilAnswered('holding-statement', 'returned');
@@ -55,10 +43,10 @@ test('clearance by headquarters: sent, returned, revised, cleared, published; th
   await expect(answer.getByTestId('inbox-clearance-comments').getByRole('listitem').first()).toBeVisible();
   await answer.scrollIntoViewIfNeeded();
   await expectAccessible('the headquarters conversation with an answer', { within: '[data-testid="inbox"]' });
-  await inBothSchemes(page, app, saveScreenshot, 'clearance-answer-en');
+  await app.screenshotInBothSchemes(saveScreenshot, 'clearance-answer-en');
   await app.switchLanguage('ru');
   await expect(answer.getByTestId('inbox-clearance-verdict')).toHaveText('Возвращено с замечаниями');
-  await inBothSchemes(page, app, saveScreenshot, 'clearance-answer-ru');
+  await app.screenshotInBothSchemes(saveScreenshot, 'clearance-answer-ru');
   await app.switchLanguage('en');
 
   // "Revise" gives the draft back; the revised one goes with the keyboard.
@@ -70,11 +58,11 @@ test('clearance by headquarters: sent, returned, revised, cleared, published; th
   await expect(player.taskClearance('holding-statement')).toHaveAttribute('data-state', 'pending');
   await player.jumpUntilAnswered('holding-statement', 'cleared');
   await expect(player.composerClearance).toHaveText('Cleared by headquarters: this text can go out as it stands.');
-  await inBothSchemes(page, app, saveScreenshot, 'clearance-desk-cleared-en');
+  await app.screenshotInBothSchemes(saveScreenshot, 'clearance-desk-cleared-en');
   await app.switchLanguage('ru');
   await expect(player.composerClearance).toHaveText('Согласовано с Центром: этот текст можно публиковать как есть.');
   await expect(player.taskClearance('holding-statement')).toHaveText(/^Согласовано Центром в \d:\d\d$/);
-  await inBothSchemes(page, app, saveScreenshot, 'clearance-desk-cleared-ru');
+  await app.screenshotInBothSchemes(saveScreenshot, 'clearance-desk-cleared-ru');
   await app.switchLanguage('en');
   await player.text.press('Control+Enter');
   await expect(player.task('holding-statement')).toHaveAttribute('data-status', 'done');
@@ -93,9 +81,9 @@ test('clearance by headquarters: sent, returned, revised, cleared, published; th
   await expect(debrief.outcome).toBeVisible();
   await section.scrollIntoViewIfNeeded();
   await expectAccessible('the debrief with clearance', { within: '[data-testid="debrief"]' });
-  await inBothSchemes(page, app, saveScreenshot, 'clearance-debrief-en');
+  await app.screenshotInBothSchemes(saveScreenshot, 'clearance-debrief-en');
   await app.switchLanguage('ru');
   await expect(page.getByRole('region', { name: 'Согласование с Центром' })).toBeVisible();
   await page.getByTestId('debrief-clearance').scrollIntoViewIfNeeded();
-  await inBothSchemes(page, app, saveScreenshot, 'clearance-debrief-ru');
+  await app.screenshotInBothSchemes(saveScreenshot, 'clearance-debrief-ru');
 });

@@ -2,10 +2,8 @@
 // Tuesday (flights-suspended); no task asks for an answer. Left unanswered, the inbox keeps her on top,
 // flagged, and the debrief of a passed attempt names her; answered in another run, the debrief says
 // when. Pictured in English and Russian, light and dark.
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { builtInScenario, goodDraft } from './packs';
-import type { AppPage } from './pages/AppPage';
 import type { PlayerPage } from './pages/PlayerPage';
 
 const INSULIN_AT = 70;
@@ -22,14 +20,6 @@ async function playUntil(player: PlayerPage, draftFor: (taskId: string) => strin
 }
 
 /** Light, then dark, then back to light: both pictures of what is on screen. */
-async function inBothSchemes(page: Page, app: AppPage, saveScreenshot: (name: string) => Promise<void>, name: string): Promise<void> {
-  await saveScreenshot(`${name}-light`);
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await app.expectColorScheme('dark');
-  await saveScreenshot(`${name}-dark`);
-  await page.emulateMedia({ colorScheme: 'light' });
-  await app.expectColorScheme('light');
-}
 
 test.describe('duty of care', () => {
   test('an urgent message left unanswered stays on top of the inbox, and a passed debrief names it', async ({
@@ -55,7 +45,7 @@ test.describe('duty of care', () => {
     await expect(lina.getByText('Urgent: not answered yet')).toBeVisible();
     await expect(lina.getByRole('article', { name: 'Urgent. Message from Lina Sarr, T+1:10' })).toBeVisible();
     await expectAccessible('the inbox with an urgent message', { within: '[data-testid="inbox"]' });
-    await inBothSchemes(page, app, saveScreenshot, 'duty-inbox-en');
+    await app.screenshotInBothSchemes(saveScreenshot, 'duty-inbox-en');
 
     await playUntil(player, (taskId) => goodDraft(scenario, taskId, 'en'));
     const debrief = await player.toDebrief();
@@ -69,12 +59,12 @@ test.describe('duty of care', () => {
     await expect(insulin).toContainText('No answer was sent.');
     await expect(debrief.taskCounts).toContainText('Passed: 4');
     await expectAccessible('the debrief with a duty-of-care finding', { within: '[data-testid="debrief"]' });
-    await inBothSchemes(page, app, saveScreenshot, 'duty-debrief-en');
+    await app.screenshotInBothSchemes(saveScreenshot, 'duty-debrief-en');
 
     await app.switchLanguage('ru');
     await expect(debrief.dutyOfCare).toContainText('Срочных сообщений без ответа: 1 из 1.');
     await expect(insulin).toContainText('Ответ не был отправлен.');
-    await inBothSchemes(page, app, saveScreenshot, 'duty-debrief-ru-interface');
+    await app.screenshotInBothSchemes(saveScreenshot, 'duty-debrief-ru-interface');
   });
 
   test('answered in another run, in Russian, the inbox and the debrief say when', async ({ app, page, saveScreenshot }) => {
@@ -96,13 +86,13 @@ test.describe('duty of care', () => {
     await expect(lina.getByText('Срочно: ответа ещё нет')).toHaveCount(0);
     await expect(page.getByTestId('player-inbox-urgent')).toHaveCount(0);
     await expect(lina.getByTestId('inbox-urgent')).toHaveText(`Срочно · ответ в ${Math.floor(answeredAt / 60)}:${String(answeredAt % 60).padStart(2, '0')}`);
-    await inBothSchemes(page, app, saveScreenshot, 'duty-inbox-ru-answered');
+    await app.screenshotInBothSchemes(saveScreenshot, 'duty-inbox-ru-answered');
 
     await playUntil(player, (taskId) => goodDraft(scenario, taskId, 'ru'));
     const debrief = await player.toDebrief();
     await expect(debrief.dutyOfCare).toContainText('На все срочные сообщения дан ответ (1).');
     await expect(debrief.urgentMessage('lina-insulin')).toHaveAttribute('data-answered', 'true');
     await expect(debrief.urgentMessage('lina-insulin')).toContainText('Ответ отправлен в');
-    await inBothSchemes(page, app, saveScreenshot, 'duty-debrief-ru');
+    await app.screenshotInBothSchemes(saveScreenshot, 'duty-debrief-ru');
   });
 });

@@ -3,20 +3,10 @@
 // viewer count, the clock counting seconds, a troll's abuse hidden from its named button (greyed
 // "Hidden by you"), then the debrief's moderation section with each comment and what was expected.
 // Pictured in English and Russian, light and dark.
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { builtInScenario, goodDraft } from './packs';
-import type { AppPage } from './pages/AppPage';
 
 /** Light, then dark, then back to light: both pictures of what is on screen. */
-async function inBothSchemes(page: Page, app: AppPage, saveScreenshot: (name: string) => Promise<void>, name: string): Promise<void> {
-  await saveScreenshot(`${name}-light`);
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await app.expectColorScheme('dark');
-  await saveScreenshot(`${name}-dark`);
-  await page.emulateMedia({ colorScheme: 'light' });
-  await app.expectColorScheme('light');
-}
 
 test('a live stream: its card, a comment hidden by name, and the moderation in the debrief', async ({ app, page, saveScreenshot, expectAccessible }) => {
   test.setTimeout(180_000);
@@ -52,12 +42,12 @@ test('a live stream: its card, a comment hidden by name, and the moderation in t
   await expect(hidden.getByRole('button', { name: 'Unhide the comment by TruthSeeker_88' })).toBeVisible();
   await expectAccessible('the live stream card', { within: '[data-testid="live-stream"]' });
   await stream.scrollIntoViewIfNeeded();
-  await inBothSchemes(page, app, saveScreenshot, 'live-stream-en');
+  await app.screenshotInBothSchemes(saveScreenshot, 'live-stream-en');
 
   await app.switchLanguage('ru');
   await expect(stream.getByTestId('live-badge')).toHaveText('В ЭФИРЕ');
   await expect(hidden.getByText('Скрыт вами')).toBeVisible();
-  await inBothSchemes(page, app, saveScreenshot, 'live-stream-ru');
+  await app.screenshotInBothSchemes(saveScreenshot, 'live-stream-ru');
   await app.switchLanguage('en');
 
   const debrief = await player.finishScenario();
@@ -71,8 +61,8 @@ test('a live stream: its card, a comment hidden by name, and the moderation in t
   await expect(row).toContainText('Hidden, but late');
   await expect(debrief.outcome).toBeVisible();
   await section.scrollIntoViewIfNeeded();
-  await inBothSchemes(page, app, saveScreenshot, 'live-debrief-en');
+  await app.screenshotInBothSchemes(saveScreenshot, 'live-debrief-en');
   await app.switchLanguage('ru');
   await expect(page.getByRole('region', { name: 'Модерация прямого эфира' })).toBeVisible();
-  await inBothSchemes(page, app, saveScreenshot, 'live-debrief-ru');
+  await app.screenshotInBothSchemes(saveScreenshot, 'live-debrief-ru');
 });

@@ -2,21 +2,11 @@
 // an engagement target on the video channel): the account's header counts towards its target as the
 // audience reacts, and the debrief's Reach section says what was achieved against each target, with its
 // chart and a table of the same numbers. Pictured in English and Russian, light and dark.
-import type { Page } from '@playwright/test';
 import { formattingLocale } from '../renderer/src/core/locale';
 import { expect, test } from './fixtures';
 import { builtInScenario, goodDraft } from './packs';
-import type { AppPage } from './pages/AppPage';
 
 /** Light, then dark, then back to light: both pictures of what is on screen. */
-async function inBothSchemes(page: Page, app: AppPage, saveScreenshot: (name: string) => Promise<void>, name: string): Promise<void> {
-  await saveScreenshot(`${name}-light`);
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await app.expectColorScheme('dark');
-  await saveScreenshot(`${name}-dark`);
-  await page.emulateMedia({ colorScheme: 'light' });
-  await app.expectColorScheme('light');
-}
 
 /** A number as the English interface groups it: "1,491" → 1491. */
 const figure = (text: string | null) => Number((/Reach ([\d,]+) of/.exec(text ?? '')?.[1] ?? 'NaN').replace(/,/g, ''));
@@ -51,10 +41,10 @@ test('reach targets: the desk counts towards them, the debrief sets the attempt 
   expect(early).toBeGreaterThan(0);
   await player.jumpToNextEvent();
   await expect.poll(async () => figure(await progress.textContent())).toBeGreaterThanOrEqual(early);
-  await inBothSchemes(page, app, saveScreenshot, 'reach-desk-en');
+  await app.screenshotInBothSchemes(saveScreenshot, 'reach-desk-en');
   await app.switchLanguage('ru');
   await expect(progress).toHaveText(new RegExp(`^Охват [\\d\\s]+ из ${reachRu} к ${reachBy}$`));
-  await inBothSchemes(page, app, saveScreenshot, 'reach-desk-ru');
+  await app.screenshotInBothSchemes(saveScreenshot, 'reach-desk-ru');
   await app.switchLanguage('en');
 
   const debrief = await player.finishScenario();
@@ -84,7 +74,7 @@ test('reach targets: the desk counts towards them, the debrief sets the attempt 
   await page.getByTestId('debrief-title').scrollIntoViewIfNeeded();
   // The pointer left over the chart would hold a tooltip open in the pictures.
   await page.mouse.move(0, 0);
-  await inBothSchemes(page, app, saveScreenshot, 'reach-debrief-en');
+  await app.screenshotInBothSchemes(saveScreenshot, 'reach-debrief-en');
 
   await app.switchLanguage('ru');
   await expect(page.getByRole('region', { name: 'Охват' })).toBeVisible();
@@ -92,5 +82,5 @@ test('reach targets: the desk counts towards them, the debrief sets the attempt 
     new RegExp(`^Охват [\\d\\s]+ из ${reachRu} к ${reachBy} — цель не достигнута: попытка завершена в \\d:\\d\\d$`),
   );
   await expect(reach.getByText('Цифры по минутам')).toBeVisible();
-  await inBothSchemes(page, app, saveScreenshot, 'reach-debrief-ru');
+  await app.screenshotInBothSchemes(saveScreenshot, 'reach-debrief-ru');
 });

@@ -4,24 +4,14 @@
 // Pictured in English and Russian, light and dark.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { parse } from 'yaml';
 import type { Persona } from '../renderer/src/core/pack/schema';
 import { CORE_LIBRARY_DIR } from '../renderer/src/test/packs';
 import { offsetMinutes } from '../renderer/src/core/pack/schema';
 import { expect, test } from './fixtures';
 import { builtInScenario, goodDraft } from './packs';
-import type { AppPage } from './pages/AppPage';
 
 /** Light, then dark, then back to light: both pictures of what is on screen. */
-async function inBothSchemes(page: Page, app: AppPage, saveScreenshot: (name: string) => Promise<void>, name: string): Promise<void> {
-  await saveScreenshot(`${name}-light`);
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await app.expectColorScheme('dark');
-  await saveScreenshot(`${name}-dark`);
-  await page.emulateMedia({ colorScheme: 'light' });
-  await app.expectColorScheme('light');
-}
 
 test('a report to headquarters: written from their conversation, kept out of every feed, checked in the debrief', async ({ app, page, saveScreenshot }) => {
   test.setTimeout(180_000);
@@ -52,10 +42,10 @@ test('a report to headquarters: written from their conversation, kept out of eve
   // The note's limits as the task sets them (40–250 words when it does not).
   const words = task.report?.words ?? { min: 40, max: 250 };
   await expect(page.getByTestId('composer-counter')).toHaveText(new RegExp(`^\\d+ words · ${words.min}–${words.max} for this note$`));
-  await inBothSchemes(page, app, saveScreenshot, 'report-composer-en');
+  await app.screenshotInBothSchemes(saveScreenshot, 'report-composer-en');
   await app.switchLanguage('ru');
   await expect(page.getByTestId('composer-target-line')).toContainText('Отчёт в Центр · ');
-  await inBothSchemes(page, app, saveScreenshot, 'report-composer-ru');
+  await app.screenshotInBothSchemes(saveScreenshot, 'report-composer-ru');
   await app.switchLanguage('en');
 
   await page.getByRole('button', { name: /^Send report to headquarters/ }).click();
@@ -73,8 +63,8 @@ test('a report to headquarters: written from their conversation, kept out of eve
   await expect(facts).toContainText(`What headquarters could check, as of ${task.opensAt}`);
   await expect(facts).toContainText(/\d+ repl(y|ies)/);
   await facts.scrollIntoViewIfNeeded();
-  await inBothSchemes(page, app, saveScreenshot, 'report-debrief-en');
+  await app.screenshotInBothSchemes(saveScreenshot, 'report-debrief-en');
   await app.switchLanguage('ru');
   await expect(facts).toContainText(`Что мог проверить Центр на ${task.opensAt}`);
-  await inBothSchemes(page, app, saveScreenshot, 'report-debrief-ru');
+  await app.screenshotInBothSchemes(saveScreenshot, 'report-debrief-ru');
 });

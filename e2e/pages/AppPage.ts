@@ -113,6 +113,18 @@ export class AppPage {
     await expect(this.html).toHaveAttribute('data-mantine-color-scheme', scheme);
   }
 
+  /** Pictures the page as it stands in the light scheme, then the dark one, and returns to light. */
+  async screenshotInBothSchemes(saveScreenshot: (name: string) => Promise<void>, name: string): Promise<void> {
+    // The pointer left over a button (Next event) would hold its tooltip open in the pictures.
+    await this.page.mouse.move(0, 0);
+    await saveScreenshot(`${name}-light`);
+    await this.page.emulateMedia({ colorScheme: 'dark' });
+    await this.expectColorScheme('dark');
+    await saveScreenshot(`${name}-dark`);
+    await this.page.emulateMedia({ colorScheme: 'light' });
+    await this.expectColorScheme('light');
+  }
+
   async expectLanguage(language: 'en' | 'ru' | 'uk'): Promise<void> {
     await expect(this.html).toHaveAttribute('lang', language);
   }

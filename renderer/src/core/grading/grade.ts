@@ -128,7 +128,7 @@ const LEVEL_RANK: Record<Finding['severity'], number> = { error: 0, warning: 1, 
 const rankOf = (finding: Finding) => (finding.blocks ? BLOCK_RANK[finding.blocks] : 2) * 3 + LEVEL_RANK[finding.severity];
 
 /** The gravest first: what fails the scenario, then what fails an axis, then by level and cost; ties in the order of the draft. */
-const byGravity = (a: Finding, b: Finding) =>
+export const byGravity = (a: Finding, b: Finding) =>
   rankOf(a) - rankOf(b) ||
   b.loss - a.loss ||
   (a.span?.start ?? -1) - (b.span?.start ?? -1) ||
@@ -136,6 +136,23 @@ const byGravity = (a: Finding, b: Finding) =>
   a.ruleId.localeCompare(b.ruleId);
 
 const blocksFor = (severity: RawFinding['severity']): Finding['blocks'] => (severity === 'critical' ? 'scenario' : severity === 'major' ? 'axis' : undefined);
+
+/**
+ * An axis's grade from its findings, whose losses add up to 100 at most: 100 minus them. A breach the
+ * pack calls major or critical fails the axis whatever else was done: it takes the score below the
+ * pass mark, and the points it takes are its own. Sorts `own` the gravest first.
+ */
+export function settleAxis(axis: Axis, own: Finding[], passMark: number): AxisGrade {
+  let score = Math.max(0, 100 - own.reduce((sum, finding) => sum + finding.loss, 0));
+  const blocking = own.find((finding) => finding.blocks);
+  if (blocking && score >= passMark) {
+    const cap = Math.max(0, passMark - 1);
+    blocking.loss += score - cap;
+    score = cap;
+  }
+  own.sort(byGravity);
+  return { axis, score, passMark, passed: score >= passMark && !blocking, findings: own };
+}
 
 /** Characters of draft text a finding quotes: enough to recognise the words, short enough to read. */
 export const QUOTE_MAX = 120;
@@ -200,18 +217,7 @@ export function grade(text: string, context: GradingContext): Grade {
       leastGraveLast[i]!.loss -= giveBack;
       over -= giveBack;
     }
-    let score = 100 - own.reduce((sum, finding) => sum + finding.loss, 0);
-    const passMark = context.task.passMark[axis];
-    // A breach the pack calls major or critical fails the axis whatever else the draft does: it
-    // takes the score below the pass mark, and the points it takes are its own.
-    const blocking = own.find((finding) => finding.blocks);
-    if (blocking && score >= passMark) {
-      const cap = Math.max(0, passMark - 1);
-      blocking.loss += score - cap;
-      score = cap;
-    }
-    own.sort(byGravity);
-    axes[axis] = { axis, score, passMark, passed: score >= passMark && !blocking, findings: own };
+    axes[axis] = settleAxis(axis, own, context.task.passMark[axis]);
   }
   findings.sort(byGravity);
   return {

@@ -10,6 +10,7 @@ import type { LiveCommentNature, Scenario, Task } from '../pack/schema';
 import { AXES } from '../pack/schema';
 import type { RuleSpec } from './catalog';
 import { resolveRules } from './catalog';
+import { byGravity, settleAxis } from './grade';
 import type { Axis, AxisGrade, Finding, Grade, Message } from './types';
 
 /** How long, in simulated minutes, abuse or spam may stay up before hiding it counts as late. */
@@ -151,16 +152,12 @@ function scoreModeration(input: ModerationGradingInput, rules: ReadonlyMap<strin
       axes.tone = { axis, score, passMark, passed: score >= passMark && !blocking, findings: toneFindings };
       continue;
     }
-    const own = findings.filter((finding) => finding.axis === axis);
-    let score = Math.max(0, 100 - own.reduce((sum, finding) => sum + finding.loss, 0));
-    const blocking = own.find((finding) => finding.blocks);
-    if (blocking && score >= passMark) {
-      const cap = Math.max(0, passMark - 1);
-      blocking.loss += score - cap;
-      score = cap;
-    }
-    own.sort(byGravity);
-    axes[axis] = { axis, score, passMark, passed: score >= passMark && !blocking, findings: own };
+    // Scored as a draft's axis is: losses, then a blocking finding's cap.
+    axes[axis] = settleAxis(
+      axis,
+      findings.filter((finding) => finding.axis === axis),
+      passMark,
+    );
   }
   const all = [...axes.policy.findings, ...axes.platform.findings, ...axes.tone.findings].sort(byGravity);
   return {
@@ -173,5 +170,3 @@ function scoreModeration(input: ModerationGradingInput, rules: ReadonlyMap<strin
     metrics: { platform: input.platform, length: 0, limit: 0, counting: 'utf16', hashtags: 0, links: 0, mentions: 0 },
   };
 }
-
-const byGravity = (a: Finding, b: Finding) => Number(Boolean(b.blocks)) - Number(Boolean(a.blocks)) || b.loss - a.loss || a.ruleId.localeCompare(b.ruleId);
